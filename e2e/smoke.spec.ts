@@ -1,0 +1,6 @@
+import { test, expect } from '@playwright/test';
+
+test('the built page opens in Chromium', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'svclab' })).toBeVisible();
+});

@@ -1,0 +1,82 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// The engine must stay pure and deterministic (architecture principle 1): no UI libraries, no DOM,
+// no wall clock, no timers, no unseeded randomness. Enforced here and by tsconfig.engine.json (no DOM lib).
+const engineRestrictions = {
+  files: ['src/engine/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          'react',
+          'react-dom',
+          'zustand',
+          '@xyflow/react',
+          'monaco-editor',
+          'monaco-yaml',
+          'comlink',
+        ].map((name) => ({ name, message: 'src/engine is pure: no UI or worker libraries.' })),
+        patterns: [
+          {
+            group: ['node:*', 'fs', 'path', 'os', 'child_process'],
+            message: 'src/engine runs in the browser too.',
+          },
+          {
+            group: ['**/app/**', '**/features/**', '**/store/**', '**/worker/**'],
+            message: 'imports point one way: app → engine.',
+          },
+        ],
+      },
+    ],
+    'no-restricted-globals': [
+      'error',
+      ...[
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'setTimeout',
+        'setInterval',
+        'requestAnimationFrame',
+        'performance',
+        'process',
+      ].map((name) => ({ name, message: 'src/engine is pure: pass time and effects in.' })),
+    ],
+    'no-restricted-properties': [
+      'error',
+      { object: 'Math', property: 'random', message: 'use the seeded PRNG from src/engine/util/rng.ts' },
+      { object: 'Date', property: 'now', message: 'use the simulated clock passed in' },
+    ],
+    'no-restricted-syntax': [
+      'error',
+      { selector: "NewExpression[callee.name='Date']", message: 'use the simulated clock' },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'dist-cli', 'test-results', 'playwright-report', '.test-out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/app/**/*.ts', 'src/features/**/*.ts', 'src/store/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  engineRestrictions,
+  {
+    files: ['bin/**/*.mjs', 'scripts/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+);

@@ -1,0 +1,123 @@
+/**
+ * The cluster as a real API server and its controllers would hold it after the user's YAML is applied:
+ * defaults filled, IPs and ports allocated, pods made by their ReplicaSets, Endpoints and EndpointSlices
+ * made by the controllers, plus the system objects every cluster has (kube-dns, CoreDNS, the ingress
+ * controller) unless the user defined their own. This is data; the data plane reads it.
+ */
+import type {
+  ConfigMap,
+  Deployment,
+  EndpointSlice,
+  Endpoints,
+  Ingress,
+  IngressClass,
+  KubeObject,
+  Namespace,
+  Node,
+  Pod,
+  ReplicaSet,
+  Secret,
+  Service,
+} from '../k8s/objects';
+
+export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
+
+/** Cluster-wide settings, from ClusterConfiguration / KubeProxyConfiguration or their defaults. */
+export interface ClusterConfig {
+  serviceSubnet: string; // "10.96.0.0/12"
+  podSubnet: string; // "10.244.0.0/16"
+  dnsDomain: string; // "cluster.local"
+  nodePortRange: { min: number; max: number }; // 30000-32767
+  proxy: {
+    mode: ProxyMode; // "iptables"
+    ipvsScheduler: string; // "rr"
+    clusterCIDR: string; // "10.244.0.0/16" (defaults to podSubnet)
+    masqueradeAll: boolean;
+    nodePortAddresses: string[]; // [] = all node addresses
+    localhostNodePorts: boolean; // true (iptables default)
+  };
+  /** The simulated cloud's pool for LoadBalancer ingress IPs. */
+  loadBalancerPool: string; // "198.51.100.0/24"
+  /** The address an external client has unless the request names another. */
+  externalClientIP: string; // "203.0.113.10"
+  /** The simulated upstream DNS the cluster's CoreDNS forwards to. */
+  upstreamDNS: string; // "192.0.2.53"
+}
+
+export const DEFAULT_CONFIG: ClusterConfig = {
+  serviceSubnet: '10.96.0.0/12',
+  podSubnet: '10.244.0.0/16',
+  dnsDomain: 'cluster.local',
+  nodePortRange: { min: 30000, max: 32767 },
+  proxy: {
+    mode: 'iptables',
+    ipvsScheduler: 'rr',
+    clusterCIDR: '10.244.0.0/16',
+    masqueradeAll: false,
+    nodePortAddresses: [],
+    localhostNodePorts: true,
+  },
+  loadBalancerPool: '198.51.100.0/24',
+  externalClientIP: '203.0.113.10',
+  upstreamDNS: '192.0.2.53',
+};
+
+/** Where an object came from: the user's YAML (file + document), or the simulated cluster itself. */
+export interface ObjectOrigin {
+  /** "user": written in the YAML; "controller": made by a controller (ReplicaSet → Pod, Endpoints…);
+   *  "system": a component every cluster has (kube-dns, CoreDNS, ingress-nginx). */
+  by: 'user' | 'controller' | 'system';
+  file?: string; // "scene.yaml"
+  docIndex?: number; // 0-based document index in that file
+  /** 1-based line range of the document in the file. */
+  startLine?: number;
+  endLine?: number;
+  /** For controller-made objects: the object that caused it, "Deployment/default/web". */
+  owner?: string;
+  /** Creation order (document order is apply order). Lower is older. */
+  order: number;
+}
+
+/** "Kind/namespace/name" ("Node//node-1" for cluster-scoped kinds). */
+export type ObjectKey = string;
+
+export function objectKey(o: Pick<KubeObject, 'kind' | 'metadata'>): ObjectKey {
+  return `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name ?? ''}`;
+}
+
+export interface ClusterState {
+  config: ClusterConfig;
+  nodes: Node[];
+  namespaces: Namespace[];
+  deployments: Deployment[];
+  replicaSets: ReplicaSet[];
+  pods: Pod[];
+  services: Service[];
+  endpoints: Endpoints[];
+  endpointSlices: EndpointSlice[];
+  ingresses: Ingress[];
+  ingressClasses: IngressClass[];
+  secrets: Secret[];
+  configMaps: ConfigMap[];
+  /** Where each object came from, keyed by objectKey. */
+  origins: Map<ObjectKey, ObjectOrigin>;
+}
+
+export function emptyCluster(config: ClusterConfig = DEFAULT_CONFIG): ClusterState {
+  return {
+    config,
+    nodes: [],
+    namespaces: [],
+    deployments: [],
+    replicaSets: [],
+    pods: [],
+    services: [],
+    endpoints: [],
+    endpointSlices: [],
+    ingresses: [],
+    ingressClasses: [],
+    secrets: [],
+    configMaps: [],
+    origins: new Map(),
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * One command interpreter serves the CLI and the in-page console (architecture: `run("exec web -- nslookup db")`).
+ * Each command is a handler over the built cluster and the simulation world; it returns text or JSON, never throws.
+ */
+import type { ClusterState } from '../cluster/state';
+import type { Diagnostic } from '../diagnostics';
+import type { Pod } from '../k8s/objects';
+import type { SimWorld } from '../world';
+
+export interface CommandResult {
+  /** 0 success; 1 the command ran and reports a failure; 2 usage error. */
+  exitCode: 0 | 1 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CommandEnv {
+  cluster: ClusterState;
+  world: SimWorld;
+  /** Every diagnostic of the build (for `validate`). */
+  diagnostics: Diagnostic[];
+  /** `-o json` was given: print machine-readable output. */
+  json: boolean;
+}
+
+/** A top-level command: `get`, `curl`, `validate`, `node` … `args` excludes the command name and `-o json`. */
+export type CommandHandler = (args: string[], env: CommandEnv) => CommandResult;
+
+/** A command run inside a pod's network view: `exec POD -- nslookup db`. `args` excludes the program name. */
+export type PodCommandHandler = (args: string[], env: CommandEnv, pod: Pod) => CommandResult;
+
+export const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
+export const fail = (stderr: string, stdout = ''): CommandResult => ({ exitCode: 1, stdout, stderr });
+export const usage = (reason: string, command = ''): CommandResult => ({
+  exitCode: 2,
+  stdout: '',
+  stderr: `svclab${command ? ` ${command}` : ''}: ${reason}\nSee 'svclab --help'.\n`,
+});
+export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

@@ -1,0 +1,45 @@
+/**
+ * Errors are values (architecture principle 5): every problem svclab finds in the user's YAML is a
+ * Diagnostic with a stable code, the object it concerns, the field path and the YAML range.
+ * Nothing throws across the worker boundary.
+ *
+ * @example
+ * { severity: 'error', source: 'api', code: 'service.nodePort.range', kind: 'Service', namespace: 'default',
+ *   name: 'x', field: 'spec.ports[0].nodePort',
+ *   message: 'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
+ *   line: 7, column: 5 }
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** yaml: syntax; schema: OpenAPI shape; api: what the API server rejects; lint: accepted but probably wrong. */
+export type DiagnosticSource = 'yaml' | 'schema' | 'api' | 'lint';
+
+export interface Diagnostic {
+  severity: Severity;
+  source: DiagnosticSource;
+  code: string; // "service.nodePort.range"
+  kind?: string; // "Service"
+  namespace?: string; // "default"
+  name?: string; // "web"
+  field?: string; // "spec.ports[0].nodePort"
+  message: string;
+  /** 1-based position in the source text where the problem is; absent when it has no place in the YAML. */
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  file?: string; // "scene.yaml" (the source the document came from)
+  /** A sentence on what to do about it, for the UI. */
+  hint?: string;
+}
+
+/** Orders diagnostics as the user reads them: by file, then line, then severity. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return (
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.column ?? 0) - (b.column ?? 0) ||
+    rank[a.severity] - rank[b.severity]
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * What `simulate()` returns: a request's path through the cluster as data, hop by hop (never animation;
+ * the UI's timeline() turns it into motion). The JSON shape is fixed by docs/cli-contract.md.
+ *
+ * @example
+ * { outcome: 'delivered', explanation: 'The request reached default/web-…', response: { status: 200, body: "You've hit web-…\n" },
+ *   backend: { pod: 'default/web-7c9d8-abcde', ip: '10.244.1.5', port: 8080, service: 'default/web' },
+ *   sourceSeenByBackend: '10.244.0.0:41234', hops: [ … ] }
+ */
+
+export type Outcome =
+  'delivered' | 'refused' | 'timeout' | 'dropped' | 'rejected' | 'dns-failure' | 'unreachable';
+
+export type HopStage =
+  'client' | 'dns' | 'cloud-lb' | 'node' | 'kube-proxy' | 'ingress-controller' | 'network' | 'pod';
+
+export type HopAction = 'send' | 'forward' | 'dnat' | 'snat' | 'deliver' | 'drop' | 'reject' | 'respond';
+
+export type WireProtocol = 'TCP' | 'UDP' | 'SCTP' | 'ICMP';
+
+/** The packet as it leaves a hop: NAT rewrites show as changes between consecutive hops. */
+export interface PacketView {
+  src: string; // "203.0.113.10:41234" (or a bare IP for ICMP)
+  dst: string; // "10.244.1.5:8080"
+  protocol: WireProtocol;
+}
+
+/** One choice a load-balancing decision could have made. */
+export interface Candidate {
+  endpoint: string; // "10.244.1.5:8080"
+  probability?: number; // 0.5 (iptables: the chance this request lands here)
+  pod?: string; // "default/web-7c9d8-abcde"
+  /** IPVS: the scheduler's view of this real server ("weight 1, active 2, inactive 0"). */
+  state?: string;
+  node?: string; // "node-2"
+  chosen?: boolean;
+}
+
+/** Where in the generated rules a decision was made, so the UI can highlight the line. */
+export interface RuleRef {
+  node: string; // "node-1"
+  table?: string; // "nat"
+  chain?: string; // "KUBE-SVC-XPGD46QRK7WJZT7O"
+  index?: number; // 0-based rule index in that chain
+}
+
+export interface Hop {
+  stage: HopStage;
+  location: string; // "external" | "lb/default/web" | "node/node-1" | "pod/default/web-…"
+  action: HopAction;
+  packet: PacketView;
+  /** The rule or decision that caused this hop, as the user reads it (an iptables line, an IPVS entry…). */
+  rule?: string;
+  ruleRef?: RuleRef;
+  candidates?: Candidate[];
+  note?: string;
+  /** The hop crosses a zone boundary (it costs money in real clouds). */
+  crossZone?: boolean;
+  /** "request" on the way in, "reply" on the way back. */
+  direction?: 'request' | 'reply';
+  /** The request this hop belongs to when a trace holds several (DNS lookup, then the request). */
+  phase?: 'dns' | 'request';
+}
+
+export interface Backend {
+  pod: string; // "default/web-7c9d8-abcde"
+  ip: string; // "10.244.1.5"
+  port: number; // 8080
+  service: string | null; // "default/web"
+}
+
+export interface HttpResponse {
+  status: number; // 200
+  body: string; // "You've hit web-7c9d8-abcde\n"
+  headers?: Record<string, string>;
+}
+
+export interface Trace {
+  outcome: Outcome;
+  explanation: string;
+  response: HttpResponse | null;
+  backend: Backend | null;
+  sourceSeenByBackend: string | null; // "10.244.0.0:41234"
+  hops: Hop[];
+}
