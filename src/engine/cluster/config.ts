@@ -1,0 +1,204 @@
+/**
+ * Cluster-wide settings from the kinds real clusters are configured with: kubeadm's ClusterConfiguration
+ * (networking.serviceSubnet / podSubnet / dnsDomain) and kube-proxy's KubeProxyConfiguration (mode,
+ * ipvs.scheduler, clusterCIDR, iptables.masqueradeAll, iptables.localhostNodePorts, nodePortAddresses).
+ * Anything not given keeps DEFAULT_CONFIG; clusterCIDR follows podSubnet unless set. Invalid values are
+ * diagnostics with the owning component's wording (kube-proxy's config validation for mode and scheduler)
+ * and the default is kept.
+ *
+ * @example
+ * const { config, diagnostics } = clusterConfigFrom([{ object: kubeProxyConfig }]);
+ * config.proxy.mode; // "ipvs"
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { ClusterConfiguration, KubeObject, KubeProxyConfiguration } from '../k8s/objects';
+import type { SourcedObject } from '../manifest/types';
+import { parseCidr } from '../net/ip';
+import { objectDiagnostic, goQuote } from './diag';
+import { DEFAULT_CONFIG, type ClusterConfig, type ProxyMode } from './state';
+
+/** kube-proxy's validateIPVSSchedulerMethod list, in its order (pkg/proxy/apis/config/validation). */
+export const SUPPORTED_IPVS_SCHEDULERS = [
+  'rr',
+  'wrr',
+  'lc',
+  'wlc',
+  'lblc',
+  'lblcr',
+  'sh',
+  'dh',
+  'sed',
+  'nq',
+  '',
+];
+
+const PROXY_MODES: ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
+/** kube-controller-manager's default --node-cidr-mask-size for IPv4: each node gets a /24 of podSubnet. */
+export const NODE_CIDR_MASK_SIZE = 24;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+type Input = Pick<SourcedObject, 'object'> & Partial<SourcedObject>;
+
+function clone(c: ClusterConfig): ClusterConfig {
+  return {
+    ...c,
+    nodePortRange: { ...c.nodePortRange },
+    proxy: { ...c.proxy, nodePortAddresses: [...c.proxy.nodePortAddresses] },
+  };
+}
+
+/**
+ * Reads ClusterConfiguration / KubeProxyConfiguration objects (the last one of each kind wins, as a later
+ * `kubeadm init --config` would) into a ClusterConfig.
+ *
+ * @example
+ * clusterConfigFrom([]).config.serviceSubnet; // "10.96.0.0/12"
+ */
+export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; diagnostics: Diagnostic[] } {
+  const config = clone(DEFAULT_CONFIG);
+  const diagnostics: Diagnostic[] = [];
+  let clusterCIDRGiven = false;
+  const err = (
+    src: Input,
+    obj: KubeObject,
+    field: string,
+    code: string,
+    message: string,
+    hint?: string,
+  ): void => {
+    diagnostics.push(
+      objectDiagnostic(src.locate ? (src as SourcedObject) : undefined, obj, field, {
+        severity: 'error',
+        source: 'api',
+        code,
+        message,
+        ...(hint ? { hint } : {}),
+      }),
+    );
+  };
+  for (const src of inputs) {
+    const obj = src.object;
+    if (obj.kind === 'ClusterConfiguration') {
+      const net = (obj as ClusterConfiguration).networking ?? {};
+      const subnet = (field: 'serviceSubnet' | 'podSubnet'): void => {
+        const v = net[field];
+        if (v === undefined) return;
+        const c = parseCidr(String(v));
+        // kubeadm's ValidateNetworking → ValidateIPNetFromString: "couldn't parse subnet".
+        if (!c || c.text.split('/')[0] !== String(v).trim().split('/')[0]) {
+          err(
+            src,
+            obj,
+            `networking.${field}`,
+            `config.${field}`,
+            `networking.${field}: Invalid value: ${goQuote(String(v))}: couldn't parse subnet`,
+            'svclab simulates single-stack IPv4 clusters: give an IPv4 network address such as 10.96.0.0/12.',
+          );
+          return;
+        }
+        if (field === 'serviceSubnet' && c.prefix < 12) {
+          // kubeadm ValidateServiceSubnetSize: the apiserver's allocator bitmap is capped at 2^20 addresses.
+          err(
+            src,
+            obj,
+            'networking.serviceSubnet',
+            'config.serviceSubnet.size',
+            `networking.serviceSubnet: Invalid value: ${goQuote(String(v))}: specified service subnet is too large; for 32-bit addresses, the mask must be >= 12`,
+          );
+          return;
+        }
+        if (field === 'podSubnet' && c.prefix > NODE_CIDR_MASK_SIZE) {
+          err(
+            src,
+            obj,
+            'networking.podSubnet',
+            'config.podSubnet.size',
+            `networking.podSubnet: Invalid value: ${goQuote(String(v))}: the size of pod subnet with mask ${c.prefix} is smaller than the size of node subnet with mask ${NODE_CIDR_MASK_SIZE}`,
+          );
+          return;
+        }
+        config[field] = c.text;
+      };
+      subnet('serviceSubnet');
+      subnet('podSubnet');
+      if (net.dnsDomain !== undefined) {
+        const d = String(net.dnsDomain);
+        if (d.length > 253 || !DNS1123_SUBDOMAIN.test(d)) {
+          err(
+            src,
+            obj,
+            'networking.dnsDomain',
+            'config.dnsDomain',
+            `networking.dnsDomain: Invalid value: ${goQuote(d)}: a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')`,
+          );
+        } else config.dnsDomain = d;
+      }
+    } else if (obj.kind === 'KubeProxyConfiguration') {
+      const kp = obj as KubeProxyConfiguration;
+      if (kp.mode !== undefined && kp.mode !== '') {
+        if (PROXY_MODES.includes(kp.mode as ProxyMode)) config.proxy.mode = kp.mode as ProxyMode;
+        else
+          err(
+            src,
+            obj,
+            'mode',
+            'config.proxyMode',
+            `KubeProxyConfiguration.ProxyMode: Invalid value: ${goQuote(String(kp.mode))}: must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])`,
+          );
+      }
+      const sched = kp.ipvs?.scheduler;
+      if (sched !== undefined) {
+        if (SUPPORTED_IPVS_SCHEDULERS.includes(String(sched)))
+          config.proxy.ipvsScheduler = String(sched) || 'rr';
+        else if (config.proxy.mode === 'ipvs' || kp.mode === 'ipvs')
+          // kube-proxy validates the IPVS block only in ipvs mode; Go prints the []IPVSSchedulerMethod with %v.
+          err(
+            src,
+            obj,
+            'ipvs.scheduler',
+            'config.ipvsScheduler',
+            `KubeProxyConfiguration.KubeProxyIPVSConfiguration.Scheduler: Invalid value: ${goQuote(String(sched))}: must be in [${SUPPORTED_IPVS_SCHEDULERS.join(' ')}], blank means the default algorithm method (currently rr)`,
+            String(sched) === 'mh'
+              ? "The IPVS proxier knows mh (Maglev hashing), but kube-proxy's config validation does not list it, so kube-proxy refuses to start."
+              : 'The scheduler is one kube-proxy setting for every Service on the node.',
+          );
+      }
+      if (kp.clusterCIDR !== undefined && kp.clusterCIDR !== '') {
+        const c = parseCidr(String(kp.clusterCIDR));
+        if (c) {
+          config.proxy.clusterCIDR = c.text;
+          clusterCIDRGiven = true;
+        } else
+          err(
+            src,
+            obj,
+            'clusterCIDR',
+            'config.clusterCIDR',
+            `KubeProxyConfiguration.ClusterCIDR: Invalid value: ${goQuote(String(kp.clusterCIDR))}: must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)`,
+          );
+      }
+      const masq = kp.iptables?.masqueradeAll ?? kp.nftables?.masqueradeAll;
+      if (typeof masq === 'boolean') config.proxy.masqueradeAll = masq;
+      if (typeof kp.iptables?.localhostNodePorts === 'boolean')
+        config.proxy.localhostNodePorts = kp.iptables.localhostNodePorts;
+      if (Array.isArray(kp.nodePortAddresses)) {
+        const good: string[] = [];
+        kp.nodePortAddresses.forEach((a, i) => {
+          if (a === 'primary' || parseCidr(String(a)))
+            good.push(a === 'primary' ? a : parseCidr(String(a))!.text);
+          else
+            err(
+              src,
+              obj,
+              `nodePortAddresses[${i}]`,
+              'config.nodePortAddresses',
+              `KubeProxyConfiguration.NodePortAddresses[${i}]: Invalid value: ${goQuote(String(a))}: must be a valid CIDR`,
+            );
+        });
+        config.proxy.nodePortAddresses = good;
+      }
+    }
+  }
+  if (!clusterCIDRGiven) config.proxy.clusterCIDR = config.podSubnet;
+  return { config, diagnostics };
+}

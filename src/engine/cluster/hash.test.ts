@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../util/rng';
+import { fnv32a, randomSuffix, safeEncodeString, uidFor } from './hash';
+
+describe('hashes and names', () => {
+  it('fnv32a matches Go hash/fnv New32a', () => {
+    // Reference values of FNV-1a 32 (also in Go's hash/fnv tests): "" → 0x811c9dc5, "a" → 0xe40c292c.
+    expect(fnv32a('')).toBe(0x811c9dc5);
+    expect(fnv32a('a')).toBe(0xe40c292c);
+    expect(fnv32a('foobar')).toBe(0xbf9cf968);
+  });
+  it('SafeEncodeString maps digits onto the safe alphabet as pod-template-hash does', () => {
+    // '0' is byte 48, 48 % 27 = 21 → '4'; '9' is 57 % 27 = 3 → 'f'.
+    expect(safeEncodeString('0123456789')).toBe('456789bcdf');
+  });
+  it('random suffixes come from the safe alphabet and the seed', () => {
+    const a = randomSuffix(createRng(7));
+    expect(a).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(randomSuffix(createRng(7))).toBe(a);
+    expect(uidFor(1, 'Pod/default/x')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(uidFor(1, 'Pod/default/x')).not.toBe(uidFor(2, 'Pod/default/x'));
+  });
+});
