@@ -1,0 +1,170 @@
+/**
+ * The scenario menu: each entry is a runnable lesson scene, a real multi-document YAML file beside this
+ * one. The same files feed the menu, the lessons, unit tests and end-to-end tests.
+ */
+import clusteripThreePods from './clusterip-three-pods.yaml?raw';
+import nodeportLocalVsCluster from './nodeport-local-vs-cluster.yaml?raw';
+import headlessVsNormal from './headless-vs-normal.yaml?raw';
+import loadbalancer from './loadbalancer.yaml?raw';
+import sessionAffinity from './session-affinity.yaml?raw';
+import readiness from './readiness.yaml?raw';
+import ingress from './ingress.yaml?raw';
+import dnsAndEnv from './dns-and-env.yaml?raw';
+import externalname from './externalname.yaml?raw';
+import ipvsSchedulerMyth from './ipvs-scheduler-myth.yaml?raw';
+
+export type ScenarioId =
+  | 'clusterip-three-pods'
+  | 'nodeport-local-vs-cluster'
+  | 'headless-vs-normal'
+  | 'loadbalancer'
+  | 'session-affinity'
+  | 'readiness'
+  | 'ingress'
+  | 'dns-and-env'
+  | 'externalname'
+  | 'ipvs-scheduler-myth';
+
+/** A request the lesson suggests first (the request bar is filled with it). */
+export interface SuggestedRequest {
+  from: string; // "pod/default/client" | "external" | "node/node-1"
+  to: string; // "http://web"
+  protocol: 'http1.0' | 'http1.1' | 'keepalive' | 'http2' | 'ping' | 'dns';
+  count: number; // 1
+}
+
+export interface Scenario {
+  id: ScenarioId;
+  file: string; // "clusterip-three-pods.yaml"
+  title: { en: string; ko: string };
+  description: { en: string; ko: string };
+  yaml: string;
+  request: SuggestedRequest;
+}
+
+const req = (from: string, to: string, protocol: SuggestedRequest['protocol'] = 'http1.1', count = 1) => ({
+  from,
+  to,
+  protocol,
+  count,
+});
+
+export const scenarios: readonly Scenario[] = [
+  {
+    id: 'clusterip-three-pods',
+    file: 'clusterip-three-pods.yaml',
+    title: { en: 'ClusterIP with three pods', ko: 'ClusterIP와 파드 세 개' },
+    description: {
+      en: 'A virtual IP that exists only as kube-proxy rules on every node, spreading requests over three pods.',
+      ko: '모든 노드의 kube-proxy 규칙으로만 존재하는 가상 IP가 요청을 파드 세 개로 나눕니다.',
+    },
+    yaml: clusteripThreePods,
+    request: req('pod/default/client', 'http://web', 'http1.1', 1),
+  },
+  {
+    id: 'nodeport-local-vs-cluster',
+    file: 'nodeport-local-vs-cluster.yaml',
+    title: { en: 'NodePort: Local vs Cluster', ko: 'NodePort: Local vs Cluster' },
+    description: {
+      en: 'externalTrafficPolicy decides whether a node without a pod forwards (and SNATs) or drops.',
+      ko: 'externalTrafficPolicy에 따라 파드가 없는 노드가 다른 노드로 넘길지(SNAT) 버릴지가 갈립니다.',
+    },
+    yaml: nodeportLocalVsCluster,
+    request: req('external', 'http://10.0.0.12:30080'),
+  },
+  {
+    id: 'headless-vs-normal',
+    file: 'headless-vs-normal.yaml',
+    title: { en: 'Headless vs normal Service', ko: '헤드리스 Service와 일반 Service' },
+    description: {
+      en: 'Same pods, different DNS: one ClusterIP, or one A record per ready pod and no kube-proxy.',
+      ko: '같은 파드, 다른 DNS 응답: ClusterIP 하나, 또는 준비된 파드마다 A 레코드 하나(kube-proxy 없음).',
+    },
+    yaml: headlessVsNormal,
+    request: req('pod/default/client', 'mongo-headless', 'dns'),
+  },
+  {
+    id: 'loadbalancer',
+    file: 'loadbalancer.yaml',
+    title: { en: 'LoadBalancer', ko: 'LoadBalancer' },
+    description: {
+      en: 'A cloud load balancer in front of a NodePort; keep-alive explains why a browser sticks to one pod.',
+      ko: 'NodePort 앞의 클라우드 로드밸런서. 브라우저가 한 파드로만 가는 이유는 keep-alive입니다.',
+    },
+    yaml: loadbalancer,
+    request: req('external', 'http://198.51.100.1/', 'http1.0', 20),
+  },
+  {
+    id: 'session-affinity',
+    file: 'session-affinity.yaml',
+    title: { en: 'Session affinity (ClientIP)', ko: '세션 어피니티 (ClientIP)' },
+    description: {
+      en: 'kube-proxy pins each client IP to one pod; a Service cannot read cookies.',
+      ko: 'kube-proxy가 클라이언트 IP마다 파드 하나를 고정합니다. Service는 쿠키를 볼 수 없습니다.',
+    },
+    yaml: sessionAffinity,
+    request: req('pod/default/client', 'http://sticky', 'http1.0', 20),
+  },
+  {
+    id: 'readiness',
+    file: 'readiness.yaml',
+    title: { en: 'Readiness', ko: '레디니스 프로브' },
+    description: {
+      en: 'A pod whose readiness probe fails is taken out of the endpoints, not restarted.',
+      ko: '레디니스 프로브가 실패한 파드는 재시작되지 않고 엔드포인트에서만 빠집니다.',
+    },
+    yaml: readiness,
+    request: req('pod/default/client', 'http://api', 'http1.0', 100),
+  },
+  {
+    id: 'ingress',
+    file: 'ingress.yaml',
+    title: { en: 'Ingress: hosts, paths, TLS', ko: 'Ingress: 호스트, 경로, TLS' },
+    description: {
+      en: 'One entry point routes by Host and path, terminates TLS and proxies straight to pod IPs.',
+      ko: '하나의 진입점이 Host와 경로로 라우팅하고 TLS를 종료한 뒤 파드 IP로 바로 프록시합니다.',
+    },
+    yaml: ingress,
+    request: req('external', 'https://shop.example.com/api/orders'),
+  },
+  {
+    id: 'dns-and-env',
+    file: 'dns-and-env.yaml',
+    title: { en: 'DNS and environment variables', ko: 'DNS와 환경 변수' },
+    description: {
+      en: 'Env vars only know the Services that existed when the pod started; DNS knows them all.',
+      ko: '환경 변수는 파드 시작 시점에 있던 Service만 알고, DNS는 모든 Service를 압니다.',
+    },
+    yaml: dnsAndEnv,
+    request: req('pod/default/early', 'cache', 'dns'),
+  },
+  {
+    id: 'externalname',
+    file: 'externalname.yaml',
+    title: { en: 'ExternalName and manual endpoints', ko: 'ExternalName과 수동 엔드포인트' },
+    description: {
+      en: 'Reaching outside the cluster: a DNS CNAME, or a selector-less Service with its own EndpointSlice.',
+      ko: '클러스터 밖으로: DNS CNAME, 또는 셀렉터 없는 Service와 직접 만든 EndpointSlice.',
+    },
+    yaml: externalname,
+    request: req('pod/default/client', 'http://legacy-api'),
+  },
+  {
+    id: 'ipvs-scheduler-myth',
+    file: 'ipvs-scheduler-myth.yaml',
+    title: { en: 'The ipvs-scheduler annotation myth', ko: 'ipvs-scheduler 어노테이션의 오해' },
+    description: {
+      en: 'service.beta.kubernetes.io/ipvs-scheduler does nothing: the scheduler is one kube-proxy setting.',
+      ko: 'service.beta.kubernetes.io/ipvs-scheduler는 아무 효과가 없습니다. 스케줄러는 kube-proxy 설정 하나입니다.',
+    },
+    yaml: ipvsSchedulerMyth,
+    request: req('pod/default/client', 'http://web', 'http1.0', 12),
+  },
+];
+
+/** The scene a first visit opens. */
+export const DEFAULT_SCENARIO: ScenarioId = 'clusterip-three-pods';
+
+export function findScenario(id: string): Scenario | undefined {
+  return scenarios.find((s) => s.id === id);
+}
