@@ -2,20 +2,18 @@
  * Parses the user's YAML into documents that remember where every node stands in the text, so that
  * every later diagnostic can point at a line and column. Uses the `yaml` package (its LineCounter).
  *
+ * Parsing is incremental: each source is split at `---` lines (YAML forbids a document marker at the
+ * start of a line inside any scalar, so the split is exact) and each chunk is parsed on its own and
+ * cached by its text. Re-parsing a 50-document scene after one document changed parses one chunk.
+ *
  * @example
  * const { documents, diagnostics } = parseManifests([{ file: 'scene.yaml', text }]);
  * documents[0].locate(['spec', 'ports', 0, 'nodePort']); // { line: 7, column: 5, endLine: 7, endColumn: 19 }
  */
-import {
-  LineCounter,
-  isMap,
-  isSeq,
-  isScalar,
-  parseAllDocuments,
-  type Document,
-  type Node as YamlNode,
-} from 'yaml';
 import type { Diagnostic } from '../diagnostics';
+import { parseChunk, type ParsedChunk } from './parse-chunk';
+import { splitSource, utf8Length, MAX_SOURCE_BYTES, formatBytes } from './split';
+import type { ManifestCache } from './cache';
 
 export interface ManifestSource {
   file: string; // "scene.yaml"
@@ -36,10 +34,14 @@ export interface ParsedDocument {
   index: number; // 0-based document index in the file
   startLine: number;
   endLine: number;
-  /** The document's JS value (null for an empty document). */
+  /** The document's JS value (null for an empty document or one with errors). */
   value: unknown;
   /** Where a field path stands in the text: the key for a map entry, the item for a sequence entry. */
   locate(path: FieldPath): SourceRange | undefined;
+  /** The text of the chunk this document came from (a cache key for per-document work). */
+  text?: string;
+  /** True when the YAML parser reported an error for this document (its value is then null). */
+  hasErrors?: boolean;
 }
 
 export interface ParseResult {
@@ -47,7 +49,12 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-/** Splits "spec.ports[0].nodePort" into ["spec", "ports", 0, "nodePort"]. */
+/**
+ * Splits "spec.ports[0].nodePort" into ["spec", "ports", 0, "nodePort"].
+ *
+ * @example
+ * parseFieldPath('metadata.labels[app]'); // ['metadata', 'labels', 'app']
+ */
 export function parseFieldPath(field: string): FieldPath {
   const out: FieldPath = [];
   for (const m of field.matchAll(/([^.[\]]+)|\[(\d+)\]|\[([^\]]*)\]/g)) {
@@ -58,88 +65,70 @@ export function parseFieldPath(field: string): FieldPath {
   return out;
 }
 
-function rangeOf(lc: LineCounter, start: number, end: number): SourceRange {
-  const a = lc.linePos(start);
-  const b = lc.linePos(Math.max(start, end));
-  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+function shift(r: SourceRange | undefined, by: number): SourceRange | undefined {
+  return r && by !== 0 ? { ...r, line: r.line + by, endLine: r.endLine + by } : r;
 }
 
-function locateIn(doc: Document, lc: LineCounter, path: FieldPath): SourceRange | undefined {
-  let node: unknown = doc.contents;
-  let best: SourceRange | undefined;
-  const nodeRange = (n: unknown): SourceRange | undefined => {
-    const r = (n as YamlNode | null)?.range;
-    return r ? rangeOf(lc, r[0], r[1]) : undefined;
-  };
-  best = nodeRange(node);
-  for (const seg of path) {
-    if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg),
-      );
-      if (!pair) return best;
-      const keyRange = nodeRange(pair.key);
-      node = pair.value;
-      best = keyRange ?? nodeRange(node) ?? best;
-    } else if (isSeq(node) && typeof seg === 'number') {
-      const item = node.items[seg];
-      if (item === undefined) return best;
-      node = item;
-      best = nodeRange(node) ?? best;
-    } else {
-      return best;
-    }
-  }
-  return best;
-}
-
-export function parseManifests(sources: ManifestSource[]): ParseResult {
-  const documents: ParsedDocument[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const { file, text } of sources) {
-    const lc = new LineCounter();
-    const docs = parseAllDocuments(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
-    list.forEach((doc, index) => {
-      for (const err of [...doc.errors, ...doc.warnings]) {
-        const pos = lc.linePos(err.pos[0]);
-        diagnostics.push({
-          severity: doc.errors.includes(err) ? 'error' : 'warning',
-          source: 'yaml',
-          code: `yaml.${err.code.toLowerCase()}`,
-          message: err.message.split('\n')[0] ?? err.message,
-          line: pos.line,
-          column: pos.col,
-          file,
-        });
-      }
-      const range = doc.range;
-      let value: unknown = null;
-      if (doc.errors.length === 0) {
-        try {
-          value = doc.toJS({ maxAliasCount: 100 });
-        } catch (e) {
-          const pos = lc.linePos(range[0]);
-          diagnostics.push({
-            severity: 'error',
-            source: 'yaml',
-            code: 'yaml.alias',
-            message: e instanceof Error ? e.message : String(e),
-            line: pos.line,
-            column: pos.col,
-            file,
-          });
-        }
-      }
-      documents.push({
-        file,
-        index,
-        startLine: lc.linePos(range[0]).line,
-        endLine: lc.linePos(range[2]).line,
-        value,
-        locate: (path) => locateIn(doc, lc, path),
-      });
+function materialize(
+  file: string,
+  chunk: ParsedChunk,
+  lineOffset: number,
+  firstIndex: number,
+  text: string,
+  out: ParseResult,
+): number {
+  let index = firstIndex;
+  for (const d of chunk.diagnostics) {
+    out.diagnostics.push({
+      ...d,
+      file,
+      line: d.line !== undefined ? d.line + lineOffset : undefined,
+      endLine: d.endLine !== undefined ? d.endLine + lineOffset : undefined,
     });
   }
-  return { documents, diagnostics };
+  for (const doc of chunk.documents) {
+    out.documents.push({
+      file,
+      index: index++,
+      startLine: doc.startLine + lineOffset,
+      endLine: doc.endLine + lineOffset,
+      value: doc.value,
+      hasErrors: doc.hasErrors,
+      text: chunk.documents.length === 1 ? text : undefined,
+      locate: (path) => shift(doc.locate(path), lineOffset),
+    });
+  }
+  return index;
+}
+
+/**
+ * Parses every source into documents, in order. Never throws: syntax errors, oversized input and
+ * resource-exhaustion attempts become diagnostics (source `yaml`) with a line and column.
+ * Pass a cache (createManifestCache()) to reuse the parse of unchanged documents between calls.
+ *
+ * @example
+ * parseManifests([{ file: 'a.yaml', text: 'kind: Service\n---\nkind: Pod\n' }]).documents.length; // 2
+ */
+export function parseManifests(sources: ManifestSource[], cache?: ManifestCache): ParseResult {
+  const out: ParseResult = { documents: [], diagnostics: [] };
+  for (const { file, text } of sources) {
+    if (text.length * 3 > MAX_SOURCE_BYTES && utf8Length(text) > MAX_SOURCE_BYTES) {
+      out.diagnostics.push({
+        severity: 'error',
+        source: 'yaml',
+        code: 'yaml.source-too-large',
+        message: `${file} is ${formatBytes(utf8Length(text))}; svclab reads at most ${formatBytes(MAX_SOURCE_BYTES)} per file`,
+        line: 1,
+        column: 1,
+        file,
+      });
+      continue;
+    }
+    let index = 0;
+    for (const chunk of splitSource(text)) {
+      const parsed = cache ? cache.chunk(chunk.text, () => parseChunk(chunk.text)) : parseChunk(chunk.text);
+      index = materialize(file, parsed, chunk.startLine - 1, index, chunk.text, out);
+    }
+  }
+  return out;
 }

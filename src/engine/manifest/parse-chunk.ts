@@ -1,0 +1,240 @@
+/**
+ * Parses one chunk of YAML (usually one document) with line numbers relative to the chunk, so the
+ * result can be cached by text and shifted to wherever the chunk sits in its file.
+ *
+ * YAML 1.1 scalars, as kubectl reads them (sigs.k8s.io/yaml uses go-yaml v2): `yes`/`on` are booleans,
+ * `0777` is octal. Timestamps and sexagesimal numbers stay strings, as go-yaml v2 gives them to JSON.
+ *
+ * @example
+ * parseChunk('a: 1\n').documents[0].value; // { a: 1 }
+ */
+import {
+  LineCounter,
+  isMap,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node as YamlNode,
+  type Tags,
+} from 'yaml';
+import type { Diagnostic } from '../diagnostics';
+import type { FieldPath, SourceRange } from './parse';
+import { MAX_DOCUMENT_BYTES, formatBytes, utf8Length } from './split';
+
+export interface ParsedChunkDocument {
+  startLine: number; // relative to the chunk (1-based)
+  endLine: number;
+  value: unknown;
+  hasErrors: boolean;
+  locate(path: FieldPath): SourceRange | undefined;
+}
+
+export interface ParsedChunk {
+  documents: ParsedChunkDocument[];
+  /** Lines are relative to the chunk; `file` is filled in by the caller. */
+  diagnostics: Diagnostic[];
+}
+
+/** Alias nodes a document may expand: "billion laughs" needs thousands; real manifests a handful. */
+export const MAX_ALIAS_COUNT = 100;
+/** Nesting a document may have: Kubernetes objects nest about 15 deep; deeper input is hostile. */
+export const MAX_DEPTH = 100;
+/** Parser errors reported per chunk; junk input can produce thousands. */
+const MAX_ERRORS = 10;
+
+const yaml11Tags = (tags: Tags): Tags =>
+  tags.filter((t) =>
+    typeof t === 'string'
+      ? !['timestamp', 'intTime', 'floatTime'].includes(t)
+      : t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME',
+  );
+
+const PARSE_OPTIONS = {
+  uniqueKeys: true,
+  prettyErrors: false,
+  version: '1.1',
+  customTags: yaml11Tags,
+} as const;
+
+function rangeOf(lc: LineCounter, start: number, end: number): SourceRange {
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(start, end));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+function locateIn(doc: Document, lc: LineCounter, path: FieldPath): SourceRange | undefined {
+  let node: unknown = doc.contents;
+  const nodeRange = (n: unknown): SourceRange | undefined => {
+    const r = (n as YamlNode | null)?.range;
+    return r ? rangeOf(lc, r[0], r[1]) : undefined;
+  };
+  let best = nodeRange(node);
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg),
+      );
+      if (!pair) return best;
+      node = pair.value;
+      best = nodeRange(pair.key) ?? nodeRange(node) ?? best;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      const item = node.items[seg];
+      if (item === undefined) return best;
+      node = item;
+      best = nodeRange(node) ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+/** Depth of a plain JS value, iteratively (a recursive walk is what deep input attacks). */
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d >= limit) return true;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+function friendly(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  if (code === 'RESOURCE_EXHAUSTION' || /call stack/i.test(first))
+    return 'the document nests too deeply to parse';
+  if (code === 'DUPLICATE_KEY') return `${first} (duplicate key)`;
+  return first;
+}
+
+/**
+ * Parses a chunk of text. Never throws.
+ *
+ * @example
+ * parseChunk('a: 1\na: 2\n').diagnostics[0].message; // "Map keys must be unique (duplicate key)"
+ */
+export function parseChunk(text: string): ParsedChunk {
+  const size = text.length * 3 > MAX_DOCUMENT_BYTES ? utf8Length(text) : 0;
+  if (size > MAX_DOCUMENT_BYTES) {
+    const line = /^---/.test(text) ? 2 : 1;
+    return {
+      documents: [
+        {
+          startLine: 1,
+          endLine: text.split('\n').length,
+          value: null,
+          hasErrors: true,
+          locate: () => undefined,
+        },
+      ],
+      diagnostics: [
+        {
+          severity: 'error',
+          source: 'yaml',
+          code: 'yaml.document-too-large',
+          message: `document is ${formatBytes(size)}; svclab reads at most ${formatBytes(MAX_DOCUMENT_BYTES)} per document`,
+          line,
+          column: 1,
+        },
+      ],
+    };
+  }
+  try {
+    return parseChecked(text);
+  } catch (e) {
+    // The yaml package should not throw, but a hostile input must never take the engine down.
+    return {
+      documents: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          source: 'yaml',
+          code: 'yaml.internal',
+          message: `could not parse this document: ${e instanceof Error ? e.message : String(e)}`,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
+  }
+}
+
+function parseChecked(text: string): ParsedChunk {
+  const lc = new LineCounter();
+  const parsed = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter: lc });
+  const docs = Array.isArray(parsed) ? parsed : [];
+  const startsWithMarker = /^(?:\uFEFF)?---/.test(text);
+  const out: ParsedChunk = { documents: [], diagnostics: [] };
+  let errorCount = 0;
+  for (const doc of docs) {
+    // A chunk holding only comments before the first `---` is not a document of its own.
+    if (doc.contents === null && !startsWithMarker && doc.errors.length === 0 && docs.length === 1) continue;
+    for (const err of [...doc.errors, ...doc.warnings]) {
+      const isError = doc.errors.includes(err);
+      if (isError && ++errorCount > MAX_ERRORS) continue;
+      const a = lc.linePos(err.pos[0]);
+      out.diagnostics.push({
+        severity: isError ? 'error' : 'warning',
+        source: 'yaml',
+        code: `yaml.${err.code.toLowerCase().replace(/_/g, '-')}`,
+        message: friendly(err.code, err.message),
+        line: a.line,
+        column: a.col,
+      });
+    }
+    // The object starts at its content, not at the `---` marker line.
+    const contentStart = (doc.contents as YamlNode | null)?.range?.[0];
+    const start = lc.linePos(contentStart ?? doc.range[0]);
+    let value: unknown = null;
+    let hasErrors = doc.errors.length > 0;
+    if (!hasErrors) {
+      const fail = (code: string, message: string): void => {
+        hasErrors = true;
+        out.diagnostics.push({
+          severity: 'error',
+          source: 'yaml',
+          code,
+          message,
+          line: start.line,
+          column: start.col,
+        });
+      };
+      try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        if (depthExceeds(value, MAX_DEPTH)) {
+          value = null;
+          fail('yaml.too-deep', `the document nests more than ${MAX_DEPTH} levels deep`);
+        }
+      } catch (e) {
+        value = null;
+        const msg = e instanceof Error ? e.message : String(e);
+        if (/alias/i.test(msg))
+          fail(
+            'yaml.alias-limit',
+            `the document expands more than ${MAX_ALIAS_COUNT} aliases (a "billion laughs" attack?); svclab refuses to expand it`,
+          );
+        else fail('yaml.invalid', friendly('', msg));
+      }
+    }
+    out.documents.push({
+      startLine: start.line,
+      endLine: lc.linePos(doc.range[2]).line,
+      value,
+      hasErrors,
+      locate: (path) => locateIn(doc, lc, path),
+    });
+  }
+  if (errorCount > MAX_ERRORS)
+    out.diagnostics.push({
+      severity: 'error',
+      source: 'yaml',
+      code: 'yaml.too-many-errors',
+      message: `${errorCount - MAX_ERRORS} more YAML errors in this document`,
+      line: out.diagnostics[0]?.line ?? 1,
+      column: 1,
+    });
+  return out;
+}
