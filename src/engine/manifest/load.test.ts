@@ -86,6 +86,7 @@ describe('loadObjects', () => {
     docs[10] = svc('s10', '  - port: 81\n    name: b\n');
     const { objects } = loadObjects([{ file: 'big.yaml', text: docs.join('---\n') }], cache);
     expect(cache.stats.chunkMisses).toBe(51);
+    expect(cache.stats.resultMisses).toBe(51);
     expect(objects).toHaveLength(50);
     expect(objects[11]!.startLine).toBe(11 * 9 + 3);
     expect(objects[11]!.locate(['metadata', 'name'])).toMatchObject({ line: 11 * 9 + 3 + 3 });

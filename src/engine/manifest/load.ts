@@ -164,13 +164,12 @@ export function loadObjects(sources: ManifestSource[], cache?: ManifestCache): L
         ? cache!.result(key, () => ({ ...admitObject(provisional, info), startLine: provisional.startLine }))
         : admitObject(provisional, info);
       const shift = provisional.startLine - (admission.startLine ?? provisional.startLine);
-      for (const d of admission.diagnostics)
-        diagnostics.push({
-          ...d,
-          file: doc.file,
-          line: d.line !== undefined ? d.line + shift : undefined,
-          endLine: d.endLine !== undefined ? d.endLine + shift : undefined,
-        });
+      for (const d of admission.diagnostics) {
+        const rebased: Diagnostic = { ...d, file: doc.file };
+        if (d.line !== undefined) rebased.line = d.line + shift;
+        if (d.endLine !== undefined) rebased.endLine = d.endLine + shift;
+        diagnostics.push(rebased);
+      }
       if (admission.object) objects.push(sourced(c, cloneJson(admission.object), order++));
     }
   }

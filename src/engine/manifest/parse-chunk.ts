@@ -169,6 +169,8 @@ function parseChecked(text: string): ParsedChunk {
   const startsWithMarker = /^(?:\uFEFF)?---/.test(text);
   const out: ParsedChunk = { documents: [], diagnostics: [] };
   let errorCount = 0;
+  // Errors found at the end of input ("missing closing quote") point past the text: show the last line.
+  const lastLine = text.replace(/\s+$/, '').split('\n').length;
   for (const doc of docs) {
     // A chunk holding only comments before the first `---` is not a document of its own.
     if (doc.contents === null && !startsWithMarker && doc.errors.length === 0 && docs.length === 1) continue;
@@ -176,13 +178,14 @@ function parseChecked(text: string): ParsedChunk {
       const isError = doc.errors.includes(err);
       if (isError && ++errorCount > MAX_ERRORS) continue;
       const a = lc.linePos(err.pos[0]);
+      const past = a.line > lastLine;
       out.diagnostics.push({
         severity: isError ? 'error' : 'warning',
         source: 'yaml',
         code: `yaml.${err.code.toLowerCase().replace(/_/g, '-')}`,
         message: friendly(err.code, err.message),
-        line: a.line,
-        column: a.col,
+        line: past ? Math.max(1, lastLine) : a.line,
+        column: past ? 1 : a.col,
       });
     }
     // The object starts at its content, not at the `---` marker line.

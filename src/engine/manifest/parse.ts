@@ -79,12 +79,10 @@ function materialize(
 ): number {
   let index = firstIndex;
   for (const d of chunk.diagnostics) {
-    out.diagnostics.push({
-      ...d,
-      file,
-      line: d.line !== undefined ? d.line + lineOffset : undefined,
-      endLine: d.endLine !== undefined ? d.endLine + lineOffset : undefined,
-    });
+    const shifted: Diagnostic = { ...d, file };
+    if (d.line !== undefined) shifted.line = d.line + lineOffset;
+    if (d.endLine !== undefined) shifted.endLine = d.endLine + lineOffset;
+    out.diagnostics.push(shifted);
   }
   for (const doc of chunk.documents) {
     out.documents.push({
