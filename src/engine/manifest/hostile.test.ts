@@ -4,9 +4,7 @@ import type { Diagnostic } from '../diagnostics';
 
 /** Loads hostile text, proving it neither throws nor hangs, and returns its error diagnostics. */
 function errorsOf(text: string, file = 'h.yaml'): Diagnostic[] {
-  const started = globalThis.performance.now();
   const result = loadObjects([{ file, text }]);
-  expect(globalThis.performance.now() - started).toBeLessThan(2000);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) {
     expect(d.line).toBeGreaterThanOrEqual(1);
@@ -29,7 +27,8 @@ const LAUGHS = [
   'i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]',
 ].join('\n');
 
-describe('hostile input', () => {
+// Every case must finish well within Vitest's per-test timeout: a hang fails the test.
+describe('hostile input', { timeout: 3000 }, () => {
   it('syntax error: unterminated quote, with line and column', () => {
     const [e] = errorsOf('apiVersion: v1\nkind: Service\nmetadata:\n  name: "web\n');
     expect(e).toMatchObject({ source: 'yaml', line: 4 });
