@@ -1,0 +1,198 @@
+/**
+ * The environment kubelet gives a container (pkg/kubelet/envvars/envvars.go, kubelet_pods.go
+ * `getServiceEnvVarMap` / `makeEnvironmentVariables`): the container's own envFrom/env first, with
+ * `$(VAR)` expansion that may reference service variables, then the Service variables that no container
+ * variable shadows. Services are those of the pod's namespace (when enableServiceLinks) plus
+ * `default/kubernetes`, that have a ClusterIP and that existed when the pod was created.
+ */
+import type { ClusterState } from '../cluster/state';
+import type { Container, EnvVar, Pod, Service } from '../k8s/objects';
+import { existedBefore } from './creation-order';
+import { expandVars } from './expansion';
+import { resolveValueFrom, varsFromEnvFrom } from './env-sources';
+
+/** Where a variable came from. */
+export type EnvSource =
+  | { kind: 'container'; detail: string } // "env[2]" or "envFrom[0] configMapRef app-config"
+  | { kind: 'service'; service: string } // "default/db"
+  | { kind: 'runtime'; detail: string }; // PATH / HOSTNAME / HOME set by the container runtime
+
+export interface PodEnvVar {
+  name: string; // "DB_SERVICE_HOST"
+  value: string; // "10.96.0.42"
+  source: EnvSource;
+}
+
+/** kubelet's `makeEnvVariableName`: upper-case, '-' → '_' (nothing else in v1). */
+export function envVarName(name: string): string {
+  return name.replaceAll('-', '_').toUpperCase();
+}
+
+/** `v1helper.IsServiceIPSet`: a ClusterIP that is neither "" nor "None". */
+export function isServiceIPSet(svc: Service): boolean {
+  const ip = svc.spec.clusterIP;
+  return ip !== undefined && ip !== '' && ip !== 'None';
+}
+
+function joinHostPort(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * kubelet's `FromServices`: the variables for these Services, in kubelet's order per Service.
+ *
+ * @example
+ * fromServices([fooBar]).map((v) => v.name);
+ * // ["FOO_BAR_SERVICE_HOST", "FOO_BAR_SERVICE_PORT", "FOO_BAR_PORT", "FOO_BAR_PORT_8080_TCP", …]
+ */
+export function fromServices(services: Service[]): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  for (const svc of services) {
+    if (!isServiceIPSet(svc)) continue;
+    const name = envVarName(svc.metadata.name ?? '');
+    const ip = svc.spec.clusterIP!;
+    const ports = svc.spec.ports ?? [];
+    out.push({ name: `${name}_SERVICE_HOST`, value: ip });
+    if (ports[0]) out.push({ name: `${name}_SERVICE_PORT`, value: String(ports[0].port) });
+    for (const p of ports) {
+      if (p.name) out.push({ name: `${name}_SERVICE_PORT_${envVarName(p.name)}`, value: String(p.port) });
+    }
+    ports.forEach((p, i) => {
+      const proto = p.protocol ?? 'TCP';
+      const url = `${proto.toLowerCase()}://${joinHostPort(ip, p.port)}`;
+      const prefix = `${name}_PORT_${p.port}_${proto.toUpperCase()}`;
+      if (i === 0) out.push({ name: `${name}_PORT`, value: url });
+      out.push(
+        { name: prefix, value: url },
+        { name: `${prefix}_PROTO`, value: proto.toLowerCase() },
+        { name: `${prefix}_PORT`, value: String(p.port) },
+        { name: `${prefix}_ADDR`, value: ip },
+      );
+    });
+  }
+  return out;
+}
+
+/** `enableServiceLinks` defaults to true (`SetDefaults_PodSpec`). */
+export function serviceLinksEnabled(pod: Pod): boolean {
+  return pod.spec.enableServiceLinks !== false;
+}
+
+/**
+ * kubelet's `getServiceEnvVarMap` plus svclab's time rule: the Services whose variables the pod gets.
+ * Keyed by Service name only, as kubelet does, so a namespace's own `kubernetes` replaces `default/kubernetes`.
+ *
+ * @example
+ * serviceEnvServices(cluster, pod).map((s) => s.metadata.name); // ["db", "kubernetes"]
+ */
+export function serviceEnvServices(cluster: ClusterState, pod: Pod): Service[] {
+  const ns = pod.metadata.namespace ?? 'default';
+  const links = serviceLinksEnabled(pod);
+  const map = new Map<string, Service>();
+  for (const svc of cluster.services) {
+    if (!isServiceIPSet(svc) || !existedBefore(cluster, svc, pod)) continue;
+    const name = svc.metadata.name ?? '';
+    const svcNs = svc.metadata.namespace ?? 'default';
+    if (svcNs === 'default' && name === 'kubernetes') {
+      if (!map.has(name)) map.set(name, svc);
+    } else if (svcNs === ns && links) {
+      map.set(name, svc);
+    }
+  }
+  return [...map.values()].sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+}
+
+function containerOf(pod: Pod, containerName?: string): Container | undefined {
+  const all = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])];
+  return containerName ? all.find((c) => c.name === containerName) : pod.spec.containers[0];
+}
+
+/**
+ * The variables kubelet sets for one container (first container by default), each with its source.
+ * Container variables come first (declaration order); Service variables follow, grouped by Service name
+ * (kubelet's own order there comes from a Go map and is not defined: compare as sets).
+ *
+ * @example
+ * podEnvironment(cluster, pod).find((v) => v.name === 'DB_SERVICE_HOST');
+ * // { name: "DB_SERVICE_HOST", value: "10.96.0.42", source: { kind: "service", service: "default/db" } }
+ */
+export function podEnvironment(cluster: ClusterState, pod: Pod, containerName?: string): PodEnvVar[] {
+  const serviceVars = new Map<string, PodEnvVar>();
+  for (const svc of serviceEnvServices(cluster, pod)) {
+    const service = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
+    for (const v of fromServices([svc]))
+      serviceVars.set(v.name, { ...v, source: { kind: 'service', service } });
+  }
+  const container = containerOf(pod, containerName);
+  const declared = new Map<string, PodEnvVar>();
+  for (const v of varsFromEnvFrom(cluster, pod, container?.envFrom ?? [])) declared.set(v.name, v);
+  const serviceValues = new Map([...serviceVars].map(([k, v]) => [k, v.value]));
+  (container?.env ?? []).forEach((e: EnvVar, i) => {
+    let value: string;
+    if (e.valueFrom !== undefined) value = resolveValueFrom(cluster, pod, container!, e.valueFrom) ?? '';
+    else {
+      const local = new Map([...declared].map(([k, v]) => [k, v.value]));
+      value = expandVars(e.value ?? '', (name) => local.get(name) ?? serviceValues.get(name));
+    }
+    declared.set(e.name, { name: e.name, value, source: { kind: 'container', detail: `env[${i}]` } });
+  });
+  const out = [...declared.values()];
+  for (const [name, v] of serviceVars) if (!declared.has(name)) out.push(v);
+  return out;
+}
+
+/** Why a same-namespace Service contributes no variables to a pod. */
+export type MissingReason =
+  'created-later' | 'headless' | 'external-name' | 'no-cluster-ip' | 'service-links-disabled';
+
+export interface MissingServiceEnv {
+  service: string; // "default/db"
+  reason: MissingReason;
+  variable: string; // "DB_SERVICE_HOST"
+  message: string;
+}
+
+/**
+ * The Services in the pod's namespace that give it no variables, and why, in a sentence a student reads.
+ *
+ * @example
+ * missingServiceEnv(cluster, webPod)[0].message;
+ * // "Service db was created after pod web, and kubelet only injects Services that exist when a pod starts: …"
+ */
+export function missingServiceEnv(cluster: ClusterState, pod: Pod): MissingServiceEnv[] {
+  const ns = pod.metadata.namespace ?? 'default';
+  const podName = pod.metadata.name ?? '';
+  const out: MissingServiceEnv[] = [];
+  for (const svc of cluster.services) {
+    if ((svc.metadata.namespace ?? 'default') !== ns) continue;
+    const name = svc.metadata.name ?? '';
+    if (ns === 'default' && name === 'kubernetes') continue;
+    const variable = `${envVarName(name)}_SERVICE_HOST`;
+    const service = `${ns}/${name}`;
+    const push = (reason: MissingReason, message: string) => out.push({ service, reason, variable, message });
+    if (svc.spec.type === 'ExternalName') {
+      push(
+        'external-name',
+        `Service ${name} is an ExternalName Service: it has no ClusterIP, so kubelet sets no ${variable}; use the DNS name ${name} (a CNAME to ${svc.spec.externalName ?? '?'}).`,
+      );
+    } else if (svc.spec.clusterIP === 'None') {
+      push(
+        'headless',
+        `Service ${name} is headless (clusterIP: None): kubelet only injects variables for Services with a ClusterIP, so there is no ${variable}; resolve ${name} through DNS instead.`,
+      );
+    } else if (!isServiceIPSet(svc)) {
+      push('no-cluster-ip', `Service ${name} has no ClusterIP, so kubelet sets no ${variable}.`);
+    } else if (!serviceLinksEnabled(pod)) {
+      push(
+        'service-links-disabled',
+        `Pod ${podName} sets enableServiceLinks: false, so kubelet injects no variables for the Services of namespace ${ns} (only KUBERNETES_*); ${variable} is missing.`,
+      );
+    } else if (!existedBefore(cluster, svc, pod)) {
+      push(
+        'created-later',
+        `Service ${name} was created after pod ${podName}, and kubelet only injects the Services that exist when a container starts: ${variable} is missing until the pod is recreated (DNS name ${name} works now).`,
+      );
+    }
+  }
+  return out;
+}
