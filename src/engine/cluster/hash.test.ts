@@ -8,6 +8,8 @@ describe('hashes and names', () => {
     expect(fnv32a('')).toBe(0x811c9dc5);
     expect(fnv32a('a')).toBe(0xe40c292c);
     expect(fnv32a('foobar')).toBe(0xbf9cf968);
+    // UTF-8 bytes, as Go hashes a string's bytes: 'é' is C3 A9.
+    expect(fnv32a('é')).toBe(Math.imul(Math.imul(0x811c9dc5 ^ 0xc3, 0x01000193) ^ 0xa9, 0x01000193) >>> 0);
   });
   it('SafeEncodeString maps digits onto the safe alphabet as pod-template-hash does', () => {
     // '0' is byte 48, 48 % 27 = 21 → '4'; '9' is 57 % 27 = 3 → 'f'.

@@ -16,10 +16,26 @@ export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** FNV-1a, 32 bit, over the UTF-8 bytes of the text (Go's fnv.New32a). */
 export function fnv32a(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
-  const bytes = new TextEncoder().encode(text);
-  for (const b of bytes) {
-    h ^= b;
-    h = Math.imul(h, 0x01000193) >>> 0;
+  const step = (b: number): void => {
+    h = Math.imul(h ^ b, 0x01000193) >>> 0;
+  };
+  for (const ch of text) {
+    // UTF-8 encode by hand: the engine's lib (ES2023, no DOM) has no TextEncoder.
+    const c = ch.codePointAt(0)!;
+    if (c < 0x80) step(c);
+    else if (c < 0x800) {
+      step(0xc0 | (c >> 6));
+      step(0x80 | (c & 63));
+    } else if (c < 0x10000) {
+      step(0xe0 | (c >> 12));
+      step(0x80 | ((c >> 6) & 63));
+      step(0x80 | (c & 63));
+    } else {
+      step(0xf0 | (c >> 18));
+      step(0x80 | ((c >> 12) & 63));
+      step(0x80 | ((c >> 6) & 63));
+      step(0x80 | (c & 63));
+    }
   }
   return h >>> 0;
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { acceptsOnLoopback, acceptsOnPodIP, listeningSockets, parseListenAnnotation } from './listen';
+import { pod } from './testing';
+
+describe('listeningSockets', () => {
+  it('defaults to every declared containerPort on all interfaces', () => {
+    const p = pod('p', {}, [{ containerPort: 8080 }, { containerPort: 53, protocol: 'UDP' }]);
+    expect(listeningSockets(p)).toEqual([
+      { container: 'app', ip: '0.0.0.0', port: 8080, protocol: 'TCP' },
+      { container: 'app', ip: '0.0.0.0', port: 53, protocol: 'UDP' },
+    ]);
+  });
+
+  it('svclab.io/listen overrides declared ports; 127.0.0.1 is loopback only', () => {
+    const p = pod('p', {}, [{ containerPort: 80 }]);
+    p.metadata.annotations = { 'svclab.io/listen': '8080,127.0.0.1:9090,53/UDP' };
+    expect(listeningSockets(p)).toEqual([
+      { container: 'app', ip: '0.0.0.0', port: 8080, protocol: 'TCP' },
+      { container: 'app', ip: '127.0.0.1', port: 9090, protocol: 'TCP' },
+      { container: 'app', ip: '0.0.0.0', port: 53, protocol: 'UDP' },
+    ]);
+    expect(acceptsOnPodIP(p, 80)).toBeUndefined();
+    expect(acceptsOnPodIP(p, 9090)).toBeUndefined();
+    expect(acceptsOnLoopback(p, 9090)?.port).toBe(9090);
+    expect(acceptsOnPodIP(p, 53, 'UDP')?.port).toBe(53);
+  });
+
+  it('reports unreadable entries and unknown containers', () => {
+    const p = pod('p', {}, []);
+    expect(parseListenAnnotation('80x, side=81, 70000', p).errors).toEqual([
+      '80x: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]',
+      'side=81: the pod has no container named side',
+      '70000: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]',
+    ]);
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * What the processes in a pod listen on. A real container listens where its program binds, whether or not
+ * a `containerPort` declares it (containerPort is informational; it opens nothing). svclab's default
+ * assumes each declared containerPort is bound on all interfaces; the pod annotation `svclab.io/listen`
+ * states what the app really binds when that differs, e.g. `"8080,127.0.0.1:9090,53/UDP"`: 8080/TCP on
+ * all interfaces, 9090/TCP on loopback only (reachable from the pod itself, never through a Service), and
+ * 53/UDP on all interfaces. An optional `container=` prefix names the container (`"sidecar=127.0.0.1:15000"`);
+ * otherwise a port belongs to the container that declares it, or the first container.
+ *
+ * Containers of a pod share one network namespace, so a socket bound by any container answers on the pod IP.
+ *
+ * @example
+ * listeningSockets(pod); // [{ container: "web", ip: "0.0.0.0", port: 8080, protocol: "TCP" }]
+ * acceptsOnPodIP(pod, 8080, 'TCP'); // the socket, or undefined
+ */
+import type { Container, Pod, Protocol } from '../k8s/objects';
+
+/** The annotation that says what the pod's processes bind ("8080,127.0.0.1:9090,53/UDP"). */
+export const LISTEN_ANNOTATION = 'svclab.io/listen';
+
+export interface ListeningSocket {
+  container: string; // "web"
+  ip: '0.0.0.0' | '127.0.0.1';
+  port: number; // 8080
+  protocol: Protocol; // "TCP"
+}
+
+export interface ListenParse {
+  sockets: ListeningSocket[];
+  /** Entries that could not be read, with why ("8o80: not a port number"). */
+  errors: string[];
+}
+
+/** Containers that run for the pod's lifetime: app containers and sidecars (init containers with restartPolicy Always). */
+export function runningContainers(pod: Pod): Container[] {
+  const sidecars = (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
+  return [...sidecars, ...(pod.spec.containers ?? [])];
+}
+
+/**
+ * Parses the `svclab.io/listen` annotation value against the pod's containers.
+ *
+ * @example
+ * parseListenAnnotation('8080,127.0.0.1:9090,53/UDP', pod).sockets.length; // 3
+ */
+export function parseListenAnnotation(value: string, pod: Pod): ListenParse {
+  const containers = runningContainers(pod);
+  const sockets: ListeningSocket[] = [];
+  const errors: string[] = [];
+  for (const raw of value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')) {
+    const m =
+      /^(?:([a-z0-9]([-a-z0-9]*[a-z0-9])?)=)?(?:(0\.0\.0\.0|127\.0\.0\.1|\*):)?(\d{1,5})(?:\/(TCP|UDP|SCTP))?$/i.exec(
+        raw,
+      );
+    const port = m ? Number(m[4]) : NaN;
+    if (!m || port < 1 || port > 65535) {
+      errors.push(`${raw}: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]`);
+      continue;
+    }
+    const protocol = (m[5]?.toUpperCase() ?? 'TCP') as Protocol;
+    let container = m[1];
+    if (container !== undefined && !containers.some((c) => c.name === container)) {
+      errors.push(`${raw}: the pod has no container named ${container}`);
+      continue;
+    }
+    container ??=
+      containers.find((c) =>
+        c.ports?.some((p) => p.containerPort === port && (p.protocol ?? 'TCP') === protocol),
+      )?.name ??
+      containers[0]?.name ??
+      '';
+    sockets.push({ container, ip: m[3] === '127.0.0.1' ? '127.0.0.1' : '0.0.0.0', port, protocol });
+  }
+  return { sockets, errors };
+}
+
+const cache = new WeakMap<Pod, ListeningSocket[]>();
+
+/**
+ * Every socket the pod's processes listen on: from `svclab.io/listen` when present, otherwise every declared
+ * containerPort on all interfaces.
+ *
+ * @example
+ * listeningSockets(podWithPorts8080); // [{ container: "web", ip: "0.0.0.0", port: 8080, protocol: "TCP" }]
+ */
+export function listeningSockets(pod: Pod): ListeningSocket[] {
+  const hit = cache.get(pod);
+  if (hit) return hit;
+  const annotation = pod.metadata.annotations?.[LISTEN_ANNOTATION];
+  let out: ListeningSocket[];
+  if (annotation !== undefined) out = parseListenAnnotation(annotation, pod).sockets;
+  else
+    out = runningContainers(pod).flatMap((c) =>
+      (c.ports ?? []).map((p) => ({
+        container: c.name,
+        ip: '0.0.0.0' as const,
+        port: p.containerPort,
+        protocol: (p.protocol ?? 'TCP') as Protocol,
+      })),
+    );
+  cache.set(pod, out);
+  return out;
+}
+
+/** The socket that accepts a connection to the pod IP on port/protocol (loopback-only sockets do not). */
+export function acceptsOnPodIP(
+  pod: Pod,
+  port: number,
+  protocol: Protocol = 'TCP',
+): ListeningSocket | undefined {
+  return listeningSockets(pod).find((s) => s.port === port && s.protocol === protocol && s.ip === '0.0.0.0');
+}
+
+/** The socket that accepts a connection from inside the pod to 127.0.0.1:port (any bound socket does). */
+export function acceptsOnLoopback(
+  pod: Pod,
+  port: number,
+  protocol: Protocol = 'TCP',
+): ListeningSocket | undefined {
+  return listeningSockets(pod).find((s) => s.port === port && s.protocol === protocol);
+}

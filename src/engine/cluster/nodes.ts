@@ -1,0 +1,148 @@
+/**
+ * The cluster's Nodes: the user's Node objects (InternalIP, spec.podCIDR, the topology.kubernetes.io/zone
+ * label) completed with what a kubeadm cluster would have, or, without any Node, three default workers.
+ * PodCIDRs are carved from podSubnet as /24s in order, as kube-controller-manager's node-ipam controller
+ * does with the default --node-cidr-mask-size=24 (10.244.0.0/24, 10.244.1.0/24, …), skipping any a Node
+ * already has.
+ *
+ * @example
+ * const nodes = buildNodes([], DEFAULT_CONFIG).nodes;
+ * nodes.map((n) => n.spec?.podCIDR); // ["10.244.0.0/24", "10.244.1.0/24", "10.244.2.0/24"]
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { Node } from '../k8s/objects';
+import type { SourcedObject } from '../manifest/types';
+import { cidrContains, cidrSize, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
+import { NODE_CIDR_MASK_SIZE } from './config';
+import { cloneJSON } from './clone';
+import { objectDiagnostic } from './diag';
+import type { ClusterConfig } from './state';
+
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+/** The kubelet version svclab's nodes report (the Kubernetes version svclab simulates). */
+export const KUBELET_VERSION = 'v1.36.0';
+/** Node addresses of the default nodes, as minikube/kind-style docker networks hand them out. */
+export const DEFAULT_NODE_NETWORK = '192.168.49.0/24';
+
+const DEFAULT_NODES: { name: string; zone: string }[] = [
+  { name: 'node-1', zone: 'zone-a' },
+  { name: 'node-2', zone: 'zone-a' },
+  { name: 'node-3', zone: 'zone-b' },
+];
+
+/** The node's InternalIP ("192.168.49.2"), or undefined. */
+export function nodeInternalIP(node: Node): string | undefined {
+  return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+}
+
+/** The node's zone label, or undefined. */
+export function nodeZone(node: Node): string | undefined {
+  return node.metadata.labels?.[ZONE_LABEL];
+}
+
+function defaultNode(name: string, zone: string): Node {
+  return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { [ZONE_LABEL]: zone } }, spec: {} };
+}
+
+/**
+ * Completes the given Nodes (cloned, not mutated) or makes the default three.
+ *
+ * @example
+ * buildNodes([{ object: myNode, ... }], config).nodes[0].status.addresses; // InternalIP kept, Hostname added
+ */
+export function buildNodes(
+  inputs: Pick<SourcedObject, 'object'>[],
+  config: ClusterConfig,
+): { nodes: Node[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const given = inputs.map((s) => cloneJSON(s.object) as Node);
+  const nodes = given.length > 0 ? given : DEFAULT_NODES.map((d) => defaultNode(d.name, d.zone));
+  const pod = parseCidr(config.podSubnet)!;
+  const usedCidrs = new Set<string>();
+  const usedIPs = new Set<string>();
+  for (const n of nodes) {
+    const c = n.spec?.podCIDR ?? n.spec?.podCIDRs?.[0];
+    if (c && parseCidr(c)) usedCidrs.add(parseCidr(c)!.text);
+    const ip = nodeInternalIP(n);
+    if (ip) usedIPs.add(ip);
+  }
+  const blockSize = 2 ** (32 - NODE_CIDR_MASK_SIZE);
+  const blocks = Math.max(1, Math.floor(cidrSize(pod) / blockSize));
+  let nextBlock = 0;
+  const net = parseCidr(DEFAULT_NODE_NETWORK)!;
+  let nextHost = 2; // .1 is the network's gateway
+  nodes.forEach((n, i) => {
+    n.spec ??= {};
+    const name = n.metadata.name ?? `node-${i + 1}`;
+    n.metadata.labels = { ...n.metadata.labels };
+    n.metadata.labels[HOSTNAME_LABEL] ??= name;
+    n.metadata.labels['kubernetes.io/os'] ??= 'linux';
+    n.metadata.labels['kubernetes.io/arch'] ??= 'amd64';
+    let cidr = n.spec.podCIDR ?? n.spec.podCIDRs?.[0];
+    if (cidr === undefined) {
+      while (nextBlock < blocks) {
+        const c = `${formatIp(nthAddress(pod, nextBlock * blockSize))}/${NODE_CIDR_MASK_SIZE}`;
+        nextBlock++;
+        if (!usedCidrs.has(c)) {
+          cidr = c;
+          break;
+        }
+      }
+      if (cidr === undefined)
+        diagnostics.push(
+          objectDiagnostic(undefined, n, 'spec.podCIDR', {
+            severity: 'warning',
+            source: 'lint',
+            code: 'node.podCIDR.exhausted',
+            message: `podSubnet ${config.podSubnet} has no free /${NODE_CIDR_MASK_SIZE} left for node ${name}; its pods get no IP`,
+          }),
+        );
+    } else {
+      const c = parseCidr(cidr);
+      const base = c ? parseIp(formatIp(c.base)) : undefined;
+      if (!c || base === undefined || !cidrContains(pod, base))
+        diagnostics.push(
+          objectDiagnostic(inputs[i] as SourcedObject | undefined, n, 'spec.podCIDR', {
+            severity: 'warning',
+            source: 'lint',
+            code: 'node.podCIDR.outside',
+            message: `spec.podCIDR ${cidr} is not inside the cluster's podSubnet ${config.podSubnet}`,
+            hint: 'kube-proxy treats traffic from outside clusterCIDR as external and masquerades it.',
+          }),
+        );
+    }
+    if (cidr !== undefined) {
+      n.spec.podCIDR = cidr;
+      n.spec.podCIDRs ??= [cidr];
+    }
+    n.status = { ...n.status };
+    const addresses = [...(n.status.addresses ?? [])];
+    if (!addresses.some((a) => a.type === 'InternalIP')) {
+      let ip = formatIp(nthAddress(net, nextHost++));
+      while (usedIPs.has(ip)) ip = formatIp(nthAddress(net, nextHost++));
+      usedIPs.add(ip);
+      addresses.unshift({ type: 'InternalIP', address: ip });
+    }
+    if (!addresses.some((a) => a.type === 'Hostname')) addresses.push({ type: 'Hostname', address: name });
+    n.status.addresses = addresses;
+    n.status.conditions ??= [
+      { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+    ];
+    (n.status as Record<string, unknown>).nodeInfo ??= {
+      kubeletVersion: KUBELET_VERSION,
+      kubeProxyVersion: KUBELET_VERSION,
+      containerRuntimeVersion: 'containerd://2.1.0',
+      osImage: 'Debian GNU/Linux 12 (bookworm)',
+      kernelVersion: '6.1.0-30-amd64',
+      operatingSystem: 'linux',
+      architecture: 'amd64',
+    };
+  });
+  return { nodes, diagnostics };
+}
+
+/** Whether the node is Ready (condition Ready=True). */
+export function nodeReady(node: Node): boolean {
+  return node.status?.conditions?.find((c) => c.type === 'Ready')?.status !== 'False';
+}

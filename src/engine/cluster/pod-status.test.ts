@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Pod } from '../k8s/objects';
+import { buildNodes } from './nodes';
+import { isPodReady, runPods } from './pod-status';
+import { DEFAULT_CONFIG } from './state';
+import { pod } from './testing';
+
+const nodes = (): ReturnType<typeof buildNodes>['nodes'] => buildNodes([], DEFAULT_CONFIG).nodes;
+
+describe('runPods', () => {
+  it('spreads pods over nodes (fewest pods, then name) and allocates .2, .3 … per node', () => {
+    const pods = ['a', 'b', 'c', 'd'].map((n) => pod(n, { app: 'x' }));
+    runPods(pods, nodes(), 0);
+    expect(pods.map((p) => p.spec.nodeName)).toEqual(['node-1', 'node-2', 'node-3', 'node-1']);
+    expect(pods.map((p) => p.status?.podIP)).toEqual([
+      '10.244.0.2',
+      '10.244.1.2',
+      '10.244.2.2',
+      '10.244.0.3',
+    ]);
+    expect(pods.map((p) => p.status?.hostIP)).toEqual([
+      '192.168.49.2',
+      '192.168.49.3',
+      '192.168.49.4',
+      '192.168.49.2',
+    ]);
+    expect(pods.every(isPodReady)).toBe(true);
+    expect(pods[0]!.status?.phase).toBe('Running');
+  });
+
+  it('honours nodeName, nodeSelector, hostNetwork and given podIPs', () => {
+    const a = pod('a', {}, [], { nodeName: 'node-3' });
+    const b = pod('b', {}, [], { nodeSelector: { 'topology.kubernetes.io/zone': 'zone-b' } });
+    const c = pod('c', {}, [], { hostNetwork: true });
+    const d: Pod = { ...pod('d', {}), status: { podIP: '10.244.0.2' } };
+    const e = pod('e', {}, [], { nodeSelector: { disk: 'ssd' } });
+    runPods([a, b, c, d, e], nodes(), 0);
+    expect(a.spec.nodeName).toBe('node-3');
+    expect(b.spec.nodeName).toBe('node-3');
+    expect(c.spec.nodeName).toBe('node-1');
+    expect(c.status?.podIP).toBe('192.168.49.2');
+    expect(d.status?.podIP).toBe('10.244.0.2');
+    expect(a.status?.podIP).toBe('10.244.2.2');
+    expect(e.status?.phase).toBe('Pending');
+    expect(e.status?.podIP).toBeUndefined();
+    expect(e.status?.conditions?.[0]).toMatchObject({
+      type: 'PodScheduled',
+      status: 'False',
+      reason: 'Unschedulable',
+      message:
+        "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.",
+    });
+  });
+
+  it('readiness probes fail on ports nobody listens on the pod IP', () => {
+    const good = pod('good', {}, [{ containerPort: 8080, name: 'http' }]);
+    good.spec.containers[0]!.readinessProbe = { httpGet: { path: '/healthz', port: 'http' } };
+    const bad = pod('bad', {}, [{ containerPort: 8080 }]);
+    bad.spec.containers[0]!.readinessProbe = { httpGet: { path: '/healthz', port: 9090 } };
+    const loop = pod('loop', {}, [{ containerPort: 8080 }]);
+    loop.metadata.annotations = { 'svclab.io/listen': '127.0.0.1:8080' };
+    loop.spec.containers[0]!.readinessProbe = { tcpSocket: { port: 8080 } };
+    const exec = pod('exec', {}, []);
+    exec.spec.containers[0]!.readinessProbe = { exec: { command: ['true'] } };
+    const forced = pod('forced', {}, []);
+    forced.metadata.annotations = { 'svclab.io/ready': 'false' };
+    const run = runPods([good, bad, loop, exec, forced], nodes(), 0);
+    expect([good, bad, loop, exec, forced].map(isPodReady)).toEqual([true, false, false, true, false]);
+    expect(run.probes.get('default/bad')?.get('app')?.message).toBe(
+      'Get "http://10.244.1.2:9090/healthz": dial tcp 10.244.1.2:9090: connect: connection refused',
+    );
+    expect(run.probes.get('default/loop')?.get('app')?.message).toBe(
+      'dial tcp 10.244.2.2:8080: connect: connection refused',
+    );
+    const ready = bad.status?.conditions?.find((c) => c.type === 'Ready');
+    expect(ready).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotReady',
+      message: 'containers with unready status: [app]',
+    });
+  });
+
+  it('keeps a given status (conditions, phase) as kubectl dumps it', () => {
+    const p: Pod = {
+      ...pod('p', {}),
+      status: { phase: 'Running', podIP: '10.244.9.9', conditions: [{ type: 'Ready', status: 'False' }] },
+    };
+    runPods([p], nodes(), 0);
+    expect(p.status?.podIP).toBe('10.244.9.9');
+    expect(isPodReady(p)).toBe(false);
+    expect(p.status?.conditions).toHaveLength(1);
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { Deployment, Pod, ReplicaSet } from '../k8s/objects';
+import { canonicalJSON, computeHash, expandWorkloads } from './workloads';
+
+const deploy = (name: string, replicas: number, image = 'nginx'): Deployment => ({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name, namespace: 'default', uid: 'd-uid' },
+  spec: {
+    replicas,
+    selector: { matchLabels: { app: name } },
+    template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image }] } },
+  },
+});
+
+describe('expandWorkloads', () => {
+  it('makes <deploy>-<hash> ReplicaSet and <rs>-<5 chars> pods with owner refs and labels', () => {
+    const d = deploy('web', 3);
+    const { replicaSets, pods } = expandWorkloads([d], [], [], 1);
+    const rs = replicaSets[0]!.object;
+    const hash = computeHash(d.spec.template);
+    expect(hash).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]+$/);
+    expect(rs.metadata.name).toBe(`web-${hash}`);
+    expect(rs.metadata.labels).toEqual({ app: 'web', 'pod-template-hash': hash });
+    expect(rs.spec.selector?.matchLabels).toEqual({ app: 'web', 'pod-template-hash': hash });
+    expect(rs.metadata.ownerReferences).toEqual([
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        name: 'web',
+        uid: 'd-uid',
+        controller: true,
+        blockOwnerDeletion: true,
+      },
+    ]);
+    expect(replicaSets[0]!.owner).toBe('Deployment/default/web');
+    expect(pods).toHaveLength(3);
+    for (const { object: p } of pods) {
+      expect(p.metadata.name).toMatch(new RegExp(`^web-${hash}-[bcdfghjklmnpqrstvwxz2456789]{5}$`));
+      expect(p.metadata.generateName).toBe(`web-${hash}-`);
+      expect(p.metadata.labels).toEqual({ app: 'web', 'pod-template-hash': hash });
+      expect(p.metadata.ownerReferences?.[0]?.kind).toBe('ReplicaSet');
+    }
+    expect(new Set(pods.map((p) => p.object.metadata.name)).size).toBe(3);
+  });
+
+  it('is deterministic per seed and stable when an unrelated workload changes', () => {
+    const a = expandWorkloads([deploy('web', 2), deploy('db', 1)], [], [], 7).pods.map(
+      (p) => p.object.metadata.name,
+    );
+    const b = expandWorkloads([deploy('web', 2), deploy('db', 1, 'postgres')], [], [], 7).pods.map(
+      (p) => p.object.metadata.name,
+    );
+    expect(b.slice(0, 2)).toEqual(a.slice(0, 2));
+    expect(b[2]).not.toBe(a[2]); // db's template changed → new hash
+    const c = expandWorkloads([deploy('web', 2)], [], [], 8).pods.map((p) => p.object.metadata.name);
+    expect(c).not.toEqual(a.slice(0, 2));
+  });
+
+  it('hashes templates independently of key order; collisionCount changes the hash', () => {
+    expect(canonicalJSON({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
+    const t = deploy('x', 1).spec.template;
+    expect(computeHash(t)).toBe(computeHash(JSON.parse(JSON.stringify(t))));
+    expect(computeHash(t, 1)).not.toBe(computeHash(t));
+  });
+
+  it('adopts a dumped ReplicaSet and its pods instead of duplicating them', () => {
+    const d = deploy('web', 2);
+    const rs: ReplicaSet = {
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: {
+        name: 'web-abc',
+        namespace: 'default',
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web', uid: 'x', controller: true },
+        ],
+      },
+      spec: { replicas: 2, template: d.spec.template },
+    };
+    const p: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        name: 'web-abc-zzzzz',
+        namespace: 'default',
+        ownerReferences: [
+          { apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'web-abc', uid: 'y', controller: true },
+        ],
+      },
+      spec: { containers: [] },
+    };
+    const out = expandWorkloads([d], [rs], [p], 1);
+    expect(out.replicaSets).toEqual([]);
+    expect(out.pods.map((x) => x.object.metadata.generateName)).toEqual(['web-abc-']);
+  });
+});

@@ -1,0 +1,190 @@
+/**
+ * The Deployment and ReplicaSet controllers, run to their steady state: a Deployment makes one ReplicaSet
+ * named `<deployment>-<pod-template-hash>`, which makes `replicas` Pods named `<replicaset>-<5 chars>`.
+ *
+ * The hash follows Kubernetes' ComputeHash (pkg/controller/controller_utils.go): FNV-1a 32 over the pod
+ * template, printed as a decimal number and passed through rand.SafeEncodeString. Kubernetes feeds the
+ * hasher a spew dump of the Go struct; svclab feeds it the template's canonical JSON (keys sorted), so the
+ * hashes look like real ones and change exactly when the template changes, but do not equal a real
+ * cluster's. Pod suffixes are the API server's generateName (5 chars of the same alphabet), drawn from a
+ * PRNG seeded by the world seed and the ReplicaSet's name, so that one workload's names do not move when
+ * another document changes.
+ *
+ * Objects the user gave that a controller would own are adopted instead of duplicated (a
+ * `kubectl get -o yaml` dump holds the Deployment, its ReplicaSet and its Pods): a ReplicaSet whose
+ * ownerReference names a given Deployment replaces the one the Deployment would make, and Pods owned by a
+ * given ReplicaSet count towards its replicas.
+ *
+ * @example
+ * const out = expandWorkloads([deployment], [], [], 1);
+ * out.replicaSets[0].metadata.name; // "web-7c9d8b5f4"-like
+ * out.pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
+ */
+import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
+import { cloneJSON } from './clone';
+import { fnv32a, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
+import { objectKey } from './state';
+
+export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
+/** The API server's name generator truncates the base so that base + 5 chars fits in 63 (maxGeneratedNameLength). */
+const MAX_GENERATED_BASE = 58;
+
+/** Canonical JSON: object keys sorted, so equal templates hash equally whatever their key order. */
+export function canonicalJSON(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJSON).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJSON(o[k])}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * ComputeHash(template, collisionCount): fnv32a → decimal → SafeEncodeString.
+ *
+ * @example
+ * computeHash(template); // e.g. "5d8c9f7b64"
+ */
+export function computeHash(template: PodTemplate, collisionCount?: number): string {
+  let h = fnv32a(canonicalJSON(template));
+  if (collisionCount !== undefined) {
+    // Go writes the count as 8 little-endian bytes (only the low 4 are set).
+    for (let i = 0; i < 8; i++) {
+      const b = i < 4 ? (collisionCount >>> (8 * i)) & 0xff : 0;
+      h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    }
+  }
+  return safeEncodeString(String(h >>> 0));
+}
+
+export function ownerRef(owner: KubeObject, seed: number): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name ?? '',
+    uid: owner.metadata.uid ?? uidFor(seed, objectKey(owner)),
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+function controllerOf(o: KubeObject): OwnerReference | undefined {
+  return o.metadata.ownerReferences?.find((r) => r.controller) ?? o.metadata.ownerReferences?.[0];
+}
+
+export interface MadeObject<T extends KubeObject> {
+  object: T;
+  /** objectKey of the controller's owner ("Deployment/default/web"). */
+  owner: string;
+}
+
+export interface WorkloadResult {
+  replicaSets: MadeObject<ReplicaSet>[];
+  pods: MadeObject<Pod>[];
+}
+
+function replicaSetFor(d: Deployment, seed: number): ReplicaSet {
+  const template = cloneJSON(d.spec.template);
+  const hash = computeHash(template);
+  const labels = { ...template.metadata?.labels, [POD_TEMPLATE_HASH_LABEL]: hash };
+  const replicas = d.spec.replicas ?? 1;
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${d.metadata.name}-${hash}`,
+      namespace: d.metadata.namespace ?? 'default',
+      labels,
+      annotations: {
+        'deployment.kubernetes.io/desired-replicas': String(replicas),
+        'deployment.kubernetes.io/max-replicas': String(replicas + Math.max(1, Math.ceil(replicas / 4))),
+        'deployment.kubernetes.io/revision': '1',
+      },
+      ownerReferences: [ownerRef(d, seed)],
+    },
+    spec: {
+      replicas,
+      selector: {
+        ...d.spec.selector,
+        matchLabels: { ...d.spec.selector?.matchLabels, [POD_TEMPLATE_HASH_LABEL]: hash },
+      },
+      template: { ...template, metadata: { ...template.metadata, labels } },
+    },
+  };
+}
+
+function podsFor(rs: ReplicaSet, count: number, seed: number, taken: Set<string>): Pod[] {
+  const ns = rs.metadata.namespace ?? 'default';
+  const base = `${rs.metadata.name}-`.slice(0, MAX_GENERATED_BASE);
+  const rng = rngFor(seed, `pods:${ns}/${rs.metadata.name}`);
+  const out: Pod[] = [];
+  for (let i = 0; i < count; i++) {
+    let name = base + randomSuffix(rng);
+    while (taken.has(`${ns}/${name}`)) name = base + randomSuffix(rng);
+    taken.add(`${ns}/${name}`);
+    const t = cloneJSON(rs.spec.template);
+    out.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        ...t.metadata,
+        name,
+        generateName: base,
+        namespace: ns,
+        labels: { ...t.metadata?.labels },
+        ownerReferences: [ownerRef(rs, seed)],
+      },
+      spec: t.spec,
+    });
+  }
+  return out;
+}
+
+/**
+ * Runs the Deployment and ReplicaSet controllers over the given objects (in creation order).
+ * `existingPods` are the user's Pods (for adoption and name collisions).
+ *
+ * @example
+ * expandWorkloads([web], [], [], 1).pods.length; // web.spec.replicas
+ */
+export function expandWorkloads(
+  deployments: Deployment[],
+  givenReplicaSets: ReplicaSet[],
+  existingPods: Pod[],
+  seed: number,
+): WorkloadResult {
+  const replicaSets: MadeObject<ReplicaSet>[] = [];
+  const pods: MadeObject<Pod>[] = [];
+  const taken = new Set(existingPods.map((p) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`));
+  const adoptedBy = new Set<string>();
+  for (const rs of givenReplicaSets) {
+    const ref = controllerOf(rs);
+    if (ref?.kind === 'Deployment') adoptedBy.add(`${rs.metadata.namespace ?? 'default'}/${ref.name}`);
+  }
+  const ownedPods = new Map<string, number>();
+  for (const p of existingPods) {
+    const ref = controllerOf(p);
+    if (ref?.kind === 'ReplicaSet') {
+      const k = `${p.metadata.namespace ?? 'default'}/${ref.name}`;
+      ownedPods.set(k, (ownedPods.get(k) ?? 0) + 1);
+    }
+  }
+  const runReplicaSet = (rs: ReplicaSet, ownerKey: string): void => {
+    const k = `${rs.metadata.namespace ?? 'default'}/${rs.metadata.name}`;
+    const missing = Math.max(0, (rs.spec.replicas ?? 1) - (ownedPods.get(k) ?? 0));
+    for (const p of podsFor(rs, missing, seed, taken)) pods.push({ object: p, owner: ownerKey });
+  };
+  for (const d of deployments) {
+    const k = `${d.metadata.namespace ?? 'default'}/${d.metadata.name}`;
+    if (adoptedBy.has(k)) continue;
+    const rs = replicaSetFor(d, seed);
+    replicaSets.push({ object: rs, owner: objectKey(d) });
+    runReplicaSet(rs, objectKey(rs));
+  }
+  for (const rs of givenReplicaSets) runReplicaSet(rs, objectKey(rs));
+  return { replicaSets, pods };
+}
