@@ -1,0 +1,124 @@
+/**
+ * Which Ingresses this controller serves. ingress-nginx (`--controller-class=k8s.io/ingress-nginx`,
+ * `--ingress-class=nginx`, `--watch-ingress-without-class=false`, its defaults in the cloud manifest)
+ * decides per Ingress (internal/ingress/controller/store/store.go, GetIngressClass):
+ *  1. `spec.ingressClassName` names an IngressClass whose `spec.controller` is k8s.io/ingress-nginx;
+ *  2. else the deprecated `kubernetes.io/ingress.class` annotation equals "nginx";
+ *  3. else it is ignored.
+ * A class-less Ingress never reaches step 3 when a default IngressClass exists: the API server's
+ * DefaultIngressClass admission plugin writes the default class into `spec.ingressClassName` on create
+ * (several defaults: the newest wins, ties by name).
+ */
+import type { ClusterState } from '../cluster/state';
+import { objectKey } from '../cluster/state';
+import type { Ingress, IngressClass } from '../k8s/objects';
+import { CONTROLLER_CLASS, CONTROLLER_INGRESS_CLASS, DEFAULT_CLASS_ANNOTATION } from './system-objects';
+
+export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+export interface ClassDecision {
+  served: boolean;
+  /** The class the Ingress ends up with ("nginx"), or undefined when it has none. */
+  className?: string;
+  /** Why, as a sentence. */
+  reason: string;
+}
+
+/** A creation rank: the creationTimestamp when set, else the apply order svclab recorded. */
+function created(cluster: ClusterState, o: Ingress | IngressClass): [string, number] {
+  return [o.metadata.creationTimestamp ?? '', cluster.origins.get(objectKey(o))?.order ?? 0];
+}
+
+function compareCreated(a: [string, number], b: [string, number]): number {
+  return a[0] === b[0] ? a[1] - b[1] : a[0] < b[0] ? -1 : 1;
+}
+
+/**
+ * The IngressClass the DefaultIngressClass admission plugin assigns to a class-less Ingress.
+ *
+ * @example
+ * defaultIngressClass(cluster)?.metadata.name; // "nginx"
+ */
+export function defaultIngressClass(cluster: ClusterState): IngressClass | undefined {
+  const defaults = cluster.ingressClasses.filter(
+    (c) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true',
+  );
+  // plugin/pkg/admission/network/defaultingressclass: newest first, equal times by name ascending.
+  defaults.sort(
+    (a, b) =>
+      compareCreated(created(cluster, b), created(cluster, a)) ||
+      (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+  );
+  return defaults[0];
+}
+
+/**
+ * Whether ingress-nginx serves this Ingress, and why.
+ *
+ * @example
+ * ingressClassDecision(cluster, ing); // { served: true, className: 'nginx', reason: 'spec.ingressClassName "nginx" …' }
+ */
+export function ingressClassDecision(cluster: ClusterState, ing: Ingress): ClassDecision {
+  const annotation = ing.metadata.annotations?.[CLASS_ANNOTATION];
+  let name = ing.spec?.ingressClassName;
+  let how = 'spec.ingressClassName';
+  if (name === undefined && annotation === undefined) {
+    name = defaultIngressClass(cluster)?.metadata.name;
+    how = 'the default IngressClass';
+    if (name === undefined) {
+      return {
+        served: false,
+        reason:
+          'it has no spec.ingressClassName, no kubernetes.io/ingress.class annotation and there is no default IngressClass',
+      };
+    }
+  }
+  if (name !== undefined) {
+    const cls = cluster.ingressClasses.find((c) => c.metadata.name === name);
+    if (!cls) return { served: false, className: name, reason: `IngressClass "${name}" does not exist` };
+    if (cls.spec?.controller !== CONTROLLER_CLASS) {
+      return {
+        served: false,
+        className: name,
+        reason: `IngressClass "${name}" belongs to controller "${cls.spec?.controller ?? ''}", not ${CONTROLLER_CLASS}`,
+      };
+    }
+    return { served: true, className: name, reason: `${how} "${name}" is handled by ${CONTROLLER_CLASS}` };
+  }
+  if (annotation === CONTROLLER_INGRESS_CLASS) {
+    return {
+      served: true,
+      className: annotation,
+      reason: `the deprecated ${CLASS_ANNOTATION} annotation is "${annotation}"`,
+    };
+  }
+  return {
+    served: false,
+    className: annotation,
+    reason: `the ${CLASS_ANNOTATION} annotation is "${annotation ?? ''}", not "${CONTROLLER_INGRESS_CLASS}"`,
+  };
+}
+
+/**
+ * The Ingresses ingress-nginx serves, in the order it merges them: oldest first; equal creation
+ * times by "namespace/name" descending (store.go sortIngressSlice compares `in > jn`).
+ *
+ * @example
+ * servedIngresses(cluster).map((i) => i.metadata.name); // ["api", "web"]
+ */
+export function servedIngresses(cluster: ClusterState): Ingress[] {
+  const served = cluster.ingresses.filter((i) => ingressClassDecision(cluster, i).served);
+  const key = (i: Ingress) => `${i.metadata.namespace ?? ''}/${i.metadata.name ?? ''}`;
+  const ts = (i: Ingress) => i.metadata.creationTimestamp ?? '';
+  return served.sort((a, b) => {
+    if (ts(a) !== ts(b)) return ts(a) < ts(b) ? -1 : 1;
+    // Same second (kubectl apply of one file): upstream falls back to the name, descending. svclab's apply
+    // order only decides when neither object carries a creationTimestamp.
+    if (ts(a) === '') {
+      const d =
+        (cluster.origins.get(objectKey(a))?.order ?? 0) - (cluster.origins.get(objectKey(b))?.order ?? 0);
+      if (d !== 0) return d;
+    }
+    return key(a) > key(b) ? -1 : key(a) < key(b) ? 1 : 0;
+  });
+}
