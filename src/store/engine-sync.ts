@@ -1,0 +1,86 @@
+/**
+ * Connects the store to the engine worker: every text change (lightly debounced) is rebuilt in the
+ * worker; answers for stale text are dropped; a text that yields no cluster keeps the last good one.
+ */
+import { createEngineClient, type EngineClient } from '../worker/engine-client';
+import { SCENE_FILE } from './manifests-slice';
+import { useStore } from './store';
+import type { Diagnostic } from './types';
+
+const DEBOUNCE_MS = 40;
+let client: EngineClient | null = null;
+
+/** A text is "broken" when it has YAML syntax errors: the graph then keeps the last good cluster. */
+export const isBroken = (diagnostics: Diagnostic[]) =>
+  diagnostics.some((d) => d.source === 'yaml' && d.severity === 'error');
+
+async function rebuild(c: EngineClient) {
+  const { text, revision, seed } = useStore.getState();
+  useStore.setState({ computing: true });
+  const answer = await c.update(revision, [{ file: SCENE_FILE, text }], seed);
+  if (answer === null) return; // stale: a newer text is on its way
+  if (!answer.ok) {
+    useStore.setState({
+      computing: false,
+      engineStatus: answer.missing ? 'missing' : 'error',
+      engineMessage: answer.error,
+    });
+    return;
+  }
+  const { cluster, diagnostics } = answer.value;
+  const broken = !cluster || isBroken(diagnostics);
+  useStore.setState((s) => ({
+    computing: false,
+    engineStatus: 'ready',
+    engineMessage: null,
+    diagnostics,
+    diagnosticsRevision: answer.value.revision,
+    broken,
+    lastGood: !broken && cluster ? { revision: answer.value.revision, cluster } : s.lastGood,
+  }));
+  performance.mark('svclab:build-applied', { detail: { revision: answer.value.revision } });
+}
+
+/** Starts the worker and keeps it in step with the store. Returns a stop function. */
+export function startEngineSync(): () => void {
+  const c = (client = createEngineClient());
+  void c.capabilities().then(
+    (capabilities) => useStore.setState({ capabilities }),
+    () => undefined,
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  void rebuild(c);
+  const unsubscribe = useStore.subscribe((s, prev) => {
+    if (s.text === prev.text && s.seed === prev.seed) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => void rebuild(c), DEBOUNCE_MS);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}
+
+/** Sends the request bar's request; the traces replace the previous ones and playback restarts. */
+export async function sendRequest(): Promise<void> {
+  if (!client) return;
+  const { request } = useStore.getState();
+  useStore.setState({ sending: true, traceError: null });
+  const answer = await client.simulate(request);
+  if (!answer.ok) {
+    useStore.setState({ sending: false, traceError: answer.error, traces: [] });
+    return;
+  }
+  useStore.setState({
+    sending: false,
+    traces: answer.value.traces,
+    playhead: 0,
+    playing: true,
+  });
+}
+
+/** Runs one console line in the worker. */
+export async function runConsoleLine(line: string) {
+  if (!client) return { ok: false as const, error: 'engine not started' };
+  return client.run(line);
+}

@@ -1,0 +1,40 @@
+/**
+ * The one store (architecture principle 7), made of slices. It holds source state only; everything
+ * derived is computed by the selectors in selectors.ts. The YAML, the scenario and the language are
+ * persisted to localStorage so a reload never loses the user's work.
+ */
+import { create } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { createManifestsSlice, type ManifestsSlice } from './manifests-slice';
+import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
+import { createSelectionSlice, type SelectionSlice } from './selection-slice';
+import { createSettingsSlice, type SettingsSlice } from './settings-slice';
+import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
+
+export type Store = ManifestsSlice & SimulationSlice & PlaybackSlice & SelectionSlice & SettingsSlice;
+
+export const STORAGE_KEY = 'svclab:v1';
+
+export const useStore = create<Store>()(
+  persist(
+    (...a) => ({
+      ...createManifestsSlice(...a),
+      ...createSimulationSlice(...a),
+      ...createPlaybackSlice(...a),
+      ...createSelectionSlice(...a),
+      ...createSettingsSlice(...a),
+    }),
+    {
+      name: STORAGE_KEY,
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({
+        text: s.text,
+        scenarioId: s.scenarioId,
+        edited: s.edited,
+        locale: s.locale,
+        request: s.request,
+      }),
+    },
+  ),
+);
