@@ -1,0 +1,84 @@
+/**
+ * Plans motion from data (architecture principle 4): given traces and a time t (timeline seconds at
+ * speed 1), where is each packet? Pure and deterministic; the overlay only draws what this says.
+ *
+ * Hop i of a trace is reached at `start + i * HOP_SECONDS`; between hop i and i+1 the packet travels
+ * from hop i's place to hop i+1's place. After its last hop a packet rests there in its final state.
+ * With several traces, trace k starts `k * stagger` later so a burst is visible as a stream.
+ *
+ * @example
+ * timeline(trace, 1.5).hop; // 1 (between hop 1 and hop 2, halfway)
+ */
+import type { Hop, Trace } from '../../engine/trace';
+
+export const HOP_SECONDS = 1;
+
+export type PacketState = 'moving' | 'delivered' | 'dropped' | 'rejected' | 'failed';
+
+export interface PacketPosition {
+  /** Index of the hop most recently reached (0-based). */
+  hop: number;
+  from: Hop;
+  to: Hop;
+  /** 0..1 from `from` to `to`, eased. 0 when at rest. */
+  progress: number;
+  state: PacketState;
+}
+
+/** The end state of a trace, as the packet shows it once it stops. */
+export function finalState(trace: Trace): PacketState {
+  const last = trace.hops[trace.hops.length - 1];
+  if (last?.action === 'drop') return 'dropped';
+  if (last?.action === 'reject') return 'rejected';
+  return trace.outcome === 'delivered' ? 'delivered' : 'failed';
+}
+
+const ease = (x: number) => (x < 0.5 ? 2 * x * x : 1 - (-2 * x + 2) ** 2 / 2);
+
+/** Where one trace's packet is at time t (seconds since it started); null before it starts or if it has no hops. */
+export function timeline(trace: Trace, t: number): PacketPosition | null {
+  const n = trace.hops.length;
+  if (n === 0 || t < 0) return null;
+  const x = t / HOP_SECONDS;
+  if (x >= n - 1) {
+    const last = trace.hops[n - 1]!;
+    return { hop: n - 1, from: last, to: last, progress: 0, state: finalState(trace) };
+  }
+  const i = Math.floor(x);
+  return { hop: i, from: trace.hops[i]!, to: trace.hops[i + 1]!, progress: ease(x - i), state: 'moving' };
+}
+
+/** Delay between the starts of consecutive traces in a burst: the burst spreads over about 2 s. */
+export function stagger(count: number): number {
+  return count <= 1 ? 0 : Math.min(0.25, 2 / count);
+}
+
+/** Time at which the last packet of the burst comes to rest. */
+export function duration(traces: readonly Trace[]): number {
+  const s = stagger(traces.length);
+  let end = 0;
+  traces.forEach((tr, k) => {
+    end = Math.max(end, k * s + Math.max(0, tr.hops.length - 1) * HOP_SECONDS);
+  });
+  return end;
+}
+
+/** Every packet's position at time t, in trace order (null entries for packets not yet started). */
+export function timelineMany(traces: readonly Trace[], t: number): (PacketPosition | null)[] {
+  const s = stagger(traces.length);
+  return traces.map((tr, k) => timeline(tr, t - k * s));
+}
+
+/** The playhead time of hop i of the first trace: stepping moves between these. */
+export function hopTime(i: number): number {
+  return i * HOP_SECONDS;
+}
+
+/** The next (dir 1) or previous (dir -1) hop boundary of the first trace from time t. */
+export function stepTime(trace: Trace | undefined, t: number, dir: 1 | -1): number {
+  const n = trace?.hops.length ?? 0;
+  if (n === 0) return 0;
+  const current = t / HOP_SECONDS;
+  const target = dir > 0 ? Math.floor(current + 1e-9) + 1 : Math.ceil(current - 1e-9) - 1;
+  return hopTime(Math.max(0, Math.min(n - 1, target)));
+}

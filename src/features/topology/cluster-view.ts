@@ -1,0 +1,136 @@
+/**
+ * Reads what the graph shows out of a ClusterState: nodes by zone with their pods, Services with their
+ * addresses and endpoints. Only reads what the engine computed (never re-derives Kubernetes rules).
+ */
+import type { ClusterState } from '../../engine/cluster/state';
+import type { Pod, Service } from '../../engine/k8s/objects';
+
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+export interface PodView {
+  id: string; // "pod/default/web-7c9d8-abcde"
+  key: string; // "Pod/default/web-7c9d8-abcde"
+  namespace: string;
+  name: string;
+  ip: string; // "10.244.1.5" or ""
+  node: string; // "node-1" or ""
+  ready: boolean;
+  system: boolean; // made by the cluster itself (CoreDNS, ingress-nginx)
+  ingressController: boolean;
+}
+
+export interface EndpointView {
+  podId: string | null;
+  address: string;
+  ready: boolean;
+}
+
+export interface ServiceView {
+  id: string; // "Service/default/web"
+  namespace: string;
+  name: string;
+  type: string; // "ClusterIP"
+  clusterIP: string; // "10.96.0.10" | "None" | ""
+  ports: string[]; // ["80→8080/TCP", "80:30080"]
+  externalIPs: string[]; // LoadBalancer ingress IPs
+  externalName: string | null;
+  endpoints: EndpointView[];
+  system: boolean;
+}
+
+export interface NodeView {
+  id: string; // "node/node-1"
+  name: string;
+  ip: string;
+  zone: string;
+  pods: PodView[];
+}
+
+const isReady = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+
+function portLabel(svc: Service): string[] {
+  return (svc.spec.ports ?? []).map((p) => {
+    const proto = p.protocol ?? 'TCP';
+    const node = p.nodePort ? `:${p.nodePort}` : '';
+    return `${p.port}${node}→${p.targetPort ?? p.port}/${proto}`;
+  });
+}
+
+function endpointsOf(cluster: ClusterState, svc: Service, podsByIp: Map<string, PodView>): EndpointView[] {
+  const ns = svc.metadata.namespace ?? 'default';
+  const out: EndpointView[] = [];
+  for (const slice of cluster.endpointSlices) {
+    if (slice.metadata.namespace !== ns || slice.metadata.labels?.[SERVICE_NAME_LABEL] !== svc.metadata.name)
+      continue;
+    for (const ep of slice.endpoints ?? []) {
+      const ref =
+        ep.targetRef?.kind === 'Pod' ? `pod/${ep.targetRef.namespace ?? ns}/${ep.targetRef.name}` : null;
+      for (const address of ep.addresses) {
+        const podId = ref ?? podsByIp.get(address)?.id ?? null;
+        out.push({ podId, address, ready: ep.conditions?.ready !== false });
+      }
+    }
+  }
+  return out;
+}
+
+export interface ClusterView {
+  nodes: NodeView[];
+  zones: string[];
+  services: ServiceView[];
+  pods: PodView[];
+  proxyMode: string;
+}
+
+export function viewCluster(cluster: ClusterState): ClusterView {
+  const origin = (key: string) => cluster.origins.get(key)?.by;
+  const pods: PodView[] = cluster.pods.map((p) => {
+    const ns = p.metadata.namespace ?? 'default';
+    const name = p.metadata.name ?? '';
+    const key = `Pod/${ns}/${name}`;
+    return {
+      id: `pod/${ns}/${name}`,
+      key,
+      namespace: ns,
+      name,
+      ip: p.status?.podIP ?? '',
+      node: p.spec.nodeName ?? '',
+      ready: isReady(p),
+      system: origin(key) === 'system' || ns === 'kube-system' || ns === 'ingress-nginx',
+      ingressController:
+        ns === 'ingress-nginx' || p.metadata.labels?.['app.kubernetes.io/component'] === 'controller',
+    };
+  });
+  const podsByIp = new Map(pods.filter((p) => p.ip).map((p) => [p.ip, p]));
+  const nodes: NodeView[] = cluster.nodes.map((n) => {
+    const name = n.metadata.name ?? '';
+    return {
+      id: `node/${name}`,
+      name,
+      ip: n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
+      zone: n.metadata.labels?.[ZONE_LABEL] ?? '',
+      pods: pods.filter((p) => p.node === name),
+    };
+  });
+  const services: ServiceView[] = cluster.services.map((s) => {
+    const ns = s.metadata.namespace ?? 'default';
+    const key = `Service/${ns}/${s.metadata.name ?? ''}`;
+    return {
+      id: key,
+      namespace: ns,
+      name: s.metadata.name ?? '',
+      type: s.spec.type ?? 'ClusterIP',
+      clusterIP: s.spec.clusterIP ?? '',
+      ports: portLabel(s),
+      externalIPs: (s.status?.loadBalancer?.ingress ?? [])
+        .map((i) => i.ip ?? i.hostname ?? '')
+        .filter(Boolean),
+      externalName: s.spec.externalName ?? null,
+      endpoints: endpointsOf(cluster, s, podsByIp),
+      system: origin(key) === 'system' || ns === 'kube-system' || ns === 'ingress-nginx',
+    };
+  });
+  const zones = [...new Set(nodes.map((n) => n.zone))].sort();
+  return { nodes, zones, services, pods, proxyMode: cluster.config.proxy.mode };
+}

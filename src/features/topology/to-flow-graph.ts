@@ -1,0 +1,148 @@
+/**
+ * The one translator from the engine's world to React Flow's (architecture principle 6). Left to
+ * right: the external client, cloud load balancers, Services (virtual addresses: a rule set on every
+ * node, never a box packets pass through), then nodes grouped by zone, each with its kube-proxy and its
+ * pods. Laid out by dagre (compound graph: zones contain nodes). Node ids are the trace's locations so
+ * the packet overlay finds a hop's place directly (see store/graph-ids.ts).
+ *
+ * @example
+ * const { nodes, edges } = toFlowGraph(cluster); // nodes[0].id === 'external'
+ */
+import dagre from '@dagrejs/dagre';
+import type { Edge, Node } from '@xyflow/react';
+import type { ClusterState } from '../../engine/cluster/state';
+import { EXTERNAL_ID, kubeProxyId, lbId, zoneId } from '../../store/graph-ids';
+import { viewCluster, type NodeView, type PodView, type ServiceView } from './cluster-view';
+import * as S from './sizes';
+
+export type GraphNodeData =
+  | { kind: 'client' }
+  | { kind: 'lb'; service: string; ips: string[] }
+  | { kind: 'service'; service: ServiceView }
+  | { kind: 'zone'; zone: string }
+  | { kind: 'node'; node: NodeView }
+  | { kind: 'kube-proxy'; node: string; mode: string; services: number }
+  | { kind: 'pod'; pod: PodView };
+
+export type GraphNode = Node<GraphNodeData>;
+export interface FlowGraph {
+  nodes: GraphNode[];
+  edges: Edge[];
+  /** Service id → ids of its endpoint pods (for highlighting). */
+  endpointsOf: Map<string, string[]>;
+}
+
+const nodeHeight = (n: NodeView) =>
+  S.NODE_HEADER + S.PROXY_H + S.GAP + n.pods.length * (S.POD_H + S.GAP) + S.NODE_PAD - S.GAP;
+
+export function toFlowGraph(cluster: ClusterState): FlowGraph {
+  const view = viewCluster(cluster);
+  const g = new dagre.graphlib.Graph({ compound: true });
+  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 90, marginx: 10, marginy: 10 });
+  g.setDefaultEdgeLabel(() => ({}));
+
+  const lbs = view.services.filter((s) => s.type === 'LoadBalancer');
+  const shown = view.services.filter((s) => !s.system || s.endpoints.length > 0);
+  g.setNode(EXTERNAL_ID, { width: S.CLIENT_W, height: S.CLIENT_H });
+  for (const s of lbs) {
+    g.setNode(lbId(s.namespace, s.name), { width: S.CLIENT_W, height: S.CLIENT_H });
+    g.setEdge(EXTERNAL_ID, lbId(s.namespace, s.name));
+  }
+  for (const s of shown) {
+    g.setNode(s.id, { width: S.SERVICE_W, height: S.SERVICE_H });
+    g.setEdge(lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID, s.id);
+  }
+  for (const z of view.zones) g.setNode(zoneId(z || '-'), { paddingTop: S.ZONE_HEADER });
+  for (const n of view.nodes) {
+    g.setNode(n.id, { width: S.NODE_W, height: nodeHeight(n) });
+    g.setParent(n.id, zoneId(n.zone || '-'));
+  }
+  const nodeOfPod = new Map(view.pods.map((p) => [p.id, `node/${p.node}`]));
+  for (const s of shown) {
+    const targets = new Set(s.endpoints.map((e) => e.podId && nodeOfPod.get(e.podId)).filter(Boolean));
+    for (const t of targets) if (g.hasNode(t!)) g.setEdge(s.id, t!);
+  }
+  if (!shown.length) for (const n of view.nodes) g.setEdge(EXTERNAL_ID, n.id);
+  dagre.layout(g);
+
+  const nodes: GraphNode[] = [];
+  const edges: Edge[] = [];
+  const topLeft = (id: string) => {
+    const p = g.node(id);
+    return { x: p.x - p.width / 2, y: p.y - p.height / 2, width: p.width, height: p.height };
+  };
+  const place = (
+    id: string,
+    data: GraphNodeData,
+    box: { x: number; y: number; width: number; height: number },
+    zIndex = 0,
+  ): void => {
+    nodes.push({
+      id,
+      type: data.kind,
+      data,
+      position: { x: box.x, y: box.y },
+      width: box.width,
+      height: box.height,
+      zIndex,
+      draggable: false,
+      connectable: false,
+    });
+  };
+
+  for (const z of view.zones) {
+    const id = zoneId(z || '-');
+    if (g.hasNode(id)) place(id, { kind: 'zone', zone: z }, topLeft(id), -1);
+  }
+  place(EXTERNAL_ID, { kind: 'client' }, topLeft(EXTERNAL_ID));
+  for (const s of lbs) {
+    const id = lbId(s.namespace, s.name);
+    place(id, { kind: 'lb', service: s.id, ips: s.externalIPs }, topLeft(id));
+    edges.push({ id: `e:${EXTERNAL_ID}>${id}`, source: EXTERNAL_ID, target: id, className: 'edge-wire' });
+  }
+  const servicesWithRules = view.services.filter((s) => s.clusterIP && s.clusterIP !== 'None').length;
+  for (const n of view.nodes) {
+    const box = topLeft(n.id);
+    place(n.id, { kind: 'node', node: n }, box);
+    const inner = { x: box.x + S.NODE_PAD, width: S.POD_W };
+    const proxyY = box.y + S.NODE_HEADER;
+    place(
+      kubeProxyId(n.name),
+      { kind: 'kube-proxy', node: n.name, mode: view.proxyMode, services: servicesWithRules },
+      { ...inner, y: proxyY, height: S.PROXY_H },
+      1,
+    );
+    n.pods.forEach((p, i) => {
+      const y = proxyY + S.PROXY_H + S.GAP + i * (S.POD_H + S.GAP);
+      place(p.id, { kind: 'pod', pod: p }, { ...inner, y, height: S.POD_H }, 1);
+    });
+    for (const s of lbs) {
+      const id = lbId(s.namespace, s.name);
+      edges.push({ id: `e:${id}>${n.id}`, source: id, target: n.id, className: 'edge-wire' });
+    }
+  }
+  const endpointsOf = new Map<string, string[]>();
+  for (const s of shown) {
+    place(s.id, { kind: 'service', service: s }, topLeft(s.id));
+    const pods = s.endpoints.map((e) => e.podId).filter((p): p is string => !!p && nodeOfPod.has(p));
+    endpointsOf.set(s.id, pods);
+    for (const p of new Set(pods)) {
+      const ready = s.endpoints.some((e) => e.podId === p && e.ready);
+      edges.push({
+        id: `e:${s.id}>${p}`,
+        source: s.id,
+        target: p,
+        className: ready ? 'edge-endpoint' : 'edge-endpoint not-ready',
+      });
+    }
+    if (s.clusterIP && s.clusterIP !== 'None')
+      for (const n of view.nodes)
+        edges.push({
+          id: `r:${s.id}>${n.name}`,
+          source: s.id,
+          target: kubeProxyId(n.name),
+          className: 'edge-rule',
+        });
+  }
+  return { nodes, edges, endpointsOf };
+}
