@@ -1,7 +1,7 @@
 /**
  * Diagnostics the cluster layer raises (allocation errors, config errors, lints), placed on the YAML text
- * of the object they concern. The manifest layer has its own `diagnosticAt`; this is the cluster's twin so
- * that the cluster modules do not depend on the loader's internals.
+ * of the object they concern (through the manifest layer's `diagnosticAt`), or without a position for
+ * objects the cluster made itself.
  *
  * @example
  * objectDiagnostic(src, svc, 'spec.ports[0].nodePort',
@@ -9,7 +9,7 @@
  */
 import type { Diagnostic, DiagnosticSource, Severity } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
-import { parseFieldPath } from '../manifest/parse';
+import { diagnosticAt } from '../manifest/diagnose';
 import type { SourcedObject } from '../manifest/types';
 
 export interface DiagnosticSpec {
@@ -27,6 +27,7 @@ export function objectDiagnostic(
   field: string | undefined,
   spec: DiagnosticSpec,
 ): Diagnostic {
+  if (src) return diagnosticAt({ ...src, object: obj }, field ?? '', spec);
   const d: Diagnostic = {
     ...spec,
     kind: obj.kind,
@@ -34,12 +35,6 @@ export function objectDiagnostic(
     ...(obj.metadata.namespace !== undefined ? { namespace: obj.metadata.namespace } : {}),
     ...(field !== undefined ? { field } : {}),
   };
-  if (src) {
-    d.file = src.file;
-    const r = src.locate(field ? parseFieldPath(field) : []);
-    if (r) Object.assign(d, { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn });
-    else d.line = src.startLine;
-  }
   return d;
 }
 

@@ -1,0 +1,234 @@
+/**
+ * What the Service registry does on create (pkg/registry/core/service/storage/alloc.go), for every Service
+ * in creation order: ClusterIPs from the service CIDR, node ports for NodePort and LoadBalancer Services
+ * (LoadBalancer only while allocateLoadBalancerNodePorts is true; a nodePort given by hand is always
+ * allocated), and a healthCheckNodePort for LoadBalancer Services with externalTrafficPolicy Local.
+ * A Service whose requested IP or port cannot be allocated is rejected, with the registry's own message.
+ *
+ * Determinism: values given in the YAML are allocated first (in creation order), then the rest, each from
+ * a hash-derived start (range-allocator.ts), so a Service keeps its values when unrelated documents change.
+ *
+ * @example
+ * const { accepted, diagnostics } = allocateServices([{ service: svc }], DEFAULT_CONFIG, 1);
+ * accepted[0].spec.clusterIP; // "10.97.141.20"-like
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { Service } from '../k8s/objects';
+import type { SourcedObject } from '../manifest/types';
+import { formatIp, parseIp } from '../net/ip';
+import { objectDiagnostic } from './diag';
+import { fnv32a } from './hash';
+import { RangeAllocator } from './range-allocator';
+import type { ClusterConfig } from './state';
+
+export interface ServiceInput {
+  service: Service; // mutated: allocated values are written into it
+  src?: SourcedObject;
+}
+
+/** shouldAllocateNodePorts: NodePort always; LoadBalancer unless allocateLoadBalancerNodePorts is false. */
+export function shouldAllocateNodePorts(svc: Service): boolean {
+  if (svc.spec.type === 'NodePort') return true;
+  if (svc.spec.type === 'LoadBalancer') return svc.spec.allocateLoadBalancerNodePorts !== false;
+  return false;
+}
+
+/** NeedsHealthCheck: type LoadBalancer and externalTrafficPolicy Local. */
+export function needsHealthCheck(svc: Service): boolean {
+  return svc.spec.type === 'LoadBalancer' && svc.spec.externalTrafficPolicy === 'Local';
+}
+
+/** Go's %#v of a []string, as field.Invalid prints spec.clusterIPs. */
+function goStringSlice(v: string[]): string {
+  return `[]string{${v.map((s) => JSON.stringify(s)).join(', ')}}`;
+}
+
+interface Txn {
+  ips: number[];
+  ports: number[];
+}
+
+/**
+ * Allocates ClusterIPs, node ports and health-check node ports for every Service (mutating them), in
+ * creation order. Returns the Services the API server would have stored and an error for each one refused.
+ *
+ * @example
+ * allocateServices([{ service: { ...svc, spec: { ...svc.spec, clusterIP: '10.0.0.1' } } }], DEFAULT_CONFIG, 1)
+ *   .diagnostics[0].message;
+ * // 'spec.clusterIPs: Invalid value: []string{"10.0.0.1"}: failed to allocate IP 10.0.0.1: the provided network does not match the current range'
+ */
+export function allocateServices(
+  inputs: ServiceInput[],
+  config: ClusterConfig,
+  seed: number,
+): { accepted: Service[]; diagnostics: Diagnostic[] } {
+  const ipAlloc = RangeAllocator.forCidr(config.serviceSubnet)!;
+  const ports = RangeAllocator.forPorts(config.nodePortRange.min, config.nodePortRange.max);
+  const diagnostics: Diagnostic[] = [];
+  const rejected = new Set<Service>();
+  const txns = new Map<Service, Txn>();
+  const hashOf = (svc: Service, what: string): number =>
+    fnv32a(`${what}:${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`, (0x811c9dc5 ^ seed) >>> 0);
+
+  const reject = (input: ServiceInput, field: string, code: string, message: string, hint?: string): void => {
+    const t = txns.get(input.service);
+    t?.ips.forEach((ip) => ipAlloc.release(ip));
+    t?.ports.forEach((p) => ports.release(p));
+    rejected.add(input.service);
+    diagnostics.push(
+      objectDiagnostic(input.src, input.service, field, {
+        severity: 'error',
+        source: 'api',
+        code,
+        message,
+        ...(hint ? { hint } : {}),
+      }),
+    );
+  };
+
+  // Pass 1: what the user asked for, in creation order.
+  for (const input of inputs) {
+    const svc = input.service;
+    const spec = svc.spec;
+    const txn: Txn = { ips: [], ports: [] };
+    txns.set(svc, txn);
+    if (spec.type === 'ExternalName') continue;
+    if (!spec.clusterIP && spec.clusterIPs?.[0]) spec.clusterIP = spec.clusterIPs[0];
+    const requested = spec.clusterIP;
+    if (requested && requested !== 'None') {
+      const ip = parseIp(requested);
+      const result = ip === undefined ? 'not-in-range' : ipAlloc.allocate(ip);
+      if (result !== 'ok') {
+        // 1.33+ (MultiCIDRServiceAllocator GA): an IP outside every ServiceCIDR finds no allocator and
+        // fails with ErrMismatchedNetwork; older API servers said "the provided IP (…) is not in the valid range".
+        const why =
+          result === 'allocated'
+            ? 'provided IP is already allocated'
+            : 'the provided network does not match the current range';
+        reject(
+          input,
+          'spec.clusterIPs',
+          result === 'allocated' ? 'service.clusterIP.allocated' : 'service.clusterIP.range',
+          `spec.clusterIPs: Invalid value: ${goStringSlice(spec.clusterIPs?.length ? spec.clusterIPs : [requested])}: failed to allocate IP ${requested}: ${why}`,
+          result === 'allocated'
+            ? 'Another Service already has this ClusterIP; leave clusterIP out to get a free one.'
+            : `The service CIDR of this cluster is ${config.serviceSubnet}.`,
+        );
+        continue;
+      }
+      txn.ips.push(ip!);
+    }
+    // initNodePorts: a port number shares one nodePort across protocols; requested values are reserved.
+    const byPort = new Map<number, number>();
+    let failed = false;
+    for (const [i, p] of (spec.ports ?? []).entries()) {
+      if (!p.nodePort) continue;
+      const shared = byPort.get(p.port);
+      if (shared === p.nodePort) continue;
+      const r = ports.allocate(p.nodePort);
+      if (r !== 'ok') {
+        const why =
+          r === 'allocated'
+            ? 'provided port is already allocated'
+            : `provided port is not in the valid range. The range of valid ports is ${config.nodePortRange.min}-${config.nodePortRange.max}`;
+        reject(
+          input,
+          `spec.ports[${i}].nodePort`,
+          r === 'allocated' ? 'service.nodePort.allocated' : 'service.nodePort.range',
+          `spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: ${why}`,
+          r === 'allocated'
+            ? 'Another Service already uses this nodePort; leave nodePort out to get a free one.'
+            : undefined,
+        );
+        failed = true;
+        break;
+      }
+      txn.ports.push(p.nodePort);
+      if (shared === undefined) byPort.set(p.port, p.nodePort);
+    }
+    if (failed) continue;
+    if (needsHealthCheck(svc) && spec.healthCheckNodePort) {
+      const r = ports.allocate(spec.healthCheckNodePort);
+      if (r !== 'ok') {
+        const why =
+          r === 'allocated'
+            ? 'provided port is already allocated'
+            : `provided port is not in the valid range. The range of valid ports is ${config.nodePortRange.min}-${config.nodePortRange.max}`;
+        // allocHealthCheckNodePort returns a plain error, which the registry wraps as an InternalError.
+        reject(
+          input,
+          'spec.healthCheckNodePort',
+          'service.healthCheckNodePort.allocate',
+          `Internal error occurred: failed to allocate requested HealthCheck NodePort ${spec.healthCheckNodePort}: ${why}`,
+        );
+        continue;
+      }
+      txn.ports.push(spec.healthCheckNodePort);
+    }
+  }
+
+  // Pass 2: everything left to allocate, in creation order.
+  for (const input of inputs) {
+    const svc = input.service;
+    if (rejected.has(svc)) continue;
+    const spec = svc.spec;
+    if (spec.type === 'ExternalName') continue;
+    if (!spec.clusterIP) {
+      const ip = ipAlloc.allocateNext(hashOf(svc, 'ip'));
+      if (ip === undefined) {
+        reject(
+          input,
+          'spec.clusterIP',
+          'service.clusterIP.full',
+          'Internal error occurred: failed to allocate a serviceIP: range is full',
+        );
+        continue;
+      }
+      spec.clusterIP = formatIp(ip);
+    }
+    spec.clusterIPs = [spec.clusterIP];
+    spec.ipFamilies ??= ['IPv4'];
+    spec.ipFamilyPolicy ??= 'SingleStack';
+    const byPort = new Map<number, number>();
+    for (const p of spec.ports ?? []) if (p.nodePort && !byPort.has(p.port)) byPort.set(p.port, p.nodePort);
+    let full = false;
+    for (const [i, p] of (spec.ports ?? []).entries()) {
+      if (p.nodePort || !shouldAllocateNodePorts(svc)) continue;
+      const shared = byPort.get(p.port);
+      if (shared !== undefined) {
+        p.nodePort = shared;
+        continue;
+      }
+      const np = ports.allocateNext(hashOf(svc, `port${i}`));
+      if (np === undefined) {
+        full = true;
+        break;
+      }
+      p.nodePort = np;
+      byPort.set(p.port, np);
+    }
+    if (full) {
+      reject(
+        input,
+        'spec.ports',
+        'service.nodePort.full',
+        'Internal error occurred: failed to allocate a nodePort: range is full',
+      );
+      continue;
+    }
+    if (needsHealthCheck(svc) && !spec.healthCheckNodePort) {
+      const np = ports.allocateNext(hashOf(svc, 'hc'));
+      if (np === undefined) {
+        reject(
+          input,
+          'spec.healthCheckNodePort',
+          'service.healthCheckNodePort.full',
+          'Internal error occurred: failed to allocate a HealthCheck NodePort 0: range is full',
+        );
+        continue;
+      }
+      spec.healthCheckNodePort = np;
+    }
+  }
+  return { accepted: inputs.map((i) => i.service).filter((s) => !rejected.has(s)), diagnostics };
+}
