@@ -1,0 +1,368 @@
+/**
+ * kube-proxy iptables mode for one node: the nat and filter tables syncProxyRules writes (plus the jump rules
+ * it ensures in the built-in chains), assembled from per-Service fragments (iptables-service.ts) so that an
+ * edit to one Service regenerates only that Service's chains (`updateIptablesRules`).
+ *
+ * @example
+ * const rules = buildIptablesRules(cluster, 'node-1');
+ * rules.nat.byName.get('KUBE-SERVICES')!.rules.at(-1)!.text;
+ * // '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS'
+ */
+import type { ClusterState } from '../cluster/state';
+import { endpointsFor, slicesByService } from './endpoint-info';
+import { buildServiceFragment, MASQ_MARK, type ProxyContext, type ServiceFragment } from './iptables-service';
+import {
+  findNode,
+  nodeIPOf,
+  nodePortIncludesLoopback,
+  nodePortIPs,
+  nodePortMatchAll,
+  zoneOf,
+} from './node-info';
+import { makeRule } from './rule';
+import { servicePortsOf, usesLocalEndpoints, type ServicePortInfo } from './service-port';
+import { categorizeEndpoints } from './topology';
+import type { Chain, IptablesTable, NodeRules, Rule, TableName } from './types';
+
+/** Above this many endpoints kube-proxy drops the per-endpoint comments (largeClusterEndpointsThreshold). */
+export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
+
+export interface BuildOptions {
+  /** iptables supports `MASQUERADE --random-fully` (true on any current node; kube-proxy's unit-test fake says false). */
+  randomFully?: boolean;
+}
+
+/** What `NodeRules.cache` holds in iptables mode. */
+export interface IptablesCache {
+  ctx: ProxyContext;
+  options: BuildOptions;
+  nodePortAddresses: string[];
+  /** Service key "ns/name" → its ports' fragments. */
+  fragments: Map<string, ServiceFragment[]>;
+  /** Service keys in the order their rules are printed. */
+  order: string[];
+  totalEndpoints: number;
+}
+
+function builtin(name: string, rules: Rule[] = []): Chain {
+  return { name, builtin: true, rules };
+}
+
+function table(name: TableName, chains: Chain[]): IptablesTable {
+  return { name, chains, byName: new Map(chains.map((c) => [c.name, c])) };
+}
+
+const C = (comment: string): string[] => ['-m', 'comment', '--comment', comment];
+const NEW = ['-m', 'conntrack', '--ctstate', 'NEW'];
+
+function fragmentsFor(
+  ctx: ProxyContext,
+  slices: ReturnType<typeof slicesByService>,
+  ports: ServicePortInfo[],
+): ServiceFragment[] {
+  return ports.map((sp) => {
+    const eps = endpointsFor(slices.get(sp.serviceKey), sp, ctx.nodeName);
+    return buildServiceFragment(sp, categorizeEndpoints(eps, sp, ctx.nodeName, ctx.zone), ctx);
+  });
+}
+
+function countEndpoints(cluster: ClusterState, portsByService: Map<string, ServicePortInfo[]>): number {
+  const slices = slicesByService(cluster.endpointSlices);
+  let total = 0;
+  for (const [key, ports] of portsByService)
+    for (const sp of ports) total += endpointsFor(slices.get(key), sp, '').length;
+  return total;
+}
+
+/** Assembles the two tables from the fragments (KUBE-SERVICES etc. concatenate the fragments in order). */
+function assemble(cache: IptablesCache): { nat: IptablesTable; filter: IptablesTable } {
+  const { ctx, options } = cache;
+  const natServices: Rule[] = [];
+  const natNodePorts: Rule[] = [];
+  const fServices: Rule[] = [];
+  const fExternal: Rule[] = [];
+  const fNodePorts: Rule[] = [];
+  const fFirewall: Rule[] = [];
+  const serviceChains: Chain[] = [];
+  for (const key of cache.order)
+    for (const f of cache.fragments.get(key) ?? []) {
+      natServices.push(...f.natServices);
+      natNodePorts.push(...f.natNodePorts);
+      fServices.push(...f.filterServices);
+      fExternal.push(...f.filterExternal);
+      fNodePorts.push(...f.filterNodePorts);
+      fFirewall.push(...f.filterFirewall);
+      for (const c of f.natChains) serviceChains.push(c);
+    }
+  // The tail call to KUBE-NODEPORTS, which must be the last rule in KUBE-SERVICES.
+  const tail = C('kubernetes service nodeports; NOTE: this must be the last rule in this chain');
+  if (nodePortMatchAll(cache.nodePortAddresses)) {
+    const dest = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
+    if (!ctx.localhostNodePorts) dest.push('!', '-d', '127.0.0.0/8');
+    natServices.push(makeRule('KUBE-SERVICES', [...tail, ...dest, '-j', 'KUBE-NODEPORTS']));
+  } else {
+    for (const ip of nodePortIPs(ctx.nodeIP, cache.nodePortAddresses)) {
+      if (ip.startsWith('127.') && !ctx.localhostNodePorts) continue;
+      natServices.push(makeRule('KUBE-SERVICES', [...tail, '-d', ip, '-j', 'KUBE-NODEPORTS']));
+    }
+  }
+  const masq = [...C('kubernetes service traffic requiring SNAT'), '-j', 'MASQUERADE'];
+  if (options.randomFully !== false) masq.push('--random-fully');
+  const nat = table('nat', [
+    builtin('PREROUTING', [
+      makeRule('PREROUTING', [...C('kubernetes service portals'), '-j', 'KUBE-SERVICES']),
+    ]),
+    builtin('INPUT'),
+    builtin('OUTPUT', [makeRule('OUTPUT', [...C('kubernetes service portals'), '-j', 'KUBE-SERVICES'])]),
+    builtin('POSTROUTING', [
+      makeRule('POSTROUTING', [...C('kubernetes postrouting rules'), '-j', 'KUBE-POSTROUTING']),
+    ]),
+    { name: 'KUBE-SERVICES', builtin: false, rules: natServices },
+    { name: 'KUBE-NODEPORTS', builtin: false, rules: natNodePorts },
+    {
+      name: 'KUBE-POSTROUTING',
+      builtin: false,
+      rules: [
+        makeRule('KUBE-POSTROUTING', [
+          '-m',
+          'mark',
+          '!',
+          '--mark',
+          `${MASQ_MARK}/${MASQ_MARK}`,
+          '-j',
+          'RETURN',
+        ]),
+        // Clear the mark so the packet is not masqueraded again if it re-traverses the stack.
+        makeRule('KUBE-POSTROUTING', ['-j', 'MARK', '--xor-mark', MASQ_MARK]),
+        makeRule('KUBE-POSTROUTING', masq),
+      ],
+    },
+    {
+      name: 'KUBE-MARK-MASQ',
+      builtin: false,
+      rules: [makeRule('KUBE-MARK-MASQ', ['-j', 'MARK', '--or-mark', MASQ_MARK])],
+    },
+    ...serviceChains,
+  ]);
+  const forward: Rule[] = [
+    makeRule('KUBE-FORWARD', [
+      '-m',
+      'conntrack',
+      '--ctstate',
+      'INVALID',
+      '-m',
+      'nfacct',
+      '--nfacct-name',
+      'ct_state_invalid_dropped_pkts',
+      '-j',
+      'DROP',
+    ]),
+    makeRule('KUBE-FORWARD', [
+      ...C('kubernetes forwarding rules'),
+      '-m',
+      'mark',
+      '--mark',
+      `${MASQ_MARK}/${MASQ_MARK}`,
+      '-j',
+      'ACCEPT',
+    ]),
+    makeRule('KUBE-FORWARD', [
+      ...C('kubernetes forwarding conntrack rule'),
+      '-m',
+      'conntrack',
+      '--ctstate',
+      'RELATED,ESTABLISHED',
+      '-j',
+      'ACCEPT',
+    ]),
+  ];
+  const firewall: Chain[] = ctx.localhostNodePorts
+    ? [
+        {
+          name: 'KUBE-FIREWALL',
+          builtin: false,
+          rules: [
+            makeRule('KUBE-FIREWALL', [
+              ...C('block incoming localnet connections'),
+              '-d',
+              '127.0.0.0/8',
+              '!',
+              '-s',
+              '127.0.0.0/8',
+              '-m',
+              'conntrack',
+              '!',
+              '--ctstate',
+              'RELATED,ESTABLISHED,DNAT',
+              '-j',
+              'DROP',
+            ]),
+          ],
+        },
+      ]
+    : [];
+  const jump = (from: string, extra: string[], comment: string, to: string): Rule =>
+    makeRule(from, [...extra, ...C(comment), '-j', to]);
+  const kubeletFw = ctx.localhostNodePorts;
+  const filter = table('filter', [
+    builtin('INPUT', [
+      jump('INPUT', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
+      jump('INPUT', [], 'kubernetes health check service ports', 'KUBE-NODEPORTS'),
+      jump('INPUT', NEW, 'kubernetes externally-visible service portals', 'KUBE-EXTERNAL-SERVICES'),
+      ...(kubeletFw ? [makeRule('INPUT', ['-j', 'KUBE-FIREWALL'])] : []),
+    ]),
+    builtin('FORWARD', [
+      jump('FORWARD', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
+      jump('FORWARD', [], 'kubernetes forwarding rules', 'KUBE-FORWARD'),
+      jump('FORWARD', NEW, 'kubernetes service portals', 'KUBE-SERVICES'),
+      jump('FORWARD', NEW, 'kubernetes externally-visible service portals', 'KUBE-EXTERNAL-SERVICES'),
+    ]),
+    builtin('OUTPUT', [
+      jump('OUTPUT', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
+      jump('OUTPUT', NEW, 'kubernetes service portals', 'KUBE-SERVICES'),
+      ...(kubeletFw ? [makeRule('OUTPUT', ['-j', 'KUBE-FIREWALL'])] : []),
+    ]),
+    { name: 'KUBE-SERVICES', builtin: false, rules: fServices },
+    { name: 'KUBE-EXTERNAL-SERVICES', builtin: false, rules: fExternal },
+    { name: 'KUBE-FORWARD', builtin: false, rules: forward },
+    { name: 'KUBE-NODEPORTS', builtin: false, rules: fNodePorts },
+    { name: 'KUBE-PROXY-FIREWALL', builtin: false, rules: fFirewall },
+    ...firewall,
+  ]);
+  return { nat, filter };
+}
+
+function contextFor(cluster: ClusterState, nodeName: string, largeClusterMode: boolean): ProxyContext {
+  const node = findNode(cluster, nodeName);
+  const p = cluster.config.proxy;
+  return {
+    nodeName,
+    nodeIP: nodeIPOf(node),
+    zone: zoneOf(node),
+    clusterCIDR: p.clusterCIDR,
+    masqueradeAll: p.masqueradeAll,
+    localhostNodePorts: p.localhostNodePorts && nodePortIncludesLoopback(p.nodePortAddresses),
+    largeClusterMode,
+  };
+}
+
+function portsByServiceOf(cluster: ClusterState): Map<string, ServicePortInfo[]> {
+  const out = new Map<string, ServicePortInfo[]>();
+  for (const svc of cluster.services) {
+    const ports = servicePortsOf(svc);
+    if (ports.length > 0) out.set(ports[0]!.serviceKey, ports);
+  }
+  return out;
+}
+
+function sortedKeys(keys: Iterable<string>): string[] {
+  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Fragments that do not depend on the node are shared between nodes built from the same ClusterState. */
+const shared = new WeakMap<ClusterState, Map<string, ServiceFragment[]>>();
+
+function sharedKey(ports: ServicePortInfo[], ctx: ProxyContext): string | undefined {
+  // Node-specific when a port uses Local endpoints, a topology filter, or LB source ranges (node-IP rule).
+  for (const sp of ports)
+    if (usesLocalEndpoints(sp) || sp.trafficDistribution !== undefined || sp.sourceRanges.length > 0)
+      return undefined;
+  return `${ports[0]!.serviceKey}|${ctx.largeClusterMode}|${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePorts}`;
+}
+
+/**
+ * All of a node's iptables rules.
+ *
+ * @example
+ * buildIptablesRules(cluster, 'node-1').filter.byName.get('KUBE-SERVICES')!.rules.length;
+ */
+export function buildIptablesRules(
+  cluster: ClusterState,
+  nodeName: string,
+  options: BuildOptions = {},
+): NodeRules {
+  const portsByService = portsByServiceOf(cluster);
+  const totalEndpoints = countEndpoints(cluster, portsByService);
+  const ctx = contextFor(cluster, nodeName, totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
+  const slices = slicesByService(cluster.endpointSlices);
+  let memo = shared.get(cluster);
+  if (!memo) shared.set(cluster, (memo = new Map()));
+  const fragments = new Map<string, ServiceFragment[]>();
+  for (const [key, ports] of portsByService) {
+    const sk = sharedKey(ports, ctx);
+    let frags = sk === undefined ? undefined : memo.get(sk);
+    if (!frags) {
+      frags = fragmentsFor(ctx, slices, ports);
+      if (sk !== undefined) memo.set(sk, frags);
+    }
+    fragments.set(key, frags);
+  }
+  const cache: IptablesCache = {
+    ctx,
+    options,
+    nodePortAddresses: cluster.config.proxy.nodePortAddresses,
+    fragments,
+    order: sortedKeys(fragments.keys()),
+    totalEndpoints,
+  };
+  return rulesFromCache(cache, cluster.config.proxy.mode);
+}
+
+function rulesFromCache(cache: IptablesCache, mode: NodeRules['mode']): NodeRules {
+  const { nat, filter } = assemble(cache);
+  return {
+    node: cache.ctx.nodeName,
+    mode,
+    nodeIPs: cache.ctx.nodeIP === '' ? [] : [cache.ctx.nodeIP],
+    nat,
+    filter,
+    largeClusterMode: cache.ctx.largeClusterMode,
+    cache,
+  };
+}
+
+/**
+ * Regenerates only the named Services' fragments and reassembles the tables; the other Services' chains
+ * are reused as they are. Falls back to a full build when the node or the large-cluster mode changed.
+ *
+ * @example
+ * const next = updateIptablesRules(prev, cluster, ['ns1/svc1']);
+ */
+export function updateIptablesRules(
+  prev: NodeRules,
+  cluster: ClusterState,
+  changedServiceKeys: Iterable<string>,
+  options: BuildOptions = {},
+): NodeRules {
+  const old = prev.cache as IptablesCache | undefined;
+  if (!old) return buildIptablesRules(cluster, prev.node, options);
+  const changed = new Set(changedServiceKeys);
+  const slices = slicesByService(cluster.endpointSlices);
+  const fragments = new Map(old.fragments);
+  let totalEndpoints = old.totalEndpoints;
+  const newPorts = new Map<string, ServicePortInfo[]>();
+  for (const svc of cluster.services) {
+    const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
+    if (changed.has(key)) newPorts.set(key, servicePortsOf(svc));
+  }
+  for (const key of changed) {
+    for (const f of fragments.get(key) ?? [])
+      totalEndpoints -= endpointsFor(slices.get(key), f.servicePort, '').length;
+    for (const sp of newPorts.get(key) ?? []) totalEndpoints += endpointsFor(slices.get(key), sp, '').length;
+  }
+  const ctx = contextFor(cluster, prev.node, totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
+  if (JSON.stringify(ctx) !== JSON.stringify(old.ctx)) return buildIptablesRules(cluster, prev.node, options);
+  let order = old.order;
+  for (const key of changed) {
+    const ports = newPorts.get(key) ?? [];
+    const had = fragments.has(key);
+    if (ports.length === 0) {
+      fragments.delete(key);
+      if (had) order = order.filter((k) => k !== key);
+      continue;
+    }
+    fragments.set(key, fragmentsFor(ctx, slices, ports));
+    if (!had) order = sortedKeys([...order, key]);
+  }
+  return rulesFromCache({ ...old, ctx, options, fragments, order, totalEndpoints }, prev.mode);
+}
