@@ -1,0 +1,246 @@
+/**
+ * The EndpointSlice controller (k8s.io/endpointslice reconciler + utils.go podToEndpoint) for one Service
+ * with a selector, and the EndpointSlice mirroring controller for hand-written Endpoints of Services
+ * without one. kube-proxy reads only EndpointSlices, so both matter for where packets go.
+ *
+ * Controller rules:
+ * - candidates are the selected pods with ShouldPodBeInEndpoints(pod, includeTerminating = true): terminal
+ *   and IP-less pods are dropped, terminating pods stay (with terminating: true);
+ * - conditions: serving = pod Ready; terminating = deletionTimestamp set;
+ *   ready = publishNotReadyAddresses || (serving && !terminating);
+ * - ports are resolved per pod with FindPort; pods are grouped by their resolved port set, one slice (or
+ *   more, 100 endpoints each: maxEndpointsPerSlice) per group; a Service with no matching pods gets one
+ *   empty placeholder slice;
+ * - every endpoint carries targetRef, nodeName and the node's zone; hostname when the pod's
+ *   hostname/subdomain name this Service;
+ * - slice names are generateName `<service>-` + 5 characters (seeded); labels are the Service's labels
+ *   plus `kubernetes.io/service-name`, `endpointslice.kubernetes.io/managed-by:
+ *   endpointslice-controller.k8s.io` and, for headless Services, `service.kubernetes.io/headless`;
+ *   the Service is the controlling owner;
+ * - trafficDistribution PreferClose / PreferSameZone sets zone hints (PreferSameNode also node hints) when
+ *   every endpoint has a zone [INFERRED from the trafficdist heuristic].
+ *
+ * @example
+ * endpointSlicesFor(svc, pods, zoneOf, 1, '2026-01-01T00:00:00Z')[0].endpoints[0].conditions;
+ * // { ready: true, serving: true, terminating: false }
+ */
+import type { EndpointPort, EndpointSlice, Endpoints, Pod, Service, SliceEndpoint } from '../k8s/objects';
+import {
+  HEADLESS_LABEL,
+  LAST_CHANGE_TRIGGER_TIME,
+  shouldPodBeInEndpoints,
+  shouldSetHostname,
+} from './endpoints';
+import { findPort } from './find-port';
+import { randomSuffix, rngFor } from './hash';
+import { isPodReady } from './pod-status';
+import { ownerRef } from './workloads';
+
+export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+export const SLICE_MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+export const SLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
+export const MIRRORING_CONTROLLER_NAME = 'endpointslicemirroring-controller.k8s.io';
+/** Endpoints with this label set to "true" are not mirrored. */
+export const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
+export const MAX_ENDPOINTS_PER_SLICE = 100;
+
+/** Names slices `<base>-xxxxx`, deterministic per owner and seed, unique within the build. */
+export class SliceNamer {
+  constructor(
+    private readonly seed: number,
+    private readonly taken = new Set<string>(),
+  ) {}
+
+  name(ns: string, base: string): string {
+    const prefix = `${base}-`.slice(0, 58);
+    const rng = rngFor(this.seed, `slice:${ns}/${base}`);
+    let name = prefix + randomSuffix(rng);
+    while (this.taken.has(`${ns}/${name}`)) name = prefix + randomSuffix(rng);
+    this.taken.add(`${ns}/${name}`);
+    return name;
+  }
+}
+
+function sliceLabels(
+  svc: Service,
+  managedBy: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  const labels: Record<string, string> = { ...extra };
+  for (const [k, v] of Object.entries(svc.metadata.labels ?? {}))
+    if (k !== SERVICE_NAME_LABEL && k !== SLICE_MANAGED_BY_LABEL && k !== HEADLESS_LABEL) labels[k] = v;
+  labels[SERVICE_NAME_LABEL] = svc.metadata.name ?? '';
+  labels[SLICE_MANAGED_BY_LABEL] = managedBy;
+  if (svc.spec.clusterIP === 'None') labels[HEADLESS_LABEL] = '';
+  return labels;
+}
+
+function newSlice(
+  svc: Service,
+  name: string,
+  ports: EndpointPort[],
+  endpoints: SliceEndpoint[],
+  seed: number,
+  triggerTime: string,
+): EndpointSlice {
+  return {
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name,
+      generateName: `${svc.metadata.name}-`,
+      namespace: svc.metadata.namespace ?? 'default',
+      labels: sliceLabels(svc, SLICE_CONTROLLER_NAME),
+      annotations: { [LAST_CHANGE_TRIGGER_TIME]: triggerTime },
+      ownerReferences: [ownerRef(svc, seed)],
+    },
+    addressType: 'IPv4',
+    endpoints,
+    ports,
+  };
+}
+
+/**
+ * The controller's slices for one Service with a selector.
+ *
+ * @example
+ * endpointSlicesFor(svc, [], zoneOf, namer, 1, t); // one placeholder slice, endpoints [] and ports []
+ */
+export function endpointSlicesFor(
+  svc: Service,
+  pods: Pod[],
+  zoneOf: (nodeName: string) => string | undefined,
+  namer: SliceNamer,
+  seed: number,
+  triggerTime: string,
+): EndpointSlice[] {
+  const groups = new Map<string, { ports: EndpointPort[]; endpoints: SliceEndpoint[] }>();
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, true)) continue;
+    const ports: EndpointPort[] = [];
+    for (const sp of svc.spec.ports ?? []) {
+      const n = findPort(pod, sp);
+      if (n instanceof Error) continue;
+      ports.push({
+        name: sp.name ?? '',
+        port: n,
+        protocol: sp.protocol ?? 'TCP',
+        ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}),
+      });
+    }
+    const serving = isPodReady(pod);
+    const terminating = !!pod.metadata.deletionTimestamp;
+    const ready = svc.spec.publishNotReadyAddresses === true || (serving && !terminating);
+    const ep: SliceEndpoint = {
+      addresses: [pod.status?.podIP ?? pod.status?.podIPs?.[0]?.ip ?? ''],
+      conditions: { ready, serving, terminating },
+      ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
+      targetRef: {
+        kind: 'Pod',
+        namespace: pod.metadata.namespace ?? 'default',
+        name: pod.metadata.name ?? '',
+        uid: pod.metadata.uid ?? '',
+      },
+    };
+    if (pod.spec.nodeName) {
+      ep.nodeName = pod.spec.nodeName;
+      const zone = zoneOf(pod.spec.nodeName);
+      if (zone) ep.zone = zone;
+    }
+    const key = ports.map((p) => `${p.name}/${p.port}/${p.protocol}/${p.appProtocol ?? ''}`).join(',');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { ports, endpoints: [] }));
+    g.endpoints.push(ep);
+  }
+  applyHints(
+    svc,
+    [...groups.values()].flatMap((g) => g.endpoints),
+  );
+  const ns = svc.metadata.namespace ?? 'default';
+  const base = svc.metadata.name ?? '';
+  const slices: EndpointSlice[] = [];
+  for (const g of groups.values())
+    for (let i = 0; i < g.endpoints.length; i += MAX_ENDPOINTS_PER_SLICE)
+      slices.push(
+        newSlice(
+          svc,
+          namer.name(ns, base),
+          g.ports,
+          g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE),
+          seed,
+          triggerTime,
+        ),
+      );
+  if (slices.length === 0) slices.push(newSlice(svc, namer.name(ns, base), [], [], seed, triggerTime));
+  return slices;
+}
+
+function applyHints(svc: Service, endpoints: SliceEndpoint[]): void {
+  const td = svc.spec.trafficDistribution;
+  if (td !== 'PreferClose' && td !== 'PreferSameZone' && td !== 'PreferSameNode') return;
+  if (endpoints.length === 0 || endpoints.some((e) => !e.zone)) return;
+  for (const e of endpoints) {
+    e.hints = { forZones: [{ name: e.zone! }] };
+    if (td === 'PreferSameNode' && e.nodeName) e.hints.forNodes = [{ name: e.nodeName }];
+  }
+}
+
+/**
+ * The mirroring controller: one slice per subset of a hand-written Endpoints object whose Service has no
+ * selector (ready = listed under `addresses`), labelled managed-by endpointslicemirroring-controller.k8s.io
+ * and owned by the Endpoints object.
+ *
+ * @example
+ * mirrorEndpoints(ep, svc, namer, 1, t)[0].endpoints[0]; // { addresses: ["10.0.0.5"], conditions: { ready: true } }
+ */
+export function mirrorEndpoints(
+  ep: Endpoints,
+  svc: Service,
+  namer: SliceNamer,
+  seed: number,
+  triggerTime: string,
+): EndpointSlice[] {
+  if (ep.metadata.labels?.[SKIP_MIRROR_LABEL] === 'true') return [];
+  const ns = ep.metadata.namespace ?? 'default';
+  const out: EndpointSlice[] = [];
+  for (const ss of ep.subsets ?? []) {
+    const toEp =
+      (ready: boolean) =>
+      (a: NonNullable<typeof ss.addresses>[number]): SliceEndpoint => ({
+        addresses: [a.ip],
+        conditions: { ready },
+        ...(a.hostname ? { hostname: a.hostname } : {}),
+        ...(a.nodeName ? { nodeName: a.nodeName } : {}),
+        ...(a.targetRef ? { targetRef: a.targetRef } : {}),
+      });
+    const endpoints = [
+      ...(ss.addresses ?? []).map(toEp(true)),
+      ...(ss.notReadyAddresses ?? []).map(toEp(false)),
+    ];
+    if (endpoints.length === 0) continue;
+    const labels: Record<string, string> = { ...ep.metadata.labels };
+    labels[SERVICE_NAME_LABEL] = svc.metadata.name ?? '';
+    labels[SLICE_MANAGED_BY_LABEL] = MIRRORING_CONTROLLER_NAME;
+    out.push({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: namer.name(ns, ep.metadata.name ?? ''),
+        generateName: `${ep.metadata.name}-`,
+        namespace: ns,
+        labels,
+        annotations: { [LAST_CHANGE_TRIGGER_TIME]: triggerTime },
+        ownerReferences: [ownerRef(ep, seed)],
+      },
+      addressType: 'IPv4',
+      endpoints,
+      ports: (ss.ports ?? []).map((p) => ({
+        name: p.name ?? '',
+        port: p.port,
+        protocol: p.protocol ?? 'TCP',
+        ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}),
+      })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,213 @@
+/**
+ * The Endpoints controller (pkg/controller/endpoint/endpoints_controller.go, syncService), for one Service:
+ *
+ * - ExternalName Services and Services without a selector get nothing from it (hand-written Endpoints
+ *   are kept as written);
+ * - pods of the Service's namespace matching the selector are candidates; ShouldPodBeInEndpoints drops
+ *   terminal pods (Succeeded/Failed), pods without an IP, and terminating pods unless
+ *   publishNotReadyAddresses is set;
+ * - each service port is resolved per pod with FindPort (a pod that cannot resolve it is skipped for that
+ *   port); a headless Service without ports lists addresses without ports;
+ * - ready pods (or all, with publishNotReadyAddresses) go to `addresses`, the rest to `notReadyAddresses`;
+ * - the subsets are repacked (RepackSubsets): addresses offering the same port set share one subset;
+ * - labels: the Service's labels, `endpoints.kubernetes.io/managed-by: endpoint-controller`, and
+ *   `service.kubernetes.io/headless: ""` for headless Services; over 1000 addresses the list is truncated
+ *   and annotated `endpoints.kubernetes.io/over-capacity: truncated`.
+ *
+ * Sorting differs in one detail: upstream orders ports and subsets by a hash of their Go dump; svclab
+ * orders ports by (name, port, protocol) and subsets by their first address, which is stable and readable.
+ *
+ * @example
+ * endpointsFor(svc, index.select('default', svc.spec.selector), '2026-01-01T00:00:00Z');
+ * // { kind: 'Endpoints', subsets: [{ addresses: [{ ip: '10.244.1.2', … }], ports: [{ port: 8080, … }] }] }
+ */
+import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from '../k8s/objects';
+import { parseIp } from '../net/ip';
+import { findPort } from './find-port';
+import { isPodReady, isPodTerminal } from './pod-status';
+
+export const ENDPOINTS_MANAGED_BY_LABEL = 'endpoints.kubernetes.io/managed-by';
+export const ENDPOINTS_CONTROLLER_NAME = 'endpoint-controller';
+export const HEADLESS_LABEL = 'service.kubernetes.io/headless';
+export const LAST_CHANGE_TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
+export const OVER_CAPACITY = 'endpoints.kubernetes.io/over-capacity';
+export const ENDPOINTS_MAX_CAPACITY = 1000;
+
+/** ShouldPodBeInEndpoints (k8s.io/endpointslice/util). */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (isPodTerminal(pod)) return false;
+  if (!pod.status?.podIP && !(pod.status?.podIPs?.length ?? 0)) return false;
+  if (!includeTerminating && pod.metadata.deletionTimestamp) return false;
+  return true;
+}
+
+/** ShouldSetHostname: the pod names this Service as its subdomain and has a hostname. */
+export function shouldSetHostname(pod: Pod, svc: Service): boolean {
+  return (
+    !!pod.spec.hostname &&
+    pod.spec.subdomain === svc.metadata.name &&
+    (pod.metadata.namespace ?? 'default') === (svc.metadata.namespace ?? 'default')
+  );
+}
+
+/** The Service has a selector the controllers act on (a nil or empty selector means none). */
+export function hasSelector(svc: Service): boolean {
+  return svc.spec.type !== 'ExternalName' && Object.keys(svc.spec.selector ?? {}).length > 0;
+}
+
+const portKey = (p: EndpointPort): string =>
+  `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`;
+const ipNum = (ip: string): number => parseIp(ip) ?? 0;
+
+function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
+  return ipNum(a.ip) - ipNum(b.ip) || (a.targetRef?.uid ?? '').localeCompare(b.targetRef?.uid ?? '');
+}
+
+/**
+ * RepackSubsets: map every port to the set of (address, ready) offering it, then group ports whose sets
+ * are equal into one subset. Addresses sort by IP then pod UID.
+ *
+ * @example
+ * repackSubsets([{ addresses: [a], ports: [p80] }, { addresses: [a], ports: [p443] }]);
+ * // [{ addresses: [a], ports: [p443, p80] }]
+ */
+export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
+  const portToAddrs = new Map<
+    string,
+    { port: EndpointPort | null; addrs: Map<string, [EndpointAddress, boolean]> }
+  >();
+  const add = (port: EndpointPort | null, addr: EndpointAddress, ready: boolean): void => {
+    const k = port ? portKey(port) : '\u0000sentinel';
+    let e = portToAddrs.get(k);
+    if (!e) portToAddrs.set(k, (e = { port, addrs: new Map() }));
+    e.addrs.set(`${addr.ip}\u0000${addr.targetRef?.uid ?? ''}`, [addr, ready]);
+  };
+  for (const ss of subsets) {
+    const ports: (EndpointPort | null)[] = ss.ports?.length ? ss.ports : [null];
+    for (const port of ports) {
+      for (const a of ss.addresses ?? []) add(port, a, true);
+      for (const a of ss.notReadyAddresses ?? []) add(port, a, false);
+    }
+  }
+  const groups = new Map<string, { addrs: [EndpointAddress, boolean][]; ports: EndpointPort[] }>();
+  for (const { port, addrs } of portToAddrs.values()) {
+    const list = [...addrs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const key = list.map(([k, [, r]]) => `${k}\u0000${r}`).join('\u0001');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { addrs: list.map(([, v]) => v), ports: [] }));
+    if (port) g.ports.push(port);
+  }
+  const out: EndpointSubset[] = [];
+  for (const g of groups.values()) {
+    const ready = g.addrs
+      .filter(([, r]) => r)
+      .map(([a]) => a)
+      .sort(lessAddress);
+    const notReady = g.addrs
+      .filter(([, r]) => !r)
+      .map(([a]) => a)
+      .sort(lessAddress);
+    const ss: EndpointSubset = {};
+    if (ready.length) ss.addresses = ready;
+    if (notReady.length) ss.notReadyAddresses = notReady;
+    if (g.ports.length)
+      ss.ports = g.ports.sort(
+        (a, b) =>
+          (a.name ?? '').localeCompare(b.name ?? '') ||
+          a.port - b.port ||
+          (a.protocol ?? '').localeCompare(b.protocol ?? ''),
+      );
+    out.push(ss);
+  }
+  const first = (s: EndpointSubset): number => ipNum((s.addresses ?? s.notReadyAddresses ?? [])[0]?.ip ?? '');
+  return out.sort((a, b) => first(a) - first(b));
+}
+
+function truncate(subsets: EndpointSubset[]): boolean {
+  let total = 0;
+  for (const s of subsets) total += (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0);
+  if (total <= ENDPOINTS_MAX_CAPACITY) return false;
+  // Upstream keeps ready addresses first, spread over subsets in proportion to their size.
+  let budget = ENDPOINTS_MAX_CAPACITY;
+  for (const s of subsets) {
+    const keepReady = Math.min(s.addresses?.length ?? 0, budget);
+    if (s.addresses) s.addresses = s.addresses.slice(0, keepReady);
+    budget -= keepReady;
+  }
+  for (const s of subsets) {
+    const keep = Math.min(s.notReadyAddresses?.length ?? 0, budget);
+    if (s.notReadyAddresses) s.notReadyAddresses = s.notReadyAddresses.slice(0, keep);
+    budget -= keep;
+  }
+  return true;
+}
+
+/**
+ * The Endpoints object the controller writes for a Service with a selector, given the pods the selector
+ * matches (in creation order).
+ *
+ * @example
+ * endpointsFor(svc, pods, '2026-01-01T00:00:00Z').subsets?.[0]?.addresses?.map((a) => a.ip); // ["10.244.0.2"]
+ */
+export function endpointsFor(svc: Service, pods: Pod[], triggerTime: string): Endpoints {
+  const tolerate = svc.spec.publishNotReadyAddresses === true;
+  const headless = svc.spec.clusterIP === 'None';
+  const raw: EndpointSubset[] = [];
+  for (const pod of pods) {
+    if (!shouldPodBeInEndpoints(pod, tolerate)) continue;
+    const epa: EndpointAddress = {
+      ip: pod.status?.podIP ?? pod.status?.podIPs?.[0]?.ip ?? '',
+      ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
+      ...(pod.spec.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+      targetRef: {
+        kind: 'Pod',
+        namespace: pod.metadata.namespace ?? 'default',
+        name: pod.metadata.name ?? '',
+        uid: pod.metadata.uid ?? '',
+      },
+    };
+    const ready = tolerate || isPodReady(pod);
+    const put = (ports?: EndpointPort[]): void => {
+      raw.push(
+        ready
+          ? { addresses: [epa], ...(ports ? { ports } : {}) }
+          : { notReadyAddresses: [epa], ...(ports ? { ports } : {}) },
+      );
+    };
+    const ports = svc.spec.ports ?? [];
+    if (ports.length === 0) {
+      if (headless) put();
+      continue;
+    }
+    for (const sp of ports) {
+      const n = findPort(pod, sp);
+      if (n instanceof Error) continue;
+      put([
+        {
+          ...(sp.name !== undefined ? { name: sp.name } : {}),
+          port: n,
+          protocol: sp.protocol ?? 'TCP',
+          ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}),
+        },
+      ]);
+    }
+  }
+  const subsets = repackSubsets(raw);
+  const labels: Record<string, string> = { ...svc.metadata.labels };
+  if (headless) labels[HEADLESS_LABEL] = '';
+  else delete labels[HEADLESS_LABEL];
+  labels[ENDPOINTS_MANAGED_BY_LABEL] = ENDPOINTS_CONTROLLER_NAME;
+  const annotations: Record<string, string> = { [LAST_CHANGE_TRIGGER_TIME]: triggerTime };
+  if (truncate(subsets)) annotations[OVER_CAPACITY] = 'truncated';
+  return {
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: {
+      name: svc.metadata.name ?? '',
+      namespace: svc.metadata.namespace ?? 'default',
+      labels,
+      annotations,
+    },
+    ...(subsets.length ? { subsets } : {}),
+  };
+}
