@@ -397,7 +397,16 @@ export function buildServiceFragment(
     rulesOf(sep).push(r(sep, [...base, '-s', ep.ip, '-j', 'KUBE-MARK-MASQ']), r(sep, dnat));
     f.seps.set(sep, ep);
   }
-  for (const [c, rules] of chainRules) f.natChains.push(chain(c, rules));
+  for (const [c, rules] of chainRules) {
+    const made = chain(c, rules);
+    const ep = f.seps.get(c);
+    if (ep) {
+      made.endpoint = { ip: ep.ip, port: ep.port };
+      if (ep.pod !== undefined) made.endpoint.pod = ep.pod;
+      if (ep.nodeName !== undefined) made.endpoint.node = ep.nodeName;
+    }
+    f.natChains.push(made);
+  }
   // A used policy chain exists even when empty of masquerade rules; SVC/SVL always get endpoint rules.
   return f;
 }

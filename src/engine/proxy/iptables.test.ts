@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIptablesRules } from './iptables';
 import { iptablesSave } from './iptables-save';
-import { cluster, slice, svc, TEST_NODE } from './fixtures.test-util';
+import { cluster, overallCluster, TEST_NODE } from './fixtures.test-util';
 
 const P80 = [{ name: 'p80', port: 80 }];
 const tcp80 = (nodePort?: number) => [
@@ -14,54 +14,7 @@ function save(c: ReturnType<typeof cluster>): string {
 
 describe('iptables mode, kube-proxy proxier_test.go TestOverallIPTablesRules', () => {
   it('reproduces the expected iptables-restore data line for line', () => {
-    const c = cluster(
-      [
-        svc('ns1', 'svc1', { clusterIP: '172.30.0.41', ports: tcp80() }),
-        svc(
-          'ns2',
-          'svc2',
-          {
-            type: 'LoadBalancer',
-            externalTrafficPolicy: 'Local',
-            clusterIP: '172.30.0.42',
-            ports: tcp80(3001),
-            externalIPs: ['192.168.99.22'],
-            healthCheckNodePort: 30000,
-          },
-          ['1.2.3.4'],
-        ),
-        svc('ns3', 'svc3', { type: 'NodePort', clusterIP: '172.30.0.43', ports: tcp80(3003) }),
-        svc('ns4', 'svc4', {
-          type: 'NodePort',
-          clusterIP: '172.30.0.44',
-          externalIPs: ['192.168.99.33'],
-          ports: [{ name: 'p80', port: 80, protocol: 'TCP', targetPort: 80 }],
-        }),
-        svc(
-          'ns5',
-          'svc5',
-          {
-            type: 'LoadBalancer',
-            externalTrafficPolicy: 'Cluster',
-            clusterIP: '172.30.0.45',
-            ports: tcp80(3002),
-            healthCheckNodePort: 30000,
-            loadBalancerSourceRanges: [' 203.0.113.0/25'],
-            sessionAffinity: 'ClientIP',
-            sessionAffinityConfig: { clientIP: { timeoutSeconds: 10800 } },
-          },
-          ['5.6.7.8'],
-        ),
-        svc('ns6', 'svc6', { type: 'ClusterIP', clusterIP: '172.30.0.46', ports: tcp80() }),
-      ],
-      [
-        slice('ns1', 'svc1', [{ ip: '10.180.0.1' }], P80),
-        slice('ns2', 'svc2', [{ ip: '10.180.0.2' }], P80),
-        slice('ns3', 'svc3', [{ ip: '10.180.0.3' }], P80),
-        slice('ns4', 'svc4', [{ ip: '10.180.0.4' }, { ip: '10.180.0.5', node: TEST_NODE }], P80),
-        slice('ns5', 'svc5', [{ ip: '10.180.0.3' }], P80),
-      ],
-    );
+    const c = overallCluster();
     expect(save(c)).toBe(
       `*filter
 :KUBE-NODEPORTS - [0:0]

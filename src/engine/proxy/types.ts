@@ -84,6 +84,8 @@ export interface Chain {
    * exactly the rules that could match, in chain order; nothing is decided by the index itself.
    */
   index?: ChainIndex;
+  /** KUBE-SEP chains: the endpoint this chain DNATs to (for traces: pod and node names). */
+  endpoint?: { ip: string; port: number; pod?: string; node?: string };
 }
 
 export interface ChainIndex {
@@ -151,6 +153,11 @@ export interface NodeRules {
   ipvs?: IpvsRules;
   /** Present in nftables mode: the ruleset text `nft list ruleset` prints. */
   nftText?: string;
+  /**
+   * Addresses `-m addrtype LOCAL` matches besides the node IPs and 127.0.0.0/8 (IPVS binds every Service
+   * address to the kube-ipvs0 dummy interface, so they are local there).
+   */
+  extraLocalAddresses?: string[];
   /** Total endpoints seen when generating: above 1000 kube-proxy drops SVC/SEP comments. */
   largeClusterMode: boolean;
   /** Internal cache for `updateNodeRules`: per Service port, the chains and rules it contributed. */

@@ -1,0 +1,194 @@
+/**
+ * Walks a node's iptables rules for a connection's first packet, as netfilter does: nat PREROUTING (or
+ * OUTPUT) → KUBE-SERVICES → …, then the filter table on the route the packet takes (INPUT when the
+ * destination is now a local address, else FORWARD; OUTPUT for locally sent packets), then nat POSTROUTING
+ * (KUBE-POSTROUTING masquerades packets marked 0x4000). Jumps, RETURN, first match and terminating targets
+ * behave as in the kernel. The verdict lists every rule that matched and names the one that decided.
+ *
+ * @example
+ * walkIptables(rules, pkt, state, rng, 0).steps.map((s) => s.chain);
+ * // ["PREROUTING", "KUBE-SERVICES", "KUBE-SVC-…", "KUBE-SEP-…"]
+ */
+import type { Rng } from '../util/rng';
+import { policyCandidates } from './candidates';
+import { candidateRules } from './chain-index';
+import { ruleMatches, type MatchEnv, type WalkPacket } from './match';
+import { explain } from './reasons';
+import type {
+  IptablesTable,
+  NodeRules,
+  PacketIn,
+  ProxyState,
+  ProxyVerdict,
+  RuleStep,
+  TableName,
+} from './types';
+
+type Outcome = 'continue' | 'ACCEPT' | 'DROP' | 'REJECT' | 'DNAT' | 'MASQUERADE';
+
+interface Walk {
+  pkt: WalkPacket;
+  env: MatchEnv;
+  steps: RuleStep[];
+  decisive?: RuleStep;
+  masquerade: boolean;
+  /** Policy chain (KUBE-SVC/SVL) whose endpoint rule fired, and the SEP chain it chose. */
+  policy?: { chain: string; sep: string };
+  affinityHit?: string;
+  depth: number;
+}
+
+function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
+  const chain = table.byName.get(name);
+  if (!chain || w.depth > 64) return 'continue';
+  w.depth++;
+  try {
+    for (const i of candidateRules(chain, w.pkt.dst, w.pkt.dstPort, w.pkt.protocol)) {
+      const rule = chain.rules[i]!;
+      if (!ruleMatches(rule.match, w.pkt, w.env)) continue;
+      const step: RuleStep = { table: table.name, chain: name, index: i, text: rule.text };
+      w.steps.push(step);
+      const t = rule.target;
+      switch (t.kind) {
+        case 'none':
+          continue;
+        case 'MARK':
+          w.pkt.mark =
+            (t.op === 'or' ? w.pkt.mark | t.value : t.op === 'xor' ? w.pkt.mark ^ t.value : t.value) >>> 0;
+          continue;
+        case 'RETURN':
+          return 'continue';
+        case 'jump': {
+          if (
+            t.chain.startsWith('KUBE-SEP-') &&
+            (name.startsWith('KUBE-SVC-') || name.startsWith('KUBE-SVL-'))
+          )
+            w.policy = { chain: name, sep: t.chain };
+          const r = runChain(table, t.chain, w);
+          if (r !== 'continue') return r;
+          continue;
+        }
+        case 'DNAT': {
+          const [ip, port] = t.toDestination.split(':');
+          w.pkt.dst = ip!;
+          if (port !== undefined) w.pkt.dstPort = Number(port);
+          w.pkt.ctstates.add('DNAT');
+          w.decisive = step;
+          return 'DNAT';
+        }
+        case 'MASQUERADE':
+          w.masquerade = true;
+          return 'MASQUERADE';
+        default:
+          if (t.kind !== 'ACCEPT') w.decisive = step;
+          return t.kind;
+      }
+    }
+    return 'continue';
+  } finally {
+    w.depth--;
+  }
+}
+
+const LOOPBACK = /^127\./;
+
+/** Builds the local-address test for a node (node IPs, loopback, and IPVS's kube-ipvs0 addresses). */
+function localTest(rules: NodeRules): (ip: string) => boolean {
+  const set = new Set([...rules.nodeIPs, ...(rules.extraLocalAddresses ?? [])]);
+  return (ip) => set.has(ip) || LOOPBACK.test(ip);
+}
+
+/** The recent lists of one node inside ProxyState. */
+export function recentOf(state: ProxyState, node: string): Map<string, Map<string, number>> {
+  let r = state.recent.get(node);
+  if (!r) state.recent.set(node, (r = new Map()));
+  return r;
+}
+
+/** Runs the nat table and the filter table for one packet; IPVS mode adds its own step in between. */
+export function walkIptables(
+  rules: NodeRules,
+  pkt: PacketIn,
+  state: ProxyState,
+  rng: Rng,
+  now: number,
+  between?: (w: { pkt: WalkPacket; steps: RuleStep[] }) => void,
+): ProxyVerdict & { walk: { pkt: WalkPacket } } {
+  const isLocal = localTest(rules);
+  const w: Walk = {
+    pkt: {
+      src: pkt.src,
+      srcPort: pkt.srcPort,
+      dst: pkt.dst,
+      dstPort: pkt.dstPort,
+      protocol: pkt.protocol.toLowerCase(),
+      mark: 0,
+      ctstates: new Set(['NEW']),
+    },
+    env: { isLocal, rng, now, recent: recentOf(state, rules.node) },
+    steps: [],
+    masquerade: false,
+    depth: 0,
+  };
+  w.env.onRecentHit = (name) => (w.affinityHit = name);
+  const run = (table: TableName, chain: string): Outcome =>
+    runChain(table === 'nat' ? rules.nat : rules.filter, chain, w);
+
+  const natOut = run('nat', pkt.hook);
+  between?.(w);
+  let filterOut: Outcome;
+  let forwarded = false;
+  if (pkt.hook === 'OUTPUT') filterOut = run('filter', 'OUTPUT');
+  else if (isLocal(w.pkt.dst)) filterOut = run('filter', 'INPUT');
+  else {
+    forwarded = true;
+    filterOut = run('filter', 'FORWARD');
+  }
+  if ((filterOut === 'continue' || filterOut === 'ACCEPT') && (forwarded || pkt.hook === 'OUTPUT'))
+    run('nat', 'POSTROUTING');
+
+  let action: ProxyVerdict['action'];
+  if (filterOut === 'DROP') action = 'drop';
+  else if (filterOut === 'REJECT') action = 'reject';
+  else if (natOut === 'DNAT') action = 'dnat';
+  else if (
+    filterOut === 'ACCEPT' &&
+    w.steps.some((s) => s.table === 'filter' && /^-A KUBE-/.test(s.text) && / -j ACCEPT$/.test(s.text))
+  )
+    action = 'accept';
+  else action = 'none';
+
+  const verdict: ProxyVerdict & { walk: { pkt: WalkPacket } } = {
+    action,
+    packet: {
+      src: w.pkt.src,
+      srcPort: w.pkt.srcPort,
+      dst: w.pkt.dst,
+      dstPort: w.pkt.dstPort,
+      protocol: pkt.protocol,
+    },
+    masquerade: w.masquerade && (action === 'dnat' || action === 'none' || action === 'accept'),
+    steps: w.steps,
+    walk: w,
+  };
+  if (w.decisive) verdict.decidingRule = w.decisive;
+  if (action === 'dnat' && w.policy) {
+    const policy = rules.nat.byName.get(w.policy.chain);
+    if (policy) verdict.candidates = policyCandidates(rules.nat, policy, w.policy.sep, w.affinityHit);
+    const ep = rules.nat.byName.get(w.policy.sep)?.endpoint;
+    if (ep) verdict.endpoint = { ...ep };
+  }
+  const svc = w.steps.find((s) => s.chain === 'KUBE-SERVICES' || s.chain === 'KUBE-NODEPORTS');
+  const svcRule =
+    svc && (svc.table === 'nat' ? rules.nat : rules.filter).byName.get(svc.chain)?.rules[svc.index];
+  const decidingRule =
+    w.decisive &&
+    (w.decisive.table === 'nat' ? rules.nat : rules.filter).byName.get(w.decisive.chain)?.rules[
+      w.decisive.index
+    ];
+  const service = decidingRule?.service ?? svcRule?.service;
+  if (service !== undefined) verdict.service = service;
+  const reason = explain(rules, pkt, verdict, w.affinityHit);
+  if (reason) verdict.reason = reason;
+  return verdict;
+}

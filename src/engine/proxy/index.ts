@@ -1,0 +1,80 @@
+/**
+ * kube-proxy, per node: rules as data (iptables, IPVS, nftables), their printed forms, and the evaluator
+ * that walks them. The data plane (src/engine/simulate) calls only these.
+ *
+ * @example
+ * const rules = buildNodeRules(cluster, 'node-1');
+ * const verdict = evaluate(rules, pkt, state, world.rng, world.clock);
+ * iptablesSave(rules);
+ */
+import type { ClusterState } from '../cluster/state';
+import type { Rng } from '../util/rng';
+import { walkIptables } from './evaluate-iptables';
+import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables';
+import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './types';
+
+export { iptablesSave } from './iptables-save';
+export { createProxyState } from './types';
+export type * from './types';
+
+/**
+ * The rules kube-proxy on `nodeName` writes, in the cluster's proxy mode.
+ *
+ * @example
+ * buildNodeRules(cluster, 'node-1').nat.byName.has('KUBE-SERVICES'); // true
+ */
+export function buildNodeRules(
+  cluster: ClusterState,
+  nodeName: string,
+  options: BuildOptions = {},
+): NodeRules {
+  return buildIptablesRules(cluster, nodeName, options);
+}
+
+/**
+ * Regenerates only the changed Services' rules ("ns/name" keys). `prev` is consumed: do not use it afterwards.
+ *
+ * @example
+ * rules = updateNodeRules(rules, cluster, ['default/web']);
+ */
+export function updateNodeRules(
+  prev: NodeRules,
+  cluster: ClusterState,
+  changedServiceKeys: Iterable<string>,
+  options: BuildOptions = {},
+): NodeRules {
+  if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, options);
+  return updateIptablesRules(prev, cluster, changedServiceKeys, options);
+}
+
+/**
+ * kube-proxy's verdict on a connection's first packet at this node (later packets follow conntrack).
+ *
+ * @example
+ * evaluate(rules, { src: '10.244.1.3', srcPort: 40000, dst: '10.96.0.10', dstPort: 53, protocol: 'UDP',
+ *   hook: 'PREROUTING' }, state, rng, 0).action; // "dnat"
+ */
+export function evaluate(
+  rules: NodeRules,
+  pkt: PacketIn,
+  state: ProxyState,
+  rng: Rng,
+  now: number,
+): ProxyVerdict {
+  const { walk: _walk, ...verdict } = walkIptables(rules, pkt, state, rng, now);
+  return verdict;
+}
+
+/**
+ * conntrack ended an IPVS connection: the real server's active count drops (it stays inactive for a while).
+ *
+ * @example
+ * connectionClosed(state, verdict.ipvsConnection!, world.clock);
+ */
+export function connectionClosed(state: ProxyState, ref: IpvsConnectionRef, now: number): void {
+  const vs = state.ipvs.get(ref.node)?.get(ref.virtualServer);
+  const c = vs?.conns.get(ref.realServer);
+  if (!c || c.active === 0) return;
+  c.active--;
+  c.inactive.push(now);
+}
