@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIptablesRules } from './iptables';
 import { iptablesSave } from './iptables-save';
-import { cluster, overallCluster, TEST_NODE } from './fixtures.test-util';
-
-const P80 = [{ name: 'p80', port: 80 }];
-const tcp80 = (nodePort?: number) => [
-  { name: 'p80', port: 80, protocol: 'TCP' as const, ...(nodePort ? { nodePort } : {}) },
-];
+import { overallCluster, TEST_NODE, type cluster } from './fixtures.test-util';
 
 function save(c: ReturnType<typeof cluster>): string {
   return iptablesSave(buildIptablesRules(c, TEST_NODE, { randomFully: false }), { builtins: false });
