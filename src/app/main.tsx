@@ -1,7 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startEngineSync } from '../store';
 import { App } from './App';
+import './styles.css';
 
+startEngineSync();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

@@ -6,3 +6,5 @@ export * from './types';
 export { startEngineSync, sendRequest, runConsoleLine, isBroken } from './engine-sync';
 export { SCENE_FILE } from './manifests-slice';
 export { SPEEDS } from './playback-slice';
+export * from './timeline';
+export { selectHopIndex, selectDuration } from './playhead-selectors';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Hop, Trace } from '../../engine/trace';
+import type { Hop, Trace } from '../engine/trace';
 import { duration, finalState, stagger, stepTime, timeline, timelineMany } from './timeline';
 
 const hop = (location: string, action: Hop['action'], stage: Hop['stage'] = 'node'): Hop => ({

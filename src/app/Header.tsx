@@ -1,0 +1,64 @@
+/** The page header: name, scenario menu, reload, language switch. */
+import { LOCALES, useT, type Locale } from '../i18n';
+import { scenarios, type ScenarioId } from '../scenarios';
+import { useShallow, useStore } from '../store';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { en: 'EN', ko: '한국어' };
+
+export function Header() {
+  const t = useT();
+  const { scenarioId, edited, locale } = useStore(
+    useShallow((s) => ({ scenarioId: s.scenarioId, edited: s.edited, locale: s.locale })),
+  );
+  const loadScenario = useStore((s) => s.loadScenario);
+  const setLocale = useStore((s) => s.setLocale);
+  const current = scenarios.find((s) => s.id === scenarioId);
+
+  const load = (id: ScenarioId) => {
+    if (edited && !window.confirm(t('app.reset.confirm'))) return;
+    loadScenario(id);
+  };
+
+  return (
+    <header className="app-header">
+      <h1>svclab</h1>
+      <span className="tagline">{t('app.tagline')}</span>
+      <label className="scenario-menu">
+        {t('app.scenario')}
+        <select
+          value={scenarioId ?? ''}
+          onChange={(e) => load(e.target.value as ScenarioId)}
+          data-testid="scenario-menu"
+          title={current?.description[locale]}
+        >
+          {scenarios.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title[locale]}
+              {s.id === scenarioId && edited ? ' *' : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {scenarioId && edited && (
+        <button type="button" onClick={() => load(scenarioId)}>
+          {t('app.reset')}
+        </button>
+      )}
+      <div className="lang-switch" role="group" aria-label={t('app.language')}>
+        {LOCALES.map((l) => (
+          <button
+            key={l}
+            type="button"
+            lang={l}
+            aria-pressed={l === locale}
+            className={l === locale ? 'active' : undefined}
+            onClick={() => setLocale(l)}
+          >
+            {LANGUAGE_NAMES[l]}
+          </button>
+        ))}
+      </div>
+      {current && <p className="scenario-description">{current.description[locale]}</p>}
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+import { lazy, Suspense } from 'react';
+import { useT } from '../../i18n';
+import { selectEngine, selectProblemCounts, useShallow, useStore } from '../../store';
+import { diagnosticText } from './to-monaco-markers';
+
+const MonacoEditor = lazy(() => import('./MonacoEditor'));
+
+/** The manifests panel: the editor, a problem count, and what is wrong when the graph cannot follow. */
+export function EditorPanel() {
+  const t = useT();
+  const { errors, warnings } = useStore(useShallow(selectProblemCounts));
+  const engine = useStore(useShallow(selectEngine));
+  const firstError = useStore((s) => s.diagnostics.find((d) => d.severity === 'error'));
+  return (
+    <section className="panel editor-panel" aria-label={t('editor.title')}>
+      <header className="panel-header">
+        <h2>{t('editor.title')}</h2>
+        <span className={errors ? 'problems has-errors' : 'problems'} data-testid="problem-count">
+          {errors || warnings ? t('editor.problems', { errors, warnings }) : t('editor.noProblems')}
+        </span>
+        {engine.computing && <span className="muted">{t('editor.computing')}</span>}
+      </header>
+      {engine.broken && (
+        <div role="alert" className="banner banner-error" data-testid="broken-banner">
+          <strong>{t('editor.broken')}</strong>
+          {firstError && (
+            <div className="banner-detail">
+              {firstError.line ? `${firstError.line}: ` : ''}
+              {diagnosticText(firstError)}
+            </div>
+          )}
+        </div>
+      )}
+      {engine.status === 'missing' && (
+        <div role="status" className="banner banner-warn">
+          {t('engine.missing', { part: engine.message ?? '' })}
+        </div>
+      )}
+      {engine.status === 'error' && (
+        <div role="alert" className="banner banner-error">
+          {t('engine.error', { message: engine.message ?? '' })}
+        </div>
+      )}
+      <Suspense fallback={<div className="monaco-host loading">{t('editor.loading')}</div>}>
+        <MonacoEditor />
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The Monaco editor bound to the store: text both ways, engine diagnostics as markers, the cursor
+ * selects the object under it, and a selection made in the graph reveals and highlights its YAML lines.
+ * Loaded lazily (React.lazy) so Monaco is not in the initial JavaScript.
+ */
+import { useEffect, useRef } from 'react';
+import { SCENE_FILE, selectCluster, useStore } from '../../store';
+import { useT } from '../../i18n';
+import { monaco } from './monaco-setup';
+import { linesOf, objectAtLine } from './origins';
+import { toMonacoMarkers } from './to-monaco-markers';
+
+export default function MonacoEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<ReturnType<typeof monaco.editor.create> | null>(null);
+  const t = useT();
+  const ariaLabel = t('editor.textarea');
+
+  useEffect(() => {
+    const model = monaco.editor.createModel(
+      useStore.getState().text,
+      'yaml',
+      monaco.Uri.parse(`file:///${SCENE_FILE}`),
+    );
+    const editor = monaco.editor.create(host.current!, {
+      model,
+      automaticLayout: true,
+      fontSize: 16,
+      lineHeight: 22,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      tabSize: 2,
+      wordWrap: 'off',
+      quickSuggestions: { other: true, comments: false, strings: true },
+    });
+    editorRef.current = editor;
+    const decorations = editor.createDecorationsCollection();
+
+    const applyMarkers = () =>
+      monaco.editor.setModelMarkers(
+        model,
+        'svclab',
+        toMonacoMarkers(useStore.getState().diagnostics, model.getLineCount()),
+      );
+    const highlight = (key: string | null, reveal: boolean) => {
+      const cluster = selectCluster(useStore.getState());
+      const lines = key && cluster ? linesOf(cluster.origins, key, SCENE_FILE) : null;
+      if (!lines) return decorations.clear();
+      decorations.set([
+        {
+          range: new monaco.Range(lines.startLine, 1, lines.endLine, 1),
+          options: {
+            isWholeLine: true,
+            className: 'yaml-selected',
+            linesDecorationsClassName: 'yaml-selected-gutter',
+          },
+        },
+      ]);
+      if (reveal) editor.revealLinesInCenterIfOutsideViewport(lines.startLine, lines.endLine);
+    };
+
+    const onEdit = model.onDidChangeContent(() => useStore.getState().setText(model.getValue()));
+    const onCursor = editor.onDidChangeCursorPosition((e) => {
+      if (e.source === 'api' || e.source === 'modelChange') return;
+      const cluster = selectCluster(useStore.getState());
+      if (!cluster) return;
+      useStore.getState().select(objectAtLine(cluster.origins, SCENE_FILE, e.position.lineNumber), 'editor');
+    });
+    const unsubscribe = useStore.subscribe((s, prev) => {
+      if (s.text !== prev.text && s.text !== model.getValue()) model.setValue(s.text);
+      if (s.diagnostics !== prev.diagnostics) applyMarkers();
+      if (s.selected !== prev.selected || s.lastGood !== prev.lastGood)
+        highlight(s.selected, s.selectionSource === 'graph' && s.selected !== prev.selected);
+    });
+    applyMarkers();
+    return () => {
+      unsubscribe();
+      onEdit.dispose();
+      onCursor.dispose();
+      editorRef.current = null;
+      editor.dispose();
+      model.dispose();
+    };
+  }, []);
+
+  useEffect(() => editorRef.current?.updateOptions({ ariaLabel }), [ariaLabel]);
+
+  return <div ref={host} className="monaco-host" data-testid="yaml-editor" />;
+}

@@ -1,0 +1,62 @@
+/**
+ * The one translator from engine diagnostics to Monaco markers (architecture principle 6). The words are
+ * those `svclab validate` prints: an API error reads as kubectl's `The Service "x" is invalid: <field>:
+ * <detail>`; warnings and lints as `Warning: <message>`.
+ *
+ * @example
+ * toMonacoMarkers([{ severity: 'error', source: 'api', code: 'c', kind: 'Service', name: 'x',
+ *   message: 'spec.ports[0].port: Required value', line: 7, column: 5 }], 20);
+ * // [{ severity: 8, message: 'The Service "x" is invalid: spec.ports[0].port: Required value', startLineNumber: 7, … }]
+ */
+import type { Diagnostic } from '../../engine/diagnostics';
+
+/** monaco.MarkerSeverity values, inlined so this module stays pure and testable in Node. */
+export const MarkerSeverity = { Hint: 1, Info: 2, Warning: 4, Error: 8 } as const;
+
+export interface MarkerLike {
+  severity: number;
+  message: string;
+  source: string; // "svclab api"
+  code: string;
+  startLineNumber: number;
+  startColumn: number;
+  endLineNumber: number;
+  endColumn: number;
+}
+
+/** The text a diagnostic reads as, in editor and CLI alike. */
+export function diagnosticText(d: Diagnostic): string {
+  if (d.severity === 'error' && d.source === 'api' && d.kind && d.name)
+    return `The ${d.kind} "${d.name}" is invalid: ${d.message}`;
+  if (d.severity === 'warning') return `Warning: ${d.message}`;
+  return d.message;
+}
+
+const severityOf = (d: Diagnostic) =>
+  d.severity === 'error'
+    ? MarkerSeverity.Error
+    : d.severity === 'warning'
+      ? MarkerSeverity.Warning
+      : MarkerSeverity.Info;
+
+/** Diagnostics without a line go on line 1 so they are never silently lost. `lineCount` clamps ranges. */
+export function toMonacoMarkers(diagnostics: readonly Diagnostic[], lineCount: number): MarkerLike[] {
+  const clamp = (l: number) => Math.max(1, Math.min(lineCount, l));
+  return diagnostics.map((d) => {
+    const line = clamp(d.line ?? 1);
+    const column = Math.max(1, d.column ?? 1);
+    const endLine = clamp(d.endLine ?? line);
+    // No end column: underline to the end of the line (Monaco clamps a large column to the line's end).
+    const endColumn = d.endColumn ?? 1000;
+    return {
+      severity: severityOf(d),
+      message: d.hint ? `${diagnosticText(d)}\n${d.hint}` : diagnosticText(d),
+      source: `svclab ${d.source}`,
+      code: d.code,
+      startLineNumber: line,
+      startColumn: column,
+      endLineNumber: endLine,
+      endColumn,
+    };
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * What to light up for a selection: a Service lights its endpoint pods, its rules on each node's
+ * kube-proxy and its load balancer; any other element lights itself.
+ */
+import { graphIdForKey, kubeProxyId } from '../../store/graph-ids';
+import type { FlowGraph } from './to-flow-graph';
+
+export interface Highlight {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+export function highlightFor(graph: FlowGraph, selected: string | null): Highlight {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  if (!selected) return { nodes, edges };
+  const id = graphIdForKey(selected);
+  nodes.add(id);
+  const endpoints = graph.endpointsOf.get(id);
+  if (endpoints) {
+    for (const p of endpoints) nodes.add(p);
+    for (const e of graph.edges) {
+      if (e.source !== id) continue;
+      edges.add(e.id);
+      nodes.add(e.target);
+    }
+    const [, ns, name] = id.split('/');
+    nodes.add(`lb/${ns}/${name}`);
+  }
+  if (id.startsWith('node/')) nodes.add(kubeProxyId(id.slice(5)));
+  return { nodes, edges };
+}
