@@ -2,16 +2,37 @@
  * The simulation's mutable state between requests: the simulated clock, the seeded PRNG, and (added by
  * the data plane) conntrack tables, IPVS scheduler state, `-m recent` lists and cookie jars.
  * A fresh world is made from the seed; the same manifests, seed and requests give the same results.
+ *
+ * @example
+ * const world = createWorld(1);
+ * simulate(cluster, world, request({ from: 'external', target: 'http://198.51.100.1/' }));
+ * world.clock; // 0.1: each request advances the simulated clock a little
  */
 import { createRng, type Rng } from './util/rng';
+import { createProxyState, type ProxyState } from './proxy/types';
+import { createConntrack, type ConntrackTables } from './simulate/conntrack';
+import type { CloudLbState } from './simulate/cloud-lb';
 
 export interface SimWorld {
   seed: number; // 1
   /** Simulated seconds since the scene started. */
   clock: number;
   rng: Rng;
+  /** kube-proxy's state between packets on every node: `-m recent` lists, IPVS scheduler state. */
+  proxy: ProxyState;
+  /** Every node's conntrack table. */
+  conntrack: ConntrackTables;
+  /** The simulated cloud load balancers' flow tables (a flow keeps its target). */
+  cloudLb: CloudLbState;
 }
 
 export function createWorld(seed = 1): SimWorld {
-  return { seed, clock: 0, rng: createRng(seed) };
+  return {
+    seed,
+    clock: 0,
+    rng: createRng(seed),
+    proxy: createProxyState(),
+    conntrack: createConntrack(),
+    cloudLb: { flows: new Map() },
+  };
 }

@@ -1,0 +1,149 @@
+/**
+ * The simulated cloud load balancer in front of a LoadBalancer Service, modelled on the AWS Load Balancer
+ * Controller's NLB (reference §9). Instance mode (the default) targets every node on the Service's
+ * NodePort; with externalTrafficPolicy Local its health check on healthCheckNodePort (served by kube-proxy:
+ * 200 only when the node has a local ready endpoint) takes the other nodes out of rotation. IP mode
+ * (`service.beta.kubernetes.io/aws-load-balancer-nlb-target-type: ip`, or the legacy
+ * `aws-load-balancer-type: nlb-ip`) targets the ready pod IPs directly. loadBalancerSourceRanges become the
+ * LB's security group. A flow keeps its target for the LB's idle timeout (350 s TCP, 120 s UDP).
+ *
+ * This is the cloud's own target selection, not kube-proxy's: kube-proxy's decision on the node comes from
+ * the node's rules afterwards.
+ *
+ * @example
+ * lbTargets(cluster, svc, sp).map((t) => `${t.label} ${t.healthy}`); // ["node-1 true", "node-2 false", …]
+ */
+import type { ClusterState } from '../cluster/state';
+import type { Service } from '../k8s/objects';
+import { cidrContains, parseCidr, parseIp } from '../net/ip';
+import { allNodes, type NodeInfo } from '../net/topology';
+import { endpointsFor, slicesByService, type EndpointInfo } from '../proxy/endpoint-info';
+import { servicePortsOf, type ServicePortInfo } from '../proxy/service-port';
+import type { Rng } from '../util/rng';
+
+export const NLB_TARGET_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type';
+export const AWS_LB_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-type';
+export const TARGET_GROUP_ATTRIBUTES = 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes';
+
+export type LbTarget =
+  { kind: 'node'; node: NodeInfo; port: number } | { kind: 'pod'; endpoint: EndpointInfo };
+
+export interface LbCandidate {
+  target: LbTarget;
+  label: string; // "node-1 192.168.49.2:30080" or "10.244.1.5:8080"
+  healthy: boolean;
+  /** Why the target is in or out of rotation ("health check :32000/healthz → 503, no local endpoint"). */
+  health: string;
+}
+
+export interface LbFlow {
+  target: LbTarget;
+  srcPort: number; // the source port the LB used towards the target
+  expires: number;
+}
+
+export interface CloudLbState {
+  /** "lbIP|clientIP|clientPort|port|proto" → the flow's target. */
+  flows: Map<string, LbFlow>;
+}
+
+const slicesCache = new WeakMap<ClusterState, ReturnType<typeof slicesByService>>();
+
+function slicesOf(cluster: ClusterState, serviceKey: string) {
+  let m = slicesCache.get(cluster);
+  if (!m) {
+    m = slicesByService(cluster.endpointSlices);
+    slicesCache.set(cluster, m);
+  }
+  return m.get(serviceKey);
+}
+
+/** "ip" or "instance": how the LB reaches the pods. @example targetMode(svcWithIpAnnotation) // "ip" */
+export function targetMode(svc: Service): 'ip' | 'instance' {
+  const a = svc.metadata.annotations ?? {};
+  if (a[AWS_LB_TYPE]?.trim() === 'nlb-ip') return 'ip';
+  return a[NLB_TARGET_TYPE]?.trim() === 'ip' ? 'ip' : 'instance';
+}
+
+/** Whether targets see the client's address. Instance targets always do; IP targets only when configured. */
+export function preservesClientIP(svc: Service): boolean {
+  if (targetMode(svc) === 'instance') return true;
+  const attrs = svc.metadata.annotations?.[TARGET_GROUP_ATTRIBUTES] ?? '';
+  return /(^|,)\s*preserve_client_ip\.enabled\s*=\s*true\s*(,|$)/.test(attrs);
+}
+
+/** The Service port the LB listens on for this port/protocol (its listener), if any. */
+export function listenerFor(svc: Service, port: number, protocol: string): ServicePortInfo | undefined {
+  return servicePortsOf(svc).find((sp) => sp.port === port && sp.protocol === protocol);
+}
+
+/**
+ * Whether the LB's security group (built from loadBalancerSourceRanges) lets the client in.
+ *
+ * @example sourceAllowed(sp, '203.0.113.10') // true when no ranges are set
+ */
+export function sourceAllowed(sp: ServicePortInfo, clientIP: string): boolean {
+  if (sp.sourceRanges.length === 0) return true;
+  const ip = parseIp(clientIP);
+  if (ip === undefined) return false;
+  return sp.sourceRanges.some((r) => {
+    const c = parseCidr(r);
+    return c !== undefined && cidrContains(c, ip);
+  });
+}
+
+/**
+ * Every target the LB registered for a listener, with its health as the LB's checks see it.
+ *
+ * @example lbTargets(cluster, svc, sp).filter((t) => t.healthy).length // 3 with eTP Cluster
+ */
+export function lbTargets(cluster: ClusterState, svc: Service, sp: ServicePortInfo): LbCandidate[] {
+  if (targetMode(svc) === 'ip') {
+    const eps = endpointsFor(slicesOf(cluster, sp.serviceKey), sp, '');
+    return eps.map((endpoint) => ({
+      target: { kind: 'pod' as const, endpoint },
+      label: endpoint.endpoint,
+      healthy: endpoint.ready,
+      health: endpoint.ready ? 'pod ready' : 'pod not ready: deregistered from the target group',
+    }));
+  }
+  return allNodes(cluster).map((node) => {
+    const label = `${node.name} ${node.ip}:${sp.nodePort}`;
+    if (!sp.externalPolicyLocal || sp.healthCheckNodePort === 0) {
+      return {
+        target: { kind: 'node' as const, node, port: sp.nodePort },
+        label,
+        healthy: true,
+        health: 'healthy (externalTrafficPolicy Cluster: every node can forward)',
+      };
+    }
+    // kube-proxy's health server answers 200 only when this node has a local ready endpoint.
+    const local = endpointsFor(slicesOf(cluster, sp.serviceKey), sp, node.name).filter(
+      (e) => e.isLocal && e.ready,
+    ).length;
+    return {
+      target: { kind: 'node' as const, node, port: sp.nodePort },
+      label,
+      healthy: local > 0,
+      health:
+        local > 0
+          ? `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 200 (localEndpoints ${local})`
+          : `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 503 (no local endpoint): out of rotation`,
+    };
+  });
+}
+
+/**
+ * Picks a healthy target for a new flow (a flow hash: uniform over healthy targets), or undefined when
+ * none is healthy.
+ */
+export function pickTarget(candidates: LbCandidate[], rng: Rng): LbCandidate | undefined {
+  const healthy = candidates.filter((c) => c.healthy);
+  if (healthy.length === 0) return undefined;
+  return healthy[rng.int(healthy.length)];
+}
+
+/** The LB's idle timeout for a protocol, seconds (NLB: 350 s TCP, 120 s UDP). */
+export function idleTimeout(protocol: string): number {
+  return protocol === 'UDP' ? 120 : 350;
+}

@@ -1,0 +1,105 @@
+/**
+ * The state of one request while it is walked: the hops so far, what the reply must retrace (conntrack
+ * entries to un-NAT, links, the cloud LB), and the facts the explanation needs. Internal to simulate/.
+ */
+import type { ClusterState } from '../cluster/state';
+import type { Pod } from '../k8s/objects';
+import type { ListeningSocket } from '../cluster/listen';
+import type { Packet } from '../net/packet';
+import { view } from '../net/packet';
+import type { Link, NodeInfo } from '../net/topology';
+import type { Hop, HttpResponse, Outcome } from '../trace';
+import type { SimWorld } from '../world';
+import type { ConntrackEntry } from './conntrack';
+import type { Request } from './request';
+
+/** What the reply retraces, in request order. */
+export type BackStep =
+  | { kind: 'ct'; node: string; entry: ConntrackEntry }
+  /** `reverseNote` describes the link the way the reply crosses it. */
+  | { kind: 'link'; link: Link; reverseNote: string }
+  | { kind: 'lb'; location: string; clientPacket: Packet };
+
+export interface Ctx {
+  cluster: ClusterState;
+  world: SimWorld;
+  req: Request;
+  phase: 'dns' | 'request';
+  hops: Hop[];
+  back: BackStep[];
+  /** Conntrack entries this request created or used (closed when its connection closes). */
+  entries: ConntrackEntry[];
+  /** "ns/name" of the Service the request went through. */
+  service: string | null;
+  /** How the endpoint was chosen: by kube-proxy's rules, by an existing conntrack entry, or by the cloud LB. */
+  decidedBy: 'rules' | 'conntrack' | 'lb' | null;
+  decision?: { node: string; candidates: number; rule?: string; mode: string };
+  /** The SNAT the request went through, if any. */
+  masquerade?: { node: string; from: string; to: string; iface: string };
+  /** The client's address got replaced by the LB (IP mode without client IP preservation). */
+  lbSnat?: string;
+  depth: number;
+}
+
+export type End =
+  | { kind: 'pod'; pod: Pod; arrived: Packet; socket: ListeningSocket | null; viaLoopback?: boolean }
+  | { kind: 'node'; node: NodeInfo; arrived: Packet; response: HttpResponse | null; what: string }
+  | { kind: 'fail'; outcome: Outcome; explanation: string };
+
+export function createCtx(
+  cluster: ClusterState,
+  world: SimWorld,
+  req: Request,
+  phase: 'dns' | 'request',
+): Ctx {
+  return {
+    cluster,
+    world,
+    req,
+    phase,
+    hops: [],
+    back: [],
+    entries: [],
+    service: null,
+    decidedBy: null,
+    depth: 0,
+  };
+}
+
+type HopInput = Omit<Hop, 'packet' | 'direction' | 'phase'>;
+
+/** A hop with its fields in the CLI contract's order (stage, location, action, packet, rule, candidates, note). */
+function ordered(h: HopInput, p: Packet, direction: 'request' | 'reply', phase: Ctx['phase']): Hop {
+  const { stage, location, action, rule, ruleRef, candidates, note, crossZone } = h;
+  return {
+    stage,
+    location,
+    action,
+    packet: view(p),
+    ...(rule !== undefined ? { rule } : {}),
+    ...(ruleRef !== undefined ? { ruleRef } : {}),
+    ...(candidates !== undefined ? { candidates } : {}),
+    ...(note !== undefined ? { note } : {}),
+    ...(crossZone !== undefined ? { crossZone } : {}),
+    direction,
+    phase,
+  };
+}
+
+/** Appends a request-direction hop showing the packet as it leaves. */
+export function addHop(ctx: Ctx, h: HopInput, p: Packet): void {
+  ctx.hops.push(ordered(h, p, 'request', ctx.phase));
+}
+
+/** Appends a reply-direction hop. */
+export function addReplyHop(ctx: Ctx, h: HopInput, p: Packet): void {
+  ctx.hops.push(ordered(h, p, 'reply', ctx.phase));
+}
+
+export function fail(outcome: Outcome, explanation: string): End {
+  return { kind: 'fail', outcome, explanation };
+}
+
+export function samePacket(a: Packet, b: Packet): boolean {
+  return a.src === b.src && a.srcPort === b.srcPort && a.dst === b.dst && a.dstPort === b.dstPort;
+}

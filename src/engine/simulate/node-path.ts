@@ -1,0 +1,163 @@
+/**
+ * A packet on a node: conntrack first (a known flow follows its entry), otherwise kube-proxy's rules for
+ * the connection's first packet (C1's `evaluate` over the node's generated rules), then POSTROUTING's
+ * masquerade when the rules marked the packet. Internal to simulate/.
+ *
+ * @example
+ * const out = throughNode(ctx, 'node-1', pkt, 'PREROUTING', 'entry'); // the packet after DNAT/SNAT, or an End
+ */
+import { randomFullyPort, reversed, type Packet } from '../net/packet';
+import { outgoingInterface } from '../net/topology';
+import { connectionClosed } from '../proxy';
+import type { ProxyVerdict, RuleStep } from '../proxy/types';
+import type { RuleRef } from '../trace';
+import { ctCreate, ctExpire, ctLookup, ctRefresh, formatEntry } from './conntrack';
+import { addHop, fail, samePacket, type Ctx, type End } from './context';
+import { explainProxyBlock, serviceKeyOf } from './explain';
+import { kubeProxy, masqueradeRule, rulesFor } from './rules';
+
+function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined {
+  if (!step) return undefined;
+  return step.table === 'ipvs'
+    ? { node, chain: step.chain, index: step.index }
+    : { node, table: step.table, chain: step.chain, index: step.index };
+}
+
+/** Drops the node's expired conntrack entries, releasing the IPVS connections they held. */
+export function expireConntrack(ctx: Ctx, node: string): void {
+  for (const e of ctExpire(ctx.world.conntrack, node, ctx.world.clock)) {
+    if (e.ipvs && e.state !== 'TIME_WAIT' && e.state !== 'CLOSE')
+      connectionClosed(ctx.world.proxy, e.ipvs, ctx.world.clock);
+  }
+}
+
+function modeText(ctx: Ctx): string {
+  const c = ctx.cluster.config.proxy;
+  return c.mode === 'ipvs' ? `IPVS scheduler ${c.ipvsScheduler}` : `${c.mode} mode`;
+}
+
+/** POSTROUTING: MASQUERADE to the outgoing interface's address. */
+function masquerade(ctx: Ctx, node: string, p: Packet): Packet {
+  const rule = masqueradeRule(rulesFor(ctx.cluster, node));
+  const iface = outgoingInterface(ctx.cluster, node, p.dst);
+  const randomFully = rule?.target.kind === 'MASQUERADE' && rule.target.randomFully === true;
+  const out = { ...p, src: iface.address, srcPort: randomFully ? randomFullyPort(ctx.world.rng) : p.srcPort };
+  const index = rule
+    ? (rulesFor(ctx.cluster, node).nat.byName.get('KUBE-POSTROUTING')?.rules.indexOf(rule) ?? -1)
+    : -1;
+  addHop(
+    ctx,
+    {
+      stage: 'kube-proxy',
+      location: `node/${node}`,
+      action: 'snat',
+      ...(rule ? { rule: rule.text } : {}),
+      ...(index >= 0 ? { ruleRef: { node, table: 'nat', chain: 'KUBE-POSTROUTING', index } } : {}),
+      note: `The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it: the source becomes ${iface.address}, the address of ${iface.name}, the interface it leaves by${randomFully ? ' (with --random-fully the source port is random too)' : ''}.`,
+    },
+    out,
+  );
+  ctx.masquerade = { node, from: p.src, to: iface.address, iface: iface.name };
+  return out;
+}
+
+function decide(ctx: Ctx, node: string, v: ProxyVerdict): void {
+  ctx.service = serviceKeyOf(v.service) ?? ctx.service;
+  ctx.decidedBy = 'rules';
+  ctx.decision = {
+    node,
+    candidates: v.candidates?.length ?? 0,
+    mode: modeText(ctx),
+    ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),
+  };
+}
+
+/**
+ * Runs a packet through a node's netfilter: an existing conntrack entry, or kube-proxy's rules.
+ * `role` 'entry' is the node where the packet enters the cluster's data path (it shows a kube-proxy hop
+ * even when no rule matched); 'transit' is a node the packet is merely forwarded through to a pod.
+ */
+export function throughNode(
+  ctx: Ctx,
+  node: string,
+  p: Packet,
+  hook: 'PREROUTING' | 'OUTPUT',
+  role: 'entry' | 'transit',
+): Packet | End {
+  const { world } = ctx;
+  expireConntrack(ctx, node);
+  const hit = ctLookup(world.conntrack, node, p, world.clock);
+  if (hit && hit.direction === 'original') {
+    const e = hit.entry;
+    ctRefresh(e, world.clock);
+    const out = reversed(e.reply);
+    ctx.back.push({ kind: 'ct', node, entry: e });
+    if (!ctx.entries.includes(e)) ctx.entries.push(e);
+    if (!samePacket(out, p)) {
+      ctx.service = serviceKeyOf(e.service) ?? ctx.service;
+      ctx.decidedBy = 'conntrack';
+      addHop(
+        ctx,
+        {
+          stage: 'kube-proxy',
+          location: `node/${node}`,
+          action: out.dst !== p.dst || out.dstPort !== p.dstPort ? 'dnat' : 'snat',
+          rule: `conntrack: ${formatEntry(e, world.clock)}`,
+          note: `Not the connection's first packet: the nat table only sees a connection's first packet, so the conntrack entry rewrites this one the same way (same endpoint) without consulting kube-proxy's rules.`,
+        },
+        out,
+      );
+    } else if (role === 'transit') {
+      addHop(
+        ctx,
+        { stage: 'node', location: `node/${node}`, action: 'forward', note: 'Known flow (conntrack).' },
+        out,
+      );
+    }
+    return out;
+  }
+
+  const v = kubeProxy(ctx.cluster, world, node, p, hook);
+  const ref = ruleRef(node, v.decidingRule);
+  const base = {
+    location: `node/${node}`,
+    ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),
+    ...(ref ? { ruleRef: ref } : {}),
+    ...(v.candidates ? { candidates: v.candidates } : {}),
+  };
+  if (v.action === 'drop' || v.action === 'reject') {
+    ctx.service = serviceKeyOf(v.service) ?? ctx.service;
+    addHop(
+      ctx,
+      { ...base, stage: 'kube-proxy', action: v.action, ...(v.reason ? { note: v.reason } : {}) },
+      p,
+    );
+    const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p.src);
+    return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
+  }
+  let out: Packet = { ...v.packet };
+  if (v.action === 'dnat') {
+    decide(ctx, node, v);
+    addHop(
+      ctx,
+      { ...base, stage: 'kube-proxy', action: 'dnat', ...(v.reason ? { note: v.reason } : {}) },
+      out,
+    );
+  } else {
+    const note =
+      v.reason ??
+      (role === 'entry'
+        ? `No kube-proxy rule rewrites ${p.dst}:${p.dstPort}/${p.protocol}; the node routes it as it is.`
+        : `No kube-proxy rule matches a pod address; ${node} forwards it to the pod.`);
+    addHop(ctx, { ...base, stage: role === 'entry' ? 'kube-proxy' : 'node', action: 'forward', note }, out);
+  }
+  if (v.masquerade) out = masquerade(ctx, node, out);
+  const e = ctCreate(world.conntrack, node, p, out, world.clock, {
+    ...(v.ipvsConnection ? { ipvs: v.ipvsConnection } : {}),
+    ...(v.service ? { service: v.service } : {}),
+    ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),
+  });
+  ctx.entries.push(e);
+  ctx.back.push({ kind: 'ct', node, entry: e });
+  return out;
+}

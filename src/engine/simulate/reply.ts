@@ -1,0 +1,80 @@
+/**
+ * The way back: the responder answers, and the reply retraces the request's path in reverse. At every node
+ * that tracked the flow, the reply is matched against the conntrack entry's reply tuple and un-NATed
+ * from it (the DNAT's source rewrite back to the Service address, the SNAT's destination back to the
+ * client); the cloud LB reverses its own translation. Internal to simulate/.
+ */
+import { reversed, type Packet } from '../net/packet';
+import { ctLookup, ctReplySeen, formatEntry } from './conntrack';
+import { addReplyHop, samePacket, type Ctx } from './context';
+
+function unNatNote(p: Packet, next: Packet): string {
+  const changes: string[] = [];
+  if (p.src !== next.src || p.srcPort !== next.srcPort)
+    changes.push(`source ${p.src}:${p.srcPort} → ${next.src}:${next.srcPort} (undoing the DNAT)`);
+  if (p.dst !== next.dst || p.dstPort !== next.dstPort)
+    changes.push(`destination ${p.dst}:${p.dstPort} → ${next.dst}:${next.dstPort} (undoing the SNAT)`);
+  return `conntrack un-NATs the reply: ${changes.join(', ')}, so the client sees the address it connected to.`;
+}
+
+/** Walks the reply from `responderLocation` back to `clientLocation`; returns the packet the client gets. */
+export function walkReply(
+  ctx: Ctx,
+  arrived: Packet,
+  responder: { stage: 'pod' | 'node'; location: string },
+  clientLocation: string,
+): Packet {
+  const { world } = ctx;
+  let p = reversed(arrived);
+  addReplyHop(ctx, { stage: responder.stage, location: responder.location, action: 'respond' }, p);
+  for (let i = ctx.back.length - 1; i >= 0; i--) {
+    const step = ctx.back[i]!;
+    if (step.kind === 'link') {
+      const l = step.link;
+      addReplyHop(
+        ctx,
+        {
+          stage: 'network',
+          location: l.to,
+          action: 'forward',
+          crossZone: l.crossZone,
+          note: step.reverseNote,
+        },
+        p,
+      );
+    } else if (step.kind === 'lb') {
+      p = reversed(step.clientPacket);
+      addReplyHop(
+        ctx,
+        {
+          stage: 'cloud-lb',
+          location: step.location,
+          action: 'forward',
+          note: "The load balancer's flow table rewrites the reply to come from the load balancer's address.",
+        },
+        p,
+      );
+    } else {
+      const hit = ctLookup(world.conntrack, step.node, p, world.clock);
+      const entry = hit?.direction === 'reply' ? hit.entry : step.entry;
+      ctReplySeen(entry, world.clock);
+      const next = reversed(entry.orig);
+      if (!samePacket(next, p)) {
+        addReplyHop(
+          ctx,
+          {
+            stage: 'kube-proxy',
+            location: `node/${step.node}`,
+            action: 'forward',
+            rule: `conntrack: ${formatEntry(entry, world.clock)}`,
+            note: unNatNote(p, next),
+          },
+          next,
+        );
+      }
+      p = next;
+    }
+  }
+  addReplyHop(ctx, { stage: 'client', location: clientLocation, action: 'deliver' }, p);
+  return p;
+}

@@ -1,0 +1,135 @@
+/**
+ * What a student asks the data plane to do: "send this request from here to there". The CLI's `curl` and
+ * `ping`, the UI's request form and the lessons all build a `Request`; `simulate()` turns it into a Trace.
+ *
+ * @example
+ * const r = request({ from: 'pod/default/client', target: 'http://web/' });
+ * r.protocol; // "HTTP/1.1"
+ * parseTarget('http://10.96.0.10:8080/healthz'); // { scheme: 'http', host: '10.96.0.10', port: 8080, path: '/healthz' }
+ */
+import type { ClusterState } from '../cluster/state';
+import { findPod, nodeInfo, podIPOf, type Place } from '../net/topology';
+import { isIPv4 } from '../net/ip';
+
+/** How the bytes travel: the HTTP versions over TCP, plain datagrams, SCTP, or an ICMP echo (ping). */
+export type RequestProtocol = 'HTTP/1.0' | 'HTTP/1.1' | 'HTTP/2' | 'TCP' | 'UDP' | 'SCTP' | 'ICMP';
+
+export interface Request {
+  /** "external", "external:198.51.100.7", "node/node-1", "pod/client" or "pod/default/client". */
+  from: string;
+  /** "http://web.default.svc.cluster.local:80/path", "web", "10.96.0.10" (a URL, a name or an IP). */
+  target: string;
+  protocol: RequestProtocol; // "HTTP/1.1"
+  method: string; // "GET"
+  headers: Record<string, string>; // { Host: "shop.example.com" }
+  /** Requests to send (`--count N`). */
+  count: number;
+  /** Reuse one connection across the requests where the protocol does (HTTP/1.1 keep-alive, HTTP/2). */
+  keepalive: boolean;
+  /** Give up after this many seconds without an answer (`-m`); undefined = the kernel's SYN retries. */
+  timeoutSeconds?: number;
+  /** `-k`: accept any TLS certificate. */
+  insecure: boolean;
+  /** Port when the target has none (URL scheme default: 80 http, 443 https; ping ignores it). */
+  port?: number;
+}
+
+/**
+ * A request with the defaults curl uses (HTTP/1.1 GET, one request, new connection).
+ *
+ * @example request({ from: 'external', target: 'http://198.51.100.1/' }).method // "GET"
+ */
+export function request(r: Partial<Request> & Pick<Request, 'from' | 'target'>): Request {
+  return {
+    protocol: 'HTTP/1.1',
+    method: 'GET',
+    headers: {},
+    count: 1,
+    keepalive: false,
+    insecure: false,
+    ...r,
+  };
+}
+
+export interface Target {
+  scheme: 'http' | 'https' | 'none'; // "none": a bare name or IP (ping, UDP)
+  host: string; // "web.default" or "10.96.0.10"
+  port: number | undefined; // 8080 (undefined: the scheme's default)
+  path: string; // "/"
+}
+
+/**
+ * Parses a curl-style target: `http://host[:port]/path`, `https://…`, `host:port/path` (curl assumes http),
+ * or a bare host. Returns undefined for syntax curl rejects.
+ *
+ * @example parseTarget('web:8080') // { scheme: 'http', host: 'web', port: 8080, path: '/' }
+ */
+export function parseTarget(text: string): Target | undefined {
+  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#\s]+)(?::(\d{1,5}))?([/?#][^\s]*)?$/.exec(
+    text.trim(),
+  );
+  if (!m) return undefined;
+  const scheme = (m[1] ?? 'http').toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') return undefined;
+  const port = m[3] === undefined ? undefined : Number(m[3]);
+  if (port !== undefined && (port < 1 || port > 65535)) return undefined;
+  let path = m[4] ?? '/';
+  if (!path.startsWith('/')) path = `/${path}`;
+  return { scheme, host: m[2]!.toLowerCase(), port, path };
+}
+
+/** The destination port for a target: explicit, else the scheme's (80/443). */
+export function targetPort(t: Target, fallback?: number): number {
+  return t.port ?? fallback ?? (t.scheme === 'https' ? 443 : 80);
+}
+
+export type FromResult = { place: Place } | { error: string };
+
+/**
+ * Resolves `--from` into a place in the topology.
+ *
+ * @example resolveFrom(cluster, 'external') // { place: { kind: 'external', ip: '203.0.113.10' } }
+ */
+export function resolveFrom(cluster: ClusterState, from: string): FromResult {
+  if (from === 'external') return { place: { kind: 'external', ip: cluster.config.externalClientIP } };
+  if (from.startsWith('external:')) {
+    const ip = from.slice('external:'.length);
+    if (!isIPv4(ip)) return { error: `invalid external client address "${ip}"` };
+    return { place: { kind: 'external', ip } };
+  }
+  if (from.startsWith('node/')) {
+    const node = nodeInfo(cluster, from.slice('node/'.length));
+    if (!node) return { error: `node "${from.slice('node/'.length)}" not found` };
+    return { place: { kind: 'node', node } };
+  }
+  if (from.startsWith('pod/')) {
+    const ref = from.slice('pod/'.length);
+    const pod = findPod(cluster, ref);
+    if (!pod) return { error: `pod "${ref}" not found` };
+    return podPlace(cluster, pod);
+  }
+  return { error: `unknown source "${from}" (use external, external:IP, node/NAME or pod/[NS/]NAME)` };
+}
+
+/** A pod as a place; hostNetwork pods send from their node. */
+export function podPlace(cluster: ClusterState, pod: Parameters<typeof podIPOf>[0]): FromResult {
+  const name = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`;
+  const ip = podIPOf(pod);
+  if (!ip || !pod.spec.nodeName) return { error: `pod "${name}" is not running (no IP yet)` };
+  if (pod.spec.hostNetwork) {
+    const node = nodeInfo(cluster, pod.spec.nodeName);
+    if (node) return { place: { kind: 'node', node } };
+  }
+  return { place: { kind: 'pod', pod, ip, node: pod.spec.nodeName } };
+}
+
+/** The wire protocol a request protocol uses. */
+export function wireProtocol(p: RequestProtocol): 'TCP' | 'UDP' | 'SCTP' | 'ICMP' {
+  if (p === 'UDP' || p === 'SCTP' || p === 'ICMP') return p;
+  return 'TCP';
+}
+
+/** Whether requests after the first reuse the first one's connection. HTTP/1.0 closes after each response. */
+export function reusesConnection(r: Request): boolean {
+  return r.keepalive && (r.protocol === 'HTTP/1.1' || r.protocol === 'HTTP/2');
+}

@@ -1,0 +1,206 @@
+/**
+ * `simulate(cluster, world, request)`: one request's path through the cluster as a Trace, hop by hop, with
+ * the rules that decided each step. `simulateMany` sends `request.count` requests, reusing one connection
+ * when the protocol keeps it alive (HTTP/1.1 keep-alive, HTTP/2 with `keepalive`), so the conntrack entry
+ * of the first request decides the endpoint of all of them — why a browser keeps hitting the same pod
+ * although sessionAffinity is None. Each request advances the simulated clock a little (0.1 s; a request
+ * that times out advances it by the timeout).
+ *
+ * @example
+ * const world = createWorld(1);
+ * const t = simulate(cluster, world, request({ from: 'pod/default/client', target: 'http://10.96.0.10/' }));
+ * t.outcome; // "delivered"
+ * t.response?.body; // "You've hit web-7c9d8-abcde\nclient: 10.244.0.5:41234\n"
+ */
+import type { ClusterState } from '../cluster/state';
+import { isIPv4 } from '../net/ip';
+import { ephemeralPort, type Packet } from '../net/packet';
+import { locationOf, nsName, outgoingInterface, type Place } from '../net/topology';
+import { connectionClosed } from '../proxy';
+import type { Trace } from '../trace';
+import type { SimWorld } from '../world';
+import { appResponse } from './app';
+import { ctClose, ctReset, type ConntrackEntry } from './conntrack';
+import { createCtx, type Ctx, type End } from './context';
+import { resolveName, type Resolution } from './dns';
+import { walkReply } from './reply';
+import {
+  parseTarget,
+  resolveFrom,
+  reusesConnection,
+  targetPort,
+  wireProtocol,
+  type Request,
+} from './request';
+import { walkRequest } from './route';
+
+/** Simulated seconds one answered request takes. */
+export const REQUEST_SECONDS = 0.1;
+/** Without `-m`, a dropped SYN is retried by the kernel (tcp_syn_retries 6: 1+2+4+…+64 s) before connect fails. */
+export const SYN_TIMEOUT_SECONDS = 127;
+
+function failTrace(outcome: Trace['outcome'], explanation: string, hops: Trace['hops'] = []): Trace {
+  return { outcome, explanation, response: null, backend: null, sourceSeenByBackend: null, hops };
+}
+
+function closeEntries(world: SimWorld, entries: ConntrackEntry[], reset: boolean): void {
+  for (const e of entries) {
+    const wasOpen = e.state !== 'TIME_WAIT' && e.state !== 'CLOSE';
+    if (reset) {
+      e.seenReply = true;
+      ctReset(e, world.clock);
+    } else ctClose(e, world.clock);
+    if (e.ipvs && e.state && wasOpen) connectionClosed(world.proxy, e.ipvs, world.clock);
+  }
+}
+
+function deliveredExplanation(
+  ctx: Ctx,
+  end: Extract<End, { kind: 'pod' | 'node' }>,
+  seen: string,
+  from: Place,
+): string {
+  const who =
+    end.kind === 'pod'
+      ? `pod ${nsName(end.pod)} (${end.arrived.dst}${end.arrived.protocol === 'ICMP' ? '' : `:${end.arrived.dstPort}`})`
+      : end.what;
+  const parts: string[] = [];
+  let first = `The ${ctx.req.protocol === 'ICMP' ? 'ping' : 'request'} reached ${who}`;
+  if (ctx.service) first += ` through Service ${ctx.service}`;
+  if (ctx.decidedBy === 'conntrack')
+    first += `; the connection's conntrack entry sent it to the same endpoint as the connection's first request (keep-alive reuses one connection, so even with sessionAffinity None these requests do not spread)`;
+  else if (ctx.decidedBy === 'rules' && ctx.decision) {
+    const d = ctx.decision;
+    const sticky = d.rule?.includes('--rcheck') || d.rule?.includes('persistent');
+    first += sticky
+      ? `; ClientIP session affinity on ${d.node} sent it to the endpoint this client used before`
+      : `; kube-proxy on ${d.node} chose it among ${d.candidates} endpoint(s) (${d.mode})`;
+  }
+  parts.push(`${first}.`);
+  const clientIP = from.kind === 'node' ? undefined : from.kind === 'pod' ? from.ip : from.ip;
+  if (ctx.masquerade)
+    parts.push(
+      `The backend sees the client as ${seen.split(':')[0]}: kube-proxy on ${ctx.masquerade.node} masqueraded (SNAT) the packet to ${ctx.masquerade.iface}'s address.`,
+    );
+  else if (ctx.lbSnat)
+    parts.push(`The backend sees the load balancer's address ${ctx.lbSnat}, not the client's.`);
+  else if (from.kind === 'external' && clientIP)
+    parts.push(`The client address ${clientIP} is preserved: nothing on the way did SNAT.`);
+  return parts.join(' ');
+}
+
+function one(
+  cluster: ClusterState,
+  world: SimWorld,
+  req: Request,
+  from: Place,
+  resolution: Resolution & { ip: string },
+  srcPort: number,
+): { trace: Trace; entries: ConntrackEntry[]; seconds: number; reset: boolean } {
+  const target = parseTarget(req.target);
+  const protocol = wireProtocol(req.protocol);
+  const dstPort = protocol === 'ICMP' ? srcPort : target ? targetPort(target, req.port) : (req.port ?? 80);
+  const ctx = createCtx(cluster, world, req, 'request');
+  const srcIP = from.kind === 'node' ? sourceForNode(cluster, from, resolution.ip) : from.ip;
+  const pkt: Packet = { src: srcIP, srcPort, dst: resolution.ip, dstPort, protocol };
+  const end = walkRequest(ctx, from, pkt);
+  const hops = [...resolution.hops, ...ctx.hops];
+  if (end.kind === 'fail') {
+    const waits = end.outcome === 'dropped' || end.outcome === 'timeout';
+    const seconds = waits ? (req.timeoutSeconds ?? SYN_TIMEOUT_SECONDS) : 0.001;
+    return {
+      trace: failTrace(end.outcome, end.explanation, hops),
+      entries: ctx.entries,
+      seconds,
+      reset: end.outcome === 'refused',
+    };
+  }
+  const responder =
+    end.kind === 'pod'
+      ? { stage: 'pod' as const, location: `pod/${nsName(end.pod)}` }
+      : { stage: 'node' as const, location: `node/${end.node.name}` };
+  const seen = protocol === 'ICMP' ? end.arrived.src : `${end.arrived.src}:${end.arrived.srcPort}`;
+  walkReply(ctx, end.arrived, responder, locationOf(from));
+  const response =
+    protocol === 'ICMP' ? null : end.kind === 'pod' ? appResponse(end.pod, seen, req.method) : end.response;
+  const backend =
+    end.kind === 'pod'
+      ? {
+          pod: nsName(end.pod),
+          ip: end.arrived.dst,
+          port: end.arrived.dstPort,
+          service: ctx.service,
+        }
+      : null;
+  const trace: Trace = {
+    outcome: 'delivered',
+    explanation: deliveredExplanation(ctx, end, seen, from),
+    response,
+    backend,
+    sourceSeenByBackend: seen,
+    hops: [...resolution.hops, ...ctx.hops],
+  };
+  return { trace, entries: ctx.entries, seconds: REQUEST_SECONDS, reset: false };
+}
+
+/** A process on a node sends from the address of the interface the route picks (see outgoingInterface). */
+function sourceForNode(cluster: ClusterState, from: Extract<Place, { kind: 'node' }>, dst: string): string {
+  if (dst.startsWith('127.')) return '127.0.0.1';
+  return outgoingInterface(cluster, from.node.name, dst).address;
+}
+
+/**
+ * Sends `request.count` requests (at least one) and returns one Trace per request.
+ *
+ * @example
+ * simulateMany(cluster, world, request({ from: 'external', target: 'http://198.51.100.1/', count: 3 })).length; // 3
+ */
+export function simulateMany(cluster: ClusterState, world: SimWorld, req: Request): Trace[] {
+  const from = resolveFrom(cluster, req.from);
+  if ('error' in from) return [failTrace('unreachable', from.error)];
+  const target = parseTarget(req.target);
+  if (!target && req.protocol !== 'ICMP') return [failTrace('dns-failure', `"${req.target}" is not a URL.`)];
+  const host = target?.host ?? req.target;
+  const traces: Trace[] = [];
+  const reuse = reusesConnection(req);
+  let open: { srcPort: number; entries: ConntrackEntry[] } | undefined;
+  const count = Math.max(1, req.count);
+  const icmpId = 1 + world.rng.int(65535);
+  for (let i = 0; i < count; i++) {
+    const resolution = isIPv4(host) ? { ip: host, hops: [] } : resolveName(cluster, world, from.place, host);
+    if (resolution.ip === undefined) {
+      traces.push(
+        failTrace(
+          'dns-failure',
+          resolution.explanation ?? `Could not resolve host: ${host}`,
+          resolution.hops,
+        ),
+      );
+      world.clock += REQUEST_SECONDS;
+      continue;
+    }
+    const srcPort = req.protocol === 'ICMP' ? icmpId : (open?.srcPort ?? ephemeralPort(world.rng));
+    const r = one(cluster, world, req, from.place, { ...resolution, ip: resolution.ip }, srcPort);
+    traces.push(r.trace);
+    world.clock += r.seconds;
+    const delivered = r.trace.outcome === 'delivered';
+    if (reuse && delivered) {
+      open = { srcPort, entries: [...new Set([...(open?.entries ?? []), ...r.entries])] };
+    } else {
+      if (open) closeEntries(world, open.entries, false);
+      open = undefined;
+      closeEntries(world, r.entries, r.reset);
+    }
+  }
+  if (open) closeEntries(world, open.entries, false);
+  return traces;
+}
+
+/**
+ * One request (ignores `count`).
+ *
+ * @example simulate(cluster, world, request({ from: 'node/node-1', target: '10.96.0.10', protocol: 'ICMP' })).outcome // "timeout"
+ */
+export function simulate(cluster: ClusterState, world: SimWorld, req: Request): Trace {
+  return simulateMany(cluster, world, { ...req, count: 1 })[0]!;
+}
