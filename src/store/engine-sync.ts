@@ -65,7 +65,7 @@ export function startEngineSync(): () => void {
 export async function sendRequest(): Promise<void> {
   if (!client) return;
   const { request } = useStore.getState();
-  useStore.setState({ sending: true, traceError: null });
+  useStore.setState({ sending: true, traceError: null, lookupText: null });
   const answer = await client.simulate(request);
   if (!answer.ok) {
     useStore.setState({ sending: false, traceError: answer.error, traces: [] });
@@ -74,8 +74,9 @@ export async function sendRequest(): Promise<void> {
   useStore.setState({
     sending: false,
     traces: answer.value.traces,
+    lookupText: answer.value.text ?? null,
     playhead: 0,
-    playing: true,
+    playing: answer.value.traces.length > 0,
   });
 }
 

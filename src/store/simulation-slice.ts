@@ -18,6 +18,8 @@ export interface SimulationSlice {
 
   request: RequestForm;
   traces: Trace[];
+  /** A DNS lookup's answer, as nslookup prints it. */
+  lookupText: string | null;
   traceError: string | null;
   sending: boolean;
 
@@ -40,6 +42,7 @@ export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice>
   computing: false,
   request: initialRequest(),
   traces: [],
+  lookupText: null,
   traceError: null,
   sending: false,
   setRequest: (patch) =>

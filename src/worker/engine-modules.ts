@@ -40,8 +40,8 @@ export const engine = {
   simulate: pick(simulateMod, 'simulate') as
     ((cluster: ClusterState, world: SimWorld, request: unknown) => Trace) | undefined,
   simulateMany: pick(simulateMod, 'simulateMany') as
-    ((cluster: ClusterState, world: SimWorld, request: unknown, count: number) => Trace[]) | undefined,
-  /** The request module's parser, when it has one (turns the bar's fields into the engine's request). */
+    ((cluster: ClusterState, world: SimWorld, request: unknown) => Trace[]) | undefined,
+  /** The request module: its `request()` builder fills the engine's defaults. */
   requestModule: Object.values(requestMod)[0] as Record<string, unknown> | undefined,
   runCommand: pick(runMod, 'runCommand') as ((line: string, env: CommandEnv) => CommandResult) | undefined,
 };

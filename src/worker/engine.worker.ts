@@ -7,7 +7,7 @@ import { expose } from 'comlink';
 import type { ClusterState } from '../engine/cluster/state';
 import { createWorld, type SimWorld } from '../engine/world';
 import { engine, type WorkspaceLike } from './engine-modules';
-import { toEngineRequest } from './to-engine-request';
+import { nslookupLine, toEngineRequest } from './to-engine-request';
 import { errorText, type BuildAnswer, type EngineApi, type Result } from './protocol';
 
 let latestRevision = 0;
@@ -56,16 +56,28 @@ const api: EngineApi = {
   },
 
   async simulate(form) {
-    if (!engine.simulate) return missing('src/engine/simulate/simulate.ts');
     if (!current) return { ok: false, error: 'no cluster' };
+    if (form.protocol === 'dns') {
+      const line = nslookupLine(form);
+      if (!line.ok) return line;
+      const out = await api.run(line.value);
+      if (!out.ok) return out;
+      return {
+        ok: true,
+        value: { revision: current.revision, traces: [], text: out.value.stdout + out.value.stderr },
+      };
+    }
+    if (!engine.simulate) return missing('src/engine/simulate/simulate.ts');
     try {
-      const request = toEngineRequest(form, engine.requestModule);
+      const request = toEngineRequest(
+        { ...form, count: Math.max(1, Math.min(500, form.count)) },
+        engine.requestModule,
+      );
       if (!request.ok) return request;
-      const count = Math.max(1, Math.min(500, form.count));
       const traces =
-        count > 1 && engine.simulateMany
-          ? engine.simulateMany(current.cluster, world, request.value, count)
-          : Array.from({ length: count }, () => engine.simulate!(current!.cluster, world, request.value));
+        form.count > 1 && engine.simulateMany
+          ? engine.simulateMany(current.cluster, world, request.value)
+          : [engine.simulate(current.cluster, world, request.value)];
       return { ok: true, value: { revision: current.revision, traces } };
     } catch (e) {
       return { ok: false, error: errorText(e) };

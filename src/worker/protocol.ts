@@ -31,13 +31,20 @@ export interface SimRequest {
   count: number;
 }
 
+export interface SimAnswer {
+  revision: number;
+  traces: Trace[];
+  /** A DNS lookup answers as text (nslookup's output), not as a packet trace. */
+  text?: string;
+}
+
 export interface EngineApi {
   capabilities(): Promise<Capabilities>;
   /** Rebuilds the cluster from the sources. Answers `{ ok: true, value: null }` when a newer revision
    *  arrived before this one was processed (the caller drops it). */
   update(revision: number, sources: ManifestSource[], seed: number): Promise<Result<BuildAnswer | null>>;
   /** Runs `count` requests against the cluster of the newest revision. */
-  simulate(request: SimRequest): Promise<Result<{ revision: number; traces: Trace[] }>>;
+  simulate(request: SimRequest): Promise<Result<SimAnswer>>;
   /** One console line, as `svclab` would run it. */
   run(line: string): Promise<Result<CommandResult>>;
 }

@@ -13,7 +13,14 @@ export function Inspector() {
   const traces = useStore(selectTraces);
   const hopIndex = useStore(selectHopIndex);
   const rows = useMemo(() => (traces.length > 1 ? tally(traces) : []), [traces]);
+  const lookup = useStore((s) => s.lookupText);
   const trace = traces[0];
+  if (lookup !== null)
+    return (
+      <pre className="lookup" data-testid="lookup-output">
+        {lookup}
+      </pre>
+    );
   if (!trace) return <p className="muted inspector-empty">{t('inspector.empty')}</p>;
   const hop = trace.hops[hopIndex];
   const atEnd = hopIndex === trace.hops.length - 1;
