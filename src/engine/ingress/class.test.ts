@@ -75,14 +75,16 @@ describe('ingress class rules', () => {
     expect(ing.status).toEqual({ loadBalancer: { ingress: [{ ip: '198.51.100.1' }] } });
   });
 
-  it('orders served Ingresses oldest first, equal timestamps by namespace/name descending', () => {
+  it('orders served Ingresses oldest first, then by apply order, then by namespace/name descending', () => {
     const c = clusterWithController();
     const a = ingress(c, 'a', rules);
     const b = ingress(c, 'b', rules);
     const z = ingress(c, 'z', rules);
-    expect(servedIngresses(c).map((i) => i.metadata.name)).toEqual(['a', 'b', 'z']);
     for (const i of [a, b, z]) i.metadata.creationTimestamp = '2026-01-01T00:00:00Z';
+    expect(servedIngresses(c).map((i) => i.metadata.name)).toEqual(['a', 'b', 'z']);
     z.metadata.creationTimestamp = '2025-12-31T23:59:59Z';
+    expect(servedIngresses(c).map((i) => i.metadata.name)).toEqual(['z', 'a', 'b']);
+    for (const i of [a, b]) c.origins.delete(objectKey(i));
     expect(servedIngresses(c).map((i) => i.metadata.name)).toEqual(['z', 'b', 'a']);
   });
 });

@@ -100,25 +100,21 @@ export function ingressClassDecision(cluster: ClusterState, ing: Ingress): Class
 }
 
 /**
- * The Ingresses ingress-nginx serves, in the order it merges them: oldest first; equal creation
- * times by "namespace/name" descending (store.go sortIngressSlice compares `in > jn`).
+ * The Ingresses ingress-nginx serves, in the order it merges them: oldest first (store.go
+ * sortIngressSlice). Objects applied in the same second share a creationTimestamp; upstream then sorts
+ * by "namespace/name" descending, but with its admission webhook installed the later-applied of two
+ * conflicting Ingresses is refused, so the cluster keeps the one applied first. svclab therefore breaks
+ * equal timestamps by apply order, and only then by name, descending.
  *
  * @example
- * servedIngresses(cluster).map((i) => i.metadata.name); // ["api", "web"]
+ * servedIngresses(cluster).map((i) => i.metadata.name); // ["web", "api"]
  */
 export function servedIngresses(cluster: ClusterState): Ingress[] {
   const served = cluster.ingresses.filter((i) => ingressClassDecision(cluster, i).served);
   const key = (i: Ingress) => `${i.metadata.namespace ?? ''}/${i.metadata.name ?? ''}`;
-  const ts = (i: Ingress) => i.metadata.creationTimestamp ?? '';
-  return served.sort((a, b) => {
-    if (ts(a) !== ts(b)) return ts(a) < ts(b) ? -1 : 1;
-    // Same second (kubectl apply of one file): upstream falls back to the name, descending. svclab's apply
-    // order only decides when neither object carries a creationTimestamp.
-    if (ts(a) === '') {
-      const d =
-        (cluster.origins.get(objectKey(a))?.order ?? 0) - (cluster.origins.get(objectKey(b))?.order ?? 0);
-      if (d !== 0) return d;
-    }
-    return key(a) > key(b) ? -1 : key(a) < key(b) ? 1 : 0;
-  });
+  return served.sort(
+    (a, b) =>
+      compareCreated(created(cluster, a), created(cluster, b)) ||
+      (key(a) > key(b) ? -1 : key(a) < key(b) ? 1 : 0),
+  );
 }

@@ -37,8 +37,8 @@ describe('ingressSystemObjects', () => {
       'http:80',
       'https:443',
       'webhook:8443',
-      'metrics:10254',
     ]);
+    expect(dep.spec.template.metadata?.annotations).toEqual({ 'svclab.io/listen': '80,443,8443,10254' });
     expect(c.readinessProbe?.httpGet).toEqual({ path: '/healthz', port: 10254, scheme: 'HTTP' });
     expect(dep.spec.template.metadata?.labels).toEqual(svc.spec.selector);
     const cls = objs.find((o) => o.kind === 'IngressClass') as IngressClass;

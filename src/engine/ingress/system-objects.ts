@@ -8,6 +8,7 @@
  * Installed only when the user's YAML holds an Ingress or IngressClass, so small scenes stay small, and
  * never over an object the user wrote themselves (a user's controller Service replaces ours).
  */
+import { LISTEN_ANNOTATION } from '../cluster/listen';
 import type { ClusterConfig, ClusterState } from '../cluster/state';
 import type {
   ConfigMap,
@@ -63,7 +64,12 @@ function deployment(): Deployment {
       replicas: 1,
       selector: { matchLabels: { ...CONTROLLER_LABELS } },
       template: {
-        metadata: { labels: { ...CONTROLLER_LABELS } },
+        metadata: {
+          labels: { ...CONTROLLER_LABELS },
+          // What the controller binds: nginx on 80/443, the admission webhook on 8443, and /healthz +
+          // /metrics on 10254, which the manifest probes without declaring it as a containerPort.
+          annotations: { [LISTEN_ANNOTATION]: '80,443,8443,10254' },
+        },
         spec: {
           containers: [
             {
@@ -82,10 +88,6 @@ function deployment(): Deployment {
                 { name: 'http', containerPort: 80, protocol: 'TCP' },
                 { name: 'https', containerPort: 443, protocol: 'TCP' },
                 { name: 'webhook', containerPort: 8443, protocol: 'TCP' },
-                // The controller's /healthz listens on 10254 whether or not it is declared; svclab's
-                // kubelet only passes a probe on a port the container declares, so it is declared here
-                // (as the Helm chart does, named "metrics", when controller.metrics.enabled is set).
-                { name: 'metrics', containerPort: 10254, protocol: 'TCP' },
               ],
               readinessProbe: probe(3),
               livenessProbe: probe(5),
