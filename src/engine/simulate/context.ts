@@ -33,7 +33,7 @@ export interface Ctx {
   service: string | null;
   /** How the endpoint was chosen: by kube-proxy's rules, by an existing conntrack entry, or by the cloud LB. */
   decidedBy: 'rules' | 'conntrack' | 'lb' | null;
-  decision?: { node: string; candidates: number; rule?: string; mode: string };
+  decision?: { node: string; candidates: number; rule?: string; mode: string; sticky: boolean };
   /** The SNAT the request went through, if any. */
   masquerade?: { node: string; from: string; to: string; iface: string };
   /** The client's address got replaced by the LB (IP mode without client IP preservation). */

@@ -68,6 +68,8 @@ function decide(ctx: Ctx, node: string, v: ProxyVerdict): void {
     node,
     candidates: v.candidates?.length ?? 0,
     mode: modeText(ctx),
+    sticky:
+      v.steps.some((st) => st.text.includes('--rcheck')) || (v.reason?.includes('sessionAffinity') ?? false),
     ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),
   };
 }

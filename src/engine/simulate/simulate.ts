@@ -71,8 +71,7 @@ function deliveredExplanation(
     first += `; the connection's conntrack entry sent it to the same endpoint as the connection's first request (keep-alive reuses one connection, so even with sessionAffinity None these requests do not spread)`;
   else if (ctx.decidedBy === 'rules' && ctx.decision) {
     const d = ctx.decision;
-    const sticky = d.rule?.includes('--rcheck') || d.rule?.includes('persistent');
-    first += sticky
+    first += d.sticky
       ? `; ClientIP session affinity on ${d.node} sent it to the endpoint this client used before`
       : `; kube-proxy on ${d.node} chose it among ${d.candidates} endpoint(s) (${d.mode})`;
   }
