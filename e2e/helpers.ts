@@ -1,0 +1,31 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** Keeps a screenshot of the journey as a test artifact. */
+export async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await testInfo.attach(name, { body: await page.screenshot(), contentType: 'image/png' });
+}
+
+/** Waits until Monaco has loaded (it is a lazy chunk). */
+export async function editorReady(page: Page): Promise<void> {
+  await expect(page.locator('[data-testid="yaml-editor"] .monaco-editor')).toBeVisible({ timeout: 20_000 });
+}
+
+/** Replaces the whole YAML the way a user pasting would: focus, select all, type. */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await editorReady(page);
+  await page.locator('[data-testid="yaml-editor"] .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(text);
+}
+
+export async function pickScenario(page: Page, id: string): Promise<void> {
+  await page.getByTestId('scenario-menu').selectOption(id);
+}
+
+/** Waits for the graph to show the cluster the engine built. */
+export async function graphReady(page: Page): Promise<void> {
+  await expect(page.locator('[data-testid="topology"] .react-flow__node').first()).toBeVisible({
+    timeout: 20_000,
+  });
+}

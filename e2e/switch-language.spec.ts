@@ -1,0 +1,16 @@
+import { test, expect } from '@playwright/test';
+import { shot } from './helpers';
+
+test('the page switches to Korean and remembers it', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+  await page.getByRole('button', { name: '한국어' }).click();
+  await expect(page.getByRole('button', { name: '보내기' })).toBeVisible();
+  await expect(page.getByText('패킷 단위로 보는 쿠버네티스 Service')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  await shot(page, testInfo, 'korean');
+  await page.reload();
+  await expect(page.getByRole('button', { name: '보내기' })).toBeVisible();
+  await page.getByRole('button', { name: 'EN' }).click();
+  await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
+});
