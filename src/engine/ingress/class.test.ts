@@ -71,8 +71,13 @@ describe('ingress class rules', () => {
   it("publishes the controller Service's LB address on served Ingresses", () => {
     const c = clusterWithController();
     const ing = ingress(c, 'web', { ingressClassName: 'nginx', ...rules });
+    const classless = ingress(c, 'classless', rules);
+    const annotated = ingress(c, 'annotated', rules, { 'kubernetes.io/ingress.class': 'nginx' });
     applyIngressStatus(c);
     expect(ing.status).toEqual({ loadBalancer: { ingress: [{ ip: '198.51.100.1' }] } });
+    expect(classless.spec.ingressClassName).toBe('nginx');
+    expect(annotated.spec.ingressClassName).toBeUndefined();
+    expect(classless.status).toEqual({ loadBalancer: { ingress: [{ ip: '198.51.100.1' }] } });
   });
 
   it('orders served Ingresses oldest first, then by apply order, then by namespace/name descending', () => {

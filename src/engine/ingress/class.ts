@@ -118,3 +118,21 @@ export function servedIngresses(cluster: ClusterState): Ingress[] {
       (key(a) > key(b) ? -1 : key(a) < key(b) ? 1 : 0),
   );
 }
+
+/**
+ * The DefaultIngressClass admission plugin, applied to every Ingress: one with neither
+ * `spec.ingressClassName` nor the `kubernetes.io/ingress.class` annotation gets the default class written
+ * into `spec.ingressClassName` (so `kubectl get ingress` shows CLASS nginx). Mutates the Ingresses.
+ *
+ * @example
+ * admitDefaultIngressClass(cluster); cluster.ingresses[0].spec.ingressClassName; // "nginx"
+ */
+export function admitDefaultIngressClass(cluster: ClusterState): void {
+  const def = defaultIngressClass(cluster)?.metadata.name;
+  if (def === undefined) return;
+  for (const ing of cluster.ingresses) {
+    if (ing.spec?.ingressClassName !== undefined) continue;
+    if (ing.metadata.annotations?.[CLASS_ANNOTATION] !== undefined) continue;
+    ing.spec = { ...(ing.spec ?? {}), ingressClassName: def };
+  }
+}

@@ -5,7 +5,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { LoadBalancerIngress } from '../k8s/objects';
-import { ingressClassDecision } from './class';
+import { admitDefaultIngressClass, ingressClassDecision } from './class';
 import { controllerService, isIngressControllerPod } from './system-objects';
 
 /**
@@ -25,12 +25,14 @@ export function publishedAddress(cluster: ClusterState): LoadBalancerIngress[] {
 /**
  * Fills `status.loadBalancer.ingress` of every served Ingress with the controller's address and clears it
  * on the others (a status written in the YAML is not kept: the API server ignores status on create).
- * Mutates the cluster's Ingress objects and returns the cluster.
+ * First applies the DefaultIngressClass admission (class-less Ingresses get the default class in
+ * `spec.ingressClassName`, as the API server writes it on create). Mutates the Ingresses, returns the cluster.
  *
  * @example
  * applyIngressStatus(cluster).ingresses[0].status; // { loadBalancer: { ingress: [{ ip: "198.51.100.1" }] } }
  */
 export function applyIngressStatus(cluster: ClusterState): ClusterState {
+  admitDefaultIngressClass(cluster);
   const address = publishedAddress(cluster);
   for (const ing of cluster.ingresses) {
     const served = ingressClassDecision(cluster, ing).served;
