@@ -51,6 +51,11 @@ export class SliceNamer {
     private readonly taken = new Set<string>(),
   ) {}
 
+  /** Marks a reused slice's name as taken (incremental builds). */
+  reserve(slice: EndpointSlice): void {
+    this.taken.add(`${slice.metadata.namespace ?? 'default'}/${slice.metadata.name ?? ''}`);
+  }
+
   name(ns: string, base: string): string {
     const prefix = `${base}-`.slice(0, 58);
     const rng = rngFor(this.seed, `slice:${ns}/${base}`);

@@ -1,0 +1,98 @@
+/**
+ * Runs the endpoint controllers over a cluster whose Services are allocated and whose pods are running:
+ * Endpoints + EndpointSlices for every Service with a selector, mirrored slices for hand-written Endpoints
+ * of selector-less Services, and the user's own EndpointSlices kept as written (the controller only ever
+ * touches slices it manages). A hand-written Endpoints object for a Service that has a selector is
+ * replaced by the controller's, as in a real cluster.
+ *
+ * @example
+ * const { endpoints, endpointSlices } = runEndpointControllers(input);
+ */
+import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
+import { endpointsFor, hasSelector } from './endpoints';
+import { endpointSlicesFor, mirrorEndpoints, SERVICE_NAME_LABEL, SliceNamer } from './endpoint-slice';
+import { nodeZone } from './nodes';
+import { PodIndex } from './pod-index';
+
+export interface ControllerInput {
+  services: Service[];
+  pods: Pod[];
+  nodes: Node[];
+  /** Endpoints and EndpointSlices from the YAML (and system objects), in creation order. */
+  givenEndpoints: Endpoints[];
+  givenSlices: EndpointSlice[];
+  /** Endpoints that must not be mirrored (system objects whose slice the API server writes itself). */
+  noMirror?: Set<Endpoints>;
+  seed: number;
+  triggerTime: string; // "2026-01-01T00:00:00Z"
+  /** Reuse hook for incremental builds: return cached output for a Service, or undefined to compute. */
+  reuse?: (svc: Service, pods: Pod[]) => { endpoints: Endpoints; slices: EndpointSlice[] } | undefined;
+}
+
+export interface ControllerOutput {
+  endpoints: Endpoints[];
+  endpointSlices: EndpointSlice[];
+  /** Per Service key "ns/name", what the controllers made for it (for incremental reuse). */
+  made: Map<string, { endpoints: Endpoints; slices: EndpointSlice[]; pods: Pod[] }>;
+  /** Hand-written Endpoints that the controller replaced (for a lint). */
+  replaced: Endpoints[];
+}
+
+const nsName = (o: { metadata: { namespace?: string; name?: string } }): string =>
+  `${o.metadata.namespace ?? 'default'}/${o.metadata.name ?? ''}`;
+
+/**
+ * Derives Endpoints and EndpointSlices.
+ *
+ * @example
+ * runEndpointControllers({ services, pods, nodes, givenEndpoints: [], givenSlices: [], seed: 1, triggerTime: t })
+ *   .endpointSlices.length; // ≥ one per Service with a selector
+ */
+export function runEndpointControllers(input: ControllerInput): ControllerOutput {
+  const index = new PodIndex(input.pods);
+  const zones = new Map(input.nodes.map((n) => [n.metadata.name ?? '', nodeZone(n)]));
+  const zoneOf = (n: string): string | undefined => zones.get(n);
+  const namer = new SliceNamer(input.seed, new Set(input.givenSlices.map(nsName)));
+  const byKey = new Map(input.services.map((s) => [nsName(s), s]));
+  const endpoints: Endpoints[] = [];
+  const endpointSlices: EndpointSlice[] = [...input.givenSlices];
+  const made: ControllerOutput['made'] = new Map();
+  const replaced: Endpoints[] = [];
+  const managed = new Set<string>();
+  for (const svc of input.services) {
+    if (!hasSelector(svc)) continue;
+    const key = nsName(svc);
+    managed.add(key);
+    const pods = index.select(svc.metadata.namespace ?? 'default', svc.spec.selector!);
+    const out = input.reuse?.(svc, pods) ?? {
+      endpoints: endpointsFor(svc, pods, input.triggerTime),
+      slices: endpointSlicesFor(svc, pods, zoneOf, namer, input.seed, input.triggerTime),
+    };
+    for (const s of out.slices) namer.reserve(s);
+    endpoints.push(out.endpoints);
+    endpointSlices.push(...out.slices);
+    made.set(key, { ...out, pods });
+  }
+  for (const ep of input.givenEndpoints) {
+    const key = nsName(ep);
+    if (managed.has(key)) {
+      replaced.push(ep);
+      continue;
+    }
+    endpoints.push(ep);
+    const svc = byKey.get(key);
+    // Mirroring needs the Service (selector-less) to exist; ExternalName Services are not mirrored either.
+    if (svc && svc.spec.type !== 'ExternalName' && !input.noMirror?.has(ep))
+      endpointSlices.push(...mirrorEndpoints(ep, svc, namer, input.seed, input.triggerTime));
+  }
+  return { endpoints, endpointSlices, made, replaced };
+}
+
+/** The user's slices that name a Service (label kubernetes.io/service-name). */
+export function slicesOfService(slices: EndpointSlice[], svc: Service): EndpointSlice[] {
+  return slices.filter(
+    (s) =>
+      s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name &&
+      (s.metadata.namespace ?? 'default') === (svc.metadata.namespace ?? 'default'),
+  );
+}

@@ -1,0 +1,279 @@
+/**
+ * Lints: things Kubernetes accepts but that break a student's Service (severity warning, source lint),
+ * each pointing at the field in the YAML that causes it:
+ * - a selector that matches no pod, saying which labels differ from the nearest pods;
+ * - a targetPort no selected pod listens on / a named targetPort no selected container declares;
+ * - the `service.beta.kubernetes.io/ipvs-scheduler` annotation, which nothing in Kubernetes reads;
+ * - Endpoints / EndpointSlice addresses that are another Service's ClusterIP;
+ * - a readiness probe aimed at a port the container does not listen on;
+ * - hand-written Endpoints that the endpoints controller overwrites; unreadable `svclab.io/listen` values.
+ *
+ * @example
+ * lintCluster(cluster, { srcOf, probes, replacedEndpoints: [] });
+ * // [{ severity: 'warning', source: 'lint', code: 'service.selector.noMatch', field: 'spec.selector', … }]
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { KubeObject, Pod, Service } from '../k8s/objects';
+import type { SourcedObject } from '../manifest/types';
+import type { Endpoints } from '../k8s/objects';
+import { objectDiagnostic } from './diag';
+import { hasSelector } from './endpoints';
+import { SERVICE_NAME_LABEL } from './endpoint-slice';
+import { findPort } from './find-port';
+import { acceptsOnPodIP, LISTEN_ANNOTATION, parseListenAnnotation, runningContainers } from './listen';
+import { PodIndex } from './pod-index';
+import type { ProbeResult } from './readiness';
+import { objectKey, type ClusterState } from './state';
+
+export const IPVS_SCHEDULER_ANNOTATION = 'service.beta.kubernetes.io/ipvs-scheduler';
+
+export interface LintContext {
+  srcOf: (o: KubeObject) => SourcedObject | undefined;
+  probes: Map<string, Map<string, ProbeResult>>;
+  replacedEndpoints: Endpoints[];
+}
+
+const fmtLabels = (l: Record<string, string>): string =>
+  Object.entries(l)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+
+/**
+ * All lints for a built cluster.
+ *
+ * @example
+ * lintCluster(cluster, ctx).filter((d) => d.code === 'service.ipvsScheduler.annotation').length; // 1
+ */
+export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const index = new PodIndex(cluster.pods);
+  const warn = (
+    o: KubeObject,
+    field: string | undefined,
+    code: string,
+    message: string,
+    hint?: string,
+  ): void => {
+    const src = ctx.srcOf(o);
+    if (!src) return; // only the user's objects get lints
+    out.push(
+      objectDiagnostic(src, o, field, {
+        severity: 'warning',
+        source: 'lint',
+        code,
+        message,
+        ...(hint ? { hint } : {}),
+      }),
+    );
+  };
+
+  for (const svc of cluster.services) {
+    if (svc.metadata.annotations?.[IPVS_SCHEDULER_ANNOTATION] !== undefined)
+      warn(
+        svc,
+        `metadata.annotations[${IPVS_SCHEDULER_ANNOTATION}]`,
+        'service.ipvsScheduler.annotation',
+        `annotation ${IPVS_SCHEDULER_ANNOTATION} has no effect: no Kubernetes component reads it`,
+        'The IPVS scheduler is a kube-proxy setting for the whole node (ipvs.scheduler in KubeProxyConfiguration, ' +
+          `currently "${cluster.config.proxy.ipvsScheduler}"). Per-Service schedulers were proposed and rejected upstream (kubernetes/kubernetes PR #75556).`,
+      );
+    if (!hasSelector(svc)) continue;
+    const ns = svc.metadata.namespace ?? 'default';
+    const selector = svc.spec.selector!;
+    const pods = index.select(ns, selector);
+    if (pods.length === 0) {
+      warn(
+        svc,
+        'spec.selector',
+        'service.selector.noMatch',
+        noMatchMessage(selector, index.inNamespace(ns), ns),
+        'The Service gets no endpoints: connections to it are rejected.',
+      );
+      continue;
+    }
+    lintTargetPorts(svc, pods, warn);
+  }
+
+  const clusterIPs = new Map<string, Service>();
+  for (const s of cluster.services)
+    if (s.spec.clusterIP && s.spec.clusterIP !== 'None') clusterIPs.set(s.spec.clusterIP, s);
+  const vipWarning = (o: KubeObject, field: string, ip: string, owner: string): void => {
+    const other = clusterIPs.get(ip);
+    if (!other || `${other.metadata.namespace}/${other.metadata.name}` === owner) return;
+    warn(
+      o,
+      field,
+      'endpoints.address.clusterIP',
+      `${ip} is the ClusterIP of Service ${other.metadata.namespace}/${other.metadata.name}: endpoint IP addresses cannot be the cluster IPs of other Kubernetes Services, because kube-proxy doesn't support virtual IPs as a destination`,
+      'Point the endpoints at pod or external IPs, or use an ExternalName Service to alias another Service.',
+    );
+  };
+  for (const ep of cluster.endpoints)
+    ep.subsets?.forEach((ss, i) => {
+      ss.addresses?.forEach((a, j) =>
+        vipWarning(
+          ep,
+          `subsets[${i}].addresses[${j}].ip`,
+          a.ip,
+          `${ep.metadata.namespace}/${ep.metadata.name}`,
+        ),
+      );
+      ss.notReadyAddresses?.forEach((a, j) =>
+        vipWarning(
+          ep,
+          `subsets[${i}].notReadyAddresses[${j}].ip`,
+          a.ip,
+          `${ep.metadata.namespace}/${ep.metadata.name}`,
+        ),
+      );
+    });
+  for (const s of cluster.endpointSlices)
+    s.endpoints?.forEach((e, i) =>
+      e.addresses.forEach((ip, j) =>
+        vipWarning(
+          s,
+          `endpoints[${i}].addresses[${j}]`,
+          ip,
+          `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME_LABEL] ?? ''}`,
+        ),
+      ),
+    );
+
+  for (const ep of ctx.replacedEndpoints)
+    warn(
+      ep,
+      'subsets',
+      'endpoints.replaced',
+      `Service ${ep.metadata.namespace}/${ep.metadata.name} has a selector, so the endpoints controller owns this Endpoints object and replaces these subsets`,
+      "Remove the Service's selector to manage its endpoints by hand.",
+    );
+
+  lintPods(cluster, ctx, out);
+  return out;
+}
+
+function noMatchMessage(selector: Record<string, string>, nsPods: Pod[], ns: string): string {
+  const sel = fmtLabels(selector);
+  if (nsPods.length === 0) return `selector ${sel} matches no pod: namespace ${ns} has no pods`;
+  let best: Pod[] = [];
+  let bestScore = -1;
+  for (const p of nsPods) {
+    const score = Object.entries(selector).filter(([k, v]) => p.metadata.labels?.[k] === v).length;
+    if (score > bestScore) {
+      bestScore = score;
+      best = [p];
+    } else if (score === bestScore) best.push(p);
+  }
+  const p = best[0]!;
+  const diffs = Object.entries(selector)
+    .filter(([k, v]) => p.metadata.labels?.[k] !== v)
+    .map(([k, v]) =>
+      p.metadata.labels?.[k] === undefined
+        ? `no label ${k} (want ${k}=${v})`
+        : `${k}=${p.metadata.labels[k]} instead of ${k}=${v}`,
+    );
+  const names =
+    best
+      .slice(0, 3)
+      .map((x) => x.metadata.name)
+      .join(', ') + (best.length > 3 ? ` and ${best.length - 3} more` : '');
+  return `selector ${sel} matches no pod in namespace ${ns}; the nearest pods (${names}) have ${diffs.join(', ')}`;
+}
+
+type Warn = (o: KubeObject, field: string | undefined, code: string, message: string, hint?: string) => void;
+
+function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
+  (svc.spec.ports ?? []).forEach((sp, i) => {
+    const protocol = sp.protocol ?? 'TCP';
+    const target = sp.targetPort ?? sp.port;
+    const field = sp.targetPort === undefined ? `spec.ports[${i}].port` : `spec.ports[${i}].targetPort`;
+    if (typeof target === 'string') {
+      if (pods.every((p) => findPort(p, sp) instanceof Error))
+        warn(
+          svc,
+          field,
+          'service.targetPort.nameNotFound',
+          `named targetPort ${target} is not the name of any ${protocol} containerPort of the selected pods; they are left out of the Service's endpoints for port ${sp.name || sp.port}`,
+        );
+      return;
+    }
+    if (pods.some((p) => acceptsOnPodIP(p, target, protocol))) return;
+    const declared = [
+      ...new Set(
+        pods.flatMap((p) =>
+          runningContainers(p).flatMap((c) =>
+            (c.ports ?? []).map((x) => `${x.containerPort}/${x.protocol ?? 'TCP'}`),
+          ),
+        ),
+      ),
+    ];
+    warn(
+      svc,
+      field,
+      'service.targetPort.notListening',
+      `targetPort ${target}/${protocol}: no selected pod listens on it${declared.length ? ` (their containers declare ${declared.slice(0, 5).join(', ')})` : ' (their containers declare no ports)'}; connections through port ${sp.port} will be refused`,
+    );
+  });
+}
+
+/** The user object that carries a pod's template and the path of its pod spec. */
+function templateOwner(cluster: ClusterState, pod: Pod): { obj: KubeObject; path: string } {
+  const origin = cluster.origins.get(objectKey(pod));
+  if (origin?.by !== 'controller' || !origin.owner) return { obj: pod, path: 'spec' };
+  const [kind, ns, name] = origin.owner.split('/');
+  const rs = cluster.replicaSets.find(
+    (r) => r.kind === kind && r.metadata.namespace === ns && r.metadata.name === name,
+  );
+  if (!rs) return { obj: pod, path: 'spec' };
+  const rsOrigin = cluster.origins.get(objectKey(rs));
+  if (rsOrigin?.by === 'controller' && rsOrigin.owner) {
+    const [, dns, dname] = rsOrigin.owner.split('/');
+    const d = cluster.deployments.find((x) => x.metadata.namespace === dns && x.metadata.name === dname);
+    if (d) return { obj: d, path: 'spec.template.spec' };
+  }
+  return { obj: rs, path: 'spec.template.spec' };
+}
+
+function lintPods(cluster: ClusterState, ctx: LintContext, out: Diagnostic[]): void {
+  const seen = new Set<string>();
+  for (const pod of cluster.pods) {
+    const { obj, path } = templateOwner(cluster, pod);
+    const src = ctx.srcOf(obj);
+    if (!src) continue;
+    const once = (key: string): boolean => !seen.has(key) && (seen.add(key), true);
+    const listen = pod.metadata.annotations?.[LISTEN_ANNOTATION];
+    if (listen !== undefined && once(`${objectKey(obj)}/listen`))
+      for (const e of parseListenAnnotation(listen, pod).errors)
+        out.push(
+          objectDiagnostic(
+            src,
+            obj,
+            `${path === 'spec' ? 'metadata' : 'spec.template.metadata'}.annotations[${LISTEN_ANNOTATION}]`,
+            {
+              severity: 'warning',
+              source: 'lint',
+              code: 'pod.listen.invalid',
+              message: `${LISTEN_ANNOTATION}: ${e}`,
+            },
+          ),
+        );
+    const probes = ctx.probes.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    if (!probes) continue;
+    const containers = pod.spec.containers ?? [];
+    containers.forEach((c, i) => {
+      const r = probes.get(c.name);
+      if (!r || r.ready || r.port === undefined || !r.message?.includes('connection refused')) return;
+      if (!once(`${objectKey(obj)}/${c.name}/probe`)) return;
+      const target = c.readinessProbe?.httpGet ? 'httpGet' : 'tcpSocket';
+      out.push(
+        objectDiagnostic(src, obj, `${path}.containers[${i}].readinessProbe.${target}.port`, {
+          severity: 'warning',
+          source: 'lint',
+          code: 'pod.readinessProbe.notListening',
+          message: `readiness probe of container ${c.name} aims at port ${r.port}, where nothing in the pod listens on the pod IP: the pod never becomes Ready (Readiness probe failed: ${r.message})`,
+          hint: 'The kubelet probes the pod IP, so a port bound only to 127.0.0.1 fails too. Probe a port the app listens on.',
+        }),
+      );
+    });
+  }
+}
