@@ -10,6 +10,9 @@ import type { Diagnostic } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
 import { diagnosticAt } from './diagnose';
 import { cloneJson } from './clone';
+import { applyDefaults } from './defaults';
+import { checkSchema } from './schema-check';
+import { validateObject } from './validate/index';
 import type { KindInfo } from './kinds';
 import type { SourcedObject } from './types';
 
@@ -20,9 +23,6 @@ export interface Admission {
   /** Start line of the object when this admission was computed (for re-basing cached diagnostics). */
   startLine?: number;
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Admits one object of a supported kind. Never throws.
@@ -52,17 +52,28 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
           `ensure CRDs are installed first; Kubernetes 1.36 serves ${info.kind} as ${info.apiVersions.join(' or ')}`,
         );
   }
+  const findings = checkSchema(raw);
+  for (const f of findings) {
+    if (f.kind === 'required') continue; // reported after API validation, if it does not say more
+    // kubeadm and kube-proxy fall back to lenient decoding: an unknown field there is only a warning.
+    const severity = f.kind === 'unknown' && info.config ? 'warning' : 'error';
+    diagnostics.push(
+      diagnosticAt(obj, f.field, {
+        severity,
+        source: 'schema',
+        code: f.kind === 'type' ? 'schema.type' : 'schema.unknown-field',
+        message: f.message,
+      }),
+    );
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { object: null, diagnostics };
   const object = cloneJson(raw);
   if (object.metadata === undefined || object.metadata === null) {
     if (!info.config)
       return error('metadata.name', 'manifest.name.missing', 'resource name may not be empty');
     object.metadata = {};
   }
-  if (!isRecord(object.metadata)) {
-    // The schema check words this one; until it runs, say it plainly.
-    return error('metadata', 'schema.type', 'metadata must be a map');
-  }
-  const meta = object.metadata;
+  const meta = object.metadata as Record<string, unknown>;
   if (!info.config && (meta.name === undefined || meta.name === null || meta.name === ''))
     return error('metadata.name', 'manifest.name.missing', 'resource name may not be empty');
   if (info.namespaced) {
@@ -72,5 +83,32 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
     // The API server ignores a namespace on a cluster-scoped object.
     delete meta.namespace;
   }
+  applyDefaults(object);
+  const stored = { ...obj, object: object as KubeObject };
+  const apiErrors = validateObject(stored);
+  diagnostics.push(...apiErrors);
+  // OpenAPI `required` is what kubectl's client-side validation checks; the server's validation (above)
+  // is what decides. Mention it only where validation said nothing about that field.
+  for (const f of findings) {
+    if (f.kind !== 'required') continue;
+    if (
+      apiErrors.some(
+        (d) =>
+          d.field !== undefined &&
+          (d.field === f.field || d.field.startsWith(`${f.field}.`) || d.field.startsWith(`${f.field}[`)),
+      )
+    )
+      continue;
+    diagnostics.push(
+      diagnosticAt(stored, f.field, {
+        severity: 'warning',
+        source: 'schema',
+        code: 'schema.required',
+        message: f.message,
+        hint: "kubectl's client-side validation (--validate=true with an older kubectl) rejects this; the API server accepts the zero value unless its own validation objects",
+      }),
+    );
+  }
+  if (apiErrors.some((d) => d.severity === 'error')) return { object: null, diagnostics };
   return { object: object as KubeObject, diagnostics };
 }

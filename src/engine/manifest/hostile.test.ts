@@ -137,9 +137,21 @@ describe('hostile input', { timeout: 3000 }, () => {
     const r = loadObjects([
       {
         file: 'y.yaml',
-        text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\nbinaryData: {}\nimmutable: yes\n',
+        text: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm}\nbinaryData: {}\nimmutable: yes\n',
       },
     ]);
     expect((r.objects[0]?.object as Record<string, unknown> | undefined)?.immutable).toBe(true);
+  });
+});
+
+describe('YAML 1.1 scalars as kubectl reads them', () => {
+  it('an unquoted yes as a label value is a bool, which the decoder rejects', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels:\n    enabled: yes\n';
+    const [e] = errorsOf(text);
+    expect(e).toMatchObject({
+      line: 6,
+      column: 5,
+      message: 'json: cannot unmarshal bool into Go struct field ObjectMeta.metadata.labels of type string',
+    });
   });
 });

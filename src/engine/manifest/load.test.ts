@@ -18,7 +18,7 @@ describe('loadObjects', () => {
   });
 
   it('unwraps kind: List with basePath items[i]', () => {
-    const text = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n  spec: {containers: [{name: c}]}\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: ns1, namespace: x}\n`;
+    const text = `apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n  spec: {containers: [{name: c, image: nginx}]}\n- apiVersion: v1\n  kind: Namespace\n  metadata: {name: ns1, namespace: x}\n`;
     const { objects } = loadObjects([{ file: 'l.yaml', text }]);
     expect(objects.map((o) => [o.object.kind, o.basePath])).toEqual([
       ['Pod', ['items', 0]],
@@ -83,13 +83,15 @@ describe('loadObjects', () => {
     const cache = createManifestCache();
     loadObjects([{ file: 'big.yaml', text: docs.join('---\n') }], cache);
     expect(cache.stats.chunkMisses).toBe(50);
-    docs[10] = svc('s10', '  - port: 81\n    name: b\n');
+    docs[10] = svc('s10', '  - port: 81\n')
+      .replace('- port: 80', '- port: 80\n    name: a')
+      .replace('- port: 81', '- port: 81\n    name: b');
     const { objects } = loadObjects([{ file: 'big.yaml', text: docs.join('---\n') }], cache);
     expect(cache.stats.chunkMisses).toBe(51);
     expect(cache.stats.resultMisses).toBe(51);
     expect(objects).toHaveLength(50);
-    expect(objects[11]!.startLine).toBe(11 * 9 + 3);
-    expect(objects[11]!.locate(['metadata', 'name'])).toMatchObject({ line: 11 * 9 + 3 + 3 });
+    expect(objects[11]!.startLine).toBe(11 * 9 + 4);
+    expect(objects[11]!.locate(['metadata', 'name'])).toMatchObject({ line: 11 * 9 + 4 + 3 });
   });
 
   it('gives each caller its own copy of cached objects', () => {

@@ -1,0 +1,68 @@
+/**
+ * Pod defaulting as the API server's SetDefaults_Pod / SetDefaults_PodSpec / SetDefaults_Container
+ * (pkg/apis/core/v1/defaults.go) do before validation. Also applied to the pod templates of
+ * Deployments and ReplicaSets (SetDefaults_PodTemplateSpec runs the same PodSpec defaults).
+ *
+ * @example
+ * const spec = { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80 }] }] };
+ * defaultPodSpec(spec); // spec.dnsPolicy === 'ClusterFirst', spec.containers[0].ports[0].protocol === 'TCP'
+ */
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
+
+function defaultProbe(probe: unknown): void {
+  if (!isObj(probe)) return;
+  probe.timeoutSeconds ??= 1;
+  probe.periodSeconds ??= 10;
+  probe.successThreshold ??= 1;
+  probe.failureThreshold ??= 3;
+  if (isObj(probe.httpGet)) {
+    if (probe.httpGet.path === undefined || probe.httpGet.path === '') probe.httpGet.path = '/';
+    if (probe.httpGet.scheme === undefined || probe.httpGet.scheme === '') probe.httpGet.scheme = 'HTTP';
+  }
+}
+
+/** imagePullPolicy: Always for `:latest` or an untagged image, else IfNotPresent (SetDefaults_Container). */
+function pullPolicy(image: unknown): string {
+  if (typeof image !== 'string') return 'IfNotPresent';
+  const name = image.split('@')[0] ?? image;
+  if (image.includes('@')) return 'IfNotPresent';
+  const lastSlash = name.lastIndexOf('/');
+  const colon = name.indexOf(':', lastSlash + 1);
+  const tag = colon === -1 ? '' : name.slice(colon + 1);
+  return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function defaultContainer(c: Obj, hostNetwork: boolean): void {
+  if (c.imagePullPolicy === undefined || c.imagePullPolicy === '') c.imagePullPolicy = pullPolicy(c.image);
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  for (const p of objects(c.ports)) {
+    if (p.protocol === undefined || p.protocol === '') p.protocol = 'TCP';
+    // SetDefaults_Pod: with hostNetwork the host port is the container port.
+    if (hostNetwork && (p.hostPort === undefined || p.hostPort === 0)) p.hostPort = p.containerPort;
+  }
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.startupProbe);
+}
+
+/**
+ * Fills a PodSpec's defaults in place.
+ *
+ * @example
+ * const spec = { containers: [{ name: 'c' }] }; defaultPodSpec(spec); spec.enableServiceLinks; // true
+ */
+export function defaultPodSpec(spec: unknown): void {
+  if (!isObj(spec)) return;
+  if (spec.dnsPolicy === undefined || spec.dnsPolicy === '') spec.dnsPolicy = 'ClusterFirst';
+  if (spec.restartPolicy === undefined || spec.restartPolicy === '') spec.restartPolicy = 'Always';
+  spec.enableServiceLinks ??= true;
+  spec.terminationGracePeriodSeconds ??= 30;
+  if (spec.schedulerName === undefined || spec.schedulerName === '') spec.schedulerName = 'default-scheduler';
+  spec.securityContext ??= {};
+  const hostNetwork = spec.hostNetwork === true;
+  for (const c of objects(spec.containers)) defaultContainer(c, hostNetwork);
+  for (const c of objects(spec.initContainers)) defaultContainer(c, hostNetwork);
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { applyDefaults } from './defaults';
+
+const svc = (spec: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
+  const o: Record<string, unknown> = {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 's' },
+    spec,
+    ...extra,
+  };
+  applyDefaults(o);
+  return o.spec as Record<string, unknown>;
+};
+
+describe('Service defaults (SetDefaults_Service)', () => {
+  it('fills a bare ClusterIP Service', () => {
+    expect(svc({ selector: { app: 'a' }, ports: [{ port: 80 }] })).toEqual({
+      selector: { app: 'a' },
+      ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }],
+      sessionAffinity: 'None',
+      type: 'ClusterIP',
+      internalTrafficPolicy: 'Cluster',
+      ipFamilyPolicy: 'SingleStack',
+      ipFamilies: ['IPv4'],
+    });
+  });
+  it('keeps a named or numeric targetPort, replaces 0 and ""', () => {
+    const s = svc({
+      ports: [
+        { port: 80, targetPort: 'http' },
+        { port: 81, targetPort: 0 },
+        { port: 82, targetPort: '' },
+      ],
+    });
+    expect((s.ports as { targetPort: unknown }[]).map((p) => p.targetPort)).toEqual(['http', 81, 82]);
+  });
+  it('ClientIP affinity gets timeoutSeconds 10800; None drops the config', () => {
+    expect(svc({ sessionAffinity: 'ClientIP' }).sessionAffinityConfig).toEqual({
+      clientIP: { timeoutSeconds: 10800 },
+    });
+    expect(
+      svc({ sessionAffinity: 'ClientIP', sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } } })
+        .sessionAffinityConfig,
+    ).toEqual({ clientIP: { timeoutSeconds: 60 } });
+    expect(svc({ sessionAffinityConfig: { clientIP: { timeoutSeconds: 60 } } })).not.toHaveProperty(
+      'sessionAffinityConfig',
+    );
+  });
+  it('externalTrafficPolicy only for externally accessible Services', () => {
+    expect(svc({ type: 'NodePort' }).externalTrafficPolicy).toBe('Cluster');
+    expect(svc({ type: 'ClusterIP', externalIPs: ['192.0.2.1'] }).externalTrafficPolicy).toBe('Cluster');
+    expect(svc({})).not.toHaveProperty('externalTrafficPolicy');
+    expect(svc({ type: 'ExternalName', externalName: 'a.example' })).toEqual({
+      type: 'ExternalName',
+      externalName: 'a.example',
+      sessionAffinity: 'None',
+    });
+  });
+  it('LoadBalancer: allocateLoadBalancerNodePorts true, ingress IPs get ipMode VIP', () => {
+    const o: Record<string, unknown> = {
+      kind: 'Service',
+      spec: { type: 'LoadBalancer' },
+      status: { loadBalancer: { ingress: [{ ip: '198.51.100.7' }, { hostname: 'lb.example' }] } },
+    };
+    applyDefaults(o);
+    expect((o.spec as Record<string, unknown>).allocateLoadBalancerNodePorts).toBe(true);
+    expect(o.status).toEqual({
+      loadBalancer: { ingress: [{ ip: '198.51.100.7', ipMode: 'VIP' }, { hostname: 'lb.example' }] },
+    });
+    expect(
+      svc({ type: 'LoadBalancer', allocateLoadBalancerNodePorts: false }).allocateLoadBalancerNodePorts,
+    ).toBe(false);
+  });
+  it('mirrors clusterIP into clusterIPs; headless without selector is RequireDualStack', () => {
+    expect(svc({ clusterIP: 'None' })).toMatchObject({
+      clusterIPs: ['None'],
+      ipFamilyPolicy: 'RequireDualStack',
+    });
+    expect(svc({ clusterIP: 'None', selector: { a: 'b' } }).ipFamilyPolicy).toBe('SingleStack');
+    expect(svc({ clusterIPs: ['10.96.0.10'] }).clusterIP).toBe('10.96.0.10');
+  });
+});
+
+describe('workload and pod defaults', () => {
+  it('Pod: dnsPolicy, restartPolicy, enableServiceLinks, port protocol, probes, pull policy', () => {
+    const pod: Record<string, unknown> = {
+      kind: 'Pod',
+      spec: {
+        containers: [
+          {
+            name: 'a',
+            image: 'nginx',
+            ports: [{ containerPort: 80 }],
+            readinessProbe: { httpGet: { port: 80 } },
+          },
+          { name: 'b', image: 'registry:5000/app:1.2' },
+        ],
+      },
+    };
+    applyDefaults(pod);
+    const spec = pod.spec as { containers: Record<string, unknown>[] } & Record<string, unknown>;
+    expect(spec).toMatchObject({
+      dnsPolicy: 'ClusterFirst',
+      restartPolicy: 'Always',
+      enableServiceLinks: true,
+      terminationGracePeriodSeconds: 30,
+      schedulerName: 'default-scheduler',
+    });
+    expect(spec.containers[0]).toMatchObject({
+      imagePullPolicy: 'Always',
+      ports: [{ containerPort: 80, protocol: 'TCP' }],
+      readinessProbe: {
+        httpGet: { port: 80, path: '/', scheme: 'HTTP' },
+        periodSeconds: 10,
+        failureThreshold: 3,
+      },
+    });
+    expect(spec.containers[1]!.imagePullPolicy).toBe('IfNotPresent');
+  });
+  it('hostNetwork pods get hostPort = containerPort', () => {
+    const pod: Record<string, unknown> = {
+      kind: 'Pod',
+      spec: { hostNetwork: true, containers: [{ name: 'a', ports: [{ containerPort: 53 }] }] },
+    };
+    applyDefaults(pod);
+    expect((pod.spec as { containers: { ports: unknown[] }[] }).containers[0]!.ports[0]).toEqual({
+      containerPort: 53,
+      protocol: 'TCP',
+      hostPort: 53,
+    });
+  });
+  it('Deployment: replicas 1, RollingUpdate 25%/25%, template defaults; ReplicaSet replicas 1', () => {
+    const d: Record<string, unknown> = {
+      kind: 'Deployment',
+      spec: { template: { spec: { containers: [{ name: 'c' }] } } },
+    };
+    applyDefaults(d);
+    expect(d.spec).toMatchObject({
+      replicas: 1,
+      revisionHistoryLimit: 10,
+      progressDeadlineSeconds: 600,
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: '25%', maxSurge: '25%' } },
+      template: { spec: { dnsPolicy: 'ClusterFirst' } },
+    });
+    const rs: Record<string, unknown> = {
+      kind: 'ReplicaSet',
+      spec: { replicas: 0, template: { spec: { containers: [] } } },
+    };
+    applyDefaults(rs);
+    expect((rs.spec as Record<string, unknown>).replicas).toBe(0);
+  });
+  it('Endpoints and EndpointSlice ports default to TCP; slice port name to ""', () => {
+    const ep: Record<string, unknown> = { kind: 'Endpoints', subsets: [{ ports: [{ port: 80 }] }] };
+    applyDefaults(ep);
+    expect(ep.subsets).toEqual([{ ports: [{ port: 80, protocol: 'TCP' }] }]);
+    const es: Record<string, unknown> = { kind: 'EndpointSlice', ports: [{ port: 80 }] };
+    applyDefaults(es);
+    expect(es.ports).toEqual([{ port: 80, protocol: 'TCP', name: '' }]);
+  });
+  it('Ingress pathType gets no default', () => {
+    const ing: Record<string, unknown> = {
+      kind: 'Ingress',
+      spec: { rules: [{ http: { paths: [{ path: '/' }] } }] },
+    };
+    applyDefaults(ing);
+    expect(ing.spec).toEqual({ rules: [{ http: { paths: [{ path: '/' }] } }] });
+  });
+});

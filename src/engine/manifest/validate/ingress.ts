@@ -1,0 +1,147 @@
+/**
+ * ValidateIngress / ValidateIngressClass (pkg/apis/networking/validation/validation.go): pathType
+ * is required (no default in networking/v1), Exact/Prefix paths must be absolute and clean, hosts
+ * are DNS names (a wildcard only as the first label), backends name a Service and one port.
+ *
+ * @example
+ * validateIngress(ingressWithoutPathType)[0].message;
+ * // "spec.rules[0].http.paths[0].pathType: Required value: pathType must be specified"
+ */
+import { forbidden, goLiteral, invalid, invalidEach, notSupported, required, type FieldError } from './field';
+import {
+  isDNS1035Label,
+  isDNS1123Subdomain,
+  isValidPortName,
+  isValidPortNum,
+  isWildcardDNS1123Subdomain,
+  parseIpSloppy,
+} from './messages';
+import { validateObjectMeta } from './metadata';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+const PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'];
+const INVALID_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_SUFFIXES = ['/..', '/.'];
+
+function validateBackend(b: Obj, path: string): FieldError[] {
+  const hasResource = isObj(b.resource);
+  const service = isObj(b.service) ? b.service : undefined;
+  if (hasResource && service) return [invalid(path, '', 'cannot set both resource and service backends')];
+  if (hasResource) {
+    const r = b.resource as Obj;
+    const errs: FieldError[] = [];
+    if (str(r.kind) === '') errs.push(required(`${path}.resource.kind`));
+    if (str(r.name) === '') errs.push(required(`${path}.resource.name`));
+    return errs;
+  }
+  if (!service) return [invalid(path, '', 'resource or service backend is required')];
+  const errs: FieldError[] = [];
+  const name = str(service.name);
+  if (name === '') errs.push(required(`${path}.service.name`));
+  else errs.push(...invalidEach(`${path}.service.name`, name, isDNS1035Label(name)));
+  const port = isObj(service.port) ? service.port : {};
+  const portName = str(port.name);
+  const portNumber = typeof port.number === 'number' ? port.number : 0;
+  if (portName !== '' && portNumber !== 0)
+    errs.push(invalid(path, '', 'cannot set both port name & port number'));
+  else if (portName !== '')
+    errs.push(...invalidEach(`${path}.service.port.name`, portName, isValidPortName(portName)));
+  else if (portNumber !== 0)
+    errs.push(...invalidEach(`${path}.service.port.number`, portNumber, isValidPortNum(portNumber)));
+  else errs.push(required(path, 'port name or number is required'));
+  return errs;
+}
+
+function validatePath(p: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (p.pathType === undefined || p.pathType === null)
+    return [required(`${path}.pathType`, 'pathType must be specified')];
+  const pathType = str(p.pathType);
+  const value = str(p.path);
+  if (pathType === 'Exact' || pathType === 'Prefix') {
+    if (!value.startsWith('/')) errs.push(invalid(`${path}.path`, value, 'must be an absolute path'));
+    if (value.length > 0) {
+      for (const seq of INVALID_SEQUENCES)
+        if (value.includes(seq)) errs.push(invalid(`${path}.path`, value, `must not contain '${seq}'`));
+      for (const suffix of INVALID_SUFFIXES)
+        if (value.endsWith(suffix)) errs.push(invalid(`${path}.path`, value, `cannot end with '${suffix}'`));
+    }
+  } else if (pathType === 'ImplementationSpecific') {
+    if (value.length > 0 && !value.startsWith('/'))
+      errs.push(invalid(`${path}.path`, value, 'must be an absolute path'));
+  } else {
+    errs.push(notSupported(`${path}.pathType`, pathType, PATH_TYPES));
+  }
+  errs.push(...validateBackend(isObj(p.backend) ? p.backend : {}, `${path}.backend`));
+  return errs;
+}
+
+function hostErrors(host: string, path: string): FieldError[] {
+  if (host.includes('*')) return invalidEach(path, host, isWildcardDNS1123Subdomain(host));
+  return invalidEach(path, host, isDNS1123Subdomain(host));
+}
+
+export function validateIngress(obj: Obj): FieldError[] {
+  const errs = validateObjectMeta(obj.metadata, true, isDNS1123Subdomain);
+  const spec = isObj(obj.spec) ? obj.spec : {};
+  const rules = objects(spec.rules);
+  if (rules.length === 0 && !isObj(spec.defaultBackend))
+    errs.push(
+      invalid(
+        'spec',
+        goLiteral('[]networking.IngressRule(nil)'),
+        'either `defaultBackend` or `rules` must be specified',
+      ),
+    );
+  if (isObj(spec.defaultBackend)) errs.push(...validateBackend(spec.defaultBackend, 'spec.defaultBackend'));
+  rules.forEach((rule, i) => {
+    const host = str(rule.host);
+    if (host.length > 0) {
+      if (parseIpSloppy(host))
+        errs.push(invalid(`spec.rules[${i}].host`, host, 'must be a DNS name, not an IP address'));
+      errs.push(...hostErrors(host, `spec.rules[${i}].host`));
+    }
+    if (isObj(rule.http)) {
+      const paths = objects(rule.http.paths);
+      if (paths.length === 0) errs.push(required(`spec.rules[${i}].http.paths`));
+      paths.forEach((p, j) => errs.push(...validatePath(p, `spec.rules[${i}].http.paths[${j}]`)));
+    }
+  });
+  objects(spec.tls).forEach((t, i) => {
+    (Array.isArray(t.hosts) ? t.hosts : []).forEach((h, j) => {
+      errs.push(...hostErrors(String(h ?? ''), `spec.tls[${i}].hosts[${j}]`));
+    });
+  });
+  if (typeof spec.ingressClassName === 'string')
+    errs.push(
+      ...invalidEach(
+        'spec.ingressClassName',
+        spec.ingressClassName,
+        isDNS1123Subdomain(spec.ingressClassName),
+      ),
+    );
+  return errs;
+}
+
+export function validateIngressClass(obj: Obj): FieldError[] {
+  const errs = validateObjectMeta(obj.metadata, false, isDNS1123Subdomain);
+  const spec = isObj(obj.spec) ? obj.spec : {};
+  const controller = str(spec.controller);
+  // IsDomainPrefixedPath: "example.com/ingress-nginx".
+  if (controller === '') errs.push(required('spec.controller'));
+  else {
+    const [host, rest] = [controller.split('/')[0] ?? '', controller.split('/').slice(1).join('/')];
+    if (!controller.includes('/') || host === '' || rest === '')
+      errs.push(
+        invalid('spec.controller', controller, 'must be a domain-prefixed path (such as "acme.io/foo")'),
+      );
+    else errs.push(...invalidEach('spec.controller', host, isDNS1123Subdomain(host)));
+  }
+  if (spec.parameters !== undefined && spec.parameters !== null && !isObj(spec.parameters))
+    errs.push(forbidden('spec.parameters', 'must be an object'));
+  return errs;
+}

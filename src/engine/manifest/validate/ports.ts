@@ -1,0 +1,40 @@
+/**
+ * Port checks shared by Services, Endpoints, EndpointSlices, Pods and Ingresses.
+ *
+ * @example
+ * validatePortNumOrName('HTTP', 'spec.ports[0].targetPort')[0].message;
+ * // 'spec.ports[0].targetPort: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)'
+ */
+import { invalidEach, notSupported, required, type FieldError } from './field';
+import { isValidPortName, isValidPortNum } from './messages';
+
+/** sets.List(supportedPortProtocols): sorted. */
+export const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+/**
+ * ValidatePortNumOrName: a number must be 1-65535; a string must be an IANA_SVC_NAME
+ * (so "8080" as a string fails: it has no letter).
+ *
+ * @example
+ * validatePortNumOrName(70000, 'spec.ports[0].targetPort')[0].message;
+ * // "spec.ports[0].targetPort: Invalid value: 70000: must be between 1 and 65535, inclusive"
+ */
+export function validatePortNumOrName(port: unknown, path: string): FieldError[] {
+  if (typeof port === 'number') return invalidEach(path, port, isValidPortNum(port));
+  if (typeof port === 'string') return invalidEach(path, port, isValidPortName(port));
+  return [];
+}
+
+/**
+ * A port protocol: required, and one of SCTP/TCP/UDP.
+ *
+ * @example
+ * validateProtocol('HTTP', 'spec.ports[0].protocol')[0].message;
+ * // 'spec.ports[0].protocol: Unsupported value: "HTTP": supported values: "SCTP", "TCP", "UDP"'
+ */
+export function validateProtocol(protocol: unknown, path: string): FieldError[] {
+  const p = typeof protocol === 'string' ? protocol : '';
+  if (p === '') return [required(path)];
+  if (!PORT_PROTOCOLS.includes(p)) return [notSupported(path, p, PORT_PROTOCOLS)];
+  return [];
+}
