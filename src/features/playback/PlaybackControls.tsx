@@ -48,7 +48,7 @@ export function PlaybackControls() {
   return (
     <div className="playback" role="group" aria-label={t('playback.keys')}>
       <button type="button" onClick={() => step(-1)} disabled={disabled} aria-label={t('playback.back')}>
-        ⏮ {t('playback.back')}
+        ◀ {t('playback.back')}
       </button>
       <button
         type="button"
@@ -56,10 +56,10 @@ export function PlaybackControls() {
         disabled={disabled}
         aria-label={playing ? t('playback.pause') : t('playback.play')}
       >
-        {playing ? `⏸ ${t('playback.pause')}` : `▶ ${t('playback.play')}`}
+        {playing ? `❙❙ ${t('playback.pause')}` : `► ${t('playback.play')}`}
       </button>
       <button type="button" onClick={() => step(1)} disabled={disabled} aria-label={t('playback.forward')}>
-        {t('playback.forward')} ⏭
+        {t('playback.forward')} ▶
       </button>
       <label>
         {t('playback.speed')}{' '}
