@@ -164,14 +164,24 @@ function indent(col: number, to: number): [string, number] {
  * // "google.com.\t\t300\tIN\tA\t142.250.80.46"
  */
 export function formatRecord(r: DnsRecord): string {
-  let out = r.name;
-  let col = r.name.length;
-  for (const [text, to] of [
+  return formatColumns(r.name, [
     [String(r.ttl), 24],
     ['IN', 32],
     [r.type, 40],
     [r.data, 48],
-  ] as const) {
+  ]);
+}
+
+/**
+ * A first field followed by fields placed at columns, BIND style (used for records and dig's question line).
+ *
+ * @example
+ * formatColumns(';google.com.', [['IN', 32], ['A', 40]]); // ";google.com.\t\t\tIN\tA"
+ */
+export function formatColumns(first: string, fields: [string, number][]): string {
+  let out = first;
+  let col = first.length;
+  for (const [text, to] of fields) {
     const [gap, c] = indent(col, to);
     out += gap + text;
     col = c + text.length;
