@@ -82,4 +82,9 @@ export interface Trace {
   backend: Backend | null;
   sourceSeenByBackend: string | null; // "10.244.0.0:41234"
   hops: Hop[];
+  /**
+   * Optional (data plane): a failure the client reports although bytes came back, e.g. a TLS handshake
+   * that failed: curl prints `message` and exits with `curlExitCode`.
+   */
+  clientError?: { curlExitCode: number; message: string }; // { 60, "curl: (60) SSL certificate problem: …" }
 }

@@ -11,6 +11,7 @@ import { outgoingInterface } from '../net/topology';
 import { connectionClosed } from '../proxy';
 import type { ProxyVerdict, RuleStep } from '../proxy/types';
 import type { RuleRef } from '../trace';
+import type { SimWorld } from '../world';
 import { ctCreate, ctExpire, ctLookup, ctRefresh, formatEntry } from './conntrack';
 import { addHop, fail, samePacket, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
@@ -23,11 +24,11 @@ function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined 
     : { node, table: step.table, chain: step.chain, index: step.index };
 }
 
-/** Drops the node's expired conntrack entries, releasing the IPVS connections they held. */
-export function expireConntrack(ctx: Ctx, node: string): void {
-  for (const e of ctExpire(ctx.world.conntrack, node, ctx.world.clock)) {
+/** Drops the node's expired conntrack entries, releasing the IPVS connections they still held open. */
+export function expireAll(world: SimWorld, node: string): void {
+  for (const e of ctExpire(world.conntrack, node, world.clock)) {
     if (e.ipvs && e.state !== 'TIME_WAIT' && e.state !== 'CLOSE')
-      connectionClosed(ctx.world.proxy, e.ipvs, ctx.world.clock);
+      connectionClosed(world.proxy, e.ipvs, world.clock);
   }
 }
 
@@ -87,7 +88,7 @@ export function throughNode(
   role: 'entry' | 'transit',
 ): Packet | End {
   const { world } = ctx;
-  expireConntrack(ctx, node);
+  expireAll(world, node);
   const hit = ctLookup(world.conntrack, node, p, world.clock);
   if (hit && hit.direction === 'original') {
     const e = hit.entry;

@@ -30,6 +30,8 @@ export interface Request {
   timeoutSeconds?: number;
   /** `-k`: accept any TLS certificate. */
   insecure: boolean;
+  /** Simulated seconds to wait between requests (`--interval`), e.g. to let ClientIP affinity expire. */
+  interval?: number;
   /** Port when the target has none (URL scheme default: 80 http, 443 https; ping ignores it). */
   port?: number;
 }

@@ -166,6 +166,7 @@ export function simulateMany(cluster: ClusterState, world: SimWorld, req: Reques
   const count = Math.max(1, req.count);
   const icmpId = 1 + world.rng.int(65535);
   for (let i = 0; i < count; i++) {
+    if (i > 0) world.clock += req.interval ?? 0;
     const resolution = isIPv4(host) ? { ip: host, hops: [] } : resolveName(cluster, world, from.place, host);
     if (resolution.ip === undefined) {
       traces.push(

@@ -1,0 +1,199 @@
+/**
+ * curl's command line as svclab understands it: the flags students use with Services (-H, -X, -v, -s, -S,
+ * -i, -I, -k, -m, -o, -w, -d, --http1.0/1.1/2, --connect-timeout) plus svclab's own `--from`, `--count N`,
+ * `--keepalive` and `--interval SECONDS` (simulated seconds between requests). Short flags combine as in
+ * curl (`-sSv`), values attach or follow (`-XPOST`, `-X POST`, `--max-time=5`).
+ *
+ * @example
+ * parseCurlArgs(['-sv', '-H', 'Host: shop.example.com', 'http://10.96.0.42/']).options.verbose; // true
+ */
+import type { RequestProtocol } from '../simulate/request';
+
+export interface CurlOptions {
+  url: string;
+  from?: string;
+  headers: Record<string, string>;
+  method?: string;
+  verbose: boolean;
+  silent: boolean;
+  showError: boolean;
+  include: boolean;
+  head: boolean;
+  insecure: boolean;
+  /** -f: HTTP errors (>= 400) make curl fail with exit 22. */
+  fail: boolean;
+  protocol: RequestProtocol;
+  maxTime?: number;
+  connectTimeout?: number;
+  output?: string;
+  writeOut?: string;
+  data?: string;
+  count?: number;
+  keepalive: boolean;
+  interval: number;
+}
+
+const WITH_VALUE: Record<string, string> = {
+  '-H': 'header',
+  '--header': 'header',
+  '-X': 'request',
+  '--request': 'request',
+  '-m': 'max-time',
+  '--max-time': 'max-time',
+  '--connect-timeout': 'connect-timeout',
+  '-o': 'output',
+  '--output': 'output',
+  '-w': 'write-out',
+  '--write-out': 'write-out',
+  '-d': 'data',
+  '--data': 'data',
+  '--data-raw': 'data',
+  '-A': 'user-agent',
+  '--user-agent': 'user-agent',
+  '--count': 'count',
+  '--interval': 'interval',
+  '--from': 'from',
+};
+
+const BOOLEAN: Record<string, string> = {
+  '-v': 'verbose',
+  '--verbose': 'verbose',
+  '-s': 'silent',
+  '--silent': 'silent',
+  '-S': 'show-error',
+  '--show-error': 'show-error',
+  '-i': 'include',
+  '--include': 'include',
+  '-I': 'head',
+  '--head': 'head',
+  '-k': 'insecure',
+  '--insecure': 'insecure',
+  '-L': 'location',
+  '--location': 'location',
+  '-f': 'fail',
+  '--fail': 'fail',
+  '-4': 'ipv4',
+  '--ipv4': 'ipv4',
+  '--http1.0': 'http1.0',
+  '-0': 'http1.0',
+  '--http1.1': 'http1.1',
+  '--http2': 'http2',
+  '--http2-prior-knowledge': 'http2',
+  '--keepalive': 'keepalive',
+  '--no-keepalive': 'no-keepalive',
+};
+
+function positiveNumber(name: string, v: string): number | string {
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 0 ? n : `option ${name}: expected a proper numerical parameter`;
+}
+
+/** Parses curl's arguments (without the program name); an error string for bad usage. */
+export function parseCurlArgs(args: string[]): { options: CurlOptions } | { error: string } {
+  const o: CurlOptions = {
+    url: '',
+    headers: {},
+    verbose: false,
+    silent: false,
+    showError: false,
+    include: false,
+    head: false,
+    insecure: false,
+    fail: false,
+    protocol: 'HTTP/1.1',
+    keepalive: false,
+    interval: 0,
+  };
+  const urls: string[] = [];
+  const setValue = (key: string, name: string, v: string): string | undefined => {
+    switch (key) {
+      case 'header': {
+        const i = v.indexOf(':');
+        if (i <= 0) return `option ${name}: header "${v}" has no colon`;
+        o.headers[v.slice(0, i).trim()] = v.slice(i + 1).trim();
+        return undefined;
+      }
+      case 'request':
+        o.method = v.toUpperCase();
+        return undefined;
+      case 'max-time':
+      case 'connect-timeout':
+      case 'interval': {
+        const n = positiveNumber(name, v);
+        if (typeof n === 'string') return n;
+        if (key === 'max-time') o.maxTime = n;
+        else if (key === 'connect-timeout') o.connectTimeout = n;
+        else o.interval = n;
+        return undefined;
+      }
+      case 'count': {
+        const n = Number(v);
+        if (!Number.isInteger(n) || n < 1 || n > 100000)
+          return `option ${name}: expected a count from 1 to 100000`;
+        o.count = n;
+        return undefined;
+      }
+      case 'output':
+        o.output = v;
+        return undefined;
+      case 'write-out':
+        o.writeOut = v;
+        return undefined;
+      case 'data':
+        o.data = v;
+        return undefined;
+      case 'user-agent':
+        o.headers['User-Agent'] = v;
+        return undefined;
+      case 'from':
+        o.from = v;
+        return undefined;
+    }
+    return undefined;
+  };
+  const setFlag = (key: string): void => {
+    if (key === 'verbose') o.verbose = true;
+    else if (key === 'silent') o.silent = true;
+    else if (key === 'show-error') o.showError = true;
+    else if (key === 'include') o.include = true;
+    else if (key === 'head') o.head = true;
+    else if (key === 'insecure') o.insecure = true;
+    else if (key === 'fail') o.fail = true;
+    else if (key === 'http1.0') o.protocol = 'HTTP/1.0';
+    else if (key === 'http1.1') o.protocol = 'HTTP/1.1';
+    else if (key === 'http2') o.protocol = 'HTTP/2';
+    else if (key === 'keepalive') o.keepalive = true;
+    else if (key === 'no-keepalive') o.keepalive = false;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      const name = eq > 0 ? a.slice(0, eq) : a;
+      if (WITH_VALUE[name]) {
+        const v = eq > 0 ? a.slice(eq + 1) : args[++i];
+        if (v === undefined) return { error: `option ${name}: requires parameter` };
+        const err = setValue(WITH_VALUE[name]!, name, v);
+        if (err) return { error: err };
+      } else if (BOOLEAN[name]) setFlag(BOOLEAN[name]!);
+      else return { error: `option ${a}: is unknown` };
+    } else if (a.startsWith('-') && a.length > 1) {
+      for (let j = 1; j < a.length; j++) {
+        const name = `-${a[j]}`;
+        if (WITH_VALUE[name]) {
+          const rest = a.slice(j + 1);
+          const v = rest !== '' ? rest : args[++i];
+          if (v === undefined) return { error: `option ${name}: requires parameter` };
+          const err = setValue(WITH_VALUE[name]!, name, v);
+          if (err) return { error: err };
+          break;
+        } else if (BOOLEAN[name]) setFlag(BOOLEAN[name]!);
+        else return { error: `option ${name}: is unknown` };
+      }
+    } else urls.push(a);
+  }
+  if (urls.length === 0) return { error: 'no URL specified' };
+  if (urls.length > 1) return { error: 'give one URL (use --count N to repeat a request)' };
+  o.url = urls[0]!;
+  return { options: o };
+}

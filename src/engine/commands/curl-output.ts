@@ -1,0 +1,226 @@
+/**
+ * What curl prints for a simulated request: the body (or headers with -i/-I), the `-v` conversation on
+ * stderr (`*   Trying 10.96.0.42:80...`, `> GET / HTTP/1.1`, `< HTTP/1.1 200 OK`), curl 8's error lines
+ * (`curl: (7) Failed to connect to 10.96.5.3 port 80 after 1 ms: Couldn't connect to server`,
+ * `curl: (28) Connection timed out after 5001 milliseconds`, `curl: (6) Could not resolve host: x`), `-w`
+ * variables, and svclab's distribution table for `--count N`.
+ *
+ * @example
+ * curlErrorLine(trace, { host: '10.96.5.3', port: 80 }, opts); // "curl: (7) Failed to connect to 10.96.5.3 port 80 after 1 ms: Couldn't connect to server"
+ */
+import type { Trace } from '../trace';
+import type { CurlOptions } from './curl-args';
+
+export const CURL_VERSION = '8.5.0';
+
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  413: 'Request Entity Too Large',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+  504: 'Gateway Timeout',
+};
+
+export interface CurlTarget {
+  host: string; // as typed: "web" or "10.96.0.42"
+  port: number; // 80
+  path: string; // "/"
+  scheme: 'http' | 'https';
+}
+
+/** curl's exit code for a trace (0 when a response came back). */
+export function curlExitCode(t: Trace, o: CurlOptions): number {
+  if (t.clientError) return t.clientError.curlExitCode;
+  switch (t.outcome) {
+    case 'delivered':
+      return o.fail && (t.response?.status ?? 0) >= 400 ? 22 : 0;
+    case 'dns-failure':
+      return 6;
+    case 'refused':
+    case 'rejected':
+    case 'unreachable':
+      return 7;
+    case 'timeout':
+    case 'dropped':
+      return 28;
+  }
+}
+
+/** Simulated milliseconds the attempt took, as curl reports them. */
+function elapsedMs(t: Trace, o: CurlOptions): number {
+  if (t.outcome === 'timeout' || t.outcome === 'dropped') {
+    const limit = o.connectTimeout ?? o.maxTime;
+    return limit !== undefined ? Math.round(limit * 1000) + 1 : 127001;
+  }
+  if (t.outcome === 'unreachable') return 3071;
+  return 1;
+}
+
+/** The one-line error curl prints (without -s, or with -sS). */
+export function curlErrorLine(t: Trace, target: CurlTarget, o: CurlOptions): string | undefined {
+  if (t.clientError) return t.clientError.message;
+  if (t.outcome === 'delivered' && curlExitCode(t, o) === 22)
+    return `curl: (22) The requested URL returned error: ${t.response!.status}`;
+  const ms = elapsedMs(t, o);
+  switch (t.outcome) {
+    case 'delivered':
+      return undefined;
+    case 'dns-failure':
+      return `curl: (6) Could not resolve host: ${target.host}`;
+    case 'timeout':
+    case 'dropped':
+      if (o.connectTimeout !== undefined || o.maxTime !== undefined)
+        return `curl: (28) Connection timed out after ${ms} milliseconds`;
+      return `curl: (28) Failed to connect to ${target.host} port ${target.port} after ${ms} ms: Couldn't connect to server`;
+    default:
+      return `curl: (7) Failed to connect to ${target.host} port ${target.port} after ${ms} ms: Couldn't connect to server`;
+  }
+}
+
+function httpVersion(o: CurlOptions): string {
+  // Cleartext --http2 starts as HTTP/1.1 with an h2c upgrade the simulated apps do not accept.
+  return o.protocol === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+}
+
+/** The request line and headers curl sends (what -v shows after `>`). */
+export function requestLines(target: CurlTarget, o: CurlOptions): string[] {
+  const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
+  const defaultPort = target.scheme === 'https' ? 443 : 80;
+  const lines = [`${method} ${target.path} ${httpVersion(o)}`];
+  const given = new Map(Object.entries(o.headers).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
+  const std: [string, string][] = [
+    ['Host', target.port === defaultPort ? target.host : `${target.host}:${target.port}`],
+    ['User-Agent', `curl/${CURL_VERSION}`],
+    ['Accept', '*/*'],
+  ];
+  for (const [k, v] of std) {
+    const g = given.get(k.toLowerCase());
+    lines.push(g ? `${g[0]}: ${g[1]}` : `${k}: ${v}`);
+    given.delete(k.toLowerCase());
+  }
+  if (o.protocol === 'HTTP/2' && target.scheme === 'http')
+    lines.push(
+      'Connection: Upgrade, HTTP2-Settings',
+      'Upgrade: h2c',
+      'HTTP2-Settings: AAMAAABkAAQAoAAAAAIAAAAA',
+    );
+  for (const [, [k, v]] of given) lines.push(`${k}: ${v}`);
+  if (o.data !== undefined)
+    lines.push('Content-Type: application/x-www-form-urlencoded', `Content-Length: ${o.data.length}`);
+  return lines;
+}
+
+/** The status line and headers of the response. */
+export function responseLines(t: Trace, o: CurlOptions): string[] {
+  const r = t.response!;
+  const lines = [`${httpVersion(o)} ${r.status} ${REASONS[r.status] ?? ''}`.trimEnd()];
+  for (const [k, v] of Object.entries(r.headers ?? {})) lines.push(`${k}: ${v}`);
+  return lines;
+}
+
+function destination(t: Trace): { ip: string; port: string; local: string } | undefined {
+  const first = t.hops.find((h) => h.phase !== 'dns' && h.stage === 'client' && h.direction !== 'reply');
+  if (!first) return undefined;
+  const [ip, port] = first.packet.dst.split(':');
+  return { ip: ip ?? '', port: port ?? '', local: first.packet.src };
+}
+
+/** `-v` output on stderr for one request. */
+export function verboseLines(t: Trace, target: CurlTarget, o: CurlOptions): string[] {
+  const out: string[] = [];
+  const d = destination(t);
+  if (!d) {
+    out.push(`* Could not resolve host: ${target.host}`, '* Closing connection');
+    return out;
+  }
+  out.push(`*   Trying ${d.ip}:${d.port}...`);
+  if (t.outcome !== 'delivered') {
+    if (t.outcome === 'refused' || t.outcome === 'rejected') {
+      const [lip, lport] = d.local.split(':');
+      out.push(`* connect to ${d.ip} port ${d.port} from ${lip} port ${lport} failed: Connection refused`);
+    }
+    const err = curlErrorLine(t, target, o);
+    if (err) out.push(`* ${err.replace(/^curl: \(\d+\) /, '')}`);
+    out.push('* Closing connection');
+    return out;
+  }
+  out.push(`* Connected to ${target.host} (${d.ip}) port ${d.port}`);
+  if (t.clientError) {
+    out.push(`* ${t.clientError.message.replace(/^curl: \(\d+\) /, '')}`, '* Closing connection');
+    return out;
+  }
+  for (const l of requestLines(target, o)) out.push(`> ${l}`);
+  out.push('> ');
+  if (t.response) {
+    for (const l of responseLines(t, o)) out.push(`< ${l}`);
+    out.push('< ');
+  }
+  return out;
+}
+
+/** Expands curl's `-w` format for one request. */
+export function writeOut(format: string, t: Trace, o: CurlOptions): string {
+  const d = destination(t);
+  const vars: Record<string, string> = {
+    http_code: t.response ? String(t.response.status).padStart(3, '0') : '000',
+    response_code: t.response ? String(t.response.status) : '0',
+    remote_ip: d?.ip ?? '',
+    remote_port: d?.port ?? '',
+    local_ip: d?.local.split(':')[0] ?? '',
+    local_port: d?.local.split(':')[1] ?? '',
+    exitcode: String(curlExitCode(t, o)),
+    http_version: o.protocol === 'HTTP/1.0' ? '1' : '1.1',
+    size_download: String(t.response?.body.length ?? 0),
+  };
+  return format
+    .replace(/%\{([a-z_]+)\}/g, (m, name: string) => vars[name] ?? m)
+    .replace(/\\n/g, '\n')
+    .replace(/\\t/g, '\t');
+}
+
+/**
+ * svclab's summary for `--count N`: how the requests spread over pods (printed instead of the N bodies).
+ *
+ * @example
+ * distributionTable(traces);
+ * // "BACKEND          NODE    REQUESTS  PERCENT\ndefault/web-0    node-2  503       50.3%\n…"
+ */
+export function distributionTable(traces: Trace[], nodeOf: (pod: string) => string): string {
+  const rows = new Map<string, { node: string; n: number }>();
+  for (const t of traces) {
+    const key = t.backend
+      ? t.backend.pod
+      : t.outcome === 'delivered'
+        ? '(answered without a pod)'
+        : `(${t.outcome})`;
+    const node = t.backend ? nodeOf(t.backend.pod) : '-';
+    const r = rows.get(key) ?? { node, n: 0 };
+    r.n++;
+    rows.set(key, r);
+  }
+  const sorted = [...rows.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const table = [['BACKEND', 'NODE', 'REQUESTS', 'PERCENT']];
+  for (const [k, r] of sorted)
+    table.push([k, r.node, String(r.n), `${((100 * r.n) / traces.length).toFixed(1)}%`]);
+  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  return table
+    .map((row) =>
+      row
+        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]! + 3)))
+        .join('')
+        .trimEnd(),
+    )
+    .join('\n');
+}
