@@ -1,0 +1,134 @@
+/**
+ * `svclab validate`: prints what `kubectl apply` would print for the build's diagnostics, then
+ * warnings and notes with file:line. Exit 1 when any diagnostic is an error. With `-o json`:
+ * `{ "diagnostics": [ … ] }` (docs/cli-contract.md).
+ *
+ * Error forms, as kubectl prints them:
+ * - API validation: `The Service "x" is invalid: <one error>`, or the prefix, a newline and one
+ *   `* <error>` line per error (kubectl's MultilineError).
+ * - decoding: `Error from server (BadRequest): error when creating "f.yaml": Service in version "v1"
+ *   cannot be handled as a Service: json: cannot unmarshal …` / `strict decoding error: unknown field "…"`.
+ *
+ * @example
+ * validateCommand([], env).stderr;
+ * // 'The Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767\n'
+ */
+import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { supportedKind } from '../manifest/kinds';
+import { json, usage, type CommandHandler } from './types';
+
+const sameObject = (a: Diagnostic, b: Diagnostic): boolean =>
+  a.file === b.file && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
+
+/** Splits diagnostics into runs that concern one object, keeping their order. */
+function groups(list: Diagnostic[]): Diagnostic[][] {
+  const out: Diagnostic[][] = [];
+  for (const d of list) {
+    const last = out[out.length - 1];
+    if (last && sameObject(last[0]!, d)) last.push(d);
+    else out.push([d]);
+  }
+  return out;
+}
+
+/** kubectl's MultilineError(prefix, errs). */
+function multiline(prefix: string, messages: string[]): string {
+  if (messages.length === 1) return `${prefix}${messages[0]}\n`;
+  return `${prefix}\n${messages.map((m) => `* ${m}\n`).join('')}`;
+}
+
+function version(kind: string | undefined): string {
+  const v = (kind && supportedKind(kind)?.apiVersions[0]) || 'v1';
+  return v.split('/').pop() ?? v;
+}
+
+function where(d: Diagnostic): string {
+  if (!d.file) return '';
+  return `${d.file}${d.line !== undefined ? `:${d.line}` : ''}${d.column !== undefined ? `:${d.column}` : ''}`;
+}
+
+function apiGroup(ds: Diagnostic[]): string {
+  const d = ds[0]!;
+  return multiline(
+    `The ${d.kind ?? 'object'} ${JSON.stringify(d.name ?? '')} is invalid: `,
+    ds.map((x) => x.message),
+  );
+}
+
+function schemaGroup(ds: Diagnostic[]): string {
+  const out: string[] = [];
+  const d = ds[0]!;
+  const decoding = ds.filter((x) => x.code === 'schema.type' || x.code === 'schema.unknown-field');
+  if (decoding.length > 0 && d.kind && d.name !== undefined) {
+    const detail = decoding.some((x) => x.code === 'schema.type')
+      ? decoding.find((x) => x.code === 'schema.type')!.message
+      : `strict decoding error: ${decoding.map((x) => x.message).join(', ')}`;
+    out.push(
+      `Error from server (BadRequest): error when creating ${JSON.stringify(d.file ?? '')}: ${d.kind} in version ${JSON.stringify(version(d.kind))} cannot be handled as a ${d.kind}: ${detail}\n`,
+    );
+  }
+  for (const x of ds) {
+    if (decoding.includes(x)) continue;
+    if (x.code === 'manifest.kind.version' && !x.message.startsWith('no kind'))
+      out.push(
+        `error: resource mapping not found for name: ${JSON.stringify(x.name ?? '')} namespace: ${JSON.stringify(x.namespace ?? '')} from ${JSON.stringify(x.file ?? '')}: ${x.message}\nensure CRDs are installed first\n`,
+      );
+    else if (
+      x.code.startsWith('manifest.') &&
+      x.code.endsWith('.missing') &&
+      x.message.startsWith('error validating data')
+    )
+      out.push(
+        `error: error validating ${JSON.stringify(x.file ?? '')}: ${x.message}; if you choose to ignore these errors, turn validation off with --validate=false\n`,
+      );
+    else out.push(`error: ${where(x)}: ${x.message}\n`);
+  }
+  return out.join('');
+}
+
+function errorText(errors: Diagnostic[]): string {
+  const out: string[] = [];
+  for (const g of groups(errors)) {
+    const api = g.filter((d) => d.source === 'api');
+    const schema = g.filter((d) => d.source === 'schema');
+    const yaml = g.filter((d) => d.source === 'yaml' || d.source === 'lint');
+    if (schema.length > 0) out.push(schemaGroup(schema));
+    if (api.length > 0) out.push(apiGroup(api));
+    for (const d of yaml)
+      out.push(
+        `error: error parsing ${d.file ?? 'input'}: line ${d.line ?? '?'}, column ${d.column ?? '?'}: ${d.message}\n`,
+      );
+  }
+  return out.join('');
+}
+
+function noteText(d: Diagnostic): string {
+  const label = d.severity === 'warning' ? 'Warning' : 'Info';
+  const subject = d.kind
+    ? ` ${d.kind}${d.name ? ` ${d.namespace ? `${d.namespace}/` : ''}${d.name}` : ''}:`
+    : '';
+  const at = where(d);
+  return `${label}: ${at ? `${at}:` : ''}${subject} ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}\n`;
+}
+
+/**
+ * Prints the build's diagnostics as kubectl apply would, or as JSON.
+ *
+ * @example
+ * validateCommand([], { ...env, json: true }).stdout; // '{\n  "diagnostics": [ … ]\n}\n'
+ */
+export const validateCommand: CommandHandler = (args, env) => {
+  if (args.length > 0)
+    return usage(`validate takes no arguments (got ${JSON.stringify(args[0])})`, 'validate');
+  const hasError = env.diagnostics.some((d) => d.severity === 'error');
+  const exitCode = hasError ? 1 : 0;
+  if (env.json) return { exitCode, stdout: json({ diagnostics: env.diagnostics }), stderr: '' };
+  const errors = env.diagnostics.filter((d) => d.severity === 'error');
+  const notes = env.diagnostics.filter((d) => d.severity !== 'error').sort(compareDiagnostics);
+  const stderr = errorText(errors) + notes.map(noteText).join('');
+  const warnings = notes.filter((d) => d.severity === 'warning').length;
+  const stdout = hasError
+    ? ''
+    : `All objects are valid${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.\n`;
+  return { exitCode, stdout, stderr };
+};
