@@ -80,6 +80,24 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   const cluster = emptyCluster(config);
   cluster.nodes = nodes;
   const time = formatTimestamp(opts.clock);
+  nodes.forEach((n, i) => {
+    n.metadata.uid ??= uidFor(opts.seed, objectKey(n));
+    n.metadata.creationTimestamp ??= time;
+    const src = nodeInputs[i];
+    cluster.origins.set(
+      objectKey(n),
+      src
+        ? {
+            by: 'user',
+            file: src.file,
+            docIndex: src.docIndex,
+            startLine: src.startLine,
+            endLine: src.endLine,
+            order: -1,
+          }
+        : { by: 'system', order: -1 },
+    );
+  });
 
   // User objects (later documents with the same key update the earlier object, keeping its creation slot).
   const userEntries: Entry[] = [];
