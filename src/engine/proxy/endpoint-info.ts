@@ -25,6 +25,8 @@ export interface EndpointInfo {
   pod?: string; // "ns1/web-abc12"
 }
 
+const NONE: string[] = [];
+
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** Slices grouped by "ns/serviceName", so each Service port finds its slices without a scan. */
@@ -68,8 +70,8 @@ export function endpointsFor(
         serving: ep.conditions?.serving ?? ready,
         terminating: ep.conditions?.terminating ?? false,
         isLocal: ep.nodeName !== undefined && ep.nodeName === nodeName,
-        zoneHints: ep.hints?.forZones?.map((z) => z.name) ?? [],
-        nodeHints: ep.hints?.forNodes?.map((n) => n.name) ?? [],
+        zoneHints: ep.hints?.forZones?.map((z) => z.name) ?? NONE,
+        nodeHints: ep.hints?.forNodes?.map((n) => n.name) ?? NONE,
       };
       if (ep.nodeName !== undefined) info.nodeName = ep.nodeName;
       if (ep.zone !== undefined) info.zone = ep.zone;

@@ -1,18 +1,16 @@
 /**
  * kube-proxy's chain names: a prefix plus the first 16 characters of base32(sha256(...)), because iptables
  * chain names must be at most 28 characters (pkg/proxy/iptables/proxier.go, portProtoHash and
- * servicePortEndpointChainName).
+ * servicePortEndpointChainName). The hash is SHA-256 (sha256-short.ts, checked against @noble/hashes).
  *
  * @example
  * portProtoHash('ns1/svc1:p80', 'tcp'); // "XPGD46QRK7WJZT7O"
  * sepChainName('ns1/svc1:p80', 'tcp', '10.180.0.1:80'); // "KUBE-SEP-SXIVWICOYRO3J4NJ"
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { utf8ToBytes } from '@noble/hashes/utils.js';
-import { base32 } from '@scure/base';
+import { hash16Fast } from './sha256-short';
 
 function hash16(text: string): string {
-  return base32.encode(sha256(utf8ToBytes(text))).slice(0, 16);
+  return hash16Fast(text);
 }
 
 /** The 16-character hash of a Service port name and lower-case protocol. */

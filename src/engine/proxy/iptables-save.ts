@@ -20,7 +20,7 @@ const FIRST = ['KUBE-NODEPORTS', 'KUBE-SERVICES'];
 export function chainPrintOrder(t: IptablesTable, options: SaveOptions = {}): Chain[] {
   const builtins = options.builtins === false ? [] : t.chains.filter((c) => c.builtin);
   const first = FIRST.map((n) => t.byName.get(n)).filter((c): c is Chain => c !== undefined);
-  const rest = t.chains
+  const rest = [...t.byName.values()]
     .filter((c) => !c.builtin && !FIRST.includes(c.name))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [...builtins, ...first, ...rest];

@@ -41,6 +41,8 @@ export interface ServiceFragment {
   natChains: Chain[];
   /** SEP chain name → the endpoint it DNATs to. */
   seps: Map<string, EndpointInfo>;
+  /** All endpoints of the port, usable or not (for the large-cluster count). */
+  endpointCount: number;
 }
 
 export const MASQ_MARK = '0x4000';
@@ -87,6 +89,7 @@ export function buildServiceFragment(
   sp: ServicePortInfo,
   cat: Categorized,
   ctx: ProxyContext,
+  endpointCount = 0,
 ): ServiceFragment {
   const { proto, name } = sp;
   const port = String(sp.port);
@@ -137,6 +140,7 @@ export function buildServiceFragment(
     filterFirewall: [],
     natChains: [],
     seps: new Map(),
+    endpointCount,
   };
   const r = (c: string, args: string[]): Rule => makeRule(c, args, name);
   const capture = (comment: string, ip: string): string[] => [

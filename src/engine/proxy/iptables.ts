@@ -9,7 +9,7 @@
  * // '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS'
  */
 import type { ClusterState } from '../cluster/state';
-import { endpointsFor, slicesByService } from './endpoint-info';
+import { endpointsFor, SERVICE_NAME_LABEL, slicesByService } from './endpoint-info';
 import { buildServiceFragment, MASQ_MARK, type ProxyContext, type ServiceFragment } from './iptables-service';
 import {
   findNode,
@@ -62,50 +62,33 @@ function fragmentsFor(
 ): ServiceFragment[] {
   return ports.map((sp) => {
     const eps = endpointsFor(slices.get(sp.serviceKey), sp, ctx.nodeName);
-    return buildServiceFragment(sp, categorizeEndpoints(eps, sp, ctx.nodeName, ctx.zone), ctx);
+    return buildServiceFragment(sp, categorizeEndpoints(eps, sp, ctx.nodeName, ctx.zone), ctx, eps.length);
   });
 }
 
-function countEndpoints(cluster: ClusterState, portsByService: Map<string, ServicePortInfo[]>): number {
-  const slices = slicesByService(cluster.endpointSlices);
-  let total = 0;
-  for (const [key, ports] of portsByService)
-    for (const sp of ports) total += endpointsFor(slices.get(key), sp, '').length;
+const endpointTotals = new WeakMap<ClusterState, number>();
+
+/** All Service ports' endpoints in the cluster (what decides kube-proxy's large-cluster mode). */
+function countEndpoints(
+  cluster: ClusterState,
+  portsByService: Map<string, ServicePortInfo[]>,
+  slices: ReturnType<typeof slicesByService>,
+): number {
+  let total = endpointTotals.get(cluster);
+  if (total === undefined) {
+    total = 0;
+    for (const [key, ports] of portsByService)
+      for (const sp of ports) total += endpointsFor(slices.get(key), sp, '').length;
+    endpointTotals.set(cluster, total);
+  }
   return total;
 }
 
-/** Assembles the two tables from the fragments (KUBE-SERVICES etc. concatenate the fragments in order). */
-function assemble(cache: IptablesCache): { nat: IptablesTable; filter: IptablesTable } {
-  const { ctx, options } = cache;
-  const natServices: Rule[] = [];
-  const natNodePorts: Rule[] = [];
-  const fServices: Rule[] = [];
-  const fExternal: Rule[] = [];
-  const fNodePorts: Rule[] = [];
-  const fFirewall: Rule[] = [];
-  const serviceChains: Chain[] = [];
-  for (const key of cache.order)
-    for (const f of cache.fragments.get(key) ?? []) {
-      natServices.push(...f.natServices);
-      natNodePorts.push(...f.natNodePorts);
-      fServices.push(...f.filterServices);
-      fExternal.push(...f.filterExternal);
-      fNodePorts.push(...f.filterNodePorts);
-      fFirewall.push(...f.filterFirewall);
-      for (const c of f.natChains) serviceChains.push(c);
-    }
-  // The tail call to KUBE-NODEPORTS, which must be the last rule in KUBE-SERVICES.
-  const tail = C('kubernetes service nodeports; NOTE: this must be the last rule in this chain');
-  if (nodePortMatchAll(cache.nodePortAddresses)) {
-    const dest = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
-    if (!ctx.localhostNodePorts) dest.push('!', '-d', '127.0.0.0/8');
-    natServices.push(makeRule('KUBE-SERVICES', [...tail, ...dest, '-j', 'KUBE-NODEPORTS']));
-  } else {
-    for (const ip of nodePortIPs(ctx.nodeIP, cache.nodePortAddresses)) {
-      if (ip.startsWith('127.') && !ctx.localhostNodePorts) continue;
-      natServices.push(makeRule('KUBE-SERVICES', [...tail, '-d', ip, '-j', 'KUBE-NODEPORTS']));
-    }
-  }
+/** The chains every node has whatever its Services (the aggregate KUBE-SERVICES… are filled by `aggregate`). */
+function staticTables(
+  ctx: ProxyContext,
+  options: BuildOptions,
+): { nat: IptablesTable; filter: IptablesTable } {
   const masq = [...C('kubernetes service traffic requiring SNAT'), '-j', 'MASQUERADE'];
   if (options.randomFully !== false) masq.push('--random-fully');
   const nat = table('nat', [
@@ -117,8 +100,8 @@ function assemble(cache: IptablesCache): { nat: IptablesTable; filter: IptablesT
     builtin('POSTROUTING', [
       makeRule('POSTROUTING', [...C('kubernetes postrouting rules'), '-j', 'KUBE-POSTROUTING']),
     ]),
-    { name: 'KUBE-SERVICES', builtin: false, rules: natServices },
-    { name: 'KUBE-NODEPORTS', builtin: false, rules: natNodePorts },
+    { name: 'KUBE-SERVICES', builtin: false, rules: [] },
+    { name: 'KUBE-NODEPORTS', builtin: false, rules: [] },
     {
       name: 'KUBE-POSTROUTING',
       builtin: false,
@@ -142,7 +125,6 @@ function assemble(cache: IptablesCache): { nat: IptablesTable; filter: IptablesT
       builtin: false,
       rules: [makeRule('KUBE-MARK-MASQ', ['-j', 'MARK', '--or-mark', MASQ_MARK])],
     },
-    ...serviceChains,
   ]);
   const forward: Rule[] = [
     makeRule('KUBE-FORWARD', [
@@ -203,6 +185,7 @@ function assemble(cache: IptablesCache): { nat: IptablesTable; filter: IptablesT
     : [];
   const jump = (from: string, extra: string[], comment: string, to: string): Rule =>
     makeRule(from, [...extra, ...C(comment), '-j', to]);
+  // kubelet creates KUBE-FIREWALL and its jumps first; kube-proxy prepends its own jumps before them.
   const kubeletFw = ctx.localhostNodePorts;
   const filter = table('filter', [
     builtin('INPUT', [
@@ -222,14 +205,71 @@ function assemble(cache: IptablesCache): { nat: IptablesTable; filter: IptablesT
       jump('OUTPUT', NEW, 'kubernetes service portals', 'KUBE-SERVICES'),
       ...(kubeletFw ? [makeRule('OUTPUT', ['-j', 'KUBE-FIREWALL'])] : []),
     ]),
-    { name: 'KUBE-SERVICES', builtin: false, rules: fServices },
-    { name: 'KUBE-EXTERNAL-SERVICES', builtin: false, rules: fExternal },
+    { name: 'KUBE-SERVICES', builtin: false, rules: [] },
+    { name: 'KUBE-EXTERNAL-SERVICES', builtin: false, rules: [] },
     { name: 'KUBE-FORWARD', builtin: false, rules: forward },
-    { name: 'KUBE-NODEPORTS', builtin: false, rules: fNodePorts },
-    { name: 'KUBE-PROXY-FIREWALL', builtin: false, rules: fFirewall },
+    { name: 'KUBE-NODEPORTS', builtin: false, rules: [] },
+    { name: 'KUBE-PROXY-FIREWALL', builtin: false, rules: [] },
     ...firewall,
   ]);
   return { nat, filter };
+}
+
+/** Replaces a top-level chain with fresh rules (a new Chain object, so stale lookups are dropped). */
+function setRules(t: IptablesTable, name: string, rules: Rule[]): void {
+  const fresh: Chain = { name, builtin: false, rules };
+  t.byName.set(name, fresh);
+  const i = t.chains.findIndex((c) => c.name === name);
+  if (i >= 0) t.chains[i] = fresh;
+}
+
+/** Refills KUBE-SERVICES, KUBE-NODEPORTS, KUBE-EXTERNAL-SERVICES… from the fragments, in Service order. */
+function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTable): void {
+  const { ctx } = cache;
+  const natServices: Rule[] = [];
+  const natNodePorts: Rule[] = [];
+  const fServices: Rule[] = [];
+  const fExternal: Rule[] = [];
+  const fNodePorts: Rule[] = [];
+  const fFirewall: Rule[] = [];
+  const add = (to: Rule[], from: Rule[]): void => {
+    for (const r of from) to.push(r);
+  };
+  for (const key of cache.order)
+    for (const f of cache.fragments.get(key) ?? []) {
+      add(natServices, f.natServices);
+      add(natNodePorts, f.natNodePorts);
+      add(fServices, f.filterServices);
+      add(fExternal, f.filterExternal);
+      add(fNodePorts, f.filterNodePorts);
+      add(fFirewall, f.filterFirewall);
+    }
+  // The tail call to KUBE-NODEPORTS, which must be the last rule in KUBE-SERVICES.
+  const tail = C('kubernetes service nodeports; NOTE: this must be the last rule in this chain');
+  if (nodePortMatchAll(cache.nodePortAddresses)) {
+    const dest = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
+    if (!ctx.localhostNodePorts) dest.push('!', '-d', '127.0.0.0/8');
+    natServices.push(makeRule('KUBE-SERVICES', [...tail, ...dest, '-j', 'KUBE-NODEPORTS']));
+  } else {
+    for (const ip of nodePortIPs(ctx.nodeIP, cache.nodePortAddresses)) {
+      if (ip.startsWith('127.') && !ctx.localhostNodePorts) continue;
+      natServices.push(makeRule('KUBE-SERVICES', [...tail, '-d', ip, '-j', 'KUBE-NODEPORTS']));
+    }
+  }
+  setRules(nat, 'KUBE-SERVICES', natServices);
+  setRules(nat, 'KUBE-NODEPORTS', natNodePorts);
+  setRules(filter, 'KUBE-SERVICES', fServices);
+  setRules(filter, 'KUBE-EXTERNAL-SERVICES', fExternal);
+  setRules(filter, 'KUBE-NODEPORTS', fNodePorts);
+  setRules(filter, 'KUBE-PROXY-FIREWALL', fFirewall);
+}
+
+function addChains(nat: IptablesTable, frags: ServiceFragment[] | undefined): void {
+  for (const f of frags ?? []) for (const c of f.natChains) nat.byName.set(c.name, c);
+}
+
+function removeChains(nat: IptablesTable, frags: ServiceFragment[] | undefined): void {
+  for (const f of frags ?? []) for (const c of f.natChains) nat.byName.delete(c.name);
 }
 
 function contextFor(cluster: ClusterState, nodeName: string, largeClusterMode: boolean): ProxyContext {
@@ -282,9 +322,9 @@ export function buildIptablesRules(
   options: BuildOptions = {},
 ): NodeRules {
   const portsByService = portsByServiceOf(cluster);
-  const totalEndpoints = countEndpoints(cluster, portsByService);
-  const ctx = contextFor(cluster, nodeName, totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
   const slices = slicesByService(cluster.endpointSlices);
+  const totalEndpoints = countEndpoints(cluster, portsByService, slices);
+  const ctx = contextFor(cluster, nodeName, totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
   let memo = shared.get(cluster);
   if (!memo) shared.set(cluster, (memo = new Map()));
   const fragments = new Map<string, ServiceFragment[]>();
@@ -305,17 +345,23 @@ export function buildIptablesRules(
     order: sortedKeys(fragments.keys()),
     totalEndpoints,
   };
-  return rulesFromCache(cache, cluster.config.proxy.mode);
+  const tables = staticTables(ctx, options);
+  for (const key of cache.order) addChains(tables.nat, fragments.get(key));
+  aggregate(cache, tables.nat, tables.filter);
+  return rulesFromCache(cache, cluster.config.proxy.mode, tables);
 }
 
-function rulesFromCache(cache: IptablesCache, mode: NodeRules['mode']): NodeRules {
-  const { nat, filter } = assemble(cache);
+function rulesFromCache(
+  cache: IptablesCache,
+  mode: NodeRules['mode'],
+  tables: { nat: IptablesTable; filter: IptablesTable },
+): NodeRules {
   return {
     node: cache.ctx.nodeName,
     mode,
     nodeIPs: cache.ctx.nodeIP === '' ? [] : [cache.ctx.nodeIP],
-    nat,
-    filter,
+    nat: tables.nat,
+    filter: tables.filter,
     largeClusterMode: cache.ctx.largeClusterMode,
     cache,
   };
@@ -335,34 +381,48 @@ export function updateIptablesRules(
   options: BuildOptions = {},
 ): NodeRules {
   const old = prev.cache as IptablesCache | undefined;
-  if (!old) return buildIptablesRules(cluster, prev.node, options);
+  if (!old || (options.randomFully ?? true) !== (old.options.randomFully ?? true))
+    return buildIptablesRules(cluster, prev.node, options);
   const changed = new Set(changedServiceKeys);
-  const slices = slicesByService(cluster.endpointSlices);
-  const fragments = new Map(old.fragments);
-  let totalEndpoints = old.totalEndpoints;
+  const names = new Set([...changed].map((k) => k.slice(k.indexOf('/') + 1)));
+  const slices = slicesByService(
+    cluster.endpointSlices.filter((s) => names.has(s.metadata.labels?.[SERVICE_NAME_LABEL] ?? '')),
+  );
   const newPorts = new Map<string, ServicePortInfo[]>();
   for (const svc of cluster.services) {
     const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
     if (changed.has(key)) newPorts.set(key, servicePortsOf(svc));
   }
+  let totalEndpoints = old.totalEndpoints;
   for (const key of changed) {
-    for (const f of fragments.get(key) ?? [])
-      totalEndpoints -= endpointsFor(slices.get(key), f.servicePort, '').length;
+    for (const f of old.fragments.get(key) ?? []) totalEndpoints -= f.endpointCount;
     for (const sp of newPorts.get(key) ?? []) totalEndpoints += endpointsFor(slices.get(key), sp, '').length;
   }
   const ctx = contextFor(cluster, prev.node, totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
-  if (JSON.stringify(ctx) !== JSON.stringify(old.ctx)) return buildIptablesRules(cluster, prev.node, options);
+  if (
+    JSON.stringify(ctx) !== JSON.stringify(old.ctx) ||
+    cluster.config.proxy.nodePortAddresses !== old.nodePortAddresses
+  )
+    return buildIptablesRules(cluster, prev.node, options);
+  // prev is consumed: its fragment map and tables are updated in place.
+  const { nat, filter } = prev;
+  const fragments = old.fragments;
   let order = old.order;
   for (const key of changed) {
     const ports = newPorts.get(key) ?? [];
     const had = fragments.has(key);
+    removeChains(nat, fragments.get(key));
     if (ports.length === 0) {
       fragments.delete(key);
       if (had) order = order.filter((k) => k !== key);
       continue;
     }
-    fragments.set(key, fragmentsFor(ctx, slices, ports));
+    const frags = fragmentsFor(ctx, slices, ports);
+    fragments.set(key, frags);
+    addChains(nat, frags);
     if (!had) order = sortedKeys([...order, key]);
   }
-  return rulesFromCache({ ...old, ctx, options, fragments, order, totalEndpoints }, prev.mode);
+  const cache: IptablesCache = { ...old, ctx, options, fragments, order, totalEndpoints };
+  aggregate(cache, nat, filter);
+  return rulesFromCache(cache, prev.mode, { nat, filter });
 }

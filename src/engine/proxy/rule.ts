@@ -22,11 +22,7 @@ function parseMark(text: string): { value: number; mask: number } {
   return { value, mask: m === undefined ? 0xffffffff : Number(m) };
 }
 
-/**
- * Builds a rule for `chain` from kube-proxy's argument tokens (everything after `-A CHAIN`).
- * Unknown tokens are a programming error here, so they throw: every token must mean something.
- */
-export function makeRule(chain: string, args: readonly string[], service?: string): Rule {
+function parseArgs(chain: string, args: readonly string[]): { match: RuleMatch; target: RuleTarget } {
   const match: RuleMatch = {};
   let target: RuleTarget = { kind: 'none' };
   let negate = false;
@@ -131,6 +127,36 @@ export function makeRule(chain: string, args: readonly string[], service?: strin
         throw new Error(`iptables rule for ${chain}: unknown token ${t}`);
     }
   }
-  const text = `-A ${chain} ${args.map(quote).join(' ')}`.trimEnd();
-  return service === undefined ? { chain, match, target, text } : { chain, match, target, text, service };
+  return { match, target };
+}
+
+/**
+ * A rule built from its argument list. Text and matches are derived from the same tokens on first use
+ * (a 10,000-Service ruleset has ~300,000 rules, and most are never printed or walked).
+ */
+class ArgsRule implements Rule {
+  private parsed?: { match: RuleMatch; target: RuleTarget };
+  private printed?: string;
+  constructor(
+    readonly chain: string,
+    private readonly args: readonly string[],
+    readonly service?: string,
+  ) {}
+  get match(): RuleMatch {
+    return (this.parsed ??= parseArgs(this.chain, this.args)).match;
+  }
+  get target(): RuleTarget {
+    return (this.parsed ??= parseArgs(this.chain, this.args)).target;
+  }
+  get text(): string {
+    return (this.printed ??= `-A ${this.chain} ${this.args.map(quote).join(' ')}`.trimEnd());
+  }
+}
+
+/**
+ * Builds a rule for `chain` from kube-proxy's argument tokens (everything after `-A CHAIN`).
+ * Unknown tokens are a programming error, so parsing throws: every token must mean something.
+ */
+export function makeRule(chain: string, args: readonly string[], service?: string): Rule {
+  return new ArgsRule(chain, args, service);
 }

@@ -63,6 +63,7 @@ export type RuleTarget =
   /** A comment-only rule (kube-proxy's "other traffic … will be dropped by KUBE-PROXY-FIREWALL"). */
   | { kind: 'none' };
 
+/** Read-only: rules may compute `match`, `target` and `text` on first access from one argument list. */
 export interface Rule {
   chain: string; // "KUBE-SERVICES"
   match: RuleMatch;
@@ -95,8 +96,9 @@ export interface ChainIndex {
 
 export interface IptablesTable {
   name: TableName;
-  /** Chains in the order iptables-save prints them. */
+  /** The built-in and top-level chains (PREROUTING…, KUBE-SERVICES, KUBE-POSTROUTING…), in creation order. */
   chains: Chain[];
+  /** Every chain by name, including the per-Service KUBE-SVC/SVL/EXT/FW/SEP chains. */
   byName: Map<string, Chain>;
 }
 
