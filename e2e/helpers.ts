@@ -10,13 +10,14 @@ export async function editorReady(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="yaml-editor"] .monaco-editor')).toBeVisible({ timeout: 20_000 });
 }
 
-/** Replaces the whole YAML the way a user pasting would: focus, select all, type. */
+/** Replaces the whole YAML the way a user pasting would: focus, select all, paste (typing would auto-indent). */
 export async function setEditorText(page: Page, text: string): Promise<void> {
   await editorReady(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.locator('[data-testid="yaml-editor"] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.insertText(text);
+  await page.keyboard.press('ControlOrMeta+V');
 }
 
 export async function pickScenario(page: Page, id: string): Promise<void> {

@@ -17,7 +17,7 @@ test('a student loads a scenario and sees its YAML and its cluster', async ({ pa
   await shot(page, testInfo, 'nodeport-scenario');
 
   // Selecting a Service reveals its YAML lines.
-  await graph.getByText('echo-local', { exact: true }).click();
+  await graph.locator('.react-flow__node', { hasText: 'echo-local' }).click();
   await expect(page.locator('.monaco-editor .yaml-selected').first()).toBeVisible();
   await shot(page, testInfo, 'service-selected');
 });

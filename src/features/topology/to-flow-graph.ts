@@ -42,7 +42,10 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
   g.setDefaultEdgeLabel(() => ({}));
 
   const lbs = view.services.filter((s) => s.type === 'LoadBalancer');
-  const shown = view.services.filter((s) => !s.system || s.endpoints.length > 0);
+  // The API server's own Service (default/kubernetes) is noise in a lesson about workloads.
+  const shown = view.services.filter(
+    (s) => s.id !== 'Service/default/kubernetes' && (!s.system || s.endpoints.length > 0),
+  );
   g.setNode(EXTERNAL_ID, { width: S.CLIENT_W, height: S.CLIENT_H });
   for (const s of lbs) {
     g.setNode(lbId(s.namespace, s.name), { width: S.CLIENT_W, height: S.CLIENT_H });
