@@ -8,6 +8,16 @@ import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { readyDnsEndpoints, serviceEndpoints } from './dns-endpoints';
 import type { LookupFrom } from './resolver';
+import { inCidr, isIPv4 } from '../net/ip';
+
+const PRIVATE = [
+  '10.0.0.0/8',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '100.64.0.0/10',
+];
 
 export type DnsServerReach =
   | { kind: 'cluster'; service?: string; endpoints: string[] } // "kube-system/kube-dns", CoreDNS pod IPs
@@ -58,5 +68,11 @@ export function reachDnsServer(cluster: ClusterState, from: LookupFrom, ip: stri
     (p) => p.status?.podIP === ip && p.metadata.labels?.[COREDNS_LABEL] === 'kube-dns',
   );
   if (coredns) return { kind: 'cluster', endpoints: [ip] };
+  // A public resolver (8.8.8.8, 1.1.1.1…) answers like the simulated Internet; private and cluster
+  // addresses without a DNS server behind them do not answer at all.
+  const local = [cluster.config.serviceSubnet, cluster.config.podSubnet, ...PRIVATE].some((c) =>
+    inCidr(ip, c),
+  );
+  if (isIPv4(ip) && !local) return { kind: 'upstream' };
   return { kind: 'unreachable', reason: `nothing at ${ip} answers DNS on port 53` };
 }

@@ -211,3 +211,21 @@ describe('search-list expansion', () => {
     expect(r.answer[0]!.data).toBe('10.244.1.8');
   });
 });
+
+describe('nameservers from dnsConfig', () => {
+  it('a public resolver answers like the Internet; a private address without DNS times out', () => {
+    const pub = pod('shop', 'p', '10.244.1.9', {
+      dnsPolicy: 'None',
+      dnsConfig: { nameservers: ['8.8.8.8'] },
+    });
+    expect(lookup(scene(pub), { pod: pub }, 'db.shop.svc.cluster.local')).toMatchObject({
+      rcode: 'NXDOMAIN',
+      server: '8.8.8.8',
+    });
+    const priv = pod('shop', 'q', '10.244.1.10', {
+      dnsPolicy: 'None',
+      dnsConfig: { nameservers: ['192.168.1.1'] },
+    });
+    expect(lookup(scene(priv), { pod: priv }, 'db').rcode).toBe('TIMEOUT');
+  });
+});

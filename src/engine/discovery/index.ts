@@ -1,0 +1,33 @@
+/**
+ * Service discovery: the cluster DNS (CoreDNS as kubeadm deploys it), the pod's resolver, and kubelet's
+ * Service environment variables. The public surface other engine parts use.
+ *
+ * @example
+ * import { lookup, podEnvironment } from './discovery';
+ * lookup(cluster, { pod }, 'db').answer[0].data; // "10.96.0.42"
+ */
+export { dnsSystemObjects, clusterDnsIP, kubernetesServiceIP, kubeadmCorefile } from './system-objects';
+export {
+  podEnvironment,
+  missingServiceEnv,
+  fromServices,
+  serviceEnvServices,
+  type PodEnvVar,
+} from './env-vars';
+export { serveDns } from './dns';
+export { corednsSettings, parseCorefile, type CorednsSettings } from './coredns';
+export {
+  lookup,
+  searchCandidates,
+  resolverConfig,
+  type LookupResult,
+  type LookupFrom,
+  type LookupOptions,
+} from './resolver';
+export { podResolvConf, nodeResolvConf, formatResolvConf, type ResolvConf } from './resolv-conf';
+export { hostsFile, hostsLookup, podHostname } from './hosts-file';
+export { reachDnsServer, type DnsServerReach } from './dns-server';
+export { externalHosts, INGRESS_CONTROLLER_SERVICE } from './external-hosts';
+export { upstreamQuery, upstreamAddress } from './upstream';
+export { discoveryLints } from './lint';
+export type { DnsRecord, DnsMessage, Rcode, RRType } from './records';
