@@ -143,9 +143,12 @@ async function main() {
     // Keystroke → graph for the 50-object scene.
     await page.goto(BASE);
     await page.locator('[data-testid="yaml-editor"] .monaco-editor').waitFor({ timeout: 30_000 });
+    // Paste (typing would auto-indent the YAML).
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.evaluate((t) => navigator.clipboard.writeText(t), bigScene());
     await page.locator('[data-testid="yaml-editor"] .view-lines').click();
     await page.keyboard.press('ControlOrMeta+A');
-    await page.keyboard.insertText(bigScene());
+    await page.keyboard.press('ControlOrMeta+V');
     await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 40, null, {
       timeout: 30_000,
     });
