@@ -48,8 +48,8 @@ function secretData(cluster: ClusterState, ns: string, name: string): Record<str
   return { ...out, ...(s.stringData ?? {}) };
 }
 
-/** A C identifier-ish env name, as kubelet accepts for envFrom keys (others are skipped). */
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+/** An env name kubelet accepts from envFrom (RelaxedEnvironmentVariableValidation: printable ASCII but '='). */
+const ENV_NAME = /^[\x20-\x3c\x3e-\x7e]+$/;
 
 /**
  * The variables `envFrom` brings, in source order (a later source overrides an earlier one).

@@ -230,3 +230,40 @@ describe('expandVars', () => {
     expect(expandVars('$VAR_A', m)).toBe('$VAR_A');
   });
 });
+
+describe('envFrom and valueFrom', () => {
+  it('reads ConfigMaps with a prefix and Secret keys (base64), before env', () => {
+    const cm = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'app', namespace: 'shop' },
+      data: { MODE: 'prod', 'a=b': 'x' },
+    };
+    const secret = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'creds', namespace: 'shop' },
+      data: { password: 'czNjcmV0IQ==' },
+    };
+    const web = pod('shop', 'web', '10.244.1.5', {
+      containers: [
+        {
+          name: 'main',
+          envFrom: [{ configMapRef: { name: 'app' }, prefix: 'APP_' }],
+          env: [
+            { name: 'PW', valueFrom: { secretKeyRef: { name: 'creds', key: 'password' } } },
+            { name: 'WHERE', value: '$(APP_MODE)@$(KUBERNETES_SERVICE_HOST)' },
+          ],
+        },
+      ],
+    });
+    const c = clusterOf([kubernetes, cm as never, secret as never, web]);
+    const env = podEnvironment(c, web).filter((v) => v.source.kind === 'container');
+    expect(env.map((v) => `${v.name}=${v.value}`)).toEqual([
+      'APP_MODE=prod',
+      'PW=s3cret!',
+      'WHERE=prod@10.96.0.1',
+    ]);
+    expect(env[0]!.source).toEqual({ kind: 'container', detail: 'envFrom[0] configMap app' });
+  });
+});
