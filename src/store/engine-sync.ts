@@ -7,7 +7,7 @@ import { SCENE_FILE } from './manifests-slice';
 import { useStore } from './store';
 import type { Diagnostic } from './types';
 
-const DEBOUNCE_MS = 40;
+const DEBOUNCE_MS = 20;
 let client: EngineClient | null = null;
 
 /** A text is "broken" when it has YAML syntax errors: the graph then keeps the last good cluster. */
