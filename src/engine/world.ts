@@ -12,6 +12,7 @@ import { createRng, type Rng } from './util/rng';
 import { createProxyState, type ProxyState } from './proxy/types';
 import { createConntrack, type ConntrackTables } from './simulate/conntrack';
 import type { CloudLbState } from './simulate/cloud-lb';
+import { createIngressState, type IngressState } from './ingress/state';
 
 export interface SimWorld {
   seed: number; // 1
@@ -24,6 +25,8 @@ export interface SimWorld {
   conntrack: ConntrackTables;
   /** The simulated cloud load balancers' flow tables (a flow keeps its target). */
   cloudLb: CloudLbState;
+  /** The ingress controller's balancer state (round-robin cursors, cookie routes). */
+  ingress: IngressState;
 }
 
 export function createWorld(seed = 1): SimWorld {
@@ -34,5 +37,6 @@ export function createWorld(seed = 1): SimWorld {
     proxy: createProxyState(),
     conntrack: createConntrack(),
     cloudLb: { flows: new Map() },
+    ingress: createIngressState(),
   };
 }

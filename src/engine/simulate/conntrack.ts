@@ -54,10 +54,17 @@ export interface ConntrackTables {
   nextId: number;
   /** Per node: tuple key (either direction) → entry. */
   byNode: Map<string, Map<string, ConntrackEntry>>;
+  /** Per node: no entry expires before this time (a lower bound), so most look-ups skip the expiry scan. */
+  earliest: Map<string, number>;
 }
 
 export function createConntrack(): ConntrackTables {
-  return { nextId: 1, byNode: new Map() };
+  return { nextId: 1, byNode: new Map(), earliest: new Map() };
+}
+
+function noteExpiry(ct: ConntrackTables, node: string, expires: number): void {
+  const e = ct.earliest.get(node);
+  if (e === undefined || expires < e) ct.earliest.set(node, expires);
 }
 
 function key(p: Packet): string {
@@ -85,13 +92,18 @@ function remove(ct: ConntrackTables, e: ConntrackEntry): void {
  * @example ctExpire(ct, 'node-1', 500).length // entries whose timeout ran out by t=500 s
  */
 export function ctExpire(ct: ConntrackTables, node: string, now: number): ConntrackEntry[] {
+  const earliest = ct.earliest.get(node);
+  if (earliest === undefined || earliest > now) return [];
   const gone: ConntrackEntry[] = [];
+  let next = Infinity;
   for (const e of new Set(table(ct, node).values())) {
     if (e.expires <= now) {
       remove(ct, e);
       gone.push(e);
-    }
+    } else next = Math.min(next, e.expires);
   }
+  if (next === Infinity) ct.earliest.delete(node);
+  else ct.earliest.set(node, next);
   return gone;
 }
 
@@ -142,6 +154,7 @@ export function ctCreate(
     ...(tcpish ? { state: 'SYN_SENT' as const } : {}),
     ...extra,
   };
+  noteExpiry(ct, node, entry.expires);
   const t = table(ct, node);
   t.set(key(entry.orig), entry);
   t.set(key(reversed(entry.reply)), entry);

@@ -8,7 +8,7 @@ import type { ListeningSocket } from '../cluster/listen';
 import type { Packet } from '../net/packet';
 import { view } from '../net/packet';
 import type { Link, NodeInfo } from '../net/topology';
-import type { Hop, HttpResponse, Outcome } from '../trace';
+import type { Backend, Hop, HttpResponse, Outcome } from '../trace';
 import type { SimWorld } from '../world';
 import type { ConntrackEntry } from './conntrack';
 import type { Request } from './request';
@@ -44,6 +44,18 @@ export interface Ctx {
 export type End =
   | { kind: 'pod'; pod: Pod; arrived: Packet; socket: ListeningSocket | null; viaLoopback?: boolean }
   | { kind: 'node'; node: NodeInfo; arrived: Packet; response: HttpResponse | null; what: string }
+  /** A component answered for the backend (the ingress controller): its response, and who served it. */
+  | {
+      kind: 'answered';
+      responder: { stage: 'pod'; location: string };
+      arrived: Packet;
+      response: HttpResponse | null;
+      backend: Backend | null;
+      /** The client address the backend pod saw (the controller's), or null when no pod served it. */
+      seen: string | null;
+      explanation: string;
+      clientError?: { curlExitCode: number; message: string };
+    }
   | { kind: 'fail'; outcome: Outcome; explanation: string };
 
 export function createCtx(

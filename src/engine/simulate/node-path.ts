@@ -32,9 +32,11 @@ export function expireAll(world: SimWorld, node: string): void {
   }
 }
 
-function modeText(ctx: Ctx): string {
-  const c = ctx.cluster.config.proxy;
-  return c.mode === 'ipvs' ? `IPVS scheduler ${c.ipvsScheduler}` : `${c.mode} mode`;
+function modeText(ctx: Ctx, node: string): string {
+  const mode = rulesFor(ctx.cluster, node).mode;
+  return mode === 'ipvs'
+    ? `IPVS scheduler ${ctx.cluster.config.proxy.ipvsScheduler}`
+    : `${mode} mode, at random`;
 }
 
 /** POSTROUTING: MASQUERADE to the outgoing interface's address. */
@@ -68,7 +70,7 @@ function decide(ctx: Ctx, node: string, v: ProxyVerdict): void {
   ctx.decision = {
     node,
     candidates: v.candidates?.length ?? 0,
-    mode: modeText(ctx),
+    mode: modeText(ctx, node),
     sticky:
       v.steps.some((st) => st.text.includes('--rcheck')) || (v.reason?.includes('sessionAffinity') ?? false),
     ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),

@@ -16,7 +16,9 @@ import {
   type Place,
 } from '../net/topology';
 import { servicePortsOf } from '../proxy/service-port';
+import { isIngressControllerPod } from '../ingress';
 import { appAccepts } from './app';
+import { isIngressRequest, throughIngress } from './ingress-path';
 import { cloudLoadBalancer } from './cloud-lb-path';
 import { addHop, fail, type Ctx, type End } from './context';
 import { explainIcmpToVirtualIP, explainNoServicePort } from './explain';
@@ -57,6 +59,7 @@ export function deliverToPod(ctx: Ctx, pod: Pod, p: Packet, fromInside = false):
     },
     p,
   );
+  if (isIngressControllerPod(pod) && isIngressRequest(ctx, p)) return throughIngress(ctx, pod, p);
   return { kind: 'pod', pod, arrived: p, socket: s, ...(fromInside ? { viaLoopback: true } : {}) };
 }
 
@@ -145,7 +148,20 @@ export function route(ctx: Ctx, node: string, p: Packet): End {
         `kube-proxy on ${node} did not capture ${p.dst} (the load balancer's address), and svclab does not simulate traffic leaving the cluster for the cloud load balancer.`,
       );
     case 'outside':
-      return fail('unreachable', `${p.dst} is outside the cluster, and svclab simulates no other network.`);
+      addHop(
+        ctx,
+        {
+          stage: 'network',
+          location: `node/${node}`,
+          action: 'forward',
+          note: `${p.dst} is outside the cluster: the packet leaves ${node} towards its default gateway.`,
+        },
+        p,
+      );
+      return fail(
+        'unreachable',
+        `${p.dst} is outside the cluster${ctx.service ? ` (an endpoint of Service ${ctx.service})` : ''}. svclab simulates no hosts outside the cluster, so it cannot say what answers there.`,
+      );
   }
 }
 

@@ -114,14 +114,33 @@ function one(
       reset: end.outcome === 'refused',
     };
   }
+  if (end.kind === 'answered') {
+    walkReply(ctx, end.arrived, end.responder, locationOf(from));
+    const trace: Trace = {
+      outcome: 'delivered',
+      explanation: end.explanation,
+      response: end.response,
+      backend: end.backend,
+      sourceSeenByBackend: end.seen,
+      hops: [...resolution.hops, ...ctx.hops],
+      ...(end.clientError ? { clientError: end.clientError } : {}),
+    };
+    return { trace, entries: ctx.entries, seconds: REQUEST_SECONDS, reset: false };
+  }
   const responder =
     end.kind === 'pod'
       ? { stage: 'pod' as const, location: `pod/${nsName(end.pod)}` }
       : { stage: 'node' as const, location: `node/${end.node.name}` };
   const seen = protocol === 'ICMP' ? end.arrived.src : `${end.arrived.src}:${end.arrived.srcPort}`;
   walkReply(ctx, end.arrived, responder, locationOf(from));
+  // The simulated apps speak plain HTTP: a TLS ClientHello gets an HTTP answer, which curl cannot parse.
+  const tlsToPlain = target?.scheme === 'https' && protocol === 'TCP' && end.kind === 'pod';
   const response =
-    protocol === 'ICMP' ? null : end.kind === 'pod' ? appResponse(end.pod, seen, req.method) : end.response;
+    protocol === 'ICMP' || tlsToPlain
+      ? null
+      : end.kind === 'pod'
+        ? appResponse(end.pod, seen, req.method)
+        : end.response;
   const backend =
     end.kind === 'pod'
       ? {
@@ -133,11 +152,21 @@ function one(
       : null;
   const trace: Trace = {
     outcome: 'delivered',
-    explanation: deliveredExplanation(ctx, end, seen, from),
+    explanation: tlsToPlain
+      ? `${deliveredExplanation(ctx, end, seen, from)} The pod's app speaks plain HTTP, so the TLS handshake fails.`
+      : deliveredExplanation(ctx, end, seen, from),
     response,
     backend,
     sourceSeenByBackend: seen,
     hops: [...resolution.hops, ...ctx.hops],
+    ...(tlsToPlain
+      ? {
+          clientError: {
+            curlExitCode: 35,
+            message: 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number',
+          },
+        }
+      : {}),
   };
   return { trace, entries: ctx.entries, seconds: REQUEST_SECONDS, reset: false };
 }

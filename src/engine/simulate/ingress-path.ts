@@ -1,0 +1,159 @@
+/**
+ * When an HTTP request reaches an ingress-nginx controller pod, nginx (helper E's `routeIngress`) decides:
+ * it answers itself (404 default backend, 503 empty upstream, 308 HTTPS redirect, a TLS error), or it opens
+ * a new connection from the controller pod straight to the chosen endpoint pod — no ClusterIP, no kube-proxy
+ * load balancing — and relays the answer. That second connection walks the data path like any other.
+ * Internal to simulate/.
+ */
+import type { Pod } from '../k8s/objects';
+import { routeIngress, type IngressRequest } from '../ingress';
+import { isIPv4 } from '../net/ip';
+import { ephemeralPort, type Packet } from '../net/packet';
+import { nsName } from '../net/topology';
+import type { HttpResponse } from '../trace';
+import { appResponse } from './app';
+import { addHop, createCtx, fail, type Ctx, type End } from './context';
+import { walkReply } from './reply';
+import { parseTarget, podPlace } from './request';
+import { walkRequest } from './route';
+
+function nginxPage(status: string): string {
+  return `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+function header(headers: Record<string, string>, name: string): string | undefined {
+  const k = Object.keys(headers).find((h) => h.toLowerCase() === name);
+  return k === undefined ? undefined : headers[k];
+}
+
+/** Whether this delivery is an HTTP request to an ingress-nginx controller's http/https port. */
+export function isIngressRequest(ctx: Ctx, p: Packet): boolean {
+  const proto = ctx.req.protocol;
+  return (
+    ctx.phase === 'request' &&
+    p.protocol === 'TCP' &&
+    (proto === 'HTTP/1.0' || proto === 'HTTP/1.1' || proto === 'HTTP/2') &&
+    (p.dstPort === 80 || p.dstPort === 443)
+  );
+}
+
+/** The controller pod took the connection: let nginx route the request. */
+export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End {
+  const { cluster, world, req } = ctx;
+  const t = parseTarget(req.target);
+  const scheme = arrived.dstPort === 443 ? 'https' : 'http';
+  const defaultPort = t?.scheme === 'https' ? 443 : 80;
+  const urlHost = t ? (t.port && t.port !== defaultPort ? `${t.host}:${t.port}` : t.host) : undefined;
+  const host = header(req.headers, 'host') ?? urlHost;
+  const location = `pod/${nsName(controller)}`;
+  const ireq: IngressRequest = {
+    ...(host !== undefined ? { host } : {}),
+    path: t?.path ?? '/',
+    method: req.method,
+    scheme,
+    headers: req.headers,
+    clientAddress: `${arrived.src}:${arrived.srcPort}`,
+    ...(scheme === 'https' && t && !isIPv4(t.host) ? { sni: t.host } : {}),
+    insecure: req.insecure,
+    now: world.clock,
+  };
+  const d = routeIngress(cluster, world.ingress, ireq);
+  const answered = (
+    response: HttpResponse | null,
+    explanation: string,
+    extra: Partial<Extract<End, { kind: 'answered' }>> = {},
+  ): End => ({
+    kind: 'answered',
+    responder: { stage: 'pod', location },
+    arrived,
+    response,
+    backend: null,
+    seen: null,
+    explanation,
+    ...extra,
+  });
+  if (d.kind === 'tls-error') {
+    addHop(ctx, { stage: 'ingress-controller', location, action: 'reject', note: d.note }, arrived);
+    return answered(
+      null,
+      `${d.note} curl refuses the certificate ${d.certificate} (use -k to go on anyway).`,
+      {
+        clientError: { curlExitCode: d.curlExitCode, message: d.message },
+      },
+    );
+  }
+  if (d.kind === 'respond') {
+    addHop(
+      ctx,
+      {
+        stage: 'ingress-controller',
+        location,
+        action: 'respond',
+        ...(d.rule ? { rule: d.rule } : {}),
+        note: d.note,
+      },
+      arrived,
+    );
+    if (d.service) ctx.service = d.service;
+    return answered(
+      { status: d.status, body: d.body, headers: d.headers },
+      `ingress-nginx answers ${d.status} itself: ${d.note}`,
+    );
+  }
+  ctx.service = d.service;
+  const from = podPlace(cluster, controller);
+  if ('error' in from) return fail('unreachable', from.error);
+  const out: Packet = {
+    src: from.place.kind === 'pod' ? from.place.ip : arrived.dst,
+    srcPort: ephemeralPort(world.rng),
+    dst: d.endpoint.ip,
+    dstPort: d.endpoint.port,
+    protocol: 'TCP',
+  };
+  addHop(
+    ctx,
+    {
+      stage: 'ingress-controller',
+      location,
+      action: 'forward',
+      rule: d.rule,
+      candidates: d.candidates,
+      note: d.note,
+    },
+    out,
+  );
+  const inner = createCtx(cluster, world, req, 'request');
+  const end = walkRequest(inner, from.place, out);
+  ctx.hops.push(...inner.hops.slice(1)); // the controller's own "send" is the ingress-controller hop above
+  ctx.entries.push(...inner.entries);
+  if (end.kind === 'fail') {
+    const gw =
+      end.outcome === 'timeout' || end.outcome === 'dropped' ? '504 Gateway Time-out' : '502 Bad Gateway';
+    const status = Number(gw.slice(0, 3));
+    return answered(
+      { status, body: nginxPage(gw), headers: { 'Content-Type': 'text/html' } },
+      `ingress-nginx could not reach ${d.endpoint.ip}:${d.endpoint.port} (${end.explanation}) and answers ${gw}.`,
+    );
+  }
+  if (end.kind !== 'pod') return answered(null, 'The controller reached something that is not a pod.');
+  const seen = `${end.arrived.src}:${end.arrived.srcPort}`;
+  const hopsBefore = inner.hops.length;
+  walkReply(inner, end.arrived, { stage: 'pod', location: `pod/${nsName(end.pod)}` }, location);
+  const replyHops = inner.hops.slice(hopsBefore);
+  const last = replyHops[replyHops.length - 1];
+  if (last) {
+    last.stage = 'ingress-controller';
+    last.note = 'nginx reads the upstream response and relays it to the client.';
+  }
+  ctx.hops.push(...replyHops);
+  const app = appResponse(end.pod, seen, req.method);
+  const response: HttpResponse = { ...app, headers: { ...app.headers, ...d.responseHeaders } };
+  return answered(
+    response,
+    `ingress-nginx matched ${d.rule} (Ingress ${d.ingress}) and proxied the request to pod ${end.pod.metadata.name ?? ''} (${d.endpoint.ip}:${d.endpoint.port}) of Service ${d.service} directly, not through the ClusterIP; the pod sees the controller's address ${end.arrived.src}, the client's is in X-Forwarded-For.`,
+    {
+      backend: { pod: nsName(end.pod), ip: end.arrived.dst, port: end.arrived.dstPort, service: d.service },
+      seen,
+    },
+  );
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { findScenario, type ScenarioId } from '../../scenarios';
+import { buildCluster } from '../build';
+import { createWorld } from '../world';
+import { request } from './request';
+import { simulate, simulateMany } from './simulate';
+
+function scene(id: ScenarioId) {
+  const s = findScenario(id)!;
+  return buildCluster([{ file: s.file, text: s.yaml }], { seed: 1 }).cluster;
+}
+
+describe('lesson scenes through the data path', () => {
+  it('clusterip-three-pods: the DNS query travels to CoreDNS first, then the request', () => {
+    const t = simulate(
+      scene('clusterip-three-pods'),
+      createWorld(1),
+      request({ from: 'pod/default/client', target: 'http://web' }),
+    );
+    expect(t.outcome).toBe('delivered');
+    const dns = t.hops.filter((h) => h.phase === 'dns');
+    expect(dns[0]).toMatchObject({ stage: 'client', action: 'send' });
+    expect(dns[0]!.packet.dst).toBe('10.96.0.10:53');
+    expect(dns[0]!.packet.protocol).toBe('UDP');
+    const dnat = dns.find((h) => h.action === 'dnat')!;
+    expect(dnat.rule).toContain('--comment kube-system/kube-dns:dns');
+    const answer = dns.find((h) => h.stage === 'dns')!;
+    expect(answer.note).toMatch(/^CoreDNS answers web\.default\.svc\.cluster\.local\. A 10\.\d+\.\d+\.\d+ /);
+    expect(dns[dns.length - 1]!.packet.src).toBe('10.96.0.10:53');
+    const first = t.hops.find((h) => h.phase === 'request')!;
+    expect(first.packet.dst).toBe(`${answer.note!.split(' A ')[1]!.split(' ')[0]}:80`);
+    expect(t.backend?.service).toBe('default/web');
+  });
+
+  it('loadbalancer: HTTP/1.0 spreads, keep-alive sticks to one pod', () => {
+    const c = scene('loadbalancer');
+    const spread = simulateMany(
+      c,
+      createWorld(1),
+      request({ from: 'external', target: 'http://198.51.100.1/', protocol: 'HTTP/1.0', count: 20 }),
+    );
+    expect(new Set(spread.map((t) => t.backend?.pod)).size).toBe(3);
+    const browser = simulateMany(
+      c,
+      createWorld(1),
+      request({
+        from: 'external',
+        target: 'http://198.51.100.1/',
+        protocol: 'HTTP/2',
+        keepalive: true,
+        count: 20,
+      }),
+    );
+    expect(new Set(browser.map((t) => t.backend?.pod)).size).toBe(1);
+    expect(browser[19]!.hops.find((h) => h.stage === 'cloud-lb')!.note).toContain('existing flow');
+  });
+
+  it('session-affinity: every HTTP/1.0 request from one client lands on one pod', () => {
+    const ts = simulateMany(
+      scene('session-affinity'),
+      createWorld(1),
+      request({ from: 'pod/default/client', target: 'http://sticky', protocol: 'HTTP/1.0', count: 20 }),
+    );
+    expect(new Set(ts.map((t) => t.backend?.pod)).size).toBe(1);
+  });
+
+  it('readiness: the unready pod never gets traffic', () => {
+    const c = scene('readiness');
+    const ts = simulateMany(
+      c,
+      createWorld(1),
+      request({ from: 'pod/default/client', target: 'http://api', protocol: 'HTTP/1.0', count: 100 }),
+    );
+    const pods = new Set(ts.map((t) => t.backend?.pod));
+    const unready = c.pods.filter((p) =>
+      p.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'False'),
+    );
+    expect(unready.length).toBeGreaterThan(0);
+    for (const p of unready) expect(pods.has(`default/${p.metadata.name}`)).toBe(false);
+  });
+
+  it('ingress: https through the LB to the controller, then straight to a pod (no ClusterIP)', () => {
+    const t = simulate(
+      scene('ingress'),
+      createWorld(1),
+      request({ from: 'external', target: 'https://shop.example.com/api/orders', insecure: true }),
+    );
+    expect(t.outcome).toBe('delivered');
+    expect(t.backend?.service).toBe('default/shop-api');
+    const ic = t.hops.find((h) => h.stage === 'ingress-controller')!;
+    expect(ic.rule).toBe('shop.example.com /api (Prefix) → shop-api:http');
+    expect(ic.packet.dst).toBe(`${t.backend!.ip}:${t.backend!.port}`);
+    const after = t.hops.slice(t.hops.indexOf(ic) + 1).filter((h) => h.direction === 'request');
+    expect(after.some((h) => h.action === 'dnat')).toBe(false);
+    expect(t.sourceSeenByBackend?.split(':')[0]).toBe(ic.packet.src.split(':')[0]);
+    const http = simulate(
+      scene('ingress'),
+      createWorld(1),
+      request({ from: 'external', target: 'http://shop.example.com/' }),
+    );
+    expect(http.response?.status).toBe(308);
+    expect(http.response?.headers?.Location).toBe('https://shop.example.com/');
+  });
+});
