@@ -130,16 +130,28 @@ function inRange(v: number, format?: string): boolean {
   return format === 'int64' ? Number.isSafeInteger(v) : v >= -2147483648 && v <= 2147483647;
 }
 
-const joinField = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+/** A field path built only when an error needs it (most objects have none): a linked list of segments. */
+interface PathNode {
+  parent: PathNode | undefined;
+  seg: string | number;
+}
 
-function walk(
-  v: unknown,
-  node: SchemaNode,
-  path: string, // "spec.ports[0].port" (for unknown fields and required)
-  goPath: string, // "spec.ports.port" (for json type errors)
-  struct: string, // innermost Go struct: "ServicePort"
-  w: Walk,
-): void {
+function pathString(p: PathNode | undefined, withIndexes: boolean): string {
+  const segs: (string | number)[] = [];
+  for (let n = p; n; n = n.parent) segs.push(n.seg);
+  let out = '';
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const seg = segs[i]!;
+    if (typeof seg === 'number') {
+      if (withIndexes) out += `[${seg}]`;
+    } else if (seg.startsWith('[')) {
+      if (withIndexes) out += seg;
+    } else out += out ? `.${seg}` : seg;
+  }
+  return out;
+}
+
+function walk(v: unknown, node: SchemaNode, path: PathNode | undefined, struct: string, w: Walk): void {
   if (w.typeError || v === null || v === undefined) return; // null decodes to the zero value
   const { node: n, def } = deref(node);
   if (n.anyOf) {
@@ -150,37 +162,41 @@ function walk(
     w.typeError = true;
     w.findings.push({
       kind: 'type',
-      field: path,
-      message: `json: cannot unmarshal ${bad} into Go struct field ${struct}.${goPath} of type ${goType(node)}`,
+      field: pathString(path, true),
+      message: `json: cannot unmarshal ${bad} into Go struct field ${struct}.${pathString(path, false)} of type ${goType(node)}`,
     });
     return;
   }
   if (Array.isArray(v)) {
-    if (n.items) v.forEach((item, i) => walk(item, n.items!, `${path}[${i}]`, goPath, struct, w));
+    if (n.items) for (let i = 0; i < v.length; i++) walk(v[i], n.items, { parent: path, seg: i }, struct, w);
     return;
   }
   if (typeof v !== 'object') return;
   const obj = v as Record<string, unknown>;
   if (n.properties) {
     const inner = def ? goStructName(def) : struct;
-    for (const key of Object.keys(obj)) {
+    for (const key in obj) {
       const prop = n.properties[key];
-      const field = joinField(path, key);
-      if (prop) walk(obj[key], prop, field, joinField(goPath, key), inner, w);
-      else if (n.additionalProperties === false)
+      const at = { parent: path, seg: key };
+      if (prop) walk(obj[key], prop, at, inner, w);
+      else if (n.additionalProperties === false) {
+        const field = pathString(at, true);
         w.findings.push({ kind: 'unknown', field, message: `unknown field "${field}"` });
+      }
     }
-    for (const req of n.required ?? []) {
-      if (obj[req] === undefined)
-        w.findings.push({
-          kind: 'required',
-          field: joinField(path, req),
-          message: `missing required field "${req}" in ${def ?? 'object'}`,
-        });
-    }
+    if (n.required)
+      for (const req of n.required) {
+        if (obj[req] === undefined)
+          w.findings.push({
+            kind: 'required',
+            field: pathString({ parent: path, seg: req }, true),
+            message: `missing required field "${req}" in ${def ?? 'object'}`,
+          });
+      }
   } else if (typeof n.additionalProperties === 'object') {
-    for (const key of Object.keys(obj))
-      walk(obj[key], n.additionalProperties, `${path}[${key}]`, goPath, struct, w);
+    // Map values: errors name the map's field (Go's json keeps the struct field path).
+    for (const key in obj)
+      walk(obj[key], n.additionalProperties, { parent: path, seg: `[${key}]` }, struct, w);
   }
 }
 
@@ -197,7 +213,7 @@ export function checkSchema(object: { apiVersion?: unknown; kind?: unknown }): S
   const root = roots.get(`${String(object.apiVersion)}|${String(object.kind)}`);
   if (!root) return [];
   const w: Walk = { findings: [], typeError: false };
-  walk(object, root, '', '', String(object.kind), w);
+  walk(object, root, undefined, String(object.kind), w);
   // A type error aborts decoding: the server reports it alone.
   return w.typeError ? w.findings.filter((f) => f.kind === 'type') : w.findings;
 }
