@@ -1,0 +1,164 @@
+/**
+ * Data-plane benchmarks (run: npx tsx scripts/bench-trace.ts [iptables|ipvs]): a cluster of 10,000
+ * Services × 10 endpoints on 3 nodes. Prints the median time of one simulate() through the 10,000-Service
+ * ruleset (rule generation excluded; target < 5 ms), and the time of `curl --count 1000` to one Service
+ * (HTTP/1.0, a connection per request) with its distribution.
+ */
+import { DEFAULT_CONFIG, emptyCluster, type ClusterState } from '../src/engine/cluster/state';
+import type { EndpointSlice, Node, Pod, Service } from '../src/engine/k8s/objects';
+import { formatIp } from '../src/engine/net/ip';
+import { request } from '../src/engine/simulate/request';
+import { rulesFor } from '../src/engine/simulate/rules';
+import { simulate, simulateMany } from '../src/engine/simulate/simulate';
+import { createWorld } from '../src/engine/world';
+
+const SERVICES = 10_000;
+const ENDPOINTS = 10;
+const NODES = ['node-1', 'node-2', 'node-3'];
+const mode = (process.argv[2] as 'iptables' | 'ipvs' | undefined) ?? 'iptables';
+
+function makeCluster(): ClusterState {
+  const c = emptyCluster({ ...DEFAULT_CONFIG, proxy: { ...DEFAULT_CONFIG.proxy, mode } });
+  c.nodes = NODES.map((name, i): Node => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name, labels: { 'topology.kubernetes.io/zone': i < 2 ? 'zone-a' : 'zone-b' } },
+    spec: { podCIDR: `10.244.${i}.0/24` },
+    status: { addresses: [{ type: 'InternalIP', address: `192.168.49.${i + 2}` }] },
+  }));
+  // Ten backend pods (spread over the nodes) serve every Service; one client pod on node-1.
+  const pods: Pod[] = [];
+  for (let p = 0; p <= ENDPOINTS; p++) {
+    const node = p === ENDPOINTS ? 'node-1' : NODES[p % 3]!;
+    const name = p === ENDPOINTS ? 'client' : `web-${p}`;
+    pods.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default', labels: { app: name === 'client' ? 'client' : 'web' } },
+      spec: { nodeName: node, containers: [{ name: 'app', ports: [{ containerPort: 8080 }] }] },
+      status: {
+        phase: 'Running',
+        podIP: `10.244.${NODES.indexOf(node)}.${10 + p}`,
+        conditions: [{ type: 'Ready', status: 'True' }],
+      },
+    });
+  }
+  c.pods = pods;
+  const base = (10 << 24) | (96 << 16);
+  for (let s = 0; s < SERVICES; s++) {
+    const name = `svc-${s}`;
+    const svc: Service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name, namespace: 'default' },
+      spec: {
+        type: s % 10 === 0 ? 'NodePort' : 'ClusterIP',
+        clusterIP: formatIp(base + 10 + s),
+        selector: { app: 'web' },
+        ports: [
+          {
+            name: 'http',
+            port: 80,
+            targetPort: 8080,
+            protocol: 'TCP',
+            ...(s % 10 === 0 ? { nodePort: 30000 + s / 10 } : {}),
+          },
+        ],
+        ...(s % 10 === 0 ? { externalTrafficPolicy: 'Cluster' as const } : {}),
+      },
+    };
+    c.services.push(svc);
+    const slice: EndpointSlice = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: `${name}-x`, namespace: 'default', labels: { 'kubernetes.io/service-name': name } },
+      addressType: 'IPv4',
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+      endpoints: pods
+        .filter((p) => p.metadata.name !== 'client')
+        .map((p) => ({
+          addresses: [p.status!.podIP!],
+          conditions: { ready: true },
+          nodeName: p.spec.nodeName!,
+          targetRef: { kind: 'Pod', namespace: 'default', name: p.metadata.name! },
+        })),
+    };
+    c.endpointSlices.push(slice);
+  }
+  return c;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const cluster = makeCluster();
+let t0 = performance.now();
+for (const n of NODES) rulesFor(cluster, n);
+console.log(
+  `rule generation (${mode}, all nodes, not counted below): ${(performance.now() - t0).toFixed(0)} ms`,
+);
+
+const world = createWorld(1);
+// Warm up the topology index and the JIT.
+for (let i = 0; i < 50; i++)
+  simulate(
+    cluster,
+    world,
+    request({ from: 'pod/client', target: `http://${cluster.services[i]!.spec.clusterIP}/` }),
+  );
+
+const times: number[] = [];
+for (let i = 0; i < 300; i++) {
+  const svc = cluster.services[(i * 7919) % SERVICES]!;
+  const start = performance.now();
+  const t = simulate(
+    cluster,
+    world,
+    request({ from: 'pod/client', target: `http://${svc.spec.clusterIP}/` }),
+  );
+  times.push(performance.now() - start);
+  if (t.outcome !== 'delivered') throw new Error(`unexpected ${t.outcome}: ${t.explanation}`);
+}
+const m = median(times);
+console.log(
+  `single trace through ${SERVICES} Services: median ${m.toFixed(3)} ms (target < 5 ms) ${m < 5 ? 'OK' : 'SLOW'}`,
+);
+
+const ext = [] as number[];
+for (let i = 0; i < 100; i++) {
+  const start = performance.now();
+  simulate(
+    cluster,
+    world,
+    request({ from: 'external', target: `http://192.168.49.3:${30000 + (i % 1000)}/` }),
+  );
+  ext.push(performance.now() - start);
+}
+console.log(`single NodePort trace from outside: median ${median(ext).toFixed(3)} ms`);
+
+t0 = performance.now();
+const traces = simulateMany(
+  cluster,
+  createWorld(2),
+  request({
+    from: 'pod/client',
+    target: `http://${cluster.services[42]!.spec.clusterIP}/`,
+    protocol: 'HTTP/1.0',
+    count: 1000,
+  }),
+);
+const elapsed = performance.now() - t0;
+const dist = new Map<string, number>();
+for (const t of traces)
+  dist.set(t.backend?.pod ?? t.outcome, (dist.get(t.backend?.pod ?? t.outcome) ?? 0) + 1);
+console.log(
+  `curl --count 1000 (HTTP/1.0): ${elapsed.toFixed(0)} ms, ${(elapsed / 1000).toFixed(3)} ms per request`,
+);
+console.log(
+  `  distribution: ${[...dist.entries()]
+    .sort()
+    .map(([k, v]) => `${k.replace('default/', '')}=${v}`)
+    .join(' ')}`,
+);
