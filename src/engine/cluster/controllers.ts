@@ -26,7 +26,11 @@ export interface ControllerInput {
   seed: number;
   triggerTime: string; // "2026-01-01T00:00:00Z"
   /** Reuse hook for incremental builds: return cached output for a Service, or undefined to compute. */
-  reuse?: (svc: Service, pods: Pod[]) => { endpoints: Endpoints; slices: EndpointSlice[] } | undefined;
+  reuse?: (
+    svc: Service,
+    pods: Pod[],
+    nodes: Node[],
+  ) => { endpoints: Endpoints; slices: EndpointSlice[] } | undefined;
 }
 
 export interface ControllerOutput {
@@ -64,7 +68,7 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
     const key = nsName(svc);
     managed.add(key);
     const pods = index.select(svc.metadata.namespace ?? 'default', svc.spec.selector!);
-    const out = input.reuse?.(svc, pods) ?? {
+    const out = input.reuse?.(svc, pods, input.nodes) ?? {
       endpoints: endpointsFor(svc, pods, input.triggerTime),
       slices: endpointSlicesFor(svc, pods, zoneOf, namer, input.seed, input.triggerTime),
     };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
-import { fnv32a, randomSuffix, safeEncodeString, uidFor } from './hash';
+import { fnv32a, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
 
 describe('hashes and names', () => {
   it('fnv32a matches Go hash/fnv New32a', () => {
@@ -9,6 +9,9 @@ describe('hashes and names', () => {
     expect(fnv32a('a')).toBe(0xe40c292c);
     expect(fnv32a('foobar')).toBe(0xbf9cf968);
     // UTF-8 bytes, as Go hashes a string's bytes: 'é' is C3 A9.
+    expect(fnv32a('😀')).toBe(
+      [0xf0, 0x9f, 0x98, 0x80].reduce((h, b) => Math.imul(h ^ b, 0x01000193) >>> 0, 0x811c9dc5),
+    );
     expect(fnv32a('é')).toBe(Math.imul(Math.imul(0x811c9dc5 ^ 0xc3, 0x01000193) ^ 0xa9, 0x01000193) >>> 0);
   });
   it('SafeEncodeString maps digits onto the safe alphabet as pod-template-hash does', () => {
@@ -19,6 +22,8 @@ describe('hashes and names', () => {
     const a = randomSuffix(createRng(7));
     expect(a).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(randomSuffix(createRng(7))).toBe(a);
+    expect(randomSuffix(rngFor(1, 'a'))).toBe(randomSuffix(rngFor(1, 'a')));
+    expect(randomSuffix(rngFor(1, 'a'))).not.toBe(randomSuffix(rngFor(2, 'a')));
     expect(uidFor(1, 'Pod/default/x')).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );

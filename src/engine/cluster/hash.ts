@@ -6,9 +6,9 @@
  *
  * @example
  * safeEncodeString(String(fnv32a('abc'))); // "6c4dd8b6bc"-like: digits map onto the safe alphabet
- * randomSuffix(createRng(1)); // 5 chars from "bcdfghjklmnpqrstvwxz2456789"
+ * randomSuffix(rngFor(1, 'pods:default/web-7c9d8b5f4')); // 5 chars from "bcdfghjklmnpqrstvwxz2456789"
  */
-import { createRng, type Rng } from '../util/rng';
+import type { Rng } from '../util/rng';
 
 /** k8s.io/apimachinery/pkg/util/rand: consonants and digits without vowels or 0/1/3, "to avoid bad words". */
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -16,26 +16,31 @@ export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 /** FNV-1a, 32 bit, over the UTF-8 bytes of the text (Go's fnv.New32a). */
 export function fnv32a(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
-  const step = (b: number): void => {
-    h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  };
-  for (const ch of text) {
-    // UTF-8 encode by hand: the engine's lib (ES2023, no DOM) has no TextEncoder.
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) step(c);
-    else if (c < 0x800) {
-      step(0xc0 | (c >> 6));
-      step(0x80 | (c & 63));
-    } else if (c < 0x10000) {
-      step(0xe0 | (c >> 12));
-      step(0x80 | ((c >> 6) & 63));
-      step(0x80 | (c & 63));
-    } else {
-      step(0xf0 | (c >> 18));
-      step(0x80 | ((c >> 12) & 63));
-      step(0x80 | ((c >> 6) & 63));
-      step(0x80 | (c & 63));
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      h = Math.imul(h ^ c, 0x01000193);
+      continue;
     }
+    // UTF-8 encode by hand: the engine's lib (ES2023, no DOM) has no TextEncoder.
+    if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      const lo = text.charCodeAt(i + 1);
+      if (lo >= 0xdc00 && lo < 0xe000) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (lo - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x800) {
+      h = Math.imul(h ^ (0xc0 | (c >> 6)), 0x01000193);
+    } else if (c < 0x10000) {
+      h = Math.imul(h ^ (0xe0 | (c >> 12)), 0x01000193);
+      h = Math.imul(h ^ (0x80 | ((c >> 6) & 63)), 0x01000193);
+    } else {
+      h = Math.imul(h ^ (0xf0 | (c >> 18)), 0x01000193);
+      h = Math.imul(h ^ (0x80 | ((c >> 12) & 63)), 0x01000193);
+      h = Math.imul(h ^ (0x80 | ((c >> 6) & 63)), 0x01000193);
+    }
+    h = Math.imul(h ^ (0x80 | (c & 63)), 0x01000193);
   }
   return h >>> 0;
 }
@@ -54,15 +59,47 @@ export function randomSuffix(rng: Rng, n = 5): string {
   return out;
 }
 
-/** A PRNG private to one named thing, so that its random choices do not shift when unrelated objects change. */
+/**
+ * A PRNG private to one named thing, so that its random choices do not shift when unrelated objects
+ * change: splitmix32 seeded from the world seed and an FNV-1a hash of the key. Cheaper to make than
+ * createRng (a build makes one per pod and per object UID), with the same Rng interface.
+ */
 export function rngFor(seed: number, key: string): Rng {
-  return createRng((fnv32a(key) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0);
+  return new SplitMix((fnv32a(key) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0);
+}
+
+class SplitMix implements Rng {
+  constructor(private s: number) {}
+
+  private next32(): number {
+    this.s = (this.s + 0x9e3779b9) >>> 0;
+    let z = this.s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  }
+
+  next(): number {
+    return this.next32() / 4294967296;
+  }
+
+  int(n: number): number {
+    return Math.floor((this.next32() / 4294967296) * n);
+  }
+
+  state(): [number, number, number, number] {
+    return [this.s, 0, 0, 0];
+  }
 }
 
 /** A deterministic RFC 4122 version-4-shaped UID for an object key ("Pod/default/web-abcde"). */
 export function uidFor(seed: number, key: string): string {
   const rng = rngFor(seed, `uid:${key}`);
-  const hex = (n: number): string =>
-    Array.from({ length: n }, () => '0123456789abcdef'[rng.int(16)]).join('');
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[rng.int(4)]}${hex(3)}-${hex(12)}`;
+  const hex = (): string => (rng.int(0x100000000) >>> 0).toString(16).padStart(8, '0');
+  const a = hex();
+  const b = hex();
+  const c = hex();
+  const d = hex();
+  const variant = '89ab'[parseInt(c[0]!, 16) & 3];
+  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }

@@ -216,28 +216,25 @@ function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
   });
 }
 
-/** The user object that carries a pod's template and the path of its pod spec. */
-function templateOwner(cluster: ClusterState, pod: Pod): { obj: KubeObject; path: string } {
-  const origin = cluster.origins.get(objectKey(pod));
-  if (origin?.by !== 'controller' || !origin.owner) return { obj: pod, path: 'spec' };
-  const [kind, ns, name] = origin.owner.split('/');
-  const rs = cluster.replicaSets.find(
-    (r) => r.kind === kind && r.metadata.namespace === ns && r.metadata.name === name,
-  );
-  if (!rs) return { obj: pod, path: 'spec' };
-  const rsOrigin = cluster.origins.get(objectKey(rs));
-  if (rsOrigin?.by === 'controller' && rsOrigin.owner) {
-    const [, dns, dname] = rsOrigin.owner.split('/');
-    const d = cluster.deployments.find((x) => x.metadata.namespace === dns && x.metadata.name === dname);
-    if (d) return { obj: d, path: 'spec.template.spec' };
-  }
-  return { obj: rs, path: 'spec.template.spec' };
+/** Finds the user object that carries a pod's template (the pod, its ReplicaSet, or that one's Deployment). */
+function templateOwners(cluster: ClusterState): (pod: Pod) => { obj: KubeObject; path: string } {
+  const byKey = new Map<string, KubeObject>();
+  for (const o of [...cluster.replicaSets, ...cluster.deployments]) byKey.set(objectKey(o), o);
+  return (pod) => {
+    const origin = cluster.origins.get(objectKey(pod));
+    const rs = origin?.by === 'controller' && origin.owner ? byKey.get(origin.owner) : undefined;
+    if (!rs) return { obj: pod, path: 'spec' };
+    const rsOrigin = cluster.origins.get(objectKey(rs));
+    const d = rsOrigin?.by === 'controller' && rsOrigin.owner ? byKey.get(rsOrigin.owner) : undefined;
+    return { obj: d ?? rs, path: 'spec.template.spec' };
+  };
 }
 
 function lintPods(cluster: ClusterState, ctx: LintContext, out: Diagnostic[]): void {
   const seen = new Set<string>();
+  const templateOwner = templateOwners(cluster);
   for (const pod of cluster.pods) {
-    const { obj, path } = templateOwner(cluster, pod);
+    const { obj, path } = templateOwner(pod);
     const src = ctx.srcOf(obj);
     if (!src) continue;
     const once = (key: string): boolean => !seen.has(key) && (seen.add(key), true);

@@ -122,11 +122,14 @@ function podsFor(rs: ReplicaSet, count: number, seed: number, taken: Set<string>
   const base = `${rs.metadata.name}-`.slice(0, MAX_GENERATED_BASE);
   const rng = rngFor(seed, `pods:${ns}/${rs.metadata.name}`);
   const out: Pod[] = [];
+  const ref = ownerRef(rs, seed);
   for (let i = 0; i < count; i++) {
     let name = base + randomSuffix(rng);
     while (taken.has(`${ns}/${name}`)) name = base + randomSuffix(rng);
     taken.add(`${ns}/${name}`);
-    const t = cloneJSON(rs.spec.template);
+    // Pods of one ReplicaSet share their containers (read-only from here on); spec and metadata are
+    // their own, since scheduling and status write into them.
+    const t = rs.spec.template;
     out.push({
       apiVersion: 'v1',
       kind: 'Pod',
@@ -136,9 +139,10 @@ function podsFor(rs: ReplicaSet, count: number, seed: number, taken: Set<string>
         generateName: base,
         namespace: ns,
         labels: { ...t.metadata?.labels },
-        ownerReferences: [ownerRef(rs, seed)],
+        ...(t.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
+        ownerReferences: [{ ...ref }],
       },
-      spec: t.spec,
+      spec: { ...t.spec },
     });
   }
   return out;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { buildCluster } from './build';
+import { createWorkspace } from './workspace';
+
+const doc = (name: string, replicas: number, port = 8080) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name} }
+spec:
+  replicas: ${replicas}
+  selector: { matchLabels: { app: ${name} } }
+  template:
+    metadata: { labels: { app: ${name} } }
+    spec:
+      containers: [{ name: c, image: nginx, ports: [{ containerPort: ${port} }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: ${name} }
+spec:
+  selector: { app: ${name} }
+  ports: [{ port: 80, targetPort: ${port} }]
+`;
+
+const scene = (edit = false) => [
+  { file: 'a.yaml', text: doc('a', 2) },
+  { file: 'b.yaml', text: [doc('b', 2), doc('c', 1, edit ? 9090 : 8080)].join('---\n') },
+];
+
+const plain = (r: ReturnType<typeof buildCluster>) =>
+  JSON.parse(JSON.stringify({ ...r.cluster, origins: [...r.cluster.origins] }));
+
+describe('createWorkspace', () => {
+  it('gives the same cluster as a full build, before and after an edit', () => {
+    const ws = createWorkspace(3);
+    expect(plain(ws.update(scene()))).toEqual(plain(buildCluster(scene(), { seed: 3 })));
+    expect(plain(ws.update(scene(true)))).toEqual(plain(buildCluster(scene(true), { seed: 3 })));
+  });
+
+  it('re-parses only the edited document and reuses endpoints of untouched Services', () => {
+    const ws = createWorkspace(1);
+    ws.update(scene());
+    const misses = ws.stats.cache.chunkMisses;
+    const first = ws.update(scene());
+    expect(ws.stats.cache.chunkMisses).toBe(misses); // nothing changed: nothing parsed
+    expect(ws.stats.endpointsComputed).toBe(0);
+    const edited = ws.update(scene(true));
+    expect(ws.stats.cache.chunkMisses - misses).toBe(2); // only c's two edited documents (Deployment, Service)
+    // Services a and b are untouched; c's pods changed ports, and kube-dns' pods are untouched.
+    expect(ws.stats.endpointsComputed).toBe(1);
+    const ep = (r: typeof first, n: string) => r.cluster.endpoints.find((e) => e.metadata.name === n);
+    expect(ep(edited, 'a')).toBe(ep(first, 'a')); // the very same object, handed over
+    expect(ep(edited, 'c')).not.toBe(ep(first, 'c'));
+    expect(ep(edited, 'c')!.subsets![0]!.ports![0]!.port).toBe(9090);
+  });
+});
