@@ -9,12 +9,14 @@
  * walkIptables(rules, pkt, state, rng, 0).steps.map((s) => s.chain);
  * // ["PREROUTING", "KUBE-SERVICES", "KUBE-SVC-…", "KUBE-SEP-…"]
  */
+import type { Candidate } from '../trace';
 import type { Rng } from '../util/rng';
 import { policyCandidates } from './candidates';
 import { candidateRules } from './chain-index';
 import { ruleMatches, type MatchEnv, type WalkPacket } from './match';
 import { explain } from './reasons';
 import type {
+  IpvsConnectionRef,
   IptablesTable,
   NodeRules,
   PacketIn,
@@ -24,11 +26,28 @@ import type {
   TableName,
 } from './types';
 
+/** The IPVS step of a walk (IPVS mode): ipset lookups for the iptables rules, and the scheduler. */
+export interface IpvsStage {
+  inSet: (name: string, flags: string, pkt: WalkPacket) => boolean;
+  /** undefined: no virtual server for this packet. `to` undefined: a virtual server without real servers. */
+  schedule: (pkt: WalkPacket) => IpvsStageResult | undefined;
+}
+
+export interface IpvsStageResult {
+  to?: { ip: string; port: number; pod?: string; node?: string };
+  steps: RuleStep[];
+  candidates: Candidate[];
+  service: string;
+  reason: string;
+  connection?: IpvsConnectionRef;
+}
+
 type Outcome = 'continue' | 'ACCEPT' | 'DROP' | 'REJECT' | 'DNAT' | 'MASQUERADE';
 
 interface Walk {
   pkt: WalkPacket;
   env: MatchEnv;
+  ipvsResult?: IpvsStageResult;
   steps: RuleStep[];
   decisive?: RuleStep;
   masquerade: boolean;
@@ -112,7 +131,8 @@ export function walkIptables(
   state: ProxyState,
   rng: Rng,
   now: number,
-  between?: (w: { pkt: WalkPacket; steps: RuleStep[] }) => void,
+  ipvs?: IpvsStage,
+  fromBridge?: (ip: string) => boolean,
 ): ProxyVerdict & { walk: { pkt: WalkPacket } } {
   const isLocal = localTest(rules);
   const w: Walk = {
@@ -134,15 +154,34 @@ export function walkIptables(
   const run = (table: TableName, chain: string): Outcome =>
     runChain(table === 'nat' ? rules.nat : rules.filter, chain, w);
 
-  const natOut = run('nat', pkt.hook);
-  between?.(w);
+  if (ipvs) w.env.inSet = ipvs.inSet;
+  if (fromBridge) w.env.fromBridge = fromBridge;
+  let natOut = run('nat', pkt.hook);
   let filterOut: Outcome;
   let forwarded = false;
+  const localIn = pkt.hook === 'PREROUTING' && isLocal(w.pkt.dst);
   if (pkt.hook === 'OUTPUT') filterOut = run('filter', 'OUTPUT');
-  else if (isLocal(w.pkt.dst)) filterOut = run('filter', 'INPUT');
+  else if (localIn) filterOut = run('filter', 'INPUT');
   else {
     forwarded = true;
     filterOut = run('filter', 'FORWARD');
+  }
+  // IPVS hooks LOCAL_IN and LOCAL_OUT: it sees packets to local addresses (its VIPs live on kube-ipvs0).
+  const passed = filterOut === 'continue' || filterOut === 'ACCEPT';
+  if (ipvs && passed && (localIn || pkt.hook === 'OUTPUT')) {
+    const r = ipvs.schedule(w.pkt);
+    if (r) {
+      w.ipvsResult = r;
+      w.steps.push(...r.steps);
+      if (r.to) {
+        w.pkt.dst = r.to.ip;
+        w.pkt.dstPort = r.to.port;
+        w.pkt.ctstates.add('DNAT');
+        natOut = 'DNAT';
+        forwarded = true;
+      } else filterOut = 'REJECT';
+      w.decisive = r.steps[r.steps.length - 1];
+    }
   }
   if ((filterOut === 'continue' || filterOut === 'ACCEPT') && (forwarded || pkt.hook === 'OUTPUT'))
     run('nat', 'POSTROUTING');
@@ -172,6 +211,16 @@ export function walkIptables(
     walk: w,
   };
   if (w.decisive) verdict.decidingRule = w.decisive;
+  if (w.ipvsResult) {
+    const r = w.ipvsResult;
+    verdict.candidates = r.candidates;
+    if (r.to) verdict.endpoint = { ...r.to };
+    if (r.connection) verdict.ipvsConnection = r.connection;
+    verdict.service = r.service;
+    verdict.reason =
+      r.reason + (verdict.masquerade ? `; the source is masqueraded to ${rules.node}'s address` : '');
+    return verdict;
+  }
   if (action === 'dnat' && w.policy) {
     const policy = rules.nat.byName.get(w.policy.chain);
     if (policy) verdict.candidates = policyCandidates(rules.nat, policy, w.policy.sep, w.affinityHit);

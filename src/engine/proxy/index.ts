@@ -10,10 +10,14 @@
 import type { ClusterState } from '../cluster/state';
 import type { Rng } from '../util/rng';
 import { walkIptables } from './evaluate-iptables';
+import { evaluateIpvs } from './evaluate-ipvs';
 import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables';
+import { buildIpvsRules } from './ipvs';
 import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './types';
 
 export { iptablesSave } from './iptables-save';
+export { ipvsadmList } from './ipvsadm';
+export { ipsetList } from './ipvs-ipsets';
 export { createProxyState } from './types';
 export type * from './types';
 
@@ -28,6 +32,7 @@ export function buildNodeRules(
   nodeName: string,
   options: BuildOptions = {},
 ): NodeRules {
+  if (cluster.config.proxy.mode === 'ipvs') return buildIpvsRules(cluster, nodeName, options);
   return buildIptablesRules(cluster, nodeName, options);
 }
 
@@ -43,7 +48,9 @@ export function updateNodeRules(
   changedServiceKeys: Iterable<string>,
   options: BuildOptions = {},
 ): NodeRules {
-  if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, options);
+  // IPVS mode regenerates the node's whole state (its virtual servers are small); iptables mode is incremental.
+  if (prev.mode !== cluster.config.proxy.mode || prev.mode === 'ipvs')
+    return buildNodeRules(cluster, prev.node, options);
   return updateIptablesRules(prev, cluster, changedServiceKeys, options);
 }
 
@@ -61,6 +68,7 @@ export function evaluate(
   rng: Rng,
   now: number,
 ): ProxyVerdict {
+  if (rules.mode === 'ipvs' && rules.ipvs) return evaluateIpvs(rules, pkt, state, rng, now);
   const { walk: _walk, ...verdict } = walkIptables(rules, pkt, state, rng, now);
   return verdict;
 }

@@ -27,6 +27,8 @@ export interface MatchEnv {
   now: number;
   /** This node's xt_recent lists: list name → source IP → last seen. */
   recent: Map<string, Map<string, number>>;
+  /** The packet entered through the pod bridge (`-m physdev --physdev-is-in`). */
+  fromBridge?: (ip: string) => boolean;
   /** ipset membership test (IPVS mode). */
   inSet?: (name: string, flags: string, pkt: WalkPacket) => boolean;
   /** Set when a `-m recent --rcheck` matched: which list, and how long ago the source was seen. */
@@ -61,6 +63,8 @@ export function ruleMatches(m: RuleMatch, pkt: WalkPacket, env: MatchEnv): boole
   if (m.mark !== undefined && ((pkt.mark & m.mark.mask) >>> 0 === m.mark.value) === !!m.mark.negate)
     return false;
   if (m.ctstate !== undefined && m.ctstate.states.some((s) => pkt.ctstates.has(s)) === !!m.ctstate.negate)
+    return false;
+  if (m.physdevIsIn !== undefined && (env.fromBridge?.(pkt.src) ?? false) === !!m.physdevIsIn.negate)
     return false;
   if (m.set !== undefined && (env.inSet?.(m.set.name, m.set.flags, pkt) ?? false) === !!m.set.negate)
     return false;

@@ -96,6 +96,9 @@ function parseArgs(chain: string, args: readonly string[]): { match: RuleMatch; 
         match.set = { name, flags: next(), ...(neg ? { negate: true } : {}) };
         break;
       }
+      case '--physdev-is-in':
+        match.physdevIsIn = neg ? { negate: true } : {};
+        break;
       case '--nfacct-name':
         match.nfacct = next();
         break;

@@ -47,6 +47,8 @@ export interface RuleMatch {
   recent?: { name: string; op: 'rcheck' | 'set'; seconds?: number; reap?: boolean };
   /** IPVS mode: `-m set --match-set KUBE-CLUSTER-IP dst,dst` (`!` negates). */
   set?: { name: string; flags: string; negate?: boolean };
+  /** `-m physdev --physdev-is-in`: the packet entered through a bridge port (from a pod on a bridge CNI). */
+  physdevIsIn?: { negate?: boolean };
   /** `-m nfacct --nfacct-name localhost_nps_accepted_pkts` (counts only; always matches). */
   nfacct?: string;
 }
@@ -160,6 +162,8 @@ export interface NodeRules {
    * address to the kube-ipvs0 dummy interface, so they are local there).
    */
   extraLocalAddresses?: string[];
+  /** The pod network (kube-proxy's cluster CIDR): packets from it entered through the pod bridge. */
+  clusterCIDR?: string;
   /** Total endpoints seen when generating: above 1000 kube-proxy drops SVC/SEP comments. */
   largeClusterMode: boolean;
   /** Internal cache for `updateNodeRules`: per Service port, the chains and rules it contributed. */
