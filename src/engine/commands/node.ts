@@ -16,7 +16,7 @@ import { expireAll } from '../simulate/node-path';
 import { rulesFor } from '../simulate/rules';
 import { fail, json, ok, usage, type CommandEnv, type CommandHandler, type CommandResult } from './types';
 
-type IpvsPrinter = (rules: NodeRules, state: ProxyState) => string;
+type IpvsPrinter = (rules: NodeRules, state: ProxyState, now?: number) => string;
 
 /** C1's `ipvsadmList`, when the proxy package provides it. */
 function ipvsPrinter(): IpvsPrinter | undefined {
@@ -110,7 +110,7 @@ export const nodeCommand: CommandHandler = (args, env) => {
       if (mode !== 'ipvs') return dump(env, name, EMPTY_IPVS);
       const print = ipvsPrinter();
       if (!print) return fail(`svclab: the IPVS printer is not available in this build\n`);
-      return dump(env, name, print(rules(env.cluster, name), env.world.proxy));
+      return dump(env, name, print(rules(env.cluster, name), env.world.proxy, env.world.clock));
     }
     case 'nft': {
       if (rest.join(' ') !== 'list ruleset') return usage('nft: svclab supports "nft list ruleset"', 'node');

@@ -161,6 +161,14 @@ export function ctCreate(
   return entry;
 }
 
+/**
+ * Forgets an entry now, e.g. when a new SYN reuses the tuple of a connection in TIME_WAIT or CLOSE (the
+ * kernel kills the old entry and treats the packet as a new connection).
+ */
+export function ctKill(ct: ConntrackTables, e: ConntrackEntry): void {
+  remove(ct, e);
+}
+
 /** A later packet in the original direction (keep-alive request, another UDP datagram) refreshes the entry. */
 export function ctRefresh(entry: ConntrackEntry, now: number): void {
   entry.packets++;

@@ -12,7 +12,7 @@ import { connectionClosed } from '../proxy';
 import type { ProxyVerdict, RuleStep } from '../proxy/types';
 import type { RuleRef } from '../trace';
 import type { SimWorld } from '../world';
-import { ctCreate, ctExpire, ctLookup, ctRefresh, formatEntry } from './conntrack';
+import { ctCreate, ctExpire, ctKill, ctLookup, ctRefresh, formatEntry } from './conntrack';
 import { addHop, fail, samePacket, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
@@ -91,7 +91,12 @@ export function throughNode(
 ): Packet | End {
   const { world } = ctx;
   expireAll(world, node);
-  const hit = ctLookup(world.conntrack, node, p, world.clock);
+  let hit = ctLookup(world.conntrack, node, p, world.clock);
+  if (hit && (hit.entry.state === 'TIME_WAIT' || hit.entry.state === 'CLOSE')) {
+    // A new SYN on the tuple of a finished connection: conntrack drops the old entry, the packet is NEW.
+    ctKill(world.conntrack, hit.entry);
+    hit = undefined;
+  }
   if (hit && hit.direction === 'original') {
     const e = hit.entry;
     ctRefresh(e, world.clock);
