@@ -1,0 +1,195 @@
+/**
+ * The one command interpreter behind the `svclab` CLI and the in-page console: it takes a command line
+ * (`get svc -o wide`, `exec web -- nslookup db`, `curl --from external http://198.51.100.1/`,
+ * `node node-1 -- iptables-save`) and dispatches it to the command handlers. It never throws: bad
+ * input becomes a usage error (exit 2) with a one-line reason and a pointer to help.
+ *
+ * @example
+ * runCommand('exec client -- nslookup web', env).stdout; // "Server:\t\t10.96.0.10\n…"
+ */
+import type { Pod } from '../k8s/objects';
+import { cat } from './cat';
+import { curlCommand, execCurl } from './curl';
+import { dig } from './dig';
+import { env as envCommand } from './env';
+import { getCommand } from './get';
+import { nodeCommand } from './node';
+import { nslookup } from './nslookup';
+import { execPing, pingCommand } from './ping';
+import { tokenize } from './tokenize';
+import {
+  fail,
+  ok,
+  usage,
+  type CommandEnv,
+  type CommandHandler,
+  type CommandResult,
+  type PodCommandHandler,
+} from './types';
+import { validateCommand } from './validate';
+
+export const HELP = `svclab — what would Kubernetes do with these manifests?
+
+usage: svclab [-f FILE]… [--seed N] <command> [args] [-o json]
+
+  -f FILE        manifests to apply (repeatable; '-' reads standard input). Document order is apply order.
+  --seed N       seeds every random choice (default 1): the same input and seed give the same output.
+  -o json        machine-readable output for any command.
+
+commands:
+  validate                                   what kubectl apply would say: errors, then warnings (exit 1 on errors)
+  get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
+                                             pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
+                                             nodes, deployments, replicasets — as the cluster stores them
+  exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
+                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
+  curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
+                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
+  ping --from SRC [-c N] HOST                ICMP echo from the same sources
+  node <name> -- <cmd>                       iptables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
+
+exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
+`;
+
+const podCommands: Record<string, PodCommandHandler> = {
+  env: envCommand,
+  printenv: envCommand,
+  cat,
+  nslookup,
+  dig,
+  curl: execCurl,
+  ping: execPing,
+};
+
+const topCommands: Record<string, CommandHandler> = {
+  validate: validateCommand,
+  get: getCommand,
+  curl: curlCommand,
+  ping: pingCommand,
+  node: nodeCommand,
+  exec: execCommand,
+};
+
+/** Takes `-o json` (also `-ojson`, `-o=json`, `--output json`, `--output=json`) out of the words. */
+function extractJsonFlag(words: string[]): { words: string[]; json: boolean } {
+  const out: string[] = [];
+  let json = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if ((w === '-o' || w === '--output') && words[i + 1] === 'json') {
+      json = true;
+      i += 1;
+    } else if (w === '-ojson' || w === '-o=json' || w === '--output=json') {
+      json = true;
+    } else {
+      out.push(w);
+    }
+  }
+  return { words: out, json };
+}
+
+function findPod(env: CommandEnv, ref: string, namespace: string): Pod | undefined {
+  const [kind, name] = ref.includes('/') ? (ref.split('/', 2) as [string, string]) : ['pod', ref];
+  const inNs = env.cluster.pods.filter((p) => (p.metadata.namespace ?? 'default') === namespace);
+  if (kind === 'pod' || kind === 'pods' || kind === 'po') return inNs.find((p) => p.metadata.name === name);
+  // kubectl exec deploy/NAME (or rs/NAME) runs in the first pod the workload owns.
+  const ownerKinds: Record<string, string> = {
+    deploy: 'Deployment',
+    deployment: 'Deployment',
+    deployments: 'Deployment',
+    rs: 'ReplicaSet',
+    replicaset: 'ReplicaSet',
+    replicasets: 'ReplicaSet',
+  };
+  const ownerKind = ownerKinds[kind];
+  if (!ownerKind) return undefined;
+  const rsNames = new Set(
+    ownerKind === 'Deployment'
+      ? env.cluster.replicaSets
+          .filter((rs) =>
+            rs.metadata.ownerReferences?.some((o) => o.kind === 'Deployment' && o.name === name),
+          )
+          .map((rs) => rs.metadata.name)
+      : [name],
+  );
+  return inNs
+    .filter((p) => p.metadata.ownerReferences?.some((o) => o.kind === 'ReplicaSet' && rsNames.has(o.name)))
+    .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''))[0];
+}
+
+/** `exec POD [-n NS] [-c CONTAINER] [-i] [-t] -- CMD…` */
+function execCommand(args: string[], env: CommandEnv): CommandResult {
+  const sep = args.indexOf('--');
+  if (sep < 0) return usage('exec: put the command after --, e.g. exec web -- nslookup db', 'exec');
+  const head = args.slice(0, sep);
+  const cmd = args.slice(sep + 1);
+  let namespace = 'default';
+  let container: string | undefined;
+  let podRef: string | undefined;
+  for (let i = 0; i < head.length; i++) {
+    const a = head[i]!;
+    if (a === '-n' || a === '--namespace') namespace = head[++i] ?? '';
+    else if (a.startsWith('--namespace=')) namespace = a.slice('--namespace='.length);
+    else if (a === '-c' || a === '--container') container = head[++i];
+    else if (a.startsWith('--container=')) container = a.slice('--container='.length);
+    else if (a === '-i' || a === '-t' || a === '-it' || a === '-ti' || a === '--stdin' || a === '--tty')
+      continue;
+    else if (a.startsWith('-')) return usage(`exec: unknown flag ${a}`, 'exec');
+    else if (podRef === undefined) podRef = a;
+    else return usage(`exec: unexpected argument "${a}" before --`, 'exec');
+  }
+  if (!namespace) return usage('exec: -n needs a namespace', 'exec');
+  if (!podRef) return usage('exec: give a pod name: exec POD -- COMMAND', 'exec');
+  const pod = findPod(env, podRef, namespace);
+  if (!pod) {
+    const [kind, name] = podRef.includes('/') ? podRef.split('/', 2) : ['pods', podRef];
+    const resource = kind === 'pod' || kind === 'po' ? 'pods' : kind;
+    return fail(`Error from server (NotFound): ${resource} "${name}" not found\n`);
+  }
+  if (container !== undefined && !pod.spec.containers.some((c) => c.name === container)) {
+    return fail(
+      `Error from server (BadRequest): container ${container} is not valid for pod ${pod.metadata.name ?? ''}\n`,
+    );
+  }
+  const [program, ...rest] = cmd;
+  if (!program) return usage('exec: no command after --', 'exec');
+  const handler = podCommands[program.split('/').pop() ?? program];
+  if (!handler) {
+    return fail(
+      `error: Internal error occurred: error executing command in container: failed to exec in container: ` +
+        `failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: ` +
+        `exec: "${program}": executable file not found in $PATH: unknown\n` +
+        `svclab simulates these programs in a pod: ${Object.keys(podCommands).join(', ')}.\n`,
+    );
+  }
+  const withContainer = container !== undefined && program === 'env' ? ['-c', container, ...rest] : rest;
+  return handler(withContainer, env, pod);
+}
+
+/**
+ * Runs one command line (a string as typed, or words as the CLI received them).
+ * A leading `kubectl` or `svclab` is accepted, so lines copied from a terminal work in the console.
+ */
+export function runCommand(input: string | string[], env: CommandEnv): CommandResult {
+  let words: string[];
+  if (typeof input === 'string') {
+    const t = tokenize(input);
+    if (!t.ok) return usage(t.error);
+    words = t.words;
+  } else {
+    words = [...input];
+  }
+  if (words[0] === 'kubectl' || words[0] === 'svclab') words = words.slice(1);
+  const { words: rest, json } = extractJsonFlag(words);
+  const [name, ...args] = rest;
+  if (!name || name === 'help' || name === '--help' || name === '-h') return ok(HELP);
+  const handler = topCommands[name];
+  if (!handler) return usage(`unknown command "${name}"`);
+  try {
+    return handler(args, { ...env, json: env.json || json });
+  } catch (e) {
+    // Errors are values: a bug in a handler must not take the console or the worker down with it.
+    const why = e instanceof Error ? e.message : String(e);
+    return { exitCode: 1, stdout: '', stderr: `svclab: internal error in "${name}": ${why}\n` };
+  }
+}
