@@ -87,6 +87,14 @@ export const IPSET_INFO = [
 
 export type IpsetName = (typeof IPSET_INFO)[number]['name'];
 
+const lookup = new WeakMap<IpSet, Set<string>>();
+
+function has(set: IpSet, entry: string): boolean {
+  let l = lookup.get(set);
+  if (!l) lookup.set(set, (l = new Set(set.entries)));
+  return l.has(entry);
+}
+
 /** Whether the packet's fields named by `flags` ("dst,dst", "dst,dst,src", "dst") form an entry of the set. */
 export function ipsetContains(set: IpSet, flags: string, pkt: WalkPacket): boolean {
   const f = flags.split(',');
@@ -97,13 +105,13 @@ export function ipsetContains(set: IpSet, flags: string, pkt: WalkPacket): boole
   };
   switch (set.type) {
     case 'bitmap:port':
-      return set.entries.includes(String(f[0] === 'src' ? pkt.srcPort : pkt.dstPort));
+      return has(set, String(f[0] === 'src' ? pkt.srcPort : pkt.dstPort));
     case 'hash:ip':
-      return set.entries.includes(field(0, 'ip'));
+      return has(set, field(0, 'ip'));
     case 'hash:ip,port':
-      return set.entries.includes(`${field(0, 'ip')},${field(1, 'port')}`);
+      return has(set, `${field(0, 'ip')},${field(1, 'port')}`);
     case 'hash:ip,port,ip':
-      return set.entries.includes(`${field(0, 'ip')},${field(1, 'port')},${field(2, 'ip')}`);
+      return has(set, `${field(0, 'ip')},${field(1, 'port')},${field(2, 'ip')}`);
     case 'hash:ip,port,net': {
       const head = `${field(0, 'ip')},${field(1, 'port')},`;
       const ip = field(2, 'ip');
