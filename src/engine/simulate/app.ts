@@ -62,6 +62,6 @@ export function appResponse(pod: Pod, seenSource: string, method: string): HttpR
   return {
     status: 200,
     body: method.toUpperCase() === 'HEAD' ? '' : body,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(body.length) },
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length) },
   };
 }

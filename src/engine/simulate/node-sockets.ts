@@ -58,9 +58,9 @@ export function kubeProxyHealth(
       status: count > 0 ? 200 : 503,
       body,
       headers: {
-        'content-type': 'application/json',
-        'x-content-type-options': 'nosniff',
-        'x-load-balancing-endpoint-weight': String(count),
+        'Content-Type': 'application/json',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Load-Balancing-Endpoint-Weight': String(count),
       },
     },
     note: `kube-proxy's health check server for ${ns}/${name} answers on healthCheckNodePort ${port}: ${count} local ready endpoint(s), so ${count > 0 ? '200' : '503'}.`,
