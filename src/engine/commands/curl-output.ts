@@ -145,6 +145,8 @@ export function verboseLines(t: Trace, target: CurlTarget, o: CurlOptions): stri
     out.push(`* Could not resolve host: ${target.host}`, '* Closing connection');
     return out;
   }
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(target.host))
+    out.push(`* Host ${target.host}:${target.port} was resolved.`, '* IPv6: (none)', `* IPv4: ${d.ip}`);
   out.push(`*   Trying ${d.ip}:${d.port}...`);
   if (t.outcome !== 'delivered') {
     if (t.outcome === 'refused' || t.outcome === 'rejected') {

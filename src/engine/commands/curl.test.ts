@@ -60,6 +60,8 @@ describe('curl', () => {
     const timeout = curlCommand(['--from', 'external', '-m', '5', 'http://192.168.49.2:30080/'], env(local));
     expect(timeout.stderr).toBe('curl: (28) Connection timed out after 5001 milliseconds\n');
     expect(timeout.exitCode).toBe(1);
+    const named = curlCommand(['--from', 'external', '-v', 'http://nosuch/'], env(web()));
+    expect(named.stderr.split('\n')[0]).toBe('* Could not resolve host: nosuch');
     const dns = curlCommand(['--from', 'external', 'http://nosuch/'], env(web()));
     expect(dns.stderr).toBe('curl: (6) Could not resolve host: nosuch\n');
     const silent = curlCommand(['--from', 'external', '-s', 'http://nosuch/'], env(web()));
