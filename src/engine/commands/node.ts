@@ -9,20 +9,12 @@
  */
 import type { ClusterState } from '../cluster/state';
 import { nodeInfo } from '../net/topology';
-import * as proxy from '../proxy';
-import type { NodeRules, ProxyState } from '../proxy/types';
+import { iptablesSave, ipvsadmList } from '../proxy';
+import type { NodeRules } from '../proxy/types';
 import { ctEntries, formatEntry } from '../simulate/conntrack';
 import { expireAll } from '../simulate/node-path';
 import { rulesFor } from '../simulate/rules';
 import { fail, json, ok, usage, type CommandEnv, type CommandHandler, type CommandResult } from './types';
-
-type IpvsPrinter = (rules: NodeRules, state: ProxyState, now?: number) => string;
-
-/** C1's `ipvsadmList`, when the proxy package provides it. */
-function ipvsPrinter(): IpvsPrinter | undefined {
-  const f = (proxy as Record<string, unknown>)['ipvsadmList'];
-  return typeof f === 'function' ? (f as IpvsPrinter) : undefined;
-}
 
 const EMPTY_IPVS = [
   'IP Virtual Server version 1.2.1 (size=4096)',
@@ -103,14 +95,12 @@ export const nodeCommand: CommandHandler = (args, env) => {
   const mode = env.cluster.config.proxy.mode;
   switch (prog) {
     case 'iptables-save':
-      return dump(env, name, proxy.iptablesSave(rules(env.cluster, name)));
+      return dump(env, name, iptablesSave(rules(env.cluster, name)));
     case 'ipvsadm': {
       if (!rest.includes('-L') && !rest.includes('-Ln') && !rest.includes('--list'))
         return usage('ipvsadm: svclab supports -Ln', 'node');
       if (mode !== 'ipvs') return dump(env, name, EMPTY_IPVS);
-      const print = ipvsPrinter();
-      if (!print) return fail(`svclab: the IPVS printer is not available in this build\n`);
-      return dump(env, name, print(rules(env.cluster, name), env.world.proxy, env.world.clock));
+      return dump(env, name, ipvsadmList(rules(env.cluster, name), env.world.proxy, env.world.clock));
     }
     case 'nft': {
       if (rest.join(' ') !== 'list ruleset') return usage('nft: svclab supports "nft list ruleset"', 'node');
