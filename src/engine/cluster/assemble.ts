@@ -248,6 +248,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   diagnostics.push(
     ...lintCluster(cluster, {
       srcOf,
+      index: ctl.index,
       probes: run.probes,
       replacedEndpoints: ctl.replaced,
     }),

@@ -40,6 +40,8 @@ export interface ControllerOutput {
   made: Map<string, { endpoints: Endpoints; slices: EndpointSlice[]; pods: Pod[] }>;
   /** Hand-written Endpoints that the controller replaced (for a lint). */
   replaced: Endpoints[];
+  /** The pod index the controllers used (shared with the lints). */
+  index: PodIndex;
 }
 
 const nsName = (o: { metadata: { namespace?: string; name?: string } }): string =>
@@ -89,7 +91,7 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
     if (svc && svc.spec.type !== 'ExternalName' && !input.noMirror?.has(ep))
       endpointSlices.push(...mirrorEndpoints(ep, svc, namer, input.seed, input.triggerTime));
   }
-  return { endpoints, endpointSlices, made, replaced };
+  return { endpoints, endpointSlices, made, replaced, index };
 }
 
 /** The user's slices that name a Service (label kubernetes.io/service-name). */

@@ -92,14 +92,33 @@ class SplitMix implements Rng {
   }
 }
 
-/** A deterministic RFC 4122 version-4-shaped UID for an object key ("Pod/default/web-abcde"). */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** splitmix32 finaliser: one well-mixed 32-bit value per input. */
+function mix32(x: number): number {
+  let z = (x + 0x9e3779b9) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+const hex32 = (v: number): string =>
+  HEX[v >>> 24]! + HEX[(v >>> 16) & 255]! + HEX[(v >>> 8) & 255]! + HEX[v & 255]!;
+
+/**
+ * A deterministic RFC 4122 version-4-shaped UID for an object key ("Pod/default/web-abcde"), from the
+ * world seed and an FNV-1a hash of the key (a build makes one per object, so it avoids allocating a PRNG).
+ *
+ * @example
+ * uidFor(1, 'Service/default/web'); // "1c3f5a…-….-4…-[89ab]…-…" (always the same for this seed and key)
+ */
 export function uidFor(seed: number, key: string): string {
-  const rng = rngFor(seed, `uid:${key}`);
-  const hex = (): string => (rng.int(0x100000000) >>> 0).toString(16).padStart(8, '0');
-  const a = hex();
-  const b = hex();
-  const c = hex();
-  const d = hex();
-  const variant = '89ab'[parseInt(c[0]!, 16) & 3];
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  const h = (fnv32a(key) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
+  const a = mix32(h);
+  const b = mix32(a ^ h);
+  const c = mix32(b ^ h);
+  const d = mix32(c ^ h);
+  const bs = hex32(b);
+  const cs = hex32(c);
+  return `${hex32(a)}-${bs.slice(0, 4)}-4${bs.slice(5)}-${'89ab'[c >>> 30]}${cs.slice(1, 4)}-${cs.slice(4)}${hex32(d)}`;
 }

@@ -29,6 +29,8 @@ export const IPVS_SCHEDULER_ANNOTATION = 'service.beta.kubernetes.io/ipvs-schedu
 
 export interface LintContext {
   srcOf: (o: KubeObject) => SourcedObject | undefined;
+  /** The pods indexed by namespace and label (the controllers' index, shared). */
+  index?: PodIndex;
   probes: Map<string, Map<string, ProbeResult>>;
   replacedEndpoints: Endpoints[];
 }
@@ -46,7 +48,7 @@ const fmtLabels = (l: Record<string, string>): string =>
  */
 export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const index = new PodIndex(cluster.pods);
+  const index = ctx.index ?? new PodIndex(cluster.pods);
   const warn = (
     o: KubeObject,
     field: string | undefined,
@@ -233,31 +235,33 @@ function templateOwners(cluster: ClusterState): (pod: Pod) => { obj: KubeObject;
 function lintPods(cluster: ClusterState, ctx: LintContext, out: Diagnostic[]): void {
   const seen = new Set<string>();
   const templateOwner = templateOwners(cluster);
+  const once = (key: string): boolean => !seen.has(key) && (seen.add(key), true);
+  // Only pods with something to say: a listen annotation, or a failing readiness probe.
   for (const pod of cluster.pods) {
+    const listen = pod.metadata.annotations?.[LISTEN_ANNOTATION];
+    if (listen === undefined) continue;
+    const { obj, path } = templateOwner(pod);
+    const src = ctx.srcOf(obj);
+    if (!src || !once(`${objectKey(obj)}/listen`)) continue;
+    const field = `${path === 'spec' ? 'metadata' : 'spec.template.metadata'}.annotations[${LISTEN_ANNOTATION}]`;
+    for (const e of parseListenAnnotation(listen, pod).errors)
+      out.push(
+        objectDiagnostic(src, obj, field, {
+          severity: 'warning',
+          source: 'lint',
+          code: 'pod.listen.invalid',
+          message: `${LISTEN_ANNOTATION}: ${e}`,
+        }),
+      );
+  }
+  if (ctx.probes.size === 0) return;
+  for (const pod of cluster.pods) {
+    const probes = ctx.probes.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    if (!probes) continue;
     const { obj, path } = templateOwner(pod);
     const src = ctx.srcOf(obj);
     if (!src) continue;
-    const once = (key: string): boolean => !seen.has(key) && (seen.add(key), true);
-    const listen = pod.metadata.annotations?.[LISTEN_ANNOTATION];
-    if (listen !== undefined && once(`${objectKey(obj)}/listen`))
-      for (const e of parseListenAnnotation(listen, pod).errors)
-        out.push(
-          objectDiagnostic(
-            src,
-            obj,
-            `${path === 'spec' ? 'metadata' : 'spec.template.metadata'}.annotations[${LISTEN_ANNOTATION}]`,
-            {
-              severity: 'warning',
-              source: 'lint',
-              code: 'pod.listen.invalid',
-              message: `${LISTEN_ANNOTATION}: ${e}`,
-            },
-          ),
-        );
-    const probes = ctx.probes.get(`${pod.metadata.namespace}/${pod.metadata.name}`);
-    if (!probes) continue;
-    const containers = pod.spec.containers ?? [];
-    containers.forEach((c, i) => {
+    (pod.spec.containers ?? []).forEach((c, i) => {
       const r = probes.get(c.name);
       if (!r || r.ready || r.port === undefined || !r.message?.includes('connection refused')) return;
       if (!once(`${objectKey(obj)}/${c.name}/probe`)) return;

@@ -8,6 +8,7 @@
  * otherwise a port belongs to the container that declares it, or the first container.
  *
  * Containers of a pod share one network namespace, so a socket bound by any container answers on the pod IP.
+ * Results are cached: treat a pod's containers as immutable once the cluster is built.
  *
  * @example
  * listeningSockets(pod); // [{ container: "web", ip: "0.0.0.0", port: 8080, protocol: "TCP" }]
@@ -33,6 +34,7 @@ export interface ListenParse {
 
 /** Containers that run for the pod's lifetime: app containers and sidecars (init containers with restartPolicy Always). */
 export function runningContainers(pod: Pod): Container[] {
+  if (!pod.spec.initContainers?.length) return pod.spec.containers ?? [];
   const sidecars = (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always');
   return [...sidecars, ...(pod.spec.containers ?? [])];
 }
@@ -77,7 +79,11 @@ export function parseListenAnnotation(value: string, pod: Pod): ListenParse {
   return { sockets, errors };
 }
 
-const cache = new WeakMap<Pod, ListeningSocket[]>();
+/**
+ * Sockets depend only on the containers and the annotation, and the pods of one ReplicaSet share their
+ * containers, so the result is cached per containers array and annotation value.
+ */
+const cache = new WeakMap<object, Map<string, ListeningSocket[]>>();
 
 /**
  * Every socket the pod's processes listen on: from `svclab.io/listen` when present, otherwise every declared
@@ -87,9 +93,12 @@ const cache = new WeakMap<Pod, ListeningSocket[]>();
  * listeningSockets(podWithPorts8080); // [{ container: "web", ip: "0.0.0.0", port: 8080, protocol: "TCP" }]
  */
 export function listeningSockets(pod: Pod): ListeningSocket[] {
-  const hit = cache.get(pod);
-  if (hit) return hit;
   const annotation = pod.metadata.annotations?.[LISTEN_ANNOTATION];
+  const key = pod.spec.containers ?? pod.spec;
+  const sub = `${annotation ?? '\u0000'}\u0000${pod.spec.initContainers ? JSON.stringify(pod.spec.initContainers.map((c) => [c.name, c.restartPolicy, c.ports])) : ''}`;
+  let byAnnotation = cache.get(key);
+  const hit = byAnnotation?.get(sub);
+  if (hit) return hit;
   let out: ListeningSocket[];
   if (annotation !== undefined) out = parseListenAnnotation(annotation, pod).sockets;
   else
@@ -101,7 +110,8 @@ export function listeningSockets(pod: Pod): ListeningSocket[] {
         protocol: (p.protocol ?? 'TCP') as Protocol,
       })),
     );
-  cache.set(pod, out);
+  if (!byAnnotation) cache.set(key, (byAnnotation = new Map()));
+  byAnnotation.set(sub, out);
   return out;
 }
 

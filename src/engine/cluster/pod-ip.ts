@@ -14,6 +14,7 @@ import { cidrSize, formatIp, nthAddress, parseCidr } from '../net/ip';
 export class PodIPAM {
   private readonly used = new Set<string>();
   private readonly cursor = new Map<string, number>();
+  private readonly cidrs = new Map<string, ReturnType<typeof parseCidr>>();
 
   /** Marks an IP as taken (a pod's given status.podIP). */
   reserve(ip: string): void {
@@ -27,7 +28,8 @@ export class PodIPAM {
    * ipam.next('10.244.0.0/24'); // "10.244.0.2", then "10.244.0.3", …
    */
   next(podCIDR: string): string | undefined {
-    const c = parseCidr(podCIDR);
+    let c = this.cidrs.get(podCIDR);
+    if (c === undefined && !this.cidrs.has(podCIDR)) this.cidrs.set(podCIDR, (c = parseCidr(podCIDR)));
     if (!c) return undefined;
     const last = cidrSize(c) - 2; // skip the broadcast address
     for (let n = this.cursor.get(c.text) ?? 2; n <= last; n++) {

@@ -16,12 +16,13 @@ import type { Node, Pod, PodCondition, PodStatus } from '../k8s/objects';
 import { runningContainers } from './listen';
 import { nodeInternalIP } from './nodes';
 import { PodIPAM } from './pod-ip';
-import { containerReadiness, type ProbeResult } from './readiness';
+import { probeContainer, type ProbeResult } from './readiness';
 import { Scheduler } from './scheduler';
 import { formatTimestamp } from './time';
 
 export interface PodRun {
-  /** Probe results per pod key ("default/web-abc") and container, for lints and `describe`-like views. */
+  /** Probe results of the pods that have a failing readiness probe, per pod key ("default/web-abc") and
+   *  container, for lints and `describe`-like views. Pods whose containers all pass are not listed. */
   probes: Map<string, Map<string, ProbeResult>>;
 }
 
@@ -62,7 +63,6 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     const given: PodStatus = pod.status ?? {};
     const placement = scheduler.place(pod);
     const status: PodStatus = { ...given };
-    const key = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`;
     if (!placement.nodeName) {
       status.phase ??= 'Pending';
       status.conditions ??= [cond('PodScheduled', false, time, 'Unschedulable', placement.unschedulable)];
@@ -95,12 +95,18 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     if (status.podIP) status.podIPs ??= [{ ip: status.podIP }];
     status.startTime ??= time;
     const running = status.phase === 'Running';
-    const results = containerReadiness(pod, status.podIP ?? '');
-    probes.set(key, results);
+    let results: Map<string, ProbeResult> | undefined;
+    for (const c of runningContainers(pod)) {
+      const r = probeContainer(pod, c, status.podIP ?? '');
+      if (r.ready) continue;
+      if (!results)
+        probes.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, (results = new Map()));
+      results.set(c.name, r);
+    }
     const givenStatuses = (given as Record<string, unknown>).containerStatuses as
       { name: string; ready: boolean }[] | undefined;
     const readyOf = (name: string): boolean =>
-      givenStatuses?.find((c) => c.name === name)?.ready ?? (running && (results.get(name)?.ready ?? true));
+      givenStatuses?.find((c) => c.name === name)?.ready ?? (running && (results?.get(name)?.ready ?? true));
     if (!givenStatuses) {
       (status as Record<string, unknown>).containerStatuses = (pod.spec.containers ?? []).map((c) => ({
         name: c.name,

@@ -26,6 +26,9 @@ export interface ProbeResult {
   port?: number;
 }
 
+/** The shared result for a container that is ready (most are; no need for an object per pod). */
+const READY: ProbeResult = Object.freeze({ ready: true });
+
 function resolvePort(port: IntOrString, c: Container): number | string {
   if (typeof port === 'number') return port;
   if (/^\d+$/.test(port)) return Number(port);
@@ -42,11 +45,11 @@ function resolvePort(port: IntOrString, c: Container): number | string {
 export function probeContainer(pod: Pod, c: Container, podIP: string): ProbeResult {
   const forced = pod.metadata.annotations?.[READY_ANNOTATION];
   if (forced === 'false') return { ready: false, message: `${READY_ANNOTATION}: "false" on the pod` };
-  if (forced === 'true') return { ready: true };
+  if (forced === 'true') return READY;
   const probe = c.readinessProbe;
-  if (!probe || probe.exec || probe.grpc) return { ready: true };
+  if (!probe || probe.exec || probe.grpc) return READY;
   const target = probe.httpGet ?? probe.tcpSocket;
-  if (!target) return { ready: true };
+  if (!target) return READY;
   const port = resolvePort(target.port, c);
   if (typeof port === 'string') return { ready: false, message: port };
   // A probe with an explicit host goes elsewhere; svclab cannot see that host, so it trusts it.

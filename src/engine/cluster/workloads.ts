@@ -130,20 +130,15 @@ function podsFor(rs: ReplicaSet, count: number, seed: number, taken: Set<string>
     // Pods of one ReplicaSet share their containers (read-only from here on); spec and metadata are
     // their own, since scheduling and status write into them.
     const t = rs.spec.template;
-    out.push({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        ...t.metadata,
-        name,
-        generateName: base,
-        namespace: ns,
-        labels: { ...t.metadata?.labels },
-        ...(t.metadata?.annotations ? { annotations: { ...t.metadata.annotations } } : {}),
-        ownerReferences: [{ ...ref }],
-      },
-      spec: { ...t.spec },
-    });
+    const metadata: Pod['metadata'] = {
+      name,
+      generateName: base,
+      namespace: ns,
+      labels: { ...t.metadata?.labels },
+      ownerReferences: [{ ...ref }],
+    };
+    if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
+    out.push({ apiVersion: 'v1', kind: 'Pod', metadata, spec: { ...t.spec } });
   }
   return out;
 }
