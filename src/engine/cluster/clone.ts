@@ -6,11 +6,17 @@
  * const copy = cloneJSON(pod); copy.metadata.labels.app = 'x'; // pod is unchanged
  */
 export function cloneJSON<T>(v: T): T {
-  if (Array.isArray(v)) return v.map(cloneJSON) as T;
-  if (v !== null && typeof v === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k in v) out[k] = cloneJSON((v as Record<string, unknown>)[k]);
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = cloneJSON(v[i]);
     return out as T;
   }
-  return v;
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    out[k] = cloneJSON((v as Record<string, unknown>)[k]);
+  }
+  return out as T;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Pod, ReplicaSet } from '../k8s/objects';
+import { fnv32a, safeEncodeString } from './hash';
 import { canonicalJSON, computeHash, expandWorkloads } from './workloads';
 
 const deploy = (name: string, replicas: number, image = 'nginx'): Deployment => ({
@@ -61,6 +62,8 @@ describe('expandWorkloads', () => {
     expect(canonicalJSON({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
     const t = deploy('x', 1).spec.template;
     expect(computeHash(t)).toBe(computeHash(JSON.parse(JSON.stringify(t))));
+    // The streaming hash equals FNV-1a over the canonical JSON text, digits safe-encoded.
+    expect(computeHash(t)).toBe(safeEncodeString(String(fnv32a(canonicalJSON(t)))));
     expect(computeHash(t, 1)).not.toBe(computeHash(t));
   });
 

@@ -21,7 +21,6 @@
  * out.pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
-import { cloneJSON } from './clone';
 import { fnv32a, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
 import { objectKey } from './state';
 
@@ -43,6 +42,31 @@ export function canonicalJSON(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+/** fnv32a(canonicalJSON(v), h), computed while walking v instead of building the string. */
+function hashCanonical(v: unknown, h: number): number {
+  if (Array.isArray(v)) {
+    h = fnv32a('[', h);
+    v.forEach((x, i) => {
+      if (i > 0) h = fnv32a(',', h);
+      h = hashCanonical(x, h);
+    });
+    return fnv32a(']', h);
+  }
+  if (v !== null && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    h = fnv32a('{', h);
+    keys.forEach((k, i) => {
+      h = fnv32a(i > 0 ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`, h);
+      h = hashCanonical(o[k], h);
+    });
+    return fnv32a('}', h);
+  }
+  return fnv32a(JSON.stringify(v) ?? 'null', h);
+}
+
 /**
  * ComputeHash(template, collisionCount): fnv32a → decimal → SafeEncodeString.
  *
@@ -50,7 +74,7 @@ export function canonicalJSON(v: unknown): string {
  * computeHash(template); // e.g. "5d8c9f7b64"
  */
 export function computeHash(template: PodTemplate, collisionCount?: number): string {
-  let h = fnv32a(canonicalJSON(template));
+  let h = hashCanonical(template, 0x811c9dc5);
   if (collisionCount !== undefined) {
     // Go writes the count as 8 little-endian bytes (only the low 4 are set).
     for (let i = 0; i < 8; i++) {
@@ -88,7 +112,8 @@ export interface WorkloadResult {
 }
 
 function replicaSetFor(d: Deployment, seed: number): ReplicaSet {
-  const template = cloneJSON(d.spec.template);
+  // The ReplicaSet's template shares the Deployment's pod spec (read-only from here on).
+  const template = d.spec.template;
   const hash = computeHash(template);
   const labels = { ...template.metadata?.labels, [POD_TEMPLATE_HASH_LABEL]: hash };
   const replicas = d.spec.replicas ?? 1;
