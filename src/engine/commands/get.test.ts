@@ -150,6 +150,15 @@ describe('get', () => {
     expect(getCommand([], env()).exitCode).toBe(2);
   });
 
+  it('prints shared sub-objects in full, never as YAML aliases', () => {
+    const e = env();
+    const shared = [{ name: 'web', image: 'nginx' }];
+    e.cluster.pods.forEach((p) => (p.spec.containers = shared));
+    const y = getCommand(['pods', '-A', '-o', 'yaml'], e).stdout;
+    expect(y).not.toMatch(/[&*]a\d/);
+    expect(y.match(/image: nginx/g)).toHaveLength(2);
+  });
+
   it('tabulates like tabwriter (padding 3, min width 6) and formats endpoints', () => {
     expect(
       tabulate([

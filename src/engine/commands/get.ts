@@ -246,7 +246,16 @@ export const getCommand: CommandHandler = (args, env) => {
         ? exported(objects[0]!)
         : { apiVersion: 'v1', items: objects.map(exported), kind: 'List', metadata: { resourceVersion: '' } };
     // YAML 1.1 quoting, as kubectl's go-yaml: "2026-01-01T00:00:00Z", "80", "true" stay strings visibly.
-    return done(stringify(doc, { sortMapEntries: true, indentSeq: false, lineWidth: 0, version: '1.1' }));
+    return done(
+      stringify(doc, {
+        sortMapEntries: true,
+        indentSeq: false,
+        lineWidth: 0,
+        version: '1.1',
+        // Pods of one ReplicaSet share their containers array; kubectl never prints YAML aliases.
+        aliasDuplicateObjects: false,
+      }),
+    );
   }
   if (output === 'name')
     return done(
