@@ -104,6 +104,15 @@ export const en = {
   'console.placeholder': 'get svc · exec client -- nslookup web · node node-1 -- iptables-save',
   'console.run': 'Run',
   'console.clear': 'Clear',
+  'console.input': 'Console command',
+  'console.hint': '↑/↓ history · help · clear',
+  'console.suggestions': 'Try in this scene',
+  'console.runThis': 'Run this command',
+  'console.empty':
+    'Click a suggestion above or type a command, as in a terminal (kubectl and svclab prefixes are optional).',
+  'console.exit': 'exit status {code}',
+  'console.helpNote':
+    'In this console the manifests are the ones in the editor (no -f), the seed is the page’s; ↑/↓ recall earlier lines and clear empties the screen.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -106,4 +106,12 @@ export const ko: Catalogue = {
   'console.placeholder': 'get svc · exec client -- nslookup web · node node-1 -- iptables-save',
   'console.run': '실행',
   'console.clear': '지우기',
+  'console.input': '콘솔 명령',
+  'console.hint': '↑/↓ 이전 명령 · help · clear',
+  'console.suggestions': '이 장면에서 해 볼 명령',
+  'console.runThis': '이 명령 실행',
+  'console.empty': '위의 제안을 누르거나 터미널처럼 명령을 입력하세요(kubectl, svclab 접두어는 생략 가능).',
+  'console.exit': '종료 코드 {code}',
+  'console.helpNote':
+    '이 콘솔의 매니페스트는 에디터의 내용입니다(-f 없음). 시드는 페이지의 시드를 씁니다. ↑/↓로 이전 명령을 불러오고 clear로 화면을 지웁니다.',
 };

@@ -1,60 +1,137 @@
 /**
  * The in-page console: one line at a time through the same interpreter as the `svclab` CLI
- * (`get svc`, `exec client -- nslookup web`, `node node-1 -- iptables-save`). Shown only when the
- * engine's command interpreter exists in this build.
+ * (`get svc`, `exec client -- nslookup web`, `node node-1 -- iptables-save`, `-o json` anywhere).
+ * ↑/↓ recall earlier lines, `help` lists the commands, `clear` empties the screen, and the chips
+ * offer lines that fit the current scene. Shown only when the engine's interpreter is in this build.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
-import { runConsoleLine, useStore } from '../../store';
+import { runConsoleLine, selectCluster, useStore } from '../../store';
+import { emptyHistory, pushHistory, recall, type History } from './history';
+import { consoleSuggestions } from './suggestions';
 
 interface Entry {
+  id: number;
   line: string;
-  out: string;
-  failed: boolean;
+  stdout: string;
+  stderr: string;
+  exitCode: number | null; // null while running
+  note?: string;
 }
+
+let nextId = 1;
 
 export function ConsolePanel() {
   const t = useT();
   const available = useStore((s) => s.capabilities.console);
+  const cluster = useStore(selectCluster);
+  const from = useStore((s) => s.request.from);
+  const to = useStore((s) => s.request.to);
   const [line, setLine] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);
+  const [history, setHistory] = useState<History>(emptyHistory);
+  const out = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const suggestions = useMemo(
+    () => (cluster ? consoleSuggestions(cluster, from, to) : []),
+    [cluster, from, to],
+  );
+
+  // Show a new command from its first line: long outputs (iptables-save) are read from the top.
+  const newest = entries.at(-1);
+  useEffect(() => {
+    const box = out.current;
+    const last = box?.lastElementChild as HTMLElement | null | undefined;
+    if (box && last) box.scrollTop = last.offsetTop - box.offsetTop;
+  }, [newest?.id, newest?.exitCode]);
+
   if (!available) return null;
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const cmd = line.trim().replace(/^(svclab|kubectl)\s+/, '');
-    if (!cmd) return;
+  const run = async (raw: string) => {
+    const cmd = raw.trim();
     setLine('');
+    if (!cmd) return;
+    setHistory((h) => pushHistory(h, cmd));
+    if (cmd === 'clear' || cmd === 'cls') return setEntries([]);
+    const id = nextId++;
+    setEntries((list) => [...list.slice(-49), { id, line: cmd, stdout: '', stderr: '', exitCode: null }]);
     const r = await runConsoleLine(cmd);
-    const entry: Entry = r.ok
-      ? { line: cmd, out: r.value.stdout + r.value.stderr, failed: r.value.exitCode !== 0 }
-      : { line: cmd, out: r.error, failed: true };
-    setEntries((list) => [...list.slice(-49), entry]);
+    const done: Entry = r.ok
+      ? { id, line: cmd, ...r.value }
+      : { id, line: cmd, stdout: '', stderr: `${r.error}\n`, exitCode: 1 };
+    if (/^(svclab\s+|kubectl\s+)?(help|--help|-h)$/.test(cmd)) done.note = t('console.helpNote');
+    setEntries((list) => list.map((e) => (e.id === id ? done : e)));
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void run(line);
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    const h = recall(history, e.key === 'ArrowUp' ? -1 : 1, line);
+    setHistory(h);
+    setLine(h.line);
   };
 
   return (
     <section className="panel console-panel" aria-label={t('console.title')}>
       <header className="panel-header">
         <h2>{t('console.title')}</h2>
-        <button type="button" onClick={() => setEntries([])}>
+        <span className="muted console-hint">{t('console.hint')}</span>
+        <button type="button" onClick={() => setEntries([])} className="push-right">
           {t('console.clear')}
         </button>
       </header>
-      <div className="console-out" data-testid="console-out">
-        {entries.map((e, i) => (
-          <div key={i}>
+      <div className="console-chips" role="group" aria-label={t('console.suggestions')}>
+        {suggestions.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className="chip"
+            onClick={() => void run(s)}
+            title={t('console.runThis')}
+          >
+            {s}
+          </button>
+        ))}
+      </div>
+      <div className="console-out" data-testid="console-out" ref={out} tabIndex={0}>
+        {entries.length === 0 && <p className="console-empty">{t('console.empty')}</p>}
+        {entries.map((e) => (
+          <div key={e.id} className="console-entry" data-testid="console-entry">
             <div className="console-line">$ {e.line}</div>
-            <pre className={e.failed ? 'console-failed' : undefined}>{e.out}</pre>
+            {e.exitCode === null ? (
+              <pre className="muted">…</pre>
+            ) : (
+              <>
+                {e.stdout && <pre>{e.stdout}</pre>}
+                {e.stderr && <pre className="console-failed">{e.stderr}</pre>}
+                {e.note && <pre className="console-note">{e.note}</pre>}
+                {e.exitCode !== 0 && (
+                  <div className="console-exit">{t('console.exit', { code: e.exitCode })}</div>
+                )}
+              </>
+            )}
           </div>
         ))}
       </div>
-      <form onSubmit={(e) => void submit(e)} className="console-form">
+      <form onSubmit={submit} className="console-form">
+        <span className="console-prompt" aria-hidden>
+          $
+        </span>
         <input
+          ref={input}
           value={line}
           onChange={(e) => setLine(e.target.value)}
+          onKeyDown={onKey}
           placeholder={t('console.placeholder')}
-          aria-label={t('console.title')}
+          aria-label={t('console.input')}
+          data-testid="console-input"
           spellCheck={false}
+          autoComplete="off"
+          autoCapitalize="off"
         />
         <button type="submit">{t('console.run')}</button>
       </form>

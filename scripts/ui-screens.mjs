@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+/**
+ * Screenshots for a human to look at (not a test): every scenario at 1280×720 and 1920×1080, with its
+ * suggested request sent and the inspector stopped on the most telling hop (a NAT rewrite, a drop, or
+ * the last hop). Run `npx vite build` first; `node scripts/ui-screens.mjs [OUT_DIR] [scenario-id…]`.
+ * `vite preview` is started by its own binary and stopped by its PID.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = new URL('..', import.meta.url).pathname;
+const PORT = 4181;
+const BASE = `http://127.0.0.1:${PORT}`;
+const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+const [outArg, ...only] = process.argv.slice(2);
+const out = outArg ?? '/tmp/svclab-screens';
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1920, height: 1080 },
+];
+const SCENARIOS = [
+  'clusterip-three-pods',
+  'nodeport-local-vs-cluster',
+  'headless-vs-normal',
+  'loadbalancer',
+  'session-affinity',
+  'readiness',
+  'ingress',
+  'dns-and-env',
+  'externalname',
+  'ipvs-scheduler-myth',
+];
+
+async function waitForServer(url) {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not start at ${url}`);
+}
+
+/** Steps back to hop 1, then forward to the first DNAT/SNAT/drop/reject hop (or the last hop). */
+async function stopOnTellingHop(page) {
+  const counter = page.getByTestId('hop-counter');
+  if (!(await counter.isVisible())) return;
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 30; i++) {
+    const text = (await page.getByTestId('hop-view').textContent()) ?? '';
+    if (/DNAT|SNAT|DROP|REJECT/.test(text)) return;
+    const before = await counter.textContent();
+    await page.keyboard.press('ArrowRight');
+    if ((await counter.textContent()) === before) return;
+  }
+}
+
+async function main() {
+  mkdirSync(out, { recursive: true });
+  const server = spawn(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT)],
+    { cwd: root, stdio: 'ignore' },
+  );
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    await waitForServer(BASE);
+    for (const size of SIZES) {
+      const ctx = await browser.newContext({ viewport: size, locale: process.env.SCREEN_LOCALE ?? 'en-US' });
+      const page = await ctx.newPage();
+      await page.goto(BASE);
+      await page.locator('[data-testid="topology"] .react-flow__node').first().waitFor({ timeout: 30_000 });
+      for (const id of SCENARIOS.filter((s) => !only.length || only.includes(s))) {
+        await page.getByTestId('scenario-menu').selectOption(id);
+        await page.waitForTimeout(400);
+        await page.locator('form.request-bar button[type="submit"]').click();
+        await page.waitForTimeout(2500);
+        await stopOnTellingHop(page);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(out, `${id}-${size.width}.png`) });
+      }
+      await ctx.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
