@@ -45,7 +45,8 @@ describe('evaluate: packet flows through the TestOverallIPTablesRules rules', ()
   it('names the deciding rule and the cause', () => {
     const v = flow('203.0.113.9', TEST_NODE_IP, 3001);
     expect(v.decidingRule?.text).toBe(
-      '-A KUBE-EXTERNAL-SERVICES -m comment --comment "ns2/svc2:p80 has no local endpoints" -m addrtype --dst-type LOCAL -m tcp -p tcp --dport 3001 -j DROP',
+      // The trace shows the line as iptables-save prints it on the node.
+      '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "ns2/svc2:p80 has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 3001 -j DROP',
     );
     expect(v.reason).toBe(
       'KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on test-node',
@@ -87,7 +88,7 @@ describe('evaluate: packet flows through the TestOverallIPTablesRules rules', ()
       'nat KUBE-POSTROUTING[0]',
     ]);
     expect(v.decidingRule?.text).toBe(
-      '-A KUBE-SEP-SXIVWICOYRO3J4NJ -m comment --comment ns1/svc1:p80 -m tcp -p tcp -j DNAT --to-destination 10.180.0.1:80',
+      '-A KUBE-SEP-SXIVWICOYRO3J4NJ -p tcp -m comment --comment "ns1/svc1:p80" -m tcp -j DNAT --to-destination 10.180.0.1:80',
     );
   });
 

@@ -29,11 +29,11 @@ function build(spec: ServiceSpec, eps: EpSpec[], lb: string[] = []): NodeRules {
   return buildIptablesRules(c, TEST_NODE, { randomFully: false });
 }
 const nat = (r: NodeRules): string => {
-  const s = iptablesSave(r, { builtins: false });
+  const s = iptablesSave(r, { form: 'restore', builtins: false });
   return s.slice(s.indexOf('*nat'));
 };
 const filterRules = (r: NodeRules, chain: string): string[] =>
-  r.filter.byName.get(chain)!.rules.map((x) => x.text);
+  r.filter.byName.get(chain)!.rules.map((x) => x.restoreText);
 
 function out(r: NodeRules, src: string, dst: string): string {
   const v: ProxyVerdict = evaluate(
@@ -94,7 +94,7 @@ COMMIT
       ready('10.0.1.2', 'host1'),
       ready('10.0.1.3', 'host2'),
     ]);
-    expect(r.nat.byName.get('KUBE-SVC-AQI2S6QIMU7PVVRP')!.rules.map((x) => x.text)).toEqual([
+    expect(r.nat.byName.get('KUBE-SVC-AQI2S6QIMU7PVVRP')!.rules.map((x) => x.restoreText)).toEqual([
       '-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 cluster IP" -m tcp -p tcp -d 172.30.1.1 --dport 80 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ',
       '-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.1:80" -m statistic --mode random --probability 0.3333333333 -j KUBE-SEP-3JOIVZTXZZRGORX4',
       '-A KUBE-SVC-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.2:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-IO5XOSKPAXIFQXAJ',
@@ -143,7 +143,7 @@ describe('terminating endpoints, eTP Local (TestTerminatingEndpointsTrafficPolic
       ],
       ['1.2.3.4'],
     );
-    expect(r.nat.byName.get('KUBE-SVL-AQI2S6QIMU7PVVRP')!.rules.map((x) => x.text)).toEqual([
+    expect(r.nat.byName.get('KUBE-SVL-AQI2S6QIMU7PVVRP')!.rules.map((x) => x.restoreText)).toEqual([
       '-A KUBE-SVL-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.1:80" -m recent --name KUBE-SEP-3JOIVZTXZZRGORX4 --rcheck --seconds 10800 --reap -j KUBE-SEP-3JOIVZTXZZRGORX4',
       '-A KUBE-SVL-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.2:80" -m recent --name KUBE-SEP-IO5XOSKPAXIFQXAJ --rcheck --seconds 10800 --reap -j KUBE-SEP-IO5XOSKPAXIFQXAJ',
       '-A KUBE-SVL-AQI2S6QIMU7PVVRP -m comment --comment "ns1/svc1 -> 10.0.1.1:80" -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-3JOIVZTXZZRGORX4',

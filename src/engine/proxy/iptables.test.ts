@@ -4,7 +4,10 @@ import { iptablesSave } from './iptables-save';
 import { overallCluster, TEST_NODE, type cluster } from './fixtures.test-util';
 
 function save(c: ReturnType<typeof cluster>): string {
-  return iptablesSave(buildIptablesRules(c, TEST_NODE, { randomFully: false }), { builtins: false });
+  return iptablesSave(buildIptablesRules(c, TEST_NODE, { randomFully: false }), {
+    form: 'restore',
+    builtins: false,
+  });
 }
 
 describe('iptables mode, kube-proxy proxier_test.go TestOverallIPTablesRules', () => {

@@ -145,12 +145,12 @@ TCP  10.96.0.20:80 rr persistent 10800
     const wrong = evaluate(r, pkt('10.244.1.10', 1, { dstPort: 81 }), createProxyState(), createRng(1), 0);
     expect(wrong.action).toBe('reject');
     expect(wrong.decidingRule?.text).toBe(
-      '-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT',
+      '-A KUBE-IPVS-FILTER -m conntrack --ctstate NEW -m set --match-set KUBE-IPVS-IPS dst -j REJECT --reject-with icmp-port-unreachable',
     );
   });
 
   it('writes the IPVS-mode iptables rules around the ipsets', () => {
-    const text = iptablesSave(rules('rr'), { builtins: false });
+    const text = iptablesSave(rules('rr'), { form: 'restore', builtins: false });
     expect(text).toContain(
       '-A KUBE-SERVICES -m comment --comment "Kubernetes service cluster ip + port for masquerade purpose" -m set --match-set KUBE-CLUSTER-IP dst,dst ! -s 10.244.0.0/16 -j KUBE-MARK-MASQ',
     );

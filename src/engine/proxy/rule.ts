@@ -6,9 +6,11 @@
  * @example
  * const r = makeRule('KUBE-SVC-X', ['-m', 'statistic', '--mode', 'random', '--probability', '0.5000000000',
  *   '-j', 'KUBE-SEP-Y']);
- * r.text; // "-A KUBE-SVC-X -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-Y"
+ * r.restoreText; // "-A KUBE-SVC-X -m statistic --mode random --probability 0.5000000000 -j KUBE-SEP-Y"
+ * r.text; // "-A KUBE-SVC-X -m statistic --mode random --probability 0.50000000000 -j KUBE-SEP-Y" (iptables-save)
  * r.match.probability; // 0.5
  */
+import { kernelProbability, saveLine } from './rule-save';
 import type { Rule, RuleMatch, RuleTarget } from './types';
 
 function quote(token: string): string {
@@ -74,7 +76,8 @@ function parseArgs(chain: string, args: readonly string[]): { match: RuleMatch; 
         next(); // "random" is the only mode kube-proxy uses
         break;
       case '--probability':
-        match.probability = Number(next());
+        // The kernel keeps lround(p * 2^31): that, not the printed decimal, is the chance it applies.
+        match.probability = kernelProbability(Number(next()));
         break;
       case '--name':
         match.recent = { name: next(), op: 'set' };
@@ -140,6 +143,7 @@ function parseArgs(chain: string, args: readonly string[]): { match: RuleMatch; 
 class ArgsRule implements Rule {
   private parsed?: { match: RuleMatch; target: RuleTarget };
   private printed?: string;
+  private restorePrinted?: string;
   constructor(
     readonly chain: string,
     private readonly args: readonly string[],
@@ -152,7 +156,10 @@ class ArgsRule implements Rule {
     return (this.parsed ??= parseArgs(this.chain, this.args)).target;
   }
   get text(): string {
-    return (this.printed ??= `-A ${this.chain} ${this.args.map(quote).join(' ')}`.trimEnd());
+    return (this.printed ??= saveLine(this.chain, this.args));
+  }
+  get restoreText(): string {
+    return (this.restorePrinted ??= `-A ${this.chain} ${this.args.map(quote).join(' ')}`.trimEnd());
   }
 }
 

@@ -70,8 +70,13 @@ export interface Rule {
   chain: string; // "KUBE-SERVICES"
   match: RuleMatch;
   target: RuleTarget;
-  /** The line exactly as iptables-save prints it: `-A KUBE-SERVICES -m comment --comment … -j KUBE-SVC-…`. */
+  /**
+   * The line exactly as `iptables-save` prints it on a real node (the kernel's normal form, see rule-save.ts):
+   * `-A KUBE-SERVICES -d 10.96.0.10/32 -p udp -m comment --comment "…" -m udp --dport 53 -j KUBE-SVC-…`.
+   */
   text: string;
+  /** The line as kube-proxy writes it for iptables-restore (its own argument order, as in proxier_test.go). */
+  restoreText: string;
   /** The Service port this rule belongs to ("ns1/svc1:p80"), for traces and incremental updates. */
   service?: string;
 }
