@@ -56,6 +56,8 @@ export interface AssembleResult {
 
 interface Entry {
   object: KubeObject;
+  /** objectKey(object), computed once. */
+  key: string;
   src?: SourcedObject;
   origin: ObjectOrigin;
 }
@@ -121,7 +123,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
       prev.origin = origin;
       continue;
     }
-    const e: Entry = { object: cloneJSON(src.object), src, origin };
+    const e: Entry = { object: cloneJSON(src.object), key, src, origin };
     byKey.set(key, e);
     userEntries.push(e);
   }
@@ -132,7 +134,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   ];
   const systemEntries: Entry[] = system
     .filter((o) => !byKey.has(objectKey(o)))
-    .map((o) => ({ object: cloneJSON(o), origin: { by: 'system', order: 0 } }));
+    .map((o) => ({ object: cloneJSON(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
 
   // Namespaces exist only once created, in order.
   const namespaces = new NamespaceTracker();
@@ -155,12 +157,13 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
         continue;
       }
     }
-    o.metadata.uid ??= uidFor(opts.seed, objectKey(o));
+    e.key = objectKey(o); // the namespace may just have been defaulted
+    o.metadata.uid ??= uidFor(opts.seed, e.key);
     o.metadata.creationTimestamp ??= time;
     admitted.push(e);
   }
   const entryOf = new Map<KubeObject, Entry>(admitted.map((e) => [e.object, e]));
-  const srcByKey = new Map(admitted.map((e) => [objectKey(e.object), e.src]));
+  const srcByKey = new Map(admitted.map((e) => [e.key, e.src]));
   const srcOf = (o: KubeObject): SourcedObject | undefined =>
     entryOf.get(o)?.src ?? srcByKey.get(objectKey(o));
   const ofKind = <T extends KubeObject>(kind: string): T[] =>
@@ -185,23 +188,26 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   );
   const madeAfter = new Map<string, Entry[]>();
   const addMade = (o: KubeObject, owner: string): void => {
-    o.metadata.uid ??= uidFor(opts.seed, objectKey(o));
+    const key = objectKey(o);
+    o.metadata.uid ??= uidFor(opts.seed, key);
     o.metadata.creationTimestamp ??= time;
-    const list = madeAfter.get(owner) ?? [];
-    list.push({ object: o, origin: { by: 'controller', owner, order: 0 } });
-    madeAfter.set(owner, list);
+    const entry: Entry = { object: o, key, origin: { by: 'controller', owner, order: 0 } };
+    const list = madeAfter.get(owner);
+    if (list) list.push(entry);
+    else madeAfter.set(owner, [entry]);
   };
   for (const rs of work.replicaSets) addMade(rs.object, rs.owner);
   for (const p of work.pods) addMade(p.object, p.owner);
   const ordered: Entry[] = [];
   const place = (e: Entry): void => {
     ordered.push(e);
-    for (const child of madeAfter.get(objectKey(e.object)) ?? []) place(child);
+    const children = madeAfter.get(e.key);
+    if (children) for (const child of children) place(child);
   };
   for (const e of admitted) if (e.object.kind !== 'Service' || acceptedServices.has(e.object)) place(e);
   ordered.forEach((e, i) => {
     e.origin.order = i;
-    cluster.origins.set(objectKey(e.object), e.origin);
+    cluster.origins.set(e.key, e.origin);
   });
   const all = ordered.map((e) => e.object);
   const pick = <T extends KubeObject>(kind: string): T[] => all.filter((o) => o.kind === kind) as T[];
