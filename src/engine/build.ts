@@ -10,7 +10,8 @@
  * 5. service-alloc.ts + load-balancer.ts: ClusterIPs, node ports, health-check ports, LB addresses;
  * 6. workloads.ts: Deployments → ReplicaSets → Pods, placed right after their owner in creation order;
  * 7. pod-status.ts: scheduling, pod IPs, readiness; 8. controllers.ts: Endpoints and EndpointSlices;
- * 9. ingress status (ingress/status.ts); 10. lint.ts.
+ * 9. ingress status (ingress/status.ts); 10. lints: cluster/lint.ts, discovery/lint.ts, ingress/lint.ts,
+ *    each placed on the YAML line of the field it is about.
  *
  * @example
  * const { cluster, diagnostics } = buildCluster([{ file: 'scene.yaml', text }], { seed: 1 });
@@ -19,6 +20,9 @@
 import { assembleCluster, type AssembleOptions } from './cluster/assemble';
 import type { ClusterState } from './cluster/state';
 import type { Diagnostic } from './diagnostics';
+import { discoveryLints } from './discovery/lint';
+import { ingressLints } from './ingress/lint';
+import { diagnosticAt } from './manifest/diagnose';
 import { loadObjects, type ManifestCache } from './manifest/load';
 import type { ManifestSource } from './manifest/parse';
 import type { SourcedObject } from './manifest/types';
@@ -63,5 +67,23 @@ export function buildFromObjects(
     clock: options.clock ?? 0,
     ...(options.reuse ? { reuse: options.reuse } : {}),
   });
-  return { cluster, diagnostics: [...loadDiagnostics, ...diagnostics], objects };
+  const lints = placeOnSource([...discoveryLints(cluster, objects), ...ingressLints(cluster)], objects);
+  return { cluster, diagnostics: [...loadDiagnostics, ...diagnostics, ...lints], objects };
+}
+
+/**
+ * Lints computed from the cluster know the object and field they are about but not always the exact
+ * YAML position; this puts each on its field's line and column in the user's source (system objects'
+ * lints keep what they have).
+ */
+function placeOnSource(lints: Diagnostic[], objects: SourcedObject[]): Diagnostic[] {
+  const byKey = new Map<string, SourcedObject>();
+  for (const o of objects)
+    byKey.set(`${o.object.kind}/${o.object.metadata.namespace ?? ''}/${o.object.metadata.name ?? ''}`, o);
+  return lints.map((d) => {
+    const src = d.kind && d.name ? byKey.get(`${d.kind}/${d.namespace ?? ''}/${d.name}`) : undefined;
+    if (!src) return d;
+    const placed = diagnosticAt(src, d.field ?? '', d);
+    return { ...d, ...placed, field: d.field, message: d.message };
+  });
 }
