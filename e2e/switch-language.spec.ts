@@ -11,6 +11,6 @@ test('the page switches to Korean and remembers it', async ({ page }, testInfo) 
   await shot(page, testInfo, 'korean');
   await page.reload();
   await expect(page.getByRole('button', { name: '보내기' })).toBeVisible();
-  await page.getByRole('button', { name: 'EN' }).click();
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
 });

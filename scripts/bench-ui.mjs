@@ -159,6 +159,7 @@ async function main() {
     await page.keyboard.press('ControlOrMeta+Home');
     await page.keyboard.press('End'); // end of the "# bench scene" comment: edits change the text, not the objects
     const latencies = [];
+    const breakdown = [];
     for (let i = 0; i < 30; i++) {
       const before = (await graphMarks(page)).length;
       await page.keyboard.type('x');
@@ -168,6 +169,28 @@ async function main() {
       const key = await page.evaluate(() => window.__keys.at(-1));
       const marks = await graphMarks(page);
       latencies.push(marks.at(-1).t - key);
+      breakdown.push(
+        await page.evaluate(
+          ([k, rev]) => {
+            const applied = performance
+              .getEntriesByName('svclab:build-applied')
+              .find((e) => e.detail?.revision === rev);
+            const graph = performance
+              .getEntriesByName('svclab:graph')
+              .find((e) => e.detail?.revision === rev);
+            if (!applied || !graph) return null;
+            const d = applied.detail;
+            return {
+              untilSent: applied.startTime - d.applyMs - d.roundTripMs - k,
+              build: d.buildMs,
+              transfer: d.roundTripMs - d.buildMs,
+              render: graph.startTime - applied.startTime + d.applyMs,
+              layout: graph.detail.layoutMs,
+            };
+          },
+          [key, marks.at(-1).rev],
+        ),
+      );
       await page.waitForTimeout(60);
     }
 
@@ -177,25 +200,51 @@ async function main() {
     await page.getByTestId('request-count').fill('200');
     await page.locator('form.request-bar button[type="submit"]').click();
     await page.getByTestId('hop-counter').waitFor({ timeout: 30_000 });
+    // Two figures, honestly: the rAF interval (bounded below by vsync, so it cannot beat 16.7 ms at 60 Hz)
+    // and the main thread's work per frame: from the frame's start (the rAF timestamp) to the first task
+    // after the frame, i.e. every rAF callback (clock, packet drawing), React's commit, style, layout
+    // and paint. Plus the packet-draw callback alone, as the app records it.
     const frames = await page.evaluate(
       () =>
         new Promise((resolve) => {
-          const out = [];
+          const intervals = [];
+          const work = [];
+          const channel = new MessageChannel();
+          let frameStart = 0;
+          channel.port1.onmessage = () => work.push(performance.now() - frameStart);
           let last = performance.now();
-          const end = last + 2500;
+          const end = last + 3000;
+          const drawsBefore = window.__svclabDrawMs.length;
           requestAnimationFrame(function f(now) {
-            out.push(now - last);
+            intervals.push(now - last);
             last = now;
+            frameStart = now;
+            channel.port2.postMessage(0);
             if (now < end) requestAnimationFrame(f);
-            else resolve(out.slice(1));
+            else
+              setTimeout(() => {
+                const draws = window.__svclabDrawMs;
+                resolve({
+                  intervals: intervals.slice(1),
+                  work: work.slice(1),
+                  draws: draws.slice(drawsBefore),
+                });
+              }, 50);
           });
         }),
     );
+    const inFlight = await page.evaluate(() => window.__svclabDrawMs.length);
 
+    const parts = breakdown.filter(Boolean);
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+    const part = (k) =>
+      `${k} ${median(parts.map((p) => p[k])).toFixed(1)}/${p95(parts.map((p) => p[k])).toFixed(1)}`;
     const js = initialJsGzip();
     const rows = [
       ['keystroke → graph p95 (50 objects)', ms(p95(latencies)), '< 100 ms', p95(latencies) < 100],
-      ['frame time p95 (200 packets)', ms(p95(frames)), '< 16.7 ms', p95(frames) < 16.7],
+      ['frame work p95 (200 packets)', ms(p95(frames.work)), '< 16.7 ms', p95(frames.work) < 16.7],
+      ['  rAF interval p95 (vsync-bound)', ms(p95(frames.intervals)), '(≥ 16.7 at 60 Hz)', true],
+      [`  packet draw p95 (${frames.draws.length} frames)`, ms(p95(frames.draws)), '', inFlight > 0],
       [
         'cold load → graph (median of 5)',
         ms([...cold].sort((a, b) => a - b)[2]),
@@ -211,6 +260,9 @@ async function main() {
     ];
     for (const [name, value, target, ok] of rows)
       console.log(`${ok ? 'PASS' : 'MISS'}  ${name.padEnd(38)} ${value.padStart(24)}   target ${target}`);
+    console.log(
+      `      keystroke breakdown, median/p95 ms: ${['untilSent', 'build', 'transfer', 'render', 'layout'].map(part).join(' · ')}`,
+    );
   } finally {
     await browser.close();
     server.kill('SIGTERM');

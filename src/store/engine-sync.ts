@@ -1,13 +1,14 @@
 /**
- * Connects the store to the engine worker: every text change (lightly debounced) is rebuilt in the
- * worker; answers for stale text are dropped; a text that yields no cluster keeps the last good one.
+ * Connects the store to the engine worker: a text change is sent at once when the worker is idle;
+ * changes made while a build is in flight collapse into one build of the newest text when it returns
+ * (no fixed debounce: a build takes a few milliseconds, a timer would only add latency). Answers for
+ * stale text are dropped; a text that yields no cluster keeps the last good one.
  */
 import { createEngineClient, type EngineClient } from '../worker/engine-client';
 import { SCENE_FILE } from './manifests-slice';
 import { useStore } from './store';
 import type { Diagnostic } from './types';
 
-const DEBOUNCE_MS = 20;
 let client: EngineClient | null = null;
 
 /** A text is "broken" when it has YAML syntax errors: the graph then keeps the last good cluster. */
@@ -17,7 +18,9 @@ export const isBroken = (diagnostics: Diagnostic[]) =>
 async function rebuild(c: EngineClient) {
   const { text, revision, seed } = useStore.getState();
   useStore.setState({ computing: true });
+  const sent = performance.now();
   const answer = await c.update(revision, [{ file: SCENE_FILE, text }], seed);
+  const received = performance.now();
   if (answer === null) return; // stale: a newer text is on its way
   if (!answer.ok) {
     useStore.setState({
@@ -38,7 +41,14 @@ async function rebuild(c: EngineClient) {
     broken,
     lastGood: !broken && cluster ? { revision: answer.value.revision, cluster } : s.lastGood,
   }));
-  performance.mark('svclab:build-applied', { detail: { revision: answer.value.revision } });
+  performance.mark('svclab:build-applied', {
+    detail: {
+      revision: answer.value.revision,
+      roundTripMs: received - sent,
+      buildMs: answer.value.buildMs ?? null,
+      applyMs: performance.now() - received,
+    },
+  });
 }
 
 /** Starts the worker and keeps it in step with the store. Returns a stop function. */
@@ -48,15 +58,32 @@ export function startEngineSync(): () => void {
     (capabilities) => useStore.setState({ capabilities }),
     () => undefined,
   );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  void rebuild(c);
+  let inFlight = false;
+  let dirty = false;
+  let stopped = false;
+  const pump = async (): Promise<void> => {
+    if (inFlight) {
+      dirty = true;
+      return;
+    }
+    inFlight = true;
+    try {
+      await rebuild(c);
+    } finally {
+      inFlight = false;
+    }
+    if (dirty && !stopped) {
+      dirty = false;
+      await pump();
+    }
+  };
+  void pump();
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.text === prev.text && s.seed === prev.seed) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => void rebuild(c), DEBOUNCE_MS);
+    void pump();
   });
   return () => {
-    clearTimeout(timer);
+    stopped = true;
     unsubscribe();
   };
 }

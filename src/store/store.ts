@@ -4,7 +4,8 @@
  * persisted to localStorage so a reload never loses the user's work.
  */
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
+import { dedupedStorage } from './persist-storage';
 import { createManifestsSlice, type ManifestsSlice } from './manifests-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -27,7 +28,7 @@ export const useStore = create<Store>()(
     {
       name: STORAGE_KEY,
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: dedupedStorage(),
       partialize: (s) => ({
         text: s.text,
         scenarioId: s.scenarioId,

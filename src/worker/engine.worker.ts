@@ -8,6 +8,7 @@ import type { ClusterState } from '../engine/cluster/state';
 import { createWorld, type SimWorld } from '../engine/world';
 import { engine, type WorkspaceLike } from './engine-modules';
 import { nslookupLine, toEngineRequest } from './to-engine-request';
+import { forUi } from './ui-cluster';
 import { errorText, type BuildAnswer, type EngineApi, type Result } from './protocol';
 
 let latestRevision = 0;
@@ -43,13 +44,23 @@ const api: EngineApi = {
     if (revision < latestRevision) return { ok: true, value: null };
     if (!engine.createWorkspace && !engine.buildCluster) return missing('src/engine/build.ts');
     try {
+      const started = performance.now();
       const result = build(sources, seed);
+      const buildMs = performance.now() - started;
       const cluster = result.cluster ?? null;
       if (cluster) {
         if (!current || world.seed !== seed) world = createWorld(seed);
         current = { revision, cluster, diagnostics: result.diagnostics };
       }
-      return { ok: true, value: { revision, cluster, diagnostics: result.diagnostics ?? [] } };
+      return {
+        ok: true,
+        value: {
+          revision,
+          cluster: cluster && forUi(cluster),
+          diagnostics: result.diagnostics ?? [],
+          buildMs,
+        },
+      };
     } catch (e) {
       return { ok: false, error: errorText(e) };
     }

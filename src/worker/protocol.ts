@@ -21,6 +21,8 @@ export interface BuildAnswer {
   /** null when the engine produced no cluster for this text. */
   cluster: ClusterState | null;
   diagnostics: Diagnostic[];
+  /** Milliseconds the engine spent building (for the bench's breakdown). */
+  buildMs?: number;
 }
 
 /** The request bar's fields, as the worker receives them. */

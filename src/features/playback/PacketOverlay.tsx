@@ -6,6 +6,7 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { hopNodeId, timelineMany, useStore, type PacketPosition } from '../../store';
+import { recordDraw } from './frame-stats';
 
 const COLORS: Record<PacketPosition['state'], string> = {
   moving: '#1d4ed8',
@@ -23,6 +24,8 @@ export function PacketOverlay() {
     const el = canvas.current!;
     const ctx = el.getContext('2d')!;
     let frame = 0;
+    // Kept from the ResizeObserver: reading the layout in every frame would force a reflow.
+    const size = { width: el.clientWidth, height: el.clientHeight };
 
     const center = (id: string) => {
       const n = flow.getState().nodeLookup.get(id);
@@ -35,8 +38,10 @@ export function PacketOverlay() {
     };
 
     const draw = () => {
+      const started = performance.now();
+      cancelAnimationFrame(frame);
       frame = 0;
-      const { width, height } = el.getBoundingClientRect();
+      const { width, height } = size;
       const dpr = window.devicePixelRatio || 1;
       if (el.width !== Math.round(width * dpr) || el.height !== Math.round(height * dpr)) {
         el.width = Math.round(width * dpr);
@@ -48,7 +53,10 @@ export function PacketOverlay() {
       const { traces, playhead } = useStore.getState();
       if (!traces.length) return;
       const single = traces.length === 1;
-      const r = single ? 11 : 7;
+      const r = single ? 13 : 8;
+      // One path per state, filled once: hundreds of packets cost a handful of canvas calls.
+      const dots = new Map<PacketPosition['state'], Path2D>();
+      const crosses = new Path2D();
       for (const p of timelineMany(traces, playhead)) {
         if (!p) continue;
         const a = center(hopNodeId(p.from.location, p.from.stage));
@@ -56,31 +64,46 @@ export function PacketOverlay() {
         if (!a || !b) continue;
         const x = (a.x + (b.x - a.x) * p.progress) * zoom + tx;
         const y = (a.y + (b.y - a.y) * p.progress) * zoom + ty;
-        ctx.fillStyle = COLORS[p.state];
-        ctx.beginPath();
-        ctx.arc(x, y, r, 0, Math.PI * 2);
-        ctx.fill();
+        let path = dots.get(p.state);
+        if (!path) dots.set(p.state, (path = new Path2D()));
+        path.moveTo(x + r, y);
+        path.arc(x, y, r, 0, Math.PI * 2);
         if (p.state === 'dropped' || p.state === 'rejected' || p.state === 'failed') {
-          ctx.strokeStyle = '#fff';
-          ctx.lineWidth = 3;
-          ctx.beginPath();
-          ctx.moveTo(x - r / 2, y - r / 2);
-          ctx.lineTo(x + r / 2, y + r / 2);
-          ctx.moveTo(x + r / 2, y - r / 2);
-          ctx.lineTo(x - r / 2, y + r / 2);
-          ctx.stroke();
+          const k = r * 0.55;
+          crosses.moveTo(x - k, y - k);
+          crosses.lineTo(x + k, y + k);
+          crosses.moveTo(x + k, y - k);
+          crosses.lineTo(x - k, y + k);
         }
       }
-      performance.mark('svclab:packets-drawn');
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = '#fff';
+      for (const [state, path] of dots) {
+        ctx.fillStyle = COLORS[state];
+        ctx.fill(path);
+        ctx.stroke(path);
+      }
+      ctx.lineWidth = single ? 4 : 3;
+      ctx.lineCap = 'round';
+      ctx.stroke(crosses);
+      recordDraw(performance.now() - started);
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);
     };
+    // The playhead moves inside the clock's animation frame: draw in that same frame, not the next.
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.playhead !== prev.playhead || s.traces !== prev.traces) schedule();
+      if (s.playhead !== prev.playhead) draw();
+      else if (s.traces !== prev.traces) schedule();
     });
     const unsubscribeFlow = flow.subscribe(schedule);
-    const resize = new ResizeObserver(schedule);
+    const resize = new ResizeObserver(([entry]) => {
+      if (entry) {
+        size.width = entry.contentRect.width;
+        size.height = entry.contentRect.height;
+      }
+      schedule();
+    });
     resize.observe(el);
     schedule();
     return () => {

@@ -3,14 +3,14 @@
  * classes. A broken document keeps the last good cluster, dimmed. The packet overlay is passed in by
  * the page (features do not import each other) and rendered inside React Flow's viewport context.
  */
-import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { keyForGraphId, selectCluster, selectGraphRevision, selectSelected, useStore } from '../../store';
 import { highlightFor } from './highlight';
+import { flowEdges, flowNodes, graphFor, lastLayoutMs } from './flow-elements';
 import { nodeTypes } from './nodes';
-import { toFlowGraph, type GraphNode } from './to-flow-graph';
 
 export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
   const t = useT();
@@ -20,25 +20,13 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
   const broken = useStore((s) => s.broken);
   const select = useStore((s) => s.select);
   const scenarioKey = useStore((s) => s.scenarioId ?? 'custom');
-  const graph = useMemo(() => (cluster ? toFlowGraph(cluster) : null), [cluster]);
+  const graph = useMemo(() => (cluster ? graphFor(cluster) : null), [cluster]);
   const lit = useMemo(() => (graph ? highlightFor(graph, selected) : null), [graph, selected]);
-
-  const nodes = useMemo<GraphNode[]>(
-    () =>
-      graph?.nodes.map((n) => (lit?.nodes.has(n.id) ? { ...n, className: 'lit', selected: false } : n)) ?? [],
-    [graph, lit],
-  );
-  const edges = useMemo<Edge[]>(
-    () =>
-      graph?.edges
-        .filter((e) => e.className !== 'edge-rule' || lit?.edges.has(e.id))
-        .map((e) => (lit?.edges.has(e.id) ? { ...e, className: `${e.className} lit`, animated: true } : e)) ??
-      [],
-    [graph, lit],
-  );
+  const nodes = useMemo(() => flowNodes(graph, lit), [graph, lit]);
+  const edges = useMemo(() => flowEdges(graph, lit), [graph, lit]);
 
   useEffect(() => {
-    if (revision) performance.mark('svclab:graph', { detail: { revision } });
+    if (revision) performance.mark('svclab:graph', { detail: { revision, layoutMs: lastLayoutMs() } });
   }, [revision, nodes]);
 
   return (

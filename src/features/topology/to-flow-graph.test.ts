@@ -110,3 +110,25 @@ describe('toFlowGraph', () => {
     expect(svc.kind === 'service' && svc.service.ports).toEqual(['80:30080→8080/TCP']);
   });
 });
+
+describe('layout and reuse across edits', () => {
+  it('keeps positions when only labels change, and reuses unchanged elements', async () => {
+    const { reuseUnchanged } = await import('./reuse');
+    const a = cluster();
+    const b = cluster();
+    b.pods[0]!.status!.podIP = '10.244.1.99';
+    const ga = toFlowGraph(a);
+    const gb = toFlowGraph(b);
+    const pos = (g: typeof ga, id: string) => g.nodes.find((n) => n.id === id)!.position;
+    expect(pos(gb, 'node/node-2')).toEqual(pos(ga, 'node/node-2'));
+    const cache = new Map();
+    const first = reuseUnchanged(cache, ga.nodes);
+    const second = reuseUnchanged(cache, gb.nodes);
+    const same = second.filter((n, i) => n === first[i]).map((n) => n.id);
+    expect(second.find((n) => n.id === 'pod/default/web-1')).not.toBe(
+      first.find((n) => n.id === 'pod/default/web-1'),
+    );
+    expect(same).toContain('pod/default/web-2');
+    expect(same).not.toContain('pod/default/web-1');
+  });
+});

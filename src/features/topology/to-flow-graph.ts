@@ -32,6 +32,46 @@ export interface FlowGraph {
   endpointsOf: Map<string, string[]>;
 }
 
+/**
+ * Dagre runs only when the graph's shape changes: the key lists every box with its size and parent
+ * and every edge, so an edit that changes a label, an IP or a readiness keeps the previous positions
+ * (and the user's sense of where things are) at no cost.
+ */
+/** The part of dagre's graph the cache reads (its generic types say `unknown` for labels). */
+interface LayoutGraph {
+  nodes(): string[];
+  node(id: string): unknown;
+  parent(id: string): unknown;
+  edges(): { v: string; w: string }[];
+}
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+let cached: { key: string; boxes: Map<string, Box> } | null = null;
+function layoutOnce(g: LayoutGraph): void {
+  const parts: string[] = [];
+  for (const id of g.nodes()) {
+    const n = g.node(id) as Partial<Box>;
+    parts.push(`${id}|${n.width ?? ''}|${n.height ?? ''}|${String(g.parent(id) ?? '')}`);
+  }
+  for (const e of g.edges()) parts.push(`${e.v}>${e.w}`);
+  const key = parts.join('\n');
+  if (cached?.key === key) {
+    for (const [id, box] of cached.boxes) Object.assign(g.node(id) as Box, box);
+    return;
+  }
+  dagre.layout(g as Parameters<typeof dagre.layout>[0]);
+  const boxes = new Map<string, Box>();
+  for (const id of g.nodes()) {
+    const { x, y, width, height } = g.node(id) as Box;
+    boxes.set(id, { x, y, width, height });
+  }
+  cached = { key, boxes };
+}
+
 const nodeHeight = (n: NodeView) =>
   S.NODE_HEADER + S.PROXY_H + S.GAP + n.pods.length * (S.POD_H + S.GAP) + S.NODE_PAD - S.GAP;
 
@@ -66,7 +106,7 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
     for (const t of targets) if (g.hasNode(t!)) g.setEdge(s.id, t!);
   }
   if (!shown.length) for (const n of view.nodes) g.setEdge(EXTERNAL_ID, n.id);
-  dagre.layout(g);
+  layoutOnce(g);
 
   const nodes: GraphNode[] = [];
   const edges: Edge[] = [];
