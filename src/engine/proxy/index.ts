@@ -13,11 +13,15 @@ import { walkIptables } from './evaluate-iptables';
 import { evaluateIpvs } from './evaluate-ipvs';
 import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables';
 import { buildIpvsRules } from './ipvs';
+import { evaluateNftables } from './evaluate-nftables';
+import { buildNftablesRules } from './nftables';
 import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './types';
 
 export { iptablesSave } from './iptables-save';
 export { ipvsadmList } from './ipvsadm';
 export { ipsetList } from './ipvs-ipsets';
+export { nftListRuleset } from './nftables-print';
+export type * from './nftables-types';
 export { createProxyState } from './types';
 export type * from './types';
 
@@ -33,6 +37,7 @@ export function buildNodeRules(
   options: BuildOptions = {},
 ): NodeRules {
   if (cluster.config.proxy.mode === 'ipvs') return buildIpvsRules(cluster, nodeName, options);
+  if (cluster.config.proxy.mode === 'nftables') return buildNftablesRules(cluster, nodeName);
   return buildIptablesRules(cluster, nodeName, options);
 }
 
@@ -49,7 +54,7 @@ export function updateNodeRules(
   options: BuildOptions = {},
 ): NodeRules {
   // IPVS mode regenerates the node's whole state (its virtual servers are small); iptables mode is incremental.
-  if (prev.mode !== cluster.config.proxy.mode || prev.mode === 'ipvs')
+  if (prev.mode !== cluster.config.proxy.mode || prev.mode === 'ipvs' || prev.mode === 'nftables')
     return buildNodeRules(cluster, prev.node, options);
   return updateIptablesRules(prev, cluster, changedServiceKeys, options);
 }
@@ -69,6 +74,7 @@ export function evaluate(
   now: number,
 ): ProxyVerdict {
   if (rules.mode === 'ipvs' && rules.ipvs) return evaluateIpvs(rules, pkt, state, rng, now);
+  if (rules.mode === 'nftables' && rules.nft) return evaluateNftables(rules, pkt, state, rng, now);
   const { walk: _walk, ...verdict } = walkIptables(rules, pkt, state, rng, now);
   return verdict;
 }

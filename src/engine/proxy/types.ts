@@ -15,6 +15,7 @@
 import type { ClusterState, ProxyMode } from '../cluster/state';
 import type { Rng } from '../util/rng';
 import type { Candidate, WireProtocol } from '../trace';
+import type { NftTable } from './nftables-types';
 
 // ── iptables rules ───────────────────────────────────────────────────────────────────────────────
 
@@ -162,6 +163,8 @@ export interface NodeRules {
   ipvs?: IpvsRules;
   /** Present in nftables mode: the ruleset text `nft list ruleset` prints. */
   nftText?: string;
+  /** Present in nftables mode: kube-proxy's `table ip kube-proxy` as data (what the evaluator walks). */
+  nft?: NftTable;
   /**
    * Addresses `-m addrtype LOCAL` matches besides the node IPs and 127.0.0.0/8 (IPVS binds every Service
    * address to the kube-ipvs0 dummy interface, so they are local there).
@@ -196,10 +199,10 @@ export interface PacketOut {
 }
 
 export interface RuleStep {
-  table: TableName | 'ipvs';
+  table: TableName | 'ipvs' | 'nft';
   chain: string; // "KUBE-SERVICES"
   index: number; // 0-based rule index in that chain
-  text: string; // the rule as iptables-save prints it (or the ipvsadm line)
+  text: string; // the rule as iptables-save prints it (or the ipvsadm line, or the nft list ruleset line)
 }
 
 export interface ProxyVerdict {
