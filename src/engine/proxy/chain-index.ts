@@ -20,6 +20,15 @@ function buildIndex(chain: Chain): ChainIndex {
   const byDest = new Map<string, number[]>();
   const generic: number[] = [];
   chain.rules.forEach((r, i) => {
+    const fast = (r as { destKey?: () => string | undefined }).destKey;
+    if (fast) {
+      const key = fast.call(r);
+      if (key === undefined) return void generic.push(i);
+      const list = byDest.get(key);
+      if (list) list.push(i);
+      else byDest.set(key, [i]);
+      return;
+    }
     const m = r.match;
     if (m.dport === undefined || m.protocol === undefined) return void generic.push(i);
     const exact = m.dst && !m.dst.negate ? isExactIp(m.dst.cidr) : undefined;
@@ -38,6 +47,17 @@ function mergeSorted(lists: number[][]): number[] {
 }
 
 const ALL = new WeakMap<Chain, number[]>();
+
+/**
+ * Builds a long chain's lookup now (from the rules' tokens, without parsing them), so the first trace after
+ * a rebuild does not pay for it.
+ *
+ * @example
+ * indexChain(nat.byName.get('KUBE-SERVICES')!);
+ */
+export function indexChain(chain: Chain): void {
+  if (chain.rules.length >= INDEX_MIN_RULES) chain.index ??= buildIndex(chain);
+}
 
 /** The indexes of the rules in `chain` that could match a packet to dst:dport/proto, in order. */
 export function candidateRules(chain: Chain, dst: string, dport: number, proto: string): number[] {

@@ -19,6 +19,7 @@ import {
   nodePortMatchAll,
   zoneOf,
 } from './node-info';
+import { indexChain } from './chain-index';
 import { makeRule } from './rule';
 import { servicePortsOf, usesLocalEndpoints, type ServicePortInfo } from './service-port';
 import { categorizeEndpoints } from './topology';
@@ -224,7 +225,7 @@ function setRules(t: IptablesTable, name: string, rules: Rule[]): void {
 }
 
 /** Refills KUBE-SERVICES, KUBE-NODEPORTS, KUBE-EXTERNAL-SERVICES… from the fragments, in Service order. */
-function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTable): void {
+function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTable, eager = false): void {
   const { ctx } = cache;
   const natServices: Rule[] = [];
   const natNodePorts: Rule[] = [];
@@ -262,6 +263,18 @@ function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTab
   setRules(filter, 'KUBE-EXTERNAL-SERVICES', fExternal);
   setRules(filter, 'KUBE-NODEPORTS', fNodePorts);
   setRules(filter, 'KUBE-PROXY-FIREWALL', fFirewall);
+  // A full build indexes the long chains now (so the first trace is fast); an edit leaves it to the first walk.
+  if (eager)
+    for (const t of [nat, filter])
+      for (const name of [
+        'KUBE-SERVICES',
+        'KUBE-NODEPORTS',
+        'KUBE-EXTERNAL-SERVICES',
+        'KUBE-PROXY-FIREWALL',
+      ]) {
+        const c = t.byName.get(name);
+        if (c) indexChain(c);
+      }
 }
 
 function addChains(nat: IptablesTable, frags: ServiceFragment[] | undefined): void {
@@ -347,7 +360,7 @@ export function buildIptablesRules(
   };
   const tables = staticTables(ctx, options);
   for (const key of cache.order) addChains(tables.nat, fragments.get(key));
-  aggregate(cache, tables.nat, tables.filter);
+  aggregate(cache, tables.nat, tables.filter, true);
   return rulesFromCache(cache, cluster.config.proxy.mode, tables);
 }
 

@@ -158,6 +158,25 @@ class ArgsRule implements Rule {
   get text(): string {
     return (this.printed ??= saveLine(this.chain, this.args));
   }
+  /**
+   * "ip|port|proto" when the rule pins an exact destination (port-only rules give "*|port|proto"), read off
+   * the tokens without parsing the whole rule: what chain-index.ts files the rule under.
+   */
+  destKey(): string | undefined {
+    const a = this.args;
+    let ip = '*';
+    let port = '';
+    let proto = '';
+    for (let i = 0; i < a.length; i++) {
+      const t = a[i];
+      if (t === '-d' && a[i - 1] !== '!') {
+        const d = a[i + 1]!;
+        ip = d.includes('/') ? (d.endsWith('/32') ? d.slice(0, -3) : '*') : d;
+      } else if (t === '--dport') port = a[i + 1]!;
+      else if (t === '-p') proto = a[i + 1]!;
+    }
+    return port === '' || proto === '' ? undefined : `${ip}|${port}|${proto}`;
+  }
   get restoreText(): string {
     return (this.restorePrinted ??= `-A ${this.chain} ${this.args.map(quote).join(' ')}`.trimEnd());
   }
