@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createManifestCache, loadObjects } from './load';
 import { diagnosticAt } from './diagnose';
+import { chunkParseCounts } from './parse-chunk';
 
 const svc = (name: string, extra = '') =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: ${name}}\n  ports:\n  - port: 80\n${extra}`;
@@ -92,6 +93,36 @@ describe('loadObjects', () => {
     expect(objects).toHaveLength(50);
     expect(objects[11]!.startLine).toBe(11 * 9 + 4);
     expect(objects[11]!.locate(['metadata', 'name'])).toMatchObject({ line: 11 * 9 + 4 + 3 });
+  });
+
+  it('reads plain documents without the yaml package until a position is asked for', () => {
+    const docs = Array.from({ length: 50 }, (_, i) => svc(`s${i}`));
+    const cache = createManifestCache();
+    const before = { ...chunkParseCounts };
+    const start = 11 * 9 + 1; // each document is 8 lines and a `---` line
+    const { objects } = loadObjects([{ file: 'big.yaml', text: docs.join('---\n') }], cache);
+    expect(chunkParseCounts.plain - before.plain).toBe(50);
+    expect(chunkParseCounts.full - before.full).toBe(0);
+    // The first locate() parses that one document with the yaml package; later ones reuse the parse.
+    expect(objects[11]!.locate(['spec', 'ports', 0, 'port'])).toEqual({
+      line: start + 7,
+      column: 5,
+      endLine: start + 7,
+      endColumn: 9,
+    });
+    expect(objects[11]!.locate(['metadata', 'name'])).toEqual({
+      line: start + 3,
+      column: 3,
+      endLine: start + 3,
+      endColumn: 7,
+    });
+    expect(chunkParseCounts.full - before.full).toBe(1);
+    // An edit re-reads only the edited document, and positions after it still shift correctly.
+    docs[3] = svc('s3', '  - port: 81\n    name: b\n').replace('- port: 80', '- port: 80\n    name: a');
+    const again = loadObjects([{ file: 'big.yaml', text: docs.join('---\n') }], cache);
+    expect(chunkParseCounts.plain - before.plain).toBe(51);
+    expect(again.objects[11]!.locate(['metadata', 'name'])).toMatchObject({ line: start + 3 + 3 });
+    expect(chunkParseCounts.full - before.full).toBe(1); // the cached chunk kept its parse
   });
 
   it('gives each caller its own copy of cached objects', () => {
