@@ -2,9 +2,10 @@
  * Loads Monaco with YAML support and our Kubernetes schema. Imported only by the lazily loaded editor
  * chunk, so none of this is in the initial JavaScript. Everything is bundled: no CDN, no schema fetches.
  */
-import * as monaco from 'monaco-editor/esm/vs/editor/editor.api.js';
-import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution.js';
-import 'monaco-editor/esm/vs/editor/editor.all.js';
+// editor.main (not editor.api + editor.all): since 0.54 only editor.main adapts the classic
+// createWebWorker({ moduleId, label, createData }) call that monaco-yaml's worker manager makes; without
+// it the YAML worker never starts and schema completion, hover and validation silently stop working.
+import * as monaco from 'monaco-editor';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from './editor.worker?worker';
 import YamlWorker from './yaml.worker?worker';
