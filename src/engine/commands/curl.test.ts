@@ -170,7 +170,9 @@ describe('node', () => {
   it('iptables-save prints the node rules; unknown nodes are NotFound', () => {
     const c = web();
     const r = nodeCommand(['node-1', '--', 'iptables-save'], env(c));
-    expect(r.stdout).toContain('-A KUBE-SERVICES -m comment --comment "default/web cluster IP"');
+    expect(r.stdout).toMatch(
+      /^-A KUBE-SERVICES -d 10\.\d+\.\d+\.\d+\/32 -p tcp -m comment --comment "default\/web cluster IP" -m tcp --dport 80 -j KUBE-SVC-[A-Z2-7]{16}$/m,
+    );
     expect(nodeCommand(['node-9', '--', 'iptables-save'], env(c)).stderr).toBe(
       'Error from server (NotFound): nodes "node-9" not found\n',
     );

@@ -95,7 +95,7 @@ export const nodeCommand: CommandHandler = (args, env) => {
   const mode = env.cluster.config.proxy.mode;
   switch (prog) {
     case 'iptables-save':
-      return dump(env, name, iptablesSave(rules(env.cluster, name)));
+      return dump(env, name, iptablesSave(rules(env.cluster, name), { now: env.world.clock }));
     case 'ipvsadm': {
       if (!rest.includes('-L') && !rest.includes('-Ln') && !rest.includes('--list'))
         return usage('ipvsadm: svclab supports -Ln', 'node');

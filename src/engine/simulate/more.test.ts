@@ -19,7 +19,7 @@ describe('more paths', () => {
     );
     expect(t.outcome).toBe('delivered');
     expect(t.hops.find((h) => h.action === 'dnat')!.rule).toContain(
-      '-m udp -p udp -j DNAT --to-destination 10.244.1.5:5353',
+      '-m udp -j DNAT --to-destination 10.244.1.5:5353',
     );
     const tcp = simulate(c, createWorld(1), request({ from: 'pod/client', target: 'http://10.96.0.53:53/' }));
     expect(tcp.outcome).toBe('timeout');

@@ -23,7 +23,7 @@ describe('lesson scenes through the data path', () => {
     expect(dns[0]!.packet.dst).toBe('10.96.0.10:53');
     expect(dns[0]!.packet.protocol).toBe('UDP');
     const dnat = dns.find((h) => h.action === 'dnat')!;
-    expect(dnat.rule).toContain('--comment kube-system/kube-dns:dns');
+    expect(dnat.rule).toContain('--comment "kube-system/kube-dns:dns"');
     const answer = dns.find((h) => h.stage === 'dns')!;
     expect(answer.note).toMatch(/^CoreDNS answers web\.default\.svc\.cluster\.local\. A 10\.\d+\.\d+\.\d+ /);
     expect(dns[dns.length - 1]!.packet.src).toBe('10.96.0.10:53');
