@@ -2,10 +2,20 @@
  * The `svclab` command line: a thin Node adapter over the engine. It reads the manifests (`-f FILE`,
  * repeatable, `-` for standard input), builds the cluster with the seed, and hands the rest of the
  * command line to the same interpreter the in-page console uses.
+ *
+ * Exit status (docs/cli-contract.md): 0 success; 1 the command ran and reports a failure (unreadable
+ * or invalid manifests, a request without a response); 2 a usage error, printed as one line and a
+ * pointer to `--help`.
+ *
+ * @example
+ * await main(['-f', 'scene.yaml', 'get', 'svc']); // 0, and kubectl's table on standard output
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { buildCluster } from '../engine/build';
+import type { Diagnostic } from '../engine/diagnostics';
 import { HELP, runCommand } from '../engine/commands/run';
+import type { CommandEnv } from '../engine/commands/types';
+import { validateCommand } from '../engine/commands/validate';
 import type { ManifestSource } from '../engine/manifest/parse';
 import { createWorld } from '../engine/world';
 
@@ -17,7 +27,26 @@ interface CliArgs {
 
 type Parsed = { ok: true; args: CliArgs } | { ok: false; reason: string };
 
-/** Takes the global flags (-f, --seed) out of argv; everything after `--` belongs to the inner command. */
+/** Where main reads standard input from (tests pass the descriptor of a temp file). */
+export interface CliIo {
+  /** File descriptor read for `-f -`; default 0 (standard input). */
+  stdinFd?: number;
+}
+
+/**
+ * Files larger than this are not read at all (the parser refuses sources above 5 MiB with a diagnostic;
+ * reading gigabytes first only to refuse them would exhaust memory).
+ */
+export const MAX_READ_BYTES = 64 * 1024 * 1024;
+
+const USAGE_HINT = "See 'svclab --help'.\n";
+
+/**
+ * Takes the global flags (-f, --seed) out of argv; everything after `--` belongs to the inner command.
+ * After a `curl` command word, `-f` is curl's --fail, so only `--filename` names a manifest there.
+ *
+ * @example parseCliArgs(['-f', 'a.yaml', '--seed', '7', 'get', 'svc']) // { ok: true, args: { files: ['a.yaml'], seed: 7, rest: ['get', 'svc'] } }
+ */
 export function parseCliArgs(argv: string[]): Parsed {
   const files: string[] = [];
   let seed = 1;
@@ -28,17 +57,13 @@ export function parseCliArgs(argv: string[]): Parsed {
       rest.push(...argv.slice(i));
       break;
     }
-    const flagValue = (name: string): string | undefined => {
-      if (a === name) return argv[++i];
-      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
-      return undefined;
-    };
-    if (a === '-f' || a === '--filename' || a.startsWith('--filename=')) {
+    const inCurl = rest[0] === 'curl' || (rest[0] === 'svclab' && rest[1] === 'curl');
+    if ((a === '-f' && !inCurl) || a === '--filename' || a.startsWith('--filename=')) {
       const v = a.startsWith('--filename=') ? a.slice('--filename='.length) : argv[++i];
-      if (v === undefined) return { ok: false, reason: `flag needs an argument: ${a}` };
+      if (v === undefined || v === '') return { ok: false, reason: `flag needs an argument: ${a}` };
       files.push(v);
     } else if (a === '--seed' || a.startsWith('--seed=')) {
-      const v = flagValue('--seed');
+      const v = a === '--seed' ? argv[++i] : a.slice('--seed='.length);
       if (v === undefined || !/^\d+$/.test(v) || Number(v) > 0xffffffff) {
         return { ok: false, reason: `--seed takes a whole number from 0 to 4294967295, not "${v ?? ''}"` };
       }
@@ -50,45 +75,134 @@ export function parseCliArgs(argv: string[]): Parsed {
   return { ok: true, args: { files, seed, rest } };
 }
 
-function readSources(files: string[]): { sources: ManifestSource[] } | { error: string } {
-  const sources: ManifestSource[] = [];
-  for (const f of files) {
+function formatMiB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+}
+
+/** Reads a whole descriptor, stopping (and reporting) past `limit` bytes. */
+function readFd(fd: number, limit: number): Buffer | 'too-large' {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buf = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
     try {
-      const text = f === '-' ? readFileSync(0, 'utf8') : readFileSync(f, 'utf8');
-      sources.push({ file: f === '-' ? '<stdin>' : f, text });
+      n = readSync(fd, buf, 0, buf.length, null);
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(e);
-      return { error: `svclab: cannot read ${f}: ${why}\n` };
+      // A non-blocking standard input (some terminals and pipes) has no data yet: wait for it.
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      throw e;
     }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) return 'too-large';
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function describeReadError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EISDIR') return 'is a directory (give the YAML files inside it with -f each)';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Reads one `-f` argument into a source, or says in one line why it cannot. */
+function readSource(f: string, io: CliIo): ManifestSource | { error: string } {
+  const name = f === '-' ? '<stdin>' : f;
+  let fd: number | undefined;
+  try {
+    fd = f === '-' ? (io.stdinFd ?? 0) : openSync(f, 'r');
+    const st = fstatSync(fd);
+    if (st.isDirectory()) return { error: `cannot read ${f}: ${describeReadError({ code: 'EISDIR' })}` };
+    if (st.isFile() && st.size > MAX_READ_BYTES)
+      return {
+        error: `cannot read ${f}: it is ${formatMiB(st.size)}; svclab reads manifests of at most 5 MiB`,
+      };
+    const data = readFd(fd, MAX_READ_BYTES);
+    if (data === 'too-large')
+      return {
+        error: `cannot read ${f}: more than ${formatMiB(MAX_READ_BYTES)}; svclab reads at most 5 MiB`,
+      };
+    // YAML is text: a NUL byte means an image, an archive or a binary, and its parse errors would be noise.
+    if (data.includes(0))
+      return { error: `cannot read ${f}: it is not a text file (it holds NUL bytes); give YAML manifests` };
+    return { file: name, text: data.toString('utf8') };
+  } catch (e) {
+    return { error: `cannot read ${f}: ${describeReadError(e)}` };
+  } finally {
+    if (fd !== undefined && f !== '-') closeSync(fd);
+  }
+}
+
+function readSources(files: string[], io: CliIo): { sources: ManifestSource[] } | { error: string } {
+  const sources: ManifestSource[] = [];
+  if (files.filter((f) => f === '-').length > 1)
+    return { error: 'standard input (-f -) can be read only once' };
+  for (const f of files) {
+    const s = readSource(f, io);
+    if ('error' in s) return s;
+    sources.push(s);
   }
   return { sources };
 }
 
-export async function main(argv: string[]): Promise<number> {
+/**
+ * The errors in the manifests, as `validate` prints them, for every other command: kubectl apply
+ * would have refused those objects, so the command runs without them and the user must know why.
+ */
+function rejectedObjects(env: CommandEnv, diagnostics: Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length === 0) return '';
+  const text = validateCommand([], { ...env, diagnostics: errors, json: false }).stderr;
+  return `${text}svclab: the objects above were not applied; the command ran without them (see 'svclab validate').\n`;
+}
+
+/**
+ * Runs the CLI on argv (without `node` and the script) and returns the exit status. Output goes to
+ * process.stdout / process.stderr. Never throws.
+ *
+ * @example process.exitCode = await main(process.argv.slice(2));
+ */
+export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
-    process.stderr.write(`svclab: ${parsed.reason}\nSee 'svclab --help'.\n`);
+    process.stderr.write(`svclab: ${parsed.reason}\n${USAGE_HINT}`);
     return 2;
   }
   const { files, seed, rest } = parsed.args;
-  if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
-    (rest.length === 0 ? process.stderr : process.stdout).write(HELP);
-    return rest.length === 0 ? 2 : 0;
+  if (rest.length === 0) {
+    process.stderr.write(`svclab: no command given (validate, get, exec, curl, ping, node)\n${USAGE_HINT}`);
+    return 2;
   }
-  const read = readSources(files);
+  if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const read = readSources(files, io);
   if ('error' in read) {
-    process.stderr.write(read.error);
+    process.stderr.write(`svclab: ${read.error}\n`);
     return 1;
   }
-  const built = buildCluster(read.sources, { seed });
-  const result = runCommand(rest, {
-    cluster: built.cluster,
-    world: createWorld(seed),
-    diagnostics: built.diagnostics,
-    json: false,
-  });
-  process.stdout.write(result.stdout);
-  process.stderr.write(result.stderr);
-  return result.exitCode;
+  try {
+    const built = buildCluster(read.sources, { seed });
+    const env: CommandEnv = {
+      cluster: built.cluster,
+      world: createWorld(seed),
+      diagnostics: built.diagnostics,
+      json: false,
+    };
+    const result = runCommand(rest, env);
+    const isValidate = (rest[0] === 'svclab' || rest[0] === 'kubectl' ? rest[1] : rest[0]) === 'validate';
+    const rejected = result.exitCode === 2 || isValidate ? '' : rejectedObjects(env, built.diagnostics);
+    process.stdout.write(result.stdout);
+    process.stderr.write(rejected + result.stderr);
+    return rejected && result.exitCode === 0 ? 1 : result.exitCode;
+  } catch (e) {
+    // The engine promises not to throw; if it does anyway, say so instead of a Node stack trace.
+    process.stderr.write(`svclab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
+  }
 }

@@ -9,6 +9,9 @@
  */
 import type { RequestProtocol } from '../simulate/request';
 
+/** The most requests one `--count` may ask for: 10,000 simulated requests take seconds, not minutes. */
+export const MAX_COUNT = 10000;
+
 export interface CurlOptions {
   url: string;
   from?: string;
@@ -128,8 +131,10 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
       }
       case 'count': {
         const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 100000)
-          return `option ${name}: expected a count from 1 to 100000`;
+        if (!/^\d+$/.test(v) || !Number.isInteger(n) || n < 1)
+          return `option ${name}: expected a whole number of requests from 1 to ${MAX_COUNT}, not "${v}"`;
+        if (n > MAX_COUNT)
+          return `option ${name}: svclab sends at most ${MAX_COUNT} requests per command (asked for ${v}); a distribution settles long before that`;
         o.count = n;
         return undefined;
       }
@@ -196,4 +201,30 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
   if (urls.length > 1) return { error: 'give one URL (use --count N to repeat a request)' };
   o.url = urls[0]!;
   return { options: o };
+}
+
+/**
+ * curl 8's complaint about a URL svclab cannot send (`curl: (3) URL rejected: …`, `curl: (1) Protocol …`),
+ * or undefined when the URL is one svclab understands.
+ *
+ * @example urlError('http://') // "curl: (3) URL rejected: No host part in the URL"
+ */
+export function urlError(url: string): string | undefined {
+  const t = url.trim();
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\//.exec(t)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'http' && scheme !== 'https')
+    return `curl: (1) Protocol "${scheme}" not supported (svclab simulates http:// and https://)`;
+  const rest = scheme !== undefined ? t.slice(scheme.length + 3) : t;
+  const authority = /^[^/?#]*/.exec(rest)?.[0] ?? '';
+  const hostPort = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority;
+  if (hostPort === '' || hostPort.startsWith(':')) return 'curl: (3) URL rejected: No host part in the URL';
+  if (hostPort.startsWith('[')) {
+    if (!/^\[[0-9a-fA-F:.]+\](:\d*)?$/.test(hostPort)) return 'curl: (3) URL rejected: Bad IPv6 address';
+    return 'curl: (3) URL rejected: svclab simulates an IPv4 cluster; IPv6 addresses are not supported';
+  }
+  const port = /:([^:]*)$/.exec(hostPort)?.[1];
+  if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535))
+    return 'curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535';
+  if (/\s/.test(t) || /[^a-zA-Z0-9.:_-]/.test(hostPort)) return 'curl: (3) URL rejected: Bad hostname';
+  return undefined;
 }

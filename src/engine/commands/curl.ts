@@ -22,7 +22,7 @@ import {
   type CommandResult,
   type PodCommandHandler,
 } from './types';
-import { parseCurlArgs, type CurlOptions } from './curl-args';
+import { parseCurlArgs, urlError, type CurlOptions } from './curl-args';
 import {
   curlErrorLine,
   curlExitCode,
@@ -35,8 +35,13 @@ import {
 
 function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string): CommandResult {
   const t = parseTarget(o.url);
-  if (!t)
-    return { exitCode: 1, stdout: '', stderr: `curl: (3) URL rejected: Malformed input to a URL function\n` };
+  const bad = urlError(o.url);
+  if (!t || bad !== undefined)
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `${bad ?? 'curl: (3) URL rejected: Malformed input to a URL function'}\n`,
+    };
   const target: CurlTarget = {
     host: t.host,
     port: t.port ?? (t.scheme === 'https' ? 443 : 80),

@@ -120,7 +120,7 @@ function findPod(env: CommandEnv, ref: string, namespace: string): Pod | undefin
 /** `exec POD [-n NS] [-c CONTAINER] [-i] [-t] -- CMD…` */
 function execCommand(args: string[], env: CommandEnv): CommandResult {
   const sep = args.indexOf('--');
-  if (sep < 0) return usage('exec: put the command after --, e.g. exec web -- nslookup db', 'exec');
+  if (sep < 0) return usage('put the command after --, e.g. exec web -- nslookup db', 'exec');
   const head = args.slice(0, sep);
   const cmd = args.slice(sep + 1);
   let namespace = 'default';
@@ -134,12 +134,12 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
     else if (a.startsWith('--container=')) container = a.slice('--container='.length);
     else if (a === '-i' || a === '-t' || a === '-it' || a === '-ti' || a === '--stdin' || a === '--tty')
       continue;
-    else if (a.startsWith('-')) return usage(`exec: unknown flag ${a}`, 'exec');
+    else if (a.startsWith('-')) return usage(`unknown flag ${a}`, 'exec');
     else if (podRef === undefined) podRef = a;
-    else return usage(`exec: unexpected argument "${a}" before --`, 'exec');
+    else return usage(`unexpected argument "${a}" before --`, 'exec');
   }
-  if (!namespace) return usage('exec: -n needs a namespace', 'exec');
-  if (!podRef) return usage('exec: give a pod name: exec POD -- COMMAND', 'exec');
+  if (!namespace) return usage('-n needs a namespace', 'exec');
+  if (!podRef) return usage('give a pod name: exec POD -- COMMAND', 'exec');
   const pod = findPod(env, podRef, namespace);
   if (!pod) {
     const [kind, name] = podRef.includes('/') ? podRef.split('/', 2) : ['pods', podRef];
@@ -152,7 +152,7 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
     );
   }
   const [program, ...rest] = cmd;
-  if (!program) return usage('exec: no command after --', 'exec');
+  if (!program) return usage('no command after --', 'exec');
   const handler = podCommands[program.split('/').pop() ?? program];
   if (!handler) {
     return fail(
