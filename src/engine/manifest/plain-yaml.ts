@@ -69,25 +69,44 @@ const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 // Characters that may not start a plain scalar here (YAML indicators), `-` handled apart.
 const NOT_PLAIN_START = '[]{},#&*!|>\'"%@`?:';
 
+// Manifests repeat the same keys and scalars (apiVersion, TCP, 80…): remember what they resolve to.
+// Values are primitives, so sharing them is safe; the memo is bounded and holds only short strings.
+const MEMO_LIMIT = 20000;
+const MEMO_MAX_LENGTH = 64;
+const scalarMemo = new Map<string, unknown>();
+const keyMemo = new Map<string, string>();
+
+function remember<V>(memo: Map<string, V>, s: string, v: V): V {
+  if (s.length <= MEMO_MAX_LENGTH) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(s, v);
+  }
+  return v;
+}
+
 function resolvePlain(s: string): unknown {
+  const hit = scalarMemo.get(s);
+  if (hit !== undefined) return hit;
   for (const tag of SCALAR_TAGS) {
     if (tag.test!.test(s)) {
       let failed = false;
       const r = tag.resolve(s, () => (failed = true), TAG_OPTIONS);
       const v: unknown = isScalar(r) ? r.value : r;
       if (failed || (typeof v === 'object' && v !== null)) giveUp();
-      return v;
+      return remember(scalarMemo, s, v);
     }
   }
-  return s;
+  return remember(scalarMemo, s, s);
 }
 
 function plainKey(s: string): string {
+  const hit = keyMemo.get(s);
+  if (hit !== undefined) return hit;
   if (!PLAIN_KEY.test(s) || s === '__proto__') giveUp();
   const k = resolvePlain(s);
   // `yes:`, `80:`, `null:` are not string keys; the yaml package stringifies them its own way.
   if (typeof k !== 'string') giveUp();
-  return k;
+  return remember(keyMemo, s, k);
 }
 
 class Reader {

@@ -58,6 +58,19 @@ describe('checkSchema', () => {
     );
   });
 
+  it('reports a field named like an Object.prototype member as unknown', () => {
+    expect(checkSchema(svc({ constructor: 1, ports: [{ port: 80, toString: 'x' }] }))).toEqual([
+      { kind: 'unknown', field: 'spec.constructor', message: 'unknown field "spec.constructor"' },
+      { kind: 'unknown', field: 'spec.ports[0].toString', message: 'unknown field "spec.ports[0].toString"' },
+    ]);
+  });
+
+  it('names the path inside arrays and maps after an earlier clean walk (path stack is restored)', () => {
+    expect(checkSchema(svc({ selector: { a: 'b' }, ports: [{ port: 80 }, { port: 81, nam: 'x' }] }))).toEqual(
+      [{ kind: 'unknown', field: 'spec.ports[1].nam', message: 'unknown field "spec.ports[1].nam"' }],
+    );
+  });
+
   it('treats null as the zero value', () => {
     expect(checkSchema(svc({ ports: null, selector: null }))).toEqual([]);
   });

@@ -96,52 +96,99 @@ function jsonKind(v: unknown, forInteger: boolean): string {
   return typeof v === 'boolean' ? 'bool' : 'string';
 }
 
+// JSON types as bits, so that a node's accepted types are one number.
+const T_INTEGER = 1;
+const T_NUMBER = 2;
+const T_BOOLEAN = 4;
+const T_STRING = 8;
+const T_ARRAY = 16;
+const T_OBJECT = 32;
+const TYPE_BITS: Record<string, number> = {
+  integer: T_INTEGER,
+  number: T_NUMBER,
+  boolean: T_BOOLEAN,
+  string: T_STRING,
+  array: T_ARRAY,
+  object: T_OBJECT,
+};
+
+/**
+ * A schema node with its $ref resolved and its type list turned into bits, built once per node and
+ * kept: every object walks the same few hundred nodes, so resolving them per field was most of the cost.
+ */
+interface Compiled {
+  source: SchemaNode; // the node as written (goType derefs it itself)
+  node: SchemaNode;
+  def?: string;
+  /** Accepted JSON types as bits; -1 when the node accepts anything (no type, or a type we do not check). */
+  types: number;
+  int64: boolean;
+  anyOf?: Compiled[];
+  props?: Map<string, Compiled | undefined>;
+  items?: Compiled;
+  values?: Compiled; // additionalProperties as a schema (a map's values)
+}
+
+const compiled = new Map<SchemaNode, Compiled>();
+
+function compile(source: SchemaNode): Compiled {
+  let c = compiled.get(source);
+  if (c) return c;
+  const { node, def } = deref(source);
+  const list = node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
+  let types = list.length === 0 ? -1 : 0;
+  for (const t of list) types = types === -1 ? -1 : TYPE_BITS[t] === undefined ? -1 : types | TYPE_BITS[t]!;
+  c = { source, node, def, types, int64: node.format === 'int64' };
+  compiled.set(source, c);
+  if (node.anyOf) c.anyOf = node.anyOf.map(compile);
+  if (node.properties) c.props = new Map();
+  if (node.items) c.items = compile(node.items);
+  if (typeof node.additionalProperties === 'object') c.values = compile(node.additionalProperties);
+  return c;
+}
+
+function property(c: Compiled, key: string): Compiled | undefined {
+  const props = c.props!;
+  if (props.has(key)) return props.get(key);
+  const own = Object.prototype.hasOwnProperty.call(c.node.properties, key);
+  const p = own ? compile(c.node.properties![key]!) : undefined;
+  props.set(key, p);
+  return p;
+}
+
+function matches(v: unknown, c: Compiled): boolean {
+  const t = c.types;
+  if (t === -1) return true;
+  switch (typeof v) {
+    case 'number':
+      if (t & T_NUMBER) return true;
+      return (
+        (t & T_INTEGER) !== 0 &&
+        Number.isInteger(v) &&
+        (c.int64 ? Number.isSafeInteger(v) : v >= -2147483648 && v <= 2147483647)
+      );
+    case 'boolean':
+      return (t & T_BOOLEAN) !== 0;
+    case 'string':
+      return (t & T_STRING) !== 0;
+    case 'object':
+      return (t & (Array.isArray(v) ? T_ARRAY : T_OBJECT)) !== 0;
+    default:
+      return true;
+  }
+}
+
 interface Walk {
   findings: SchemaFinding[];
   typeError: boolean;
+  /** The path being walked: names, indexes, and `[key]` for a map's values (pushed and popped). */
+  path: (string | number)[];
 }
 
-/** Does `v` decode into a node of this JSON type? Returns the Go-style value description when not. */
-function typeMismatch(v: unknown, n: SchemaNode): string | undefined {
-  const types = n.type === undefined ? [] : Array.isArray(n.type) ? n.type : [n.type];
-  if (types.length === 0) return undefined;
-  const ok = types.some((t) => {
-    switch (t) {
-      case 'integer':
-        return typeof v === 'number' && Number.isInteger(v) && inRange(v, n.format);
-      case 'number':
-        return typeof v === 'number';
-      case 'boolean':
-        return typeof v === 'boolean';
-      case 'string':
-        return typeof v === 'string';
-      case 'array':
-        return Array.isArray(v);
-      case 'object':
-        return typeof v === 'object' && v !== null && !Array.isArray(v);
-      default:
-        return true;
-    }
-  });
-  return ok ? undefined : jsonKind(v, types.includes('integer') && typeof v === 'number');
-}
-
-function inRange(v: number, format?: string): boolean {
-  return format === 'int64' ? Number.isSafeInteger(v) : v >= -2147483648 && v <= 2147483647;
-}
-
-/** A field path built only when an error needs it (most objects have none): a linked list of segments. */
-interface PathNode {
-  parent: PathNode | undefined;
-  seg: string | number;
-}
-
-function pathString(p: PathNode | undefined, withIndexes: boolean): string {
-  const segs: (string | number)[] = [];
-  for (let n = p; n; n = n.parent) segs.push(n.seg);
+/** The field path of w.path, as Kubernetes prints it (with indexes) or as Go's json names a struct field. */
+function pathString(segs: readonly (string | number)[], withIndexes: boolean): string {
   let out = '';
-  for (let i = segs.length - 1; i >= 0; i--) {
-    const seg = segs[i]!;
+  for (const seg of segs) {
     if (typeof seg === 'number') {
       if (withIndexes) out += `[${seg}]`;
     } else if (seg.startsWith('[')) {
@@ -151,52 +198,59 @@ function pathString(p: PathNode | undefined, withIndexes: boolean): string {
   return out;
 }
 
-function walk(v: unknown, node: SchemaNode, path: PathNode | undefined, struct: string, w: Walk): void {
+function walk(v: unknown, c: Compiled, struct: string, w: Walk): void {
   if (w.typeError || v === null || v === undefined) return; // null decodes to the zero value
-  const { node: n, def } = deref(node);
-  if (n.anyOf) {
-    if (n.anyOf.some((b) => typeMismatch(v, deref(b).node) === undefined)) return;
-  }
-  const bad = typeMismatch(v, n);
-  if (bad !== undefined) {
+  if (c.anyOf && c.anyOf.some((b) => matches(v, b))) return;
+  if (!matches(v, c)) {
     w.typeError = true;
+    const bad = jsonKind(v, (c.types & T_INTEGER) !== 0 && typeof v === 'number');
     w.findings.push({
       kind: 'type',
-      field: pathString(path, true),
-      message: `json: cannot unmarshal ${bad} into Go struct field ${struct}.${pathString(path, false)} of type ${goType(node)}`,
+      field: pathString(w.path, true),
+      message: `json: cannot unmarshal ${bad} into Go struct field ${struct}.${pathString(w.path, false)} of type ${goType(c.source)}`,
     });
     return;
   }
   if (Array.isArray(v)) {
-    if (n.items) for (let i = 0; i < v.length; i++) walk(v[i], n.items, { parent: path, seg: i }, struct, w);
+    if (c.items)
+      for (let i = 0; i < v.length; i++) {
+        w.path.push(i);
+        walk(v[i], c.items, struct, w);
+        w.path.pop();
+      }
     return;
   }
   if (typeof v !== 'object') return;
   const obj = v as Record<string, unknown>;
-  if (n.properties) {
-    const inner = def ? goStructName(def) : struct;
+  const n = c.node;
+  if (c.props) {
+    const inner = c.def ? goStructName(c.def) : struct;
     for (const key in obj) {
-      const prop = n.properties[key];
-      const at = { parent: path, seg: key };
-      if (prop) walk(obj[key], prop, at, inner, w);
+      const prop = property(c, key);
+      w.path.push(key);
+      if (prop) walk(obj[key], prop, inner, w);
       else if (n.additionalProperties === false) {
-        const field = pathString(at, true);
+        const field = pathString(w.path, true);
         w.findings.push({ kind: 'unknown', field, message: `unknown field "${field}"` });
       }
+      w.path.pop();
     }
     if (n.required)
       for (const req of n.required) {
         if (obj[req] === undefined)
           w.findings.push({
             kind: 'required',
-            field: pathString({ parent: path, seg: req }, true),
-            message: `missing required field "${req}" in ${def ?? 'object'}`,
+            field: pathString([...w.path, req], true),
+            message: `missing required field "${req}" in ${c.def ?? 'object'}`,
           });
       }
-  } else if (typeof n.additionalProperties === 'object') {
+  } else if (c.values) {
     // Map values: errors name the map's field (Go's json keeps the struct field path).
-    for (const key in obj)
-      walk(obj[key], n.additionalProperties, { parent: path, seg: `[${key}]` }, struct, w);
+    for (const key in obj) {
+      w.path.push(`[${key}]`);
+      walk(obj[key], c.values, struct, w);
+      w.path.pop();
+    }
   }
 }
 
@@ -212,8 +266,8 @@ function walk(v: unknown, node: SchemaNode, path: PathNode | undefined, struct: 
 export function checkSchema(object: { apiVersion?: unknown; kind?: unknown }): SchemaFinding[] {
   const root = roots.get(`${String(object.apiVersion)}|${String(object.kind)}`);
   if (!root) return [];
-  const w: Walk = { findings: [], typeError: false };
-  walk(object, root, undefined, String(object.kind), w);
+  const w: Walk = { findings: [], typeError: false, path: [] };
+  walk(object, compile(root), String(object.kind), w);
   // A type error aborts decoding: the server reports it alone.
   return w.typeError ? w.findings.filter((f) => f.kind === 'type') : w.findings;
 }
