@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createManifestCache, loadObjects } from './load';
 import { diagnosticAt } from './diagnose';
 import { chunkParseCounts } from './parse-chunk';
+import { cloneJson } from './clone';
 
 const svc = (name: string, extra = '') =>
   `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: ${name}}\n  ports:\n  - port: 80\n${extra}`;
@@ -125,6 +126,20 @@ describe('loadObjects', () => {
     expect(chunkParseCounts.full - before.full).toBe(1); // the cached chunk kept its parse
   });
 
+  it('caches the items of a kind: List one by one, and a plain document by its text', () => {
+    const list = `apiVersion: v1\nkind: List\nitems:\n- ${svc('a').replace(/\n(?=.)/g, '\n  ')}- ${svc('b').replace(/\n(?=.)/g, '\n  ')}`;
+    const cache = createManifestCache();
+    const first = loadObjects([{ file: 'l.yaml', text: `${list}---\n${svc('c')}` }], cache);
+    expect(first.objects.map((o) => o.object.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(cache.stats.resultMisses).toBe(3);
+    const again = loadObjects([{ file: 'l.yaml', text: `${list}---\n${svc('c')}` }], cache);
+    expect(again.objects.map((o) => o.object.metadata.name)).toEqual(['a', 'b', 'c']);
+    expect(again.objects[1]!.locate(['metadata', 'name'])).toMatchObject({
+      line: first.objects[1]!.startLine + 3,
+    });
+    expect(cache.stats).toMatchObject({ resultMisses: 3, resultHits: 3 });
+  });
+
   it('gives each caller its own copy of cached objects', () => {
     const cache = createManifestCache();
     const a = loadObjects([{ file: 'a.yaml', text: svc('a') }], cache);
@@ -161,5 +176,17 @@ describe('diagnosticAt', () => {
     expect(diagnosticAt(obj, 'spec.ports[0].nodePort', d)).toMatchObject({ line: 8, column: 5 });
     expect(diagnosticAt(obj, 'spec.LoadBalancerSourceRanges[0]', d)).toMatchObject({ line: 5, column: 1 });
     expect(diagnosticAt(obj, 'spec.Selector', d)).toMatchObject({ line: 6, column: 3 });
+  });
+});
+
+describe('cloneJson', () => {
+  it('copies deeply, keeping a __proto__ key as data rather than a prototype', () => {
+    const src = JSON.parse('{"a":[{"b":1}],"__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const copy = cloneJson(src);
+    expect(copy).toEqual(src);
+    expect(copy.a).not.toBe(src.a);
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect((copy as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(Object.keys(copy)).toEqual(['a', '__proto__']);
   });
 });

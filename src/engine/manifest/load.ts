@@ -159,7 +159,14 @@ export function loadObjects(sources: ManifestSource[], cache?: ManifestCache): L
         });
         continue;
       }
-      const key = cache && doc.text !== undefined ? `${c.basePath.join('/')}\u0000${doc.text}` : undefined;
+      // The document's own text is the key (the same string the parse cache hashed already); an item of a
+      // kind: List adds its path in front, after a NUL that no admitted document's text starts with.
+      const key =
+        cache && doc.text !== undefined
+          ? c.basePath.length === 0
+            ? doc.text
+            : `\u0000${c.basePath.join('/')}\u0000${doc.text}`
+          : undefined;
       const admission: Admission = key
         ? cache!.result(key, () => ({ ...admitObject(provisional, info), startLine: provisional.startLine }))
         : admitObject(provisional, info);
@@ -170,7 +177,10 @@ export function loadObjects(sources: ManifestSource[], cache?: ManifestCache): L
         if (d.endLine !== undefined) rebased.endLine = d.endLine + shift;
         diagnostics.push(rebased);
       }
-      if (admission.object) objects.push(sourced(c, cloneJson(admission.object), order++));
+      // A cached admission is shared between builds: each caller gets its own copy. Without a cache the
+      // admitted object is already a fresh copy (admitObject copies before defaulting), used only here.
+      if (admission.object)
+        objects.push(sourced(c, key ? cloneJson(admission.object) : admission.object, order++));
     }
   }
   cache?.sweep();

@@ -61,9 +61,10 @@ function giveUp(): never {
 }
 
 // Characters the subset refuses anywhere: tabs, CR, other C0/C1 controls, BOM, NEL and the Unicode line
-// separators (line breaks in YAML 1.1), and the directive/document-end forms that need the full parser.
+// separators (line breaks in YAML 1.1); and lines that are directives or document-end markers.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
-const REFUSED = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]|^\.\.\.|^%/m;
+const REFUSED_CHAR = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const REFUSED_LINE = /^(?:\.\.\.|%)/m;
 // A plain key svclab reads without the full parser: Kubernetes keys (labels, annotations, fields).
 const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 // Characters that may not start a plain scalar here (YAML indicators), `-` handled apart.
@@ -397,7 +398,7 @@ function flowMap(l: string, start: number, depth: number): [Record<string, unkno
  * readPlainYaml('a: &x 1\n'); // undefined (an anchor)
  */
 export function readPlainYaml(text: string): PlainYamlDocument | undefined {
-  if (REFUSED.test(text)) return undefined;
+  if (REFUSED_CHAR.test(text) || REFUSED_LINE.test(text)) return undefined;
   try {
     return new Reader(text).read();
   } catch (e) {
