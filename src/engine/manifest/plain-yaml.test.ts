@@ -99,6 +99,12 @@ spec:
     });
   });
 
+  it('reads flow collections and quoted scalars as sequence items', () => {
+    const text = '- [a, "b"]\n- {c: d}\n- \'e: f\'\n-   x: 1\n    z: [ ]\n';
+    expect(agrees(text)).toBe(true);
+    expect(readPlainYaml(text)!.value).toEqual([['a', 'b'], { c: 'd' }, 'e: f', { x: 1, z: [] }]);
+  });
+
   it.each([
     ['an anchor and alias', 'a: &x 1\nb: *x\n'],
     ['a tag', 'a: !!str 1\n'],
@@ -128,6 +134,8 @@ spec:
     ['bad indentation', 'a:\n    b: 1\n  c: 2\n'],
     ['an escape it does not read', 'a: "\\x41"\n'],
     ['a nested compact sequence', 'a:\n- - b\n'],
+    ['a flow collection as a key', '[a]: b\n'],
+    ['y as a key (YAML 1.1 reads it as true)', 'y: 1\n'],
   ])('gives up on %s', (_, text) => {
     expect(readPlainYaml(text)).toBeUndefined();
   });

@@ -181,6 +181,8 @@ class Reader {
       if (k === '__proto__') giveUp();
       return [k, p + 1];
     }
+    // A flow collection is a value here (a flow collection as a key is left to the full parser).
+    if (ch === '[' || ch === '{') return undefined;
     for (let p = c; p < l.length; p++) {
       const code = l.charCodeAt(p);
       if (code === 58 /* : */ && (p + 1 === l.length || l.charCodeAt(p + 1) === 32)) {
