@@ -19,6 +19,7 @@ const out = outArg ?? '/tmp/svclab-screens';
 const SIZES = [
   { width: 1280, height: 720 },
   { width: 1920, height: 1080 },
+  { width: 1280, height: 720, presenting: true },
 ];
 const SCENARIOS = [
   'clusterip-three-pods',
@@ -71,10 +72,13 @@ async function main() {
   try {
     await waitForServer(BASE);
     for (const size of SIZES) {
-      const ctx = await browser.newContext({ viewport: size, locale: process.env.SCREEN_LOCALE ?? 'en-US' });
+      const viewport = { width: size.width, height: size.height };
+      const ctx = await browser.newContext({ viewport, locale: process.env.SCREEN_LOCALE ?? 'en-US' });
       const page = await ctx.newPage();
       await page.goto(BASE);
       await page.locator('[data-testid="topology"] .react-flow__node').first().waitFor({ timeout: 30_000 });
+      if (size.presenting) await page.locator('.present-toggle').click();
+      const suffix = `${size.width}${size.presenting ? '-present' : ''}`;
       for (const id of SCENARIOS.filter((s) => !only.length || only.includes(s))) {
         await page.getByTestId('scenario-menu').selectOption(id);
         await page.waitForTimeout(400);
@@ -82,7 +86,7 @@ async function main() {
         await page.waitForTimeout(2500);
         await stopOnTellingHop(page);
         await page.waitForTimeout(300);
-        await page.screenshot({ path: join(out, `${id}-${size.width}.png`) });
+        await page.screenshot({ path: join(out, `${id}-${suffix}.png`) });
       }
       await ctx.close();
     }

@@ -7,29 +7,35 @@ import { PacketOverlay } from '../features/playback/PacketOverlay';
 import { PlaybackControls } from '../features/playback/PlaybackControls';
 import { RequestBar } from '../features/playback/RequestBar';
 import { TopologyPanel } from '../features/topology/TopologyPanel';
+import { useT } from '../i18n';
 import { selectLocale, useStore } from '../store';
 import { Header } from './Header';
 
 export function App() {
+  const t = useT();
   const locale = useStore(selectLocale);
+  const presenting = useStore((s) => s.presenting);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <div className="app">
+    <div className={`app${presenting ? ' presenting' : ''}`}>
       <Header />
       <main className="workspace">
-        <div className="column left">
+        {/* Hidden, not unmounted, while presenting: the editor and the console keep their state. */}
+        <div className="column left" hidden={presenting}>
           <EditorPanel />
           <ConsolePanel />
         </div>
         <div className="column right">
           <RequestBar />
-          <TopologyPanel overlay={<PacketOverlay />} />
-          <section className="panel bottom-panel">
-            <PlaybackControls />
-            <Inspector />
-          </section>
+          <div className="stage">
+            <TopologyPanel overlay={<PacketOverlay />} />
+            <section className="panel inspector-panel" aria-label={t('inspector.title')}>
+              <PlaybackControls />
+              <Inspector />
+            </section>
+          </div>
         </div>
       </main>
     </div>

@@ -12,6 +12,8 @@ export function Header() {
   );
   const loadScenario = useStore((s) => s.loadScenario);
   const setLocale = useStore((s) => s.setLocale);
+  const presenting = useStore((s) => s.presenting);
+  const setPresenting = useStore((s) => s.setPresenting);
   const current = scenarios.find((s) => s.id === scenarioId);
 
   const load = (id: ScenarioId) => {
@@ -44,6 +46,20 @@ export function Header() {
           {t('app.reset')}
         </button>
       )}
+      {current && (
+        <p className="scenario-description" title={current.description[locale]}>
+          {current.description[locale]}
+        </p>
+      )}
+      <button
+        type="button"
+        className="present-toggle"
+        aria-pressed={presenting}
+        onClick={() => setPresenting(!presenting)}
+        title={t('app.present.title')}
+      >
+        {presenting ? t('app.present.off') : t('app.present.on')}
+      </button>
       <div className="lang-switch" role="group" aria-label={t('app.language')}>
         {LOCALES.map((l) => (
           <button
@@ -58,7 +74,6 @@ export function Header() {
           </button>
         ))}
       </div>
-      {current && <p className="scenario-description">{current.description[locale]}</p>}
     </header>
   );
 }

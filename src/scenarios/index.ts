@@ -28,7 +28,8 @@ export type ScenarioId =
 /** A request the lesson suggests first (the request bar is filled with it). */
 export interface SuggestedRequest {
   from: string; // "pod/default/client" | "external" | "node/node-1"
-  to: string; // "http://web"
+  /** Allocated addresses by placeholder, filled from the built cluster (store/suggested-target.ts). */
+  to: string; // "http://web" | "http://{lb:default/web}/"
   protocol: 'http1.0' | 'http1.1' | 'keepalive' | 'http2' | 'ping' | 'dns';
   count: number; // 1
 }
@@ -70,7 +71,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'externalTrafficPolicy에 따라 파드가 없는 노드가 다른 노드로 넘길지(SNAT) 버릴지가 갈립니다.',
     },
     yaml: nodeportLocalVsCluster,
-    request: req('external', 'http://10.0.0.12:30080'),
+    request: req('external', 'http://{nodeIP:node-2}:{nodePort:default/echo-local}'),
   },
   {
     id: 'headless-vs-normal',
@@ -92,7 +93,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'NodePort 앞의 클라우드 로드밸런서. 브라우저가 한 파드로만 가는 이유는 keep-alive입니다.',
     },
     yaml: loadbalancer,
-    request: req('external', 'http://198.51.100.1/', 'http1.0', 20),
+    request: req('external', 'http://{lb:default/web}/', 'http1.0', 20),
   },
   {
     id: 'session-affinity',

@@ -7,6 +7,7 @@
 import { createEngineClient, type EngineClient } from '../worker/engine-client';
 import { SCENE_FILE } from './manifests-slice';
 import { useStore } from './store';
+import { hasPlaceholder, resolveTarget } from './suggested-target';
 import type { Diagnostic } from './types';
 
 let client: EngineClient | null = null;
@@ -40,6 +41,10 @@ async function rebuild(c: EngineClient) {
     diagnosticsRevision: answer.value.revision,
     broken,
     lastGood: !broken && cluster ? { revision: answer.value.revision, cluster } : s.lastGood,
+    // A scenario's suggested target names allocated addresses by placeholder: fill them from this cluster.
+    ...(cluster && !broken && answer.value.revision === s.revision && hasPlaceholder(s.request.to)
+      ? { request: { ...s.request, to: resolveTarget(s.request.to, cluster) } }
+      : {}),
   }));
   performance.mark('svclab:build-applied', {
     detail: {

@@ -7,4 +7,4 @@ export { startEngineSync, sendRequest, runConsoleLine, isBroken } from './engine
 export { SCENE_FILE } from './manifests-slice';
 export { SPEEDS } from './playback-slice';
 export * from './timeline';
-export { selectHopIndex, selectDuration } from './playhead-selectors';
+export { selectHopIndex, selectDuration, selectHopPlace, selectDropPlace } from './playhead-selectors';

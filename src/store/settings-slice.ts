@@ -6,7 +6,10 @@ export interface SettingsSlice {
   locale: Locale;
   /** Seeds every random choice of the engine: same YAML + seed + requests = same result. */
   seed: number;
+  /** Presenting: the editor column is hidden so the graph and the inspector get the whole width. */
+  presenting: boolean;
   setLocale(locale: Locale): void;
+  setPresenting(presenting: boolean): void;
 }
 
 const browserLocale = (): Locale =>
@@ -15,5 +18,7 @@ const browserLocale = (): Locale =>
 export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (set) => ({
   locale: browserLocale(),
   seed: 1,
+  presenting: false,
   setLocale: (locale) => set({ locale }),
+  setPresenting: (presenting) => set({ presenting }),
 });

@@ -1,9 +1,14 @@
-/** One hop: the packet before and after (rewritten parts highlighted), the action, the rule, the candidates, why. */
+/**
+ * One hop: what happened (the action, where, DNS or request, going or coming back), the packet's
+ * source and destination with each rewrite shown as "before → after" (the changed part highlighted),
+ * the exact rule that decided it (the iptables-save line, the IPVS entry, the conntrack entry), the
+ * candidates with their probabilities, and why.
+ */
 import type { Hop, PacketView } from '../../engine/trace';
-import { isMessageKey, useT } from '../../i18n';
-import { diffEndpoint, splitEndpoint } from './packet-diff';
+import { isMessageKey, useT, type MessageKey } from '../../i18n';
+import { diffEndpoint, splitEndpoint, type EndpointDiff } from './packet-diff';
 
-function Endpoint({ value, changed }: { value: string; changed: { ip: boolean; port: boolean } }) {
+function Endpoint({ value, changed }: { value: string; changed: EndpointDiff }) {
   const { ip, port } = splitEndpoint(value);
   return (
     <code className="endpoint">
@@ -17,78 +22,113 @@ function Endpoint({ value, changed }: { value: string; changed: { ip: boolean; p
   );
 }
 
+function Address({ label, before, after }: { label: string; before?: string; after: string }) {
+  const changed = diffEndpoint(before, after);
+  const rewritten = changed.ip || changed.port;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd className={rewritten ? 'changed' : undefined}>
+        {rewritten && before && (
+          <>
+            <code className="endpoint was">{before}</code>
+            <span className="arrow" aria-hidden>
+              {' → '}
+            </span>
+          </>
+        )}
+        <Endpoint value={after} changed={changed} />
+      </dd>
+    </>
+  );
+}
+
+/** Where a rule comes from, in the words of the tool that prints it. */
+function ruleSource(hop: Hop): MessageKey {
+  if (hop.rule?.startsWith('conntrack')) return 'inspector.rule.conntrack';
+  if (hop.rule?.startsWith('-A ')) return 'inspector.rule.iptables';
+  if (/^(TCP|UDP|SCTP)\s/.test(hop.rule ?? '') || hop.rule?.includes('->')) return 'inspector.rule.ipvs';
+  return 'inspector.rule';
+}
+
+const percent = (p: number) => `${(p * 100).toFixed(p === 1 || p === 0 ? 0 : 1)}%`;
+
 export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefined }) {
   const t = useT();
   const actionKey = `action.${hop.action}`;
+  const stageKey = `stage.${hop.stage}`;
   const bad = hop.action === 'drop' || hop.action === 'reject';
-  const same = { ip: false, port: false };
+  const where = hop.location.replace(/^(node|pod|lb)\//, '');
   return (
-    <div className={`hop${bad ? ' hop-bad' : ''}`} data-testid="hop-view">
+    <div className={`hop hop-${hop.action}${bad ? ' hop-bad' : ''}`} data-testid="hop-view">
       <div className="hop-head">
         <span className={`action action-${hop.action}`}>
           {isMessageKey(actionKey) ? t(actionKey) : hop.action}
         </span>
-        <span className="hop-where">
-          {hop.stage} · {hop.location}
-        </span>
+        {hop.phase && (
+          <span className={`phase phase-${hop.phase}`}>
+            {t(hop.phase === 'dns' ? 'inspector.phase.dns' : 'inspector.phase.request')}
+            {hop.direction === 'reply' ? ` · ${t('inspector.reply')}` : ''}
+          </span>
+        )}
         {hop.crossZone && <span className="badge-warn">{t('inspector.crossZone')}</span>}
       </div>
-      <table className="packet-table">
-        <thead>
-          <tr>
-            <th />
-            <th>{t('inspector.source')}</th>
-            <th>{t('inspector.destination')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {before && (
-            <tr>
-              <th>{t('inspector.before')}</th>
-              <td>
-                <Endpoint value={before.src} changed={same} />
-              </td>
-              <td>
-                <Endpoint value={before.dst} changed={same} />
-              </td>
-            </tr>
-          )}
-          <tr>
-            <th>{t('inspector.after')}</th>
-            <td>
-              <Endpoint value={hop.packet.src} changed={diffEndpoint(before?.src, hop.packet.src)} />
-            </td>
-            <td>
-              <Endpoint value={hop.packet.dst} changed={diffEndpoint(before?.dst, hop.packet.dst)} />
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <div className="hop-where">
+        {isMessageKey(stageKey) ? t(stageKey, { where }) : `${hop.stage} · ${hop.location}`}
+      </div>
+      <dl className="packet">
+        <Address label={t('inspector.source')} before={before?.src} after={hop.packet.src} />
+        <Address label={t('inspector.destination')} before={before?.dst} after={hop.packet.dst} />
+        <dt>{t('inspector.protocol')}</dt>
+        <dd>{hop.packet.protocol}</dd>
+      </dl>
+      {hop.note && (
+        <p className="note" data-testid="hop-note">
+          <span className="label">{t('inspector.note')}</span> {hop.note}
+        </p>
+      )}
       {hop.rule && (
         <div className="rule">
-          <div className="label">{t('inspector.rule')}</div>
+          <div className="label">
+            {t(ruleSource(hop), { node: hop.ruleRef?.node ?? where })}
+            {hop.ruleRef?.chain && (
+              <span className="rule-ref">
+                {' '}
+                {hop.ruleRef.table ? `-t ${hop.ruleRef.table} ` : ''}
+                {hop.ruleRef.chain}
+                {hop.ruleRef.index !== undefined ? ` #${hop.ruleRef.index + 1}` : ''}
+              </span>
+            )}
+          </div>
           <pre data-testid="hop-rule">{hop.rule}</pre>
         </div>
       )}
       {hop.candidates && hop.candidates.length > 0 && (
-        <div className="candidates">
+        <div className="candidates" data-testid="hop-candidates">
           <div className="label">{t('inspector.candidates')}</div>
-          <ul>
-            {hop.candidates.map((c) => (
-              <li key={c.endpoint} className={c.chosen ? 'chosen' : undefined}>
-                <code>{c.endpoint}</code> {c.pod && <span className="muted">{c.pod}</span>}{' '}
-                {c.probability !== undefined && <strong>{(c.probability * 100).toFixed(1)}%</strong>}
-                {c.state && <span className="muted"> {c.state}</span>}
-                {c.chosen && <span className="badge-ok"> {t('inspector.chosen')}</span>}
-              </li>
-            ))}
-          </ul>
+          <table>
+            <tbody>
+              {hop.candidates.map((c) => (
+                <tr key={c.endpoint} className={c.chosen ? 'chosen' : undefined}>
+                  <td>
+                    <code>{c.endpoint}</code>
+                    {c.pod && <div className="muted cand-pod">{c.pod.replace(/^default\//, '')}</div>}
+                  </td>
+                  <td className="cand-p">
+                    {c.probability !== undefined && (
+                      <>
+                        <span className="p-bar" style={{ width: `${Math.round(c.probability * 60)}px` }} />
+                        <strong>{percent(c.probability)}</strong>
+                      </>
+                    )}
+                    {c.state && <div className="muted">{c.state}</div>}
+                  </td>
+                  <td>{c.chosen && <span className="badge-ok">✓ {t('inspector.chosen')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
-      )}
-      {hop.note && (
-        <p className="note">
-          <span className="label">{t('inspector.note')}</span> {hop.note}
-        </p>
       )}
     </div>
   );

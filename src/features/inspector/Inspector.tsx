@@ -34,9 +34,13 @@ export function Inspector() {
           role={ok ? 'status' : 'alert'}
           data-testid="outcome"
         >
-          <strong>{isMessageKey(outcomeKey) ? t(outcomeKey) : trace.outcome}</strong>
-          {trace.response && ` · ${t('inspector.response', { status: trace.response.status })}`}
-          <p>{trace.explanation}</p>
+          <strong className="outcome-title">
+            {isMessageKey(outcomeKey) ? t(outcomeKey) : trace.outcome}
+            {trace.response && ` · ${t('inspector.response', { status: trace.response.status })}`}
+          </strong>
+          <p data-testid="explanation">{trace.explanation}</p>
+          {trace.response?.body && <pre className="response-body">{trace.response.body.split('\n')[0]}</pre>}
+          {trace.clientError && <pre className="response-body">{trace.clientError.message}</pre>}
           {trace.sourceSeenByBackend && (
             <p>{t('inspector.seenByBackend', { addr: trace.sourceSeenByBackend })}</p>
           )}

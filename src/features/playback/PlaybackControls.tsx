@@ -47,23 +47,39 @@ export function PlaybackControls() {
   const disabled = total === 0;
   return (
     <div className="playback" role="group" aria-label={t('playback.keys')}>
-      <button type="button" onClick={() => step(-1)} disabled={disabled} aria-label={t('playback.back')}>
-        ◀ {t('playback.back')}
+      <button
+        type="button"
+        className="icon"
+        onClick={() => step(-1)}
+        disabled={disabled}
+        aria-label={t('playback.back')}
+        title={`${t('playback.back')} (←)`}
+      >
+        ◀
       </button>
       <button
         type="button"
         onClick={toggle}
         disabled={disabled}
         aria-label={playing ? t('playback.pause') : t('playback.play')}
+        title={`${playing ? t('playback.pause') : t('playback.play')} (Space)`}
+        className="play"
       >
         {playing ? `❙❙ ${t('playback.pause')}` : `► ${t('playback.play')}`}
       </button>
-      <button type="button" onClick={() => step(1)} disabled={disabled} aria-label={t('playback.forward')}>
-        {t('playback.forward')} ▶
+      <button
+        type="button"
+        className="icon"
+        onClick={() => step(1)}
+        disabled={disabled}
+        aria-label={t('playback.forward')}
+        title={`${t('playback.forward')} (→)`}
+      >
+        ▶
       </button>
       <label>
-        {t('playback.speed')}{' '}
-        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+        <span className="sr-only">{t('playback.speed')}</span>
+        <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} title={t('playback.speed')}>
           {SPEEDS.map((s) => (
             <option key={s} value={s}>
               {s}×
@@ -77,7 +93,6 @@ export function PlaybackControls() {
           {count > 1 && ` · ${t('playback.requests', { count })}`}
         </span>
       )}
-      <span className="muted keys">{t('playback.keys')}</span>
     </div>
   );
 }

@@ -7,8 +7,17 @@ import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/reac
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useT } from '../../i18n';
-import { keyForGraphId, selectCluster, selectGraphRevision, selectSelected, useStore } from '../../store';
+import {
+  keyForGraphId,
+  selectCluster,
+  selectDropPlace,
+  selectGraphRevision,
+  selectHopPlace,
+  selectSelected,
+  useStore,
+} from '../../store';
 import { highlightFor } from './highlight';
+import { AutoFit } from './AutoFit';
 import { flowEdges, flowNodes, graphFor, lastLayoutMs } from './flow-elements';
 import { nodeTypes } from './nodes';
 
@@ -22,7 +31,17 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
   const scenarioKey = useStore((s) => s.scenarioId ?? 'custom');
   const graph = useMemo(() => (cluster ? graphFor(cluster) : null), [cluster]);
   const lit = useMemo(() => (graph ? highlightFor(graph, selected) : null), [graph, selected]);
-  const nodes = useMemo(() => flowNodes(graph, lit), [graph, lit]);
+  const shape = useMemo(
+    () => graph?.nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(' ') ?? '',
+    [graph],
+  );
+  const selectedService = selected?.startsWith('Service/') ? selected : null;
+  const at = useStore(selectHopPlace);
+  const drop = useStore(selectDropPlace);
+  const nodes = useMemo(
+    () => flowNodes(graph, lit, selectedService, { at, drop }),
+    [graph, lit, selectedService, at, drop],
+  );
   const edges = useMemo(() => flowEdges(graph, lit), [graph, lit]);
 
   useEffect(() => {
@@ -44,7 +63,7 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
               edges={edges}
               nodeTypes={nodeTypes}
               fitView
-              fitViewOptions={{ padding: 0.05 }}
+              fitViewOptions={{ padding: 0.04, maxZoom: 1.6 }}
               minZoom={0.2}
               nodesDraggable={false}
               nodesConnectable={false}
@@ -56,6 +75,7 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
             >
               <Background gap={24} />
               <Controls showInteractive={false} />
+              <AutoFit shape={shape} />
               {overlay}
             </ReactFlow>
           </ReactFlowProvider>

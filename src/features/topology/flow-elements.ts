@@ -23,10 +23,29 @@ export function graphFor(cluster: ClusterState): FlowGraph {
 
 export const lastLayoutMs = () => layoutMs;
 
-export function flowNodes(graph: FlowGraph | null, lit: Highlight | null): GraphNode[] {
+/** Lit elements get the "lit" class; with a Service selected, its chip on every kube-proxy lights too. */
+export function flowNodes(
+  graph: FlowGraph | null,
+  lit: Highlight | null,
+  selectedService: string | null,
+  marks: { at: string | null; drop: string | null } = { at: null, drop: null },
+): GraphNode[] {
   return reuseUnchanged(
     nodeCache,
-    graph?.nodes.map((n) => (lit?.nodes.has(n.id) ? { ...n, className: 'lit', selected: false } : n)) ?? [],
+    graph?.nodes.map((n) => {
+      const m =
+        selectedService &&
+        n.data.kind === 'kube-proxy' &&
+        n.data.services.some((s) => s.id === selectedService)
+          ? { ...n, data: { ...n.data, selectedService } }
+          : n;
+      const classes = [
+        lit?.nodes.has(n.id) && 'lit',
+        marks.at === n.id && 'at-hop',
+        marks.drop === n.id && 'dropped-here',
+      ].filter(Boolean);
+      return classes.length ? { ...m, className: classes.join(' '), selected: false } : m;
+    }) ?? [],
   );
 }
 

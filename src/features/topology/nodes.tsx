@@ -1,6 +1,7 @@
 /** The graph's node components. Each reads only its own `data`; highlighting comes in as a class. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n';
+import { PROXY_CHIPS } from './sizes';
 import type { GraphNode } from './to-flow-graph';
 
 type P = NodeProps<GraphNode>;
@@ -11,15 +12,13 @@ const handles = (
   </>
 );
 
-export function ClientNode(_: P) {
+export function ClientNode({ data }: P) {
   const t = useT();
   return (
     <div className="g-box g-client">
       {handles}
-      <span className="g-icon" aria-hidden>
-        🌐
-      </span>
-      {t('graph.external')}
+      <div className="g-title">{t('graph.external')}</div>
+      {data.kind === 'client' && <div className="g-mono">{data.ip}</div>}
     </div>
   );
 }
@@ -48,17 +47,21 @@ export function ServiceNode({ data }: P) {
       <div className="g-title">
         {s.name} <span className="g-tag">{s.type}</span>
       </div>
-      <div className="g-mono">
-        {s.externalName
-          ? t('graph.externalName', { name: s.externalName })
-          : headless
-            ? t('graph.headless')
-            : `${s.clusterIP} ${s.ports.join(' ')}`}
-      </div>
+      {s.externalName ? (
+        <div className="g-mono">{t('graph.externalName', { name: s.externalName })}</div>
+      ) : headless ? (
+        <div className="g-mono">{t('graph.headless')}</div>
+      ) : (
+        <>
+          <div className="g-mono" title={t('graph.serviceRules')}>
+            {s.clusterIP}
+          </div>
+          <div className="g-mono g-ports">{s.ports.join(' ')}</div>
+        </>
+      )}
       {!s.externalName && (
-        <div className="g-sub">
+        <div className={`g-sub${ready === 0 ? ' g-warn' : ''}`}>
           {t('graph.endpoints', { ready, total: s.endpoints.length })}
-          {!headless && ` · ${t('graph.serviceRules')}`}
         </div>
       )}
     </div>
@@ -89,15 +92,45 @@ export function K8sNode({ data }: P) {
   );
 }
 
+/** The selected Service's chip comes first so it is never hidden behind "+N". */
+const selectedFirst = <T extends { id: string }>(list: T[], id: string | undefined) =>
+  id ? [...list.filter((s) => s.id === id), ...list.filter((s) => s.id !== id)] : list;
+
 export function KubeProxyNode({ data }: P) {
   const t = useT();
   if (data.kind !== 'kube-proxy') return null;
   return (
     <div className="g-box g-proxy">
       {handles}
-      <span className="g-title">{t('graph.kubeProxy', { mode: data.mode })}</span>
-      <span className="g-sub">{t('graph.rulesFor', { count: data.services })}</span>
+      <div className="g-title">{t('graph.kubeProxy', { mode: data.mode })}</div>
+      <div className="g-rules" title={t('graph.rulesFor', { count: data.services.length })}>
+        {selectedFirst(data.services, data.selectedService)
+          .slice(0, PROXY_CHIPS)
+          .map((s) => (
+            <span key={s.id} className={`g-rule${s.id === data.selectedService ? ' g-rule-lit' : ''}`}>
+              {s.name}
+            </span>
+          ))}
+        {data.services.length > PROXY_CHIPS && (
+          <span className="g-rule g-rule-more">+{data.services.length - PROXY_CHIPS}</span>
+        )}
+      </div>
     </div>
+  );
+}
+
+/**
+ * "web-85d78d4558-4wc5n": when the box is too narrow, the middle (the ReplicaSet's hash) gives way,
+ * never the suffix that tells the pods apart.
+ */
+function PodName({ name }: { name: string }) {
+  const m = /^(.*-)([a-z0-9]{5})$/.exec(name);
+  if (!m) return <>{name}</>;
+  return (
+    <span className="pod-name">
+      <span className="pod-name-head">{m[1]}</span>
+      <span className="pod-name-tail">{m[2]}</span>
+    </span>
   );
 }
 
@@ -110,7 +143,7 @@ export function PodNode({ data }: P) {
       {handles}
       <div className="g-title" title={`${p.namespace}/${p.name}`}>
         {p.ingressController ? `${t('graph.ingress')} · ` : ''}
-        {p.name}
+        <PodName name={p.name} />
       </div>
       <div className="g-mono">
         {p.ip || '—'}

@@ -1,14 +1,20 @@
-/** Sizes in graph units, chosen to stay readable on a 1280×720 projector at fit-view zoom. */
+/**
+ * Sizes in graph units. The graph is fitted to its panel, so what matters for a projector is the ratio
+ * of text to box: boxes are tight around large text (17–19 units), and gaps are small, so that at the
+ * fit-view zoom of a 1280×720 screen the labels stay legible.
+ */
 export const POD_W = 230;
-export const POD_H = 56;
-export const NODE_PAD = 12;
-export const NODE_HEADER = 52;
-export const PROXY_H = 44;
-export const GAP = 8;
+export const POD_H = 54;
+export const NODE_PAD = 10;
+export const NODE_HEADER = 38;
+export const PROXY_H = 62;
+export const GAP = 6;
 export const NODE_W = POD_W + 2 * NODE_PAD;
-export const SERVICE_W = 250;
-export const SERVICE_H = 100;
-export const CLIENT_W = 170;
-export const CLIENT_H = 64;
-export const ZONE_PAD = 20;
+export const SERVICE_W = 240;
+export const SERVICE_H = 96;
+export const CLIENT_W = 180;
+export const CLIENT_H = 58;
+export const ZONE_PAD = 14;
 export const ZONE_HEADER = 34;
+/** At most this many Service chips on a kube-proxy box (one row); the rest are counted ("+3"). */
+export const PROXY_CHIPS = 2;

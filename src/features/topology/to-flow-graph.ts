@@ -16,12 +16,20 @@ import { viewCluster, type NodeView, type PodView, type ServiceView } from './cl
 import * as S from './sizes';
 
 export type GraphNodeData =
-  | { kind: 'client' }
+  | { kind: 'client'; ip: string }
   | { kind: 'lb'; service: string; ips: string[] }
   | { kind: 'service'; service: ServiceView }
   | { kind: 'zone'; zone: string }
   | { kind: 'node'; node: NodeView }
-  | { kind: 'kube-proxy'; node: string; mode: string; services: number }
+  | {
+      kind: 'kube-proxy';
+      node: string;
+      mode: string;
+      /** The Services this node's kube-proxy writes rules for: each Service is a rule set on every node. */
+      services: { id: string; name: string }[];
+      /** The selected Service, whose rules on this node light up. */
+      selectedService?: string;
+    }
   | { kind: 'pod'; pod: PodView };
 
 export type GraphNode = Node<GraphNodeData>;
@@ -78,7 +86,7 @@ const nodeHeight = (n: NodeView) =>
 export function toFlowGraph(cluster: ClusterState): FlowGraph {
   const view = viewCluster(cluster);
   const g = new dagre.graphlib.Graph({ compound: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 90, marginx: 10, marginy: 10 });
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 56, marginx: 4, marginy: 4 });
   g.setDefaultEdgeLabel(() => ({}));
 
   const lbs = view.services.filter((s) => s.type === 'LoadBalancer');
@@ -105,7 +113,10 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
     const targets = new Set(s.endpoints.map((e) => e.podId && nodeOfPod.get(e.podId)).filter(Boolean));
     for (const t of targets) if (g.hasNode(t!)) g.setEdge(s.id, t!);
   }
-  if (!shown.length) for (const n of view.nodes) g.setEdge(EXTERNAL_ID, n.id);
+  // A node no Service points at (no endpoints on it) would otherwise sit in the first column beside the
+  // client; a layout-only edge keeps every node in the nodes' column.
+  const entry = shown[0]?.id ?? (lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID);
+  for (const n of view.nodes) if (!g.inEdges(n.id)?.length) g.setEdge(entry, n.id);
   layoutOnce(g);
 
   const nodes: GraphNode[] = [];
@@ -137,13 +148,17 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
     const id = zoneId(z || '-');
     if (g.hasNode(id)) place(id, { kind: 'zone', zone: z }, topLeft(id), -1);
   }
-  place(EXTERNAL_ID, { kind: 'client' }, topLeft(EXTERNAL_ID));
+  place(EXTERNAL_ID, { kind: 'client', ip: cluster.config.externalClientIP }, topLeft(EXTERNAL_ID));
   for (const s of lbs) {
     const id = lbId(s.namespace, s.name);
     place(id, { kind: 'lb', service: s.id, ips: s.externalIPs }, topLeft(id));
     edges.push({ id: `e:${EXTERNAL_ID}>${id}`, source: EXTERNAL_ID, target: id, className: 'edge-wire' });
   }
-  const servicesWithRules = view.services.filter((s) => s.clusterIP && s.clusterIP !== 'None').length;
+  // Every Service with a virtual IP is programmed on every node (user Services first).
+  const servicesWithRules = view.services
+    .filter((s) => s.clusterIP && s.clusterIP !== 'None' && s.id !== 'Service/default/kubernetes')
+    .sort((a, b) => Number(a.system) - Number(b.system))
+    .map((s) => ({ id: s.id, name: s.name }));
   for (const n of view.nodes) {
     const box = topLeft(n.id);
     place(n.id, { kind: 'node', node: n }, box);
