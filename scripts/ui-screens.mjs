@@ -61,6 +61,28 @@ async function stopOnTellingHop(page) {
   }
 }
 
+/** The README's picture: ClusterIP, the request's own DNAT hop (after its DNS lookup), 1280×720. */
+async function docShot(browser, path) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'en-US' });
+  const page = await ctx.newPage();
+  await page.goto(BASE);
+  await page.locator('[data-testid="topology"] .react-flow__node').first().waitFor({ timeout: 30_000 });
+  await page.getByTestId('scenario-menu').selectOption('clusterip-three-pods');
+  await page.waitForTimeout(500);
+  await page.locator('form.request-bar button[type="submit"]').click();
+  await page.getByTestId('hop-counter').waitFor();
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 30; i++) {
+    const text = (await page.getByTestId('hop-view').textContent()) ?? '';
+    if (/DNAT/.test(text) && !/DNS lookup/.test(text)) break;
+    await page.keyboard.press('ArrowRight');
+  }
+  await page.waitForTimeout(300);
+  await page.screenshot({ path });
+  await ctx.close();
+}
+
 async function main() {
   mkdirSync(out, { recursive: true });
   const server = spawn(
@@ -71,6 +93,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     await waitForServer(BASE);
+    if (process.env.SCREEN_DOC) return await docShot(browser, process.env.SCREEN_DOC);
     for (const size of SIZES) {
       const viewport = { width: size.width, height: size.height };
       const ctx = await browser.newContext({ viewport, locale: process.env.SCREEN_LOCALE ?? 'en-US' });

@@ -111,6 +111,11 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
               {hop.candidates.map((c) => (
                 <tr key={c.endpoint} className={c.chosen ? 'chosen' : undefined}>
                   <td>
+                    {c.chosen && (
+                      <span className="badge-ok" title={t('inspector.chosen')}>
+                        ✓ <span className="sr-only">{t('inspector.chosen')}</span>
+                      </span>
+                    )}
                     <code>{c.endpoint}</code>
                     {c.pod && <div className="muted cand-pod">{c.pod.replace(/^default\//, '')}</div>}
                   </td>
@@ -123,7 +128,6 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
                     )}
                     {c.state && <div className="muted">{c.state}</div>}
                   </td>
-                  <td>{c.chosen && <span className="badge-ok">✓ {t('inspector.chosen')}</span>}</td>
                 </tr>
               ))}
             </tbody>

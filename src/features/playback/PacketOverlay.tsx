@@ -31,10 +31,9 @@ export function PacketOverlay() {
       const n = flow.getState().nodeLookup.get(id);
       if (!n) return null;
       const { x, y } = n.internals.positionAbsolute;
-      return {
-        x: x + (n.measured.width ?? n.width ?? 0) / 2,
-        y: y + (n.measured.height ?? n.height ?? 0) / 2,
-      };
+      const w = n.measured.width ?? n.width ?? 0;
+      // Near the box's right edge rather than its centre, so the packet never hides the box's name.
+      return { x: x + Math.max(w / 2, w - 18), y: y + (n.measured.height ?? n.height ?? 0) / 2 };
     };
 
     const draw = () => {

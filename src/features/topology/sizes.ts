@@ -16,5 +16,7 @@ export const CLIENT_W = 180;
 export const CLIENT_H = 58;
 export const ZONE_PAD = 14;
 export const ZONE_HEADER = 34;
+/** Extra height above a zone's nodes for its label. */
+export const ZONE_LABEL = 22;
 /** At most this many Service chips on a kube-proxy box (one row); the rest are counted ("+3"). */
 export const PROXY_CHIPS = 2;

@@ -86,7 +86,7 @@ const nodeHeight = (n: NodeView) =>
 export function toFlowGraph(cluster: ClusterState): FlowGraph {
   const view = viewCluster(cluster);
   const g = new dagre.graphlib.Graph({ compound: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep: 56, marginx: 4, marginy: 4 });
+  g.setGraph({ rankdir: 'LR', nodesep: 16 + S.ZONE_LABEL, ranksep: 56, marginx: 4, marginy: 4 });
   g.setDefaultEdgeLabel(() => ({}));
 
   const lbs = view.services.filter((s) => s.type === 'LoadBalancer');
@@ -146,7 +146,15 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
 
   for (const z of view.zones) {
     const id = zoneId(z || '-');
-    if (g.hasNode(id)) place(id, { kind: 'zone', zone: z }, topLeft(id), -1);
+    if (!g.hasNode(id)) continue;
+    // Room for the zone's label above its first node (dagre's compound padding does not leave it).
+    const box = topLeft(id);
+    place(
+      id,
+      { kind: 'zone', zone: z },
+      { ...box, y: box.y - S.ZONE_LABEL, height: box.height + S.ZONE_LABEL },
+      -1,
+    );
   }
   place(EXTERNAL_ID, { kind: 'client', ip: cluster.config.externalClientIP }, topLeft(EXTERNAL_ID));
   for (const s of lbs) {
