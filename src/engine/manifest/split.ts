@@ -16,7 +16,14 @@ export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 /** A source (file) above this size is refused before parsing. */
 export const MAX_SOURCE_BYTES = 5 * 1024 * 1024;
 
-const MARKER = /^---(?:[ \t\r]|$)/;
+/** Is the line from pos to end a `---` document marker (`---` alone or followed by a space, tab or CR)? */
+function isMarker(text: string, pos: number, end: number): boolean {
+  if (text.charCodeAt(pos) !== 45 || text.charCodeAt(pos + 1) !== 45 || text.charCodeAt(pos + 2) !== 45)
+    return false;
+  if (pos + 3 >= end) return pos + 3 <= end;
+  const c = text.charCodeAt(pos + 3);
+  return c === 32 || c === 9 || c === 13;
+}
 
 /**
  * Cuts before every line that starts with a `---` document marker. A source with YAML directives
@@ -35,7 +42,7 @@ export function splitSource(text: string): SourceChunk[] {
   while (pos <= text.length) {
     const nl = text.indexOf('\n', pos);
     const end = nl === -1 ? text.length : nl;
-    if (pos > start && MARKER.test(text.slice(pos, Math.min(end, pos + 5)))) {
+    if (pos > start && isMarker(text, pos, end)) {
       chunks.push({ text: text.slice(start, pos), startLine });
       start = pos;
       startLine = line;
