@@ -24,7 +24,9 @@ test('the console runs get svc and nslookup in a pod, with history and suggestio
   await graphReady(page);
   // The Service's ClusterIP as the graph shows it: the console must print the same address.
   const serviceBox = page.locator('[data-testid="topology"] .g-service', { hasText: 'web' });
-  const clusterIP = /(10\.\d+\.\d+\.\d+)/.exec((await serviceBox.textContent()) ?? '')?.[1];
+  const clusterIP = /^(10\.\d+\.\d+\.\d+)$/.exec(
+    (await serviceBox.locator('.g-mono').first().textContent())?.trim() ?? '',
+  )?.[1];
   expect(clusterIP).toBeTruthy();
 
   const input = page.getByTestId('console-input');

@@ -17,7 +17,17 @@ test('a student loads a scenario and sees its YAML and its cluster', async ({ pa
   await shot(page, testInfo, 'nodeport-scenario');
 
   // Selecting a Service reveals its YAML lines.
-  await graph.locator('.react-flow__node', { hasText: 'echo-local' }).click();
+  await graph.locator('.react-flow__node-service', { hasText: 'echo-local' }).click();
   await expect(page.locator('.monaco-editor .yaml-selected').first()).toBeVisible();
   await shot(page, testInfo, 'service-selected');
+});
+
+test('a scenario’s suggested target is the address the cluster allocated', async ({ page }) => {
+  await page.goto('/');
+  await graphReady(page);
+  await pickScenario(page, 'loadbalancer');
+  const lb = page.locator('[data-testid="topology"] .g-lb .g-mono');
+  await expect(lb).toHaveText(/^\d+\.\d+\.\d+\.\d+$/, { timeout: 10_000 });
+  const ip = (await lb.textContent())!.trim();
+  await expect(page.getByTestId('request-to')).toHaveValue(`http://${ip}/`);
 });

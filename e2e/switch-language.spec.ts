@@ -6,7 +6,8 @@ test('the page switches to Korean and remembers it', async ({ page }, testInfo) 
   await expect(page.getByRole('button', { name: 'Send' })).toBeVisible();
   await page.getByRole('button', { name: '한국어' }).click();
   await expect(page.getByRole('button', { name: '보내기' })).toBeVisible();
-  await expect(page.getByText('패킷 단위로 보는 쿠버네티스 Service')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '클러스터' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '에디터 숨기기' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
   await shot(page, testInfo, 'korean');
   await page.reload();
