@@ -110,29 +110,46 @@ function plainKey(s: string): string {
   return remember(keyMemo, s, k);
 }
 
+// Line tables, reused between calls (the reader is not re-entrant): where each line starts and ends in
+// the text, and the column where its content starts. Scanning the text in place, instead of splitting
+// it into line strings, is what keeps the reader from producing garbage for every line.
+let starts: number[] = [];
+let ends: number[] = [];
+let cols: number[] = [];
+
+/** Fills the line tables for a text; returns the number of lines. */
+function tabulate(s: string): number {
+  let n = 0;
+  let pos = 0;
+  for (;;) {
+    const nl = s.indexOf('\n', pos);
+    const end = nl === -1 ? s.length : nl;
+    let c = pos;
+    while (c < end && s.charCodeAt(c) === 32) c++;
+    starts[n] = pos;
+    ends[n] = end;
+    cols[n] = c - pos;
+    n++;
+    if (nl === -1) return n;
+    pos = nl + 1;
+  }
+}
+
 class Reader {
-  private readonly lines: string[];
-  /** Column where each line's content starts (moved right for a compact map after `- `). */
-  private readonly ind: number[];
   private cur = 0;
   private depth = 0;
 
-  constructor(text: string) {
-    this.lines = text.split('\n');
-    this.ind = this.lines.map((l) => {
-      let i = 0;
-      while (l.charCodeAt(i) === 32) i++;
-      return i;
-    });
-  }
+  constructor(
+    private readonly s: string,
+    private readonly n: number,
+  ) {}
 
   /** Skips blank and comment-only lines; returns false at the end of the text. */
   private skip(): boolean {
-    const { lines, ind } = this;
-    while (this.cur < lines.length) {
-      const l = lines[this.cur]!;
-      const i = ind[this.cur]!;
-      if (i < l.length && l.charCodeAt(i) !== 35 /* # */) return true;
+    const s = this.s;
+    while (this.cur < this.n) {
+      const at = starts[this.cur]! + cols[this.cur]!;
+      if (at < ends[this.cur]! && s.charCodeAt(at) !== 35 /* # */) return true;
       this.cur++;
     }
     return false;
@@ -140,23 +157,22 @@ class Reader {
 
   read(): PlainYamlDocument {
     if (!this.skip()) giveUp();
-    const first = this.lines[this.cur]!;
-    if (first.startsWith('---')) {
-      if (this.ind[this.cur] !== 0 || !/^---(?: +(?:#.*)?)?$/.test(first)) giveUp();
+    const i = this.cur;
+    if (this.s.startsWith('---', starts[i]! + cols[i]!)) {
+      const first = this.s.slice(starts[i], ends[i]);
+      if (cols[i] !== 0 || !/^---(?: +(?:#.*)?)?$/.test(first)) giveUp();
       this.cur++;
       if (!this.skip()) giveUp();
     }
     const startLine = this.cur + 1;
-    const ind = this.ind[this.cur]!;
-    const value = this.block(ind);
+    const value = this.block(cols[this.cur]!);
     if (this.skip()) giveUp(); // content left over: less indented than the top node, or a syntax error
-    return { value, startLine, endLine: this.lines.length };
+    return { value, startLine, endLine: this.n };
   }
 
+  /** Does line i's content (at its column) start with a `- ` sequence indicator? */
   private isSeqItem(i: number): boolean {
-    const l = this.lines[i]!;
-    const c = this.ind[i]!;
-    return l.charCodeAt(c) === 45 /* - */ && (c + 1 === l.length || l.charCodeAt(c + 1) === 32);
+    return seqIndicatorAt(this.s, starts[i]! + cols[i]!, ends[i]!);
   }
 
   /** A block collection starting on the current line at column `ind`. */
@@ -167,28 +183,28 @@ class Reader {
     return v;
   }
 
-  /** Finds `key:` at the start of line i's content; returns the key and the column after the colon. */
+  /** Finds `key:` at the start of line i's content; returns the key and the position after the colon. */
   private key(i: number): [string, number] | undefined {
-    const l = this.lines[i]!;
-    const c = this.ind[i]!;
-    const ch = l[c]!;
+    const s = this.s;
+    const e = ends[i]!;
+    const c = starts[i]! + cols[i]!;
+    const ch = s[c]!;
     if (ch === '"' || ch === "'") {
-      const [k, end] = ch === '"' ? doubleQuoted(l, c) : singleQuoted(l, c);
-      let p = end;
-      while (l.charCodeAt(p) === 32) p++;
-      if (l.charCodeAt(p) !== 58 /* : */) return undefined;
-      if (p + 1 < l.length && l.charCodeAt(p + 1) !== 32) giveUp();
+      const [k, end] = ch === '"' ? doubleQuoted(s, c, e) : singleQuoted(s, c, e);
+      const p = spaces(s, end);
+      if (p >= e || s.charCodeAt(p) !== 58 /* : */) return undefined;
+      if (p + 1 < e && s.charCodeAt(p + 1) !== 32) giveUp();
       if (k === '__proto__') giveUp();
       return [k, p + 1];
     }
     // A flow collection is a value here (a flow collection as a key is left to the full parser).
     if (ch === '[' || ch === '{') return undefined;
-    for (let p = c; p < l.length; p++) {
-      const code = l.charCodeAt(p);
-      if (code === 58 /* : */ && (p + 1 === l.length || l.charCodeAt(p + 1) === 32)) {
-        return [plainKey(l.slice(c, p).trimEnd()), p + 1];
+    for (let p = c; p < e; p++) {
+      const code = s.charCodeAt(p);
+      if (code === 58 /* : */ && (p + 1 === e || s.charCodeAt(p + 1) === 32)) {
+        return [plainKey(s.slice(c, p).trimEnd()), p + 1];
       }
-      if (code === 35 /* # */ && l.charCodeAt(p - 1) === 32) return undefined;
+      if (code === 35 /* # */ && s.charCodeAt(p - 1) === 32) return undefined;
     }
     return undefined;
   }
@@ -197,92 +213,95 @@ class Reader {
     const out: Record<string, unknown> = {};
     while (this.skip()) {
       const i = this.cur;
-      if (this.ind[i]! < ind) break;
-      if (this.ind[i]! > ind || this.isSeqItem(i)) giveUp();
+      if (cols[i]! < ind) break;
+      if (cols[i]! > ind || this.isSeqItem(i)) giveUp();
       const found = this.key(i);
       if (!found) giveUp();
       const [k, after] = found;
       if (Object.prototype.hasOwnProperty.call(out, k)) giveUp(); // duplicate: the yaml package reports it
-      out[k] = this.valueAfter(this.lines[i]!, after, ind, true);
+      out[k] = this.valueAfter(i, after, ind, true);
     }
     return out;
   }
 
   private seq(ind: number): unknown[] {
+    const s = this.s;
     const out: unknown[] = [];
     while (this.skip()) {
       const i = this.cur;
-      if (this.ind[i]! < ind) break;
-      if (this.ind[i]! > ind) giveUp();
+      if (cols[i]! < ind) break;
+      if (cols[i]! > ind) giveUp();
       if (!this.isSeqItem(i)) break; // back to the map this sequence is the value of
-      const l = this.lines[i]!;
-      let c = ind + 1;
-      while (l.charCodeAt(c) === 32) c++;
-      if (c < l.length && l.charCodeAt(c) !== 35) {
-        if (this.isSeqItemAt(l, c)) giveUp(); // `- - a`
-        this.ind[i] = c;
+      const e = ends[i]!;
+      const c = spaces(s, starts[i]! + ind + 1);
+      if (c < e && s.charCodeAt(c) !== 35) {
+        if (seqIndicatorAt(s, c, e)) giveUp(); // `- - a`
+        cols[i] = c - starts[i]!;
         if (this.key(i)) {
           // A compact map (`- name: web`): its keys line up with the first one.
           if (++this.depth > MAX_BLOCK_DEPTH) giveUp();
-          out.push(this.map(c));
+          out.push(this.map(cols[i]!));
           this.depth--;
           continue;
         }
       }
-      out.push(this.valueAfter(l, c, ind, false));
+      out.push(this.valueAfter(i, c, ind, false));
     }
     return out;
   }
 
-  private isSeqItemAt(l: string, c: number): boolean {
-    return l.charCodeAt(c) === 45 && (c + 1 === l.length || l.charCodeAt(c + 1) === 32);
-  }
-
   /**
-   * The value after `key:` (or `- `) at column `from` of line l, whose parent collection is at `ind`.
-   * Nothing there: a nested block on the following lines, or null.
+   * The value after `key:` (or `- `) from position `from` of line i, whose parent collection is at
+   * column `ind`. Nothing there: a nested block on the following lines, or null.
    */
-  private valueAfter(l: string, from: number, ind: number, inMap: boolean): unknown {
-    const p = spaces(l, from);
+  private valueAfter(i: number, from: number, ind: number, inMap: boolean): unknown {
+    const s = this.s;
+    const e = ends[i]!;
+    const p = spaces(s, from);
     this.cur++;
-    if (p === l.length || l.charCodeAt(p) === 35 /* # */) {
+    if (p >= e || s.charCodeAt(p) === 35 /* # */) {
       // An empty value last in the document: the yaml package ends the document's range there or at
       // the end of the text depending on comments; leave that to it.
       if (!this.skip()) giveUp();
-      const next = this.ind[this.cur]!;
+      const next = cols[this.cur]!;
       if (next > ind) return this.block(next);
       // Kubernetes style: a sequence as a map value may sit at the key's own indentation.
       if (inMap && next === ind && this.isSeqItem(this.cur)) return this.block(ind);
       return null;
     }
-    const [v, end] = flowValue(l, p, 0, false);
-    trailing(l, end);
+    const [v, end] = flowValue(s, p, e, 0, false);
+    trailing(s, end, e);
     // A more indented line after a one-line value would continue a multi-line scalar (or be an error).
-    if (this.skip() && this.ind[this.cur]! > ind) giveUp();
+    if (this.skip() && cols[this.cur]! > ind) giveUp();
     return v;
   }
 }
 
+// The functions below read within one line: from position p of text s up to e, the line's end.
+
+function seqIndicatorAt(s: string, c: number, e: number): boolean {
+  return c < e && s.charCodeAt(c) === 45 /* - */ && (c + 1 === e || s.charCodeAt(c + 1) === 32);
+}
+
 /** Only spaces and a comment may follow a value on its line. */
-function trailing(l: string, p: number): void {
-  let q = p;
-  while (l.charCodeAt(q) === 32) q++;
-  if (q === l.length) return;
-  if (l.charCodeAt(q) === 35 && q > p) return;
+function trailing(s: string, p: number, e: number): void {
+  const q = spaces(s, p);
+  if (q >= e) return;
+  if (s.charCodeAt(q) === 35 && q > p) return;
   giveUp();
 }
 
-function doubleQuoted(l: string, start: number): [string, number] {
+function doubleQuoted(s: string, start: number, e: number): [string, number] {
   let out = '';
   let from = start + 1;
-  for (let p = from; p < l.length; p++) {
-    const ch = l.charCodeAt(p);
-    if (ch === 34 /* " */) return [out + l.slice(from, p), p + 1];
+  for (let p = from; p < e; p++) {
+    const ch = s.charCodeAt(p);
+    if (ch === 34 /* " */) return [out + s.slice(from, p), p + 1];
     if (ch === 92 /* \ */) {
-      const e = l[p + 1];
-      const rep = e === '\\' ? '\\' : e === '"' ? '"' : e === 'n' ? '\n' : e === 't' ? '\t' : undefined;
+      const x = p + 1 < e ? s[p + 1] : undefined;
+      const rep = x === '\\' ? '\\' : x === '"' ? '"' : x === 'n' ? '\n' : x === 't' ? '\t' : undefined;
       if (rep === undefined) giveUp();
-      out += l.slice(from, p) + rep;
+      out += s.slice(from, p) + rep;
       p++;
       from = p + 1;
     }
@@ -290,105 +309,109 @@ function doubleQuoted(l: string, start: number): [string, number] {
   return giveUp(); // continues on the next line
 }
 
-function singleQuoted(l: string, start: number): [string, number] {
+function singleQuoted(s: string, start: number, e: number): [string, number] {
   let out = '';
   let from = start + 1;
-  for (let p = from; p < l.length; p++) {
-    if (l.charCodeAt(p) !== 39 /* ' */) continue;
-    if (l.charCodeAt(p + 1) === 39) {
-      out += l.slice(from, p + 1);
+  for (let p = from; p < e; p++) {
+    if (s.charCodeAt(p) !== 39 /* ' */) continue;
+    if (p + 1 < e && s.charCodeAt(p + 1) === 39) {
+      out += s.slice(from, p + 1);
       p++;
       from = p + 1;
       continue;
     }
-    return [out + l.slice(from, p), p + 1];
+    return [out + s.slice(from, p), p + 1];
   }
   return giveUp();
 }
 
 /** A plain scalar from p: to a comment or the end of the line (block), or to a flow indicator (flow). */
-function plainScalar(l: string, p: number, flow: boolean): [unknown, number] {
-  const first = l[p]!;
+function plainScalar(s: string, p: number, e: number, flow: boolean): [unknown, number] {
+  const first = s[p]!;
   if (NOT_PLAIN_START.includes(first)) giveUp();
-  if (first === '-' && (p + 1 === l.length || l.charCodeAt(p + 1) === 32)) giveUp();
+  if (first === '-' && (p + 1 === e || s.charCodeAt(p + 1) === 32)) giveUp();
   let q = p;
-  for (; q < l.length; q++) {
-    const ch = l.charCodeAt(q);
-    if (ch === 32 && l.charCodeAt(q + 1) === 35) break; // " #": a comment
+  for (; q < e; q++) {
+    const ch = s.charCodeAt(q);
+    if (ch === 32 && q + 1 < e && s.charCodeAt(q + 1) === 35) break; // " #": a comment
     if (ch === 58 /* : */) {
-      const n = l.charCodeAt(q + 1);
+      const n = s.charCodeAt(q + 1);
       // `a: b: c` is an error, `{a: b}` a pair, `a:` at the end a key: none of them a plain value here.
-      if (q + 1 === l.length || n === 32 || (flow && (n === 44 || n === 93 || n === 125))) giveUp();
+      if (q + 1 === e || n === 32 || (flow && (n === 44 || n === 93 || n === 125))) giveUp();
     }
     if (flow && (ch === 44 /* , */ || ch === 93 /* ] */ || ch === 125) /* } */) break;
     if (flow && (ch === 91 /* [ */ || ch === 123) /* { */) giveUp();
   }
-  const s = l.slice(p, q).trimEnd();
-  if (s === '') giveUp();
-  return [resolvePlain(s), p + s.length];
+  const text = s.slice(p, q).trimEnd();
+  if (text === '') giveUp();
+  return [resolvePlain(text), p + text.length];
 }
 
 /** A one-line value at p: a quoted or plain scalar or a flow collection. Returns it and where it ends. */
-function flowValue(l: string, p: number, depth: number, flow: boolean): [unknown, number] {
-  const ch = l[p];
-  if (ch === '"') return doubleQuoted(l, p);
-  if (ch === "'") return singleQuoted(l, p);
+function flowValue(s: string, p: number, e: number, depth: number, flow: boolean): [unknown, number] {
+  if (p >= e) return giveUp();
+  const ch = s[p];
+  if (ch === '"') return doubleQuoted(s, p, e);
+  if (ch === "'") return singleQuoted(s, p, e);
   if (ch === '[' || ch === '{') {
     if (depth >= MAX_FLOW_DEPTH) giveUp();
-    return ch === '[' ? flowSeq(l, p, depth + 1) : flowMap(l, p, depth + 1);
+    return ch === '[' ? flowSeq(s, p, e, depth + 1) : flowMap(s, p, e, depth + 1);
   }
-  if (ch === undefined) return giveUp();
-  return plainScalar(l, p, flow);
+  return plainScalar(s, p, e, flow);
 }
 
-function spaces(l: string, p: number): number {
-  while (l.charCodeAt(p) === 32) p++;
+/** Skips spaces (a line ends with a newline or the text's end, neither of them a space). */
+function spaces(s: string, p: number): number {
+  while (s.charCodeAt(p) === 32) p++;
   return p;
 }
 
-function flowSeq(l: string, start: number, depth: number): [unknown[], number] {
+/** The character at p, or '' at the line's end. */
+const at = (s: string, p: number, e: number): string => (p < e ? s[p]! : '');
+
+function flowSeq(s: string, start: number, e: number, depth: number): [unknown[], number] {
   const out: unknown[] = [];
-  let p = spaces(l, start + 1);
-  if (l[p] === ']') return [out, p + 1];
+  let p = spaces(s, start + 1);
+  if (at(s, p, e) === ']') return [out, p + 1];
   for (;;) {
-    const [v, end] = flowValue(l, p, depth, true);
+    const [v, end] = flowValue(s, p, e, depth, true);
     out.push(v);
-    p = spaces(l, end);
-    if (l[p] === ']') return [out, p + 1];
-    if (l[p] !== ',') giveUp(); // `[a: b]`, a comment, or the list goes on on the next line
-    p = spaces(l, p + 1);
-    if (l[p] === ']' || l[p] === ',') giveUp(); // a trailing or empty entry
+    p = spaces(s, end);
+    if (at(s, p, e) === ']') return [out, p + 1];
+    if (at(s, p, e) !== ',') giveUp(); // `[a: b]`, a comment, or the list goes on on the next line
+    p = spaces(s, p + 1);
+    if (at(s, p, e) === ']' || at(s, p, e) === ',') giveUp(); // a trailing or empty entry
   }
 }
 
-function flowMap(l: string, start: number, depth: number): [Record<string, unknown>, number] {
+function flowMap(s: string, start: number, e: number, depth: number): [Record<string, unknown>, number] {
   const out: Record<string, unknown> = {};
-  let p = spaces(l, start + 1);
-  if (l[p] === '}') return [out, p + 1];
+  let p = spaces(s, start + 1);
+  if (at(s, p, e) === '}') return [out, p + 1];
   for (;;) {
     let k: string;
-    const ch = l[p];
+    const ch = at(s, p, e);
     if (ch === '"' || ch === "'") {
-      [k, p] = ch === '"' ? doubleQuoted(l, p) : singleQuoted(l, p);
+      [k, p] = ch === '"' ? doubleQuoted(s, p, e) : singleQuoted(s, p, e);
       if (k === '__proto__') giveUp();
     } else {
       let q = p;
-      while (q < l.length && l[q] !== ':' && l[q] !== ',' && l[q] !== '}' && l[q] !== ' ') q++;
-      k = plainKey(l.slice(p, q));
+      while (q < e && s[q] !== ':' && s[q] !== ',' && s[q] !== '}' && s[q] !== ' ') q++;
+      k = plainKey(s.slice(p, q));
       p = q;
     }
-    p = spaces(l, p);
+    p = spaces(s, p);
     // `{a}` and `{a:b}` mean other things; only `key: value` is read here.
-    if (l[p] !== ':' || l[p + 1] !== ' ') giveUp();
-    p = spaces(l, p + 1);
+    if (at(s, p, e) !== ':' || at(s, p + 1, e) !== ' ') giveUp();
+    p = spaces(s, p + 1);
     if (Object.prototype.hasOwnProperty.call(out, k)) giveUp();
-    const [v, end] = flowValue(l, p, depth, true);
+    const [v, end] = flowValue(s, p, e, depth, true);
     out[k] = v;
-    p = spaces(l, end);
-    if (l[p] === '}') return [out, p + 1];
-    if (l[p] !== ',') giveUp();
-    p = spaces(l, p + 1);
-    if (l[p] === '}' || l[p] === ',') giveUp();
+    p = spaces(s, end);
+    if (at(s, p, e) === '}') return [out, p + 1];
+    if (at(s, p, e) !== ',') giveUp();
+    p = spaces(s, p + 1);
+    if (at(s, p, e) === '}' || at(s, p, e) === ',') giveUp();
   }
 }
 
@@ -402,9 +425,16 @@ function flowMap(l: string, start: number, depth: number): [Record<string, unkno
 export function readPlainYaml(text: string): PlainYamlDocument | undefined {
   if (REFUSED_CHAR.test(text) || REFUSED_LINE.test(text)) return undefined;
   try {
-    return new Reader(text).read();
+    return new Reader(text, tabulate(text)).read();
   } catch (e) {
     if (e === GIVE_UP) return undefined;
     throw e;
+  } finally {
+    // Do not keep a huge document's line tables alive after it.
+    if (starts.length > 4096) {
+      starts = [];
+      ends = [];
+      cols = [];
+    }
   }
 }
