@@ -61,10 +61,9 @@ function giveUp(): never {
 }
 
 // Characters the subset refuses anywhere: tabs, CR, other C0/C1 controls, BOM, NEL and the Unicode line
-// separators (line breaks in YAML 1.1); and lines that are directives or document-end markers.
+// separators (line breaks in YAML 1.1). Directive and document-end lines are refused by tabulate().
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
 const REFUSED_CHAR = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
-const REFUSED_LINE = /^(?:\.\.\.|%)/m;
 // A plain key svclab reads without the full parser: Kubernetes keys (labels, annotations, fields).
 const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 // Characters that may not start a plain scalar here (YAML indicators), `-` handled apart.
@@ -117,13 +116,18 @@ let starts: number[] = [];
 let ends: number[] = [];
 let cols: number[] = [];
 
-/** Fills the line tables for a text; returns the number of lines. */
+/**
+ * Fills the line tables for a text; returns the number of lines. Gives up on a line that starts with a
+ * directive (`%`) or a document-end marker (`...`), which need the full parser.
+ */
 function tabulate(s: string): number {
   let n = 0;
   let pos = 0;
   for (;;) {
     const nl = s.indexOf('\n', pos);
     const end = nl === -1 ? s.length : nl;
+    const first = s.charCodeAt(pos);
+    if (first === 37 /* % */ || (first === 46 /* . */ && s.startsWith('...', pos))) giveUp();
     let c = pos;
     while (c < end && s.charCodeAt(c) === 32) c++;
     starts[n] = pos;
@@ -423,7 +427,7 @@ function flowMap(s: string, start: number, e: number, depth: number): [Record<st
  * readPlainYaml('a: &x 1\n'); // undefined (an anchor)
  */
 export function readPlainYaml(text: string): PlainYamlDocument | undefined {
-  if (REFUSED_CHAR.test(text) || REFUSED_LINE.test(text)) return undefined;
+  if (REFUSED_CHAR.test(text)) return undefined;
   try {
     return new Reader(text, tabulate(text)).read();
   } catch (e) {
