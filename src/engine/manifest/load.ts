@@ -179,8 +179,10 @@ export function loadObjects(sources: ManifestSource[], cache?: ManifestCache): L
       }
       // A cached admission is shared between builds: each caller gets its own copy. Without a cache the
       // admitted object is already a fresh copy (admitObject copies before defaulting), used only here.
-      if (admission.object)
-        objects.push(sourced(c, key ? cloneJson(admission.object) : admission.object, order++));
+      if (admission.object) {
+        objects.push({ ...provisional, object: key ? cloneJson(admission.object) : admission.object });
+        order++;
+      }
     }
   }
   cache?.sweep();

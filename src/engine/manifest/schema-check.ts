@@ -149,7 +149,8 @@ function compile(source: SchemaNode): Compiled {
 
 function property(c: Compiled, key: string): Compiled | undefined {
   const props = c.props!;
-  if (props.has(key)) return props.get(key);
+  const known = props.get(key);
+  if (known !== undefined || props.has(key)) return known;
   const own = Object.prototype.hasOwnProperty.call(c.node.properties, key);
   const p = own ? compile(c.node.properties![key]!) : undefined;
   props.set(key, p);
