@@ -9,8 +9,10 @@
  * // '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS'
  */
 import type { ClusterState } from '../cluster/state';
-import { endpointsFor, SERVICE_NAME_LABEL, slicesByService } from './endpoint-info';
-import { buildServiceFragment, MASQ_MARK, type ProxyContext, type ServiceFragment } from './iptables-service';
+import { createBase, FragmentSet, type FragmentBase } from './fragment-set';
+import { ServiceFragment, type ProxyContext } from './iptables-service';
+import { staticTables } from './iptables-static';
+import { LazyNameMap } from './lazy-map';
 import {
   findNode,
   nodeIPOf,
@@ -21,9 +23,10 @@ import {
 } from './node-info';
 import { indexChain } from './chain-index';
 import { makeRule } from './rule';
-import { servicePortsOf, usesLocalEndpoints, type ServicePortInfo } from './service-port';
+import { serviceMapOf, updateServiceMap, type ServiceEntry, type ServiceMap } from './service-map';
+import { usesLocalEndpoints } from './service-port';
 import { categorizeEndpoints } from './topology';
-import type { Chain, IptablesTable, NodeRules, Rule, TableName } from './types';
+import type { Chain, IptablesTable, NodeRules, Rule } from './types';
 
 /** Above this many endpoints kube-proxy drops the per-endpoint comments (largeClusterEndpointsThreshold). */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
@@ -38,182 +41,10 @@ export interface IptablesCache {
   ctx: ProxyContext;
   options: BuildOptions;
   nodePortAddresses: string[];
-  /** Service key "ns/name" → its ports' fragments. */
-  fragments: Map<string, ServiceFragment[]>;
-  /** Service keys in the order their rules are printed. */
-  order: string[];
-  totalEndpoints: number;
-}
-
-function builtin(name: string, rules: Rule[] = []): Chain {
-  return { name, builtin: true, rules };
-}
-
-function table(name: TableName, chains: Chain[]): IptablesTable {
-  return { name, chains, byName: new Map(chains.map((c) => [c.name, c])) };
-}
-
-const C = (comment: string): string[] => ['-m', 'comment', '--comment', comment];
-const NEW = ['-m', 'conntrack', '--ctstate', 'NEW'];
-
-function fragmentsFor(
-  ctx: ProxyContext,
-  slices: ReturnType<typeof slicesByService>,
-  ports: ServicePortInfo[],
-): ServiceFragment[] {
-  return ports.map((sp) => {
-    const eps = endpointsFor(slices.get(sp.serviceKey), sp, ctx.nodeName);
-    return buildServiceFragment(sp, categorizeEndpoints(eps, sp, ctx.nodeName, ctx.zone), ctx, eps.length);
-  });
-}
-
-const endpointTotals = new WeakMap<ClusterState, number>();
-
-/** All Service ports' endpoints in the cluster (what decides kube-proxy's large-cluster mode). */
-function countEndpoints(
-  cluster: ClusterState,
-  portsByService: Map<string, ServicePortInfo[]>,
-  slices: ReturnType<typeof slicesByService>,
-): number {
-  let total = endpointTotals.get(cluster);
-  if (total === undefined) {
-    total = 0;
-    for (const [key, ports] of portsByService)
-      for (const sp of ports) total += endpointsFor(slices.get(key), sp, '').length;
-    endpointTotals.set(cluster, total);
-  }
-  return total;
-}
-
-/** The chains every node has whatever its Services (the aggregate KUBE-SERVICES… are filled by `aggregate`). */
-function staticTables(
-  ctx: ProxyContext,
-  options: BuildOptions,
-): { nat: IptablesTable; filter: IptablesTable } {
-  const masq = [...C('kubernetes service traffic requiring SNAT'), '-j', 'MASQUERADE'];
-  if (options.randomFully !== false) masq.push('--random-fully');
-  const nat = table('nat', [
-    builtin('PREROUTING', [
-      makeRule('PREROUTING', [...C('kubernetes service portals'), '-j', 'KUBE-SERVICES']),
-    ]),
-    builtin('INPUT'),
-    builtin('OUTPUT', [makeRule('OUTPUT', [...C('kubernetes service portals'), '-j', 'KUBE-SERVICES'])]),
-    builtin('POSTROUTING', [
-      makeRule('POSTROUTING', [...C('kubernetes postrouting rules'), '-j', 'KUBE-POSTROUTING']),
-    ]),
-    { name: 'KUBE-SERVICES', builtin: false, rules: [] },
-    { name: 'KUBE-NODEPORTS', builtin: false, rules: [] },
-    {
-      name: 'KUBE-POSTROUTING',
-      builtin: false,
-      rules: [
-        makeRule('KUBE-POSTROUTING', [
-          '-m',
-          'mark',
-          '!',
-          '--mark',
-          `${MASQ_MARK}/${MASQ_MARK}`,
-          '-j',
-          'RETURN',
-        ]),
-        // Clear the mark so the packet is not masqueraded again if it re-traverses the stack.
-        makeRule('KUBE-POSTROUTING', ['-j', 'MARK', '--xor-mark', MASQ_MARK]),
-        makeRule('KUBE-POSTROUTING', masq),
-      ],
-    },
-    {
-      name: 'KUBE-MARK-MASQ',
-      builtin: false,
-      rules: [makeRule('KUBE-MARK-MASQ', ['-j', 'MARK', '--or-mark', MASQ_MARK])],
-    },
-  ]);
-  const forward: Rule[] = [
-    makeRule('KUBE-FORWARD', [
-      '-m',
-      'conntrack',
-      '--ctstate',
-      'INVALID',
-      '-m',
-      'nfacct',
-      '--nfacct-name',
-      'ct_state_invalid_dropped_pkts',
-      '-j',
-      'DROP',
-    ]),
-    makeRule('KUBE-FORWARD', [
-      ...C('kubernetes forwarding rules'),
-      '-m',
-      'mark',
-      '--mark',
-      `${MASQ_MARK}/${MASQ_MARK}`,
-      '-j',
-      'ACCEPT',
-    ]),
-    makeRule('KUBE-FORWARD', [
-      ...C('kubernetes forwarding conntrack rule'),
-      '-m',
-      'conntrack',
-      '--ctstate',
-      'RELATED,ESTABLISHED',
-      '-j',
-      'ACCEPT',
-    ]),
-  ];
-  const firewall: Chain[] = ctx.localhostNodePorts
-    ? [
-        {
-          name: 'KUBE-FIREWALL',
-          builtin: false,
-          rules: [
-            makeRule('KUBE-FIREWALL', [
-              ...C('block incoming localnet connections'),
-              '-d',
-              '127.0.0.0/8',
-              '!',
-              '-s',
-              '127.0.0.0/8',
-              '-m',
-              'conntrack',
-              '!',
-              '--ctstate',
-              'RELATED,ESTABLISHED,DNAT',
-              '-j',
-              'DROP',
-            ]),
-          ],
-        },
-      ]
-    : [];
-  const jump = (from: string, extra: string[], comment: string, to: string): Rule =>
-    makeRule(from, [...extra, ...C(comment), '-j', to]);
-  // kubelet creates KUBE-FIREWALL and its jumps first; kube-proxy prepends its own jumps before them.
-  const kubeletFw = ctx.localhostNodePorts;
-  const filter = table('filter', [
-    builtin('INPUT', [
-      jump('INPUT', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
-      jump('INPUT', [], 'kubernetes health check service ports', 'KUBE-NODEPORTS'),
-      jump('INPUT', NEW, 'kubernetes externally-visible service portals', 'KUBE-EXTERNAL-SERVICES'),
-      ...(kubeletFw ? [makeRule('INPUT', ['-j', 'KUBE-FIREWALL'])] : []),
-    ]),
-    builtin('FORWARD', [
-      jump('FORWARD', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
-      jump('FORWARD', [], 'kubernetes forwarding rules', 'KUBE-FORWARD'),
-      jump('FORWARD', NEW, 'kubernetes service portals', 'KUBE-SERVICES'),
-      jump('FORWARD', NEW, 'kubernetes externally-visible service portals', 'KUBE-EXTERNAL-SERVICES'),
-    ]),
-    builtin('OUTPUT', [
-      jump('OUTPUT', NEW, 'kubernetes load balancer firewall', 'KUBE-PROXY-FIREWALL'),
-      jump('OUTPUT', NEW, 'kubernetes service portals', 'KUBE-SERVICES'),
-      ...(kubeletFw ? [makeRule('OUTPUT', ['-j', 'KUBE-FIREWALL'])] : []),
-    ]),
-    { name: 'KUBE-SERVICES', builtin: false, rules: [] },
-    { name: 'KUBE-EXTERNAL-SERVICES', builtin: false, rules: [] },
-    { name: 'KUBE-FORWARD', builtin: false, rules: forward },
-    { name: 'KUBE-NODEPORTS', builtin: false, rules: [] },
-    { name: 'KUBE-PROXY-FIREWALL', builtin: false, rules: [] },
-    ...firewall,
-  ]);
-  return { nat, filter };
+  /** The Service map the rules were generated from. */
+  services: ServiceMap;
+  /** This node's fragments: the build's shared ones plus its own. */
+  set: FragmentSet<ServiceFragment>;
 }
 
 /** Replaces a top-level chain with fresh rules (a new Chain object, so stale lookups are dropped). */
@@ -224,9 +55,12 @@ function setRules(t: IptablesTable, name: string, rules: Rule[]): void {
   if (i >= 0) t.chains[i] = fresh;
 }
 
+const C = (comment: string): string[] => ['-m', 'comment', '--comment', comment];
+const LONG_CHAINS = ['KUBE-SERVICES', 'KUBE-NODEPORTS', 'KUBE-EXTERNAL-SERVICES', 'KUBE-PROXY-FIREWALL'];
+
 /** Refills KUBE-SERVICES, KUBE-NODEPORTS, KUBE-EXTERNAL-SERVICES… from the fragments, in Service order. */
 function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTable, eager = false): void {
-  const { ctx } = cache;
+  const { ctx, set } = cache;
   const natServices: Rule[] = [];
   const natNodePorts: Rule[] = [];
   const fServices: Rule[] = [];
@@ -234,16 +68,16 @@ function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTab
   const fNodePorts: Rule[] = [];
   const fFirewall: Rule[] = [];
   const add = (to: Rule[], from: Rule[]): void => {
-    for (const r of from) to.push(r);
+    for (let i = 0; i < from.length; i++) to.push(from[i]!);
   };
-  for (const key of cache.order)
-    for (const f of cache.fragments.get(key) ?? []) {
+  for (const key of set.order)
+    for (const f of set.get(key) ?? []) {
       add(natServices, f.natServices);
-      add(natNodePorts, f.natNodePorts);
-      add(fServices, f.filterServices);
-      add(fExternal, f.filterExternal);
-      add(fNodePorts, f.filterNodePorts);
-      add(fFirewall, f.filterFirewall);
+      if (f.natNodePorts.length > 0) add(natNodePorts, f.natNodePorts);
+      if (f.filterServices.length > 0) add(fServices, f.filterServices);
+      if (f.filterExternal.length > 0) add(fExternal, f.filterExternal);
+      if (f.filterNodePorts.length > 0) add(fNodePorts, f.filterNodePorts);
+      if (f.filterFirewall.length > 0) add(fFirewall, f.filterFirewall);
     }
   // The tail call to KUBE-NODEPORTS, which must be the last rule in KUBE-SERVICES.
   const tail = C('kubernetes service nodeports; NOTE: this must be the last rule in this chain');
@@ -266,23 +100,10 @@ function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTab
   // A full build indexes the long chains now (so the first trace is fast); an edit leaves it to the first walk.
   if (eager)
     for (const t of [nat, filter])
-      for (const name of [
-        'KUBE-SERVICES',
-        'KUBE-NODEPORTS',
-        'KUBE-EXTERNAL-SERVICES',
-        'KUBE-PROXY-FIREWALL',
-      ]) {
+      for (const name of LONG_CHAINS) {
         const c = t.byName.get(name);
         if (c) indexChain(c);
       }
-}
-
-function addChains(nat: IptablesTable, frags: ServiceFragment[] | undefined): void {
-  for (const f of frags ?? []) for (const c of f.natChains) nat.byName.set(c.name, c);
-}
-
-function removeChains(nat: IptablesTable, frags: ServiceFragment[] | undefined): void {
-  for (const f of frags ?? []) for (const c of f.natChains) nat.byName.delete(c.name);
 }
 
 function contextFor(cluster: ClusterState, nodeName: string, largeClusterMode: boolean): ProxyContext {
@@ -299,28 +120,107 @@ function contextFor(cluster: ClusterState, nodeName: string, largeClusterMode: b
   };
 }
 
-function portsByServiceOf(cluster: ClusterState): Map<string, ServicePortInfo[]> {
-  const out = new Map<string, ServicePortInfo[]>();
-  for (const svc of cluster.services) {
-    const ports = servicePortsOf(svc);
-    if (ports.length > 0) out.set(ports[0]!.serviceKey, ports);
-  }
-  return out;
-}
-
-function sortedKeys(keys: Iterable<string>): string[] {
-  return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Fragments that do not depend on the node are shared between nodes built from the same ClusterState. */
-const shared = new WeakMap<ClusterState, Map<string, ServiceFragment[]>>();
-
-function sharedKey(ports: ServicePortInfo[], ctx: ProxyContext): string | undefined {
-  // Node-specific when a port uses Local endpoints, a topology filter, or LB source ranges (node-IP rule).
-  for (const sp of ports)
+/**
+ * Whether a Service's rules are the same on every node: not when a port uses Local endpoints, topology
+ * (trafficDistribution or endpoint hints), or LB source ranges (KUBE-FW tests the node's IP).
+ */
+function nodeIndependent(e: ServiceEntry): boolean {
+  for (const sp of e.ports)
     if (usesLocalEndpoints(sp) || sp.trafficDistribution !== undefined || sp.sourceRanges.length > 0)
-      return undefined;
-  return `${ports[0]!.serviceKey}|${ctx.largeClusterMode}|${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePorts}`;
+      return false;
+  for (const eps of e.endpoints)
+    for (const ep of eps) if (ep.zoneHints.length > 0 || ep.nodeHints.length > 0) return false;
+  return true;
+}
+
+function fragmentsOf(e: ServiceEntry, ctx: ProxyContext): ServiceFragment[] {
+  return e.ports.map(
+    (sp, i) =>
+      new ServiceFragment(
+        sp,
+        categorizeEndpoints(e.endpoints[i]!, sp, ctx.nodeName, ctx.zone),
+        ctx,
+        e.endpoints[i]!.length,
+      ),
+  );
+}
+
+/** What nodes built from one ClusterState share: the node-independent Services' fragments. */
+interface Scope {
+  base: FragmentBase<ServiceFragment>;
+  order: string[];
+  /** Services whose fragments each node makes for itself. */
+  perNode: ServiceEntry[];
+}
+
+const scopes = new WeakMap<ClusterState, Map<string, Scope>>();
+/** Node-independent fragments made by an edit, shared by the nodes updated to the same ClusterState. */
+const edited = new WeakMap<ClusterState, Map<string, ServiceFragment[]>>();
+
+/** The part of the context node-independent fragments depend on. */
+function shareKey(ctx: ProxyContext): string {
+  return `${ctx.largeClusterMode}|${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePorts}`;
+}
+
+function neutral(ctx: ProxyContext): ProxyContext {
+  return { ...ctx, nodeName: '', nodeIP: '', zone: '' };
+}
+
+function scopeFor(cluster: ClusterState, map: ServiceMap, ctx: ProxyContext): Scope {
+  let byKey = scopes.get(cluster);
+  if (!byKey) scopes.set(cluster, (byKey = new Map()));
+  const sk = shareKey(ctx);
+  let scope = byKey.get(sk);
+  if (scope) return scope;
+  const shared = neutral(ctx);
+  const base = createBase<ServiceFragment>();
+  const perNode: ServiceEntry[] = [];
+  const keys: string[] = [];
+  for (const e of map.entries.values()) {
+    keys.push(e.key);
+    if (!nodeIndependent(e)) {
+      perNode.push(e);
+      continue;
+    }
+    const frags = fragmentsOf(e, shared);
+    base.byKey.set(e.key, frags);
+    for (const f of frags) for (const n of f.headNames()) base.names.set(n, f);
+  }
+  scope = { base, order: keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), perNode };
+  byKey.set(sk, scope);
+  return scope;
+}
+
+const FRAGMENT_CHAIN = /^KUBE-(SVC|SVL|EXT|FW|SEP)-/;
+
+/** The nat table's chain map: fixed chains of its own, per-Service chains from the fragments on demand. */
+function lazyChains(set: FragmentSet<ServiceFragment>, own: Map<string, Chain>): LazyNameMap<Chain> {
+  const complete = (f: ServiceFragment): void => {
+    if (!set.isComplete(f))
+      set.register(
+        f,
+        f.natChains.map((c) => c.name),
+        true,
+      );
+  };
+  const resolve = (name: string): Chain | undefined => {
+    if (!FRAGMENT_CHAIN.test(name)) return undefined;
+    const f = set.lookup(name);
+    if (f) {
+      complete(f);
+      return f.chain(name);
+    }
+    if (set.allComplete) return undefined;
+    // A name no lookup has met yet (a KUBE-SEP of a chain never walked): register every fragment's names.
+    for (const g of set.fragments()) complete(g);
+    set.allComplete = true;
+    return set.lookup(name)?.chain(name);
+  };
+  const m = new LazyNameMap<Chain>(resolve, function* () {
+    for (const f of set.fragments()) for (const c of f.natChains) yield [c.name, c];
+  });
+  for (const [k, v] of own) m.set(k, v);
+  return m;
 }
 
 /**
@@ -334,32 +234,24 @@ export function buildIptablesRules(
   nodeName: string,
   options: BuildOptions = {},
 ): NodeRules {
-  const portsByService = portsByServiceOf(cluster);
-  const slices = slicesByService(cluster.endpointSlices);
-  const totalEndpoints = countEndpoints(cluster, portsByService, slices);
-  const ctx = contextFor(cluster, nodeName, totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
-  let memo = shared.get(cluster);
-  if (!memo) shared.set(cluster, (memo = new Map()));
-  const fragments = new Map<string, ServiceFragment[]>();
-  for (const [key, ports] of portsByService) {
-    const sk = sharedKey(ports, ctx);
-    let frags = sk === undefined ? undefined : memo.get(sk);
-    if (!frags) {
-      frags = fragmentsFor(ctx, slices, ports);
-      if (sk !== undefined) memo.set(sk, frags);
-    }
-    fragments.set(key, frags);
+  const map = serviceMapOf(cluster);
+  const ctx = contextFor(cluster, nodeName, map.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
+  const scope = scopeFor(cluster, map, ctx);
+  const set = new FragmentSet(scope.base, scope.order);
+  for (const e of scope.perNode) {
+    const frags = fragmentsOf(e, ctx);
+    set.overlay.set(e.key, frags);
+    for (const f of frags) set.register(f, f.headNames(), false);
   }
   const cache: IptablesCache = {
     ctx,
     options,
     nodePortAddresses: cluster.config.proxy.nodePortAddresses,
-    fragments,
-    order: sortedKeys(fragments.keys()),
-    totalEndpoints,
+    services: map,
+    set,
   };
   const tables = staticTables(ctx, options);
-  for (const key of cache.order) addChains(tables.nat, fragments.get(key));
+  tables.nat.byName = lazyChains(set, tables.nat.byName);
   aggregate(cache, tables.nat, tables.filter, true);
   return rulesFromCache(cache, cluster.config.proxy.mode, tables);
 }
@@ -381,8 +273,9 @@ function rulesFromCache(
 }
 
 /**
- * Regenerates only the named Services' fragments and reassembles the tables; the other Services' chains
- * are reused as they are. Falls back to a full build when the node or the large-cluster mode changed.
+ * Regenerates only the named Services' fragments and reassembles the shared chains; the other Services'
+ * fragments are reused as they are. Falls back to a full build when the node, the proxy settings or the
+ * large-cluster mode changed.
  *
  * @example
  * const next = updateIptablesRules(prev, cluster, ['ns1/svc1']);
@@ -394,48 +287,33 @@ export function updateIptablesRules(
   options: BuildOptions = {},
 ): NodeRules {
   const old = prev.cache as IptablesCache | undefined;
-  if (!old || (options.randomFully ?? true) !== (old.options.randomFully ?? true))
+  if (!old?.set || (options.randomFully ?? true) !== (old.options.randomFully ?? true))
     return buildIptablesRules(cluster, prev.node, options);
   const changed = new Set(changedServiceKeys);
-  const names = new Set([...changed].map((k) => k.slice(k.indexOf('/') + 1)));
-  const slices = slicesByService(
-    cluster.endpointSlices.filter((s) => names.has(s.metadata.labels?.[SERVICE_NAME_LABEL] ?? '')),
-  );
-  const newPorts = new Map<string, ServicePortInfo[]>();
-  for (const svc of cluster.services) {
-    const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
-    if (changed.has(key)) newPorts.set(key, servicePortsOf(svc));
-  }
-  let totalEndpoints = old.totalEndpoints;
-  for (const key of changed) {
-    for (const f of old.fragments.get(key) ?? []) totalEndpoints -= f.endpointCount;
-    for (const sp of newPorts.get(key) ?? []) totalEndpoints += endpointsFor(slices.get(key), sp, '').length;
-  }
-  const ctx = contextFor(cluster, prev.node, totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
+  const map = updateServiceMap(old.services, cluster, changed);
+  const ctx = contextFor(cluster, prev.node, map.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
   if (
     JSON.stringify(ctx) !== JSON.stringify(old.ctx) ||
     cluster.config.proxy.nodePortAddresses !== old.nodePortAddresses
   )
     return buildIptablesRules(cluster, prev.node, options);
-  // prev is consumed: its fragment map and tables are updated in place.
-  const { nat, filter } = prev;
-  const fragments = old.fragments;
-  let order = old.order;
+  let memo = edited.get(cluster);
+  if (!memo) edited.set(cluster, (memo = new Map()));
+  // prev is consumed: its fragment set and tables are updated in place.
+  const { set } = old;
+  const sk = shareKey(ctx);
   for (const key of changed) {
-    const ports = newPorts.get(key) ?? [];
-    const had = fragments.has(key);
-    removeChains(nat, fragments.get(key));
-    if (ports.length === 0) {
-      fragments.delete(key);
-      if (had) order = order.filter((k) => k !== key);
-      continue;
-    }
-    const frags = fragmentsFor(ctx, slices, ports);
-    fragments.set(key, frags);
-    addChains(nat, frags);
-    if (!had) order = sortedKeys([...order, key]);
+    const e = map.entries.get(key);
+    let frags: ServiceFragment[] = [];
+    if (e && nodeIndependent(e)) {
+      const mk = `${key}|${sk}`;
+      frags = memo.get(mk) ?? fragmentsOf(e, neutral(ctx));
+      memo.set(mk, frags);
+    } else if (e) frags = fragmentsOf(e, ctx);
+    set.replace(key, frags);
+    for (const f of frags) set.register(f, f.headNames(), false);
   }
-  const cache: IptablesCache = { ...old, ctx, options, fragments, order, totalEndpoints };
-  aggregate(cache, nat, filter);
-  return rulesFromCache(cache, prev.mode, { nat, filter });
+  const cache: IptablesCache = { ...old, ctx, options, services: map };
+  aggregate(cache, prev.nat, prev.filter);
+  return rulesFromCache(cache, prev.mode, { nat: prev.nat, filter: prev.filter });
 }

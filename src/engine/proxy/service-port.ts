@@ -41,6 +41,33 @@ export interface ServicePortInfo {
 
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
+/**
+ * The four per-service-port chain names (KUBE-SVC/SVL/EXT/FW share one hash), hashed on first use: IPVS and
+ * nftables mode never need them, and iptables mode needs them only for the chains it writes.
+ */
+class ChainNames {
+  private names?: { svc: string; svl: string; ext: string; fw: string };
+  constructor(
+    private readonly portName: string,
+    private readonly proto: string,
+  ) {}
+  private get all(): { svc: string; svl: string; ext: string; fw: string } {
+    return (this.names ??= serviceChainNames(this.portName, this.proto));
+  }
+  get svc(): string {
+    return this.all.svc;
+  }
+  get svl(): string {
+    return this.all.svl;
+  }
+  get ext(): string {
+    return this.all.ext;
+  }
+  get fw(): string {
+    return this.all.fw;
+  }
+}
+
 /** API-level ExternallyAccessible (pkg/api/v1/service/util.go): LB, NodePort, or ClusterIP with externalIPs. */
 function apiExternallyAccessible(svc: Service): boolean {
   const t = svc.spec.type ?? 'ClusterIP';
@@ -103,7 +130,7 @@ export function servicePortsOf(svc: Service): ServicePortInfo[] {
       internalPolicyLocal,
       externalPolicyLocal,
       externallyAccessible: nodePort !== 0 || lbVIPs.length > 0 || externalIPs.length > 0,
-      chains: serviceChainNames(name, proto),
+      chains: new ChainNames(name, proto),
     };
     if (spec.trafficDistribution !== undefined) info.trafficDistribution = spec.trafficDistribution;
     return info;

@@ -10,6 +10,7 @@
  */
 import type { EndpointInfo } from './endpoint-info';
 import { usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from './service-port';
+import { isLocalTo } from './service-map';
 
 export interface Categorized {
   cluster: EndpointInfo[];
@@ -73,14 +74,15 @@ export function categorizeEndpoints(
   for (const ep of eps) {
     if (ep.ready) {
       hasAnyEndpoints = true;
-      if (ep.isLocal) localReady = true;
+      if (isLocalTo(ep, nodeName)) localReady = true;
     } else if (ep.serving && ep.terminating) {
       hasAnyEndpoints = true;
-      if (ep.isLocal) localServingTerminating = true;
+      if (isLocalTo(ep, nodeName)) localServingTerminating = true;
     }
   }
-  if (localReady) local = eps.filter((ep) => ep.isLocal && ep.ready);
-  else if (localServingTerminating) local = eps.filter((ep) => ep.isLocal && ep.serving && ep.terminating);
+  if (localReady) local = eps.filter((ep) => ep.ready && isLocalTo(ep, nodeName));
+  else if (localServingTerminating)
+    local = eps.filter((ep) => ep.serving && ep.terminating && isLocalTo(ep, nodeName));
   if (!usesClusterEndpoints(sp))
     return { cluster, local, allReachable: local, hasAnyEndpoints, topologyMode };
 

@@ -1,0 +1,109 @@
+/**
+ * kube-proxy's ServicePortMap and EndpointsMap for the whole cluster, computed once per ClusterState and
+ * shared by every node (and every proxy mode): each proxied Service's ports and, per port, its endpoints as
+ * seen from no node in particular (`isLocal` false; a node's view tests `nodeName`, see `isLocalTo`). An
+ * edit derives the next map from the previous one, re-reading only the changed Services.
+ *
+ * @example
+ * const map = serviceMapOf(cluster);
+ * map.entries.get('ns1/svc1')!.ports[0]!.name; // "ns1/svc1:p80"
+ * map.entries.get('ns1/svc1')!.endpoints[0]!.map((e) => e.endpoint); // ["10.180.0.1:80"]
+ */
+import type { ClusterState } from '../cluster/state';
+import type { EndpointSlice } from '../k8s/objects';
+import { endpointsFor, SERVICE_NAME_LABEL, slicesByService, type EndpointInfo } from './endpoint-info';
+import { servicePortsOf, type ServicePortInfo } from './service-port';
+
+export interface ServiceEntry {
+  key: string; // "ns1/svc1"
+  ports: ServicePortInfo[];
+  /** Per port (same index as `ports`), sorted by "ip:port"; `isLocal` is false: use `isLocalTo`. */
+  endpoints: EndpointInfo[][];
+  /** All endpoints of all ports, usable or not (kube-proxy's large-cluster count). */
+  endpointCount: number;
+}
+
+export interface ServiceMap {
+  /** Proxied Services only (headless and ExternalName ones have no entry). */
+  entries: Map<string, ServiceEntry>;
+  totalEndpoints: number;
+}
+
+/** Whether an endpoint runs on `nodeName` (what `isLocal` means on that node). */
+export function isLocalTo(ep: EndpointInfo, nodeName: string): boolean {
+  return ep.isLocal || (ep.nodeName !== undefined && ep.nodeName === nodeName);
+}
+
+function entryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined): ServiceEntry {
+  const endpoints = ports.map((sp) => endpointsFor(slices, sp, ''));
+  let endpointCount = 0;
+  for (const eps of endpoints) endpointCount += eps.length;
+  return { key: ports[0]!.serviceKey, ports, endpoints, endpointCount };
+}
+
+const memo = new WeakMap<ClusterState, ServiceMap>();
+
+/**
+ * The cluster's Service and endpoint map (memoised per ClusterState object).
+ *
+ * @example
+ * serviceMapOf(cluster).totalEndpoints; // 100000
+ */
+export function serviceMapOf(cluster: ClusterState): ServiceMap {
+  let map = memo.get(cluster);
+  if (map) return map;
+  const slices = slicesByService(cluster.endpointSlices);
+  const entries = new Map<string, ServiceEntry>();
+  let totalEndpoints = 0;
+  for (const svc of cluster.services) {
+    const ports = servicePortsOf(svc);
+    if (ports.length === 0) continue;
+    const e = entryOf(ports, slices.get(ports[0]!.serviceKey));
+    entries.set(e.key, e);
+    totalEndpoints += e.endpointCount;
+  }
+  map = { entries, totalEndpoints };
+  memo.set(cluster, map);
+  return map;
+}
+
+/**
+ * The map for `cluster`, derived from `prev` (the map of the cluster before the edit): only the Services
+ * named in `changed` ("ns/name") are read again; `prev` stays valid (other nodes may still use it).
+ *
+ * @example
+ * const next = updateServiceMap(serviceMapOf(before), after, ['ns1/svc1']);
+ */
+export function updateServiceMap(prev: ServiceMap, cluster: ClusterState, changed: Set<string>): ServiceMap {
+  const known = memo.get(cluster);
+  if (known) return known;
+  const names = new Set<string>();
+  for (const k of changed) names.add(k.slice(k.indexOf('/') + 1));
+  const touched: EndpointSlice[] = [];
+  for (const s of cluster.endpointSlices) {
+    const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
+    if (svc !== undefined && names.has(svc)) touched.push(s);
+  }
+  const slices = slicesByService(touched);
+  const entries = new Map(prev.entries);
+  let totalEndpoints = prev.totalEndpoints;
+  for (const key of changed) {
+    const old = entries.get(key);
+    if (old) {
+      totalEndpoints -= old.endpointCount;
+      entries.delete(key);
+    }
+  }
+  for (const svc of cluster.services) {
+    const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
+    if (!changed.has(key)) continue;
+    const ports = servicePortsOf(svc);
+    if (ports.length === 0) continue;
+    const e = entryOf(ports, slices.get(key));
+    entries.set(key, e);
+    totalEndpoints += e.endpointCount;
+  }
+  const map = { entries, totalEndpoints };
+  memo.set(cluster, map);
+  return map;
+}
