@@ -153,7 +153,7 @@ export class FragmentSet<F extends Fragment> {
  * @example
  * orderOf(base.byKey); // ["ns1/svc1", "ns2/svc2"]
  */
-export function orderOf<F extends Fragment>(byKey: Map<string, F[]>): string[] {
+export function orderOf(byKey: Map<string, readonly { sortKey: string }[]>): string[] {
   const pairs: [string, string][] = [];
   for (const [key, frags] of byKey) if (frags.length > 0) pairs.push([frags[0]!.sortKey, key]);
   pairs.sort((a, b) => cmp(a[0], b[0]) || cmp(a[1], b[1]));

@@ -14,7 +14,7 @@ import { evaluateIpvs } from './evaluate-ipvs';
 import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables';
 import { buildIpvsRules } from './ipvs';
 import { evaluateNftables } from './evaluate-nftables';
-import { buildNftablesRules } from './nftables';
+import { buildNftablesRules, updateNftablesRules } from './nftables';
 import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './types';
 
 export { iptablesSave } from './iptables-save';
@@ -53,9 +53,9 @@ export function updateNodeRules(
   changedServiceKeys: Iterable<string>,
   options: BuildOptions = {},
 ): NodeRules {
-  // IPVS mode regenerates the node's whole state (its virtual servers are small); iptables mode is incremental.
-  if (prev.mode !== cluster.config.proxy.mode || prev.mode === 'ipvs' || prev.mode === 'nftables')
-    return buildNodeRules(cluster, prev.node, options);
+  if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, options);
+  if (prev.mode === 'ipvs') return buildNodeRules(cluster, prev.node, options);
+  if (prev.mode === 'nftables') return updateNftablesRules(prev, cluster, changedServiceKeys);
   return updateIptablesRules(prev, cluster, changedServiceKeys, options);
 }
 

@@ -23,8 +23,13 @@ import {
 } from './node-info';
 import { indexChain } from './chain-index';
 import { makeRule } from './rule';
-import { serviceMapOf, updateServiceMap, type ServiceEntry, type ServiceMap } from './service-map';
-import { usesLocalEndpoints } from './service-port';
+import {
+  nodeIndependent,
+  serviceMapOf,
+  updateServiceMap,
+  type ServiceEntry,
+  type ServiceMap,
+} from './service-map';
 import { categorizeEndpoints } from './topology';
 import type { Chain, IptablesTable, NodeRules, Rule } from './types';
 
@@ -118,19 +123,6 @@ function contextFor(cluster: ClusterState, nodeName: string, largeClusterMode: b
     localhostNodePorts: p.localhostNodePorts && nodePortIncludesLoopback(p.nodePortAddresses),
     largeClusterMode,
   };
-}
-
-/**
- * Whether a Service's rules are the same on every node: not when a port uses Local endpoints, topology
- * (trafficDistribution or endpoint hints), or LB source ranges (KUBE-FW tests the node's IP).
- */
-function nodeIndependent(e: ServiceEntry): boolean {
-  for (const sp of e.ports)
-    if (usesLocalEndpoints(sp) || sp.trafficDistribution !== undefined || sp.sourceRanges.length > 0)
-      return false;
-  for (const eps of e.endpoints)
-    for (const ep of eps) if (ep.zoneHints.length > 0 || ep.nodeHints.length > 0) return false;
-  return true;
 }
 
 function fragmentsOf(e: ServiceEntry, ctx: ProxyContext): ServiceFragment[] {

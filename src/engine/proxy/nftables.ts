@@ -15,33 +15,33 @@
  * rules.nftText!.startsWith('table ip kube-proxy {'); // true
  */
 import type { ClusterState } from '../cluster/state';
-import { endpointsFor, slicesByService, type EndpointInfo } from './endpoint-info';
+import { createBase, FragmentSet, orderOf, type FragmentBase } from './fragment-set';
+import { LazyNameMap } from './lazy-map';
 import { nftListRuleset, nftRuleText } from './nftables-print';
-import type { NftChain, NftElement, NftMatch, NftRule, NftSet, NftTable, NftVerdict } from './nftables-types';
+import { inRange, NFT_MASQ_MARK, NftFragment, type NftContext } from './nftables-service';
+import type {
+  NftChain,
+  NftElement,
+  NftMatch,
+  NftObject,
+  NftRule,
+  NftSet,
+  NftTable,
+  NftVerdict,
+} from './nftables-types';
 import { findNode, nodeIPOf, nodePortMatchAll, zoneOf } from './node-info';
-import { servicePortsOf, type ServicePortInfo } from './service-port';
-import { hash16Fast } from './sha256-short';
+import {
+  firstPortName,
+  nodeIndependent,
+  serviceMapOf,
+  updateServiceMap,
+  type ServiceEntry,
+  type ServiceMap,
+} from './service-map';
 import { categorizeEndpoints } from './topology';
 import type { IptablesTable, NodeRules } from './types';
 
-export const NFT_MASQ_MARK = 0x4000;
-
-/** hashAndTruncate: the first 8 base32 characters of sha256(name), then the name. */
-function hashed(base: string): string {
-  return `${hash16Fast(base).slice(0, 8)}-${base}`;
-}
-
-/** servicePortChainNameBase: "ns/name/proto/portName". */
-export function nftServiceBase(sp: ServicePortInfo): string {
-  const [ns, name] = sp.serviceKey.split('/') as [string, string];
-  return hashed(`${ns}/${name}/${sp.proto}/${sp.portName}`);
-}
-
-/** servicePortEndpointChainNameBase: "ns/name/proto/portName__ip/port". */
-export function nftEndpointBase(sp: ServicePortInfo, ep: EndpointInfo): string {
-  const [ns, name] = sp.serviceKey.split('/') as [string, string];
-  return hashed(`${ns}/${name}/${sp.proto}/${sp.portName}__${ep.ip}/${ep.port}`);
-}
+export { NFT_MASQ_MARK, nftEndpointBase, nftServiceBase } from './nftables-service';
 
 class Builder {
   readonly table: NftTable = {
@@ -180,130 +180,191 @@ function setup(b: Builder, serviceCIDR: string, nodePortIPs: string[] | undefine
   );
 }
 
-interface Ctx {
-  nodeName: string;
-  nodeIP: string;
-  zone: string;
-  clusterCIDR: string;
-  masqueradeAll: boolean;
-}
-
-/** The body of syncProxyRules' per-service-port loop. */
-function servicePort(b: Builder, sp: ServicePortInfo, eps: EndpointInfo[], ctx: Ctx): void {
-  const cat = categorizeEndpoints(eps, sp, ctx.nodeName, ctx.zone);
-  const base = nftServiceBase(sp);
-  const clusterChain = `service-${base}`;
-  const localChain = `local-${base}`;
-  const extChain = `external-${base}`;
-  const fwChain = `firewall-${base}`;
-  const svc = sp.name;
-  const proto = sp.proto;
-  const key = (ip: string): string => `${ip} . ${proto} . ${sp.port}`;
-  const hasEndpoints = cat.hasAnyEndpoints;
-  const usesCluster = cat.cluster.length > 0 && (!sp.internalPolicyLocal || sp.externallyAccessible);
-  const usesLocal =
-    cat.local.length > 0 && (sp.internalPolicyLocal || (sp.externalPolicyLocal && sp.externallyAccessible));
-  const internalChain = sp.internalPolicyLocal ? localChain : clusterChain;
-  const hasInternal = hasEndpoints && (!sp.internalPolicyLocal || cat.local.length > 0);
-  const externalPolicyChain = sp.externalPolicyLocal ? localChain : clusterChain;
-  const hasExternal = hasEndpoints && (!sp.externalPolicyLocal || cat.local.length > 0);
-  const usesExt = hasEndpoints && sp.externallyAccessible;
-  const usesFW = sp.loadBalancerVIPs.length > 0 && sp.sourceRanges.length > 0;
-  const internalVerdict = hasEndpoints ? 'drop' : 'goto reject-chain';
-  const externalVerdict = internalVerdict;
-  const epBase = new Map(cat.allReachable.map((ep) => [ep, nftEndpointBase(sp, ep)]));
-
-  if (sp.affinityClientIP)
-    for (const ep of cat.allReachable)
-      b.set(`affinity-${epBase.get(ep)}`, 'set', 'ipv4_addr', {
-        flags: ['dynamic', 'timeout'],
-        timeout: sp.stickySeconds,
-      });
-  if (usesCluster) b.chain(clusterChain);
-  if (usesLocal) b.chain(localChain);
-  if (usesExt) b.chain(extChain);
-
-  b.element('cluster-ips', sp.clusterIP);
-  if (hasInternal) b.element('service-ips', key(sp.clusterIP), `goto ${internalChain}`);
-  else b.element('no-endpoint-services', key(sp.clusterIP), internalVerdict, svc);
-  for (const ip of sp.externalIPs) {
-    if (hasEndpoints) b.element('service-ips', key(ip), `goto ${extChain}`);
-    if (!hasExternal) b.element('no-endpoint-services', key(ip), externalVerdict, svc);
-  }
-  if (usesFW) b.chain(fwChain);
-  for (const ip of sp.loadBalancerVIPs) {
-    if (hasEndpoints) b.element('service-ips', key(ip), `goto ${extChain}`);
-    if (usesFW) b.element('firewall-ips', key(ip), `goto ${fwChain}`);
-  }
-  if (!hasExternal)
-    for (const ip of sp.loadBalancerVIPs) b.element('no-endpoint-services', key(ip), externalVerdict, svc);
-  if (sp.nodePort !== 0) {
-    const npKey = `${proto} . ${sp.nodePort}`;
-    if (hasEndpoints) b.element('service-nodeports', npKey, `goto ${extChain}`);
-    if (!hasExternal) b.element('no-endpoint-nodeports', npKey, externalVerdict, svc);
-  }
-
-  const o = { service: svc };
-  const markMasq: NftVerdict = { kind: 'jump', chain: 'mark-for-masquerade' };
-  if (hasInternal) {
-    const daddr = { cidrs: [sp.clusterIP] };
-    if (ctx.masqueradeAll) b.rule(internalChain, { daddr }, markMasq, o);
-    else if (ctx.clusterCIDR !== '')
-      b.rule(internalChain, { daddr, saddr: { cidrs: [ctx.clusterCIDR], negate: true } }, markMasq, o);
-  }
-  if (usesExt) {
-    if (!sp.externalPolicyLocal) b.rule(extChain, {}, markMasq, o);
-    else {
-      const toCluster: NftVerdict = { kind: 'goto', chain: clusterChain };
-      if (ctx.clusterCIDR !== '')
-        b.rule(extChain, { saddr: { cidrs: [ctx.clusterCIDR] } }, toCluster, {
-          ...o,
-          comment: 'short-circuit pod traffic',
-        });
-      b.rule(extChain, { fibSaddrLocal: true }, markMasq, { ...o, comment: 'masquerade local traffic' });
-      b.rule(extChain, { fibSaddrLocal: true }, toCluster, { ...o, comment: 'short-circuit local traffic' });
-    }
-    if (hasExternal) b.rule(extChain, {}, { kind: 'goto', chain: externalPolicyChain }, o);
-  }
-  if (usesFW) {
-    const sources = [...sp.sourceRanges];
-    if (sp.sourceRanges.some((c) => inRange(ctx.nodeIP, c))) sources.push(...sp.loadBalancerVIPs);
-    b.rule(fwChain, { saddr: { cidrs: sources, negate: true } }, { kind: 'drop' }, o);
-  }
-  const toEndpoints = (chain: string, list: EndpointInfo[]): void => {
-    if (sp.affinityClientIP)
-      for (const ep of list)
-        b.rule(
-          chain,
-          { saddrSet: `affinity-${epBase.get(ep)}` },
-          { kind: 'goto', chain: `endpoint-${epBase.get(ep)}` },
-          o,
-        );
-    b.rule(chain, {}, { kind: 'numgen', targets: list.map((ep) => `endpoint-${epBase.get(ep)}`) }, o);
-  };
-  if (usesCluster) toEndpoints(clusterChain, cat.cluster);
-  if (usesLocal) toEndpoints(localChain, cat.local);
-  for (const ep of cat.allReachable) {
-    const name = `endpoint-${epBase.get(ep)}`;
-    const c = b.chain(name);
-    c.endpoint = { ip: ep.ip, port: ep.port };
-    if (ep.pod !== undefined) c.endpoint.pod = ep.pod;
-    if (ep.nodeName !== undefined) c.endpoint.node = ep.nodeName;
-    b.rule(name, { saddr: { cidrs: [ep.ip] } }, markMasq, o);
-    if (sp.affinityClientIP)
-      b.rule(name, {}, { kind: 'continue' }, { ...o, stmt: { update: `affinity-${epBase.get(ep)}` } });
-    b.rule(name, {}, { kind: 'dnat', proto, to: ep.endpoint }, o);
-  }
-}
-
-function inRange(ip: string, cidr: string): boolean {
-  const [net, bits] = cidr.split('/');
-  const toNum = (s: string): number => s.split('.').reduce((a, p) => (a << 8) + Number(p), 0) >>> 0;
-  const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-  return ip !== '' && (toNum(ip) & mask) >>> 0 === (toNum(net!) & mask) >>> 0;
-}
-
 const emptyTable = (name: 'nat' | 'filter'): IptablesTable => ({ name, chains: [], byName: new Map() });
+
+/** The sets and maps the Service ports fill (nodeport-ips holds the node's own addresses). */
+const FILLED = [
+  'cluster-ips',
+  'service-ips',
+  'service-nodeports',
+  'no-endpoint-services',
+  'no-endpoint-nodeports',
+  'firewall-ips',
+];
+
+/** What `NodeRules.cache` holds in nftables mode. */
+interface NftCache {
+  ctx: NftContext;
+  /** Everything besides the Services that the table depends on: a change means a full build. */
+  settings: string;
+  services: ServiceMap;
+  set: FragmentSet<NftFragment>;
+  table: NftTable;
+  /** Per filled set: how many elements a later port offered again (dropped, as nft keeps one per key). */
+  dups: Map<string, number>;
+}
+
+function fragmentsOf(e: ServiceEntry, ctx: NftContext): NftFragment[] {
+  return e.ports
+    .map(
+      (sp, i) => new NftFragment(sp, categorizeEndpoints(e.endpoints[i]!, sp, ctx.nodeName, ctx.zone), ctx),
+    )
+    .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+}
+
+interface Scope {
+  base: FragmentBase<NftFragment>;
+  order: string[];
+  perNode: ServiceEntry[];
+}
+
+const scopes = new WeakMap<ClusterState, Map<string, Scope>>();
+const edited = new WeakMap<ClusterState, Map<string, NftFragment[]>>();
+
+const shareKey = (ctx: NftContext): string => `${ctx.clusterCIDR}|${ctx.masqueradeAll}`;
+const neutral = (ctx: NftContext): NftContext => ({ ...ctx, nodeName: '', nodeIP: '', zone: '' });
+
+function scopeFor(cluster: ClusterState, map: ServiceMap, ctx: NftContext): Scope {
+  let byKey = scopes.get(cluster);
+  if (!byKey) scopes.set(cluster, (byKey = new Map()));
+  let scope = byKey.get(shareKey(ctx));
+  if (scope) return scope;
+  const base = createBase<NftFragment>();
+  const perNode: ServiceEntry[] = [];
+  const sortKeys = new Map<string, { sortKey: string }[]>();
+  for (const e of map.entries.values()) {
+    sortKeys.set(e.key, [{ sortKey: firstPortName(e) }]);
+    if (!nodeIndependent(e)) {
+      perNode.push(e);
+      continue;
+    }
+    const frags = fragmentsOf(e, neutral(ctx));
+    base.byKey.set(e.key, frags);
+    for (const f of frags) for (const n of f.headNames()) base.names.set(n, f);
+  }
+  scope = { base, order: orderOf(sortKeys), perNode };
+  byKey.set(shareKey(ctx), scope);
+  return scope;
+}
+
+/**
+ * Refills the shared sets from the fragments, in order: `fast` sets were patched key by key already (their
+ * element lists are only re-listed); the others are rebuilt, keeping the first element per key as nft does.
+ */
+function fill(cache: NftCache, names: Iterable<string>, fast: Set<string> = new Set()): void {
+  const lists = new Map<string, { set: NftSet; out: NftElement[]; rebuild: boolean }>();
+  for (const name of names) {
+    const set = cache.table.sets.get(name)!;
+    const rebuild = !fast.has(name);
+    if (rebuild) {
+      set.byKey = new Map();
+      cache.dups.set(name, 0);
+    }
+    lists.set(name, { set, out: [], rebuild });
+  }
+  for (const key of cache.set.order)
+    for (const f of cache.set.get(key) ?? [])
+      for (const { set: name, element } of f.elements) {
+        const l = lists.get(name);
+        if (!l) continue;
+        if (l.rebuild) {
+          if (l.set.byKey.has(element.key)) {
+            cache.dups.set(name, cache.dups.get(name)! + 1);
+            continue;
+          }
+          l.set.byKey.set(element.key, element);
+        }
+        l.out.push(element);
+      }
+  for (const l of lists.values()) l.set.elements = l.out;
+}
+
+function contextFor(cluster: ClusterState, nodeName: string): NftContext {
+  const node = findNode(cluster, nodeName);
+  const p = cluster.config.proxy;
+  return {
+    nodeName,
+    nodeIP: nodeIPOf(node),
+    zone: zoneOf(node),
+    clusterCIDR: p.clusterCIDR,
+    masqueradeAll: p.masqueradeAll,
+  };
+}
+
+function settingsOf(cluster: ClusterState, ctx: NftContext): string {
+  return JSON.stringify([ctx, cluster.config.serviceSubnet, cluster.config.proxy.nodePortAddresses]);
+}
+
+const FRAGMENT_CHAIN = /^(service|local|external|firewall|endpoint)-/;
+
+/** The node's table: fixed objects of its own, the Service ports' chains and affinity sets on demand. */
+function lazyTable(setup: NftTable, set: FragmentSet<NftFragment>): NftTable {
+  const complete = (f: NftFragment): void => {
+    if (!set.isComplete(f)) set.register(f, f.names(), true);
+  };
+  function lookup<V>(name: string, get: (f: NftFragment) => V | undefined): V | undefined {
+    const f = set.lookup(name);
+    if (f) {
+      complete(f);
+      return get(f);
+    }
+    if (set.allComplete) return undefined;
+    // A name no lookup has met yet (an endpoint chain of a Service never walked): register every name.
+    for (const g of set.fragments()) complete(g);
+    set.allComplete = true;
+    const g = set.lookup(name);
+    return g && get(g);
+  }
+  const chains = new LazyNameMap<NftChain>(
+    (name) => (FRAGMENT_CHAIN.test(name) ? lookup(name, (f) => f.chain(name)) : undefined),
+    function* () {
+      for (const f of set.fragments())
+        for (const o of f.objects) if ('chain' in o) yield [o.chain.name, o.chain];
+    },
+  );
+  const sets = new LazyNameMap<NftSet>(
+    (name) => (name.startsWith('affinity-') ? lookup(name, (f) => f.set(name)) : undefined),
+    function* () {
+      for (const f of set.fragments()) for (const o of f.objects) if ('set' in o) yield [o.set.name, o.set];
+    },
+  );
+  for (const [k, v] of setup.chains) chains.set(k, v);
+  for (const [k, v] of setup.sets) sets.set(k, v);
+  return {
+    family: setup.family,
+    name: setup.name,
+    comment: setup.comment,
+    get objects(): NftObject[] {
+      const out = [...setup.objects];
+      for (const f of set.fragments()) for (const o of f.objects) out.push(o);
+      return out;
+    },
+    sets,
+    chains,
+  };
+}
+
+function rulesOf(cache: NftCache, cluster: ClusterState): NodeRules {
+  const p = cluster.config.proxy;
+  let text: string | undefined;
+  const rules: NodeRules = {
+    node: cache.ctx.nodeName,
+    mode: 'nftables',
+    nodeIPs: cache.ctx.nodeIP === '' ? [] : [cache.ctx.nodeIP],
+    nat: emptyTable('nat'),
+    filter: emptyTable('filter'),
+    nft: cache.table,
+    clusterCIDR: p.clusterCIDR,
+    largeClusterMode: false,
+    cache,
+  };
+  // Printed on first use: a 10,000-Service table is large and most views never print it.
+  Object.defineProperty(rules, 'nftText', {
+    enumerable: true,
+    get: () => (text ??= nftListRuleset(cache.table)),
+  });
+  return rules;
+}
 
 /**
  * All of a node's nftables-mode rules. nodePortAddresses defaults to the node's primary IP in nftables mode
@@ -313,15 +374,8 @@ const emptyTable = (name: 'nat' | 'filter'): IptablesTable => ({ name, chains: [
  * buildNftablesRules(cluster, 'node-1').nft!.sets.get('service-ips')!.elements.length;
  */
 export function buildNftablesRules(cluster: ClusterState, nodeName: string): NodeRules {
-  const node = findNode(cluster, nodeName);
   const p = cluster.config.proxy;
-  const ctx: Ctx = {
-    nodeName,
-    nodeIP: nodeIPOf(node),
-    zone: zoneOf(node),
-    clusterCIDR: p.clusterCIDR,
-    masqueradeAll: p.masqueradeAll,
-  };
+  const ctx = contextFor(cluster, nodeName);
   const all = p.nodePortAddresses.length > 0 && nodePortMatchAll(p.nodePortAddresses);
   const npIPs = all
     ? undefined
@@ -330,26 +384,78 @@ export function buildNftablesRules(cluster: ClusterState, nodeName: string): Nod
       : [ctx.nodeIP].filter((ip) => ip !== '' && p.nodePortAddresses.some((c) => inRange(ip, c)));
   const b = new Builder();
   setup(b, cluster.config.serviceSubnet, npIPs);
-  const slices = slicesByService(cluster.endpointSlices);
-  const ports: ServicePortInfo[] = [];
-  for (const svc of cluster.services) ports.push(...servicePortsOf(svc));
-  ports.sort((a, x) => (a.name < x.name ? -1 : a.name > x.name ? 1 : 0));
-  for (const sp of ports) servicePort(b, sp, endpointsFor(slices.get(sp.serviceKey), sp, nodeName), ctx);
-  let text: string | undefined;
-  const rules: NodeRules = {
-    node: nodeName,
-    mode: 'nftables',
-    nodeIPs: ctx.nodeIP === '' ? [] : [ctx.nodeIP],
-    nat: emptyTable('nat'),
-    filter: emptyTable('filter'),
-    nft: b.table,
-    clusterCIDR: p.clusterCIDR,
-    largeClusterMode: false,
+  const map = serviceMapOf(cluster);
+  const scope = scopeFor(cluster, map, ctx);
+  const set = new FragmentSet(scope.base, scope.order);
+  for (const e of scope.perNode) {
+    const frags = fragmentsOf(e, ctx);
+    set.overlay.set(e.key, frags);
+    for (const f of frags) set.register(f, f.headNames(), false);
+  }
+  const cache: NftCache = {
+    ctx,
+    settings: settingsOf(cluster, ctx),
+    services: map,
+    set,
+    table: lazyTable(b.table, set),
+    dups: new Map(),
   };
-  // Printed on first use: a 10,000-Service table is large and most views never print it.
-  Object.defineProperty(rules, 'nftText', {
-    enumerable: true,
-    get: () => (text ??= nftListRuleset(b.table)),
-  });
-  return rules;
+  fill(cache, FILLED);
+  return rulesOf(cache, cluster);
+}
+
+/**
+ * Regenerates only the named Services' ports and patches the verdict maps and sets; falls back to a full
+ * build when anything else the table depends on changed. `prev` is consumed.
+ *
+ * @example
+ * const next = updateNftablesRules(prev, cluster, ['ns1/svc1']);
+ */
+export function updateNftablesRules(
+  prev: NodeRules,
+  cluster: ClusterState,
+  changedServiceKeys: Iterable<string>,
+): NodeRules {
+  const old = prev.cache as NftCache | undefined;
+  const ctx = contextFor(cluster, prev.node);
+  if (!old?.dups || settingsOf(cluster, ctx) !== old.settings) return buildNftablesRules(cluster, prev.node);
+  const changed = new Set(changedServiceKeys);
+  const map = updateServiceMap(old.services, cluster, changed);
+  let memo = edited.get(cluster);
+  if (!memo) edited.set(cluster, (memo = new Map()));
+  const cache: NftCache = { ...old, services: map };
+  const touched = new Set<string>();
+  const removed: NftFragment[] = [];
+  const added: NftFragment[] = [];
+  for (const key of changed) {
+    const e = map.entries.get(key);
+    let frags: NftFragment[] = [];
+    if (e && nodeIndependent(e)) {
+      const mk = `${key}|${shareKey(ctx)}`;
+      frags = memo.get(mk) ?? fragmentsOf(e, neutral(ctx));
+      memo.set(mk, frags);
+    } else if (e) frags = fragmentsOf(e, ctx);
+    removed.push(...(cache.set.get(key) ?? []));
+    added.push(...frags);
+    cache.set.replace(key, frags);
+    for (const f of frags) cache.set.register(f, f.headNames(), false);
+  }
+  for (const f of [...removed, ...added]) for (const c of f.elements) touched.add(c.set);
+  // Patch each touched set's keys; a set that had or would get a duplicate key is rebuilt instead.
+  const fast = new Set<string>();
+  for (const name of touched) {
+    if (cache.dups.get(name) !== 0) continue;
+    const byKey = cache.table.sets.get(name)!.byKey;
+    for (const f of removed) for (const c of f.elements) if (c.set === name) byKey.delete(c.element.key);
+    let clash = false;
+    for (const f of added)
+      for (const c of f.elements)
+        if (c.set === name) {
+          if (byKey.has(c.element.key)) clash = true;
+          else byKey.set(c.element.key, c.element);
+        }
+    if (!clash) fast.add(name);
+  }
+  fill(cache, touched, fast);
+  return rulesOf(cache, cluster);
 }

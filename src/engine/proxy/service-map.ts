@@ -12,7 +12,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { EndpointSlice } from '../k8s/objects';
 import { endpointsFor, SERVICE_NAME_LABEL, slicesByService, type EndpointInfo } from './endpoint-info';
-import { servicePortsOf, type ServicePortInfo } from './service-port';
+import { servicePortsOf, usesLocalEndpoints, type ServicePortInfo } from './service-port';
 
 export interface ServiceEntry {
   key: string; // "ns1/svc1"
@@ -32,6 +32,26 @@ export interface ServiceMap {
 /** Whether an endpoint runs on `nodeName` (what `isLocal` means on that node). */
 export function isLocalTo(ep: EndpointInfo, nodeName: string): boolean {
   return ep.isLocal || (ep.nodeName !== undefined && ep.nodeName === nodeName);
+}
+
+/**
+ * Whether a Service's rules are the same on every node: not when a port uses Local endpoints, topology
+ * (trafficDistribution or endpoint hints), or LB source ranges (the firewall rules test the node's IP).
+ */
+export function nodeIndependent(e: ServiceEntry): boolean {
+  for (const sp of e.ports)
+    if (usesLocalEndpoints(sp) || sp.trafficDistribution !== undefined || sp.sourceRanges.length > 0)
+      return false;
+  for (const eps of e.endpoints)
+    for (const ep of eps) if (ep.zoneHints.length > 0 || ep.nodeHints.length > 0) return false;
+  return true;
+}
+
+/** The entry's sort position among all Service ports by name (IPVS and nftables modes sort by it). */
+export function firstPortName(e: ServiceEntry): string {
+  let min = e.ports[0]!.name;
+  for (const sp of e.ports) if (sp.name < min) min = sp.name;
+  return min;
 }
 
 function entryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined): ServiceEntry {
