@@ -9,20 +9,7 @@ import { dnsSystemObjects } from '../discovery/system-objects';
 import type { Diagnostic } from '../diagnostics';
 import { applyIngressStatus } from '../ingress/status';
 import { ingressSystemObjects } from '../ingress/system-objects';
-import type {
-  ConfigMap,
-  Deployment,
-  EndpointSlice,
-  Endpoints,
-  Ingress,
-  IngressClass,
-  KubeObject,
-  Namespace,
-  Pod,
-  ReplicaSet,
-  Secret,
-  Service,
-} from '../k8s/objects';
+import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { cloneJSON } from './clone';
 import { clusterConfigFrom } from './config';
@@ -37,12 +24,14 @@ import { runPods, type PodRun } from './pod-status';
 import { allocateServices } from './service-alloc';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
-import { expandWorkloads } from './workloads';
+import { expandWorkloads, type PodGroup } from './workloads';
 
 export interface AssembleOptions {
   seed: number;
   clock: number;
   reuse?: ControllerInput['reuse'];
+  /** Called as each stage ends, with its name (the bench times the stages with it; the engine has no clock). */
+  mark?: (stage: string) => void;
 }
 
 export interface AssembleResult {
@@ -72,6 +61,7 @@ const CONFIG_KINDS = new Set(['ClusterConfiguration', 'KubeProxyConfiguration'])
  */
 export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions): AssembleResult {
   const diagnostics: Diagnostic[] = [];
+  const mark = opts.mark ?? ((): void => {});
   const { config, diagnostics: configDiags } = clusterConfigFrom(
     objects.filter((o) => CONFIG_KINDS.has(o.object.kind)),
   );
@@ -127,6 +117,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     byKey.set(key, e);
     userEntries.push(e);
   }
+  mark('clone');
   const userObjects = userEntries.map((e) => e.object);
   const system = [
     ...dnsSystemObjects(config, userObjects, nodes),
@@ -162,16 +153,28 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     o.metadata.creationTimestamp ??= time;
     admitted.push(e);
   }
-  const entryOf = new Map<KubeObject, Entry>(admitted.map((e) => [e.object, e]));
-  const srcByKey = new Map(admitted.map((e) => [e.key, e.src]));
+  mark('namespaces');
+  const entryOf = new Map<KubeObject, Entry>();
+  const srcByKey = new Map<string, SourcedObject | undefined>();
+  const admittedOf: Record<'Service' | 'Deployment' | 'ReplicaSet' | 'Pod', KubeObject[]> = {
+    Service: [],
+    Deployment: [],
+    ReplicaSet: [],
+    Pod: [],
+  };
+  for (const e of admitted) {
+    entryOf.set(e.object, e);
+    srcByKey.set(e.key, e.src);
+    const k = e.object.kind;
+    if (k === 'Service' || k === 'Deployment' || k === 'ReplicaSet' || k === 'Pod')
+      admittedOf[k].push(e.object);
+  }
   const srcOf = (o: KubeObject): SourcedObject | undefined =>
     entryOf.get(o)?.src ?? srcByKey.get(objectKey(o));
-  const ofKind = <T extends KubeObject>(kind: string): T[] =>
-    admitted.filter((e) => e.object.kind === kind).map((e) => e.object as T);
 
   // Services: the registry allocates, the cloud assigns LB addresses.
   const alloc = allocateServices(
-    ofKind<Service>('Service').map((service) => ({ service, src: srcOf(service) })),
+    (admittedOf.Service as Service[]).map((service) => ({ service, src: srcOf(service) })),
     config,
     opts.seed,
   );
@@ -179,68 +182,40 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   const acceptedServices = new Set<KubeObject>(alloc.accepted);
   assignLoadBalancers(alloc.accepted, config);
 
+  mark('services');
   // Workloads: made objects are created right after their owner.
   const work = expandWorkloads(
-    ofKind<Deployment>('Deployment'),
-    ofKind<ReplicaSet>('ReplicaSet'),
-    ofKind<Pod>('Pod'),
+    admittedOf.Deployment as Deployment[],
+    admittedOf.ReplicaSet as ReplicaSet[],
+    admittedOf.Pod as Pod[],
     opts.seed,
+    time,
   );
-  const madeAfter = new Map<string, Entry[]>();
-  const addMade = (o: KubeObject, owner: string): void => {
-    const key = objectKey(o);
-    o.metadata.uid ??= uidFor(opts.seed, key);
-    o.metadata.creationTimestamp ??= time;
-    const entry: Entry = { object: o, key, origin: { by: 'controller', owner, order: 0 } };
-    const list = madeAfter.get(owner);
-    if (list) list.push(entry);
-    else madeAfter.set(owner, [entry]);
-  };
-  for (const rs of work.replicaSets) addMade(rs.object, rs.owner);
-  for (const p of work.pods) addMade(p.object, p.owner);
-  const ordered: Entry[] = [];
-  const place = (e: Entry): void => {
-    ordered.push(e);
-    const children = madeAfter.get(e.key);
-    if (children) for (const child of children) place(child);
-  };
-  for (const e of admitted) if (e.object.kind !== 'Service' || acceptedServices.has(e.object)) place(e);
-  ordered.forEach((e, i) => {
-    e.origin.order = i;
-    cluster.origins.set(e.key, e.origin);
-  });
-  const all = ordered.map((e) => e.object);
-  const pick = <T extends KubeObject>(kind: string): T[] => all.filter((o) => o.kind === kind) as T[];
-
-  cluster.namespaces = pick<Namespace>('Namespace');
-  cluster.deployments = pick<Deployment>('Deployment');
-  cluster.replicaSets = pick<ReplicaSet>('ReplicaSet');
-  cluster.pods = pick<Pod>('Pod');
-  cluster.services = pick<Service>('Service');
-  cluster.ingresses = pick<Ingress>('Ingress');
-  cluster.ingressClasses = pick<IngressClass>('IngressClass');
-  cluster.secrets = pick<Secret>('Secret');
-  cluster.configMaps = pick<ConfigMap>('ConfigMap');
-
+  mark('workloads');
+  const placed = placeInOrder(cluster, admitted, acceptedServices, work, opts.seed, time);
+  mark('order');
   const run = runPods(cluster.pods, nodes, opts.clock);
+  mark('pods');
   fillWorkloadStatus(cluster);
+  mark('workloadStatus');
 
-  const givenEndpoints = pick<Endpoints>('Endpoints');
+  const givenEndpoints = cluster.endpoints;
   const ctl = runEndpointControllers({
     services: cluster.services,
     pods: cluster.pods,
     nodes,
     givenEndpoints,
-    givenSlices: pick<EndpointSlice>('EndpointSlice'),
+    givenSlices: cluster.endpointSlices,
     // The API server keeps default/kubernetes' slice itself (its Endpoints carry skip-mirror upstream).
     noMirror: new Set(givenEndpoints.filter((e) => entryOf.get(e)?.origin.by === 'system')),
     seed: opts.seed,
     triggerTime: time,
     ...(opts.reuse ? { reuse: opts.reuse } : {}),
   });
+  mark('endpoints');
   cluster.endpoints = ctl.endpoints;
   cluster.endpointSlices = ctl.endpointSlices;
-  let order = ordered.length;
+  let order = placed;
   for (const o of [...ctl.endpoints, ...ctl.endpointSlices]) {
     const key = objectKey(o);
     if (cluster.origins.has(key)) continue;
@@ -250,6 +225,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
       o.kind === 'Endpoints' ? `Service/${o.metadata.namespace}/${o.metadata.name}` : ownerKeyOf(o);
     cluster.origins.set(key, { by: 'controller', order: order++, ...(owner ? { owner } : {}) });
   }
+  mark('endpointOrigins');
   applyIngressStatus(cluster);
   diagnostics.push(
     ...lintCluster(cluster, {
@@ -259,7 +235,72 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
       replacedEndpoints: ctl.replaced,
     }),
   );
+  mark('lints');
   return { cluster, diagnostics, probes: run.probes, made: ctl.made };
+}
+
+/**
+ * Puts the admitted objects and what the workload controllers made into the cluster in creation order:
+ * each object, then what it caused (a Deployment's ReplicaSet, a ReplicaSet's pods), depth first. Sets
+ * every object's origin (with its order), and a made object's uid and creationTimestamp. Given Endpoints
+ * and EndpointSlices land in cluster.endpoints / endpointSlices, for the controllers to read. Returns how
+ * many objects were placed (the next creation order).
+ */
+function placeInOrder(
+  cluster: ClusterState,
+  admitted: Entry[],
+  acceptedServices: Set<KubeObject>,
+  work: ReturnType<typeof expandWorkloads>,
+  seed: number,
+  time: string,
+): number {
+  const rsAfter = new Map<string, Entry[]>();
+  for (const { object, owner } of work.replicaSets) {
+    const key = objectKey(object);
+    object.metadata.uid ??= uidFor(seed, key);
+    object.metadata.creationTimestamp ??= time;
+    const entry: Entry = { object, key, origin: { by: 'controller', owner, order: 0 } };
+    const list = rsAfter.get(owner);
+    if (list) list.push(entry);
+    else rsAfter.set(owner, [entry]);
+  }
+  const podsAfter = new Map<string, PodGroup[]>();
+  for (const g of work.podGroups) {
+    const list = podsAfter.get(g.owner);
+    if (list) list.push(g);
+    else podsAfter.set(g.owner, [g]);
+  }
+  let order = 0;
+  const lists: Partial<Record<string, KubeObject[]>> = {
+    Namespace: cluster.namespaces,
+    Deployment: cluster.deployments,
+    ReplicaSet: cluster.replicaSets,
+    Pod: cluster.pods,
+    Service: cluster.services,
+    Endpoints: cluster.endpoints,
+    EndpointSlice: cluster.endpointSlices,
+    Ingress: cluster.ingresses,
+    IngressClass: cluster.ingressClasses,
+    Secret: cluster.secrets,
+    ConfigMap: cluster.configMaps,
+  };
+  const place = (e: Entry): void => {
+    e.origin.order = order++;
+    cluster.origins.set(e.key, e.origin);
+    lists[e.object.kind]?.push(e.object);
+    const rss = rsAfter.get(e.key);
+    if (rss) for (const rs of rss) place(rs);
+    const groups = podsAfter.get(e.key);
+    if (!groups) return;
+    // The pods come with their keys, uids and creationTimestamps (many pods: nothing is recomputed).
+    for (const { pods, keys } of groups)
+      for (let i = 0; i < pods.length; i++) {
+        cluster.origins.set(keys[i]!, { by: 'controller', owner: e.key, order: order++ });
+        cluster.pods.push(pods[i]!);
+      }
+  };
+  for (const e of admitted) if (e.object.kind !== 'Service' || acceptedServices.has(e.object)) place(e);
+  return order;
 }
 
 function ownerKeyOf(o: KubeObject): string | undefined {

@@ -20,3 +20,18 @@ export function cloneJSON<T>(v: T): T {
   }
   return out as T;
 }
+
+/**
+ * A shallow copy of a plain object, key by key: much cheaper than `{ ...o }` when the copy then gets a
+ * new property (V8 cannot extend a spread clone's map cheaply; the scheduler adds `nodeName` to every
+ * pod's spec copy).
+ *
+ * @example
+ * const spec = shallowCopy(template.spec); spec.nodeName = 'node-1'; // template.spec is unchanged
+ */
+export function shallowCopy<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) out[keys[i]!] = (o as Record<string, unknown>)[keys[i]!];
+  return out as T;
+}

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
 import { fnv32a, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
 
+// Values of the original string-building implementation (kept when it was made faster).
+const UID_1_WEB = 'b6fb21af-9b03-41ed-97f5-5d3bdfe972f6';
+const UID_7_E = '3f1345c1-a4ce-4f15-aa29-1468c82b2fdb';
+const SUFFIX_1 = 'l6wwl';
+
 describe('hashes and names', () => {
   it('fnv32a matches Go hash/fnv New32a', () => {
     // Reference values of FNV-1a 32 (also in Go's hash/fnv tests): "" → 0x811c9dc5, "a" → 0xe40c292c.
@@ -28,5 +33,9 @@ describe('hashes and names', () => {
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     expect(uidFor(1, 'Pod/default/x')).not.toBe(uidFor(2, 'Pod/default/x'));
+    // Pinned: the UIDs of a seed are part of the CLI's deterministic output.
+    expect(uidFor(1, 'Service/default/web')).toBe(UID_1_WEB);
+    expect(uidFor(7, 'Pod/default/é')).toBe(UID_7_E);
+    expect(randomSuffix(rngFor(1, 'pods:default/web-abc'))).toBe(SUFFIX_1);
   });
 });

@@ -45,6 +45,34 @@ export function fnv32a(text: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+const FNV_PRIME = 0x01000193;
+
+/**
+ * fnv32a(JSON.stringify(text), h) without building the quoted string: the pod-template hash walks every
+ * string of a template. Control characters and lone surrogates (which JSON.stringify escapes as \uXXXX)
+ * take the slow path.
+ *
+ * @example
+ * fnv32aJSONString('a"b') === fnv32a('"a\\"b"'); // true
+ */
+export function fnv32aJSONString(text: string, h: number): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0xd800 && c < 0xe000)) return fnv32a(JSON.stringify(text), h);
+  }
+  h = Math.imul(h ^ 0x22, FNV_PRIME);
+  let plain = 0; // start of the run of characters that need no escaping
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x22 && c !== 0x5c) continue;
+    if (i > plain) h = fnv32a(text.slice(plain, i), h);
+    h = Math.imul(Math.imul(h ^ 0x5c, FNV_PRIME) ^ c, FNV_PRIME);
+    plain = i + 1;
+  }
+  h = fnv32a(plain === 0 ? text : text.slice(plain), h);
+  return Math.imul(h ^ 0x22, FNV_PRIME) >>> 0;
+}
+
 /** rand.SafeEncodeString: every byte b becomes SAFE_ALPHABET[b % 27]. */
 export function safeEncodeString(s: string): string {
   let out = '';
@@ -52,8 +80,19 @@ export function safeEncodeString(s: string): string {
   return out;
 }
 
+const SAFE_CODES = Array.from(SAFE_ALPHABET, (c) => c.charCodeAt(0));
+
 /** utilrand.String(n): n characters from SAFE_ALPHABET, from the given PRNG. */
 export function randomSuffix(rng: Rng, n = 5): string {
+  // The usual n = 5 (a name per pod) as one string allocation.
+  if (n === 5)
+    return String.fromCharCode(
+      SAFE_CODES[rng.int(27)]!,
+      SAFE_CODES[rng.int(27)]!,
+      SAFE_CODES[rng.int(27)]!,
+      SAFE_CODES[rng.int(27)]!,
+      SAFE_CODES[rng.int(27)]!,
+    );
   let out = '';
   for (let i = 0; i < n; i++) out += SAFE_ALPHABET[rng.int(SAFE_ALPHABET.length)];
   return out;
@@ -92,8 +131,6 @@ class SplitMix implements Rng {
   }
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
-
 /** splitmix32 finaliser: one well-mixed 32-bit value per input. */
 function mix32(x: number): number {
   let z = (x + 0x9e3779b9) >>> 0;
@@ -102,12 +139,21 @@ function mix32(x: number): number {
   return (z ^ (z >>> 16)) >>> 0;
 }
 
-const hex32 = (v: number): string =>
-  HEX[v >>> 24]! + HEX[(v >>> 16) & 255]! + HEX[(v >>> 8) & 255]! + HEX[v & 255]!;
+const HEX_CODES = Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const VARIANT_CODES = Array.from('89ab', (c) => c.charCodeAt(0));
+const DASH = 45;
+/** Scratch buffer for one UID's 36 character codes (a build makes one UID per object: one string each). */
+const uidCodes = new Array<number>(36).fill(0);
+
+/** Writes hex digits `from`..`to`-1 (most significant first) of v at `at`. */
+function putHex(v: number, from: number, to: number, at: number): void {
+  for (let i = from; i < to; i++) uidCodes[at + i - from] = HEX_CODES[(v >>> (28 - 4 * i)) & 15]!;
+}
 
 /**
  * A deterministic RFC 4122 version-4-shaped UID for an object key ("Pod/default/web-abcde"), from the
- * world seed and an FNV-1a hash of the key (a build makes one per object, so it avoids allocating a PRNG).
+ * world seed and an FNV-1a hash of the key (a build makes one per object, so it avoids allocating a PRNG
+ * and builds the text from character codes in one allocation).
  *
  * @example
  * uidFor(1, 'Service/default/web'); // "1c3f5a…-….-4…-[89ab]…-…" (always the same for this seed and key)
@@ -118,7 +164,18 @@ export function uidFor(seed: number, key: string): string {
   const b = mix32(a ^ h);
   const c = mix32(b ^ h);
   const d = mix32(c ^ h);
-  const bs = hex32(b);
-  const cs = hex32(c);
-  return `${hex32(a)}-${bs.slice(0, 4)}-4${bs.slice(5)}-${'89ab'[c >>> 30]}${cs.slice(1, 4)}-${cs.slice(4)}${hex32(d)}`;
+  // aaaaaaaa-bbbb-4bbb-Vccc-ccccdddddddd: b's 5th digit gives way to the version, c's 1st to the variant.
+  putHex(a, 0, 8, 0);
+  uidCodes[8] = DASH;
+  putHex(b, 0, 4, 9);
+  uidCodes[13] = DASH;
+  uidCodes[14] = 52; // "4"
+  putHex(b, 5, 8, 15);
+  uidCodes[18] = DASH;
+  uidCodes[19] = VARIANT_CODES[c >>> 30]!;
+  putHex(c, 1, 4, 20);
+  uidCodes[23] = DASH;
+  putHex(c, 4, 8, 24);
+  putHex(d, 0, 8, 28);
+  return String.fromCharCode.apply(null, uidCodes);
 }

@@ -9,16 +9,31 @@
  * @example
  * const ipam = new PodIPAM(); ipam.next('10.244.1.0/24'); // "10.244.1.2"
  */
-import { cidrSize, formatIp, nthAddress, parseCidr } from '../net/ip';
+import { cidrSize, nthAddress, parseCidr, parseIp, type Ip4 } from '../net/ip';
+
+const DIGITS = Array.from({ length: 256 }, (_, i) => Array.from(String(i), (c) => c.charCodeAt(0)));
+const ipCodes: number[] = [];
+
+/** formatIp in one string allocation (a build formats one address per pod). */
+function formatPodIp(ip: Ip4): string {
+  ipCodes.length = 0;
+  for (let shift = 24; shift >= 0; shift -= 8) {
+    if (shift !== 24) ipCodes.push(46); // "."
+    for (const c of DIGITS[(ip >>> shift) & 255]!) ipCodes.push(c);
+  }
+  return String.fromCharCode.apply(null, ipCodes);
+}
 
 export class PodIPAM {
-  private readonly used = new Set<string>();
+  /** Addresses taken, as numbers (no string per pod to hash). */
+  private readonly used = new Set<number>();
   private readonly cursor = new Map<string, number>();
   private readonly cidrs = new Map<string, ReturnType<typeof parseCidr>>();
 
   /** Marks an IP as taken (a pod's given status.podIP). */
   reserve(ip: string): void {
-    this.used.add(ip);
+    const n = parseIp(ip);
+    if (n !== undefined) this.used.add(n);
   }
 
   /**
@@ -33,11 +48,11 @@ export class PodIPAM {
     if (!c) return undefined;
     const last = cidrSize(c) - 2; // skip the broadcast address
     for (let n = this.cursor.get(c.text) ?? 2; n <= last; n++) {
-      const ip = formatIp(nthAddress(c, n));
+      const ip = nthAddress(c, n);
       if (this.used.has(ip)) continue;
       this.used.add(ip);
       this.cursor.set(c.text, n + 1);
-      return ip;
+      return formatPodIp(ip);
     }
     return undefined;
   }

@@ -12,7 +12,7 @@
  * const { pods } = runPods(pods, nodes, 0);
  * pods[0].status; // { phase: "Running", podIP: "10.244.0.2", hostIP: "192.168.49.2", conditions: [...] }
  */
-import type { Node, Pod, PodCondition, PodStatus } from '../k8s/objects';
+import type { Container, Node, Pod, PodCondition, PodStatus } from '../k8s/objects';
 import { runningContainers } from './listen';
 import { nodeInternalIP } from './nodes';
 import { PodIPAM } from './pod-ip';
@@ -37,18 +37,139 @@ export function isPodTerminal(pod: Pod): boolean {
 }
 
 function cond(type: string, ok: boolean, time: string, reason?: string, message?: string): PodCondition {
-  return {
-    type,
-    status: ok ? 'True' : 'False',
-    ...(reason ? { reason } : {}),
-    ...(message ? { message } : {}),
-    lastProbeTime: null,
-    lastTransitionTime: time,
-  } as PodCondition;
+  const c: Record<string, unknown> = { type, status: ok ? 'True' : 'False' };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  c.lastProbeTime = null;
+  c.lastTransitionTime = time;
+  return c as unknown as PodCondition;
+}
+
+/** The conditions the kubelet reports for a pod, as of `time`. */
+function conditions(running: boolean, unready: string[], time: string): PodCondition[] {
+  const ready = running && unready.length === 0;
+  const reason = ready ? undefined : 'ContainersNotReady';
+  const message = ready ? undefined : `containers with unready status: [${unready.join(' ')}]`;
+  return [
+    cond('PodReadyToStartContainers', running, time),
+    cond('Initialized', true, time),
+    cond('Ready', ready, time, reason, message),
+    cond('ContainersReady', ready, time, reason, message),
+    cond('PodScheduled', true, time),
+  ];
+}
+
+interface ContainerStatus {
+  name: string;
+  ready: boolean;
+}
+
+function containerStatuses(
+  containers: Container[],
+  running: boolean,
+  time: string,
+  readyOf: (name: string) => boolean,
+): ContainerStatus[] {
+  return containers.map((c) => ({
+    name: c.name,
+    image: c.image ?? '',
+    imageID: '',
+    ready: readyOf(c.name),
+    restartCount: 0,
+    started: running,
+    state: running ? { running: { startedAt: time } } : { terminated: { exitCode: 0, reason: 'Completed' } },
+  }));
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/**
+ * Status parts that many pods have in common, made once per build and shared (frozen): the conditions of
+ * a running, ready pod; the containerStatuses of a running, ready pod per containers array (the pods of
+ * one ReplicaSet share theirs); hostIPs per node. Pods are read-only once built (ClusterState.pods).
+ */
+class SharedStatus {
+  private readyConditions: PodCondition[] | undefined;
+  private readonly readyStatuses = new WeakMap<Container[], ContainerStatus[]>();
+  private readonly hostIPs = new Map<string, { ip: string }[]>();
+  /** The last probe-free verdict: pods with these containers, init containers and annotations are all ready. */
+  private probed: { containers: unknown; init: unknown; annotations: unknown } | undefined;
+
+  constructor(private readonly time: string) {}
+
+  conditionsOfReady(): PodCondition[] {
+    return (this.readyConditions ??= deepFreeze(conditions(true, [], this.time)));
+  }
+
+  statusesOfReady(containers: Container[]): ContainerStatus[] {
+    let s = this.readyStatuses.get(containers);
+    if (!s)
+      this.readyStatuses.set(
+        containers,
+        (s = deepFreeze(containerStatuses(containers, true, this.time, () => true))),
+      );
+    return s;
+  }
+
+  hostIPsOf(ip: string): { ip: string }[] {
+    let s = this.hostIPs.get(ip);
+    if (!s) this.hostIPs.set(ip, (s = deepFreeze([{ ip }])));
+    return s;
+  }
+
+  /** True when the previous pod proved that every running container of a pod like this one is ready. */
+  knownReady(pod: Pod): boolean {
+    const p = this.probed;
+    return (
+      p !== undefined &&
+      p.containers === pod.spec.containers &&
+      p.init === pod.spec.initContainers &&
+      p.annotations === pod.metadata.annotations
+    );
+  }
+
+  /**
+   * Remembers that this pod's containers are all ready whatever its IP: readiness depends only on the
+   * containers, the init containers (sidecars) and the annotations (svclab.io/ready, svclab.io/listen).
+   */
+  rememberReady(pod: Pod): void {
+    this.probed = {
+      containers: pod.spec.containers,
+      init: pod.spec.initContainers,
+      annotations: pod.metadata.annotations,
+    };
+  }
+}
+
+/**
+ * Probes every running container; undefined when all are ready, else the results by container name.
+ * Remembers (in `shared`) when the verdict did not depend on the pod's IP, so that the next pod of the
+ * same template is not probed again.
+ */
+function probePod(pod: Pod, podIP: string, shared: SharedStatus): Map<string, ProbeResult> | undefined {
+  if (shared.knownReady(pod)) return undefined;
+  let results: Map<string, ProbeResult> | undefined;
+  let ipDependent = false;
+  for (const c of runningContainers(pod)) {
+    const target = c.readinessProbe?.httpGet ?? c.readinessProbe?.tcpSocket;
+    if (target?.host) ipDependent = true;
+    const r = probeContainer(pod, c, podIP);
+    if (r.ready) continue;
+    (results ??= new Map()).set(c.name, r);
+  }
+  if (!results && !ipDependent) shared.rememberReady(pod);
+  return results;
 }
 
 /**
  * Schedules, addresses and statuses every pod (mutates the given pod objects, which the caller owns).
+ * Each pod gets its own status object; parts that are the same for many pods (see SharedStatus) are shared.
  *
  * @example
  * runPods([pod], nodes, 0).probes.get('default/web')?.get('web')?.ready; // true
@@ -59,11 +180,13 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
   const probes = new Map<string, Map<string, ProbeResult>>();
   for (const p of pods) if (p.status?.podIP && !p.spec.hostNetwork) ipam.reserve(p.status.podIP);
   const time = formatTimestamp(clock);
+  const shared = new SharedStatus(time);
+  const hostIPOf = new Map<Node, string | undefined>();
   for (const pod of pods) {
-    const given: PodStatus = pod.status ?? {};
+    const given: PodStatus | undefined = pod.status;
     const placement = scheduler.place(pod);
-    const status: PodStatus = { ...given };
     if (!placement.nodeName) {
+      const status: PodStatus = given ? { ...given } : {};
       status.phase ??= 'Pending';
       status.conditions ??= [cond('PodScheduled', false, time, 'Unschedulable', placement.unschedulable)];
       (status as Record<string, unknown>).qosClass ??= 'BestEffort';
@@ -72,71 +195,87 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     }
     pod.spec.nodeName = placement.nodeName;
     const node = scheduler.node(placement.nodeName);
-    const hostIP = given.hostIP ?? (node ? nodeInternalIP(node) : undefined);
+    let nodeIP: string | undefined;
+    if (node) {
+      if (hostIPOf.has(node)) nodeIP = hostIPOf.get(node);
+      else hostIPOf.set(node, (nodeIP = nodeInternalIP(node)));
+    }
+    const hostIP = given?.hostIP ?? nodeIP;
+    // The common case, a simulated pod on a node with a podCIDR: allocate, probe, and when every probe
+    // passes write the whole status as one literal (the same fields, in the same order, as below).
+    let allocated: string | undefined;
+    let probed: Map<string, ProbeResult> | undefined;
+    if (!given && node && hostIP && !pod.spec.hostNetwork && node.spec?.podCIDR) {
+      allocated = ipam.next(node.spec.podCIDR);
+      if (allocated) {
+        probed = probePod(pod, allocated, shared);
+        if (!probed) {
+          pod.status = {
+            hostIP,
+            hostIPs: shared.hostIPsOf(hostIP),
+            phase: 'Running',
+            podIP: allocated,
+            podIPs: [{ ip: allocated }],
+            startTime: time,
+            containerStatuses: shared.statusesOfReady(pod.spec.containers ?? []),
+            conditions: shared.conditionsOfReady(),
+            qosClass: 'BestEffort',
+          } as PodStatus;
+          continue;
+        }
+      }
+    }
+    const status: PodStatus = given ? { ...given } : {};
+    const extra = status as Record<string, unknown>;
     if (hostIP) {
       status.hostIP = hostIP;
-      status.hostIPs ??= [{ ip: hostIP }];
+      status.hostIPs ??= shared.hostIPsOf(hostIP);
     }
     // A nodeName that names no Node: no kubelet will ever run the pod.
-    if (!node && !given.phase) {
+    if (!node && !given?.phase) {
       status.phase = 'Pending';
       pod.status = status;
       continue;
     }
     status.phase ??= 'Running';
     if (!status.podIP && status.phase !== 'Succeeded' && status.phase !== 'Failed') {
-      const ip = pod.spec.hostNetwork
-        ? hostIP
-        : node?.spec?.podCIDR
-          ? ipam.next(node.spec.podCIDR)
-          : undefined;
+      const ip = allocated
+        ? allocated
+        : pod.spec.hostNetwork
+          ? hostIP
+          : node?.spec?.podCIDR
+            ? ipam.next(node.spec.podCIDR)
+            : undefined;
       if (ip) status.podIP = ip;
     }
     if (status.podIP) status.podIPs ??= [{ ip: status.podIP }];
     status.startTime ??= time;
     const running = status.phase === 'Running';
-    let results: Map<string, ProbeResult> | undefined;
-    for (const c of runningContainers(pod)) {
-      const r = probeContainer(pod, c, status.podIP ?? '');
-      if (r.ready) continue;
-      if (!results)
-        probes.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, (results = new Map()));
-      results.set(c.name, r);
+    const results = allocated ? probed : probePod(pod, status.podIP ?? '', shared);
+    if (results) probes.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, results);
+    const givenStatuses = (given as Record<string, unknown> | undefined)?.containerStatuses as
+      ContainerStatus[] | undefined;
+    const hasGivenStatuses = !!givenStatuses;
+    // The common case (simulated, running, every probe passing) takes the shared parts.
+    if (running && !results && !hasGivenStatuses) {
+      extra.containerStatuses = shared.statusesOfReady(pod.spec.containers ?? []);
+      if (!given?.conditions) status.conditions = shared.conditionsOfReady();
+    } else {
+      const readyOf = (name: string): boolean =>
+        (hasGivenStatuses ? givenStatuses?.find((c) => c.name === name)?.ready : undefined) ??
+        (running && (results?.get(name)?.ready ?? true));
+      if (!hasGivenStatuses)
+        extra.containerStatuses = containerStatuses(pod.spec.containers ?? [], running, time, readyOf);
+      if (!given?.conditions)
+        status.conditions = conditions(
+          running,
+          runningContainers(pod)
+            .map((c) => c.name)
+            .filter((n) => !readyOf(n)),
+          time,
+        );
     }
-    const givenStatuses = (given as Record<string, unknown>).containerStatuses as
-      { name: string; ready: boolean }[] | undefined;
-    const readyOf = (name: string): boolean =>
-      givenStatuses?.find((c) => c.name === name)?.ready ?? (running && (results?.get(name)?.ready ?? true));
-    if (!givenStatuses) {
-      (status as Record<string, unknown>).containerStatuses = (pod.spec.containers ?? []).map((c) => ({
-        name: c.name,
-        image: c.image ?? '',
-        imageID: '',
-        ready: readyOf(c.name),
-        restartCount: 0,
-        started: running,
-        state: running
-          ? { running: { startedAt: time } }
-          : { terminated: { exitCode: 0, reason: 'Completed' } },
-      }));
-    }
-    if (!given.conditions) {
-      const unready = runningContainers(pod)
-        .map((c) => c.name)
-        .filter((n) => !readyOf(n));
-      const ready = running && unready.length === 0;
-      const why = ready
-        ? []
-        : (['ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`] as const);
-      status.conditions = [
-        cond('PodReadyToStartContainers', running, time),
-        cond('Initialized', true, time),
-        cond('Ready', ready, time, why[0], why[1]),
-        cond('ContainersReady', ready, time, why[0], why[1]),
-        cond('PodScheduled', true, time),
-      ];
-    }
-    (status as Record<string, unknown>).qosClass ??= 'BestEffort';
+    extra.qosClass ??= 'BestEffort';
     pod.status = status;
   }
   return { probes };

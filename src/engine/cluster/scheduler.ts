@@ -17,14 +17,29 @@ export interface Placement {
 }
 
 export class Scheduler {
-  private readonly counts = new Map<string, number>();
-  private readonly byName = new Map<string, Node>();
+  /** Pods per node, by the node's index in `nodes`; nodeNames that name no Node are counted apart. */
+  private readonly counts: number[];
+  private readonly unknownCounts = new Map<string, number>();
+  private readonly index = new Map<string, number>();
+  private readonly names: string[];
+  /** counts slot of each node: the index of the first node with its name. */
+  private readonly slot: number[];
+  /** One Placement per node name, shared (placements are read-only). */
+  private readonly placements = new Map<string, Placement>();
 
   constructor(private readonly nodes: Node[]) {
-    for (const n of nodes) {
-      this.counts.set(n.metadata.name ?? '', 0);
-      this.byName.set(n.metadata.name ?? '', n);
-    }
+    this.names = nodes.map((n) => n.metadata.name ?? '');
+    this.counts = nodes.map(() => 0);
+    this.names.forEach((name, i) => {
+      if (!this.index.has(name)) this.index.set(name, i);
+    });
+    this.slot = this.names.map((name) => this.index.get(name)!);
+  }
+
+  private placed(name: string): Placement {
+    let p = this.placements.get(name);
+    if (!p) this.placements.set(name, (p = Object.freeze({ nodeName: name })));
+    return p;
   }
 
   /**
@@ -37,35 +52,48 @@ export class Scheduler {
   place(pod: Pod): Placement {
     const given = pod.spec.nodeName;
     if (given) {
-      this.counts.set(given, (this.counts.get(given) ?? 0) + 1);
-      return { nodeName: given };
+      const i = this.index.get(given);
+      if (i !== undefined) this.counts[i]!++;
+      else this.unknownCounts.set(given, (this.unknownCounts.get(given) ?? 0) + 1);
+      return this.placed(given);
     }
-    const sel = pod.spec.nodeSelector ?? {};
-    const fits = this.nodes.filter(
-      (n) => !n.spec?.unschedulable && Object.entries(sel).every(([k, v]) => n.metadata.labels?.[k] === v),
-    );
-    if (fits.length === 0) {
+    const sel = pod.spec.nodeSelector;
+    const selKeys = sel ? Object.keys(sel) : [];
+    // The fewest pods wins, ties broken by name (a node listed twice counts as the first of its name).
+    let best = -1;
+    for (let i = 0; i < this.nodes.length; i++) {
+      const n = this.nodes[i]!;
+      if (n.spec?.unschedulable) continue;
+      if (selKeys.length && !selKeys.every((k) => n.metadata.labels?.[k] === sel![k])) continue;
+      const count = this.countOf(i);
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      const b = this.countOf(best);
+      if (count < b || (count === b && this.names[i]! < this.names[best]!)) best = i;
+    }
+    if (best < 0) {
       const total = this.nodes.length;
       const why =
-        Object.keys(sel).length > 0
+        selKeys.length > 0
           ? `${total} node(s) didn't match Pod's node affinity/selector`
           : `${total} node(s) were unschedulable`;
       return {
         unschedulable: `0/${total} nodes are available: ${why}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`,
       };
     }
-    let best = fits[0]!;
-    for (const n of fits) {
-      const a = this.counts.get(n.metadata.name ?? '') ?? 0;
-      const b = this.counts.get(best.metadata.name ?? '') ?? 0;
-      if (a < b || (a === b && (n.metadata.name ?? '') < (best.metadata.name ?? ''))) best = n;
-    }
-    const name = best.metadata.name ?? '';
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    return { nodeName: name };
+    const name = this.names[best]!;
+    this.counts[this.slot[best]!]!++;
+    return this.placed(name);
+  }
+
+  private countOf(i: number): number {
+    return this.counts[this.slot[i]!]!;
   }
 
   node(name: string): Node | undefined {
-    return this.byName.get(name);
+    const i = this.index.get(name);
+    return i === undefined ? undefined : this.nodes[i];
   }
 }

@@ -91,6 +91,12 @@ export interface ClusterState {
   namespaces: Namespace[];
   deployments: Deployment[];
   replicaSets: ReplicaSet[];
+  /**
+   * Pods in creation order. Read-only once the cluster is built: pods share parts with each other (the
+   * pods of one ReplicaSet share labels, annotations, ownerReferences and containers; ready pods share
+   * their conditions and containerStatuses; pods on one node share hostIPs), and the shared parts are
+   * frozen. To change a pod, change the YAML and build again.
+   */
   pods: Pod[];
   services: Service[];
   endpoints: Endpoints[];

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Pod, ReplicaSet } from '../k8s/objects';
 import { fnv32a, safeEncodeString } from './hash';
-import { canonicalJSON, computeHash, expandWorkloads } from './workloads';
+import { canonicalJSON, computeHash, expandWorkloads as expand } from './workloads';
+
+/** The controllers' output with one { object, owner } per pod, as the tests read it. */
+const expandWorkloads = (...args: Parameters<typeof expand>) => {
+  const out = expand(...args);
+  return {
+    replicaSets: out.replicaSets,
+    pods: out.podGroups.flatMap((g) => g.pods.map((object) => ({ object, owner: g.owner }))),
+  };
+};
 
 const deploy = (name: string, replicas: number, image = 'nginx'): Deployment => ({
   apiVersion: 'apps/v1',
@@ -65,6 +74,17 @@ describe('expandWorkloads', () => {
     // The streaming hash equals FNV-1a over the canonical JSON text, digits safe-encoded.
     expect(computeHash(t)).toBe(safeEncodeString(String(fnv32a(canonicalJSON(t)))));
     expect(computeHash(t, 1)).not.toBe(computeHash(t));
+    // Strings that JSON escapes (quotes, backslashes, control characters, lone surrogates) and UTF-8.
+    const odd = deploy('x', 1).spec.template;
+    odd.metadata!.annotations = {
+      'a"b': 'c\\d\n"e"',
+      é: '😀 \ud800 \u0001',
+      n: '',
+      [`k${'é'.repeat(3)}`]: 'ünï',
+    };
+    odd.spec.containers[0]!.args = ['--x="1"', '', '\t'];
+    expect(computeHash(odd)).toBe(safeEncodeString(String(fnv32a(canonicalJSON(odd)))));
+    expect(computeHash(odd)).not.toBe(computeHash(t));
   });
 
   it('adopts a dumped ReplicaSet and its pods instead of duplicating them', () => {

@@ -18,10 +18,11 @@
  * @example
  * const out = expandWorkloads([deployment], [], [], 1);
  * out.replicaSets[0].metadata.name; // "web-7c9d8b5f4"-like
- * out.pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
+ * out.podGroups[0].pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
-import { fnv32a, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
+import { fnv32a, fnv32aJSONString, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
+import { shallowCopy } from './clone';
 import { objectKey } from './state';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
@@ -42,27 +43,35 @@ export function canonicalJSON(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const byte = (h: number, b: number): number => Math.imul(h ^ b, 0x01000193);
+
 /** fnv32a(canonicalJSON(v), h), computed while walking v instead of building the string. */
 function hashCanonical(v: unknown, h: number): number {
+  if (typeof v === 'string') return fnv32aJSONString(v, h);
   if (Array.isArray(v)) {
-    h = fnv32a('[', h);
-    v.forEach((x, i) => {
-      if (i > 0) h = fnv32a(',', h);
-      h = hashCanonical(x, h);
-    });
-    return fnv32a(']', h);
+    h = byte(h, 0x5b); // [
+    for (let i = 0; i < v.length; i++) {
+      if (i > 0) h = byte(h, COMMA);
+      h = hashCanonical(v[i], h);
+    }
+    return byte(h, 0x5d) >>> 0; // ]
   }
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    h = fnv32a('{', h);
-    keys.forEach((k, i) => {
-      h = fnv32a(i > 0 ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`, h);
-      h = hashCanonical(o[k], h);
-    });
-    return fnv32a('}', h);
+    const keys = Object.keys(o).sort();
+    h = byte(h, 0x7b); // {
+    let first = true;
+    for (const k of keys) {
+      const x = o[k];
+      if (x === undefined) continue;
+      if (!first) h = byte(h, COMMA);
+      first = false;
+      h = byte(fnv32aJSONString(k, h), COLON);
+      h = hashCanonical(x, h);
+    }
+    return byte(h, 0x7d) >>> 0; // }
   }
   return fnv32a(JSON.stringify(v) ?? 'null', h);
 }
@@ -106,9 +115,19 @@ export interface MadeObject<T extends KubeObject> {
   owner: string;
 }
 
+/** The pods one ReplicaSet made, in creation order. */
+export interface PodGroup {
+  /** objectKey of the ReplicaSet ("ReplicaSet/default/web-7c9d8b5f4"). */
+  owner: string;
+  pods: Pod[];
+  /** objectKey of each pod, in the same order. */
+  keys: string[];
+}
+
 export interface WorkloadResult {
   replicaSets: MadeObject<ReplicaSet>[];
-  pods: MadeObject<Pod>[];
+  /** One group per ReplicaSet that made pods (a group, not an entry per pod: 100,000 pods are common). */
+  podGroups: PodGroup[];
 }
 
 function replicaSetFor(d: Deployment, seed: number): ReplicaSet {
@@ -142,30 +161,48 @@ function replicaSetFor(d: Deployment, seed: number): ReplicaSet {
   };
 }
 
-function podsFor(rs: ReplicaSet, count: number, seed: number, taken: Set<string>): Pod[] {
+/**
+ * The pods a ReplicaSet makes, with their uid, creationTimestamp and object key. Pods are read-only once
+ * the cluster is built (see ClusterState.pods), so the pods of one ReplicaSet share their labels,
+ * annotations and ownerReferences (frozen, one copy per ReplicaSet) and their containers; each pod's own
+ * spec object is its own, since the scheduler writes `nodeName` into it. Names are `generateName` + 5
+ * seeded characters, unique per namespace.
+ */
+function podsFor(
+  rs: ReplicaSet,
+  count: number,
+  seed: number,
+  time: string | undefined,
+  taken: Map<string, Set<string>>,
+): { pods: Pod[]; keys: string[] } {
+  const pods: Pod[] = [];
+  const keys: string[] = [];
+  if (count <= 0) return { pods, keys };
   const ns = rs.metadata.namespace ?? 'default';
   const base = `${rs.metadata.name}-`.slice(0, MAX_GENERATED_BASE);
   const rng = rngFor(seed, `pods:${ns}/${rs.metadata.name}`);
-  const out: Pod[] = [];
-  const ref = ownerRef(rs, seed);
+  let names = taken.get(ns);
+  if (!names) taken.set(ns, (names = new Set()));
+  const t = rs.spec.template;
+  const labels = Object.freeze({ ...t.metadata?.labels });
+  const ownerReferences = Object.freeze([Object.freeze(ownerRef(rs, seed))]) as OwnerReference[];
+  const annotations = t.metadata?.annotations ? Object.freeze({ ...t.metadata.annotations }) : undefined;
+  const keyPrefix = `Pod/${ns}/`;
   for (let i = 0; i < count; i++) {
     let name = base + randomSuffix(rng);
-    while (taken.has(`${ns}/${name}`)) name = base + randomSuffix(rng);
-    taken.add(`${ns}/${name}`);
-    // Pods of one ReplicaSet share their containers (read-only from here on); spec and metadata are
-    // their own, since scheduling and status write into them.
-    const t = rs.spec.template;
-    const metadata: Pod['metadata'] = {
-      name,
-      generateName: base,
-      namespace: ns,
-      labels: { ...t.metadata?.labels },
-      ownerReferences: [{ ...ref }],
-    };
-    if (t.metadata?.annotations) metadata.annotations = { ...t.metadata.annotations };
-    out.push({ apiVersion: 'v1', kind: 'Pod', metadata, spec: { ...t.spec } });
+    while (names.has(name)) name = base + randomSuffix(rng);
+    names.add(name);
+    const key = keyPrefix + name;
+    const uid = uidFor(seed, key);
+    // Literals in the order the fields were always written (annotations, when present, before uid).
+    const metadata: Pod['metadata'] = annotations
+      ? { name, generateName: base, namespace: ns, labels, ownerReferences, annotations, uid }
+      : { name, generateName: base, namespace: ns, labels, ownerReferences, uid };
+    if (time !== undefined) metadata.creationTimestamp = time;
+    pods.push({ apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(t.spec) });
+    keys.push(key);
   }
-  return out;
+  return { pods, keys };
 }
 
 /**
@@ -173,17 +210,25 @@ function podsFor(rs: ReplicaSet, count: number, seed: number, taken: Set<string>
  * `existingPods` are the user's Pods (for adoption and name collisions).
  *
  * @example
- * expandWorkloads([web], [], [], 1).pods.length; // web.spec.replicas
+ * expandWorkloads([web], [], [], 1).podGroups[0].pods.length; // web.spec.replicas
  */
 export function expandWorkloads(
   deployments: Deployment[],
   givenReplicaSets: ReplicaSet[],
   existingPods: Pod[],
   seed: number,
+  /** creationTimestamp for the objects made (the build's clock); left unset when undefined. */
+  time?: string,
 ): WorkloadResult {
   const replicaSets: MadeObject<ReplicaSet>[] = [];
-  const pods: MadeObject<Pod>[] = [];
-  const taken = new Set(existingPods.map((p) => `${p.metadata.namespace ?? 'default'}/${p.metadata.name}`));
+  const podGroups: PodGroup[] = [];
+  const taken = new Map<string, Set<string>>();
+  for (const p of existingPods) {
+    const ns = p.metadata.namespace ?? 'default';
+    const names = taken.get(ns);
+    if (names) names.add(p.metadata.name ?? '');
+    else taken.set(ns, new Set([p.metadata.name ?? '']));
+  }
   const adoptedBy = new Set<string>();
   for (const rs of givenReplicaSets) {
     const ref = controllerOf(rs);
@@ -200,7 +245,8 @@ export function expandWorkloads(
   const runReplicaSet = (rs: ReplicaSet, ownerKey: string): void => {
     const k = `${rs.metadata.namespace ?? 'default'}/${rs.metadata.name}`;
     const missing = Math.max(0, (rs.spec.replicas ?? 1) - (ownedPods.get(k) ?? 0));
-    for (const p of podsFor(rs, missing, seed, taken)) pods.push({ object: p, owner: ownerKey });
+    const { pods, keys } = podsFor(rs, missing, seed, time, taken);
+    if (pods.length) podGroups.push({ owner: ownerKey, pods, keys });
   };
   for (const d of deployments) {
     const k = `${d.metadata.namespace ?? 'default'}/${d.metadata.name}`;
@@ -210,5 +256,5 @@ export function expandWorkloads(
     runReplicaSet(rs, objectKey(rs));
   }
   for (const rs of givenReplicaSets) runReplicaSet(rs, objectKey(rs));
-  return { replicaSets, pods };
+  return { replicaSets, podGroups };
 }
