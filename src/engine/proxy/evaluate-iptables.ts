@@ -111,10 +111,15 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
 
 const LOOPBACK = /^127\./;
 
+const localSets = new WeakMap<NodeRules, Set<string>>();
+
 /** Builds the local-address test for a node (node IPs, loopback, and IPVS's kube-ipvs0 addresses). */
 function localTest(rules: NodeRules): (ip: string) => boolean {
-  const set = new Set([...rules.nodeIPs, ...(rules.extraLocalAddresses ?? [])]);
-  return (ip) => set.has(ip) || LOOPBACK.test(ip);
+  // Kept per rules object: IPVS binds every Service address (10,000 of them in a large cluster).
+  let set = localSets.get(rules);
+  if (!set) localSets.set(rules, (set = new Set([...rules.nodeIPs, ...(rules.extraLocalAddresses ?? [])])));
+  const local = set;
+  return (ip) => local.has(ip) || LOOPBACK.test(ip);
 }
 
 /** The recent lists of one node inside ProxyState. */

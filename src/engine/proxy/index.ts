@@ -12,7 +12,7 @@ import type { Rng } from '../util/rng';
 import { walkIptables } from './evaluate-iptables';
 import { evaluateIpvs } from './evaluate-ipvs';
 import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables';
-import { buildIpvsRules } from './ipvs';
+import { buildIpvsRules, updateIpvsRules } from './ipvs';
 import { evaluateNftables } from './evaluate-nftables';
 import { buildNftablesRules, updateNftablesRules } from './nftables';
 import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './types';
@@ -54,7 +54,7 @@ export function updateNodeRules(
   options: BuildOptions = {},
 ): NodeRules {
   if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, options);
-  if (prev.mode === 'ipvs') return buildNodeRules(cluster, prev.node, options);
+  if (prev.mode === 'ipvs') return updateIpvsRules(prev, cluster, changedServiceKeys, options);
   if (prev.mode === 'nftables') return updateNftablesRules(prev, cluster, changedServiceKeys);
   return updateIptablesRules(prev, cluster, changedServiceKeys, options);
 }

@@ -87,7 +87,18 @@ export const IPSET_INFO = [
 
 export type IpsetName = (typeof IPSET_INFO)[number]['name'];
 
-const lookup = new WeakMap<IpSet, Set<string>>();
+const lookup = new WeakMap<IpSet, { has(entry: string): boolean }>();
+
+/**
+ * Hands over a membership index the builder keeps anyway (its entry counts), so the first lookup in a
+ * 10,000-entry set does not build one. The index must hold exactly the set's entries.
+ *
+ * @example
+ * setIpsetIndex(set, counts); // counts: Map<entry, number of ports adding it>
+ */
+export function setIpsetIndex(set: IpSet, index: { has(entry: string): boolean }): void {
+  lookup.set(set, index);
+}
 
 function has(set: IpSet, entry: string): boolean {
   let l = lookup.get(set);
