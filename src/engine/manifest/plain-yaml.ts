@@ -60,10 +60,11 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
-// Characters the subset refuses anywhere: tabs, CR, other C0/C1 controls, BOM, NEL and the Unicode line
-// separators (line breaks in YAML 1.1). Directive and document-end lines are refused by tabulate().
+// Characters the subset refuses anywhere: tabs, a CR not ending a line (CRLF line ends are read), other
+// C0/C1 controls, BOM, NEL and the Unicode line separators (line breaks in YAML 1.1). Directive and
+// document-end lines are refused by tabulate().
 // eslint-disable-next-line no-control-regex -- control characters are exactly what it looks for
-const REFUSED_CHAR = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const REFUSED_CHAR = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\r(?!\n)/;
 // A plain key svclab reads without the full parser: Kubernetes keys (labels, annotations, fields).
 const PLAIN_KEY = /^[A-Za-z0-9_][A-Za-z0-9_./-]*$/;
 // Characters that may not start a plain scalar here (YAML indicators), `-` handled apart.
@@ -125,7 +126,8 @@ function tabulate(s: string): number {
   let pos = 0;
   for (;;) {
     const nl = s.indexOf('\n', pos);
-    const end = nl === -1 ? s.length : nl;
+    // A CRLF line ends before its CR (a lone CR was refused before tabulating).
+    const end = nl === -1 ? s.length : nl > pos && s.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     const first = s.charCodeAt(pos);
     if (first === 37 /* % */ || (first === 46 /* . */ && s.startsWith('...', pos))) giveUp();
     let c = pos;
