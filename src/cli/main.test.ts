@@ -6,7 +6,7 @@
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from './main';
 
 const dir = mkdtempSync(join(tmpdir(), 'svclab-cli-'));
@@ -19,26 +19,10 @@ function file(text: string, name = `scene-${++n}.yaml`): string {
   return p;
 }
 
-let out = '';
-let err = '';
-beforeEach(() => {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
-
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  out = '';
-  err = '';
-  const code = await main(argv);
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
   return { code, out, err };
 }
 
@@ -182,6 +166,28 @@ function expectTrace(t: Json): void {
 }
 
 describe('exit statuses and usage errors', () => {
+  it('without injected writers, main writes to process.stdout and process.stderr', async () => {
+    let out = '';
+    let err = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => {
+      out += String(c);
+      return true;
+    });
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => {
+      err += String(c);
+      return true;
+    });
+    try {
+      expect(await main(['-f', scene, 'get', 'svc', 'web'])).toBe(0);
+      expect(await main(['frobnicate'])).toBe(2);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+    }
+    expect(out).toMatch(/^NAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE\nweb +ClusterIP +10\./);
+    expect(err).toBe(`svclab: unknown command "frobnicate"\nSee 'svclab --help'.\n`);
+  });
+
   it('--help prints the help on stdout and exits 0', async () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
@@ -241,8 +247,8 @@ describe('manifests: -f, stdin, multi-document files, kind: List', () => {
   it('-f - reads standard input (here a temp file descriptor)', async () => {
     const fd = openSync(file(NODEPORT), 'r');
     try {
-      out = '';
-      const code = await main(['-f', '-', 'get', 'svc', 'np'], { stdinFd: fd });
+      let out = '';
+      const code = await main(['-f', '-', 'get', 'svc', 'np'], { stdinFd: fd, stdout: (t) => (out += t) });
       expect(code).toBe(0);
       expect(out).toMatch(
         /^NAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE\nnp +NodePort +10\.\d+\.\d+\.\d+ +<none> +80:30080\/TCP +0s\n$/,

@@ -27,10 +27,14 @@ interface CliArgs {
 
 type Parsed = { ok: true; args: CliArgs } | { ok: false; reason: string };
 
-/** Where main reads standard input from (tests pass the descriptor of a temp file). */
+/** Where main reads and writes (tests pass a temp file's descriptor and collecting writers). */
 export interface CliIo {
   /** File descriptor read for `-f -`; default 0 (standard input). */
   stdinFd?: number;
+  /** Default: process.stdout.write. */
+  stdout?: (text: string) => void;
+  /** Default: process.stderr.write. */
+  stderr?: (text: string) => void;
 }
 
 /**
@@ -139,8 +143,6 @@ function readSource(f: string, io: CliIo): ManifestSource | { error: string } {
 
 function readSources(files: string[], io: CliIo): { sources: ManifestSource[] } | { error: string } {
   const sources: ManifestSource[] = [];
-  if (files.filter((f) => f === '-').length > 1)
-    return { error: 'standard input (-f -) can be read only once' };
   for (const f of files) {
     const s = readSource(f, io);
     if ('error' in s) return s;
@@ -167,23 +169,29 @@ function rejectedObjects(env: CommandEnv, diagnostics: Diagnostic[]): string {
  * @example process.exitCode = await main(process.argv.slice(2));
  */
 export async function main(argv: string[], io: CliIo = {}): Promise<number> {
+  const stdout = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t));
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
-    process.stderr.write(`svclab: ${parsed.reason}\n${USAGE_HINT}`);
+    stderr(`svclab: ${parsed.reason}\n${USAGE_HINT}`);
     return 2;
   }
   const { files, seed, rest } = parsed.args;
+  if (files.filter((f) => f === '-').length > 1) {
+    stderr(`svclab: standard input (-f -) can be read only once\n${USAGE_HINT}`);
+    return 2;
+  }
   if (rest.length === 0) {
-    process.stderr.write(`svclab: no command given (validate, get, exec, curl, ping, node)\n${USAGE_HINT}`);
+    stderr(`svclab: no command given (validate, get, exec, curl, ping, node)\n${USAGE_HINT}`);
     return 2;
   }
   if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
-    process.stdout.write(HELP);
+    stdout(HELP);
     return 0;
   }
   const read = readSources(files, io);
   if ('error' in read) {
-    process.stderr.write(`svclab: ${read.error}\n`);
+    stderr(`svclab: ${read.error}\n`);
     return 1;
   }
   try {
@@ -197,12 +205,12 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     const result = runCommand(rest, env);
     const isValidate = (rest[0] === 'svclab' || rest[0] === 'kubectl' ? rest[1] : rest[0]) === 'validate';
     const rejected = result.exitCode === 2 || isValidate ? '' : rejectedObjects(env, built.diagnostics);
-    process.stdout.write(result.stdout);
-    process.stderr.write(rejected + result.stderr);
+    stdout(result.stdout);
+    stderr(rejected + result.stderr);
     return rejected && result.exitCode === 0 ? 1 : result.exitCode;
   } catch (e) {
     // The engine promises not to throw; if it does anyway, say so instead of a Node stack trace.
-    process.stderr.write(`svclab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    stderr(`svclab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }

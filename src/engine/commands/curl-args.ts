@@ -225,6 +225,9 @@ export function urlError(url: string): string | undefined {
   const port = /:([^:]*)$/.exec(hostPort)?.[1];
   if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535))
     return 'curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535';
-  if (/\s/.test(t) || /[^a-zA-Z0-9.:_-]/.test(hostPort)) return 'curl: (3) URL rejected: Bad hostname';
+  if (/[^a-zA-Z0-9.:_-]/.test(hostPort)) return 'curl: (3) URL rejected: Bad hostname';
+  // curl 8's parser refuses blanks and control characters anywhere in a URL.
+  if ([...t].some((ch) => ch.charCodeAt(0) <= 0x20 || ch.charCodeAt(0) === 0x7f))
+    return 'curl: (3) URL rejected: Malformed input to a URL function';
   return undefined;
 }

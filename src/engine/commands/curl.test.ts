@@ -76,10 +76,15 @@ describe('curl', () => {
     expect(r.stdout).toBe('200');
   });
 
-  it('an unknown source is a usage error', () => {
+  it('a source pod that does not exist is NotFound (exit 1); a malformed source is a usage error', () => {
     const r = curlCommand(['--from', 'pod/nope', 'http://10.96.0.42/'], env(web()));
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toBe(`svclab curl: pod "nope" not found\nSee 'svclab --help'.\n`);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    const bad = curlCommand(['--from', 'nowhere', 'http://10.96.0.42/'], env(web()));
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stderr).toBe(
+      `svclab curl: unknown source "nowhere" (use external, external:IP, node/NAME or pod/[NS/]NAME)\nSee 'svclab --help'.\n`,
+    );
   });
 
   it('-o json gives the contract shape; --count wraps it in results', () => {

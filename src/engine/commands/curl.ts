@@ -15,6 +15,7 @@ import { parseTarget, request, resolveFrom } from '../simulate/request';
 import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';
 import {
+  fail,
   json,
   usage,
   type CommandEnv,
@@ -64,7 +65,10 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
   });
   const source = resolveFrom(env.cluster, from);
-  if ('error' in source) return usage(source.error, command);
+  if ('error' in source)
+    return source.notFound
+      ? fail(`Error from server (NotFound): ${source.error}\n`)
+      : usage(source.error, command);
   const traces = simulateMany(env.cluster, env.world, req);
   const failed = traces.filter((x) => curlExitCode(x, o) !== 0);
   const exitCode = failed.length > 0 ? 1 : 0;

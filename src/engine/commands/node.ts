@@ -88,7 +88,7 @@ function rules(cluster: ClusterState, node: string): NodeRules {
 export const nodeCommand: CommandHandler = (args, env) => {
   const sep = args.indexOf('--');
   const name = args[0];
-  if (!name || name === '--') return usage('node: give a node name: node NAME -- iptables-save', 'node');
+  if (!name || name === '--') return usage('give a node name: node NAME -- iptables-save', 'node');
   const cmd = sep >= 0 ? args.slice(sep + 1) : args.slice(1);
   if (!nodeInfo(env.cluster, name)) return fail(`Error from server (NotFound): nodes "${name}" not found\n`);
   const [prog, ...rest] = cmd;
@@ -117,7 +117,9 @@ export const nodeCommand: CommandHandler = (args, env) => {
       return conntrack(env, name, rest);
     default:
       return usage(
-        `node: unknown command "${cmd.join(' ')}" (use iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L)`,
+        prog === undefined
+          ? 'give a command after --: iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L'
+          : `unknown command "${cmd.join(' ')}" (use iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L)`,
         'node',
       );
   }

@@ -16,6 +16,7 @@ import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';
 import { createRng } from '../util/rng';
 import {
+  fail,
   json,
   usage,
   type CommandEnv,
@@ -82,7 +83,10 @@ const fmt = (n: number): string =>
 
 function runPing(o: PingOptions, from: string, env: CommandEnv, command: string): CommandResult {
   const source = resolveFrom(env.cluster, from);
-  if ('error' in source) return usage(source.error, command);
+  if ('error' in source)
+    return source.notFound
+      ? fail(`Error from server (NotFound): ${source.error}\n`)
+      : usage(source.error, command);
   const traces = simulateMany(
     env.cluster,
     env.world,

@@ -78,7 +78,7 @@ status: { phase: Running, podIP: 10.244.2.52, conditions: [{ type: Ready, status
 
 function podIP(items: Obj[], name: string): string {
   const p = items.find((o) => o.kind === 'Pod' && o.metadata.name === name);
-  return p.status.podIP;
+  return p?.status.podIP;
 }
 
 const names = (addrs: Obj[] | undefined): string[] => (addrs ?? []).map((a) => a.targetRef.name).sort();
@@ -103,7 +103,7 @@ describe('Endpoints (legacy controller)', () => {
       expect(names(sub.addresses).every((n) => n === 'a' || n === 'b')).toBe(true);
       expect(names(sub.notReadyAddresses)).toEqual(sub.notReadyAddresses ? ['notready'] : []);
     }
-    expect(pods.find((p) => p.metadata.name === 'ghost').status.podIP).toBeUndefined();
+    expect(pods.find((p) => p.metadata.name === 'ghost')?.status.podIP).toBeUndefined();
   });
 
   it('named targetPorts resolve per pod and protocol; RepackSubsets groups ports with the same addresses', () => {
@@ -308,7 +308,7 @@ describe('selector-less Services', () => {
       .json('get endpointslices -o json')
       .items.filter((x: Obj) => x.metadata.labels['kubernetes.io/service-name'] === 'ext2');
     expect(slices.map((x) => x.metadata.name)).toEqual(['ext2-manual']);
-    expect(slices[0].endpoints).toEqual([{ addresses: ['192.0.2.20'], conditions: { ready: true } }]);
+    expect(slices[0]?.endpoints).toEqual([{ addresses: ['192.0.2.20'], conditions: { ready: true } }]);
     expect(s.run('get endpoints ext2').exitCode).toBe(1);
   });
 });

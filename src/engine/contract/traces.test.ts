@@ -129,7 +129,7 @@ describe('externalTrafficPolicy: Cluster (NodePort)', () => {
     expect(snat.packet.src).toBe(t.sourceSeenByBackend);
     // The hop after the SNAT crosses to node-1, where the pods are.
     const req = requestHops(t);
-    expect(req[req.indexOf(req.find((h: Obj) => h.action === 'snat')) + 1]).toMatchObject({
+    expect(req[req.findIndex((h: Obj) => h.action === 'snat') + 1]).toMatchObject({
       stage: 'network',
       action: 'forward',
     });

@@ -85,7 +85,8 @@ export function targetPort(t: Target, fallback?: number): number {
   return t.port ?? fallback ?? (t.scheme === 'https' ? 443 : 80);
 }
 
-export type FromResult = { place: Place } | { error: string };
+/** `notFound`: the source is well-formed but names no pod or node (kubectl's NotFound, exit 1, not a usage error). */
+export type FromResult = { place: Place } | { error: string; notFound?: boolean };
 
 /**
  * Resolves `--from` into a place in the topology.
@@ -101,13 +102,13 @@ export function resolveFrom(cluster: ClusterState, from: string): FromResult {
   }
   if (from.startsWith('node/')) {
     const node = nodeInfo(cluster, from.slice('node/'.length));
-    if (!node) return { error: `node "${from.slice('node/'.length)}" not found` };
+    if (!node) return { error: `nodes "${from.slice('node/'.length)}" not found`, notFound: true };
     return { place: { kind: 'node', node } };
   }
   if (from.startsWith('pod/')) {
     const ref = from.slice('pod/'.length);
     const pod = findPod(cluster, ref);
-    if (!pod) return { error: `pod "${ref}" not found` };
+    if (!pod) return { error: `pods "${ref.split('/').pop() ?? ref}" not found`, notFound: true };
     return podPlace(cluster, pod);
   }
   return { error: `unknown source "${from}" (use external, external:IP, node/NAME or pod/[NS/]NAME)` };
