@@ -162,6 +162,21 @@ function rejectedObjects(env: CommandEnv, diagnostics: Diagnostic[]): string {
   return `${text}svclab: the objects above were not applied; the command ran without them (see 'svclab validate').\n`;
 }
 
+let pipeGuard = false;
+/**
+ * `svclab … | head` closes the pipe early: like other Unix tools, stop writing quietly instead of dying
+ * with a Node stack trace about EPIPE.
+ */
+function ignoreClosedPipes(): void {
+  if (pipeGuard) return;
+  pipeGuard = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+    });
+  }
+}
+
 /**
  * Runs the CLI on argv (without `node` and the script) and returns the exit status. Output goes to
  * process.stdout / process.stderr. Never throws.
@@ -169,6 +184,7 @@ function rejectedObjects(env: CommandEnv, diagnostics: Diagnostic[]): string {
  * @example process.exitCode = await main(process.argv.slice(2));
  */
 export async function main(argv: string[], io: CliIo = {}): Promise<number> {
+  if (!io.stdout || !io.stderr) ignoreClosedPipes();
   const stdout = io.stdout ?? ((t: string) => void process.stdout.write(t));
   const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t));
   const parsed = parseCliArgs(argv);
