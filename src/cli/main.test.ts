@@ -454,6 +454,41 @@ describe('-o json shapes (docs/cli-contract.md)', () => {
   });
 });
 
+describe('-o json on every command', () => {
+  it('each command prints one JSON document on stdout', async () => {
+    const lines = [
+      ['validate'],
+      ['get', 'pods,svc,ep,endpointslices,nodes'],
+      ['exec', 'early', '--', 'env'],
+      ['exec', 'early', '--', 'cat', '/etc/resolv.conf'],
+      ['exec', 'early', '--', 'nslookup', 'web'],
+      ['exec', 'early', '--', 'dig', '+short', 'web.default.svc.cluster.local'],
+      ['exec', 'early', '--', 'dig', '-x', '10.96.0.1'],
+      ['exec', 'early', '--', 'curl', '-s', 'http://web/'],
+      ['exec', 'early', '--', 'ping', '-c', '1', 'web'],
+      ['curl', '--from', 'node/node-1', 'http://web.default.svc.cluster.local/'],
+      ['ping', '--from', 'external', '-c', '1', '10.96.0.1'],
+      ['node', 'node-1', '--', 'iptables-save'],
+      ['node', 'node-1', '--', 'conntrack', '-L'],
+    ];
+    for (const line of lines) {
+      const r = await run('-f', scene, ...line, '-o', 'json');
+      expect([0, 1], line.join(' ')).toContain(r.code);
+      expect(() => JSON.parse(r.out), line.join(' ')).not.toThrow();
+      expect(typeof JSON.parse(r.out), line.join(' ')).toBe('object');
+    }
+    const cat = JSON.parse(
+      (await run('-f', scene, 'exec', 'early', '--', 'cat', '/etc/resolv.conf', '-o', 'json')).out,
+    );
+    expect(cat).toEqual({
+      files: {
+        '/etc/resolv.conf':
+          'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n',
+      },
+    });
+  });
+});
+
 describe('curl flags versus the global flags', () => {
   it('after `curl`, -f is curl --fail, not a manifest', async () => {
     const r = await run('-f', scene, 'curl', '--from', 'pod/early', '-f', '-s', 'http://web/nope');
