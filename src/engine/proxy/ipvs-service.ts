@@ -24,8 +24,14 @@ export interface IpvsContext {
   scheduler: string; // "rr"
 }
 
-/** Virtual servers that do not depend on the node, by "kind|address|port" of one Service port. */
-export type SharedServers = Map<string, IpvsVirtualServer>;
+/**
+ * A port's virtual servers that do not depend on the node (made by the first node that needs them): the
+ * cluster-IP server, and the others by "kind|address".
+ */
+export interface SharedServers {
+  clusterIP?: IpvsVirtualServer;
+  others: Map<string, IpvsVirtualServer>;
+}
 
 function realServers(eps: EndpointInfo[]): IpvsRealServer[] {
   return eps.map((ep) => {
@@ -36,31 +42,95 @@ function realServers(eps: EndpointInfo[]): IpvsRealServer[] {
   });
 }
 
+/** The ipsets whose entries depend on the node (its endpoints or its address); the rest are the same on every node. */
+export const NODE_SETS: ReadonlySet<IpsetName> = new Set<IpsetName>([
+  'KUBE-LOOP-BACK',
+  'KUBE-NODE-PORT-SCTP-HASH',
+  'KUBE-NODE-PORT-LOCAL-SCTP-HASH',
+  'KUBE-LOAD-BALANCER-SOURCE-IP',
+]);
+
+export interface PortEntries {
+  /** Entries of the node-independent ipsets, in the order kube-proxy adds them. */
+  entries: [IpsetName, string][];
+  /** The addresses the port binds to kube-ipvs0 (KUBE-IPVS-IPS). */
+  bound: string[];
+}
+
+const portEntriesMemo = new WeakMap<ServicePortInfo, PortEntries>();
+
+/**
+ * A port's entries in the ipsets that are the same on every node (made once per port).
+ *
+ * @example
+ * portEntries(sp).entries[0]; // ["KUBE-CLUSTER-IP", "10.96.0.10,udp:53"]
+ */
+export function portEntries(sp: ServicePortInfo): PortEntries {
+  let out = portEntriesMemo.get(sp);
+  if (out) return out;
+  out = { entries: [], bound: [] };
+  const { entries, bound } = out;
+  const proto = sp.proto;
+  entries.push(['KUBE-CLUSTER-IP', `${sp.clusterIP},${proto}:${sp.port}`]);
+  bound.push(sp.clusterIP);
+  for (const ip of sp.externalIPs) {
+    entries.push([
+      sp.externalPolicyLocal ? 'KUBE-EXTERNAL-IP-LOCAL' : 'KUBE-EXTERNAL-IP',
+      `${ip},${proto}:${sp.port}`,
+    ]);
+    bound.push(ip);
+  }
+  for (const ip of sp.loadBalancerVIPs) {
+    const entry = `${ip},${proto}:${sp.port}`;
+    entries.push(['KUBE-LOAD-BALANCER', entry]);
+    if (sp.externalPolicyLocal) entries.push(['KUBE-LOAD-BALANCER-LOCAL', entry]);
+    if (sp.sourceRanges.length > 0) {
+      entries.push(['KUBE-LOAD-BALANCER-FW', entry]);
+      for (const cidr of sp.sourceRanges)
+        entries.push(['KUBE-LOAD-BALANCER-SOURCE-CIDR', `${entry},${cidr}`]);
+    }
+    bound.push(ip);
+  }
+  if (sp.nodePort !== 0 && sp.protocol !== 'SCTP') {
+    entries.push([`KUBE-NODE-PORT-${sp.protocol}`, String(sp.nodePort)]);
+    if (sp.externalPolicyLocal) entries.push([`KUBE-NODE-PORT-LOCAL-${sp.protocol}`, String(sp.nodePort)]);
+  }
+  if (sp.healthCheckNodePort !== 0)
+    entries.push(['KUBE-HEALTH-CHECK-NODE-PORT', String(sp.healthCheckNodePort)]);
+  portEntriesMemo.set(sp, out);
+  return out;
+}
+
+/** One Service port's virtual servers and node-specific ipset entries on one node. */
 export class IpvsFragment {
   readonly key: string;
   readonly sortKey: string;
   /** In the order kube-proxy adds them: cluster IP, external IPs, load-balancer IPs, node port. */
   readonly virtualServers: IpvsVirtualServer[] = [];
-  /** Every ipset entry this port adds, in order (a set keeps one copy of each). */
-  readonly entries: [IpsetName, string][] = [];
-  /** The addresses it binds to kube-ipvs0. */
-  readonly bound: string[] = [];
+  /** KUBE-LOOP-BACK entries: this node's reachable endpoints (hairpin masquerade). */
+  readonly loopback: string[] = [];
+  /** Entries of the other NODE_SETS ipsets (the node-independent ones: `portEntries(sp)`). */
+  readonly nodeEntries: [IpsetName, string][] = [];
 
-  constructor(sp: ServicePortInfo, cat: Categorized, ctx: IpvsContext, shared: SharedServers | undefined) {
+  constructor(
+    readonly sp: ServicePortInfo,
+    cat: Categorized,
+    ctx: IpvsContext,
+    shared: SharedServers | undefined,
+  ) {
     this.key = sp.serviceKey;
     this.sortKey = sp.name;
     const { nodeIP } = ctx;
     const proto = sp.proto;
-    const add = (name: IpsetName, entry: string): void => void this.entries.push([name, entry]);
     // syncEndpoint: "only node-local" uses local endpoints, or all cluster endpoints when there are none
     // locally (kubernetes#97081: pods can still reach it; external replies carry the pod address and are lost).
     const pick = (onlyLocal: boolean): EndpointInfo[] =>
       onlyLocal ? (cat.local.length > 0 ? cat.local : cat.cluster) : cat.cluster;
     const vs = (kind: IpvsVirtualServer['kind'], address: string, port: number, onlyLocal: boolean): void => {
       // Only the node-port server (the node's address) and Local-policy servers differ between nodes.
-      const sk =
-        kind !== 'nodePort' && !onlyLocal && shared ? `${sp.name}|${kind}|${address}|${port}` : undefined;
-      const known = sk === undefined ? undefined : shared!.get(sk);
+      const canShare = kind !== 'nodePort' && !onlyLocal && shared !== undefined;
+      const sk = canShare && kind !== 'clusterIP' ? `${kind}|${address}` : '';
+      const known = !canShare ? undefined : sk === '' ? shared.clusterIP : shared.others.get(sk);
       if (known) return void this.virtualServers.push(known);
       const v: IpvsVirtualServer = {
         key: `${sp.protocol} ${address}:${port}`,
@@ -74,51 +144,26 @@ export class IpvsFragment {
         kind,
       };
       if (sp.affinityClientIP) v.persistent = sp.stickySeconds;
-      if (sk !== undefined) shared!.set(sk, v);
+      if (canShare && sk === '') shared.clusterIP = v;
+      else if (canShare) shared.others.set(sk, v);
       this.virtualServers.push(v);
     };
     for (const ep of cat.allReachable)
-      if (isLocalTo(ep, ctx.nodeName)) add('KUBE-LOOP-BACK', `${ep.ip},${proto}:${ep.port},${ep.ip}`);
-    add('KUBE-CLUSTER-IP', `${sp.clusterIP},${proto}:${sp.port}`);
+      if (isLocalTo(ep, ctx.nodeName)) this.loopback.push(`${ep.ip},${proto}:${ep.port},${ep.ip}`);
     vs('clusterIP', sp.clusterIP, sp.port, sp.internalPolicyLocal);
-    this.bound.push(sp.clusterIP);
-    for (const ip of sp.externalIPs) {
-      add(
-        sp.externalPolicyLocal ? 'KUBE-EXTERNAL-IP-LOCAL' : 'KUBE-EXTERNAL-IP',
-        `${ip},${proto}:${sp.port}`,
-      );
-      vs('externalIP', ip, sp.port, sp.externalPolicyLocal);
-      this.bound.push(ip);
-    }
+    for (const ip of sp.externalIPs) vs('externalIP', ip, sp.port, sp.externalPolicyLocal);
     for (const ip of sp.loadBalancerVIPs) {
-      const entry = `${ip},${proto}:${sp.port}`;
-      add('KUBE-LOAD-BALANCER', entry);
-      if (sp.externalPolicyLocal) add('KUBE-LOAD-BALANCER-LOCAL', entry);
-      if (sp.sourceRanges.length > 0) {
-        add('KUBE-LOAD-BALANCER-FW', entry);
-        let allowFromNode = false;
-        for (const cidr of sp.sourceRanges) {
-          add('KUBE-LOAD-BALANCER-SOURCE-CIDR', `${entry},${cidr}`);
-          if (inCidr(nodeIP, cidr)) allowFromNode = true;
-        }
-        if (allowFromNode) add('KUBE-LOAD-BALANCER-SOURCE-IP', `${entry},${ip}`);
-      }
+      if (sp.sourceRanges.some((cidr) => inCidr(nodeIP, cidr)))
+        this.nodeEntries.push(['KUBE-LOAD-BALANCER-SOURCE-IP', `${ip},${proto}:${sp.port},${ip}`]);
       vs('loadBalancer', ip, sp.port, sp.externalPolicyLocal);
-      this.bound.push(ip);
     }
     if (sp.nodePort !== 0) {
-      const P = sp.protocol;
-      if (P === 'SCTP') {
-        add(
+      if (sp.protocol === 'SCTP')
+        this.nodeEntries.push([
           sp.externalPolicyLocal ? 'KUBE-NODE-PORT-LOCAL-SCTP-HASH' : 'KUBE-NODE-PORT-SCTP-HASH',
           `${nodeIP},sctp:${sp.nodePort}`,
-        );
-      } else {
-        add(`KUBE-NODE-PORT-${P}`, String(sp.nodePort));
-        if (sp.externalPolicyLocal) add(`KUBE-NODE-PORT-LOCAL-${P}`, String(sp.nodePort));
-      }
+        ]);
       if (nodeIP !== '') vs('nodePort', nodeIP, sp.nodePort, sp.externalPolicyLocal);
     }
-    if (sp.healthCheckNodePort !== 0) add('KUBE-HEALTH-CHECK-NODE-PORT', String(sp.healthCheckNodePort));
   }
 }

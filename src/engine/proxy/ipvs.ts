@@ -15,7 +15,7 @@ import { FragmentSet, createBase, orderOf } from './fragment-set';
 import type { BuildOptions } from './iptables';
 import { ipvsTables } from './ipvs-iptables';
 import { IPSET_INFO, setIpsetIndex, type IpsetName } from './ipvs-ipsets';
-import { IpvsFragment, type IpvsContext, type SharedServers } from './ipvs-service';
+import { IpvsFragment, NODE_SETS, portEntries, type IpvsContext, type SharedServers } from './ipvs-service';
 import { findNode, nodeIPOf, zoneOf } from './node-info';
 import {
   firstPortName,
@@ -24,8 +24,20 @@ import {
   type ServiceEntry,
   type ServiceMap,
 } from './service-map';
-import { categorizeEndpoints } from './topology';
+import { usesLocalEndpoints, type ServicePortInfo } from './service-port';
+import { categorizeEndpoints, type Categorized } from './topology';
 import type { IpSet, IpvsVirtualServer, NodeRules } from './types';
+
+/** One ipset's members: a Set for lookups, the sorted list `ipset list` prints, and repeats. */
+interface SetState {
+  members: Set<string>;
+  /** Entries more than one port adds: how many times beyond the first. */
+  extra: Map<string, number>;
+  /** Made on first use (printing, `ipset list`); lookups use `members`. */
+  sorted?: string[];
+  /** False while the state is shared with the other nodes of a build (copied on this node's first edit). */
+  owned: boolean;
+}
 
 /** What `NodeRules.cache` holds in IPVS mode. */
 interface IpvsCache {
@@ -35,33 +47,29 @@ interface IpvsCache {
   settings: string;
   services: ServiceMap;
   set: FragmentSet<IpvsFragment>;
-  /** Per ipset: entry → how many ports add it (a set lists it once). */
-  counts: Map<IpsetName, Map<string, number>>;
+  sets: Map<IpsetName, SetState>;
   /** How many virtual servers had a key already taken (the later one wins, as in a Map). */
   dupKeys: number;
 }
 
-/** Virtual servers shared by the nodes of one ClusterState (see ipvs-service.ts). */
-const sharedServers = new WeakMap<ClusterState, SharedServers>();
+/** Per port (a port object lives as long as its Service and endpoints are unchanged): what nodes share. */
+const sharedPorts = new WeakMap<ServicePortInfo, { servers: SharedServers; cat?: Categorized }>();
 
-/** No topology: the port's endpoint sets are the same from every node. */
-function topologyFree(e: ServiceEntry): boolean {
-  for (const sp of e.ports) if (sp.trafficDistribution !== undefined) return false;
-  for (const eps of e.endpoints)
-    for (const ep of eps) if (ep.zoneHints.length > 0 || ep.nodeHints.length > 0) return false;
-  return true;
-}
-
-function fragmentsOf(cluster: ClusterState, e: ServiceEntry, ctx: IpvsContext): IpvsFragment[] {
-  let shared = sharedServers.get(cluster);
-  if (!shared) sharedServers.set(cluster, (shared = new Map()));
-  const s = topologyFree(e) ? shared : undefined;
-  return e.ports
-    .map(
-      (sp, i) =>
-        new IpvsFragment(sp, categorizeEndpoints(e.endpoints[i]!, sp, ctx.nodeName, ctx.zone), ctx, s),
-    )
-    .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+function fragmentsOf(e: ServiceEntry, ctx: IpvsContext): IpvsFragment[] {
+  const free = e.topologyFree;
+  const frags = e.ports.map((sp, i) => {
+    let shared = free ? sharedPorts.get(sp) : undefined;
+    if (free && !shared) sharedPorts.set(sp, (shared = { servers: { others: new Map() } }));
+    // Without Local endpoints or topology, the endpoint sets are the same from every node.
+    let cat = shared && !usesLocalEndpoints(sp) ? shared.cat : undefined;
+    if (!cat) {
+      cat = categorizeEndpoints(e.endpoints[i]!, sp, ctx.nodeName, ctx.zone);
+      if (shared && !usesLocalEndpoints(sp)) shared.cat = cat;
+    }
+    return new IpvsFragment(sp, cat, ctx, shared?.servers);
+  });
+  if (frags.length > 1) frags.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  return frags;
 }
 
 const orders = new WeakMap<ServiceMap, string[]>();
@@ -93,20 +101,75 @@ function settingsOf(cluster: ClusterState, ctx: IpvsContext, options: BuildOptio
   return JSON.stringify([ctx, p.clusterCIDR, p.masqueradeAll, options.randomFully !== false]);
 }
 
-const bySortOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function ipsetOf(name: IpsetName, entries: string[], counts: Map<string, number>): IpSet {
-  const info = IPSET_INFO.find((i) => i.name === name)!;
-  const s: IpSet = { name, type: info.type, comment: info.comment, entries };
-  setIpsetIndex(s, counts);
-  return s;
+function emptyState(): SetState {
+  return { members: new Set(), extra: new Map(), owned: true };
 }
 
-/** The virtual servers in order, and the index by key (a later server with the same key wins). */
-function listServers(cache: IpvsCache): { vss: IpvsVirtualServer[]; byKey: Map<string, IpvsVirtualServer> } {
+/** Adds (by 1) or removes (by -1) one occurrence; true when the set's membership changed. */
+function bump(s: SetState, entry: string, by: 1 | -1): boolean {
+  if (by === 1) {
+    if (!s.members.has(entry)) return (void s.members.add(entry), true);
+    s.extra.set(entry, (s.extra.get(entry) ?? 0) + 1);
+    return false;
+  }
+  const n = s.extra.get(entry);
+  if (n !== undefined) {
+    if (n === 1) s.extra.delete(entry);
+    else s.extra.set(entry, n - 1);
+    return false;
+  }
+  return s.members.delete(entry);
+}
+
+function each(
+  entries: Iterable<[IpsetName, string]>,
+  bound: string[],
+  f: (name: IpsetName, e: string) => void,
+) {
+  for (const [name, entry] of entries) f(name, entry);
+  for (const ip of bound) f('KUBE-IPVS-IPS', ip);
+}
+
+const NONE: string[] = [];
+const sharedSets = new WeakMap<ServiceMap, Map<IpsetName, SetState>>();
+
+/** The ipsets that are the same on every node, made once per Service map (states not owned by any node). */
+function sharedSetsOf(map: ServiceMap): Map<IpsetName, SetState> {
+  let sets = sharedSets.get(map);
+  if (sets) return sets;
+  sets = new Map();
+  for (const i of IPSET_INFO) if (!NODE_SETS.has(i.name)) sets.set(i.name, emptyState());
+  for (const e of map.entries.values())
+    for (const sp of e.ports) {
+      const pe = portEntries(sp);
+      each(pe.entries, pe.bound, (name, entry) => bump(sets!.get(name)!, entry, 1));
+    }
+  for (const s of sets.values()) {
+    s.sorted = [...s.members].sort();
+    s.owned = false;
+  }
+  sharedSets.set(map, sets);
+  return sets;
+}
+
+function sortedOf(s: SetState): string[] {
+  return (s.sorted ??= [...s.members].sort());
+}
+
+/** An ipset as data; its sorted entries are listed on first use (a node's KUBE-LOOP-BACK is long). */
+function ipsetOf(name: IpsetName, s: SetState): IpSet {
+  const info = IPSET_INFO.find((i) => i.name === name)!;
+  const set = { name, type: info.type, comment: info.comment } as IpSet;
+  Object.defineProperty(set, 'entries', { enumerable: true, get: () => sortedOf(s) });
+  setIpsetIndex(set, s.members);
+  return set;
+}
+
+function listServers(set: FragmentSet<IpvsFragment>): IpvsVirtualServer[] {
   const vss: IpvsVirtualServer[] = [];
-  for (const key of cache.set.order) for (const f of cache.set.get(key) ?? []) vss.push(...f.virtualServers);
-  return { vss, byKey: new Map() };
+  for (const key of set.order)
+    for (const f of set.get(key) ?? []) for (const v of f.virtualServers) vss.push(v);
+  return vss;
 }
 
 function rulesOf(
@@ -117,7 +180,8 @@ function rulesOf(
   byKey: Map<string, IpvsVirtualServer>,
 ): NodeRules {
   const p = cluster.config.proxy;
-  const nonEmpty = new Set(ipsets.filter((s) => s.entries.length > 0).map((s) => s.name));
+  const nonEmpty = new Set<string>();
+  for (const [name, s] of cache.sets) if (s.members.size > 0) nonEmpty.add(name);
   const { nat, filter } = ipvsTables(
     {
       clusterCIDR: p.clusterCIDR,
@@ -134,7 +198,7 @@ function rulesOf(
     filter,
     ipvs: { virtualServers: vss, byKey, ipsets },
     // Every Service address is bound to kube-ipvs0: exactly the members of KUBE-IPVS-IPS.
-    extraLocalAddresses: ipsets.find((s) => s.name === 'KUBE-IPVS-IPS')!.entries,
+    extraLocalAddresses: sortedOf(cache.sets.get('KUBE-IPVS-IPS')!),
     clusterCIDR: p.clusterCIDR,
     largeClusterMode: false,
     cache,
@@ -155,39 +219,28 @@ export function buildIpvsRules(
   const ctx = contextFor(cluster, nodeName);
   const map = serviceMapOf(cluster);
   const set = new FragmentSet(createBase<IpvsFragment>(), orderFor(map));
-  for (const e of map.entries.values()) set.overlay.set(e.key, fragmentsOf(cluster, e, ctx));
-  const counts = new Map<IpsetName, Map<string, number>>(IPSET_INFO.map((i) => [i.name, new Map()]));
-  const cache: IpvsCache = {
-    ctx,
-    options,
-    settings: settingsOf(cluster, ctx, options),
-    services: map,
-    set,
-    counts,
-    dupKeys: 0,
-  };
-  const { vss, byKey } = listServers(cache);
+  const sets = new Map(sharedSetsOf(map));
+  for (const name of NODE_SETS) sets.set(name, emptyState());
+  const loopback = sets.get('KUBE-LOOP-BACK')!;
+  for (const e of map.entries.values()) {
+    const frags = fragmentsOf(e, ctx);
+    set.overlay.set(e.key, frags);
+    for (const f of frags) {
+      for (const entry of f.loopback) bump(loopback, entry, 1);
+      if (f.nodeEntries.length > 0)
+        each(f.nodeEntries, NONE, (name, entry) => bump(sets.get(name)!, entry, 1));
+    }
+  }
+  const settings = settingsOf(cluster, ctx, options);
+  const cache: IpvsCache = { ctx, options, settings, services: map, set, sets, dupKeys: 0 };
+  const vss = listServers(set);
+  const byKey = new Map<string, IpvsVirtualServer>();
   for (const v of vss) {
     if (byKey.has(v.key)) cache.dupKeys++;
     byKey.set(v.key, v);
   }
-  for (const key of set.order)
-    for (const f of set.get(key)!) {
-      for (const [name, entry] of f.entries) bump(counts.get(name)!, entry, 1);
-      for (const ip of f.bound) bump(counts.get('KUBE-IPVS-IPS')!, ip, 1);
-    }
-  const ipsets = IPSET_INFO.map((i) => {
-    const c = counts.get(i.name)!;
-    return ipsetOf(i.name, [...c.keys()].sort(bySortOrder), c);
-  });
+  const ipsets = IPSET_INFO.map((i) => ipsetOf(i.name, sets.get(i.name)!));
   return rulesOf(cache, cluster, ipsets, vss, byKey);
-}
-
-function bump(counts: Map<string, number>, entry: string, by: 1 | -1): number {
-  const n = (counts.get(entry) ?? 0) + by;
-  if (n === 0) counts.delete(entry);
-  else counts.set(entry, n);
-  return n;
 }
 
 /** Where `entry` is or would go in the sorted list. */
@@ -217,7 +270,7 @@ export function updateIpvsRules(
 ): NodeRules {
   const old = prev.cache as IpvsCache | undefined;
   const ctx = contextFor(cluster, prev.node);
-  if (!old?.counts || !prev.ipvs || settingsOf(cluster, ctx, options) !== old.settings)
+  if (!old?.sets || !prev.ipvs || settingsOf(cluster, ctx, options) !== old.settings)
     return buildIpvsRules(cluster, prev.node, options);
   const changed = new Set(changedServiceKeys);
   const map = updateServiceMap(old.services, cluster, changed);
@@ -226,40 +279,44 @@ export function updateIpvsRules(
   const added: IpvsFragment[] = [];
   for (const key of changed) {
     const e = map.entries.get(key);
-    const frags = e ? fragmentsOf(cluster, e, ctx) : [];
+    const frags = e ? fragmentsOf(e, ctx) : [];
     removed.push(...(cache.set.get(key) ?? []));
     added.push(...frags);
     cache.set.replace(key, frags);
   }
   // ipsets: count entries out and in; an entry appears or disappears when its count crosses zero.
-  const lists = new Map(prev.ipvs.ipsets.map((s) => [s.name as IpsetName, s.entries]));
   const touched = new Set<IpsetName>();
-  const each = (frags: IpvsFragment[], by: 1 | -1): void => {
+  const apply = (frags: IpvsFragment[], by: 1 | -1): void => {
     for (const f of frags) {
-      const all: [IpsetName, string][] = [
-        ...f.entries,
-        ...f.bound.map((ip): [IpsetName, string] => ['KUBE-IPVS-IPS', ip]),
-      ];
-      for (const [name, entry] of all) {
-        const n = bump(cache.counts.get(name)!, entry, by);
-        if ((by === 1 && n !== 1) || (by === -1 && n !== 0)) continue;
-        const sorted = lists.get(name)!;
-        const at = position(sorted, entry);
-        if (by === 1) sorted.splice(at, 0, entry);
-        else sorted.splice(at, 1);
+      const pe = portEntries(f.sp);
+      const change = (name: IpsetName, entry: string): void => {
+        let s = cache.sets.get(name)!;
+        if (!s.owned) {
+          const shared = s;
+          s = { members: new Set(shared.members), extra: new Map(shared.extra), owned: true };
+          if (shared.sorted) s.sorted = [...shared.sorted];
+          cache.sets.set(name, s);
+        }
+        if (!bump(s, entry, by)) return;
+        if (s.sorted) {
+          const at = position(s.sorted, entry);
+          if (by === 1) s.sorted.splice(at, 0, entry);
+          else s.sorted.splice(at, 1);
+        }
         touched.add(name);
-      }
+      };
+      each(pe.entries, pe.bound, change);
+      for (const entry of f.loopback) change('KUBE-LOOP-BACK', entry);
+      each(f.nodeEntries, NONE, change);
     }
   };
-  each(removed, -1);
-  each(added, 1);
+  apply(removed, -1);
+  apply(added, 1);
   const ipsets = prev.ipvs.ipsets.map((s) =>
-    touched.has(s.name as IpsetName)
-      ? ipsetOf(s.name as IpsetName, s.entries, cache.counts.get(s.name as IpsetName)!)
-      : s,
+    touched.has(s.name as IpsetName) ? ipsetOf(s.name as IpsetName, cache.sets.get(s.name as IpsetName)!) : s,
   );
   // Virtual servers: re-list in order; patch the index unless keys collide (then rebuild it).
-  const { vss } = listServers(cache);
+  const vss = listServers(cache.set);
   let byKey = prev.ipvs.byKey;
   let clash = cache.dupKeys > 0;
   if (!clash) {

@@ -21,6 +21,8 @@ export interface ServiceEntry {
   endpoints: EndpointInfo[][];
   /** All endpoints of all ports, usable or not (kube-proxy's large-cluster count). */
   endpointCount: number;
+  /** No trafficDistribution and no endpoint hints: every node sees the same endpoint sets. */
+  topologyFree: boolean;
 }
 
 export interface ServiceMap {
@@ -39,11 +41,8 @@ export function isLocalTo(ep: EndpointInfo, nodeName: string): boolean {
  * (trafficDistribution or endpoint hints), or LB source ranges (the firewall rules test the node's IP).
  */
 export function nodeIndependent(e: ServiceEntry): boolean {
-  for (const sp of e.ports)
-    if (usesLocalEndpoints(sp) || sp.trafficDistribution !== undefined || sp.sourceRanges.length > 0)
-      return false;
-  for (const eps of e.endpoints)
-    for (const ep of eps) if (ep.zoneHints.length > 0 || ep.nodeHints.length > 0) return false;
+  if (!e.topologyFree) return false;
+  for (const sp of e.ports) if (usesLocalEndpoints(sp) || sp.sourceRanges.length > 0) return false;
   return true;
 }
 
@@ -57,8 +56,13 @@ export function firstPortName(e: ServiceEntry): string {
 function entryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined): ServiceEntry {
   const endpoints = ports.map((sp) => endpointsFor(slices, sp, ''));
   let endpointCount = 0;
-  for (const eps of endpoints) endpointCount += eps.length;
-  return { key: ports[0]!.serviceKey, ports, endpoints, endpointCount };
+  let topologyFree = true;
+  for (const sp of ports) if (sp.trafficDistribution !== undefined) topologyFree = false;
+  for (const eps of endpoints) {
+    endpointCount += eps.length;
+    for (const ep of eps) if (ep.zoneHints.length > 0 || ep.nodeHints.length > 0) topologyFree = false;
+  }
+  return { key: ports[0]!.serviceKey, ports, endpoints, endpointCount, topologyFree };
 }
 
 const memo = new WeakMap<ClusterState, ServiceMap>();
