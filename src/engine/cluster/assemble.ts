@@ -11,7 +11,7 @@ import { applyIngressStatus } from '../ingress/status';
 import { ingressSystemObjects } from '../ingress/system-objects';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
-import { cloneJSON } from './clone';
+import { cloneForBuild, cloneJSON } from './clone';
 import { clusterConfigFrom } from './config';
 import { runEndpointControllers, type ControllerInput } from './controllers';
 import { objectDiagnostic } from './diag';
@@ -20,7 +20,7 @@ import { lintCluster } from './lint';
 import { assignLoadBalancers } from './load-balancer';
 import { CLUSTER_SCOPED, NamespaceTracker } from './namespaces';
 import { buildNodes } from './nodes';
-import { runPods, type PodRun } from './pod-status';
+import { isPodReady, runPods, type PodRun } from './pod-status';
 import { allocateServices } from './service-alloc';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
@@ -108,12 +108,12 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     };
     const prev = byKey.get(key);
     if (prev) {
-      prev.object = cloneJSON(src.object);
+      prev.object = cloneForBuild(src.object);
       prev.src = src;
       prev.origin = origin;
       continue;
     }
-    const e: Entry = { object: cloneJSON(src.object), key, src, origin };
+    const e: Entry = { object: cloneForBuild(src.object), key, src, origin };
     byKey.set(key, e);
     userEntries.push(e);
   }
@@ -134,7 +134,11 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     const o = e.object;
     if (o.kind === 'Namespace') namespaces.add(o.metadata.name ?? '');
     else if (!CLUSTER_SCOPED.has(o.kind)) {
-      const ns = (o.metadata.namespace ??= 'default');
+      if (o.metadata.namespace === undefined) {
+        o.metadata.namespace = 'default';
+        e.key = objectKey(o); // the key had an empty namespace
+      }
+      const ns = o.metadata.namespace;
       if (!namespaces.exists(ns)) {
         diagnostics.push(
           objectDiagnostic(e.src, o, 'metadata.namespace', {
@@ -148,14 +152,13 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
         continue;
       }
     }
-    e.key = objectKey(o); // the namespace may just have been defaulted
     o.metadata.uid ??= uidFor(opts.seed, e.key);
     o.metadata.creationTimestamp ??= time;
     admitted.push(e);
   }
   mark('namespaces');
   const entryOf = new Map<KubeObject, Entry>();
-  const srcByKey = new Map<string, SourcedObject | undefined>();
+  let srcByKey: Map<string, SourcedObject | undefined> | undefined;
   const admittedOf: Record<'Service' | 'Deployment' | 'ReplicaSet' | 'Pod', KubeObject[]> = {
     Service: [],
     Deployment: [],
@@ -164,13 +167,18 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   };
   for (const e of admitted) {
     entryOf.set(e.object, e);
-    srcByKey.set(e.key, e.src);
     const k = e.object.kind;
     if (k === 'Service' || k === 'Deployment' || k === 'ReplicaSet' || k === 'Pod')
       admittedOf[k].push(e.object);
   }
-  const srcOf = (o: KubeObject): SourcedObject | undefined =>
-    entryOf.get(o)?.src ?? srcByKey.get(objectKey(o));
+  // An object the build made (an Endpoints replacing the user's, say) is placed on the user's object
+  // with its key; that index is only built when a lint asks about such an object.
+  const srcOf = (o: KubeObject): SourcedObject | undefined => {
+    const e = entryOf.get(o);
+    if (e) return e.src;
+    srcByKey ??= new Map(admitted.map((a) => [a.key, a.src]));
+    return srcByKey.get(objectKey(o));
+  };
 
   // Services: the registry allocates, the cloud assigns LB addresses.
   const alloc = allocateServices(
@@ -200,12 +208,13 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   mark('workloadStatus');
 
   const givenEndpoints = cluster.endpoints;
+  const givenSlices = cluster.endpointSlices;
   const ctl = runEndpointControllers({
     services: cluster.services,
     pods: cluster.pods,
     nodes,
     givenEndpoints,
-    givenSlices: cluster.endpointSlices,
+    givenSlices,
     // The API server keeps default/kubernetes' slice itself (its Endpoints carry skip-mirror upstream).
     noMirror: new Set(givenEndpoints.filter((e) => entryOf.get(e)?.origin.by === 'system')),
     seed: opts.seed,
@@ -216,15 +225,22 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   cluster.endpoints = ctl.endpoints;
   cluster.endpointSlices = ctl.endpointSlices;
   let order = placed;
-  for (const o of [...ctl.endpoints, ...ctl.endpointSlices]) {
-    const key = objectKey(o);
-    if (cluster.origins.has(key)) continue;
-    o.metadata.uid ??= uidFor(opts.seed, key);
-    o.metadata.creationTimestamp ??= time;
-    const owner =
-      o.kind === 'Endpoints' ? `Service/${o.metadata.namespace}/${o.metadata.name}` : ownerKeyOf(o);
-    cluster.origins.set(key, { by: 'controller', order: order++, ...(owner ? { owner } : {}) });
-  }
+  const given = new Set<KubeObject>([...givenEndpoints, ...givenSlices]);
+  for (const list of [ctl.endpoints, ctl.endpointSlices] as KubeObject[][])
+    for (const o of list) {
+      if (given.has(o)) continue; // placed with the user's (or the system's) objects
+      const key = objectKey(o);
+      // A controller's Endpoints that replaced the user's keeps the user's origin.
+      if (o.kind === 'Endpoints' && cluster.origins.has(key)) continue;
+      o.metadata.uid ??= uidFor(opts.seed, key);
+      o.metadata.creationTimestamp ??= time;
+      const owner =
+        o.kind === 'Endpoints' ? `Service/${o.metadata.namespace}/${o.metadata.name}` : ownerKeyOf(o);
+      cluster.origins.set(
+        key,
+        owner ? { by: 'controller', order: order++, owner } : { by: 'controller', order: order++ },
+      );
+    }
   mark('endpointOrigins');
   applyIngressStatus(cluster);
   diagnostics.push(
@@ -310,31 +326,38 @@ function ownerKeyOf(o: KubeObject): string | undefined {
 
 /** ReplicaSet and Deployment status from their pods (replicas, ready, available). */
 function fillWorkloadStatus(cluster: ClusterState): void {
-  const podsByOwner = new Map<string, Pod[]>();
+  const byOwner = new Map<string, { replicas: number; ready: number }>();
+  // Consecutive pods of one ReplicaSet share their ownerReferences array: its key is built once.
+  let lastRefs: unknown;
+  let counts: { replicas: number; ready: number } | undefined;
   for (const p of cluster.pods) {
-    const ref = p.metadata.ownerReferences?.[0];
-    if (!ref) continue;
-    const k = `${ref.kind}/${p.metadata.namespace}/${ref.name}`;
-    const list = podsByOwner.get(k) ?? [];
-    list.push(p);
-    podsByOwner.set(k, list);
+    const refs = p.metadata.ownerReferences;
+    if (refs !== lastRefs) {
+      lastRefs = refs;
+      const ref = refs?.[0];
+      counts = undefined;
+      if (ref) {
+        const k = `${ref.kind}/${p.metadata.namespace}/${ref.name}`;
+        counts = byOwner.get(k);
+        if (!counts) byOwner.set(k, (counts = { replicas: 0, ready: 0 }));
+      }
+    }
+    if (!counts) continue;
+    counts.replicas++;
+    if (isPodReady(p)) counts.ready++;
   }
-  const ready = (p: Pod): boolean =>
-    p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
   const rsStatus = new Map<string, { replicas: number; ready: number }>();
   for (const rs of cluster.replicaSets) {
-    const pods = podsByOwner.get(objectKey(rs)) ?? [];
-    const r = pods.filter(ready).length;
+    const { replicas, ready: r } = byOwner.get(objectKey(rs)) ?? { replicas: 0, ready: 0 };
     (rs as KubeObject).status = {
-      replicas: pods.length,
-      fullyLabeledReplicas: pods.length,
+      replicas,
+      fullyLabeledReplicas: replicas,
       readyReplicas: r,
       availableReplicas: r,
       observedGeneration: 1,
     };
     const ref = rs.metadata.ownerReferences?.[0];
-    if (ref)
-      rsStatus.set(`${ref.kind}/${rs.metadata.namespace}/${ref.name}`, { replicas: pods.length, ready: r });
+    if (ref) rsStatus.set(`${ref.kind}/${rs.metadata.namespace}/${ref.name}`, { replicas, ready: r });
   }
   for (const d of cluster.deployments) {
     const s = rsStatus.get(objectKey(d)) ?? { replicas: 0, ready: 0 };

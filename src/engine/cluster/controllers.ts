@@ -9,8 +9,9 @@
  * const { endpoints, endpointSlices } = runEndpointControllers(input);
  */
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
-import { endpointsFor, hasSelector } from './endpoints';
-import { endpointSlicesFor, mirrorEndpoints, SERVICE_NAME_LABEL, SliceNamer } from './endpoint-slice';
+import { endpointCandidates } from './endpoint-candidates';
+import { endpointsFromCandidates, hasSelector } from './endpoints';
+import { mirrorEndpoints, SERVICE_NAME_LABEL, SliceNamer, slicesFromCandidates } from './endpoint-slice';
 import { nodeZone } from './nodes';
 import { PodIndex } from './pod-index';
 
@@ -70,11 +71,16 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
     const key = nsName(svc);
     managed.add(key);
     const pods = index.select(svc.metadata.namespace ?? 'default', svc.spec.selector!);
-    const out = input.reuse?.(svc, pods, input.nodes) ?? {
-      endpoints: endpointsFor(svc, pods, input.triggerTime),
-      slices: endpointSlicesFor(svc, pods, zoneOf, namer, input.seed, input.triggerTime),
-    };
-    for (const s of out.slices) namer.reserve(s);
+    let out = input.reuse?.(svc, pods, input.nodes);
+    if (out) for (const s of out.slices) namer.reserve(s);
+    else {
+      // Both controllers read the same per-pod facts: computed once, targetRefs shared.
+      const cands = endpointCandidates(svc, pods);
+      out = {
+        endpoints: endpointsFromCandidates(svc, cands, input.triggerTime),
+        slices: slicesFromCandidates(svc, cands, zoneOf, namer, input.seed, input.triggerTime),
+      };
+    }
     endpoints.push(out.endpoints);
     endpointSlices.push(...out.slices);
     made.set(key, { ...out, pods });

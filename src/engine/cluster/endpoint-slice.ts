@@ -24,16 +24,18 @@
  * endpointSlicesFor(svc, pods, zoneOf, 1, '2026-01-01T00:00:00Z')[0].endpoints[0].conditions;
  * // { ready: true, serving: true, terminating: false }
  */
-import type { EndpointPort, EndpointSlice, Endpoints, Pod, Service, SliceEndpoint } from '../k8s/objects';
-import {
-  HEADLESS_LABEL,
-  LAST_CHANGE_TRIGGER_TIME,
-  shouldPodBeInEndpoints,
-  shouldSetHostname,
-} from './endpoints';
-import { findPort } from './find-port';
+import type {
+  EndpointConditions,
+  EndpointPort,
+  EndpointSlice,
+  Endpoints,
+  Pod,
+  Service,
+  SliceEndpoint,
+} from '../k8s/objects';
+import { endpointCandidates, type EndpointCandidate } from './endpoint-candidates';
+import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME } from './endpoints';
 import { randomSuffix, rngFor } from './hash';
-import { isPodReady } from './pod-status';
 import { ownerRef } from './workloads';
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -119,48 +121,80 @@ export function endpointSlicesFor(
   seed: number,
   triggerTime: string,
 ): EndpointSlice[] {
+  return slicesFromCandidates(svc, endpointCandidates(svc, pods), zoneOf, namer, seed, triggerTime);
+}
+
+/** The endpoint conditions, one frozen object per combination (a build has one endpoint per pod). */
+const CONDITIONS = new Map<number, EndpointConditions>();
+for (let i = 0; i < 8; i++)
+  CONDITIONS.set(
+    i,
+    Object.freeze({ ready: (i & 4) !== 0, serving: (i & 2) !== 0, terminating: (i & 1) !== 0 }),
+  );
+const conditionsOf = (ready: boolean, serving: boolean, terminating: boolean): EndpointConditions =>
+  CONDITIONS.get((ready ? 4 : 0) | (serving ? 2 : 0) | (terminating ? 1 : 0))!;
+
+/**
+ * The controller's slices from the Service's endpoint candidates (see endpoint-candidates.ts): pods are
+ * grouped by their resolved port set, 100 endpoints per slice.
+ *
+ * @example
+ * slicesFromCandidates(svc, endpointCandidates(svc, pods), zoneOf, namer, 1, t).length; // 1
+ */
+export function slicesFromCandidates(
+  svc: Service,
+  cands: EndpointCandidate[],
+  zoneOf: (nodeName: string) => string | undefined,
+  namer: SliceNamer,
+  seed: number,
+  triggerTime: string,
+): EndpointSlice[] {
+  const svcPorts = svc.spec.ports ?? [];
+  const publishNotReady = svc.spec.publishNotReadyAddresses === true;
   const groups = new Map<string, { ports: EndpointPort[]; endpoints: SliceEndpoint[] }>();
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, true)) continue;
-    const ports: EndpointPort[] = [];
-    for (const sp of svc.spec.ports ?? []) {
-      const n = findPort(pod, sp);
-      if (n instanceof Error) continue;
-      ports.push({
-        name: sp.name ?? '',
-        port: n,
-        protocol: sp.protocol ?? 'TCP',
-        ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}),
+  // Pods whose resolution is the same array (pods of one template) share the group without a key.
+  let lastResolved: (number | undefined)[] | undefined;
+  let lastGroup: { ports: EndpointPort[]; endpoints: SliceEndpoint[] } | undefined;
+  const all: SliceEndpoint[] = [];
+  for (const c of cands) {
+    let g = c.ports === lastResolved ? lastGroup : undefined;
+    if (!g) {
+      const ports: EndpointPort[] = [];
+      svcPorts.forEach((sp, i) => {
+        const n = c.ports[i];
+        if (n === undefined) return;
+        const p: EndpointPort = { name: sp.name ?? '', port: n, protocol: sp.protocol ?? 'TCP' };
+        if (sp.appProtocol) p.appProtocol = sp.appProtocol;
+        ports.push(p);
       });
+      const key = ports.map((p) => `${p.name}/${p.port}/${p.protocol}/${p.appProtocol ?? ''}`).join(',');
+      g = groups.get(key);
+      if (!g) groups.set(key, (g = { ports, endpoints: [] }));
+      lastResolved = c.ports;
+      lastGroup = g;
     }
-    const serving = isPodReady(pod);
-    const terminating = !!pod.metadata.deletionTimestamp;
-    const ready = svc.spec.publishNotReadyAddresses === true || (serving && !terminating);
-    const ep: SliceEndpoint = {
-      addresses: [pod.status?.podIP ?? pod.status?.podIPs?.[0]?.ip ?? ''],
-      conditions: { ready, serving, terminating },
-      ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
-      targetRef: {
-        kind: 'Pod',
-        namespace: pod.metadata.namespace ?? 'default',
-        name: pod.metadata.name ?? '',
-        uid: pod.metadata.uid ?? '',
-      },
-    };
-    if (pod.spec.nodeName) {
-      ep.nodeName = pod.spec.nodeName;
-      const zone = zoneOf(pod.spec.nodeName);
+    const ready = publishNotReady || (c.serving && !c.terminating);
+    const ep: SliceEndpoint = c.hostname
+      ? {
+          addresses: [c.ip],
+          conditions: conditionsOf(ready, c.serving, c.terminating),
+          hostname: c.hostname,
+          targetRef: c.targetRef,
+        }
+      : {
+          addresses: [c.ip],
+          conditions: conditionsOf(ready, c.serving, c.terminating),
+          targetRef: c.targetRef,
+        };
+    if (c.nodeName) {
+      ep.nodeName = c.nodeName;
+      const zone = zoneOf(c.nodeName);
       if (zone) ep.zone = zone;
     }
-    const key = ports.map((p) => `${p.name}/${p.port}/${p.protocol}/${p.appProtocol ?? ''}`).join(',');
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { ports, endpoints: [] }));
     g.endpoints.push(ep);
+    all.push(ep);
   }
-  applyHints(
-    svc,
-    [...groups.values()].flatMap((g) => g.endpoints),
-  );
+  applyHints(svc, groups.size === 1 ? all : [...groups.values()].flatMap((g) => g.endpoints));
   const ns = svc.metadata.namespace ?? 'default';
   const base = svc.metadata.name ?? '';
   const slices: EndpointSlice[] = [];
@@ -171,7 +205,9 @@ export function endpointSlicesFor(
           svc,
           namer.name(ns, base),
           g.ports,
-          g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE),
+          g.endpoints.length <= MAX_ENDPOINTS_PER_SLICE
+            ? g.endpoints
+            : g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE),
           seed,
           triggerTime,
         ),

@@ -135,6 +135,49 @@ describe('endpointsFor (Endpoints controller)', () => {
     expect(endpointsFor(service('x', { app: 'web' }, []), [p], T).subsets).toBeUndefined();
   });
 
+  it('one subset when every pod resolves the ports alike: same IP sorts by UID, ports by name', () => {
+    const two = service('web', { app: 'web' }, [
+      { name: 'b', port: 81, targetPort: 'http', protocol: 'TCP' },
+      { name: 'a', port: 80, targetPort: 9000, protocol: 'TCP' },
+    ]);
+    // Pods of one template share their containers (as a ReplicaSet's do); two share a host IP.
+    const shared = live('x', '10.244.0.9').spec.containers;
+    const mk = (name: string, ip: string, ready = true): Pod => {
+      const p = live(name, ip, ready);
+      p.spec.containers = shared;
+      return p;
+    };
+    const pods = [
+      mk('z', '10.244.1.2'),
+      mk('m', '192.168.49.2'),
+      mk('d', '192.168.49.2'),
+      mk('n', '10.244.0.2', false),
+    ];
+    const ep = endpointsFor(two, pods, T);
+    expect(ep.subsets).toHaveLength(1);
+    expect(ep.subsets![0]!.addresses!.map((a) => [a.ip, a.targetRef?.uid])).toEqual([
+      ['10.244.1.2', 'uid-z'],
+      ['192.168.49.2', 'uid-d'],
+      ['192.168.49.2', 'uid-m'],
+    ]);
+    expect(ep.subsets![0]!.notReadyAddresses!.map((a) => a.ip)).toEqual(['10.244.0.2']);
+    expect(ep.subsets![0]!.ports).toEqual([
+      { name: 'a', port: 9000, protocol: 'TCP' },
+      { name: 'b', port: 8080, protocol: 'TCP' },
+    ]);
+    // The general repack (one raw subset per pod and port) agrees.
+    const raw = pods.flatMap((p) =>
+      (two.spec.ports ?? []).map((sp) => ({
+        [p.metadata.name === 'n' ? 'notReadyAddresses' : 'addresses']: [
+          ep.subsets![0]!.addresses!.find((a) => a.targetRef?.name === p.metadata.name) ??
+            ep.subsets![0]!.notReadyAddresses![0]!,
+        ],
+        ports: [ep.subsets![0]!.ports!.find((x) => x.name === sp.name)!],
+      })),
+    );
+    expect(repackSubsets(raw)).toEqual(ep.subsets);
+  });
+
   it('truncates over 1000 addresses with the over-capacity annotation', () => {
     const pods = Array.from({ length: 1001 }, (_, i) => live(`p${i}`, `10.244.${i >> 8}.${i & 255}`));
     const ep = endpointsFor(svc, pods, T);

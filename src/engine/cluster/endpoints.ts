@@ -21,10 +21,18 @@
  * endpointsFor(svc, index.select('default', svc.spec.selector), '2026-01-01T00:00:00Z');
  * // { kind: 'Endpoints', subsets: [{ addresses: [{ ip: '10.244.1.2', … }], ports: [{ port: 8080, … }] }] }
  */
-import type { EndpointAddress, EndpointPort, EndpointSubset, Endpoints, Pod, Service } from '../k8s/objects';
+import type {
+  EndpointAddress,
+  EndpointPort,
+  EndpointSubset,
+  Endpoints,
+  Pod,
+  Service,
+  ServicePort,
+} from '../k8s/objects';
 import { parseIp } from '../net/ip';
-import { findPort } from './find-port';
-import { isPodReady, isPodTerminal } from './pod-status';
+import { endpointCandidates, samePorts, type EndpointCandidate } from './endpoint-candidates';
+import { isPodTerminal } from './pod-status';
 
 export const ENDPOINTS_MANAGED_BY_LABEL = 'endpoints.kubernetes.io/managed-by';
 export const ENDPOINTS_CONTROLLER_NAME = 'endpoint-controller';
@@ -110,13 +118,7 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
     const ss: EndpointSubset = {};
     if (ready.length) ss.addresses = ready;
     if (notReady.length) ss.notReadyAddresses = notReady;
-    if (g.ports.length)
-      ss.ports = g.ports.sort(
-        (a, b) =>
-          (a.name ?? '').localeCompare(b.name ?? '') ||
-          a.port - b.port ||
-          (a.protocol ?? '').localeCompare(b.protocol ?? ''),
-      );
+    if (g.ports.length) ss.ports = sortPorts(g.ports);
     out.push(ss);
   }
   const first = (s: EndpointSubset): number => ipNum((s.addresses ?? s.notReadyAddresses ?? [])[0]?.ip ?? '');
@@ -150,49 +152,83 @@ function truncate(subsets: EndpointSubset[]): boolean {
  * endpointsFor(svc, pods, '2026-01-01T00:00:00Z').subsets?.[0]?.addresses?.map((a) => a.ip); // ["10.244.0.2"]
  */
 export function endpointsFor(svc: Service, pods: Pod[], triggerTime: string): Endpoints {
+  return endpointsFromCandidates(svc, endpointCandidates(svc, pods), triggerTime);
+}
+
+const endpointPort = (sp: ServicePort, port: number): EndpointPort => {
+  const p: EndpointPort = sp.name !== undefined ? { name: sp.name, port } : { port };
+  p.protocol = sp.protocol ?? 'TCP';
+  if (sp.appProtocol) p.appProtocol = sp.appProtocol;
+  return p;
+};
+
+/** The address of a candidate in Endpoints (shares the candidate's targetRef). */
+function addressOf(c: EndpointCandidate): EndpointAddress {
+  const a: EndpointAddress = { ip: c.ip };
+  if (c.hostname !== undefined) a.hostname = c.hostname;
+  if (c.nodeName !== undefined) a.nodeName = c.nodeName;
+  a.targetRef = c.targetRef;
+  return a;
+}
+
+/**
+ * RepackSubsets for the usual case, where every pod resolved every port alike: one subset with all the
+ * ports, addresses sorted by IP then pod UID. Undefined when the general repack is needed (pods that
+ * resolve ports differently, or two addresses with the same IP and UID).
+ */
+function singleSubset(
+  svc: Service,
+  cands: EndpointCandidate[],
+  readyOf: (c: EndpointCandidate) => boolean,
+): EndpointSubset[] | undefined {
+  if (!samePorts(cands)) return undefined;
+  const resolved = cands[0]!.ports;
+  const svcPorts = svc.spec.ports ?? [];
+  if (resolved.some((p) => p === undefined)) return undefined;
+  const ports = svcPorts.map((sp, i) => endpointPort(sp, resolved[i]!));
+  const keyed = cands.map((c) => ({ c, n: ipNum(c.ip) }));
+  keyed.sort((a, b) => a.n - b.n || a.c.targetRef.uid!.localeCompare(b.c.targetRef.uid!));
+  for (let i = 1; i < keyed.length; i++)
+    if (keyed[i]!.n === keyed[i - 1]!.n && keyed[i]!.c.targetRef.uid === keyed[i - 1]!.c.targetRef.uid)
+      return undefined;
+  const addresses: EndpointAddress[] = [];
+  const notReady: EndpointAddress[] = [];
+  for (const { c } of keyed) (readyOf(c) ? addresses : notReady).push(addressOf(c));
+  const ss: EndpointSubset = {};
+  if (addresses.length) ss.addresses = addresses;
+  if (notReady.length) ss.notReadyAddresses = notReady;
+  if (ports.length) ss.ports = sortPorts(ports);
+  return [ss];
+}
+
+function sortPorts(ports: EndpointPort[]): EndpointPort[] {
+  return ports.sort(
+    (a, b) =>
+      (a.name ?? '').localeCompare(b.name ?? '') ||
+      a.port - b.port ||
+      (a.protocol ?? '').localeCompare(b.protocol ?? ''),
+  );
+}
+
+/**
+ * The Endpoints object from the Service's endpoint candidates (see endpoint-candidates.ts).
+ *
+ * @example
+ * endpointsFromCandidates(svc, endpointCandidates(svc, pods), t).subsets?.length; // 1
+ */
+export function endpointsFromCandidates(
+  svc: Service,
+  candidates: EndpointCandidate[],
+  triggerTime: string,
+): Endpoints {
   const tolerate = svc.spec.publishNotReadyAddresses === true;
   const headless = svc.spec.clusterIP === 'None';
-  const raw: EndpointSubset[] = [];
-  for (const pod of pods) {
-    if (!shouldPodBeInEndpoints(pod, tolerate)) continue;
-    const epa: EndpointAddress = {
-      ip: pod.status?.podIP ?? pod.status?.podIPs?.[0]?.ip ?? '',
-      ...(shouldSetHostname(pod, svc) ? { hostname: pod.spec.hostname } : {}),
-      ...(pod.spec.nodeName ? { nodeName: pod.spec.nodeName } : {}),
-      targetRef: {
-        kind: 'Pod',
-        namespace: pod.metadata.namespace ?? 'default',
-        name: pod.metadata.name ?? '',
-        uid: pod.metadata.uid ?? '',
-      },
-    };
-    const ready = tolerate || isPodReady(pod);
-    const put = (ports?: EndpointPort[]): void => {
-      raw.push(
-        ready
-          ? { addresses: [epa], ...(ports ? { ports } : {}) }
-          : { notReadyAddresses: [epa], ...(ports ? { ports } : {}) },
-      );
-    };
-    const ports = svc.spec.ports ?? [];
-    if (ports.length === 0) {
-      if (headless) put();
-      continue;
-    }
-    for (const sp of ports) {
-      const n = findPort(pod, sp);
-      if (n instanceof Error) continue;
-      put([
-        {
-          ...(sp.name !== undefined ? { name: sp.name } : {}),
-          port: n,
-          protocol: sp.protocol ?? 'TCP',
-          ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}),
-        },
-      ]);
-    }
-  }
-  const subsets = repackSubsets(raw);
+  const svcPorts = svc.spec.ports ?? [];
+  const cands = tolerate ? candidates : candidates.filter((c) => !c.terminating);
+  const readyOf = (c: EndpointCandidate): boolean => tolerate || c.serving;
+  let subsets: EndpointSubset[];
+  if (cands.length === 0 || (svcPorts.length === 0 && !headless)) subsets = [];
+  else subsets = singleSubset(svc, cands, readyOf) ?? repackSubsets(rawSubsets(svc, cands, readyOf));
   const labels: Record<string, string> = { ...svc.metadata.labels };
   if (headless) labels[HEADLESS_LABEL] = '';
   else delete labels[HEADLESS_LABEL];
@@ -210,4 +246,31 @@ export function endpointsFor(svc: Service, pods: Pod[], triggerTime: string): En
     },
     ...(subsets.length ? { subsets } : {}),
   };
+}
+
+/** One subset per (pod, resolved port), as syncService builds them before repacking. */
+function rawSubsets(
+  svc: Service,
+  cands: EndpointCandidate[],
+  readyOf: (c: EndpointCandidate) => boolean,
+): EndpointSubset[] {
+  const raw: EndpointSubset[] = [];
+  const svcPorts = svc.spec.ports ?? [];
+  for (const c of cands) {
+    const epa = addressOf(c);
+    const put = (ports?: EndpointPort[]): void => {
+      const ss: EndpointSubset = readyOf(c) ? { addresses: [epa] } : { notReadyAddresses: [epa] };
+      if (ports) ss.ports = ports;
+      raw.push(ss);
+    };
+    if (svcPorts.length === 0) {
+      put();
+      continue;
+    }
+    svcPorts.forEach((sp, i) => {
+      const n = c.ports[i];
+      if (n !== undefined) put([endpointPort(sp, n)]);
+    });
+  }
+  return raw;
 }

@@ -17,6 +17,17 @@ import type { Pod, ServicePort } from '../k8s/objects';
  * findPort(pod, { port: 80, targetPort: 9376 }); // 9376
  */
 export function findPort(pod: Pod, sp: ServicePort): number | Error {
+  return findPortNumber(pod, sp) ?? new Error(`no suitable port for manifest: ${pod.metadata.uid ?? ''}`);
+}
+
+/**
+ * findPort without the Error (the controllers resolve every Service port for every selected pod; an
+ * Error per pod that does not resolve would capture a stack trace each time).
+ *
+ * @example
+ * findPortNumber(pod, { port: 80, targetPort: 'nope' }); // undefined
+ */
+export function findPortNumber(pod: Pod, sp: ServicePort): number | undefined {
   const target = sp.targetPort ?? sp.port;
   if (typeof target === 'number') return target;
   const protocol = sp.protocol ?? 'TCP';
@@ -28,5 +39,5 @@ export function findPort(pod: Pod, sp: ServicePort): number | Error {
     for (const p of c.ports ?? [])
       if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort;
   }
-  return new Error(`no suitable port for manifest: ${pod.metadata.uid ?? ''}`);
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
-import { fnv32a, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
+import { fnv32a, randomSuffix, rngFor, safeEncodeString, uidFor, uidForHash } from './hash';
 
 // Values of the original string-building implementation (kept when it was made faster).
 const UID_1_WEB = 'b6fb21af-9b03-41ed-97f5-5d3bdfe972f6';
@@ -36,6 +36,7 @@ describe('hashes and names', () => {
     // Pinned: the UIDs of a seed are part of the CLI's deterministic output.
     expect(uidFor(1, 'Service/default/web')).toBe(UID_1_WEB);
     expect(uidFor(7, 'Pod/default/é')).toBe(UID_7_E);
+    expect(uidForHash(7, fnv32a('é', fnv32a('Pod/default/')))).toBe(UID_7_E);
     expect(randomSuffix(rngFor(1, 'pods:default/web-abc'))).toBe(SUFFIX_1);
   });
 });

@@ -55,21 +55,26 @@ const FNV_PRIME = 0x01000193;
  * @example
  * fnv32aJSONString('a"b') === fnv32a('"a\\"b"'); // true
  */
-export function fnv32aJSONString(text: string, h: number): number {
+export function fnv32aJSONString(text: string, seed: number): number {
+  let h = Math.imul(seed ^ 0x22, FNV_PRIME);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x20 || (c >= 0xd800 && c < 0xe000)) return fnv32a(JSON.stringify(text), h);
+    if (c < 0x80) {
+      if (c < 0x20) return fnv32a(JSON.stringify(text), seed);
+      if (c === 0x22 || c === 0x5c) h = Math.imul(h ^ 0x5c, FNV_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
+    } else if (c < 0x800) {
+      h = Math.imul(h ^ (0xc0 | (c >> 6)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | (c & 63)), FNV_PRIME);
+    } else if (c >= 0xd800 && c < 0xe000) {
+      // Surrogates: pairs are 4 UTF-8 bytes, lone ones JSON.stringify escapes; both are rare in a template.
+      return fnv32a(JSON.stringify(text), seed);
+    } else {
+      h = Math.imul(h ^ (0xe0 | (c >> 12)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | ((c >> 6) & 63)), FNV_PRIME);
+      h = Math.imul(h ^ (0x80 | (c & 63)), FNV_PRIME);
+    }
   }
-  h = Math.imul(h ^ 0x22, FNV_PRIME);
-  let plain = 0; // start of the run of characters that need no escaping
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x22 && c !== 0x5c) continue;
-    if (i > plain) h = fnv32a(text.slice(plain, i), h);
-    h = Math.imul(Math.imul(h ^ 0x5c, FNV_PRIME) ^ c, FNV_PRIME);
-    plain = i + 1;
-  }
-  h = fnv32a(plain === 0 ? text : text.slice(plain), h);
   return Math.imul(h ^ 0x22, FNV_PRIME) >>> 0;
 }
 
@@ -159,7 +164,18 @@ function putHex(v: number, from: number, to: number, at: number): void {
  * uidFor(1, 'Service/default/web'); // "1c3f5a…-….-4…-[89ab]…-…" (always the same for this seed and key)
  */
 export function uidFor(seed: number, key: string): string {
-  const h = (fnv32a(key) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
+  return uidForHash(seed, fnv32a(key));
+}
+
+/**
+ * uidFor from the key's FNV-1a hash: fnv32a(prefix + name) = fnv32a(name, fnv32a(prefix)), so a
+ * controller making many objects hashes the common prefix once.
+ *
+ * @example
+ * uidForHash(1, fnv32a('web-abcde', fnv32a('Pod/default/'))) === uidFor(1, 'Pod/default/web-abcde'); // true
+ */
+export function uidForHash(seed: number, keyHash: number): string {
+  const h = (keyHash ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0;
   const a = mix32(h);
   const b = mix32(a ^ h);
   const c = mix32(b ^ h);

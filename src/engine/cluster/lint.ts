@@ -99,9 +99,10 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
   const clusterIPs = new Map<string, Service>();
   for (const s of cluster.services)
     if (s.spec.clusterIP && s.spec.clusterIP !== 'None') clusterIPs.set(s.spec.clusterIP, s);
-  const vipWarning = (o: KubeObject, field: string, ip: string, owner: string): void => {
-    const other = clusterIPs.get(ip);
-    if (!other || `${other.metadata.namespace}/${other.metadata.name}` === owner) return;
+  // One lookup per address; the rest only for an address that is a ClusterIP.
+  const vipWarning = (o: KubeObject, field: string, ip: string, ownerName: string | undefined): void => {
+    const other = clusterIPs.get(ip)!;
+    if (other.metadata.namespace === o.metadata.namespace && other.metadata.name === ownerName) return;
     warn(
       o,
       field,
@@ -110,36 +111,33 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
       'Point the endpoints at pod or external IPs, or use an ExternalName Service to alias another Service.',
     );
   };
-  for (const ep of cluster.endpoints)
-    ep.subsets?.forEach((ss, i) => {
-      ss.addresses?.forEach((a, j) =>
-        vipWarning(
-          ep,
-          `subsets[${i}].addresses[${j}].ip`,
-          a.ip,
-          `${ep.metadata.namespace}/${ep.metadata.name}`,
-        ),
-      );
-      ss.notReadyAddresses?.forEach((a, j) =>
-        vipWarning(
-          ep,
-          `subsets[${i}].notReadyAddresses[${j}].ip`,
-          a.ip,
-          `${ep.metadata.namespace}/${ep.metadata.name}`,
-        ),
-      );
-    });
-  for (const s of cluster.endpointSlices)
-    s.endpoints?.forEach((e, i) =>
-      e.addresses.forEach((ip, j) =>
-        vipWarning(
-          s,
-          `endpoints[${i}].addresses[${j}]`,
-          ip,
-          `${s.metadata.namespace}/${s.metadata.labels?.[SERVICE_NAME_LABEL] ?? ''}`,
-        ),
-      ),
-    );
+  for (const ep of cluster.endpoints) {
+    const subsets = ep.subsets ?? [];
+    for (let i = 0; i < subsets.length; i++) {
+      const ready = subsets[i]!.addresses ?? [];
+      for (let j = 0; j < ready.length; j++)
+        if (clusterIPs.has(ready[j]!.ip))
+          vipWarning(ep, `subsets[${i}].addresses[${j}].ip`, ready[j]!.ip, ep.metadata.name);
+      const notReady = subsets[i]!.notReadyAddresses ?? [];
+      for (let j = 0; j < notReady.length; j++)
+        if (clusterIPs.has(notReady[j]!.ip))
+          vipWarning(ep, `subsets[${i}].notReadyAddresses[${j}].ip`, notReady[j]!.ip, ep.metadata.name);
+    }
+  }
+  for (const s of cluster.endpointSlices) {
+    const eps = s.endpoints ?? [];
+    for (let i = 0; i < eps.length; i++) {
+      const addrs = eps[i]!.addresses;
+      for (let j = 0; j < addrs.length; j++)
+        if (clusterIPs.has(addrs[j]!))
+          vipWarning(
+            s,
+            `endpoints[${i}].addresses[${j}]`,
+            addrs[j]!,
+            s.metadata.labels?.[SERVICE_NAME_LABEL] ?? '',
+          );
+    }
+  }
 
   for (const ep of ctx.replacedEndpoints)
     warn(
@@ -220,9 +218,10 @@ function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
 
 /** Finds the user object that carries a pod's template (the pod, its ReplicaSet, or that one's Deployment). */
 function templateOwners(cluster: ClusterState): (pod: Pod) => { obj: KubeObject; path: string } {
-  const byKey = new Map<string, KubeObject>();
-  for (const o of [...cluster.replicaSets, ...cluster.deployments]) byKey.set(objectKey(o), o);
+  let byKey: Map<string, KubeObject> | undefined;
   return (pod) => {
+    // Built on first use: most builds have no pod to lint.
+    byKey ??= new Map([...cluster.replicaSets, ...cluster.deployments].map((o) => [objectKey(o), o]));
     const origin = cluster.origins.get(objectKey(pod));
     const rs = origin?.by === 'controller' && origin.owner ? byKey.get(origin.owner) : undefined;
     if (!rs) return { obj: pod, path: 'spec' };

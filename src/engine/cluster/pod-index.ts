@@ -10,25 +10,47 @@
 import type { Pod } from '../k8s/objects';
 
 export class PodIndex {
-  /** namespace → "key=value" → pods (creation order). */
-  private readonly byLabel = new Map<string, Map<string, Pod[]>>();
+  /** namespace → label key → label value → pods (creation order). */
+  private readonly byLabel = new Map<string, Map<string, Map<string, Pod[]>>>();
   private readonly byNamespace = new Map<string, Pod[]>();
 
   constructor(pods: Pod[]) {
+    // Consecutive pods of one ReplicaSet share their labels object: their posting lists are looked up once.
+    let lastLabels: Record<string, string> | undefined;
+    let lastNs: string | undefined;
+    let lists: Pod[][] = [];
+    let nsPods: Pod[] = [];
     for (const p of pods) {
       const ns = p.metadata.namespace ?? 'default';
-      let nsPods = this.byNamespace.get(ns);
-      if (!nsPods) this.byNamespace.set(ns, (nsPods = []));
-      nsPods.push(p);
-      let labels = this.byLabel.get(ns);
-      if (!labels) this.byLabel.set(ns, (labels = new Map()));
-      for (const [k, v] of Object.entries(p.metadata.labels ?? {})) {
-        const key = `${k}=${v}`;
-        const list = labels.get(key);
-        if (list) list.push(p);
-        else labels.set(key, [p]);
+      const labels = p.metadata.labels;
+      if (ns !== lastNs || labels !== lastLabels || labels === undefined) {
+        if (ns !== lastNs) {
+          const list = this.byNamespace.get(ns);
+          if (list) nsPods = list;
+          else this.byNamespace.set(ns, (nsPods = []));
+        }
+        lists = this.postingLists(ns, labels ?? {});
+        lastNs = ns;
+        lastLabels = labels;
       }
+      nsPods.push(p);
+      for (let i = 0; i < lists.length; i++) lists[i]!.push(p);
     }
+  }
+
+  private postingLists(ns: string, labels: Record<string, string>): Pod[][] {
+    let keys = this.byLabel.get(ns);
+    if (!keys) this.byLabel.set(ns, (keys = new Map()));
+    const out: Pod[][] = [];
+    for (const k of Object.keys(labels)) {
+      let values = keys.get(k);
+      if (!values) keys.set(k, (values = new Map()));
+      const v = labels[k]!;
+      let list = values.get(v);
+      if (!list) values.set(v, (list = []));
+      out.push(list);
+    }
+    return out;
   }
 
   /** Every pod in the namespace, in creation order. */
@@ -39,23 +61,23 @@ export class PodIndex {
   /**
    * Pods of `ns` whose labels contain every selector pair (labels.SelectorFromSet semantics: an empty
    * selector selects every pod of the namespace — the controllers never call it with one, as an empty
-   * Service selector means "no selector").
+   * Service selector means "no selector"). The result may be the index's own list: do not modify it.
    *
    * @example
    * index.select('default', { app: 'web', tier: 'fe' }).length; // 3
    */
   select(ns: string, selector: Record<string, string>): Pod[] {
-    const entries = Object.entries(selector);
-    if (entries.length === 0) return this.inNamespace(ns);
+    const keys = Object.keys(selector);
+    if (keys.length === 0) return this.inNamespace(ns);
     const labels = this.byLabel.get(ns);
     if (!labels) return [];
     let smallest: Pod[] | undefined;
-    for (const [k, v] of entries) {
-      const list = labels.get(`${k}=${v}`);
+    for (const k of keys) {
+      const list = labels.get(k)?.get(selector[k]!);
       if (!list) return [];
       if (!smallest || list.length < smallest.length) smallest = list;
     }
-    if (entries.length === 1) return smallest!;
-    return smallest!.filter((p) => entries.every(([k, v]) => p.metadata.labels?.[k] === v));
+    if (keys.length === 1) return smallest!;
+    return smallest!.filter((p) => keys.every((k) => p.metadata.labels?.[k] === selector[k]));
   }
 }

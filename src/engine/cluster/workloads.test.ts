@@ -67,6 +67,36 @@ describe('expandWorkloads', () => {
     expect(c).not.toEqual(a.slice(0, 2));
   });
 
+  it('never reuses the name of a pod that exists, and shares read-only parts between pods of a ReplicaSet', () => {
+    const first = expandWorkloads([deploy('web', 2)], [], [], 3).pods.map((p) => p.object.metadata.name!);
+    const squatter: Pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: first[0], namespace: 'default' },
+      spec: { containers: [] },
+    };
+    const again = expandWorkloads([deploy('web', 2)], [], [squatter], 3).pods.map((p) => p.object);
+    expect(again.map((p) => p.metadata.name)).not.toContain(first[0]);
+    expect(again[0]!.metadata.name).toMatch(
+      new RegExp(`^${first[0]!.slice(0, -5)}[bcdfghjklmnpqrstvwxz2456789]{5}$`),
+    );
+    // A pod in another namespace does not take the name.
+    const other = expandWorkloads(
+      [deploy('web', 2)],
+      [],
+      [{ ...squatter, metadata: { ...squatter.metadata, namespace: 'x' } }],
+      3,
+    );
+    expect(other.pods[0]!.object.metadata.name).toBe(first[0]);
+    const [a, b] = again;
+    expect(a!.metadata.labels).toBe(b!.metadata.labels);
+    expect(Object.isFrozen(a!.metadata.labels)).toBe(true);
+    expect(a!.metadata.ownerReferences).toBe(b!.metadata.ownerReferences);
+    expect(a!.spec.containers).toBe(b!.spec.containers);
+    expect(a!.spec).not.toBe(b!.spec); // the scheduler writes nodeName per pod
+    expect(a!.metadata).not.toBe(b!.metadata);
+  });
+
   it('hashes templates independently of key order; collisionCount changes the hash', () => {
     expect(canonicalJSON({ b: 1, a: [{ d: 2, c: 3 }] })).toBe('{"a":[{"c":3,"d":2}],"b":1}');
     const t = deploy('x', 1).spec.template;

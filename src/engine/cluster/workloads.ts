@@ -21,7 +21,7 @@
  * out.podGroups[0].pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
-import { fnv32a, fnv32aJSONString, randomSuffix, rngFor, safeEncodeString, uidFor } from './hash';
+import { fnv32a, fnv32aJSONString, randomSuffix, rngFor, safeEncodeString, uidFor, uidForHash } from './hash';
 import { shallowCopy } from './clone';
 import { objectKey } from './state';
 
@@ -47,6 +47,16 @@ const COMMA = 0x2c;
 const COLON = 0x3a;
 const byte = (h: number, b: number): number => Math.imul(h ^ b, 0x01000193);
 
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Object.keys sorted as Array.prototype.sort sorts strings (by UTF-16 code units), skipping the sort
+ *  when they already are (keys often come in a stable order). */
+function sortedKeys(o: object): string[] {
+  const keys = Object.keys(o);
+  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return keys.sort(byCodeUnits);
+  return keys;
+}
+
 /** fnv32a(canonicalJSON(v), h), computed while walking v instead of building the string. */
 function hashCanonical(v: unknown, h: number): number {
   if (typeof v === 'string') return fnv32aJSONString(v, h);
@@ -60,7 +70,7 @@ function hashCanonical(v: unknown, h: number): number {
   }
   if (v !== null && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    const keys = Object.keys(o).sort();
+    const keys = sortedKeys(o);
     h = byte(h, 0x7b); // {
     let first = true;
     for (const k of keys) {
@@ -173,7 +183,7 @@ function podsFor(
   count: number,
   seed: number,
   time: string | undefined,
-  taken: Map<string, Set<string>>,
+  taken: TakenNames,
 ): { pods: Pod[]; keys: string[] } {
   const pods: Pod[] = [];
   const keys: string[] = [];
@@ -181,28 +191,51 @@ function podsFor(
   const ns = rs.metadata.namespace ?? 'default';
   const base = `${rs.metadata.name}-`.slice(0, MAX_GENERATED_BASE);
   const rng = rngFor(seed, `pods:${ns}/${rs.metadata.name}`);
-  let names = taken.get(ns);
-  if (!names) taken.set(ns, (names = new Set()));
+  const suffixes = taken.suffixesOf(ns, base);
   const t = rs.spec.template;
   const labels = Object.freeze({ ...t.metadata?.labels });
   const ownerReferences = Object.freeze([Object.freeze(ownerRef(rs, seed))]) as OwnerReference[];
   const annotations = t.metadata?.annotations ? Object.freeze({ ...t.metadata.annotations }) : undefined;
-  const keyPrefix = `Pod/${ns}/`;
+  const keyPrefix = `Pod/${ns}/${base}`;
+  const prefixHash = fnv32a(keyPrefix);
   for (let i = 0; i < count; i++) {
-    let name = base + randomSuffix(rng);
-    while (names.has(name)) name = base + randomSuffix(rng);
-    names.add(name);
-    const key = keyPrefix + name;
-    const uid = uidFor(seed, key);
+    let suffix = randomSuffix(rng);
+    while (suffixes.has(suffix)) suffix = randomSuffix(rng);
+    suffixes.add(suffix);
+    const name = base + suffix;
+    const uid = uidForHash(seed, fnv32a(suffix, prefixHash));
     // Literals in the order the fields were always written (annotations, when present, before uid).
     const metadata: Pod['metadata'] = annotations
       ? { name, generateName: base, namespace: ns, labels, ownerReferences, annotations, uid }
       : { name, generateName: base, namespace: ns, labels, ownerReferences, uid };
     if (time !== undefined) metadata.creationTimestamp = time;
     pods.push({ apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(t.spec) });
-    keys.push(key);
+    keys.push(keyPrefix + suffix);
   }
   return { pods, keys };
+}
+
+/**
+ * Pod names in use, per namespace, split as generateName base + 5-character suffix: a generated name is
+ * base + 5 characters, so it can only collide with a name of the same base (names of the same length
+ * share their first length − 5 characters). Checking a 5-character suffix is much cheaper than hashing
+ * a whole name per pod.
+ */
+class TakenNames {
+  private readonly byNs = new Map<string, Map<string, Set<string>>>();
+
+  add(ns: string, name: string): void {
+    if (name.length < 5) return; // shorter than any generated name
+    this.suffixesOf(ns, name.slice(0, -5)).add(name.slice(-5));
+  }
+
+  suffixesOf(ns: string, base: string): Set<string> {
+    let bases = this.byNs.get(ns);
+    if (!bases) this.byNs.set(ns, (bases = new Map()));
+    let s = bases.get(base);
+    if (!s) bases.set(base, (s = new Set()));
+    return s;
+  }
 }
 
 /**
@@ -222,13 +255,8 @@ export function expandWorkloads(
 ): WorkloadResult {
   const replicaSets: MadeObject<ReplicaSet>[] = [];
   const podGroups: PodGroup[] = [];
-  const taken = new Map<string, Set<string>>();
-  for (const p of existingPods) {
-    const ns = p.metadata.namespace ?? 'default';
-    const names = taken.get(ns);
-    if (names) names.add(p.metadata.name ?? '');
-    else taken.set(ns, new Set([p.metadata.name ?? '']));
-  }
+  const taken = new TakenNames();
+  for (const p of existingPods) taken.add(p.metadata.namespace ?? 'default', p.metadata.name ?? '');
   const adoptedBy = new Set<string>();
   for (const rs of givenReplicaSets) {
     const ref = controllerOf(rs);
