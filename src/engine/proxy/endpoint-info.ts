@@ -43,6 +43,9 @@ export function slicesByService(slices: readonly EndpointSlice[]): Map<string, E
   return out;
 }
 
+const byEndpoint = (a: EndpointInfo, b: EndpointInfo): number =>
+  a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0;
+
 /** The endpoints of one Service port as seen from `nodeName`, sorted by "ip:port" (string order, as kube-proxy). */
 export function endpointsFor(
   slices: readonly EndpointSlice[] | undefined,
@@ -50,25 +53,28 @@ export function endpointsFor(
   nodeName: string,
 ): EndpointInfo[] {
   if (!slices) return [];
-  const seen = new Map<string, EndpointInfo>();
+  const out: EndpointInfo[] = [];
   for (const slice of slices) {
-    const port = (slice.ports ?? []).find(
-      (p) => (p.name ?? '') === sp.portName && (p.protocol ?? 'TCP') === sp.protocol,
-    );
-    if (!port || !port.port) continue;
+    let portNum = 0;
+    for (const p of slice.ports ?? [])
+      if ((p.name ?? '') === sp.portName && (p.protocol ?? 'TCP') === sp.protocol) {
+        portNum = p.port ?? 0;
+        break;
+      }
+    if (!portNum) continue;
+    const suffix = `:${portNum}`;
     for (const ep of slice.endpoints ?? []) {
       const ip = ep.addresses[0];
       if (ip === undefined) continue;
-      const key = `${ip}:${port.port}`;
-      if (seen.has(key)) continue;
-      const ready = ep.conditions?.ready ?? true;
+      const c = ep.conditions;
+      const ready = c?.ready ?? true;
       const info: EndpointInfo = {
         ip,
-        port: port.port,
-        endpoint: key,
+        port: portNum,
+        endpoint: ip + suffix,
         ready,
-        serving: ep.conditions?.serving ?? ready,
-        terminating: ep.conditions?.terminating ?? false,
+        serving: c?.serving ?? ready,
+        terminating: c?.terminating ?? false,
         isLocal: ep.nodeName !== undefined && ep.nodeName === nodeName,
         zoneHints: ep.hints?.forZones?.map((z) => z.name) ?? NONE,
         nodeHints: ep.hints?.forNodes?.map((n) => n.name) ?? NONE,
@@ -77,8 +83,14 @@ export function endpointsFor(
       if (ep.zone !== undefined) info.zone = ep.zone;
       if (ep.targetRef?.kind === 'Pod' && ep.targetRef.name)
         info.pod = `${ep.targetRef.namespace ?? slice.metadata.namespace ?? 'default'}/${ep.targetRef.name}`;
-      seen.set(key, info);
+      out.push(info);
     }
   }
-  return [...seen.values()].sort((a, b) => (a.endpoint < b.endpoint ? -1 : a.endpoint > b.endpoint ? 1 : 0));
+  // Sorted by "ip:port"; the sort is stable, so of duplicates (one address in two slices) the first stays.
+  out.sort(byEndpoint);
+  let n = 0;
+  for (let i = 0; i < out.length; i++)
+    if (n === 0 || out[i]!.endpoint !== out[n - 1]!.endpoint) out[n++] = out[i]!;
+  out.length = n;
+  return out;
 }

@@ -31,7 +31,7 @@ import {
   type ServiceMap,
 } from './service-map';
 import { categorizeEndpoints } from './topology';
-import type { Chain, IptablesTable, NodeRules, Rule } from './types';
+import type { Chain, IptablesTable, NodeRules, Rule, TableName } from './types';
 
 /** Above this many endpoints kube-proxy drops the per-endpoint comments (largeClusterEndpointsThreshold). */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
@@ -109,6 +109,68 @@ function aggregate(cache: IptablesCache, nat: IptablesTable, filter: IptablesTab
         const c = t.byName.get(name);
         if (c) indexChain(c);
       }
+}
+
+type SharedChainField =
+  'natServices' | 'natNodePorts' | 'filterServices' | 'filterExternal' | 'filterNodePorts' | 'filterFirewall';
+
+const SHARED_CHAINS: [TableName, string, SharedChainField][] = [
+  ['nat', 'KUBE-SERVICES', 'natServices'],
+  ['nat', 'KUBE-NODEPORTS', 'natNodePorts'],
+  ['filter', 'KUBE-SERVICES', 'filterServices'],
+  ['filter', 'KUBE-EXTERNAL-SERVICES', 'filterExternal'],
+  ['filter', 'KUBE-NODEPORTS', 'filterNodePorts'],
+  ['filter', 'KUBE-PROXY-FIREWALL', 'filterFirewall'],
+];
+
+/** The Service key of a Service port's rule ("ns/name:port" → "ns/name"). */
+const keyOfRule = (r: Rule): string => {
+  const s = r.service!;
+  const i = s.indexOf(':');
+  return i < 0 ? s : s.slice(0, i);
+};
+
+/**
+ * Replaces one Service's rules in a shared chain, in place: where its old rules were, or where its key
+ * sorts among the other Services' rules (the chain's Service rules are in key order; rules without a
+ * Service, such as KUBE-SERVICES' final jump to KUBE-NODEPORTS, come last).
+ */
+function spliceService(rules: Rule[], key: string, old: Rule[], fresh: Rule[]): void {
+  let at = old.length > 0 ? rules.indexOf(old[0]!) : -1;
+  if (at < 0) {
+    let hi = rules.length;
+    while (hi > 0 && rules[hi - 1]!.service === undefined) hi--;
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keyOfRule(rules[mid]!) < key) lo = mid + 1;
+      else hi = mid;
+    }
+    at = lo;
+  }
+  rules.splice(at, old.length, ...fresh);
+}
+
+/** Patches the shared chains for the Services whose fragments changed (old → new, per key). */
+function patchSharedChains(
+  nat: IptablesTable,
+  filter: IptablesTable,
+  changes: [string, ServiceFragment[], ServiceFragment[]][],
+): void {
+  for (const [table, name, field] of SHARED_CHAINS) {
+    const t = table === 'nat' ? nat : filter;
+    const rules = t.byName.get(name)!.rules;
+    let touched = false;
+    for (const [key, olds, news] of changes) {
+      const old = olds.flatMap((f) => f[field]);
+      const fresh = news.flatMap((f) => f[field]);
+      if (old.length === 0 && fresh.length === 0) continue;
+      spliceService(rules, key, old, fresh);
+      touched = true;
+    }
+    // A new Chain object: its lookup index is rebuilt on the next walk.
+    if (touched) setRules(t, name, rules);
+  }
 }
 
 function contextFor(cluster: ClusterState, nodeName: string, largeClusterMode: boolean): ProxyContext {
@@ -294,6 +356,7 @@ export function updateIptablesRules(
   // prev is consumed: its fragment set and tables are updated in place.
   const { set } = old;
   const sk = shareKey(ctx);
+  const changes: [string, ServiceFragment[], ServiceFragment[]][] = [];
   for (const key of changed) {
     const e = map.entries.get(key);
     let frags: ServiceFragment[] = [];
@@ -302,10 +365,11 @@ export function updateIptablesRules(
       frags = memo.get(mk) ?? fragmentsOf(e, neutral(ctx));
       memo.set(mk, frags);
     } else if (e) frags = fragmentsOf(e, ctx);
+    changes.push([key, set.get(key) ?? [], frags]);
     set.replace(key, frags);
     for (const f of frags) set.register(f, f.headNames(), false);
   }
   const cache: IptablesCache = { ...old, ctx, options, services: map };
-  aggregate(cache, prev.nat, prev.filter);
+  patchSharedChains(prev.nat, prev.filter, changes);
   return rulesFromCache(cache, prev.mode, { nat: prev.nat, filter: prev.filter });
 }

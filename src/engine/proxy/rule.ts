@@ -144,6 +144,7 @@ class ArgsRule implements Rule {
   private parsed?: { match: RuleMatch; target: RuleTarget };
   private printed?: string;
   private restorePrinted?: string;
+  private dest?: string | null;
   constructor(
     readonly chain: string,
     private readonly args: readonly string[],
@@ -163,6 +164,12 @@ class ArgsRule implements Rule {
    * the tokens without parsing the whole rule: what chain-index.ts files the rule under.
    */
   destKey(): string | undefined {
+    // Kept: a Service's rules are shared by every node and re-indexed after each edit.
+    if (this.dest === undefined) this.dest = this.scanDestKey() ?? null;
+    return this.dest ?? undefined;
+  }
+
+  private scanDestKey(): string | undefined {
     const a = this.args;
     let ip = '*';
     let port = '';

@@ -68,6 +68,57 @@ function entryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined):
 const memo = new WeakMap<ClusterState, ServiceMap>();
 
 /**
+ * A map that reads through to a base map except for changed keys (null: deleted). Iteration order is not
+ * insertion order (callers sort). Chains of overlays are flattened once they grow.
+ */
+class OverlayMap<V> extends Map<string, V> {
+  constructor(
+    private readonly base: Map<string, V>,
+    private readonly changes: Map<string, V | null>,
+  ) {
+    super();
+  }
+  override get(key: string): V | undefined {
+    const c = this.changes.get(key);
+    return c !== undefined ? (c ?? undefined) : this.changes.has(key) ? undefined : this.base.get(key);
+  }
+  override has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+  override get size(): number {
+    let n = 0;
+    for (const _ of this.entries()) n++;
+    return n;
+  }
+  override *entries(): MapIterator<[string, V]> {
+    for (const [k, v] of this.base) if (!this.changes.has(k)) yield [k, v];
+    for (const [k, v] of this.changes) if (v !== null) yield [k, v];
+  }
+  override *keys(): MapIterator<string> {
+    for (const [k] of this.entries()) yield k;
+  }
+  override *values(): MapIterator<V> {
+    for (const [, v] of this.entries()) yield v;
+  }
+  override [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
+  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
+    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
+  }
+  /** How many overlays deep this map reads. */
+  depth(): number {
+    return 1 + (this.base instanceof OverlayMap ? this.base.depth() : 0);
+  }
+}
+
+/** `base` with `changes` applied, as an overlay (flattened into a plain Map every 32 levels). */
+function overlay<V>(base: Map<string, V>, changes: Map<string, V | null>): Map<string, V> {
+  const m = new OverlayMap(base, changes);
+  return m.depth() > 32 ? new Map(m) : m;
+}
+
+/**
  * The cluster's Service and endpoint map (memoised per ClusterState object).
  *
  * @example
@@ -83,6 +134,8 @@ export function serviceMapOf(cluster: ClusterState): ServiceMap {
     const ports = servicePortsOf(svc);
     if (ports.length === 0) continue;
     const e = entryOf(ports, slices.get(ports[0]!.serviceKey));
+    const replaced = entries.get(e.key);
+    if (replaced) totalEndpoints -= replaced.endpointCount; // two Services with one key: the last wins
     entries.set(e.key, e);
     totalEndpoints += e.endpointCount;
   }
@@ -109,25 +162,27 @@ export function updateServiceMap(prev: ServiceMap, cluster: ClusterState, change
     if (svc !== undefined && names.has(svc)) touched.push(s);
   }
   const slices = slicesByService(touched);
-  const entries = new Map(prev.entries);
+  // The unchanged entries stay in `prev`'s map: an edit copies nothing (see OverlayMap).
+  const changes = new Map<string, ServiceEntry | null>();
   let totalEndpoints = prev.totalEndpoints;
   for (const key of changed) {
-    const old = entries.get(key);
-    if (old) {
-      totalEndpoints -= old.endpointCount;
-      entries.delete(key);
-    }
+    const old = prev.entries.get(key);
+    if (old) totalEndpoints -= old.endpointCount;
+    changes.set(key, null);
   }
   for (const svc of cluster.services) {
+    if (!names.has(svc.metadata.name ?? '')) continue;
     const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
     if (!changed.has(key)) continue;
     const ports = servicePortsOf(svc);
     if (ports.length === 0) continue;
     const e = entryOf(ports, slices.get(key));
-    entries.set(key, e);
+    const replaced = changes.get(key);
+    if (replaced) totalEndpoints -= replaced.endpointCount; // two Services with one key: the last wins
+    changes.set(key, e);
     totalEndpoints += e.endpointCount;
   }
-  const map = { entries, totalEndpoints };
+  const map = { entries: overlay(prev.entries, changes), totalEndpoints };
   memo.set(cluster, map);
   return map;
 }
