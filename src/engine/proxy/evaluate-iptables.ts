@@ -111,15 +111,29 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
 
 const LOOPBACK = /^127\./;
 
-const localSets = new WeakMap<NodeRules, Set<string>>();
+const localIndexes = new WeakMap<readonly string[], { has(ip: string): boolean }>();
+
+/**
+ * Registers a membership index for an `extraLocalAddresses` list (IPVS hands over its KUBE-IPVS-IPS
+ * members), so the first walk does not build one from 10,000 addresses. The index must hold exactly them.
+ *
+ * @example
+ * setLocalAddressIndex(rules.extraLocalAddresses!, members);
+ */
+export function setLocalAddressIndex(
+  addresses: readonly string[],
+  index: { has(ip: string): boolean },
+): void {
+  localIndexes.set(addresses, index);
+}
 
 /** Builds the local-address test for a node (node IPs, loopback, and IPVS's kube-ipvs0 addresses). */
 function localTest(rules: NodeRules): (ip: string) => boolean {
-  // Kept per rules object: IPVS binds every Service address (10,000 of them in a large cluster).
-  let set = localSets.get(rules);
-  if (!set) localSets.set(rules, (set = new Set([...rules.nodeIPs, ...(rules.extraLocalAddresses ?? [])])));
-  const local = set;
-  return (ip) => local.has(ip) || LOOPBACK.test(ip);
+  const nodeIPs = rules.nodeIPs;
+  const extra = rules.extraLocalAddresses;
+  let index = extra && localIndexes.get(extra);
+  if (extra && !index) localIndexes.set(extra, (index = new Set(extra)));
+  return (ip) => nodeIPs.includes(ip) || (index?.has(ip) ?? false) || LOOPBACK.test(ip);
 }
 
 /** The recent lists of one node inside ProxyState. */

@@ -18,6 +18,7 @@ import {
   nftListRuleset,
   updateNodeRules,
 } from './index';
+import { sepChainName, serviceChainNames } from './hash';
 import type { NodeRules } from './types';
 
 const NODE_B = 'node-b';
@@ -33,6 +34,12 @@ function base(mode: ClusterConfig['proxy']['mode']): ClusterState {
         externalTrafficPolicy: 'Local',
         clusterIP: '172.30.0.47',
         ports: [{ name: 'http', port: 80, protocol: 'TCP', nodePort: 3007 }],
+      }),
+      // Shares svc4's external IP and port: IPVS and nftables keep one virtual server / map element per key.
+      svc('ns9', 'twin', {
+        clusterIP: '172.30.0.49',
+        externalIPs: ['192.168.99.33'],
+        ports: [{ name: 'p80', port: 80, protocol: 'TCP' }],
       }),
       svc('ns8', 'multi', {
         clusterIP: '172.30.0.48',
@@ -52,6 +59,7 @@ function base(mode: ClusterConfig['proxy']['mode']): ClusterState {
         ],
         [{ name: 'http', port: 8080 }],
       ),
+      slice('ns9', 'twin', [{ ip: '10.180.4.1', node: NODE_B }], [{ name: 'p80', port: 80 }]),
       slice(
         'ns8',
         'multi',
@@ -234,5 +242,59 @@ describe.each(MODES)('updateNodeRules in %s mode equals a full build', (mode) =>
     expect(print(updated)).toBe(print(buildNodeRules({ ...cur }, TEST_NODE)));
     expect(print(b)).toBe(before);
     expect(print(b)).toBe(print(buildNodeRules({ ...c }, NODE_B)));
+  });
+});
+
+describe('sharing between nodes', () => {
+  const c = base('iptables');
+  const a = buildNodeRules(c, TEST_NODE);
+  const b = buildNodeRules(c, NODE_B);
+
+  it('nodes share the chains of a Cluster-policy Service, and its rules in KUBE-SERVICES', () => {
+    // KUBE-SVC-XPGD46QRK7WJZT7O is ns1/svc1:p80's chain in kube-proxy's TestOverallIPTablesRules.
+    expect(a.nat.byName.get('KUBE-SVC-XPGD46QRK7WJZT7O')).toBeDefined();
+    expect(a.nat.byName.get('KUBE-SVC-XPGD46QRK7WJZT7O')).toBe(b.nat.byName.get('KUBE-SVC-XPGD46QRK7WJZT7O'));
+    const rule = (r: NodeRules) =>
+      r.nat.byName.get('KUBE-SERVICES')!.rules.find((x) => x.service === 'ns1/svc1:p80');
+    expect(rule(a)).toBe(rule(b));
+  });
+
+  it('each node has its own KUBE-SVL for a Local-policy Service, listing its own endpoint', () => {
+    const svl = serviceChainNames('ns7/local:http', 'tcp').svl;
+    const targets = (r: NodeRules) =>
+      r.nat.byName
+        .get(svl)!
+        .rules.map((x) => r.nat.byName.get((x.target as { chain: string }).chain)!.endpoint!.ip);
+    expect(targets(a)).toEqual(['10.180.1.1']);
+    expect(targets(b)).toEqual(['10.180.1.2']);
+  });
+
+  it('finds a KUBE-SEP chain by name before any walk has built its Service', () => {
+    const fresh = buildNodeRules({ ...c }, TEST_NODE);
+    expect(sepChainName('ns1/svc1:p80', 'tcp', '10.180.0.1:80')).toBe('KUBE-SEP-SXIVWICOYRO3J4NJ');
+    expect(fresh.nat.byName.has('KUBE-SEP-SXIVWICOYRO3J4NJ')).toBe(true);
+    expect(fresh.nat.byName.get('KUBE-SEP-SXIVWICOYRO3J4NJ')!.endpoint).toEqual({
+      ip: '10.180.0.1',
+      port: 80,
+    });
+    expect(fresh.nat.byName.get('KUBE-SEP-AAAAAAAAAAAAAAAA')).toBeUndefined();
+    expect(fresh.nat.byName.has('KUBE-SEP-AAAAAAAAAAAAAAAA')).toBe(false);
+  });
+});
+
+describe('large-cluster mode', () => {
+  it('an edit that crosses 1000 endpoints drops the endpoint comments, as a full build does', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => ({ ip: `10.181.${i >> 8}.${i & 255}` }));
+    const c0 = cluster(
+      [svc('big', 'svc', { clusterIP: '172.30.9.9', ports: [{ name: 'p', port: 80, protocol: 'TCP' }] })],
+      [slice('big', 'svc', many(1000), [{ name: 'p', port: 80 }])],
+    );
+    const r0 = buildNodeRules(c0, TEST_NODE);
+    expect(r0.largeClusterMode).toBe(false);
+    const c1 = { ...c0, endpointSlices: [slice('big', 'svc', many(1001), [{ name: 'p', port: 80 }])] };
+    const r1 = updateNodeRules(r0, c1, ['big/svc']);
+    expect(r1.largeClusterMode).toBe(true);
+    expect(iptablesSave(r1)).toBe(iptablesSave(buildNodeRules({ ...c1 }, TEST_NODE)));
+    expect(iptablesSave(r1)).not.toContain('big/svc:p -> ');
   });
 });

@@ -12,6 +12,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import { FragmentSet, createBase, orderOf } from './fragment-set';
+import { setLocalAddressIndex } from './evaluate-iptables';
 import type { BuildOptions } from './iptables';
 import { ipvsTables } from './ipvs-iptables';
 import { IPSET_INFO, setIpsetIndex, type IpsetName } from './ipvs-ipsets';
@@ -190,6 +191,8 @@ function rulesOf(
     },
     nonEmpty,
   );
+  const ipvsIps = cache.sets.get('KUBE-IPVS-IPS')!;
+  setLocalAddressIndex(sortedOf(ipvsIps), ipvsIps.members);
   return {
     node: cache.ctx.nodeName,
     mode: 'ipvs',
@@ -198,7 +201,7 @@ function rulesOf(
     filter,
     ipvs: { virtualServers: vss, byKey, ipsets },
     // Every Service address is bound to kube-ipvs0: exactly the members of KUBE-IPVS-IPS.
-    extraLocalAddresses: sortedOf(cache.sets.get('KUBE-IPVS-IPS')!),
+    extraLocalAddresses: sortedOf(ipvsIps),
     clusterCIDR: p.clusterCIDR,
     largeClusterMode: false,
     cache,
