@@ -87,13 +87,20 @@ function hashCanonical(v: unknown, h: number): number {
 }
 
 /**
+ * FNV-1a of each template's canonical JSON, per template object: admitted objects are read-only and the
+ * workspace builds from the same ones after every edit, so an unchanged Deployment is hashed once.
+ */
+const templateHashes = new WeakMap<PodTemplate, number>();
+
+/**
  * ComputeHash(template, collisionCount): fnv32a → decimal → SafeEncodeString.
  *
  * @example
  * computeHash(template); // e.g. "5d8c9f7b64"
  */
 export function computeHash(template: PodTemplate, collisionCount?: number): string {
-  let h = hashCanonical(template, 0x811c9dc5);
+  let h = templateHashes.get(template);
+  if (h === undefined) templateHashes.set(template, (h = hashCanonical(template, 0x811c9dc5)));
   if (collisionCount !== undefined) {
     // Go writes the count as 8 little-endian bytes (only the low 4 are set).
     for (let i = 0; i < 8; i++) {
