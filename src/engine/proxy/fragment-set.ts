@@ -122,6 +122,25 @@ export class FragmentSet<F extends Fragment> {
     this.order.splice(at, 0, key);
   }
 
+  /**
+   * The first of `pick(fragment)`'s items among the Services that come after `key` in order (where items
+   * of `key` go in a list kept in fragment order), or undefined when none follows.
+   *
+   * @example
+   * set.firstAfter('ns1/svc1', (f) => f.virtualServers);
+   */
+  firstAfter<T>(key: string, pick: (f: F) => readonly T[]): T | undefined {
+    const frags = this.get(key);
+    let i = frags ? this.indexOf(frags[0]!.sortKey, key) : -1;
+    if (i < 0) return undefined;
+    for (i++; i < this.order.length; i++)
+      for (const f of this.get(this.order[i]!) ?? []) {
+        const items = pick(f);
+        if (items.length > 0) return items[0];
+      }
+    return undefined;
+  }
+
   private sortKeyOf(key: string): string {
     return this.get(key)![0]!.sortKey;
   }

@@ -258,6 +258,29 @@ function position(sorted: string[], entry: string): number {
   return lo;
 }
 
+const serversOf = (f: IpvsFragment): IpvsVirtualServer[] => f.virtualServers;
+
+/** Replaces the changed Services' virtual servers in the ordered list, in place. */
+function spliceServers(
+  vss: IpvsVirtualServer[],
+  set: FragmentSet<IpvsFragment>,
+  changes: [string, IpvsFragment[], IpvsFragment[]][],
+): void {
+  // Last Service first: whatever follows a Service in the list is then in its final place already.
+  const pos = new Map(changes.map(([key]) => [key, set.order.indexOf(key)]));
+  const ordered = [...changes].sort((a, b) => pos.get(b[0])! - pos.get(a[0])!);
+  for (const [key, olds, news] of ordered) {
+    const old = olds.flatMap(serversOf);
+    const fresh = news.flatMap(serversOf);
+    let at = old.length > 0 ? vss.indexOf(old[0]!) : -1;
+    if (at < 0) {
+      const next = set.firstAfter(key, serversOf);
+      at = next === undefined ? vss.length : vss.indexOf(next);
+    }
+    vss.splice(at, old.length, ...fresh);
+  }
+}
+
 /**
  * Regenerates only the named Services' ports, re-lists the virtual servers and patches their index and the
  * ipsets entry by entry; falls back to a full build when anything else changed. `prev` is consumed.
@@ -280,11 +303,14 @@ export function updateIpvsRules(
   const cache: IpvsCache = { ...old, services: map };
   const removed: IpvsFragment[] = [];
   const added: IpvsFragment[] = [];
+  const changes: [string, IpvsFragment[], IpvsFragment[]][] = [];
   for (const key of changed) {
     const e = map.entries.get(key);
     const frags = e ? fragmentsOf(e, ctx) : [];
-    removed.push(...(cache.set.get(key) ?? []));
+    const olds = cache.set.get(key) ?? [];
+    removed.push(...olds);
     added.push(...frags);
+    changes.push([key, olds, frags]);
     cache.set.replace(key, frags);
   }
   // ipsets: count entries out and in; an entry appears or disappears when its count crosses zero.
@@ -319,7 +345,8 @@ export function updateIpvsRules(
     touched.has(s.name as IpsetName) ? ipsetOf(s.name as IpsetName, cache.sets.get(s.name as IpsetName)!) : s,
   );
   // Virtual servers: re-list in order; patch the index unless keys collide (then rebuild it).
-  const vss = listServers(cache.set);
+  const vss = prev.ipvs.virtualServers;
+  spliceServers(vss, cache.set, changes);
   let byKey = prev.ipvs.byKey;
   let clash = cache.dupKeys > 0;
   if (!clash) {

@@ -262,11 +262,13 @@ function fill(cache: NftCache, names: Iterable<string>, fast: Set<string> = new 
     }
     lists.set(name, { set, out: [], rebuild });
   }
+  if (lists.size === 0) return;
   for (const key of cache.set.order)
     for (const f of cache.set.get(key) ?? [])
-      for (const { set: name, element } of f.elements) {
-        const l = lists.get(name);
+      for (const c of f.elements) {
+        const l = lists.get(c.set);
         if (!l) continue;
+        const { set: name, element } = c;
         if (l.rebuild) {
           if (l.set.byKey.has(element.key)) {
             cache.dups.set(name, cache.dups.get(name)! + 1);
@@ -404,6 +406,33 @@ export function buildNftablesRules(cluster: ClusterState, nodeName: string): Nod
   return rulesOf(cache, cluster);
 }
 
+const elementsIn = (name: string) => (f: NftFragment) =>
+  f.elements.filter((c) => c.set === name).map((c) => c.element);
+
+/** Replaces the changed Services' elements of one set in place (its keys are patched already). */
+function spliceElements(
+  cache: NftCache,
+  name: string,
+  changes: [string, NftFragment[], NftFragment[]][],
+): void {
+  const elements = cache.table.sets.get(name)!.elements;
+  const of = elementsIn(name);
+  // Last Service first: whatever follows a Service in the list is then in its final place already.
+  const pos = new Map(changes.map(([key]) => [key, cache.set.order.indexOf(key)]));
+  const ordered = [...changes].sort((a, b) => pos.get(b[0])! - pos.get(a[0])!);
+  for (const [key, olds, news] of ordered) {
+    const old = olds.flatMap(of);
+    const fresh = news.flatMap(of);
+    if (old.length === 0 && fresh.length === 0) continue;
+    let at = old.length > 0 ? elements.indexOf(old[0]!) : -1;
+    if (at < 0) {
+      const next = cache.set.firstAfter(key, of);
+      at = next === undefined ? elements.length : elements.indexOf(next);
+    }
+    elements.splice(at, old.length, ...fresh);
+  }
+}
+
 /**
  * Regenerates only the named Services' ports and patches the verdict maps and sets; falls back to a full
  * build when anything else the table depends on changed. `prev` is consumed.
@@ -427,6 +456,7 @@ export function updateNftablesRules(
   const touched = new Set<string>();
   const removed: NftFragment[] = [];
   const added: NftFragment[] = [];
+  const changes: [string, NftFragment[], NftFragment[]][] = [];
   for (const key of changed) {
     const e = map.entries.get(key);
     let frags: NftFragment[] = [];
@@ -435,8 +465,10 @@ export function updateNftablesRules(
       frags = memo.get(mk) ?? fragmentsOf(e, neutral(ctx));
       memo.set(mk, frags);
     } else if (e) frags = fragmentsOf(e, ctx);
-    removed.push(...(cache.set.get(key) ?? []));
+    const olds = cache.set.get(key) ?? [];
+    removed.push(...olds);
     added.push(...frags);
+    changes.push([key, olds, frags]);
     cache.set.replace(key, frags);
     for (const f of frags) cache.set.register(f, f.headNames(), false);
   }
@@ -456,6 +488,10 @@ export function updateNftablesRules(
         }
     if (!clash) fast.add(name);
   }
-  fill(cache, touched, fast);
+  for (const name of fast) spliceElements(cache, name, changes);
+  fill(
+    cache,
+    [...touched].filter((n) => !fast.has(n)),
+  );
   return rulesOf(cache, cluster);
 }
