@@ -240,7 +240,7 @@ function scopeFor(cluster: ClusterState, map: ServiceMap, ctx: ProxyContext): Sc
     base.byKey.set(e.key, frags);
     for (const f of frags) for (const n of f.headNames()) base.names.set(n, f);
   }
-  scope = { base, order: keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), perNode };
+  scope = { base, order: keys.sort(), perNode }; // default sort: UTF-16 order, as `<` compares
   byKey.set(sk, scope);
   return scope;
 }

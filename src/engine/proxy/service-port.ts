@@ -39,6 +39,9 @@ export interface ServicePortInfo {
   chains: { svc: string; svl: string; ext: string; fw: string };
 }
 
+/** Shared by every port without such addresses: read-only. */
+const NONE: string[] = [];
+
 const SOURCE_RANGES_ANNOTATION = 'service.beta.kubernetes.io/load-balancer-source-ranges';
 
 /**
@@ -89,18 +92,26 @@ export function servicePortsOf(svc: Service): ServicePortInfo[] {
   const ns = svc.metadata.namespace ?? 'default';
   const serviceKey = `${ns}/${svc.metadata.name ?? ''}`;
   const spec = svc.spec;
-  const lbVIPs = (svc.status?.loadBalancer?.ingress ?? [])
-    .filter((ing) => ing.ip !== undefined && parseIp(ing.ip) !== undefined && ing.ipMode !== 'Proxy')
-    .map((ing) => ing.ip!);
+  // Most Services have none of these: share one empty list rather than allocate three per Service.
+  const ingress = svc.status?.loadBalancer?.ingress;
+  const lbVIPs = !ingress?.length
+    ? NONE
+    : ingress
+        .filter((ing) => ing.ip !== undefined && parseIp(ing.ip) !== undefined && ing.ipMode !== 'Proxy')
+        .map((ing) => ing.ip!);
   const rawRanges =
     (spec.loadBalancerSourceRanges?.length ?? 0) > 0
       ? spec.loadBalancerSourceRanges!
-      : (svc.metadata.annotations?.[SOURCE_RANGES_ANNOTATION]?.split(',') ?? []);
-  const sourceRanges = rawRanges
-    .map((r) => parseCidr(r.trim()))
-    .filter((c) => c !== undefined)
-    .map((c) => c.text);
-  const externalIPs = (spec.externalIPs ?? []).filter((ip) => parseIp(ip) !== undefined);
+      : svc.metadata.annotations?.[SOURCE_RANGES_ANNOTATION]?.split(',');
+  const sourceRanges = !rawRanges?.length
+    ? NONE
+    : rawRanges
+        .map((r) => parseCidr(r.trim()))
+        .filter((c) => c !== undefined)
+        .map((c) => c.text);
+  const externalIPs = !spec.externalIPs?.length
+    ? NONE
+    : spec.externalIPs.filter((ip) => parseIp(ip) !== undefined);
   const internalPolicyLocal = spec.internalTrafficPolicy === 'Local';
   const externalPolicyLocal = apiExternallyAccessible(svc) && spec.externalTrafficPolicy === 'Local';
   const affinityClientIP = spec.sessionAffinity === 'ClientIP';
