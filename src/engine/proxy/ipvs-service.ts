@@ -107,7 +107,7 @@ export class IpvsFragment {
   readonly sortKey: string;
   /** In the order kube-proxy adds them: cluster IP, external IPs, load-balancer IPs, node port. */
   readonly virtualServers: IpvsVirtualServer[] = [];
-  /** KUBE-LOOP-BACK entries: this node's reachable endpoints (hairpin masquerade). */
+  /** KUBE-LOOP-BACK members: this node's reachable endpoints ("ip:port", protocol `sp.proto`). */
   readonly loopback: string[] = [];
   /** Entries of the other NODE_SETS ipsets (the node-independent ones: `portEntries(sp)`). */
   readonly nodeEntries: [IpsetName, string][] = [];
@@ -148,8 +148,7 @@ export class IpvsFragment {
       else if (canShare) shared.others.set(sk, v);
       this.virtualServers.push(v);
     };
-    for (const ep of cat.allReachable)
-      if (isLocalTo(ep, ctx.nodeName)) this.loopback.push(`${ep.ip},${proto}:${ep.port},${ep.ip}`);
+    for (const ep of cat.allReachable) if (isLocalTo(ep, ctx.nodeName)) this.loopback.push(ep.endpoint);
     vs('clusterIP', sp.clusterIP, sp.port, sp.internalPolicyLocal);
     for (const ip of sp.externalIPs) vs('externalIP', ip, sp.port, sp.externalPolicyLocal);
     for (const ip of sp.loadBalancerVIPs) {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceSpec } from '../k8s/objects';
 import { createRng } from '../util/rng';
 import { cluster, node, slice, svc } from './fixtures.test-util';
-import { buildNodeRules, connectionClosed, createProxyState, evaluate, ipvsadmList } from './index';
+import {
+  buildNodeRules,
+  connectionClosed,
+  createProxyState,
+  evaluate,
+  ipsetList,
+  ipvsadmList,
+} from './index';
 import { iptablesSave } from './iptables-save';
 import type { NodeRules, PacketIn, ProxyState } from './types';
 
@@ -165,5 +172,15 @@ TCP  10.96.0.20:80 rr persistent 10800
     const v = evaluate(r, pkt('10.244.1.5', 1), createProxyState(), createRng(1), 0);
     expect(v.endpoint?.ip).toBe('10.244.1.5');
     expect(v.masquerade).toBe(true);
+  });
+
+  it("KUBE-LOOP-BACK lists only this node's endpoints, as ip,proto:port,ip", () => {
+    const r = rules('rr');
+    const set = r.ipvs!.ipsets.find((s) => s.name === 'KUBE-LOOP-BACK')!;
+    expect(set.entries).toEqual(['10.244.1.5,tcp:8080,10.244.1.5']);
+    expect(ipsetList([set])).toContain('Members:\n10.244.1.5,tcp:8080,10.244.1.5\n');
+    // A pod on node-2 reaching itself is not in node-1's set: no hairpin masquerade here.
+    const other = evaluate(r, pkt('10.244.2.6', 1), createProxyState(), createRng(1), 0);
+    expect(other.masquerade).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import { setLocalAddressIndex } from './evaluate-iptables';
 import type { BuildOptions } from './iptables';
 import { ipvsTables } from './ipvs-iptables';
 import { IPSET_INFO, setIpsetIndex, type IpsetName } from './ipvs-ipsets';
+import { LoopbackSet } from './ipvs-loopback';
 import { IpvsFragment, NODE_SETS, portEntries, type IpvsContext, type SharedServers } from './ipvs-service';
 import { findNode, nodeIPOf, zoneOf } from './node-info';
 import {
@@ -49,6 +50,7 @@ interface IpvsCache {
   services: ServiceMap;
   set: FragmentSet<IpvsFragment>;
   sets: Map<IpsetName, SetState>;
+  loopback: LoopbackSet;
   /** How many virtual servers had a key already taken (the later one wins, as in a Map). */
   dupKeys: number;
 }
@@ -183,6 +185,7 @@ function rulesOf(
   const p = cluster.config.proxy;
   const nonEmpty = new Set<string>();
   for (const [name, s] of cache.sets) if (s.members.size > 0) nonEmpty.add(name);
+  if (cache.loopback.size > 0) nonEmpty.add('KUBE-LOOP-BACK');
   const { nat, filter } = ipvsTables(
     {
       clusterCIDR: p.clusterCIDR,
@@ -223,26 +226,28 @@ export function buildIpvsRules(
   const map = serviceMapOf(cluster);
   const set = new FragmentSet(createBase<IpvsFragment>(), orderFor(map));
   const sets = new Map(sharedSetsOf(map));
-  for (const name of NODE_SETS) sets.set(name, emptyState());
-  const loopback = sets.get('KUBE-LOOP-BACK')!;
+  for (const name of NODE_SETS) if (name !== 'KUBE-LOOP-BACK') sets.set(name, emptyState());
+  const loopback = new LoopbackSet();
   for (const e of map.entries.values()) {
     const frags = fragmentsOf(e, ctx);
     set.overlay.set(e.key, frags);
     for (const f of frags) {
-      for (const entry of f.loopback) bump(loopback, entry, 1);
+      for (const ep of f.loopback) loopback.add(f.sp.proto, ep, 1);
       if (f.nodeEntries.length > 0)
         each(f.nodeEntries, NONE, (name, entry) => bump(sets.get(name)!, entry, 1));
     }
   }
   const settings = settingsOf(cluster, ctx, options);
-  const cache: IpvsCache = { ctx, options, settings, services: map, set, sets, dupKeys: 0 };
+  const cache: IpvsCache = { ctx, options, settings, services: map, set, sets, loopback, dupKeys: 0 };
   const vss = listServers(set);
   const byKey = new Map<string, IpvsVirtualServer>();
   for (const v of vss) {
     if (byKey.has(v.key)) cache.dupKeys++;
     byKey.set(v.key, v);
   }
-  const ipsets = IPSET_INFO.map((i) => ipsetOf(i.name, sets.get(i.name)!));
+  const ipsets = IPSET_INFO.map((i) =>
+    i.name === 'KUBE-LOOP-BACK' ? loopback.ipset() : ipsetOf(i.name, sets.get(i.name)!),
+  );
   return rulesOf(cache, cluster, ipsets, vss, byKey);
 }
 
@@ -335,15 +340,17 @@ export function updateIpvsRules(
         touched.add(name);
       };
       each(pe.entries, pe.bound, change);
-      for (const entry of f.loopback) change('KUBE-LOOP-BACK', entry);
+      for (const ep of f.loopback) if (cache.loopback.add(f.sp.proto, ep, by)) touched.add('KUBE-LOOP-BACK');
       each(f.nodeEntries, NONE, change);
     }
   };
   apply(removed, -1);
   apply(added, 1);
-  const ipsets = prev.ipvs.ipsets.map((s) =>
-    touched.has(s.name as IpsetName) ? ipsetOf(s.name as IpsetName, cache.sets.get(s.name as IpsetName)!) : s,
-  );
+  const ipsets = prev.ipvs.ipsets.map((s) => {
+    const name = s.name as IpsetName;
+    if (!touched.has(name)) return s;
+    return name === 'KUBE-LOOP-BACK' ? cache.loopback.ipset() : ipsetOf(name, cache.sets.get(name)!);
+  });
   // Virtual servers: re-list in order; patch the index unless keys collide (then rebuild it).
   const vss = prev.ipvs.virtualServers;
   spliceServers(vss, cache.set, changes);
