@@ -4,10 +4,12 @@
  *
  * YAML 1.1 scalars, as kubectl reads them (sigs.k8s.io/yaml uses go-yaml v2): `yes`/`on` are booleans,
  * `0777` is octal. Timestamps and sexagesimal numbers stay strings, as go-yaml v2 gives them to JSON.
+ * See yaml-options.ts.
  *
- * Most manifests are plain block YAML: plain-yaml.ts reads those about ten times faster than the yaml
- * package and gives the same value; everything else (and every error) goes through the yaml package.
- * A plainly read chunk is parsed by the yaml package only if its locate() is called (for a diagnostic).
+ * Most chunks are read by js-yaml (fast-yaml.ts), about ten times faster than the yaml package, with the
+ * same value; the rest (anchors, tags, merge keys, errors, anything the two read differently) goes
+ * through the yaml package. A chunk read by js-yaml is parsed by the yaml package only if its locate()
+ * is called (for a diagnostic), so its positions are the yaml package's as always.
  *
  * @example
  * parseChunk('a: 1\n').documents[0].value; // { a: 1 }
@@ -24,7 +26,8 @@ import {
 import type { Diagnostic } from '../diagnostics';
 import type { FieldPath, SourceRange } from './parse';
 import { MAX_DOCUMENT_BYTES, formatBytes, utf8Length } from './split';
-import { YAML_OPTIONS, readPlainYaml } from './plain-yaml';
+import { readFastYaml } from './fast-yaml';
+import { YAML_OPTIONS } from './yaml-options';
 
 export interface ParsedChunkDocument {
   startLine: number; // relative to the chunk (1-based)
@@ -48,9 +51,9 @@ export const MAX_DEPTH = 100;
 const MAX_ERRORS = 10;
 
 /**
- * How many chunks each reader has parsed since the module loaded: `plain` by the fast subset reader
- * (plain-yaml.ts), `full` by the yaml package (text outside the subset, and the first locate() of a
- * plainly read chunk). For tests and the bench: the cache's tests count parses with it.
+ * How many chunks each reader has parsed since the module loaded: `plain` by the fast path (js-yaml,
+ * fast-yaml.ts), `full` by the yaml package (text the fast path leaves to it, and the first locate() of a
+ * chunk the fast path read). For tests and the bench: the cache's tests count parses with it.
  */
 export const chunkParseCounts = { plain: 0, full: 0 };
 
@@ -140,7 +143,7 @@ export function parseChunk(text: string): ParsedChunk {
     };
   }
   try {
-    const plain = readPlainYaml(text);
+    const plain = readFastYaml(text);
     if (plain) {
       chunkParseCounts.plain++;
       // Positions need the yaml package's nodes: parse again, once, only when someone asks.

@@ -6,9 +6,9 @@
  * start of a line inside any scalar, so the split is exact) and each chunk is parsed on its own and
  * cached by its text. Re-parsing a 50-document scene after one document changed parses one chunk.
  *
- * Speed: a chunk in plain block YAML (nearly every manifest) is read by plain-yaml.ts, which gives the
- * yaml package's value at tens of MB/s; its positions come from the yaml package only when locate() is
- * first called on it (a diagnostic), and are then exact as always. See parse-chunk.ts.
+ * Speed: nearly every chunk is read by js-yaml (fast-yaml.ts), which gives the yaml package's value at
+ * tens of MB/s; its positions come from the yaml package only when locate() is first called on it (a
+ * diagnostic), and are then exact as always. See parse-chunk.ts.
  *
  * @example
  * const { documents, diagnostics } = parseManifests([{ file: 'scene.yaml', text }]);
