@@ -42,7 +42,11 @@ export function buildNodeRules(
 }
 
 /**
- * Regenerates only the changed Services' rules ("ns/name" keys). `prev` is consumed: do not use it afterwards.
+ * Regenerates only the changed Services' rules ("ns/name" keys: Services whose spec or EndpointSlices
+ * changed, added or deleted) in every mode: iptables chains, IPVS virtual servers and ipset entries, nftables
+ * chains and map elements; the result prints and walks exactly as a full build would. Anything else that
+ * changed (proxy settings, the node, large-cluster mode) means a full build. `prev` is consumed: do not use
+ * it afterwards (other nodes' rules built from the same cluster are not affected).
  *
  * @example
  * rules = updateNodeRules(rules, cluster, ['default/web']);

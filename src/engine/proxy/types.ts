@@ -167,7 +167,7 @@ export interface NodeRules {
   nft?: NftTable;
   /**
    * Addresses `-m addrtype LOCAL` matches besides the node IPs and 127.0.0.0/8 (IPVS binds every Service
-   * address to the kube-ipvs0 dummy interface, so they are local there).
+   * address to the kube-ipvs0 dummy interface, so they are local there). Sorted (the KUBE-IPVS-IPS members).
    */
   extraLocalAddresses?: string[];
   /** The pod network (kube-proxy's cluster CIDR): packets from it entered through the pod bridge. */
