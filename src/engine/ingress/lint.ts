@@ -6,6 +6,7 @@ import type { ClusterState } from '../cluster/state';
 import { objectKey } from '../cluster/state';
 import type { Diagnostic, Severity } from '../diagnostics';
 import type { Ingress, IngressServiceBackend } from '../k8s/objects';
+import { annotationLints } from './annotation-lint';
 import { ingressClassDecision } from './class';
 import { buildRoutingTable, ingressKey } from './routing-table';
 import { resolveServicePort } from './upstream';
@@ -101,6 +102,8 @@ export function ingressLints(cluster: ClusterState): Diagnostic[] {
         ),
       );
     }
+    for (const l of annotationLints(ing))
+      out.push(diag(cluster, ing, l.severity, l.code, l.field, l.message, l.hint));
     if (ing.spec?.defaultBackend?.service) {
       out.push(...backendLints(cluster, ing, ing.spec.defaultBackend.service, 'spec.defaultBackend.service'));
     }
