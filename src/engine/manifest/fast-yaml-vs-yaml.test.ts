@@ -516,3 +516,16 @@ describe('readFastYaml against the yaml package (differential)', () => {
     }
   });
 });
+
+describe('readFastYaml on hostile text', { timeout: 10_000 }, () => {
+  // Two quantifiers over the same characters in one fallback test made these quadratic (minutes at
+  // 1 MB); a hang fails the test by its timeout. Whatever it answers must still be the yaml package's.
+  it.each([
+    ['spaces after a flow sequence start', `a: [${' '.repeat(300_000)}x]\n`],
+    ['spaces in a comment in a flow sequence', `a: [b, #${' '.repeat(300_000)}\n  c]\n`],
+    ['newlines after a comment', `a: #${'\n'.repeat(100_000)}b: 1\n`],
+    ['spaces and newlines in a flow mapping', `a: {${' \n'.repeat(150_000)} b: 1}\n`],
+  ])('stays linear on %s', (_, text) => {
+    expect(agrees(text)).toBe(true);
+  });
+});

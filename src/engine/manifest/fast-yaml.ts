@@ -86,7 +86,9 @@ const SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [YAML11_SCALAR] });
  * Text that goes to the yaml package without trying js-yaml, because js-yaml reads it differently, the
  * yaml package reports something about it, or it could expand aliases. Each is a cheap, conservative
  * test (separate expressions scan faster than one alternation): it may send plain text to the full
- * parser, never the reverse. `(?<![^…])` means "at the start of the text or after one of …".
+ * parser, never the reverse. `(?<![^…])` means "at the start of the text or after one of …". No two
+ * quantifiers in one expression may match the same characters one after the other: on hostile text
+ * (long runs of spaces) that backtracks quadratically.
  */
 const NEEDS_FULL: { test(text: string): boolean }[] = [
   // An anchor, alias, tag or explicit key: each starts a node, so it follows a line start, a space or a
@@ -101,12 +103,12 @@ const NEEDS_FULL: { test(text: string): boolean }[] = [
   /[\]}][ \t]*:/,
   // A null key in a one-pair mapping in a flow sequence (`[~: a]`, `[: a]`), which js-yaml does not
   // show the listener below (that one finds the others).
-  /[[,]\s*(?:~|[Nn]ull|NULL)?[ \t]*:(?=[\s,[\]{}]|$)/,
+  /[[,]\s*(?:(?:~|[Nn]ull|NULL)[ \t]*)?:(?=[\s,[\]{}]|$)/,
   // A comment right after a flow indicator or a quoted scalar: the yaml package wants a space first.
   /[[\]{},"']#/,
   // A collection as a flow mapping key without a value (`{[a], b}`); after a comma it may as well be a
   // collection in a flow sequence (`[{a: 1}, {b: 2}]`), which goes to the yaml package too.
-  /[{,](?:\s|#.*)*[[{]/,
+  /[{,](?:\s|#[^\n]*\n)*[[{]/,
   // An escaped line break in a double-quoted scalar: the two read the empty lines after it differently.
   /\\\r?$/m,
   // An empty sequence entry: js-yaml 4 puts a less indented `- x` after it into the wrong sequence.
