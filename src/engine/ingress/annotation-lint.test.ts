@@ -45,6 +45,7 @@ describe('ingress annotation lints', () => {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: { name: 'x', annotations: { [CONFIGURATION_SNIPPET]: SEED_SNIPPET } },
+      spec: {},
     });
     expect(l).toEqual({
       severity: 'warning',
@@ -61,6 +62,7 @@ describe('ingress annotation lints', () => {
         name: 'x',
         annotations: { [CONFIGURATION_SNIPPET]: 'more_set_headers "X-Frame-Options: DENY";' },
       },
+      spec: {},
     });
     expect(other[0]!.hint).toMatch(/^Prefer a dedicated annotation/);
   });
@@ -71,6 +73,7 @@ describe('ingress annotation lints', () => {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'Ingress',
         metadata: { name: 'x', annotations: { 'nginx.ingress.kubernetes.io/ssl-redirect': 'false' } },
+        spec: {},
       }),
     ).toEqual([]);
   });

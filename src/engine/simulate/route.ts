@@ -24,6 +24,7 @@ import { addHop, fail, type Ctx, type End } from './context';
 import { explainIcmpToVirtualIP, explainNoServicePort } from './explain';
 import { kubeProxyHealth } from './node-sockets';
 import { throughNode } from './node-path';
+import { unroutedBlock } from './unrouted';
 
 const MAX_DEPTH = 6;
 
@@ -147,21 +148,28 @@ export function route(ctx: Ctx, node: string, p: Packet): End {
         'unreachable',
         `kube-proxy on ${node} did not capture ${p.dst} (the load balancer's address), and svclab does not simulate traffic leaving the cluster for the cloud load balancer.`,
       );
-    case 'outside':
+    case 'outside': {
+      const block = unroutedBlock(p.dst);
       addHop(
         ctx,
         {
           stage: 'network',
           location: `node/${node}`,
           action: 'forward',
-          note: `${p.dst} is outside the cluster: the packet leaves ${node} towards its default gateway.`,
+          note: `${p.dst} is outside the cluster: the packet leaves ${node} towards its default gateway.${block ? ` ${block} is documentation space that no network routes, so nothing ever answers.` : ''}`,
         },
         p,
       );
+      if (block)
+        return fail(
+          'timeout',
+          `${p.dst} is outside the cluster${ctx.service ? ` (an endpoint of Service ${ctx.service})` : ''}, in ${block}: documentation space that no network routes, and svclab simulates no host there. The ${p.protocol === 'ICMP' ? 'echo request' : 'SYN'} leaves ${node} by its default gateway and nothing answers (no reset, no ICMP error), so the ${p.protocol === 'ICMP' ? 'ping gets no reply' : 'connection attempt times out'}.`,
+        );
       return fail(
         'unreachable',
         `${p.dst} is outside the cluster${ctx.service ? ` (an endpoint of Service ${ctx.service})` : ''}. svclab simulates no hosts outside the cluster, so it cannot say what answers there.`,
       );
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findScenario, type ScenarioId } from '../../scenarios';
 import { buildCluster } from '../build';
+import { curlCommand } from '../commands/curl';
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulate, simulateMany } from './simulate';
@@ -100,5 +101,41 @@ describe('lesson scenes through the data path', () => {
     );
     expect(http.response?.status).toBe(308);
     expect(http.response?.headers?.Location).toBe('https://shop.example.com/');
+  });
+
+  it('externalname: legacy-api DNATs to 192.0.2.80, where nothing answers; trace and curl both say timeout', () => {
+    const c = scene('externalname');
+    const t = simulate(
+      c,
+      createWorld(1),
+      request({ from: 'pod/default/client', target: 'http://legacy-api' }),
+    );
+    expect(t.outcome).toBe('timeout');
+    expect(t.backend).toBeNull();
+    const dnat = t.hops.find((h) => h.phase === 'request' && h.action === 'dnat')!;
+    expect(dnat.packet.dst).toBe('192.0.2.80:8080');
+    const node = c.pods.find((p) => p.metadata.name === 'client')!.spec.nodeName;
+    expect(node).toBe('node-3');
+    expect(t.explanation).toBe(
+      '192.0.2.80 is outside the cluster (an endpoint of Service default/legacy-api), in 192.0.2.0/24 (TEST-NET-1, RFC 5737): documentation space that no network routes, and svclab simulates no host there. The SYN leaves node-3 by its default gateway and nothing answers (no reset, no ICMP error), so the connection attempt times out.',
+    );
+    const world = createWorld(1);
+    const r = curlCommand(['--from', 'pod/client', 'http://legacy-api'], {
+      cluster: c,
+      world,
+      diagnostics: [],
+      json: false,
+    });
+    expect(r.exitCode).toBe(1); // the CLI contract: 1 when the request got no response (curl itself exits 28)
+    expect(r.stderr).toBe(
+      "curl: (28) Failed to connect to legacy-api port 80 after 127001 ms: Couldn't connect to server\n",
+    );
+    const limited = curlCommand(['--from', 'pod/client', '-m', '5', 'http://legacy-api'], {
+      cluster: c,
+      world: createWorld(1),
+      diagnostics: [],
+      json: false,
+    });
+    expect(limited.stderr).toBe('curl: (28) Connection timed out after 5001 milliseconds\n');
   });
 });
