@@ -1,121 +1,167 @@
 /**
- * `npm run bench`: how fast svclab turns YAML into a cluster.
+ * `npx tsx scripts/bench.ts` (the first part of `npm run bench`): how fast svclab turns YAML into a cluster.
  *
- * For generated clusters of 100, 1,000 and 10,000 Services (each selecting a Deployment of 10 pods) it
- * prints the medians of: YAML parsing (svclab's parser, MB/s, and js-yaml parsing the same text in the same
- * run, as a ratio), admission (schema check + defaulting + validation, timed with the parses already
- * cached), the controllers (allocation,
- * workloads, scheduling, pod status, endpoint controllers, lints) and both together; the JS heap in use
- * once the cluster is built, and the process's peak RSS so far. Then the one-document edit in a 50-object
- * scene through the incremental workspace (median and p95 of many edits).
+ * For generated clusters of 100, 1,000 and 10,000 Services, each selecting a Deployment of 10 pods, it
+ * prints one table row per size with the medians of:
+ * - YAML parsing: svclab's parser in MB/s, js-yaml parsing the same text in the same run, and the ratio;
+ * - admission: schema check + defaulting + API validation (loadObjects, with this run's parses cached);
+ * - controllers: allocation, workloads, scheduling, pod status, Endpoints/EndpointSlices, cluster lints
+ *   (assembleCluster); then admission + controllers against the 1 s target of issue 2;
+ * - peak heap: the most JS heap in use at any stage boundary of the build (sampled through
+ *   assembleCluster's `mark` hook), over all runs of that size.
+ * Then the one-document edit of a 50-object scene through the incremental workspace (median and p95
+ * of many edits) against its 5 ms target.
  *
- * Timings are wall-clock on a shared machine: the load average is printed so that a slow run can be told
- * from a slow engine. No test asserts on these numbers.
+ * Each size gets one warm-up run (not counted), then several timed runs (fewer for the large sizes).
+ * Times are wall-clock; the machine is shared, so the load average is printed beside them (CPU time of
+ * the process is printed too: it is steadier when other processes compete for the cores). The figures are
+ * reported, never asserted: the script always exits 0.
  */
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import jsYaml from 'js-yaml';
 import { assembleCluster } from '../src/engine/cluster/assemble';
+import { buildFromObjects } from '../src/engine/build';
+import { discoveryLints } from '../src/engine/discovery/lint';
 import { createManifestCache, loadObjects } from '../src/engine/manifest/load';
 import { parseManifests } from '../src/engine/manifest/parse';
 import { createWorkspace } from '../src/engine/workspace';
 import { generatedScene, type Source } from './bench-scene';
 
+const TARGET_MS = 1000;
+const EDIT_TARGET_MS = 5;
+
+const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
 const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = sorted(xs);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const p95 = (xs: number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
-const time = <T>(f: () => T): [T, number] => {
+const p95 = (xs: number[]): number => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+const cpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+/** Wall and CPU milliseconds of f. */
+const time = <T>(f: () => T): { value: T; ms: number; cpu: number } => {
+  const c = cpuMs();
   const t = performance.now();
-  const r = f();
-  return [r, performance.now() - t];
+  const value = f();
+  return { value, ms: performance.now() - t, cpu: cpuMs() - c };
 };
-/** CPU time of the process (user + system) while f runs: steadier than wall time on a busy machine. */
-const cpuTime = <T>(f: () => T): [T, number, number] => {
-  const c = process.cpuUsage();
-  const [r, wall] = time(f);
-  const u = process.cpuUsage(c);
-  return [r, wall, (u.user + u.system) / 1000];
-};
-const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-const ms = (n: number): string => (n < 10 ? n.toFixed(2) : n.toFixed(0));
+const MB = 1024 * 1024;
+const fmtMs = (n: number): string => (n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : n.toFixed(0));
+const fmtLoad = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const bytesOf = (src: Source[]): number => src.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
 
-interface Row {
+interface SizeResult {
   services: number;
   pods: number;
-  sizeMB: number;
-  parseMs: number;
+  runs: number;
+  mb: number;
   parseMBs: number;
   jsYamlMBs: number;
   admitMs: number;
   controllersMs: number;
+  totalMs: number;
   cpuMs: number;
-  heapMB: number;
-  rssMB: number;
+  peakHeapMB: number;
+  fullBuildMs?: number;
 }
 
-function benchSize(services: number, runs: number): Row {
+/** One run: parse (svclab, js-yaml), admission alone, controllers alone. */
+function runOnce(src: Source[], peak: { heap: number }) {
+  const parse = time(() => parseManifests(src));
+  const jsy = time(() => src.forEach((s) => jsYaml.loadAll(s.text)));
+  // Admission alone: the cache already holds this run's parses, so loadObjects only admits.
+  const cache = createManifestCache();
+  parseManifests(src, cache);
+  const admit = time(() => loadObjects(src, cache));
+  const sample = (): void => {
+    peak.heap = Math.max(peak.heap, process.memoryUsage().heapUsed);
+  };
+  const ctl = time(() => assembleCluster(admit.value.objects, { seed: 1, clock: 0, mark: sample }));
+  sample();
+  const errors = [...admit.value.diagnostics, ...ctl.value.diagnostics].filter((d) => d.severity === 'error');
+  if (errors.length)
+    throw new Error(
+      `the generated scene has errors (${errors[0]!.message}); the bench would measure the wrong thing`,
+    );
+  return { parse, jsy, admit, ctl, loaded: admit.value };
+}
+
+function benchSize(services: number, runs: number): SizeResult {
   const src = generatedScene(services, 10);
   const bytes = bytesOf(src);
+  const peak = { heap: 0 };
+  runOnce(src, peak); // warm-up: JIT, caches
+  peak.heap = 0;
   const parse: number[] = [];
   const jsy: number[] = [];
   const admit: number[] = [];
   const ctl: number[] = [];
+  const total: number[] = [];
   const cpu: number[] = [];
   let pods = 0;
-  let heap = 0;
+  let last: ReturnType<typeof runOnce> | undefined;
   for (let r = 0; r < runs; r++) {
-    parse.push(time(() => parseManifests(src))[1]);
-    jsy.push(time(() => src.forEach((s) => jsYaml.loadAll(s.text)))[1]);
-    // Admission alone: the cache already holds this run's parses, so loadObjects only admits.
-    const cache = createManifestCache();
-    parseManifests(src, cache);
-    const [loaded, tAdmit, cAdmit] = cpuTime(() => loadObjects(src, cache));
-    admit.push(tAdmit);
-    const [built, tCtl, cCtl] = cpuTime(() => assembleCluster(loaded.objects, { seed: 1, clock: 0 }));
-    ctl.push(tCtl);
-    cpu.push(cAdmit + cCtl);
-    pods = built.cluster.pods.length;
-    heap = Math.max(heap, process.memoryUsage().heapUsed);
-    if (
-      built.diagnostics.some((d) => d.severity === 'error') ||
-      loaded.diagnostics.some((d) => d.severity === 'error')
-    )
-      throw new Error('the generated scene has errors; the bench would measure the wrong thing');
+    last = undefined; // let the previous run's cluster go before the next is built
+    last = runOnce(src, peak);
+    parse.push(last.parse.ms);
+    jsy.push(last.jsy.ms);
+    admit.push(last.admit.ms);
+    ctl.push(last.ctl.ms);
+    total.push(last.admit.ms + last.ctl.ms);
+    cpu.push(last.admit.cpu + last.ctl.cpu);
+    pods = last.ctl.value.cluster.pods.length;
   }
-  const parseMs = median(parse);
-  return {
+  const result: SizeResult = {
     services,
     pods,
-    sizeMB: bytes / 1024 / 1024,
-    parseMs,
-    parseMBs: bytes / 1024 / 1024 / (parseMs / 1000),
-    jsYamlMBs: bytes / 1024 / 1024 / (median(jsy) / 1000),
+    runs,
+    mb: bytes / MB,
+    parseMBs: bytes / MB / (median(parse) / 1000),
+    jsYamlMBs: bytes / MB / (median(jsy) / 1000),
     admitMs: median(admit),
     controllersMs: median(ctl),
+    totalMs: median(total),
     cpuMs: median(cpu),
-    heapMB: heap / 1024 / 1024,
-    rssMB: process.resourceUsage().maxRSS / 1024,
+    peakHeapMB: peak.heap / MB,
   };
+  // The full build adds the discovery and Ingress lints (build.ts); timed where it stays reasonable.
+  if (services <= 100 && last)
+    result.fullBuildMs = median(
+      [0, 1, 2].map(() => time(() => buildFromObjects(last!.loaded.objects, [], { seed: 1 })).ms),
+    );
+  return result;
 }
 
 /** A 50-object scene (25 Deployments of 2 pods + 25 Services), edited one document at a time. */
-function benchEdit(edits: number): { median: number; p95: number; reparsed: number } {
+function benchEdit(edits: number): { median: number; p95: number; reparsed: number; lintsMs: number } {
   const src = generatedScene(25, 2, 25);
   const ws = createWorkspace(1);
   ws.update(src);
+  const edit = (i: number): string => src[0]!.text.replace(/agnhost:2\.52(-\d+)?\n/, `agnhost:2.52-${i}\n`);
+  for (let i = 0; i < 20; i++) ws.update([{ file: src[0]!.file, text: edit(-i - 1) }]); // warm-up
   const times: number[] = [];
   const before = ws.stats.cache.chunkMisses;
   for (let i = 0; i < edits; i++) {
     // Change one Deployment's image: one document of fifty differs from the previous update.
-    const text = src[0]!.text.replace(/agnhost:2\.52(-\d+)?\n/, `agnhost:2.52-${i}\n`);
-    times.push(time(() => ws.update([{ file: src[0]!.file, text }]))[1]);
+    const text = edit(i);
+    times.push(time(() => ws.update([{ file: src[0]!.file, text }])).ms);
   }
-  return { median: median(times), p95: p95(times), reparsed: (ws.stats.cache.chunkMisses - before) / edits };
+  // Where the time goes: the discovery lints of the last build, timed alone.
+  const last = ws.update([{ file: src[0]!.file, text: edit(edits) }]);
+  const lints = Array.from({ length: 20 }, () => time(() => discoveryLints(last.cluster, last.objects)).ms);
+  return {
+    median: median(times),
+    p95: p95(times),
+    reparsed: (ws.stats.cache.chunkMisses - before) / edits,
+    lintsMs: median(lints),
+  };
 }
 
 const table = (rows: string[][]): string => {
@@ -125,61 +171,75 @@ const table = (rows: string[][]): string => {
     .join('\n');
 };
 
-const plan: [number, number][] = [
-  [100, 7],
-  [1000, 5],
-  [10000, 3],
-];
-console.log(
-  `svclab bench — node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
-);
-const rows: string[][] = [
-  [
-    'services',
-    'pods',
-    'YAML MB',
-    'parse ms',
-    'parse MB/s',
-    'js-yaml MB/s',
-    'ratio',
-    'admit ms',
-    'controllers ms',
-    'admit+ctl ms',
-    'admit+ctl CPU ms',
-    'heap MB',
-    'peak RSS MB',
-  ],
-];
-for (const [n, runs] of plan) {
-  const r = benchSize(n, runs);
-  rows.push([
-    String(r.services),
-    String(r.pods),
-    r.sizeMB.toFixed(2),
-    ms(r.parseMs),
-    r.parseMBs.toFixed(1),
-    r.jsYamlMBs.toFixed(1),
-    `${(r.parseMBs / r.jsYamlMBs).toFixed(2)}x`,
-    ms(r.admitMs),
-    ms(r.controllersMs),
-    ms(r.admitMs + r.controllersMs),
-    ms(r.cpuMs),
-    mb(r.heapMB * 1024 * 1024),
-    r.rssMB.toFixed(0),
-  ]);
-  console.log(`  … ${n} Services done (${runs} runs)`);
+function main(): void {
+  console.log(`svclab bench — node ${process.version}, ${cpus().length} CPUs, load average ${fmtLoad()}`);
+  const plan: [number, number][] = [
+    [100, 9],
+    [1000, 5],
+    [10000, 3],
+  ];
+  const results: SizeResult[] = [];
+  for (const [n, runs] of plan) {
+    const t = performance.now();
+    results.push(benchSize(n, runs));
+    console.log(
+      `  … ${n.toLocaleString('en')} Services: 1 warm-up + ${runs} runs in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
+  }
+  const rows: string[][] = [
+    [
+      'Services',
+      'pods',
+      'YAML MB',
+      'parse MB/s',
+      'js-yaml MB/s',
+      'ratio',
+      'admission ms',
+      'controllers ms',
+      'admission+controllers ms',
+      `% of ${TARGET_MS.toLocaleString('en')} ms`,
+      'CPU ms',
+      'peak heap MB',
+      'runs',
+    ],
+  ];
+  for (const r of results)
+    rows.push([
+      r.services.toLocaleString('en'),
+      r.pods.toLocaleString('en'),
+      r.mb.toFixed(2),
+      r.parseMBs.toFixed(1),
+      r.jsYamlMBs.toFixed(1),
+      `${(r.parseMBs / r.jsYamlMBs).toFixed(2)}x`,
+      fmtMs(r.admitMs),
+      fmtMs(r.controllersMs),
+      fmtMs(r.totalMs),
+      `${((r.totalMs / TARGET_MS) * 100).toFixed(0)}%`,
+      fmtMs(r.cpuMs),
+      r.peakHeapMB.toFixed(0),
+      String(r.runs),
+    ]);
+  console.log(
+    `\nMedians per size (pods include the system's 2 CoreDNS pods; the target applies to 10,000 Services):\n${table(rows)}`,
+  );
+  const small = results.find((r) => r.fullBuildMs !== undefined);
+  if (small)
+    console.log(
+      `The whole build (buildFromObjects: the above plus the discovery and Ingress lints) for ${small.services} Services: ${fmtMs(small.fullBuildMs!)} ms.`,
+    );
+  const edit = benchEdit(200);
+  console.log(
+    `\nOne-document edit, 50-object scene (workspace.update, 200 edits): median ${fmtMs(edit.median)} ms, ` +
+      `p95 ${fmtMs(edit.p95)} ms (target ${EDIT_TARGET_MS} ms: ${edit.p95 < EDIT_TARGET_MS ? 'met' : edit.median < EDIT_TARGET_MS ? 'median met, p95 over' : 'OVER'}); ` +
+      `${edit.reparsed.toFixed(1)} document(s) re-parsed per edit; the discovery lints alone take ${fmtMs(edit.lintsMs)} ms of it.`,
+  );
+  console.log(`Load average at the end: ${fmtLoad()}`);
 }
-console.log(`\nMedians per size (pods include the system's CoreDNS pods):\n${table(rows)}`);
-console.log('Target: admit+ctl for 10,000 Services / 100,000 pods under 1,000 ms.');
-const edit = benchEdit(200);
-console.log(
-  `\nOne-document edit, 50-object scene (workspace.update): median ${ms(edit.median)} ms, p95 ${ms(edit.p95)} ms, ` +
-    `${edit.reparsed.toFixed(1)} document(s) re-parsed per edit. Target: under 5 ms.`,
-);
-console.log(
-  `Load average at the end: ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
-);
+
+try {
+  main();
+} catch (e) {
+  // Figures are reported, not asserted: a failure is printed, and the exit code stays 0.
+  console.log(`bench failed: ${e instanceof Error ? e.stack : String(e)}`);
+}
+process.exitCode = 0;
