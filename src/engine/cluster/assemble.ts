@@ -215,8 +215,6 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     nodes,
     givenEndpoints,
     givenSlices,
-    // The API server keeps default/kubernetes' slice itself (its Endpoints carry skip-mirror upstream).
-    noMirror: new Set(givenEndpoints.filter((e) => entryOf.get(e)?.origin.by === 'system')),
     seed: opts.seed,
     triggerTime: time,
     ...(opts.reuse ? { reuse: opts.reuse } : {}),

@@ -22,8 +22,6 @@ export interface ControllerInput {
   /** Endpoints and EndpointSlices from the YAML (and system objects), in creation order. */
   givenEndpoints: Endpoints[];
   givenSlices: EndpointSlice[];
-  /** Endpoints that must not be mirrored (system objects whose slice the API server writes itself). */
-  noMirror?: Set<Endpoints>;
   seed: number;
   triggerTime: string; // "2026-01-01T00:00:00Z"
   /** Reuse hook for incremental builds: return cached output for a Service, or undefined to compute. */
@@ -93,8 +91,9 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
     }
     endpoints.push(ep);
     const svc = byKey.get(key);
-    // Mirroring needs the Service (selector-less) to exist; ExternalName Services are not mirrored either.
-    if (svc && svc.spec.type !== 'ExternalName' && !input.noMirror?.has(ep))
+    // Mirroring needs the Service (selector-less) to exist; ExternalName Services are not mirrored either,
+    // nor Endpoints labelled skip-mirror (the API server's own default/kubernetes: mirrorEndpoints).
+    if (svc && svc.spec.type !== 'ExternalName')
       endpointSlices.push(...mirrorEndpoints(ep, svc, namer, input.seed, input.triggerTime));
   }
   return { endpoints, endpointSlices, made, replaced, index };
