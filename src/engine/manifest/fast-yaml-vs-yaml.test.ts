@@ -149,7 +149,7 @@ spec:
     ['a flow pair in a sequence', 'a: [b: 1]\n', { a: [{ b: 1 }] }],
     ['a trailing comma', 'a: [1, 2,]\n', { a: [1, 2] }],
     ['a nested compact sequence', 'a:\n- - b\n', { a: [['b']] }],
-    ['an escape the old reader left alone', 'a: "\\x41\\t"\n', { a: 'A\t' }],
+    ['hex and tab escapes', 'a: "\\x41\\t"\n', { a: 'A\t' }],
     [
       'a timestamp and a sexagesimal number (strings for go-yaml v2)',
       'a: [2001-12-14t21:59:43.10-05:00, 190:20:30]\n',

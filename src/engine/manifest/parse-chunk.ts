@@ -143,17 +143,17 @@ export function parseChunk(text: string): ParsedChunk {
     };
   }
   try {
-    const plain = readFastYaml(text);
-    if (plain) {
+    const fast = readFastYaml(text);
+    if (fast) {
       chunkParseCounts.plain++;
       // Positions need the yaml package's nodes: parse again, once, only when someone asks.
       let full: ParsedChunk | undefined;
       return {
         documents: [
           {
-            startLine: plain.startLine,
-            endLine: plain.endLine,
-            value: plain.value,
+            startLine: fast.startLine,
+            endLine: fast.endLine,
+            value: fast.value,
             hasErrors: false,
             locate: (path) => (full ??= parseChecked(text)).documents[0]?.locate(path),
           },
