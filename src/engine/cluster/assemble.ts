@@ -268,21 +268,22 @@ function placeInOrder(
   seed: number,
   time: string,
 ): number {
-  const rsAfter = new Map<string, Entry[]>();
-  for (const { object, owner } of work.replicaSets) {
+  // Made objects by their owner object (identity lookups; no key strings to hash).
+  const rsAfter = new Map<KubeObject, Entry[]>();
+  for (const { object, owner, ownerObject } of work.replicaSets) {
     const key = objectKey(object);
     object.metadata.uid ??= uidFor(seed, key);
     object.metadata.creationTimestamp ??= time;
     const entry: Entry = { object, key, origin: { by: 'controller', owner, order: 0 } };
-    const list = rsAfter.get(owner);
+    const list = rsAfter.get(ownerObject);
     if (list) list.push(entry);
-    else rsAfter.set(owner, [entry]);
+    else rsAfter.set(ownerObject, [entry]);
   }
-  const podsAfter = new Map<string, PodGroup[]>();
+  const podsAfter = new Map<KubeObject, PodGroup[]>();
   for (const g of work.podGroups) {
-    const list = podsAfter.get(g.owner);
+    const list = podsAfter.get(g.ownerObject);
     if (list) list.push(g);
-    else podsAfter.set(g.owner, [g]);
+    else podsAfter.set(g.ownerObject, [g]);
   }
   let order = 0;
   const lists: Partial<Record<string, KubeObject[]>> = {
@@ -302,9 +303,9 @@ function placeInOrder(
     e.origin.order = order++;
     cluster.origins.set(e.key, e.origin);
     lists[e.object.kind]?.push(e.object);
-    const rss = rsAfter.get(e.key);
+    const rss = rsAfter.get(e.object);
     if (rss) for (const rs of rss) place(rs);
-    const groups = podsAfter.get(e.key);
+    const groups = podsAfter.get(e.object);
     if (!groups) return;
     // The pods come with their keys, uids and creationTimestamps (many pods: nothing is recomputed).
     for (const { pods, keys } of groups)

@@ -130,12 +130,16 @@ export interface MadeObject<T extends KubeObject> {
   object: T;
   /** objectKey of the controller's owner ("Deployment/default/web"). */
   owner: string;
+  /** The owner itself. */
+  ownerObject: KubeObject;
 }
 
 /** The pods one ReplicaSet made, in creation order. */
 export interface PodGroup {
   /** objectKey of the ReplicaSet ("ReplicaSet/default/web-7c9d8b5f4"). */
   owner: string;
+  /** The ReplicaSet itself. */
+  ownerObject: ReplicaSet;
   pods: Pod[];
   /** objectKey of each pod, in the same order. */
   keys: string[];
@@ -281,13 +285,13 @@ export function expandWorkloads(
     const k = `${rs.metadata.namespace ?? 'default'}/${rs.metadata.name}`;
     const missing = Math.max(0, (rs.spec.replicas ?? 1) - (ownedPods.get(k) ?? 0));
     const { pods, keys } = podsFor(rs, missing, seed, time, taken);
-    if (pods.length) podGroups.push({ owner: ownerKey, pods, keys });
+    if (pods.length) podGroups.push({ owner: ownerKey, ownerObject: rs, pods, keys });
   };
   for (const d of deployments) {
     const k = `${d.metadata.namespace ?? 'default'}/${d.metadata.name}`;
     if (adoptedBy.has(k)) continue;
     const rs = replicaSetFor(d, seed);
-    replicaSets.push({ object: rs, owner: objectKey(d) });
+    replicaSets.push({ object: rs, owner: objectKey(d), ownerObject: d });
     runReplicaSet(rs, objectKey(rs));
   }
   for (const rs of givenReplicaSets) runReplicaSet(rs, objectKey(rs));
