@@ -51,6 +51,7 @@ interface Walk {
   steps: RuleStep[];
   decisive?: RuleStep;
   masquerade: boolean;
+  masqStep?: RuleStep;
   /** Policy chain (KUBE-SVC/SVL) whose endpoint rule fired, and the SEP chain it chose. */
   policy?: { chain: string; sep: string };
   affinityHit?: string;
@@ -73,7 +74,11 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
           continue;
         case 'MARK':
           w.pkt.mark =
-            (t.op === 'or' ? w.pkt.mark | t.value : t.op === 'xor' ? w.pkt.mark ^ t.value : t.value) >>> 0;
+            (t.op === 'or'
+              ? w.pkt.mark | t.value
+              : t.op === 'xor'
+                ? w.pkt.mark ^ t.value
+                : (w.pkt.mark & ~(t.mask ?? 0xffffffff)) ^ t.value) >>> 0;
           continue;
         case 'RETURN':
           return 'continue';
@@ -97,6 +102,7 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
         }
         case 'MASQUERADE':
           w.masquerade = true;
+          w.masqStep = step;
           return 'MASQUERADE';
         default:
           if (t.kind !== 'ACCEPT') w.decisive = step;
@@ -230,6 +236,7 @@ export function walkIptables(
     walk: w,
   };
   if (w.decisive) verdict.decidingRule = w.decisive;
+  if (verdict.masquerade && w.masqStep) verdict.masqueradeStep = w.masqStep;
   if (w.ipvsResult) {
     const r = w.ipvsResult;
     verdict.candidates = r.candidates;
@@ -245,6 +252,11 @@ export function walkIptables(
     if (policy) verdict.candidates = policyCandidates(rules.nat, policy, w.policy.sep, w.affinityHit);
     const ep = rules.nat.byName.get(w.policy.sep)?.endpoint;
     if (ep) verdict.endpoint = { ...ep };
+  }
+  if (action === 'dnat' && w.decisive?.chain.startsWith('CNI-DN-')) {
+    // hostPort (CNI portmap): the DN chain belongs to one pod; the DNAT rule says which port.
+    const ep = rules.nat.byName.get(w.decisive.chain)?.endpoint;
+    if (ep) verdict.endpoint = { ...ep, ip: w.pkt.dst, port: w.pkt.dstPort };
   }
   const svc = w.steps.find((s) => s.chain === 'KUBE-SERVICES' || s.chain === 'KUBE-NODEPORTS');
   const svcRule =

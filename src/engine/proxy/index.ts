@@ -15,6 +15,7 @@ import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './ip
 import { buildIpvsRules, updateIpvsRules } from './ipvs';
 import { evaluateNftables } from './evaluate-nftables';
 import { buildNftablesRules, updateNftablesRules } from './nftables';
+import { applyPortmap, hasPortmap } from './portmap';
 import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './types';
 
 export { iptablesSave } from './iptables-save';
@@ -36,9 +37,16 @@ export function buildNodeRules(
   nodeName: string,
   options: BuildOptions = {},
 ): NodeRules {
-  if (cluster.config.proxy.mode === 'ipvs') return buildIpvsRules(cluster, nodeName, options);
-  if (cluster.config.proxy.mode === 'nftables') return buildNftablesRules(cluster, nodeName);
-  return buildIptablesRules(cluster, nodeName, options);
+  const mode = cluster.config.proxy.mode;
+  const rules =
+    mode === 'ipvs'
+      ? buildIpvsRules(cluster, nodeName, options)
+      : mode === 'nftables'
+        ? buildNftablesRules(cluster, nodeName)
+        : buildIptablesRules(cluster, nodeName, options);
+  // The CNI portmap plugin's hostPort chains share the node's nat table with kube-proxy's.
+  applyPortmap(rules, cluster);
+  return rules;
 }
 
 /**
@@ -58,9 +66,15 @@ export function updateNodeRules(
   options: BuildOptions = {},
 ): NodeRules {
   if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, options);
-  if (prev.mode === 'ipvs') return updateIpvsRules(prev, cluster, changedServiceKeys, options);
-  if (prev.mode === 'nftables') return updateNftablesRules(prev, cluster, changedServiceKeys);
-  return updateIptablesRules(prev, cluster, changedServiceKeys, options);
+  const rules =
+    prev.mode === 'ipvs'
+      ? updateIpvsRules(prev, cluster, changedServiceKeys, options)
+      : prev.mode === 'nftables'
+        ? updateNftablesRules(prev, cluster, changedServiceKeys)
+        : updateIptablesRules(prev, cluster, changedServiceKeys, options);
+  // hostPort chains follow the pods, not the Services: always re-applied (cheap: the node's hostPort pods).
+  applyPortmap(rules, cluster);
+  return rules;
 }
 
 /**
@@ -78,7 +92,14 @@ export function evaluate(
   now: number,
 ): ProxyVerdict {
   if (rules.mode === 'ipvs' && rules.ipvs) return evaluateIpvs(rules, pkt, state, rng, now);
-  if (rules.mode === 'nftables' && rules.nft) return evaluateNftables(rules, pkt, state, rng, now);
+  if (rules.mode === 'nftables' && rules.nft) {
+    const v = evaluateNftables(rules, pkt, state, rng, now);
+    // The portmap plugin writes iptables(-nft) rules even when kube-proxy uses nftables: a packet no
+    // kube-proxy rule rewrote or blocked meets the plugin's nat chains too (both hook dstnat at -100).
+    if ((v.action !== 'none' && v.action !== 'accept') || !hasPortmap(rules)) return v;
+    const { walk: _walk, ...pm } = walkIptables(rules, pkt, state, rng, now);
+    return pm.action === 'dnat' ? { ...pm, steps: [...v.steps, ...pm.steps] } : v;
+  }
   const { walk: _walk, ...verdict } = walkIptables(rules, pkt, state, rng, now);
   return verdict;
 }

@@ -56,6 +56,7 @@ function inAddr(cidrText: string, ip: string): boolean {
 export function ruleMatches(m: RuleMatch, pkt: WalkPacket, env: MatchEnv): boolean {
   if (m.protocol !== undefined && m.protocol !== pkt.protocol) return false;
   if (m.dport !== undefined && m.dport !== pkt.dstPort) return false;
+  if (m.dports !== undefined && !m.dports.includes(pkt.dstPort)) return false;
   if (m.dst !== undefined && inAddr(m.dst.cidr, pkt.dst) === !!m.dst.negate) return false;
   if (m.src !== undefined && inAddr(m.src.cidr, pkt.src) === !!m.src.negate) return false;
   if (m.srcType !== undefined && env.isLocal(pkt.src) === !!m.srcType.negate) return false;

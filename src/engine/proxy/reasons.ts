@@ -38,6 +38,13 @@ export function explain(
     if (d.chain === 'KUBE-FORWARD') return 'KUBE-FORWARD drops it: conntrack marks the packet INVALID';
     return `${d.chain} drops it`;
   }
+  if (v.action === 'dnat' && v.endpoint && d?.chain.startsWith('CNI-DN-')) {
+    const who = v.endpoint.pod ? ` (${v.endpoint.pod})` : '';
+    const masq = v.masquerade
+      ? `; CNI-HOSTPORT-MASQ masquerades it to ${node}'s address (hairpin or localhost traffic)`
+      : '';
+    return `hostPort ${pkt.dstPort}/${pkt.protocol}: the CNI portmap plugin's ${d.chain} DNATs it to ${v.endpoint.ip}:${v.endpoint.port}${who}, not kube-proxy${masq}`;
+  }
   if (v.action === 'dnat' && v.endpoint) {
     const to = `${v.endpoint.ip}:${v.endpoint.port}`;
     const who = v.endpoint.pod

@@ -61,6 +61,8 @@ const OPTION_MODULE: Record<string, string> = {
   '--match-set': 'set',
   '--physdev-is-in': 'physdev',
   '--nfacct-name': 'nfacct',
+  '--destination-ports': 'multiport',
+  '--dports': 'multiport',
 };
 
 /** Options that take no value. */
@@ -130,6 +132,11 @@ function saveMatch(module: string, opts: Opt[]): string {
     }
     case 'set':
       put('--match-set', (o) => `${neg(o)} --match-set ${o.values[0]} ${o.values[1]}`);
+      break;
+    case 'multiport':
+      // libxt_multiport saves --destination-ports as its short form.
+      put('--destination-ports', (o) => `${neg(o)} --dports ${o.values[0]}`);
+      put('--dports', (o) => `${neg(o)} --dports ${o.values[0]}`);
       break;
     case 'physdev':
       put('--physdev-is-in', (o) => `${neg(o)} --physdev-is-in`);

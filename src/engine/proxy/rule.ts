@@ -60,6 +60,10 @@ function parseArgs(chain: string, args: readonly string[]): { match: RuleMatch; 
       case '--dport':
         match.dport = Number(next());
         break;
+      case '--destination-ports':
+      case '--dports':
+        match.dports = next().split(',').map(Number);
+        break;
       case '--src-type':
         match.srcType = neg ? { type: next() as 'LOCAL', negate: true } : { type: next() as 'LOCAL' };
         break;
@@ -123,9 +127,11 @@ function parseArgs(chain: string, args: readonly string[]): { match: RuleMatch; 
       case '--xor-mark':
         target = { kind: 'MARK', op: 'xor', value: Number(next()) };
         break;
-      case '--set-xmark':
-        target = { kind: 'MARK', op: 'set', value: Number(next()) };
+      case '--set-xmark': {
+        const { value, mask } = parseMark(next());
+        target = { kind: 'MARK', op: 'set', value, ...(mask !== 0xffffffff ? { mask } : {}) };
         break;
+      }
       case '--random-fully':
         target = { kind: 'MASQUERADE', randomFully: true };
         break;

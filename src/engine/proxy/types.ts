@@ -34,6 +34,8 @@ export interface RuleMatch {
   dst?: AddrMatch;
   protocol?: 'tcp' | 'udp' | 'sctp';
   dport?: number; // 80
+  /** `-m multiport --destination-ports 8080,8081` (the CNI portmap plugin's entry rules). */
+  dports?: number[]; // [8080, 8081]
   /** `-m addrtype --src-type LOCAL` (`!` negates). */
   srcType?: { type: 'LOCAL'; negate?: boolean };
   /** `-m addrtype --dst-type LOCAL` (`!` negates). */
@@ -57,7 +59,8 @@ export interface RuleMatch {
 export type RuleTarget =
   | { kind: 'jump'; chain: string } // -j KUBE-SVC-XPGD46QRK7WJZT7O
   | { kind: 'DNAT'; toDestination: string } // -j DNAT --to-destination 10.180.0.1:80
-  | { kind: 'MARK'; op: 'or' | 'xor' | 'set'; value: number } // -j MARK --or-mark 0x4000
+  /** `--set-xmark V/M` clears the bits of M and then XORs V (mask defaults to 0xffffffff). */
+  | { kind: 'MARK'; op: 'or' | 'xor' | 'set'; value: number; mask?: number } // -j MARK --or-mark 0x4000
   | { kind: 'MASQUERADE'; randomFully?: boolean }
   | { kind: 'RETURN' }
   | { kind: 'ACCEPT' }
@@ -222,6 +225,11 @@ export interface ProxyVerdict {
   steps: RuleStep[];
   /** The rule that decided the outcome (the DNAT, REJECT or DROP), one of `steps`. */
   decidingRule?: RuleStep;
+  /**
+   * The POSTROUTING rule that masqueraded the packet (KUBE-POSTROUTING's, or the CNI portmap plugin's
+   * CNI-HOSTPORT-MASQ for hostPort hairpin/localhost traffic), one of `steps`.
+   */
+  masqueradeStep?: RuleStep;
   /** Every endpoint the load-balancing decision could have picked, with its real probability. */
   candidates?: Candidate[];
   /** In student words: "KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on node-2". */
