@@ -35,7 +35,10 @@ export interface Ctx {
   decidedBy: 'rules' | 'conntrack' | 'lb' | null;
   decision?: { node: string; candidates: number; rule?: string; mode: string; sticky: boolean };
   /** The SNAT the request went through, if any. */
-  masquerade?: { node: string; from: string; to: string; iface: string };
+  /** `by`: kube-proxy's KUBE-POSTROUTING, or the CNI portmap plugin's CNI-HOSTPORT-MASQ (hostPort hairpin). */
+  masquerade?: { node: string; from: string; to: string; iface: string; by?: 'portmap' };
+  /** The request reached its pod through a hostPort (the CNI portmap plugin's DNAT on `node`). */
+  hostPort?: { node: string; port: number; protocol: string; chain: string };
   /** The client's address got replaced by the LB (IP mode without client IP preservation). */
   lbSnat?: string;
   depth: number;

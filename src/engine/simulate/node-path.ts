@@ -15,6 +15,7 @@ import type { SimWorld } from '../world';
 import { ctCreate, ctExpire, ctKill, ctLookup, ctRefresh, formatEntry } from './conntrack';
 import { addHop, fail, samePacket, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
+import { MASQ_CHAIN } from '../proxy/portmap';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
 
 function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined {
@@ -39,28 +40,38 @@ function modeText(ctx: Ctx, node: string): string {
     : `${mode} mode, at random`;
 }
 
-/** POSTROUTING: MASQUERADE to the outgoing interface's address. */
-function masquerade(ctx: Ctx, node: string, p: Packet): Packet {
-  const rule = masqueradeRule(rulesFor(ctx.cluster, node));
+/** POSTROUTING: MASQUERADE to the outgoing interface's address (kube-proxy's, or portmap's for hostPort). */
+function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefined): Packet {
+  const rules = rulesFor(ctx.cluster, node);
+  const portmap = step?.chain === MASQ_CHAIN;
+  const chain = portmap ? MASQ_CHAIN : 'KUBE-POSTROUTING';
+  const rule = portmap ? rules.nat.byName.get(MASQ_CHAIN)?.rules[step.index] : masqueradeRule(rules);
   const iface = outgoingInterface(ctx.cluster, node, p.dst);
   const randomFully = rule?.target.kind === 'MASQUERADE' && rule.target.randomFully === true;
   const out = { ...p, src: iface.address, srcPort: randomFully ? randomFullyPort(ctx.world.rng) : p.srcPort };
-  const index = rule
-    ? (rulesFor(ctx.cluster, node).nat.byName.get('KUBE-POSTROUTING')?.rules.indexOf(rule) ?? -1)
-    : -1;
+  const index = rule ? (rules.nat.byName.get(chain)?.rules.indexOf(rule) ?? -1) : -1;
+  const tail = `the source becomes ${iface.address}, the address of ${iface.name}, the interface it leaves by${randomFully ? ' (with --random-fully the source port is random too)' : ''}`;
   addHop(
     ctx,
     {
-      stage: 'kube-proxy',
+      stage: portmap ? 'node' : 'kube-proxy',
       location: `node/${node}`,
       action: 'snat',
       ...(rule ? { rule: rule.text } : {}),
-      ...(index >= 0 ? { ruleRef: { node, table: 'nat', chain: 'KUBE-POSTROUTING', index } } : {}),
-      note: `The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it: the source becomes ${iface.address}, the address of ${iface.name}, the interface it leaves by${randomFully ? ' (with --random-fully the source port is random too)' : ''}.`,
+      ...(index >= 0 ? { ruleRef: { node, table: 'nat', chain, index } } : {}),
+      note: portmap
+        ? `CNI-HOSTPORT-SETMARK marked the packet (0x2000: it comes from this node's pod network or from 127.0.0.1, so without SNAT the pod's reply would not come back through the DNAT), so the portmap plugin's CNI-HOSTPORT-MASQ masquerades it: ${tail}.`
+        : `The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it: ${tail}.`,
     },
     out,
   );
-  ctx.masquerade = { node, from: p.src, to: iface.address, iface: iface.name };
+  ctx.masquerade = {
+    node,
+    from: p.src,
+    to: iface.address,
+    iface: iface.name,
+    ...(portmap ? { by: 'portmap' as const } : {}),
+  };
   return out;
 }
 
@@ -146,7 +157,12 @@ export function throughNode(
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
   }
   let out: Packet = { ...v.packet };
-  if (v.action === 'dnat') {
+  const hostPort = v.action === 'dnat' && v.decidingRule?.chain.startsWith('CNI-DN-');
+  if (hostPort) {
+    // Not kube-proxy: the CNI portmap plugin's DNAT for a pod's hostPort.
+    ctx.hostPort = { node, port: p.dstPort, protocol: p.protocol, chain: v.decidingRule!.chain };
+    addHop(ctx, { ...base, stage: 'node', action: 'dnat', ...(v.reason ? { note: v.reason } : {}) }, out);
+  } else if (v.action === 'dnat') {
     decide(ctx, node, v);
     addHop(
       ctx,
@@ -161,7 +177,7 @@ export function throughNode(
         : `No kube-proxy rule matches a pod address; ${node} forwards it to the pod.`);
     addHop(ctx, { ...base, stage: role === 'entry' ? 'kube-proxy' : 'node', action: 'forward', note }, out);
   }
-  if (v.masquerade) out = masquerade(ctx, node, out);
+  if (v.masquerade) out = masquerade(ctx, node, out, v.masqueradeStep);
   const e = ctCreate(world.conntrack, node, p, out, world.clock, {
     ...(v.ipvsConnection ? { ipvs: v.ipvsConnection } : {}),
     ...(v.service ? { service: v.service } : {}),

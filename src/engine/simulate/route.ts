@@ -68,6 +68,22 @@ function hostNetworkPods(ctx: Ctx, node: string): Pod[] {
   return ctx.cluster.pods.filter((q) => q.spec.hostNetwork && q.spec.nodeName === node && q.status?.podIP);
 }
 
+/** A hint when a pod on another node maps this port as its hostPort (a common hostPort/NodePort mix-up). */
+function hostPortElsewhere(ctx: Ctx, node: string, p: Packet): string {
+  const owners = ctx.cluster.pods.filter(
+    (q) =>
+      q.spec.nodeName !== undefined &&
+      q.spec.nodeName !== node &&
+      !q.spec.hostNetwork &&
+      (q.spec.containers ?? []).some((c) =>
+        (c.ports ?? []).some((pt) => pt.hostPort === p.dstPort && (pt.protocol ?? 'TCP') === p.protocol),
+      ),
+  );
+  if (owners.length === 0) return '';
+  const list = owners.map((q) => `${nsName(q)} on ${q.spec.nodeName}`).join(', ');
+  return ` Pod ${list} has hostPort ${p.dstPort}, but a hostPort is opened (by the CNI portmap plugin) only on the node where that pod runs: use that node's address, or a NodePort Service, which opens its port on every node.`;
+}
+
 /** A packet for the node's own address: the kernel (ping), hostNetwork pods, kube-proxy's health server. */
 function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
   const location = `node/${node.name}`;
@@ -87,7 +103,7 @@ function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
     addHop(ctx, { stage: 'node', location, action: 'deliver', note: health.note }, p);
     return { kind: 'node', node, arrived: p, response: health.response, what: `kube-proxy on ${node.name}` };
   }
-  const why = `Nothing on ${node.name} listens on ${p.dstPort}/${p.protocol} and no kube-proxy rule (NodePort) matched it, so the node refuses the connection.`;
+  const why = `Nothing on ${node.name} listens on ${p.dstPort}/${p.protocol} and no kube-proxy rule (NodePort) matched it, so the node refuses the connection.${hostPortElsewhere(ctx, node.name, p)}`;
   addHop(ctx, { stage: 'node', location, action: 'reject', note: why }, p);
   return fail('refused', why);
 }

@@ -62,11 +62,13 @@ function deliveredExplanation(
 ): string {
   const who =
     end.kind === 'pod'
-      ? `pod ${nsName(end.pod)} (${end.arrived.dst}${end.arrived.protocol === 'ICMP' ? '' : `:${end.arrived.dstPort}`})`
+      ? `pod ${nsName(end.pod)} (${end.arrived.dst}${end.arrived.protocol === 'ICMP' ? '' : `:${end.arrived.dstPort}`})${end.pod.spec.hostNetwork ? `, a hostNetwork pod: it uses ${end.pod.spec.nodeName ?? 'its node'}'s own network namespace and address, so no NAT rule was needed` : ''}`
       : end.what;
   const parts: string[] = [];
   let first = `The ${ctx.req.protocol === 'ICMP' ? 'ping' : 'request'} reached ${who}`;
-  if (ctx.service) first += ` through Service ${ctx.service}`;
+  if (ctx.hostPort)
+    first += ` through hostPort ${ctx.hostPort.port}/${ctx.hostPort.protocol} on ${ctx.hostPort.node}: the CNI portmap plugin's DNAT (CNI-HOSTPORT-DNAT → ${ctx.hostPort.chain}), which exists only on the node where the pod runs; no Service and no kube-proxy rule was involved`;
+  else if (ctx.service) first += ` through Service ${ctx.service}`;
   if (ctx.decidedBy === 'conntrack')
     first += `; the connection's conntrack entry sent it to the same endpoint as the connection's first request (keep-alive reuses one connection, so even with sessionAffinity None these requests do not spread)`;
   else if (ctx.decidedBy === 'rules' && ctx.decision) {
@@ -79,7 +81,7 @@ function deliveredExplanation(
   const clientIP = from.kind === 'node' ? undefined : from.kind === 'pod' ? from.ip : from.ip;
   if (ctx.masquerade)
     parts.push(
-      `The backend sees the client as ${seen.split(':')[0]}: kube-proxy on ${ctx.masquerade.node} masqueraded (SNAT) the packet to ${ctx.masquerade.iface}'s address.`,
+      `The backend sees the client as ${seen.split(':')[0]}: ${ctx.masquerade.by === 'portmap' ? "the portmap plugin's CNI-HOSTPORT-MASQ" : 'kube-proxy'} on ${ctx.masquerade.node} masqueraded (SNAT) the packet to ${ctx.masquerade.iface}'s address.`,
     );
   else if (ctx.lbSnat)
     parts.push(`The backend sees the load balancer's address ${ctx.lbSnat}, not the client's.`);
