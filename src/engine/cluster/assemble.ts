@@ -20,10 +20,11 @@ import { lintCluster } from './lint';
 import { assignLoadBalancers } from './load-balancer';
 import { CLUSTER_SCOPED, NamespaceTracker } from './namespaces';
 import { buildNodes } from './nodes';
-import { isPodReady, runPods, type PodRun } from './pod-status';
+import { runPods, type PodRun } from './pod-status';
 import { allocateServices } from './service-alloc';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
+import { fillWorkloadStatus } from './workload-status';
 import { expandWorkloads, type PodGroup } from './workloads';
 
 export interface AssembleOptions {
@@ -321,87 +322,4 @@ function placeInOrder(
 function ownerKeyOf(o: KubeObject): string | undefined {
   const ref = o.metadata.ownerReferences?.[0];
   return ref ? `${ref.kind}/${o.metadata.namespace ?? ''}/${ref.name}` : undefined;
-}
-
-/** Counts per owner kind/namespace/name, without building a key string per lookup. */
-class OwnerCounts {
-  private readonly byKind = new Map<string, Map<string, Map<string, { replicas: number; ready: number }>>>();
-
-  get(
-    kind: string,
-    ns: string,
-    name: string,
-    create = false,
-  ): { replicas: number; ready: number } | undefined {
-    let byNs = this.byKind.get(kind);
-    if (!byNs) {
-      if (!create) return undefined;
-      this.byKind.set(kind, (byNs = new Map()));
-    }
-    let byName = byNs.get(ns);
-    if (!byName) {
-      if (!create) return undefined;
-      byNs.set(ns, (byName = new Map()));
-    }
-    let c = byName.get(name);
-    if (!c && create) byName.set(name, (c = { replicas: 0, ready: 0 }));
-    return c;
-  }
-}
-
-/** ReplicaSet and Deployment status from their pods (replicas, ready, available). */
-function fillWorkloadStatus(cluster: ClusterState): void {
-  const byOwner = new OwnerCounts();
-  // Consecutive pods of one ReplicaSet share their ownerReferences array and their conditions array.
-  let lastRefs: unknown;
-  let counts: { replicas: number; ready: number } | undefined;
-  let lastConditions: unknown;
-  let lastReady = false;
-  for (const p of cluster.pods) {
-    const refs = p.metadata.ownerReferences;
-    if (refs !== lastRefs) {
-      lastRefs = refs;
-      const ref = refs?.[0];
-      counts = ref ? byOwner.get(ref.kind, p.metadata.namespace ?? '', ref.name, true) : undefined;
-    }
-    if (!counts) continue;
-    counts.replicas++;
-    const conditions = p.status?.conditions;
-    if (conditions !== lastConditions || conditions === undefined) {
-      lastConditions = conditions;
-      lastReady = isPodReady(p);
-    }
-    if (lastReady) counts.ready++;
-  }
-  const rsStatus = new OwnerCounts();
-  for (const rs of cluster.replicaSets) {
-    const ns = rs.metadata.namespace ?? '';
-    const { replicas, ready: r } = byOwner.get('ReplicaSet', ns, rs.metadata.name ?? '') ?? {
-      replicas: 0,
-      ready: 0,
-    };
-    (rs as KubeObject).status = {
-      replicas,
-      fullyLabeledReplicas: replicas,
-      readyReplicas: r,
-      availableReplicas: r,
-      observedGeneration: 1,
-    };
-    const ref = rs.metadata.ownerReferences?.[0];
-    if (ref) Object.assign(rsStatus.get(ref.kind, ns, ref.name, true)!, { replicas, ready: r });
-  }
-  for (const d of cluster.deployments) {
-    const s = rsStatus.get('Deployment', d.metadata.namespace ?? '', d.metadata.name ?? '') ?? {
-      replicas: 0,
-      ready: 0,
-    };
-    (d as KubeObject).status = {
-      observedGeneration: 1,
-      replicas: s.replicas,
-      updatedReplicas: s.replicas,
-      readyReplicas: s.ready,
-      availableReplicas: s.ready,
-      ...(s.replicas - s.ready > 0 ? { unavailableReplicas: s.replicas - s.ready } : {}),
-    };
-  }
 }

@@ -81,7 +81,7 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
     }
     endpoints.push(out.endpoints);
     endpointSlices.push(...out.slices);
-    made.set(key, { ...out, pods });
+    made.set(key, { endpoints: out.endpoints, slices: out.slices, pods });
   }
   for (const ep of input.givenEndpoints) {
     const key = nsName(ep);

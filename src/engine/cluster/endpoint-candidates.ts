@@ -92,7 +92,12 @@ export function endpointCandidates(svc: Service, pods: Pod[]): EndpointCandidate
   return out;
 }
 
-/** True when every candidate resolved every Service port to the same numbers (the usual case). */
+/**
+ * True when every candidate resolved every Service port to the same numbers (the usual case).
+ *
+ * @example
+ * samePorts(endpointCandidates(svc, podsOfOneReplicaSet)); // true
+ */
 export function samePorts(cands: EndpointCandidate[]): boolean {
   const first = cands[0]?.ports;
   if (!first) return true;
