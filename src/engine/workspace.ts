@@ -10,6 +10,9 @@
  *   terminating, phase, hostname/subdomain, ports) are unchanged — the objects are handed over as they
  *   were, not rebuilt.
  *
+ * - Pod-template hashes (pod-template-hash) are cached per admitted template object, so an unchanged
+ *   Deployment is not hashed again (cluster/workloads.ts).
+ *
  * What is not incremental: everything between admission and the endpoint controllers (config, nodes,
  * system objects, allocation, workloads, scheduling, pod status, lints) is recomputed from the admitted
  * objects on every update. Those steps depend on creation order and on each other (an edit to one Service
