@@ -3,10 +3,10 @@ import { parseAllDocuments } from 'yaml';
 import { scenarios, findScenario, DEFAULT_SCENARIO } from './index';
 
 describe('scenarios', () => {
-  it('lists ten scenes with unique ids and files', () => {
-    expect(scenarios).toHaveLength(10);
-    expect(new Set(scenarios.map((s) => s.id)).size).toBe(10);
-    expect(new Set(scenarios.map((s) => s.file)).size).toBe(10);
+  it('lists thirteen scenes with unique ids and files', () => {
+    expect(scenarios).toHaveLength(13);
+    expect(new Set(scenarios.map((s) => s.id)).size).toBe(13);
+    expect(new Set(scenarios.map((s) => s.file)).size).toBe(13);
     expect(findScenario(DEFAULT_SCENARIO)?.file).toBe('clusterip-three-pods.yaml');
   });
 

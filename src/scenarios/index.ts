@@ -12,6 +12,9 @@ import ingress from './ingress.yaml?raw';
 import dnsAndEnv from './dns-and-env.yaml?raw';
 import externalname from './externalname.yaml?raw';
 import ipvsSchedulerMyth from './ipvs-scheduler-myth.yaml?raw';
+import hostportVsNodeport from './hostport-vs-nodeport.yaml?raw';
+import loadbalancerIpMode from './loadbalancer-ip-mode.yaml?raw';
+import clientIpAndKeepalive from './client-ip-and-keepalive.yaml?raw';
 
 export type ScenarioId =
   | 'clusterip-three-pods'
@@ -23,7 +26,10 @@ export type ScenarioId =
   | 'ingress'
   | 'dns-and-env'
   | 'externalname'
-  | 'ipvs-scheduler-myth';
+  | 'ipvs-scheduler-myth'
+  | 'hostport-vs-nodeport'
+  | 'loadbalancer-ip-mode'
+  | 'client-ip-and-keepalive';
 
 /** A request the lesson suggests first (the request bar is filled with it). */
 export interface SuggestedRequest {
@@ -160,6 +166,39 @@ export const scenarios: readonly Scenario[] = [
     },
     yaml: ipvsSchedulerMyth,
     request: req('pod/default/client', 'http://web', 'http1.0', 12),
+  },
+  {
+    id: 'hostport-vs-nodeport',
+    file: 'hostport-vs-nodeport.yaml',
+    title: { en: 'hostPort vs NodePort', ko: 'hostPort와 NodePort의 차이' },
+    description: {
+      en: "A hostPort opens only on the pod's own node (CNI portmap rules); a NodePort opens on every node.",
+      ko: 'hostPort는 파드가 있는 노드에서만 열리고(CNI portmap 규칙), NodePort는 모든 노드에서 열립니다.',
+    },
+    yaml: hostportVsNodeport,
+    request: req('external', 'http://{nodeIP:node-2}:8080/'),
+  },
+  {
+    id: 'loadbalancer-ip-mode',
+    file: 'loadbalancer-ip-mode.yaml',
+    title: { en: 'NLB IP mode vs instance mode', ko: 'NLB IP 모드와 인스턴스 모드' },
+    description: {
+      en: 'IP targets go straight to a pod, skipping NodePort and kube-proxy; instance targets go through a node.',
+      ko: 'IP 타깃은 NodePort와 kube-proxy를 거치지 않고 파드로 바로 가고, 인스턴스 타깃은 노드를 거칩니다.',
+    },
+    yaml: loadbalancerIpMode,
+    request: req('external', 'http://{lb:default/web-ip}/'),
+  },
+  {
+    id: 'client-ip-and-keepalive',
+    file: 'client-ip-and-keepalive.yaml',
+    title: { en: 'Client IP and keep-alive', ko: '클라이언트 IP와 keep-alive' },
+    description: {
+      en: 'Where the client address survives (Local, X-Forwarded-For), and why one connection means one pod.',
+      ko: '클라이언트 주소가 남는 경우(Local, X-Forwarded-For)와, 연결 하나가 파드 하나인 이유.',
+    },
+    yaml: clientIpAndKeepalive,
+    request: req('external', 'http://{lb:default/app-cluster}/', 'keepalive', 10),
   },
 ];
 

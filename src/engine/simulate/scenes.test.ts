@@ -138,4 +138,93 @@ describe('lesson scenes through the data path', () => {
     });
     expect(limited.stderr).toBe('curl: (28) Connection timed out after 5001 milliseconds\n');
   });
+
+  it('hostport-vs-nodeport: the hostPort answers only on node-2; the NodePort on every node', () => {
+    const c = scene('hostport-vs-nodeport');
+    const send = (target: string) => simulate(c, createWorld(1), request({ from: 'external', target }));
+    const own = send('http://10.0.0.12:8080/');
+    expect([own.outcome, own.backend?.pod, own.sourceSeenByBackend?.split(':')[0]]).toEqual([
+      'delivered',
+      'default/hostport-pod',
+      '203.0.113.10',
+    ]);
+    expect(own.hops.find((h) => h.action === 'dnat')!.rule).toMatch(
+      /^-A CNI-DN-[0-9a-f]{21} -p tcp -m tcp --dport 8080 -j DNAT --to-destination 10\.244\.2\.\d+:80$/,
+    );
+    const other = send('http://10.0.0.11:8080/');
+    expect(other.outcome).toBe('refused');
+    expect(other.explanation).toContain('Pod default/hostport-pod on node-2 has hostPort 8080');
+    const nodePort = send('http://10.0.0.11:30080/');
+    expect([
+      nodePort.outcome,
+      nodePort.backend?.service,
+      nodePort.sourceSeenByBackend?.split(':')[0],
+      // node-1 forwards to node-2 over flannel.1 and masquerades to that interface's address
+    ]).toEqual(['delivered', 'default/web', '10.244.1.0']);
+    const s = findScenario('hostport-vs-nodeport')!;
+    const bad = buildCluster([{ file: s.file, text: s.yaml.replace('nodePort: 30080', 'nodePort: 32768') }], {
+      seed: 1,
+    });
+    expect(bad.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)).toEqual([
+      'spec.ports[0].nodePort: Invalid value: 32768: provided port is not in the valid range. The range of valid ports is 30000-32767',
+    ]);
+  });
+
+  it('loadbalancer-ip-mode: IP targets skip the node and kube-proxy; the pod sees the NLB', () => {
+    const c = scene('loadbalancer-ip-mode');
+    const lb = (name: string) =>
+      c.services.find((x) => x.metadata.name === name)!.status!.loadBalancer!.ingress![0]!.ip!;
+    const ip = simulate(c, createWorld(1), request({ from: 'external', target: `http://${lb('web-ip')}/` }));
+    expect(ip.outcome).toBe('delivered');
+    const stages = ip.hops.filter((h) => h.direction === 'request').map((h) => `${h.stage}:${h.action}`);
+    expect(stages).toEqual([
+      'client:send',
+      'cloud-lb:dnat',
+      'network:forward',
+      'node:forward',
+      'pod:deliver',
+    ]);
+    expect(ip.sourceSeenByBackend?.split(':')[0]).toBe(lb('web-ip'));
+    const inst = simulate(
+      c,
+      createWorld(1),
+      request({ from: 'external', target: `http://${lb('web-instance')}/` }),
+    );
+    expect(inst.outcome).toBe('delivered');
+    expect(inst.hops.some((h) => h.stage === 'kube-proxy' && h.action === 'dnat')).toBe(true);
+  });
+
+  it('client-ip-and-keepalive: one kept-alive connection, one pod; Local keeps the client IP', () => {
+    const c = scene('client-ip-and-keepalive');
+    const lb = (name: string) =>
+      `http://${c.services.find((x) => x.metadata.name === name)!.status!.loadBalancer!.ingress![0]!.ip!}/`;
+    const kept = simulateMany(
+      c,
+      createWorld(1),
+      request({
+        from: 'external',
+        target: lb('app-cluster'),
+        protocol: 'HTTP/1.1',
+        keepalive: true,
+        count: 10,
+      }),
+    );
+    expect(kept.every((t) => t.outcome === 'delivered')).toBe(true);
+    expect(new Set(kept.map((t) => t.backend?.pod)).size).toBe(1);
+    expect(kept[0]!.sourceSeenByBackend?.startsWith('203.0.113.10:')).toBe(false);
+    const spread = simulateMany(
+      c,
+      createWorld(1),
+      request({ from: 'external', target: lb('app-cluster'), protocol: 'HTTP/1.0', count: 20 }),
+    );
+    expect(new Set(spread.map((t) => t.backend?.pod)).size).toBeGreaterThan(1);
+    const local = simulate(c, createWorld(1), request({ from: 'external', target: lb('app-local') }));
+    expect(local.sourceSeenByBackend?.split(':')[0]).toBe('203.0.113.10');
+    const ing = simulate(c, createWorld(1), request({ from: 'external', target: 'http://app.example.com/' }));
+    expect(ing.outcome).toBe('delivered');
+    expect(ing.backend?.service).toBe('default/app-cluster');
+    expect(ing.explanation).toMatch(
+      /the pod sees the controller's address 10\.244\.\d+\.\d+, the client's is in X-Forwarded-For\.$/,
+    );
+  });
 });
