@@ -72,6 +72,24 @@ describe('hostile input', { timeout: 3000 }, () => {
     expect(e).toMatchObject({ source: 'yaml', line: 1 });
   });
 
+  it('many documents of 20,000 nested brackets, parsed again and again, are refused before parsing', () => {
+    // This once crashed the whole process (V8 "RegExpCompiler Allocation failed") on the third parse.
+    const doc = `a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`;
+    const text = Array.from({ length: 8 }, () => doc).join('---\n');
+    for (let round = 0; round < 3; round++) {
+      const errors = errorsOf(text);
+      expect(errors).toHaveLength(8);
+      expect(errors[0]).toMatchObject({ code: 'yaml.too-deep', line: 1, column: 1004 });
+      expect(errors[0]!.message).toContain('more than 1000 nested [ or { brackets');
+    }
+  });
+
+  it('flow nesting between the two limits is parsed, then refused by the depth check', () => {
+    const errors = errorsOf(`a: ${'['.repeat(500)}${']'.repeat(500)}\n`);
+    expect(errors[0]).toMatchObject({ code: 'yaml.too-deep' });
+    expect(errors[0]!.message).toMatch(/nests more than 100 levels deep/);
+  });
+
   it('deeply nested block maps beyond the depth limit', () => {
     const text = Array.from({ length: 150 }, (_, i) => `${' '.repeat(i)}a:`).join('\n') + ' 1\n';
     const errors = errorsOf(text);

@@ -90,6 +90,34 @@ function locateIn(doc: Document, lc: LineCounter, path: FieldPath): SourceRange 
   return best;
 }
 
+/**
+ * Flow brackets a chunk may leave open at once before the yaml package is asked to parse it at all:
+ * tens of thousands of `[` overflow the parser's stack, and repeated overflows have crashed the whole
+ * process (V8 "RegExpCompiler Allocation failed"), which no try/catch can stop. Quotes are not tracked
+ * (brackets inside strings count too), so the limit is far above MAX_DEPTH; documents between the two
+ * are parsed and then refused by the depth check.
+ */
+export const MAX_FLOW_BRACKETS = 1000;
+
+/** The line and column of the first bracket that leaves more than `limit` brackets open, if any. */
+function deepFlowBracket(text: string, limit: number): { line: number; column: number } | undefined {
+  let open = 0;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+    } else if (c === 91 || c === 123) {
+      if (++open > limit) return { line, column: i - lineStart + 1 };
+    } else if ((c === 93 || c === 125) && open > 0) {
+      open--;
+    }
+  }
+  return undefined;
+}
+
 /** Depth of a plain JS value, iteratively (a recursive walk is what deep input attacks). */
 function depthExceeds(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
@@ -138,6 +166,30 @@ export function parseChunk(text: string): ParsedChunk {
           message: `document is ${formatBytes(size)}; svclab reads at most ${formatBytes(MAX_DOCUMENT_BYTES)} per document`,
           line,
           column: 1,
+        },
+      ],
+    };
+  }
+  const bracket = deepFlowBracket(text, MAX_FLOW_BRACKETS);
+  if (bracket) {
+    return {
+      documents: [
+        {
+          startLine: 1,
+          endLine: text.split('\n').length,
+          value: null,
+          hasErrors: true,
+          locate: () => undefined,
+        },
+      ],
+      diagnostics: [
+        {
+          severity: 'error',
+          source: 'yaml',
+          code: 'yaml.too-deep',
+          message: `the document opens more than ${MAX_FLOW_BRACKETS} nested [ or { brackets; svclab refuses to parse it (Kubernetes objects nest about 15 deep)`,
+          line: bracket.line,
+          column: bracket.column,
         },
       ],
     };
