@@ -53,7 +53,10 @@ const engineRestrictions = {
     ],
     'no-restricted-syntax': [
       'error',
-      { selector: "NewExpression[callee.name='Date']", message: 'use the simulated clock' },
+      {
+        selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+        message: 'new Date() reads the wall clock: use the simulated clock (new Date(instant) is fine)',
+      },
     ],
   },
 };

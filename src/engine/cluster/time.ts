@@ -12,41 +12,15 @@ export const SCENE_EPOCH = 1767225600;
 
 /** RFC 3339 (metav1.Time) for a simulated clock value in seconds. */
 export function formatTimestamp(clockSeconds: number): string {
-  const t = SCENE_EPOCH + Math.floor(clockSeconds);
-  const days = Math.floor(t / 86400);
-  const secs = t - days * 86400;
-  // Howard Hinnant's civil_from_days: exact for the proleptic Gregorian calendar.
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${y}-${p(m)}-${p(d)}T${p(Math.floor(secs / 3600))}:${p(Math.floor((secs % 3600) / 60))}:${p(secs % 60)}Z`;
+  // A Date built from a given instant is deterministic (only `new Date()`, the wall clock, is banned).
+  return new Date((SCENE_EPOCH + Math.floor(clockSeconds)) * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** Parses "2026-01-01T00:05:00Z" back to simulated seconds (undefined when it is not RFC 3339 UTC-ish). */
+/** Parses "2026-01-01T00:05:00Z" back to simulated seconds (undefined when it is not RFC 3339). */
 export function parseTimestamp(text: string): number | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(text);
-  if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
-  const yy = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const days = era * 146097 + doe - 719468;
-  let offset = 0;
-  const tz = m[7]!;
-  if (tz !== 'Z')
-    offset = (tz[0] === '-' ? -1 : 1) * (Number(tz.slice(1, 3)) * 3600 + Number(tz.slice(4, 6)) * 60);
-  return days * 86400 + h * 3600 + mi * 60 + s - offset - SCENE_EPOCH;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : Math.floor(ms / 1000) - SCENE_EPOCH;
 }
 
 /**

@@ -102,7 +102,7 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-const WEEK = ['Thu', 'Fri', 'Sat', 'Sun', 'Mon', 'Tue', 'Wed'];
+const WEEK = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -113,23 +113,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * cookieTime(1767225600 + 172800); // "Sat, 03-Jan-26 00:00:00 GMT"
  */
 export function cookieTime(epochSeconds: number): string {
-  const days = Math.floor(epochSeconds / 86400);
-  const secs = epochSeconds - days * 86400;
-  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  // A Date built from a given instant is deterministic (only `new Date()`, the wall clock, is banned).
+  const t = new Date(epochSeconds * 1000);
+  const y = t.getUTCFullYear();
   const year = y > 2037 ? String(y) : pad(y % 100);
-  const time = `${pad(Math.floor(secs / 3600))}:${pad(Math.floor((secs % 3600) / 60))}:${pad(secs % 60)}`;
-  return `${WEEK[((days % 7) + 7) % 7]}, ${pad(d)}-${MONTHS[m - 1]}-${year} ${time} GMT`;
+  const time = `${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
+  return `${WEEK[t.getUTCDay()]}, ${pad(t.getUTCDate())}-${MONTHS[t.getUTCMonth()]}-${year} ${time} GMT`;
 }
 
 /**
