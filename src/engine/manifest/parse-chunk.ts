@@ -138,6 +138,25 @@ function friendly(code: string, message: string): string {
   return first;
 }
 
+/** A chunk svclab will not hand to a parser at all: one error-carrying document and its reason. */
+function refused(
+  text: string,
+  d: { code: string; message: string; line: number; column: number },
+): ParsedChunk {
+  return {
+    documents: [
+      {
+        startLine: 1,
+        endLine: text.split('\n').length,
+        value: null,
+        hasErrors: true,
+        locate: () => undefined,
+      },
+    ],
+    diagnostics: [{ severity: 'error', source: 'yaml', ...d }],
+  };
+}
+
 /**
  * Parses a chunk of text. Never throws.
  *
@@ -147,52 +166,20 @@ function friendly(code: string, message: string): string {
 export function parseChunk(text: string): ParsedChunk {
   const size = text.length * 3 > MAX_DOCUMENT_BYTES ? utf8Length(text) : 0;
   if (size > MAX_DOCUMENT_BYTES) {
-    const line = /^---/.test(text) ? 2 : 1;
-    return {
-      documents: [
-        {
-          startLine: 1,
-          endLine: text.split('\n').length,
-          value: null,
-          hasErrors: true,
-          locate: () => undefined,
-        },
-      ],
-      diagnostics: [
-        {
-          severity: 'error',
-          source: 'yaml',
-          code: 'yaml.document-too-large',
-          message: `document is ${formatBytes(size)}; svclab reads at most ${formatBytes(MAX_DOCUMENT_BYTES)} per document`,
-          line,
-          column: 1,
-        },
-      ],
-    };
+    return refused(text, {
+      code: 'yaml.document-too-large',
+      message: `document is ${formatBytes(size)}; svclab reads at most ${formatBytes(MAX_DOCUMENT_BYTES)} per document`,
+      line: /^---/.test(text) ? 2 : 1,
+      column: 1,
+    });
   }
   const bracket = deepFlowBracket(text, MAX_FLOW_BRACKETS);
   if (bracket) {
-    return {
-      documents: [
-        {
-          startLine: 1,
-          endLine: text.split('\n').length,
-          value: null,
-          hasErrors: true,
-          locate: () => undefined,
-        },
-      ],
-      diagnostics: [
-        {
-          severity: 'error',
-          source: 'yaml',
-          code: 'yaml.too-deep',
-          message: `the document opens more than ${MAX_FLOW_BRACKETS} nested [ or { brackets; svclab refuses to parse it (Kubernetes objects nest about 15 deep)`,
-          line: bracket.line,
-          column: bracket.column,
-        },
-      ],
-    };
+    return refused(text, {
+      code: 'yaml.too-deep',
+      message: `the document opens more than ${MAX_FLOW_BRACKETS} nested [ or { brackets; svclab refuses to parse it (Kubernetes objects nest about 15 deep)`,
+      ...bracket,
+    });
   }
   try {
     const fast = readFastYaml(text);
