@@ -13,22 +13,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
 const PORT = 4179;
 const BASE = `http://127.0.0.1:${PORT}`;
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const p95 = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -122,7 +112,7 @@ async function main() {
     ],
     { cwd: root, stdio: 'ignore' },
   );
-  const browser = await chromium.launch({ executablePath, args });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await waitForServer(BASE);
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

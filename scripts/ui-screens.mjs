@@ -6,14 +6,14 @@
  * `vite preview` is started by its own binary and stopped by its PID.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const PORT = 4181;
 const BASE = `http://127.0.0.1:${PORT}`;
-const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 const [outArg, ...only] = process.argv.slice(2);
 const out = outArg ?? '/tmp/svclab-screens';
 const SIZES = [
@@ -90,7 +90,7 @@ async function main() {
     [join(root, 'node_modules/vite/bin/vite.js'), 'preview', '--host', '127.0.0.1', '--port', String(PORT)],
     { cwd: root, stdio: 'ignore' },
   );
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await waitForServer(BASE);
     if (process.env.SCREEN_DOC) return await docShot(browser, process.env.SCREEN_DOC);
