@@ -3,39 +3,23 @@
  * order (CLI contract); system objects come first. A pod made by a controller is created when its owner
  * (ReplicaSet, and that ReplicaSet's Deployment) is applied, so it takes the owner's place in the order,
  * which is what decides which Services it finds in its environment.
+ *
+ * Each function takes an optional CreationIndex: callers asking for many objects (the lints) build one
+ * per cluster and pass it, so that owner chains are resolved once; without it a fresh index serves the
+ * one call.
  */
 import type { ClusterState } from '../cluster/state';
-import { objectKey } from '../cluster/state';
 import type { KubeObject, Pod } from '../k8s/objects';
+import { creationIndex, type CreationIndex } from './creation-index';
 
-/** The owner chain's root key for a pod ("Deployment/default/web"), or the pod's own key. */
-export function creationRoot(cluster: ClusterState, obj: KubeObject): string {
-  let key = objectKey(obj);
-  let current: KubeObject | undefined = obj;
-  const seen = new Set<string>();
-  while (current && !seen.has(key)) {
-    seen.add(key);
-    const origin = cluster.origins.get(key);
-    const ns = current.metadata.namespace ?? '';
-    const ref =
-      current.metadata.ownerReferences?.find((r) => r.controller) ?? current.metadata.ownerReferences?.[0];
-    const ownerKey = origin?.owner ?? (ref ? `${ref.kind}/${ns}/${ref.name}` : undefined);
-    if (!ownerKey || ownerKey === key) break;
-    key = ownerKey;
-    current = findByKey(cluster, ownerKey);
-    if (!current) break;
-  }
-  return key;
-}
-
-function findByKey(cluster: ClusterState, key: string): KubeObject | undefined {
-  const [kind] = key.split('/');
-  const lists: Record<string, KubeObject[]> = {
-    Deployment: cluster.deployments,
-    ReplicaSet: cluster.replicaSets,
-    Pod: cluster.pods,
-  };
-  return (lists[kind ?? ''] ?? []).find((o) => objectKey(o) === key);
+/**
+ * The owner chain's root key for a pod ("Deployment/default/web"), or the pod's own key.
+ *
+ * @example
+ * creationRoot(cluster, pod); // "Deployment/default/web"
+ */
+export function creationRoot(cluster: ClusterState, obj: KubeObject, index?: CreationIndex): string {
+  return (index ?? creationIndex(cluster)).root(obj);
 }
 
 /**
@@ -45,10 +29,8 @@ function findByKey(cluster: ClusterState, key: string): KubeObject | undefined {
  * @example
  * creationOrder(cluster, pod); // 3 (the Deployment "web" was the 4th document)
  */
-export function creationOrder(cluster: ClusterState, obj: KubeObject): number {
-  const root = cluster.origins.get(creationRoot(cluster, obj));
-  if (root) return root.order;
-  return cluster.origins.get(objectKey(obj))?.order ?? Number.POSITIVE_INFINITY;
+export function creationOrder(cluster: ClusterState, obj: KubeObject, index?: CreationIndex): number {
+  return (index ?? creationIndex(cluster)).order(obj);
 }
 
 /**
@@ -58,9 +40,18 @@ export function creationOrder(cluster: ClusterState, obj: KubeObject): number {
  * @example
  * existedBefore(cluster, dbService, webPod); // false when the Service comes later in the YAML
  */
-export function existedBefore(cluster: ClusterState, before: KubeObject, pod: Pod): boolean {
-  const a = creationOrder(cluster, before);
-  const b = creationOrder(cluster, pod);
+export function existedBefore(
+  cluster: ClusterState,
+  before: KubeObject,
+  pod: Pod,
+  index?: CreationIndex,
+): boolean {
+  const ix = index ?? creationIndex(cluster);
+  return ordersSayBefore(ix.order(before), ix.order(pod));
+}
+
+/** `existedBefore` on two creation orders. */
+export function ordersSayBefore(a: number, b: number): boolean {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return true;
   return a < b;
 }

@@ -7,7 +7,8 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Container, EnvVar, Pod, Service } from '../k8s/objects';
-import { existedBefore } from './creation-order';
+import { creationIndex, type CreationIndex } from './creation-index';
+import { ordersSayBefore } from './creation-order';
 import { expandVars } from './expansion';
 import { resolveValueFrom, varsFromEnvFrom } from './env-sources';
 
@@ -85,18 +86,19 @@ export function serviceLinksEnabled(pod: Pod): boolean {
  * @example
  * serviceEnvServices(cluster, pod).map((s) => s.metadata.name); // ["db", "kubernetes"]
  */
-export function serviceEnvServices(cluster: ClusterState, pod: Pod): Service[] {
+export function serviceEnvServices(cluster: ClusterState, pod: Pod, index?: CreationIndex): Service[] {
+  const ix = index ?? creationIndex(cluster);
   const ns = pod.metadata.namespace ?? 'default';
-  const links = serviceLinksEnabled(pod);
+  const podOrder = ix.order(pod);
+  const eligible = (svc: Service | undefined): svc is Service =>
+    !!svc && isServiceIPSet(svc) && ordersSayBefore(ix.order(svc), podOrder);
   const map = new Map<string, Service>();
-  for (const svc of cluster.services) {
-    if (!isServiceIPSet(svc) || !existedBefore(cluster, svc, pod)) continue;
-    const name = svc.metadata.name ?? '';
-    const svcNs = svc.metadata.namespace ?? 'default';
-    if (svcNs === 'default' && name === 'kubernetes') {
-      if (!map.has(name)) map.set(name, svc);
-    } else if (svcNs === ns && links) {
-      map.set(name, svc);
+  const kubernetes = ix.service('default', 'kubernetes');
+  if (eligible(kubernetes)) map.set('kubernetes', kubernetes);
+  if (serviceLinksEnabled(pod)) {
+    for (const svc of ix.services(ns)) {
+      if (ns === 'default' && svc === kubernetes) continue;
+      if (eligible(svc)) map.set(svc.metadata.name ?? '', svc);
     }
   }
   return [...map.values()].sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
@@ -116,29 +118,48 @@ function containerOf(pod: Pod, containerName?: string): Container | undefined {
  * podEnvironment(cluster, pod).find((v) => v.name === 'DB_SERVICE_HOST');
  * // { name: "DB_SERVICE_HOST", value: "10.96.0.42", source: { kind: "service", service: "default/db" } }
  */
-export function podEnvironment(cluster: ClusterState, pod: Pod, containerName?: string): PodEnvVar[] {
+export function podEnvironment(
+  cluster: ClusterState,
+  pod: Pod,
+  containerName?: string,
+  index?: CreationIndex,
+): PodEnvVar[] {
   const serviceVars = new Map<string, PodEnvVar>();
-  for (const svc of serviceEnvServices(cluster, pod)) {
+  for (const svc of serviceEnvServices(cluster, pod, index)) {
     const service = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
     for (const v of fromServices([svc]))
       serviceVars.set(v.name, { ...v, source: { kind: 'service', service } });
   }
   const container = containerOf(pod, containerName);
-  const declared = new Map<string, PodEnvVar>();
-  for (const v of varsFromEnvFrom(cluster, pod, container?.envFrom ?? [])) declared.set(v.name, v);
-  const serviceValues = new Map([...serviceVars].map(([k, v]) => [k, v.value]));
-  (container?.env ?? []).forEach((e: EnvVar, i) => {
-    let value: string;
-    if (e.valueFrom !== undefined) value = resolveValueFrom(cluster, pod, container!, e.valueFrom) ?? '';
-    else {
-      const local = new Map([...declared].map(([k, v]) => [k, v.value]));
-      value = expandVars(e.value ?? '', (name) => local.get(name) ?? serviceValues.get(name));
-    }
-    declared.set(e.name, { name: e.name, value, source: { kind: 'container', detail: `env[${i}]` } });
-  });
+  const declared = containerVariables(cluster, pod, container, (name) => serviceVars.get(name)?.value);
   const out = [...declared.values()];
   for (const [name, v] of serviceVars) if (!declared.has(name)) out.push(v);
   return out;
+}
+
+/**
+ * The variables a container declares (envFrom, then env in order, a later one replacing an earlier one of
+ * the same name), with `$(VAR)` in env values expanded against the earlier ones and then `serviceValue`.
+ *
+ * @example
+ * containerVariables(cluster, pod, c, (n) => (n === 'DB_SERVICE_HOST' ? '10.96.0.42' : undefined)).get('DB_URL');
+ * // { name: "DB_URL", value: "postgres://10.96.0.42/app", source: { kind: "container", detail: "env[0]" } }
+ */
+export function containerVariables(
+  cluster: ClusterState,
+  pod: Pod,
+  container: Container | undefined,
+  serviceValue: (name: string) => string | undefined,
+): Map<string, PodEnvVar> {
+  const declared = new Map<string, PodEnvVar>();
+  for (const v of varsFromEnvFrom(cluster, pod, container?.envFrom ?? [])) declared.set(v.name, v);
+  (container?.env ?? []).forEach((e: EnvVar, i) => {
+    let value: string;
+    if (e.valueFrom !== undefined) value = resolveValueFrom(cluster, pod, container!, e.valueFrom) ?? '';
+    else value = expandVars(e.value ?? '', (name) => declared.get(name)?.value ?? serviceValue(name));
+    declared.set(e.name, { name: e.name, value, source: { kind: 'container', detail: `env[${i}]` } });
+  });
+  return declared;
 }
 
 /** Why a same-namespace Service contributes no variables to a pod. */
@@ -159,40 +180,58 @@ export interface MissingServiceEnv {
  * missingServiceEnv(cluster, webPod)[0].message;
  * // "Service db was created after pod web, and kubelet only injects Services that exist when a pod starts: …"
  */
-export function missingServiceEnv(cluster: ClusterState, pod: Pod): MissingServiceEnv[] {
+export function missingServiceEnv(
+  cluster: ClusterState,
+  pod: Pod,
+  index?: CreationIndex,
+): MissingServiceEnv[] {
+  const ix = index ?? creationIndex(cluster);
   const ns = pod.metadata.namespace ?? 'default';
-  const podName = pod.metadata.name ?? '';
   const out: MissingServiceEnv[] = [];
-  for (const svc of cluster.services) {
-    if ((svc.metadata.namespace ?? 'default') !== ns) continue;
-    const name = svc.metadata.name ?? '';
-    if (ns === 'default' && name === 'kubernetes') continue;
-    const variable = `${envVarName(name)}_SERVICE_HOST`;
-    const service = `${ns}/${name}`;
-    const push = (reason: MissingReason, message: string) => out.push({ service, reason, variable, message });
-    if (svc.spec.type === 'ExternalName') {
-      push(
-        'external-name',
-        `Service ${name} is an ExternalName Service: it has no ClusterIP, so kubelet sets no ${variable}; use the DNS name ${name} (a CNAME to ${svc.spec.externalName ?? '?'}).`,
-      );
-    } else if (svc.spec.clusterIP === 'None') {
-      push(
-        'headless',
-        `Service ${name} is headless (clusterIP: None): kubelet only injects variables for Services with a ClusterIP, so there is no ${variable}; resolve ${name} through DNS instead.`,
-      );
-    } else if (!isServiceIPSet(svc)) {
-      push('no-cluster-ip', `Service ${name} has no ClusterIP, so kubelet sets no ${variable}.`);
-    } else if (!serviceLinksEnabled(pod)) {
-      push(
-        'service-links-disabled',
-        `Pod ${podName} sets enableServiceLinks: false, so kubelet injects no variables for the Services of namespace ${ns} (only KUBERNETES_*); ${variable} is missing.`,
-      );
-    } else if (!existedBefore(cluster, svc, pod)) {
-      push(
-        'created-later',
-        `Service ${name} was created after pod ${podName}, and kubelet only injects the Services that exist when a container starts: ${variable} is missing until the pod is recreated (DNS name ${name} works now).`,
-      );
-    }
+  for (const svc of ix.services(ns)) {
+    const m = serviceMissingEnv(ix, pod, svc);
+    if (m) out.push(m);
   }
   return out;
+}
+
+/**
+ * Why one Service of the pod's namespace gives it no variables (undefined when it gives them, and for
+ * `default/kubernetes`, which every pod gets).
+ *
+ * @example
+ * serviceMissingEnv(creationIndex(cluster), webPod, db)?.reason; // "created-later"
+ */
+export function serviceMissingEnv(ix: CreationIndex, pod: Pod, svc: Service): MissingServiceEnv | undefined {
+  const ns = svc.metadata.namespace ?? 'default';
+  const podName = pod.metadata.name ?? '';
+  const name = svc.metadata.name ?? '';
+  if (ns === 'default' && name === 'kubernetes') return undefined;
+  const variable = `${envVarName(name)}_SERVICE_HOST`;
+  const service = `${ns}/${name}`;
+  const why = (reason: MissingReason, message: string) => ({ service, reason, variable, message });
+  if (svc.spec.type === 'ExternalName') {
+    return why(
+      'external-name',
+      `Service ${name} is an ExternalName Service: it has no ClusterIP, so kubelet sets no ${variable}; use the DNS name ${name} (a CNAME to ${svc.spec.externalName ?? '?'}).`,
+    );
+  } else if (svc.spec.clusterIP === 'None') {
+    return why(
+      'headless',
+      `Service ${name} is headless (clusterIP: None): kubelet only injects variables for Services with a ClusterIP, so there is no ${variable}; resolve ${name} through DNS instead.`,
+    );
+  } else if (!isServiceIPSet(svc)) {
+    return why('no-cluster-ip', `Service ${name} has no ClusterIP, so kubelet sets no ${variable}.`);
+  } else if (!serviceLinksEnabled(pod)) {
+    return why(
+      'service-links-disabled',
+      `Pod ${podName} sets enableServiceLinks: false, so kubelet injects no variables for the Services of namespace ${ns} (only KUBERNETES_*); ${variable} is missing.`,
+    );
+  } else if (!ordersSayBefore(ix.order(svc), ix.order(pod))) {
+    return why(
+      'created-later',
+      `Service ${name} was created after pod ${podName}, and kubelet only injects the Services that exist when a container starts: ${variable} is missing until the pod is recreated (DNS name ${name} works now).`,
+    );
+  }
+  return undefined;
 }

@@ -97,4 +97,79 @@ spec:
       'discovery.externalName.ip spec.externalName',
     ]);
   });
+
+  it('names at most five later Services in one message, oldest first', () => {
+    const services = (names: string[]) =>
+      names
+        .map(
+          (n) => `apiVersion: v1\nkind: Service\nmetadata: { name: ${n} }\nspec: { ports: [{ port: 80 }] }\n`,
+        )
+        .join('---\n');
+    const pod = `apiVersion: v1\nkind: Pod\nmetadata: { name: client }\nspec: { containers: [{ name: c, image: busybox }] }\n`;
+    const many = build(
+      `${services(['early'])}---\n${pod}---\n${services(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 'none-headless'])}`.replace(
+        'name: none-headless }\nspec: {',
+        'name: none-headless }\nspec: { clusterIP: None,',
+      ),
+    );
+    const d = discoveryLints(many.cluster, many.objects).filter(
+      (x) => x.code === 'discovery.env.createdBeforeService',
+    );
+    expect(d.map((x) => x.message)).toEqual([
+      'Pod client is created before Services s1, s2, s3, s4, s5 and 2 more, so kubelet gives it no S1_SERVICE_HOST, S2_SERVICE_HOST, S3_SERVICE_HOST, S4_SERVICE_HOST, S5_SERVICE_HOST and 2 more (environment variables are set only when a container starts).',
+    ]);
+    expect(d[0]!.hint).toBe(
+      'Define the Services before the workload, or recreate the pod; the DNS name works either way.',
+    );
+
+    const two = build(`${pod}---\n${services(['db', 'cache'])}`);
+    expect(discoveryLints(two.cluster, two.objects).map((x) => x.message)).toEqual([
+      'Pod client is created before Services db and cache, so kubelet gives it no DB_SERVICE_HOST and CACHE_SERVICE_HOST (environment variables are set only when a container starts).',
+    ]);
+  });
+
+  it('checks each container’s references against that container’s own variables', () => {
+    const { cluster, objects } = build(`apiVersion: v1
+kind: Pod
+metadata: { name: client }
+spec:
+  containers:
+    - name: a
+      image: busybox
+      env: [{ name: URL, value: "http://$(DB_SERVICE_HOST)" }]
+    - name: b
+      image: busybox
+      env:
+        - { name: DB_SERVICE_HOST, value: db.shop }
+        - { name: URL, value: "http://$(DB_SERVICE_HOST)" }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: db }
+spec: { ports: [{ port: 80 }] }
+`);
+    const refs = discoveryLints(cluster, objects).filter(
+      (x) => x.code === 'discovery.env.unresolvedReference',
+    );
+    expect(refs.map((x) => x.field)).toEqual(['spec.containers[0].env[0].value']);
+    expect(refs[0]!.message).toBe(
+      '$(DB_SERVICE_HOST) is not defined for this container, so kubelet leaves it as the literal text "$(DB_SERVICE_HOST)": Service db was created after pod client, and kubelet only injects the Services that exist when a container starts: DB_SERVICE_HOST is missing until the pod is recreated (DNS name db works now).',
+    );
+  });
+
+  it('one message per workload however many Services follow it (output stays linear)', () => {
+    const docs: string[] = [];
+    for (let i = 0; i < 300; i++)
+      docs.push(
+        `apiVersion: v1\nkind: Pod\nmetadata: { name: p${i} }\nspec: { containers: [{ name: c, image: busybox }] }\n`,
+        `apiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec: { ports: [{ port: 80 }] }\n`,
+      );
+    const { cluster, objects } = build(docs.join('---\n'));
+    const d = discoveryLints(cluster, objects);
+    expect(d.length).toBe(300);
+    expect(d[0]!.message).toMatch(/^Pod p0 is created before Services s0, s1, s2, s3, s4 and 295 more, /);
+    expect(d[298]!.message).toMatch(/^Pod p298 is created before Services s298 and s299, /);
+    expect(d[299]!.message).toMatch(/^Pod p299 is created before Service s299, /);
+    expect(Math.max(...d.map((x) => x.message.length))).toBeLessThan(400);
+  });
 });

@@ -11,16 +11,65 @@
 import { objectDiagnostic } from '../cluster/diag';
 import { objectKey, type ClusterState } from '../cluster/state';
 import type { Diagnostic } from '../diagnostics';
-import type { KubeObject, Pod } from '../k8s/objects';
+import type { KubeObject, Pod, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { isIPv4, isIPv6 } from '../net/ip';
-import { creationRoot } from './creation-order';
-import { missingServiceEnv, podEnvironment } from './env-vars';
+import { creationIndex, type CreationIndex } from './creation-index';
+import { ordersSayBefore } from './creation-order';
+import { serviceByEnvName, serviceVariableLookup } from './env-lookup';
+import {
+  containerVariables,
+  envVarName,
+  isServiceIPSet,
+  serviceLinksEnabled,
+  serviceMissingEnv,
+} from './env-vars';
 
-function findRoot(cluster: ClusterState, pod: Pod): KubeObject {
-  const key = creationRoot(cluster, pod);
-  const all: KubeObject[] = [...cluster.deployments, ...cluster.replicaSets, ...cluster.pods];
-  return all.find((o) => objectKey(o) === key) ?? pod;
+/** How many Services one createdBeforeService message names before "and N more". */
+export const NAMED_SERVICES = 5;
+
+/**
+ * The Services of the pod's namespace that would give it variables but were created after it (reason
+ * "created-later" of missingServiceEnv): `services.slice(from)`, oldest first, found by a binary search in
+ * the namespace's variable-giving Services (kept per namespace in `cache`; not copied, so that a scene
+ * where each workload precedes many Services stays linear).
+ */
+function createdLater(
+  ix: CreationIndex,
+  pod: Pod,
+  cache: Map<string, { services: Service[]; orders: number[] }>,
+): { services: Service[]; from: number } {
+  const ns = pod.metadata.namespace ?? 'default';
+  const podOrder = ix.order(pod);
+  if (!serviceLinksEnabled(pod) || !Number.isFinite(podOrder)) return { services: [], from: 0 };
+  let list = cache.get(ns);
+  if (!list) {
+    const services = ix
+      .services(ns)
+      .filter(
+        (s) =>
+          !(ns === 'default' && s.metadata.name === 'kubernetes') &&
+          s.spec.type !== 'ExternalName' &&
+          isServiceIPSet(s) &&
+          Number.isFinite(ix.order(s)),
+      );
+    list = { services, orders: services.map((s) => ix.order(s)) };
+    cache.set(ns, list);
+  }
+  let lo = 0;
+  let hi = list.orders.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ordersSayBefore(list.orders[mid]!, podOrder)) lo = mid + 1;
+    else hi = mid;
+  }
+  return { services: list.services, from: lo };
+}
+
+/** "a, b and c" for the names shown of `total` items: "a, b, c, d, e and 995 more" past NAMED_SERVICES. */
+function listOf(shown: string[], total: number): string {
+  if (total > shown.length) return `${shown.join(', ')} and ${total - shown.length} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}` : (shown[0] ?? '');
 }
 
 /** Where a pod template's containers are, for the object that defines them. */
@@ -60,44 +109,57 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
     );
   };
 
+  const ix = creationIndex(cluster);
+  const laterCache = new Map<string, { services: Service[]; orders: number[] }>();
   const seenRoots = new Set<string>();
   for (const pod of cluster.pods) {
-    const root = findRoot(cluster, pod);
-    const rootKey = objectKey(root);
+    const rootKey = ix.root(pod);
     if (seenRoots.has(rootKey)) continue;
     seenRoots.add(rootKey);
+    const root = ix.object(rootKey) ?? pod;
     const what =
       root.kind === 'Pod' ? `Pod ${root.metadata.name}` : `the pods of ${root.kind} ${root.metadata.name}`;
 
-    const later = missingServiceEnv(cluster, pod).filter((m) => m.reason === 'created-later');
-    if (later.length) {
-      const names = later.map((m) => m.service.split('/')[1]).join(', ');
-      const vars = later.map((m) => m.variable).join(', ');
+    const later = createdLater(ix, pod, laterCache);
+    const count = later.services.length - later.from;
+    if (count > 0) {
+      // Only the names shown are formatted: a workload created before 1,000 Services costs five.
+      const shown = later.services.slice(later.from, later.from + NAMED_SERVICES);
+      const names = listOf(
+        shown.map((s) => s.metadata.name ?? ''),
+        count,
+      );
+      const vars = listOf(
+        shown.map((s) => `${envVarName(s.metadata.name ?? '')}_SERVICE_HOST`),
+        count,
+      );
       push(
         root,
         'metadata.name',
         'warning',
         'discovery.env.createdBeforeService',
-        `${what} ${root.kind === 'Pod' ? 'is' : 'are'} created before Service ${names}, so kubelet gives ${root.kind === 'Pod' ? 'it' : 'them'} no ${vars} (environment variables are set only when a container starts).`,
-        `Define the Service before the workload, or recreate the pod; the DNS name works either way.`,
+        `${what} ${root.kind === 'Pod' ? 'is' : 'are'} created before Service${count > 1 ? 's' : ''} ${names}, so kubelet gives ${root.kind === 'Pod' ? 'it' : 'them'} no ${vars} (environment variables are set only when a container starts).`,
+        `Define the Service${count > 1 ? 's' : ''} before the workload, or recreate the pod; the DNS name works either way.`,
       );
     }
 
-    const env = new Map(podEnvironment(cluster, pod).map((v) => [v.name, v.value]));
-    const missingWhy = new Map(
-      missingServiceEnv(cluster, pod).map((m) => [m.variable.replace(/_SERVICE_HOST$/, ''), m]),
-    );
     const spec =
       root.kind === 'Pod'
         ? (root as Pod).spec
         : (root as { spec?: { template?: { spec?: Pod['spec'] } } }).spec?.template?.spec;
     (spec?.containers ?? []).forEach((c, ci) => {
+      // Most containers reference no variable: skip computing their environment at all.
+      if (!(c.env ?? []).some((e) => e.value?.includes('$('))) return;
+      const podContainer = pod.spec.containers.find((pc) => pc.name === c.name) ?? pod.spec.containers[0];
+      const env = containerVariables(cluster, pod, podContainer, serviceVariableLookup(ix, pod));
+      const ns = pod.metadata.namespace ?? 'default';
       (c.env ?? []).forEach((e, ei) => {
         for (const m of (e.value ?? '').matchAll(/(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g)) {
           const ref = m[1]!;
           // Only Service-variable references, and only those that stayed literal after expansion.
-          if (!/_SERVICE_|_PORT/.test(ref) || !env.get(e.name)?.includes(`$(${ref})`)) continue;
-          const why = missingWhy.get(ref.replace(/_SERVICE_.*$|_PORT.*$/, ''));
+          if (!/_SERVICE_|_PORT/.test(ref) || !env.get(e.name)?.value.includes(`$(${ref})`)) continue;
+          const svc = serviceByEnvName(ix, ns, ref.replace(/_SERVICE_.*$|_PORT.*$/, ''));
+          const why = svc && serviceMissingEnv(ix, pod, svc);
           push(
             root,
             `${containersField(root)}[${ci}].env[${ei}].value`,
@@ -124,7 +186,7 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
     const sub = pod.spec.subdomain;
     if (sub) {
       const ns = pod.metadata.namespace ?? 'default';
-      const svc = cluster.services.find((s) => s.metadata.namespace === ns && s.metadata.name === sub);
+      const svc = ix.service(ns, sub);
       if (!svc || svc.spec.clusterIP !== 'None') {
         push(
           root,
