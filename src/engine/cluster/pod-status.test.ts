@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../k8s/objects';
 import { buildNodes } from './nodes';
-import { isPodReady, runPods } from './pod-status';
+import { isPodReady, runPods, unreadyFromConditions } from './pod-status';
 import { DEFAULT_CONFIG } from './state';
 import { pod } from './testing';
 
@@ -89,5 +89,26 @@ describe('runPods', () => {
     expect(p.status?.podIP).toBe('10.244.9.9');
     expect(isPodReady(p)).toBe(false);
     expect(p.status?.conditions).toHaveLength(1);
+  });
+
+  it('given conditions without containerStatuses decide each container’s ready (readiness gates aside)', () => {
+    const two = pod('two', {});
+    two.spec.containers.push({ name: 'side', image: 'busybox' });
+    const f = (conds: object[]) => unreadyFromConditions(two, conds as never);
+    expect(f([{ type: 'Ready', status: 'False' }])).toEqual(new Set(['app', 'side']));
+    expect(f([{ type: 'Ready', status: 'True' }])).toEqual(new Set());
+    expect(
+      f([{ type: 'Ready', status: 'False', message: 'containers with unready status: [side]' }]),
+    ).toEqual(new Set(['side']));
+    expect(f([{ type: 'PodScheduled', status: 'True' }])).toBeUndefined();
+    // With readiness gates, Ready=False may come from a gate: only ContainersReady speaks for containers.
+    (two.spec as { readinessGates?: unknown[] }).readinessGates = [{ conditionType: 'example.com/lb' }];
+    expect(f([{ type: 'Ready', status: 'False' }])).toBeUndefined();
+    expect(
+      f([
+        { type: 'Ready', status: 'False' },
+        { type: 'ContainersReady', status: 'True' },
+      ]),
+    ).toEqual(new Set());
   });
 });

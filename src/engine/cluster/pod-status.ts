@@ -168,6 +168,30 @@ function probePod(pod: Pod, podIP: string, shared: SharedStatus): Map<string, Pr
 }
 
 /**
+ * The containers a given status (with conditions but no containerStatuses) says are not ready, as the
+ * kubelet would have reported them: ContainersReady, or Ready when the pod has no readiness gates (then
+ * Ready is ContainersReady), names them in its message "containers with unready status: [a b]"; without
+ * that message every running container is taken as not ready. Undefined when the conditions say nothing.
+ *
+ * @example
+ * unreadyFromConditions(pod, [{ type: 'Ready', status: 'False' }]); // Set {"api"}
+ */
+export function unreadyFromConditions(pod: Pod, conds: PodCondition[] | undefined): Set<string> | undefined {
+  const gates = (pod.spec as { readinessGates?: unknown[] }).readinessGates;
+  const c =
+    conds?.find((x) => x.type === 'ContainersReady') ??
+    (gates?.length ? undefined : conds?.find((x) => x.type === 'Ready'));
+  if (!c) return undefined;
+  if (c.status === 'True') return new Set();
+  if (c.status !== 'False') return undefined;
+  const listed = /containers with unready status: \[([^\]]*)\]/.exec(
+    (c as { message?: string }).message ?? '',
+  );
+  if (listed) return new Set(listed[1]!.split(' ').filter((n) => n !== ''));
+  return new Set(runningContainers(pod).map((x) => x.name));
+}
+
+/**
  * Schedules, addresses and statuses every pod (mutates the given pod objects, which the caller owns).
  * Each pod gets its own status object; parts that are the same for many pods (see SharedStatus) are shared.
  *
@@ -256,14 +280,17 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     const givenStatuses = (given as Record<string, unknown> | undefined)?.containerStatuses as
       ContainerStatus[] | undefined;
     const hasGivenStatuses = !!givenStatuses;
+    // Given conditions without containerStatuses: the containers are as the conditions say (the kubelet
+    // marks a container not ready when its probe fails, so a Ready=False pod shows 0/1).
+    const unready = hasGivenStatuses ? undefined : unreadyFromConditions(pod, given?.conditions);
     // The common case (simulated, running, every probe passing) takes the shared parts.
-    if (running && !results && !hasGivenStatuses) {
+    if (running && !results && !hasGivenStatuses && !unready?.size) {
       extra.containerStatuses = shared.statusesOfReady(pod.spec.containers ?? []);
       if (!given?.conditions) status.conditions = shared.conditionsOfReady();
     } else {
       const readyOf = (name: string): boolean =>
         (hasGivenStatuses ? givenStatuses?.find((c) => c.name === name)?.ready : undefined) ??
-        (running && (results?.get(name)?.ready ?? true));
+        (running && (unready ? !unready.has(name) : (results?.get(name)?.ready ?? true)));
       if (!hasGivenStatuses)
         extra.containerStatuses = containerStatuses(pod.spec.containers ?? [], running, time, readyOf);
       if (!given?.conditions)

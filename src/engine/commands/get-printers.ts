@@ -110,10 +110,11 @@ export function formatEndpoints(ep: Endpoints): string {
 function podStatus(p: Pod): { ready: string; status: string } {
   const statuses = ((p.status as Record<string, unknown> | undefined)?.containerStatuses ?? []) as {
     ready?: boolean;
-    state?: { waiting?: { reason?: string }; terminated?: { reason?: string } };
+    state?: { running?: unknown; waiting?: { reason?: string }; terminated?: { reason?: string } };
   }[];
   const total = p.spec.containers?.length ?? 0;
-  const ready = statuses.filter((c) => c.ready).length;
+  // kubectl's printPod counts a container as ready when its status is ready and it is running.
+  const ready = statuses.filter((c) => c.ready && c.state?.running != null).length;
   let reason: string =
     ((p.status as Record<string, unknown> | undefined)?.reason as string) || p.status?.phase || 'Unknown';
   for (const c of statuses) {

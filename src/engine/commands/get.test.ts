@@ -69,7 +69,7 @@ function env(json = false): CommandEnv {
     status: {
       phase: 'Running',
       podIP: '10.244.0.2',
-      containerStatuses: [{ name: 'web', ready: true }],
+      containerStatuses: [{ name: 'web', ready: true, state: { running: { startedAt: T0 } } }],
     } as Pod['status'],
   };
   cluster.pods = [pod, { ...pod, metadata: { ...meta('other', 'kube-system') } }];
