@@ -66,10 +66,17 @@ interface ContainerStatus {
 
 function containerStatuses(
   containers: Container[],
-  running: boolean,
+  phase: string | undefined,
   time: string,
   readyOf: (name: string) => boolean,
 ): ContainerStatus[] {
+  const running = phase === 'Running';
+  // A Pending pod on a node is still creating its containers (kubectl shows ContainerCreating).
+  const state = running
+    ? { running: { startedAt: time } }
+    : phase === 'Pending'
+      ? { waiting: { reason: 'ContainerCreating' } }
+      : { terminated: { exitCode: 0, reason: 'Completed' } };
   return containers.map((c) => ({
     name: c.name,
     image: c.image ?? '',
@@ -77,7 +84,7 @@ function containerStatuses(
     ready: readyOf(c.name),
     restartCount: 0,
     started: running,
-    state: running ? { running: { startedAt: time } } : { terminated: { exitCode: 0, reason: 'Completed' } },
+    state,
   }));
 }
 
@@ -112,7 +119,7 @@ class SharedStatus {
     if (!s)
       this.readyStatuses.set(
         containers,
-        (s = deepFreeze(containerStatuses(containers, true, this.time, () => true))),
+        (s = deepFreeze(containerStatuses(containers, 'Running', this.time, () => true))),
       );
     return s;
   }
@@ -262,7 +269,9 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
       continue;
     }
     status.phase ??= 'Running';
-    if (!status.podIP && status.phase !== 'Succeeded' && status.phase !== 'Failed') {
+    // A given Pending status without podIP (a dump of a ContainerCreating pod) has no sandbox yet, so
+    // no IP: the endpoint controllers leave such a pod out (ShouldPodBeInEndpoints).
+    if (!status.podIP && (status.phase === 'Running' || status.phase === 'Unknown')) {
       const ip = allocated
         ? allocated
         : pod.spec.hostNetwork
@@ -292,7 +301,7 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
         (hasGivenStatuses ? givenStatuses?.find((c) => c.name === name)?.ready : undefined) ??
         (running && (unready ? !unready.has(name) : (results?.get(name)?.ready ?? true)));
       if (!hasGivenStatuses)
-        extra.containerStatuses = containerStatuses(pod.spec.containers ?? [], running, time, readyOf);
+        extra.containerStatuses = containerStatuses(pod.spec.containers ?? [], status.phase, time, readyOf);
       if (!given?.conditions)
         status.conditions = conditions(
           running,
