@@ -6,7 +6,8 @@
  * - the `service.beta.kubernetes.io/ipvs-scheduler` annotation, which nothing in Kubernetes reads;
  * - Endpoints / EndpointSlice addresses that are another Service's ClusterIP;
  * - a readiness probe aimed at a port the container does not listen on;
- * - hand-written Endpoints that the endpoints controller overwrites; unreadable `svclab.io/listen` values.
+ * - hand-written Endpoints that the endpoints controller overwrites; unreadable `svclab.io/listen` values;
+ * - pods the scheduler cannot place (scheduling-lint.ts).
  *
  * @example
  * lintCluster(cluster, { srcOf, probes, replacedEndpoints: [] });
@@ -22,6 +23,7 @@ import { SERVICE_NAME_LABEL } from './endpoint-slice';
 import { findPort } from './find-port';
 import { acceptsOnPodIP, LISTEN_ANNOTATION, parseListenAnnotation, runningContainers } from './listen';
 import { PodIndex } from './pod-index';
+import { schedulingLints } from './scheduling-lint';
 import type { ProbeResult } from './readiness';
 import { objectKey, type ClusterState } from './state';
 
@@ -95,6 +97,8 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
     }
     lintTargetPorts(svc, pods, warn);
   }
+
+  out.push(...schedulingLints(cluster, ctx.srcOf));
 
   const clusterIPs = new Map<string, Service>();
   for (const s of cluster.services)
@@ -217,7 +221,7 @@ function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
 }
 
 /** Finds the user object that carries a pod's template (the pod, its ReplicaSet, or that one's Deployment). */
-function templateOwners(cluster: ClusterState): (pod: Pod) => { obj: KubeObject; path: string } {
+export function templateOwners(cluster: ClusterState): (pod: Pod) => { obj: KubeObject; path: string } {
   let byKey: Map<string, KubeObject> | undefined;
   return (pod) => {
     // Built on first use: most builds have no pod to lint.

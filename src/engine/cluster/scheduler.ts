@@ -1,19 +1,70 @@
 /**
  * A small, deterministic stand-in for kube-scheduler: `spec.nodeName` is honoured as given (the scheduler
- * never sees such a pod); `spec.nodeSelector` must match the node's labels; unschedulable nodes are skipped;
- * among the rest the node with the fewest pods wins, ties broken by name. The real scheduler scores many
- * more plugins (resources, affinity, topology spread, taints); this keeps the outcome a student would expect
+ * never sees such a pod); then, per node, the filter plugins in kube-scheduler's order: NodeUnschedulable
+ * (`spec.unschedulable`), NodeAffinity (`spec.nodeSelector` against the node's labels), NodePorts (a
+ * hostPort/protocol/hostIP already taken on the node by a pod that is not terminal). Among the nodes that
+ * pass, the one with the fewest pods wins, ties broken by name. The real scheduler scores many more
+ * plugins (resources, affinity, topology spread, taints); this keeps the outcome a student would expect
  * from a small cluster: replicas spread across nodes.
+ *
+ * When no node passes, the pod stays Pending with the scheduler's FailedScheduling message: each node's
+ * first failing filter, counted, then what preemption found (`preemption.ts` does not exist here: all
+ * pods have the same priority, so preemption finds no victims where the failure could be resolved).
  *
  * @example
  * const s = new Scheduler(nodes); s.place(pod); // { nodeName: "node-1" }
  */
 import type { Node, Pod } from '../k8s/objects';
+import { podHostPorts, HostPortUsage } from './host-ports';
+
+/** Filter plugins' reasons (pkg/scheduler/framework/plugins: nodeunschedulable, nodeaffinity, nodeports). */
+export const ERR_UNSCHEDULABLE = 'node(s) were unschedulable';
+export const ERR_NODE_SELECTOR = "node(s) didn't match Pod's node affinity/selector";
+export const ERR_HOST_PORTS = "node(s) didn't have free ports for the requested pod ports";
+/** Preemption's per-node verdicts (default_preemption.go / preemption.go). */
+const PREEMPTION_NOT_HELPFUL = 'Preemption is not helpful for scheduling';
+const NO_VICTIMS = 'No preemption victims found for incoming pod';
+
+/** Go's sortReasonsHistogram: "N reason" strings, sorted, joined by ", ". */
+function histogram(counts: Map<string, number>): string {
+  return [...counts]
+    .map(([reason, n]) => `${n} ${reason}`)
+    .sort()
+    .join(', ');
+}
+
+/**
+ * The FailedScheduling message (FitError.Error with the PostFilter messages: the DynamicResources
+ * plugin's, then DefaultPreemption's), for `total` nodes and each node's first failing filter.
+ *
+ * @example
+ * failedScheduling(3, [ERR_HOST_PORTS, ERR_HOST_PORTS, ERR_HOST_PORTS]);
+ * // "0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."
+ */
+export function failedScheduling(total: number, reasons: string[]): string {
+  if (total === 0) return 'no nodes available to schedule pods';
+  const fit = new Map<string, number>();
+  const preempt = new Map<string, number>();
+  for (const r of reasons) {
+    fit.set(r, (fit.get(r) ?? 0) + 1);
+    // Unschedulable nodes and selector mismatches are UnschedulableAndUnresolvable: preemption skips the
+    // node. A port conflict could be resolved by evicting a lower-priority pod, but every pod here has
+    // priority 0, so the dry run finds no victims.
+    const p = r === ERR_HOST_PORTS ? NO_VICTIMS : PREEMPTION_NOT_HELPFUL;
+    preempt.set(p, (preempt.get(p) ?? 0) + 1);
+  }
+  return (
+    `0/${total} nodes are available: ${histogram(fit)}. no new claims to deallocate, ` +
+    `preemption: 0/${total} nodes are available: ${histogram(preempt)}.`
+  );
+}
 
 export interface Placement {
   nodeName?: string; // "node-2"
   /** Why the pod could not be placed, as the scheduler's PodScheduled=False message says it. */
   unschedulable?: string;
+  /** Each node's first failing filter reason (ERR_*), when the pod could not be placed. */
+  reasons?: string[];
 }
 
 export class Scheduler {
@@ -26,6 +77,8 @@ export class Scheduler {
   private readonly slot: number[];
   /** One Placement per node name, shared (placements are read-only). */
   private readonly placements = new Map<string, Placement>();
+  /** Host ports in use, per counts slot (nodes) or unknown node name. */
+  private readonly ports = new Map<number | string, HostPortUsage>();
 
   constructor(private readonly nodes: Node[]) {
     this.names = nodes.map((n) => n.metadata.name ?? '');
@@ -51,20 +104,39 @@ export class Scheduler {
    */
   place(pod: Pod): Placement {
     const given = pod.spec.nodeName;
+    // Pods that have finished hold no ports and do not count (the scheduler's cache leaves out
+    // Succeeded/Failed pods).
+    const phase = pod.status?.phase;
+    const finished = phase === 'Succeeded' || phase === 'Failed';
+    const wanted = finished ? [] : podHostPorts(pod);
     if (given) {
       const i = this.index.get(given);
-      if (i !== undefined) this.counts[i]!++;
+      if (finished) {
+        // Not in the scheduler's view at all: neither its pod count nor its ports.
+      } else if (i !== undefined) this.counts[i]!++;
       else this.unknownCounts.set(given, (this.unknownCounts.get(given) ?? 0) + 1);
+      if (wanted.length) this.usage(i ?? given).add(wanted);
       return this.placed(given);
     }
     const sel = pod.spec.nodeSelector;
     const selKeys = sel ? Object.keys(sel) : [];
     // The fewest pods wins, ties broken by name (a node listed twice counts as the first of its name).
     let best = -1;
+    const reasons: string[] = [];
     for (let i = 0; i < this.nodes.length; i++) {
       const n = this.nodes[i]!;
-      if (n.spec?.unschedulable) continue;
-      if (selKeys.length && !selKeys.every((k) => n.metadata.labels?.[k] === sel![k])) continue;
+      if (n.spec?.unschedulable) {
+        reasons.push(ERR_UNSCHEDULABLE);
+        continue;
+      }
+      if (selKeys.length && !selKeys.every((k) => n.metadata.labels?.[k] === sel![k])) {
+        reasons.push(ERR_NODE_SELECTOR);
+        continue;
+      }
+      if (wanted.length && this.ports.get(this.slot[i]!)?.conflicts(wanted)) {
+        reasons.push(ERR_HOST_PORTS);
+        continue;
+      }
       const count = this.countOf(i);
       if (best < 0) {
         best = i;
@@ -73,19 +145,17 @@ export class Scheduler {
       const b = this.countOf(best);
       if (count < b || (count === b && this.names[i]! < this.names[best]!)) best = i;
     }
-    if (best < 0) {
-      const total = this.nodes.length;
-      const why =
-        selKeys.length > 0
-          ? `${total} node(s) didn't match Pod's node affinity/selector`
-          : `${total} node(s) were unschedulable`;
-      return {
-        unschedulable: `0/${total} nodes are available: ${why}. preemption: 0/${total} nodes are available: ${total} Preemption is not helpful for scheduling.`,
-      };
-    }
+    if (best < 0) return { unschedulable: failedScheduling(this.nodes.length, reasons), reasons };
     const name = this.names[best]!;
     this.counts[this.slot[best]!]!++;
+    if (wanted.length) this.usage(this.slot[best]!).add(wanted);
     return this.placed(name);
+  }
+
+  private usage(key: number | string): HostPortUsage {
+    let u = this.ports.get(key);
+    if (!u) this.ports.set(key, (u = new HostPortUsage()));
+    return u;
   }
 
   private countOf(i: number): number {
