@@ -18,7 +18,7 @@ import type { SourcedObject } from '../manifest/types';
 import { formatIp, parseIp } from '../net/ip';
 import { objectDiagnostic } from './diag';
 import { fnv32a } from './hash';
-import { RangeAllocator } from './range-allocator';
+import { RangeAllocator, type AllocateResult } from './range-allocator';
 import type { ClusterConfig } from './state';
 
 export interface ServiceInput {
@@ -39,6 +39,13 @@ export function needsHealthCheck(svc: Service): boolean {
 }
 
 /** Go's %#v of a []string, as field.Invalid prints spec.clusterIPs. */
+/** The port allocator's error text (portallocator/allocator.go: ErrAllocated, ErrNotInRange). */
+function portAllocatorError(r: Exclude<AllocateResult, 'ok'>, config: ClusterConfig): string {
+  return r === 'allocated'
+    ? 'provided port is already allocated'
+    : `provided port is not in the valid range. The range of valid ports is ${config.nodePortRange.min}-${config.nodePortRange.max}`;
+}
+
 function goStringSlice(v: string[]): string {
   return `[]string{${v.map((s) => JSON.stringify(s)).join(', ')}}`;
 }
@@ -127,10 +134,7 @@ export function allocateServices(
       if (shared === p.nodePort) continue;
       const r = ports.allocate(p.nodePort);
       if (r !== 'ok') {
-        const why =
-          r === 'allocated'
-            ? 'provided port is already allocated'
-            : `provided port is not in the valid range. The range of valid ports is ${config.nodePortRange.min}-${config.nodePortRange.max}`;
+        const why = portAllocatorError(r, config);
         reject(
           input,
           `spec.ports[${i}].nodePort`,
@@ -150,10 +154,7 @@ export function allocateServices(
     if (needsHealthCheck(svc) && spec.healthCheckNodePort) {
       const r = ports.allocate(spec.healthCheckNodePort);
       if (r !== 'ok') {
-        const why =
-          r === 'allocated'
-            ? 'provided port is already allocated'
-            : `provided port is not in the valid range. The range of valid ports is ${config.nodePortRange.min}-${config.nodePortRange.max}`;
+        const why = portAllocatorError(r, config);
         // allocHealthCheckNodePort returns a plain error, which the registry wraps as an InternalError.
         reject(
           input,

@@ -21,6 +21,23 @@ function table(name: TableName, chains: Chain[]): IptablesTable {
 }
 
 const C = (comment: string): string[] => ['-m', 'comment', '--comment', comment];
+
+/**
+ * The KUBE-FORWARD accept rules both the iptables and the IPVS proxier write: masquerade-marked traffic
+ * (so NodePort traffic is forwarded even when the FORWARD policy is DROP), then the rest of its connection.
+ */
+export const KUBE_FORWARD_ACCEPT: readonly string[][] = [
+  [...C('kubernetes forwarding rules'), '-m', 'mark', '--mark', `${MASQ_MARK}/${MASQ_MARK}`, '-j', 'ACCEPT'],
+  [
+    ...C('kubernetes forwarding conntrack rule'),
+    '-m',
+    'conntrack',
+    '--ctstate',
+    'RELATED,ESTABLISHED',
+    '-j',
+    'ACCEPT',
+  ],
+];
 const NEW = ['-m', 'conntrack', '--ctstate', 'NEW'];
 
 /** The chains every node has whatever its Services (the aggregate KUBE-SERVICES… are filled by `aggregate`). */
@@ -78,24 +95,7 @@ export function staticTables(
       '-j',
       'DROP',
     ]),
-    makeRule('KUBE-FORWARD', [
-      ...C('kubernetes forwarding rules'),
-      '-m',
-      'mark',
-      '--mark',
-      `${MASQ_MARK}/${MASQ_MARK}`,
-      '-j',
-      'ACCEPT',
-    ]),
-    makeRule('KUBE-FORWARD', [
-      ...C('kubernetes forwarding conntrack rule'),
-      '-m',
-      'conntrack',
-      '--ctstate',
-      'RELATED,ESTABLISHED',
-      '-j',
-      'ACCEPT',
-    ]),
+    ...KUBE_FORWARD_ACCEPT.map((args) => makeRule('KUBE-FORWARD', args)),
   ];
   const firewall: Chain[] = ctx.localhostNodePorts
     ? [

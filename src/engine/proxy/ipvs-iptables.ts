@@ -10,6 +10,7 @@
  */
 import { IPSET_INFO, type IpsetName } from './ipvs-ipsets';
 import { MASQ_MARK } from './iptables-service';
+import { KUBE_FORWARD_ACCEPT } from './iptables-static';
 import { makeRule } from './rule';
 import type { Chain, IptablesTable, Rule, TableName } from './types';
 
@@ -87,24 +88,7 @@ export function ipvsTables(ctx: Ctx, nonEmpty: Set<string>): { nat: IptablesTabl
   push('filter', 'KUBE-SOURCE-RANGES-FIREWALL', ['-j', 'DROP']);
   for (const set of ['KUBE-CLUSTER-IP', 'KUBE-LOAD-BALANCER'])
     if (nonEmpty.has(set)) push('nat', 'KUBE-SERVICES', [...SET(set, 'dst,dst'), '-j', 'ACCEPT']);
-  push('filter', 'KUBE-FORWARD', [
-    ...C('kubernetes forwarding rules'),
-    '-m',
-    'mark',
-    '--mark',
-    `${MASQ_MARK}/${MASQ_MARK}`,
-    '-j',
-    'ACCEPT',
-  ]);
-  push('filter', 'KUBE-FORWARD', [
-    ...C('kubernetes forwarding conntrack rule'),
-    '-m',
-    'conntrack',
-    '--ctstate',
-    'RELATED,ESTABLISHED',
-    '-j',
-    'ACCEPT',
-  ]);
+  for (const args of KUBE_FORWARD_ACCEPT) push('filter', 'KUBE-FORWARD', args);
   push('filter', 'KUBE-NODE-PORT', [
     ...C(comment('KUBE-HEALTH-CHECK-NODE-PORT')),
     ...SET('KUBE-HEALTH-CHECK-NODE-PORT', 'dst'),
