@@ -17,7 +17,7 @@ import { chromiumLaunchOptions } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
-const PORT = 4179;
+const PORT = Number(process.env.SVCLAB_BENCH_PORT ?? 4179);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 const p95 = (xs) => {

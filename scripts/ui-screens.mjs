@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-const PORT = 4181;
+const PORT = Number(process.env.SVCLAB_SCREENS_PORT ?? 4181);
 const BASE = `http://127.0.0.1:${PORT}`;
 const [outArg, ...only] = process.argv.slice(2);
 const out = outArg ?? '/tmp/svclab-screens';
