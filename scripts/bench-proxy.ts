@@ -14,7 +14,7 @@ import { loadavg } from 'node:os';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import type { ClusterState } from '../src/engine/cluster/state';
 import { buildNodeRules, createProxyState, evaluate, updateNodeRules } from '../src/engine/proxy';
-import type { NodeRules } from '../src/engine/proxy/types';
+import type { NodeRules } from '../src/engine/proxy/shared/types';
 import { createRng } from '../src/engine/util/rng';
 import {
   BENCH_NODES as NODES,

@@ -10,7 +10,7 @@
 import type { ClusterState } from '../cluster/state';
 import { nodeInfo } from '../net/topology';
 import { iptablesSave, ipvsadmList } from '../proxy';
-import type { NodeRules } from '../proxy/types';
+import type { NodeRules } from '../proxy/shared/types';
 import { ctEntries, formatEntry } from '../simulate/conntrack';
 import { expireAll } from '../simulate/node-path';
 import { rulesFor } from '../simulate/rules';

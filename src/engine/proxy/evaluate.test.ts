@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
 import { buildNodeRules, createProxyState, evaluate } from './index';
-import { overallCluster, TEST_NODE, TEST_NODE_IP } from './fixtures.test-util';
-import type { PacketIn, ProxyVerdict } from './types';
+import { overallCluster, TEST_NODE, TEST_NODE_IP } from './shared/fixtures.test-util';
+import type { PacketIn, ProxyVerdict } from './shared/types';
 
 const rules = buildNodeRules(overallCluster(), TEST_NODE);
 

@@ -9,22 +9,22 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Rng } from '../util/rng';
-import { walkIptables } from './evaluate-iptables';
-import { evaluateIpvs } from './evaluate-ipvs';
-import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables';
-import { buildIpvsRules, updateIpvsRules } from './ipvs';
-import { evaluateNftables } from './evaluate-nftables';
-import { buildNftablesRules, updateNftablesRules } from './nftables';
-import { applyPortmap, hasPortmap } from './portmap';
-import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './types';
+import { walkIptables } from './iptables/evaluate';
+import { evaluateIpvs } from './ipvs/evaluate';
+import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables/proxier';
+import { buildIpvsRules, updateIpvsRules } from './ipvs/proxier';
+import { evaluateNftables } from './nftables/evaluate';
+import { buildNftablesRules, updateNftablesRules } from './nftables/proxier';
+import { applyPortmap, hasPortmap } from './shared/portmap';
+import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './shared/types';
 
-export { iptablesSave } from './iptables-save';
-export { ipvsadmList } from './ipvsadm';
-export { ipsetList } from './ipvs-ipsets';
-export { nftListRuleset } from './nftables-print';
-export type * from './nftables-types';
-export { createProxyState } from './types';
-export type * from './types';
+export { iptablesSave } from './iptables/save';
+export { ipvsadmList } from './ipvs/ipvsadm';
+export { ipsetList } from './ipvs/ipsets';
+export { nftListRuleset } from './nftables/print';
+export type * from './nftables/types';
+export { createProxyState } from './shared/types';
+export type * from './shared/types';
 
 /**
  * The rules kube-proxy on `nodeName` writes, in the cluster's proxy mode.

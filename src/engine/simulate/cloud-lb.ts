@@ -17,8 +17,8 @@ import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { cidrContains, parseCidr, parseIp } from '../net/ip';
 import { allNodes, type NodeInfo } from '../net/topology';
-import { endpointsFor, slicesByService, type EndpointInfo } from '../proxy/endpoint-info';
-import { servicePortsOf, type ServicePortInfo } from '../proxy/service-port';
+import { endpointsFor, slicesByService, type EndpointInfo } from '../proxy/shared/endpoint-info';
+import { servicePortsOf, type ServicePortInfo } from '../proxy/shared/service-port';
 import type { Rng } from '../util/rng';
 
 export const NLB_TARGET_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type';

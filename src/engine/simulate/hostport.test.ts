@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dnatChainName, PORTMAP_NETWORK, sandboxID } from '../proxy/portmap';
+import { dnatChainName, PORTMAP_NETWORK, sandboxID } from '../proxy/shared/portmap';
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulate } from './simulate';

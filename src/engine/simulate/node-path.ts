@@ -9,13 +9,13 @@
 import { randomFullyPort, reversed, type Packet } from '../net/packet';
 import { outgoingInterface } from '../net/topology';
 import { connectionClosed } from '../proxy';
-import type { ProxyVerdict, RuleStep } from '../proxy/types';
+import type { ProxyVerdict, RuleStep } from '../proxy/shared/types';
 import type { RuleRef } from '../trace';
 import type { SimWorld } from '../world';
 import { ctCreate, ctExpire, ctKill, ctLookup, ctRefresh, formatEntry } from './conntrack';
 import { addHop, fail, samePacket, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
-import { MASQ_CHAIN } from '../proxy/portmap';
+import { MASQ_CHAIN } from '../proxy/shared/portmap';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
 
 function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined {

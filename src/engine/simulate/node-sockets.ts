@@ -9,8 +9,8 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
-import { slicesByService, endpointsFor } from '../proxy/endpoint-info';
-import { servicePortsOf } from '../proxy/service-port';
+import { slicesByService, endpointsFor } from '../proxy/shared/endpoint-info';
+import { servicePortsOf } from '../proxy/shared/service-port';
 import type { HttpResponse } from '../trace';
 
 const slicesCache = new WeakMap<ClusterState, ReturnType<typeof slicesByService>>();

@@ -15,7 +15,7 @@ import {
   type NodeInfo,
   type Place,
 } from '../net/topology';
-import { servicePortsOf } from '../proxy/service-port';
+import { servicePortsOf } from '../proxy/shared/service-port';
 import { isIngressControllerPod } from '../ingress';
 import { appAccepts } from './app';
 import { isIngressRequest, throughIngress } from './ingress-path';

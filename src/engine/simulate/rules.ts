@@ -15,7 +15,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Packet } from '../net/packet';
 import { buildNodeRules, evaluate, updateNodeRules } from '../proxy';
-import type { NodeRules, ProxyVerdict, Rule } from '../proxy/types';
+import type { NodeRules, ProxyVerdict, Rule } from '../proxy/shared/types';
 import type { SimWorld } from '../world';
 import { clusterChanges, type ClusterChanges } from './rules-diff';
 

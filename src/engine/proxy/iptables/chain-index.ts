@@ -1,0 +1,82 @@
+/**
+ * A lookup over a long chain (KUBE-SERVICES holds a rule per Service IP and port) so a walk visits only the
+ * rules that could match a packet, in chain order. The index only skips rules whose exact destination
+ * address/port/protocol cannot match; every visited rule is still evaluated in full.
+ *
+ * @example
+ * candidateRules(chain, '10.96.0.10', 53, 'udp'); // [4, 5, 1200] (sorted rule indexes)
+ */
+import type { Chain, ChainIndex } from '../shared/types';
+
+/** Chains shorter than this are simply scanned. */
+const INDEX_MIN_RULES = 24;
+
+function isExactIp(cidr: string): string | undefined {
+  if (!cidr.includes('/')) return cidr;
+  return cidr.endsWith('/32') ? cidr.slice(0, -3) : undefined;
+}
+
+function buildIndex(chain: Chain): ChainIndex {
+  const byDest = new Map<string, number[]>();
+  const generic: number[] = [];
+  chain.rules.forEach((r, i) => {
+    const fast = (r as { destKey?: () => string | undefined }).destKey;
+    if (fast) {
+      const key = fast.call(r);
+      if (key === undefined) return void generic.push(i);
+      const list = byDest.get(key);
+      if (list) list.push(i);
+      else byDest.set(key, [i]);
+      return;
+    }
+    const m = r.match;
+    if (m.dport === undefined || m.protocol === undefined) return void generic.push(i);
+    const exact = m.dst && !m.dst.negate ? isExactIp(m.dst.cidr) : undefined;
+    const key = `${exact ?? '*'}|${m.dport}|${m.protocol}`;
+    const list = byDest.get(key);
+    if (list) list.push(i);
+    else byDest.set(key, [i]);
+  });
+  return { byDest, generic };
+}
+
+function mergeSorted(lists: number[][]): number[] {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+  return nonEmpty.flat().sort((a, b) => a - b);
+}
+
+const ALL = new WeakMap<Chain, number[]>();
+
+/**
+ * Builds a long chain's lookup now (from the rules' tokens, without parsing them), so the first trace after
+ * a rebuild does not pay for it.
+ *
+ * @example
+ * indexChain(nat.byName.get('KUBE-SERVICES')!);
+ */
+export function indexChain(chain: Chain): void {
+  if (chain.rules.length >= INDEX_MIN_RULES) chain.index ??= buildIndex(chain);
+}
+
+/** The indexes of the rules in `chain` that could match a packet to dst:dport/proto, in order. */
+export function candidateRules(chain: Chain, dst: string, dport: number, proto: string): number[] {
+  if (chain.rules.length < INDEX_MIN_RULES) {
+    let all = ALL.get(chain);
+    if (!all || all.length !== chain.rules.length) ALL.set(chain, (all = chain.rules.map((_, i) => i)));
+    return all;
+  }
+  const idx = (chain.index ??= buildIndex(chain));
+  return mergeSorted([
+    idx.byDest.get(`${dst}|${dport}|${proto}`) ?? [],
+    idx.byDest.get(`*|${dport}|${proto}`) ?? [],
+    idx.generic,
+  ]);
+}
+
+/** True when some rule in the chain captures this exact address (any port): "a Service IP". */
+export function chainMentionsIp(chain: Chain, ip: string): boolean {
+  const idx = (chain.index ??= buildIndex(chain));
+  for (const key of idx.byDest.keys()) if (key.startsWith(`${ip}|`)) return true;
+  return false;
+}

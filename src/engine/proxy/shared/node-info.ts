@@ -1,0 +1,42 @@
+/**
+ * The facts about a node that kube-proxy's rules depend on: its IP (InternalIP), its zone label, and which
+ * addresses NodePorts are served on (`nodePortAddresses`, kube-proxy's NodePortAddresses helper).
+ *
+ * @example
+ * nodeIPOf(node); // "192.168.49.2"
+ * nodePortMatchAll([]); // true
+ */
+import type { ClusterState } from '../../cluster/state';
+import type { Node } from '../../k8s/objects';
+import { inCidr, parseCidr } from '../../net/ip';
+
+export const ZONE_LABEL = 'topology.kubernetes.io/zone';
+
+export function findNode(cluster: ClusterState, nodeName: string): Node | undefined {
+  return cluster.nodes.find((n) => n.metadata.name === nodeName);
+}
+
+/** The node's InternalIP (kube-proxy's nodeIP), or "" when the node has none. */
+export function nodeIPOf(node: Node | undefined): string {
+  return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+}
+
+export function zoneOf(node: Node | undefined): string {
+  return node?.metadata.labels?.[ZONE_LABEL] ?? '';
+}
+
+/** Empty list or a 0.0.0.0/0 entry: NodePorts answer on every local address. */
+export function nodePortMatchAll(nodePortAddresses: readonly string[]): boolean {
+  return nodePortAddresses.length === 0 || nodePortAddresses.some((c) => parseCidr(c)?.prefix === 0);
+}
+
+/** ContainsIPv4Loopback: localhost NodePorts are only possible when 127.0.0.1 is one of the addresses. */
+export function nodePortIncludesLoopback(nodePortAddresses: readonly string[]): boolean {
+  return nodePortAddresses.length === 0 || nodePortAddresses.some((c) => inCidr('127.0.0.1', c));
+}
+
+/** The node's addresses that NodePorts answer on, when not all of them (`--nodeport-addresses`). */
+export function nodePortIPs(nodeIP: string, nodePortAddresses: readonly string[]): string[] {
+  const candidates = [nodeIP, '127.0.0.1'].filter((ip) => ip !== '');
+  return candidates.filter((ip) => nodePortAddresses.some((c) => inCidr(ip, c)));
+}

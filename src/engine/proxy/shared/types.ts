@@ -1,0 +1,303 @@
+/**
+ * kube-proxy's per-node rules as DATA, and the contract of the evaluator that walks them.
+ *
+ * Architecture principle 3: the data path executes the rules it shows. Every iptables rule carries both its
+ * structured matches/target (what the evaluator executes) and its `text` exactly as `iptables-save` prints it
+ * (what the student reads); both are produced from one argument list (see `rule.ts`), so they cannot disagree.
+ *
+ * @example
+ * const rules = buildNodeRules(cluster, 'node-1');
+ * const v = evaluate(rules, { src: '10.244.1.3', srcPort: 40000, dst: '10.96.0.10', dstPort: 53,
+ *   protocol: 'UDP', hook: 'PREROUTING' }, createProxyState(), createRng(1), 0);
+ * v.action; // "dnat"
+ * v.decidingRule?.text; // "-A KUBE-SEP-… -m udp -p udp -j DNAT --to-destination 10.244.0.2:53"
+ */
+import type { ClusterState, ProxyMode } from '../../cluster/state';
+import type { Rng } from '../../util/rng';
+import type { Candidate, WireProtocol } from '../../trace';
+import type { NftTable } from '../nftables/types';
+
+// ── iptables rules ───────────────────────────────────────────────────────────────────────────────
+
+export type TableName = 'nat' | 'filter';
+
+/** `-s`/`-d` with optional `!`. */
+export interface AddrMatch {
+  cidr: string; // "10.96.0.10/32" (kube-proxy writes bare IPs; iptables-save prints /32: we keep kube-proxy's text)
+  negate?: boolean;
+}
+
+/** The matches a rule applies, all of which must hold (iptables ANDs them). */
+export interface RuleMatch {
+  comment?: string; // "ns1/svc1:p80 cluster IP"
+  src?: AddrMatch;
+  dst?: AddrMatch;
+  protocol?: 'tcp' | 'udp' | 'sctp';
+  dport?: number; // 80
+  /** `-m multiport --destination-ports 8080,8081` (the CNI portmap plugin's entry rules). */
+  dports?: number[]; // [8080, 8081]
+  /** `-m addrtype --src-type LOCAL` (`!` negates). */
+  srcType?: { type: 'LOCAL'; negate?: boolean };
+  /** `-m addrtype --dst-type LOCAL` (`!` negates). */
+  dstType?: { type: 'LOCAL'; negate?: boolean };
+  /** `-m mark --mark 0x4000/0x4000` (`!` negates). */
+  mark?: { value: number; mask: number; negate?: boolean };
+  /** `-m conntrack --ctstate NEW` or `! --ctstate RELATED,ESTABLISHED,DNAT`. */
+  ctstate?: { states: string[]; negate?: boolean };
+  /** `-m statistic --mode random --probability 0.3333333333`: the number parsed back from the printed text. */
+  probability?: number;
+  /** `-m recent --name KUBE-SEP-X --rcheck --seconds 10800 --reap` or `--set`. Lists are keyed by source IP. */
+  recent?: { name: string; op: 'rcheck' | 'set'; seconds?: number; reap?: boolean };
+  /** IPVS mode: `-m set --match-set KUBE-CLUSTER-IP dst,dst` (`!` negates). */
+  set?: { name: string; flags: string; negate?: boolean };
+  /** `-m physdev --physdev-is-in`: the packet entered through a bridge port (from a pod on a bridge CNI). */
+  physdevIsIn?: { negate?: boolean };
+  /** `-m nfacct --nfacct-name localhost_nps_accepted_pkts` (counts only; always matches). */
+  nfacct?: string;
+}
+
+export type RuleTarget =
+  | { kind: 'jump'; chain: string } // -j KUBE-SVC-XPGD46QRK7WJZT7O
+  | { kind: 'DNAT'; toDestination: string } // -j DNAT --to-destination 10.180.0.1:80
+  /** `--set-xmark V/M` clears the bits of M and then XORs V (mask defaults to 0xffffffff). */
+  | { kind: 'MARK'; op: 'or' | 'xor' | 'set'; value: number; mask?: number } // -j MARK --or-mark 0x4000
+  | { kind: 'MASQUERADE'; randomFully?: boolean }
+  | { kind: 'RETURN' }
+  | { kind: 'ACCEPT' }
+  | { kind: 'DROP' }
+  | { kind: 'REJECT' }
+  /** A comment-only rule (kube-proxy's "other traffic … will be dropped by KUBE-PROXY-FIREWALL"). */
+  | { kind: 'none' };
+
+/** Read-only: rules may compute `match`, `target` and `text` on first access from one argument list. */
+export interface Rule {
+  chain: string; // "KUBE-SERVICES"
+  match: RuleMatch;
+  target: RuleTarget;
+  /**
+   * The line exactly as `iptables-save` prints it on a real node (the kernel's normal form, see shared/rule-save.ts):
+   * `-A KUBE-SERVICES -d 10.96.0.10/32 -p udp -m comment --comment "…" -m udp --dport 53 -j KUBE-SVC-…`.
+   */
+  text: string;
+  /** The line as kube-proxy writes it for iptables-restore (its own argument order, as in proxier_test.go). */
+  restoreText: string;
+  /** The Service port this rule belongs to ("ns1/svc1:p80"), for traces and incremental updates. */
+  service?: string;
+}
+
+export interface Chain {
+  name: string; // "KUBE-SVC-XPGD46QRK7WJZT7O"
+  builtin: boolean; // PREROUTING, OUTPUT, … (printed with their policy, `:PREROUTING ACCEPT [0:0]`)
+  rules: Rule[];
+  /**
+   * Optional lookup for long chains (KUBE-SERVICES, KUBE-NODEPORTS…): rules whose matches pin an exact
+   * destination ip/port/protocol are listed under `"ip|port|proto"` (ip "*" for port-only rules);
+   * `generic` holds every other rule index. Walking the sorted union of the bucket and `generic` visits
+   * exactly the rules that could match, in chain order; nothing is decided by the index itself.
+   */
+  index?: ChainIndex;
+  /** KUBE-SEP chains: the endpoint this chain DNATs to (for traces: pod and node names). */
+  endpoint?: { ip: string; port: number; pod?: string; node?: string };
+}
+
+export interface ChainIndex {
+  byDest: Map<string, number[]>; // "10.96.0.10|53|udp" → [3, 4]
+  generic: number[];
+}
+
+export interface IptablesTable {
+  name: TableName;
+  /** The built-in and top-level chains (PREROUTING…, KUBE-SERVICES, KUBE-POSTROUTING…), in creation order. */
+  chains: Chain[];
+  /** Every chain by name, including the per-Service KUBE-SVC/SVL/EXT/FW/SEP chains. */
+  byName: Map<string, Chain>;
+}
+
+// ── IPVS ─────────────────────────────────────────────────────────────────────────────────────────
+
+export interface IpvsRealServer {
+  ip: string; // "10.244.1.5"
+  port: number; // 8080
+  weight: number; // 1 (kube-proxy always writes 1)
+  pod?: string; // "default/web-7c9d8-abcde"
+  node?: string; // "node-2"
+}
+
+export interface IpvsVirtualServer {
+  /** "TCP  10.96.0.10:53" style key: `${protocol} ${address}:${port}`. */
+  key: string;
+  protocol: 'TCP' | 'UDP' | 'SCTP';
+  address: string; // "10.96.0.10"
+  port: number; // 53
+  scheduler: string; // "rr"
+  /** Seconds of persistence (`-p`), set for sessionAffinity ClientIP. */
+  persistent?: number; // 10800
+  /** ipvsadm flags kube-proxy sets (mh: "mh-port"). */
+  flags: string[];
+  realServers: IpvsRealServer[];
+  service: string; // "ns1/svc1:p80"
+  /** What kind of address this is, for traces: "cluster IP", "node port", "external IP", "load balancer IP". */
+  kind: 'clusterIP' | 'nodePort' | 'externalIP' | 'loadBalancer';
+}
+
+export interface IpSet {
+  name: string; // "KUBE-CLUSTER-IP"
+  type: string; // "hash:ip,port"
+  comment: string; // "Kubernetes service cluster ip + port for masquerade purpose"
+  entries: string[]; // ["10.96.0.10,udp:53"]
+}
+
+export interface IpvsRules {
+  virtualServers: IpvsVirtualServer[];
+  byKey: Map<string, IpvsVirtualServer>;
+  ipsets: IpSet[];
+}
+
+// ── per-node rules ───────────────────────────────────────────────────────────────────────────────
+
+export interface NodeRules {
+  node: string; // "node-1"
+  mode: ProxyMode;
+  /** The node's own addresses: what `-m addrtype --dst-type LOCAL` matches (plus 127.0.0.0/8). */
+  nodeIPs: string[]; // ["192.168.49.2"]
+  nat: IptablesTable;
+  filter: IptablesTable;
+  /** Present in IPVS mode. */
+  ipvs?: IpvsRules;
+  /** Present in nftables mode: the ruleset text `nft list ruleset` prints. */
+  nftText?: string;
+  /** Present in nftables mode: kube-proxy's `table ip kube-proxy` as data (what the evaluator walks). */
+  nft?: NftTable;
+  /**
+   * Addresses `-m addrtype LOCAL` matches besides the node IPs and 127.0.0.0/8 (IPVS binds every Service
+   * address to the kube-ipvs0 dummy interface, so they are local there). Sorted (the KUBE-IPVS-IPS members).
+   */
+  extraLocalAddresses?: string[];
+  /** The pod network (kube-proxy's cluster CIDR): packets from it entered through the pod bridge. */
+  clusterCIDR?: string;
+  /** Total endpoints seen when generating: above 1000 kube-proxy drops SVC/SEP comments. */
+  largeClusterMode: boolean;
+  /** Internal cache for `updateNodeRules`: per Service port, the chains and rules it contributed. */
+  cache?: unknown;
+}
+
+// ── the evaluator's contract ─────────────────────────────────────────────────────────────────────
+
+export interface PacketIn {
+  src: string; // "10.244.1.3"
+  srcPort: number; // 40000
+  dst: string; // "10.96.0.10"
+  dstPort: number; // 53
+  protocol: WireProtocol;
+  /** PREROUTING: arrived from a pod or from outside; OUTPUT: sent by a process on the node itself. */
+  hook: 'PREROUTING' | 'OUTPUT';
+}
+
+export interface PacketOut {
+  src: string;
+  srcPort: number;
+  dst: string;
+  dstPort: number;
+  protocol: WireProtocol;
+}
+
+export interface RuleStep {
+  table: TableName | 'ipvs' | 'nft';
+  chain: string; // "KUBE-SERVICES"
+  index: number; // 0-based rule index in that chain
+  text: string; // the rule as iptables-save prints it (or the ipvsadm line, or the nft list ruleset line)
+}
+
+export interface ProxyVerdict {
+  /**
+   * accept: no kube-proxy rule rewrote it, and nothing rejected it (it goes on to normal routing);
+   * dnat: rewritten to an endpoint; drop / reject: a kube-proxy rule dropped or rejected it;
+   * none: no rule applied at all (e.g. ICMP to a ClusterIP: nothing matches, so nothing answers).
+   */
+  action: 'accept' | 'dnat' | 'drop' | 'reject' | 'none';
+  /** The packet after DNAT (unchanged when there was none). SNAT is not applied here: see `masquerade`. */
+  packet: PacketOut;
+  /** POSTROUTING will MASQUERADE it (mark 0x4000 was set): the source becomes the node's address. */
+  masquerade: boolean;
+  endpoint?: { ip: string; port: number; pod?: string; node?: string };
+  service?: string; // "ns1/svc1:p80"
+  /** Every rule that matched, in order (jumps included). */
+  steps: RuleStep[];
+  /** The rule that decided the outcome (the DNAT, REJECT or DROP), one of `steps`. */
+  decidingRule?: RuleStep;
+  /**
+   * The POSTROUTING rule that masqueraded the packet (KUBE-POSTROUTING's, or the CNI portmap plugin's
+   * CNI-HOSTPORT-MASQ for hostPort hairpin/localhost traffic), one of `steps`.
+   */
+  masqueradeStep?: RuleStep;
+  /** Every endpoint the load-balancing decision could have picked, with its real probability. */
+  candidates?: Candidate[];
+  /** In student words: "KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on node-2". */
+  reason?: string;
+  /** IPVS only: the connection this verdict opened, to hand back to `connectionClosed` when conntrack ends it. */
+  ipvsConnection?: IpvsConnectionRef;
+}
+
+export interface IpvsConnectionRef {
+  node: string; // "node-1"
+  virtualServer: string; // "TCP 10.96.0.10:53"
+  realServer: string; // "10.244.0.2:53"
+}
+
+// ── state the rules keep between packets ─────────────────────────────────────────────────────────
+
+export interface IpvsServerState {
+  /** rr/wrr: index of the last real server chosen (-1 before the first). */
+  rrCursor: number;
+  /** Per real server "ip:port": connections IPVS counts (active = established, inactive = closing/closed). */
+  conns: Map<string, { active: number; inactive: number[] }>;
+  /** Persistence templates (`-p`): client IP → real server, valid until `expires` (simulated seconds). */
+  persistence: Map<string, { realServer: string; expires: number }>;
+  /** lblc/lblcr: destination IP → assigned real server set. */
+  locality: Map<string, { servers: string[]; lastModified: number }>;
+}
+
+export interface ProxyState {
+  /** xt_recent lists, per node: node → list name → source IP → last-seen simulated time. */
+  recent: Map<string, Map<string, Map<string, number>>>;
+  /** IPVS scheduler state per node and virtual server key. */
+  ipvs: Map<string, Map<string, IpvsServerState>>;
+}
+
+/**
+ * A fresh, empty state (no affinity remembered, IPVS cursors at the start).
+ *
+ * @example
+ * const state = createProxyState(); state.recent.size; // 0
+ */
+export function createProxyState(): ProxyState {
+  return { recent: new Map(), ipvs: new Map() };
+}
+
+/** IPVS keeps a closed TCP connection as "inactive" for this long (TIME_WAIT, 2 minutes). */
+export const IPVS_INACTIVE_SECONDS = 120;
+
+// ── the functions the data plane calls (implemented in the mode folders iptables/, ipvs/, nftables/; all
+//    re-exported from proxy/index.ts) ───────────────────────────────────────────────────────────────
+
+/** `buildNodeRules(cluster, nodeName)`: the rules kube-proxy on that node writes (dispatching on config.proxy.mode). */
+export type BuildNodeRulesFn = (cluster: ClusterState, nodeName: string) => NodeRules;
+
+/** `updateNodeRules(prev, cluster, changedServiceKeys)`: regenerates only the changed Services' chains. */
+export type UpdateNodeRulesFn = (
+  prev: NodeRules,
+  cluster: ClusterState,
+  changedServiceKeys: Iterable<string>, // "ns/name"
+) => NodeRules;
+
+/** `evaluate(rules, pkt, state, rng, now)`: walks the node's rules for a connection's first packet. */
+export type EvaluateFn = (
+  rules: NodeRules,
+  pkt: PacketIn,
+  state: ProxyState,
+  rng: Rng,
+  now: number,
+) => ProxyVerdict;
+
+/** `connectionClosed(state, ref, now)`: conntrack ended an IPVS connection; lc/sed/nq counts drop. */
+export type ConnectionClosedFn = (state: ProxyState, ref: IpvsConnectionRef, now: number) => void;
