@@ -18,6 +18,7 @@ import type { CommandEnv } from '../engine/commands/types';
 import { validateCommand } from '../engine/commands/validate';
 import type { ManifestSource } from '../engine/manifest/parse';
 import { createWorld } from '../engine/world';
+import { lessonCommand } from './lesson';
 
 interface CliArgs {
   files: string[];
@@ -198,12 +199,23 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     return 2;
   }
   if (rest.length === 0) {
-    stderr(`svclab: no command given (validate, get, exec, curl, ping, node)\n${USAGE_HINT}`);
+    stderr(`svclab: no command given (validate, get, exec, curl, ping, node, lesson)\n${USAGE_HINT}`);
     return 2;
   }
   if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
     stdout(HELP);
     return 0;
+  }
+  if (rest[0] === 'lesson' || (rest[0] === 'svclab' && rest[1] === 'lesson')) {
+    const args = rest.slice(rest[0] === 'lesson' ? 1 : 2);
+    return lessonCommand(args, {
+      io: { stdout, stderr },
+      seed,
+      sources: () => {
+        const r = readSources(files, io);
+        return 'error' in r ? r : r.sources;
+      },
+    });
   }
   const read = readSources(files, io);
   if ('error' in read) {

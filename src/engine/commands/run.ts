@@ -47,6 +47,7 @@ commands:
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
   ping --from SRC [-c N] HOST                ICMP echo from the same sources
   node <name> -- <cmd>                       iptables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
+  lesson list|show ID|validate DIR|check ID  lessons and their challenges (CLI only; see 'svclab lesson')
 
 exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
 `;

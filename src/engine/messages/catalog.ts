@@ -4,9 +4,11 @@
  * (`sim.`, `dns.`, `lint.`, `lesson.` …) so groups never collide (a test checks it).
  */
 import { common } from './common';
+import { lesson } from './lesson';
 
 export const catalog = {
   ...common,
+  ...lesson,
 };
 
 export type Catalog = typeof catalog;
@@ -15,4 +17,4 @@ export type MsgId = keyof Catalog & string;
 export type ParamsOf<K extends MsgId> = Parameters<Catalog[K]['en']>[0];
 
 /** The group objects, for the test that checks that no id is defined twice. */
-export const groups: Record<string, Record<string, unknown>> = { common };
+export const groups: Record<string, Record<string, unknown>> = { common, lesson };
