@@ -27,9 +27,9 @@
  * ws.stats; // { builds: 2, endpointsReused: 3, endpointsComputed: 1, … }
  */
 import { buildFromObjects, type BuildResult } from './build';
-import { nodeZone } from './cluster/nodes';
-import { isPodReady } from './cluster/pod-status';
+import { nodeZone } from './k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from './k8s/objects';
+import { isPodReady } from './k8s/pod';
 import { createManifestCache, loadObjects, type ManifestCache } from './manifest/load';
 import type { ManifestSource } from './manifest/parse';
 

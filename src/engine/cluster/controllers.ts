@@ -8,11 +8,12 @@
  * @example
  * const { endpoints, endpointSlices } = runEndpointControllers(input);
  */
+import { SERVICE_NAME_LABEL } from '../k8s/labels';
+import { nodeZone } from '../k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
 import { endpointCandidates } from './endpoint-candidates';
 import { endpointsFromCandidates, hasSelector } from './endpoints';
-import { mirrorEndpoints, SERVICE_NAME_LABEL, SliceNamer, slicesFromCandidates } from './endpoint-slice';
-import { nodeZone } from './nodes';
+import { mirrorEndpoints, SliceNamer, slicesFromCandidates } from './endpoint-slice';
 import { PodIndex } from './pod-index';
 
 export interface ControllerInput {

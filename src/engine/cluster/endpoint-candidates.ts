@@ -12,6 +12,7 @@
  * cands[0]; // { pod, ip: "10.244.1.2", serving: true, terminating: false, targetRef: {…}, ports: [8080] }
  */
 import type { Container, ObjectReference, Pod, Service } from '../k8s/objects';
+import { isPodReady } from '../k8s/pod';
 import { findPortNumber } from './find-port';
 
 export interface EndpointCandidate {
@@ -30,15 +31,6 @@ export interface EndpointCandidate {
    * resolve. Pods with the same containers share one array, so equal arrays are usually the same object.
    */
   ports: (number | undefined)[];
-}
-
-/** IsPodReady without a closure per call (the conditions arrays of ready pods are shared). */
-function ready(pod: Pod): boolean {
-  const conds = pod.status?.conditions;
-  if (!conds) return false;
-  for (let i = 0; i < conds.length; i++)
-    if (conds[i]!.type === 'Ready' && conds[i]!.status === 'True') return true;
-  return false;
 }
 
 /**
@@ -74,7 +66,7 @@ export function endpointCandidates(svc: Service, pods: Pod[]): EndpointCandidate
     const c: EndpointCandidate = {
       pod,
       ip: st?.podIP ?? st?.podIPs?.[0]?.ip ?? '',
-      serving: ready(pod),
+      serving: isPodReady(pod),
       terminating: !!meta.deletionTimestamp,
       targetRef: {
         kind: 'Pod',

@@ -24,6 +24,7 @@
  * endpointSlicesFor(svc, pods, zoneOf, 1, '2026-01-01T00:00:00Z')[0].endpoints[0].conditions;
  * // { ready: true, serving: true, terminating: false }
  */
+import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import type {
   EndpointConditions,
   EndpointPort,
@@ -38,7 +39,6 @@ import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME } from './endpoints';
 import { randomSuffix, rngFor } from './hash';
 import { ownerRef } from './workloads';
 
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 export const SLICE_MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
 export const MIRRORING_CONTROLLER_NAME = 'endpointslicemirroring-controller.k8s.io';

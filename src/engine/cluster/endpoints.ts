@@ -30,9 +30,9 @@ import type {
   Service,
   ServicePort,
 } from '../k8s/objects';
+import { isPodTerminal } from '../k8s/pod';
 import { parseIp } from '../net/ip';
 import { endpointCandidates, samePorts, type EndpointCandidate } from './endpoint-candidates';
-import { isPodTerminal } from './pod-status';
 
 export const ENDPOINTS_MANAGED_BY_LABEL = 'endpoints.kubernetes.io/managed-by';
 export const ENDPOINTS_CONTROLLER_NAME = 'endpoint-controller';

@@ -14,12 +14,12 @@
  * // [{ severity: 'warning', source: 'lint', code: 'service.selector.noMatch', field: 'spec.selector', … }]
  */
 import type { Diagnostic } from '../diagnostics';
+import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import type { KubeObject, Pod, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import type { Endpoints } from '../k8s/objects';
 import { objectDiagnostic } from './diag';
 import { hasSelector } from './endpoints';
-import { SERVICE_NAME_LABEL } from './endpoint-slice';
 import { findPort } from './find-port';
 import { acceptsOnPodIP, LISTEN_ANNOTATION, parseListenAnnotation, runningContainers } from './listen';
 import { PodIndex } from './pod-index';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '../k8s/objects';
-import { buildNodes, nodeInternalIP, nodeZone } from './nodes';
+import { nodeInternalIP, nodeZone } from '../k8s/node';
+import { buildNodes } from './nodes';
 import { DEFAULT_CONFIG } from './state';
 
 describe('buildNodes', () => {

@@ -10,6 +10,8 @@
  * nodes.map((n) => n.spec?.podCIDR); // ["10.244.0.0/24", "10.244.1.0/24", "10.244.2.0/24"]
  */
 import type { Diagnostic } from '../diagnostics';
+import { HOSTNAME_LABEL, ZONE_LABEL } from '../k8s/labels';
+import { nodeInternalIP } from '../k8s/node';
 import type { Node } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { cidrContains, cidrSize, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
@@ -18,8 +20,6 @@ import { cloneJSON } from './clone';
 import { objectDiagnostic } from './diag';
 import type { ClusterConfig } from './state';
 
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
-export const HOSTNAME_LABEL = 'kubernetes.io/hostname';
 /** The kubelet version svclab's nodes report (the Kubernetes version svclab simulates). */
 export const KUBELET_VERSION = 'v1.36.0';
 /** Node addresses of the default nodes, as minikube/kind-style docker networks hand them out. */
@@ -30,16 +30,6 @@ const DEFAULT_NODES: { name: string; zone: string }[] = [
   { name: 'node-2', zone: 'zone-a' },
   { name: 'node-3', zone: 'zone-b' },
 ];
-
-/** The node's InternalIP ("192.168.49.2"), or undefined. */
-export function nodeInternalIP(node: Node): string | undefined {
-  return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
-}
-
-/** The node's zone label, or undefined. */
-export function nodeZone(node: Node): string | undefined {
-  return node.metadata.labels?.[ZONE_LABEL];
-}
 
 function defaultNode(name: string, zone: string): Node {
   return { apiVersion: 'v1', kind: 'Node', metadata: { name, labels: { [ZONE_LABEL]: zone } }, spec: {} };

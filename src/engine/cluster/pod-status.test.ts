@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../k8s/objects';
 import { buildNodes } from './nodes';
-import { isPodReady, runPods, unreadyFromConditions } from './pod-status';
+import { isPodReady } from '../k8s/pod';
+import { runPods, unreadyFromConditions } from './pod-status';
 import { DEFAULT_CONFIG } from './state';
 import { pod } from './testing';
 

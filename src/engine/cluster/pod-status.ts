@@ -12,9 +12,9 @@
  * const { pods } = runPods(pods, nodes, 0);
  * pods[0].status; // { phase: "Running", podIP: "10.244.0.2", hostIP: "192.168.49.2", conditions: [...] }
  */
+import { nodeInternalIP } from '../k8s/node';
 import type { Container, Node, Pod, PodCondition, PodStatus } from '../k8s/objects';
 import { runningContainers } from './listen';
-import { nodeInternalIP } from './nodes';
 import { PodIPAM } from './pod-ip';
 import { probeContainer, type ProbeResult } from './readiness';
 import { Scheduler } from './scheduler';
@@ -24,16 +24,6 @@ export interface PodRun {
   /** Probe results of the pods that have a failing readiness probe, per pod key ("default/web-abc") and
    *  container, for lints and `describe`-like views. Pods whose containers all pass are not listed. */
   probes: Map<string, Map<string, ProbeResult>>;
-}
-
-/** IsPodReady: the Ready condition is True. */
-export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
-}
-
-/** Phase Succeeded or Failed: the pod's containers have exited for good. */
-export function isPodTerminal(pod: Pod): boolean {
-  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
 function cond(type: string, ok: boolean, time: string, reason?: string, message?: string): PodCondition {

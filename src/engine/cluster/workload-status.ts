@@ -7,7 +7,7 @@
  * fillWorkloadStatus(cluster); cluster.replicaSets[0].status.readyReplicas; // 3
  */
 import type { KubeObject } from '../k8s/objects';
-import { isPodReady } from './pod-status';
+import { isPodReady } from '../k8s/pod';
 import type { ClusterState } from './state';
 
 /** Counts per owner kind/namespace/name, without building a key string per lookup. */

@@ -7,6 +7,7 @@
  * object directly when no slice exists.
  */
 import type { ClusterState } from '../cluster/state';
+import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import type { Pod, Service } from '../k8s/objects';
 import { dashedIP } from './records';
 
@@ -18,8 +19,6 @@ export interface DnsEndpoint {
   ready: boolean;
   ports: { name?: string; port: number; protocol: string }[];
 }
-
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 function podFor(cluster: ClusterState, ns: string, name?: string): Pod | undefined {
   return name ? cluster.pods.find((p) => p.metadata.namespace === ns && p.metadata.name === name) : undefined;

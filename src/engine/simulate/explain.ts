@@ -10,6 +10,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
+import { isPodReady } from '../k8s/pod';
 import { nsName } from '../net/topology';
 
 /** "ns/name" of the Service a kube-proxy servicePortName ("ns/name:port") belongs to. */
@@ -28,10 +29,6 @@ function selectorText(sel: Record<string, string>): string {
   return Object.entries(sel)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-}
-
-function isReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
 /** The pods a Service's selector matches (same namespace). */
@@ -63,7 +60,7 @@ export function whyNoEndpoints(cluster: ClusterState, key: string | null): strin
   const terminating = pods.filter((p) => p.metadata.deletionTimestamp);
   if (terminating.length === pods.length)
     return `Service ${name} has no ready endpoints: every pod its selector matches is terminating.`;
-  const notReady = pods.filter((p) => !isReady(p));
+  const notReady = pods.filter((p) => !isPodReady(p));
   if (notReady.length > 0) {
     const probe = notReady.some((p) => p.spec.containers.some((c) => c.readinessProbe));
     return `Service ${name} has no ready endpoints: its selector matches ${pods.length} pod(s), but none is Ready${probe ? ' (the readiness probe is failing)' : ''}.`;

@@ -9,6 +9,7 @@
  * clusterChanges(before, after); // { full: false, services: ["default/web"] }
  */
 import type { ClusterState } from '../cluster/state';
+import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import type { EndpointSlice, Service } from '../k8s/objects';
 
 export interface ClusterChanges {
@@ -24,14 +25,13 @@ interface Prints {
 }
 
 const prints = new WeakMap<ClusterState, Prints>();
-const SERVICE_NAME = 'kubernetes.io/service-name';
 
 function printsOf(c: ClusterState): Prints {
   let p = prints.get(c);
   if (p) return p;
   const slices = new Map<string, EndpointSlice[]>();
   for (const s of c.endpointSlices) {
-    const svc = s.metadata.labels?.[SERVICE_NAME];
+    const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
     if (svc === undefined) continue; // kube-proxy ignores slices that name no Service
     const key = `${s.metadata.namespace ?? 'default'}/${svc}`;
     const list = slices.get(key);
