@@ -10,7 +10,7 @@
  * curlCommand(['--from', 'pod/client', 'http://10.96.0.42/'], env).stdout; // "You've hit web-0\nclient: 10.244.0.5:41234\n"
  */
 import type { Pod } from '../k8s/objects';
-import { findPod, nsName } from '../net/topology';
+import { findPod, nsName } from '../simulate/topology';
 import { parseTarget, request, resolveFrom } from '../simulate/request';
 import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';

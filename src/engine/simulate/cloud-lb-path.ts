@@ -5,7 +5,7 @@
  */
 import type { Service } from '../k8s/objects';
 import { ephemeralPort, type Packet } from '../net/packet';
-import { linkFromOutside, loadBalancerIPs, nsName } from '../net/topology';
+import { linkFromOutside, loadBalancerIPs, nsName } from './topology';
 import type { Candidate } from '../trace';
 import {
   idleTimeout,

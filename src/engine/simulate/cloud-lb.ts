@@ -16,7 +16,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { cidrContains, parseCidr, parseIp } from '../net/ip';
-import { allNodes, type NodeInfo } from '../net/topology';
+import { allNodes, type NodeInfo } from './topology';
 import { endpointsFor, slicesByService, type EndpointInfo } from '../proxy/shared/endpoint-info';
 import { servicePortsOf, type ServicePortInfo } from '../proxy/shared/service-port';
 import type { Rng } from '../util/rng';

@@ -7,7 +7,7 @@ import type { Pod } from '../k8s/objects';
 import type { ListeningSocket } from '../cluster/listen';
 import type { Packet } from '../net/packet';
 import { view } from '../net/packet';
-import type { Link, NodeInfo } from '../net/topology';
+import type { Link, NodeInfo } from './topology';
 import type { Backend, Hop, HttpResponse, Outcome } from '../trace';
 import type { SimWorld } from '../world';
 import type { ConntrackEntry } from './conntrack';

@@ -10,7 +10,7 @@
 import type { ClusterState } from '../cluster/state';
 import { lookup, type LookupFrom } from '../discovery/resolver';
 import { ephemeralPort } from '../net/packet';
-import { nsName, type Place } from '../net/topology';
+import { nsName, type Place } from './topology';
 import type { Hop } from '../trace';
 import type { SimWorld } from '../world';
 import { createCtx } from './context';

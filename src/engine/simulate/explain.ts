@@ -11,7 +11,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
-import { nsName } from '../net/topology';
+import { nsName } from './topology';
 
 /** "ns/name" of the Service a kube-proxy servicePortName ("ns/name:port") belongs to. */
 export function serviceKeyOf(servicePortName: string | undefined): string | null {

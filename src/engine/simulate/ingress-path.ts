@@ -9,7 +9,7 @@ import type { Pod } from '../k8s/objects';
 import { routeIngress, type IngressRequest } from '../ingress';
 import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
-import { nsName } from '../net/topology';
+import { nsName } from './topology';
 import type { HttpResponse } from '../trace';
 import { appResponse } from './app';
 import { addHop, createCtx, fail, type Ctx, type End } from './context';

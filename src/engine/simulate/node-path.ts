@@ -7,7 +7,7 @@
  * const out = throughNode(ctx, 'node-1', pkt, 'PREROUTING', 'entry'); // the packet after DNAT/SNAT, or an End
  */
 import { randomFullyPort, reversed, type Packet } from '../net/packet';
-import { outgoingInterface } from '../net/topology';
+import { outgoingInterface } from './topology';
 import { connectionClosed } from '../proxy';
 import type { ProxyVerdict, RuleStep } from '../proxy/shared/types';
 import type { RuleRef } from '../trace';

@@ -8,7 +8,7 @@
  * parseTarget('http://10.96.0.10:8080/healthz'); // { scheme: 'http', host: '10.96.0.10', port: 8080, path: '/healthz' }
  */
 import type { ClusterState } from '../cluster/state';
-import { findPod, nodeInfo, podIPOf, type Place } from '../net/topology';
+import { findPod, nodeInfo, podIPOf, type Place } from './topology';
 import { isIPv4 } from '../net/ip';
 
 /** How the bytes travel: the HTTP versions over TCP, plain datagrams, SCTP, or an ICMP echo (ping). */

@@ -14,7 +14,7 @@ import {
   nsName,
   type NodeInfo,
   type Place,
-} from '../net/topology';
+} from './topology';
 import { servicePortsOf } from '../proxy/shared/service-port';
 import { isIngressControllerPod } from '../ingress';
 import { appAccepts } from './app';

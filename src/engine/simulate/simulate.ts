@@ -15,7 +15,7 @@
 import type { ClusterState } from '../cluster/state';
 import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
-import { locationOf, nsName, outgoingInterface, type Place } from '../net/topology';
+import { locationOf, nsName, outgoingInterface, type Place } from './topology';
 import { connectionClosed } from '../proxy';
 import type { Trace } from '../trace';
 import type { SimWorld } from '../world';

@@ -14,7 +14,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Node, Pod, Service } from '../k8s/objects';
-import { formatIp, nthAddress, parseCidr } from './ip';
+import { formatIp, nthAddress, parseCidr } from '../net/ip';
 
 /** What an address belongs to, as the data plane needs to know it. */
 export type IpOwner =
