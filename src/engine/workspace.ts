@@ -27,6 +27,7 @@
  * ws.stats; // { builds: 2, endpointsReused: 3, endpointsComputed: 1, … }
  */
 import { buildFromObjects, type BuildResult } from './build';
+import { sliceServiceKey } from './cluster/cluster-index';
 import { nodeZone } from './k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from './k8s/objects';
 import { isPodReady } from './k8s/pod';
@@ -132,9 +133,8 @@ export function createWorkspace(seed = 1): Workspace {
         next.set(key, { fingerprint: fp, endpoints: ep, slices: [] });
       }
       for (const s of result.cluster.endpointSlices) {
-        const d = next.get(
-          `${s.metadata.namespace}/${s.metadata.labels?.['kubernetes.io/service-name'] ?? ''}`,
-        );
+        const key = sliceServiceKey(s);
+        const d = key === undefined ? undefined : next.get(key);
         if (d && s.metadata.ownerReferences?.[0]?.kind === 'Service') d.slices.push(s);
       }
       previous = next;

@@ -8,9 +8,9 @@
  * @example
  * const { endpoints, endpointSlices } = runEndpointControllers(input);
  */
-import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import { nodeZone } from '../k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
+import { nsName } from './cluster-index';
 import { endpointCandidates } from './endpoint-candidates';
 import { endpointsFromCandidates, hasSelector } from './endpoints';
 import { mirrorEndpoints, SliceNamer, slicesFromCandidates } from './endpoint-slice';
@@ -43,9 +43,6 @@ export interface ControllerOutput {
   /** The pod index the controllers used (shared with the lints). */
   index: PodIndex;
 }
-
-const nsName = (o: { metadata: { namespace?: string; name?: string } }): string =>
-  `${o.metadata.namespace ?? 'default'}/${o.metadata.name ?? ''}`;
 
 /**
  * Derives Endpoints and EndpointSlices.
@@ -98,13 +95,4 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
       endpointSlices.push(...mirrorEndpoints(ep, svc, namer, input.seed, input.triggerTime));
   }
   return { endpoints, endpointSlices, made, replaced, index };
-}
-
-/** The user's slices that name a Service (label kubernetes.io/service-name). */
-export function slicesOfService(slices: EndpointSlice[], svc: Service): EndpointSlice[] {
-  return slices.filter(
-    (s) =>
-      s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name &&
-      (s.metadata.namespace ?? 'default') === (svc.metadata.namespace ?? 'default'),
-  );
 }

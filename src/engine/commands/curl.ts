@@ -9,8 +9,8 @@
  * @example
  * curlCommand(['--from', 'pod/client', 'http://10.96.0.42/'], env).stdout; // "You've hit web-0\nclient: 10.244.0.5:41234\n"
  */
+import { clusterIndex, nsName } from '../cluster/cluster-index';
 import type { Pod } from '../k8s/objects';
-import { findPod, nsName } from '../simulate/topology';
 import { parseTarget, request, resolveFrom } from '../simulate/request';
 import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';
@@ -100,7 +100,7 @@ function summary(
   exitCode: 0 | 1,
   from: string,
 ): CommandResult {
-  const nodeOf = (pod: string): string => findPod(env.cluster, pod)?.spec.nodeName ?? '-';
+  const nodeOf = (pod: string): string => clusterIndex(env.cluster).findPod(pod)?.spec.nodeName ?? '-';
   const err: string[] = [];
   if (o.verbose) for (const t of traces) err.push(...verboseLines(t, target, o));
   const errors = new Map<string, number>();

@@ -9,8 +9,8 @@
  * @example
  * execPing(['-c', '1', '10.244.1.5'], env, pod).stdout.split('\n')[1]; // "64 bytes from 10.244.1.5: icmp_seq=1 ttl=62 time=0.41 ms"
  */
+import { nsName } from '../cluster/cluster-index';
 import type { Pod } from '../k8s/objects';
-import { nsName } from '../simulate/topology';
 import { request, resolveFrom } from '../simulate/request';
 import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';

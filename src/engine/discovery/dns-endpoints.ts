@@ -6,8 +6,8 @@
  * Endpoints reach CoreDNS through the EndpointSlice mirroring controller; svclab reads the Endpoints
  * object directly when no slice exists.
  */
+import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
-import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import type { Pod, Service } from '../k8s/objects';
 import { dashedIP } from './records';
 
@@ -21,7 +21,7 @@ export interface DnsEndpoint {
 }
 
 function podFor(cluster: ClusterState, ns: string, name?: string): Pod | undefined {
-  return name ? cluster.pods.find((p) => p.metadata.namespace === ns && p.metadata.name === name) : undefined;
+  return name ? clusterIndex(cluster).pod(`${ns}/${name}`) : undefined;
 }
 
 /** The endpoint hostname the EndpointSlice controller derives: pod hostname when subdomain = Service name. */
@@ -40,12 +40,8 @@ export function serviceEndpoints(cluster: ClusterState, svc: Service): DnsEndpoi
   const ns = svc.metadata.namespace ?? 'default';
   const name = svc.metadata.name ?? '';
   const publishAll = svc.spec.publishNotReadyAddresses === true;
-  const slices = cluster.endpointSlices.filter(
-    (s) =>
-      s.metadata.namespace === ns &&
-      s.metadata.labels?.[SERVICE_NAME_LABEL] === name &&
-      s.addressType !== 'FQDN',
-  );
+  const ix = clusterIndex(cluster);
+  const slices = ix.slicesOf(`${ns}/${name}`).filter((s) => s.addressType !== 'FQDN');
   const out: DnsEndpoint[] = [];
   if (slices.length > 0) {
     for (const s of slices) {
@@ -63,7 +59,7 @@ export function serviceEndpoints(cluster: ClusterState, svc: Service): DnsEndpoi
     }
     return out;
   }
-  const eps = cluster.endpoints.find((e) => e.metadata.namespace === ns && e.metadata.name === name);
+  const eps = ix.endpointsOf(`${ns}/${name}`);
   for (const subset of eps?.subsets ?? []) {
     const ports = (subset.ports ?? []).map((p) => ({
       name: p.name,

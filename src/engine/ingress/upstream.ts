@@ -4,6 +4,7 @@
  * Service's EndpointSlices itself and balances over the pod addresses (internal/ingress/controller/
  * controller.go serviceEndpoints, endpointslices.go getEndpointsFromSlices).
  */
+import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { IngressServiceBackend, Service, ServicePort } from '../k8s/objects';
 
@@ -70,7 +71,8 @@ export function resolveUpstream(
 ): Upstream {
   const name = upstreamName(namespace, b);
   const service = `${namespace}/${b.name}`;
-  const svc = cluster.services.find((s) => s.metadata.namespace === namespace && s.metadata.name === b.name);
+  const ix = clusterIndex(cluster);
+  const svc = ix.service(`${namespace}/${b.name}`);
   if (!svc) return { name, service, endpoints: [], problem: `Service "${service}" not found` };
   if (svc.spec.type === 'ExternalName') {
     return {
@@ -88,9 +90,7 @@ export function resolveUpstream(
   }
   const endpoints: UpstreamEndpoint[] = [];
   const seen = new Set<string>();
-  const slices = cluster.endpointSlices.filter(
-    (s) => s.metadata.namespace === namespace && s.metadata.labels?.['kubernetes.io/service-name'] === b.name,
-  );
+  const slices = ix.slicesOf(`${namespace}/${b.name}`);
   for (const slice of slices) {
     if (slice.addressType === 'FQDN') continue;
     let ports: number[] = [];

@@ -5,7 +5,8 @@
  */
 import type { Service } from '../k8s/objects';
 import { ephemeralPort, type Packet } from '../net/packet';
-import { linkFromOutside, loadBalancerIPs, nsName } from './topology';
+import { nsName } from '../cluster/cluster-index';
+import { linkFromOutside, loadBalancerIPs } from './topology';
 import type { Candidate } from '../trace';
 import {
   idleTimeout,

@@ -13,11 +13,11 @@
  * @example
  * lbTargets(cluster, svc, sp).map((t) => `${t.label} ${t.healthy}`); // ["node-1 true", "node-2 false", …]
  */
+import { clusterIndex, type NodeInfo } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { cidrContains, parseCidr, parseIp } from '../net/ip';
-import { allNodes, type NodeInfo } from './topology';
-import { endpointsFor, slicesByService, type EndpointInfo } from '../proxy/shared/endpoint-info';
+import { endpointsFor, type EndpointInfo } from '../proxy/shared/endpoint-info';
 import { servicePortsOf, type ServicePortInfo } from '../proxy/shared/service-port';
 import type { Rng } from '../util/rng';
 
@@ -47,15 +47,9 @@ export interface CloudLbState {
   flows: Map<string, LbFlow>;
 }
 
-const slicesCache = new WeakMap<ClusterState, ReturnType<typeof slicesByService>>();
-
+/** The Service's IPv4 slices (kube-proxy's family; the cloud's health checks follow what it serves). */
 function slicesOf(cluster: ClusterState, serviceKey: string) {
-  let m = slicesCache.get(cluster);
-  if (!m) {
-    m = slicesByService(cluster.endpointSlices);
-    slicesCache.set(cluster, m);
-  }
-  return m.get(serviceKey);
+  return clusterIndex(cluster).slicesOf(serviceKey, 'IPv4');
 }
 
 /** "ip" or "instance": how the LB reaches the pods. @example targetMode(svcWithIpAnnotation) // "ip" */
@@ -107,30 +101,32 @@ export function lbTargets(cluster: ClusterState, svc: Service, sp: ServicePortIn
       health: endpoint.ready ? 'pod ready' : 'pod not ready: deregistered from the target group',
     }));
   }
-  return allNodes(cluster).map((node) => {
-    const label = `${node.name} ${node.ip}:${sp.nodePort}`;
-    if (!sp.externalPolicyLocal || sp.healthCheckNodePort === 0) {
+  return clusterIndex(cluster)
+    .nodes()
+    .map((node) => {
+      const label = `${node.name} ${node.ip}:${sp.nodePort}`;
+      if (!sp.externalPolicyLocal || sp.healthCheckNodePort === 0) {
+        return {
+          target: { kind: 'node' as const, node, port: sp.nodePort },
+          label,
+          healthy: true,
+          health: 'healthy (externalTrafficPolicy Cluster: every node can forward)',
+        };
+      }
+      // kube-proxy's health server answers 200 only when this node has a local ready endpoint.
+      const local = endpointsFor(slicesOf(cluster, sp.serviceKey), sp, node.name).filter(
+        (e) => e.isLocal && e.ready,
+      ).length;
       return {
         target: { kind: 'node' as const, node, port: sp.nodePort },
         label,
-        healthy: true,
-        health: 'healthy (externalTrafficPolicy Cluster: every node can forward)',
+        healthy: local > 0,
+        health:
+          local > 0
+            ? `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 200 (localEndpoints ${local})`
+            : `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 503 (no local endpoint): out of rotation`,
       };
-    }
-    // kube-proxy's health server answers 200 only when this node has a local ready endpoint.
-    const local = endpointsFor(slicesOf(cluster, sp.serviceKey), sp, node.name).filter(
-      (e) => e.isLocal && e.ready,
-    ).length;
-    return {
-      target: { kind: 'node' as const, node, port: sp.nodePort },
-      label,
-      healthy: local > 0,
-      health:
-        local > 0
-          ? `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 200 (localEndpoints ${local})`
-          : `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 503 (no local endpoint): out of rotation`,
-    };
-  });
+    });
 }
 
 /**

@@ -7,10 +7,11 @@
  * @example
  * resolveName(cluster, world, podPlace, 'web').ip; // "10.96.0.42", with the DNS hops in `.hops`
  */
+import { nsName } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import { lookup, type LookupFrom } from '../discovery/resolver';
 import { ephemeralPort } from '../net/packet';
-import { nsName, type Place } from './topology';
+import type { Place } from './topology';
 import type { Hop } from '../trace';
 import type { SimWorld } from '../world';
 import { createCtx } from './context';

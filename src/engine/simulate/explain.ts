@@ -8,10 +8,10 @@
  * whyNoEndpoints(cluster, 'default/web');
  * // "Service default/web has no ready endpoints: its selector app=web matches no pod."
  */
+import { nsName } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
-import { nsName } from './topology';
 
 /** "ns/name" of the Service a kube-proxy servicePortName ("ns/name:port") belongs to. */
 export function serviceKeyOf(servicePortName: string | undefined): string | null {

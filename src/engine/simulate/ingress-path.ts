@@ -5,11 +5,11 @@
  * load balancing — and relays the answer. That second connection walks the data path like any other.
  * Internal to simulate/.
  */
+import { nsName } from '../cluster/cluster-index';
 import type { Pod } from '../k8s/objects';
 import { routeIngress, type IngressRequest } from '../ingress';
 import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
-import { nsName } from './topology';
 import type { HttpResponse } from '../trace';
 import { appResponse } from './app';
 import { addHop, createCtx, fail, type Ctx, type End } from './context';

@@ -7,24 +7,20 @@
  * @example
  * kubeProxyHealth(cluster, 'node-1', 32000)?.response.status; // 200 or 503
  */
+import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
-import { slicesByService, endpointsFor } from '../proxy/shared/endpoint-info';
+import { endpointsFor } from '../proxy/shared/endpoint-info';
 import { servicePortsOf } from '../proxy/shared/service-port';
 import type { HttpResponse } from '../trace';
 
-const slicesCache = new WeakMap<ClusterState, ReturnType<typeof slicesByService>>();
-
 /** Local ready endpoints of a Service on a node, as kube-proxy's health server counts them. */
 export function localReadyEndpoints(cluster: ClusterState, svc: Service, node: string): number {
-  let m = slicesCache.get(cluster);
-  if (!m) {
-    m = slicesByService(cluster.endpointSlices);
-    slicesCache.set(cluster, m);
-  }
   const sp = servicePortsOf(svc)[0];
   if (!sp) return 0;
-  return endpointsFor(m.get(sp.serviceKey), sp, node).filter((e) => e.isLocal && e.ready).length;
+  return endpointsFor(clusterIndex(cluster).slicesOf(sp.serviceKey, 'IPv4'), sp, node).filter(
+    (e) => e.isLocal && e.ready,
+  ).length;
 }
 
 /** The health check server's answer on `port`, when some Service's healthCheckNodePort is `port`. */

@@ -8,7 +8,9 @@
  * parseTarget('http://10.96.0.10:8080/healthz'); // { scheme: 'http', host: '10.96.0.10', port: 8080, path: '/healthz' }
  */
 import type { ClusterState } from '../cluster/state';
-import { findPod, nodeInfo, podIPOf, type Place } from './topology';
+import { clusterIndex } from '../cluster/cluster-index';
+import { podIP } from '../k8s/pod';
+import type { Place } from './topology';
 import { isIPv4 } from '../net/ip';
 
 /** How the bytes travel: the HTTP versions over TCP, plain datagrams, SCTP, or an ICMP echo (ping). */
@@ -101,13 +103,13 @@ export function resolveFrom(cluster: ClusterState, from: string): FromResult {
     return { place: { kind: 'external', ip } };
   }
   if (from.startsWith('node/')) {
-    const node = nodeInfo(cluster, from.slice('node/'.length));
+    const node = clusterIndex(cluster).node(from.slice('node/'.length));
     if (!node) return { error: `nodes "${from.slice('node/'.length)}" not found`, notFound: true };
     return { place: { kind: 'node', node } };
   }
   if (from.startsWith('pod/')) {
     const ref = from.slice('pod/'.length);
-    const pod = findPod(cluster, ref);
+    const pod = clusterIndex(cluster).findPod(ref);
     if (!pod) return { error: `pods "${ref.split('/').pop() ?? ref}" not found`, notFound: true };
     return podPlace(cluster, pod);
   }
@@ -115,12 +117,12 @@ export function resolveFrom(cluster: ClusterState, from: string): FromResult {
 }
 
 /** A pod as a place; hostNetwork pods send from their node. */
-export function podPlace(cluster: ClusterState, pod: Parameters<typeof podIPOf>[0]): FromResult {
+export function podPlace(cluster: ClusterState, pod: Parameters<typeof podIP>[0]): FromResult {
   const name = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`;
-  const ip = podIPOf(pod);
+  const ip = podIP(pod);
   if (!ip || !pod.spec.nodeName) return { error: `pod "${name}" is not running (no IP yet)` };
   if (pod.spec.hostNetwork) {
-    const node = nodeInfo(cluster, pod.spec.nodeName);
+    const node = clusterIndex(cluster).node(pod.spec.nodeName);
     if (node) return { place: { kind: 'node', node } };
   }
   return { place: { kind: 'pod', pod, ip, node: pod.spec.nodeName } };

@@ -6,15 +6,8 @@
  */
 import type { Pod } from '../k8s/objects';
 import type { Packet } from '../net/packet';
-import {
-  ipOwner,
-  link,
-  linkFromOutside,
-  locationOf,
-  nsName,
-  type NodeInfo,
-  type Place,
-} from './topology';
+import { clusterIndex, nsName, type NodeInfo } from '../cluster/cluster-index';
+import { link, linkFromOutside, locationOf, type Place } from './topology';
 import { servicePortsOf } from '../proxy/shared/service-port';
 import { isIngressControllerPod } from '../ingress';
 import { appAccepts } from './app';
@@ -109,7 +102,7 @@ function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
 }
 
 function virtualIpEnd(ctx: Ctx, node: string, p: Packet): End {
-  const owner = ipOwner(ctx.cluster, p.dst);
+  const owner = clusterIndex(ctx.cluster).ipOwner(p.dst);
   if (owner.kind !== 'cluster-ip' && owner.kind !== 'external-ip') return fail('timeout', '');
   const svc = owner.service;
   const kind = owner.kind === 'cluster-ip' ? 'ClusterIP' : 'external IP';
@@ -135,7 +128,7 @@ function virtualIpEnd(ctx: Ctx, node: string, p: Packet): End {
 /** Routes a packet that has left `node`'s netfilter. */
 export function route(ctx: Ctx, node: string, p: Packet): End {
   if (++ctx.depth > MAX_DEPTH) return fail('timeout', 'The packet loops between nodes and never arrives.');
-  const owner = ipOwner(ctx.cluster, p.dst);
+  const owner = clusterIndex(ctx.cluster).ipOwner(p.dst);
   switch (owner.kind) {
     case 'pod': {
       const target = owner.node ?? node;
@@ -203,7 +196,7 @@ export function walkRequest(ctx: Ctx, from: Place, p: Packet): End {
     if (r.dst.startsWith('127.')) return deliverToNode(ctx, from.node, r);
     return route(ctx, from.node.name, r);
   }
-  const owner = ipOwner(ctx.cluster, p.dst);
+  const owner = clusterIndex(ctx.cluster).ipOwner(p.dst);
   switch (owner.kind) {
     case 'load-balancer':
       return cloudLoadBalancer(ctx, p, owner.service);

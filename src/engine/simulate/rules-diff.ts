@@ -8,8 +8,8 @@
  * @example
  * clusterChanges(before, after); // { full: false, services: ["default/web"] }
  */
+import { groupSlicesByService } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
-import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import type { EndpointSlice, Service } from '../k8s/objects';
 
 export interface ClusterChanges {
@@ -29,15 +29,8 @@ const prints = new WeakMap<ClusterState, Prints>();
 function printsOf(c: ClusterState): Prints {
   let p = prints.get(c);
   if (p) return p;
-  const slices = new Map<string, EndpointSlice[]>();
-  for (const s of c.endpointSlices) {
-    const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
-    if (svc === undefined) continue; // kube-proxy ignores slices that name no Service
-    const key = `${s.metadata.namespace ?? 'default'}/${svc}`;
-    const list = slices.get(key);
-    if (list) list.push(s);
-    else slices.set(key, [s]);
-  }
+  // kube-proxy ignores slices that name no Service.
+  const slices = groupSlicesByService(c.endpointSlices);
   p = {
     config: JSON.stringify(c.config),
     nodes: JSON.stringify(

@@ -15,7 +15,8 @@
 import type { ClusterState } from '../cluster/state';
 import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
-import { locationOf, nsName, outgoingInterface, type Place } from './topology';
+import { nsName } from '../cluster/cluster-index';
+import { locationOf, outgoingInterface, type Place } from './topology';
 import { connectionClosed } from '../proxy';
 import type { Trace } from '../trace';
 import type { SimWorld } from '../world';
