@@ -2,7 +2,8 @@
  * `exec POD [-c CONTAINER] -- env`: the container's environment as `env` prints it: the image's PATH,
  * HOSTNAME (set by the container runtime), kubelet's variables (the container's own first, then the
  * Service variables of Services that existed when the pod was created), and HOME.
- * `-o json` prints the CLI contract's `{ "env": { … } }`.
+ * `-o json` prints the CLI contract's `{ "env": { … } }`, plus `sources`: each variable's origin
+ * (`service`, `container` or `runtime`).
  */
 import { podEnvironment } from '../discovery/env-vars';
 import { podHostnameValue } from '../discovery/hosts-file';
@@ -52,6 +53,12 @@ export const env: PodCommandHandler = (args: string[], cmd: CommandEnv, pod): Co
     };
   }
   const vars = containerEnv(cmd.cluster, pod, container);
-  if (cmd.json) return ok(json({ env: Object.fromEntries(vars) }));
+  if (cmd.json) {
+    // Who set each variable (kubelet for a Service, the container's env/envFrom, or the runtime), so a
+    // check can tell a Service variable from a hand-written one with the same value.
+    const kinds = new Map(podEnvironment(cmd.cluster, pod, container).map((v) => [v.name, v.source.kind]));
+    const sources = Object.fromEntries(vars.map(([k]) => [k, kinds.get(k) ?? 'runtime']));
+    return ok(json({ env: Object.fromEntries(vars), sources }));
+  }
   return ok(vars.map(([k, v]) => `${k}=${v}\n`).join(''));
 };
