@@ -95,3 +95,19 @@ describe('judge', () => {
     expect(v.en).toContain('could not evaluate nosuchfn(webPods)');
   });
 });
+
+describe('fillTemplate', () => {
+  it('fills each placeholder into one word, whatever quotes or spaces the expression or the value holds', async () => {
+    const { fillTemplate } = await import('./run-commands');
+    const scope = { n: { addr: [{ type: 'InternalIP', address: '10.0.0.1' }] }, odd: 'a b; rm -rf' };
+    expect(
+      fillTemplate("curl -s http://{{n.addr[?type=='InternalIP'].address | [0]}}:30080/", scope),
+    ).toEqual({
+      words: ['curl', '-s', 'http://10.0.0.1:30080/'],
+    });
+    expect(fillTemplate('exec {{odd}} -- env', scope)).toEqual({
+      words: ['exec', 'a b; rm -rf', '--', 'env'],
+    });
+    expect('error' in fillTemplate('get svc {{n}}', scope)).toBe(true);
+  });
+});

@@ -19,20 +19,30 @@ import type { Scope } from './conditions';
 export type RunOutcome = { ok: true; scope: Scope } | { ok: false; error: Msg };
 
 const PLACEHOLDER = /\{\{(.*?)\}\}/g;
+/** Stands in for a placeholder while the line is split into words (a private-use character). */
+const MARK = '\uE000';
+const MARKED = new RegExp(`${MARK}(\\d+)${MARK}`, 'g');
 
 /** The words of a command with every placeholder filled; an error when a value is not a string or number. */
 export function fillTemplate(command: string, scope: Scope): { words: string[] } | { error: Msg } {
-  const t = tokenize(command);
+  // Placeholders come out before the line is split into words: an expression may hold quotes and spaces.
+  const exprs: string[] = [];
+  const masked = command.replace(
+    PLACEHOLDER,
+    (_whole, expr: string) => `${MARK}${exprs.push(expr.trim()) - 1}${MARK}`,
+  );
+  const t = tokenize(masked);
   if (!t.ok) return { error: msg('lesson.detail.runError', { command, error: t.error }) };
   const words: string[] = [];
   for (const word of t.words) {
     let failure: Msg | undefined;
-    const filled = word.replace(PLACEHOLDER, (_whole, expr: string) => {
-      const v: QueryResult = query(scope, expr.trim());
-      if (!v.ok) failure ??= msg('lesson.detail.evalError', { expression: expr.trim(), error: v.error });
+    const filled = word.replace(MARKED, (_whole, i: string) => {
+      const expr = exprs[Number(i)]!;
+      const v: QueryResult = query(scope, expr);
+      if (!v.ok) failure ??= msg('lesson.detail.evalError', { expression: expr, error: v.error });
       else if (typeof v.value !== 'string' && typeof v.value !== 'number')
         failure ??= msg('lesson.detail.evalError', {
-          expression: expr.trim(),
+          expression: expr,
           error: `it gives ${show(v.value)}, not a string or a number`,
         });
       return v.ok ? String(v.value) : '';
