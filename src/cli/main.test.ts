@@ -343,9 +343,10 @@ describe('-o json shapes (docs/cli-contract.md)', () => {
     expect(slice.endpoints).toHaveLength(3);
   });
 
-  it('exec POD -- env -o json: { env: {...} }', async () => {
+  it("exec POD -- env -o json: { env: {...} } (and each variable's source)", async () => {
     const j = JSON.parse((await run('-f', scene, 'exec', 'late', '--', 'env', '-o', 'json')).out);
-    expect(Object.keys(j)).toEqual(['env']);
+    expect(Object.keys(j)).toEqual(['env', 'sources']);
+    expect(j.sources).toMatchObject({ PATH: 'runtime', CACHE_SERVICE_PORT: 'service' });
     expect(j.env).toMatchObject({
       KUBERNETES_SERVICE_HOST: '10.96.0.1',
       KUBERNETES_SERVICE_PORT: '443',
