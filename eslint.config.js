@@ -61,6 +61,34 @@ const engineRestrictions = {
   },
 };
 
+// The engine has one public face (architecture principle 13): the page, the worker and the CLI reach it
+// through src/engine/index.ts only. Tests may import internals; the editor's JSON schema is data.
+const enginePublicFace = {
+  files: ['src/**/*.ts', 'src/**/*.tsx'],
+  ignores: ['src/engine/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '(^|/)engine/(?!index$|manifest/k8s-schema\\.json$).+',
+            message: 'import the engine through its public face, src/engine/index.ts',
+          },
+        ],
+      },
+    ],
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector:
+          "CallExpression[callee.object.meta.name='import'][callee.property.name='glob'] Literal[value=/engine\\//]",
+        message: 'import the engine statically from src/engine/index.ts; nothing is looked up by name',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules', 'dist', 'dist-cli', 'test-results', 'playwright-report', '.test-out'] },
   js.configs.recommended,
@@ -78,6 +106,7 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   engineRestrictions,
+  enginePublicFace,
   {
     files: ['bin/**/*.mjs', 'scripts/**/*.mjs'],
     languageOptions: { globals: globals.node },

@@ -16,8 +16,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { buildCluster } from '../engine/build';
 import {
+  buildCluster,
   checkChallenge,
   decodeLessonBundle,
   decodeLessonFolder,
@@ -27,9 +27,11 @@ import {
   type DecodeResult,
   type LessonError,
   type LoadedLesson,
-} from '../engine/lessons';
-import { render, type Lang, type Msg } from '../engine/messages';
-import type { ManifestSource } from '../engine/manifest/parse';
+  render,
+  type Lang,
+  type Msg,
+  type ManifestSource,
+} from '../engine';
 import { builtinLessons, findChallenge, findLesson } from '../lessons';
 
 export interface LessonIo {

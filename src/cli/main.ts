@@ -11,13 +11,16 @@
  * await main(['-f', 'scene.yaml', 'get', 'svc']); // 0, and kubectl's table on standard output
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { buildCluster } from '../engine/build';
-import type { Diagnostic } from '../engine/diagnostics';
-import { HELP, runCommand } from '../engine/commands/run';
-import type { CommandEnv } from '../engine/commands/types';
-import { validateCommand } from '../engine/commands/validate';
-import type { ManifestSource } from '../engine/manifest/parse';
-import { createWorld } from '../engine/world';
+import {
+  buildCluster,
+  createWorld,
+  HELP,
+  runCommand,
+  validateCommand,
+  type CommandEnv,
+  type Diagnostic,
+  type ManifestSource,
+} from '../engine';
 import { lessonCommand } from './lesson';
 
 interface CliArgs {

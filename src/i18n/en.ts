@@ -21,7 +21,6 @@ export const en = {
   'editor.computing': 'Computing…',
   'editor.textarea': 'YAML manifests',
 
-  'engine.missing': 'This part of the engine is not built yet: {part}.',
   'engine.error': 'The engine failed: {message}',
   'engine.starting': 'Starting the engine…',
 

@@ -23,7 +23,6 @@ export const ko: Catalogue = {
   'editor.computing': '계산 중…',
   'editor.textarea': 'YAML 매니페스트',
 
-  'engine.missing': '엔진의 이 부분은 아직 만들어지지 않았습니다: {part}.',
   'engine.error': '엔진 오류: {message}',
   'engine.starting': '엔진을 시작하는 중…',
 

@@ -15,6 +15,7 @@ import ipvsSchedulerMyth from './ipvs-scheduler-myth.yaml?raw';
 import hostportVsNodeport from './hostport-vs-nodeport.yaml?raw';
 import loadbalancerIpMode from './loadbalancer-ip-mode.yaml?raw';
 import clientIpAndKeepalive from './client-ip-and-keepalive.yaml?raw';
+import type { RequestInit } from '../engine';
 
 export type ScenarioId =
   | 'clusterip-three-pods'
@@ -31,30 +32,21 @@ export type ScenarioId =
   | 'loadbalancer-ip-mode'
   | 'client-ip-and-keepalive';
 
-/** A request the lesson suggests first (the request bar is filled with it). */
-export interface SuggestedRequest {
-  from: string; // "pod/default/client" | "external" | "node/node-1"
-  /** Allocated addresses by placeholder, filled from the built cluster (store/suggested-target.ts). */
-  to: string; // "http://web" | "http://{lb:default/web}/"
-  protocol: 'http1.0' | 'http1.1' | 'keepalive' | 'http2' | 'ping' | 'dns';
-  count: number; // 1
-}
-
 export interface Scenario {
   id: ScenarioId;
   file: string; // "clusterip-three-pods.yaml"
   title: { en: string; ko: string };
   description: { en: string; ko: string };
   yaml: string;
-  request: SuggestedRequest;
+  /**
+   * The request the scene suggests first (the request bar is filled with it). The target may name
+   * allocated addresses by placeholder, filled from the built cluster (store/suggested-target.ts):
+   * "http://{lb:default/web}/".
+   */
+  request: RequestInit;
+  /** The suggestion is to look the target's name up (nslookup from the source pod), not to send. */
+  lookup?: boolean;
 }
-
-const req = (from: string, to: string, protocol: SuggestedRequest['protocol'] = 'http1.1', count = 1) => ({
-  from,
-  to,
-  protocol,
-  count,
-});
 
 export const scenarios: readonly Scenario[] = [
   {
@@ -66,7 +58,7 @@ export const scenarios: readonly Scenario[] = [
       ko: '모든 노드의 kube-proxy 규칙으로만 존재하는 가상 IP가 요청을 파드 세 개로 나눕니다.',
     },
     yaml: clusteripThreePods,
-    request: req('pod/default/client', 'http://web', 'http1.1', 1),
+    request: { from: 'pod/default/client', target: 'http://web' },
   },
   {
     id: 'nodeport-local-vs-cluster',
@@ -77,7 +69,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'externalTrafficPolicy에 따라 파드가 없는 노드가 다른 노드로 넘길지(SNAT) 버릴지가 갈립니다.',
     },
     yaml: nodeportLocalVsCluster,
-    request: req('external', 'http://{nodeIP:node-2}:{nodePort:default/echo-local}'),
+    request: { from: 'external', target: 'http://{nodeIP:node-2}:{nodePort:default/echo-local}' },
   },
   {
     id: 'headless-vs-normal',
@@ -88,7 +80,8 @@ export const scenarios: readonly Scenario[] = [
       ko: '같은 파드, 다른 DNS 응답: ClusterIP 하나, 또는 준비된 파드마다 A 레코드 하나(kube-proxy 없음).',
     },
     yaml: headlessVsNormal,
-    request: req('pod/default/client', 'mongo-headless', 'dns'),
+    request: { from: 'pod/default/client', target: 'mongo-headless' },
+    lookup: true,
   },
   {
     id: 'loadbalancer',
@@ -99,7 +92,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'NodePort 앞의 클라우드 로드밸런서. 브라우저가 한 파드로만 가는 이유는 keep-alive입니다.',
     },
     yaml: loadbalancer,
-    request: req('external', 'http://{lb:default/web}/', 'http1.0', 20),
+    request: { from: 'external', target: 'http://{lb:default/web}/', protocol: 'HTTP/1.0', count: 20 },
   },
   {
     id: 'session-affinity',
@@ -110,7 +103,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'kube-proxy가 클라이언트 IP마다 파드 하나를 고정합니다. Service는 쿠키를 볼 수 없습니다.',
     },
     yaml: sessionAffinity,
-    request: req('pod/default/client', 'http://sticky', 'http1.0', 20),
+    request: { from: 'pod/default/client', target: 'http://sticky', protocol: 'HTTP/1.0', count: 20 },
   },
   {
     id: 'readiness',
@@ -121,7 +114,7 @@ export const scenarios: readonly Scenario[] = [
       ko: '레디니스 프로브가 실패한 파드는 재시작되지 않고 엔드포인트에서만 빠집니다.',
     },
     yaml: readiness,
-    request: req('pod/default/client', 'http://api', 'http1.0', 100),
+    request: { from: 'pod/default/client', target: 'http://api', protocol: 'HTTP/1.0', count: 100 },
   },
   {
     id: 'ingress',
@@ -132,7 +125,7 @@ export const scenarios: readonly Scenario[] = [
       ko: '하나의 진입점이 Host와 경로로 라우팅하고 TLS를 종료한 뒤 파드 IP로 바로 프록시합니다.',
     },
     yaml: ingress,
-    request: req('external', 'https://shop.example.com/api/orders'),
+    request: { from: 'external', target: 'https://shop.example.com/api/orders' },
   },
   {
     id: 'dns-and-env',
@@ -143,7 +136,8 @@ export const scenarios: readonly Scenario[] = [
       ko: '환경 변수는 파드 시작 시점에 있던 Service만 알고, DNS는 모든 Service를 압니다.',
     },
     yaml: dnsAndEnv,
-    request: req('pod/default/early', 'cache', 'dns'),
+    request: { from: 'pod/default/early', target: 'cache' },
+    lookup: true,
   },
   {
     id: 'externalname',
@@ -154,7 +148,7 @@ export const scenarios: readonly Scenario[] = [
       ko: '클러스터 밖으로: DNS CNAME, 또는 셀렉터 없는 Service와 직접 만든 EndpointSlice.',
     },
     yaml: externalname,
-    request: req('pod/default/client', 'http://legacy-api'),
+    request: { from: 'pod/default/client', target: 'http://legacy-api' },
   },
   {
     id: 'ipvs-scheduler-myth',
@@ -165,7 +159,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'service.beta.kubernetes.io/ipvs-scheduler는 아무 효과가 없습니다. 스케줄러는 kube-proxy 설정 하나입니다.',
     },
     yaml: ipvsSchedulerMyth,
-    request: req('pod/default/client', 'http://web', 'http1.0', 12),
+    request: { from: 'pod/default/client', target: 'http://web', protocol: 'HTTP/1.0', count: 12 },
   },
   {
     id: 'hostport-vs-nodeport',
@@ -176,7 +170,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'hostPort는 파드가 있는 노드에서만 열리고(CNI portmap 규칙), NodePort는 모든 노드에서 열립니다.',
     },
     yaml: hostportVsNodeport,
-    request: req('external', 'http://{nodeIP:node-2}:8080/'),
+    request: { from: 'external', target: 'http://{nodeIP:node-2}:8080/' },
   },
   {
     id: 'loadbalancer-ip-mode',
@@ -187,7 +181,7 @@ export const scenarios: readonly Scenario[] = [
       ko: 'IP 타깃은 NodePort와 kube-proxy를 거치지 않고 파드로 바로 가고, 인스턴스 타깃은 노드를 거칩니다.',
     },
     yaml: loadbalancerIpMode,
-    request: req('external', 'http://{lb:default/web-ip}/'),
+    request: { from: 'external', target: 'http://{lb:default/web-ip}/' },
   },
   {
     id: 'client-ip-and-keepalive',
@@ -198,7 +192,13 @@ export const scenarios: readonly Scenario[] = [
       ko: '클라이언트 주소가 남는 경우(Local, X-Forwarded-For)와, 연결 하나가 파드 하나인 이유.',
     },
     yaml: clientIpAndKeepalive,
-    request: req('external', 'http://{lb:default/app-cluster}/', 'keepalive', 10),
+    request: {
+      from: 'external',
+      target: 'http://{lb:default/app-cluster}/',
+      protocol: 'HTTP/1.1',
+      keepalive: true,
+      count: 10,
+    },
   },
 ];
 

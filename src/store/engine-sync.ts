@@ -5,6 +5,7 @@
  * stale text are dropped; a text that yields no cluster keeps the last good one.
  */
 import { createEngineClient, type EngineClient } from '../worker/engine-client';
+import { instrumentation } from './instrumentation';
 import { SCENE_FILE } from './manifests-slice';
 import { useStore } from './store';
 import { hasPlaceholder, resolveTarget } from './suggested-target';
@@ -19,16 +20,12 @@ export const isBroken = (diagnostics: Diagnostic[]) =>
 async function rebuild(c: EngineClient) {
   const { text, revision, seed } = useStore.getState();
   useStore.setState({ computing: true });
-  const sent = performance.now();
+  const timing = instrumentation.buildSent();
   const answer = await c.update(revision, [{ file: SCENE_FILE, text }], seed);
-  const received = performance.now();
+  timing.received();
   if (answer === null) return; // stale: a newer text is on its way
   if (!answer.ok) {
-    useStore.setState({
-      computing: false,
-      engineStatus: answer.missing ? 'missing' : 'error',
-      engineMessage: answer.error,
-    });
+    useStore.setState({ computing: false, engineStatus: 'error', engineMessage: answer.error });
     return;
   }
   const { cluster, diagnostics } = answer.value;
@@ -42,27 +39,16 @@ async function rebuild(c: EngineClient) {
     broken,
     lastGood: !broken && cluster ? { revision: answer.value.revision, cluster } : s.lastGood,
     // A scenario's suggested target names allocated addresses by placeholder: fill them from this cluster.
-    ...(cluster && !broken && answer.value.revision === s.revision && hasPlaceholder(s.request.to)
-      ? { request: { ...s.request, to: resolveTarget(s.request.to, cluster) } }
+    ...(cluster && !broken && answer.value.revision === s.revision && hasPlaceholder(s.request.target)
+      ? { request: { ...s.request, target: resolveTarget(s.request.target, cluster) } }
       : {}),
   }));
-  performance.mark('svclab:build-applied', {
-    detail: {
-      revision: answer.value.revision,
-      roundTripMs: received - sent,
-      buildMs: answer.value.buildMs ?? null,
-      applyMs: performance.now() - received,
-    },
-  });
+  timing.applied(answer.value.revision, answer.value.buildMs);
 }
 
 /** Starts the worker and keeps it in step with the store. Returns a stop function. */
 export function startEngineSync(): () => void {
   const c = (client = createEngineClient());
-  void c.capabilities().then(
-    (capabilities) => useStore.setState({ capabilities }),
-    () => undefined,
-  );
   let inFlight = false;
   let dirty = false;
   let stopped = false;
@@ -93,22 +79,26 @@ export function startEngineSync(): () => void {
   };
 }
 
-/** Sends the request bar's request; the traces replace the previous ones and playback restarts. */
+/**
+ * Sends the request bar's request (or looks its target's name up); the traces replace the previous ones
+ * and playback restarts. A lookup answers as text, with no packets to play.
+ */
 export async function sendRequest(): Promise<void> {
   if (!client) return;
-  const { request } = useStore.getState();
+  const { request, lookup } = useStore.getState();
   useStore.setState({ sending: true, traceError: null, lookupText: null });
-  const answer = await client.simulate(request);
+  const answer = lookup ? await client.lookup(request) : await client.simulate(request);
   if (!answer.ok) {
     useStore.setState({ sending: false, traceError: answer.error, traces: [] });
     return;
   }
+  const traces = 'traces' in answer.value ? answer.value.traces : [];
   useStore.setState({
     sending: false,
-    traces: answer.value.traces,
-    lookupText: answer.value.text ?? null,
+    traces,
+    lookupText: 'text' in answer.value ? answer.value.text : null,
     playhead: 0,
-    playing: answer.value.traces.length > 0,
+    playing: traces.length > 0,
   });
 }
 

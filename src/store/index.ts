@@ -4,6 +4,8 @@ export * from './selectors';
 export * from './graph-ids';
 export * from './types';
 export { startEngineSync, sendRequest, runConsoleLine, isBroken } from './engine-sync';
+export { instrumentation } from './instrumentation';
+export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';
 export { SCENE_FILE } from './manifests-slice';
 export { SPEEDS } from './playback-slice';
 export * from './timeline';

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_SCENARIO, findScenario, type ScenarioId } from '../scenarios';
+import { formFor } from './request-form';
 import type { Store } from './store';
 
 export interface ManifestsSlice {
@@ -33,7 +34,7 @@ export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> =
       scenarioId: id,
       edited: false,
       revision: s.revision + 1,
-      request: { ...scenario.request },
+      ...formFor(scenario),
       traces: [],
       traceError: null,
       selected: null,

@@ -1,13 +1,13 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_SCENARIO, findScenario } from '../scenarios';
+import { clampCount, formFor, withChoice, type RequestChoice, type RequestFormState } from './request-form';
 import type { Store } from './store';
-import type { Capabilities, Diagnostic, EngineStatus, GoodBuild, RequestForm, Trace } from './types';
+import type { Diagnostic, EngineStatus, GoodBuild, RequestInit, Trace } from './types';
 
-export interface SimulationSlice {
+export interface SimulationSlice extends RequestFormState {
   engineStatus: EngineStatus;
-  /** Why the engine is missing or failed (shown as-is). */
+  /** Why the engine failed (shown as-is). */
   engineMessage: string | null;
-  capabilities: Capabilities;
   /** Diagnostics for the newest text the worker answered for. */
   diagnostics: Diagnostic[];
   diagnosticsRevision: number;
@@ -16,41 +16,37 @@ export interface SimulationSlice {
   lastGood: GoodBuild | null;
   computing: boolean;
 
-  request: RequestForm;
   traces: Trace[];
   /** A DNS lookup's answer, as nslookup prints it. */
   lookupText: string | null;
   traceError: string | null;
   sending: boolean;
 
-  setRequest(patch: Partial<RequestForm>): void;
+  /** Edits the request's fields (the count is kept a whole number from 1 to 500). */
+  setRequest(patch: Partial<RequestInit>): void;
+  /** Picks an entry of the bar's protocol menu. */
+  chooseProtocol(choice: RequestChoice): void;
 }
 
-const initialRequest = (): RequestForm => {
-  const s = findScenario(DEFAULT_SCENARIO);
-  return s ? { ...s.request } : { from: 'external', to: 'http://web', protocol: 'http1.1', count: 1 };
-};
+const initialForm = (): RequestFormState =>
+  formFor(findScenario(DEFAULT_SCENARIO) ?? { request: { from: 'external', target: 'http://web' } });
 
 export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice> = (set) => ({
   engineStatus: 'starting',
   engineMessage: null,
-  capabilities: { build: false, simulate: false, console: false },
   diagnostics: [],
   diagnosticsRevision: 0,
   broken: false,
   lastGood: null,
   computing: false,
-  request: initialRequest(),
+  ...initialForm(),
   traces: [],
   lookupText: null,
   traceError: null,
   sending: false,
   setRequest: (patch) =>
     set((s) => ({
-      request: {
-        ...s.request,
-        ...patch,
-        count: Math.max(1, Math.min(500, Math.round(patch.count ?? s.request.count) || 1)),
-      },
+      request: { ...s.request, ...patch, count: clampCount(patch.count ?? s.request.count ?? 1) },
     })),
+  chooseProtocol: (choice) => set((s) => withChoice(s.request, choice)),
 });

@@ -1,11 +1,12 @@
 /**
  * The one store (architecture principle 7), made of slices. It holds source state only; everything
- * derived is computed by the selectors in selectors.ts. The YAML, the scenario and the language are
- * persisted to localStorage so a reload never loses the user's work.
+ * derived is computed by the selectors in selectors.ts. The YAML, the scenario, the language and the
+ * request are persisted to localStorage so a reload never loses the user's work (saved-state.ts).
  */
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { dedupedStorage } from './persist-storage';
+import { mergeSaved, migrateSaved, SAVED_VERSION } from './saved-state';
 import { createManifestsSlice, type ManifestsSlice } from './manifests-slice';
 import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
 import { createSelectionSlice, type SelectionSlice } from './selection-slice';
@@ -27,14 +28,17 @@ export const useStore = create<Store>()(
     }),
     {
       name: STORAGE_KEY,
-      version: 1,
+      version: SAVED_VERSION,
       storage: dedupedStorage(),
+      migrate: migrateSaved,
+      merge: mergeSaved,
       partialize: (s) => ({
         text: s.text,
         scenarioId: s.scenarioId,
         edited: s.edited,
         locale: s.locale,
         request: s.request,
+        lookup: s.lookup,
       }),
     },
   ),

@@ -10,7 +10,7 @@
  * @example
  * resolveTarget('http://{lb:default/web}/', cluster); // "http://198.51.100.1/"
  */
-import type { ClusterState } from '../engine/cluster/state';
+import type { ClusterState } from '../engine';
 
 const PLACEHOLDER = /\{(lb|clusterIP|nodePort|nodeIP):([^}]+)\}/g;
 

@@ -9,7 +9,7 @@
  * @example
  * timeline(trace, 1.5).hop; // 1 (between hop 1 and hop 2, halfway)
  */
-import type { Hop, Trace } from '../engine/trace';
+import type { Hop, Trace } from '../engine';
 
 export const HOP_SECONDS = 1;
 

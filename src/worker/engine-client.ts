@@ -1,16 +1,17 @@
 /**
  * The page's handle on the engine worker. Each build call carries a revision; answers for a text older
- * than the newest one already answered are dropped here (the worker also skips overtaken ones).
+ * than the newest one already answered are dropped here (the worker also skips overtaken ones). A worker
+ * that fails (a message that cannot be cloned, a crash) answers with an error value, like the engine.
  */
 import { wrap, type Remote } from 'comlink';
-import type { EngineApi, ManifestSource, Result, SimRequest, BuildAnswer } from './protocol';
+import type { BuildAnswer, EngineApi, ManifestSource, Result } from './protocol';
 
 export interface EngineClient {
-  capabilities: EngineApi['capabilities'];
   /** Resolves to null when the answer is stale (a newer revision was answered or sent). */
   update(revision: number, sources: ManifestSource[], seed: number): Promise<Result<BuildAnswer> | null>;
-  simulate(request: SimRequest): ReturnType<EngineApi['simulate']>;
-  run(line: string): ReturnType<EngineApi['run']>;
+  simulate: EngineApi['simulate'];
+  lookup: EngineApi['lookup'];
+  run: EngineApi['run'];
 }
 
 export function createEngineClient(): EngineClient {
@@ -29,16 +30,20 @@ export function createEngineClient(): EngineClient {
     }
   };
   return {
-    capabilities: () => remote.capabilities(),
     async update(revision, sources, seed) {
       newestSent = Math.max(newestSent, revision);
       const answer = await guard(remote.update(revision, sources, seed));
       if (revision < newestSent || revision < newestAnswered) return null;
-      if (answer.ok && answer.value === null) return null;
+      if (!answer.ok) {
+        newestAnswered = revision;
+        return answer;
+      }
+      if (answer.value === null) return null;
       newestAnswered = revision;
-      return answer as Result<BuildAnswer>;
+      return { ok: true, value: answer.value };
     },
     simulate: (request) => guard(remote.simulate(request)),
+    lookup: (request) => guard(remote.lookup(request)),
     run: (line) => guard(remote.run(line)),
   };
 }

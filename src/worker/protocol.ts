@@ -2,19 +2,12 @@
  * The messages between the page and the engine worker. Errors are values: every call answers with a
  * Result, never a thrown error, and every build answer carries the revision of the text it was for.
  */
-import type { ClusterState } from '../engine/cluster/state';
-import type { CommandResult } from '../engine/commands/types';
-import type { Diagnostic } from '../engine/diagnostics';
-import type { ManifestSource } from '../engine/manifest/parse';
-import type { Trace } from '../engine/trace';
+import type { ClusterState, CommandResult, Diagnostic, ManifestSource, RequestInit, Trace } from '../engine';
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string; missing?: boolean };
+/** The most requests one `simulate` call sends: the page animates every one of them. */
+export const MAX_SIM_COUNT = 500;
 
-export interface Capabilities {
-  build: boolean; // src/engine/workspace.ts or build.ts is present
-  simulate: boolean; // src/engine/simulate/simulate.ts is present
-  console: boolean; // src/engine/commands/run.ts is present
-}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface BuildAnswer {
   revision: number;
@@ -22,36 +15,33 @@ export interface BuildAnswer {
   cluster: ClusterState | null;
   diagnostics: Diagnostic[];
   /** Milliseconds the engine spent building (for the bench's breakdown). */
-  buildMs?: number;
-}
-
-/** The request bar's fields, as the worker receives them. */
-export interface SimRequest {
-  from: string; // "external" | "pod/default/client" | "node/node-1"
-  to: string; // "http://web"
-  protocol: 'http1.0' | 'http1.1' | 'keepalive' | 'http2' | 'ping' | 'dns';
-  count: number;
+  buildMs: number;
 }
 
 export interface SimAnswer {
-  revision: number;
+  revision: number; // the cluster's revision the requests ran against
   traces: Trace[];
-  /** A DNS lookup answers as text (nslookup's output), not as a packet trace. */
-  text?: string;
+}
+
+export interface LookupAnswer {
+  revision: number;
+  /** nslookup's output (standard output, then standard error), as the real tool prints it. */
+  text: string;
 }
 
 export interface EngineApi {
-  capabilities(): Promise<Capabilities>;
   /** Rebuilds the cluster from the sources. Answers `{ ok: true, value: null }` when a newer revision
    *  arrived before this one was processed (the caller drops it). */
   update(revision: number, sources: ManifestSource[], seed: number): Promise<Result<BuildAnswer | null>>;
-  /** Runs `count` requests against the cluster of the newest revision. */
-  simulate(request: SimRequest): Promise<Result<SimAnswer>>;
+  /** Sends `request.count` requests (1 to 500) against the cluster of the newest revision. */
+  simulate(request: RequestInit): Promise<Result<SimAnswer>>;
+  /** Looks up the request's target host name from its source pod, as `nslookup` in that pod would. */
+  lookup(request: RequestInit): Promise<Result<LookupAnswer>>;
   /** One console line, as `svclab` would run it. */
   run(line: string): Promise<Result<CommandResult>>;
 }
 
-export type { ManifestSource, Trace, CommandResult, ClusterState, Diagnostic };
+export type { ManifestSource, Trace, CommandResult, ClusterState, Diagnostic, RequestInit };
 
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;

@@ -7,8 +7,7 @@
  * @example
  * forUi(cluster).deployments; // [] (the worker still has them)
  */
-import type { ClusterState } from '../engine/cluster/state';
-import type { Pod } from '../engine/k8s/objects';
+import type { ClusterState, Pod } from '../engine';
 
 /** A pod as the page shows it: name, labels, node, IP, readiness. */
 function slimPod(p: Pod): Pod {

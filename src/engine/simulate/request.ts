@@ -39,11 +39,20 @@ export interface Request {
 }
 
 /**
+ * A request as callers write it: where from and where to, anything else as curl would default it. The
+ * page's request bar, a scenario's suggested request, the worker protocol and the CLI all speak it.
+ *
+ * @example
+ * const r: RequestInit = { from: 'external', target: 'http://{lb:default/web}/', protocol: 'HTTP/1.0', count: 20 };
+ */
+export type RequestInit = Pick<Request, 'from' | 'target'> & Partial<Omit<Request, 'from' | 'target'>>;
+
+/**
  * A request with the defaults curl uses (HTTP/1.1 GET, one request, new connection).
  *
  * @example request({ from: 'external', target: 'http://198.51.100.1/' }).method // "GET"
  */
-export function request(r: Partial<Request> & Pick<Request, 'from' | 'target'>): Request {
+export function request(r: RequestInit): Request {
   return {
     protocol: 'HTTP/1.1',
     method: 'GET',

@@ -2,7 +2,7 @@
  * The in-page console: one line at a time through the same interpreter as the `svclab` CLI
  * (`get svc`, `exec client -- nslookup web`, `node node-1 -- iptables-save`, `-o json` anywhere).
  * ↑/↓ recall earlier lines, `help` lists the commands, `clear` empties the screen, and the chips
- * offer lines that fit the current scene. Shown only when the engine's interpreter is in this build.
+ * offer lines that fit the current scene.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
@@ -23,10 +23,9 @@ let nextId = 1;
 
 export function ConsolePanel() {
   const t = useT();
-  const available = useStore((s) => s.capabilities.console);
   const cluster = useStore(selectCluster);
   const from = useStore((s) => s.request.from);
-  const to = useStore((s) => s.request.to);
+  const to = useStore((s) => s.request.target);
   const [line, setLine] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);
   const [history, setHistory] = useState<History>(emptyHistory);
@@ -44,8 +43,6 @@ export function ConsolePanel() {
     const last = box?.lastElementChild as HTMLElement | null | undefined;
     if (box && last) box.scrollTop = last.offsetTop - box.offsetTop;
   }, [newest?.id, newest?.exitCode]);
-
-  if (!available) return null;
 
   const run = async (raw: string) => {
     const cmd = raw.trim();

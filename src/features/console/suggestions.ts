@@ -8,8 +8,7 @@
  * // ['get svc', 'get pods -o wide', 'exec client -- nslookup web', 'exec client -- curl http://web',
  * //  'node node-3 -- iptables-save', 'node node-3 -- conntrack -L', 'get endpointslices']
  */
-import type { ClusterState } from '../../engine/cluster/state';
-import type { Pod, Service } from '../../engine/k8s/objects';
+import type { ClusterState, Pod, Service } from '../../engine';
 
 const SYSTEM_NAMESPACES = new Set(['kube-system', 'ingress-nginx']);
 const isUserService = (s: Service) =>

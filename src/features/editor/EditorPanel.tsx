@@ -31,11 +31,6 @@ export function EditorPanel() {
           )}
         </div>
       )}
-      {engine.status === 'missing' && (
-        <div role="status" className="banner banner-warn">
-          {t('engine.missing', { part: engine.message ?? '' })}
-        </div>
-      )}
       {engine.status === 'error' && (
         <div role="alert" className="banner banner-error">
           {t('engine.error', { message: engine.message ?? '' })}

@@ -2,7 +2,7 @@
  * Between YAML lines and objects: which object a line belongs to, and which lines an object spans.
  * Reads the engine's `cluster.origins` (file, startLine, endLine per object).
  */
-import type { ObjectOrigin } from '../../engine/cluster/state';
+import type { ObjectOrigin } from '../../engine';
 
 /** The user's object whose document contains `line` (1-based), or null. */
 export function objectAtLine(

@@ -8,7 +8,7 @@
  *   message: 'spec.ports[0].port: Required value', line: 7, column: 5 }], 20);
  * // [{ severity: 8, message: 'The Service "x" is invalid: spec.ports[0].port: Required value', startLineNumber: 7, … }]
  */
-import type { Diagnostic } from '../../engine/diagnostics';
+import type { Diagnostic } from '../../engine';
 
 /** monaco.MarkerSeverity values, inlined so this module stays pure and testable in Node. */
 export const MarkerSeverity = { Hint: 1, Info: 2, Warning: 4, Error: 8 } as const;

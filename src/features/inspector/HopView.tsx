@@ -4,7 +4,7 @@
  * the exact rule that decided it (the iptables-save line, the IPVS entry, the conntrack entry), the
  * candidates with their probabilities, and why.
  */
-import type { Hop, PacketView } from '../../engine/trace';
+import type { Hop, PacketView } from '../../engine';
 import { isMessageKey, useT, type MessageKey } from '../../i18n';
 import { diffEndpoint, splitEndpoint, type EndpointDiff } from './packet-diff';
 

@@ -4,7 +4,7 @@
  * @example
  * tally(traces); // [{ label: 'default/web-1', count: 34, ok: true }, …]
  */
-import type { Trace } from '../../engine/trace';
+import type { Trace } from '../../engine';
 
 export interface TallyRow {
   label: string; // "default/web-7c9d8-abcde" or the outcome ("timeout")

@@ -5,8 +5,7 @@
  */
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { hopNodeId, timelineMany, useStore, type PacketPosition } from '../../store';
-import { recordDraw } from './frame-stats';
+import { hopNodeId, instrumentation, timelineMany, useStore, type PacketPosition } from '../../store';
 
 const COLORS: Record<PacketPosition['state'], string> = {
   moving: '#1d4ed8',
@@ -37,7 +36,7 @@ export function PacketOverlay() {
     };
 
     const draw = () => {
-      const started = performance.now();
+      const drawn = instrumentation.drawStarted();
       cancelAnimationFrame(frame);
       frame = 0;
       const { width, height } = size;
@@ -85,7 +84,7 @@ export function PacketOverlay() {
       ctx.lineWidth = single ? 4 : 3;
       ctx.lineCap = 'round';
       ctx.stroke(crosses);
-      recordDraw(performance.now() - started);
+      drawn();
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);

@@ -1,13 +1,29 @@
-/** From, to, protocol, count, Send: the request the engine simulates in the worker. */
+/**
+ * From, to, protocol, count, Send: the request the engine simulates in the worker. The protocol menu's
+ * entries map to the request's fields in store/request-form.ts.
+ */
 import { useMemo, type FormEvent } from 'react';
 import { useT } from '../../i18n';
-import { PROTOCOLS, selectCluster, sendRequest, useStore, type Protocol } from '../../store';
+import {
+  choiceOf,
+  MAX_COUNT,
+  MIN_COUNT,
+  REQUEST_CHOICES,
+  selectCluster,
+  sendRequest,
+  useStore,
+} from '../../store';
 
 export function RequestBar() {
   const t = useT();
   const cluster = useStore(selectCluster);
   const request = useStore((s) => s.request);
+  const lookup = useStore((s) => s.lookup);
   const setRequest = useStore((s) => s.setRequest);
+  const chooseProtocol = useStore((s) => s.chooseProtocol);
+  // A request the menu does not offer (a lesson's UDP request, say) shows its protocol as it is.
+  const choice = choiceOf(request, lookup);
+  const other = request.protocol ?? 'HTTP/1.1';
   const sending = useStore((s) => s.sending);
   const error = useStore((s) => s.traceError);
 
@@ -55,9 +71,9 @@ export function RequestBar() {
       <label className="grow">
         {t('request.to')}
         <input
-          value={request.to}
+          value={request.target}
           placeholder={t('request.toPlaceholder')}
-          onChange={(e) => setRequest({ to: e.target.value })}
+          onChange={(e) => setRequest({ target: e.target.value })}
           data-testid="request-to"
           spellCheck={false}
         />
@@ -65,22 +81,26 @@ export function RequestBar() {
       <label>
         {t('request.protocol')}
         <select
-          value={request.protocol}
-          onChange={(e) => setRequest({ protocol: e.target.value as Protocol })}
+          value={choice ?? other}
+          onChange={(e) => {
+            const picked = REQUEST_CHOICES.find((c) => c === e.target.value);
+            if (picked) chooseProtocol(picked);
+          }}
         >
-          {PROTOCOLS.map((p) => (
+          {REQUEST_CHOICES.map((p) => (
             <option key={p} value={p}>
               {t(`request.proto.${p}`)}
             </option>
           ))}
+          {choice === null && <option value={other}>{other}</option>}
         </select>
       </label>
       <label>
         {t('request.count')}
         <input
           type="number"
-          min={1}
-          max={500}
+          min={MIN_COUNT}
+          max={MAX_COUNT}
           value={request.count}
           onChange={(e) => setRequest({ count: Number(e.target.value) })}
           className="count"
@@ -92,9 +112,7 @@ export function RequestBar() {
       </button>
       {error && (
         <div role="alert" className="banner banner-error request-error">
-          {error.startsWith('src/engine/')
-            ? t('engine.missing', { part: error })
-            : t('engine.error', { message: error })}
+          {t('engine.error', { message: error })}
         </div>
       )}
     </form>

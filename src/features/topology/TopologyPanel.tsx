@@ -8,6 +8,7 @@ import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import {
+  instrumentation,
   keyForGraphId,
   selectCluster,
   selectDropPlace,
@@ -18,7 +19,7 @@ import {
 } from '../../store';
 import { highlightFor } from './highlight';
 import { AutoFit } from './AutoFit';
-import { flowEdges, flowNodes, graphFor, lastLayoutMs } from './flow-elements';
+import { flowEdges, flowNodes, graphFor } from './flow-elements';
 import { nodeTypes } from './nodes';
 
 export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
@@ -45,7 +46,7 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
   const edges = useMemo(() => flowEdges(graph, lit), [graph, lit]);
 
   useEffect(() => {
-    if (revision) performance.mark('svclab:graph', { detail: { revision, layoutMs: lastLayoutMs() } });
+    if (revision) instrumentation.graphShown(revision);
   }, [revision, nodes]);
 
   return (

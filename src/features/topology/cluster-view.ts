@@ -2,8 +2,7 @@
  * Reads what the graph shows out of a ClusterState: nodes by zone with their pods, Services with their
  * addresses and endpoints. Only reads what the engine computed (never re-derives Kubernetes rules).
  */
-import type { ClusterState } from '../../engine/cluster/state';
-import type { Pod, Service } from '../../engine/k8s/objects';
+import type { ClusterState, Pod, Service } from '../../engine';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';

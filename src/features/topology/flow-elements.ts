@@ -4,24 +4,18 @@
  * what changed re-renders. There is one graph panel, so the caches live here, outside React's render.
  */
 import type { Edge } from '@xyflow/react';
-import type { ClusterState } from '../../engine/cluster/state';
+import { instrumentation, type ClusterState } from '../../store';
 import type { Highlight } from './highlight';
 import { reuseUnchanged, type ReuseCache } from './reuse';
 import { toFlowGraph, type FlowGraph, type GraphNode } from './to-flow-graph';
 
 const nodeCache: ReuseCache<GraphNode> = new Map();
 const edgeCache: ReuseCache<Edge> = new Map();
-let layoutMs = 0;
 
-/** Translates and lays out the cluster, timing it for the bench ("svclab:graph" mark). */
+/** Translates and lays out the cluster, timed for the bench ("svclab:graph" mark). */
 export function graphFor(cluster: ClusterState): FlowGraph {
-  const started = performance.now();
-  const g = toFlowGraph(cluster);
-  layoutMs = performance.now() - started;
-  return g;
+  return instrumentation.layout(() => toFlowGraph(cluster));
 }
-
-export const lastLayoutMs = () => layoutMs;
 
 /** Lit elements get the "lit" class; with a Service selected, its chip on every kube-proxy lights too. */
 export function flowNodes(

@@ -10,7 +10,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import type { ClusterState } from '../../engine/cluster/state';
+import type { ClusterState } from '../../engine';
 import { EXTERNAL_ID, kubeProxyId, lbId, zoneId } from '../../store/graph-ids';
 import { viewCluster, type NodeView, type PodView, type ServiceView } from './cluster-view';
 import * as S from './sizes';

@@ -1,0 +1,40 @@
+/**
+ * The engine's one public face (architecture principle 13): what the worker, the CLI and the page call.
+ * They import from here and nowhere deeper, so the type checker and a reader of the imports both see
+ * every way into the engine; tests may import internals. Everything here is pure and deterministic.
+ *
+ * @example
+ * import { createWorkspace, createWorld, request, simulate, runCommand } from '../engine';
+ * const ws = createWorkspace(1);
+ * const { cluster, diagnostics } = ws.update([{ file: 'scene.yaml', text }]);
+ * const world = createWorld(1);
+ * simulate(cluster, world, request({ from: 'pod/default/client', target: 'http://web' })).outcome; // "delivered"
+ * runCommand('get svc', { cluster, world, diagnostics, json: false }).stdout; // kubectl's table
+ */
+
+// Building a cluster from YAML: once (the CLI) or incrementally after every edit (the page's worker).
+export { buildCluster, type BuildOptions, type BuildResult } from './build';
+export { createWorkspace, type Workspace, type WorkspaceStats } from './workspace';
+export type { ManifestSource } from './manifest/parse';
+export type { Diagnostic, DiagnosticSource, Severity } from './diagnostics';
+
+// The cluster the build yields, and the objects in it.
+export type { ClusterState, ClusterConfig, ObjectKey, ObjectOrigin, ProxyMode } from './cluster/state';
+export type * from './k8s/objects';
+
+// Sending requests: the one request type, its builder, and the traces simulate() returns.
+export { createWorld, type SimWorld } from './world';
+export { simulate, simulateMany } from './simulate/simulate';
+export { request, type Request, type RequestInit, type RequestProtocol } from './simulate/request';
+export type * from './trace';
+
+// The command interpreter shared by the CLI and the in-page console.
+export { HELP, runCommand } from './commands/run';
+export { validateCommand } from './commands/validate';
+export type { CommandEnv, CommandResult } from './commands/types';
+
+// Lessons and challenges (lessons.md): the format, its decoder, the checker and the validator.
+export * from './lessons';
+
+// How the engine explains: message descriptors, rendered where text is shown.
+export { msg, isMsg, render, LANGS, type Lang, type Msg, type MsgId } from './messages';

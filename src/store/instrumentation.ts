@@ -1,0 +1,84 @@
+/**
+ * What the UI bench (`npm run bench:ui`, scripts/bench-ui.mjs) measures, recorded in one place so the
+ * components that do the work only call a tiny API. Nothing here changes what the app does; it only
+ * leaves marks in the page's performance timeline:
+ *
+ *   "svclab:build-applied"  a build's answer is in the store: { revision, roundTripMs, buildMs, applyMs }
+ *   "svclab:graph"          the graph shows a revision: { revision, layoutMs }
+ *   window.__svclabDrawMs   the last few hundred packet-draw durations, oldest first
+ *
+ * Packet draws go to a fixed ring rather than a mark per frame: recording costs nothing and never grows.
+ *
+ * @example
+ * const build = instrumentation.buildSent();
+ * const answer = await client.update(…);
+ * build.received();
+ * // … put the answer in the store …
+ * build.applied(answer.revision, answer.buildMs);
+ */
+
+/** One build's round trip, from the moment its text is sent to the worker. */
+export interface BuildTiming {
+  /** The worker's answer arrived. */
+  received(): void;
+  /** The answer is in the store; `buildMs` is the engine's own time, as the worker measured it. */
+  applied(revision: number, buildMs: number | null): void;
+}
+
+const DRAWS = 600;
+const drawRing = new Float64Array(DRAWS);
+let draws = 0;
+let layoutMs = 0;
+
+/** The recorded packet-draw durations, oldest first. */
+function drawTimes(): number[] {
+  const n = Math.min(draws, DRAWS);
+  const start = draws - n;
+  return Array.from({ length: n }, (_, i) => drawRing[(start + i) % DRAWS]!);
+}
+
+if (typeof window !== 'undefined')
+  Object.defineProperty(window, '__svclabDrawMs', { get: drawTimes, configurable: true });
+
+export const instrumentation = {
+  buildSent(): BuildTiming {
+    const sent = performance.now();
+    let received = sent;
+    return {
+      received() {
+        received = performance.now();
+      },
+      applied(revision, buildMs) {
+        const detail = {
+          revision,
+          roundTripMs: received - sent,
+          buildMs,
+          applyMs: performance.now() - received,
+        };
+        performance.mark('svclab:build-applied', { detail });
+      },
+    };
+  },
+
+  /** Lays out the graph with `layout`, keeping its duration for the next `graphShown`. */
+  layout<T>(layout: () => T): T {
+    const started = performance.now();
+    const result = layout();
+    layoutMs = performance.now() - started;
+    return result;
+  },
+
+  /** The graph now shows this revision of the text. */
+  graphShown(revision: number): void {
+    performance.mark('svclab:graph', { detail: { revision, layoutMs } });
+  },
+
+  /** Starts timing one packet-draw frame; call the result once the frame is drawn. */
+  drawStarted(): () => void {
+    const started = performance.now();
+    return () => {
+      drawRing[draws % DRAWS] = performance.now() - started;
+      draws++;
+    };
+  },
+};

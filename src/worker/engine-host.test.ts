@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkspace, createWorld, request, simulateMany, type RequestInit } from '../engine';
+import { findScenario } from '../scenarios';
+import { createEngineHost } from './engine-host';
+import { nslookupArgs } from './lookup-line';
+
+const scene = (id: string) => [{ file: 'scene.yaml', text: findScenario(id)!.yaml }];
+const client: RequestInit = { from: 'pod/default/client', target: 'http://web' };
+
+async function hostWith(id: string, seed = 1) {
+  const host = createEngineHost();
+  const built = await host.update(1, scene(id), seed);
+  if (!built.ok || !built.value) throw new Error('no build');
+  return { host, built: built.value };
+}
+
+describe('engine host', () => {
+  it('answers a build with its revision, the page’s slim cluster and the diagnostics', async () => {
+    const { built } = await hostWith('clusterip-three-pods');
+    expect(built.revision).toBe(1);
+    expect(built.cluster?.services.map((s) => s.metadata.name)).toContain('web');
+    expect(built.cluster?.deployments).toEqual([]); // the worker keeps them; the page never reads them
+    expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(built.buildMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('skips a build that a newer revision overtook while it waited', async () => {
+    const host = createEngineHost();
+    const first = host.update(1, scene('clusterip-three-pods'), 1);
+    const second = host.update(2, scene('readiness'), 1);
+    expect(await first).toEqual({ ok: true, value: null });
+    const answer = await second;
+    expect(answer.ok && answer.value?.revision).toBe(2);
+  });
+
+  it('runs requests as the engine does: same traces as simulateMany on the same seed', async () => {
+    const { host } = await hostWith('session-affinity', 7);
+    const init: RequestInit = { ...client, target: ' http://sticky ', protocol: 'HTTP/1.0', count: 20 };
+    const answer = await host.simulate(init);
+    const { cluster } = createWorkspace(7).update(scene('session-affinity'));
+    const direct = simulateMany(cluster, createWorld(7), request({ ...init, target: 'http://sticky' }));
+    expect(answer.ok && answer.value.traces).toEqual(direct);
+    expect(direct).toHaveLength(20);
+  });
+
+  it('sends one request per Send at least and 500 at most', async () => {
+    const { host } = await hostWith('clusterip-three-pods');
+    const many = await host.simulate({ ...client, count: 100_000 });
+    expect(many.ok && many.value.traces).toHaveLength(500);
+    for (const count of [0, -3, Number.NaN]) {
+      const one = await host.simulate({ ...client, count });
+      expect(one.ok && one.value.traces).toHaveLength(1);
+    }
+  });
+
+  it('looks a name up with nslookup in the source pod, and says why it cannot from outside a pod', async () => {
+    const { host } = await hostWith('headless-vs-normal');
+    const answer = await host.lookup({ from: 'pod/default/client', target: 'mongo-headless' });
+    expect(answer.ok && answer.value.text).toMatch(/Name:\s+mongo-headless\.default\.svc\.cluster\.local/);
+    const outside = await host.lookup({ from: 'external', target: 'mongo-headless' });
+    expect(outside).toEqual({ ok: false, error: 'nslookup runs inside a pod: choose a pod as the source' });
+  });
+
+  it('runs console lines through the interpreter', async () => {
+    const { host } = await hostWith('clusterip-three-pods');
+    const answer = await host.run('get svc web');
+    expect(answer.ok && answer.value.exitCode).toBe(0);
+    expect(answer.ok && answer.value.stdout).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP/);
+  });
+
+  it('answers with an error value, never a throw: before any build, and for malformed requests', async () => {
+    const empty = createEngineHost();
+    expect(await empty.simulate(client)).toEqual({ ok: false, error: 'no cluster' });
+    expect(await empty.lookup(client)).toEqual({ ok: false, error: 'no cluster' });
+    expect(await empty.run('get svc')).toEqual({ ok: false, error: 'no cluster' });
+    const { host } = await hostWith('clusterip-three-pods');
+    // What a damaged page could post: the engine throws on it, the host answers with the error.
+    const broken = await host.simulate({ from: 42, target: 'http://web' } as unknown as RequestInit);
+    expect(broken.ok).toBe(false);
+    const garbage = await host.update(2, [{ file: 'scene.yaml', text: 'kind: [\n\t{{{' }], 1);
+    expect(garbage.ok && garbage.value?.diagnostics.some((d) => d.source === 'yaml')).toBe(true);
+  });
+
+  it('starts a new world when the seed changes, so the same seed gives the same answers', async () => {
+    const { host } = await hostWith('clusterip-three-pods', 3);
+    const a = await host.simulate({ ...client, count: 5 });
+    await host.update(2, scene('clusterip-three-pods'), 4);
+    await host.update(3, scene('clusterip-three-pods'), 3);
+    const b = await host.simulate({ ...client, count: 5 });
+    expect(b.ok && b.value.traces).toEqual(a.ok && a.value.traces);
+  });
+});
+
+describe('nslookupArgs', () => {
+  it('names the pod, its namespace and the target’s host, as words', () => {
+    expect(nslookupArgs({ from: 'pod/shop/client', target: ' https://api.backend:8443/x ' })).toEqual({
+      ok: true,
+      value: ['exec', 'client', '-n', 'shop', '--', 'nslookup', 'api.backend'],
+    });
+    expect(nslookupArgs({ from: 'pod/client', target: 'db' })).toEqual({
+      ok: true,
+      value: ['exec', 'client', '-n', 'default', '--', 'nslookup', 'db'],
+    });
+  });
+
+  it('keeps a typed name one word, whatever it holds', () => {
+    const r = nslookupArgs({ from: 'pod/default/client', target: 'web; get secrets -o json' });
+    expect(r.ok && r.value).toEqual([
+      'exec',
+      'client',
+      '-n',
+      'default',
+      '--',
+      'nslookup',
+      'web; get secrets -o json',
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The engine as the worker serves it: a small typed switch over the engine's public face. It keeps the
+ * incremental workspace, the newest cluster and the simulation world, answers with values (nothing
+ * thrown crosses the boundary) and skips builds that a newer revision has already overtaken.
+ * Kept apart from engine.worker.ts so tests run it in Node without a Worker.
+ *
+ * @example
+ * const host = createEngineHost();
+ * await host.update(1, [{ file: 'scene.yaml', text }], 1); // { ok: true, value: { revision: 1, cluster, … } }
+ * await host.simulate({ from: 'pod/default/client', target: 'http://web' }); // { ok: true, value: { traces: [ … ] } }
+ */
+import {
+  createWorkspace,
+  createWorld,
+  request,
+  runCommand,
+  simulate,
+  simulateMany,
+  type ClusterState,
+  type Diagnostic,
+  type SimWorld,
+  type Workspace,
+} from '../engine';
+import { nslookupArgs } from './lookup-line';
+import { errorText, MAX_SIM_COUNT, type EngineApi, type Result } from './protocol';
+import { forUi } from './ui-cluster';
+
+const NO_CLUSTER: Result<never> = { ok: false, error: 'no cluster' };
+
+const yieldToQueue = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Runs `f`, turning anything it throws into an error value. */
+function attempt<T>(f: () => T): Result<T> {
+  try {
+    return { ok: true, value: f() };
+  } catch (e) {
+    return { ok: false, error: errorText(e) };
+  }
+}
+
+export function createEngineHost(clock: () => number = () => performance.now()): EngineApi {
+  let latestRevision = 0;
+  let workspace: Workspace | null = null;
+  let current: { revision: number; cluster: ClusterState; diagnostics: Diagnostic[] } | null = null;
+  let world: SimWorld = createWorld(1);
+
+  return {
+    async update(revision, sources, seed) {
+      latestRevision = Math.max(latestRevision, revision);
+      // Let queued messages run first: if a newer text is waiting, this one is stale and skipped.
+      await yieldToQueue();
+      if (revision < latestRevision) return { ok: true, value: null };
+      return attempt(() => {
+        const started = clock();
+        if (workspace?.seed !== seed) workspace = createWorkspace(seed);
+        const { cluster, diagnostics } = workspace.update(sources);
+        const buildMs = clock() - started;
+        if (!current || world.seed !== seed) world = createWorld(seed);
+        current = { revision, cluster, diagnostics };
+        return { revision, cluster: forUi(cluster), diagnostics, buildMs };
+      });
+    },
+
+    async simulate(init) {
+      if (!current) return NO_CLUSTER;
+      const { revision, cluster } = current;
+      const count = Math.max(1, Math.min(MAX_SIM_COUNT, Math.round(init.count ?? 1) || 1));
+      return attempt(() => {
+        const req = request({ ...init, target: init.target.trim(), count });
+        const traces = count > 1 ? simulateMany(cluster, world, req) : [simulate(cluster, world, req)];
+        return { revision, traces };
+      });
+    },
+
+    async lookup(init) {
+      if (!current) return NO_CLUSTER;
+      const args = nslookupArgs(init);
+      if (!args.ok) return args;
+      const env = { cluster: current.cluster, world, diagnostics: current.diagnostics, json: false };
+      const { revision } = current;
+      return attempt(() => {
+        const out = runCommand(args.value, env);
+        return { revision, text: out.stdout + out.stderr };
+      });
+    },
+
+    async run(line) {
+      if (!current) return NO_CLUSTER;
+      const env = { cluster: current.cluster, world, diagnostics: current.diagnostics, json: false };
+      return attempt(() => runCommand(line, env));
+    },
+  };
+}
