@@ -52,6 +52,11 @@ describe('built-in lessons', () => {
       }
   });
 
+  it('carry every fixed challenge id but gateway-canary (the Gateway API work adds it)', () => {
+    const ids = lessons.flatMap((l) => l.challenges.map((c) => c.id));
+    expect([...ids].sort()).toEqual(FIXED_IDS.filter((id) => id !== 'gateway-canary').sort());
+  });
+
   for (const lesson of lessons) {
     it(`${lesson.id}: every challenge fails on the scene, passes on the solution, and judges the examples`, () => {
       const v = validateLesson(lesson);

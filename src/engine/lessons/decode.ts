@@ -82,7 +82,9 @@ function refsOf(c: Condition, path: Path, out: [string, Path][]): void {
 function runExpressions(runs: readonly Run[], path: Path, out: [string, Path][]): void {
   runs.forEach((r, i) => {
     if (r.forEach !== undefined) out.push([r.forEach, [...path, i, 'forEach']]);
-    for (const m of r.command.matchAll(/\{\{(.*?)\}\}/g)) out.push([m[1]!.trim(), [...path, i, 'command']]);
+    if (r.value !== undefined) out.push([r.value, [...path, i, 'value']]);
+    for (const m of (r.command ?? '').matchAll(/\{\{(.*?)\}\}/g))
+      out.push([m[1]!.trim(), [...path, i, 'command']]);
   });
 }
 

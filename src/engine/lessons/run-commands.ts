@@ -72,8 +72,16 @@ export function runAll(
   const scope: Scope = {};
   let executed = 0;
   for (const r of runs) {
+    if (r.value !== undefined) {
+      const v = query(scope, r.value);
+      if (!v.ok)
+        return { ok: false, error: msg('lesson.detail.evalError', { expression: r.value, error: v.error }) };
+      scope[r.name] = v.value;
+      continue;
+    }
+    const command = r.command ?? '';
     if (r.forEach === undefined) {
-      const filled = fillTemplate(r.command, scope);
+      const filled = fillTemplate(command, scope);
       if ('error' in filled) return { ok: false, error: filled.error };
       if (++executed > LIMITS.runs)
         return { ok: false, error: msg('lesson.detail.limit', { what: 'commands', limit: LIMITS.runs }) };
@@ -94,7 +102,7 @@ export function runAll(
       };
     const results: unknown[] = [];
     for (const item of items) {
-      const filled = fillTemplate(r.command, { ...scope, [r.as!]: item });
+      const filled = fillTemplate(command, { ...scope, [r.as!]: item });
       if ('error' in filled) return { ok: false, error: filled.error };
       if (++executed > LIMITS.runs)
         return { ok: false, error: msg('lesson.detail.limit', { what: 'commands', limit: LIMITS.runs }) };

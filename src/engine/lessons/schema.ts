@@ -159,12 +159,20 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 export const RunSchema = z
   .strictObject({
     name: ident,
-    command: z.string().min(1).max(LIMITS.commandChars),
+    command: z.string().min(1).max(LIMITS.commandChars).optional(),
+    /** Instead of a command: a JMESPath value over the results so far, for the commands after it. */
+    value: expression.optional(),
     forEach: expression.optional(),
     as: ident.optional(),
   })
+  .refine((r) => (r.command === undefined) !== (r.value === undefined), {
+    message: 'give a command or a value (one of them)',
+  })
   .refine((r) => (r.forEach === undefined) === (r.as === undefined), {
     message: 'forEach and as go together (forEach: "nodes.items", as: node)',
+  })
+  .refine((r) => r.forEach === undefined || r.command !== undefined, {
+    message: 'forEach goes with a command',
   });
 export type Run = z.infer<typeof RunSchema>;
 
