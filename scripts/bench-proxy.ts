@@ -13,7 +13,13 @@
 import { loadavg } from 'node:os';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
 import type { ClusterState } from '../src/engine/cluster/state';
-import { buildNodeRules, createProxyState, evaluate, updateNodeRules } from '../src/engine/proxy';
+import {
+  buildNodeRules,
+  createProxyMemo,
+  createProxyState,
+  evaluate,
+  updateNodeRules,
+} from '../src/engine/proxy';
 import type { NodeRules } from '../src/engine/proxy/shared/types';
 import { createRng } from '../src/engine/util/rng';
 import {
@@ -97,7 +103,9 @@ async function main(): Promise<void> {
   for (let i = 0; i < 6; i++) {
     cluster = structuredClone(base); // fresh objects: no cache keyed on an object survives from a run
     const c = cluster;
-    const [r, s] = time(() => NODES.map((n) => buildNodeRules(c, n)));
+    // One memo for the nodes of a run, as the simulation world keeps one: the nodes share what they can.
+    const memo = createProxyMemo();
+    const [r, s] = time(() => NODES.map((n) => buildNodeRules(c, n, { memo })));
     rules = r;
     builds.push(s);
   }

@@ -94,13 +94,13 @@ function median(xs: number[]): number {
 }
 
 const cluster = makeCluster();
+const world = createWorld(1);
 let t0 = performance.now();
-for (const n of NODES) rulesFor(cluster, n);
+for (const n of NODES) rulesFor(world.rules, cluster, n);
 console.log(
   `rule generation (${mode}, all nodes, not counted below): ${(performance.now() - t0).toFixed(0)} ms`,
 );
 
-const world = createWorld(1);
 // Warm up the topology index and the JIT.
 for (let i = 0; i < 50; i++)
   simulate(

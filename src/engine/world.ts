@@ -11,6 +11,7 @@
 import { createRng, type Rng } from './util/rng';
 import { createProxyState, type ProxyState } from './proxy/shared/types';
 import { createConntrack, type ConntrackTables } from './simulate/conntrack';
+import { createRulesCache, type RulesCache } from './simulate/rules-cache';
 import type { CloudLbState } from './simulate/cloud-lb';
 import { createIngressState, type IngressState } from './ingress/state';
 
@@ -21,6 +22,8 @@ export interface SimWorld {
   rng: Rng;
   /** kube-proxy's state between packets on every node: `-m recent` lists, IPVS scheduler state. */
   proxy: ProxyState;
+  /** Every node's kube-proxy rules for the cluster states seen, kept across edits (updated, not rebuilt). */
+  rules: RulesCache;
   /** Every node's conntrack table. */
   conntrack: ConntrackTables;
   /** The simulated cloud load balancers' flow tables (a flow keeps its target). */
@@ -35,6 +38,7 @@ export function createWorld(seed = 1): SimWorld {
     clock: 0,
     rng: createRng(seed),
     proxy: createProxyState(),
+    rules: createRulesCache(),
     conntrack: createConntrack(),
     cloudLb: { flows: new Map() },
     ingress: createIngressState(),

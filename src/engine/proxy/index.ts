@@ -11,18 +11,27 @@ import type { ClusterState } from '../cluster/state';
 import type { Rng } from '../util/rng';
 import { walkIptables } from './iptables/evaluate';
 import { evaluateIpvs } from './ipvs/evaluate';
-import { buildIptablesRules, updateIptablesRules, type BuildOptions } from './iptables/proxier';
+import { buildIptablesRules, updateIptablesRules } from './iptables/proxier';
 import { buildIpvsRules, updateIpvsRules } from './ipvs/proxier';
 import { evaluateNftables } from './nftables/evaluate';
 import { buildNftablesRules, updateNftablesRules } from './nftables/proxier';
 import { applyPortmap, hasPortmap } from './shared/portmap';
-import type { IpvsConnectionRef, NodeRules, PacketIn, ProxyState, ProxyVerdict } from './shared/types';
+import { createProxyMemo } from './shared/memo';
+import type {
+  BuildOptions,
+  IpvsConnectionRef,
+  NodeRules,
+  PacketIn,
+  ProxyState,
+  ProxyVerdict,
+} from './shared/types';
 
 export { iptablesSave } from './iptables/save';
 export { ipvsadmList } from './ipvs/ipvsadm';
 export { ipsetList } from './ipvs/ipsets';
 export { nftListRuleset } from './nftables/print';
 export type * from './nftables/types';
+export { createProxyMemo, type ProxyMemo } from './shared/memo';
 export { createProxyState } from './shared/types';
 export type * from './shared/types';
 
@@ -38,14 +47,15 @@ export function buildNodeRules(
   options: BuildOptions = {},
 ): NodeRules {
   const mode = cluster.config.proxy.mode;
+  const opts = { ...options, memo: options.memo ?? createProxyMemo() };
   const rules =
     mode === 'ipvs'
-      ? buildIpvsRules(cluster, nodeName, options)
+      ? buildIpvsRules(cluster, nodeName, opts)
       : mode === 'nftables'
-        ? buildNftablesRules(cluster, nodeName)
-        : buildIptablesRules(cluster, nodeName, options);
+        ? buildNftablesRules(cluster, nodeName, opts)
+        : buildIptablesRules(cluster, nodeName, opts);
   // The CNI portmap plugin's hostPort chains share the node's nat table with kube-proxy's.
-  applyPortmap(rules, cluster);
+  applyPortmap(rules, cluster, opts.memo);
   return rules;
 }
 
@@ -65,15 +75,16 @@ export function updateNodeRules(
   changedServiceKeys: Iterable<string>,
   options: BuildOptions = {},
 ): NodeRules {
-  if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, options);
+  const opts = { ...options, memo: options.memo ?? prev.cache?.memo ?? createProxyMemo() };
+  if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, opts);
   const rules =
     prev.mode === 'ipvs'
-      ? updateIpvsRules(prev, cluster, changedServiceKeys, options)
+      ? updateIpvsRules(prev, cluster, changedServiceKeys, opts)
       : prev.mode === 'nftables'
-        ? updateNftablesRules(prev, cluster, changedServiceKeys)
-        : updateIptablesRules(prev, cluster, changedServiceKeys, options);
+        ? updateNftablesRules(prev, cluster, changedServiceKeys, opts)
+        : updateIptablesRules(prev, cluster, changedServiceKeys, opts);
   // hostPort chains follow the pods, not the Services: always re-applied (cheap: the node's hostPort pods).
-  applyPortmap(rules, cluster);
+  applyPortmap(rules, cluster, opts.memo);
   return rules;
 }
 

@@ -34,7 +34,7 @@ export function expireAll(world: SimWorld, node: string): void {
 }
 
 function modeText(ctx: Ctx, node: string): string {
-  const mode = rulesFor(ctx.cluster, node).mode;
+  const mode = rulesFor(ctx.world.rules, ctx.cluster, node).mode;
   return mode === 'ipvs'
     ? `IPVS scheduler ${ctx.cluster.config.proxy.ipvsScheduler}`
     : `${mode} mode, at random`;
@@ -42,7 +42,7 @@ function modeText(ctx: Ctx, node: string): string {
 
 /** POSTROUTING: MASQUERADE to the outgoing interface's address (kube-proxy's, or portmap's for hostPort). */
 function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefined): Packet {
-  const rules = rulesFor(ctx.cluster, node);
+  const rules = rulesFor(ctx.world.rules, ctx.cluster, node);
   const portmap = step?.chain === MASQ_CHAIN;
   const chain = portmap ? MASQ_CHAIN : 'KUBE-POSTROUTING';
   const rule = portmap ? rules.nat.byName.get(MASQ_CHAIN)?.rules[step.index] : masqueradeRule(rules);

@@ -17,6 +17,9 @@ export interface ClusterChanges {
   services: string[]; // ["default/web"]
 }
 
+/** What `clusterChanges` compares, per cluster state (the caller keeps it: see rules-cache.ts). */
+export type ClusterPrints = WeakMap<ClusterState, Prints>;
+
 interface Prints {
   config: string;
   nodes: string;
@@ -24,9 +27,7 @@ interface Prints {
   slices: Map<string, EndpointSlice[]>;
 }
 
-const prints = new WeakMap<ClusterState, Prints>();
-
-function printsOf(c: ClusterState): Prints {
+function printsOf(c: ClusterState, prints: ClusterPrints): Prints {
   let p = prints.get(c);
   if (p) return p;
   // kube-proxy ignores slices that name no Service.
@@ -65,14 +66,18 @@ function sameSlices(a: EndpointSlice[] | undefined, b: EndpointSlice[] | undefin
 }
 
 /**
- * The changes from `before` to `after`.
+ * The changes from `before` to `after`. `prints` keeps what was read of each state for the next call.
  *
  * @example clusterChanges(c, c); // { full: false, services: [] }
  */
-export function clusterChanges(before: ClusterState, after: ClusterState): ClusterChanges {
+export function clusterChanges(
+  before: ClusterState,
+  after: ClusterState,
+  prints: ClusterPrints = new WeakMap(),
+): ClusterChanges {
   if (before === after) return { full: false, services: [] };
-  const a = printsOf(before);
-  const b = printsOf(after);
+  const a = printsOf(before, prints);
+  const b = printsOf(after, prints);
   if (a.config !== b.config || a.nodes !== b.nodes) return { full: true, services: [] };
   const changed = new Set<string>();
   for (const key of new Set([...a.services.keys(), ...b.services.keys()])) {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { buildNodeRules, iptablesSave, ipvsadmList, createProxyState } from '../proxy';
 import { clusterChanges } from './rules-diff';
-import { rulesFor, rulesStats } from './rules';
+import { rulesFor } from './rules';
+import { createRulesCache } from './rules-cache';
 
 const MODES = ['iptables', 'ipvs', 'nftables'] as const;
 
@@ -45,11 +46,15 @@ spec:
 
 const build = (text: string) => buildCluster([{ file: 's.yaml', text }], { seed: 1 }).cluster!;
 
+/** One simulation world's rules, kept across the edits of a test. */
+const cache = createRulesCache();
+const rulesStats = cache.stats;
+
 function printed(
   mode: string,
   cluster: Parameters<typeof buildNodeRules>[0],
   node: string,
-  r = rulesFor(cluster, node),
+  r = rulesFor(cache, cluster, node),
 ) {
   if (mode === 'nftables') return r.nftText! + iptablesSave(r);
   if (mode === 'ipvs') return iptablesSave(r) + ipvsadmList(r, createProxyState(), 0);
@@ -83,7 +88,7 @@ describe('rulesFor: incremental rules after an edit', () => {
       ];
       let cluster = build(steps[0]!);
       const nodes = cluster.nodes.map((n) => n.metadata.name!);
-      for (const n of nodes) rulesFor(cluster, n);
+      for (const n of nodes) rulesFor(cache, cluster, n);
       for (const text of steps.slice(1)) {
         cluster = build(text);
         const before = { ...rulesStats };
@@ -96,12 +101,12 @@ describe('rulesFor: incremental rules after an edit', () => {
 
   it('a proxy configuration change is a full build', () => {
     const a = build(yaml('iptables', {}));
-    rulesFor(a, 'node-1');
+    rulesFor(cache, a, 'node-1');
     const b = build(yaml('ipvs', {}));
     const before = { ...rulesStats };
-    expect(rulesFor(b, 'node-1').mode).toBe('ipvs');
+    expect(rulesFor(cache, b, 'node-1').mode).toBe('ipvs');
     expect([rulesStats.built - before.built, rulesStats.updated - before.updated]).toEqual([1, 0]);
     // The previous cluster's rules were consumed or superseded: asking again gives correct rules.
-    expect(iptablesSave(rulesFor(a, 'node-1'))).toBe(iptablesSave(buildNodeRules(a, 'node-1')));
+    expect(iptablesSave(rulesFor(cache, a, 'node-1'))).toBe(iptablesSave(buildNodeRules(a, 'node-1')));
   });
 });

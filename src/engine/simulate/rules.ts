@@ -1,6 +1,6 @@
 /**
- * The data plane's access to kube-proxy (helper C1's src/engine/proxy): each node's generated rules,
- * built once per cluster object and node, and the evaluator that walks them. Nothing here decides a
+ * The data plane's access to kube-proxy (src/engine/proxy): each node's generated rules, built once per
+ * cluster object and node and kept by the simulation world (rules-cache.ts), and the evaluator that walks them. Nothing here decides a
  * route: every NAT, DROP and REJECT comes from `evaluate` over the very rules `iptables-save` prints.
  *
  * An edit makes a new ClusterState. Its rules are then made from the previous cluster's rules with
@@ -17,73 +17,59 @@ import type { Packet } from '../net/packet';
 import { buildNodeRules, evaluate, updateNodeRules } from '../proxy';
 import type { NodeRules, ProxyVerdict, Rule } from '../proxy/shared/types';
 import type { SimWorld } from '../world';
+import type { RulesCache } from './rules-cache';
 import { clusterChanges, type ClusterChanges } from './rules-diff';
 
-const cache = new WeakMap<ClusterState, Map<string, NodeRules>>();
-interface Generation {
-  cluster: ClusterState;
-  perNode: Map<string, NodeRules>;
-}
-/** The cluster whose rules were asked for last, and the one before it (what its rules are updated from). */
-let current: Generation | undefined;
-let previous: Generation | undefined;
-const diffs = new WeakMap<ClusterState, { from: ClusterState; changes: ClusterChanges }>();
-
-/** How the rules were made (for tests and the bench). */
-export const rulesStats = { built: 0, updated: 0 };
-
-function changesSince(from: ClusterState, to: ClusterState): ClusterChanges {
-  const known = diffs.get(to);
+function changesSince(cache: RulesCache, from: ClusterState, to: ClusterState): ClusterChanges {
+  const known = cache.diffs.get(to);
   if (known?.from === from) return known.changes;
-  const changes = clusterChanges(from, to);
-  diffs.set(to, { from, changes });
+  const changes = clusterChanges(from, to, cache.prints);
+  cache.diffs.set(to, { from, changes });
   return changes;
 }
 
 /** A cluster other than the current one asks for rules: it becomes current, the old one previous. */
-function advance(cluster: ClusterState, perNode: Map<string, NodeRules>): void {
-  if (current?.cluster === cluster) return;
-  previous = current;
-  current = { cluster, perNode };
+function advance(cache: RulesCache, cluster: ClusterState, perNode: Map<string, NodeRules>): void {
+  if (cache.current?.cluster === cluster) return;
+  cache.previous = cache.current;
+  cache.current = { cluster, perNode };
 }
 
-function make(cluster: ClusterState, node: string): NodeRules {
-  const prev = previous && previous.cluster !== cluster ? previous : undefined;
+function make(cache: RulesCache, cluster: ClusterState, node: string): NodeRules {
+  const prev = cache.previous && cache.previous.cluster !== cluster ? cache.previous : undefined;
   const old = prev?.perNode.get(node);
   if (prev && old) {
-    const changes = changesSince(prev.cluster, cluster);
+    const changes = changesSince(cache, prev.cluster, cluster);
     // updateNodeRules consumes `old`: the previous cluster must not hand it out again.
     prev.perNode.delete(node);
     if (!changes.full) {
-      rulesStats.updated++;
-      return updateNodeRules(old, cluster, changes.services);
+      cache.stats.updated++;
+      return updateNodeRules(old, cluster, changes.services, { memo: cache.memo });
     }
   }
-  rulesStats.built++;
-  return buildNodeRules(cluster, node);
+  cache.stats.built++;
+  return buildNodeRules(cluster, node, { memo: cache.memo });
 }
 
-/** The rules kube-proxy on `node` writes for this cluster (memoised per cluster object). */
-export function rulesFor(cluster: ClusterState, node: string): NodeRules {
-  let perNode = cache.get(cluster);
+/**
+ * The rules kube-proxy on `node` writes for this cluster (kept in `cache`, the world's, per cluster object).
+ *
+ * @example
+ * rulesFor(world.rules, cluster, 'node-1').mode; // "iptables"
+ */
+export function rulesFor(cache: RulesCache, cluster: ClusterState, node: string): NodeRules {
+  let perNode = cache.byCluster.get(cluster);
   if (!perNode) {
     perNode = new Map();
-    cache.set(cluster, perNode);
+    cache.byCluster.set(cluster, perNode);
   }
   let rules = perNode.get(node);
   if (!rules) {
-    advance(cluster, perNode);
-    rules = make(cluster, node);
+    advance(cache, cluster, perNode);
+    rules = make(cache, cluster, node);
     perNode.set(node, rules);
   }
   return rules;
-}
-
-/** Hands rules generated elsewhere (e.g. incrementally by the worker) to the data plane. */
-export function primeRules(cluster: ClusterState, rules: NodeRules[]): void {
-  const perNode = new Map(rules.map((r) => [r.node, r]));
-  cache.set(cluster, perNode);
-  advance(cluster, perNode);
 }
 
 /** kube-proxy's verdict on a connection's first packet arriving at `node`. */
@@ -94,7 +80,7 @@ export function kubeProxy(
   p: Packet,
   hook: 'PREROUTING' | 'OUTPUT',
 ): ProxyVerdict {
-  return evaluate(rulesFor(cluster, node), { ...p, hook }, world.proxy, world.rng, world.clock);
+  return evaluate(rulesFor(world.rules, cluster, node), { ...p, hook }, world.proxy, world.rng, world.clock);
 }
 
 /** The rule in KUBE-POSTROUTING that performs the masquerade (the SNAT the trace shows). */

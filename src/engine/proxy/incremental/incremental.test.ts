@@ -18,6 +18,7 @@ import {
 } from '../shared/fixtures.test-util';
 import {
   buildNodeRules,
+  createProxyMemo,
   createProxyState,
   evaluate,
   iptablesSave,
@@ -222,12 +223,14 @@ const EDITS: Edit[] = [
 describe.each(MODES)('updateNodeRules in %s mode equals a full build', (mode) => {
   it('after each edit in turn, on both nodes (text and traces)', () => {
     let c = base(mode);
-    let rules = [TEST_NODE, NODE_B].map((n) => buildNodeRules(c, n));
+    // One memo for both nodes, as the simulation world keeps: they share fragments, and edits share them too.
+    const memo = createProxyMemo();
+    let rules = [TEST_NODE, NODE_B].map((n) => buildNodeRules(c, n, { memo }));
     for (const [label, edit] of EDITS) {
       const [next, keys] = edit(c);
       rules = rules.map((r) => updateNodeRules(r, next, keys));
       for (const r of rules) {
-        const full = buildNodeRules({ ...next }, r.node); // a new object: nothing memoised is reused
+        const full = buildNodeRules({ ...next }, r.node); // its own memo: nothing memoised is reused
         expect(print(r), `${label} on ${r.node}`).toBe(print(full));
         expect(traces(next, r), `${label} on ${r.node}`).toEqual(traces(next, full));
       }
@@ -237,8 +240,9 @@ describe.each(MODES)('updateNodeRules in %s mode equals a full build', (mode) =>
 
   it('updating one node leaves another node built from the same cluster as it was', () => {
     const c = base(mode);
-    const a = buildNodeRules(c, TEST_NODE);
-    const b = buildNodeRules(c, NODE_B);
+    const memo = createProxyMemo();
+    const a = buildNodeRules(c, TEST_NODE, { memo });
+    const b = buildNodeRules(c, NODE_B, { memo });
     const before = print(b);
     let cur = c;
     let updated = a;
@@ -255,8 +259,9 @@ describe.each(MODES)('updateNodeRules in %s mode equals a full build', (mode) =>
 
 describe('sharing between nodes', () => {
   const c = base('iptables');
-  const a = buildNodeRules(c, TEST_NODE);
-  const b = buildNodeRules(c, NODE_B);
+  const memo = createProxyMemo();
+  const a = buildNodeRules(c, TEST_NODE, { memo });
+  const b = buildNodeRules(c, NODE_B, { memo });
 
   it('nodes share the chains of a Cluster-policy Service, and its rules in KUBE-SERVICES', () => {
     // KUBE-SVC-XPGD46QRK7WJZT7O is ns1/svc1:p80's chain in kube-proxy's TestOverallIPTablesRules.

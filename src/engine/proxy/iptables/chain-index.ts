@@ -46,8 +46,6 @@ function mergeSorted(lists: number[][]): number[] {
   return nonEmpty.flat().sort((a, b) => a - b);
 }
 
-const ALL = new WeakMap<Chain, number[]>();
-
 /**
  * Builds a long chain's lookup now (from the rules' tokens, without parsing them), so the first trace after
  * a rebuild does not pay for it.
@@ -59,13 +57,17 @@ export function indexChain(chain: Chain): void {
   if (chain.rules.length >= INDEX_MIN_RULES) chain.index ??= buildIndex(chain);
 }
 
-/** The indexes of the rules in `chain` that could match a packet to dst:dport/proto, in order. */
-export function candidateRules(chain: Chain, dst: string, dport: number, proto: string): number[] {
-  if (chain.rules.length < INDEX_MIN_RULES) {
-    let all = ALL.get(chain);
-    if (!all || all.length !== chain.rules.length) ALL.set(chain, (all = chain.rules.map((_, i) => i)));
-    return all;
-  }
+/**
+ * The indexes of the rules in `chain` that could match a packet to dst:dport/proto, in order; undefined
+ * for a short chain: walk every rule.
+ */
+export function candidateRules(
+  chain: Chain,
+  dst: string,
+  dport: number,
+  proto: string,
+): number[] | undefined {
+  if (chain.rules.length < INDEX_MIN_RULES) return undefined;
   const idx = (chain.index ??= buildIndex(chain));
   return mergeSorted([
     idx.byDest.get(`${dst}|${dport}|${proto}`) ?? [],

@@ -63,7 +63,10 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
   if (!chain || w.depth > 64) return 'continue';
   w.depth++;
   try {
-    for (const i of candidateRules(chain, w.pkt.dst, w.pkt.dstPort, w.pkt.protocol)) {
+    const picked = candidateRules(chain, w.pkt.dst, w.pkt.dstPort, w.pkt.protocol);
+    const n = picked ? picked.length : chain.rules.length;
+    for (let k = 0; k < n; k++) {
+      const i = picked ? picked[k]! : k;
       const rule = chain.rules[i]!;
       if (!ruleMatches(rule.match, w.pkt, w.env)) continue;
       const step: RuleStep = { table: table.name, chain: name, index: i, text: rule.text };
@@ -117,28 +120,11 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
 
 const LOOPBACK = /^127\./;
 
-const localIndexes = new WeakMap<readonly string[], { has(ip: string): boolean }>();
-
-/**
- * Registers a membership index for an `extraLocalAddresses` list (IPVS hands over its KUBE-IPVS-IPS
- * members), so the first walk does not build one from 10,000 addresses. The index must hold exactly them.
- *
- * @example
- * setLocalAddressIndex(rules.extraLocalAddresses!, members);
- */
-export function setLocalAddressIndex(
-  addresses: readonly string[],
-  index: { has(ip: string): boolean },
-): void {
-  localIndexes.set(addresses, index);
-}
-
 /** Builds the local-address test for a node (node IPs, loopback, and IPVS's kube-ipvs0 addresses). */
 function localTest(rules: NodeRules): (ip: string) => boolean {
   const nodeIPs = rules.nodeIPs;
   const extra = rules.extraLocalAddresses;
-  let index = extra && localIndexes.get(extra);
-  if (extra && !index) localIndexes.set(extra, (index = new Set(extra)));
+  const index = rules.extraLocalIndex ?? (extra && new Set(extra));
   return (ip) => nodeIPs.includes(ip) || (index?.has(ip) ?? false) || LOOPBACK.test(ip);
 }
 

@@ -6,7 +6,7 @@
  * @example
  * ruleMatches(rule, packetCtx, env); // true when all of the rule's matches hold
  */
-import { parseCidr, parseIp, cidrContains, type Cidr } from '../../net/ip';
+import { parseCidr, parseIp, cidrContains } from '../../net/ip';
 import type { Rng } from '../../util/rng';
 import type { RuleMatch } from '../shared/types';
 
@@ -35,19 +35,8 @@ export interface MatchEnv {
   onRecentHit?: (name: string, age: number) => void;
 }
 
-const cidrCache = new Map<string, Cidr | undefined>();
-
-function cidrOf(text: string): Cidr | undefined {
-  let c = cidrCache.get(text);
-  if (c === undefined && !cidrCache.has(text)) {
-    c = parseCidr(text.includes('/') ? text : `${text}/32`);
-    cidrCache.set(text, c);
-  }
-  return c;
-}
-
 function inAddr(cidrText: string, ip: string): boolean {
-  const c = cidrOf(cidrText);
+  const c = parseCidr(cidrText.includes('/') ? cidrText : `${cidrText}/32`);
   const n = parseIp(ip);
   return c !== undefined && n !== undefined && cidrContains(c, n);
 }

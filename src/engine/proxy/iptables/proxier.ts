@@ -9,6 +9,7 @@
  * // '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS'
  */
 import type { ClusterState } from '../../cluster/state';
+import { createProxyMemo, memoized, memoTable, type ProxyMemo } from '../shared/memo';
 import { createBase, FragmentSet, type FragmentBase } from '../incremental/fragment-set';
 import { ServiceFragment, type ProxyContext } from './service';
 import { staticTables } from './static-chains';
@@ -31,18 +32,14 @@ import {
   type ServiceMap,
 } from '../shared/service-map';
 import { categorizeEndpoints } from '../shared/topology';
-import type { Chain, IptablesTable, NodeRules, Rule, TableName } from '../shared/types';
+import type { BuildOptions, Chain, IptablesTable, NodeRules, Rule, TableName } from '../shared/types';
 
 /** Above this many endpoints kube-proxy drops the per-endpoint comments (largeClusterEndpointsThreshold). */
 export const LARGE_CLUSTER_ENDPOINTS_THRESHOLD = 1000;
 
-export interface BuildOptions {
-  /** iptables supports `MASQUERADE --random-fully` (true on any current node; kube-proxy's unit-test fake says false). */
-  randomFully?: boolean;
-}
-
 /** What `NodeRules.cache` holds in iptables mode. */
 export interface IptablesCache {
+  memo: ProxyMemo;
   ctx: ProxyContext;
   options: BuildOptions;
   nodePortAddresses: string[];
@@ -207,9 +204,9 @@ interface Scope {
   perNode: ServiceEntry[];
 }
 
-const scopes = new WeakMap<ClusterState, Map<string, Scope>>();
+const SCOPES = memoTable<ClusterState, Map<string, Scope>>('iptables scopes');
 /** Node-independent fragments made by an edit, shared by the nodes updated to the same ClusterState. */
-const edited = new WeakMap<ClusterState, Map<string, ServiceFragment[]>>();
+const EDITS = memoTable<ClusterState, Map<string, ServiceFragment[]>>('iptables edits');
 
 /** The part of the context node-independent fragments depend on. */
 function shareKey(ctx: ProxyContext): string {
@@ -220,9 +217,8 @@ function neutral(ctx: ProxyContext): ProxyContext {
   return { ...ctx, nodeName: '', nodeIP: '', zone: '' };
 }
 
-function scopeFor(cluster: ClusterState, map: ServiceMap, ctx: ProxyContext): Scope {
-  let byKey = scopes.get(cluster);
-  if (!byKey) scopes.set(cluster, (byKey = new Map()));
+function scopeFor(memo: ProxyMemo, cluster: ClusterState, map: ServiceMap, ctx: ProxyContext): Scope {
+  const byKey = memoized(memo, SCOPES, cluster, () => new Map<string, Scope>());
   const sk = shareKey(ctx);
   let scope = byKey.get(sk);
   if (scope) return scope;
@@ -288,9 +284,10 @@ export function buildIptablesRules(
   nodeName: string,
   options: BuildOptions = {},
 ): NodeRules {
-  const map = serviceMapOf(cluster);
+  const memo = options.memo ?? createProxyMemo();
+  const map = serviceMapOf(memo, cluster);
   const ctx = contextFor(cluster, nodeName, map.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
-  const scope = scopeFor(cluster, map, ctx);
+  const scope = scopeFor(memo, cluster, map, ctx);
   const set = new FragmentSet(scope.base, scope.order);
   for (const e of scope.perNode) {
     const frags = fragmentsOf(e, ctx);
@@ -298,6 +295,7 @@ export function buildIptablesRules(
     for (const f of frags) set.register(f, f.headNames(), false);
   }
   const cache: IptablesCache = {
+    memo,
     ctx,
     options,
     nodePortAddresses: cluster.config.proxy.nodePortAddresses,
@@ -341,18 +339,18 @@ export function updateIptablesRules(
   options: BuildOptions = {},
 ): NodeRules {
   const old = prev.cache as IptablesCache | undefined;
-  if (!old?.set || (options.randomFully ?? true) !== (old.options.randomFully ?? true))
-    return buildIptablesRules(cluster, prev.node, options);
+  const rebuild = (): NodeRules =>
+    buildIptablesRules(cluster, prev.node, { ...options, memo: options.memo ?? prev.cache?.memo });
+  if (!old?.set || (options.randomFully ?? true) !== (old.options.randomFully ?? true)) return rebuild();
   const changed = new Set(changedServiceKeys);
-  const map = updateServiceMap(old.services, cluster, changed);
+  const map = updateServiceMap(old.memo, old.services, cluster, changed);
   const ctx = contextFor(cluster, prev.node, map.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
   if (
     JSON.stringify(ctx) !== JSON.stringify(old.ctx) ||
     cluster.config.proxy.nodePortAddresses !== old.nodePortAddresses
   )
-    return buildIptablesRules(cluster, prev.node, options);
-  let memo = edited.get(cluster);
-  if (!memo) edited.set(cluster, (memo = new Map()));
+    return rebuild();
+  const memo = memoized(old.memo, EDITS, cluster, () => new Map<string, ServiceFragment[]>());
   // prev is consumed: its fragment set and tables are updated in place.
   const { set } = old;
   const sk = shareKey(ctx);

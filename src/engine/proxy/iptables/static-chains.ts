@@ -7,10 +7,9 @@
  * @example
  * staticTables(ctx, {}).nat.byName.get('KUBE-MARK-MASQ')!.rules[0]!.text; // "-A KUBE-MARK-MASQ -j MARK --or-mark 0x4000"
  */
-import type { BuildOptions } from './proxier';
 import { MASQ_MARK, type ProxyContext } from './service';
 import { makeRule } from '../shared/rule';
-import type { Chain, IptablesTable, Rule, TableName } from '../shared/types';
+import type { BuildOptions, Chain, IptablesTable, Rule, TableName } from '../shared/types';
 
 function builtin(name: string, rules: Rule[] = []): Chain {
   return { name, builtin: true, rules };

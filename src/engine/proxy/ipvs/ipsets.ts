@@ -87,23 +87,27 @@ export const IPSET_INFO = [
 
 export type IpsetName = (typeof IPSET_INFO)[number]['name'];
 
-const lookup = new WeakMap<IpSet, { has(entry: string): boolean }>();
-
 /**
- * Hands over a membership index the builder keeps anyway (its entry counts), so the first lookup in a
- * 10,000-entry set does not build one. The index must hold exactly the set's entries.
+ * One of kube-proxy's ipsets as data: `entries` (sorted) asks `list` when read, so a set nobody prints is
+ * never sorted; lookups ask `index`, which must hold exactly those entries.
  *
  * @example
- * setIpsetIndex(set, counts); // counts: Map<entry, number of ports adding it>
+ * ipsetOf('KUBE-CLUSTER-IP', members, () => [...members].sort()).type; // "hash:ip,port"
  */
-export function setIpsetIndex(set: IpSet, index: { has(entry: string): boolean }): void {
-  lookup.set(set, index);
+export function ipsetOf(
+  name: IpsetName,
+  index: { has(entry: string): boolean },
+  list: () => string[],
+): IpSet {
+  const info = IPSET_INFO.find((i) => i.name === name)!;
+  const set = { name, type: info.type, comment: info.comment } as Omit<IpSet, 'entries'>;
+  Object.defineProperty(set, 'entries', { enumerable: true, get: list });
+  set.index = index;
+  return set as IpSet;
 }
 
 function has(set: IpSet, entry: string): boolean {
-  let l = lookup.get(set);
-  if (!l) lookup.set(set, (l = new Set(set.entries)));
-  return l.has(entry);
+  return set.index ? set.index.has(entry) : set.entries.includes(entry);
 }
 
 /** Whether the packet's fields named by `flags` ("dst,dst", "dst,dst,src", "dst") form an entry of the set. */

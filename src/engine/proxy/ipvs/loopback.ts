@@ -8,10 +8,8 @@
  * const lb = new LoopbackSet(); lb.add('tcp', '10.244.1.5:8080', 1);
  * lb.ipset().entries; // ["10.244.1.5,tcp:8080,10.244.1.5"]
  */
-import { IPSET_INFO, setIpsetIndex } from './ipsets';
+import { ipsetOf } from './ipsets';
 import type { IpSet } from '../shared/types';
-
-const INFO = IPSET_INFO.find((i) => i.name === 'KUBE-LOOP-BACK')!;
 
 export class LoopbackSet {
   /** proto → endpoint "ip:port" → how many ports list it. */
@@ -50,10 +48,10 @@ export class LoopbackSet {
    */
   ipset(): IpSet {
     let entries: string[] | undefined;
-    const set = { name: INFO.name, type: INFO.type, comment: INFO.comment } as IpSet;
-    Object.defineProperty(set, 'entries', {
-      enumerable: true,
-      get: () =>
+    return ipsetOf(
+      'KUBE-LOOP-BACK',
+      this,
+      () =>
         (entries ??= [...this.byProto]
           .flatMap(([proto, eps]) =>
             [...eps.keys()].map((ep) => {
@@ -63,8 +61,6 @@ export class LoopbackSet {
             }),
           )
           .sort()),
-    });
-    setIpsetIndex(set, this);
-    return set;
+    );
   }
 }

@@ -11,11 +11,10 @@
  * rules.ipvs!.byKey.get('TCP 10.96.0.10:53')!.realServers.length; // 2
  */
 import type { ClusterState } from '../../cluster/state';
+import { createProxyMemo, memoized, memoTable, type ProxyMemo } from '../shared/memo';
 import { FragmentSet, createBase, orderOf } from '../incremental/fragment-set';
-import { setLocalAddressIndex } from '../iptables/evaluate';
-import type { BuildOptions } from '../iptables/proxier';
 import { ipvsTables } from './iptables-rules';
-import { IPSET_INFO, setIpsetIndex, type IpsetName } from './ipsets';
+import { IPSET_INFO, ipsetOf, type IpsetName } from './ipsets';
 import { LoopbackSet } from './loopback';
 import { IpvsFragment, NODE_SETS, portEntries, type IpvsContext, type SharedServers } from './service';
 import { findNode, nodeIPOf, zoneOf } from '../shared/node-info';
@@ -28,7 +27,7 @@ import {
 } from '../shared/service-map';
 import { usesLocalEndpoints, type ServicePortInfo } from '../shared/service-port';
 import { categorizeEndpoints, type Categorized } from '../shared/topology';
-import type { IpSet, IpvsVirtualServer, NodeRules } from '../shared/types';
+import type { BuildOptions, IpSet, IpvsVirtualServer, NodeRules } from '../shared/types';
 
 /** One ipset's members: a Set for lookups, the sorted list `ipset list` prints, and repeats. */
 interface SetState {
@@ -43,6 +42,7 @@ interface SetState {
 
 /** What `NodeRules.cache` holds in IPVS mode. */
 interface IpvsCache {
+  memo: ProxyMemo;
   ctx: IpvsContext;
   options: BuildOptions;
   /** Everything besides the Services the rules depend on: a change means a full build. */
@@ -56,13 +56,19 @@ interface IpvsCache {
 }
 
 /** Per port (a port object lives as long as its Service and endpoints are unchanged): what nodes share. */
-const sharedPorts = new WeakMap<ServicePortInfo, { servers: SharedServers; cat?: Categorized }>();
+interface SharedPort {
+  servers: SharedServers;
+  /** The port's endpoints as every node sees them (no Local policy, no topology). */
+  cat?: Categorized;
+}
+const SHARED_PORTS = memoTable<ServicePortInfo, SharedPort>('ipvs shared ports');
 
-function fragmentsOf(e: ServiceEntry, ctx: IpvsContext): IpvsFragment[] {
+function fragmentsOf(memo: ProxyMemo, e: ServiceEntry, ctx: IpvsContext): IpvsFragment[] {
   const free = e.topologyFree;
   const frags = e.ports.map((sp, i) => {
-    let shared = free ? sharedPorts.get(sp) : undefined;
-    if (free && !shared) sharedPorts.set(sp, (shared = { servers: { others: new Map() } }));
+    const shared = free
+      ? memoized(memo, SHARED_PORTS, sp, (): SharedPort => ({ servers: { others: new Map() } }))
+      : undefined;
     // Without Local endpoints or topology, the endpoint sets are the same from every node.
     let cat = shared && !usesLocalEndpoints(sp) ? shared.cat : undefined;
     if (!cat) {
@@ -75,17 +81,15 @@ function fragmentsOf(e: ServiceEntry, ctx: IpvsContext): IpvsFragment[] {
   return frags;
 }
 
-const orders = new WeakMap<ServiceMap, string[]>();
+const ORDERS = memoTable<ServiceMap, string[]>('ipvs service order');
 
 /** Service keys in port-name order (shared by the nodes of one build). */
-function orderFor(map: ServiceMap): string[] {
-  let order = orders.get(map);
-  if (!order) {
+function orderFor(memo: ProxyMemo, map: ServiceMap): string[] {
+  return memoized(memo, ORDERS, map, () => {
     const keys = new Map<string, { sortKey: string }[]>();
     for (const e of map.entries.values()) keys.set(e.key, [{ sortKey: firstPortName(e) }]);
-    orders.set(map, (order = orderOf(keys)));
-  }
-  return order;
+    return orderOf(keys);
+  });
 }
 
 function contextFor(cluster: ClusterState, nodeName: string): IpvsContext {
@@ -134,38 +138,33 @@ function each(
 }
 
 const NONE: string[] = [];
-const sharedSets = new WeakMap<ServiceMap, Map<IpsetName, SetState>>();
+const SHARED_SETS = memoTable<ServiceMap, Map<IpsetName, SetState>>('ipvs shared ipsets');
 
 /** The ipsets that are the same on every node, made once per Service map (states not owned by any node). */
-function sharedSetsOf(map: ServiceMap): Map<IpsetName, SetState> {
-  let sets = sharedSets.get(map);
-  if (sets) return sets;
-  sets = new Map();
-  for (const i of IPSET_INFO) if (!NODE_SETS.has(i.name)) sets.set(i.name, emptyState());
-  for (const e of map.entries.values())
-    for (const sp of e.ports) {
-      const pe = portEntries(sp);
-      each(pe.entries, pe.bound, (name, entry) => bump(sets!.get(name)!, entry, 1));
+function sharedSetsOf(memo: ProxyMemo, map: ServiceMap): Map<IpsetName, SetState> {
+  return memoized(memo, SHARED_SETS, map, () => {
+    const sets = new Map<IpsetName, SetState>();
+    for (const i of IPSET_INFO) if (!NODE_SETS.has(i.name)) sets.set(i.name, emptyState());
+    for (const e of map.entries.values())
+      for (const sp of e.ports) {
+        const pe = portEntries(memo, sp);
+        each(pe.entries, pe.bound, (name, entry) => bump(sets.get(name)!, entry, 1));
+      }
+    for (const s of sets.values()) {
+      s.sorted = [...s.members].sort();
+      s.owned = false;
     }
-  for (const s of sets.values()) {
-    s.sorted = [...s.members].sort();
-    s.owned = false;
-  }
-  sharedSets.set(map, sets);
-  return sets;
+    return sets;
+  });
 }
 
 function sortedOf(s: SetState): string[] {
   return (s.sorted ??= [...s.members].sort());
 }
 
-/** An ipset as data; its sorted entries are listed on first use (a node's KUBE-LOOP-BACK is long). */
-function ipsetOf(name: IpsetName, s: SetState): IpSet {
-  const info = IPSET_INFO.find((i) => i.name === name)!;
-  const set = { name, type: info.type, comment: info.comment } as IpSet;
-  Object.defineProperty(set, 'entries', { enumerable: true, get: () => sortedOf(s) });
-  setIpsetIndex(set, s.members);
-  return set;
+/** An ipset as data; its sorted entries are listed on first use. */
+function ipsetFrom(name: IpsetName, s: SetState): IpSet {
+  return ipsetOf(name, s.members, () => sortedOf(s));
 }
 
 function listServers(set: FragmentSet<IpvsFragment>): IpvsVirtualServer[] {
@@ -195,7 +194,6 @@ function rulesOf(
     nonEmpty,
   );
   const ipvsIps = cache.sets.get('KUBE-IPVS-IPS')!;
-  setLocalAddressIndex(sortedOf(ipvsIps), ipvsIps.members);
   return {
     node: cache.ctx.nodeName,
     mode: 'ipvs',
@@ -205,6 +203,7 @@ function rulesOf(
     ipvs: { virtualServers: vss, byKey, ipsets },
     // Every Service address is bound to kube-ipvs0: exactly the members of KUBE-IPVS-IPS.
     extraLocalAddresses: sortedOf(ipvsIps),
+    extraLocalIndex: ipvsIps.members,
     clusterCIDR: p.clusterCIDR,
     largeClusterMode: false,
     cache,
@@ -222,14 +221,15 @@ export function buildIpvsRules(
   nodeName: string,
   options: BuildOptions = {},
 ): NodeRules {
+  const memo = options.memo ?? createProxyMemo();
   const ctx = contextFor(cluster, nodeName);
-  const map = serviceMapOf(cluster);
-  const set = new FragmentSet(createBase<IpvsFragment>(), orderFor(map));
-  const sets = new Map(sharedSetsOf(map));
+  const map = serviceMapOf(memo, cluster);
+  const set = new FragmentSet(createBase<IpvsFragment>(), orderFor(memo, map));
+  const sets = new Map(sharedSetsOf(memo, map));
   for (const name of NODE_SETS) if (name !== 'KUBE-LOOP-BACK') sets.set(name, emptyState());
   const loopback = new LoopbackSet();
   for (const e of map.entries.values()) {
-    const frags = fragmentsOf(e, ctx);
+    const frags = fragmentsOf(memo, e, ctx);
     set.overlay.set(e.key, frags);
     for (const f of frags) {
       for (const ep of f.loopback) loopback.add(f.sp.proto, ep, 1);
@@ -238,7 +238,7 @@ export function buildIpvsRules(
     }
   }
   const settings = settingsOf(cluster, ctx, options);
-  const cache: IpvsCache = { ctx, options, settings, services: map, set, sets, loopback, dupKeys: 0 };
+  const cache: IpvsCache = { memo, ctx, options, settings, services: map, set, sets, loopback, dupKeys: 0 };
   const vss = listServers(set);
   const byKey = new Map<string, IpvsVirtualServer>();
   for (const v of vss) {
@@ -246,7 +246,7 @@ export function buildIpvsRules(
     byKey.set(v.key, v);
   }
   const ipsets = IPSET_INFO.map((i) =>
-    i.name === 'KUBE-LOOP-BACK' ? loopback.ipset() : ipsetOf(i.name, sets.get(i.name)!),
+    i.name === 'KUBE-LOOP-BACK' ? loopback.ipset() : ipsetFrom(i.name, sets.get(i.name)!),
   );
   return rulesOf(cache, cluster, ipsets, vss, byKey);
 }
@@ -302,16 +302,16 @@ export function updateIpvsRules(
   const old = prev.cache as IpvsCache | undefined;
   const ctx = contextFor(cluster, prev.node);
   if (!old?.sets || !prev.ipvs || settingsOf(cluster, ctx, options) !== old.settings)
-    return buildIpvsRules(cluster, prev.node, options);
+    return buildIpvsRules(cluster, prev.node, { ...options, memo: options.memo ?? prev.cache?.memo });
   const changed = new Set(changedServiceKeys);
-  const map = updateServiceMap(old.services, cluster, changed);
+  const map = updateServiceMap(old.memo, old.services, cluster, changed);
   const cache: IpvsCache = { ...old, services: map };
   const removed: IpvsFragment[] = [];
   const added: IpvsFragment[] = [];
   const changes: [string, IpvsFragment[], IpvsFragment[]][] = [];
   for (const key of changed) {
     const e = map.entries.get(key);
-    const frags = e ? fragmentsOf(e, ctx) : [];
+    const frags = e ? fragmentsOf(cache.memo, e, ctx) : [];
     const olds = cache.set.get(key) ?? [];
     removed.push(...olds);
     added.push(...frags);
@@ -322,7 +322,7 @@ export function updateIpvsRules(
   const touched = new Set<IpsetName>();
   const apply = (frags: IpvsFragment[], by: 1 | -1): void => {
     for (const f of frags) {
-      const pe = portEntries(f.sp);
+      const pe = portEntries(cache.memo, f.sp);
       const change = (name: IpsetName, entry: string): void => {
         let s = cache.sets.get(name)!;
         if (!s.owned) {
@@ -349,7 +349,7 @@ export function updateIpvsRules(
   const ipsets = prev.ipvs.ipsets.map((s) => {
     const name = s.name as IpsetName;
     if (!touched.has(name)) return s;
-    return name === 'KUBE-LOOP-BACK' ? cache.loopback.ipset() : ipsetOf(name, cache.sets.get(name)!);
+    return name === 'KUBE-LOOP-BACK' ? cache.loopback.ipset() : ipsetFrom(name, cache.sets.get(name)!);
   });
   // Virtual servers: re-list in order; patch the index unless keys collide (then rebuild it).
   const vss = prev.ipvs.virtualServers;

@@ -12,6 +12,7 @@
 import { inCidr } from '../../net/ip';
 import type { EndpointInfo } from '../shared/endpoint-info';
 import type { IpsetName } from './ipsets';
+import { memoized, memoTable, type ProxyMemo } from '../shared/memo';
 import { isLocalTo } from '../shared/service-map';
 import type { ServicePortInfo } from '../shared/service-port';
 import type { Categorized } from '../shared/topology';
@@ -57,18 +58,20 @@ export interface PortEntries {
   bound: string[];
 }
 
-const portEntriesMemo = new WeakMap<ServicePortInfo, PortEntries>();
+const PORT_ENTRIES = memoTable<ServicePortInfo, PortEntries>('ipvs port ipset entries');
 
 /**
- * A port's entries in the ipsets that are the same on every node (made once per port).
+ * A port's entries in the ipsets that are the same on every node (made once per port and memo).
  *
  * @example
- * portEntries(sp).entries[0]; // ["KUBE-CLUSTER-IP", "10.96.0.10,udp:53"]
+ * portEntries(memo, sp).entries[0]; // ["KUBE-CLUSTER-IP", "10.96.0.10,udp:53"]
  */
-export function portEntries(sp: ServicePortInfo): PortEntries {
-  let out = portEntriesMemo.get(sp);
-  if (out) return out;
-  out = { entries: [], bound: [] };
+export function portEntries(memo: ProxyMemo, sp: ServicePortInfo): PortEntries {
+  return memoized(memo, PORT_ENTRIES, sp, () => writePortEntries(sp));
+}
+
+function writePortEntries(sp: ServicePortInfo): PortEntries {
+  const out: PortEntries = { entries: [], bound: [] };
   const { entries, bound } = out;
   const proto = sp.proto;
   entries.push(['KUBE-CLUSTER-IP', `${sp.clusterIP},${proto}:${sp.port}`]);
@@ -97,7 +100,6 @@ export function portEntries(sp: ServicePortInfo): PortEntries {
   }
   if (sp.healthCheckNodePort !== 0)
     entries.push(['KUBE-HEALTH-CHECK-NODE-PORT', String(sp.healthCheckNodePort)]);
-  portEntriesMemo.set(sp, out);
   return out;
 }
 

@@ -15,6 +15,7 @@
  * rules.nftText!.startsWith('table ip kube-proxy {'); // true
  */
 import type { ClusterState } from '../../cluster/state';
+import { createProxyMemo, memoized, memoTable, type ProxyMemo } from '../shared/memo';
 import { createBase, FragmentSet, orderOf, type FragmentBase } from '../incremental/fragment-set';
 import { LazyNameMap } from '../incremental/lazy-map';
 import { nftListRuleset } from './print';
@@ -31,7 +32,7 @@ import {
   type ServiceMap,
 } from '../shared/service-map';
 import { categorizeEndpoints } from '../shared/topology';
-import type { IptablesTable, NodeRules } from '../shared/types';
+import type { BuildOptions, IptablesTable, NodeRules } from '../shared/types';
 
 export { NFT_MASQ_MARK, nftEndpointBase, nftServiceBase } from './service';
 
@@ -49,6 +50,7 @@ const FILLED = [
 
 /** What `NodeRules.cache` holds in nftables mode. */
 interface NftCache {
+  memo: ProxyMemo;
   ctx: NftContext;
   /** Everything besides the Services that the table depends on: a change means a full build. */
   settings: string;
@@ -73,15 +75,15 @@ interface Scope {
   perNode: ServiceEntry[];
 }
 
-const scopes = new WeakMap<ClusterState, Map<string, Scope>>();
-const edited = new WeakMap<ClusterState, Map<string, NftFragment[]>>();
+const SCOPES = memoTable<ClusterState, Map<string, Scope>>('nftables scopes');
+/** Node-independent fragments made by an edit, shared by the nodes updated to the same ClusterState. */
+const EDITS = memoTable<ClusterState, Map<string, NftFragment[]>>('nftables edits');
 
 const shareKey = (ctx: NftContext): string => `${ctx.clusterCIDR}|${ctx.masqueradeAll}`;
 const neutral = (ctx: NftContext): NftContext => ({ ...ctx, nodeName: '', nodeIP: '', zone: '' });
 
-function scopeFor(cluster: ClusterState, map: ServiceMap, ctx: NftContext): Scope {
-  let byKey = scopes.get(cluster);
-  if (!byKey) scopes.set(cluster, (byKey = new Map()));
+function scopeFor(memo: ProxyMemo, cluster: ClusterState, map: ServiceMap, ctx: NftContext): Scope {
+  const byKey = memoized(memo, SCOPES, cluster, () => new Map<string, Scope>());
   let scope = byKey.get(shareKey(ctx));
   if (scope) return scope;
   const base = createBase<NftFragment>();
@@ -230,7 +232,12 @@ function rulesOf(cache: NftCache, cluster: ClusterState): NodeRules {
  * @example
  * buildNftablesRules(cluster, 'node-1').nft!.sets.get('service-ips')!.elements.length;
  */
-export function buildNftablesRules(cluster: ClusterState, nodeName: string): NodeRules {
+export function buildNftablesRules(
+  cluster: ClusterState,
+  nodeName: string,
+  options: BuildOptions = {},
+): NodeRules {
+  const memo = options.memo ?? createProxyMemo();
   const p = cluster.config.proxy;
   const ctx = contextFor(cluster, nodeName);
   const all = p.nodePortAddresses.length > 0 && nodePortMatchAll(p.nodePortAddresses);
@@ -241,8 +248,8 @@ export function buildNftablesRules(cluster: ClusterState, nodeName: string): Nod
       : [ctx.nodeIP].filter((ip) => ip !== '' && p.nodePortAddresses.some((c) => inRange(ip, c)));
   const b = new Builder();
   setup(b, cluster.config.serviceSubnet, npIPs);
-  const map = serviceMapOf(cluster);
-  const scope = scopeFor(cluster, map, ctx);
+  const map = serviceMapOf(memo, cluster);
+  const scope = scopeFor(memo, cluster, map, ctx);
   const set = new FragmentSet(scope.base, scope.order);
   for (const e of scope.perNode) {
     const frags = fragmentsOf(e, ctx);
@@ -250,6 +257,7 @@ export function buildNftablesRules(cluster: ClusterState, nodeName: string): Nod
     for (const f of frags) set.register(f, f.headNames(), false);
   }
   const cache: NftCache = {
+    memo,
     ctx,
     settings: settingsOf(cluster, ctx),
     services: map,
@@ -299,14 +307,15 @@ export function updateNftablesRules(
   prev: NodeRules,
   cluster: ClusterState,
   changedServiceKeys: Iterable<string>,
+  options: BuildOptions = {},
 ): NodeRules {
   const old = prev.cache as NftCache | undefined;
   const ctx = contextFor(cluster, prev.node);
-  if (!old?.dups || settingsOf(cluster, ctx) !== old.settings) return buildNftablesRules(cluster, prev.node);
+  if (!old?.dups || settingsOf(cluster, ctx) !== old.settings)
+    return buildNftablesRules(cluster, prev.node, { ...options, memo: options.memo ?? prev.cache?.memo });
   const changed = new Set(changedServiceKeys);
-  const map = updateServiceMap(old.services, cluster, changed);
-  let memo = edited.get(cluster);
-  if (!memo) edited.set(cluster, (memo = new Map()));
+  const map = updateServiceMap(old.memo, old.services, cluster, changed);
+  const memo = memoized(old.memo, EDITS, cluster, () => new Map<string, NftFragment[]>());
   const cache: NftCache = { ...old, services: map };
   const touched = new Set<string>();
   const removed: NftFragment[] = [];

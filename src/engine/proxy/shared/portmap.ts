@@ -31,6 +31,7 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ClusterState } from '../../cluster/state';
 import type { Pod } from '../../k8s/objects';
 import { inCidr } from '../../net/ip';
+import { createProxyMemo, memoized, memoTable, type ProxyMemo } from './memo';
 import { makeRule } from './rule';
 import type { Chain, IptablesTable, NodeRules, Rule } from './types';
 
@@ -97,42 +98,47 @@ function mappingsOf(pod: Pod): PortMapping[] {
   return out;
 }
 
-const sandboxes = new WeakMap<ClusterState, Map<string, PortmapSandbox[]>>();
+const SANDBOXES = memoTable<ClusterState, Map<string, PortmapSandbox[]>>('portmap sandboxes');
 
 /**
- * The sandboxes with hostPorts on each node, newest pod first (the order of CNI-HOSTPORT-DNAT).
+ * The sandboxes with hostPorts on each node, newest pod first (the order of CNI-HOSTPORT-DNAT). All nodes'
+ * are found in one pass over the pods, kept in `memo` for the other nodes.
  *
  * @example portmapSandboxes(cluster, 'node-1').map((s) => s.pod); // ["default/web"]
  */
-export function portmapSandboxes(cluster: ClusterState, node: string): PortmapSandbox[] {
-  let byNode = sandboxes.get(cluster);
-  if (!byNode) {
-    byNode = new Map();
-    for (const pod of cluster.pods) {
-      const ip = pod.status?.podIP;
-      const on = pod.spec.nodeName;
-      const phase = pod.status?.phase;
-      if (!ip || !on || pod.spec.hostNetwork || phase === 'Succeeded' || phase === 'Failed') continue;
-      const mappings = mappingsOf(pod);
-      if (mappings.length === 0) continue;
-      const n = cluster.nodes.find((x) => x.metadata.name === on);
-      const cidr = n?.spec?.podCIDR && inCidr(ip, n.spec.podCIDR) ? n.spec.podCIDR : `${ip}/32`;
-      const containerID = sandboxID(pod);
-      const list = byNode.get(on) ?? [];
-      list.unshift({
-        pod: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`,
-        node: on,
-        ip,
-        containerID,
-        chain: dnatChainName(PORTMAP_NETWORK, containerID),
-        masqCIDR: cidr,
-        mappings,
-      });
-      byNode.set(on, list);
-    }
-    sandboxes.set(cluster, byNode);
+export function portmapSandboxes(
+  cluster: ClusterState,
+  node: string,
+  memo: ProxyMemo = createProxyMemo(),
+): PortmapSandbox[] {
+  return memoized(memo, SANDBOXES, cluster, () => sandboxesByNode(cluster)).get(node) ?? [];
+}
+
+function sandboxesByNode(cluster: ClusterState): Map<string, PortmapSandbox[]> {
+  const byNode = new Map<string, PortmapSandbox[]>();
+  for (const pod of cluster.pods) {
+    const ip = pod.status?.podIP;
+    const on = pod.spec.nodeName;
+    const phase = pod.status?.phase;
+    if (!ip || !on || pod.spec.hostNetwork || phase === 'Succeeded' || phase === 'Failed') continue;
+    const mappings = mappingsOf(pod);
+    if (mappings.length === 0) continue;
+    const n = cluster.nodes.find((x) => x.metadata.name === on);
+    const cidr = n?.spec?.podCIDR && inCidr(ip, n.spec.podCIDR) ? n.spec.podCIDR : `${ip}/32`;
+    const containerID = sandboxID(pod);
+    const list = byNode.get(on) ?? [];
+    list.unshift({
+      pod: `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`,
+      node: on,
+      ip,
+      containerID,
+      chain: dnatChainName(PORTMAP_NETWORK, containerID),
+      masqCIDR: cidr,
+      mappings,
+    });
+    byNode.set(on, list);
   }
-  return byNode.get(node) ?? [];
+  return byNode;
 }
 
 /** multiport takes at most 15 ports per rule (splitPortList). */
@@ -255,10 +261,10 @@ function setBuiltin(t: IptablesTable, name: string, rules: Rule[]): void {
  * @example
  * applyPortmap(rules, cluster); rules.nat.byName.has('CNI-HOSTPORT-DNAT'); // true when a hostPort pod runs here
  */
-export function applyPortmap(rules: NodeRules, cluster: ClusterState): void {
+export function applyPortmap(rules: NodeRules, cluster: ClusterState, memo: ProxyMemo): void {
   const nat = rules.nat;
   const hadCni = nat.chains.some((c) => isCni(c.name));
-  const pm = portmapChains(portmapSandboxes(cluster, rules.node));
+  const pm = portmapChains(portmapSandboxes(cluster, rules.node, memo));
   if (!hadCni && pm.chains.length === 0) return;
   for (const c of nat.chains.filter((x) => isCni(x.name))) nat.byName.delete(c.name);
   nat.chains = nat.chains.filter((x) => !isCni(x.name));

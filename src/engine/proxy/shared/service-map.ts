@@ -12,6 +12,7 @@
 import type { ClusterState } from '../../cluster/state';
 import type { EndpointSlice } from '../../k8s/objects';
 import { endpointsFor, SERVICE_NAME_LABEL, slicesByService, type EndpointInfo } from './endpoint-info';
+import { memoTable, type ProxyMemo } from './memo';
 import { servicePortsOf, usesLocalEndpoints, type ServicePortInfo } from './service-port';
 
 export interface ServiceEntry {
@@ -65,7 +66,7 @@ function entryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined):
   return { key: ports[0]!.serviceKey, ports, endpoints, endpointCount, topologyFree };
 }
 
-const memo = new WeakMap<ClusterState, ServiceMap>();
+const SERVICE_MAPS = memoTable<ClusterState, ServiceMap>('service maps');
 
 /**
  * A map that reads through to a base map except for changed keys (null: deleted). Iteration order is not
@@ -119,13 +120,14 @@ function overlay<V>(base: Map<string, V>, changes: Map<string, V | null>): Map<s
 }
 
 /**
- * The cluster's Service and endpoint map (memoised per ClusterState object).
+ * The cluster's Service and endpoint map (memoised per ClusterState object in `memo`).
  *
  * @example
- * serviceMapOf(cluster).totalEndpoints; // 100000
+ * serviceMapOf(memo, cluster).totalEndpoints; // 100000
  */
-export function serviceMapOf(cluster: ClusterState): ServiceMap {
-  let map = memo.get(cluster);
+export function serviceMapOf(memo: ProxyMemo, cluster: ClusterState): ServiceMap {
+  const memoised = memo.table(SERVICE_MAPS);
+  let map = memoised.get(cluster);
   if (map) return map;
   const slices = slicesByService(cluster.endpointSlices);
   const entries = new Map<string, ServiceEntry>();
@@ -140,7 +142,7 @@ export function serviceMapOf(cluster: ClusterState): ServiceMap {
     totalEndpoints += e.endpointCount;
   }
   map = { entries, totalEndpoints };
-  memo.set(cluster, map);
+  memoised.set(cluster, map);
   return map;
 }
 
@@ -149,10 +151,16 @@ export function serviceMapOf(cluster: ClusterState): ServiceMap {
  * named in `changed` ("ns/name") are read again; `prev` stays valid (other nodes may still use it).
  *
  * @example
- * const next = updateServiceMap(serviceMapOf(before), after, ['ns1/svc1']);
+ * const next = updateServiceMap(memo, serviceMapOf(memo, before), after, ['ns1/svc1']);
  */
-export function updateServiceMap(prev: ServiceMap, cluster: ClusterState, changed: Set<string>): ServiceMap {
-  const known = memo.get(cluster);
+export function updateServiceMap(
+  memo: ProxyMemo,
+  prev: ServiceMap,
+  cluster: ClusterState,
+  changed: Set<string>,
+): ServiceMap {
+  const memoised = memo.table(SERVICE_MAPS);
+  const known = memoised.get(cluster);
   if (known) return known;
   const names = new Set<string>();
   for (const k of changed) names.add(k.slice(k.indexOf('/') + 1));
@@ -183,6 +191,6 @@ export function updateServiceMap(prev: ServiceMap, cluster: ClusterState, change
     totalEndpoints += e.endpointCount;
   }
   const map = { entries: overlay(prev.entries, changes), totalEndpoints };
-  memo.set(cluster, map);
+  memoised.set(cluster, map);
   return map;
 }

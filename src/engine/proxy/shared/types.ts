@@ -16,6 +16,7 @@ import type { ClusterState, ProxyMode } from '../../cluster/state';
 import type { Rng } from '../../util/rng';
 import type { Candidate, WireProtocol } from '../../trace';
 import type { NftTable } from '../nftables/types';
+import type { ProxyMemo } from './memo';
 
 // ── iptables rules ───────────────────────────────────────────────────────────────────────────────
 
@@ -145,6 +146,11 @@ export interface IpSet {
   type: string; // "hash:ip,port"
   comment: string; // "Kubernetes service cluster ip + port for masquerade purpose"
   entries: string[]; // ["10.96.0.10,udp:53"]
+  /**
+   * Membership of `entries`, handed over by the builder (which counts them anyway), so a lookup in a
+   * 10,000-entry set builds nothing; without it a lookup scans `entries`.
+   */
+  index?: { has(entry: string): boolean };
 }
 
 export interface IpvsRules {
@@ -173,12 +179,28 @@ export interface NodeRules {
    * address to the kube-ipvs0 dummy interface, so they are local there). Sorted (the KUBE-IPVS-IPS members).
    */
   extraLocalAddresses?: string[];
+  /** Membership of `extraLocalAddresses`, handed over by the builder (a 10,000-Service node has as many). */
+  extraLocalIndex?: { has(ip: string): boolean };
   /** The pod network (kube-proxy's cluster CIDR): packets from it entered through the pod bridge. */
   clusterCIDR?: string;
   /** Total endpoints seen when generating: above 1000 kube-proxy drops SVC/SEP comments. */
   largeClusterMode: boolean;
-  /** Internal cache for `updateNodeRules`: per Service port, the chains and rules it contributed. */
-  cache?: unknown;
+  /**
+   * What `updateNodeRules` starts from (per Service port, the chains and rules it contributed; each mode
+   * adds its own fields) and the memo the rules were made with.
+   */
+  cache?: { readonly memo: ProxyMemo };
+}
+
+/** How a node's rules are made. */
+export interface BuildOptions {
+  /** iptables supports `MASQUERADE --random-fully` (true on any current node; kube-proxy's unit-test fake says false). */
+  randomFully?: boolean;
+  /**
+   * Where derived values shared by the nodes of one cluster state are kept (the simulation world's memo);
+   * without one, each build makes its own and shares nothing.
+   */
+  memo?: ProxyMemo;
 }
 
 // ── the evaluator's contract ─────────────────────────────────────────────────────────────────────
