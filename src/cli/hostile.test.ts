@@ -247,4 +247,17 @@ describe('hostile command lines', () => {
     );
     expect(parseCurlArgs(['--count', '10000', 'http://web/'])).toMatchObject({ options: { count: 10000 } });
   });
+
+  it('JavaScript object properties as command names are unknown commands (exit 2), not internal errors', async () => {
+    for (const name of ['constructor', '__proto__', 'toString'])
+      usage(await run('-f', SCENE, name), `svclab: unknown command "${name}"`);
+  });
+
+  it("the CLI's own messages are terminal-safe too (a file name with an escape sequence)", async () => {
+    const r = await run('-f', join(dir, 'no\u001b]0;pwned\u0007such.yaml'), 'validate');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `svclab: cannot read ${join(dir, 'no^[]0;pwned^Gsuch.yaml')}: no such file or directory\n`,
+    );
+  });
 });

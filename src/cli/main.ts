@@ -14,6 +14,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import {
   buildCluster,
   createWorld,
+  escapeTerminal,
   HELP,
   runCommand,
   validateCommand,
@@ -189,8 +190,11 @@ function ignoreClosedPipes(): void {
  */
 export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   if (!io.stdout || !io.stderr) ignoreClosedPipes();
-  const stdout = io.stdout ?? ((t: string) => void process.stdout.write(t));
-  const stderr = io.stderr ?? ((t: string) => void process.stderr.write(t));
+  // Terminal-safe, as runCommand's own output: the CLI's messages quote file names and arguments.
+  const out = io.stdout ?? ((t: string) => void process.stdout.write(t));
+  const err = io.stderr ?? ((t: string) => void process.stderr.write(t));
+  const stdout = (t: string): void => out(escapeTerminal(t));
+  const stderr = (t: string): void => err(escapeTerminal(t));
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
     stderr(`svclab: ${parsed.reason}\n${USAGE_HINT}`);

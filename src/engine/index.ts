@@ -30,6 +30,7 @@ export type * from './trace';
 
 // The command interpreter shared by the CLI and the in-page console.
 export { HELP, runCommand } from './commands/run';
+export { escapeTerminal } from './commands/escape';
 export { validateCommand } from './commands/validate';
 export type { CommandEnv, CommandResult } from './commands/types';
 

@@ -16,9 +16,17 @@ export function cloneJSON<T>(v: T): T {
   const keys = Object.keys(v);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    out[k] = cloneJSON((v as Record<string, unknown>)[k]);
+    setOwn(out, k, cloneJSON((v as Record<string, unknown>)[k]));
   }
   return out as T;
+}
+
+/** out[k] = v, except that a `__proto__` key (a Secret's data key may be one) stays an own property
+ *  instead of replacing the copy's prototype. */
+function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__')
+    Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else out[k] = v;
 }
 
 /**
@@ -32,7 +40,7 @@ export function cloneJSON<T>(v: T): T {
 export function shallowCopy<T extends object>(o: T): T {
   const out: Record<string, unknown> = {};
   const keys = Object.keys(o);
-  for (let i = 0; i < keys.length; i++) out[keys[i]!] = (o as Record<string, unknown>)[keys[i]!];
+  for (let i = 0; i < keys.length; i++) setOwn(out, keys[i]!, (o as Record<string, unknown>)[keys[i]!]);
   return out as T;
 }
 

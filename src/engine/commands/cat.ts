@@ -16,22 +16,28 @@ import { json } from './types';
  * // "search shop.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n"
  */
 export const cat: PodCommandHandler = (args, env, pod): CommandResult => {
-  const files: Record<string, () => string> = {
-    '/etc/resolv.conf': () => formatResolvConf(podResolvConf(env.cluster, pod)),
-    '/etc/hosts': () => hostsFile(env.cluster, pod),
-    '/etc/hostname': () => `${podHostnameValue(env.cluster, pod)}\n`,
-  };
+  // A Map: the path is user input, and `constructor` is no file even though every object has one.
+  const files = new Map<string, () => string>([
+    ['/etc/resolv.conf', () => formatResolvConf(podResolvConf(env.cluster, pod))],
+    ['/etc/hosts', () => hostsFile(env.cluster, pod)],
+    ['/etc/hostname', () => `${podHostnameValue(env.cluster, pod)}\n`],
+  ]);
   let stdout = '';
   let stderr = '';
-  const contents: Record<string, string> = {};
+  const contents = new Map<string, string>();
   for (const path of args.filter((a) => a !== '--')) {
     const norm = path.replace(/\/{2,}/g, '/');
-    const read = files[norm];
+    const read = files.get(norm);
     if (read) {
-      contents[path] = read();
-      stdout += contents[path];
+      const text = read();
+      contents.set(path, text);
+      stdout += text;
     } else stderr += `cat: ${path}: No such file or directory\n`;
   }
-  if (env.json) stdout = json({ files: contents, ...(stderr ? { errors: stderr.trim().split('\n') } : {}) });
+  if (env.json)
+    stdout = json({
+      files: Object.fromEntries(contents),
+      ...(stderr ? { errors: stderr.trim().split('\n') } : {}),
+    });
   return { exitCode: stderr ? 1 : 0, stdout, stderr };
 };

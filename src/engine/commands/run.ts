@@ -12,6 +12,7 @@ import { cat } from './cat';
 import { curlCommand, execCurl } from './curl';
 import { dig } from './dig';
 import { env as envCommand } from './env';
+import { escapeTerminal } from './escape';
 import { getCommand } from './get';
 import { nodeCommand } from './node';
 import { nslookup } from './nslookup';
@@ -52,24 +53,26 @@ commands:
 exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
 `;
 
-const podCommands: Record<string, PodCommandHandler> = {
-  env: envCommand,
-  printenv: envCommand,
-  cat,
-  nslookup,
-  dig,
-  curl: execCurl,
-  ping: execPing,
-};
+// Maps, not object literals: a command name is user input, and `constructor`, `toString` or `__proto__`
+// must be unknown commands, not properties every object inherits.
+const podCommands = new Map<string, PodCommandHandler>([
+  ['env', envCommand],
+  ['printenv', envCommand],
+  ['cat', cat],
+  ['nslookup', nslookup],
+  ['dig', dig],
+  ['curl', execCurl],
+  ['ping', execPing],
+]);
 
-const topCommands: Record<string, CommandHandler> = {
-  validate: validateCommand,
-  get: getCommand,
-  curl: curlCommand,
-  ping: pingCommand,
-  node: nodeCommand,
-  exec: execCommand,
-};
+const topCommands = new Map<string, CommandHandler>([
+  ['validate', validateCommand],
+  ['get', getCommand],
+  ['curl', curlCommand],
+  ['ping', pingCommand],
+  ['node', nodeCommand],
+  ['exec', execCommand],
+]);
 
 /** Takes `-o json` (also `-ojson`, `-o=json`, `--output json`, `--output=json`) out of the words. */
 function extractJsonFlag(words: string[]): { words: string[]; json: boolean } {
@@ -89,20 +92,22 @@ function extractJsonFlag(words: string[]): { words: string[]; json: boolean } {
   return { words: out, json };
 }
 
+// kubectl exec deploy/NAME (or rs/NAME) runs in the first pod the workload owns.
+const OWNER_KINDS = new Map([
+  ['deploy', 'Deployment'],
+  ['deployment', 'Deployment'],
+  ['deployments', 'Deployment'],
+  ['rs', 'ReplicaSet'],
+  ['replicaset', 'ReplicaSet'],
+  ['replicasets', 'ReplicaSet'],
+]);
+const POD_WORDS = new Set(['pod', 'pods', 'po']);
+
 function findPod(env: CommandEnv, ref: string, namespace: string): Pod | undefined {
   const [kind, name] = ref.includes('/') ? (ref.split('/', 2) as [string, string]) : ['pod', ref];
   const inNs = env.cluster.pods.filter((p) => (p.metadata.namespace ?? 'default') === namespace);
-  if (kind === 'pod' || kind === 'pods' || kind === 'po') return inNs.find((p) => p.metadata.name === name);
-  // kubectl exec deploy/NAME (or rs/NAME) runs in the first pod the workload owns.
-  const ownerKinds: Record<string, string> = {
-    deploy: 'Deployment',
-    deployment: 'Deployment',
-    deployments: 'Deployment',
-    rs: 'ReplicaSet',
-    replicaset: 'ReplicaSet',
-    replicasets: 'ReplicaSet',
-  };
-  const ownerKind = ownerKinds[kind];
+  if (POD_WORDS.has(kind)) return inNs.find((p) => p.metadata.name === name);
+  const ownerKind = OWNER_KINDS.get(kind);
   if (!ownerKind) return undefined;
   const rsNames = new Set(
     ownerKind === 'Deployment'
@@ -141,6 +146,9 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
   }
   if (!namespace) return usage('-n needs a namespace', 'exec');
   if (!podRef) return usage('give a pod name: exec POD -- COMMAND', 'exec');
+  const refKind = podRef.includes('/') ? podRef.split('/', 1)[0]! : 'pod';
+  if (!POD_WORDS.has(refKind) && !OWNER_KINDS.has(refKind))
+    return fail(`error: the server doesn't have a resource type "${refKind}"\n`);
   const pod = findPod(env, podRef, namespace);
   if (!pod) {
     const [kind, name] = podRef.includes('/') ? podRef.split('/', 2) : ['pods', podRef];
@@ -154,13 +162,13 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
   }
   const [program, ...rest] = cmd;
   if (!program) return usage('no command after --', 'exec');
-  const handler = podCommands[program.split('/').pop() ?? program];
+  const handler = podCommands.get(program.split('/').pop() ?? program);
   if (!handler) {
     return fail(
       `error: Internal error occurred: error executing command in container: failed to exec in container: ` +
         `failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: ` +
         `exec: "${program}": executable file not found in $PATH: unknown\n` +
-        `svclab simulates these programs in a pod: ${Object.keys(podCommands).join(', ')}.\n`,
+        `svclab simulates these programs in a pod: ${[...podCommands.keys()].join(', ')}.\n`,
     );
   }
   const withContainer = container !== undefined && program === 'env' ? ['-c', container, ...rest] : rest;
@@ -170,8 +178,14 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
 /**
  * Runs one command line (a string as typed, or words as the CLI received them).
  * A leading `kubectl` or `svclab` is accepted, so lines copied from a terminal work in the console.
+ * The output is terminal-safe: control characters from the user's YAML are escaped (escape.ts).
  */
 export function runCommand(input: string | string[], env: CommandEnv): CommandResult {
+  const r = dispatch(input, env);
+  return { exitCode: r.exitCode, stdout: escapeTerminal(r.stdout), stderr: escapeTerminal(r.stderr) };
+}
+
+function dispatch(input: string | string[], env: CommandEnv): CommandResult {
   let words: string[];
   if (typeof input === 'string') {
     const t = tokenize(input);
@@ -184,7 +198,7 @@ export function runCommand(input: string | string[], env: CommandEnv): CommandRe
   const { words: rest, json } = extractJsonFlag(words);
   const [name, ...args] = rest;
   if (!name || name === 'help' || name === '--help' || name === '-h') return ok(HELP);
-  const handler = topCommands[name];
+  const handler = topCommands.get(name);
   if (!handler) return usage(`unknown command "${name}"`);
   try {
     return handler(args, { ...env, json: env.json || json });
