@@ -43,9 +43,9 @@ function configMapData(cluster: ClusterState, ns: string, name: string): Record<
 function secretData(cluster: ClusterState, ns: string, name: string): Record<string, string> | undefined {
   const s = cluster.secrets.find((c) => c.metadata.namespace === ns && c.metadata.name === name);
   if (!s) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(s.data ?? {})) out[k] = decodeBase64(v);
-  return { ...out, ...(s.stringData ?? {}) };
+  // fromEntries and spread define own properties: a `__proto__` key is data like any other.
+  const decoded = Object.fromEntries(Object.entries(s.data ?? {}).map(([k, v]) => [k, decodeBase64(v)]));
+  return { ...decoded, ...(s.stringData ?? {}) };
 }
 
 /** An env name kubelet accepts from envFrom (RelaxedEnvironmentVariableValidation: printable ASCII but '='). */
@@ -81,6 +81,11 @@ export function varsFromEnvFrom(cluster: ClusterState, pod: Pod, envFrom: unknow
   return [...out.values()];
 }
 
+/** map[key] when the map has that key itself: a key is user input, and `constructor` is no data key. */
+function own(map: Record<string, string | undefined> | undefined, key: string): string | undefined {
+  return map && Object.hasOwn(map, key) ? map[key] : undefined;
+}
+
 interface ValueFrom {
   fieldRef?: { fieldPath?: string };
   configMapKeyRef?: { name?: string; key?: string };
@@ -106,7 +111,7 @@ export function resolveValueFrom(
   if (vf.fieldRef?.fieldPath) {
     const path = vf.fieldRef.fieldPath;
     const labelMatch = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-    if (labelMatch) return pod.metadata[labelMatch[1] as 'labels' | 'annotations']?.[labelMatch[2]!];
+    if (labelMatch) return own(pod.metadata[labelMatch[1] as 'labels' | 'annotations'], labelMatch[2]!);
     const spec = pod.spec as { serviceAccountName?: string; nodeName?: string };
     const fields: Record<string, string | undefined> = {
       'metadata.name': pod.metadata.name,
@@ -119,11 +124,11 @@ export function resolveValueFrom(
       'status.podIPs': (pod.status?.podIPs ?? []).map((p) => p.ip).join(',') || pod.status?.podIP,
       'status.hostIPs': (pod.status?.hostIPs ?? []).map((p) => p.ip).join(',') || pod.status?.hostIP,
     };
-    return fields[path];
+    return own(fields, path);
   }
   if (vf.configMapKeyRef?.name && vf.configMapKeyRef.key)
-    return configMapData(cluster, ns, vf.configMapKeyRef.name)?.[vf.configMapKeyRef.key];
+    return own(configMapData(cluster, ns, vf.configMapKeyRef.name), vf.configMapKeyRef.key);
   if (vf.secretKeyRef?.name && vf.secretKeyRef.key)
-    return secretData(cluster, ns, vf.secretKeyRef.name)?.[vf.secretKeyRef.key];
+    return own(secretData(cluster, ns, vf.secretKeyRef.name), vf.secretKeyRef.key);
   return undefined;
 }

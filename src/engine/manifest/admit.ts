@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
 import { diagnosticAt } from './diagnose';
-import { cloneJson } from './clone';
+import { decodeNulls } from './decode';
 import { applyDefaults } from './defaults';
 import { checkSchema } from './schema-check';
 import { validateObject } from './validate/index';
@@ -67,7 +67,8 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
     );
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { object: null, diagnostics };
-  const object = cloneJson(raw);
+  // The object as the server's decoder reads it (nulls → zero values), in a copy that defaults may fill.
+  const object = decodeNulls(raw);
   if (object.metadata === undefined || object.metadata === null) {
     if (!info.config)
       return error('metadata.name', 'manifest.name.missing', 'resource name may not be empty');

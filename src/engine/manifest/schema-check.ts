@@ -12,50 +12,21 @@
  * checkSchema({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'x' }, spec: { portz: [] } });
  * // [{ kind: 'unknown', field: 'spec.portz', message: 'unknown field "spec.portz"' }]
  */
-import schemaJson from './k8s-schema.json';
-
-interface SchemaNode {
-  type?: string | string[];
-  format?: string;
-  $ref?: string;
-  properties?: Record<string, SchemaNode>;
-  additionalProperties?: boolean | SchemaNode;
-  items?: SchemaNode;
-  required?: string[];
-  anyOf?: SchemaNode[];
-}
-
-interface RootSchema {
-  allOf: {
-    if: { properties: { apiVersion: { const: string }; kind: { const: string } } };
-    then: SchemaNode;
-  }[];
-  definitions: Record<string, SchemaNode>;
-}
+import {
+  T_INTEGER,
+  deref,
+  matches,
+  property,
+  rootSchema,
+  type Compiled,
+  type SchemaNode,
+} from './schema-compiled';
 
 export interface SchemaFinding {
   /** type: decoding fails; unknown: strict field validation fails; required: client-side validation only. */
   kind: 'type' | 'unknown' | 'required';
   field: string; // "spec.ports[0].port"
   message: string;
-}
-
-const schema = schemaJson as unknown as RootSchema;
-const REF = '#/definitions/';
-const roots = new Map<string, SchemaNode>();
-for (const entry of schema.allOf) {
-  const p = entry.if.properties;
-  roots.set(`${p.apiVersion.const}|${p.kind.const}`, entry.then);
-}
-
-function deref(node: SchemaNode): { node: SchemaNode; def?: string } {
-  let def: string | undefined;
-  let n = node;
-  for (let i = 0; n.$ref && i < 8; i++) {
-    def = n.$ref.slice(REF.length);
-    n = schema.definitions[def] ?? {};
-  }
-  return { node: n, def };
 }
 
 /** Go's name for a definition's type: io.k8s.api.core.v1.ServicePort → v1.ServicePort. */
@@ -94,89 +65,6 @@ function jsonKind(v: unknown, forInteger: boolean): string {
   if (typeof v === 'object') return 'object';
   if (typeof v === 'number') return forInteger ? `number ${String(v)}` : 'number';
   return typeof v === 'boolean' ? 'bool' : 'string';
-}
-
-// JSON types as bits, so that a node's accepted types are one number.
-const T_INTEGER = 1;
-const T_NUMBER = 2;
-const T_BOOLEAN = 4;
-const T_STRING = 8;
-const T_ARRAY = 16;
-const T_OBJECT = 32;
-const TYPE_BITS: Record<string, number> = {
-  integer: T_INTEGER,
-  number: T_NUMBER,
-  boolean: T_BOOLEAN,
-  string: T_STRING,
-  array: T_ARRAY,
-  object: T_OBJECT,
-};
-
-/**
- * A schema node with its $ref resolved and its type list turned into bits, built once per node and
- * kept: every object walks the same few hundred nodes, so resolving them per field was most of the cost.
- */
-interface Compiled {
-  source: SchemaNode; // the node as written (goType derefs it itself)
-  node: SchemaNode;
-  def?: string;
-  /** Accepted JSON types as bits; -1 when the node accepts anything (no type, or a type we do not check). */
-  types: number;
-  int64: boolean;
-  anyOf?: Compiled[];
-  props?: Map<string, Compiled | undefined>;
-  items?: Compiled;
-  values?: Compiled; // additionalProperties as a schema (a map's values)
-}
-
-const compiled = new Map<SchemaNode, Compiled>();
-
-function compile(source: SchemaNode): Compiled {
-  let c = compiled.get(source);
-  if (c) return c;
-  const { node, def } = deref(source);
-  const list = node.type === undefined ? [] : Array.isArray(node.type) ? node.type : [node.type];
-  let types = list.length === 0 ? -1 : 0;
-  for (const t of list) types = types === -1 ? -1 : TYPE_BITS[t] === undefined ? -1 : types | TYPE_BITS[t]!;
-  c = { source, node, def, types, int64: node.format === 'int64' };
-  compiled.set(source, c);
-  if (node.anyOf) c.anyOf = node.anyOf.map(compile);
-  if (node.properties) c.props = new Map();
-  if (node.items) c.items = compile(node.items);
-  if (typeof node.additionalProperties === 'object') c.values = compile(node.additionalProperties);
-  return c;
-}
-
-function property(c: Compiled, key: string): Compiled | undefined {
-  const props = c.props!;
-  const known = props.get(key);
-  if (known !== undefined || props.has(key)) return known;
-  const own = Object.prototype.hasOwnProperty.call(c.node.properties, key);
-  const p = own ? compile(c.node.properties![key]!) : undefined;
-  props.set(key, p);
-  return p;
-}
-
-function matches(v: unknown, c: Compiled): boolean {
-  const t = c.types;
-  if (t === -1) return true;
-  switch (typeof v) {
-    case 'number':
-      if (t & T_NUMBER) return true;
-      return (
-        (t & T_INTEGER) !== 0 &&
-        Number.isInteger(v) &&
-        (c.int64 ? Number.isSafeInteger(v) : v >= -2147483648 && v <= 2147483647)
-      );
-    case 'boolean':
-      return (t & T_BOOLEAN) !== 0;
-    case 'string':
-      return (t & T_STRING) !== 0;
-    case 'object':
-      return (t & (Array.isArray(v) ? T_ARRAY : T_OBJECT)) !== 0;
-    default:
-      return true;
-  }
 }
 
 interface Walk {
@@ -265,15 +153,15 @@ function walk(v: unknown, c: Compiled, struct: string, w: Walk): void {
  * // 'json: cannot unmarshal string into Go struct field ServicePort.spec.ports.port of type int32'
  */
 export function checkSchema(object: { apiVersion?: unknown; kind?: unknown }): SchemaFinding[] {
-  const root = roots.get(`${String(object.apiVersion)}|${String(object.kind)}`);
+  const root = rootSchema(object.apiVersion, object.kind);
   if (!root) return [];
   const w: Walk = { findings: [], typeError: false, path: [] };
-  walk(object, compile(root), String(object.kind), w);
+  walk(object, root, String(object.kind), w);
   // A type error aborts decoding: the server reports it alone.
   return w.typeError ? w.findings.filter((f) => f.kind === 'type') : w.findings;
 }
 
 /** True when svclab has a schema for this apiVersion + kind. */
 export function hasSchema(apiVersion: string, kind: string): boolean {
-  return roots.has(`${apiVersion}|${kind}`);
+  return rootSchema(apiVersion, kind) !== undefined;
 }

@@ -5,8 +5,8 @@
  * @example
  * validateNamespace({ metadata: { name: 'Team.A' } })[0].field; // "metadata.name"
  */
-import { invalidEach, type FieldError } from './field';
-import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain } from './messages';
+import { duplicate, goStringSlice, invalid, invalidEach, type FieldError } from './field';
+import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isValidCIDR } from './messages';
 import { validateObjectMeta } from './metadata';
 
 type Obj = Record<string, unknown>;
@@ -14,8 +14,36 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 export const validateNamespace = (obj: Obj): FieldError[] =>
   validateObjectMeta(obj.metadata, false, isDNS1123Label);
-export const validateNode = (obj: Obj): FieldError[] =>
-  validateObjectMeta(obj.metadata, false, isDNS1123Subdomain);
+/**
+ * ValidateNode: metadata, and each pod CIDR (spec.podCIDRs, or the v1 spec.podCIDR it converts from)
+ * a CIDR, at most one per IP family, no duplicates. Status fields are not validated on create.
+ *
+ * @example
+ * validateNode({ metadata: { name: 'n' }, spec: { podCIDRs: [''] } })[0].message;
+ * // 'spec.podCIDRs[0]: Invalid value: "": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)'
+ */
+export function validateNode(obj: Obj): FieldError[] {
+  const errs = validateObjectMeta(obj.metadata, false, isDNS1123Subdomain);
+  const spec = isObj(obj.spec) ? obj.spec : {};
+  const listed = Array.isArray(spec.podCIDRs)
+    ? spec.podCIDRs.map((c) => (typeof c === 'string' ? c : ''))
+    : [];
+  const single = typeof spec.podCIDR === 'string' ? spec.podCIDR : '';
+  const cidrs = listed.length > 0 ? listed : single !== '' ? [single] : [];
+  const path = 'spec.podCIDRs';
+  cidrs.forEach((c, i) => errs.push(...invalidEach(`${path}[${i}]`, c, isValidCIDR(c))));
+  if (cidrs.length > 1) {
+    const families = cidrs.map((c) => (c.includes(':') ? 6 : 4));
+    if (cidrs.length > 2 || families[0] === families[1])
+      errs.push(invalid(path, goStringSlice(cidrs), 'may specify no more than one CIDR for each IP family'));
+    const seen = new Set<string>();
+    cidrs.forEach((c, i) => {
+      if (seen.has(c)) errs.push(duplicate(`${path}[${i}]`, c));
+      seen.add(c);
+    });
+  }
+  return errs;
+}
 
 function keys(map: unknown, path: string): FieldError[] {
   if (!isObj(map)) return [];

@@ -50,6 +50,25 @@ function byteLen(s: string): number {
   return n;
 }
 
+const DNS1123_LABEL_US_FMT = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_US_FMT = `${DNS1123_LABEL_US_FMT}(\\.${DNS1123_LABEL_US_FMT})*`;
+const DNS1123_SUBDOMAIN_US = re(DNS1123_SUBDOMAIN_US_FMT);
+
+/** IsDNS1123SubdomainWithUnderscore (pod dnsConfig.searches with RelaxedDNSSearchValidation). */
+export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLen(value) > 253) errs.push(maxLenError(253));
+  if (!DNS1123_SUBDOMAIN_US.test(value))
+    errs.push(
+      regexError(
+        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character",
+        DNS1123_SUBDOMAIN_US_FMT,
+        'example.com',
+      ),
+    );
+  return errs;
+}
+
 export function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLen(value) > 63) errs.push(maxLenError(63));

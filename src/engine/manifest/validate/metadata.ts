@@ -47,6 +47,37 @@ function validateAnnotations(annotations: unknown, path: string): FieldError[] {
   return errs;
 }
 
+/** schema.FromAPIVersionAndKind's version: "" for "", "a/b/c" and "apps/". */
+function versionOf(apiVersion: string): string {
+  const parts = apiVersion.split('/');
+  if (parts.length > 2) return '';
+  return parts[parts.length - 1]!;
+}
+
+/**
+ * ValidateOwnerReferences: each reference names a version, kind, name and uid (the errors sit on the
+ * list's path, without an index, as upstream writes them); an Event is no owner.
+ *
+ * @example
+ * validateOwnerReferences([{}], 'metadata.ownerReferences')[0].message;
+ * // 'metadata.ownerReferences.apiVersion: Invalid value: "": version must not be empty'
+ */
+export function validateOwnerReferences(refs: unknown, path: string): FieldError[] {
+  if (!Array.isArray(refs)) return [];
+  const errs: FieldError[] = [];
+  for (const raw of refs) {
+    const r = isObj(raw) ? raw : {};
+    const s = (v: unknown): string => (typeof v === 'string' ? v : '');
+    const apiVersion = s(r.apiVersion);
+    if (versionOf(apiVersion) === '')
+      errs.push(invalid(`${path}.apiVersion`, apiVersion, 'version must not be empty'));
+    if (s(r.kind) === '') errs.push(invalid(`${path}.kind`, '', 'must not be empty'));
+    if (s(r.name) === '') errs.push(invalid(`${path}.name`, '', 'must not be empty'));
+    if (s(r.uid) === '') errs.push(invalid(`${path}.uid`, '', 'must not be empty'));
+  }
+  return errs;
+}
+
 /**
  * Validates metadata: name (or generateName) with the kind's rule, namespace for namespaced kinds,
  * labels and annotations.
@@ -70,6 +101,7 @@ export function validateObjectMeta(meta: unknown, namespaced: boolean, nameFn: N
   }
   errs.push(...validateLabels(m.labels, 'metadata.labels'));
   errs.push(...validateAnnotations(m.annotations, 'metadata.annotations'));
+  errs.push(...validateOwnerReferences(m.ownerReferences, 'metadata.ownerReferences'));
   return errs;
 }
 

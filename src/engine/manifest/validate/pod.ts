@@ -7,6 +7,8 @@
  * @example
  * validatePod(podWithPort0)[0].message; // "spec.containers[0].ports[0].containerPort: Required value"
  */
+import { validatePodDNSConfig } from './dns-config';
+import { validateEnv } from './env';
 import { duplicate, invalid, invalidEach, notSupported, required, type FieldError } from './field';
 import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './messages';
 import { goStringMap, validateLabels, validateObjectMeta } from './metadata';
@@ -66,6 +68,7 @@ function validateContainers(list: unknown, path: string, names: Set<string>): Fi
     }
     if (str(c.image) === '') errs.push(required(`${at}.image`));
     errs.push(...validateContainerPorts(objects(c.ports), `${at}.ports`));
+    errs.push(...validateEnv(c.env, `${at}.env`));
     errs.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`));
     errs.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`));
     errs.push(...validateProbe(c.startupProbe, `${at}.startupProbe`));
@@ -98,8 +101,7 @@ export function validatePodSpec(
   const dns = str(s.dnsPolicy);
   if (dns === '') errs.push(required(`${path}.dnsPolicy`));
   else if (!DNS_POLICIES.includes(dns)) errs.push(notSupported(`${path}.dnsPolicy`, dns, DNS_POLICIES));
-  else if (dns === 'None' && !isObj(s.dnsConfig))
-    errs.push(required(`${path}.dnsConfig`, 'must provide `dnsConfig` when `dnsPolicy` is None'));
+  errs.push(...validatePodDNSConfig(s.dnsConfig, dns, `${path}.dnsConfig`));
   if (typeof s.hostname === 'string' && s.hostname !== '')
     errs.push(...invalidEach(`${path}.hostname`, s.hostname, isDNS1123Label(s.hostname)));
   if (typeof s.subdomain === 'string' && s.subdomain !== '')
