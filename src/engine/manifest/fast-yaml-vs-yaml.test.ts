@@ -452,7 +452,9 @@ function document(rng: Rng): string {
   return out.join('\n') + pick(rng, ['\n', '', '\n\n']);
 }
 
-describe('readFastYaml against the yaml package (differential)', () => {
+// Thousands of generated documents per test: seconds of CPU, more when the machine's cores are shared,
+// so the timeout is generous (a timeout here would say nothing about the parser).
+describe('readFastYaml against the yaml package (differential)', { timeout: 60_000 }, () => {
   it('agrees on every document it answers for, and answers for most plain ones', () => {
     const rng = createRng(2026);
     let answered = 0;
