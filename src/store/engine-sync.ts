@@ -29,7 +29,7 @@ async function rebuild(c: EngineClient) {
     return;
   }
   const { cluster, diagnostics } = answer.value;
-  const broken = !cluster || isBroken(diagnostics);
+  const broken = isBroken(diagnostics);
   useStore.setState((s) => ({
     computing: false,
     engineStatus: 'ready',
@@ -37,9 +37,9 @@ async function rebuild(c: EngineClient) {
     diagnostics,
     diagnosticsRevision: answer.value.revision,
     broken,
-    lastGood: !broken && cluster ? { revision: answer.value.revision, cluster } : s.lastGood,
+    lastGood: broken ? s.lastGood : { revision: answer.value.revision, cluster },
     // A scenario's suggested target names allocated addresses by placeholder: fill them from this cluster.
-    ...(cluster && !broken && answer.value.revision === s.revision && hasPlaceholder(s.request.target)
+    ...(!broken && answer.value.revision === s.revision && hasPlaceholder(s.request.target)
       ? { request: { ...s.request, target: resolveTarget(s.request.target, cluster) } }
       : {}),
   }));

@@ -11,8 +11,8 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface BuildAnswer {
   revision: number;
-  /** null when the engine produced no cluster for this text. */
-  cluster: ClusterState | null;
+  /** The cluster the text yields (a text with errors yields the cluster without the refused objects). */
+  cluster: ClusterState;
   diagnostics: Diagnostic[];
   /** Milliseconds the engine spent building (for the bench's breakdown). */
   buildMs: number;
