@@ -2,7 +2,9 @@
  * Data-plane benchmarks (run: npx tsx scripts/bench-trace.ts [iptables|ipvs]): a cluster of 10,000
  * Services × 10 endpoints on 3 nodes. Prints the median time of one simulate() through the 10,000-Service
  * ruleset (rule generation excluded; target < 5 ms), and the time of `curl --count 1000` to one Service
- * (HTTP/1.0, a connection per request) with its distribution.
+ * (HTTP/1.0, a connection per request) with its distribution. The cluster also runs kube-dns with two
+ * CoreDNS pods, so a request by name (`http://svc-N/`) pays for its lookup: the query's walk through
+ * kube-proxy's rules to a CoreDNS pod and back.
  */
 import { DEFAULT_CONFIG, emptyCluster, type ClusterState } from '../src/engine/cluster/state';
 import type { EndpointSlice, Node, Pod, Service } from '../src/engine/k8s/objects';
@@ -43,6 +45,31 @@ function makeCluster(): ClusterState {
       },
     });
   }
+  // kube-dns and two CoreDNS pods (as kubeadm deploys them), so that names resolve through the rules.
+  for (let d = 0; d < 2; d++)
+    pods.push({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: `coredns-${d}`, namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+      spec: {
+        nodeName: NODES[d + 1]!,
+        dnsPolicy: 'Default',
+        containers: [
+          {
+            name: 'coredns',
+            ports: [
+              { containerPort: 53, name: 'dns', protocol: 'UDP' },
+              { containerPort: 53, name: 'dns-tcp', protocol: 'TCP' },
+            ],
+          },
+        ],
+      },
+      status: {
+        phase: 'Running',
+        podIP: `10.244.${d + 1}.2`,
+        conditions: [{ type: 'Ready', status: 'True' }],
+      },
+    });
   c.pods = pods;
   const base = (10 << 24) | (96 << 16);
   for (let s = 0; s < SERVICES; s++) {
@@ -53,7 +80,7 @@ function makeCluster(): ClusterState {
       metadata: { name, namespace: 'default' },
       spec: {
         type: s % 10 === 0 ? 'NodePort' : 'ClusterIP',
-        clusterIP: formatIp(base + 10 + s),
+        clusterIP: formatIp(base + 11 + s), // 10.96.0.10 is kube-dns
         selector: { app: 'web' },
         ports: [
           {
@@ -75,7 +102,7 @@ function makeCluster(): ClusterState {
       addressType: 'IPv4',
       ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
       endpoints: pods
-        .filter((p) => p.metadata.name !== 'client')
+        .filter((p) => p.metadata.labels?.['app'] === 'web')
         .map((p) => ({
           addresses: [p.status!.podIP!],
           conditions: { ready: true },
@@ -85,6 +112,40 @@ function makeCluster(): ClusterState {
     };
     c.endpointSlices.push(slice);
   }
+  c.services.push({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } },
+    spec: {
+      type: 'ClusterIP',
+      clusterIP: '10.96.0.10',
+      selector: { 'k8s-app': 'kube-dns' },
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+      ],
+    },
+  });
+  c.endpointSlices.push({
+    apiVersion: 'discovery.k8s.io/v1',
+    kind: 'EndpointSlice',
+    metadata: {
+      name: 'kube-dns-x',
+      namespace: 'kube-system',
+      labels: { 'kubernetes.io/service-name': 'kube-dns' },
+    },
+    addressType: 'IPv4',
+    ports: [
+      { name: 'dns', port: 53, protocol: 'UDP' },
+      { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+    ],
+    endpoints: [0, 1].map((d) => ({
+      addresses: [`10.244.${d + 1}.2`],
+      conditions: { ready: true },
+      nodeName: NODES[d + 1]!,
+      targetRef: { kind: 'Pod', namespace: 'kube-system', name: `coredns-${d}` },
+    })),
+  });
   return c;
 }
 
@@ -124,6 +185,21 @@ for (let i = 0; i < 300; i++) {
 const m = median(times);
 console.log(
   `single trace through ${SERVICES} Services: median ${m.toFixed(3)} ms (target < 5 ms) ${m < 5 ? 'OK' : 'SLOW'}`,
+);
+
+// By name: the client's resolver asks kube-dns first (one query: the first search suffix answers).
+const byName: number[] = [];
+let dnsHops = 0;
+for (let i = 0; i < 300; i++) {
+  const svc = cluster.services[(i * 7919) % SERVICES]!;
+  const start = performance.now();
+  const t = simulate(cluster, world, request({ from: 'pod/client', target: `http://${svc.metadata.name}/` }));
+  byName.push(performance.now() - start);
+  if (t.outcome !== 'delivered') throw new Error(`unexpected ${t.outcome}: ${t.explanation}`);
+  dnsHops = t.hops.filter((h) => h.phase === 'dns').length;
+}
+console.log(
+  `single trace by name (lookup through kube-dns, then the request): median ${median(byName).toFixed(3)} ms, ${dnsHops} DNS hops`,
 );
 
 const ext = [] as number[];

@@ -101,7 +101,8 @@ const HOP_EXTRA = ['ruleRef', 'crossZone', 'direction', 'phase'];
 const CANDIDATE_KEYS = ['endpoint', 'probability', 'pod'];
 const CANDIDATE_EXTRA = ['state', 'node', 'chosen'];
 const DNS_KEYS = ['rcode', 'queries', 'answer', 'additional'];
-const DNS_EXTRA = ['authority', 'server', 'explanation'];
+// hops: the queries' path through kube-proxy's rules to a CoreDNS pod (the 'dns' phase of a trace).
+const DNS_EXTRA = ['authority', 'server', 'explanation', 'hops'];
 const DIAG_KEYS = [
   'severity',
   'source',

@@ -75,6 +75,29 @@ export interface HttpResponse {
   headers?: Record<string, string>;
 }
 
+/** A DNS record as the CLI contract prints it. */
+export interface DnsRecordView {
+  name: string; // "db.default.svc.cluster.local."
+  ttl: number; // 30
+  type: string; // "A"
+  data: string; // "10.96.0.42"
+}
+
+/**
+ * A name lookup's result, in the shape of the CLI contract's `dig -o json`: the rcode (or TIMEOUT /
+ * CONNREFUSED when no server answered), the names tried in search-path order up to the one that
+ * answered, the answer and additional sections, the server asked.
+ */
+export interface LookupView {
+  rcode: string; // "NOERROR"
+  queries: string[]; // ["db.default.svc.cluster.local."]
+  answer: DnsRecordView[];
+  additional: DnsRecordView[];
+  server: string; // "10.96.0.10"
+  /** What nslookup printed, for a DNS lookup from the request bar. */
+  output?: string;
+}
+
 export interface Trace {
   outcome: Outcome;
   explanation: string;
@@ -87,4 +110,6 @@ export interface Trace {
    * that failed: curl prints `message` and exits with `curlExitCode`.
    */
   clientError?: { curlExitCode: number; message: string }; // { 60, "curl: (60) SSL certificate problem: …" }
+  /** The name lookup: on a DNS lookup (protocol DNS), and on a request whose lookup failed. */
+  lookup?: LookupView;
 }

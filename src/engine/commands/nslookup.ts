@@ -1,45 +1,22 @@
 /**
- * `exec POD -- nslookup NAME [SERVER]`: BIND's nslookup as the dnsutils image ships it (the seeds' layout):
- *
- * ```
- * Server:		10.96.0.10
- * Address:	10.96.0.10#53
- *
- * Name:	mongo-service.mongo.svc.cluster.local
- * Address: 10.233.75.47
- * ```
- * It follows the search list (only NXDOMAIN moves on), prints `Non-authoritative answer:` for forwarded
- * answers and `** server can't find NAME: NXDOMAIN` for name errors; an address argument is looked up as PTR.
+ * `exec POD -- nslookup [-type=T] [-timeout=S] [-retry=N] NAME [SERVER]`: BIND 9.18's nslookup as the
+ * dnsutils image ships it. Its queries walk the data path from the pod (simulate/dns.ts): kube-proxy's
+ * rules on the pod's node take them to a CoreDNS pod, or drop or reject them, and then nslookup prints
+ * what BIND prints for each try that got nothing. It follows the search list (only NXDOMAIN moves on);
+ * an address argument is looked up as PTR. Output layout: discovery/nslookup-format.ts.
  */
-import { lookup, type LookupResult } from '../discovery/resolver';
-import { reverseName, type DnsRecord } from '../discovery/records';
+import { nslookupOutput } from '../discovery/nslookup-format';
+import { reverseName } from '../discovery/records';
+import type { LookupResult } from '../discovery/resolver';
 import { isIPv4, isIPv6 } from '../net/ip';
+import { runLookup } from '../simulate/dns';
+import { podPlace } from '../simulate/request';
+import type { Hop } from '../trace';
 import type { CommandEnv, CommandResult, PodCommandHandler } from './types';
-import { fail, json, ok } from './types';
+import { json, ok, usage } from './types';
 
-const noDot = (n: string) => (n.endsWith('.') && n.length > 1 ? n.slice(0, -1) : n);
-
-function header(server: string): string {
-  return `Server:\t\t${server}\nAddress:\t${server}#53\n\n`;
-}
-
-function body(r: LookupResult, reverse: boolean): string {
-  let out = r.authoritative ? '' : 'Non-authoritative answer:\n';
-  for (const rec of r.answer) out += line(rec, reverse);
-  return `${out}\n`;
-}
-
-function line(rec: DnsRecord, reverse: boolean): string {
-  if (rec.type === 'CNAME') return `${noDot(rec.name)}\tcanonical name = ${rec.data}\n`;
-  if (rec.type === 'PTR' || reverse) return `${noDot(rec.name)}\tname = ${rec.data}\n`;
-  if (rec.type === 'A' || rec.type === 'AAAA') return `Name:\t${noDot(rec.name)}\nAddress: ${rec.data}\n`;
-  if (rec.type === 'SRV') return `${noDot(rec.name)}\tservice = ${rec.data}\n`;
-  if (rec.type === 'TXT') return `${noDot(rec.name)}\ttext = ${rec.data}\n`;
-  return `${noDot(rec.name)}\t${rec.type.toLowerCase()} = ${rec.data}\n`;
-}
-
-/** The JSON shape of the CLI contract, plus the server, the authority section and the explanation. */
-export function lookupJson(r: LookupResult): unknown {
+/** The JSON shape of the CLI contract, plus the server, the authority section, the explanation and the queries' hops. */
+export function lookupJson(r: LookupResult, hops: Hop[]): unknown {
   return {
     rcode: r.rcode,
     queries: r.queries,
@@ -48,8 +25,14 @@ export function lookupJson(r: LookupResult): unknown {
     authority: r.authority,
     server: r.server,
     explanation: r.explanation,
+    hops,
   };
 }
+
+const positive = (text: string): number | undefined => {
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+};
 
 /**
  * Runs nslookup in the pod.
@@ -59,36 +42,43 @@ export function lookupJson(r: LookupResult): unknown {
  */
 export const nslookup: PodCommandHandler = (args: string[], env: CommandEnv, pod): CommandResult => {
   let type: 'A' | 'AAAA' | 'SRV' | 'TXT' | 'PTR' | 'NS' | 'SOA' | 'CNAME' = 'A';
+  let tries: number | undefined;
+  let timeout: number | undefined;
   const words: string[] = [];
   for (const a of args) {
     const m = /^-(?:type|query|q|ty)=(\w+)$/i.exec(a);
+    const t = /^-(timeout|retry)=(\d+)$/i.exec(a);
     if (m) type = m[1]!.toUpperCase() as typeof type;
+    else if (t?.[1]?.toLowerCase() === 'timeout') timeout = positive(t[2]!);
+    else if (t) tries = positive(t[2]!);
     else if (!a.startsWith('-')) words.push(a);
   }
   const [name, server] = words;
   if (!name) return { exitCode: 2, stdout: '', stderr: 'Usage: nslookup [-type=TYPE] NAME [SERVER]\n' };
+  const place = podPlace(env.cluster, pod);
+  if ('error' in place) return usage(place.error, 'exec');
   const reverse = isIPv4(name) || isIPv6(name);
   const qname = reverse ? reverseName(name) : name;
-  const r = lookup(env.cluster, { pod }, qname, reverse ? 'PTR' : type, {
-    tool: 'nslookup',
-    rng: env.world.rng,
-    ...(server ? { server } : {}),
-  });
+  const { result, path } = runLookup(
+    env.cluster,
+    env.world,
+    place.place,
+    { pod },
+    qname,
+    reverse ? 'PTR' : type,
+    {
+      tool: 'nslookup',
+      ...(server ? { server } : {}),
+      ...(tries !== undefined ? { tries } : {}),
+      ...(timeout !== undefined ? { timeout } : {}),
+    },
+  );
   if (env.json) {
-    const text = json(lookupJson(r));
-    return r.rcode === 'NOERROR' && r.answer.length ? ok(text) : { exitCode: 1, stdout: text, stderr: '' };
+    const text = json(lookupJson(result, path.hops));
+    return result.rcode === 'NOERROR' && result.answer.length
+      ? ok(text)
+      : { exitCode: 1, stdout: text, stderr: '' };
   }
-  if (r.rcode === 'TIMEOUT') return fail('', ';; connection timed out; no servers could be reached\n\n');
-  const last = noDot(r.queries[r.queries.length - 1] ?? name);
-  if (r.rcode !== 'NOERROR') {
-    return {
-      exitCode: 1,
-      stdout: `${header(r.server)}** server can't find ${last}: ${r.rcode}\n\n`,
-      stderr: '',
-    };
-  }
-  if (r.answer.length === 0) {
-    return { exitCode: 1, stdout: `${header(r.server)}*** Can't find ${last}: No answer\n\n`, stderr: '' };
-  }
-  return ok(header(r.server) + body(r, reverse));
+  const out = nslookupOutput(result, name, reverse);
+  return { exitCode: out.exitCode, stdout: out.stdout, stderr: '' };
 };

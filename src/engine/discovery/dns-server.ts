@@ -1,14 +1,29 @@
 /**
- * Which DNS server, if any, answers at an address a client sends its query to. The pod's nameserver
- * 10.96.0.10 is the kube-dns Service: its packets reach CoreDNS only if that Service has ready
- * endpoints (the CoreDNS pods). The upstream resolver (config.upstreamDNS) answers anyone; cluster
- * addresses are not routable from outside the cluster.
+ * Which DNS server, if any, owns an address a query arrives at. Whether a query gets there is the data
+ * path's business (kube-proxy's rules DNAT `10.96.0.10:53` to a CoreDNS pod, or drop or reject it); this
+ * module only says who answers at the far end: a CoreDNS pod (which answers from its kubernetes plugin
+ * and `forward`s the rest), the resolver outside the cluster that nodes use and CoreDNS forwards to
+ * (`config.upstreamDNS`, and any public address, answered by svclab's simulated Internet), or nobody.
+ *
+ * @example
+ * dnsServerAt(cluster, '10.244.1.2'); // { kind: "coredns", pod: <kube-system/coredns-…> }
+ * dnsServerAt(cluster, '10.96.0.10'); // { kind: "none" }: a ClusterIP is only rules, no server
  */
+import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
-import type { Service } from '../k8s/objects';
-import { readyDnsEndpoints, serviceEndpoints } from './dns-endpoints';
-import type { LookupFrom } from './resolver';
+import type { Pod } from '../k8s/objects';
 import { inCidr, isIPv4 } from '../net/ip';
+import type { Rng } from '../util/rng';
+import { serveDns } from './dns';
+import type { AnswerSource } from './dns-transport';
+import type { DnsMessage, RRType } from './records';
+import { upstreamQuery } from './upstream';
+
+export type DnsServer =
+  | { kind: 'coredns'; pod: Pod }
+  | { kind: 'upstream' }
+  /** Nothing serves DNS at that address (`pod`: the pod that owns it, running something else). */
+  | { kind: 'none'; pod?: Pod };
 
 const PRIVATE = [
   '10.0.0.0/8',
@@ -19,60 +34,68 @@ const PRIVATE = [
   '100.64.0.0/10',
 ];
 
-export type DnsServerReach =
-  | { kind: 'cluster'; service?: string; endpoints: string[] } // "kube-system/kube-dns", CoreDNS pod IPs
-  | { kind: 'upstream' }
-  | { kind: 'unreachable'; reason: string };
-
-const COREDNS_LABEL = 'k8s-app';
-
-function isCoreDnsService(svc: Service): boolean {
+/**
+ * A pod runs CoreDNS when it carries kubeadm's `k8s-app: kube-dns` label or a CoreDNS image.
+ *
+ * @example isCoreDnsPod(pod); // true for kube-system/coredns-6d555dcc4f-fflxl
+ */
+export function isCoreDnsPod(pod: Pod): boolean {
   return (
-    (svc.metadata.namespace === 'kube-system' && svc.metadata.name === 'kube-dns') ||
-    svc.spec.selector?.[COREDNS_LABEL] === 'kube-dns'
+    pod.metadata.labels?.['k8s-app'] === 'kube-dns' ||
+    (pod.spec.containers ?? []).some((c) => /(^|\/)coredns(:|@|$)/.test(c.image ?? ''))
   );
 }
 
 /**
- * Classifies a DNS server address as seen from a client.
+ * True for a resolver outside the cluster: the nodes' upstream, or any public IPv4 address (8.8.8.8).
+ * svclab does not walk packets outside the cluster; the simulated Internet answers them.
  *
- * @example
- * reachDnsServer(cluster, { pod }, '10.96.0.10'); // { kind: "cluster", service: "kube-system/kube-dns", endpoints: ["10.244.0.2", "10.244.0.3"] }
+ * @example isOutsideResolver(cluster, '192.0.2.53'); // true
  */
-export function reachDnsServer(cluster: ClusterState, from: LookupFrom, ip: string): DnsServerReach {
-  if (ip === cluster.config.upstreamDNS) return { kind: 'upstream' };
-  if (from.external)
-    return { kind: 'unreachable', reason: `${ip} is not reachable from outside the cluster` };
-  const svc = cluster.services.find((s) => s.spec.clusterIP === ip || s.spec.clusterIPs?.includes(ip));
-  if (svc) {
-    const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
-    if (!isCoreDnsService(svc))
-      return { kind: 'unreachable', reason: `${ip} is Service ${key}, which runs no DNS server` };
-    const all = serviceEndpoints(cluster, svc);
-    const ready = readyDnsEndpoints(cluster, svc).map((e) => e.ip);
-    const built = cluster.endpointSlices.some(
-      (s) =>
-        s.metadata.namespace === svc.metadata.namespace &&
-        s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name,
+export function isOutsideResolver(cluster: ClusterState, ip: string): boolean {
+  if (ip === cluster.config.upstreamDNS) return true;
+  if (!isIPv4(ip) || clusterIndex(cluster).ipOwner(ip).kind !== 'outside') return false;
+  const local = [cluster.config.serviceSubnet, cluster.config.podSubnet, ...PRIVATE];
+  return !local.some((c) => inCidr(ip, c));
+}
+
+/**
+ * Who answers DNS at an address a query arrived at (after any NAT).
+ *
+ * @example dnsServerAt(cluster, '192.0.2.53'); // { kind: "upstream" }
+ */
+export function dnsServerAt(cluster: ClusterState, ip: string): DnsServer {
+  const owner = clusterIndex(cluster).ipOwner(ip);
+  if (owner.kind === 'pod')
+    return isCoreDnsPod(owner.pod) ? { kind: 'coredns', pod: owner.pod } : { kind: 'none', pod: owner.pod };
+  if (owner.kind === 'node') {
+    // A hostNetwork CoreDNS pod answers on its node's address.
+    const host = cluster.pods.find(
+      (p) => p.spec.hostNetwork && p.spec.nodeName === owner.node.name && isCoreDnsPod(p),
     );
-    // Until the cluster builder makes kube-dns's EndpointSlice, the CoreDNS pods are assumed to serve.
-    if (built && ready.length === 0) {
-      return {
-        kind: 'unreachable',
-        reason: `Service ${key} has no ready endpoints (${all.length ? 'its CoreDNS pods are not ready' : 'no CoreDNS pod matches its selector'}), so kube-proxy has nowhere to send the query`,
-      };
-    }
-    return { kind: 'cluster', service: key, endpoints: ready };
+    return host ? { kind: 'coredns', pod: host } : { kind: 'none' };
   }
-  const coredns = cluster.pods.find(
-    (p) => p.status?.podIP === ip && p.metadata.labels?.[COREDNS_LABEL] === 'kube-dns',
-  );
-  if (coredns) return { kind: 'cluster', endpoints: [ip] };
-  // A public resolver (8.8.8.8, 1.1.1.1…) answers like the simulated Internet; private and cluster
-  // addresses without a DNS server behind them do not answer at all.
-  const local = [cluster.config.serviceSubnet, cluster.config.podSubnet, ...PRIVATE].some((c) =>
-    inCidr(ip, c),
-  );
-  if (isIPv4(ip) && !local) return { kind: 'upstream' };
-  return { kind: 'unreachable', reason: `nothing at ${ip} answers DNS on port 53` };
+  return isOutsideResolver(cluster, ip) ? { kind: 'upstream' } : { kind: 'none' };
+}
+
+/**
+ * What a DNS server answers to one question: CoreDNS from the cluster (Corefile, kubernetes plugin,
+ * forward), the upstream from the simulated Internet.
+ *
+ * @example serverAnswer(cluster, { kind: 'upstream' }, 'www.example.com.', 'A').message.answer[0].data; // "192.0.2.<n>"
+ */
+export function serverAnswer(
+  cluster: ClusterState,
+  server: Exclude<DnsServer, { kind: 'none' }>,
+  name: string,
+  type: RRType,
+  rng?: Rng,
+): { message: DnsMessage; source: AnswerSource } {
+  if (server.kind === 'coredns')
+    return { message: serveDns(cluster, name, type, rng ? { rng } : {}), source: 'cluster-dns' };
+  const up = upstreamQuery(cluster, name, type);
+  return {
+    message: { ...up, authoritative: false, additional: [], via: 'forward' },
+    source: 'upstream',
+  };
 }

@@ -5,6 +5,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
+import { msg, render } from '../messages';
 import { corednsSettings } from './coredns';
 import { readyDnsEndpoints } from './dns-endpoints';
 import { parseName } from './kubernetes-plugin';
@@ -108,8 +109,15 @@ function failureSentence(
   conf: ResolvConf,
   tool: string,
 ): string {
-  if (result.rcode === 'TIMEOUT')
-    return `No DNS server answered at ${result.server}: ${result.unreachable ?? 'it is unreachable'}.`;
+  if (result.rcode === 'TIMEOUT' || result.rcode === 'CONNREFUSED') {
+    const why = result.unreachable ?? '';
+    const m =
+      result.rcode === 'TIMEOUT'
+        ? msg('dns.timedOut', { server: result.server, why, seconds: result.seconds })
+        : msg('dns.refused', { server: result.server, why });
+    // Explanations are still strings; i18n's Msg carriers will take the descriptor as it is.
+    return render(m, 'en');
+  }
   const zone = cluster.config.dnsDomain;
   const podNs = from.pod?.metadata.namespace ?? 'default';
   const want = intended(name, podNs, zone);

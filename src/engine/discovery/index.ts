@@ -4,7 +4,7 @@
  *
  * @example
  * import { lookup, podEnvironment } from './discovery';
- * lookup(cluster, { pod }, 'db').answer[0].data; // "10.96.0.42"
+ * lookup(cluster, { pod }, 'db', 'A', { transport }).answer[0].data; // "10.96.0.42"
  */
 export { dnsSystemObjects, clusterDnsIP, kubernetesServiceIP, kubeadmCorefile } from './system-objects';
 export {
@@ -26,7 +26,9 @@ export {
 } from './resolver';
 export { podResolvConf, nodeResolvConf, formatResolvConf, type ResolvConf } from './resolv-conf';
 export { hostsFile, hostsLookup, podHostname } from './hosts-file';
-export { reachDnsServer, type DnsServerReach } from './dns-server';
+export { dnsServerAt, isCoreDnsPod, isOutsideResolver, serverAnswer, type DnsServer } from './dns-server';
+export type { DnsExchange, DnsQuery, DnsTransport } from './dns-transport';
+export { nslookupOutput, commErrorLines } from './nslookup-format';
 export { externalHosts, INGRESS_CONTROLLER_SERVICE } from './external-hosts';
 export { upstreamQuery, upstreamAddress } from './upstream';
 export { discoveryLints } from './lint';

@@ -1,21 +1,19 @@
 /**
  * A stub resolver in a pod, on a node or outside the cluster: /etc/hosts (for getaddrinfo), then the
- * search list of /etc/resolv.conf expanded as glibc's res_search does (a name with fewer dots than
- * `ndots` is tried with each search suffix first, then as-is; NXDOMAIN and NODATA move on to the next
- * candidate), then the server the nameserver line names. nslookup and `dig +search` follow BIND's rule
- * instead: only NXDOMAIN moves on. Plain dig sends the name as typed.
+ * search list of /etc/resolv.conf, then the nameservers, as glibc (getaddrinfo: curl, ping) or BIND
+ * (nslookup, dig) run them (stub-resolver.ts). Every query goes out through a transport: the data path,
+ * where it walks the client node's kube-proxy rules to a CoreDNS pod or to nothing, so a lookup answers
+ * only when the rules deliver it. Plain dig sends the name as typed.
  */
 import type { ClusterState } from '../cluster/state';
 import type { Pod } from '../k8s/objects';
-import type { Rng } from '../util/rng';
-import { corednsSettings } from './coredns';
-import { serveDns } from './dns';
+import { msg, render } from '../messages';
+import type { DnsTransport } from './dns-transport';
 import { explainLookup } from './explain';
 import { hostsLookup } from './hosts-file';
 import { addressType, fqdn, type DnsRecord, type Rcode, type RRType } from './records';
 import { ndotsOf, nodeResolvConf, podResolvConf, type ResolvConf } from './resolv-conf';
-import { reachDnsServer } from './dns-server';
-import { upstreamQuery } from './upstream';
+import { bindSearch, bindSettings, glibcSearch, glibcSettings, type SearchOutcome } from './stub-resolver';
 
 export interface LookupFrom {
   pod?: Pod;
@@ -24,23 +22,31 @@ export interface LookupFrom {
 }
 
 export interface LookupOptions {
-  /** world.rng, for CoreDNS's loadbalance shuffle. */
-  rng?: Rng;
+  /** Carries each query (the data path). */
+  transport: DnsTransport;
   /** getaddrinfo (curl, ping: /etc/hosts, glibc search), nslookup, or dig (no search unless `search`). */
   tool?: 'getaddrinfo' | 'nslookup' | 'dig';
   /** dig +search. */
   search?: boolean;
   /** A server named on the command line (`nslookup NAME SERVER`, `dig @SERVER`). */
   server?: string;
+  /** BIND's tries and per-try timeout from the command line (`dig +tries=N +time=T`, `nslookup -retry=N`). */
+  tries?: number;
+  timeout?: number;
+  /** dig +tcp. */
+  tcp?: boolean;
 }
 
+/** The final status of a lookup: the server's rcode, or why no server answered. */
+export type LookupRcode = Rcode | 'TIMEOUT' | 'CONNREFUSED';
+
 export interface LookupResult {
-  /** NOERROR/NXDOMAIN/… of the final answer, or TIMEOUT when no server answered. */
-  rcode: Rcode | 'TIMEOUT';
+  /** NOERROR/NXDOMAIN/… of the final answer; TIMEOUT when no server answered, CONNREFUSED when every try was refused. */
+  rcode: LookupRcode;
   /** The names sent, in order, up to the one that answered (CLI contract). */
   queries: string[];
   /** Each query's own rcode, in the same order. */
-  tried: { name: string; rcode: Rcode | 'TIMEOUT' }[];
+  tried: { name: string; rcode: LookupRcode }[];
   answer: DnsRecord[];
   additional: DnsRecord[];
   authority: DnsRecord[];
@@ -48,8 +54,12 @@ export interface LookupResult {
   authoritative: boolean;
   /** Where the answer came from: /etc/hosts, the cluster DNS, or the upstream (node/Internet) resolver. */
   source: 'hosts' | 'cluster-dns' | 'upstream' | 'none';
-  /** Why the server could not be reached, when rcode is TIMEOUT. */
+  /** Why no server answered, when rcode is TIMEOUT or CONNREFUSED. */
   unreachable?: string;
+  /** Each try that got no answer, in order, as BIND prints them (";; communications error to …"). */
+  commErrors: { server: string; error: 'timed out' | 'connection refused' }[];
+  /** Simulated seconds spent waiting for answers that never came. */
+  seconds: number;
   explanation: string;
 }
 
@@ -82,100 +92,107 @@ export function searchCandidates(name: string, searches: string[], ndots: number
   return dots >= ndots ? [fqdn(name), ...expanded] : [...expanded, fqdn(name)];
 }
 
+function rcodeOf(a: SearchOutcome['asked'][number]): LookupRcode {
+  if (a.exchange.kind === 'answer') return a.exchange.message.rcode;
+  return a.exchange.kind === 'timeout' ? 'TIMEOUT' : 'CONNREFUSED';
+}
+
+function empty(servers: string[]) {
+  return {
+    answer: [],
+    additional: [],
+    authority: [],
+    server: servers[0] ?? '',
+    authoritative: false,
+    source: 'none' as const,
+  };
+}
+
+function fromSearch(out: SearchOutcome, servers: string[]): Omit<LookupResult, 'explanation'> {
+  const tried = out.asked.map((a) => ({ name: a.name, rcode: rcodeOf(a) }));
+  const base = {
+    queries: tried.map((t) => t.name),
+    tried,
+    commErrors: out.errors,
+    seconds: out.seconds,
+  };
+  const chosen = out.asked[out.chosen];
+  if (!chosen) {
+    // glibc with `options attempts:0` sends nothing and fails as if refused (res_send's ECONNREFUSED).
+    const why = render(msg('dns.noAttempts', {}), 'en');
+    return { ...empty(servers), ...base, rcode: 'CONNREFUSED', unreachable: why };
+  }
+  if (chosen.exchange.kind !== 'answer') {
+    return {
+      ...empty([chosen.server]),
+      ...base,
+      rcode: chosen.exchange.kind === 'refused' ? 'CONNREFUSED' : 'TIMEOUT',
+      unreachable: chosen.exchange.why,
+    };
+  }
+  const m = chosen.exchange.message;
+  return {
+    ...base,
+    rcode: m.rcode,
+    answer: m.answer,
+    additional: m.additional,
+    authority: m.authority,
+    server: chosen.server,
+    authoritative: m.authoritative,
+    source: chosen.exchange.source,
+  };
+}
+
 /**
- * Resolves a name the way the client's resolver would, showing every name it tried.
+ * Resolves a name the way the client's resolver would, sending each query through the transport.
  *
  * @example
- * lookup(cluster, { pod: web }, 'db').queries;
+ * lookup(cluster, { pod: web }, 'db', 'A', { transport }).queries;
  * // ["db.shop.svc.cluster.local."] (found on the first search suffix)
  */
 export function lookup(
   cluster: ClusterState,
   from: LookupFrom,
   name: string,
-  type: RRType = 'A',
-  opts: LookupOptions = {},
+  type: RRType,
+  opts: LookupOptions,
 ): LookupResult {
   const tool = opts.tool ?? 'getaddrinfo';
   const conf = resolverConfig(cluster, from);
-  const server = opts.server ?? conf.nameservers[0] ?? '127.0.0.1';
-  const base = { server, additional: [] as DnsRecord[], authority: [] as DnsRecord[] };
+  // glibc and BIND both ask 127.0.0.1 when resolv.conf names no server.
+  const servers = opts.server ? [opts.server] : conf.nameservers.length ? conf.nameservers : ['127.0.0.1'];
+  const explain = (r: Omit<LookupResult, 'explanation'>): LookupResult => {
+    const full = { ...r, explanation: '' };
+    return { ...full, explanation: explainLookup(cluster, from, name, type, full, conf, tool) };
+  };
 
   if (tool === 'getaddrinfo' && from.pod && (type === 'A' || type === 'AAAA')) {
     const ips = hostsLookup(cluster, from.pod, name).filter((ip) => addressType(ip) === type);
     if (ips.length) {
-      const r: LookupResult = {
-        ...base,
+      return explain({
         rcode: 'NOERROR',
         queries: [],
         tried: [],
         answer: ips.map((ip) => ({ name: fqdn(name), ttl: 0, type, data: ip })),
+        additional: [],
+        authority: [],
+        server: servers[0]!,
         authoritative: false,
         source: 'hosts',
-        explanation: '',
-      };
-      return { ...r, explanation: explainLookup(cluster, from, name, type, r, conf, tool) };
+        commErrors: [],
+        seconds: 0,
+      });
     }
   }
 
+  if (tool === 'getaddrinfo') {
+    const st = glibcSettings(conf, servers);
+    return explain(
+      fromSearch(glibcSearch(name, conf.searches, ndotsOf(conf), type, st, opts.transport), servers),
+    );
+  }
   const useSearch = tool !== 'dig' || opts.search === true;
   const candidates = useSearch ? searchCandidates(name, conf.searches, ndotsOf(conf)) : [fqdn(name)];
-  const reach = reachDnsServer(cluster, from, server);
-  const tried: LookupResult['tried'] = [];
-  let final: LookupResult | undefined;
-  let nodata: LookupResult | undefined;
-  for (const q of candidates) {
-    if (reach.kind === 'unreachable') {
-      tried.push({ name: q, rcode: 'TIMEOUT' });
-      final = {
-        ...base,
-        rcode: 'TIMEOUT',
-        queries: [q],
-        tried: [...tried],
-        answer: [],
-        authoritative: false,
-        source: 'none',
-        unreachable: reach.reason,
-        explanation: '',
-      };
-      break;
-    }
-    const msg =
-      reach.kind === 'cluster'
-        ? serveDns(cluster, q, type, { rng: opts.rng, settings: corednsSettings(cluster) })
-        : { ...upstreamQuery(cluster, q, type), additional: [], authoritative: false };
-    tried.push({ name: q, rcode: msg.rcode });
-    const r: LookupResult = {
-      ...base,
-      rcode: msg.rcode,
-      queries: tried.map((t) => t.name),
-      tried: [...tried],
-      answer: msg.answer,
-      additional: msg.additional,
-      authority: msg.authority,
-      authoritative: msg.authoritative,
-      source: reach.kind === 'cluster' ? 'cluster-dns' : 'upstream',
-      explanation: '',
-    };
-    if (msg.rcode === 'NOERROR' && msg.answer.length > 0) {
-      final = r;
-      break;
-    }
-    if (msg.rcode === 'NOERROR') {
-      nodata ??= r;
-      // BIND's nslookup/dig stop at a NOERROR answer; glibc keeps searching and reports NODATA at the end.
-      if (tool !== 'getaddrinfo') {
-        final = r;
-        break;
-      }
-    } else if (msg.rcode !== 'NXDOMAIN') {
-      final = r;
-      break;
-    }
-    final = r;
-  }
-  let result = final!;
-  if (result.rcode === 'NXDOMAIN' && nodata)
-    result = { ...nodata, queries: result.queries, tried: result.tried };
-  return { ...result, explanation: explainLookup(cluster, from, name, type, result, conf, tool) };
+  const st = bindSettings(conf, servers, { tries: opts.tries, timeout: opts.timeout, tcp: opts.tcp });
+  return explain(fromSearch(bindSearch(candidates, type, st, opts.transport), servers));
 }

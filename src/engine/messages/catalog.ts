@@ -4,10 +4,12 @@
  * (`sim.`, `dns.`, `lint.`, `lesson.` …) so groups never collide (a test checks it).
  */
 import { common } from './common';
+import { dns } from './dns';
 import { lesson } from './lesson';
 
 export const catalog = {
   ...common,
+  ...dns,
   ...lesson,
 };
 
@@ -17,4 +19,4 @@ export type MsgId = keyof Catalog & string;
 export type ParamsOf<K extends MsgId> = Parameters<Catalog[K]['en']>[0];
 
 /** The group objects, for the test that checks that no id is defined twice. */
-export const groups: Record<string, Record<string, unknown>> = { common, lesson };
+export const groups: Record<string, Record<string, unknown>> = { common, dns, lesson };

@@ -12,7 +12,17 @@ import { connectionClosed } from '../proxy';
 import type { ProxyVerdict, RuleStep } from '../proxy/shared/types';
 import type { RuleRef } from '../trace';
 import type { SimWorld } from '../world';
-import { ctCreate, ctExpire, ctKill, ctLookup, ctRefresh, formatEntry } from './conntrack';
+import {
+  ctClose,
+  ctCreate,
+  ctExpire,
+  ctKill,
+  ctLookup,
+  ctRefresh,
+  ctReset,
+  formatEntry,
+  type ConntrackEntry,
+} from './conntrack';
 import { addHop, fail, samePacket, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
 import { MASQ_CHAIN } from '../proxy/shared/portmap';
@@ -30,6 +40,18 @@ export function expireAll(world: SimWorld, node: string): void {
   for (const e of ctExpire(world.conntrack, node, world.clock)) {
     if (e.ipvs && e.state !== 'TIME_WAIT' && e.state !== 'CLOSE')
       connectionClosed(world.proxy, e.ipvs, world.clock);
+  }
+}
+
+/** Closes a connection's entries (FIN, or RST with `reset`), releasing the IPVS connections they held. */
+export function closeEntries(world: SimWorld, entries: ConntrackEntry[], reset: boolean): void {
+  for (const e of entries) {
+    const wasOpen = e.state !== 'TIME_WAIT' && e.state !== 'CLOSE';
+    if (reset) {
+      e.seenReply = true;
+      ctReset(e, world.clock);
+    } else ctClose(e, world.clock);
+    if (e.ipvs && e.state && wasOpen) connectionClosed(world.proxy, e.ipvs, world.clock);
   }
 }
 

@@ -13,8 +13,11 @@ import { podIP } from '../k8s/pod';
 import type { Place } from './topology';
 import { isIPv4 } from '../net/ip';
 
-/** How the bytes travel: the HTTP versions over TCP, plain datagrams, SCTP, or an ICMP echo (ping). */
-export type RequestProtocol = 'HTTP/1.0' | 'HTTP/1.1' | 'HTTP/2' | 'TCP' | 'UDP' | 'SCTP' | 'ICMP';
+/**
+ * How the bytes travel: the HTTP versions over TCP, plain datagrams, SCTP, an ICMP echo (ping), or a
+ * DNS lookup of the target (`nslookup NAME`: only the name lookup's queries, walked like any packet).
+ */
+export type RequestProtocol = 'HTTP/1.0' | 'HTTP/1.1' | 'HTTP/2' | 'TCP' | 'UDP' | 'SCTP' | 'ICMP' | 'DNS';
 
 export interface Request {
   /** "external", "external:198.51.100.7", "node/node-1", "pod/client" or "pod/default/client". */
@@ -132,13 +135,14 @@ export function podPlace(cluster: ClusterState, pod: Parameters<typeof podIP>[0]
   if (!ip || !pod.spec.nodeName) return { error: `pod "${name}" is not running (no IP yet)` };
   if (pod.spec.hostNetwork) {
     const node = clusterIndex(cluster).node(pod.spec.nodeName);
-    if (node) return { place: { kind: 'node', node } };
+    if (node) return { place: { kind: 'node', node, pod } };
   }
   return { place: { kind: 'pod', pod, ip, node: pod.spec.nodeName } };
 }
 
 /** The wire protocol a request protocol uses. */
 export function wireProtocol(p: RequestProtocol): 'TCP' | 'UDP' | 'SCTP' | 'ICMP' {
+  if (p === 'DNS') return 'UDP';
   if (p === 'UDP' || p === 'SCTP' || p === 'ICMP') return p;
   return 'TCP';
 }

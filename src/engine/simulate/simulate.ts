@@ -17,13 +17,14 @@ import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
 import { nsName } from '../cluster/cluster-index';
 import { locationOf, outgoingInterface, type Place } from './topology';
-import { connectionClosed } from '../proxy';
 import type { Trace } from '../trace';
 import type { SimWorld } from '../world';
 import { appResponse } from './app';
-import { ctClose, ctReset, type ConntrackEntry } from './conntrack';
+import type { ConntrackEntry } from './conntrack';
 import { createCtx, type Ctx, type End } from './context';
 import { resolveName, type Resolution } from './dns';
+import { lookupTrace, lookupView } from './lookup-trace';
+import { closeEntries } from './node-path';
 import { walkReply } from './reply';
 import {
   parseTarget,
@@ -42,17 +43,6 @@ export const SYN_TIMEOUT_SECONDS = 127;
 
 function failTrace(outcome: Trace['outcome'], explanation: string, hops: Trace['hops'] = []): Trace {
   return { outcome, explanation, response: null, backend: null, sourceSeenByBackend: null, hops };
-}
-
-function closeEntries(world: SimWorld, entries: ConntrackEntry[], reset: boolean): void {
-  for (const e of entries) {
-    const wasOpen = e.state !== 'TIME_WAIT' && e.state !== 'CLOSE';
-    if (reset) {
-      e.seenReply = true;
-      ctReset(e, world.clock);
-    } else ctClose(e, world.clock);
-    if (e.ipvs && e.state && wasOpen) connectionClosed(world.proxy, e.ipvs, world.clock);
-  }
 }
 
 function deliveredExplanation(
@@ -180,6 +170,17 @@ function sourceForNode(cluster: ClusterState, from: Extract<Place, { kind: 'node
   return outgoingInterface(cluster, from.node.name, dst).address;
 }
 
+/** `count` DNS lookups of the target (protocol DNS), each a trace of its own queries. */
+function lookups(cluster: ClusterState, world: SimWorld, req: Request, from: Place): Trace[] {
+  const traces: Trace[] = [];
+  for (let i = 0; i < Math.max(1, req.count); i++) {
+    if (i > 0) world.clock += req.interval ?? 0;
+    traces.push(lookupTrace(cluster, world, from, req.target));
+    world.clock += REQUEST_SECONDS;
+  }
+  return traces;
+}
+
 /**
  * Sends `request.count` requests (at least one) and returns one Trace per request.
  *
@@ -189,6 +190,7 @@ function sourceForNode(cluster: ClusterState, from: Extract<Place, { kind: 'node
 export function simulateMany(cluster: ClusterState, world: SimWorld, req: Request): Trace[] {
   const from = resolveFrom(cluster, req.from);
   if ('error' in from) return [failTrace('unreachable', from.error)];
+  if (req.protocol === 'DNS') return lookups(cluster, world, req, from.place);
   const target = parseTarget(req.target);
   if (!target && req.protocol !== 'ICMP') return [failTrace('dns-failure', `"${req.target}" is not a URL.`)];
   const host = target?.host ?? req.target;
@@ -201,13 +203,12 @@ export function simulateMany(cluster: ClusterState, world: SimWorld, req: Reques
     if (i > 0) world.clock += req.interval ?? 0;
     const resolution = isIPv4(host) ? { ip: host, hops: [] } : resolveName(cluster, world, from.place, host);
     if (resolution.ip === undefined) {
-      traces.push(
-        failTrace(
-          'dns-failure',
-          resolution.explanation ?? `Could not resolve host: ${host}`,
-          resolution.hops,
-        ),
+      const failed = failTrace(
+        'dns-failure',
+        resolution.explanation ?? `Could not resolve host: ${host}`,
+        resolution.hops,
       );
+      traces.push(resolution.lookup ? { ...failed, lookup: lookupView(resolution.lookup) } : failed);
       world.clock += REQUEST_SECONDS;
       continue;
     }

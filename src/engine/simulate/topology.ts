@@ -21,7 +21,8 @@ import { formatIp, nthAddress, parseCidr } from '../net/ip';
 export type Place =
   | { kind: 'external'; ip: string }
   | { kind: 'lb'; service: Service; ip: string }
-  | { kind: 'node'; node: NodeInfo }
+  /** `pod`: a hostNetwork pod on that node (it sends from the node, with its own resolv.conf). */
+  | { kind: 'node'; node: NodeInfo; pod?: Pod }
   | { kind: 'pod'; pod: Pod; ip: string; node: string | undefined };
 
 /** One link between two places, as a network hop shows it. */
