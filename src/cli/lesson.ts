@@ -8,7 +8,7 @@
  *   svclab -f scene.yaml lesson check CHALLENGE [--lesson DIR|FILE] [-o json]
  *   svclab lesson schema
  *
- * Text is English unless `--lang ko`. Exit: 0 passed/valid, 1 not, 2 usage error or unknown challenge.
+ * Text is English unless the global `--lang ko` is given. Exit: 0 passed/valid, 1 not, 2 usage error or unknown challenge.
  *
  * @example
  * await lessonCommand(['check', 'clusterip-selector'], { sources, seed: 1, io }); // 0 when the scene passes
@@ -54,19 +54,15 @@ interface Options {
   words: string[];
 }
 
-function options(args: string[]): Options | string {
-  const o: Options = { json: false, lang: 'en', words: [] };
+function options(args: string[], lang: Lang): Options | string {
+  const o: Options = { json: false, lang, words: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if ((a === '-o' || a === '--output') && args[i + 1] === 'json') {
       o.json = true;
       i++;
     } else if (a === '-ojson' || a === '-o=json' || a === '--output=json') o.json = true;
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const v = a === '--lang' ? args[++i] : a.slice('--lang='.length);
-      if (v !== 'en' && v !== 'ko') return `--lang takes en or ko, not "${v ?? ''}"`;
-      o.lang = v;
-    } else if (a === '--lesson' || a.startsWith('--lesson=')) {
+    else if (a === '--lesson' || a.startsWith('--lesson=')) {
       const v = a === '--lesson' ? args[++i] : a.slice('--lesson='.length);
       if (!v) return '--lesson needs a folder or a bundle file';
       o.lesson = v;
@@ -258,9 +254,9 @@ function usage(reason: string, io: LessonIo): number {
  */
 export function lessonCommand(
   args: string[],
-  ctx: { io: LessonIo; seed: number; sources: () => ManifestSource[] | { error: string } },
+  ctx: { io: LessonIo; seed: number; lang: Lang; sources: () => ManifestSource[] | { error: string } },
 ): number {
-  const o = options(args);
+  const o = options(args, ctx.lang);
   if (typeof o === 'string') return usage(o, ctx.io);
   const { io } = ctx;
   const bad = builtinLessons().errors;

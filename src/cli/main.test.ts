@@ -95,14 +95,14 @@ const ENDPOINT = /^\d+\.\d+\.\d+\.\d+(:\d+)?$/;
 // Fields outside the contract that svclab adds on purpose (trace.ts documents each). A new field must be
 // added here deliberately, so the JSON never drifts from the contract unnoticed.
 const TRACE_KEYS = ['outcome', 'explanation', 'response', 'backend', 'sourceSeenByBackend', 'hops'];
-const TRACE_EXTRA = ['clientError'];
+const TRACE_EXTRA = ['clientError', 'explanationMsg'];
 const HOP_KEYS = ['stage', 'location', 'action', 'packet', 'rule', 'candidates', 'note'];
-const HOP_EXTRA = ['ruleRef', 'crossZone', 'direction', 'phase'];
+const HOP_EXTRA = ['ruleRef', 'crossZone', 'direction', 'phase', 'noteMsg'];
 const CANDIDATE_KEYS = ['endpoint', 'probability', 'pod'];
-const CANDIDATE_EXTRA = ['state', 'node', 'chosen'];
+const CANDIDATE_EXTRA = ['state', 'node', 'chosen', 'health', 'healthMsg'];
 const DNS_KEYS = ['rcode', 'queries', 'answer', 'additional'];
 // hops: the queries' path through kube-proxy's rules to a CoreDNS pod (the 'dns' phase of a trace).
-const DNS_EXTRA = ['authority', 'server', 'explanation', 'hops'];
+const DNS_EXTRA = ['authority', 'server', 'explanation', 'explanationMsg', 'hops'];
 const DIAG_KEYS = [
   'severity',
   'source',
@@ -115,7 +115,7 @@ const DIAG_KEYS = [
   'line',
   'column',
 ];
-const DIAG_EXTRA = ['endLine', 'endColumn', 'file', 'hint'];
+const DIAG_EXTRA = ['endLine', 'endColumn', 'file', 'hint', 'hintMsg', 'messageMsg', 'meaning', 'meaningMsg'];
 
 function expectKeys(o: object, required: string[], optional: string[], extra: string[]): void {
   const keys = Object.keys(o);

@@ -15,11 +15,15 @@ import {
   buildCluster,
   createWorld,
   escapeTerminal,
-  HELP,
+  helpText,
+  isLang,
+  msg,
+  render,
   runCommand,
   validateCommand,
   type CommandEnv,
   type Diagnostic,
+  type Lang,
   type ManifestSource,
 } from '../engine';
 import { lessonCommand } from './lesson';
@@ -27,6 +31,8 @@ import { lessonCommand } from './lesson';
 interface CliArgs {
   files: string[];
   seed: number;
+  /** `--lang ko`: svclab's own sentences in Korean. English by default, never from the locale. */
+  lang: Lang;
   rest: string[];
 }
 
@@ -51,14 +57,17 @@ export const MAX_READ_BYTES = 64 * 1024 * 1024;
 const USAGE_HINT = "See 'svclab --help'.\n";
 
 /**
- * Takes the global flags (-f, --seed) out of argv; everything after `--` belongs to the inner command.
- * After a `curl` command word, `-f` is curl's --fail, so only `--filename` names a manifest there.
+ * Takes the global flags (-f, --seed, --lang) out of argv; everything after `--` belongs to the inner
+ * command. After a `curl` command word, `-f` is curl's --fail, so only `--filename` names a manifest there.
+ * The language comes only from `--lang`, never from LANG or LC_ALL, so scripts see the same output
+ * on every machine.
  *
- * @example parseCliArgs(['-f', 'a.yaml', '--seed', '7', 'get', 'svc']) // { ok: true, args: { files: ['a.yaml'], seed: 7, rest: ['get', 'svc'] } }
+ * @example parseCliArgs(['-f', 'a.yaml', '--seed', '7', 'get', 'svc']) // { ok: true, args: { files: ['a.yaml'], seed: 7, lang: 'en', rest: ['get', 'svc'] } }
  */
 export function parseCliArgs(argv: string[]): Parsed {
   const files: string[] = [];
   let seed = 1;
+  let lang: Lang = 'en';
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -77,11 +86,15 @@ export function parseCliArgs(argv: string[]): Parsed {
         return { ok: false, reason: `--seed takes a whole number from 0 to 4294967295, not "${v ?? ''}"` };
       }
       seed = Number(v);
+    } else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
+      if (!isLang(v)) return { ok: false, reason: `--lang takes en or ko, not "${v ?? ''}"` };
+      lang = v;
     } else {
       rest.push(a);
     }
   }
-  return { ok: true, args: { files, seed, rest } };
+  return { ok: true, args: { files, seed, lang, rest } };
 }
 
 function formatMiB(bytes: number): string {
@@ -164,7 +177,7 @@ function rejectedObjects(env: CommandEnv, diagnostics: Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return '';
   const text = validateCommand([], { ...env, diagnostics: errors, json: false }).stderr;
-  return `${text}svclab: the objects above were not applied; the command ran without them (see 'svclab validate').\n`;
+  return `${text}svclab: ${render(msg('cli.notApplied', {}), env.lang)}\n`;
 }
 
 let pipeGuard = false;
@@ -200,7 +213,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     stderr(`svclab: ${parsed.reason}\n${USAGE_HINT}`);
     return 2;
   }
-  const { files, seed, rest } = parsed.args;
+  const { files, seed, lang, rest } = parsed.args;
   if (files.filter((f) => f === '-').length > 1) {
     stderr(`svclab: standard input (-f -) can be read only once\n${USAGE_HINT}`);
     return 2;
@@ -210,7 +223,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     return 2;
   }
   if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
-    stdout(HELP);
+    stdout(helpText(lang));
     return 0;
   }
   if (rest[0] === 'lesson' || (rest[0] === 'svclab' && rest[1] === 'lesson')) {
@@ -218,6 +231,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     return lessonCommand(args, {
       io: { stdout, stderr },
       seed,
+      lang,
       sources: () => {
         const r = readSources(files, io);
         return 'error' in r ? r : r.sources;
@@ -236,6 +250,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       world: createWorld(seed),
       diagnostics: built.diagnostics,
       json: false,
+      lang,
     };
     const result = runCommand(rest, env);
     const isValidate = (rest[0] === 'svclab' || rest[0] === 'kubectl' ? rest[1] : rest[0]) === 'validate';

@@ -9,6 +9,8 @@
  *   message: 'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767',
  *   line: 7, column: 5 }
  */
+import type { Msg } from './messages';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** yaml: syntax; schema: OpenAPI shape; api: what the API server rejects; lint: accepted but probably wrong. */
@@ -22,15 +24,25 @@ export interface Diagnostic {
   namespace?: string; // "default"
   name?: string; // "web"
   field?: string; // "spec.ports[0].nodePort"
-  message: string;
+  /**
+   * What is wrong. A string when it is a real tool's own words (api, schema and yaml diagnostics: what
+   * kubectl or the YAML parser prints, kept in English as on a real cluster); a descriptor when it is
+   * svclab's own sentence (lints, svclab's limits), rendered in the reader's language.
+   */
+  message: string | Msg;
+  /**
+   * For a tool's message: what it means and how to fix it, in the reader's language (the page and
+   * `--lang ko` show it beside the English message). Keyed by the diagnostic's code.
+   */
+  meaning?: Msg;
   /** 1-based position in the source text where the problem is; absent when it has no place in the YAML. */
   line?: number;
   column?: number;
   endLine?: number;
   endColumn?: number;
   file?: string; // "scene.yaml" (the source the document came from)
-  /** A sentence on what to do about it, for the UI. */
-  hint?: string;
+  /** A sentence on what to do about it (a string only until the lints are converted, issue 12). */
+  hint?: string | Msg;
 }
 
 /** Orders diagnostics as the user reads them: by file, then line, then severity. */

@@ -9,7 +9,7 @@
  * const { cluster, diagnostics } = ws.update([{ file: 'scene.yaml', text }]);
  * const world = createWorld(1);
  * simulate(cluster, world, request({ from: 'pod/default/client', target: 'http://web' })).outcome; // "delivered"
- * runCommand('get svc', { cluster, world, diagnostics, json: false }).stdout; // kubectl's table
+ * runCommand('get svc', { cluster, world, diagnostics, json: false, lang: 'en' }).stdout; // kubectl's table
  */
 
 // Building a cluster from YAML: once (the CLI) or incrementally after every edit (the page's worker).
@@ -29,7 +29,7 @@ export { request, type Request, type RequestInit, type RequestProtocol } from '.
 export type * from './trace';
 
 // The command interpreter shared by the CLI and the in-page console.
-export { HELP, runCommand } from './commands/run';
+export { helpText, runCommand } from './commands/run';
 export { escapeTerminal } from './commands/escape';
 export { validateCommand } from './commands/validate';
 export type { CommandEnv, CommandResult } from './commands/types';
@@ -38,4 +38,4 @@ export type { CommandEnv, CommandResult } from './commands/types';
 export * from './lessons';
 
 // How the engine explains: message descriptors, rendered where text is shown.
-export { msg, isMsg, render, LANGS, type Lang, type Msg, type MsgId } from './messages';
+export { msg, isMsg, isLang, render, renderText, LANGS, type Lang, type Msg, type MsgId } from './messages';

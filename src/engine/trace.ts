@@ -2,11 +2,15 @@
  * What `simulate()` returns: a request's path through the cluster as data, hop by hop (never animation;
  * the UI's timeline() turns it into motion). The JSON shape is fixed by docs/cli-contract.md.
  *
+ * Explanations and hop notes are message descriptors (architecture principle 15), rendered in the reader's
+ * language where they are printed; the CLI's `-o json` prints them as strings with the descriptor beside.
+ *
  * @example
- * { outcome: 'delivered', explanation: 'The request reached default/web-…', response: { status: 200, body: "You've hit web-…\n" },
+ * { outcome: 'delivered', explanation: msg('sim.delivered', { … }), response: { status: 200, body: "You've hit web-…\n" },
  *   backend: { pod: 'default/web-7c9d8-abcde', ip: '10.244.1.5', port: 8080, service: 'default/web' },
  *   sourceSeenByBackend: '10.244.0.0:41234', hops: [ … ] }
  */
+import type { Msg } from './messages';
 
 export type Outcome =
   'delivered' | 'refused' | 'timeout' | 'dropped' | 'rejected' | 'dns-failure' | 'unreachable';
@@ -32,6 +36,8 @@ export interface Candidate {
   pod?: string; // "default/web-7c9d8-abcde"
   /** IPVS: the scheduler's view of this real server ("weight 1, active 2, inactive 0"). */
   state?: string;
+  /** The cloud load balancer: the target's health as its checks see it. */
+  health?: Msg;
   node?: string; // "node-2"
   chosen?: boolean;
 }
@@ -53,7 +59,8 @@ export interface Hop {
   rule?: string;
   ruleRef?: RuleRef;
   candidates?: Candidate[];
-  note?: string;
+  /** Why this hop happened, in Kubernetes words. */
+  note?: Msg;
   /** The hop crosses a zone boundary (it costs money in real clouds). */
   crossZone?: boolean;
   /** "request" on the way in, "reply" on the way back. */
@@ -100,14 +107,15 @@ export interface LookupView {
 
 export interface Trace {
   outcome: Outcome;
-  explanation: string;
+  /** One or two sentences a student can read: why the request ended this way. */
+  explanation: Msg;
   response: HttpResponse | null;
   backend: Backend | null;
   sourceSeenByBackend: string | null; // "10.244.0.0:41234"
   hops: Hop[];
   /**
    * Optional (data plane): a failure the client reports although bytes came back, e.g. a TLS handshake
-   * that failed: curl prints `message` and exits with `curlExitCode`.
+   * that failed: curl prints `message` (curl's own words) and exits with `curlExitCode`.
    */
   clientError?: { curlExitCode: number; message: string }; // { 60, "curl: (60) SSL certificate problem: …" }
   /** The name lookup: on a DNS lookup (protocol DNS), and on a request whose lookup failed. */

@@ -20,6 +20,7 @@ export const en = {
   'editor.broken': 'The YAML has errors. The graph shows the last good cluster.',
   'editor.computing': 'Computing…',
   'editor.textarea': 'YAML manifests',
+  'editor.warning': 'Warning: {message}',
 
   'engine.error': 'The engine failed: {message}',
   'engine.starting': 'Starting the engine…',

@@ -102,8 +102,8 @@ export async function sendRequest(): Promise<void> {
   });
 }
 
-/** Runs one console line in the worker. */
+/** Runs one console line in the worker, with svclab's own sentences in the page's language. */
 export async function runConsoleLine(line: string) {
   if (!client) return { ok: false as const, error: 'engine not started' };
-  return client.run(line);
+  return client.run(line, useStore.getState().locale);
 }

@@ -11,7 +11,7 @@ const hop = (location: string, action: Hop['action'], stage: Hop['stage'] = 'nod
 
 const delivered: Trace = {
   outcome: 'delivered',
-  explanation: '',
+  explanation: { id: 'sim.loop', params: {} },
   response: { status: 200, body: 'ok' },
   backend: null,
   sourceSeenByBackend: null,

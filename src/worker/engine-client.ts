@@ -44,6 +44,6 @@ export function createEngineClient(): EngineClient {
     },
     simulate: (request) => guard(remote.simulate(request)),
     lookup: (request) => guard(remote.lookup(request)),
-    run: (line) => guard(remote.run(line)),
+    run: (line, lang) => guard(remote.run(line, lang)),
   };
 }

@@ -63,7 +63,7 @@ describe('engine host', () => {
 
   it('runs console lines through the interpreter', async () => {
     const { host } = await hostWith('clusterip-three-pods');
-    const answer = await host.run('get svc web');
+    const answer = await host.run('get svc web', 'en');
     expect(answer.ok && answer.value.exitCode).toBe(0);
     expect(answer.ok && answer.value.stdout).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP/);
   });
@@ -72,7 +72,7 @@ describe('engine host', () => {
     const empty = createEngineHost();
     expect(await empty.simulate(client)).toEqual({ ok: false, error: 'no cluster' });
     expect(await empty.lookup(client)).toEqual({ ok: false, error: 'no cluster' });
-    expect(await empty.run('get svc')).toEqual({ ok: false, error: 'no cluster' });
+    expect(await empty.run('get svc', 'en')).toEqual({ ok: false, error: 'no cluster' });
     const { host } = await hostWith('clusterip-three-pods');
     // What a damaged page could post: the engine throws on it, the host answers with the error.
     const broken = await host.simulate({ from: 42, target: 'http://web' } as unknown as RequestInit);

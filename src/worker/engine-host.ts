@@ -76,7 +76,14 @@ export function createEngineHost(clock: () => number = () => performance.now()):
       if (!current) return NO_CLUSTER;
       const args = nslookupArgs(init);
       if (!args.ok) return args;
-      const env = { cluster: current.cluster, world, diagnostics: current.diagnostics, json: false };
+      // nslookup's output is the tool's own: the same in every language.
+      const env = {
+        cluster: current.cluster,
+        world,
+        diagnostics: current.diagnostics,
+        json: false,
+        lang: 'en' as const,
+      };
       const { revision } = current;
       return attempt(() => {
         const out = runCommand(args.value, env);
@@ -84,9 +91,9 @@ export function createEngineHost(clock: () => number = () => performance.now()):
       });
     },
 
-    async run(line) {
+    async run(line, lang) {
       if (!current) return NO_CLUSTER;
-      const env = { cluster: current.cluster, world, diagnostics: current.diagnostics, json: false };
+      const env = { cluster: current.cluster, world, diagnostics: current.diagnostics, json: false, lang };
       return attempt(() => runCommand(line, env));
     },
   };

@@ -2,7 +2,15 @@
  * The messages between the page and the engine worker. Errors are values: every call answers with a
  * Result, never a thrown error, and every build answer carries the revision of the text it was for.
  */
-import type { ClusterState, CommandResult, Diagnostic, ManifestSource, RequestInit, Trace } from '../engine';
+import type {
+  ClusterState,
+  CommandResult,
+  Diagnostic,
+  Lang,
+  ManifestSource,
+  RequestInit,
+  Trace,
+} from '../engine';
 
 /** The most requests one `simulate` call sends: the page animates every one of them. */
 export const MAX_SIM_COUNT = 500;
@@ -37,8 +45,8 @@ export interface EngineApi {
   simulate(request: RequestInit): Promise<Result<SimAnswer>>;
   /** Looks up the request's target host name from its source pod, as `nslookup` in that pod would. */
   lookup(request: RequestInit): Promise<Result<LookupAnswer>>;
-  /** One console line, as `svclab` would run it. */
-  run(line: string): Promise<Result<CommandResult>>;
+  /** One console line, as `svclab --lang <lang>` would run it. */
+  run(line: string, lang: Lang): Promise<Result<CommandResult>>;
 }
 
 export type { ManifestSource, Trace, CommandResult, ClusterState, Diagnostic, RequestInit };

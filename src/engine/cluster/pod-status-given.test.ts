@@ -68,6 +68,7 @@ describe('a given Pending status without podIP (kubectl get -o yaml of a Contain
       world: createWorld(1),
       diagnostics: [],
       json: false,
+      lang: 'en',
     }).stdout;
     const row = out.split('\n').find((l) => l.startsWith('web-creating'))!;
     expect(row.split(/\s{2,}/)).toEqual([

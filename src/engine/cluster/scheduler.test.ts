@@ -117,6 +117,7 @@ spec:
       world: createWorld(1),
       diagnostics,
       json: false,
+      lang: 'en',
     });
     const row = out.stdout.split('\n').find((l) => l.startsWith(pending.metadata.name!))!;
     expect(row.split(/\s{2,}/).slice(1)).toEqual([

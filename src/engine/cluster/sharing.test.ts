@@ -134,7 +134,7 @@ describe('shared, read-only parts of built pods', () => {
 
   it('get -o yaml and -o json print shared parts in full on every pod', () => {
     const { cluster } = buildCluster([{ file: 's.yaml', text: SCENE }]);
-    const env: CommandEnv = { cluster, world: createWorld(1), diagnostics: [], json: false };
+    const env: CommandEnv = { cluster, world: createWorld(1), diagnostics: [], json: false, lang: 'en' };
     const yaml = getCommand(['pods', '-o', 'yaml'], env).stdout;
     expect(yaml).not.toMatch(/[&*]a\d/);
     expect(yaml.match(/type: Ready$/gm)).toHaveLength(4);

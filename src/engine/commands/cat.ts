@@ -35,9 +35,12 @@ export const cat: PodCommandHandler = (args, env, pod): CommandResult => {
     } else stderr += `cat: ${path}: No such file or directory\n`;
   }
   if (env.json)
-    stdout = json({
-      files: Object.fromEntries(contents),
-      ...(stderr ? { errors: stderr.trim().split('\n') } : {}),
-    });
+    stdout = json(
+      {
+        files: Object.fromEntries(contents),
+        ...(stderr ? { errors: stderr.trim().split('\n') } : {}),
+      },
+      env.lang,
+    );
   return { exitCode: stderr ? 1 : 0, stdout, stderr };
 };

@@ -8,7 +8,7 @@ import { execPing } from './ping';
 import type { CommandEnv } from './types';
 
 function env(cluster: ClusterState, json = false, seed = 1): CommandEnv {
-  return { cluster, world: createWorld(seed), diagnostics: [], json };
+  return { cluster, world: createWorld(seed), diagnostics: [], json, lang: 'en' };
 }
 
 function web(extra: Parameters<typeof addService>[2] = { clusterIP: '10.96.0.42' }) {
@@ -94,6 +94,7 @@ describe('curl', () => {
     expect(Object.keys(one)).toEqual([
       'outcome',
       'explanation',
+      'explanationMsg',
       'response',
       'backend',
       'sourceSeenByBackend',
@@ -108,6 +109,7 @@ describe('curl', () => {
       'ruleRef',
       'candidates',
       'note',
+      'noteMsg',
       'direction',
       'phase',
     ]);

@@ -72,7 +72,8 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
   const traces = simulateMany(env.cluster, env.world, req);
   const failed = traces.filter((x) => curlExitCode(x, o) !== 0);
   const exitCode = failed.length > 0 ? 1 : 0;
-  if (env.json) return { exitCode, stdout: json(count > 1 ? { results: traces } : traces[0]), stderr: '' };
+  if (env.json)
+    return { exitCode, stdout: json(count > 1 ? { results: traces } : traces[0], env.lang), stderr: '' };
   if (count > 1) return summary(traces, target, o, env, exitCode, from);
   return single(traces[0]!, target, o, exitCode);
 }

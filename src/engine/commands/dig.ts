@@ -145,7 +145,7 @@ export const dig: PodCommandHandler = (args: string[], env: CommandEnv, pod): Co
     ...(a.tries !== undefined ? { tries: a.tries } : {}),
     ...(a.time !== undefined ? { timeout: a.time } : {}),
   });
-  if (env.json) return ok(json(lookupJson(r, path.hops)));
+  if (env.json) return ok(json(lookupJson(r, path.hops), env.lang));
   const cmdline = args.join(' ');
   const errors = commErrorLines(r);
   if (r.rcode === 'TIMEOUT' || r.rcode === 'CONNREFUSED') {

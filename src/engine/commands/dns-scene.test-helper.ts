@@ -70,7 +70,7 @@ spec:
 
 export function sceneEnv(json = false): { env: CommandEnv; pod: (name: string) => Pod } {
   const { cluster, diagnostics } = buildCluster([{ file: 'scene.yaml', text: SCENE }], { seed: 1 });
-  const env: CommandEnv = { cluster, world: createWorld(1), diagnostics, json };
+  const env: CommandEnv = { cluster, world: createWorld(1), diagnostics, json, lang: 'en' };
   const pod = (name: string) => {
     const p = cluster.pods.find((x) => x.metadata.name === name || x.metadata.name?.startsWith(`${name}-`));
     if (!p) throw new Error(`no pod ${name}`);

@@ -58,7 +58,7 @@ export const env: PodCommandHandler = (args: string[], cmd: CommandEnv, pod): Co
     // check can tell a Service variable from a hand-written one with the same value.
     const kinds = new Map(podEnvironment(cmd.cluster, pod, container).map((v) => [v.name, v.source.kind]));
     const sources = Object.fromEntries(vars.map(([k]) => [k, kinds.get(k) ?? 'runtime']));
-    return ok(json({ env: Object.fromEntries(vars), sources }));
+    return ok(json({ env: Object.fromEntries(vars), sources }, cmd.lang));
   }
   return ok(vars.map(([k, v]) => `${k}=${v}\n`).join(''));
 };

@@ -7,7 +7,7 @@ import type { CommandEnv } from './types';
 
 function envOf(text: string): CommandEnv {
   const { cluster, diagnostics } = buildCluster([{ file: 'scene.yaml', text }], { seed: 1 });
-  return { cluster, world: createWorld(1), diagnostics, json: false };
+  return { cluster, world: createWorld(1), diagnostics, json: false, lang: 'en' };
 }
 
 const readyColumn = (out: string): Record<string, string> =>

@@ -75,7 +75,7 @@ function env(json = false): CommandEnv {
   cluster.pods = [pod, { ...pod, metadata: { ...meta('other', 'kube-system') } }];
   const world = createWorld(1);
   world.clock = 125;
-  return { cluster, world, diagnostics: [], json };
+  return { cluster, world, diagnostics: [], json, lang: 'en' };
 }
 
 describe('get', () => {

@@ -23,7 +23,7 @@ const EMPTY_IPVS = [
 ].join('\n');
 
 function dump(env: CommandEnv, node: string, output: string): CommandResult {
-  if (env.json) return ok(json({ node, mode: env.cluster.config.proxy.mode, output }));
+  if (env.json) return ok(json({ node, mode: env.cluster.config.proxy.mode, output }, env.lang));
   return ok(output);
 }
 
@@ -54,18 +54,21 @@ function conntrack(env: CommandEnv, node: string, args: string[]): CommandResult
   );
   if (env.json)
     return ok(
-      json({
-        node,
-        entries: entries.map((e) => ({
-          protocol: e.orig.protocol,
-          state: e.state ?? null,
-          timeout: Math.max(0, Math.floor(e.expires - now)),
-          orig: { src: e.orig.src, dst: e.orig.dst, sport: e.orig.srcPort, dport: e.orig.dstPort },
-          reply: { src: e.reply.src, dst: e.reply.dst, sport: e.reply.srcPort, dport: e.reply.dstPort },
-          assured: e.assured,
-          service: e.service ?? null,
-        })),
-      }),
+      json(
+        {
+          node,
+          entries: entries.map((e) => ({
+            protocol: e.orig.protocol,
+            state: e.state ?? null,
+            timeout: Math.max(0, Math.floor(e.expires - now)),
+            orig: { src: e.orig.src, dst: e.orig.dst, sport: e.orig.srcPort, dport: e.orig.dstPort },
+            reply: { src: e.reply.src, dst: e.reply.dst, sport: e.reply.srcPort, dport: e.reply.dstPort },
+            assured: e.assured,
+            service: e.service ?? null,
+          })),
+        },
+        env.lang,
+      ),
     );
   const lines = entries.map((e) => formatEntry(e, now));
   return {

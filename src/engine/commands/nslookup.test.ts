@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nslookup } from './nslookup';
 import { sceneEnv } from './dns-scene.test-helper';
+import { en } from '../messages/render.test-helper';
 
 describe('nslookup', () => {
   it('prints a LoadBalancer Service like the seed', () => {
@@ -46,7 +47,7 @@ describe('nslookup', () => {
       'mongo-service.cluster.local.',
       'mongo-service.',
     ]);
-    expect(j.explanation).toContain('use mongo-service.mongo');
+    expect(en(j.explanation)).toContain('use mongo-service.mongo');
   });
 
   it('reverse-resolves an address', () => {

@@ -74,7 +74,7 @@ export const nslookup: PodCommandHandler = (args: string[], env: CommandEnv, pod
     },
   );
   if (env.json) {
-    const text = json(lookupJson(result, path.hops));
+    const text = json(lookupJson(result, path.hops), env.lang);
     return result.rcode === 'NOERROR' && result.answer.length
       ? ok(text)
       : { exitCode: 1, stdout: text, stderr: '' };

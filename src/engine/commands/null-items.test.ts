@@ -10,7 +10,13 @@ import { runCommand } from './run';
 
 function run(yaml: string, ...lines: string[]): { validate: string; outputs: string[] } {
   const built = buildCluster([{ file: 'scene.yaml', text: yaml }], { seed: 1 });
-  const env = { cluster: built.cluster, world: createWorld(1), diagnostics: built.diagnostics, json: false };
+  const env = {
+    cluster: built.cluster,
+    world: createWorld(1),
+    diagnostics: built.diagnostics,
+    json: false,
+    lang: 'en' as const,
+  };
   const v = runCommand('validate', env);
   const outputs = lines.map((l) => {
     const r = runCommand(l, env);

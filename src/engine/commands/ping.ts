@@ -94,7 +94,8 @@ function runPing(o: PingOptions, from: string, env: CommandEnv, command: string)
   );
   const received = traces.filter((t) => t.outcome === 'delivered');
   const exitCode = received.length > 0 ? 0 : 1;
-  if (env.json) return { exitCode, stdout: json(o.count > 1 ? { results: traces } : traces[0]), stderr: '' };
+  if (env.json)
+    return { exitCode, stdout: json(o.count > 1 ? { results: traces } : traces[0], env.lang), stderr: '' };
   if (traces[0]!.outcome === 'dns-failure')
     return { exitCode: 1, stdout: '', stderr: `ping: ${o.host}: Name or service not known\n` };
   const ip = traces[0]!.hops.find((h) => h.phase !== 'dns' && h.stage === 'client')?.packet.dst ?? o.host;

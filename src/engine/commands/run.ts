@@ -8,6 +8,7 @@
  * runCommand('exec client -- nslookup web', env).stdout; // "Server:\t\t10.96.0.10\n…"
  */
 import type { Pod } from '../k8s/objects';
+import { msg, render, type Lang } from '../messages';
 import { cat } from './cat';
 import { curlCommand, execCurl } from './curl';
 import { dig } from './dig';
@@ -29,29 +30,14 @@ import {
 } from './types';
 import { validateCommand } from './validate';
 
-export const HELP = `svclab — what would Kubernetes do with these manifests?
-
-usage: svclab [-f FILE]… [--seed N] <command> [args] [-o json]
-
-  -f FILE        manifests to apply (repeatable; '-' reads standard input). Document order is apply order.
-  --seed N       seeds every random choice (default 1): the same input and seed give the same output.
-  -o json        machine-readable output for any command.
-
-commands:
-  validate                                   what kubectl apply would say: errors, then warnings (exit 1 on errors)
-  get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
-                                             pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
-                                             nodes, deployments, replicasets — as the cluster stores them
-  exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
-                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
-  curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
-                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
-  ping --from SRC [-c N] HOST                ICMP echo from the same sources
-  node <name> -- <cmd>                       iptables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
-  lesson list|show ID|validate DIR|check ID  lessons and their challenges (CLI only; see 'svclab lesson')
-
-exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
-`;
+/**
+ * `svclab --help` in a language (command words and flags are what the user types, in both).
+ *
+ * @example helpText('en').startsWith('svclab — ') // true
+ */
+export function helpText(lang: Lang): string {
+  return render(msg('cli.help', {}), lang);
+}
 
 // Maps, not object literals: a command name is user input, and `constructor`, `toString` or `__proto__`
 // must be unknown commands, not properties every object inherits.
@@ -197,7 +183,7 @@ function dispatch(input: string | string[], env: CommandEnv): CommandResult {
   if (words[0] === 'kubectl' || words[0] === 'svclab') words = words.slice(1);
   const { words: rest, json } = extractJsonFlag(words);
   const [name, ...args] = rest;
-  if (!name || name === 'help' || name === '--help' || name === '-h') return ok(HELP);
+  if (!name || name === 'help' || name === '--help' || name === '-h') return ok(helpText(env.lang));
   const handler = topCommands.get(name);
   if (!handler) return usage(`unknown command "${name}"`);
   try {

@@ -5,6 +5,8 @@
 import type { ClusterState } from '../cluster/state';
 import type { Diagnostic } from '../diagnostics';
 import type { Pod } from '../k8s/objects';
+import type { Lang } from '../messages';
+import { localizeJson } from '../messages/json';
 import type { SimWorld } from '../world';
 
 export interface CommandResult {
@@ -21,6 +23,11 @@ export interface CommandEnv {
   diagnostics: Diagnostic[];
   /** `-o json` was given: print machine-readable output. */
   json: boolean;
+  /**
+   * The language svclab's own sentences are printed in (explanations, notes, lints, help). Imitated
+   * tool output (curl, dig, iptables-save, kubectl tables and API errors) stays as the tool prints it.
+   */
+  lang: Lang;
 }
 
 /** A top-level command: `get`, `curl`, `validate`, `node` … `args` excludes the command name and `-o json`. */
@@ -36,4 +43,6 @@ export const usage = (reason: string, command = ''): CommandResult => ({
   stdout: '',
   stderr: `svclab${command ? ` ${command}` : ''}: ${reason}\nSee 'svclab --help'.\n`,
 });
-export const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+/** Machine-readable output; descriptors become strings in `lang`, each with its descriptor beside it. */
+export const json = (value: unknown, lang: Lang): string =>
+  `${JSON.stringify(localizeJson(value, lang), null, 2)}\n`;

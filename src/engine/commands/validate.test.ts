@@ -12,6 +12,7 @@ function run(text: string, json = false, extra: Diagnostic[] = []) {
     world: {} as SimWorld,
     diagnostics: [...diagnostics, ...extra],
     json,
+    lang: 'en' as const,
   });
 }
 
@@ -105,6 +106,7 @@ describe('svclab validate', () => {
         world: {} as SimWorld,
         diagnostics: [],
         json: false,
+        lang: 'en',
       }).exitCode,
     ).toBe(2);
   });

@@ -9,12 +9,17 @@
  * - decoding: `Error from server (BadRequest): error when creating "f.yaml": Service in version "v1"
  *   cannot be handled as a Service: json: cannot unmarshal …` / `strict decoding error: unknown field "…"`.
  *
+ * svclab's own sentences (lints, hints, the summary) are printed in `env.lang`; the API server's and the
+ * parser's words stay English, and with `--lang ko` each of them gets a Korean line after it (`  ↳ …`)
+ * saying what it means and how to fix it.
+ *
  * @example
  * validateCommand([], env).stderr;
  * // 'The Service "x" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767\n'
  */
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { supportedKind } from '../manifest/kinds';
+import { msg, render, renderText, type Lang } from '../messages';
 import { json, usage, type CommandHandler } from './types';
 
 const sameObject = (a: Diagnostic, b: Diagnostic): boolean =>
@@ -31,10 +36,18 @@ function groups(list: Diagnostic[]): Diagnostic[][] {
   return out;
 }
 
-/** kubectl's MultilineError(prefix, errs). */
-function multiline(prefix: string, messages: string[]): string {
-  if (messages.length === 1) return `${prefix}${messages[0]}\n`;
-  return `${prefix}\n${messages.map((m) => `* ${m}\n`).join('')}`;
+/** The text of a diagnostic's message: a tool's words as they are, svclab's in `lang`. */
+const text = (d: Diagnostic, lang: Lang): string => renderText(d.message, lang);
+
+/** In Korean, the line after a tool's English message that says what it means (nothing in English). */
+function meaningLine(d: Diagnostic, lang: Lang): string {
+  return lang !== 'en' && d.meaning ? `  ↳ ${render(d.meaning, lang)}\n` : '';
+}
+
+/** kubectl's MultilineError(prefix, errs), each error followed by its meaning line. */
+function multiline(prefix: string, ds: Diagnostic[], lang: Lang): string {
+  if (ds.length === 1) return `${prefix}${text(ds[0]!, lang)}\n${meaningLine(ds[0]!, lang)}`;
+  return `${prefix}\n${ds.map((d) => `* ${text(d, lang)}\n${meaningLine(d, lang)}`).join('')}`;
 }
 
 function version(kind: string | undefined): string {
@@ -47,68 +60,71 @@ function where(d: Diagnostic): string {
   return `${d.file}${d.line !== undefined ? `:${d.line}` : ''}${d.column !== undefined ? `:${d.column}` : ''}`;
 }
 
-function apiGroup(ds: Diagnostic[]): string {
+function apiGroup(ds: Diagnostic[], lang: Lang): string {
   const d = ds[0]!;
-  return multiline(
-    `The ${d.kind ?? 'object'} ${JSON.stringify(d.name ?? '')} is invalid: `,
-    ds.map((x) => x.message),
-  );
+  return multiline(`The ${d.kind ?? 'object'} ${JSON.stringify(d.name ?? '')} is invalid: `, ds, lang);
 }
 
-function schemaGroup(ds: Diagnostic[]): string {
+function schemaGroup(ds: Diagnostic[], lang: Lang): string {
   const out: string[] = [];
   const d = ds[0]!;
   const decoding = ds.filter((x) => x.code === 'schema.type' || x.code === 'schema.unknown-field');
   if (decoding.length > 0 && d.kind && d.name !== undefined) {
-    const detail = decoding.some((x) => x.code === 'schema.type')
-      ? decoding.find((x) => x.code === 'schema.type')!.message
-      : `strict decoding error: ${decoding.map((x) => x.message).join(', ')}`;
+    const typeError = decoding.find((x) => x.code === 'schema.type');
+    const detail = typeError
+      ? text(typeError, lang)
+      : `strict decoding error: ${decoding.map((x) => text(x, lang)).join(', ')}`;
     out.push(
       `Error from server (BadRequest): error when creating ${JSON.stringify(d.file ?? '')}: ${d.kind} in version ${JSON.stringify(version(d.kind))} cannot be handled as a ${d.kind}: ${detail}\n`,
+      ...decoding.map((x) => meaningLine(x, lang)),
     );
   }
   for (const x of ds) {
     if (decoding.includes(x)) continue;
-    if (x.code === 'manifest.kind.version' && !x.message.startsWith('no kind'))
+    const message = text(x, lang);
+    if (x.code === 'manifest.kind.version' && !message.startsWith('no kind'))
       out.push(
-        `error: resource mapping not found for name: ${JSON.stringify(x.name ?? '')} namespace: ${JSON.stringify(x.namespace ?? '')} from ${JSON.stringify(x.file ?? '')}: ${x.message}\nensure CRDs are installed first\n`,
+        `error: resource mapping not found for name: ${JSON.stringify(x.name ?? '')} namespace: ${JSON.stringify(x.namespace ?? '')} from ${JSON.stringify(x.file ?? '')}: ${message}\nensure CRDs are installed first\n`,
       );
     else if (
       x.code.startsWith('manifest.') &&
       x.code.endsWith('.missing') &&
-      x.message.startsWith('error validating data')
+      message.startsWith('error validating data')
     )
       out.push(
-        `error: error validating ${JSON.stringify(x.file ?? '')}: ${x.message}; if you choose to ignore these errors, turn validation off with --validate=false\n`,
+        `error: error validating ${JSON.stringify(x.file ?? '')}: ${message}; if you choose to ignore these errors, turn validation off with --validate=false\n`,
       );
-    else out.push(`error: ${where(x)}: ${x.message}\n`);
+    else out.push(`error: ${where(x)}: ${message}\n`);
+    out.push(meaningLine(x, lang));
   }
   return out.join('');
 }
 
-function errorText(errors: Diagnostic[]): string {
+function errorText(errors: Diagnostic[], lang: Lang): string {
   const out: string[] = [];
   for (const g of groups(errors)) {
     const api = g.filter((d) => d.source === 'api');
     const schema = g.filter((d) => d.source === 'schema');
     const yaml = g.filter((d) => d.source === 'yaml' || d.source === 'lint');
-    if (schema.length > 0) out.push(schemaGroup(schema));
-    if (api.length > 0) out.push(apiGroup(api));
+    if (schema.length > 0) out.push(schemaGroup(schema, lang));
+    if (api.length > 0) out.push(apiGroup(api, lang));
     for (const d of yaml)
       out.push(
-        `error: error parsing ${d.file ?? 'input'}: line ${d.line ?? '?'}, column ${d.column ?? '?'}: ${d.message}\n`,
+        `error: error parsing ${d.file ?? 'input'}: line ${d.line ?? '?'}, column ${d.column ?? '?'}: ${text(d, lang)}\n`,
+        meaningLine(d, lang),
       );
   }
   return out.join('');
 }
 
-function noteText(d: Diagnostic): string {
+function noteText(d: Diagnostic, lang: Lang): string {
   const label = d.severity === 'warning' ? 'Warning' : 'Info';
   const subject = d.kind
     ? ` ${d.kind}${d.name ? ` ${d.namespace ? `${d.namespace}/` : ''}${d.name}` : ''}:`
     : '';
   const at = where(d);
-  return `${label}: ${at ? `${at}:` : ''}${subject} ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}\n`;
+  const hint = d.hint ? `\n  ${render(msg('cli.hint', { text: renderText(d.hint, lang) }), lang)}` : '';
+  return `${label}: ${at ? `${at}:` : ''}${subject} ${text(d, lang)}${hint}\n${meaningLine(d, lang)}`;
 }
 
 /**
@@ -122,13 +138,11 @@ export const validateCommand: CommandHandler = (args, env) => {
     return usage(`validate takes no arguments (got ${JSON.stringify(args[0])})`, 'validate');
   const hasError = env.diagnostics.some((d) => d.severity === 'error');
   const exitCode = hasError ? 1 : 0;
-  if (env.json) return { exitCode, stdout: json({ diagnostics: env.diagnostics }), stderr: '' };
+  if (env.json) return { exitCode, stdout: json({ diagnostics: env.diagnostics }, env.lang), stderr: '' };
   const errors = env.diagnostics.filter((d) => d.severity === 'error');
   const notes = env.diagnostics.filter((d) => d.severity !== 'error').sort(compareDiagnostics);
-  const stderr = errorText(errors) + notes.map(noteText).join('');
+  const stderr = errorText(errors, env.lang) + notes.map((d) => noteText(d, env.lang)).join('');
   const warnings = notes.filter((d) => d.severity === 'warning').length;
-  const stdout = hasError
-    ? ''
-    : `All objects are valid${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.\n`;
+  const stdout = hasError ? '' : `${render(msg('cli.allValid', { warnings }), env.lang)}\n`;
   return { exitCode, stdout, stderr };
 };

@@ -3,6 +3,7 @@
  * (envvars.go FromServices, getServiceEnvVarMap, makeEnvironmentVariables), compared as sets as the
  * kubelet tests do, and the creation-order rule (document order is apply order).
  */
+import { en } from '../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { scene } from './scene.test-helper';
 
@@ -139,10 +140,10 @@ describe('kubelet service environment variables', () => {
   it('a Service created after the pod is missing from its env (and the lint says so); its DNS name works', () => {
     expect(envOf('p').LATE_SVC_SERVICE_HOST).toBeUndefined();
     const lint = s.env.diagnostics.find(
-      (d) => d.source === 'lint' && d.name === 'p' && d.message.includes('late-svc'),
+      (d) => d.source === 'lint' && d.name === 'p' && en(d.message).includes('late-svc'),
     );
     expect(lint?.severity).toBe('warning');
-    expect(lint?.message).toContain('LATE_SVC_SERVICE_HOST');
+    expect(en(lint?.message)).toContain('LATE_SVC_SERVICE_HOST');
     expect(s.json('exec p -- nslookup late-svc -o json').answer[0].data).toBe('10.96.8.8');
   });
 

@@ -28,6 +28,7 @@ export function scene(yaml: string, seed = 1): Scene {
     world: createWorld(seed),
     diagnostics: built.diagnostics,
     json: false,
+    lang: 'en',
   };
   const run = (line: string): CommandResult => runCommand(line, env);
   return {

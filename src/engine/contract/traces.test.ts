@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { scene } from './scene.test-helper';
+import { en } from '../messages/render.test-helper';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -90,7 +91,7 @@ describe('externalTrafficPolicy: Local (NodePort)', () => {
     expect(last.rule).toBe(
       '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "default/local has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 30001 -j DROP',
     );
-    expect(t.explanation).toMatch(/node-2 has no ready pod/);
+    expect(en(t.explanation)).toMatch(/node-2 has no ready pod/);
     const text = s.run('curl --from external -m 3 http://10.0.0.12:30001/');
     expect(text.exitCode).toBe(1);
     expect(text.stderr).toBe('curl: (28) Connection timed out after 3001 milliseconds\n');
@@ -169,7 +170,7 @@ describe('session affinity ClientIP (section 8)', () => {
     expect(d1.rule).toMatch(
       /-m recent --set --name KUBE-SEP-[A-Z2-7]{16} --mask 255\.255\.255\.255 --rsource/,
     );
-    expect(second.explanation).toMatch(/ClientIP session affinity/);
+    expect(en(second.explanation)).toMatch(/ClientIP session affinity/);
     expect(second.backend.pod).toBe(first.backend.pod);
   });
 });
@@ -183,7 +184,7 @@ describe('ICMP to a ClusterIP (section 3)', () => {
     const t = s.json('exec client -- ping -c 1 10.96.0.50 -o json');
     expect(t.outcome).toBe('timeout');
     expect(t.backend).toBeNull();
-    expect(t.explanation).toMatch(/No rule matches ICMP/);
+    expect(en(t.explanation)).toMatch(/No rule matches ICMP/);
     for (const h of requestHops(t)) expect(h.packet.protocol).toBe('ICMP');
     expect(s.run('exec client -- curl -s http://10.96.0.50/').exitCode).toBe(0);
   });

@@ -9,6 +9,7 @@ import type { RRType } from './records';
 import { hostsFile } from './hosts-file';
 import { externalHosts } from './external-hosts';
 import { clusterOf, pod, slice, svc } from './test-cluster';
+import { en } from '../messages/render.test-helper';
 
 const kubeDns = svc('kube-system', 'kube-dns', {
   clusterIP: '10.96.0.10',
@@ -126,8 +127,8 @@ describe('search-list expansion', () => {
       { name: 'db.shop.svc.cluster.local.', ttl: 30, type: 'A', data: '10.96.0.42' },
     ]);
     expect(r.server).toBe('10.96.0.10');
-    expect(r.explanation).toContain('search suffix shop.svc.cluster.local');
-    expect(r.explanation).toContain('ClusterIP 10.96.0.42');
+    expect(en(r.explanation)).toContain('search suffix shop.svc.cluster.local');
+    expect(en(r.explanation)).toContain('ClusterIP 10.96.0.42');
   });
 
   it('cache.other resolves on the second suffix', () => {
@@ -164,8 +165,8 @@ describe('search-list expansion', () => {
   it('headless: three addresses, explained', () => {
     const r = look(scene(), { pod: web }, 'mongo-service.mongo', 'A', { tool: 'nslookup' });
     expect(r.answer.map((a) => a.data)).toEqual(['10.233.75.47', '10.233.71.16', '10.233.102.150']);
-    expect(r.explanation).toContain('headless Service');
-    expect(r.explanation).toContain('3 pod addresses (mongo-0, mongo-1, mongo-2)');
+    expect(en(r.explanation)).toContain('headless Service');
+    expect(en(r.explanation)).toContain('3 pod addresses (mongo-0, mongo-1, mongo-2)');
   });
 
   it('dig does not search unless +search', () => {

@@ -4,6 +4,7 @@ import { createIngressState } from './state';
 import { backendKey, cookieTime, hex } from './affinity';
 import { NOT_FOUND_BODY, UNAVAILABLE_BODY } from './responses';
 import { clusterWithController, ingress, service, tlsSecret } from './fixtures.test-util';
+import { en } from '../messages/render.test-helper';
 
 const req = (over: Partial<IngressRequest> = {}): IngressRequest => ({
   host: 'shop.example.com',
@@ -91,8 +92,8 @@ describe('routeIngress: routing', () => {
       '10.244.2.6:8080*',
       '10.244.1.7:8080',
     ]);
-    expect(d.note).toContain('the ClusterIP is not used');
-    expect(d.note).not.toContain('10.96.');
+    expect(en(d.note)).toContain('the ClusterIP is not used');
+    expect(en(d.note)).not.toContain('10.96.');
   });
 
   it('resolves a backend port by name through the Service port to the EndpointSlice port', () => {
@@ -121,7 +122,7 @@ describe('routeIngress: routing', () => {
     });
     const gone = routeIngress(c, createIngressState(), req({ path: '/gone' }));
     expect(gone).toMatchObject({ kind: 'respond', status: 503, service: 'default/nope' });
-    expect(gone.note).toContain('Service "default/nope" not found');
+    expect(en(gone.note)).toContain('Service "default/nope" not found');
   });
 
   it('adds the X-Forwarded-* headers with the client address the controller sees', () => {

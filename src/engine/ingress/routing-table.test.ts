@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRoutingTable } from './routing-table';
 import { matchRequest } from './match';
 import { clusterWithController, ingress } from './fixtures.test-util';
+import { en } from '../messages/render.test-helper';
 
 const backend = (name: string) => ({ service: { name, port: { number: 80 } } });
 const prefix = (path: string, svc: string) => ({ path, pathType: 'Prefix' as const, backend: backend(svc) });
@@ -52,7 +53,7 @@ describe('merging Ingresses per host (ingress-nginx getBackendServers)', () => {
     ingress(c, 'catch-all', { defaultBackend: backend('everything') });
     t = buildRoutingTable(c);
     expect(matchRequest(t, 'b.example.com', '/other').location.backend?.name).toBe('everything');
-    expect(matchRequest(t, 'b.example.com', '/other').note).toBe(
+    expect(en(matchRequest(t, 'b.example.com', '/other').note)).toBe(
       'no rule host matches "b.example.com", so the catch-all server handles it; path / (Prefix) matches /other.',
     );
   });

@@ -11,7 +11,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Diagnostic } from '../diagnostics';
 import { validateCommand } from '../commands/validate';
-import { msg, type Msg } from '../messages';
+import { msg, renderText, type Msg } from '../messages';
 import { createWorld } from '../world';
 import { judge } from './conditions';
 import { runAll } from './run-commands';
@@ -41,9 +41,16 @@ export function blockingErrors(diagnostics: readonly Diagnostic[]): Diagnostic[]
 
 /** The first error as `svclab validate` (kubectl) prints it, on one line. */
 function errorText(d: Diagnostic, built: Built): string {
-  const env = { cluster: built.cluster, world: createWorld(1), diagnostics: [d], json: false };
+  // kubectl's words: the same in every language.
+  const env = {
+    cluster: built.cluster,
+    world: createWorld(1),
+    diagnostics: [d],
+    json: false,
+    lang: 'en' as const,
+  };
   const text = validateCommand([], env).stderr.trim().split('\n')[0] ?? '';
-  return text || d.message;
+  return text || renderText(d.message, 'en');
 }
 
 /**
@@ -78,6 +85,8 @@ export function checkChallenge(
     world: createWorld(options.seed ?? 1),
     diagnostics: built.diagnostics,
     json: true,
+    // Challenges judge the JSON's data; texts come with their descriptors beside (`explanationMsg`).
+    lang: 'en' as const,
   };
   const ran = runAll(challenge.run, challenge.let, env);
   const checks: CheckResult[] = challenge.checks.map((check) => {
@@ -117,6 +126,8 @@ export function judgePrediction(
     world: createWorld(options.seed ?? 1),
     diagnostics: built.diagnostics,
     json: true,
+    // Challenges judge the JSON's data; texts come with their descriptors beside (`explanationMsg`).
+    lang: 'en' as const,
   };
   const ran = runAll(p.run, p.let, env);
   const actual = ran.ok

@@ -7,7 +7,7 @@
  * judge({ path: 'answers.results', every: { path: 'response.status', equals: 200 } }, scope, scope);
  * // { passed: true, detail: msg('lesson.detail.every.passed', { total: 30 }) }
  */
-import { msg, type Msg } from '../messages';
+import { isMsg, msg, type Msg } from '../messages';
 import { LIMITS, operatorOf, type Condition } from './schema';
 import { jsonEqual, query, show } from './query';
 
@@ -33,12 +33,17 @@ function operand(value: unknown, root: Scope): unknown {
   return value;
 }
 
-/** The item's own explanation (a request's trace has one), to quote after a failure about it. */
-function explanationOf(item: unknown): string | undefined {
+/**
+ * The item's own explanation (a request's trace has one), to quote after a failure about it: the
+ * descriptor the JSON carries beside the text (`explanationMsg`), so it is shown in the student's language.
+ */
+function explanationOf(item: unknown): Msg | undefined {
   if (typeof item !== 'object' || item === null) return undefined;
   const r = item as Record<string, unknown>;
-  const e = r.explanation ?? (r.result as Record<string, unknown> | undefined)?.explanation;
-  return typeof e === 'string' ? e : undefined;
+  const holder = r.explanation !== undefined ? r : (r.result as Record<string, unknown> | undefined);
+  if (isMsg(holder?.explanationMsg)) return holder.explanationMsg;
+  const e = holder?.explanation;
+  return typeof e === 'string' ? msg('common.literal', { text: e }) : undefined;
 }
 
 function labelOf(item: unknown, label: string | undefined): string {

@@ -8,7 +8,7 @@
  * validateLesson(lesson).ok; // true for every built-in lesson
  */
 import { buildCluster } from '../build';
-import { msg, type Msg } from '../messages';
+import { msg, renderText, type Msg } from '../messages';
 import { blockingErrors, checkChallenge, type ChallengeResult } from './check';
 import { sourcesOf, type LoadedLesson } from './decode';
 
@@ -63,7 +63,7 @@ export function validateLesson(lesson: LoadedLesson, options: { seed?: number } 
       ok: false,
       what: msg('lesson.validate.sceneErrors', {
         files: lesson.scene.join(', '),
-        first: sceneErrors[0]!.message,
+        first: renderText(sceneErrors[0]!.message, 'en'),
       }),
       details: [],
     });

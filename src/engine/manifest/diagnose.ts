@@ -8,17 +8,14 @@
  *   message: 'spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767' });
  * // → { …, kind: 'Service', namespace: 'default', name: 'x', field: 'spec.ports[0].nodePort', line: 9, column: 7, file: 'scene.yaml' }
  */
-import type { Diagnostic, DiagnosticSource, Severity } from '../diagnostics';
+import type { Diagnostic } from '../diagnostics';
 import { parseFieldPath } from './parse';
 import type { SourcedObject } from './types';
 
-export interface DiagnosticInit {
-  severity: Severity;
-  source: DiagnosticSource;
-  code: string;
-  message: string;
-  hint?: string;
-}
+export type DiagnosticInit = Pick<
+  Diagnostic,
+  'severity' | 'source' | 'code' | 'message' | 'meaning' | 'hint'
+>;
 
 /**
  * Kubernetes sometimes names a field by its Go name in error paths (`spec.LoadBalancerSourceRanges`);
@@ -55,6 +52,7 @@ export function diagnosticAt(obj: SourcedObject, field: string, d: DiagnosticIni
     endColumn: range?.endColumn,
     file: obj.file,
   };
+  if (d.meaning !== undefined) out.meaning = d.meaning;
   if (d.hint !== undefined) out.hint = d.hint;
   if (out.namespace === undefined) delete out.namespace;
   if (out.name === undefined) delete out.name;

@@ -1,3 +1,4 @@
+import { en } from '../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { loadObjects } from './load';
 import type { Diagnostic } from '../diagnostics';
@@ -10,7 +11,7 @@ function errorsOf(text: string, file = 'h.yaml'): Diagnostic[] {
     expect(d.line).toBeGreaterThanOrEqual(1);
     expect(d.column).toBeGreaterThanOrEqual(1);
     expect(d.file).toBe(file);
-    expect(d.message.length).toBeGreaterThan(5);
+    expect(en(d.message).length).toBeGreaterThan(5);
   }
   return errors;
 }

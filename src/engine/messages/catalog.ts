@@ -3,20 +3,29 @@
  * (`<area>.ts`, written with defineMessages) and spreads it here; ids are prefixed with the area
  * (`sim.`, `dns.`, `lint.`, `lesson.` …) so groups never collide (a test checks it).
  */
+import { cli } from './cli';
+import { cliHelp } from './cli-help';
 import { common } from './common';
 import { dns } from './dns';
 import { lesson } from './lesson';
+import { sim } from './sim';
+import { simLb } from './sim-lb';
+import { simPath } from './sim-path';
+
+export const groups = { common, cli, cliHelp, dns, lesson, sim, simPath, simLb };
 
 export const catalog = {
   ...common,
+  ...cli,
+  ...cliHelp,
   ...dns,
   ...lesson,
+  ...sim,
+  ...simPath,
+  ...simLb,
 };
 
 export type Catalog = typeof catalog;
 export type MsgId = keyof Catalog & string;
 /** The parameters of message `K`, as its definition declares them. */
 export type ParamsOf<K extends MsgId> = Parameters<Catalog[K]['en']>[0];
-
-/** The group objects, for the test that checks that no id is defined twice. */
-export const groups: Record<string, Record<string, unknown>> = { common, dns, lesson };

@@ -35,6 +35,15 @@ export const dns = defineMessages({
       `The resolver asks ${p.server}:53 for ${p.name} ${p.type}${p.tcp ? ' over TCP' : ''}${retryEn(p.attempt, p.previous, p.sameSocket)}.`,
     ko: (p) =>
       `리졸버가 ${p.server}:53에 ${p.name} ${p.type} 레코드를 ${p.tcp ? 'TCP로 ' : ''}질의합니다${retryKo(p.attempt, p.previous, p.sameSocket)}.`,
+    example: {
+      server: '10.96.0.10',
+      name: 'web.default.svc.cluster.local.',
+      type: 'A',
+      attempt: 2,
+      previous: 'timeout',
+      sameSocket: true,
+      tcp: false,
+    },
   },
   /** CoreDNS's answer to one query, on the hop where the CoreDNS pod responds. */
   'dns.corednsAnswers': {
@@ -50,6 +59,13 @@ export const dns = defineMessages({
         : p.rcode === 'NOERROR'
           ? `CoreDNS가 ${p.name} ${p.type} 질의에 레코드 없이 NOERROR로 응답합니다 (이름은 있지만 ${p.type} 레코드가 없습니다).`
           : `CoreDNS가 ${p.name} ${p.type} 질의에 ${p.rcode}로 응답합니다${p.rcode === 'NXDOMAIN' ? ' (그런 이름이 없습니다)' : ''}.`,
+    example: {
+      name: 'web.default.svc.cluster.local.',
+      type: 'A',
+      rcode: 'NOERROR',
+      records: ['10.96.0.42'],
+      forwarded: false,
+    },
   },
   /** The query reached a pod that runs no DNS server. */
   'dns.noServerInPod': {
@@ -57,12 +73,14 @@ export const dns = defineMessages({
       `The query reached pod ${p.pod}, which listens on ${p.port}/${p.protocol} but runs no DNS server svclab knows, so no answer comes back.`,
     ko: (p) =>
       `질의가 파드 ${p.pod}에 도착했지만, 이 파드는 ${p.port}/${p.protocol}에서 듣기만 할 뿐 svclab이 아는 DNS 서버가 아니어서 응답이 돌아오지 않습니다.`,
+    example: { pod: 'kube-system/not-dns', port: 53, protocol: 'UDP' },
   },
   /** The query reached something that is not a DNS server. */
   'dns.noServerAt': {
     en: (p: { at: string }) =>
       `The query reached ${p.at}, where no DNS server answers, so no answer comes back.`,
     ko: (p) => `질의가 ${p.at}에 도착했지만 그곳에는 응답할 DNS 서버가 없어 응답이 돌아오지 않습니다.`,
+    example: { at: '192.168.49.2:53' },
   },
   /** The query left the cluster for an address nothing svclab simulates owns. */
   'dns.nobodyThere': {
@@ -70,17 +88,20 @@ export const dns = defineMessages({
       `Nothing in the cluster owns ${p.ip} and no DNS server is known to run there: the query leaves by the node's default gateway and no answer comes back.`,
     ko: (p) =>
       `${p.ip}는 클러스터 안의 어떤 것도 아니고 그곳에서 도는 DNS 서버도 없습니다. 질의는 노드의 기본 게이트웨이로 나가고 응답은 돌아오지 않습니다.`,
+    example: { ip: '10.96.0.99' },
   },
   /** glibc with `options attempts:0` sends nothing. */
   'dns.noAttempts': {
-    en: () => 'resolv.conf says options attempts:0, so the resolver sends no query at all',
+    en: (_: object) => 'resolv.conf says options attempts:0, so the resolver sends no query at all',
     ko: () => 'resolv.conf에 options attempts:0이 있어 리졸버가 질의를 한 번도 보내지 않습니다',
+    example: {},
   },
   /** Why a lookup failed when every try was refused. */
   'dns.refused': {
     en: (p: { server: string; why: string }) =>
       `Every query to ${p.server}:53 was refused (connection refused): ${stop(p.why)}`,
     ko: (p) => `${p.server}:53로 보낸 질의가 모두 거부되었습니다(connection refused): ${stop(p.why)}`,
+    example: { server: '10.96.0.10', why: 'kube-proxy REJECTs the connection' },
   },
   /** Why a lookup failed when no try got an answer. */
   'dns.timedOut': {
@@ -88,5 +109,6 @@ export const dns = defineMessages({
       `No DNS server answered at ${p.server}${p.seconds > 0 ? ` (the resolver gave up after ${p.seconds} s of retries)` : ''}: ${stop(p.why)}`,
     ko: (p) =>
       `${p.server}에서 응답한 DNS 서버가 없습니다${p.seconds > 0 ? ` (리졸버가 ${p.seconds}초 동안 재시도한 끝에 포기했습니다)` : ''}: ${stop(p.why)}`,
+    example: { server: '10.96.0.10', why: 'no CoreDNS pod is ready', seconds: 10 },
   },
 });

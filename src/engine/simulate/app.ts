@@ -15,17 +15,17 @@
  */
 import { listeningSockets, type ListeningSocket } from '../cluster/listen';
 import type { Pod } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 import type { HttpResponse, WireProtocol } from '../trace';
 
 export type Acceptance =
   | { ok: true; socket: ListeningSocket | null }
-  | { ok: false; cause: 'closed' | 'loopback-only'; explanation: string };
+  | { ok: false; cause: 'closed' | 'loopback-only'; explanation: Msg };
 
-function declared(pod: Pod): string {
-  const ports = listeningSockets(pod).map(
+function declared(pod: Pod): string[] {
+  return listeningSockets(pod).map(
     (s) => `${s.ip === '127.0.0.1' ? '127.0.0.1:' : ''}${s.port}/${s.protocol}`,
   );
-  return ports.length ? ports.join(', ') : 'nothing';
 }
 
 /**
@@ -38,17 +38,16 @@ export function appAccepts(pod: Pod, port: number, protocol: WireProtocol, fromI
   const matching = listeningSockets(pod).filter((s) => s.port === port && s.protocol === protocol);
   const open = matching.find((s) => s.ip === '0.0.0.0' || fromInside);
   if (open) return { ok: true, socket: open };
-  const how = protocol === 'UDP' ? 'answers with ICMP port unreachable' : 'answers with a TCP reset';
   if (matching.length > 0)
     return {
       ok: false,
       cause: 'loopback-only',
-      explanation: `Pod ${name} listens on 127.0.0.1:${port}/${protocol} only, so connections from outside the pod are refused: the kernel ${how}. The app must bind 0.0.0.0 to be reachable through a Service.`,
+      explanation: msg('sim.podRefuses.loopback', { pod: name, port, protocol }),
     };
   return {
     ok: false,
     cause: 'closed',
-    explanation: `Nothing in pod ${name} listens on ${port}/${protocol} (it listens on ${declared(pod)}), so the pod's kernel ${how}: connection refused. Check the Service's targetPort against the port the container really uses.`,
+    explanation: msg('sim.podRefuses.closed', { pod: name, port, protocol, listening: declared(pod) }),
   };
 }
 

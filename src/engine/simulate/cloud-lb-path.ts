@@ -4,6 +4,7 @@
  * hop into the cluster. Internal to simulate/.
  */
 import type { Service } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 import { ephemeralPort, type Packet } from '../net/packet';
 import { nsName } from '../cluster/cluster-index';
 import { linkFromOutside, loadBalancerIPs } from './topology';
@@ -34,7 +35,7 @@ function candidateOf(c: LbCandidate, healthy: number, chosen: boolean): Candidat
           ...(t.endpoint.nodeName ? { node: t.endpoint.nodeName } : {}),
         };
   out.probability = c.healthy && healthy > 0 ? 1 / healthy : 0;
-  out.state = c.health;
+  out.health = c.health;
   if (chosen) out.chosen = true;
   return out;
 }
@@ -48,35 +49,35 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service): End {
   const { world, cluster } = ctx;
   const location = `lb/${nsName(svc)}`;
   const lbIP = p.dst;
-  const drop = (note: string, outcome: 'timeout' | 'dropped', why: string): End => {
+  const drop = (note: Msg, outcome: 'timeout' | 'dropped', why: Msg): End => {
     addHop(ctx, { stage: 'cloud-lb', location, action: 'drop', note }, p);
     return fail(outcome, why);
   };
   if (p.protocol === 'ICMP')
     return drop(
-      'The load balancer forwards only its listeners’ TCP/UDP ports; it does not answer ping.',
+      msg('sim.lb.icmpNote', {}),
       'timeout',
-      `${lbIP} is Service ${nsName(svc)}'s cloud load balancer, which only forwards its listener ports; ping gets no answer.`,
+      msg('sim.lb.icmp', { ip: lbIP, service: nsName(svc) }),
     );
   const sp = listenerFor(svc, p.dstPort, p.protocol);
   if (!sp)
     return drop(
-      `No listener on ${p.dstPort}/${p.protocol}.`,
+      msg('sim.lb.noListenerNote', { port: p.dstPort, protocol: p.protocol }),
       'timeout',
-      `The load balancer of Service ${nsName(svc)} has no listener on ${p.dstPort}/${p.protocol} (one per Service port), so the connection times out.`,
+      msg('sim.lb.noListener', { service: nsName(svc), port: p.dstPort, protocol: p.protocol }),
     );
   if (!sourceAllowed(sp, p.src))
     return drop(
-      `The LB's security group allows only ${sp.sourceRanges.join(', ')} (loadBalancerSourceRanges).`,
+      msg('sim.lb.firewallNote', { ranges: sp.sourceRanges }),
       'dropped',
-      `${p.src} is not in Service ${nsName(svc)}'s loadBalancerSourceRanges (${sp.sourceRanges.join(', ')}), so the cloud load balancer's firewall drops the connection; the client waits until it times out.`,
+      msg('sim.lb.firewall', { client: p.src, service: nsName(svc), ranges: sp.sourceRanges }),
     );
   const mode = targetMode(svc);
   if (mode === 'instance' && sp.nodePort === 0)
     return drop(
-      'Instance targets need a NodePort, and this Service has none (allocateLoadBalancerNodePorts: false).',
+      msg('sim.lb.noNodePortNote', {}),
       'timeout',
-      `Service ${nsName(svc)} has no NodePort (allocateLoadBalancerNodePorts: false), so an instance-mode load balancer has nothing to send to; use IP targets.`,
+      msg('sim.lb.noNodePort', { service: nsName(svc) }),
     );
   ctx.service = nsName(svc);
   const key = `${lbIP}|${p.src}|${p.srcPort}|${p.dstPort}|${p.protocol}`;
@@ -84,12 +85,12 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service): End {
   const cands = lbTargets(cluster, svc, sp);
   let target: LbTarget;
   let srcPort: number;
-  let note: string;
+  let note: Msg;
   let candidates: Candidate[] | undefined;
   if (flow && flow.expires > world.clock) {
     target = flow.target;
     srcPort = flow.srcPort;
-    note = 'An existing flow: the load balancer keeps sending it to the same target.';
+    note = msg('sim.lb.existingFlow', {});
   } else {
     let chosen = pickTarget(cands, world.rng);
     let failOpen = false;
@@ -99,11 +100,7 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service): End {
       failOpen = true;
     }
     if (!chosen)
-      return drop(
-        'The target group is empty.',
-        'timeout',
-        `Service ${nsName(svc)} has no ready pods, so its IP-mode target group is empty and the load balancer has nowhere to send the connection.`,
-      );
+      return drop(msg('sim.lb.emptyNote', {}), 'timeout', msg('sim.lb.empty', { service: nsName(svc) }));
     target = chosen.target;
     const healthy = cands.filter((c) => c.healthy).length;
     candidates = cands.map((c) => candidateOf(c, failOpen ? 0 : healthy, c === chosen));
@@ -111,10 +108,12 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service): End {
     srcPort = preservesClientIP(svc) ? p.srcPort : ephemeralPort(world.rng);
     note =
       mode === 'instance'
-        ? `Instance targets: every node on NodePort ${sp.nodePort}${sp.externalPolicyLocal ? `, health-checked on healthCheckNodePort ${sp.healthCheckNodePort}` : ''}; the client address is kept.`
-        : `IP targets (${'aws-load-balancer-nlb-target-type: ip'}): straight to a pod, no NodePort and no kube-proxy hop${preservesClientIP(svc) ? '; client IP preserved by the target group attribute' : "; the pod sees the load balancer's address (preserve_client_ip is off by default for IP targets)"}.`;
-    if (failOpen)
-      note += ' Every target failed its health check, so the load balancer fails open and uses them all.';
+        ? msg('sim.lb.instance', {
+            nodePort: sp.nodePort,
+            healthCheckNodePort: sp.externalPolicyLocal ? sp.healthCheckNodePort : null,
+            failOpen,
+          })
+        : msg('sim.lb.ip', { preserve: preservesClientIP(svc), failOpen });
   }
   const src = preservesClientIP(svc) ? p.src : (loadBalancerIPs(svc)[0] ?? lbIP);
   if (!preservesClientIP(svc)) ctx.lbSnat = src;
@@ -140,7 +139,7 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service): End {
   const node = targetNode(target);
   const l = linkFromOutside(cluster, { kind: 'lb', service: svc, ip: lbIP }, node);
   addHop(ctx, { stage: 'network', location: l.from, action: 'forward', crossZone: false, note: l.note }, out);
-  ctx.back.push({ kind: 'link', link: l, reverseNote: `${node} → ${l.from} over the provider network` });
+  ctx.back.push({ kind: 'link', link: l, reverseNote: msg('net.providerBack', { from: node, to: l.from }) });
   const r = throughNode(ctx, node, out, 'PREROUTING', mode === 'instance' ? 'entry' : 'transit');
   if ('kind' in r) return r;
   return route(ctx, node, r);

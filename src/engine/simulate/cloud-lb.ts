@@ -16,6 +16,7 @@
 import { clusterIndex, type NodeInfo } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 import { cidrContains, parseCidr, parseIp } from '../net/ip';
 import { endpointsFor, type EndpointInfo } from '../proxy/shared/endpoint-info';
 import { servicePortsOf, type ServicePortInfo } from '../proxy/shared/service-port';
@@ -33,7 +34,7 @@ export interface LbCandidate {
   label: string; // "node-1 192.168.49.2:30080" or "10.244.1.5:8080"
   healthy: boolean;
   /** Why the target is in or out of rotation ("health check :32000/healthz → 503, no local endpoint"). */
-  health: string;
+  health: Msg;
 }
 
 export interface LbFlow {
@@ -98,7 +99,7 @@ export function lbTargets(cluster: ClusterState, svc: Service, sp: ServicePortIn
       target: { kind: 'pod' as const, endpoint },
       label: endpoint.endpoint,
       healthy: endpoint.ready,
-      health: endpoint.ready ? 'pod ready' : 'pod not ready: deregistered from the target group',
+      health: endpoint.ready ? msg('sim.lb.health.podReady', {}) : msg('sim.lb.health.podNotReady', {}),
     }));
   }
   return clusterIndex(cluster)
@@ -110,7 +111,7 @@ export function lbTargets(cluster: ClusterState, svc: Service, sp: ServicePortIn
           target: { kind: 'node' as const, node, port: sp.nodePort },
           label,
           healthy: true,
-          health: 'healthy (externalTrafficPolicy Cluster: every node can forward)',
+          health: msg('sim.lb.health.cluster', {}),
         };
       }
       // kube-proxy's health server answers 200 only when this node has a local ready endpoint.
@@ -123,8 +124,8 @@ export function lbTargets(cluster: ClusterState, svc: Service, sp: ServicePortIn
         healthy: local > 0,
         health:
           local > 0
-            ? `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 200 (localEndpoints ${local})`
-            : `health check ${node.ip}:${sp.healthCheckNodePort}/healthz → 503 (no local endpoint): out of rotation`,
+            ? msg('sim.lb.health.up', { address: `${node.ip}:${sp.healthCheckNodePort}`, count: local })
+            : msg('sim.lb.health.down', { address: `${node.ip}:${sp.healthCheckNodePort}` }),
       };
     });
 }

@@ -5,6 +5,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Pod } from '../k8s/objects';
 import type { ListeningSocket } from '../cluster/listen';
+import type { Msg } from '../messages';
 import type { Packet } from '../net/packet';
 import { view } from '../net/packet';
 import type { NodeInfo } from '../cluster/cluster-index';
@@ -18,7 +19,7 @@ import type { Request } from './request';
 export type BackStep =
   | { kind: 'ct'; node: string; entry: ConntrackEntry }
   /** `reverseNote` describes the link the way the reply crosses it. */
-  | { kind: 'link'; link: Link; reverseNote: string }
+  | { kind: 'link'; link: Link; reverseNote: Msg }
   | { kind: 'lb'; location: string; clientPacket: Packet };
 
 export interface Ctx {
@@ -34,7 +35,7 @@ export interface Ctx {
   service: string | null;
   /** How the endpoint was chosen: by kube-proxy's rules, by an existing conntrack entry, or by the cloud LB. */
   decidedBy: 'rules' | 'conntrack' | 'lb' | null;
-  decision?: { node: string; candidates: number; rule?: string; mode: string; sticky: boolean };
+  decision?: { node: string; candidates: number; rule?: string; mode: Msg; sticky: boolean };
   /** The SNAT the request went through, if any. */
   /** `by`: kube-proxy's KUBE-POSTROUTING, or the CNI portmap plugin's CNI-HOSTPORT-MASQ (hostPort hairpin). */
   masquerade?: { node: string; from: string; to: string; iface: string; by?: 'portmap' };
@@ -47,7 +48,7 @@ export interface Ctx {
 
 export type End =
   | { kind: 'pod'; pod: Pod; arrived: Packet; socket: ListeningSocket | null; viaLoopback?: boolean }
-  | { kind: 'node'; node: NodeInfo; arrived: Packet; response: HttpResponse | null; what: string }
+  | { kind: 'node'; node: NodeInfo; arrived: Packet; response: HttpResponse | null; what: Msg }
   /** A component answered for the backend (the ingress controller): its response, and who served it. */
   | {
       kind: 'answered';
@@ -57,10 +58,10 @@ export type End =
       backend: Backend | null;
       /** The client address the backend pod saw (the controller's), or null when no pod served it. */
       seen: string | null;
-      explanation: string;
+      explanation: Msg;
       clientError?: { curlExitCode: number; message: string };
     }
-  | { kind: 'fail'; outcome: Outcome; explanation: string };
+  | { kind: 'fail'; outcome: Outcome; explanation: Msg };
 
 export function createCtx(
   cluster: ClusterState,
@@ -112,7 +113,7 @@ export function addReplyHop(ctx: Ctx, h: HopInput, p: Packet): void {
   ctx.hops.push(ordered(h, p, 'reply', ctx.phase));
 }
 
-export function fail(outcome: Outcome, explanation: string): End {
+export function fail(outcome: Outcome, explanation: Msg): End {
   return { kind: 'fail', outcome, explanation };
 }
 

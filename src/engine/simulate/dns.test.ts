@@ -1,3 +1,4 @@
+import { en } from '../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { runCommand } from '../commands/run';
@@ -66,7 +67,13 @@ function world(text: string) {
   const errors = built.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) throw new Error(errors.map((d) => d.message).join('; '));
   const w = createWorld(1);
-  const env = { cluster: built.cluster, world: w, diagnostics: built.diagnostics, json: false };
+  const env = {
+    cluster: built.cluster,
+    world: w,
+    diagnostics: built.diagnostics,
+    json: false,
+    lang: 'en' as const,
+  };
   return {
     cluster: built.cluster,
     world: w,
@@ -96,7 +103,7 @@ describe.each(MODES)('DNS walks kube-proxy (%s)', (mode) => {
     const answer = dns.find((h) => h.stage === 'dns')!;
     expect(answer).toMatchObject({ action: 'respond', direction: 'reply' });
     expect(answer.location).toMatch(/^pod\/kube-system\/coredns-[01]$/);
-    expect(answer.note).toBe(
+    expect(en(answer.note)).toBe(
       'CoreDNS answers web.default.svc.cluster.local. A 10.96.0.42 (from its kubernetes plugin).',
     );
     const unNat = dns.find((h) => h.direction === 'reply' && h.stage === 'kube-proxy')!;
@@ -127,7 +134,7 @@ describe.each(MODES)('DNS walks kube-proxy (%s)', (mode) => {
     const drops = dnsHops(t).filter((h) => h.action === 'drop');
     expect(drops).toHaveLength(4);
     expect(drops.every((h) => h.location === 'node/node-2' && h.stage === 'kube-proxy')).toBe(true);
-    expect(t.explanation).toMatch(
+    expect(en(t.explanation)).toMatch(
       /^No DNS server answered at 10\.96\.0\.10 \(the resolver gave up after 20 s/,
     );
     const clock = s.world.clock;
@@ -149,7 +156,9 @@ describe.each(MODES)('DNS walks kube-proxy (%s)', (mode) => {
     const rejects = dnsHops(t).filter((h) => h.action === 'reject');
     expect(rejects).toHaveLength(2); // glibc's two attempts, each on a new socket after the ICMP error
     expect(rejects[0]!.packet.src).not.toBe(rejects[1]!.packet.src);
-    expect(t.explanation).toMatch(/^Every query to 10\.96\.0\.10:53 was refused \(connection refused\): /);
+    expect(en(t.explanation)).toMatch(
+      /^Every query to 10\.96\.0\.10:53 was refused \(connection refused\): /,
+    );
     expect(s.run('exec two -- dig +short web.default.svc.cluster.local').stdout).toBe(
       `${';; communications error to 10.96.0.10#53: connection refused\n'.repeat(3)};; no servers could be reached\n`,
     );
@@ -221,7 +230,7 @@ ${spec}`;
     const t = s.curl('pod/default/ghost', 'http://web/');
     expect(t.lookup?.rcode).toBe('TIMEOUT');
     expect(dnsHops(t).at(-1)).toMatchObject({ stage: 'network', location: 'node/node-2' });
-    expect(t.explanation).toContain('Nothing in the cluster owns 10.96.0.99');
+    expect(en(t.explanation)).toContain('Nothing in the cluster owns 10.96.0.99');
     expect(s.run('exec public -- nslookup web.default.svc.cluster.local').stdout).toContain(
       "** server can't find web.default.svc.cluster.local: NXDOMAIN",
     );
@@ -261,7 +270,7 @@ spec: { nodeName: node-1, containers: [{ name: c, image: busybox }] }
     const s = world(fake);
     const t = s.curl('pod/default/client', 'http://anything/');
     expect(t.lookup?.rcode).toBe('TIMEOUT');
-    expect(t.explanation).toContain('The query reached pod kube-system/not-dns, which listens on 53/UDP');
+    expect(en(t.explanation)).toContain('The query reached pod kube-system/not-dns, which listens on 53/UDP');
     const natted = dnsHops(t).filter((h) => h.action === 'dnat');
     expect(natted[0]!.rule).toContain('kube-system/kube-dns:dns');
     expect(natted[1]!.rule).toMatch(/^conntrack: udp /); // same socket, so the first try's entry

@@ -34,7 +34,7 @@ export interface Resolution {
   ip: string | undefined; // "10.96.0.42"
   hops: Hop[];
   /** Why the name did not resolve, in student words. */
-  explanation?: string;
+  explanation?: Msg;
   /** The resolver's result (absent when the target was an address). */
   lookup?: LookupResult;
 }
@@ -45,7 +45,10 @@ export interface DnsPath {
   answeredBy?: { pod: Pod; arrived: Packet; service: string | null };
 }
 
-/** Explanations are still strings on the trace; i18n's Msg carriers will take the descriptors as they are. */
+/**
+ * MIGRATION: the resolver (discovery/) still words its explanation as an English string, and takes the
+ * reason a try failed as one; both become descriptors when discovery/ is converted (issue 12).
+ */
 const text = (m: Msg): string => render(m, 'en');
 
 function dnsRequest(q: DnsQuery): Request {
@@ -102,15 +105,13 @@ function answered(
   if (respond) {
     // The responder's answer is CoreDNS at work: the DNS stage, with what it answered.
     respond.stage = 'dns';
-    respond.note = text(
-      msg('dns.corednsAnswers', {
-        name: q.name,
-        type: q.type,
-        rcode: message.rcode,
-        records: message.answer.map((r) => (r.type === q.type ? r.data : `${r.type} ${r.data}`)),
-        forwarded: message.via === 'forward',
-      }),
-    );
+    respond.note = msg('dns.corednsAnswers', {
+      name: q.name,
+      type: q.type,
+      rcode: message.rcode,
+      records: message.answer.map((r) => (r.type === q.type ? r.data : `${r.type} ${r.data}`)),
+      forwarded: message.via === 'forward',
+    });
   }
   // A DNS-over-TCP connection closes once the answer is in.
   if (q.tcp) closeEntries(world, ctx.entries, false);
@@ -154,26 +155,24 @@ export function walkingTransport(
     const end = walkRequest(ctx, place, pkt);
     const first = ctx.hops[0];
     if (first)
-      first.note = text(
-        msg('dns.query', {
-          server: q.server,
-          name: q.name,
-          type: q.type,
-          attempt: q.attempt,
-          previous: previous.get(`${q.server} ${q.name}`) ?? null,
-          sameSocket: reused,
-          tcp: q.tcp,
-        }),
-      );
+      first.note = msg('dns.query', {
+        server: q.server,
+        name: q.name,
+        type: q.type,
+        attempt: q.attempt,
+        previous: previous.get(`${q.server} ${q.name}`) ?? null,
+        sameSocket: reused,
+        tcp: q.tcp,
+      });
     let ex: DnsExchange;
     if (end.kind === 'fail') {
       const refused = end.outcome === 'refused' || end.outcome === 'rejected';
       if (!refused) world.clock += q.waitSeconds;
       // Beyond the nodes svclab simulates no host; to its DNS model nothing answers there.
       const why =
-        end.outcome === 'unreachable' || !end.explanation
+        end.outcome === 'unreachable'
           ? text(msg('dns.nobodyThere', { ip: q.server }))
-          : end.explanation;
+          : text(end.explanation);
       ex = refused ? { kind: 'refused', why } : { kind: 'timeout', why };
     } else if (end.kind === 'answered') {
       world.clock += q.waitSeconds;
@@ -218,5 +217,10 @@ export function resolveName(cluster: ClusterState, world: SimWorld, place: Place
   const ip = result.rcode === 'NOERROR' ? result.answer.find((a) => a.type === 'A')?.data : undefined;
   return ip
     ? { ip, hops: path.hops, lookup: result }
-    : { ip: undefined, hops: path.hops, explanation: result.explanation, lookup: result };
+    : {
+        ip: undefined,
+        hops: path.hops,
+        explanation: msg('common.untranslated', { text: result.explanation }),
+        lookup: result,
+      };
 }

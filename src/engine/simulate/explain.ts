@@ -4,14 +4,18 @@
  * decided carries the exact rule. Reading the cluster here only words the explanation: the decision itself
  * was made by kube-proxy's rules.
  *
+ * They are message descriptors (architecture principle 15): rendered in the reader's language where
+ * they are printed.
+ *
  * @example
- * whyNoEndpoints(cluster, 'default/web');
- * // "Service default/web has no ready endpoints: its selector app=web matches no pod."
+ * render(whyNoEndpoints(cluster, 'default/web'), 'en');
+ * // "Service default/web has no ready endpoints: its selector app=web matches no pod in namespace default."
  */
 import { nsName } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
+import { msg, type Msg } from '../messages';
 
 /** "ns/name" of the Service a kube-proxy servicePortName ("ns/name:port") belongs to. */
 export function serviceKeyOf(servicePortName: string | undefined): string | null {
@@ -47,25 +51,27 @@ export function selectedPods(cluster: ClusterState, svc: Service): Pod[] {
  * Why a Service has no ready endpoints: no selector, a selector matching nothing, or pods that are not
  * ready (readiness probe failing, still starting, terminating).
  */
-export function whyNoEndpoints(cluster: ClusterState, key: string | null): string {
+export function whyNoEndpoints(cluster: ClusterState, key: string | null): Msg {
   const svc = findService(cluster, key);
-  const name = key ?? 'the Service';
-  if (!svc) return `Service ${name} has no ready endpoints.`;
+  const service = key ?? '?';
+  if (!svc) return msg('sim.noEndpoints.unknown', { service });
   const sel = svc.spec.selector;
-  if (!sel || Object.keys(sel).length === 0)
-    return `Service ${name} has no selector and no ready addresses in its EndpointSlices, so it has no endpoints.`;
+  if (!sel || Object.keys(sel).length === 0) return msg('sim.noEndpoints.noSelector', { service });
   const pods = selectedPods(cluster, svc);
   if (pods.length === 0)
-    return `Service ${name} has no ready endpoints: its selector ${selectorText(sel)} matches no pod in namespace ${svc.metadata.namespace ?? 'default'}.`;
+    return msg('sim.noEndpoints.noMatch', {
+      service,
+      selector: selectorText(sel),
+      namespace: svc.metadata.namespace ?? 'default',
+    });
   const terminating = pods.filter((p) => p.metadata.deletionTimestamp);
-  if (terminating.length === pods.length)
-    return `Service ${name} has no ready endpoints: every pod its selector matches is terminating.`;
+  if (terminating.length === pods.length) return msg('sim.noEndpoints.terminating', { service });
   const notReady = pods.filter((p) => !isPodReady(p));
   if (notReady.length > 0) {
     const probe = notReady.some((p) => p.spec.containers.some((c) => c.readinessProbe));
-    return `Service ${name} has no ready endpoints: its selector matches ${pods.length} pod(s), but none is Ready${probe ? ' (the readiness probe is failing)' : ''}.`;
+    return msg('sim.noEndpoints.notReady', { service, count: pods.length, probe });
   }
-  return `Service ${name} has no ready endpoints for this port: check that the port's targetPort names a port the pods declare.`;
+  return msg('sim.noEndpoints.port', { service });
 }
 
 /** The cause of a kube-proxy DROP or REJECT, from the deciding rule kube-proxy wrote. */
@@ -76,25 +82,23 @@ export function explainProxyBlock(
   ruleText: string | undefined,
   servicePortName: string | undefined,
   clientIP: string,
-): string {
+): Msg {
   const key = serviceKeyOf(servicePortName);
   const text = ruleText ?? '';
-  if (action === 'reject')
-    return `${whyNoEndpoints(cluster, key)} kube-proxy on ${node} REJECTs the connection, so the client sees "connection refused" at once.`;
+  if (action === 'reject') return msg('sim.block.reject', { why: whyNoEndpoints(cluster, key), node });
   if (text.includes('KUBE-PROXY-FIREWALL') || text.includes('loadBalancerSourceRanges'))
-    return `${clientIP} is not in Service ${key ?? ''}'s loadBalancerSourceRanges, so kube-proxy on ${node} drops the packet (KUBE-PROXY-FIREWALL); the client waits until it times out.`;
-  if (text.includes('has no local endpoints'))
-    return `Service ${key ?? ''} has externalTrafficPolicy Local (or internalTrafficPolicy Local) and ${node} has no ready pod of it, so kube-proxy on ${node} drops the packet instead of forwarding it to another node; the client waits until it times out.`;
-  return `kube-proxy on ${node} drops the packet; the client waits until it times out.`;
+    return msg('sim.block.firewall', { client: clientIP, service: key ?? '', node });
+  if (text.includes('has no local endpoints')) return msg('sim.block.local', { service: key ?? '', node });
+  return msg('sim.block.drop', { node });
 }
 
 /** ping to a virtual IP: nothing answers. */
-export function explainIcmpToVirtualIP(ip: string, svc: Service, kind: 'ClusterIP' | 'external IP'): string {
-  return `${ip} is the ${kind} of Service ${nsName(svc)}: a virtual address that exists only as kube-proxy DNAT rules for the Service's TCP/UDP/SCTP ports. No rule matches ICMP and no interface owns the address, so the ping gets no answer; TCP to a Service port works.`;
+export function explainIcmpToVirtualIP(ip: string, svc: Service, kind: 'ClusterIP' | 'external IP'): Msg {
+  return msg('sim.icmpToVip', { ip, service: nsName(svc), external: kind === 'external IP' });
 }
 
 /** A packet to a Service address on a port the Service does not have. */
-export function explainNoServicePort(ip: string, port: number, protocol: string, svc: Service): string {
-  const ports = (svc.spec.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`).join(', ');
-  return `${ip} belongs to Service ${nsName(svc)}, which has no port ${port}/${protocol} (it has ${ports || 'none'}). No kube-proxy rule matches, nobody owns the address, and the connection times out.`;
+export function explainNoServicePort(ip: string, port: number, protocol: string, svc: Service): Msg {
+  const ports = (svc.spec.ports ?? []).map((p) => `${p.port}/${p.protocol ?? 'TCP'}`);
+  return msg('sim.noServicePort', { ip, port, protocol, service: nsName(svc), ports });
 }

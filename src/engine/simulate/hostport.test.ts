@@ -4,6 +4,7 @@ import { createWorld } from '../world';
 import { request } from './request';
 import { simulate } from './simulate';
 import { addPod, baseCluster } from './test-fixture';
+import { en } from '../messages/render.test-helper';
 
 function scene() {
   const c = baseCluster();
@@ -27,7 +28,7 @@ describe('hostPort through the data path', () => {
     expect(t.outcome).toBe('delivered');
     expect(t.backend).toEqual({ pod: 'default/web', ip: '10.244.1.5', port: 80, service: null });
     expect(t.sourceSeenByBackend).toMatch(/^203\.0\.113\.10:\d+$/);
-    expect(t.explanation).toBe(
+    expect(en(t.explanation)).toBe(
       `The request reached pod default/web (10.244.1.5:80) ${VIA} The client address 203.0.113.10 is preserved: nothing on the way did SNAT.`,
     );
     const dnat = t.hops.find((h) => h.action === 'dnat')!;
@@ -43,7 +44,7 @@ describe('hostPort through the data path', () => {
   it('the same port on another node is refused, and the explanation says where the hostPort is', () => {
     const t = send('external', 'http://192.168.49.2:8080/');
     expect(t.outcome).toBe('refused');
-    expect(t.explanation).toBe(
+    expect(en(t.explanation)).toBe(
       "Nothing on node-1 listens on 8080/TCP and no kube-proxy rule (NodePort) matched it, so the node refuses the connection. Pod default/web on node-2 has hostPort 8080, but a hostPort is opened (by the CNI portmap plugin) only on the node where that pod runs: use that node's address, or a NodePort Service, which opens its port on every node.",
     );
   });
@@ -59,7 +60,7 @@ describe('hostPort through the data path', () => {
       const t = send(from, url);
       expect(t.outcome).toBe('delivered');
       expect(t.sourceSeenByBackend).toMatch(/^10\.244\.1\.1:/);
-      expect(t.explanation).toBe(
+      expect(en(t.explanation)).toBe(
         `The request reached pod default/web (10.244.1.5:80) ${VIA} The backend sees the client as 10.244.1.1: the portmap plugin's CNI-HOSTPORT-MASQ on node-2 masqueraded (SNAT) the packet to cni0's address.`,
       );
       const snat = t.hops.find((h) => h.action === 'snat')!;
@@ -73,7 +74,7 @@ describe('hostPort through the data path', () => {
     expect(t.outcome).toBe('delivered');
     expect(t.backend?.pod).toBe('default/agent');
     expect(t.hops.some((h) => h.action === 'dnat' || h.action === 'snat')).toBe(false);
-    expect(t.explanation).toBe(
+    expect(en(t.explanation)).toBe(
       "The request reached pod default/agent (192.168.49.4:9100), a hostNetwork pod: it uses node-3's own network namespace and address, so no NAT rule was needed. The client address 203.0.113.10 is preserved: nothing on the way did SNAT.",
     );
   });

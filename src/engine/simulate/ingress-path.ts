@@ -8,6 +8,7 @@
 import { nsName } from '../cluster/cluster-index';
 import type { Pod } from '../k8s/objects';
 import { routeIngress, type IngressRequest } from '../ingress';
+import { msg, type Msg } from '../messages';
 import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
 import type { HttpResponse } from '../trace';
@@ -20,6 +21,9 @@ import { walkRequest } from './route';
 function nginxPage(status: string): string {
   return `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
+
+/** MIGRATION: ingress-nginx's notes are still English (converted with src/engine/ingress, issue 12). */
+const ingressNote = (text: string): Msg => msg('common.untranslated', { text });
 
 function header(headers: Record<string, string>, name: string): string | undefined {
   const k = Object.keys(headers).find((h) => h.toLowerCase() === name);
@@ -60,7 +64,7 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End 
   const d = routeIngress(cluster, world.ingress, ireq);
   const answered = (
     response: HttpResponse | null,
-    explanation: string,
+    explanation: Msg,
     extra: Partial<Extract<End, { kind: 'answered' }>> = {},
   ): End => ({
     kind: 'answered',
@@ -73,10 +77,14 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End 
     ...extra,
   });
   if (d.kind === 'tls-error') {
-    addHop(ctx, { stage: 'ingress-controller', location, action: 'reject', note: d.note }, arrived);
+    addHop(
+      ctx,
+      { stage: 'ingress-controller', location, action: 'reject', note: ingressNote(d.note) },
+      arrived,
+    );
     return answered(
       null,
-      `${d.note} curl refuses the certificate ${d.certificate} (use -k to go on anyway).`,
+      msg('sim.ingress.tlsError', { note: ingressNote(d.note), certificate: d.certificate }),
       {
         clientError: { curlExitCode: d.curlExitCode, message: d.message },
       },
@@ -90,19 +98,19 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End 
         location,
         action: 'respond',
         ...(d.rule ? { rule: d.rule } : {}),
-        note: d.note,
+        note: ingressNote(d.note),
       },
       arrived,
     );
     if (d.service) ctx.service = d.service;
     return answered(
       { status: d.status, body: d.body, headers: d.headers },
-      `ingress-nginx answers ${d.status} itself: ${d.note}`,
+      msg('sim.ingress.answers', { status: d.status, note: ingressNote(d.note) }),
     );
   }
   ctx.service = d.service;
   const from = podPlace(cluster, controller);
-  if ('error' in from) return fail('unreachable', from.error);
+  if ('error' in from) return fail('unreachable', msg('sim.sourceError', { error: from.error }));
   const out: Packet = {
     src: from.place.kind === 'pod' ? from.place.ip : arrived.dst,
     srcPort: ephemeralPort(world.rng),
@@ -118,7 +126,7 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End 
       action: 'forward',
       rule: d.rule,
       candidates: d.candidates,
-      note: d.note,
+      note: ingressNote(d.note),
     },
     out,
   );
@@ -132,10 +140,14 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End 
     const status = Number(gw.slice(0, 3));
     return answered(
       { status, body: nginxPage(gw), headers: { 'Content-Type': 'text/html' } },
-      `ingress-nginx could not reach ${d.endpoint.ip}:${d.endpoint.port} (${end.explanation}) and answers ${gw}.`,
+      msg('sim.ingress.unreachable', {
+        endpoint: `${d.endpoint.ip}:${d.endpoint.port}`,
+        why: end.explanation,
+        gateway: gw,
+      }),
     );
   }
-  if (end.kind !== 'pod') return answered(null, 'The controller reached something that is not a pod.');
+  if (end.kind !== 'pod') return answered(null, msg('sim.ingress.notPod', {}));
   const seen = `${end.arrived.src}:${end.arrived.srcPort}`;
   const hopsBefore = inner.hops.length;
   walkReply(inner, end.arrived, { stage: 'pod', location: `pod/${nsName(end.pod)}` }, location);
@@ -143,14 +155,21 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End 
   const last = replyHops[replyHops.length - 1];
   if (last) {
     last.stage = 'ingress-controller';
-    last.note = 'nginx reads the upstream response and relays it to the client.';
+    last.note = msg('sim.ingress.relay', {});
   }
   ctx.hops.push(...replyHops);
   const app = appResponse(end.pod, seen, req.method);
   const response: HttpResponse = { ...app, headers: { ...app.headers, ...d.responseHeaders } };
   return answered(
     response,
-    `ingress-nginx matched ${d.rule} (Ingress ${d.ingress}) and proxied the request to pod ${end.pod.metadata.name ?? ''} (${d.endpoint.ip}:${d.endpoint.port}) of Service ${d.service} directly, not through the ClusterIP; the pod sees the controller's address ${end.arrived.src}, the client's is in X-Forwarded-For.`,
+    msg('sim.ingress.proxied', {
+      rule: d.rule,
+      ingress: d.ingress,
+      pod: end.pod.metadata.name ?? '',
+      endpoint: `${d.endpoint.ip}:${d.endpoint.port}`,
+      service: d.service,
+      controller: end.arrived.src,
+    }),
     {
       backend: { pod: nsName(end.pod), ip: end.arrived.dst, port: end.arrived.dstPort, service: d.service },
       seen,

@@ -4,6 +4,7 @@ import { createWorld } from '../world';
 import { request } from './request';
 import { simulateMany } from './simulate';
 import { addApp, addService, baseCluster } from './test-fixture';
+import { en } from '../messages/render.test-helper';
 
 function ipvsCluster(scheduler: string) {
   const c = baseCluster({ mode: 'ipvs', ipvsScheduler: scheduler });
@@ -33,7 +34,7 @@ describe('IPVS mode through the data path', () => {
     expect(counts).toEqual({ 'default/web-0': 333, 'default/web-1': 333, 'default/web-2': 333 });
     // Round robin: consecutive requests never hit the same pod.
     expect(ts[0]!.backend?.pod).not.toBe(ts[1]!.backend?.pod);
-    expect(ts[0]!.explanation).toContain('IPVS scheduler rr');
+    expect(en(ts[0]!.explanation)).toContain('IPVS scheduler rr');
   });
 
   it('iptables mode instead draws at random (seeded counts)', () => {
@@ -67,7 +68,7 @@ describe('IPVS mode through the data path', () => {
 
   it('ipvsadm -Ln shows the virtual server and its real servers', () => {
     const c = ipvsCluster('rr');
-    const env = { cluster: c, world: createWorld(1), diagnostics: [], json: false };
+    const env = { cluster: c, world: createWorld(1), diagnostics: [], json: false, lang: 'en' as const };
     const out = nodeCommand(['node-1', '--', 'ipvsadm', '-Ln'], env).stdout;
     expect(out).toContain('TCP  10.96.0.42:80 rr');
     expect(out).toContain('  -> 10.244.1.5:8080              Masq    1      0          0\n');

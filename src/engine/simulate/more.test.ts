@@ -3,6 +3,7 @@ import { createWorld } from '../world';
 import { request } from './request';
 import { simulate } from './simulate';
 import { addApp, addService, baseCluster } from './test-fixture';
+import { en } from '../messages/render.test-helper';
 
 describe('more paths', () => {
   it('UDP and SCTP go through the same rules', () => {
@@ -23,7 +24,7 @@ describe('more paths', () => {
     );
     const tcp = simulate(c, createWorld(1), request({ from: 'pod/client', target: 'http://10.96.0.53:53/' }));
     expect(tcp.outcome).toBe('timeout');
-    expect(tcp.explanation).toContain('has no port 53/TCP (it has 53/UDP)');
+    expect(en(tcp.explanation)).toContain('has no port 53/TCP (it has 53/UDP)');
 
     const s = baseCluster();
     addApp(s, 'sig', ['node-3'], { ports: [{ containerPort: 3868, protocol: 'SCTP' }] });
@@ -85,7 +86,7 @@ describe('more paths', () => {
       '198.51.100.1',
     );
     const t = simulate(c, createWorld(1), request({ from: 'external', target: 'http://198.51.100.1/' }));
-    expect(t.hops.find((h) => h.stage === 'cloud-lb')!.note).toContain('fails open');
+    expect(en(t.hops.find((h) => h.stage === 'cloud-lb')!.note)).toContain('fails open');
     expect(['dropped', 'rejected']).toContain(t.outcome);
   });
 
@@ -117,7 +118,7 @@ describe('more paths', () => {
     addService(c, 'web', { clusterIP: '10.96.0.42', internalTrafficPolicy: 'Local' });
     const t = simulate(c, createWorld(1), request({ from: 'pod/client', target: 'http://10.96.0.42/' }));
     expect(t.outcome).toBe('dropped');
-    expect(t.explanation).toContain('node-1 has no ready pod');
+    expect(en(t.explanation)).toContain('node-1 has no ready pod');
   });
 
   it('names: unknown names fail with dns-failure; nodes do not use the cluster DNS', () => {

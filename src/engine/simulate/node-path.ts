@@ -6,6 +6,7 @@
  * @example
  * const out = throughNode(ctx, 'node-1', pkt, 'PREROUTING', 'entry'); // the packet after DNAT/SNAT, or an End
  */
+import { msg, type Msg } from '../messages';
 import { randomFullyPort, reversed, type Packet } from '../net/packet';
 import { outgoingInterface } from './topology';
 import { connectionClosed } from '../proxy';
@@ -55,11 +56,19 @@ export function closeEntries(world: SimWorld, entries: ConntrackEntry[], reset: 
   }
 }
 
-function modeText(ctx: Ctx, node: string): string {
+function modeText(ctx: Ctx, node: string): Msg {
   const mode = rulesFor(ctx.world.rules, ctx.cluster, node).mode;
   return mode === 'ipvs'
-    ? `IPVS scheduler ${ctx.cluster.config.proxy.ipvsScheduler}`
-    : `${mode} mode, at random`;
+    ? msg('sim.mode.ipvs', { scheduler: ctx.cluster.config.proxy.ipvsScheduler })
+    : msg('sim.mode.random', { mode });
+}
+
+/**
+ * The proxy's reason for a verdict, as a hop note. MIGRATION: the proxy still words its reasons in
+ * English; they become descriptors when src/engine/proxy is converted (issue 12).
+ */
+function reasonNote(reason: string | undefined): { note: Msg } | Record<string, never> {
+  return reason ? { note: msg('common.untranslated', { text: reason }) } : {};
 }
 
 /** POSTROUTING: MASQUERADE to the outgoing interface's address (kube-proxy's, or portmap's for hostPort). */
@@ -72,7 +81,6 @@ function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefine
   const randomFully = rule?.target.kind === 'MASQUERADE' && rule.target.randomFully === true;
   const out = { ...p, src: iface.address, srcPort: randomFully ? randomFullyPort(ctx.world.rng) : p.srcPort };
   const index = rule ? (rules.nat.byName.get(chain)?.rules.indexOf(rule) ?? -1) : -1;
-  const tail = `the source becomes ${iface.address}, the address of ${iface.name}, the interface it leaves by${randomFully ? ' (with --random-fully the source port is random too)' : ''}`;
   addHop(
     ctx,
     {
@@ -81,9 +89,7 @@ function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefine
       action: 'snat',
       ...(rule ? { rule: rule.text } : {}),
       ...(index >= 0 ? { ruleRef: { node, table: 'nat', chain, index } } : {}),
-      note: portmap
-        ? `CNI-HOSTPORT-SETMARK marked the packet (0x2000: it comes from this node's pod network or from 127.0.0.1, so without SNAT the pod's reply would not come back through the DNAT), so the portmap plugin's CNI-HOSTPORT-MASQ masquerades it: ${tail}.`
-        : `The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it: ${tail}.`,
+      note: msg('sim.hop.masq', { portmap, addr: iface.address, iface: iface.name, randomFully }),
     },
     out,
   );
@@ -146,14 +152,14 @@ export function throughNode(
           location: `node/${node}`,
           action: out.dst !== p.dst || out.dstPort !== p.dstPort ? 'dnat' : 'snat',
           rule: `conntrack: ${formatEntry(e, world.clock)}`,
-          note: `Not the connection's first packet: the nat table only sees a connection's first packet, so the conntrack entry rewrites this one the same way (same endpoint) without consulting kube-proxy's rules.`,
+          note: msg('sim.hop.conntrack', {}),
         },
         out,
       );
     } else if (role === 'transit') {
       addHop(
         ctx,
-        { stage: 'node', location: `node/${node}`, action: 'forward', note: 'Known flow (conntrack).' },
+        { stage: 'node', location: `node/${node}`, action: 'forward', note: msg('sim.hop.knownFlow', {}) },
         out,
       );
     }
@@ -170,11 +176,7 @@ export function throughNode(
   };
   if (v.action === 'drop' || v.action === 'reject') {
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
-    addHop(
-      ctx,
-      { ...base, stage: 'kube-proxy', action: v.action, ...(v.reason ? { note: v.reason } : {}) },
-      p,
-    );
+    addHop(ctx, { ...base, stage: 'kube-proxy', action: v.action, ...reasonNote(v.reason) }, p);
     const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p.src);
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
   }
@@ -183,20 +185,16 @@ export function throughNode(
   if (hostPort) {
     // Not kube-proxy: the CNI portmap plugin's DNAT for a pod's hostPort.
     ctx.hostPort = { node, port: p.dstPort, protocol: p.protocol, chain: v.decidingRule!.chain };
-    addHop(ctx, { ...base, stage: 'node', action: 'dnat', ...(v.reason ? { note: v.reason } : {}) }, out);
+    addHop(ctx, { ...base, stage: 'node', action: 'dnat', ...reasonNote(v.reason) }, out);
   } else if (v.action === 'dnat') {
     decide(ctx, node, v);
-    addHop(
-      ctx,
-      { ...base, stage: 'kube-proxy', action: 'dnat', ...(v.reason ? { note: v.reason } : {}) },
-      out,
-    );
+    addHop(ctx, { ...base, stage: 'kube-proxy', action: 'dnat', ...reasonNote(v.reason) }, out);
   } else {
-    const note =
-      v.reason ??
-      (role === 'entry'
-        ? `No kube-proxy rule rewrites ${p.dst}:${p.dstPort}/${p.protocol}; the node routes it as it is.`
-        : `No kube-proxy rule matches a pod address; ${node} forwards it to the pod.`);
+    const note = v.reason
+      ? msg('common.untranslated', { text: v.reason })
+      : role === 'entry'
+        ? msg('sim.hop.noRewrite', { ip: p.dst, port: p.dstPort, protocol: p.protocol })
+        : msg('sim.hop.transit', { node });
     addHop(ctx, { ...base, stage: role === 'entry' ? 'kube-proxy' : 'node', action: 'forward', note }, out);
   }
   if (v.masquerade) out = masquerade(ctx, node, out, v.masqueradeStep);

@@ -10,6 +10,7 @@
 import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 import { endpointsFor } from '../proxy/shared/endpoint-info';
 import { servicePortsOf } from '../proxy/shared/service-port';
 import type { HttpResponse } from '../trace';
@@ -28,7 +29,7 @@ export function kubeProxyHealth(
   cluster: ClusterState,
   node: string,
   port: number,
-): { response: HttpResponse; note: string } | undefined {
+): { response: HttpResponse; note: Msg } | undefined {
   const svc = cluster.services.find(
     (s) =>
       s.spec.type === 'LoadBalancer' &&
@@ -59,6 +60,6 @@ export function kubeProxyHealth(
         'X-Load-Balancing-Endpoint-Weight': String(count),
       },
     },
-    note: `kube-proxy's health check server for ${ns}/${name} answers on healthCheckNodePort ${port}: ${count} local ready endpoint(s), so ${count > 0 ? '200' : '503'}.`,
+    note: msg('sim.hop.health', { service: `${ns}/${name}`, port, count }),
   };
 }

@@ -4,17 +4,21 @@
  * from it (the DNAT's source rewrite back to the Service address, the SNAT's destination back to the
  * client); the cloud LB reverses its own translation. Internal to simulate/.
  */
+import { msg, type Msg } from '../messages';
 import { reversed, type Packet } from '../net/packet';
 import { ctLookup, ctReplySeen, formatEntry } from './conntrack';
 import { addReplyHop, samePacket, type Ctx } from './context';
 
-function unNatNote(p: Packet, next: Packet): string {
-  const changes: string[] = [];
-  if (p.src !== next.src || p.srcPort !== next.srcPort)
-    changes.push(`source ${p.src}:${p.srcPort} → ${next.src}:${next.srcPort} (undoing the DNAT)`);
-  if (p.dst !== next.dst || p.dstPort !== next.dstPort)
-    changes.push(`destination ${p.dst}:${p.dstPort} → ${next.dst}:${next.dstPort} (undoing the SNAT)`);
-  return `conntrack un-NATs the reply: ${changes.join(', ')}, so the client sees the address it connected to.`;
+function unNatNote(p: Packet, next: Packet): Msg {
+  const src =
+    p.src !== next.src || p.srcPort !== next.srcPort
+      ? [`${p.src}:${p.srcPort}`, `${next.src}:${next.srcPort}`]
+      : null;
+  const dst =
+    p.dst !== next.dst || p.dstPort !== next.dstPort
+      ? [`${p.dst}:${p.dstPort}`, `${next.dst}:${next.dstPort}`]
+      : null;
+  return msg('sim.hop.unNat', { src, dst });
 }
 
 /** Walks the reply from `responderLocation` back to `clientLocation`; returns the packet the client gets. */
@@ -50,7 +54,7 @@ export function walkReply(
           stage: 'cloud-lb',
           location: step.location,
           action: 'forward',
-          note: "The load balancer's flow table rewrites the reply to come from the load balancer's address.",
+          note: msg('sim.hop.lbReply', {}),
         },
         p,
       );

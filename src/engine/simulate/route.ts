@@ -10,6 +10,7 @@ import { clusterIndex, nsName, type NodeInfo } from '../cluster/cluster-index';
 import { link, linkFromOutside, locationOf, type Place } from './topology';
 import { servicePortsOf } from '../proxy/shared/service-port';
 import { isIngressControllerPod } from '../ingress';
+import { msg, type Msg } from '../messages';
 import { appAccepts } from './app';
 import { isIngressRequest, throughIngress } from './ingress-path';
 import { cloudLoadBalancer } from './cloud-lb-path';
@@ -48,8 +49,8 @@ export function deliverToPod(ctx: Ctx, pod: Pod, p: Packet, fromInside = false):
       location,
       action: 'deliver',
       note: s
-        ? `Container ${s.container} listens on ${s.ip}:${s.port}/${s.protocol}.`
-        : `The pod's kernel answers the echo request.`,
+        ? msg('sim.hop.listens', { container: s.container, ip: s.ip, port: s.port, protocol: s.protocol })
+        : msg('sim.hop.podEcho', {}),
     },
     p,
   );
@@ -62,7 +63,7 @@ function hostNetworkPods(ctx: Ctx, node: string): Pod[] {
 }
 
 /** A hint when a pod on another node maps this port as its hostPort (a common hostPort/NodePort mix-up). */
-function hostPortElsewhere(ctx: Ctx, node: string, p: Packet): string {
+function hostPortElsewhere(ctx: Ctx, node: string, p: Packet): Msg | null {
   const owners = ctx.cluster.pods.filter(
     (q) =>
       q.spec.nodeName !== undefined &&
@@ -72,9 +73,12 @@ function hostPortElsewhere(ctx: Ctx, node: string, p: Packet): string {
         (c.ports ?? []).some((pt) => pt.hostPort === p.dstPort && (pt.protocol ?? 'TCP') === p.protocol),
       ),
   );
-  if (owners.length === 0) return '';
-  const list = owners.map((q) => `${nsName(q)} on ${q.spec.nodeName}`).join(', ');
-  return ` Pod ${list} has hostPort ${p.dstPort}, but a hostPort is opened (by the CNI portmap plugin) only on the node where that pod runs: use that node's address, or a NodePort Service, which opens its port on every node.`;
+  if (owners.length === 0) return null;
+  return msg('sim.hostPortElsewhere', {
+    pods: owners.map(nsName),
+    nodes: owners.map((q) => q.spec.nodeName ?? ''),
+    port: p.dstPort,
+  });
 }
 
 /** A packet for the node's own address: the kernel (ping), hostNetwork pods, kube-proxy's health server. */
@@ -83,10 +87,10 @@ function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
   if (p.protocol === 'ICMP') {
     addHop(
       ctx,
-      { stage: 'node', location, action: 'deliver', note: `${node.name}'s kernel answers the echo request.` },
+      { stage: 'node', location, action: 'deliver', note: msg('sim.hop.nodeEcho', { node: node.name }) },
       p,
     );
-    return { kind: 'node', node, arrived: p, response: null, what: `node ${node.name}` };
+    return { kind: 'node', node, arrived: p, response: null, what: msg('sim.who.node', { node: node.name }) };
   }
   for (const pod of hostNetworkPods(ctx, node.name)) {
     if (appAccepts(pod, p.dstPort, p.protocol, false).ok) return deliverToPod(ctx, pod, p);
@@ -94,31 +98,42 @@ function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
   const health = p.protocol === 'TCP' ? kubeProxyHealth(ctx.cluster, node.name, p.dstPort) : undefined;
   if (health) {
     addHop(ctx, { stage: 'node', location, action: 'deliver', note: health.note }, p);
-    return { kind: 'node', node, arrived: p, response: health.response, what: `kube-proxy on ${node.name}` };
+    return {
+      kind: 'node',
+      node,
+      arrived: p,
+      response: health.response,
+      what: msg('sim.who.kubeProxy', { node: node.name }),
+    };
   }
-  const why = `Nothing on ${node.name} listens on ${p.dstPort}/${p.protocol} and no kube-proxy rule (NodePort) matched it, so the node refuses the connection.${hostPortElsewhere(ctx, node.name, p)}`;
+  const why = msg('sim.nodeRefuses', {
+    node: node.name,
+    port: p.dstPort,
+    protocol: p.protocol,
+    hostPort: hostPortElsewhere(ctx, node.name, p),
+  });
   addHop(ctx, { stage: 'node', location, action: 'reject', note: why }, p);
   return fail('refused', why);
 }
 
 function virtualIpEnd(ctx: Ctx, node: string, p: Packet): End {
   const owner = clusterIndex(ctx.cluster).ipOwner(p.dst);
-  if (owner.kind !== 'cluster-ip' && owner.kind !== 'external-ip') return fail('timeout', '');
+  if (owner.kind !== 'cluster-ip' && owner.kind !== 'external-ip')
+    return fail('timeout', msg('sim.noRuleCaptured', { node, ip: p.dst, port: p.dstPort }));
   const svc = owner.service;
   const kind = owner.kind === 'cluster-ip' ? 'ClusterIP' : 'external IP';
-  let why: string;
+  let why: Msg;
   if (p.protocol === 'ICMP') why = explainIcmpToVirtualIP(p.dst, svc, kind);
   else if (!servicePortsOf(svc).some((sp) => sp.port === p.dstPort && sp.protocol === p.protocol))
     why = explainNoServicePort(p.dst, p.dstPort, p.protocol, svc);
-  else
-    why = `No kube-proxy rule on ${node} captured ${p.dst}:${p.dstPort}; nobody owns the address and the request times out.`;
+  else why = msg('sim.noRuleCaptured', { node, ip: p.dst, port: p.dstPort });
   addHop(
     ctx,
     {
       stage: 'network',
       location: `node/${node}`,
       action: 'drop',
-      note: `Sent towards the default gateway: no interface owns ${p.dst} (a virtual address), so nothing answers.`,
+      note: msg('sim.hop.vipToGateway', { ip: p.dst }),
     },
     p,
   );
@@ -127,7 +142,7 @@ function virtualIpEnd(ctx: Ctx, node: string, p: Packet): End {
 
 /** Routes a packet that has left `node`'s netfilter. */
 export function route(ctx: Ctx, node: string, p: Packet): End {
-  if (++ctx.depth > MAX_DEPTH) return fail('timeout', 'The packet loops between nodes and never arrives.');
+  if (++ctx.depth > MAX_DEPTH) return fail('timeout', msg('sim.loop', {}));
   const owner = clusterIndex(ctx.cluster).ipOwner(p.dst);
   switch (owner.kind) {
     case 'pod': {
@@ -153,10 +168,7 @@ export function route(ctx: Ctx, node: string, p: Packet): End {
     case 'external-ip':
       return virtualIpEnd(ctx, node, p);
     case 'load-balancer':
-      return fail(
-        'unreachable',
-        `kube-proxy on ${node} did not capture ${p.dst} (the load balancer's address), and svclab does not simulate traffic leaving the cluster for the cloud load balancer.`,
-      );
+      return fail('unreachable', msg('sim.lbFromInside', { node, ip: p.dst }));
     case 'outside': {
       const block = unroutedBlock(p.dst);
       addHop(
@@ -165,19 +177,22 @@ export function route(ctx: Ctx, node: string, p: Packet): End {
           stage: 'network',
           location: `node/${node}`,
           action: 'forward',
-          note: `${p.dst} is outside the cluster: the packet leaves ${node} towards its default gateway.${block ? ` ${block} is documentation space that no network routes, so nothing ever answers.` : ''}`,
+          note: msg('sim.hop.outside', { ip: p.dst, node, block: block ?? null }),
         },
         p,
       );
       if (block)
         return fail(
           'timeout',
-          `${p.dst} is outside the cluster${ctx.service ? ` (an endpoint of Service ${ctx.service})` : ''}, in ${block}: documentation space that no network routes, and svclab simulates no host there. The ${p.protocol === 'ICMP' ? 'echo request' : 'SYN'} leaves ${node} by its default gateway and nothing answers (no reset, no ICMP error), so the ${p.protocol === 'ICMP' ? 'ping gets no reply' : 'connection attempt times out'}.`,
+          msg('sim.outside.unrouted', {
+            ip: p.dst,
+            service: ctx.service,
+            block,
+            node,
+            icmp: p.protocol === 'ICMP',
+          }),
         );
-      return fail(
-        'unreachable',
-        `${p.dst} is outside the cluster${ctx.service ? ` (an endpoint of Service ${ctx.service})` : ''}. svclab simulates no hosts outside the cluster, so it cannot say what answers there.`,
-      );
+      return fail('unreachable', msg('sim.outside.unknown', { ip: p.dst, service: ctx.service }));
     }
   }
 }
@@ -204,29 +219,24 @@ export function walkRequest(ctx: Ctx, from: Place, p: Packet): End {
     case 'external-ip': {
       const node = owner.kind === 'node' ? owner.node.name : (ctx.cluster.nodes[0]?.metadata.name ?? '');
       const l = linkFromOutside(ctx.cluster, from, node);
-      const note =
-        owner.kind === 'external-ip'
-          ? `${l.note}. Kubernetes does not route externalIPs; svclab's network delivers them to ${node}, as an administrator's route would.`
-          : l.note;
+      const note = owner.kind === 'external-ip' ? msg('sim.hop.externalIp', { link: l.note, node }) : l.note;
       addHop(ctx, { stage: 'network', location: l.from, action: 'forward', crossZone: false, note }, p);
-      ctx.back.push({ kind: 'link', link: l, reverseNote: `${node} → ${l.from} over the provider network` });
+      ctx.back.push({
+        kind: 'link',
+        link: l,
+        reverseNote: msg('net.providerBack', { from: node, to: l.from }),
+      });
       const r = throughNode(ctx, node, p, 'PREROUTING', 'entry');
       return 'kind' in r ? r : route(ctx, node, r);
     }
     case 'cluster-ip':
       return fail(
         'unreachable',
-        `${p.dst} is the ClusterIP of Service ${nsName(owner.service)}: a virtual address that exists only as kube-proxy rules inside the cluster's nodes, so the outside network has no route to it. Use a NodePort or LoadBalancer Service (or an Ingress) to reach it from outside.`,
+        msg('sim.external.clusterIp', { ip: p.dst, service: nsName(owner.service) }),
       );
     case 'pod':
-      return fail(
-        'unreachable',
-        `${p.dst} is a pod address (${nsName(owner.pod)}); the pod network is an overlay inside the cluster, so the outside network has no route to it.`,
-      );
+      return fail('unreachable', msg('sim.external.podIp', { ip: p.dst, pod: nsName(owner.pod) }));
     case 'outside':
-      return fail(
-        'unreachable',
-        `Nothing owns ${p.dst}: it is neither a node, a load balancer nor an external IP of a Service.`,
-      );
+      return fail('unreachable', msg('sim.external.nothing', { ip: p.dst }));
   }
 }

@@ -5,6 +5,7 @@ import { curlCommand } from '../commands/curl';
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulate, simulateMany } from './simulate';
+import { en } from '../messages/render.test-helper';
 
 function scene(id: ScenarioId) {
   const s = findScenario(id)!;
@@ -26,10 +27,12 @@ describe('lesson scenes through the data path', () => {
     const dnat = dns.find((h) => h.action === 'dnat')!;
     expect(dnat.rule).toContain('--comment "kube-system/kube-dns:dns"');
     const answer = dns.find((h) => h.stage === 'dns')!;
-    expect(answer.note).toMatch(/^CoreDNS answers web\.default\.svc\.cluster\.local\. A 10\.\d+\.\d+\.\d+ /);
+    expect(en(answer.note)).toMatch(
+      /^CoreDNS answers web\.default\.svc\.cluster\.local\. A 10\.\d+\.\d+\.\d+ /,
+    );
     expect(dns[dns.length - 1]!.packet.src).toBe('10.96.0.10:53');
     const first = t.hops.find((h) => h.phase === 'request')!;
-    expect(first.packet.dst).toBe(`${answer.note!.split(' A ')[1]!.split(' ')[0]}:80`);
+    expect(first.packet.dst).toBe(`${en(answer.note).split(' A ')[1]!.split(' ')[0]}:80`);
     expect(t.backend?.service).toBe('default/web');
   });
 
@@ -53,7 +56,7 @@ describe('lesson scenes through the data path', () => {
       }),
     );
     expect(new Set(browser.map((t) => t.backend?.pod)).size).toBe(1);
-    expect(browser[19]!.hops.find((h) => h.stage === 'cloud-lb')!.note).toContain('existing flow');
+    expect(en(browser[19]!.hops.find((h) => h.stage === 'cloud-lb')!.note)).toContain('existing flow');
   });
 
   it('session-affinity: every HTTP/1.0 request from one client lands on one pod', () => {
@@ -116,7 +119,7 @@ describe('lesson scenes through the data path', () => {
     expect(dnat.packet.dst).toBe('192.0.2.80:8080');
     const node = c.pods.find((p) => p.metadata.name === 'client')!.spec.nodeName;
     expect(node).toBe('node-3');
-    expect(t.explanation).toBe(
+    expect(en(t.explanation)).toBe(
       '192.0.2.80 is outside the cluster (an endpoint of Service default/legacy-api), in 192.0.2.0/24 (TEST-NET-1, RFC 5737): documentation space that no network routes, and svclab simulates no host there. The SYN leaves node-3 by its default gateway and nothing answers (no reset, no ICMP error), so the connection attempt times out.',
     );
     const world = createWorld(1);
@@ -125,6 +128,7 @@ describe('lesson scenes through the data path', () => {
       world,
       diagnostics: [],
       json: false,
+      lang: 'en',
     });
     expect(r.exitCode).toBe(1); // the CLI contract: 1 when the request got no response (curl itself exits 28)
     expect(r.stderr).toBe(
@@ -135,6 +139,7 @@ describe('lesson scenes through the data path', () => {
       world: createWorld(1),
       diagnostics: [],
       json: false,
+      lang: 'en',
     });
     expect(limited.stderr).toBe('curl: (28) Connection timed out after 5001 milliseconds\n');
   });
@@ -153,7 +158,7 @@ describe('lesson scenes through the data path', () => {
     );
     const other = send('http://10.0.0.11:8080/');
     expect(other.outcome).toBe('refused');
-    expect(other.explanation).toContain('Pod default/hostport-pod on node-2 has hostPort 8080');
+    expect(en(other.explanation)).toContain('Pod default/hostport-pod on node-2 has hostPort 8080');
     const nodePort = send('http://10.0.0.11:30080/');
     expect([
       nodePort.outcome,
@@ -223,7 +228,7 @@ describe('lesson scenes through the data path', () => {
     const ing = simulate(c, createWorld(1), request({ from: 'external', target: 'http://app.example.com/' }));
     expect(ing.outcome).toBe('delivered');
     expect(ing.backend?.service).toBe('default/app-cluster');
-    expect(ing.explanation).toMatch(
+    expect(en(ing.explanation)).toMatch(
       /the pod sees the controller's address 10\.244\.\d+\.\d+, the client's is in X-Forwarded-For\.$/,
     );
   });

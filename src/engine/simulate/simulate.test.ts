@@ -4,6 +4,7 @@ import { createWorld } from '../world';
 import { request } from './request';
 import { simulate, simulateMany } from './simulate';
 import { addApp, addPod, addService, baseCluster } from './test-fixture';
+import { en } from '../messages/render.test-helper';
 
 function webCluster(spec: Parameters<typeof addService>[2] = { clusterIP: '10.96.0.42' }, lbIP?: string) {
   const c = baseCluster();
@@ -71,7 +72,7 @@ describe('NodePort: externalTrafficPolicy Cluster vs Local', () => {
     expect(snat.rule).toBe(
       '-A KUBE-POSTROUTING -m comment --comment "kubernetes service traffic requiring SNAT" -j MASQUERADE --random-fully',
     );
-    expect(t.explanation).toContain('masqueraded (SNAT)');
+    expect(en(t.explanation)).toContain('masqueraded (SNAT)');
   });
 
   it('Local: the client address is preserved on a node with a local pod', () => {
@@ -97,8 +98,8 @@ describe('NodePort: externalTrafficPolicy Cluster vs Local', () => {
     const drop = t.hops[t.hops.length - 1]!;
     expect(drop).toMatchObject({ stage: 'kube-proxy', location: 'node/node-1', action: 'drop' });
     expect(drop.rule).toContain('-j DROP');
-    expect(t.explanation).toContain('externalTrafficPolicy Local');
-    expect(t.explanation).toContain('node-1 has no ready pod');
+    expect(en(t.explanation)).toContain('externalTrafficPolicy Local');
+    expect(en(t.explanation)).toContain('node-1 has no ready pod');
   });
 });
 
@@ -128,7 +129,7 @@ describe('LoadBalancer', () => {
       ['192.168.49.3:30080', 0.5],
       ['192.168.49.4:30080', 0.5],
     ]);
-    expect(hop.candidates?.[0]?.state).toBe(
+    expect(en(hop.candidates?.[0]?.health)).toBe(
       'health check 192.168.49.2:32000/healthz → 503 (no local endpoint): out of rotation',
     );
     expect(t.sourceSeenByBackend).toMatch(/^203\.0\.113\.10:/);
@@ -153,7 +154,7 @@ describe('LoadBalancer', () => {
     c.services[0]!.spec.loadBalancerSourceRanges = ['192.0.2.0/24'];
     const t = simulate(c, createWorld(1), request({ from: 'external', target: 'http://198.51.100.1/' }));
     expect(t.outcome).toBe('dropped');
-    expect(t.explanation).toContain('loadBalancerSourceRanges');
+    expect(en(t.explanation)).toContain('loadBalancerSourceRanges');
     const ok = simulate(
       c,
       createWorld(1),
@@ -176,7 +177,7 @@ describe('connections, keep-alive and session affinity', () => {
     const later = ts[5]!.hops.find((h) => h.stage === 'kube-proxy' && h.action === 'dnat')!;
     expect(later.rule).toMatch(/^conntrack: tcp {6}6 86400 ESTABLISHED src=10\.244\.0\.5 dst=10\.96\.0\.42 /);
     expect(later.candidates).toBeUndefined();
-    expect(ts[5]!.explanation).toContain('keep-alive reuses one connection');
+    expect(en(ts[5]!.explanation)).toContain('keep-alive reuses one connection');
   });
 
   it('HTTP/1.0 opens a connection per request, so requests spread', () => {
@@ -208,13 +209,13 @@ describe('connections, keep-alive and session affinity', () => {
       request({ from: 'pod/client', target: 'http://10.96.0.42/', count: 30 }),
     );
     expect(new Set(ts.map((t) => t.backend?.pod)).size).toBe(1);
-    expect(ts[1]!.explanation).toContain('ClientIP session affinity');
+    expect(en(ts[1]!.explanation)).toContain('ClientIP session affinity');
     // After more than 10 s of silence the recent list no longer matches: a fresh random choice.
     const pods = new Set<string>();
     for (let i = 0; i < 12; i++) {
       world.clock += 11;
       const t = simulate(c, world, request({ from: 'pod/client', target: 'http://10.96.0.42/' }));
-      expect(t.explanation).not.toContain('ClientIP session affinity');
+      expect(en(t.explanation)).not.toContain('ClientIP session affinity');
       pods.add(t.backend!.pod);
     }
     expect(pods.size).toBe(2);
@@ -230,7 +231,7 @@ describe('failures name their cause', () => {
       request({ from: 'pod/client', target: '10.96.0.42', protocol: 'ICMP' }),
     );
     expect(t.outcome).toBe('timeout');
-    expect(t.explanation).toContain('No rule matches ICMP');
+    expect(en(t.explanation)).toContain('No rule matches ICMP');
     const p = simulate(
       c,
       createWorld(1),
@@ -246,7 +247,7 @@ describe('failures name their cause', () => {
     const t = simulate(c, createWorld(1), request({ from: 'pod/client', target: 'http://10.96.0.42/' }));
     expect(t.outcome).toBe('refused');
     expect(t.hops[t.hops.length - 1]).toMatchObject({ stage: 'pod', action: 'reject' });
-    expect(t.explanation).toMatch(
+    expect(en(t.explanation)).toMatch(
       /^Nothing in pod web-[01] listens on 9090\/TCP \(it listens on 8080\/TCP\)/,
     );
   });
@@ -257,7 +258,7 @@ describe('failures name their cause', () => {
     addService(c, 'web', { clusterIP: '10.96.0.42' });
     const t = simulate(c, createWorld(1), request({ from: 'pod/client', target: 'http://10.96.0.42/' }));
     expect(t.outcome).toBe('refused');
-    expect(t.explanation).toContain('listens on 127.0.0.1:8080/TCP only');
+    expect(en(t.explanation)).toContain('listens on 127.0.0.1:8080/TCP only');
     const inside = simulate(
       c,
       createWorld(1),
@@ -271,7 +272,7 @@ describe('failures name their cause', () => {
     addService(c, 'web', { clusterIP: '10.96.0.42' });
     const t = simulate(c, createWorld(1), request({ from: 'pod/client', target: 'http://10.96.0.42/' }));
     expect(t.outcome).toBe('rejected');
-    expect(t.explanation).toMatch(
+    expect(en(t.explanation)).toMatch(
       /^Service default\/web has no ready endpoints: its selector app=web matches no pod/,
     );
     const r = baseCluster();
@@ -279,7 +280,7 @@ describe('failures name their cause', () => {
     addService(r, 'web', { clusterIP: '10.96.0.42' });
     const t2 = simulate(r, createWorld(1), request({ from: 'pod/client', target: 'http://10.96.0.42/' }));
     expect(t2.outcome).toBe('rejected');
-    expect(t2.explanation).toContain('but none is Ready');
+    expect(en(t2.explanation)).toContain('but none is Ready');
   });
 
   it('a ClusterIP is unreachable from outside the cluster', () => {
@@ -301,7 +302,7 @@ describe('hairpin', () => {
     expect(t.outcome).toBe('delivered');
     expect(t.backend?.pod).toBe('default/web-0');
     expect(t.sourceSeenByBackend).toMatch(/^10\.244\.1\.1:\d+$/);
-    expect(t.hops.find((h) => h.action === 'snat')?.note).toContain('cni0');
+    expect(en(t.hops.find((h) => h.action === 'snat')?.note)).toContain('cni0');
   });
 });
 

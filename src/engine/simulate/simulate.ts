@@ -13,6 +13,7 @@
  * t.response?.body; // "You've hit web-7c9d8-abcde\nclient: 10.244.0.5:41234\n"
  */
 import type { ClusterState } from '../cluster/state';
+import { msg, sentences, type Msg } from '../messages';
 import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
 import { nsName } from '../cluster/cluster-index';
@@ -41,7 +42,7 @@ export const REQUEST_SECONDS = 0.1;
 /** Without `-m`, a dropped SYN is retried by the kernel (tcp_syn_retries 6: 1+2+4+…+64 s) before connect fails. */
 export const SYN_TIMEOUT_SECONDS = 127;
 
-function failTrace(outcome: Trace['outcome'], explanation: string, hops: Trace['hops'] = []): Trace {
+function failTrace(outcome: Trace['outcome'], explanation: Msg, hops: Trace['hops'] = []): Trace {
   return { outcome, explanation, response: null, backend: null, sourceSeenByBackend: null, hops };
 }
 
@@ -50,35 +51,47 @@ function deliveredExplanation(
   end: Extract<End, { kind: 'pod' | 'node' }>,
   seen: string,
   from: Place,
-): string {
+): Msg {
   const who =
     end.kind === 'pod'
-      ? `pod ${nsName(end.pod)} (${end.arrived.dst}${end.arrived.protocol === 'ICMP' ? '' : `:${end.arrived.dstPort}`})${end.pod.spec.hostNetwork ? `, a hostNetwork pod: it uses ${end.pod.spec.nodeName ?? 'its node'}'s own network namespace and address, so no NAT rule was needed` : ''}`
+      ? msg('sim.who.pod', {
+          pod: nsName(end.pod),
+          addr: `${end.arrived.dst}${end.arrived.protocol === 'ICMP' ? '' : `:${end.arrived.dstPort}`}`,
+        })
       : end.what;
-  const parts: string[] = [];
-  let first = `The ${ctx.req.protocol === 'ICMP' ? 'ping' : 'request'} reached ${who}`;
-  if (ctx.hostPort)
-    first += ` through hostPort ${ctx.hostPort.port}/${ctx.hostPort.protocol} on ${ctx.hostPort.node}: the CNI portmap plugin's DNAT (CNI-HOSTPORT-DNAT → ${ctx.hostPort.chain}), which exists only on the node where the pod runs; no Service and no kube-proxy rule was involved`;
-  else if (ctx.service) first += ` through Service ${ctx.service}`;
-  if (ctx.decidedBy === 'conntrack')
-    first += `; the connection's conntrack entry sent it to the same endpoint as the connection's first request (keep-alive reuses one connection, so even with sessionAffinity None these requests do not spread)`;
+  const hostNetworkNode =
+    end.kind === 'pod' && end.pod.spec.hostNetwork ? (end.pod.spec.nodeName ?? '?') : null;
+  const via = ctx.hostPort
+    ? msg('sim.via.hostPort', {
+        port: ctx.hostPort.port,
+        protocol: ctx.hostPort.protocol,
+        node: ctx.hostPort.node,
+        chain: ctx.hostPort.chain,
+      })
+    : ctx.service
+      ? msg('sim.via.service', { service: ctx.service })
+      : null;
+  let how: Msg | null = null;
+  if (ctx.decidedBy === 'conntrack') how = msg('sim.how.conntrack', {});
   else if (ctx.decidedBy === 'rules' && ctx.decision) {
     const d = ctx.decision;
-    first += d.sticky
-      ? `; ClientIP session affinity on ${d.node} sent it to the endpoint this client used before`
-      : `; kube-proxy on ${d.node} chose it among ${d.candidates} endpoint(s) (${d.mode})`;
+    how = d.sticky
+      ? msg('sim.how.affinity', { node: d.node })
+      : msg('sim.how.chosen', { node: d.node, count: d.candidates, mode: d.mode });
   }
-  parts.push(`${first}.`);
-  const clientIP = from.kind === 'node' ? undefined : from.kind === 'pod' ? from.ip : from.ip;
+  const reached = msg('sim.delivered', { ping: ctx.req.protocol === 'ICMP', who, hostNetworkNode, via, how });
+  const clientIP = from.kind === 'node' ? undefined : from.ip;
+  let seenBy: Msg | undefined;
   if (ctx.masquerade)
-    parts.push(
-      `The backend sees the client as ${seen.split(':')[0]}: ${ctx.masquerade.by === 'portmap' ? "the portmap plugin's CNI-HOSTPORT-MASQ" : 'kube-proxy'} on ${ctx.masquerade.node} masqueraded (SNAT) the packet to ${ctx.masquerade.iface}'s address.`,
-    );
-  else if (ctx.lbSnat)
-    parts.push(`The backend sees the load balancer's address ${ctx.lbSnat}, not the client's.`);
-  else if (from.kind === 'external' && clientIP)
-    parts.push(`The client address ${clientIP} is preserved: nothing on the way did SNAT.`);
-  return parts.join(' ');
+    seenBy = msg('sim.seen.masq', {
+      addr: seen.split(':')[0] ?? seen,
+      portmap: ctx.masquerade.by === 'portmap',
+      node: ctx.masquerade.node,
+      iface: ctx.masquerade.iface,
+    });
+  else if (ctx.lbSnat) seenBy = msg('sim.seen.lb', { addr: ctx.lbSnat });
+  else if (from.kind === 'external' && clientIP) seenBy = msg('sim.seen.preserved', { addr: clientIP });
+  return sentences([reached, seenBy]);
 }
 
 function one(
@@ -146,7 +159,7 @@ function one(
   const trace: Trace = {
     outcome: 'delivered',
     explanation: tlsToPlain
-      ? `${deliveredExplanation(ctx, end, seen, from)} The pod's app speaks plain HTTP, so the TLS handshake fails.`
+      ? msg('sim.tlsToPlain', { delivered: deliveredExplanation(ctx, end, seen, from) })
       : deliveredExplanation(ctx, end, seen, from),
     response,
     backend,
@@ -189,10 +202,11 @@ function lookups(cluster: ClusterState, world: SimWorld, req: Request, from: Pla
  */
 export function simulateMany(cluster: ClusterState, world: SimWorld, req: Request): Trace[] {
   const from = resolveFrom(cluster, req.from);
-  if ('error' in from) return [failTrace('unreachable', from.error)];
+  if ('error' in from) return [failTrace('unreachable', msg('sim.sourceError', { error: from.error }))];
   if (req.protocol === 'DNS') return lookups(cluster, world, req, from.place);
   const target = parseTarget(req.target);
-  if (!target && req.protocol !== 'ICMP') return [failTrace('dns-failure', `"${req.target}" is not a URL.`)];
+  if (!target && req.protocol !== 'ICMP')
+    return [failTrace('dns-failure', msg('sim.notUrl', { target: req.target }))];
   const host = target?.host ?? req.target;
   const traces: Trace[] = [];
   const reuse = reusesConnection(req);
@@ -205,7 +219,7 @@ export function simulateMany(cluster: ClusterState, world: SimWorld, req: Reques
     if (resolution.ip === undefined) {
       const failed = failTrace(
         'dns-failure',
-        resolution.explanation ?? `Could not resolve host: ${host}`,
+        resolution.explanation ?? msg('sim.cannotResolve', { host }),
         resolution.hops,
       );
       traces.push(resolution.lookup ? { ...failed, lookup: lookupView(resolution.lookup) } : failed);

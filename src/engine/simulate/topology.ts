@@ -15,6 +15,7 @@
 import { clusterIndex, nsName, type NodeInfo } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 import { formatIp, nthAddress, parseCidr } from '../net/ip';
 
 /** A place a packet can be: what the CLI's `--from` and the trace's `location` name. */
@@ -31,7 +32,7 @@ export interface Link {
   to: string; // "node/node-2"
   /** The link crosses a zone boundary (inter-zone traffic costs money in real clouds). */
   crossZone: boolean;
-  note: string;
+  note: Msg;
 }
 
 /** The node-local pod-network addresses flannel gives a node: `flannel.1` (.0) and the `cni0` bridge (.1). */
@@ -114,16 +115,20 @@ export function link(cluster: ClusterState, fromNode: string, toNode: string): L
   const a = ix.node(fromNode);
   const b = ix.node(toNode);
   const crossZone = !!a?.zone && !!b?.zone && a.zone !== b.zone;
-  const where = (n: NodeInfo | undefined, name: string) => (n?.zone ? `${name} (${n.zone})` : name);
-  const how =
-    fromNode === toNode
-      ? `stays on ${fromNode}`
-      : `${where(a, fromNode)} → ${where(b, toNode)} through the VXLAN overlay (flannel.1)`;
   return {
     from: `node/${fromNode}`,
     to: `node/${toNode}`,
     crossZone,
-    note: crossZone ? `${how}; crosses zones, which real clouds bill as inter-zone traffic` : how,
+    note:
+      fromNode === toNode
+        ? msg('net.sameNode', { node: fromNode })
+        : msg('net.overlay', {
+            from: fromNode,
+            fromZone: a?.zone ?? null,
+            to: toNode,
+            toZone: b?.zone ?? null,
+            crossZone,
+          }),
   };
 }
 
@@ -135,7 +140,7 @@ export function linkFromOutside(cluster: ClusterState, from: Place, toNode: stri
     from: locationOf(from),
     to: `node/${toNode}`,
     crossZone: false,
-    note: `${locationOf(from)} → ${toNode} (${n?.ip ?? '?'}) over the provider network`,
+    note: msg('net.provider', { from: locationOf(from), to: toNode, ip: n?.ip ?? '?' }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n';
-import { selectEngine, selectProblemCounts, useShallow, useStore } from '../../store';
+import { selectEngine, selectLocale, selectProblemCounts, useShallow, useStore } from '../../store';
 import { diagnosticText } from './to-monaco-markers';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
@@ -11,6 +11,7 @@ export function EditorPanel() {
   const { errors, warnings } = useStore(useShallow(selectProblemCounts));
   const engine = useStore(useShallow(selectEngine));
   const firstError = useStore((s) => s.diagnostics.find((d) => d.severity === 'error'));
+  const locale = useStore(selectLocale);
   return (
     <section className="panel editor-panel" aria-label={t('editor.title')}>
       <header className="panel-header">
@@ -26,7 +27,7 @@ export function EditorPanel() {
           {firstError && (
             <div className="banner-detail">
               {firstError.line ? `${firstError.line}: ` : ''}
-              {diagnosticText(firstError)}
+              {diagnosticText(firstError, locale)}
             </div>
           )}
         </div>

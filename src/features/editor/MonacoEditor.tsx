@@ -40,7 +40,7 @@ export default function MonacoEditor() {
       monaco.editor.setModelMarkers(
         model,
         'svclab',
-        toMonacoMarkers(useStore.getState().diagnostics, model.getLineCount()),
+        toMonacoMarkers(useStore.getState().diagnostics, model.getLineCount(), useStore.getState().locale),
       );
     const highlight = (key: string | null, reveal: boolean) => {
       const cluster = selectCluster(useStore.getState());
@@ -68,7 +68,7 @@ export default function MonacoEditor() {
     });
     const unsubscribe = useStore.subscribe((s, prev) => {
       if (s.text !== prev.text && s.text !== model.getValue()) model.setValue(s.text);
-      if (s.diagnostics !== prev.diagnostics) applyMarkers();
+      if (s.diagnostics !== prev.diagnostics || s.locale !== prev.locale) applyMarkers();
       if (s.selected !== prev.selected || s.lastGood !== prev.lastGood)
         highlight(s.selected, s.selectionSource === 'graph' && s.selected !== prev.selected);
     });

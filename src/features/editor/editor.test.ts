@@ -23,6 +23,7 @@ describe('toMonacoMarkers', () => {
         },
       ],
       20,
+      'en',
     );
     expect(m).toEqual({
       severity: MarkerSeverity.Error,
@@ -38,15 +39,16 @@ describe('toMonacoMarkers', () => {
   });
 
   it('prefixes warnings, keeps lineless diagnostics on line 1, clamps past the end', () => {
-    expect(diagnosticText({ severity: 'warning', source: 'lint', code: 'a', message: 'no endpoints' })).toBe(
-      'Warning: no endpoints',
-    );
+    expect(
+      diagnosticText({ severity: 'warning', source: 'lint', code: 'a', message: 'no endpoints' }, 'en'),
+    ).toBe('Warning: no endpoints');
     const [a, b] = toMonacoMarkers(
       [
         { severity: 'info', source: 'lint', code: 'a', message: 'm' },
         { severity: 'error', source: 'yaml', code: 'b', message: 'bad', line: 99, column: 3 },
       ],
       10,
+      'en',
     );
     expect(a).toMatchObject({ severity: MarkerSeverity.Info, startLineNumber: 1, startColumn: 1 });
     expect(b).toMatchObject({

@@ -6,6 +6,7 @@
  */
 import type { Hop, PacketView } from '../../engine';
 import { isMessageKey, useT, type MessageKey } from '../../i18n';
+import { Message } from '../../i18n/message';
 import { diffEndpoint, splitEndpoint, type EndpointDiff } from './packet-diff';
 
 function Endpoint({ value, changed }: { value: string; changed: EndpointDiff }) {
@@ -83,8 +84,8 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
         <dd>{hop.packet.protocol}</dd>
       </dl>
       {hop.note && (
-        <p className="note" data-testid="hop-note">
-          <span className="label">{t('inspector.note')}</span> {hop.note}
+        <p className="note" data-testid="hop-note" data-msg-id={hop.note.id}>
+          <span className="label">{t('inspector.note')}</span> <Message m={hop.note} />
         </p>
       )}
       {hop.rule && (
@@ -127,6 +128,7 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
                       </>
                     )}
                     {c.state && <div className="muted">{c.state}</div>}
+                    {c.health && <Message as="div" className="muted cand-health" m={c.health} />}
                   </td>
                 </tr>
               ))}

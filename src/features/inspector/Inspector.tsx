@@ -3,6 +3,7 @@
  * frame), shows the outcome unmistakably, and for a burst, where the requests went.
  */
 import { isMessageKey, useT } from '../../i18n';
+import { Message } from '../../i18n/message';
 import { selectHopIndex, selectTraces, useStore } from '../../store';
 import { HopView } from './HopView';
 import { tally } from './tally';
@@ -38,7 +39,7 @@ export function Inspector() {
             {isMessageKey(outcomeKey) ? t(outcomeKey) : trace.outcome}
             {trace.response && ` · ${t('inspector.response', { status: trace.response.status })}`}
           </strong>
-          <p data-testid="explanation">{trace.explanation}</p>
+          <Message as="p" m={trace.explanation} data-testid="explanation" className="explanation" />
           {trace.response?.body && <pre className="response-body">{trace.response.body.split('\n')[0]}</pre>}
           {trace.clientError && <pre className="response-body">{trace.clientError.message}</pre>}
           {trace.sourceSeenByBackend && (

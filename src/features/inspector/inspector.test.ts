@@ -19,7 +19,7 @@ describe('packet diff', () => {
 describe('tally', () => {
   const t = (pod: string | null, outcome: Trace['outcome'] = 'delivered'): Trace => ({
     outcome,
-    explanation: '',
+    explanation: { id: 'sim.loop', params: {} },
     response: null,
     backend: pod ? { pod, ip: '10.244.1.5', port: 8080, service: 'default/web' } : null,
     sourceSeenByBackend: null,

@@ -1,0 +1,115 @@
+/**
+ * `--lang`: svclab's own sentences (explanations, hop notes, lints, help, summaries) in English by
+ * default or in Korean with `--lang ko`, never from the environment's locale; imitated tools' output
+ * (curl, kubectl tables) is the same in both.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from './main';
+
+const dir = mkdtempSync(join(tmpdir(), 'svclab-lang-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let n = 0;
+function file(text: string): string {
+  const p = join(dir, `scene-${++n}.yaml`);
+  writeFileSync(p, text);
+  return p;
+}
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+// One pod on node-1 behind a NodePort with externalTrafficPolicy Local: node-2 drops what it receives.
+const LOCAL = file(`apiVersion: v1
+kind: Service
+metadata: { name: echo-local }
+spec:
+  type: NodePort
+  externalTrafficPolicy: Local
+  selector: { app: echo }
+  ports: [{ port: 80, targetPort: 8080, nodePort: 30080 }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: echo, labels: { app: echo } }
+spec:
+  nodeName: node-1
+  containers: [{ name: echo, image: agnhost, ports: [{ containerPort: 8080 }] }]
+`);
+
+type Json = Record<string, unknown>;
+type Described = { id: string; params: Record<string, unknown> };
+
+describe('--lang', () => {
+  it('a curl that drops: -o json explains in Korean, each text with its message id and parameters', async () => {
+    const url = 'http://192.168.49.3:30080/';
+    const r = await run('-f', LOCAL, '--lang', 'ko', 'curl', '--from', 'external', url, '-o', 'json');
+    expect(r.code).toBe(1);
+    const t = JSON.parse(r.out) as Json;
+    expect(t.outcome).toBe('dropped');
+    expect(t.explanation).toMatch(HANGUL);
+    expect(t.explanation).toContain('default/echo-local 서비스는 externalTrafficPolicy');
+    const m = t.explanationMsg as Described;
+    expect(m.id).toBe('sim.block.local');
+    expect(m.params).toEqual({ service: 'default/echo-local', node: 'node-2' });
+    const hops = t.hops as Json[];
+    const noted = hops.filter((h) => h.note !== undefined);
+    expect(noted.length).toBeGreaterThan(0);
+    for (const h of noted) {
+      expect(typeof h.note).toBe('string');
+      expect(typeof (h.noteMsg as Described).id).toBe('string');
+    }
+    const en = JSON.parse((await run('-f', LOCAL, 'curl', '--from', 'external', url, '-o', 'json')).out);
+    expect(en.explanation).toMatch(/^Service default\/echo-local has externalTrafficPolicy Local/);
+    expect(en.explanationMsg).toEqual(m);
+  });
+
+  it("keeps curl's own words: the text output is the same in both languages", async () => {
+    const argv = ['curl', '--from', 'external', '-m', '2', 'http://192.168.49.3:30080/'];
+    const en = await run('-f', LOCAL, ...argv);
+    const ko = await run('-f', LOCAL, '--lang', 'ko', ...argv);
+    expect(ko).toEqual(en);
+    expect(ko.err).toBe('curl: (28) Connection timed out after 2001 milliseconds\n');
+  });
+
+  it('never takes the language from the environment', async () => {
+    const saved = { LANG: process.env.LANG, LC_ALL: process.env.LC_ALL };
+    process.env.LANG = 'ko_KR.UTF-8';
+    process.env.LC_ALL = 'ko_KR.UTF-8';
+    try {
+      const r = await run('-f', LOCAL, 'validate');
+      expect(r.out).toBe('All objects are valid.\n');
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+    expect((await run('-f', LOCAL, '--lang=ko', 'validate')).out).toBe('모든 오브젝트가 유효합니다.\n');
+  });
+
+  it('prints the help in Korean, with the same commands and flags', async () => {
+    const ko = await run('--lang', 'ko', '--help');
+    expect(ko.code).toBe(0);
+    expect(ko.out).toContain('사용법: svclab');
+    for (const word of ['validate', 'exec <pod>', 'node <name> -- <cmd>', '--lang en|ko', '-o json'])
+      expect(ko.out).toContain(word);
+  });
+
+  it('refuses a language it does not speak as a usage error', async () => {
+    for (const argv of [['--lang', 'fr', 'validate'], ['--lang'], ['--lang=', 'validate']]) {
+      const r = await run(...argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/^svclab: --lang takes en or ko, not "(fr)?"\nSee 'svclab --help'\.\n$/);
+    }
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * `svclab --help` (and `help` in the console) in both languages. Command words, flags and resource
+ * names are what the user types, so they stay as they are in Korean too.
+ */
+import { defineMessages } from './define';
+
+export const cliHelp = defineMessages({
+  'cli.help': {
+    en: (_: object) => `svclab — what would Kubernetes do with these manifests?
+
+usage: svclab [-f FILE]… [--seed N] [--lang en|ko] <command> [args] [-o json]
+
+  -f FILE        manifests to apply (repeatable; '-' reads standard input). Document order is apply order.
+  --seed N       seeds every random choice (default 1): the same input and seed give the same output.
+  --lang en|ko   the language of svclab's explanations, notes and lints (default en); the output of
+                 the imitated tools (kubectl, curl, dig, iptables-save …) stays as those tools print it.
+  -o json        machine-readable output for any command.
+
+commands:
+  validate                                   what kubectl apply would say: errors, then warnings (exit 1 on errors)
+  get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
+                                             pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
+                                             nodes, deployments, replicasets — as the cluster stores them
+  exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
+                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
+  curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
+                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
+  ping --from SRC [-c N] HOST                ICMP echo from the same sources
+  node <name> -- <cmd>                       iptables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
+  lesson list|show ID|validate DIR|check ID  lessons and their challenges (CLI only; see 'svclab lesson')
+
+exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
+`,
+    ko: () => `svclab — 이 매니페스트를 쿠버네티스는 어떻게 처리할까요?
+
+사용법: svclab [-f FILE]… [--seed N] [--lang en|ko] <명령> [인자] [-o json]
+
+  -f FILE        적용할 매니페스트(여러 번 쓸 수 있고, '-'는 표준 입력). 문서 순서가 적용 순서입니다.
+  --seed N       모든 무작위 선택의 시드(기본값 1). 입력과 시드가 같으면 출력도 같습니다.
+  --lang en|ko   svclab의 설명, 노트, 린트를 출력할 언어(기본값 en). 흉내 내는 도구(kubectl, curl,
+                 dig, iptables-save …)의 출력은 그 도구가 출력하는 그대로입니다.
+  -o json        모든 명령을 기계가 읽는 형식으로 출력합니다.
+
+명령:
+  validate                                   kubectl apply가 할 말: 오류, 그다음 경고(오류가 있으면 종료 코드 1)
+  get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
+                                             pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
+                                             nodes, deployments, replicasets — 클러스터에 저장된 모습 그대로
+  exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,
+                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
+  curl --from SRC [curl flags] URL          external, external:IP, node/NAME, pod/[NS/]NAME에서 보내는 요청
+                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
+  ping --from SRC [-c N] HOST                같은 출발지에서 보내는 ICMP echo
+  node <name> -- <cmd>                       iptables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
+  lesson list|show ID|validate DIR|check ID  레슨과 챌린지(CLI 전용, 'svclab lesson' 참고)
+
+종료 코드: 0 성공, 1 명령은 실행됐지만 실패를 보고함, 2 사용법 오류.
+`,
+    example: {},
+  },
+  'cli.notApplied': {
+    en: (_: object) =>
+      "the objects above were not applied; the command ran without them (see 'svclab validate').",
+    ko: () =>
+      "위 오브젝트는 적용되지 않았고, 명령은 그 오브젝트 없이 실행됐습니다('svclab validate'를 참고하세요).",
+    example: {},
+  },
+});
