@@ -97,7 +97,7 @@ const ENDPOINT = /^\d+\.\d+\.\d+\.\d+(:\d+)?$/;
 const TRACE_KEYS = ['outcome', 'explanation', 'response', 'backend', 'sourceSeenByBackend', 'hops'];
 const TRACE_EXTRA = ['clientError', 'explanationMsg'];
 const HOP_KEYS = ['stage', 'location', 'action', 'packet', 'rule', 'candidates', 'note'];
-const HOP_EXTRA = ['ruleRef', 'crossZone', 'direction', 'phase', 'noteMsg'];
+const HOP_EXTRA = ['ruleRef', 'crossZone', 'direction', 'phase', 'noteMsg', 'rewrite'];
 const CANDIDATE_KEYS = ['endpoint', 'probability', 'pod'];
 const CANDIDATE_EXTRA = ['state', 'node', 'chosen', 'health', 'healthMsg'];
 const DNS_KEYS = ['rcode', 'queries', 'answer', 'additional'];
@@ -156,6 +156,8 @@ function expectTrace(t: Json): void {
     expect(p.src).toMatch(ENDPOINT);
     expect(p.dst).toMatch(ENDPOINT);
     expect(['TCP', 'UDP', 'SCTP', 'ICMP']).toContain(p.protocol);
+    if (h.rewrite !== undefined)
+      expect(['new', 'reply', 'proxy', 'dnat', 'snat', 'dnat+snat', 'un-nat', 'none']).toContain(h.rewrite);
     if (h.rule !== undefined) expect(typeof h.rule).toBe('string');
     if (h.note !== undefined) expect(typeof h.note).toBe('string');
     for (const c of (h.candidates as Json[] | undefined) ?? []) {

@@ -20,6 +20,16 @@ export type HopStage =
 
 export type HopAction = 'send' | 'forward' | 'dnat' | 'snat' | 'deliver' | 'drop' | 'reject' | 'respond';
 
+/**
+ * What a hop did to the packet (computed by simulate/rewrites.ts from the packets of consecutive hops):
+ * `new` a packet that starts here (the client's first packet, a DNS query, the request after the lookup);
+ * `reply` a server answers (source and destination swap: that is not NAT); `proxy` a proxy (ingress
+ * controller, Gateway) opens its own connection to the backend; `dnat`, `snat`, `dnat+snat` NAT rewrote
+ * the destination, the source or both; `un-nat` conntrack undoes the NAT on the way back; `none` the
+ * packet passes unchanged.
+ */
+export type HopRewrite = 'new' | 'reply' | 'proxy' | 'dnat' | 'snat' | 'dnat+snat' | 'un-nat' | 'none';
+
 export type WireProtocol = 'TCP' | 'UDP' | 'SCTP' | 'ICMP';
 
 /** The packet as it leaves a hop: NAT rewrites show as changes between consecutive hops. */
@@ -67,6 +77,8 @@ export interface Hop {
   direction?: 'request' | 'reply';
   /** The request this hop belongs to when a trace holds several (DNS lookup, then the request). */
   phase?: 'dns' | 'request';
+  /** What this hop did to the packet; every hop of a trace simulate() returns has it. */
+  rewrite?: HopRewrite;
 }
 
 export interface Backend {

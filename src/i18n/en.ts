@@ -109,6 +109,14 @@ export const en = {
   'outcome.dns-failure': 'DNS lookup failed',
   'outcome.unreachable': 'Unreachable',
 
+  'rewrite.new': 'new packet',
+  'rewrite.reply': 'reply (source and destination swap: not NAT)',
+  'rewrite.proxy': 'new connection opened by the proxy',
+  'rewrite.dnat': 'DNAT: destination rewritten',
+  'rewrite.snat': 'SNAT: source rewritten',
+  'rewrite.dnat+snat': 'DNAT + SNAT: both addresses rewritten',
+  'rewrite.un-nat': 'un-NAT: conntrack restores the addresses',
+
   'action.send': 'send',
   'action.forward': 'forward',
   'action.dnat': 'DNAT (destination rewritten)',

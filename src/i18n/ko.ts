@@ -111,6 +111,14 @@ export const ko: Catalogue = {
   'outcome.dns-failure': 'DNS 조회 실패',
   'outcome.unreachable': '도달할 수 없음',
 
+  'rewrite.new': '새 패킷',
+  'rewrite.reply': '응답 (출발지와 목적지가 서로 바뀔 뿐, NAT가 아닙니다)',
+  'rewrite.proxy': '프록시가 백엔드로 새 연결을 엽니다',
+  'rewrite.dnat': 'DNAT: 목적지 주소 변환',
+  'rewrite.snat': 'SNAT: 출발지 주소 변환',
+  'rewrite.dnat+snat': 'DNAT + SNAT: 두 주소 모두 변환',
+  'rewrite.un-nat': '역변환: conntrack이 원래 주소로 되돌립니다',
+
   'action.send': '전송',
   'action.forward': '전달',
   'action.dnat': 'DNAT (목적지 변경)',

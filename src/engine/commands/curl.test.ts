@@ -112,7 +112,9 @@ describe('curl', () => {
       'noteMsg',
       'direction',
       'phase',
+      'rewrite',
     ]);
+    expect(one.hops.map((h: { rewrite: string }) => h.rewrite)).toContain('dnat');
     const many = JSON.parse(
       curlCommand(['--from', 'pod/client', '--count', '3', 'http://10.96.0.42/'], env(web(), true)).stdout,
     );

@@ -35,6 +35,7 @@ import {
   wireProtocol,
   type Request,
 } from './request';
+import { withRewrites } from './rewrites';
 import { walkRequest } from './route';
 
 /** Simulated seconds one answered request takes. */
@@ -195,12 +196,17 @@ function lookups(cluster: ClusterState, world: SimWorld, req: Request, from: Pla
 }
 
 /**
- * Sends `request.count` requests (at least one) and returns one Trace per request.
+ * Sends `request.count` requests (at least one) and returns one Trace per request, every hop labelled
+ * with what it did to the packet (rewrites.ts).
  *
  * @example
  * simulateMany(cluster, world, request({ from: 'external', target: 'http://198.51.100.1/', count: 3 })).length; // 3
  */
 export function simulateMany(cluster: ClusterState, world: SimWorld, req: Request): Trace[] {
+  return sendAll(cluster, world, req).map((t) => ({ ...t, hops: withRewrites(t.hops) }));
+}
+
+function sendAll(cluster: ClusterState, world: SimWorld, req: Request): Trace[] {
   const from = resolveFrom(cluster, req.from);
   if ('error' in from) return [failTrace('unreachable', msg('sim.sourceError', { error: from.error }))];
   if (req.protocol === 'DNS') return lookups(cluster, world, req, from.place);

@@ -1,12 +1,14 @@
 /**
- * One hop: what happened (the action, where, DNS or request, going or coming back), the packet's
- * source and destination with each rewrite shown as "before → after" (the changed part highlighted),
- * the exact rule that decided it (the iptables-save line, the IPVS entry, the conntrack entry), the
- * candidates with their probabilities, and why.
+ * One hop: what happened (the engine's rewrite label: new packet, reply, DNAT, SNAT, both, un-NAT, a
+ * proxy's new connection; or the action), where, DNS or request, going or coming back; the packet's
+ * source and destination, with a NAT rewrite shown as "before → after" (the changed part highlighted)
+ * and nothing struck through when the packet is new or a reply; the exact rule that decided it (the
+ * iptables-save line, the IPVS entry, the conntrack entry), the candidates with their probabilities, and why.
  */
 import type { Hop, PacketView } from '../../engine';
 import { isMessageKey, useT, type MessageKey } from '../../i18n';
 import { Message } from '../../i18n/message';
+import { hopLabel, isNat } from './hop-label';
 import { diffEndpoint, splitEndpoint, type EndpointDiff } from './packet-diff';
 
 function Endpoint({ value, changed }: { value: string; changed: EndpointDiff }) {
@@ -24,6 +26,7 @@ function Endpoint({ value, changed }: { value: string; changed: EndpointDiff }) 
 }
 
 function Address({ label, before, after }: { label: string; before?: string; after: string }) {
+  // `before` is given only for a hop that NAT rewrote (see isNat).
   const changed = diffEndpoint(before, after);
   const rewritten = changed.ip || changed.port;
   return (
@@ -56,16 +59,24 @@ const percent = (p: number) => `${(p * 100).toFixed(p === 1 || p === 0 ? 0 : 1)}
 
 export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefined }) {
   const t = useT();
-  const actionKey = `action.${hop.action}`;
   const stageKey = `stage.${hop.stage}`;
   const bad = hop.action === 'drop' || hop.action === 'reject';
   const where = hop.location.replace(/^(node|pod|lb)\//, '');
+  const nat = isNat(hop);
+  const label = hopLabel(hop);
   return (
-    <div className={`hop hop-${hop.action}${bad ? ' hop-bad' : ''}`} data-testid="hop-view">
+    <div
+      className={`hop hop-${hop.action}${nat ? ' hop-nat' : ''}${bad ? ' hop-bad' : ''}`}
+      data-testid="hop-view"
+      data-rewrite={hop.rewrite}
+    >
       <div className="hop-head">
-        <span className={`action action-${hop.action}`}>
-          {isMessageKey(actionKey) ? t(actionKey) : hop.action}
+        <span className={`action action-${label.kind.replace('+', '-')}`} data-testid="hop-label">
+          {isMessageKey(label.key) ? t(label.key) : label.kind}
         </span>
+        {bad && label.kind !== hop.action && (
+          <span className={`action action-${hop.action}`}>{t(`action.${hop.action}`)}</span>
+        )}
         {hop.phase && (
           <span className={`phase phase-${hop.phase}`}>
             {t(hop.phase === 'dns' ? 'inspector.phase.dns' : 'inspector.phase.request')}
@@ -78,8 +89,16 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
         {isMessageKey(stageKey) ? t(stageKey, { where }) : `${hop.stage} · ${hop.location}`}
       </div>
       <dl className="packet">
-        <Address label={t('inspector.source')} before={before?.src} after={hop.packet.src} />
-        <Address label={t('inspector.destination')} before={before?.dst} after={hop.packet.dst} />
+        <Address
+          label={t('inspector.source')}
+          before={nat ? before?.src : undefined}
+          after={hop.packet.src}
+        />
+        <Address
+          label={t('inspector.destination')}
+          before={nat ? before?.dst : undefined}
+          after={hop.packet.dst}
+        />
         <dt>{t('inspector.protocol')}</dt>
         <dd>{hop.packet.protocol}</dd>
       </dl>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace } from '../../engine/trace';
+import type { Hop, Trace } from '../../engine/trace';
+import { hopLabel, isNat } from './hop-label';
 import { diffEndpoint, splitEndpoint } from './packet-diff';
 import { tally } from './tally';
 
@@ -31,5 +32,31 @@ describe('tally', () => {
       { label: 'default/a', count: 1, ok: true },
       { label: 'timeout', count: 1, ok: false },
     ]);
+  });
+});
+
+describe('hop labels', () => {
+  const hop = (action: Hop['action'], rewrite?: Hop['rewrite']): Hop => ({
+    stage: 'kube-proxy',
+    location: 'node/node-1',
+    action,
+    packet: { src: '10.244.1.5:8080', dst: '10.244.2.3:5000', protocol: 'TCP' },
+    ...(rewrite ? { rewrite } : {}),
+  });
+  it('highlights addresses only for NAT, never for a new packet, a reply or a proxy', () => {
+    expect(['dnat', 'snat', 'dnat+snat', 'un-nat'].map((r) => isNat(hop('forward', r as never)))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['new', 'reply', 'proxy', 'none'].some((r) => isNat(hop('dnat', r as never)))).toBe(false);
+    expect(isNat(hop('dnat'))).toBe(false);
+  });
+  it('heads a hop with its rewrite, or its action when the packet passed unchanged', () => {
+    expect(hopLabel(hop('dnat', 'dnat+snat'))).toEqual({ kind: 'dnat+snat', key: 'rewrite.dnat+snat' });
+    expect(hopLabel(hop('forward', 'un-nat')).key).toBe('rewrite.un-nat');
+    expect(hopLabel(hop('drop', 'none'))).toEqual({ kind: 'drop', key: 'action.drop' });
+    expect(hopLabel(hop('deliver'))).toEqual({ kind: 'deliver', key: 'action.deliver' });
   });
 });
