@@ -26,6 +26,7 @@ import { PodIndex } from './pod-index';
 import { schedulingLints } from './scheduling-lint';
 import type { ProbeResult } from './readiness';
 import { objectKey, type ClusterState } from './state';
+import { templateOwners } from './template-owners';
 
 export const IPVS_SCHEDULER_ANNOTATION = 'service.beta.kubernetes.io/ipvs-scheduler';
 
@@ -218,21 +219,6 @@ function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
       `targetPort ${target}/${protocol}: no selected pod listens on it${declared.length ? ` (their containers declare ${declared.slice(0, 5).join(', ')})` : ' (their containers declare no ports)'}; connections through port ${sp.port} will be refused`,
     );
   });
-}
-
-/** Finds the user object that carries a pod's template (the pod, its ReplicaSet, or that one's Deployment). */
-export function templateOwners(cluster: ClusterState): (pod: Pod) => { obj: KubeObject; path: string } {
-  let byKey: Map<string, KubeObject> | undefined;
-  return (pod) => {
-    // Built on first use: most builds have no pod to lint.
-    byKey ??= new Map([...cluster.replicaSets, ...cluster.deployments].map((o) => [objectKey(o), o]));
-    const origin = cluster.origins.get(objectKey(pod));
-    const rs = origin?.by === 'controller' && origin.owner ? byKey.get(origin.owner) : undefined;
-    if (!rs) return { obj: pod, path: 'spec' };
-    const rsOrigin = cluster.origins.get(objectKey(rs));
-    const d = rsOrigin?.by === 'controller' && rsOrigin.owner ? byKey.get(rsOrigin.owner) : undefined;
-    return { obj: d ?? rs, path: 'spec.template.spec' };
-  };
 }
 
 function lintPods(cluster: ClusterState, ctx: LintContext, out: Diagnostic[]): void {

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { KubeObject, Pod } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { objectDiagnostic } from './diag';
-import { templateOwners } from './lint';
+import { templateOwners } from './template-owners';
 import { ERR_HOST_PORTS, ERR_NODE_SELECTOR } from './scheduler';
 import { objectKey, type ClusterState } from './state';
 

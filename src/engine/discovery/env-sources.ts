@@ -5,7 +5,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Container, Pod } from '../k8s/objects';
-import type { PodEnvVar } from './env-vars';
+import type { PodEnvVar } from './types';
 
 interface RefSource {
   configMapRef?: { name?: string; optional?: boolean };

@@ -11,18 +11,7 @@ import { creationIndex, type CreationIndex } from './creation-index';
 import { ordersSayBefore } from './creation-order';
 import { expandVars } from './expansion';
 import { resolveValueFrom, varsFromEnvFrom } from './env-sources';
-
-/** Where a variable came from. */
-export type EnvSource =
-  | { kind: 'container'; detail: string } // "env[2]" or "envFrom[0] configMapRef app-config"
-  | { kind: 'service'; service: string } // "default/db"
-  | { kind: 'runtime'; detail: string }; // PATH / HOSTNAME / HOME set by the container runtime
-
-export interface PodEnvVar {
-  name: string; // "DB_SERVICE_HOST"
-  value: string; // "10.96.0.42"
-  source: EnvSource;
-}
+import type { PodEnvVar } from './types';
 
 /** kubelet's `makeEnvVariableName`: upper-case, '-' → '_' (nothing else in v1). */
 export function envVarName(name: string): string {

@@ -7,13 +7,8 @@
  * lookup(cluster, { pod }, 'db', 'A', { transport }).answer[0].data; // "10.96.0.42"
  */
 export { dnsSystemObjects, clusterDnsIP, kubernetesServiceIP, kubeadmCorefile } from './system-objects';
-export {
-  podEnvironment,
-  missingServiceEnv,
-  fromServices,
-  serviceEnvServices,
-  type PodEnvVar,
-} from './env-vars';
+export { podEnvironment, missingServiceEnv, fromServices, serviceEnvServices } from './env-vars';
+export type { EnvSource, PodEnvVar } from './types';
 export { serveDns } from './dns';
 export { corednsSettings, parseCorefile, type CorednsSettings } from './coredns';
 export {

@@ -15,8 +15,8 @@ import { admitObject, type Admission } from './admit';
 import type { ManifestCache } from './cache';
 import { cloneJson } from './clone';
 import { supportedKind } from './kinds';
-import { parseManifests, type FieldPath, type ManifestSource, type ParsedDocument } from './parse';
-import type { SourcedObject } from './types';
+import { parseManifests, type ManifestSource, type ParsedDocument } from './parse';
+import type { FieldPath, SourcedObject } from './types';
 
 export { createManifestCache, type ManifestCache } from './cache';
 export { cloneJson } from './clone';

@@ -24,7 +24,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
-import type { FieldPath, SourceRange } from './parse';
+import type { FieldPath, SourceRange } from './types';
 import { MAX_DOCUMENT_BYTES, formatBytes, utf8Length } from './split';
 import { readFastYaml } from './fast-yaml';
 import { YAML_OPTIONS } from './yaml-options';

@@ -18,20 +18,12 @@ import type { Diagnostic } from '../diagnostics';
 import { parseChunk, type ParsedChunk } from './parse-chunk';
 import { splitSource, utf8Length, MAX_SOURCE_BYTES, formatBytes } from './split';
 import type { ManifestCache } from './cache';
+import type { FieldPath, SourceRange } from './types';
 
 export interface ManifestSource {
   file: string; // "scene.yaml"
   text: string;
 }
-
-export interface SourceRange {
-  line: number; // 1-based
-  column: number; // 1-based
-  endLine: number;
-  endColumn: number;
-}
-
-export type FieldPath = (string | number)[];
 
 export interface ParsedDocument {
   file: string;

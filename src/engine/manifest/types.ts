@@ -1,10 +1,20 @@
 /**
- * An object taken from the user's YAML, with what it needs to point back at its source text.
- * `loadObjects` (manifest/load.ts) produces these; the cluster builder consumes them.
+ * The manifest layer's shared types: where things stand in the YAML text, and an object taken from the
+ * user's YAML with what it needs to point back at its source. `loadObjects` (manifest/load.ts) produces
+ * SourcedObjects; the cluster builder consumes them.
  */
 import type { KubeObject } from '../k8s/objects';
-import type { FieldPath, SourceRange } from './parse';
 
+export interface SourceRange {
+  line: number; // 1-based
+  column: number; // 1-based
+  endLine: number;
+  endColumn: number;
+}
+
+export type FieldPath = (string | number)[];
+
+/** An object taken from the user's YAML (see above). */
 export interface SourcedObject {
   object: KubeObject;
   file: string; // "scene.yaml"

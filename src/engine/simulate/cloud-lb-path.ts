@@ -20,9 +20,8 @@ import {
   type LbCandidate,
   type LbTarget,
 } from './cloud-lb';
-import { addHop, fail, type Ctx, type End } from './context';
+import { addHop, fail, type Ctx, type End, type RouteFn } from './context';
 import { throughNode } from './node-path';
-import { route } from './route';
 
 function candidateOf(c: LbCandidate, healthy: number, chosen: boolean): Candidate {
   const t = c.target;
@@ -45,7 +44,7 @@ function targetNode(t: LbTarget): string {
 }
 
 /** client → LB → node (instance mode) or pod (IP mode). */
-export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service): End {
+export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service, route: RouteFn): End {
   const { world, cluster } = ctx;
   const location = `lb/${nsName(svc)}`;
   const lbIP = p.dst;

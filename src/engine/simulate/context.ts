@@ -9,7 +9,7 @@ import type { Msg } from '../messages';
 import type { Packet } from '../net/packet';
 import { view } from '../net/packet';
 import type { NodeInfo } from '../cluster/cluster-index';
-import type { Link } from './topology';
+import type { Link, Place } from './topology';
 import type { Backend, Hop, HttpResponse, Outcome } from '../trace';
 import type { SimWorld } from '../world';
 import type { ConntrackEntry } from './conntrack';
@@ -62,6 +62,16 @@ export type End =
       clientError?: { curlExitCode: number; message: string };
     }
   | { kind: 'fail'; outcome: Outcome; explanation: Msg };
+
+/**
+ * Routes a packet that has left a node's netfilter (route.ts's `route`). The paths that hand a packet
+ * back to the network (the cloud LB, the ingress controller's upstream request) receive it as an
+ * argument, so that route.ts, which leads into them, is the only module that knows all paths.
+ */
+export type RouteFn = (ctx: Ctx, node: string, p: Packet) => End;
+
+/** Walks a new request from its client (route.ts's `walkRequest`); passed in, as RouteFn. */
+export type WalkFn = (ctx: Ctx, from: Place, p: Packet) => End;
 
 export function createCtx(
   cluster: ClusterState,

@@ -13,10 +13,9 @@ import { isIPv4 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
 import type { HttpResponse } from '../trace';
 import { appResponse } from './app';
-import { addHop, createCtx, fail, type Ctx, type End } from './context';
+import { addHop, createCtx, fail, type Ctx, type End, type WalkFn } from './context';
 import { walkReply } from './reply';
 import { parseTarget, podPlace } from './request';
-import { walkRequest } from './route';
 
 function nginxPage(status: string): string {
   return `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
@@ -42,7 +41,7 @@ export function isIngressRequest(ctx: Ctx, p: Packet): boolean {
 }
 
 /** The controller pod took the connection: let nginx route the request. */
-export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet): End {
+export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkRequest: WalkFn): End {
   const { cluster, world, req } = ctx;
   const t = parseTarget(req.target);
   const scheme = arrived.dstPort === 443 ? 'https' : 'http';

@@ -54,7 +54,8 @@ export function deliverToPod(ctx: Ctx, pod: Pod, p: Packet, fromInside = false):
     },
     p,
   );
-  if (isIngressControllerPod(pod) && isIngressRequest(ctx, p)) return throughIngress(ctx, pod, p);
+  if (isIngressControllerPod(pod) && isIngressRequest(ctx, p))
+    return throughIngress(ctx, pod, p, walkRequest);
   return { kind: 'pod', pod, arrived: p, socket: s, ...(fromInside ? { viaLoopback: true } : {}) };
 }
 
@@ -214,7 +215,7 @@ export function walkRequest(ctx: Ctx, from: Place, p: Packet): End {
   const owner = clusterIndex(ctx.cluster).ipOwner(p.dst);
   switch (owner.kind) {
     case 'load-balancer':
-      return cloudLoadBalancer(ctx, p, owner.service);
+      return cloudLoadBalancer(ctx, p, owner.service, route);
     case 'node':
     case 'external-ip': {
       const node = owner.kind === 'node' ? owner.node.name : (ctx.cluster.nodes[0]?.metadata.name ?? '');
