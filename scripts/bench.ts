@@ -25,7 +25,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import jsYaml from 'js-yaml';
 import { assembleCluster } from '../src/engine/cluster/assemble';
-import { buildFromObjects } from '../src/engine/build';
+import { ADD_ONS, buildFromObjects } from '../src/engine/build';
 import { discoveryLints } from '../src/engine/discovery/lint';
 import { createManifestCache, loadObjects } from '../src/engine/manifest/load';
 import type { SourcedObject } from '../src/engine/manifest/types';
@@ -96,7 +96,9 @@ function runOnce(src: Source[], peak: { heap: number }) {
   const sample = (): void => {
     peak.heap = Math.max(peak.heap, process.memoryUsage().heapUsed);
   };
-  const ctl = time(() => assembleCluster(admit.value.objects, { seed: 1, clock: 0, mark: sample }));
+  const ctl = time(() =>
+    assembleCluster(admit.value.objects, { seed: 1, clock: 0, mark: sample, addOns: ADD_ONS }),
+  );
   sample();
   const errors = [...admit.value.diagnostics, ...ctl.value.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length)

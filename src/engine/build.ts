@@ -1,31 +1,51 @@
 /**
- * The cluster builder: the user's YAML → the ClusterState a real API server and its controllers would hold.
+ * The cluster builder and the engine's composition root: the user's YAML → the ClusterState a real API
+ * server and its controllers would hold. It wires the parts together (manifest/ → cluster/ with the DNS
+ * and ingress add-ons → each area's lints), so that cluster/ imports nothing above it.
  *
- * Pipeline (each step is one module under cluster/):
+ * Pipeline (steps 2-9 are cluster/assemble.ts, each stage one module under cluster/):
  * 1. loadObjects (manifest/): parse, schema-check, default, validate; rejected objects never arrive here;
  * 2. config.ts: ClusterConfiguration / KubeProxyConfiguration → ClusterConfig; nodes.ts: Nodes;
- * 3. the system objects every cluster has (kube-dns/CoreDNS, default/kubernetes, ingress-nginx when the
+ * 3. the add-ons' system objects (ADD_ONS: kube-dns/CoreDNS, default/kubernetes, ingress-nginx when the
  *    scene has Ingresses), created before all user objects; a user object with the same key replaces one;
  * 4. namespace check (objects in a namespace not created earlier are refused), uid/creationTimestamp;
  * 5. service-alloc.ts + load-balancer.ts: ClusterIPs, node ports, health-check ports, LB addresses;
  * 6. workloads.ts: Deployments → ReplicaSets → Pods, placed right after their owner in creation order;
  * 7. pod-status.ts: scheduling, pod IPs, readiness; 8. controllers.ts: Endpoints and EndpointSlices;
- * 9. ingress status (ingress/status.ts); 10. lints: cluster/lint.ts, discovery/lint.ts, ingress/lint.ts,
+ * 9. the add-ons' status (ingress/status.ts); 10. lints: cluster/lint.ts, discovery/lint.ts, ingress/lint.ts,
  *    each placed on the YAML line of the field it is about.
  *
  * @example
  * const { cluster, diagnostics } = buildCluster([{ file: 'scene.yaml', text }], { seed: 1 });
  * cluster.services.find((s) => s.metadata.name === 'web')?.spec.clusterIP; // "10.104.27.163"-like
  */
+import type { ClusterAddOn } from './cluster/add-on';
 import { assembleCluster, type AssembleOptions } from './cluster/assemble';
 import type { ClusterState } from './cluster/state';
 import type { Diagnostic } from './diagnostics';
 import { discoveryLints } from './discovery/lint';
+import { dnsSystemObjects } from './discovery/system-objects';
 import { ingressLints } from './ingress/lint';
+import { applyIngressStatus } from './ingress/status';
+import { ingressSystemObjects } from './ingress/system-objects';
 import { diagnosticAt } from './manifest/diagnose';
 import { loadObjects, type ManifestCache } from './manifest/load';
 import type { ManifestSource } from './manifest/parse';
 import type { SourcedObject } from './manifest/types';
+
+/**
+ * What every svclab cluster runs on top of the core, in creation order: kubeadm's objects (namespaces,
+ * CoreDNS behind kube-dns, the API server's default/kubernetes) and, when the scene has Ingresses,
+ * ingress-nginx, which also writes the Ingresses' status once its pods run.
+ */
+export const ADD_ONS: readonly ClusterAddOn[] = [
+  { name: 'dns', systemObjects: dnsSystemObjects },
+  {
+    name: 'ingress-nginx',
+    systemObjects: (config, userObjects) => ingressSystemObjects(config, userObjects),
+    afterControllers: (cluster) => void applyIngressStatus(cluster),
+  },
+];
 
 export interface BuildOptions {
   /** World seed: every random choice (IPs, ports, names) derives from it. Default 1. */
@@ -63,6 +83,7 @@ export function buildFromObjects(
   options: BuildOptions & Pick<AssembleOptions, 'reuse'> = {},
 ): BuildResult {
   const { cluster, diagnostics } = assembleCluster(objects, {
+    addOns: ADD_ONS,
     seed: options.seed ?? 1,
     clock: options.clock ?? 0,
     ...(options.reuse ? { reuse: options.reuse } : {}),

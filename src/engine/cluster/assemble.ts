@@ -1,16 +1,17 @@
 /**
- * Assembles the ClusterState from loaded objects (see build.ts for the pipeline). Kept apart from build.ts
- * so that the workspace can call it with a reuse hook for the endpoint controllers.
+ * Assembles the ClusterState from loaded objects, stage by stage (see build.ts for the whole pipeline):
+ * configuration and nodes; the user's objects and the add-ons' system objects; namespaces; Service
+ * allocation; workloads in creation order; pod status; the endpoint controllers; the add-ons' status;
+ * the cluster lints. Kept apart from build.ts so that the workspace can call it with a reuse hook for the
+ * endpoint controllers; the add-ons (DNS, ingress-nginx) are passed in by build.ts.
  *
  * @example
- * const { cluster } = assembleCluster(loaded.objects, { seed: 1, clock: 0 });
+ * const { cluster } = assembleCluster(loaded.objects, { seed: 1, clock: 0, addOns: ADD_ONS });
  */
-import { dnsSystemObjects } from '../discovery/system-objects';
 import type { Diagnostic } from '../diagnostics';
-import { applyIngressStatus } from '../ingress/status';
-import { ingressSystemObjects } from '../ingress/system-objects';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
+import type { ClusterAddOn } from './add-on';
 import { cloneForBuild, cloneJSON } from './clone';
 import { clusterConfigFrom } from './config';
 import { runEndpointControllers, type ControllerInput } from './controllers';
@@ -20,16 +21,19 @@ import { lintCluster } from './lint';
 import { assignLoadBalancers } from './load-balancer';
 import { CLUSTER_SCOPED, NamespaceTracker } from './namespaces';
 import { buildNodes } from './nodes';
+import { placeInOrder, type Entry } from './place-in-order';
 import { runPods, type PodRun } from './pod-status';
 import { allocateServices } from './service-alloc';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
 import { fillWorkloadStatus } from './workload-status';
-import { expandWorkloads, type PodGroup } from './workloads';
+import { expandWorkloads } from './workloads';
 
 export interface AssembleOptions {
   seed: number;
   clock: number;
+  /** What is installed on top of the core, in order (build.ts's ADD_ONS). Default: none. */
+  addOns?: readonly ClusterAddOn[];
   reuse?: ControllerInput['reuse'];
   /** Called as each stage ends, with its name (the bench times the stages with it; the engine has no clock). */
   mark?: (stage: string) => void;
@@ -44,14 +48,6 @@ export interface AssembleResult {
   made: ReturnType<typeof runEndpointControllers>['made'];
 }
 
-interface Entry {
-  object: KubeObject;
-  /** objectKey(object), computed once. */
-  key: string;
-  src?: SourcedObject;
-  origin: ObjectOrigin;
-}
-
 const CONFIG_KINDS = new Set(['ClusterConfiguration', 'KubeProxyConfiguration']);
 
 /**
@@ -63,6 +59,68 @@ const CONFIG_KINDS = new Set(['ClusterConfiguration', 'KubeProxyConfiguration'])
 export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions): AssembleResult {
   const diagnostics: Diagnostic[] = [];
   const mark = opts.mark ?? ((): void => {});
+  const time = formatTimestamp(opts.clock);
+  const cluster = startCluster(objects, opts.seed, time, diagnostics);
+  const { config, nodes } = cluster;
+
+  const user = userEntries(objects);
+  mark('clone');
+  const userObjects = user.map((e) => e.object);
+  const byKey = new Set(user.map((e) => e.key));
+  const system: Entry[] = (opts.addOns ?? [])
+    .flatMap((a) => a.systemObjects(config, userObjects, nodes))
+    .filter((o) => !byKey.has(objectKey(o)))
+    .map((o) => ({ object: cloneJSON(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
+
+  const admitted = admitInNamespaces([...system, ...user], opts.seed, time, diagnostics);
+  mark('namespaces');
+  const { admittedOf, srcOf } = lookups(admitted);
+
+  // Services: the registry allocates, the cloud assigns LB addresses.
+  const alloc = allocateServices(
+    (admittedOf.Service as Service[]).map((service) => ({ service, src: srcOf(service) })),
+    config,
+    opts.seed,
+  );
+  diagnostics.push(...alloc.diagnostics);
+  assignLoadBalancers(alloc.accepted, config);
+  mark('services');
+
+  // Workloads: made objects are created right after their owner.
+  const work = expandWorkloads(
+    admittedOf.Deployment as Deployment[],
+    admittedOf.ReplicaSet as ReplicaSet[],
+    admittedOf.Pod as Pod[],
+    opts.seed,
+    time,
+  );
+  mark('workloads');
+  const placed = placeInOrder(cluster, admitted, new Set<KubeObject>(alloc.accepted), work, opts.seed, time);
+  mark('order');
+  const run = runPods(cluster.pods, nodes, opts.clock);
+  mark('pods');
+  fillWorkloadStatus(cluster);
+  mark('workloadStatus');
+
+  const ctl = endpointControllers(cluster, opts, time);
+  mark('endpoints');
+  controllerOrigins(cluster, ctl.given, placed, opts.seed, time);
+  mark('endpointOrigins');
+  for (const a of opts.addOns ?? []) a.afterControllers?.(cluster);
+  diagnostics.push(
+    ...lintCluster(cluster, { srcOf, index: ctl.index, probes: run.probes, replacedEndpoints: ctl.replaced }),
+  );
+  mark('lints');
+  return { cluster, diagnostics, probes: run.probes, made: ctl.made };
+}
+
+/** The cluster's configuration and its nodes (with uids, creation times and origins). */
+function startCluster(
+  objects: SourcedObject[],
+  seed: number,
+  time: string,
+  diagnostics: Diagnostic[],
+): ClusterState {
   const { config, diagnostics: configDiags } = clusterConfigFrom(
     objects.filter((o) => CONFIG_KINDS.has(o.object.kind)),
   );
@@ -72,66 +130,60 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   diagnostics.push(...nodeDiags);
   const cluster = emptyCluster(config);
   cluster.nodes = nodes;
-  const time = formatTimestamp(opts.clock);
   nodes.forEach((n, i) => {
-    n.metadata.uid ??= uidFor(opts.seed, objectKey(n));
+    n.metadata.uid ??= uidFor(seed, objectKey(n));
     n.metadata.creationTimestamp ??= time;
     const src = nodeInputs[i];
-    cluster.origins.set(
-      objectKey(n),
-      src
-        ? {
-            by: 'user',
-            file: src.file,
-            docIndex: src.docIndex,
-            startLine: src.startLine,
-            endLine: src.endLine,
-            order: -1,
-          }
-        : { by: 'system', order: -1 },
-    );
+    cluster.origins.set(objectKey(n), src ? { ...userOrigin(src), order: -1 } : { by: 'system', order: -1 });
   });
+  return cluster;
+}
 
-  // User objects (later documents with the same key update the earlier object, keeping its creation slot).
-  const userEntries: Entry[] = [];
+function userOrigin(src: SourcedObject): ObjectOrigin {
+  return {
+    by: 'user',
+    file: src.file,
+    docIndex: src.docIndex,
+    startLine: src.startLine,
+    endLine: src.endLine,
+    order: 0,
+  };
+}
+
+/**
+ * The user's objects as the build may write into them (copies), in first-appearance order. A later
+ * document with the same key updates the earlier object, keeping its creation slot (kubectl apply).
+ */
+function userEntries(objects: SourcedObject[]): Entry[] {
+  const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
   for (const src of objects) {
     const k = src.object.kind;
     if (CONFIG_KINDS.has(k) || k === 'Node') continue;
     const key = objectKey(src.object);
-    const origin: ObjectOrigin = {
-      by: 'user',
-      file: src.file,
-      docIndex: src.docIndex,
-      startLine: src.startLine,
-      endLine: src.endLine,
-      order: 0,
-    };
     const prev = byKey.get(key);
     if (prev) {
       prev.object = cloneForBuild(src.object);
       prev.src = src;
-      prev.origin = origin;
+      prev.origin = userOrigin(src);
       continue;
     }
-    const e: Entry = { object: cloneForBuild(src.object), key, src, origin };
+    const e: Entry = { object: cloneForBuild(src.object), key, src, origin: userOrigin(src) };
     byKey.set(key, e);
-    userEntries.push(e);
+    entries.push(e);
   }
-  mark('clone');
-  const userObjects = userEntries.map((e) => e.object);
-  const system = [
-    ...dnsSystemObjects(config, userObjects, nodes),
-    ...ingressSystemObjects(config, userObjects),
-  ];
-  const systemEntries: Entry[] = system
-    .filter((o) => !byKey.has(objectKey(o)))
-    .map((o) => ({ object: cloneJSON(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
+  return entries;
+}
 
-  // Namespaces exist only once created, in order.
+/**
+ * Namespaces exist only once created, in order: an object in a namespace not created before it is
+ * refused, as the API server's NamespaceLifecycle admission does. Returns the admitted entries (with
+ * uids and creation times).
+ */
+function admitInNamespaces(entries: Entry[], seed: number, time: string, diagnostics: Diagnostic[]): Entry[] {
   const namespaces = new NamespaceTracker();
   const admitted: Entry[] = [];
-  for (const e of [...systemEntries, ...userEntries]) {
+  for (const e of entries) {
     const o = e.object;
     if (o.kind === 'Namespace') namespaces.add(o.metadata.name ?? '');
     else if (!CLUSTER_SCOPED.has(o.kind)) {
@@ -153,14 +205,22 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
         continue;
       }
     }
-    o.metadata.uid ??= uidFor(opts.seed, e.key);
+    o.metadata.uid ??= uidFor(seed, e.key);
     o.metadata.creationTimestamp ??= time;
     admitted.push(e);
   }
-  mark('namespaces');
+  return admitted;
+}
+
+type AdmittedKind = 'Service' | 'Deployment' | 'ReplicaSet' | 'Pod';
+
+/** The admitted objects of the kinds the next stages read, and each object's YAML source. */
+function lookups(admitted: Entry[]): {
+  admittedOf: Record<AdmittedKind, KubeObject[]>;
+  srcOf: (o: KubeObject) => SourcedObject | undefined;
+} {
   const entryOf = new Map<KubeObject, Entry>();
-  let srcByKey: Map<string, SourcedObject | undefined> | undefined;
-  const admittedOf: Record<'Service' | 'Deployment' | 'ReplicaSet' | 'Pod', KubeObject[]> = {
+  const admittedOf: Record<AdmittedKind, KubeObject[]> = {
     Service: [],
     Deployment: [],
     ReplicaSet: [],
@@ -174,64 +234,57 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   }
   // An object the build made (an Endpoints replacing the user's, say) is placed on the user's object
   // with its key; that index is only built when a lint asks about such an object.
+  let srcByKey: Map<string, SourcedObject | undefined> | undefined;
   const srcOf = (o: KubeObject): SourcedObject | undefined => {
     const e = entryOf.get(o);
     if (e) return e.src;
     srcByKey ??= new Map(admitted.map((a) => [a.key, a.src]));
     return srcByKey.get(objectKey(o));
   };
+  return { admittedOf, srcOf };
+}
 
-  // Services: the registry allocates, the cloud assigns LB addresses.
-  const alloc = allocateServices(
-    (admittedOf.Service as Service[]).map((service) => ({ service, src: srcOf(service) })),
-    config,
-    opts.seed,
-  );
-  diagnostics.push(...alloc.diagnostics);
-  const acceptedServices = new Set<KubeObject>(alloc.accepted);
-  assignLoadBalancers(alloc.accepted, config);
-
-  mark('services');
-  // Workloads: made objects are created right after their owner.
-  const work = expandWorkloads(
-    admittedOf.Deployment as Deployment[],
-    admittedOf.ReplicaSet as ReplicaSet[],
-    admittedOf.Pod as Pod[],
-    opts.seed,
-    time,
-  );
-  mark('workloads');
-  const placed = placeInOrder(cluster, admitted, acceptedServices, work, opts.seed, time);
-  mark('order');
-  const run = runPods(cluster.pods, nodes, opts.clock);
-  mark('pods');
-  fillWorkloadStatus(cluster);
-  mark('workloadStatus');
-
+/** Runs the endpoint controllers over the placed objects; their output replaces the given lists. */
+function endpointControllers(
+  cluster: ClusterState,
+  opts: AssembleOptions,
+  time: string,
+): ReturnType<typeof runEndpointControllers> & { given: Set<KubeObject> } {
   const givenEndpoints = cluster.endpoints;
   const givenSlices = cluster.endpointSlices;
   const ctl = runEndpointControllers({
     services: cluster.services,
     pods: cluster.pods,
-    nodes,
+    nodes: cluster.nodes,
     givenEndpoints,
     givenSlices,
     seed: opts.seed,
     triggerTime: time,
     ...(opts.reuse ? { reuse: opts.reuse } : {}),
   });
-  mark('endpoints');
   cluster.endpoints = ctl.endpoints;
   cluster.endpointSlices = ctl.endpointSlices;
-  let order = placed;
-  const given = new Set<KubeObject>([...givenEndpoints, ...givenSlices]);
-  for (const list of [ctl.endpoints, ctl.endpointSlices] as KubeObject[][])
+  return { ...ctl, given: new Set<KubeObject>([...givenEndpoints, ...givenSlices]) };
+}
+
+/**
+ * Uids, creation times and origins of what the endpoint controllers made, created after everything
+ * placed so far (`order` is the next creation order). Given Endpoints and slices were placed with the
+ * user's (or the system's) objects; a controller's Endpoints that replaced the user's keeps their origin.
+ */
+function controllerOrigins(
+  cluster: ClusterState,
+  given: Set<KubeObject>,
+  order: number,
+  seed: number,
+  time: string,
+): void {
+  for (const list of [cluster.endpoints, cluster.endpointSlices] as KubeObject[][])
     for (const o of list) {
-      if (given.has(o)) continue; // placed with the user's (or the system's) objects
+      if (given.has(o)) continue;
       const key = objectKey(o);
-      // A controller's Endpoints that replaced the user's keeps the user's origin.
       if (o.kind === 'Endpoints' && cluster.origins.has(key)) continue;
-      o.metadata.uid ??= uidFor(opts.seed, key);
+      o.metadata.uid ??= uidFor(seed, key);
       o.metadata.creationTimestamp ??= time;
       const owner =
         o.kind === 'Endpoints' ? `Service/${o.metadata.namespace}/${o.metadata.name}` : ownerKeyOf(o);
@@ -240,83 +293,6 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
         owner ? { by: 'controller', order: order++, owner } : { by: 'controller', order: order++ },
       );
     }
-  mark('endpointOrigins');
-  applyIngressStatus(cluster);
-  diagnostics.push(
-    ...lintCluster(cluster, {
-      srcOf,
-      index: ctl.index,
-      probes: run.probes,
-      replacedEndpoints: ctl.replaced,
-    }),
-  );
-  mark('lints');
-  return { cluster, diagnostics, probes: run.probes, made: ctl.made };
-}
-
-/**
- * Puts the admitted objects and what the workload controllers made into the cluster in creation order:
- * each object, then what it caused (a Deployment's ReplicaSet, a ReplicaSet's pods), depth first. Sets
- * every object's origin (with its order), and a made object's uid and creationTimestamp. Given Endpoints
- * and EndpointSlices land in cluster.endpoints / endpointSlices, for the controllers to read. Returns how
- * many objects were placed (the next creation order).
- */
-function placeInOrder(
-  cluster: ClusterState,
-  admitted: Entry[],
-  acceptedServices: Set<KubeObject>,
-  work: ReturnType<typeof expandWorkloads>,
-  seed: number,
-  time: string,
-): number {
-  // Made objects by their owner object (identity lookups; no key strings to hash).
-  const rsAfter = new Map<KubeObject, Entry[]>();
-  for (const { object, owner, ownerObject } of work.replicaSets) {
-    const key = objectKey(object);
-    object.metadata.uid ??= uidFor(seed, key);
-    object.metadata.creationTimestamp ??= time;
-    const entry: Entry = { object, key, origin: { by: 'controller', owner, order: 0 } };
-    const list = rsAfter.get(ownerObject);
-    if (list) list.push(entry);
-    else rsAfter.set(ownerObject, [entry]);
-  }
-  const podsAfter = new Map<KubeObject, PodGroup[]>();
-  for (const g of work.podGroups) {
-    const list = podsAfter.get(g.ownerObject);
-    if (list) list.push(g);
-    else podsAfter.set(g.ownerObject, [g]);
-  }
-  let order = 0;
-  const lists: Partial<Record<string, KubeObject[]>> = {
-    Namespace: cluster.namespaces,
-    Deployment: cluster.deployments,
-    ReplicaSet: cluster.replicaSets,
-    Pod: cluster.pods,
-    Service: cluster.services,
-    Endpoints: cluster.endpoints,
-    EndpointSlice: cluster.endpointSlices,
-    Ingress: cluster.ingresses,
-    IngressClass: cluster.ingressClasses,
-    Secret: cluster.secrets,
-    ConfigMap: cluster.configMaps,
-  };
-  const place = (e: Entry): void => {
-    e.origin.order = order++;
-    cluster.origins.set(e.key, e.origin);
-    lists[e.object.kind]?.push(e.object);
-    const rss = rsAfter.get(e.object);
-    if (rss) for (const rs of rss) place(rs);
-    const groups = podsAfter.get(e.object);
-    if (!groups) return;
-    // The pods come with their keys, uids and creationTimestamps (many pods: nothing is recomputed).
-    for (const { pods, keys } of groups)
-      for (let i = 0; i < pods.length; i++) {
-        cluster.origins.set(keys[i]!, { by: 'controller', owner: e.key, order: order++ });
-        cluster.pods.push(pods[i]!);
-      }
-  };
-  for (const e of admitted) if (e.object.kind !== 'Service' || acceptedServices.has(e.object)) place(e);
-  return order;
 }
 
 function ownerKeyOf(o: KubeObject): string | undefined {

@@ -1,3 +1,4 @@
+import { ADD_ONS } from '../build';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { getCommand } from '../commands/get';
@@ -105,8 +106,8 @@ describe('shared, read-only parts of built pods', () => {
   it('a build never writes into the admitted objects (the manifest cache hands them to the next build)', () => {
     const loaded = loadObjects([{ file: 's.yaml', text: SCENE }]);
     const before = JSON.stringify(loaded.objects.map((o) => o.object));
-    const one = assembleCluster(loaded.objects, { seed: 1, clock: 0 });
-    const two = assembleCluster(loaded.objects, { seed: 1, clock: 0 });
+    const one = assembleCluster(loaded.objects, { seed: 1, clock: 0, addOns: ADD_ONS });
+    const two = assembleCluster(loaded.objects, { seed: 1, clock: 0, addOns: ADD_ONS });
     expect(JSON.stringify(loaded.objects.map((o) => o.object))).toBe(before);
     expect(JSON.stringify(two.cluster.pods)).toBe(JSON.stringify(one.cluster.pods));
     const svc = one.cluster.services.find((s) => s.metadata.name === 'web')!;
