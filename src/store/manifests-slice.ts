@@ -1,19 +1,7 @@
 import type { StateCreator } from 'zustand';
-import { DEFAULT_SCENARIO, findScenario, type ScenarioId } from '../scenarios';
+import { DEFAULT_SCENARIO, findScenario } from '../scenarios';
 import { formFor } from './request-form';
-import type { Store } from './store';
-
-export interface ManifestsSlice {
-  /** The YAML in the editor (one file, "scene.yaml"). Saved to localStorage on every change. */
-  text: string;
-  /** The scenario the text started from; `edited` says whether the user changed it since. */
-  scenarioId: ScenarioId | null;
-  edited: boolean;
-  /** Bumped on every change; the worker's answers carry it so stale ones are dropped. */
-  revision: number;
-  setText(text: string): void;
-  loadScenario(id: ScenarioId): void;
-}
+import type { ManifestsSlice, Store } from './types';
 
 export const SCENE_FILE = 'scene.yaml';
 

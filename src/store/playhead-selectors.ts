@@ -1,5 +1,5 @@
 /** Selectors over the playhead that change only when a hop boundary is crossed (not every frame). */
-import type { Store } from './store';
+import type { Store } from './types';
 import { hopNodeId } from './graph-ids';
 import { duration, HOP_SECONDS } from './timeline';
 

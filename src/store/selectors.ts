@@ -1,7 +1,7 @@
 /**
  * Derived state, declared once at module level so every component shares the same selector functions.
  */
-import type { Store } from './store';
+import type { Store } from './types';
 
 export const selectText = (s: Store) => s.text;
 export const selectLocale = (s: Store) => s.locale;

@@ -7,13 +7,14 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { dedupedStorage } from './persist-storage';
 import { mergeSaved, migrateSaved, SAVED_VERSION } from './saved-state';
-import { createManifestsSlice, type ManifestsSlice } from './manifests-slice';
-import { createPlaybackSlice, type PlaybackSlice } from './playback-slice';
-import { createSelectionSlice, type SelectionSlice } from './selection-slice';
-import { createSettingsSlice, type SettingsSlice } from './settings-slice';
-import { createSimulationSlice, type SimulationSlice } from './simulation-slice';
+import { createManifestsSlice } from './manifests-slice';
+import { createPlaybackSlice } from './playback-slice';
+import { createSelectionSlice } from './selection-slice';
+import { createSettingsSlice } from './settings-slice';
+import { createSimulationSlice } from './simulation-slice';
+import type { Store } from './types';
 
-export type Store = ManifestsSlice & SimulationSlice & PlaybackSlice & SelectionSlice & SettingsSlice;
+export type { Store } from './types';
 
 export const STORAGE_KEY = 'svclab:v1';
 

@@ -1,5 +1,11 @@
-/** Shapes the store holds that come from (or go to) the engine worker. */
+/**
+ * The store's shapes: each slice's state and actions, the whole Store, and what comes from (or goes to)
+ * the engine worker. Kept below the slice files, which each import the Store they are part of.
+ */
 import type { ClusterState, Diagnostic, RequestInit, Trace } from '../engine';
+import type { Locale } from '../i18n/translate';
+import type { ScenarioId } from '../scenarios';
+import type { RequestChoice, RequestFormState } from './request-form';
 
 export interface GoodBuild {
   revision: number;
@@ -9,3 +15,71 @@ export interface GoodBuild {
 export type EngineStatus = 'starting' | 'ready' | 'error';
 
 export type { ClusterState, Diagnostic, RequestInit, Trace };
+
+export type Store = ManifestsSlice & SimulationSlice & PlaybackSlice & SelectionSlice & SettingsSlice;
+
+export interface ManifestsSlice {
+  /** The YAML in the editor (one file, "scene.yaml"). Saved to localStorage on every change. */
+  text: string;
+  /** The scenario the text started from; `edited` says whether the user changed it since. */
+  scenarioId: ScenarioId | null;
+  edited: boolean;
+  /** Bumped on every change; the worker's answers carry it so stale ones are dropped. */
+  revision: number;
+  setText(text: string): void;
+  loadScenario(id: ScenarioId): void;
+}
+
+export interface SimulationSlice extends RequestFormState {
+  engineStatus: EngineStatus;
+  /** Why the engine failed (shown as-is). */
+  engineMessage: string | null;
+  /** Diagnostics for the newest text the worker answered for. */
+  diagnostics: Diagnostic[];
+  diagnosticsRevision: number;
+  /** The newest text does not yield a cluster (syntax errors): the graph keeps `lastGood`, dimmed. */
+  broken: boolean;
+  lastGood: GoodBuild | null;
+  computing: boolean;
+
+  traces: Trace[];
+  /** A DNS lookup's answer, as nslookup prints it. */
+  lookupText: string | null;
+  traceError: string | null;
+  sending: boolean;
+
+  /** Edits the request's fields (the count is kept a whole number from 1 to 500). */
+  setRequest(patch: Partial<RequestInit>): void;
+  /** Picks an entry of the bar's protocol menu. */
+  chooseProtocol(choice: RequestChoice): void;
+}
+
+export interface PlaybackSlice {
+  playing: boolean;
+  /** Timeline seconds (not simulated cluster time). Only the overlay and the inspector read it per frame. */
+  playhead: number;
+  speed: number; // 1 = one hop per second
+  setPlaying(playing: boolean): void;
+  setPlayhead(t: number): void;
+  setSpeed(speed: number): void;
+}
+
+/** Who made the selection: the editor's cursor (graph follows) or a click in the graph (editor follows). */
+export type SelectionSource = 'graph' | 'editor';
+
+export interface SelectionSlice {
+  /** An ObjectKey ("Service/default/web") or a graph-only id ("external", "kube-proxy/node-1"). */
+  selected: string | null;
+  selectionSource: SelectionSource;
+  select(id: string | null, source: SelectionSource): void;
+}
+
+export interface SettingsSlice {
+  locale: Locale;
+  /** Seeds every random choice of the engine: same YAML + seed + requests = same result. */
+  seed: number;
+  /** Presenting: the editor column is hidden so the graph and the inspector get the whole width. */
+  presenting: boolean;
+  setLocale(locale: Locale): void;
+  setPresenting(presenting: boolean): void;
+}
