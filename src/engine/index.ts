@@ -22,6 +22,20 @@ export type { Diagnostic, DiagnosticSource, Severity } from './diagnostics';
 export type { ClusterState, ClusterConfig, ObjectKey, ObjectOrigin, ProxyMode } from './cluster/state';
 export type * from './k8s/objects';
 
+// Look-ups over one cluster state, shared by the engine and the page's translators (principle 14): slices
+// by Service, pods by IP, address owners, node zones, system or user object, readiness. The page builds
+// the index of the slimmer copy the worker sends (origins, labels and conditions travel with it).
+export {
+  clusterIndex,
+  nsName,
+  type ClusterIndex,
+  type IpOwner,
+  type NodeInfo,
+} from './cluster/cluster-index';
+export { isPodReady } from './k8s/pod';
+export { SERVICE_NAME_LABEL, ZONE_LABEL } from './k8s/labels';
+export { isIngressControllerPod } from './ingress';
+
 // Sending requests: the one request type, its builder, and the traces simulate() returns.
 export { createWorld, type SimWorld } from './world';
 export { simulate, simulateMany } from './simulate/simulate';
