@@ -34,6 +34,9 @@ function scene(mode: 'iptables' | 'ipvs' = 'iptables'): ClusterState {
     svc('web', { type: 'ClusterIP', clusterIP: '10.96.0.20', ports: [{ port: 80 }] }),
     svc('db', { type: 'ClusterIP', clusterIP: '10.96.0.30', ports: [{ port: 5432 }] }),
   ];
+  // As the builder records them: the cluster made these itself (see the engine's clusterIndex).
+  c.origins.set('Service/default/kubernetes', { by: 'system', order: 0 });
+  c.origins.set('Pod/kube-system/coredns-x', { by: 'system', order: 1 });
   return c;
 }
 

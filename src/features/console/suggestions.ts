@@ -8,12 +8,7 @@
  * // ['get svc', 'get pods -o wide', 'exec client -- nslookup web', 'exec client -- curl http://web',
  * //  'node node-3 -- iptables-save', 'node node-3 -- conntrack -L', 'get endpointslices']
  */
-import type { ClusterState, Pod, Service } from '../../engine';
-
-const SYSTEM_NAMESPACES = new Set(['kube-system', 'ingress-nginx']);
-const isUserService = (s: Service) =>
-  !SYSTEM_NAMESPACES.has(s.metadata.namespace ?? 'default') && s.metadata.name !== 'kubernetes';
-const isUserPod = (p: Pod) => !SYSTEM_NAMESPACES.has(p.metadata.namespace ?? 'default');
+import { clusterIndex, nsName, type ClusterState, type Pod } from '../../engine';
 
 /** The host part of what the request bar targets ("http://web.default:80/x" → "web.default"). */
 export function targetHost(to: string): string {
@@ -37,8 +32,10 @@ const RULE_DUMP: Record<string, string> = {
 
 export function consoleSuggestions(cluster: ClusterState, from: string, to: string): string[] {
   const out = ['get svc', 'get pods -o wide'];
-  const userPods = cluster.pods.filter(isUserPod);
-  const services = cluster.services.filter(isUserService);
+  // Only what the user made: the cluster's own objects (CoreDNS, default/kubernetes …) are no example.
+  const ix = clusterIndex(cluster);
+  const userPods = cluster.pods.filter((p) => !ix.isSystem(`Pod/${nsName(p)}`));
+  const services = cluster.services.filter((s) => !ix.isSystem(`Service/${nsName(s)}`));
   const host = targetHost(to);
   const m = /^pod\/(?:([^/]+)\/)?([^/]+)$/.exec(from);
   const client =
@@ -65,7 +62,7 @@ export function consoleSuggestions(cluster: ClusterState, from: string, to: stri
   if (lbIp) out.push(`curl --from external http://${lbIp}/`);
   else {
     const np = services.find((s) => s.spec.type === 'NodePort' && s.spec.ports?.[0]?.nodePort);
-    const nodeIp = cluster.nodes.at(-1)?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+    const nodeIp = ix.nodes().at(-1)?.ip;
     if (np && nodeIp) out.push(`curl --from external http://${nodeIp}:${np.spec.ports![0]!.nodePort}/`);
   }
   const node = (client?.spec.nodeName ?? cluster.nodes[0]?.metadata.name) || '';

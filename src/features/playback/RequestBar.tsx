@@ -3,6 +3,7 @@
  * entries map to the request's fields in store/request-form.ts.
  */
 import { useMemo, type FormEvent } from 'react';
+import { clusterIndex } from '../../engine';
 import { useT } from '../../i18n';
 import {
   choiceOf,
@@ -29,10 +30,11 @@ export function RequestBar() {
 
   const sources = useMemo(() => {
     const out = [{ value: 'external', label: t('request.external') }];
+    const ix = cluster ? clusterIndex(cluster) : undefined;
     for (const p of cluster?.pods ?? []) {
       const ns = p.metadata.namespace ?? 'default';
-      if (ns === 'kube-system' || ns === 'ingress-nginx') continue;
       const name = p.metadata.name ?? '';
+      if (ix?.isSystem(`Pod/${ns}/${name}`)) continue; // CoreDNS, ingress-nginx: the cluster's own
       out.push({
         value: `pod/${ns}/${name}`,
         label: t('request.pod', { name: ns === 'default' ? name : `${ns}/${name}` }),

@@ -1,11 +1,16 @@
 /**
  * Reads what the graph shows out of a ClusterState: nodes by zone with their pods, Services with their
- * addresses and endpoints. Only reads what the engine computed (never re-derives Kubernetes rules).
+ * addresses and endpoints. Only reads what the engine computed, through the cluster's index (never
+ * re-derives Kubernetes rules: which slices a Service has, readiness, what the system made).
  */
-import type { ClusterState, Pod, Service } from '../../engine';
-
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+import {
+  clusterIndex,
+  isIngressControllerPod,
+  nsName,
+  type ClusterIndex,
+  type ClusterState,
+  type Service,
+} from '../../engine';
 
 export interface PodView {
   id: string; // "pod/default/web-7c9d8-abcde"
@@ -46,8 +51,6 @@ export interface NodeView {
   pods: PodView[];
 }
 
-const isReady = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
-
 function portLabel(svc: Service): string[] {
   return (svc.spec.ports ?? []).map((p) => {
     const proto = p.protocol ?? 'TCP';
@@ -56,17 +59,16 @@ function portLabel(svc: Service): string[] {
   });
 }
 
-function endpointsOf(cluster: ClusterState, svc: Service, podsByIp: Map<string, PodView>): EndpointView[] {
+function endpointsOf(ix: ClusterIndex, svc: Service): EndpointView[] {
   const ns = svc.metadata.namespace ?? 'default';
   const out: EndpointView[] = [];
-  for (const slice of cluster.endpointSlices) {
-    if (slice.metadata.namespace !== ns || slice.metadata.labels?.[SERVICE_NAME_LABEL] !== svc.metadata.name)
-      continue;
+  for (const slice of ix.slicesOf(nsName(svc))) {
     for (const ep of slice.endpoints ?? []) {
       const ref =
         ep.targetRef?.kind === 'Pod' ? `pod/${ep.targetRef.namespace ?? ns}/${ep.targetRef.name}` : null;
       for (const address of ep.addresses) {
-        const podId = ref ?? podsByIp.get(address)?.id ?? null;
+        const owner = ref ? undefined : ix.podByIP(address);
+        const podId = ref ?? (owner ? `pod/${nsName(owner)}` : null);
         out.push({ podId, address, ready: ep.conditions?.ready !== false });
       }
     }
@@ -83,7 +85,7 @@ export interface ClusterView {
 }
 
 export function viewCluster(cluster: ClusterState): ClusterView {
-  const origin = (key: string) => cluster.origins.get(key)?.by;
+  const ix = clusterIndex(cluster);
   const pods: PodView[] = cluster.pods.map((p) => {
     const ns = p.metadata.namespace ?? 'default';
     const name = p.metadata.name ?? '';
@@ -95,20 +97,19 @@ export function viewCluster(cluster: ClusterState): ClusterView {
       name,
       ip: p.status?.podIP ?? '',
       node: p.spec.nodeName ?? '',
-      ready: isReady(p),
-      system: origin(key) === 'system' || ns === 'kube-system' || ns === 'ingress-nginx',
-      ingressController:
-        ns === 'ingress-nginx' || p.metadata.labels?.['app.kubernetes.io/component'] === 'controller',
+      ready: ix.ready(p),
+      system: ix.isSystem(key),
+      ingressController: isIngressControllerPod(p),
     };
   });
-  const podsByIp = new Map(pods.filter((p) => p.ip).map((p) => [p.ip, p]));
   const nodes: NodeView[] = cluster.nodes.map((n) => {
     const name = n.metadata.name ?? '';
+    const info = ix.node(name);
     return {
       id: `node/${name}`,
       name,
-      ip: n.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '',
-      zone: n.metadata.labels?.[ZONE_LABEL] ?? '',
+      ip: info?.ip ?? '',
+      zone: info?.zone ?? '',
       pods: pods.filter((p) => p.node === name),
     };
   });
@@ -126,8 +127,8 @@ export function viewCluster(cluster: ClusterState): ClusterView {
         .map((i) => i.ip ?? i.hostname ?? '')
         .filter(Boolean),
       externalName: s.spec.externalName ?? null,
-      endpoints: endpointsOf(cluster, s, podsByIp),
-      system: origin(key) === 'system' || ns === 'kube-system' || ns === 'ingress-nginx',
+      endpoints: endpointsOf(ix, s),
+      system: ix.isSystem(key),
     };
   });
   const zones = [...new Set(nodes.map((n) => n.zone))].sort();
