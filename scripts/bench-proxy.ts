@@ -19,8 +19,8 @@ import {
   createProxyState,
   evaluate,
   updateNodeRules,
+  type NodeRules,
 } from '../src/engine/proxy';
-import type { NodeRules } from '../src/engine/proxy/shared/types';
 import { createRng } from '../src/engine/util/rng';
 import {
   BENCH_NODES as NODES,

@@ -9,7 +9,7 @@
  * world.clock; // 0.1: each request advances the simulated clock a little
  */
 import { createRng, type Rng } from './util/rng';
-import { createProxyState, type ProxyState } from './proxy/shared/types';
+import { createProxyState, type ProxyState } from './proxy';
 import { createConntrack, type ConntrackTables } from './simulate/conntrack';
 import { createRulesCache, type RulesCache } from './simulate/rules-cache';
 import type { CloudLbState } from './simulate/cloud-lb';

@@ -17,14 +17,9 @@ import { evaluateNftables } from './nftables/evaluate';
 import { buildNftablesRules, updateNftablesRules } from './nftables/proxier';
 import { applyPortmap, hasPortmap } from './shared/portmap';
 import { createProxyMemo } from './shared/memo';
-import type {
-  BuildOptions,
-  IpvsConnectionRef,
-  NodeRules,
-  PacketIn,
-  ProxyState,
-  ProxyVerdict,
-} from './shared/types';
+import type { ProxyState } from './shared/proxy-state';
+import type { BuildOptions, NodeRules } from './shared/types';
+import type { IpvsConnectionRef, PacketIn, ProxyVerdict } from './shared/verdict';
 
 export { iptablesSave } from './iptables/save';
 export { ipvsadmList } from './ipvs/ipvsadm';
@@ -32,8 +27,14 @@ export { ipsetList } from './ipvs/ipsets';
 export { nftListRuleset } from './nftables/print';
 export type * from './nftables/types';
 export { createProxyMemo, type ProxyMemo } from './shared/memo';
-export { createProxyState } from './shared/types';
+export { createProxyState, IPVS_INACTIVE_SECONDS } from './shared/proxy-state';
+export type * from './shared/proxy-state';
 export type * from './shared/types';
+export type * from './shared/verdict';
+// What the data plane reads of Services and hostPorts besides the rules (health checks, cloud LBs, SNAT).
+export { endpointsFor, type EndpointInfo } from './shared/endpoint-info';
+export { servicePortsOf, type ServicePortInfo } from './shared/service-port';
+export { MASQ_CHAIN } from './shared/portmap';
 
 /**
  * The rules kube-proxy on `nodeName` writes, in the cluster's proxy mode.

@@ -18,8 +18,7 @@ import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
 import { cidrContains, parseCidr, parseIp } from '../net/ip';
-import { endpointsFor, type EndpointInfo } from '../proxy/shared/endpoint-info';
-import { servicePortsOf, type ServicePortInfo } from '../proxy/shared/service-port';
+import { endpointsFor, servicePortsOf, type EndpointInfo, type ServicePortInfo } from '../proxy';
 import type { Rng } from '../util/rng';
 
 export const NLB_TARGET_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-nlb-target-type';

@@ -14,7 +14,7 @@
  * conntrackList(world.conntrack, 'node-1', world.clock);
  * // "tcp      6 86400 ESTABLISHED src=10.244.0.5 dst=10.96.0.10 sport=41234 dport=80 src=10.244.1.5 …"
  */
-import type { IpvsConnectionRef } from '../proxy/shared/types';
+import type { IpvsConnectionRef } from '../proxy';
 import type { Packet } from '../net/packet';
 import { reversed } from '../net/packet';
 

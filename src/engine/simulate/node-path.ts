@@ -9,8 +9,7 @@
 import { msg, type Msg } from '../messages';
 import { randomFullyPort, reversed, type Packet } from '../net/packet';
 import { outgoingInterface } from './topology';
-import { connectionClosed } from '../proxy';
-import type { ProxyVerdict, RuleStep } from '../proxy/shared/types';
+import { connectionClosed, MASQ_CHAIN, type ProxyVerdict, type RuleStep } from '../proxy';
 import type { RuleRef } from '../trace';
 import type { SimWorld } from '../world';
 import {
@@ -26,7 +25,6 @@ import {
 } from './conntrack';
 import { addHop, fail, samePacket, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
-import { MASQ_CHAIN } from '../proxy/shared/portmap';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
 
 function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined {

@@ -11,8 +11,7 @@ import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
-import { endpointsFor } from '../proxy/shared/endpoint-info';
-import { servicePortsOf } from '../proxy/shared/service-port';
+import { endpointsFor, servicePortsOf } from '../proxy';
 import type { HttpResponse } from '../trace';
 
 /** Local ready endpoints of a Service on a node, as kube-proxy's health server counts them. */

@@ -8,7 +8,7 @@ import type { Pod } from '../k8s/objects';
 import type { Packet } from '../net/packet';
 import { clusterIndex, nsName, type NodeInfo } from '../cluster/cluster-index';
 import { link, linkFromOutside, locationOf, type Place } from './topology';
-import { servicePortsOf } from '../proxy/shared/service-port';
+import { servicePortsOf } from '../proxy';
 import { isIngressControllerPod } from '../ingress';
 import { msg, type Msg } from '../messages';
 import { appAccepts } from './app';

@@ -10,8 +10,7 @@
  * world.rules.stats; // { built: 1, updated: 0 }
  */
 import type { ClusterState } from '../cluster/state';
-import { createProxyMemo, type ProxyMemo } from '../proxy';
-import type { NodeRules } from '../proxy/shared/types';
+import { createProxyMemo, type ProxyMemo, type NodeRules } from '../proxy';
 import type { ClusterChanges, ClusterPrints } from './rules-diff';
 
 /** One cluster state and the rules of the nodes asked for so far. */

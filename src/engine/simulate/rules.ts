@@ -14,8 +14,14 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Packet } from '../net/packet';
-import { buildNodeRules, evaluate, updateNodeRules } from '../proxy';
-import type { NodeRules, ProxyVerdict, Rule } from '../proxy/shared/types';
+import {
+  buildNodeRules,
+  evaluate,
+  updateNodeRules,
+  type NodeRules,
+  type Rule,
+  type ProxyVerdict,
+} from '../proxy';
 import type { SimWorld } from '../world';
 import type { RulesCache } from './rules-cache';
 import { clusterChanges, type ClusterChanges } from './rules-diff';

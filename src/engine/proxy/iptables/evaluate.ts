@@ -15,16 +15,9 @@ import { policyCandidates } from './candidates';
 import { candidateRules } from './chain-index';
 import { ruleMatches, type MatchEnv, type WalkPacket } from './match';
 import { explain } from './reasons';
-import type {
-  IpvsConnectionRef,
-  IptablesTable,
-  NodeRules,
-  PacketIn,
-  ProxyState,
-  ProxyVerdict,
-  RuleStep,
-  TableName,
-} from '../shared/types';
+import type { ProxyState } from '../shared/proxy-state';
+import type { IptablesTable, NodeRules, TableName } from '../shared/types';
+import type { IpvsConnectionRef, PacketIn, ProxyVerdict, RuleStep } from '../shared/verdict';
 
 /** The IPVS step of a walk (IPVS mode): ipset lookups for the iptables rules, and the scheduler. */
 export interface IpvsStage {

@@ -10,7 +10,8 @@ import { cluster, slice, svc, TEST_NODE, type EpSpec } from '../shared/fixtures.
 import { buildIptablesRules } from './proxier';
 import { iptablesSave } from './save';
 import { createProxyState, evaluate } from '../index';
-import type { NodeRules, ProxyVerdict } from '../shared/types';
+import type { NodeRules } from '../shared/types';
+import type { ProxyVerdict } from '../shared/verdict';
 
 const NAT_HEAD = `*nat
 :KUBE-NODEPORTS - [0:0]

@@ -6,7 +6,8 @@
  * // "KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on node-2"
  */
 import { chainMentionsIp } from './chain-index';
-import type { NodeRules, PacketIn, ProxyVerdict } from '../shared/types';
+import type { NodeRules } from '../shared/types';
+import type { PacketIn, ProxyVerdict } from '../shared/verdict';
 
 function commentOf(text: string): string {
   return /--comment "?([^"]*?)"? -/.exec(text)?.[1] ?? '';

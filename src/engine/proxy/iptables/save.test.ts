@@ -5,7 +5,7 @@ import { ctime, iptablesSave } from './save';
 import { evaluate } from '../index';
 import { savedProbability, saveLine, saveString } from '../shared/rule-save';
 import { overallCluster, TEST_NODE } from '../shared/fixtures.test-util';
-import { createProxyState } from '../shared/types';
+import { createProxyState } from '../shared/proxy-state';
 
 // The lines below were converted by hand from kube-proxy's restore data (TestOverallIPTablesRules) to the
 // form real nodes print, checked against iptables-save dumps from kube-proxy nodes, e.g.

@@ -11,7 +11,9 @@ import type { Rng } from '../../util/rng';
 import { walkIptables, type IpvsStage } from '../iptables/evaluate';
 import { ipsetContains } from './ipsets';
 import { ipvsCandidates, openConnection, scheduleIpvs, serverState } from './scheduler';
-import type { NodeRules, PacketIn, ProxyState, ProxyVerdict } from '../shared/types';
+import type { ProxyState } from '../shared/proxy-state';
+import type { NodeRules } from '../shared/types';
+import type { PacketIn, ProxyVerdict } from '../shared/verdict';
 
 /** The ipvsadm line of a virtual server, as `ipvsadm -Ln` prints it. */
 export function virtualServerLine(vs: {

@@ -10,7 +10,8 @@
 import { parseIp } from '../../net/ip';
 import { realServerLine, virtualServerLine } from './evaluate';
 import { serverState } from './scheduler';
-import { IPVS_INACTIVE_SECONDS, type NodeRules, type ProxyState } from '../shared/types';
+import { IPVS_INACTIVE_SECONDS, type ProxyState } from '../shared/proxy-state';
+import type { NodeRules } from '../shared/types';
 
 export function ipvsadmList(rules: NodeRules, state: ProxyState, now = Number.POSITIVE_INFINITY): string {
   const lines = [

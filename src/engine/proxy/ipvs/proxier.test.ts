@@ -11,7 +11,9 @@ import {
   ipvsadmList,
 } from '../index';
 import { iptablesSave } from '../iptables/save';
-import type { NodeRules, PacketIn, ProxyState } from '../shared/types';
+import type { ProxyState } from '../shared/proxy-state';
+import type { NodeRules } from '../shared/types';
+import type { PacketIn } from '../shared/verdict';
 
 const N1 = node('node-1', '192.168.49.2');
 const N2 = node('node-2', '192.168.49.3');

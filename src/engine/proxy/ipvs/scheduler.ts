@@ -10,12 +10,8 @@
  */
 import type { Candidate } from '../../trace';
 import type { WalkPacket } from '../iptables/match';
-import {
-  IPVS_INACTIVE_SECONDS,
-  type IpvsServerState,
-  type IpvsVirtualServer,
-  type ProxyState,
-} from '../shared/types';
+import { IPVS_INACTIVE_SECONDS, type IpvsServerState, type ProxyState } from '../shared/proxy-state';
+import type { IpvsVirtualServer } from '../shared/types';
 
 export function serverState(state: ProxyState, node: string, key: string): IpvsServerState {
   let perNode = state.ipvs.get(node);

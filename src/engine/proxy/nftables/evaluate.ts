@@ -13,7 +13,9 @@ import type { Candidate } from '../../trace';
 import type { Rng } from '../../util/rng';
 import { recentOf } from '../iptables/evaluate';
 import type { NftChain, NftMatch, NftRule, NftTable } from './types';
-import type { NodeRules, PacketIn, ProxyState, ProxyVerdict, RuleStep } from '../shared/types';
+import type { ProxyState } from '../shared/proxy-state';
+import type { NodeRules } from '../shared/types';
+import type { PacketIn, ProxyVerdict, RuleStep } from '../shared/verdict';
 
 type Outcome = 'continue' | 'accept' | 'drop' | 'reject' | 'dnat' | 'masquerade';
 

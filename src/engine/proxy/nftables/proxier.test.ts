@@ -3,7 +3,9 @@ import { createRng } from '../../util/rng';
 import { overallCluster, TEST_NODE, TEST_NODE_IP } from '../shared/fixtures.test-util';
 import { buildNodeRules, evaluate } from '../index';
 import { nftTime, prio } from './print';
-import { createProxyState, type NodeRules, type PacketIn } from '../shared/types';
+import { createProxyState } from '../shared/proxy-state';
+import type { NodeRules } from '../shared/types';
+import type { PacketIn } from '../shared/verdict';
 
 /** kube-proxy's TestOverallNFTablesRules setup: nodePortAddresses 192.168.0.2/32, Service CIDR 172.30.0.0/16. */
 function rules(): NodeRules {

@@ -3,7 +3,7 @@ import { addPod, baseCluster } from '../../simulate/test-fixture';
 import { createRng } from '../../util/rng';
 import { buildNodeRules, createProxyState, evaluate, iptablesSave, updateNodeRules } from '../index';
 import { dnatChainName, portmapSandboxes, sandboxID } from './portmap';
-import type { PacketIn } from './types';
+import type { PacketIn } from './verdict';
 
 // The container id of containernetworking/plugins plugins/meta/portmap/portmap_iptables_test.go.
 const UPSTREAM_ID =
