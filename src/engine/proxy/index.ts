@@ -9,12 +9,15 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Rng } from '../util/rng';
+import { updateIptablesRules } from './incremental/iptables';
+import { updateIpvsRules } from './incremental/ipvs';
+import { updateNftablesRules } from './incremental/nftables';
 import { walkIptables } from './iptables/evaluate';
+import { buildIptablesRules } from './iptables/proxier';
 import { evaluateIpvs } from './ipvs/evaluate';
-import { buildIptablesRules, updateIptablesRules } from './iptables/proxier';
-import { buildIpvsRules, updateIpvsRules } from './ipvs/proxier';
+import { buildIpvsRules } from './ipvs/proxier';
 import { evaluateNftables } from './nftables/evaluate';
-import { buildNftablesRules, updateNftablesRules } from './nftables/proxier';
+import { buildNftablesRules } from './nftables/proxier';
 import { applyPortmap, hasPortmap } from './shared/portmap';
 import { createProxyMemo } from './shared/memo';
 import type { ProxyState } from './shared/proxy-state';

@@ -1,13 +1,22 @@
 /**
- * A Map whose entries are partly its own (a node's fixed chains) and partly resolved on demand from shared
- * fragments (the per-Service chains, built on first use): `get`/`has` ask the resolver, iteration asks the
- * enumerator, which builds everything. Code that reads `table.byName` as a Map needs no change.
+ * The name maps of a node's tables (`nat.byName`, the nftables table's `chains` and `sets`): entries of
+ * their own (the node's fixed chains) and the objects of the node's Service fragments, resolved by name on
+ * demand. A fragment builds its chains on first use, so resolving a name registers the names of the
+ * fragment it belongs to; a name no lookup has met yet (a KUBE-SEP chain of a Service never walked) makes
+ * every fragment register its names once. Iterating builds everything.
  *
  * @example
- * const m = new LazyNameMap<Chain>((n) => fragmentChain(n), () => allFragmentChains());
- * m.set('KUBE-SERVICES', services); m.get('KUBE-SVC-XPGD46QRK7WJZT7O'); // built on first use
+ * const byName = fragmentNameMap(set, fixedChains, {
+ *   owns: (n) => n.startsWith('KUBE-SVC-'), names: (f) => f.chainNames(), get: (f, n) => f.chain(n),
+ *   all: (f) => f.chainEntries(),
+ * });
+ * byName.get('KUBE-SVC-XPGD46QRK7WJZT7O'); // built on first use
  */
-export class LazyNameMap<V> extends Map<string, V> {
+import { ComputedMap } from './computed-map';
+import type { Fragment, FragmentSet } from './fragment-set';
+
+/** A Map whose own entries come first and the resolver's and enumerator's after them. */
+export class LazyNameMap<V> extends ComputedMap<V> {
   constructor(
     private readonly resolve: (name: string) => V | undefined,
     private readonly enumerate: () => Iterable<[string, V]>,
@@ -23,30 +32,53 @@ export class LazyNameMap<V> extends Map<string, V> {
     return super.has(name) || this.resolve(name) !== undefined;
   }
 
-  override get size(): number {
-    let n = 0;
-    for (const _ of this.entries()) n++;
-    return n;
-  }
-
   override *entries(): MapIterator<[string, V]> {
     yield* super.entries();
     for (const [k, v] of this.enumerate()) if (!super.has(k)) yield [k, v];
   }
+}
 
-  override *keys(): MapIterator<string> {
-    for (const [k] of this.entries()) yield k;
-  }
+/** How a kind of fragment names the objects a name map resolves. */
+export interface FragmentNames<F, V> {
+  /** Whether `name` could be a fragment's (the fixed chains never are). */
+  owns(name: string): boolean;
+  /** Every name the fragment creates (building it if need be), registered on first lookup. */
+  names(f: F): Iterable<string>;
+  get(f: F, name: string): V | undefined;
+  /** The fragment's objects of this map, in creation order. */
+  all(f: F): Iterable<[string, V]>;
+}
 
-  override *values(): MapIterator<V> {
-    for (const [, v] of this.entries()) yield v;
-  }
-
-  override [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-
-  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
-  }
+/**
+ * A name map over `own` entries and the objects of `set`'s fragments.
+ *
+ * @example
+ * tables.nat.byName = fragmentNameMap(set, tables.nat.byName, IPTABLES_CHAIN_NAMES);
+ */
+export function fragmentNameMap<F extends Fragment, V>(
+  set: FragmentSet<F>,
+  own: Map<string, V>,
+  spec: FragmentNames<F, V>,
+): LazyNameMap<V> {
+  const complete = (f: F): void => {
+    if (!set.isComplete(f)) set.register(f, spec.names(f), true);
+  };
+  const resolve = (name: string): V | undefined => {
+    if (!spec.owns(name)) return undefined;
+    const f = set.lookup(name);
+    if (f) {
+      complete(f);
+      return spec.get(f, name);
+    }
+    if (set.allComplete) return undefined;
+    for (const g of set.fragments()) complete(g);
+    set.allComplete = true;
+    const g = set.lookup(name);
+    return g && spec.get(g, name);
+  };
+  const m = new LazyNameMap<V>(resolve, function* () {
+    for (const f of set.fragments()) yield* spec.all(f);
+  });
+  for (const [k, v] of own) m.set(k, v);
+  return m;
 }

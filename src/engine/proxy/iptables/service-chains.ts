@@ -12,16 +12,14 @@
 import { inCidr } from '../../net/ip';
 import type { EndpointInfo } from '../shared/endpoint-info';
 import { sepChainName } from '../shared/hash';
+import type { NodeContext } from '../shared/node-info';
 import { makeRule } from '../shared/rule';
 import type { ServicePortInfo } from '../shared/service-port';
 import type { Categorized } from '../shared/topology';
 import type { Chain, Rule } from '../shared/types';
 
-/** What the node-level settings contribute to a Service's rules. */
-export interface ProxyContext {
-  nodeName: string; // "node-1"
-  nodeIP: string; // "192.168.49.2"
-  zone: string; // "zone-a" ("" when the node has no zone label)
+/** What the node and the proxy settings contribute to a Service's rules. */
+export interface ProxyContext extends NodeContext {
   /** The local-traffic detector's CIDR (ClusterCIDR mode); "" disables the detector. */
   clusterCIDR: string; // "10.244.0.0/16"
   masqueradeAll: boolean;

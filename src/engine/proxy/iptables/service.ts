@@ -7,7 +7,7 @@
  * only the edited Service's fragments.
  *
  * @example
- * const f = buildServiceFragment(sp, categorizeEndpoints(eps, sp, 'node-1'), ctx);
+ * const f = new ServiceFragment(sp, categorizeEndpoints(eps, sp, 'node-1'), ctx);
  * f.natServices[0].text; // '-A KUBE-SERVICES -d 172.30.0.41/32 -p tcp -m comment --comment "ns1/svc1:p80 cluster IP" -m tcp --dport 80 -j KUBE-SVC-XPGD46QRK7WJZT7O'
  */
 import type { EndpointInfo } from '../shared/endpoint-info';
@@ -247,19 +247,4 @@ function writeSharedChainRules(f: ServiceFragment, p: ServicePlan): void {
         'ACCEPT',
       ]),
     );
-}
-
-/**
- * All of one Service port's rules on one node.
- *
- * @example
- * buildServiceFragment(sp, categorizeEndpoints(eps, sp, 'node-1'), ctx).natChains.length; // 3
- */
-export function buildServiceFragment(
-  sp: ServicePortInfo,
-  cat: Categorized,
-  ctx: ProxyContext,
-  endpointCount = 0,
-): ServiceFragment {
-  return new ServiceFragment(sp, cat, ctx, endpointCount);
 }

@@ -13,15 +13,14 @@ import { inCidr } from '../../net/ip';
 import type { EndpointInfo } from '../shared/endpoint-info';
 import type { IpsetName } from './ipsets';
 import { memoized, memoTable, type ProxyMemo } from '../shared/memo';
+import type { NodeContext } from '../shared/node-info';
 import { isLocalTo } from '../shared/service-map';
 import type { ServicePortInfo } from '../shared/service-port';
 import type { Categorized } from '../shared/topology';
 import type { IpvsRealServer, IpvsVirtualServer } from '../shared/types';
 
-export interface IpvsContext {
-  nodeName: string;
-  nodeIP: string;
-  zone: string;
+/** What the node and the proxy settings contribute to a port's virtual servers. */
+export interface IpvsContext extends NodeContext {
   scheduler: string; // "rr"
 }
 

@@ -11,6 +11,7 @@
  * f.chain('service-ULMVA6XW-ns1/svc1/tcp/p80')!.rules.length; // 2
  */
 import type { EndpointInfo } from '../shared/endpoint-info';
+import type { NodeContext } from '../shared/node-info';
 import { nftRuleText } from './print';
 import type { NftChain, NftElement, NftMatch, NftObject, NftRule, NftSet, NftVerdict } from './types';
 import type { ServicePortInfo } from '../shared/service-port';
@@ -19,10 +20,8 @@ import type { Categorized } from '../shared/topology';
 
 export const NFT_MASQ_MARK = 0x4000;
 
-export interface NftContext {
-  nodeName: string;
-  nodeIP: string;
-  zone: string;
+/** What the node and the proxy settings contribute to a port's chains and elements. */
+export interface NftContext extends NodeContext {
   clusterCIDR: string;
   masqueradeAll: boolean;
 }

@@ -12,6 +12,24 @@ import { inCidr, parseCidr } from '../../net/ip';
 
 export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
+/** What every mode's rules know of the node they are written for. */
+export interface NodeContext {
+  nodeName: string; // "node-1"
+  nodeIP: string; // "192.168.49.2" ("" when the node has no InternalIP)
+  zone: string; // "zone-a" ("" when the node has no zone label)
+}
+
+/**
+ * The node's name, IP and zone, as kube-proxy on it knows them.
+ *
+ * @example
+ * nodeContext(cluster, 'node-1'); // { nodeName: "node-1", nodeIP: "192.168.49.2", zone: "" }
+ */
+export function nodeContext(cluster: ClusterState, nodeName: string): NodeContext {
+  const node = findNode(cluster, nodeName);
+  return { nodeName, nodeIP: nodeIPOf(node), zone: zoneOf(node) };
+}
+
 export function findNode(cluster: ClusterState, nodeName: string): Node | undefined {
   return cluster.nodes.find((n) => n.metadata.name === nodeName);
 }

@@ -2,7 +2,7 @@
  * kube-proxy's ServicePortMap and EndpointsMap for the whole cluster, computed once per ClusterState and
  * shared by every node (and every proxy mode): each proxied Service's ports and, per port, its endpoints as
  * seen from no node in particular (`isLocal` false; a node's view tests `nodeName`, see `isLocalTo`). An
- * edit derives the next map from the previous one, re-reading only the changed Services.
+ * edit derives the next map from the previous one (incremental/service-map-update.ts).
  *
  * @example
  * const map = serviceMapOf(cluster);
@@ -11,7 +11,7 @@
  */
 import type { ClusterState } from '../../cluster/state';
 import type { EndpointSlice } from '../../k8s/objects';
-import { endpointsFor, SERVICE_NAME_LABEL, slicesByService, type EndpointInfo } from './endpoint-info';
+import { endpointsFor, slicesByService, type EndpointInfo } from './endpoint-info';
 import { memoTable, type ProxyMemo } from './memo';
 import { servicePortsOf, usesLocalEndpoints, type ServicePortInfo } from './service-port';
 
@@ -54,7 +54,13 @@ export function firstPortName(e: ServiceEntry): string {
   return min;
 }
 
-function entryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined): ServiceEntry {
+/**
+ * One Service's entry: its ports and, per port, its endpoints (`slices`: the Service's EndpointSlices).
+ *
+ * @example
+ * serviceEntryOf(servicePortsOf(svc), slices).endpoints[0]!.length; // 3
+ */
+export function serviceEntryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined): ServiceEntry {
   const endpoints = ports.map((sp) => endpointsFor(slices, sp, ''));
   let endpointCount = 0;
   let topologyFree = true;
@@ -66,58 +72,8 @@ function entryOf(ports: ServicePortInfo[], slices: EndpointSlice[] | undefined):
   return { key: ports[0]!.serviceKey, ports, endpoints, endpointCount, topologyFree };
 }
 
-const SERVICE_MAPS = memoTable<ClusterState, ServiceMap>('service maps');
-
-/**
- * A map that reads through to a base map except for changed keys (null: deleted). Iteration order is not
- * insertion order (callers sort). Chains of overlays are flattened once they grow.
- */
-class OverlayMap<V> extends Map<string, V> {
-  constructor(
-    private readonly base: Map<string, V>,
-    private readonly changes: Map<string, V | null>,
-  ) {
-    super();
-  }
-  override get(key: string): V | undefined {
-    const c = this.changes.get(key);
-    return c !== undefined ? (c ?? undefined) : this.changes.has(key) ? undefined : this.base.get(key);
-  }
-  override has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-  override get size(): number {
-    let n = 0;
-    for (const _ of this.entries()) n++;
-    return n;
-  }
-  override *entries(): MapIterator<[string, V]> {
-    for (const [k, v] of this.base) if (!this.changes.has(k)) yield [k, v];
-    for (const [k, v] of this.changes) if (v !== null) yield [k, v];
-  }
-  override *keys(): MapIterator<string> {
-    for (const [k] of this.entries()) yield k;
-  }
-  override *values(): MapIterator<V> {
-    for (const [, v] of this.entries()) yield v;
-  }
-  override [Symbol.iterator](): MapIterator<[string, V]> {
-    return this.entries();
-  }
-  override forEach(fn: (value: V, key: string, map: Map<string, V>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.entries()) fn.call(thisArg, v, k, this);
-  }
-  /** How many overlays deep this map reads. */
-  depth(): number {
-    return 1 + (this.base instanceof OverlayMap ? this.base.depth() : 0);
-  }
-}
-
-/** `base` with `changes` applied, as an overlay (flattened into a plain Map every 32 levels). */
-function overlay<V>(base: Map<string, V>, changes: Map<string, V | null>): Map<string, V> {
-  const m = new OverlayMap(base, changes);
-  return m.depth() > 32 ? new Map(m) : m;
-}
+/** The Service map of each cluster state (an edit's is made by incremental/service-map-update.ts). */
+export const SERVICE_MAPS = memoTable<ClusterState, ServiceMap>('service maps');
 
 /**
  * The cluster's Service and endpoint map (memoised per ClusterState object in `memo`).
@@ -135,62 +91,13 @@ export function serviceMapOf(memo: ProxyMemo, cluster: ClusterState): ServiceMap
   for (const svc of cluster.services) {
     const ports = servicePortsOf(svc);
     if (ports.length === 0) continue;
-    const e = entryOf(ports, slices.get(ports[0]!.serviceKey));
+    const e = serviceEntryOf(ports, slices.get(ports[0]!.serviceKey));
     const replaced = entries.get(e.key);
     if (replaced) totalEndpoints -= replaced.endpointCount; // two Services with one key: the last wins
     entries.set(e.key, e);
     totalEndpoints += e.endpointCount;
   }
   map = { entries, totalEndpoints };
-  memoised.set(cluster, map);
-  return map;
-}
-
-/**
- * The map for `cluster`, derived from `prev` (the map of the cluster before the edit): only the Services
- * named in `changed` ("ns/name") are read again; `prev` stays valid (other nodes may still use it).
- *
- * @example
- * const next = updateServiceMap(memo, serviceMapOf(memo, before), after, ['ns1/svc1']);
- */
-export function updateServiceMap(
-  memo: ProxyMemo,
-  prev: ServiceMap,
-  cluster: ClusterState,
-  changed: Set<string>,
-): ServiceMap {
-  const memoised = memo.table(SERVICE_MAPS);
-  const known = memoised.get(cluster);
-  if (known) return known;
-  const names = new Set<string>();
-  for (const k of changed) names.add(k.slice(k.indexOf('/') + 1));
-  const touched: EndpointSlice[] = [];
-  for (const s of cluster.endpointSlices) {
-    const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
-    if (svc !== undefined && names.has(svc)) touched.push(s);
-  }
-  const slices = slicesByService(touched);
-  // The unchanged entries stay in `prev`'s map: an edit copies nothing (see OverlayMap).
-  const changes = new Map<string, ServiceEntry | null>();
-  let totalEndpoints = prev.totalEndpoints;
-  for (const key of changed) {
-    const old = prev.entries.get(key);
-    if (old) totalEndpoints -= old.endpointCount;
-    changes.set(key, null);
-  }
-  for (const svc of cluster.services) {
-    if (!names.has(svc.metadata.name ?? '')) continue;
-    const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name ?? ''}`;
-    if (!changed.has(key)) continue;
-    const ports = servicePortsOf(svc);
-    if (ports.length === 0) continue;
-    const e = entryOf(ports, slices.get(key));
-    const replaced = changes.get(key);
-    if (replaced) totalEndpoints -= replaced.endpointCount; // two Services with one key: the last wins
-    changes.set(key, e);
-    totalEndpoints += e.endpointCount;
-  }
-  const map = { entries: overlay(prev.entries, changes), totalEndpoints };
   memoised.set(cluster, map);
   return map;
 }
