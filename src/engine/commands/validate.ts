@@ -79,8 +79,9 @@ function schemaGroup(ds: Diagnostic[], lang: Lang): string {
       ...decoding.map((x) => meaningLine(x, lang)),
     );
   }
+  const decoded = new Set(decoding);
   for (const x of ds) {
-    if (decoding.includes(x)) continue;
+    if (decoded.has(x)) continue;
     const message = text(x, lang);
     if (x.code === 'manifest.kind.version' && !message.startsWith('no kind'))
       out.push(

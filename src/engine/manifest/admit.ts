@@ -25,6 +25,22 @@ export interface Admission {
 }
 
 /**
+ * Every field an API error names, and every parent of it ("spec.ports[0].name" gives "spec",
+ * "spec.ports", "spec.ports[0]" and itself): a set, so that checking thousands of required-field
+ * findings against thousands of errors stays linear.
+ */
+function fieldsAndParents(errors: Diagnostic[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of errors) {
+    const f = d.field;
+    if (f === undefined) continue;
+    out.add(f);
+    for (let i = 0; i < f.length; i++) if (f[i] === '.' || f[i] === '[') out.add(f.slice(0, i));
+  }
+  return out;
+}
+
+/**
  * Admits one object of a supported kind. Never throws.
  *
  * @example
@@ -90,16 +106,10 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
   diagnostics.push(...apiErrors);
   // OpenAPI `required` is what kubectl's client-side validation checks; the server's validation (above)
   // is what decides. Mention it only where validation said nothing about that field.
+  const explained = fieldsAndParents(apiErrors);
   for (const f of findings) {
     if (f.kind !== 'required') continue;
-    if (
-      apiErrors.some(
-        (d) =>
-          d.field !== undefined &&
-          (d.field === f.field || d.field.startsWith(`${f.field}.`) || d.field.startsWith(`${f.field}[`)),
-      )
-    )
-      continue;
+    if (explained.has(f.field)) continue;
     diagnostics.push(
       diagnosticAt(stored, f.field, {
         severity: 'warning',

@@ -22,10 +22,13 @@ import {
   parseAllDocuments,
   type Document,
   type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import type { FieldPath, SourceRange } from './types';
 import { MAX_DOCUMENT_BYTES, formatBytes, utf8Length } from './split';
+import { duplicateKeyErrors } from './duplicate-keys';
 import { readFastYaml } from './fast-yaml';
 import { YAML_OPTIONS } from './yaml-options';
 
@@ -63,7 +66,32 @@ function rangeOf(lc: LineCounter, start: number, end: number): SourceRange {
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
-function locateIn(doc: Document, lc: LineCounter, path: FieldPath): SourceRange | undefined {
+/**
+ * Each map's pairs by key, built the first time a path goes through the map and kept with the parsed
+ * chunk: placing one diagnostic per key of a big map (40,000 unknown fields) would otherwise search the
+ * map once per diagnostic. The first pair with a key wins, as a search from the start would find it.
+ */
+type PairIndexes = WeakMap<YAMLMap, Map<string, Pair>>;
+
+function pairByKey(indexes: PairIndexes, map: YAMLMap, key: string): Pair | undefined {
+  let index = indexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items as Pair[]) {
+      const k = isScalar(p.key) ? String(p.key.value) : String(p.key);
+      if (!index.has(k)) index.set(k, p);
+    }
+    indexes.set(map, index);
+  }
+  return index.get(key);
+}
+
+function locateIn(
+  doc: Document,
+  lc: LineCounter,
+  indexes: PairIndexes,
+  path: FieldPath,
+): SourceRange | undefined {
   let node: unknown = doc.contents;
   const nodeRange = (n: unknown): SourceRange | undefined => {
     const r = (n as YamlNode | null)?.range;
@@ -72,9 +100,7 @@ function locateIn(doc: Document, lc: LineCounter, path: FieldPath): SourceRange 
   let best = nodeRange(node);
   for (const seg of path) {
     if (isMap(node)) {
-      const pair = node.items.find(
-        (p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg),
-      );
+      const pair = pairByKey(indexes, node, String(seg));
       if (!pair) return best;
       node = pair.value;
       best = nodeRange(pair.key) ?? nodeRange(node) ?? best;
@@ -226,14 +252,21 @@ function parseChecked(text: string): ParsedChunk {
   const docs = Array.isArray(parsed) ? parsed : [];
   const startsWithMarker = /^(?:\uFEFF)?---/.test(text);
   const out: ParsedChunk = { documents: [], diagnostics: [] };
+  const indexes: PairIndexes = new WeakMap();
   let errorCount = 0;
   // Errors found at the end of input ("missing closing quote") point past the text: show the last line.
   const lastLine = text.replace(/\s+$/, '').split('\n').length;
   for (const doc of docs) {
     // A chunk holding only comments before the first `---` is not a document of its own.
     if (doc.contents === null && !startsWithMarker && doc.errors.length === 0 && docs.length === 1) continue;
-    for (const err of [...doc.errors, ...doc.warnings]) {
-      const isError = doc.errors.includes(err);
+    // The parser's errors and the duplicate keys, in the order of the text (as the yaml package would
+    // report them with uniqueKeys on); a Set, since junk input can produce thousands of errors.
+    const duplicates = duplicateKeyErrors(doc);
+    const errors: { code: string; message: string; pos: [number, number] }[] =
+      duplicates.length > 0 ? [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]) : doc.errors;
+    const isErrorSet = new Set<unknown>(errors);
+    for (const err of [...errors, ...doc.warnings]) {
+      const isError = isErrorSet.has(err);
       if (isError && ++errorCount > MAX_ERRORS) continue;
       const a = lc.linePos(err.pos[0]);
       const past = a.line > lastLine;
@@ -250,7 +283,7 @@ function parseChecked(text: string): ParsedChunk {
     const contentStart = (doc.contents as YamlNode | null)?.range?.[0];
     const start = lc.linePos(contentStart ?? doc.range[0]);
     let value: unknown = null;
-    let hasErrors = doc.errors.length > 0;
+    let hasErrors = errors.length > 0;
     if (!hasErrors) {
       const fail = (code: string, message: string): void => {
         hasErrors = true;
@@ -285,7 +318,7 @@ function parseChecked(text: string): ParsedChunk {
       endLine: lc.linePos(doc.range[2]).line,
       value,
       hasErrors,
-      locate: (path) => locateIn(doc, lc, path),
+      locate: (path) => locateIn(doc, lc, indexes, path),
     });
   }
   if (errorCount > MAX_ERRORS)

@@ -22,9 +22,13 @@ export const yaml11Tags = (tags: Tags): Tags =>
       : t.tag !== 'tag:yaml.org,2002:timestamp' && t.format !== 'TIME',
   );
 
-/** The options parse-chunk.ts gives the yaml package. */
+/**
+ * The options parse-chunk.ts gives the yaml package. Duplicate keys are errors, as for go-yaml, but the
+ * yaml package's own check (`uniqueKeys: true`) scans the whole map for every key, quadratic in its size
+ * (a 390 KB map took over 10 s); parse-chunk.ts finds them itself in one pass (duplicate-keys.ts).
+ */
 export const YAML_OPTIONS = {
-  uniqueKeys: true,
+  uniqueKeys: false,
   prettyErrors: false,
   version: '1.1',
   customTags: yaml11Tags,
