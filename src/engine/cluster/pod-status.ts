@@ -17,6 +17,7 @@ import type { Container, Node, Pod, PodCondition, PodStatus } from '../k8s/objec
 import { runningContainers } from './listen';
 import { PodIPAM } from './pod-ip';
 import { probeContainer, type ProbeResult } from './readiness';
+import { ipExhaustedEvent } from './sandbox';
 import { Scheduler } from './scheduler';
 import { formatTimestamp } from './time';
 
@@ -24,6 +25,9 @@ export interface PodRun {
   /** Probe results of the pods that have a failing readiness probe, per pod key ("default/web-abc") and
    *  container, for lints and `describe`-like views. Pods whose containers all pass are not listed. */
   probes: Map<string, Map<string, ProbeResult>>;
+  /** The FailedCreatePodSandBox event of each pod whose sandbox could not be set up (its node's pod
+   *  range is used up), per pod key: the pod stays Pending in ContainerCreating, with no IP. */
+  sandboxFailures: Map<string, string>;
 }
 
 function cond(type: string, ok: boolean, time: string, reason?: string, message?: string): PodCondition {
@@ -84,6 +88,38 @@ function deepFreeze<T>(v: T): T {
     for (const x of Object.values(v)) deepFreeze(x);
   }
   return v;
+}
+
+/** The status of a pod whose sandbox could not be created: scheduled, Pending, containers waiting. */
+function creatingStatus(pod: Pod, hostIP: string, hostIPs: { ip: string }[], time: string): PodStatus {
+  const names = runningContainers(pod).map((c) => c.name);
+  return {
+    conditions: [
+      cond('PodReadyToStartContainers', false, time),
+      cond('Initialized', true, time),
+      cond(
+        'Ready',
+        false,
+        time,
+        'ContainersNotReady',
+        `containers with unready status: [${names.join(' ')}]`,
+      ),
+      cond(
+        'ContainersReady',
+        false,
+        time,
+        'ContainersNotReady',
+        `containers with unready status: [${names.join(' ')}]`,
+      ),
+      cond('PodScheduled', true, time),
+    ],
+    containerStatuses: containerStatuses(pod.spec.containers ?? [], 'Pending', time, () => false),
+    hostIP,
+    hostIPs,
+    phase: 'Pending',
+    qosClass: 'BestEffort',
+    startTime: time,
+  } as PodStatus;
 }
 
 /**
@@ -199,6 +235,7 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
   const scheduler = new Scheduler(nodes);
   const ipam = new PodIPAM();
   const probes = new Map<string, Map<string, ProbeResult>>();
+  const sandboxFailures = new Map<string, string>();
   for (const p of pods) if (p.status?.podIP && !p.spec.hostNetwork) ipam.reserve(p.status.podIP);
   const time = formatTimestamp(clock);
   const shared = new SharedStatus(time);
@@ -228,22 +265,30 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     let probed: Map<string, ProbeResult> | undefined;
     if (!given && node && hostIP && !pod.spec.hostNetwork && node.spec?.podCIDR) {
       allocated = ipam.next(node.spec.podCIDR);
-      if (allocated) {
-        probed = probePod(pod, allocated, shared);
-        if (!probed) {
-          pod.status = {
-            hostIP,
-            hostIPs: shared.hostIPsOf(hostIP),
-            phase: 'Running',
-            podIP: allocated,
-            podIPs: [{ ip: allocated }],
-            startTime: time,
-            containerStatuses: shared.statusesOfReady(pod.spec.containers ?? []),
-            conditions: shared.conditionsOfReady(),
-            qosClass: 'BestEffort',
-          } as PodStatus;
-          continue;
-        }
+      if (!allocated) {
+        // host-local has no address left in the node's range: CNI ADD fails, the sandbox is never made,
+        // the kubelet retries forever. The pod waits in ContainerCreating with no IP (so no endpoint).
+        sandboxFailures.set(
+          `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
+          ipExhaustedEvent(pod, node.spec.podCIDR),
+        );
+        pod.status = creatingStatus(pod, hostIP, shared.hostIPsOf(hostIP), time);
+        continue;
+      }
+      probed = probePod(pod, allocated, shared);
+      if (!probed) {
+        pod.status = {
+          hostIP,
+          hostIPs: shared.hostIPsOf(hostIP),
+          phase: 'Running',
+          podIP: allocated,
+          podIPs: [{ ip: allocated }],
+          startTime: time,
+          containerStatuses: shared.statusesOfReady(pod.spec.containers ?? []),
+          conditions: shared.conditionsOfReady(),
+          qosClass: 'BestEffort',
+        } as PodStatus;
+        continue;
       }
     }
     const status: PodStatus = given ? { ...given } : {};
@@ -304,5 +349,5 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     extra.qosClass ??= 'BestEffort';
     pod.status = status;
   }
-  return { probes };
+  return { probes, sandboxFailures };
 }

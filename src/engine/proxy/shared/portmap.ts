@@ -26,7 +26,8 @@
  * @example
  * dnatChainName('testNetName', id); // "CNI-DN-bfd599665540dd91d5d28" (portmap_iptables_test.go)
  */
-import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+import { sandboxID } from '../../cluster/sandbox';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { ClusterState } from '../../cluster/state';
 import type { Pod } from '../../k8s/objects';
@@ -61,17 +62,8 @@ export interface PortmapSandbox {
   mappings: PortMapping[];
 }
 
-/**
- * The pod sandbox's container id (64 hex), deterministic per pod.
- *
- * @example sandboxID(pod).length; // 64
- */
-export function sandboxID(pod: Pod): string {
-  const m = pod.metadata;
-  return bytesToHex(
-    sha256(utf8ToBytes(`sandbox/${m.namespace ?? 'default'}/${m.name ?? ''}/${m.uid ?? ''}`)),
-  );
-}
+// The sandbox's id is the cluster's (the kubelet's FailedCreatePodSandBox events name it too).
+export { sandboxID };
 
 /**
  * The per-container chain's name (utils.MustFormatChainNameWithPrefix(netName, containerID, "DN-")).
