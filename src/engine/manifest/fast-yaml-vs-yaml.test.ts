@@ -7,7 +7,8 @@ import { YAML_OPTIONS } from './yaml-options';
 /** What the yaml package (the reference) makes of a text, in the shape readFastYaml answers. */
 function reference(text: string) {
   const lc = new LineCounter();
-  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, lineCounter: lc });
+  // uniqueKeys on: the reference reports duplicate keys itself, as parse-chunk does (duplicate-keys.ts).
+  const docs = parseAllDocuments(text, { ...YAML_OPTIONS, uniqueKeys: true, lineCounter: lc });
   if (!Array.isArray(docs) || docs.length !== 1) return { ok: false as const };
   const doc = docs[0]!;
   if (doc.errors.length > 0 || doc.warnings.length > 0 || doc.contents === null)
