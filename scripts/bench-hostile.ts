@@ -78,6 +78,7 @@ for (const c of cases) {
       world: createWorld(1),
       diagnostics: built.diagnostics,
       json: false,
+      lang: 'en' as const,
     };
     runCommand(c.command, env);
     const t2 = performance.now();

@@ -45,5 +45,6 @@ export function fuzzCase(corpus: readonly string[]): fc.Arbitrary<FuzzCase> {
     templates: fc.uniqueArray(fc.nat({ max: TEMPLATES.length - 1 }), { minLength: 3, maxLength: 8 }),
     pick: n(),
     seed: fc.constantFrom(1, 2, 7),
+    lang: fc.constantFrom('en' as const, 'ko' as const),
   });
 }

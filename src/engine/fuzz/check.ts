@@ -12,7 +12,7 @@
  * Each broken property is a Finding with enough to replay the case.
  *
  * @example
- * runCase({ scene: text, mutations: [], templates: [0, 11], pick: 3, seed: 1 }).findings; // [] when all holds
+ * runCase({ scene: text, mutations: [], templates: [0, 11], pick: 3, seed: 1, lang: 'en' }).findings; // [] when all holds
  */
 import { parseAllDocuments } from 'yaml';
 import { buildCluster, type BuildResult } from '../build';
@@ -22,6 +22,7 @@ import { readFastYaml } from '../manifest/fast-yaml';
 import { splitSource } from '../manifest/split';
 import { YAML_OPTIONS } from '../manifest/yaml-options';
 import { createWorkspace } from '../workspace';
+import type { Lang } from '../messages';
 import { createWorld } from '../world';
 import { commandLines } from './commands';
 import { mutateScene, type Mutation } from './mutate';
@@ -32,6 +33,7 @@ export interface FuzzCase {
   templates: number[]; // indexes into TEMPLATES
   pick: number; // which pod / Service / node the commands name
   seed: number; // the world seed
+  lang: Lang; // the language the commands print svclab's own sentences in
 }
 
 export interface Finding {
@@ -108,10 +110,11 @@ function checkOutput(command: string, r: CommandResult, out: Finding[]): void {
   }
 }
 
-function run(built: BuildResult, lines: string[], seed: number, out: Finding[]): string[] {
+function run(built: BuildResult, lines: string[], c: FuzzCase, out: Finding[]): string[] {
   const env: CommandEnv = {
     cluster: built.cluster,
-    world: createWorld(seed),
+    world: createWorld(c.seed),
+    lang: c.lang,
     diagnostics: built.diagnostics,
     json: false,
   };
@@ -170,8 +173,8 @@ export function runCase(c: FuzzCase): { findings: Finding[]; text: string } {
       detail: `diagnostics differ:\nfresh:       ${a.slice(0, 400)}\nincremental: ${b.slice(0, 400)}`,
     });
   const lines = commandLines(fresh.cluster, c.templates, c.pick);
-  const outFresh = run(fresh, lines, seed, findings);
-  const outIncremental = run(incremental, lines, seed, []);
+  const outFresh = run(fresh, lines, c, findings);
+  const outIncremental = run(incremental, lines, c, []);
   lines.forEach((line, i) => {
     if (outFresh[i] !== outIncremental[i])
       findings.push({
