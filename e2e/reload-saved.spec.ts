@@ -42,7 +42,10 @@ test('a save from an older svclab opens with its YAML and its request', async ({
 
   // The carried-forward request still does what it did: Send looks the name up.
   await page.locator('form.request-bar button[type="submit"]').click();
-  await expect(page.getByText(/Name:\s+lookup-me\.default\.svc\.cluster\.local/)).toBeVisible();
+  // The lookup's queries play first; nslookup's answer comes with the outcome.
+  await expect(page.getByText(/Name:\s+lookup-me\.default\.svc\.cluster\.local/)).toBeVisible({
+    timeout: 30_000,
+  });
 
   // And it is saved again in this version's shape, so the next reload keeps it too.
   await page.reload();

@@ -9,7 +9,8 @@ import { instrumentation } from './instrumentation';
 import { SCENE_FILE } from './manifests-slice';
 import { useStore } from './store';
 import { hasPlaceholder, resolveTarget } from './suggested-target';
-import type { Diagnostic } from './types';
+import type { Result } from '../worker/protocol';
+import type { Diagnostic, Trace } from './types';
 
 let client: EngineClient | null = null;
 
@@ -81,22 +82,25 @@ export function startEngineSync(): () => void {
 
 /**
  * Sends the request bar's request (or looks its target's name up); the traces replace the previous ones
- * and playback restarts. A lookup answers as text, with no packets to play.
+ * and playback restarts. A lookup's traces are its DNS queries; nslookup's output goes beside them.
  */
 export async function sendRequest(): Promise<void> {
   if (!client) return;
   const { request, lookup } = useStore.getState();
   useStore.setState({ sending: true, traceError: null, lookupText: null });
-  const answer = lookup ? await client.lookup(request) : await client.simulate(request);
+  // A lookup answers with traces too (its queries), and nslookup's output.
+  const answer: Result<{ traces: Trace[]; text?: string }> = lookup
+    ? await client.lookup(request)
+    : await client.simulate(request);
   if (!answer.ok) {
     useStore.setState({ sending: false, traceError: answer.error, traces: [] });
     return;
   }
-  const traces = 'traces' in answer.value ? answer.value.traces : [];
+  const { traces, text } = answer.value;
   useStore.setState({
     sending: false,
     traces,
-    lookupText: 'text' in answer.value ? answer.value.text : null,
+    lookupText: text ?? null,
     playhead: 0,
     playing: traces.length > 0,
   });

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { createWorkspace, createWorld, request, simulateMany, type RequestInit } from '../engine';
 import { findScenario } from '../scenarios';
 import { createEngineHost } from './engine-host';
-import { nslookupArgs } from './lookup-line';
 
 const scene = (id: string) => [{ file: 'scene.yaml', text: findScenario(id)!.yaml }];
 const client: RequestInit = { from: 'pod/default/client', target: 'http://web' };
@@ -53,12 +52,27 @@ describe('engine host', () => {
     }
   });
 
-  it('looks a name up with nslookup in the source pod, and says why it cannot from outside a pod', async () => {
+  it('looks a name up as nslookup would: its queries as traces, its output as text', async () => {
     const { host } = await hostWith('headless-vs-normal');
-    const answer = await host.lookup({ from: 'pod/default/client', target: 'mongo-headless' });
-    expect(answer.ok && answer.value.text).toMatch(/Name:\s+mongo-headless\.default\.svc\.cluster\.local/);
+    const answer = await host.lookup({ from: 'pod/default/client', target: 'http://mongo-headless:27017/' });
+    if (!answer.ok) throw new Error(answer.error);
+    expect(answer.value.text).toMatch(/Name:\s+mongo-headless\.default\.svc\.cluster\.local/);
+    const [t] = answer.value.traces;
+    expect(t!.outcome).toBe('delivered');
+    expect(t!.hops.length).toBeGreaterThan(0);
+    expect(t!.hops.every((h) => h.phase === 'dns')).toBe(true);
+    expect(t!.backend?.pod).toMatch(/^kube-system\/coredns-/);
+    const three = await host.lookup({ from: 'pod/default/client', target: 'mongo-headless', count: 3 });
+    expect(three.ok && three.value.traces).toHaveLength(3);
+  });
+
+  it('looks up from outside the cluster with the Internet’s resolver, and takes any typed name as one name', async () => {
+    const { host } = await hostWith('headless-vs-normal');
     const outside = await host.lookup({ from: 'external', target: 'mongo-headless' });
-    expect(outside).toEqual({ ok: false, error: 'nslookup runs inside a pod: choose a pod as the source' });
+    expect(outside.ok && outside.value.text).toContain("** server can't find mongo-headless: NXDOMAIN");
+    const odd = await host.lookup({ from: 'pod/default/client', target: 'web; get secrets -o json' });
+    expect(odd.ok && odd.value.traces[0]!.outcome).toBe('dns-failure');
+    expect(odd.ok && odd.value.text).toContain("** server can't find");
   });
 
   it('runs console lines through the interpreter', async () => {
@@ -88,31 +102,5 @@ describe('engine host', () => {
     await host.update(3, scene('clusterip-three-pods'), 3);
     const b = await host.simulate({ ...client, count: 5 });
     expect(b.ok && b.value.traces).toEqual(a.ok && a.value.traces);
-  });
-});
-
-describe('nslookupArgs', () => {
-  it('names the pod, its namespace and the target’s host, as words', () => {
-    expect(nslookupArgs({ from: 'pod/shop/client', target: ' https://api.backend:8443/x ' })).toEqual({
-      ok: true,
-      value: ['exec', 'client', '-n', 'shop', '--', 'nslookup', 'api.backend'],
-    });
-    expect(nslookupArgs({ from: 'pod/client', target: 'db' })).toEqual({
-      ok: true,
-      value: ['exec', 'client', '-n', 'default', '--', 'nslookup', 'db'],
-    });
-  });
-
-  it('keeps a typed name one word, whatever it holds', () => {
-    const r = nslookupArgs({ from: 'pod/default/client', target: 'web; get secrets -o json' });
-    expect(r.ok && r.value).toEqual([
-      'exec',
-      'client',
-      '-n',
-      'default',
-      '--',
-      'nslookup',
-      'web; get secrets -o json',
-    ]);
   });
 });

@@ -8,6 +8,7 @@
  * const host = createEngineHost();
  * await host.update(1, [{ file: 'scene.yaml', text }], 1); // { ok: true, value: { revision: 1, cluster, … } }
  * await host.simulate({ from: 'pod/default/client', target: 'http://web' }); // { ok: true, value: { traces: [ … ] } }
+ * await host.lookup({ from: 'pod/default/client', target: 'web' }); // { ok: true, value: { traces: [ … ], text: 'Server: …' } }
  */
 import {
   createWorkspace,
@@ -21,7 +22,6 @@ import {
   type SimWorld,
   type Workspace,
 } from '../engine';
-import { nslookupArgs } from './lookup-line';
 import { errorText, MAX_SIM_COUNT, type EngineApi, type Result } from './protocol';
 import { forUi } from './ui-cluster';
 
@@ -74,20 +74,13 @@ export function createEngineHost(clock: () => number = () => performance.now()):
 
     async lookup(init) {
       if (!current) return NO_CLUSTER;
-      const args = nslookupArgs(init);
-      if (!args.ok) return args;
-      // nslookup's output is the tool's own: the same in every language.
-      const env = {
-        cluster: current.cluster,
-        world,
-        diagnostics: current.diagnostics,
-        json: false,
-        lang: 'en' as const,
-      };
-      const { revision } = current;
+      const { revision, cluster } = current;
+      const count = Math.max(1, Math.min(MAX_SIM_COUNT, Math.round(init.count ?? 1) || 1));
       return attempt(() => {
-        const out = runCommand(args.value, env);
-        return { revision, text: out.stdout + out.stderr };
+        // A lookup is a request of its own (protocol DNS): its queries walk kube-proxy's rules to CoreDNS.
+        const req = request({ ...init, target: init.target.trim(), protocol: 'DNS', count });
+        const traces = simulateMany(cluster, world, req);
+        return { revision, traces, text: traces[0]?.lookup?.output ?? '' };
       });
     },
 

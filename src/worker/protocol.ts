@@ -33,7 +33,9 @@ export interface SimAnswer {
 
 export interface LookupAnswer {
   revision: number;
-  /** nslookup's output (standard output, then standard error), as the real tool prints it. */
+  /** One trace per lookup: the queries walking kube-proxy's rules to a CoreDNS pod and back. */
+  traces: Trace[];
+  /** nslookup's output for the first lookup, as the real tool prints it. */
   text: string;
 }
 
@@ -43,7 +45,7 @@ export interface EngineApi {
   update(revision: number, sources: ManifestSource[], seed: number): Promise<Result<BuildAnswer | null>>;
   /** Sends `request.count` requests (1 to 500) against the cluster of the newest revision. */
   simulate(request: RequestInit): Promise<Result<SimAnswer>>;
-  /** Looks up the request's target host name from its source pod, as `nslookup` in that pod would. */
+  /** Looks up the request's target host name from its source, as `nslookup` there would (`count` times). */
   lookup(request: RequestInit): Promise<Result<LookupAnswer>>;
   /** One console line, as `svclab --lang <lang>` would run it. */
   run(line: string, lang: Lang): Promise<Result<CommandResult>>;

@@ -1,6 +1,7 @@
 /**
  * The inspector follows the first request hop by hop (it re-renders when the hop changes, not every
- * frame), shows the outcome unmistakably, and for a burst, where the requests went.
+ * frame), shows the outcome unmistakably, and for a burst, where the requests went. A DNS lookup's
+ * trace is its queries; what nslookup printed comes with its outcome.
  */
 import { isMessageKey, useT } from '../../i18n';
 import { Message } from '../../i18n/message';
@@ -16,13 +17,12 @@ export function Inspector() {
   const rows = useMemo(() => (traces.length > 1 ? tally(traces) : []), [traces]);
   const lookup = useStore((s) => s.lookupText);
   const trace = traces[0];
-  if (lookup !== null)
-    return (
-      <pre className="lookup" data-testid="lookup-output">
-        {lookup}
-      </pre>
-    );
-  if (!trace) return <p className="muted inspector-empty">{t('inspector.empty')}</p>;
+  const lookupOutput = lookup !== null && (
+    <pre className="lookup" data-testid="lookup-output">
+      {lookup}
+    </pre>
+  );
+  if (!trace) return lookupOutput || <p className="muted inspector-empty">{t('inspector.empty')}</p>;
   const hop = trace.hops[hopIndex];
   const atEnd = hopIndex === trace.hops.length - 1;
   const ok = trace.outcome === 'delivered';
@@ -41,6 +41,7 @@ export function Inspector() {
           </strong>
           <Message as="p" m={trace.explanation} data-testid="explanation" className="explanation" />
           {trace.response?.body && <pre className="response-body">{trace.response.body.split('\n')[0]}</pre>}
+          {lookupOutput}
           {trace.clientError && <pre className="response-body">{trace.clientError.message}</pre>}
           {trace.sourceSeenByBackend && (
             <p>{t('inspector.seenByBackend', { addr: trace.sourceSeenByBackend })}</p>
