@@ -35,6 +35,19 @@ describe('dig', () => {
     expect(nx).toContain(';; AUTHORITY SECTION:\n.\t\t\t30\tIN\tSOA\ta.root-servers.net.');
   });
 
+  it('takes the type before or after the name, as dig does', () => {
+    const { env, pod } = sceneEnv();
+    const p = pod('dnsutils');
+    const srv = '0 100 443 kubernetes.default.svc.cluster.local.\n';
+    const name = '_https._tcp.kubernetes.default.svc.cluster.local';
+    expect(dig(['+short', 'SRV', name], env, p).stdout).toBe(srv);
+    expect(dig(['+short', 'srv', name, 'IN'], env, p).stdout).toBe(srv);
+    expect(dig(['-t', 'SRV', name], env, p).stdout).toContain(`;${name}. IN SRV`);
+    const twice = dig(['+short', 'A', name, 'SRV'], env, p);
+    expect(twice.stdout).toBe(srv);
+    expect(twice.stderr).toBe(';; Warning, extra type option\n');
+  });
+
   it('JSON follows the contract', () => {
     const { env, pod } = sceneEnv(true);
     const j = JSON.parse(dig(['kubernetes.default.svc.cluster.local'], env, pod('dnsutils')).stdout);

@@ -22,6 +22,7 @@ import { isIPv4, isIPv6 } from '../net/ip';
 import { runLookup } from '../simulate/dns';
 import { podPlace } from '../simulate/request';
 import { lookupJson } from './nslookup';
+import type { Pod } from '../k8s/objects';
 import type { CommandEnv, CommandResult, PodCommandHandler } from './types';
 import { json, ok, usage } from './types';
 
@@ -38,7 +39,12 @@ interface DigArgs {
   tries?: number;
   time?: number;
   error?: string;
+  /** dig's warnings on standard error, such as a second type word. */
+  warnings: string[];
 }
+
+// The classes dig takes as a bare word (dns_rdataclass_fromtext); svclab answers only IN.
+const DNS_CLASSES = new Set(['IN', 'CH', 'CHAOS', 'HS', 'HESIOD', 'NONE']);
 
 /** `+tries=N`, `+retry=N` (N + 1 tries) and `+time=T` (seconds, at least 1). */
 function numberOption(a: string, out: DigArgs): boolean {
@@ -52,8 +58,16 @@ function numberOption(a: string, out: DigArgs): boolean {
 }
 
 function parseArgs(args: string[]): DigArgs {
-  const out: DigArgs = { type: 'A', short: false, search: false, reverse: false, tcp: false };
+  const out: DigArgs = {
+    type: 'A',
+    short: false,
+    search: false,
+    reverse: false,
+    tcp: false,
+    warnings: [],
+  };
   let typeSet = false;
+  let classSet = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '+short') out.short = true;
@@ -76,10 +90,15 @@ function parseArgs(args: string[]): DigArgs {
       if (!t) return { ...out, error: `invalid type: ${args[i] ?? ''}` };
       out.type = t;
       typeSet = true;
-    } else if (!out.name) out.name = a;
-    else if (!typeSet && parseRRType(a)) {
+    } else if (parseRRType(a)) {
+      // dig.c parse_args: a word that names a type is the type wherever it stands (`dig SRV name` and
+      // `dig name SRV` ask the same question); a second one wins with a warning.
+      if (typeSet) out.warnings.push(';; Warning, extra type option');
       out.type = parseRRType(a)!;
       typeSet = true;
+    } else if (DNS_CLASSES.has(a.toUpperCase())) {
+      if (classSet) out.warnings.push(';; Warning, extra class option');
+      classSet = true;
     } else out.name = a;
   }
   return out;
@@ -132,6 +151,12 @@ function fullOutput(
  */
 export const dig: PodCommandHandler = (args: string[], env: CommandEnv, pod): CommandResult => {
   const a = parseArgs(args);
+  const warned = a.warnings.map((w) => `${w}\n`).join('');
+  const r = digRun(a, args, env, pod);
+  return warned ? { ...r, stderr: warned + r.stderr } : r;
+};
+
+function digRun(a: DigArgs, args: string[], env: CommandEnv, pod: Pod): CommandResult {
   if (a.error) return { exitCode: 1, stdout: '', stderr: `dig: ${a.error}\n` };
   const place = podPlace(env.cluster, pod);
   if ('error' in place) return usage(place.error, 'exec');
@@ -156,4 +181,4 @@ export const dig: PodCommandHandler = (args: string[], env: CommandEnv, pod): Co
   if (a.short) return ok(errors + r.answer.map((x) => `${x.data}\n`).join(''));
   const qname = r.queries[r.queries.length - 1] ?? name;
   return ok(errors + fullOutput(cmdline, a, qname, type, r, env));
-};
+}
