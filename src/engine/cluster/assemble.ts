@@ -21,6 +21,7 @@ import { lintCluster } from './lint';
 import { assignLoadBalancers } from './load-balancer';
 import { CLUSTER_SCOPED, NamespaceTracker } from './namespaces';
 import { buildNodes } from './nodes';
+import { clearServerSetMetadata } from './server-metadata';
 import { placeInOrder, type Entry } from './place-in-order';
 import { runPods, type PodRun } from './pod-status';
 import { allocateServices } from './service-alloc';
@@ -131,6 +132,7 @@ function startCluster(
   const cluster = emptyCluster(config);
   cluster.nodes = nodes;
   nodes.forEach((n, i) => {
+    if (nodeInputs[i]) clearServerSetMetadata(n.metadata);
     n.metadata.uid ??= uidFor(seed, objectKey(n));
     n.metadata.creationTimestamp ??= time;
     const src = nodeInputs[i];
@@ -150,6 +152,13 @@ function userOrigin(src: SourcedObject): ObjectOrigin {
   };
 }
 
+/** The build's copy of an object the user applies: a create, so the server sets its own metadata. */
+function forCreate(o: KubeObject): KubeObject {
+  const copy = cloneForBuild(o);
+  clearServerSetMetadata(copy.metadata);
+  return copy;
+}
+
 /**
  * The user's objects as the build may write into them (copies), in first-appearance order. A later
  * document with the same key updates the earlier object, keeping its creation slot (kubectl apply).
@@ -163,12 +172,12 @@ function userEntries(objects: SourcedObject[]): Entry[] {
     const key = objectKey(src.object);
     const prev = byKey.get(key);
     if (prev) {
-      prev.object = cloneForBuild(src.object);
+      prev.object = forCreate(src.object);
       prev.src = src;
       prev.origin = userOrigin(src);
       continue;
     }
-    const e: Entry = { object: cloneForBuild(src.object), key, src, origin: userOrigin(src) };
+    const e: Entry = { object: forCreate(src.object), key, src, origin: userOrigin(src) };
     byKey.set(key, e);
     entries.push(e);
   }
