@@ -11,6 +11,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
+import { msg } from '../messages';
 import type { ClusterAddOn } from './add-on';
 import { cloneForBuild, cloneJSON } from './clone';
 import { clusterConfigFrom } from './config';
@@ -208,7 +209,7 @@ function admitInNamespaces(entries: Entry[], seed: number, time: string, diagnos
             source: 'api',
             code: 'namespace.notFound',
             message: NamespaceTracker.notFound(ns),
-            hint: `Create the Namespace ${ns} in a document before this one (kubectl apply creates objects in order).`,
+            meaning: msg('apply.namespaceMissing.meaning', { namespace: ns }),
           }),
         );
         continue;

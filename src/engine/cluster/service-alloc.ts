@@ -15,6 +15,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
+import { msg, type Msg } from '../messages';
 import { formatIp, parseIp } from '../net/ip';
 import { objectDiagnostic } from './diag';
 import { fnv32a } from './hash';
@@ -77,7 +78,13 @@ export function allocateServices(
   const hashOf = (svc: Service, what: string): number =>
     fnv32a(`${what}:${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`, (0x811c9dc5 ^ seed) >>> 0);
 
-  const reject = (input: ServiceInput, field: string, code: string, message: string, hint?: string): void => {
+  const reject = (
+    input: ServiceInput,
+    field: string,
+    code: string,
+    message: string,
+    hint?: string | Msg,
+  ): void => {
     const t = txns.get(input.service);
     t?.ips.forEach((ip) => ipAlloc.release(ip));
     t?.ports.forEach((p) => ports.release(p));
@@ -119,7 +126,7 @@ export function allocateServices(
           `spec.clusterIPs: Invalid value: ${goStringSlice(spec.clusterIPs?.length ? spec.clusterIPs : [requested])}: failed to allocate IP ${requested}: ${why}`,
           result === 'allocated'
             ? 'Another Service already has this ClusterIP; leave clusterIP out to get a free one.'
-            : `The service CIDR of this cluster is ${config.serviceSubnet}.`,
+            : msg('apply.serviceCidr.hint', { cidr: config.serviceSubnet }),
         );
         continue;
       }

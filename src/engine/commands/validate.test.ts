@@ -46,7 +46,7 @@ describe('svclab validate', () => {
 
   it('prints the resource-mapping error for a kind in an old version', () => {
     expect(run('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\n').stderr).toBe(
-      'error: resource mapping not found for name: "web" namespace: "" from "scene.yaml": no matches for kind "Ingress" in version "extensions/v1beta1"\nensure CRDs are installed first\n',
+      'error: resource mapping not found for name: "web" namespace: "" from "scene.yaml": no matches for kind "Ingress" in version "extensions/v1beta1"\nensure CRDs are installed first\n  hint: Kubernetes 1.36 serves Ingress as networking.k8s.io/v1.\n',
     );
   });
 

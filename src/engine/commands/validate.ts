@@ -44,10 +44,18 @@ function meaningLine(d: Diagnostic, lang: Lang): string {
   return lang !== 'en' && d.meaning ? `  ↳ ${render(d.meaning, lang)}\n` : '';
 }
 
-/** kubectl's MultilineError(prefix, errs), each error followed by its meaning line. */
+/** svclab's hint for an error, on its own line after kubectl's words (in every language). */
+function hintLine(d: Diagnostic, lang: Lang): string {
+  return d.hint ? `  ${render(msg('cli.hint', { text: renderText(d.hint, lang) }), lang)}\n` : '';
+}
+
+/** What follows a tool's error line: its meaning (not in English) and svclab's hint. */
+const after = (d: Diagnostic, lang: Lang): string => meaningLine(d, lang) + hintLine(d, lang);
+
+/** kubectl's MultilineError(prefix, errs), each error followed by its meaning and hint lines. */
 function multiline(prefix: string, ds: Diagnostic[], lang: Lang): string {
-  if (ds.length === 1) return `${prefix}${text(ds[0]!, lang)}\n${meaningLine(ds[0]!, lang)}`;
-  return `${prefix}\n${ds.map((d) => `* ${text(d, lang)}\n${meaningLine(d, lang)}`).join('')}`;
+  if (ds.length === 1) return `${prefix}${text(ds[0]!, lang)}\n${after(ds[0]!, lang)}`;
+  return `${prefix}\n${ds.map((d) => `* ${text(d, lang)}\n${after(d, lang)}`).join('')}`;
 }
 
 function version(kind: string | undefined): string {
@@ -76,7 +84,7 @@ function schemaGroup(ds: Diagnostic[], lang: Lang): string {
       : `strict decoding error: ${decoding.map((x) => text(x, lang)).join(', ')}`;
     out.push(
       `Error from server (BadRequest): error when creating ${JSON.stringify(d.file ?? '')}: ${d.kind} in version ${JSON.stringify(version(d.kind))} cannot be handled as a ${d.kind}: ${detail}\n`,
-      ...decoding.map((x) => meaningLine(x, lang)),
+      ...decoding.map((x) => after(x, lang)),
     );
   }
   const decoded = new Set(decoding);
@@ -95,8 +103,9 @@ function schemaGroup(ds: Diagnostic[], lang: Lang): string {
       out.push(
         `error: error validating ${JSON.stringify(x.file ?? '')}: ${message}; if you choose to ignore these errors, turn validation off with --validate=false\n`,
       );
+    else if (x.code === 'manifest.name.generateName') out.push(`error: ${message}\n`);
     else out.push(`error: ${where(x)}: ${message}\n`);
-    out.push(meaningLine(x, lang));
+    out.push(after(x, lang));
   }
   return out.join('');
 }
@@ -108,11 +117,18 @@ function errorText(errors: Diagnostic[], lang: Lang): string {
     const schema = g.filter((d) => d.source === 'schema');
     const yaml = g.filter((d) => d.source === 'yaml' || d.source === 'lint');
     if (schema.length > 0) out.push(schemaGroup(schema, lang));
-    if (api.length > 0) out.push(apiGroup(api, lang));
+    // Admission refusals that are not validation errors print as kubectl prints a failed create.
+    for (const d of api.filter((x) => x.code === 'namespace.notFound'))
+      out.push(
+        `Error from server (NotFound): error when creating ${JSON.stringify(d.file ?? '')}: ${text(d, lang)}\n`,
+        after(d, lang),
+      );
+    const invalid = api.filter((x) => x.code !== 'namespace.notFound');
+    if (invalid.length > 0) out.push(apiGroup(invalid, lang));
     for (const d of yaml)
       out.push(
         `error: error parsing ${d.file ?? 'input'}: line ${d.line ?? '?'}, column ${d.column ?? '?'}: ${text(d, lang)}\n`,
-        meaningLine(d, lang),
+        after(d, lang),
       );
   }
   return out.join('');

@@ -3,6 +3,10 @@
  * (new uid and creationTimestamp, no resourceVersion or selfLink), and kubectl's own refusals.
  */
 import { describe, expect, it } from 'vitest';
+import { buildCluster } from '../build';
+import { runCommand } from '../commands/run';
+import type { CommandEnv } from '../commands/types';
+import { createWorld } from '../world';
 import { scene } from './scene.test-helper';
 
 const DUMP = `apiVersion: v1
@@ -61,5 +65,53 @@ describe('applying a dump', () => {
     const pods = s.run('get pods').stdout;
     expect(pods).toMatch(/^web-0\s+1\/1\s+Running\s+0\s+\S+\s*$/m);
     expect(pods).not.toMatch(/\dy\d/);
+  });
+});
+
+function validate(yaml: string, lang: 'en' | 'ko' = 'en') {
+  const built = buildCluster([{ file: 'k8sdemo.yaml', text: yaml }], { seed: 1 });
+  const env: CommandEnv = {
+    cluster: built.cluster,
+    world: createWorld(1),
+    diagnostics: built.diagnostics,
+    json: false,
+    lang,
+  };
+  return runCommand('validate', env);
+}
+
+describe("kubectl's refusals", () => {
+  it('an object in a namespace that does not exist: NotFound on create', () => {
+    const r = validate(
+      'apiVersion: v1\nkind: Endpoints\nmetadata: {name: x, namespace: k8sdemo}\nsubsets: []\n',
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(
+      'Error from server (NotFound): error when creating "k8sdemo.yaml": namespaces "k8sdemo" not found\n',
+    );
+    expect(
+      validate('apiVersion: v1\nkind: Endpoints\nmetadata: {name: x, namespace: k8sdemo}\n', 'ko').stderr,
+    ).toContain('  ↳ 아직 없는 네임스페이스');
+  });
+
+  it('generateName with apply', () => {
+    const r = validate(
+      'apiVersion: v1\nkind: Pod\nmetadata: {generateName: web-}\nspec: {containers: [{name: c, image: nginx}]}\n',
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('error: from web-: cannot use generate name with apply\n');
+  });
+});
+
+describe('hints without -o json', () => {
+  it("an error's hint prints after kubectl's words, in the reader's language", () => {
+    const yaml =
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {clusterIP: 172.16.0.5, ports: [{port: 80}]}\n';
+    const r = validate(yaml);
+    expect(r.stderr).toBe(
+      'The Service "web" is invalid: spec.clusterIPs: Invalid value: []string{"172.16.0.5"}: failed to allocate IP 172.16.0.5: the provided network does not match the current range\n' +
+        '  hint: The service CIDR of this cluster is 10.96.0.0/12. Pick a clusterIP inside it, leave clusterIP out to get a free one, or change the range with a ClusterConfiguration (kubeadm.k8s.io/v1beta4) networking.serviceSubnet.\n',
+    );
+    expect(validate(yaml, 'ko').stderr).toContain('  힌트: 이 클러스터의 서비스 CIDR은 10.96.0.0/12입니다.');
   });
 });

@@ -8,6 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 import { diagnosticAt } from './diagnose';
 import { decodeNulls } from './decode';
 import { applyDefaults } from './defaults';
@@ -49,7 +50,7 @@ function fieldsAndParents(errors: Diagnostic[]): Set<string> {
 export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
   const diagnostics: Diagnostic[] = [];
   const raw = obj.object as unknown as Record<string, unknown>;
-  const error = (field: string, code: string, message: string, hint?: string): Admission => {
+  const error = (field: string, code: string, message: string, hint?: string | Msg): Admission => {
     diagnostics.push(diagnosticAt(obj, field, { severity: 'error', source: 'schema', code, message, hint }));
     return { object: null, diagnostics };
   };
@@ -59,13 +60,21 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
           'apiVersion',
           'manifest.kind.version',
           `no kind "${info.kind}" is registered for version "${String(raw.apiVersion)}" in scheme`,
-          `svclab reads ${info.kind} as ${info.apiVersions.join(' or ')}`,
+          msg('apply.kindVersion.hint', {
+            kind: info.kind,
+            versions: info.apiVersions.join(' or '),
+            config: true,
+          }),
         )
       : error(
           'apiVersion',
           'manifest.kind.version',
           `no matches for kind "${info.kind}" in version "${String(raw.apiVersion)}"`,
-          `ensure CRDs are installed first; Kubernetes 1.36 serves ${info.kind} as ${info.apiVersions.join(' or ')}`,
+          msg('apply.kindVersion.hint', {
+            kind: info.kind,
+            versions: info.apiVersions.join(' or '),
+            config: false,
+          }),
         );
   }
   const findings = checkSchema(raw);
@@ -91,8 +100,22 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
     object.metadata = {};
   }
   const meta = object.metadata as Record<string, unknown>;
-  if (!info.config && (meta.name === undefined || meta.name === null || meta.name === ''))
+  if (!info.config && (meta.name === undefined || meta.name === null || meta.name === '')) {
+    // kubectl apply looks the object up by name before anything reaches the server (apply.go).
+    if (typeof meta.generateName === 'string' && meta.generateName !== '') {
+      diagnostics.push(
+        diagnosticAt(obj, 'metadata.generateName', {
+          severity: 'error',
+          source: 'schema',
+          code: 'manifest.name.generateName',
+          message: `from ${meta.generateName}: cannot use generate name with apply`,
+          meaning: msg('apply.generateName.meaning', { generateName: meta.generateName }),
+        }),
+      );
+      return { object: null, diagnostics };
+    }
     return error('metadata.name', 'manifest.name.missing', 'resource name may not be empty');
+  }
   if (info.namespaced) {
     if (meta.namespace === undefined || meta.namespace === null || meta.namespace === '')
       meta.namespace = 'default';
