@@ -9,6 +9,7 @@
  */
 import type { Diagnostic, DiagnosticSource, Severity } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
+import type { Msg } from '../messages';
 import { diagnosticAt } from '../manifest/diagnose';
 import type { SourcedObject } from '../manifest/types';
 
@@ -17,7 +18,9 @@ export interface DiagnosticSpec {
   source: DiagnosticSource;
   code: string;
   message: string;
-  hint?: string;
+  /** What a tool's message means, in the reader's language. */
+  meaning?: Msg;
+  hint?: string | Msg;
 }
 
 /** A diagnostic about `obj` at `field` (a Kubernetes field path), located in `src` when the object has a source. */
