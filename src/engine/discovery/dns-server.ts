@@ -3,7 +3,8 @@
  * path's business (kube-proxy's rules DNAT `10.96.0.10:53` to a CoreDNS pod, or drop or reject it); this
  * module only says who answers at the far end: a CoreDNS pod (which answers from its kubernetes plugin
  * and `forward`s the rest), the resolver outside the cluster that nodes use and CoreDNS forwards to
- * (`config.upstreamDNS`, and any public address, answered by svclab's simulated Internet), or nobody.
+ * (`config.upstreamDNS`, and the well-known public resolvers, answered by svclab's simulated Internet), or
+ * nobody.
  *
  * @example
  * dnsServerAt(cluster, '10.244.1.2'); // { kind: "coredns", pod: <kube-system/coredns-…> }
@@ -12,7 +13,6 @@
 import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod } from '../k8s/objects';
-import { inCidr, isIPv4 } from '../net/ip';
 import type { Rng } from '../util/rng';
 import { serveDns } from './dns';
 import type { AnswerSource } from './dns-transport';
@@ -25,14 +25,24 @@ export type DnsServer =
   /** Nothing serves DNS at that address (`pod`: the pod that owns it, running something else). */
   | { kind: 'none'; pod?: Pod };
 
-const PRIVATE = [
-  '10.0.0.0/8',
-  '172.16.0.0/12',
-  '192.168.0.0/16',
-  '127.0.0.0/8',
-  '169.254.0.0/16',
-  '100.64.0.0/10',
-];
+// The public resolvers people write into dnsConfig (Google, Cloudflare, Quad9, OpenDNS): svclab's
+// simulated Internet answers at these. Any other address outside the cluster runs no DNS server that
+// svclab knows of, so queries to it time out, as they do to the documentation address 192.0.2.1 in the
+// Kubernetes docs' dnsConfig example ("no servers could be reached").
+const PUBLIC_RESOLVERS = new Set([
+  '8.8.8.8',
+  '8.8.4.4',
+  '1.1.1.1',
+  '1.0.0.1',
+  '9.9.9.9',
+  '149.112.112.112',
+  '208.67.222.222',
+  '208.67.220.220',
+  '2001:4860:4860::8888',
+  '2001:4860:4860::8844',
+  '2606:4700:4700::1111',
+  '2606:4700:4700::1001',
+]);
 
 /**
  * A pod runs CoreDNS when it carries kubeadm's `k8s-app: kube-dns` label or a CoreDNS image.
@@ -47,16 +57,16 @@ export function isCoreDnsPod(pod: Pod): boolean {
 }
 
 /**
- * True for a resolver outside the cluster: the nodes' upstream, or any public IPv4 address (8.8.8.8).
- * svclab does not walk packets outside the cluster; the simulated Internet answers them.
+ * True for a resolver outside the cluster that answers: the nodes' upstream, or a well-known public
+ * resolver (8.8.8.8). svclab does not walk packets outside the cluster; the simulated Internet answers
+ * them. Any other outside address is nobody's DNS server.
  *
- * @example isOutsideResolver(cluster, '192.0.2.53'); // true
+ * @example isOutsideResolver(cluster, '192.0.2.53'); // true (the nodes' upstream)
+ * isOutsideResolver(cluster, '192.0.2.1'); // false: nothing answers there
  */
 export function isOutsideResolver(cluster: ClusterState, ip: string): boolean {
   if (ip === cluster.config.upstreamDNS) return true;
-  if (!isIPv4(ip) || clusterIndex(cluster).ipOwner(ip).kind !== 'outside') return false;
-  const local = [cluster.config.serviceSubnet, cluster.config.podSubnet, ...PRIVATE];
-  return !local.some((c) => inCidr(ip, c));
+  return PUBLIC_RESOLVERS.has(ip) && clusterIndex(cluster).ipOwner(ip).kind === 'outside';
 }
 
 /**

@@ -236,6 +236,21 @@ ${spec}`;
     );
   });
 
+  it("the docs' example nameserver 192.0.2.1 runs no DNS server: the pod's queries time out", () => {
+    const s = world(
+      yaml('iptables', {
+        extra: pod(
+          'docs',
+          '  dnsPolicy: None\n  dnsConfig:\n    nameservers: [192.0.2.1]\n    searches: [ns1.svc.cluster-domain.example, my.dns.search.suffix]\n    options: [{ name: ndots, value: "2" }, { name: edns0 }]\n',
+        ),
+      }),
+    );
+    const r = s.run('exec docs -- dig +short web.default.svc.cluster.local');
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toMatch(/;; no servers could be reached\n$/);
+    expect(s.curl('pod/default/docs', 'http://web/').lookup?.rcode).toBe('TIMEOUT');
+  });
+
   it('a nameserver on the pod’s own loopback with nothing listening: refused inside the pod', () => {
     const s = world(
       yaml('iptables', {
