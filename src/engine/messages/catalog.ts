@@ -3,6 +3,7 @@
  * (`<area>.ts`, written with defineMessages) and spreads it here; ids are prefixed with the area
  * (`sim.`, `dns.`, `lint.`, `lesson.` …) so groups never collide (a test checks it).
  */
+import { apiserver } from './apiserver';
 import { apply } from './apply';
 import { cli } from './cli';
 import { cliHelp } from './cli-help';
@@ -13,10 +14,11 @@ import { sim } from './sim';
 import { simLb } from './sim-lb';
 import { simPath } from './sim-path';
 
-export const groups = { common, apply, cli, cliHelp, dns, lesson, sim, simPath, simLb };
+export const groups = { common, apiserver, apply, cli, cliHelp, dns, lesson, sim, simPath, simLb };
 
 export const catalog = {
   ...common,
+  ...apiserver,
   ...apply,
   ...cli,
   ...cliHelp,

@@ -232,6 +232,13 @@ export const simPath = defineMessages({
     ko: (p) => `${p.from} → ${p.to}, 클라우드 공급자의 네트워크를 거칩니다`,
     example: { from: 'node-1', to: 'lb/default/web' },
   },
+  'net.nodeNetwork': {
+    en: (p: { from: string; to: string; ip: string; crossZone: boolean }) =>
+      `${p.from} → ${p.to} (${p.ip}) over the node network, not the VXLAN overlay: flannel tunnels only traffic for pod addresses${p.crossZone ? '; crosses zones, which real clouds bill as inter-zone traffic' : ''}`,
+    ko: (p) =>
+      `${p.from} → ${p.to}(${p.ip}), VXLAN 오버레이가 아니라 노드 네트워크로 갑니다. flannel은 파드 주소로 가는 트래픽만 터널로 보냅니다${p.crossZone ? '. 가용 영역을 넘어가므로 실제 클라우드에서는 영역 간 트래픽 요금이 붙습니다' : ''}`,
+    example: { from: 'node-1', to: 'node-2', ip: '192.168.49.3', crossZone: false },
+  },
   'net.provider': {
     en: (p: { from: string; to: string; ip: string }) =>
       `${p.from} → ${p.to} (${p.ip}) over the provider network`,

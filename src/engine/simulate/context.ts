@@ -48,7 +48,15 @@ export interface Ctx {
 
 export type End =
   | { kind: 'pod'; pod: Pod; arrived: Packet; socket: ListeningSocket | null; viaLoopback?: boolean }
-  | { kind: 'node'; node: NodeInfo; arrived: Packet; response: HttpResponse | null; what: Msg }
+  | {
+      kind: 'node';
+      node: NodeInfo;
+      arrived: Packet;
+      response: HttpResponse | null;
+      what: Msg;
+      /** The client gave up on what answered (curl's exit code and message), e.g. an untrusted certificate. */
+      clientError?: { curlExitCode: number; message: string };
+    }
   /** A component answered for the backend (the ingress controller): its response, and who served it. */
   | {
       kind: 'answered';

@@ -16,6 +16,7 @@ import { isIngressRequest, throughIngress } from './ingress-path';
 import { cloudLoadBalancer } from './cloud-lb-path';
 import { addHop, fail, type Ctx, type End } from './context';
 import { explainIcmpToVirtualIP, explainNoServicePort } from './explain';
+import { apiServerAnswer } from './api-server';
 import { kubeProxyHealth } from './node-sockets';
 import { throughNode } from './node-path';
 import { unroutedBlock } from './unrouted';
@@ -23,14 +24,16 @@ import { unroutedBlock } from './unrouted';
 const MAX_DEPTH = 6;
 
 /** The packet crosses from one node to another over the overlay. */
-function cross(ctx: Ctx, from: string, to: string, p: Packet): void {
-  const l = link(ctx.cluster, from, to);
+function cross(ctx: Ctx, from: string, to: string, p: Packet, via: 'overlay' | 'nodes' = 'overlay'): void {
+  const l = link(ctx.cluster, from, to, via);
   addHop(
     ctx,
     { stage: 'network', location: l.from, action: 'forward', crossZone: l.crossZone, note: l.note },
     p,
   );
-  ctx.back.push({ kind: 'link', link: l, reverseNote: link(ctx.cluster, to, from).note });
+  // The reply goes to the request's source: a pod address travels back through the overlay.
+  const back = clusterIndex(ctx.cluster).ipOwner(p.src).kind === 'pod' ? 'overlay' : via;
+  ctx.back.push({ kind: 'link', link: l, reverseNote: link(ctx.cluster, to, from, back).note });
 }
 
 /** Delivers to a pod's socket, or the pod refuses. */
@@ -96,6 +99,18 @@ function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
   for (const pod of hostNetworkPods(ctx, node.name)) {
     if (appAccepts(pod, p.dstPort, p.protocol, false).ok) return deliverToPod(ctx, pod, p);
   }
+  const api = apiServerAnswer(ctx.cluster, node, p, ctx.req);
+  if (api) {
+    addHop(ctx, { stage: 'node', location, action: 'deliver', note: api.note }, p);
+    return {
+      kind: 'node',
+      node,
+      arrived: p,
+      response: api.response,
+      what: msg('apiserver.who', { node: node.name }),
+      ...(api.clientError ? { clientError: api.clientError } : {}),
+    };
+  }
   const health = p.protocol === 'TCP' ? kubeProxyHealth(ctx.cluster, node.name, p.dstPort) : undefined;
   if (health) {
     addHop(ctx, { stage: 'node', location, action: 'deliver', note: health.note }, p);
@@ -158,7 +173,7 @@ export function route(ctx: Ctx, node: string, p: Packet): End {
     }
     case 'node': {
       if (owner.node.name === node) return deliverToNode(ctx, owner.node, p);
-      cross(ctx, node, owner.node.name, p);
+      cross(ctx, node, owner.node.name, p, 'nodes');
       const r = throughNode(ctx, owner.node.name, p, 'PREROUTING', 'entry');
       if ('kind' in r) return r;
       return r.dst === p.dst && r.dstPort === p.dstPort

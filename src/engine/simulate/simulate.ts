@@ -166,6 +166,7 @@ function one(
     backend,
     sourceSeenByBackend: seen,
     hops: [...resolution.hops, ...ctx.hops],
+    ...(end.kind === 'node' && end.clientError ? { clientError: end.clientError } : {}),
     ...(tlsToPlain
       ? {
           clientError: {

@@ -107,10 +107,17 @@ export function addressOf(place: Place): string {
 
 /**
  * The link between two nodes (or a node and itself). Crossing zones is flagged: real clouds bill it.
+ * flannel tunnels only pod-network traffic through VXLAN (its routes cover the other nodes' podCIDRs);
+ * a packet for another node's own address (`via: 'nodes'`) goes over the node network as it is.
  *
  * @example link(cluster, 'node-1', 'node-3') // { from: 'node/node-1', to: 'node/node-3', crossZone: true, note: '…' }
  */
-export function link(cluster: ClusterState, fromNode: string, toNode: string): Link {
+export function link(
+  cluster: ClusterState,
+  fromNode: string,
+  toNode: string,
+  via: 'overlay' | 'nodes' = 'overlay',
+): Link {
   const ix = clusterIndex(cluster);
   const a = ix.node(fromNode);
   const b = ix.node(toNode);
@@ -122,13 +129,15 @@ export function link(cluster: ClusterState, fromNode: string, toNode: string): L
     note:
       fromNode === toNode
         ? msg('net.sameNode', { node: fromNode })
-        : msg('net.overlay', {
-            from: fromNode,
-            fromZone: a?.zone ?? null,
-            to: toNode,
-            toZone: b?.zone ?? null,
-            crossZone,
-          }),
+        : via === 'nodes'
+          ? msg('net.nodeNetwork', { from: fromNode, to: toNode, ip: b?.ip ?? '?', crossZone })
+          : msg('net.overlay', {
+              from: fromNode,
+              fromZone: a?.zone ?? null,
+              to: toNode,
+              toZone: b?.zone ?? null,
+              crossZone,
+            }),
   };
 }
 
