@@ -46,6 +46,25 @@ spec:
   containers: [{ name: echo, image: agnhost, ports: [{ containerPort: 8080 }] }]
 `);
 
+// A client pod and Service db: "dbb" is a typo one edit away.
+const CLIENT = file(`apiVersion: v1
+kind: Service
+metadata: { name: db }
+spec:
+  selector: { app: db }
+  ports: [{ port: 5432 }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: db, labels: { app: db } }
+spec: { containers: [{ name: db, image: postgres, ports: [{ containerPort: 5432 }] }] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: client }
+spec: { containers: [{ name: shell, image: busybox }] }
+`);
+
 type Json = Record<string, unknown>;
 type Described = { id: string; params: Record<string, unknown> };
 
@@ -71,6 +90,46 @@ describe('--lang', () => {
     const en = JSON.parse((await run('-f', LOCAL, 'curl', '--from', 'external', url, '-o', 'json')).out);
     expect(en.explanation).toMatch(/^Service default\/echo-local has externalTrafficPolicy Local/);
     expect(en.explanationMsg).toEqual(m);
+  });
+
+  it('a DNS failure: the lookup and the request that needed it explain in Korean', async () => {
+    const ns = await run(
+      '-f',
+      CLIENT,
+      '--lang',
+      'ko',
+      'exec',
+      'client',
+      '--',
+      'nslookup',
+      'dbb',
+      '-o',
+      'json',
+    );
+    expect(ns.code).toBe(1);
+    const lookup = JSON.parse(ns.out) as Json;
+    expect(lookup.rcode).toBe('NXDOMAIN');
+    expect(lookup.explanation).toContain('default 네임스페이스에는 이름이 dbb인 서비스가 없습니다.');
+    expect(lookup.explanation).toContain('db 서비스(db.default.svc.cluster.local)를 말한 것인가요?');
+    expect((lookup.explanationMsg as Described).id).toBe('dns.didYouMean');
+    const curl = await run(
+      '-f',
+      CLIENT,
+      '--lang',
+      'ko',
+      'curl',
+      '--from',
+      'pod/client',
+      'http://dbb/',
+      '-o',
+      'json',
+    );
+    const t = JSON.parse(curl.out) as Json;
+    expect(t.outcome).toBe('dns-failure');
+    expect(t.explanation).toBe(lookup.explanation);
+    const text = await run('-f', CLIENT, '--lang', 'ko', 'exec', 'client', '--', 'nslookup', 'dbb');
+    expect(text.out).toContain("** server can't find dbb: NXDOMAIN");
+    expect(text.out).not.toMatch(HANGUL);
   });
 
   it("keeps curl's own words: the text output is the same in both languages", async () => {

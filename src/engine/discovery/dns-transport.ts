@@ -6,11 +6,12 @@
  * address it ends at, so DNS can only answer when the rules deliver the query to a DNS server.
  *
  * @example
- * const send: DnsTransport = (q) => ({ kind: 'timeout', why: `nothing answers at ${q.server}` });
+ * const send: DnsTransport = (q) => ({ kind: 'timeout', why: msg('dns.nobodyThere', { ip: q.server }) });
  * send({ server: '10.96.0.10', name: 'db.shop.svc.cluster.local.', type: 'A', socket: 1, attempt: 1, waitSeconds: 5, tcp: false });
  * // { kind: "timeout", why: "nothing answers at 10.96.0.10" }
  */
 import type { DnsMessage, RRType } from './records';
+import type { Msg } from '../messages';
 
 /** One try of one query, as the resolver sends it. */
 export interface DnsQuery {
@@ -37,9 +38,9 @@ export type AnswerSource = 'cluster-dns' | 'upstream';
 export type DnsExchange =
   | { kind: 'answer'; message: DnsMessage; source: AnswerSource }
   /** Nothing came back within `waitSeconds` (the query was dropped, or reached no DNS server). */
-  | { kind: 'timeout'; why: string }
+  | { kind: 'timeout'; why: Msg }
   /** An ICMP port unreachable (UDP) or a reset (TCP) came back: "connection refused". */
-  | { kind: 'refused'; why: string };
+  | { kind: 'refused'; why: Msg };
 
 /** Carries one try of one query. */
 export type DnsTransport = (q: DnsQuery) => DnsExchange;

@@ -5,7 +5,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
-import { msg, render } from '../messages';
+import { msg, sentences, type Msg } from '../messages';
 import { corednsSettings } from './coredns';
 import { readyDnsEndpoints } from './dns-endpoints';
 import { parseName } from './kubernetes-plugin';
@@ -29,7 +29,6 @@ export function editDistance(a: string, b: string): number {
 }
 
 const key = (s: Service) => `${s.metadata.namespace ?? 'default'}/${s.metadata.name ?? ''}`;
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
 
 function findService(cluster: ClusterState, ns: string, name: string): Service | undefined {
   return cluster.services.find((s) => (s.metadata.namespace ?? 'default') === ns && s.metadata.name === name);
@@ -53,51 +52,45 @@ function intended(
   return undefined;
 }
 
-function searchSentence(name: string, result: LookupResult, conf: ResolvConf): string {
+function searchSentence(name: string, result: LookupResult, conf: ResolvConf): Msg | undefined {
   const q = result.queries;
   const answered = q[q.length - 1] ?? fqdn(name);
+  const ndots = ndotsOf(conf);
   if (q.length === 0 || answered === fqdn(name)) {
-    if (q.length > 1)
-      return `The resolver first tried ${plural(q.length - 1, 'search-suffixed name')} (${name} has fewer than ${ndotsOf(conf)} dots, ndots:${ndotsOf(conf)}), which did not exist, then asked for ${answered} as-is.`;
-    return '';
+    if (q.length > 1) return msg('dns.searchThenAsIs', { tried: q.length - 1, name, ndots, answered });
+    return undefined;
   }
   const suffix = answered.slice(fqdn(name).length - 1, -1).replace(/^\./, '');
-  const nth = q.length === 1 ? 'on the first try' : `after ${plural(q.length - 1, 'NXDOMAIN')}`;
-  return `${name} has fewer than ${ndotsOf(conf)} dots (ndots:${ndotsOf(conf)}), so the resolver appended the search domains from /etc/resolv.conf; ${answered} answered ${nth} (search suffix ${suffix}).`;
+  return msg('dns.searchSuffix', { name, ndots, answered, nxdomains: q.length - 1, suffix });
 }
 
-function successSentence(cluster: ClusterState, result: LookupResult): string {
+function successSentence(cluster: ClusterState, result: LookupResult): Msg | undefined {
   const s = corednsSettings(cluster);
   const last = result.queries[result.queries.length - 1] ?? '';
   const cname = result.answer.find((r) => r.type === 'CNAME');
-  const addrs = result.answer.filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => r.data);
+  const addresses = result.answer.filter((r) => r.type === 'A' || r.type === 'AAAA').map((r) => r.data);
   if (result.source === 'upstream' || !inZone(last, s.clusterZone)) {
     if (result.source === 'cluster-dns' && !inZone(last, s.clusterZone) && !last.endsWith('.arpa.'))
-      return `${last} is not a cluster name, so CoreDNS forwarded it to the upstream resolver (forward . /etc/resolv.conf).`;
-    return '';
+      return msg('dns.forwarded', { name: last });
+    return undefined;
   }
   const r = parseName(last, s.clusterZone);
-  if (!r || r === 'apex' || !r.namespace || !r.service) return '';
-  if (r.podOrSvc === 'pod')
-    return `With "pods insecure" CoreDNS answers any a-b-c-d.<namespace>.pod name with the address written in it (${addrs.join(', ')}).`;
+  if (!r || r === 'apex' || !r.namespace || !r.service) return undefined;
+  if (r.podOrSvc === 'pod') return msg('dns.podName', { addresses });
   const svc = cluster.services.find(
     (x) => x.metadata.namespace === r.namespace && x.metadata.name?.toLowerCase() === r.service,
   );
-  if (!svc) return '';
-  if (cname) {
-    const tail = addrs.length ? `, which resolved to ${addrs.join(', ')}` : '';
-    return `${svc.metadata.name} is an ExternalName Service: CoreDNS answers with a CNAME to ${cname.data}${tail}; no proxying happens, the client connects to that name's address.`;
-  }
-  if (r.endpoint)
-    return `${last} names one endpoint of Service ${svc.metadata.name}, so DNS returns that pod's address ${addrs.join(', ')}.`;
+  if (!svc) return undefined;
+  const service = svc.metadata.name ?? '';
+  if (cname) return msg('dns.externalName', { service, target: cname.data, addresses });
+  if (r.endpoint) return msg('dns.endpointName', { name: last, service, addresses });
   if (svc.spec.clusterIP === 'None') {
-    const eps = readyDnsEndpoints(cluster, svc);
-    const pods = eps.map((e) => e.pod).filter(Boolean);
-    return `${svc.metadata.name} is a headless Service (clusterIP: None): CoreDNS returns one A record per ready endpoint, here ${plural(addrs.length, 'pod address')}${pods.length ? ` (${pods.join(', ')})` : ''}, and the client connects to a pod directly, without kube-proxy.`;
+    const pods = readyDnsEndpoints(cluster, svc).flatMap((e) => (e.pod ? [e.pod] : []));
+    return msg('dns.headless', { service, count: addresses.length, pods });
   }
-  if (addrs.length)
-    return `${svc.metadata.name} is a ${svc.spec.type ?? 'ClusterIP'} Service: DNS returns its one ClusterIP ${addrs.join(', ')}, and kube-proxy picks a pod for each connection.`;
-  return '';
+  if (addresses.length)
+    return msg('dns.clusterIp', { service, type: svc.spec.type ?? 'ClusterIP', addresses });
+  return undefined;
 }
 
 function failureSentence(
@@ -108,61 +101,49 @@ function failureSentence(
   result: LookupResult,
   conf: ResolvConf,
   tool: string,
-): string {
+): Msg {
   if (result.rcode === 'TIMEOUT' || result.rcode === 'CONNREFUSED') {
-    const why = result.unreachable ?? '';
-    const m =
-      result.rcode === 'TIMEOUT'
-        ? msg('dns.timedOut', { server: result.server, why, seconds: result.seconds })
-        : msg('dns.refused', { server: result.server, why });
-    // Explanations are still strings; i18n's Msg carriers will take the descriptor as it is.
-    return render(m, 'en');
+    const why = result.unreachable ?? msg('dns.noAnswer', {});
+    return result.rcode === 'TIMEOUT'
+      ? msg('dns.timedOut', { server: result.server, why, seconds: result.seconds })
+      : msg('dns.refused', { server: result.server, why });
   }
   const zone = cluster.config.dnsDomain;
   const podNs = from.pod?.metadata.namespace ?? 'default';
   const want = intended(name, podNs, zone);
-  const notes: string[] = [];
-  if (from.external)
-    notes.push(
-      'Cluster names only resolve inside the cluster: an outside client asks the Internet DNS, which has no cluster.local zone.',
-    );
+  const notes: Msg[] = [];
+  if (from.external) notes.push(msg('dns.outsideClient', {}));
   else if (conf.effectivePolicy === 'Default' && from.pod)
     notes.push(
-      `This pod uses the node's resolver (dnsPolicy ${from.pod.spec.dnsPolicy ?? 'ClusterFirst'}${from.pod.spec.hostNetwork ? ' with hostNetwork' : ''}), which knows nothing of cluster names.`,
+      msg('dns.nodeResolverPod', {
+        policy: from.pod.spec.dnsPolicy ?? 'ClusterFirst',
+        hostNetwork: from.pod.spec.hostNetwork === true,
+      }),
     );
-  else if (!from.pod && !from.external)
-    notes.push(
-      'A node resolves through its own resolver, not CoreDNS, so cluster names do not resolve there.',
-    );
+  else if (!from.pod && !from.external) notes.push(msg('dns.nodeResolver', {}));
   if (
     tool === 'dig' &&
     !name.endsWith('.') &&
     result.queries.length === 1 &&
     labels(name).length < ndotsOf(conf)
   )
-    notes.push(`dig does not use the search list unless you add +search: it asked for ${fqdn(name)} only.`);
-  if (!want) return notes.join(' ') || `${name} does not exist (${result.rcode}).`;
+    notes.push(msg('dns.digNoSearch', { name: fqdn(name) }));
+  if (!want) return notes.length ? sentences(notes) : msg('dns.noSuchName', { name, rcode: result.rcode });
   const svc = findService(cluster, want.namespace, want.service);
   if (svc) {
     if (svc.spec.clusterIP === 'None' && readyDnsEndpoints(cluster, svc).length === 0)
-      notes.push(
-        `Service ${key(svc)} is headless and has no ready endpoints, so CoreDNS answers NXDOMAIN: a headless name only carries the addresses of ready pods.`,
-      );
+      notes.push(msg('dns.headlessNoEndpoints', { service: key(svc) }));
     else if (result.rcode === 'NOERROR')
-      notes.push(
-        `${want.service}.${want.namespace}.svc.${zone} exists but has no ${type} record (NOERROR with no data).`,
-      );
-    return notes.join(' ');
+      notes.push(msg('dns.noData', { name: `${want.service}.${want.namespace}.svc.${zone}`, type }));
+    return sentences(notes);
   }
   const elsewhere = cluster.services.filter(
     (s) => s.metadata.name === want.service && (s.metadata.namespace ?? 'default') !== want.namespace,
   );
   if (elsewhere.length) {
-    const ns = elsewhere[0]!.metadata.namespace ?? 'default';
-    notes.push(
-      `There is no Service ${want.service} in namespace ${want.namespace} (a short name only searches the pod's own namespace); Service ${want.service} exists in namespace ${ns}: use ${want.service}.${ns} or ${want.service}.${ns}.svc.${zone}.`,
-    );
-    return notes.join(' ');
+    const found = elsewhere[0]!.metadata.namespace ?? 'default';
+    notes.push(msg('dns.otherNamespace', { service: want.service, namespace: want.namespace, found, zone }));
+    return sentences(notes);
   }
   const candidates = cluster.services
     .filter((s) => (s.metadata.namespace ?? 'default') === want.namespace)
@@ -170,23 +151,19 @@ function failureSentence(
     .filter((x) => x.d <= Math.max(2, Math.floor(want.service.length / 3)))
     .sort((a, b) => a.d - b.d);
   if (candidates.length) {
-    const best = candidates[0]!.s.metadata.name;
-    notes.push(
-      `No Service named ${want.service} exists in namespace ${want.namespace}. Did you mean ${best} (${best}.${want.namespace}.svc.${zone})?`,
-    );
-    return notes.join(' ');
+    const best = candidates[0]!.s.metadata.name ?? '';
+    notes.push(msg('dns.didYouMean', { service: want.service, namespace: want.namespace, best, zone }));
+    return sentences(notes);
   }
-  notes.push(
-    `No Service named ${want.service} exists in namespace ${want.namespace}, and the upstream resolver does not know ${fqdn(name)} either.`,
-  );
-  return notes.join(' ');
+  notes.push(msg('dns.noService', { service: want.service, namespace: want.namespace, name: fqdn(name) }));
+  return sentences(notes);
 }
 
 /**
- * The explanation of a lookup result.
+ * The explanation of a lookup result, as a descriptor.
  *
  * @example
- * explainLookup(cluster, { pod }, 'db', 'A', result, conf, 'getaddrinfo');
+ * render(explainLookup(cluster, { pod }, 'db', 'A', result, conf, 'getaddrinfo'), 'en');
  * // "db has fewer than 5 dots (ndots:5), so the resolver appended the search domains …"
  */
 export function explainLookup(
@@ -197,11 +174,10 @@ export function explainLookup(
   result: LookupResult,
   conf: ResolvConf,
   tool: string,
-): string {
+): Msg {
   if (result.source === 'hosts')
-    return `${name} resolved from /etc/hosts (${result.answer.map((r) => r.data).join(', ')}), which kubelet writes with the pod's own hostname and hostAliases; DNS was not asked.`;
-  if (result.rcode === 'NOERROR' && result.answer.length > 0) {
-    return [searchSentence(name, result, conf), successSentence(cluster, result)].filter(Boolean).join(' ');
-  }
+    return msg('dns.hosts', { name, addresses: result.answer.map((r) => r.data) });
+  if (result.rcode === 'NOERROR' && result.answer.length > 0)
+    return sentences([searchSentence(name, result, conf), successSentence(cluster, result)]);
   return failureSentence(cluster, from, name, type, result, conf, tool);
 }

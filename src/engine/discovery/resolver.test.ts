@@ -1,3 +1,4 @@
+import { msg } from '../messages';
 import { describe, expect, it } from 'vitest';
 import type { Ingress, KubeObject, Pod } from '../k8s/objects';
 import { formatResolvConf, podResolvConf } from './resolv-conf';
@@ -27,7 +28,7 @@ const delivered =
   (q) => {
     if (isOutsideResolver(c, q.server))
       return { kind: 'answer', ...serverAnswer(c, { kind: 'upstream' }, q.name, q.type) };
-    if (q.server !== '10.96.0.10') return { kind: 'timeout', why: 'nothing answers there' };
+    if (q.server !== '10.96.0.10') return { kind: 'timeout', why: msg('dns.nobodyThere', { ip: q.server }) };
     return { kind: 'answer', ...serverAnswer(c, { kind: 'coredns', pod: web }, q.name, q.type) };
   };
 const look = (
@@ -152,14 +153,14 @@ describe('search-list expansion', () => {
     const r1 = look(scene(), { pod: web }, 'cache');
     expect(r1.rcode).toBe('NXDOMAIN');
     expect(r1.queries).toHaveLength(4);
-    expect(r1.explanation).toContain('use cache.other');
+    expect(en(r1.explanation)).toContain('use cache.other');
     const r2 = look(scene(), { pod: web }, 'dbb');
-    expect(r2.explanation).toContain('Did you mean db');
+    expect(en(r2.explanation)).toContain('Did you mean db');
     const c = scene(
       svc('shop', 'ghost', { clusterIP: 'None', ports: [{ port: 1 }] }),
       slice('shop', 'ghost', []),
     );
-    expect(look(c, { pod: web }, 'ghost').explanation).toContain('headless and has no ready endpoints');
+    expect(en(look(c, { pod: web }, 'ghost').explanation)).toContain('headless and has no ready endpoints');
   });
 
   it('headless: three addresses, explained', () => {
@@ -173,7 +174,7 @@ describe('search-list expansion', () => {
     const r = look(scene(), { pod: web }, 'db', 'A', { tool: 'dig' });
     expect(r.queries).toEqual(['db.']);
     expect(r.rcode).toBe('NXDOMAIN');
-    expect(r.explanation).toContain('+search');
+    expect(en(r.explanation)).toContain('+search');
     expect(look(scene(), { pod: web }, 'db', 'A', { tool: 'dig', search: true }).rcode).toBe('NOERROR');
   });
 
@@ -191,7 +192,7 @@ describe('search-list expansion', () => {
   it('nodes and external clients use the upstream: no cluster names', () => {
     const r = look(scene(), { node: 'node-1' }, 'db.shop.svc.cluster.local');
     expect(r).toMatchObject({ rcode: 'NXDOMAIN', server: '192.0.2.53', source: 'upstream' });
-    expect(look(scene(), { external: true }, 'db.shop.svc.cluster.local').explanation).toContain(
+    expect(en(look(scene(), { external: true }, 'db.shop.svc.cluster.local').explanation)).toContain(
       'only resolve inside',
     );
   });

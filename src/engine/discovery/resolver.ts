@@ -7,7 +7,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Pod } from '../k8s/objects';
-import { msg, render } from '../messages';
+import { msg, type Msg } from '../messages';
 import type { DnsTransport } from './dns-transport';
 import { explainLookup } from './explain';
 import { hostsLookup } from './hosts-file';
@@ -55,12 +55,12 @@ export interface LookupResult {
   /** Where the answer came from: /etc/hosts, the cluster DNS, or the upstream (node/Internet) resolver. */
   source: 'hosts' | 'cluster-dns' | 'upstream' | 'none';
   /** Why no server answered, when rcode is TIMEOUT or CONNREFUSED. */
-  unreachable?: string;
+  unreachable?: Msg;
   /** Each try that got no answer, in order, as BIND prints them (";; communications error to …"). */
   commErrors: { server: string; error: 'timed out' | 'connection refused' }[];
   /** Simulated seconds spent waiting for answers that never came. */
   seconds: number;
-  explanation: string;
+  explanation: Msg;
 }
 
 /** The resolver configuration a client uses. */
@@ -119,7 +119,7 @@ function fromSearch(out: SearchOutcome, servers: string[]): Omit<LookupResult, '
   const chosen = out.asked[out.chosen];
   if (!chosen) {
     // glibc with `options attempts:0` sends nothing and fails as if refused (res_send's ECONNREFUSED).
-    const why = render(msg('dns.noAttempts', {}), 'en');
+    const why = msg('dns.noAttempts', {});
     return { ...empty(servers), ...base, rcode: 'CONNREFUSED', unreachable: why };
   }
   if (chosen.exchange.kind !== 'answer') {
@@ -162,7 +162,7 @@ export function lookup(
   // glibc and BIND both ask 127.0.0.1 when resolv.conf names no server.
   const servers = opts.server ? [opts.server] : conf.nameservers.length ? conf.nameservers : ['127.0.0.1'];
   const explain = (r: Omit<LookupResult, 'explanation'>): LookupResult => {
-    const full = { ...r, explanation: '' };
+    const full = { ...r, explanation: msg('dns.noAnswer', {}) };
     return { ...full, explanation: explainLookup(cluster, from, name, type, full, conf, tool) };
   };
 

@@ -1,3 +1,4 @@
+import { msg } from '../messages';
 import { describe, expect, it } from 'vitest';
 import type { DnsExchange, DnsQuery, DnsTransport } from './dns-transport';
 import type { Rcode } from './records';
@@ -11,8 +12,8 @@ function network(script: Record<string, 'timeout' | 'refused' | ((name: string) 
   const send: DnsTransport = (q): DnsExchange => {
     sent.push(q);
     const s = script[q.server] ?? 'timeout';
-    if (s === 'timeout') return { kind: 'timeout', why: 'dropped' };
-    if (s === 'refused') return { kind: 'refused', why: 'rejected' };
+    if (s === 'timeout') return { kind: 'timeout', why: msg('dns.noAnswer', {}) };
+    if (s === 'refused') return { kind: 'refused', why: msg('dns.noAnswer', {}) };
     const rcode = s(q.name);
     const answer =
       rcode === 'NOERROR' ? [{ name: q.name, ttl: 30, type: 'A' as const, data: '10.96.0.42' }] : [];

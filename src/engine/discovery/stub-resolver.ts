@@ -19,6 +19,7 @@
 import type { DnsExchange, DnsTransport } from './dns-transport';
 import { fqdn, type RRType } from './records';
 import type { ResolvConf } from './resolv-conf';
+import { msg, type Msg } from '../messages';
 
 export interface StubSettings {
   servers: string[]; // ["10.96.0.10"]
@@ -98,7 +99,8 @@ interface Sender {
   nextSocket: number;
 }
 
-function failure(errors: { error: string }[], why: string): DnsExchange {
+function failure(errors: { error: string }[], why: Msg | undefined): DnsExchange {
+  if (!why) why = msg('dns.noAnswer', {});
   return errors.some((e) => e.error === 'timed out') ? { kind: 'timeout', why } : { kind: 'refused', why };
 }
 
@@ -106,7 +108,7 @@ function failure(errors: { error: string }[], why: string): DnsExchange {
 function glibcSend(s: Sender, name: string, type: RRType, st: StubSettings): Asked {
   const sockets = new Map<number, number>();
   const mine: { error: string }[] = [];
-  let why = '';
+  let why: Msg | undefined;
   let servfail: Asked | undefined;
   for (let round = 1; round <= st.attempts; round++) {
     for (let ns = 0; ns < st.servers.length; ns++) {
@@ -136,7 +138,7 @@ function glibcSend(s: Sender, name: string, type: RRType, st: StubSettings): Ask
 /** BIND's tries for one name: `attempts` on the first server, then one on each of the others. */
 function bindSend(s: Sender, name: string, type: RRType, st: StubSettings): Asked {
   const mine: { error: string }[] = [];
-  let why = '';
+  let why: Msg | undefined;
   for (let ns = 0; ns < st.servers.length; ns++) {
     const server = st.servers[ns]!;
     const tries = ns === 0 ? st.attempts : 1;

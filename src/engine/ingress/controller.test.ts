@@ -191,7 +191,7 @@ describe('routeIngress: TLS', () => {
   it('falls back to the fake certificate when the Secret is missing; curl fails without -k', () => {
     const c = tlsShop();
     const d = routeIngress(c, createIngressState(), req({ scheme: 'https', sni: 'shop.example.com' }));
-    expect(d).toEqual({
+    expect({ ...d, note: en(d.note) }).toEqual({
       kind: 'tls-error',
       curlExitCode: 60,
       message: 'curl: (60) SSL certificate problem: self-signed certificate',

@@ -14,6 +14,7 @@ import { CATCH_ALL, buildRoutingTable, ingressKey } from './routing-table';
 import type { IngressState } from './state';
 import { certificateConfiguredFor, tlsHandshake, tlsHosts, type ServerCertificate } from './tls';
 import { resolveUpstream, type UpstreamEndpoint } from './upstream';
+import { msg, type Msg } from '../messages';
 
 /** 2026-01-01T00:00:00Z: the wall-clock time of simulated second 0 (cookie Expires dates). */
 export const SCENE_EPOCH = 1767225600;
@@ -53,7 +54,7 @@ export interface ProxyDecision {
   responseHeaders: Record<string, string>;
   setCookie?: string;
   tls?: TlsInfo;
-  note: string;
+  note: Msg;
 }
 
 export interface RespondDecision {
@@ -65,7 +66,7 @@ export interface RespondDecision {
   rule?: string;
   service?: string;
   tls?: TlsInfo;
-  note: string;
+  note: Msg;
 }
 
 /** The TLS handshake failed; curl prints `message` and exits with `curlExitCode`. */
@@ -74,7 +75,7 @@ export interface TlsErrorDecision {
   curlExitCode: 60;
   message: string; // "curl: (60) SSL certificate problem: self-signed certificate"
   certificate: string;
-  note: string;
+  note: Msg;
 }
 
 export type IngressDecision = ProxyDecision | RespondDecision | TlsErrorDecision;
@@ -116,7 +117,8 @@ export function routeIngress(
   const table = buildRoutingTable(cluster);
   const certs = tlsHosts(cluster, table);
   let tls: TlsInfo | undefined;
-  let tlsNote = '';
+  let tlsNote: Msg | null = null;
+  let insecure = false;
   if (req.scheme === 'https') {
     const hs = tlsHandshake(certs, req.sni);
     tls = { certificate: hs.certificate.name, verified: hs.verified };
@@ -129,13 +131,15 @@ export function routeIngress(
         note: hs.note,
       };
     }
-    tlsNote = hs.verified ? `${hs.note} ` : `${hs.note} -k: curl goes on anyway. `;
+    tlsNote = hs.note;
+    insecure = !hs.verified;
   }
   const m = matchRequest(table, req.host, req.path);
   const rule = ruleText(m);
   const ingress = m.location.ingress ? ingressKey(m.location.ingress) : undefined;
   const base = { ...(ingress ? { ingress } : {}), rule, ...(tls ? { tls } : {}) };
   const hostName = normalizeHost(req.host) || CATCH_ALL;
+  const note = (then: Msg): Msg => msg('ingress.note', { tls: tlsNote, insecure, match: m.note, then });
 
   if (redirects(m, certs, req)) {
     // lua_ingress redirect_host(): $best_http_host without its port; then $request_uri.
@@ -146,7 +150,12 @@ export function routeIngress(
       body: PERMANENT_REDIRECT_BODY,
       headers: { ...HTML_HEADERS, Location: location },
       ...base,
-      note: `${m.note} TLS is configured for ${hostName}, so ingress-nginx redirects plain HTTP to HTTPS (ssl-redirect defaults to true; 308 is its http-redirect-code).`,
+      note: msg('ingress.note', {
+        tls: null,
+        insecure: false,
+        match: m.note,
+        then: msg('ingress.redirect', { host: hostName }),
+      }),
     };
   }
   const responseHeaders: Record<string, string> =
@@ -161,7 +170,7 @@ export function routeIngress(
       body: NOT_FOUND_BODY,
       headers: { ...HTML_HEADERS, ...responseHeaders },
       ...base,
-      note: `${tlsNote}${m.note} The controller's default backend answers 404.`,
+      note: note(msg('ingress.defaultBackend', {})),
     };
   }
   const ns = m.location.ingress.metadata.namespace ?? 'default';
@@ -174,7 +183,12 @@ export function routeIngress(
       headers: { ...HTML_HEADERS, ...responseHeaders },
       ...base,
       service: up.service,
-      note: `${tlsNote}${m.note} ${up.problem ?? 'No endpoints'}: upstream ${up.name} is empty, so nginx answers 503.`,
+      note: note(
+        msg('ingress.emptyUpstream', {
+          problem: up.problem ?? msg('ingress.upstream.noEndpoints', { service: up.service }),
+          upstream: up.name,
+        }),
+      ),
     };
   }
 
@@ -209,16 +223,20 @@ export function routeIngress(
     responseHeaders,
     ...(pick.setCookie ? { setCookie: pick.setCookie } : {}),
     ...(tls ? { tls } : {}),
-    note:
-      `${tlsNote}${m.note} ${pick.note} The controller reads ${up.service}'s EndpointSlices and connects to the pod ` +
-      `${chosen.ip}:${chosen.port} directly; the ClusterIP is not used.`,
+    note: note(
+      msg('ingress.proxies', {
+        pick: pick.note,
+        service: up.service,
+        endpoint: `${chosen.ip}:${chosen.port}`,
+      }),
+    ),
   };
 }
 
 interface Pick {
   endpoint: UpstreamEndpoint;
   setCookie?: string;
-  note: string;
+  note: Msg;
 }
 
 function roundRobin(state: IngressState, upstream: string, endpoints: UpstreamEndpoint[]): UpstreamEndpoint {
@@ -240,7 +258,7 @@ function balance(
     const e = roundRobin(state, upstream, endpoints);
     return {
       endpoint: e,
-      note: `Balancer round_robin (ingress-nginx's default load-balance) picks ${e.ip}:${e.port}.`,
+      note: msg('ingress.pick.roundRobin', { endpoint: `${e.ip}:${e.port}` }),
     };
   }
   const addr = (e: UpstreamEndpoint) => `${e.ip}:${e.port}`;
@@ -252,20 +270,27 @@ function balance(
       if (e)
         return {
           endpoint: e,
-          note: `Cookie ${aff.name} (persistent) names ${addr(e)}, so the session stays there.`,
+          note: msg('ingress.pick.cookiePersistent', { cookie: aff.name, endpoint: addr(e) }),
         };
     } else {
       const routeKey = `${upstream}|${key}`;
       const known = state.cookieRoutes.get(routeKey);
       const e = endpoints.find((x) => addr(x) === known);
       if (e)
-        return { endpoint: e, note: `Cookie ${aff.name} maps to ${addr(e)}, so the session sticks to it.` };
+        return {
+          endpoint: e,
+          note: msg('ingress.pick.cookieSticks', { cookie: aff.name, endpoint: addr(e) }),
+        };
       // The hash ring maps any key onto some endpoint: the session moves without a new cookie.
       const moved = endpoints[parseInt(key.slice(0, 8), 16) % endpoints.length || 0] ?? endpoints[0]!;
       state.cookieRoutes.set(routeKey, addr(moved));
       return {
         endpoint: moved,
-        note: `Cookie ${aff.name} carried a key whose endpoint ${known ?? '(unknown)'} is gone; the consistent hash now maps it to ${addr(moved)}.`,
+        note: msg('ingress.pick.cookieMoved', {
+          cookie: aff.name,
+          old: known ?? null,
+          endpoint: addr(moved),
+        }),
       };
     }
   }
@@ -285,6 +310,11 @@ function balance(
   return {
     endpoint: e,
     ...(cookie ? { setCookie: cookie } : {}),
-    note: `Cookie affinity (${aff.mode}): no valid ${aff.name} cookie, so the controller picks ${addr(e)}${cookie ? ` and sets ${aff.name} to stick to it` : ''}.`,
+    note: msg('ingress.pick.cookieNew', {
+      mode: aff.mode,
+      cookie: aff.name,
+      endpoint: addr(e),
+      sets: cookie !== undefined,
+    }),
   };
 }

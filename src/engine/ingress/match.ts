@@ -9,6 +9,7 @@
  *  - the longest matching path wins; at equal length Exact beats Prefix.
  */
 import { CATCH_ALL, type Location, type RoutingTable, type Server } from './routing-table';
+import { msg, type Msg } from '../messages';
 
 export type HostMatch = 'exact' | 'wildcard' | 'catch-all';
 
@@ -19,7 +20,7 @@ export interface RouteMatch {
   /** Every location of the server that matched the path, best first. */
   matching: Location[];
   /** Why this location, as a sentence. */
-  note: string;
+  note: Msg;
 }
 
 /** "Foo.Example.com:8080." → "foo.example.com" (nginx compares host names case-insensitively). */
@@ -122,31 +123,31 @@ export function matchRequest(table: RoutingTable, host: string | undefined, requ
     .map((x) => x.l);
   // Every server has a root "/" Prefix location, so something always matches.
   const location = matching[0]!;
-  const hostText =
+  const hostWhy =
     hostMatch === 'catch-all'
-      ? `no rule host matches "${normalizeHost(host)}", so the catch-all server handles it`
+      ? msg('ingress.host.catchAll', { host: normalizeHost(host) })
       : hostMatch === 'wildcard'
-        ? `"${normalizeHost(host)}" matches the wildcard host ${server.host} (one DNS label)`
-        : `host ${server.host} matches exactly`;
-  const why: string[] = [hostText];
+        ? msg('ingress.host.wildcard', { host: normalizeHost(host), server: server.host })
+        : msg('ingress.host.exact', { server: server.host });
+  let pathWhy: Msg;
+  let beatenWhy: Msg | null = null;
   if (location.isDefaultBackend) {
-    why.push(
-      location.backend
-        ? `no path matches ${path}, so the Ingress's defaultBackend serves it`
-        : `no path matches ${path}, so the controller's default backend answers`,
-    );
+    pathWhy = location.backend
+      ? msg('ingress.path.ingressDefault', { path })
+      : msg('ingress.path.controllerDefault', { path });
   } else {
-    why.push(`path ${describeLocation(location)} matches ${path}`);
+    pathWhy = msg('ingress.path.matches', { location: describeLocation(location), path });
     const beaten = matching.filter((l) => l !== location && !l.isDefaultBackend);
     if (beaten.length > 0) {
       const sameLength = beaten.some((l) => matchLength(l) === matchLength(location));
-      why.push(
-        `it beats ${beaten.map(describeLocation).join(', ')} (${sameLength ? 'equal length: Exact wins over Prefix' : 'the longest matching path wins'})`,
-      );
-    }
-    if (location.pathType === 'ImplementationSpecific') {
-      why.push('ImplementationSpecific is matched as Prefix here (the spec leaves it to the IngressClass)');
+      beatenWhy = msg('ingress.path.beats', { others: beaten.map(describeLocation), sameLength });
     }
   }
-  return { server, hostMatch, location, matching, note: `${why.join('; ')}.` };
+  const note = msg('ingress.match', {
+    host: hostWhy,
+    path: pathWhy,
+    beaten: beatenWhy,
+    implementationSpecific: !location.isDefaultBackend && location.pathType === 'ImplementationSpecific',
+  });
+  return { server, hostMatch, location, matching, note };
 }

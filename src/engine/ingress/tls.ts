@@ -13,6 +13,7 @@ import type { ClusterState } from '../cluster/state';
 import type { Ingress, Secret } from '../k8s/objects';
 import { hostMatches, normalizeHost } from './match';
 import { CATCH_ALL, type RoutingTable } from './routing-table';
+import { msg, type Msg } from '../messages';
 
 export const FAKE_CERTIFICATE = 'Kubernetes Ingress Controller Fake Certificate';
 
@@ -23,7 +24,7 @@ export interface ServerCertificate {
   /** The hosts the certificate is valid for (the Secret's `spec.tls[].hosts`); none for the fake. */
   hosts: string[];
   /** Why this certificate, as a sentence. */
-  reason: string;
+  reason: Msg;
 }
 
 function secretUsable(s: Secret | undefined): boolean {
@@ -32,7 +33,7 @@ function secretUsable(s: Secret | undefined): boolean {
   return has('tls.crt') && has('tls.key');
 }
 
-function fake(reason: string): ServerCertificate {
+function fake(reason: Msg): ServerCertificate {
   return { name: FAKE_CERTIFICATE, fake: true, hosts: [], reason };
 }
 
@@ -43,24 +44,22 @@ function certificateFor(cluster: ClusterState, ing: Ingress, host: string): Serv
   const covering =
     exact ?? tls.find((t) => t.secretName && (t.hosts ?? []).some((h) => hostMatches(h, host)));
   if (!covering?.secretName) {
-    return fake(`host ${host} is in an Ingress with spec.tls but no Secret is listed for it`);
+    return fake(msg('ingress.cert.noSecretListed', { host }));
   }
   const ns = ing.metadata.namespace ?? 'default';
   const key = `${ns}/${covering.secretName}`;
   const secret = cluster.secrets.find(
     (s) => s.metadata.namespace === ns && s.metadata.name === covering.secretName,
   );
-  if (!secret) return fake(`Secret "${key}" does not exist, so the controller uses its default certificate`);
+  if (!secret) return fake(msg('ingress.cert.secretMissing', { secret: key }));
   if (!secretUsable(secret)) {
-    return fake(
-      `Secret "${key}" has no tls.crt/tls.key pair, so the controller uses its default certificate`,
-    );
+    return fake(msg('ingress.cert.noPair', { secret: key }));
   }
   return {
     name: key,
     fake: false,
     hosts: covering.hosts ?? [],
-    reason: `Secret "${key}" (spec.tls) for ${host}`,
+    reason: msg('ingress.cert.secret', { secret: key, host }),
   };
 }
 
@@ -110,7 +109,7 @@ export interface Handshake {
   verified: boolean;
   /** The curl error when it does not verify. */
   curlError?: string;
-  note: string;
+  note: Msg;
 }
 
 /**
@@ -123,17 +122,13 @@ export function tlsHandshake(certs: Map<string, ServerCertificate>, sni: string 
   const found = sni ? lookup(certs, sni) : undefined;
   const certificate =
     found ??
-    fake(
-      sni
-        ? `no TLS host matches the SNI name ${normalizeHost(sni)}, so the controller presents its default certificate`
-        : 'the client sent no SNI name (an IP address URL), so the controller presents its default certificate',
-    );
+    fake(sni ? msg('ingress.cert.noMatch', { name: normalizeHost(sni) }) : msg('ingress.cert.noSni', {}));
   if (certificate.fake) {
     return {
       certificate,
       verified: false,
       curlError: 'curl: (60) SSL certificate problem: self-signed certificate',
-      note: `${certificate.reason}: "${FAKE_CERTIFICATE}" is self-signed, so curl rejects it unless -k is given.`,
+      note: msg('ingress.tls.selfSigned', { cert: certificate.reason, fake: FAKE_CERTIFICATE }),
     };
   }
   const name = normalizeHost(sni);
@@ -143,12 +138,12 @@ export function tlsHandshake(certs: Map<string, ServerCertificate>, sni: string 
       certificate,
       verified: false,
       curlError: `curl: (60) SSL: no alternative certificate subject name matches target host name '${name}'`,
-      note: `${certificate.reason}, but its names (${certificate.hosts.join(', ')}) do not cover ${name}.`,
+      note: msg('ingress.tls.nameMismatch', { cert: certificate.reason, hosts: certificate.hosts, name }),
     };
   }
   return {
     certificate,
     verified: true,
-    note: `TLS terminated at the controller with ${certificate.reason}.`,
+    note: msg('ingress.tls.ok', { cert: certificate.reason }),
   };
 }

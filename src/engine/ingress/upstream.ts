@@ -7,6 +7,7 @@
 import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { IngressServiceBackend, Service, ServicePort } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 
 export interface UpstreamEndpoint {
   ip: string; // "10.244.1.5"
@@ -25,7 +26,7 @@ export interface Upstream {
   /** Ready endpoints, in EndpointSlice order, without duplicates. */
   endpoints: UpstreamEndpoint[];
   /** Why there are no endpoints, when there are none. */
-  problem?: string;
+  problem?: Msg;
 }
 
 /**
@@ -73,20 +74,26 @@ export function resolveUpstream(
   const service = `${namespace}/${b.name}`;
   const ix = clusterIndex(cluster);
   const svc = ix.service(`${namespace}/${b.name}`);
-  if (!svc) return { name, service, endpoints: [], problem: `Service "${service}" not found` };
+  if (!svc) return { name, service, endpoints: [], problem: msg('ingress.upstream.notFound', { service }) };
   if (svc.spec.type === 'ExternalName') {
     return {
       name,
       service,
       svc,
       endpoints: [],
-      problem: `ExternalName Service "${service}" is not simulated as an upstream`,
+      problem: msg('ingress.upstream.externalName', { service }),
     };
   }
   const port = resolveServicePort(svc, b);
   if (!port) {
     const want = b.port?.number ?? b.port?.name ?? '';
-    return { name, service, svc, endpoints: [], problem: `Service "${service}" has no port ${want}` };
+    return {
+      name,
+      service,
+      svc,
+      endpoints: [],
+      problem: msg('ingress.upstream.noPort', { service, port: String(want) }),
+    };
   }
   const endpoints: UpstreamEndpoint[] = [];
   const seen = new Set<string>();
@@ -132,6 +139,6 @@ export function resolveUpstream(
     svc,
     servicePort: port,
     endpoints,
-    ...(endpoints.length === 0 ? { problem: `Service "${service}" has no ready endpoints` } : {}),
+    ...(endpoints.length === 0 ? { problem: msg('ingress.upstream.noEndpoints', { service }) } : {}),
   };
 }

@@ -7,7 +7,7 @@ import { localizeJson } from './json';
 const entries = Object.entries(catalog) as [string, MessageDef<Record<string, MsgParam>>][];
 
 /** Messages that carry text through unchanged by design (names, tool output, sentences of other messages). */
-const PASS_THROUGH = new Set(['common.literal', 'common.sentences', 'common.untranslated']);
+const PASS_THROUGH = new Set(['common.literal', 'common.sentences']);
 /** Messages whose parameters are already one text per language (a lesson author's sentence). */
 const PER_LANGUAGE = new Set(['lesson.text']);
 const HANGUL = /[\uac00-\ud7a3]/;

@@ -9,12 +9,29 @@ import { cli } from './cli';
 import { cliHelp } from './cli-help';
 import { common } from './common';
 import { dns } from './dns';
+import { dnsExplain } from './dns-explain';
+import { ingress } from './ingress';
 import { lesson } from './lesson';
+import { proxy } from './proxy';
 import { sim } from './sim';
 import { simLb } from './sim-lb';
 import { simPath } from './sim-path';
 
-export const groups = { common, apiserver, apply, cli, cliHelp, dns, lesson, sim, simPath, simLb };
+export const groups = {
+  common,
+  apiserver,
+  apply,
+  cli,
+  cliHelp,
+  dns,
+  dnsExplain,
+  ingress,
+  lesson,
+  proxy,
+  sim,
+  simPath,
+  simLb,
+};
 
 export const catalog = {
   ...common,
@@ -23,7 +40,10 @@ export const catalog = {
   ...cli,
   ...cliHelp,
   ...dns,
+  ...dnsExplain,
+  ...ingress,
   ...lesson,
+  ...proxy,
   ...sim,
   ...simPath,
   ...simLb,

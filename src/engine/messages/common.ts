@@ -19,14 +19,4 @@ export const common = defineMessages({
       ],
     },
   },
-  /**
-   * MIGRATION ONLY: an English sentence from a part of the engine that does not build descriptors yet
-   * (proxy reasons, DNS and ingress notes while issue 12 converts them area by area). Rendered as is in
-   * both languages; the catalogue test counts its uses so none can stay when the migration ends.
-   */
-  'common.untranslated': {
-    en: (p: { text: string }) => p.text,
-    ko: (p) => p.text,
-    example: { text: 'KUBE-SVC-XPGD46QRK7WJZT7O picks 10.244.1.5:8080' },
-  },
 });

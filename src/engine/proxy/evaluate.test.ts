@@ -1,3 +1,4 @@
+import { en } from '../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
 import { buildNodeRules, createProxyState, evaluate } from './index';
@@ -48,7 +49,7 @@ describe('evaluate: packet flows through the TestOverallIPTablesRules rules', ()
       // The trace shows the line as iptables-save prints it on the node.
       '-A KUBE-EXTERNAL-SERVICES -p tcp -m comment --comment "ns2/svc2:p80 has no local endpoints" -m addrtype --dst-type LOCAL -m tcp --dport 3001 -j DROP',
     );
-    expect(v.reason).toBe(
+    expect(en(v.reason)).toBe(
       'KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on test-node',
     );
     const fw = flow('203.0.113.200', '5.6.7.8', 80);
@@ -59,7 +60,7 @@ describe('evaluate: packet flows through the TestOverallIPTablesRules rules', ()
       'FORWARD',
       'KUBE-PROXY-FIREWALL',
     ]);
-    expect(fw.reason).toBe(
+    expect(en(fw.reason)).toBe(
       'KUBE-PROXY-FIREWALL drops it: 203.0.113.200 is not in loadBalancerSourceRanges of ns5/svc5:p80',
     );
   });
@@ -95,7 +96,7 @@ describe('evaluate: packet flows through the TestOverallIPTablesRules rules', ()
   it('ICMP to a cluster IP matches nothing and says why', () => {
     const v = flow('10.0.0.2', '172.30.0.41', 0, { protocol: 'ICMP' });
     expect(v.action).toBe('none');
-    expect(v.reason).toContain('no rule matches ICMP to 172.30.0.41');
+    expect(en(v.reason)).toContain('no rule matches ICMP to 172.30.0.41');
   });
 
   it('gives each of n endpoints the cascade probability 1/n', () => {
@@ -134,7 +135,7 @@ describe('evaluate: session affinity with -m recent', () => {
     expect(state.recent.get(TEST_NODE)?.get('KUBE-SEP-I77PXRDZVX7PMWMN')?.get('203.0.113.1')).toBe(0);
     const again = evaluate(rules, { ...pkt, srcPort: 2 }, state, rng, 100);
     expect(again.steps.some((s) => s.text.includes('--rcheck'))).toBe(true);
-    expect(again.reason).toContain('sessionAffinity ClientIP');
+    expect(en(again.reason)).toContain('sessionAffinity ClientIP');
     expect(state.recent.get(TEST_NODE)?.get('KUBE-SEP-I77PXRDZVX7PMWMN')?.get('203.0.113.1')).toBe(100);
     const later = evaluate(rules, { ...pkt, srcPort: 3 }, state, rng, 100 + 10801);
     expect(later.steps.some((s) => s.text.includes('--rcheck'))).toBe(false);

@@ -19,7 +19,7 @@ import type { DnsExchange, DnsQuery, DnsTransport } from '../discovery/dns-trans
 import { lookup, type LookupFrom, type LookupOptions, type LookupResult } from '../discovery/resolver';
 import type { RRType } from '../discovery/records';
 import type { Pod } from '../k8s/objects';
-import { msg, render, type Msg } from '../messages';
+import { msg, type Msg } from '../messages';
 import { ephemeralPort, type Packet } from '../net/packet';
 import { locationOf, outgoingInterface, type Place } from './topology';
 import type { Hop } from '../trace';
@@ -44,12 +44,6 @@ export interface DnsPath {
   hops: Hop[];
   answeredBy?: { pod: Pod; arrived: Packet; service: string | null };
 }
-
-/**
- * MIGRATION: the resolver (discovery/) still words its explanation as an English string, and takes the
- * reason a try failed as one; both become descriptors when discovery/ is converted (issue 12).
- */
-const text = (m: Msg): string => render(m, 'en');
 
 function dnsRequest(q: DnsQuery): Request {
   return {
@@ -96,7 +90,7 @@ function answered(
             protocol: end.arrived.protocol,
           })
         : msg('dns.noServerAt', { at: `${end.arrived.dst}:${end.arrived.dstPort}` });
-    return { kind: 'timeout', why: text(why) };
+    return { kind: 'timeout', why };
   }
   const { message, source } = serverAnswer(cluster, server, q.name, q.type, world.rng);
   const before = ctx.hops.length;
@@ -169,16 +163,13 @@ export function walkingTransport(
       const refused = end.outcome === 'refused' || end.outcome === 'rejected';
       if (!refused) world.clock += q.waitSeconds;
       // Beyond the nodes svclab simulates no host; to its DNS model nothing answers there.
-      const why =
-        end.outcome === 'unreachable'
-          ? text(msg('dns.nobodyThere', { ip: q.server }))
-          : text(end.explanation);
+      const why = end.outcome === 'unreachable' ? msg('dns.nobodyThere', { ip: q.server }) : end.explanation;
       ex = refused ? { kind: 'refused', why } : { kind: 'timeout', why };
     } else if (end.kind === 'answered') {
       world.clock += q.waitSeconds;
       ex = {
         kind: 'timeout',
-        why: text(msg('dns.noServerAt', { at: `${end.arrived.dst}:${end.arrived.dstPort}` })),
+        why: msg('dns.noServerAt', { at: `${end.arrived.dst}:${end.arrived.dstPort}` }),
       };
     } else ex = answered(ctx, place, end, q, path);
     if (ex.kind !== 'answer') previous.set(`${q.server} ${q.name}`, ex.kind);
@@ -220,7 +211,7 @@ export function resolveName(cluster: ClusterState, world: SimWorld, place: Place
     : {
         ip: undefined,
         hops: path.hops,
-        explanation: msg('common.untranslated', { text: result.explanation }),
+        explanation: result.explanation,
         lookup: result,
       };
 }

@@ -21,9 +21,6 @@ function nginxPage(status: string): string {
   return `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-/** MIGRATION: ingress-nginx's notes are still English (converted with src/engine/ingress, issue 12). */
-const ingressNote = (text: string): Msg => msg('common.untranslated', { text });
-
 function header(headers: Record<string, string>, name: string): string | undefined {
   const k = Object.keys(headers).find((h) => h.toLowerCase() === name);
   return k === undefined ? undefined : headers[k];
@@ -76,18 +73,10 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
     ...extra,
   });
   if (d.kind === 'tls-error') {
-    addHop(
-      ctx,
-      { stage: 'ingress-controller', location, action: 'reject', note: ingressNote(d.note) },
-      arrived,
-    );
-    return answered(
-      null,
-      msg('sim.ingress.tlsError', { note: ingressNote(d.note), certificate: d.certificate }),
-      {
-        clientError: { curlExitCode: d.curlExitCode, message: d.message },
-      },
-    );
+    addHop(ctx, { stage: 'ingress-controller', location, action: 'reject', note: d.note }, arrived);
+    return answered(null, msg('sim.ingress.tlsError', { note: d.note, certificate: d.certificate }), {
+      clientError: { curlExitCode: d.curlExitCode, message: d.message },
+    });
   }
   if (d.kind === 'respond') {
     addHop(
@@ -97,14 +86,14 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
         location,
         action: 'respond',
         ...(d.rule ? { rule: d.rule } : {}),
-        note: ingressNote(d.note),
+        note: d.note,
       },
       arrived,
     );
     if (d.service) ctx.service = d.service;
     return answered(
       { status: d.status, body: d.body, headers: d.headers },
-      msg('sim.ingress.answers', { status: d.status, note: ingressNote(d.note) }),
+      msg('sim.ingress.answers', { status: d.status, note: d.note }),
     );
   }
   ctx.service = d.service;
@@ -125,7 +114,7 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
       action: 'forward',
       rule: d.rule,
       candidates: d.candidates,
-      note: ingressNote(d.note),
+      note: d.note,
     },
     out,
   );

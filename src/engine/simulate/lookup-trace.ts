@@ -14,7 +14,6 @@ import type { ClusterState } from '../cluster/state';
 import { nslookupOutput } from '../discovery/nslookup-format';
 import { reverseName } from '../discovery/records';
 import type { LookupResult } from '../discovery/resolver';
-import { msg } from '../messages';
 import { isIPv4, isIPv6 } from '../net/ip';
 import { nsName } from '../cluster/cluster-index';
 import type { Place } from './topology';
@@ -51,8 +50,7 @@ export function traceOfLookup(r: LookupResult, path: DnsPath, output?: string): 
   const by = path.answeredBy;
   return {
     outcome: outcomeOf(r),
-    // MIGRATION: the resolver's explanation is still English (converted with discovery/, issue 12).
-    explanation: msg('common.untranslated', { text: r.explanation }),
+    explanation: r.explanation,
     response: null,
     backend: by
       ? { pod: nsName(by.pod), ip: by.arrived.dst, port: by.arrived.dstPort, service: by.service }

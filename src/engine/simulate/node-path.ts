@@ -6,7 +6,7 @@
  * @example
  * const out = throughNode(ctx, 'node-1', pkt, 'PREROUTING', 'entry'); // the packet after DNAT/SNAT, or an End
  */
-import { msg, type Msg } from '../messages';
+import { isMsg, msg, type Msg } from '../messages';
 import { randomFullyPort, reversed, type Packet } from '../net/packet';
 import { outgoingInterface } from './topology';
 import { connectionClosed, MASQ_CHAIN, type ProxyVerdict, type RuleStep } from '../proxy';
@@ -61,12 +61,16 @@ function modeText(ctx: Ctx, node: string): Msg {
     : msg('sim.mode.random', { mode });
 }
 
-/**
- * The proxy's reason for a verdict, as a hop note. MIGRATION: the proxy still words its reasons in
- * English; they become descriptors when src/engine/proxy is converted (issue 12).
- */
-function reasonNote(reason: string | undefined): { note: Msg } | Record<string, never> {
-  return reason ? { note: msg('common.untranslated', { text: reason }) } : {};
+/** The proxy's reason for a verdict, as a hop note. */
+function reasonNote(reason: Msg | undefined): { note: Msg } | Record<string, never> {
+  return reason ? { note: reason } : {};
+}
+
+/** The verdict followed ClientIP session affinity (the client's remembered endpoint, not a new pick). */
+function isSticky(reason: Msg | undefined): boolean {
+  const why = reason?.params.why;
+  if (reason?.id === 'proxy.ipvs.sends') return isMsg(why) && why.id === 'proxy.ipvs.persistence';
+  return isMsg(why) && (why.id === 'proxy.why.affinityRecent' || why.id === 'proxy.why.affinitySet');
 }
 
 /** POSTROUTING: MASQUERADE to the outgoing interface's address (kube-proxy's, or portmap's for hostPort). */
@@ -108,8 +112,7 @@ function decide(ctx: Ctx, node: string, v: ProxyVerdict): void {
     node,
     candidates: v.candidates?.length ?? 0,
     mode: modeText(ctx, node),
-    sticky:
-      v.steps.some((st) => st.text.includes('--rcheck')) || (v.reason?.includes('sessionAffinity') ?? false),
+    sticky: v.steps.some((st) => st.text.includes('--rcheck')) || isSticky(v.reason),
     ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),
   };
 }
@@ -189,7 +192,7 @@ export function throughNode(
     addHop(ctx, { ...base, stage: 'kube-proxy', action: 'dnat', ...reasonNote(v.reason) }, out);
   } else {
     const note = v.reason
-      ? msg('common.untranslated', { text: v.reason })
+      ? v.reason
       : role === 'entry'
         ? msg('sim.hop.noRewrite', { ip: p.dst, port: p.dstPort, protocol: p.protocol })
         : msg('sim.hop.transit', { node });

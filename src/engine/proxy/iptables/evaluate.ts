@@ -18,6 +18,7 @@ import { explain } from './reasons';
 import type { ProxyState } from '../shared/proxy-state';
 import type { IptablesTable, NodeRules, TableName } from '../shared/types';
 import type { IpvsConnectionRef, PacketIn, ProxyVerdict, RuleStep } from '../shared/verdict';
+import type { Msg } from '../../messages';
 
 /** The IPVS step of a walk (IPVS mode): ipset lookups for the iptables rules, and the scheduler. */
 export interface IpvsStage {
@@ -31,7 +32,8 @@ export interface IpvsStageResult {
   steps: RuleStep[];
   candidates: Candidate[];
   service: string;
-  reason: string;
+  /** The verdict's words, given the node the source is masqueraded to (or null). */
+  reason: (masqNode: string | null) => Msg;
   connection?: IpvsConnectionRef;
 }
 
@@ -222,8 +224,7 @@ export function walkIptables(
     if (r.to) verdict.endpoint = { ...r.to };
     if (r.connection) verdict.ipvsConnection = r.connection;
     verdict.service = r.service;
-    verdict.reason =
-      r.reason + (verdict.masquerade ? `; the source is masqueraded to ${rules.node}'s address` : '');
+    verdict.reason = r.reason(verdict.masquerade ? rules.node : null);
     return verdict;
   }
   if (action === 'dnat' && w.policy) {

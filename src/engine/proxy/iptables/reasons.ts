@@ -3,8 +3,9 @@
  *
  * @example
  * explain(rules, pkt, verdict, undefined);
- * // "KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on node-2"
+ * // msg('proxy.drop.externalLocal', { node: 'node-2' }): "KUBE-EXTERNAL-SERVICES drops it: …"
  */
+import { msg, type Msg } from '../../messages';
 import { chainMentionsIp } from './chain-index';
 import type { NodeRules } from '../shared/types';
 import type { PacketIn, ProxyVerdict } from '../shared/verdict';
@@ -18,54 +19,55 @@ export function explain(
   pkt: PacketIn,
   v: ProxyVerdict,
   affinityHit: string | undefined,
-): string | undefined {
+): Msg | undefined {
   const d = v.decidingRule;
-  const svc = v.service ?? 'the Service';
+  const service = v.service ?? '?';
   const node = rules.node;
   if (v.action === 'reject' && d) {
     if (d.text.includes('has no endpoints'))
-      return `${d.chain} rejects it: ${svc} has no endpoints (no ready or serving pod matches its selector), so the client gets "connection refused"`;
-    return `${d.chain} rejects it`;
+      return msg('proxy.reject.noEndpoints', { chain: d.chain, service });
+    return msg('proxy.reject', { chain: d.chain });
   }
   if (v.action === 'drop' && d) {
-    if (d.chain === 'KUBE-EXTERNAL-SERVICES')
-      return `KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on ${node}`;
+    if (d.chain === 'KUBE-EXTERNAL-SERVICES') return msg('proxy.drop.externalLocal', { node });
     if (d.chain === 'KUBE-SERVICES' && d.text.includes('has no local endpoints'))
-      return `KUBE-SERVICES drops it: internalTrafficPolicy Local and no ready endpoint on ${node}`;
+      return msg('proxy.drop.internalLocal', { node });
     if (d.chain === 'KUBE-PROXY-FIREWALL')
-      return `KUBE-PROXY-FIREWALL drops it: ${pkt.src} is not in loadBalancerSourceRanges of ${svc}`;
-    if (d.chain === 'KUBE-FIREWALL')
-      return `KUBE-FIREWALL drops it: connections to 127.0.0.0/8 from another host are blocked ("${commentOf(d.text)}")`;
-    if (d.chain === 'KUBE-FORWARD') return 'KUBE-FORWARD drops it: conntrack marks the packet INVALID';
-    return `${d.chain} drops it`;
+      return msg('proxy.drop.firewall', { chain: d.chain, client: pkt.src, service });
+    if (d.chain === 'KUBE-FIREWALL') return msg('proxy.drop.localhost', { comment: commentOf(d.text) });
+    if (d.chain === 'KUBE-FORWARD') return msg('proxy.drop.invalid', {});
+    return msg('proxy.drop', { chain: d.chain });
   }
-  if (v.action === 'dnat' && v.endpoint && d?.chain.startsWith('CNI-DN-')) {
-    const who = v.endpoint.pod ? ` (${v.endpoint.pod})` : '';
-    const masq = v.masquerade
-      ? `; CNI-HOSTPORT-MASQ masquerades it to ${node}'s address (hairpin or localhost traffic)`
-      : '';
-    return `hostPort ${pkt.dstPort}/${pkt.protocol}: the CNI portmap plugin's ${d.chain} DNATs it to ${v.endpoint.ip}:${v.endpoint.port}${who}, not kube-proxy${masq}`;
-  }
+  if (v.action === 'dnat' && v.endpoint && d?.chain.startsWith('CNI-DN-'))
+    return msg('proxy.hostPort', {
+      port: pkt.dstPort,
+      protocol: pkt.protocol,
+      chain: d.chain,
+      to: `${v.endpoint.ip}:${v.endpoint.port}`,
+      pod: v.endpoint.pod ?? null,
+      masqNode: v.masquerade ? node : null,
+    });
   if (v.action === 'dnat' && v.endpoint) {
-    const to = `${v.endpoint.ip}:${v.endpoint.port}`;
-    const who = v.endpoint.pod
-      ? ` (${v.endpoint.pod}${v.endpoint.node ? ` on ${v.endpoint.node}` : ''})`
-      : '';
     const n = v.candidates?.length ?? 1;
-    let why: string;
-    if (affinityHit) why = `sessionAffinity ClientIP: the recent list ${affinityHit} remembers ${pkt.src}`;
-    else if (n === 1) why = 'the only endpoint';
-    else why = `chosen at random among ${n} endpoints`;
-    const masq = v.masquerade ? `; the source is masqueraded to ${node}'s address` : '';
-    return `DNAT to ${to}${who}: ${why}${masq}`;
+    const why = affinityHit
+      ? msg('proxy.why.affinityRecent', { list: affinityHit, client: pkt.src })
+      : n === 1
+        ? msg('proxy.why.only', {})
+        : msg('proxy.why.random', { count: n });
+    return msg('proxy.dnat', {
+      to: `${v.endpoint.ip}:${v.endpoint.port}`,
+      pod: v.endpoint.pod ?? null,
+      node: v.endpoint.node ?? null,
+      why,
+      masqNode: v.masquerade ? node : null,
+    });
   }
   if (v.action === 'none') {
     const known = rules.nat.byName.get('KUBE-SERVICES');
     const isServiceIp = known !== undefined && chainMentionsIp(known, pkt.dst);
-    if (pkt.protocol === 'ICMP' && isServiceIp)
-      return `no rule matches ICMP to ${pkt.dst}: kube-proxy only captures the Service's ports (TCP/UDP/SCTP), and no interface owns a virtual IP, so nothing answers`;
+    if (pkt.protocol === 'ICMP' && isServiceIp) return msg('proxy.none.icmpVip', { ip: pkt.dst });
     if (isServiceIp)
-      return `no Service port ${pkt.dstPort}/${pkt.protocol} on ${pkt.dst}: no rule matches, so nothing answers`;
+      return msg('proxy.none.noPort', { ip: pkt.dst, port: pkt.dstPort, protocol: pkt.protocol });
   }
   return undefined;
 }

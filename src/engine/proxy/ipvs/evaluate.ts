@@ -14,6 +14,7 @@ import { ipvsCandidates, openConnection, scheduleIpvs, serverState } from './sch
 import type { ProxyState } from '../shared/proxy-state';
 import type { NodeRules } from '../shared/types';
 import type { PacketIn, ProxyVerdict } from '../shared/verdict';
+import { msg } from '../../messages';
 
 /** The ipvsadm line of a virtual server, as `ipvsadm -Ln` prints it. */
 export function virtualServerLine(vs: {
@@ -58,7 +59,8 @@ export function evaluateIpvs(
           steps: [vsStep],
           candidates,
           service: vs.service,
-          reason: `IPVS virtual server ${vs.address}:${vs.port} has no real servers (${vs.service} has no usable endpoints): IPVS answers ICMP port unreachable`,
+          reason: () =>
+            msg('proxy.ipvs.noRealServers', { address: vs.address, port: vs.port, service: vs.service }),
         };
       const rs = vs.realServers[pick.index]!;
       const c = candidates[pick.index]!;
@@ -78,15 +80,21 @@ export function evaluateIpvs(
         rs.node !== undefined &&
         rs.node !== rules.node &&
         !isPod(rules, p.src) &&
-        !masqMarked(p.mark)
-          ? '; externalTrafficPolicy Local and no local endpoint, so IPVS uses remote ones (kubernetes#97081) and the reply, from the pod address, never reaches the client'
-          : '';
+        !masqMarked(p.mark);
       return {
         to,
         steps: [vsStep, rsStep],
         candidates,
         service: vs.service,
-        reason: `IPVS ${vs.scheduler} sends it to ${pick.realServer}${rs.pod ? ` (${rs.pod})` : ''}: ${pick.why}${lostReply}`,
+        reason: (masqNode) =>
+          msg('proxy.ipvs.sends', {
+            scheduler: vs.scheduler,
+            realServer: pick.realServer,
+            pod: rs.pod ?? null,
+            why: pick.why,
+            lostReply,
+            masqNode,
+          }),
         connection: { node: rules.node, virtualServer: vs.key, realServer: pick.realServer },
       };
     },

@@ -1,3 +1,4 @@
+import { en } from '../../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import type { ServiceSpec } from '../../k8s/objects';
 import { createRng } from '../../util/rng';
@@ -149,7 +150,7 @@ TCP  10.96.0.20:80 rr persistent 10800
     const empty = rules('rr', {}, []);
     const v = evaluate(empty, pkt('10.244.1.10', 1), createProxyState(), createRng(1), 0);
     expect(v.action).toBe('reject');
-    expect(v.reason).toContain('has no real servers');
+    expect(en(v.reason)).toContain('has no real servers');
     const r = rules('rr');
     const wrong = evaluate(r, pkt('10.244.1.10', 1, { dstPort: 81 }), createProxyState(), createRng(1), 0);
     expect(wrong.action).toBe('reject');

@@ -12,6 +12,7 @@ import type { Candidate } from '../../trace';
 import type { WalkPacket } from '../iptables/match';
 import { IPVS_INACTIVE_SECONDS, type IpvsServerState, type ProxyState } from '../shared/proxy-state';
 import type { IpvsVirtualServer } from '../shared/types';
+import { msg, type Msg } from '../../messages';
 
 export function serverState(state: ProxyState, node: string, key: string): IpvsServerState {
   let perNode = state.ipvs.get(node);
@@ -47,7 +48,7 @@ function hashBucket(keyIp: string, port: number | undefined, n: number): number 
 export interface IpvsPick {
   index: number;
   realServer: string;
-  why: string;
+  why: Msg;
   /** The chance each real server had of being picked (1 for the deterministic schedulers). */
   chances: number[];
 }
@@ -70,7 +71,7 @@ export function scheduleIpvs(
   if (n === 0) return undefined;
   const c = rss.map((rs) => counts(s, rsKey(rs), now));
   const onehot = (i: number): number[] => rss.map((_, j) => (j === i ? 1 : 0));
-  const done = (index: number, why: string, chances = onehot(index)): IpvsPick => ({
+  const done = (index: number, why: Msg, chances = onehot(index)): IpvsPick => ({
     index,
     realServer: rsKey(rss[index]!),
     why,
@@ -80,51 +81,51 @@ export function scheduleIpvs(
   if (vs.persistent !== undefined) {
     const t = s.persistence.get(pkt.src);
     const i = t && t.expires > now ? rss.findIndex((rs) => rsKey(rs) === t.realServer) : -1;
-    if (i >= 0) return done(i, `persistence template for ${pkt.src} (persistent ${vs.persistent})`);
+    if (i >= 0) return done(i, msg('proxy.ipvs.persistence', { client: pkt.src, seconds: vs.persistent }));
   }
   let pick: IpvsPick;
   switch (vs.scheduler) {
     case 'rr':
     case 'wrr': {
       const i = (s.rrCursor + 1) % n;
-      pick = done(
-        i,
-        `round robin: the next server after ${s.rrCursor < 0 ? 'the start' : rsKey(rss[s.rrCursor % n]!)}`,
-      );
+      pick = done(i, msg('proxy.ipvs.rr', { after: s.rrCursor < 0 ? null : rsKey(rss[s.rrCursor % n]!) }));
       s.rrCursor = i;
       break;
     }
     case 'lc':
     case 'wlc': {
       const i = leastBy(n, (j) => overhead(c[j]!));
-      pick = done(i, 'least connections (active × 256 + inactive)');
+      pick = done(i, msg('proxy.ipvs.lc', {}));
       break;
     }
     case 'sed': {
       const i = leastBy(n, (j) => c[j]!.active + 1);
-      pick = done(i, 'shortest expected delay ((active + 1) / weight)');
+      pick = done(i, msg('proxy.ipvs.sed', {}));
       break;
     }
     case 'nq': {
       const idle = c.findIndex((x) => x.active === 0);
       pick =
         idle >= 0
-          ? done(idle, 'never queue: an idle server')
+          ? done(idle, msg('proxy.ipvs.nqIdle', {}))
           : done(
               leastBy(n, (j) => c[j]!.active + 1),
-              'never queue: all busy, shortest expected delay',
+              msg('proxy.ipvs.nqBusy', {}),
             );
       break;
     }
     case 'sh':
-      pick = done(hashBucket(pkt.src, undefined, n), `source hashing on ${pkt.src}`);
+      pick = done(hashBucket(pkt.src, undefined, n), msg('proxy.ipvs.sh', { ip: pkt.src }));
       break;
     case 'mh':
       // kube-proxy sets mh-port: "mh will work as source-hashing (sh), but with ports".
-      pick = done(hashBucket(pkt.src, pkt.srcPort, n), `Maglev hashing on ${pkt.src}:${pkt.srcPort}`);
+      pick = done(
+        hashBucket(pkt.src, pkt.srcPort, n),
+        msg('proxy.ipvs.mh', { ip: pkt.src, port: pkt.srcPort }),
+      );
       break;
     case 'dh':
-      pick = done(hashBucket(pkt.dst, undefined, n), `destination hashing on ${pkt.dst}`);
+      pick = done(hashBucket(pkt.dst, undefined, n), msg('proxy.ipvs.dh', { ip: pkt.dst }));
       break;
     case 'lblc':
     case 'lblcr': {
@@ -136,14 +137,14 @@ export function scheduleIpvs(
         i = least;
         const servers = vs.scheduler === 'lblcr' && a ? [...a.servers, rsKey(rss[i]!)] : [rsKey(rss[i]!)];
         s.locality.set(pkt.dst, { servers, lastModified: now });
-        pick = done(i, `locality-based least connection: ${pkt.dst} assigned to the least-loaded server`);
-      } else pick = done(i, `locality-based least connection: ${pkt.dst} stays on its server`);
+        pick = done(i, msg('proxy.ipvs.lblcAssigned', { ip: pkt.dst }));
+      } else pick = done(i, msg('proxy.ipvs.lblcStays', { ip: pkt.dst }));
       break;
     }
     default: {
       const i = (s.rrCursor + 1) % n;
       s.rrCursor = i;
-      pick = done(i, `unknown scheduler "${vs.scheduler}": treated as round robin`);
+      pick = done(i, msg('proxy.ipvs.unknown', { scheduler: vs.scheduler }));
     }
   }
   if (vs.persistent !== undefined)

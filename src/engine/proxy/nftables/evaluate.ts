@@ -16,6 +16,7 @@ import type { NftChain, NftMatch, NftRule, NftTable } from './types';
 import type { ProxyState } from '../shared/proxy-state';
 import type { NodeRules } from '../shared/types';
 import type { PacketIn, ProxyVerdict, RuleStep } from '../shared/verdict';
+import { msg, type Msg } from '../../messages';
 
 type Outcome = 'continue' | 'accept' | 'drop' | 'reject' | 'dnat' | 'masquerade';
 
@@ -252,34 +253,38 @@ export function evaluateNftables(
   return v;
 }
 
-function reason(rules: NodeRules, pkt: PacketIn, v: ProxyVerdict, w: Walk): string {
+function reason(rules: NodeRules, pkt: PacketIn, v: ProxyVerdict, w: Walk): Msg {
   const node = rules.node;
-  const svc = v.service ?? 'the Service';
+  const service = v.service ?? '?';
   const d = v.decidingRule;
   if (v.action === 'dnat' && v.endpoint) {
-    const who = v.endpoint.pod
-      ? ` (${v.endpoint.pod}${v.endpoint.node ? ` on ${v.endpoint.node}` : ''})`
-      : '';
     const n = v.candidates?.length ?? 1;
     const why = w.affinityHit
-      ? `sessionAffinity ClientIP: ${pkt.src} is in the set ${w.affinityHit}`
+      ? msg('proxy.why.affinitySet', { set: w.affinityHit, client: pkt.src })
       : n === 1
-        ? 'the only endpoint'
-        : `numgen random mod ${n} picked it, 1 in ${n}`;
-    const masq = v.masquerade ? `; the source is masqueraded to ${node}'s address` : '';
-    return `DNAT to ${v.endpoint.ip}:${v.endpoint.port}${who}: ${why}${masq}`;
+        ? msg('proxy.why.only', {})
+        : msg('proxy.why.numgen', { count: n });
+    return msg('proxy.dnat', {
+      to: `${v.endpoint.ip}:${v.endpoint.port}`,
+      pod: v.endpoint.pod ?? null,
+      node: v.endpoint.node ?? null,
+      why,
+      masqNode: v.masquerade ? node : null,
+    });
   }
   const hit = w.mapHit;
   if (v.action === 'reject' && hit?.map.startsWith('no-endpoint'))
-    return `${hit.map} sends it to reject-chain: ${svc} has no endpoints (no ready or serving pod matches its selector), so the client gets "connection refused"`;
+    return msg('proxy.nft.rejectNoEndpoints', { map: hit.map, service });
   if (v.action === 'drop' && hit?.map.startsWith('no-endpoint'))
-    return `${hit.map} drops it: ${svc} has a Local traffic policy and no ready endpoint on ${node}`;
+    return msg('proxy.nft.dropLocal', { map: hit.map, service, node });
   if (v.action === 'drop' && d?.chain.startsWith('firewall-'))
-    return `${d.chain} drops it: ${pkt.src} is not in loadBalancerSourceRanges of ${svc}`;
+    return msg('proxy.drop.firewall', { chain: d.chain, client: pkt.src, service });
   if (d?.chain === 'cluster-ips-check')
     return v.action === 'reject'
-      ? `cluster-ips-check rejects it: ${pkt.dst} is a ClusterIP with no Service port ${pkt.dstPort}/${pkt.protocol} ("Reject traffic to invalid ports of ClusterIPs")`
-      : `cluster-ips-check drops it: ${pkt.dst} is in the Service CIDR but no Service has it ("Drop traffic to unallocated ClusterIPs")`;
-  if (v.action === 'none') return `no kube-proxy rule applies to ${pkt.dst}:${pkt.dstPort}/${pkt.protocol}`;
-  return `${d?.chain ?? 'kube-proxy'} ${v.action === 'drop' ? 'drops' : 'rejects'} it`;
+      ? msg('proxy.nft.invalidPort', { ip: pkt.dst, port: pkt.dstPort, protocol: pkt.protocol })
+      : msg('proxy.nft.unallocated', { ip: pkt.dst });
+  if (v.action === 'none')
+    return msg('proxy.none', { ip: pkt.dst, port: pkt.dstPort, protocol: pkt.protocol });
+  const chain = d?.chain ?? 'kube-proxy';
+  return v.action === 'drop' ? msg('proxy.drop', { chain }) : msg('proxy.reject', { chain });
 }

@@ -1,3 +1,4 @@
+import { en } from '../../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/rng';
 import { overallCluster, TEST_NODE, TEST_NODE_IP } from '../shared/fixtures.test-util';
@@ -217,9 +218,9 @@ describe('nftables mode: packets walk the table', () => {
       ['10.180.0.5:80', 0.5],
     ]);
     expect(v.service).toBe('ns4/svc4:p80');
-    expect(v.reason).toContain('numgen random mod 2 picked it, 1 in 2');
+    expect(en(v.reason)).toContain('numgen random mod 2 picked it, 1 in 2');
     const rej = flow('10.0.0.2', '172.30.0.46', 80);
-    expect(rej.reason).toBe(
+    expect(en(rej.reason)).toBe(
       'no-endpoint-services sends it to reject-chain: ns6/svc6:p80 has no endpoints (no ready or serving pod matches its selector), so the client gets "connection refused"',
     );
   });
@@ -238,7 +239,7 @@ describe('nftables mode: packets walk the table', () => {
     evaluate(r, pkt, state, rng, 0);
     const again = evaluate(r, { ...pkt, srcPort: 2 }, state, rng, 100);
     expect(again.steps.some((s) => s.text.startsWith('ip saddr @affinity-'))).toBe(true);
-    expect(again.reason).toContain('sessionAffinity ClientIP');
+    expect(en(again.reason)).toContain('sessionAffinity ClientIP');
     const later = evaluate(r, { ...pkt, srcPort: 3 }, state, rng, 100 + 10801);
     expect(later.steps.some((s) => s.text.startsWith('ip saddr @affinity-'))).toBe(false);
   });

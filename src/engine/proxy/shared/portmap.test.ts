@@ -1,3 +1,4 @@
+import { en } from '../../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { addPod, baseCluster } from '../../simulate/test-fixture';
 import { createRng } from '../../util/rng';
@@ -92,7 +93,7 @@ describe('hostPort: the CNI portmap plugin', () => {
       `${v.decidingRule!.chain}#2`,
     ]);
     expect(v.endpoint).toEqual({ ip: '10.244.1.5', port: 80, pod: 'default/web', node: 'node-2' });
-    expect(v.reason).toBe(
+    expect(en(v.reason)).toBe(
       `hostPort 8080/TCP: the CNI portmap plugin's ${v.decidingRule!.chain} DNATs it to 10.244.1.5:80 (default/web), not kube-proxy`,
     );
   });

@@ -9,6 +9,7 @@
  */
 import type { Candidate, WireProtocol } from '../../trace';
 import type { TableName } from './types';
+import type { Msg } from '../../messages';
 
 export interface PacketIn {
   src: string; // "10.244.1.3"
@@ -59,8 +60,8 @@ export interface ProxyVerdict {
   masqueradeStep?: RuleStep;
   /** Every endpoint the load-balancing decision could have picked, with its real probability. */
   candidates?: Candidate[];
-  /** In student words: "KUBE-EXTERNAL-SERVICES drops it: externalTrafficPolicy Local and no ready endpoint on node-2". */
-  reason?: string;
+  /** In student words, as a descriptor: msg('proxy.drop.externalLocal', { node: 'node-2' }). */
+  reason?: Msg;
   /** IPVS only: the connection this verdict opened, to hand back to `connectionClosed` when conntrack ends it. */
   ipvsConnection?: IpvsConnectionRef;
 }
