@@ -1,11 +1,12 @@
 /**
- * 한국어 메시지 카탈로그. en.ts와 키가 같아야 합니다(타입 검사가 확인). Service, Pod, NodePort,
- * kube-proxy 같은 용어는 한국어 문서처럼 영어 그대로 둡니다.
+ * 한국어 메시지 카탈로그. en.ts와 키가 같아야 합니다(타입 검사가 확인). 용어는 쿠버네티스 한국어
+ * 문서의 용어집을 따릅니다(glossary.ts: 서비스, 파드, 인그레스 …). 필드 이름과 값(ClusterIP,
+ * NodePort), kube-proxy 같은 프로그램 이름은 YAML에 쓰는 그대로 둡니다.
  */
 import type { Catalogue } from './en';
 
 export const ko: Catalogue = {
-  'app.tagline': '패킷 단위로 보는 쿠버네티스 Service',
+  'app.tagline': '패킷 단위로 보는 쿠버네티스 서비스',
   'app.scenario': '시나리오',
   'app.scenario.custom': '직접 작성한 매니페스트',
   'app.language': '언어',
@@ -32,12 +33,12 @@ export const ko: Catalogue = {
   'graph.stale': '마지막으로 정상이던 클러스터',
   'graph.external': '외부 클라이언트',
   'graph.cloudLb': '클라우드 로드밸런서',
-  'graph.ingress': 'Ingress 컨트롤러',
+  'graph.ingress': '인그레스 컨트롤러',
   'graph.zone': '가용 영역 {zone}',
   'graph.noZone': '영역 없음',
   'graph.kubeProxy': 'kube-proxy ({mode})',
-  'graph.rulesFor': 'Service {count}개의 규칙',
-  'graph.services': 'Service (가상 주소)',
+  'graph.rulesFor': '서비스 {count}개의 규칙',
+  'graph.services': '서비스(가상 주소)',
   'graph.serviceRules': '모든 노드에 있는 규칙 묶음',
   'graph.headless': '헤드리스: DNS만',
   'graph.externalName': 'CNAME → {name}',
@@ -94,7 +95,7 @@ export const ko: Catalogue = {
   'stage.cloud-lb': '클라우드 로드밸런서: {where}',
   'stage.node': '노드 {where}: 라우팅',
   'stage.kube-proxy': '{where}의 kube-proxy 규칙',
-  'stage.ingress-controller': 'Ingress 컨트롤러: {where}',
+  'stage.ingress-controller': '인그레스 컨트롤러: {where}',
   'stage.network': '노드 사이 네트워크, {where}에서',
   'stage.pod': '파드 {where}',
   'inspector.crossZone': '가용 영역을 넘어갑니다',

@@ -11,7 +11,7 @@ export const dnsExplain = defineMessages({
     en: (p: { name: string; addresses: string[] }) =>
       `${p.name} resolved from /etc/hosts (${p.addresses.join(', ')}), which kubelet writes with the pod's own hostname and hostAliases; DNS was not asked.`,
     ko: (p) =>
-      `${p.name} 이름은 /etc/hosts에서 찾았습니다(${p.addresses.join(', ')}). 이 파일은 kubelet이 파드 자신의 호스트 이름과 hostAliases로 씁니다. DNS에는 묻지 않았습니다.`,
+      `${p.name} 이름은 /etc/hosts에서 찾았습니다(${p.addresses.join(', ')}). 이 파일은 kubelet이 파드 자신의 호스트네임과 hostAliases로 씁니다. DNS에는 묻지 않았습니다.`,
     example: { name: 'web-0', addresses: ['10.244.1.5'] },
   },
   'dns.searchThenAsIs': {

@@ -205,7 +205,7 @@ export const sim = defineMessages({
   },
   'sim.cannotResolve': {
     en: (p: { host: string }) => `Could not resolve host: ${p.host}`,
-    ko: (p) => `호스트 이름(${p.host})을 찾지 못했습니다.`,
+    ko: (p) => `호스트네임 ${p.host}을(를) 찾지 못했습니다.`,
     example: { host: 'nope' },
   },
   'sim.dnsNoAnswer': {
