@@ -52,6 +52,15 @@ export interface Candidate {
   chosen?: boolean;
 }
 
+/** An endpoint of the Service that a load-balancing decision could not choose, and why. */
+export interface LeftOutCandidate {
+  endpoint: string; // "10.244.2.7:8080"
+  pod?: string; // "default/web-7c9d8-fghij"
+  node?: string; // "node-3"
+  /** Not ready, terminating, hinted for another zone or node, not on this node under a Local policy. */
+  reason: Msg;
+}
+
 /** Where in the generated rules a decision was made, so the UI can highlight the line. */
 export interface RuleRef {
   node: string; // "node-1"
@@ -69,6 +78,10 @@ export interface Hop {
   rule?: string;
   ruleRef?: RuleRef;
   candidates?: Candidate[];
+  /** kube-proxy decisions: the Service's endpoints that were not candidates here, each with its reason. */
+  leftOut?: LeftOutCandidate[];
+  /** kube-proxy decisions: how topology hints (spec.trafficDistribution) shaped the candidates, if at all. */
+  topology?: Msg;
   /** Why this hop happened, in Kubernetes words. */
   note?: Msg;
   /** The hop crosses a zone boundary (it costs money in real clouds). */

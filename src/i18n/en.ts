@@ -79,6 +79,8 @@ export const en = {
   'inspector.rule': 'Rule',
   'inspector.candidates': 'Candidates',
   'inspector.chosen': 'chosen',
+  'inspector.leftOut': 'Left out',
+  'inspector.topology': 'Topology',
   'inspector.note': 'Why',
   'inspector.protocol': 'Protocol',
   'inspector.reply': 'reply',

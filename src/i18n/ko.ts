@@ -82,6 +82,8 @@ export const ko: Catalogue = {
   'inspector.rule': '규칙',
   'inspector.candidates': '후보',
   'inspector.chosen': '선택됨',
+  'inspector.leftOut': '제외된 엔드포인트',
+  'inspector.topology': '토폴로지',
   'inspector.note': '이유',
   'inspector.protocol': '프로토콜',
   'inspector.reply': '응답',

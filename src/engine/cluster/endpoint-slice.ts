@@ -17,8 +17,8 @@
  *   plus `kubernetes.io/service-name`, `endpointslice.kubernetes.io/managed-by:
  *   endpointslice-controller.k8s.io` and, for headless Services, `service.kubernetes.io/headless`;
  *   the Service is the controlling owner;
- * - trafficDistribution PreferClose / PreferSameZone sets zone hints (PreferSameNode also node hints) when
- *   every endpoint has a zone [INFERRED from the trafficdist heuristic].
+ * - trafficDistribution PreferClose / PreferSameZone hints each ready endpoint for its zone (PreferSameNode
+ *   also for its node), endpoint by endpoint (trafficdist.go).
  *
  * @example
  * endpointSlicesFor(svc, pods, zoneOf, 1, '2026-01-01T00:00:00Z')[0].endpoints[0].conditions;
@@ -194,7 +194,7 @@ export function slicesFromCandidates(
     g.endpoints.push(ep);
     all.push(ep);
   }
-  applyHints(svc, groups.size === 1 ? all : [...groups.values()].flatMap((g) => g.endpoints));
+  applyHints(svc, all);
   const ns = svc.metadata.namespace ?? 'default';
   const base = svc.metadata.name ?? '';
   const slices: EndpointSlice[] = [];
@@ -216,13 +216,22 @@ export function slicesFromCandidates(
   return slices;
 }
 
+/**
+ * trafficdist's preferCloseHeuristic (k8s.io/endpointslice/trafficdist): each ready endpoint on its own
+ * gets a hint for its zone when it has one and, for PreferSameNode, for its node when it has one. Unready
+ * endpoints get none (kube-proxy ignores them for topology anyway); an endpoint without a zone does not
+ * take the other endpoints' hints away (kube-proxy then falls back to every endpoint, see
+ * proxy/shared/topology.ts). Any other value, or none, means no hints.
+ */
 function applyHints(svc: Service, endpoints: SliceEndpoint[]): void {
   const td = svc.spec.trafficDistribution;
   if (td !== 'PreferClose' && td !== 'PreferSameZone' && td !== 'PreferSameNode') return;
-  if (endpoints.length === 0 || endpoints.some((e) => !e.zone)) return;
   for (const e of endpoints) {
-    e.hints = { forZones: [{ name: e.zone! }] };
-    if (td === 'PreferSameNode' && e.nodeName) e.hints.forNodes = [{ name: e.nodeName }];
+    if (e.conditions?.ready !== true) continue;
+    const hints: NonNullable<SliceEndpoint['hints']> = {};
+    if (e.zone) hints.forZones = [{ name: e.zone }];
+    if (td === 'PreferSameNode' && e.nodeName) hints.forNodes = [{ name: e.nodeName }];
+    if (hints.forZones || hints.forNodes) e.hints = hints;
   }
 }
 

@@ -16,6 +16,7 @@ import { proxy } from './proxy';
 import { sim } from './sim';
 import { simLb } from './sim-lb';
 import { simPath } from './sim-path';
+import { simTopology } from './sim-topology';
 
 export const groups = {
   common,
@@ -31,6 +32,7 @@ export const groups = {
   sim,
   simPath,
   simLb,
+  simTopology,
 };
 
 export const catalog = {
@@ -47,6 +49,7 @@ export const catalog = {
   ...sim,
   ...simPath,
   ...simLb,
+  ...simTopology,
 };
 
 export type Catalog = typeof catalog;

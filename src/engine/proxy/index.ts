@@ -19,7 +19,10 @@ import { buildIpvsRules } from './ipvs/proxier';
 import { evaluateNftables } from './nftables/evaluate';
 import { buildNftablesRules } from './nftables/proxier';
 import { applyPortmap, hasPortmap } from './shared/portmap';
-import { createProxyMemo } from './shared/memo';
+import { createProxyMemo, type ProxyMemo } from './shared/memo';
+import { findNode, zoneOf } from './shared/node-info';
+import { explainSelection, type Selection } from './shared/selection';
+import { serviceMapOf } from './shared/service-map';
 import type { ProxyState } from './shared/proxy-state';
 import type { BuildOptions, NodeRules } from './shared/types';
 import type { IpvsConnectionRef, PacketIn, ProxyVerdict } from './shared/verdict';
@@ -32,6 +35,7 @@ export type * from './nftables/types';
 export { createProxyMemo, type ProxyMemo } from './shared/memo';
 export { createProxyState, IPVS_INACTIVE_SECONDS } from './shared/proxy-state';
 export type * from './shared/proxy-state';
+export type { LeftOut, LeftOutReason, Selection, TopologyUse } from './shared/selection';
 export type * from './shared/types';
 export type * from './shared/verdict';
 // What the data plane reads of Services and hostPorts besides the rules (health checks, cloud LBs, SNAT).
@@ -131,4 +135,35 @@ export function connectionClosed(state: ProxyState, ref: IpvsConnectionRef, now:
   if (!c || c.active === 0) return;
   c.active--;
   c.inactive.push(now);
+}
+
+/**
+ * Why kube-proxy on `nodeName` chose among `chosen` ("ip:port") for Service port `servicePort`
+ * ("ns/name:port", a verdict's `service`) and left the port's other endpoints out; undefined when the
+ * Service port is not proxied.
+ *
+ * @example
+ * explainDecision(memo, cluster, 'node-1', 'default/web:http', new Set(['10.244.1.5:8080']))?.leftOut;
+ * // [{ ep: { endpoint: '10.244.2.7:8080', … }, reason: { kind: 'otherZone', hinted: ['zone-b'], zone: 'zone-a' } }]
+ */
+export function explainDecision(
+  memo: ProxyMemo,
+  cluster: ClusterState,
+  nodeName: string,
+  servicePort: string,
+  chosen: ReadonlySet<string>,
+): Selection | undefined {
+  const colon = servicePort.lastIndexOf(':');
+  const entry = serviceMapOf(memo, cluster).entries.get(
+    colon < 0 ? servicePort : servicePort.slice(0, colon),
+  );
+  const i = entry?.ports.findIndex((sp) => sp.name === servicePort) ?? -1;
+  if (!entry || i < 0) return undefined;
+  return explainSelection(
+    entry.endpoints[i]!,
+    entry.ports[i]!,
+    nodeName,
+    zoneOf(findNode(cluster, nodeName)),
+    chosen,
+  );
 }

@@ -105,7 +105,7 @@ type HopInput = Omit<Hop, 'packet' | 'direction' | 'phase'>;
 
 /** A hop with its fields in the CLI contract's order (stage, location, action, packet, rule, candidates, note). */
 function ordered(h: HopInput, p: Packet, direction: 'request' | 'reply', phase: Ctx['phase']): Hop {
-  const { stage, location, action, rule, ruleRef, candidates, note, crossZone } = h;
+  const { stage, location, action, rule, ruleRef, candidates, leftOut, topology, note, crossZone } = h;
   return {
     stage,
     location,
@@ -114,6 +114,8 @@ function ordered(h: HopInput, p: Packet, direction: 'request' | 'reply', phase: 
     ...(rule !== undefined ? { rule } : {}),
     ...(ruleRef !== undefined ? { ruleRef } : {}),
     ...(candidates !== undefined ? { candidates } : {}),
+    ...(leftOut !== undefined ? { leftOut } : {}),
+    ...(topology !== undefined ? { topology } : {}),
     ...(note !== undefined ? { note } : {}),
     ...(crossZone !== undefined ? { crossZone } : {}),
     direction,

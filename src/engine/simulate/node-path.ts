@@ -25,6 +25,7 @@ import {
 } from './conntrack';
 import { addHop, fail, samePacket, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
+import { decisionDetails } from './left-out';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
 
 function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined {
@@ -177,7 +178,8 @@ export function throughNode(
   };
   if (v.action === 'drop' || v.action === 'reject') {
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
-    addHop(ctx, { ...base, stage: 'kube-proxy', action: v.action, ...reasonNote(v.reason) }, p);
+    const details = decisionDetails(ctx, node, v);
+    addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: v.action, ...reasonNote(v.reason) }, p);
     const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p.src);
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
   }
@@ -189,7 +191,8 @@ export function throughNode(
     addHop(ctx, { ...base, stage: 'node', action: 'dnat', ...reasonNote(v.reason) }, out);
   } else if (v.action === 'dnat') {
     decide(ctx, node, v);
-    addHop(ctx, { ...base, stage: 'kube-proxy', action: 'dnat', ...reasonNote(v.reason) }, out);
+    const details = decisionDetails(ctx, node, v);
+    addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: 'dnat', ...reasonNote(v.reason) }, out);
   } else {
     const note = v.reason
       ? v.reason

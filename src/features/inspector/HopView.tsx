@@ -155,6 +155,31 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
           </table>
         </div>
       )}
+      {hop.topology && (
+        <p className="note" data-testid="hop-topology" data-msg-id={hop.topology.id}>
+          <span className="label">{t('inspector.topology')}</span> <Message m={hop.topology} />
+        </p>
+      )}
+      {hop.leftOut && hop.leftOut.length > 0 && (
+        <div className="candidates left-out" data-testid="hop-left-out">
+          <div className="label">{t('inspector.leftOut')}</div>
+          <table>
+            <tbody>
+              {hop.leftOut.map((c) => (
+                <tr key={c.endpoint}>
+                  <td>
+                    <code>{c.endpoint}</code>
+                    {c.pod && <div className="muted cand-pod">{c.pod.replace(/^default\//, '')}</div>}
+                  </td>
+                  <td>
+                    <Message as="div" className="muted" m={c.reason} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * CategorizeEndpoints (pkg/proxy/topology.go): which endpoints the Cluster and Local policy chains use on a
  * node. Ready endpoints first; when there are none, serving-and-terminating ones, independently for Cluster
  * and for Local. Topology hints (trafficDistribution) narrow the Cluster set when every ready endpoint has
- * hints and one of them names this node or zone.
+ * hints and one of them names this node or zone; otherwise every ready endpoint is used.
  *
  * @example
  * const c = categorizeEndpoints(eps, sp, 'node-1', 'zone-a');
@@ -60,10 +60,9 @@ export function categorizeEndpoints(
   if (usesClusterEndpoints(sp)) {
     topologyMode = eps.length > 0 ? topologyModeFromHints(eps, nodeName, zone) : '';
     cluster = eps.filter((ep) => ep.ready && availableForTopology(ep, topologyMode, nodeName, zone));
-    if (cluster.length === 0)
-      cluster = eps.filter(
-        (ep) => ep.serving && ep.terminating && availableForTopology(ep, topologyMode, nodeName, zone),
-      );
+    // No ready endpoint for this topology means none anywhere (the mode would have been ''), so the
+    // serving-terminating fallback ignores topology, as upstream does.
+    if (cluster.length === 0) cluster = eps.filter((ep) => ep.serving && ep.terminating);
     if (cluster.length > 0) hasAnyEndpoints = true;
   }
   if (!usesLocalEndpoints(sp))

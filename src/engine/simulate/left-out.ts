@@ -1,0 +1,67 @@
+/**
+ * The inspector's answer to "why not that pod?": for a kube-proxy decision, the Service port's endpoints
+ * that were not candidates, each with its reason, and how topology hints shaped the candidates. The
+ * reasons come from kube-proxy's own categorisation on that node (proxy/shared/selection.ts); this file
+ * only words them. Internal to simulate/.
+ *
+ * @example
+ * decisionDetails(ctx, 'node-1', verdict);
+ * // { leftOut: [{ endpoint: '10.244.2.7:8080', pod: 'default/web-…', node: 'node-3', reason: msg('sim.leftOut.otherZone', …) }],
+ * //   topology: msg('sim.topology.sameZone', { zone: 'zone-a' }) }
+ */
+import { msg, type Msg } from '../messages';
+import { explainDecision, type LeftOutReason, type ProxyVerdict, type TopologyUse } from '../proxy';
+import type { LeftOutCandidate } from '../trace';
+import type { Ctx } from './context';
+
+function reasonMsg(r: LeftOutReason): Msg {
+  switch (r.kind) {
+    case 'notReady':
+      return msg('sim.leftOut.notReady', {});
+    case 'terminating':
+      return msg('sim.leftOut.terminating', {});
+    case 'otherZone':
+      return msg('sim.leftOut.otherZone', { hinted: r.hinted, zone: r.zone });
+    case 'otherNode':
+      return msg('sim.leftOut.otherNode', { hinted: r.hinted, node: r.node });
+    case 'notLocal':
+      return msg('sim.leftOut.notLocal', { endpointNode: r.endpointNode, node: r.node });
+  }
+}
+
+function topologyMsg(t: TopologyUse): Msg {
+  switch (t.kind) {
+    case 'sameZone':
+      return msg('sim.topology.sameZone', { zone: t.zone });
+    case 'sameNode':
+      return msg('sim.topology.sameNode', { node: t.node });
+    case 'noneForZone':
+      return msg('sim.topology.noneForZone', { zone: t.zone });
+    case 'nodeHasNoZone':
+      return msg('sim.topology.nodeHasNoZone', {});
+    case 'missingHint':
+      return msg('sim.topology.missingHint', { endpoint: t.endpoint });
+  }
+}
+
+/** The left-out endpoints and the topology note of a verdict that balanced (or failed to balance) a Service port. */
+export function decisionDetails(
+  ctx: Ctx,
+  node: string,
+  v: ProxyVerdict,
+): { leftOut?: LeftOutCandidate[]; topology?: Msg } {
+  if (!v.service) return {};
+  const chosen = new Set((v.candidates ?? []).map((c) => c.endpoint));
+  const sel = explainDecision(ctx.world.rules.memo, ctx.cluster, node, v.service, chosen);
+  if (!sel) return {};
+  const out: { leftOut?: LeftOutCandidate[]; topology?: Msg } = {};
+  if (sel.leftOut.length > 0)
+    out.leftOut = sel.leftOut.map(({ ep, reason }) => ({
+      endpoint: ep.endpoint,
+      ...(ep.pod !== undefined ? { pod: ep.pod } : {}),
+      ...(ep.nodeName !== undefined ? { node: ep.nodeName } : {}),
+      reason: reasonMsg(reason),
+    }));
+  if (sel.topology) out.topology = topologyMsg(sel.topology);
+  return out;
+}
