@@ -35,6 +35,10 @@ test('client IP and keep-alive: ten kept-alive requests land on one pod', async 
   await sendSuggested(page, 'client-ip-and-keepalive');
   const tally = page.getByTestId('tally');
   await expect(tally).toBeVisible({ timeout: 15_000 });
+  // The tally counts requests as they arrive; End jumps to the end state of the burst.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('End');
+  await expect(page.getByTestId('tally-arrived')).toHaveText('10 of 10 arrived');
   await expect(tally.locator('.tally-row')).toHaveCount(1);
   await shot(page, testInfo, 'keepalive');
 });

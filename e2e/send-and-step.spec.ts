@@ -33,7 +33,7 @@ test('a request is sent and followed hop by hop with the keyboard', async ({ pag
   await shot(page, testInfo, 'delivered');
 });
 
-test('count 100 animates together with a per-pod tally', async ({ page }, testInfo) => {
+test('count 100 animates together; the per-pod tally grows as packets arrive', async ({ page }, testInfo) => {
   await page.goto('/');
   await graphReady(page);
   await page.getByTestId('request-from').selectOption('pod/default/client');
@@ -41,6 +41,14 @@ test('count 100 animates together with a per-pod tally', async ({ page }, testIn
   await page.getByRole('button', { name: 'Send' }).click();
   const tally = page.getByTestId('tally');
   await expect(tally).toBeVisible({ timeout: 15_000 });
+  const arrived = page.getByTestId('tally-arrived');
+  // At the first hops nothing has arrived: the burst does not give the answer away.
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  await expect(arrived).toHaveText('0 of 100 arrived');
+  await expect(tally.locator('.tally-row')).toHaveCount(0);
+  await page.keyboard.press('End');
+  await expect(arrived).toHaveText('100 of 100 arrived');
   await expect(tally.locator('.tally-row')).toHaveCount(3);
   await shot(page, testInfo, 'tally');
 });

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { ConsolePanel } from '../features/console/ConsolePanel';
 import { EditorPanel } from '../features/editor/EditorPanel';
-import { Inspector } from '../features/inspector/Inspector';
+import { InspectorPanel } from '../features/inspector/InspectorPanel';
 import { PacketOverlay } from '../features/playback/PacketOverlay';
 import { PlaybackControls } from '../features/playback/PlaybackControls';
 import { RequestBar } from '../features/playback/RequestBar';
@@ -20,6 +20,10 @@ export function App() {
   }, [locale]);
   return (
     <div className={`app${presenting ? ' presenting' : ''}`}>
+      <nav className="skip-links" aria-label={t('app.skip')}>
+        <a href="#request">{t('app.skip.request')}</a>
+        <a href="#playback">{t('app.skip.playback')}</a>
+      </nav>
       <Header />
       <main className="workspace">
         {/* Hidden, not unmounted, while presenting: the editor and the console keep their state. */}
@@ -33,7 +37,7 @@ export function App() {
             <TopologyPanel overlay={<PacketOverlay />} />
             <section className="panel inspector-panel" aria-label={t('inspector.title')}>
               <PlaybackControls />
-              <Inspector />
+              <InspectorPanel />
             </section>
           </div>
         </div>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { startEngineSync } from '../store';
 import { App } from './App';
 import './styles.css';
+import './a11y.css';
 
 startEngineSync();
 const root = document.getElementById('root');

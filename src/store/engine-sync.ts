@@ -8,6 +8,7 @@ import { createEngineClient, type EngineClient } from '../worker/engine-client';
 import { instrumentation } from './instrumentation';
 import { SCENE_FILE } from './manifests-slice';
 import { useStore } from './store';
+import { duration } from './timeline';
 import { hasPlaceholder, resolveTarget } from './suggested-target';
 import type { Result } from '../worker/protocol';
 import type { Diagnostic, Trace } from './types';
@@ -82,7 +83,9 @@ export function startEngineSync(): () => void {
 
 /**
  * Sends the request bar's request (or looks its target's name up); the traces replace the previous ones
- * and playback restarts. A lookup's traces are its DNS queries; nslookup's output goes beside them.
+ * and playback restarts from the first request. A lookup's traces are its DNS queries; nslookup's
+ * output goes beside them. With reduced motion the packets do not play by themselves: the playhead
+ * jumps to the end state and the user steps.
  */
 export async function sendRequest(): Promise<void> {
   if (!client) return;
@@ -97,14 +100,20 @@ export async function sendRequest(): Promise<void> {
     return;
   }
   const { traces, text } = answer.value;
+  const still = prefersReducedMotion();
   useStore.setState({
     sending: false,
     traces,
     lookupText: text ?? null,
-    playhead: 0,
-    playing: traces.length > 0,
+    focus: 0,
+    playhead: still ? duration(traces) : 0,
+    playing: traces.length > 0 && !still,
   });
 }
+
+/** The user asked the system for less motion (`prefers-reduced-motion: reduce`). */
+export const prefersReducedMotion = (): boolean =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
 
 /** Runs one console line in the worker, with svclab's own sentences in the page's language. */
 export async function runConsoleLine(line: string) {

@@ -7,6 +7,16 @@ export { startEngineSync, sendRequest, runConsoleLine, isBroken } from './engine
 export { instrumentation } from './instrumentation';
 export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';
 export { SCENE_FILE } from './manifests-slice';
-export { SPEEDS } from './playback-slice';
 export * from './timeline';
-export { selectHopIndex, selectDuration, selectHopPlace, selectDropPlace } from './playhead-selectors';
+export * from './events';
+export { shortName } from './names';
+export {
+  selectHopIndex,
+  selectDuration,
+  selectHopPlace,
+  selectDropPlace,
+  selectFocusTrace,
+  selectArrivedCount,
+  selectFocusDone,
+} from './playhead-selectors';
+export { SPEEDS } from './playback-slice';

@@ -7,7 +7,11 @@ export const createPlaybackSlice: StateCreator<Store, [], [], PlaybackSlice> = (
   playing: false,
   playhead: 0,
   speed: 1,
+  focus: 0,
+  eventFilter: { hideDns: false, only: 'all', focusOnly: false },
   setPlaying: (playing) => set({ playing }),
   setPlayhead: (t) => set({ playhead: Math.max(0, t) }),
   setSpeed: (speed) => set({ speed }),
+  setFocus: (k) => set((s) => ({ focus: Math.max(0, Math.min(s.traces.length - 1, Math.round(k) || 0)) })),
+  setEventFilter: (patch) => set((s) => ({ eventFilter: { ...s.eventFilter, ...patch } })),
 });

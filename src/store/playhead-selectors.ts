@@ -1,29 +1,39 @@
-/** Selectors over the playhead that change only when a hop boundary is crossed (not every frame). */
+/**
+ * Selectors over the playhead that change only when a hop boundary is crossed or a packet arrives (not
+ * every frame). They follow the focused request of a burst (`focus`).
+ */
+import type { Trace } from '../engine';
 import type { Store } from './types';
 import { hopNodeId } from './graph-ids';
-import { duration, HOP_SECONDS } from './timeline';
+import { arrived, duration, hopAt, traceEnd } from './timeline';
 
-/** Index of the first trace's hop last reached at the playhead (-1 without traces). */
-export const selectHopIndex = (s: Store): number => {
-  const n = s.traces[0]?.hops.length ?? 0;
-  if (n === 0) return -1;
-  return Math.max(0, Math.min(n - 1, Math.floor(s.playhead / HOP_SECONDS + 1e-9)));
-};
+/** The request the inspector and the graph follow. */
+export const selectFocusTrace = (s: Store): Trace | undefined => s.traces[s.focus];
+
+/** Index of the focused request's hop last reached at the playhead (-1 without traces). */
+export const selectHopIndex = (s: Store): number => hopAt(s.traces, s.focus, s.playhead);
 
 export const selectDuration = (s: Store): number => duration(s.traces);
 
-/** The graph element the first request is at (its current hop's place), or null. */
+/** The graph element the focused request is at (its current hop's place), or null. */
 export const selectHopPlace = (s: Store): string | null => {
-  const hop = s.traces[0]?.hops[selectHopIndex(s)];
+  const hop = selectFocusTrace(s)?.hops[selectHopIndex(s)];
   return hop ? hopNodeId(hop.location, hop.stage) : null;
 };
 
-/** Where the first request was dropped or rejected, once the playhead has reached that hop. */
+/** Where the focused request was dropped or rejected, once the playhead has reached that hop. */
 export const selectDropPlace = (s: Store): string | null => {
-  const hops = s.traces[0]?.hops;
+  const hops = selectFocusTrace(s)?.hops;
   if (!hops?.length) return null;
   const i = selectHopIndex(s);
   const hop = hops[i];
   if (i !== hops.length - 1 || !hop || (hop.action !== 'drop' && hop.action !== 'reject')) return null;
   return hopNodeId(hop.location, hop.stage);
 };
+
+/** How many requests of the burst have come to rest: changes only when a packet arrives. */
+export const selectArrivedCount = (s: Store): number => arrived(s.traces, s.playhead).length;
+
+/** The focused request has come to rest (its outcome may be shown). */
+export const selectFocusDone = (s: Store): boolean =>
+  s.traces.length > 0 && traceEnd(s.traces, s.focus) <= s.playhead + 1e-9;

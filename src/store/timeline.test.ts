@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Hop, Trace } from '../engine/trace';
-import { duration, finalState, stagger, stepTime, timeline, timelineMany } from './timeline';
+import {
+  arrived,
+  duration,
+  finalState,
+  hopAt,
+  stagger,
+  stepTime,
+  timeline,
+  timelineMany,
+  traceEnd,
+  traceStart,
+} from './timeline';
 
 const hop = (location: string, action: Hop['action'], stage: Hop['stage'] = 'node'): Hop => ({
   stage,
@@ -71,13 +82,38 @@ describe('bursts', () => {
 
 describe('stepTime', () => {
   it('steps to the next and previous hop boundary, clamped to the trace', () => {
-    expect(stepTime(delivered, 0, 1)).toBe(1);
-    expect(stepTime(delivered, 0.4, 1)).toBe(1);
-    expect(stepTime(delivered, 1, 1)).toBe(2);
-    expect(stepTime(delivered, 2, 1)).toBe(2);
-    expect(stepTime(delivered, 1.5, -1)).toBe(1);
-    expect(stepTime(delivered, 1, -1)).toBe(0);
-    expect(stepTime(delivered, 0, -1)).toBe(0);
-    expect(stepTime(undefined, 3, 1)).toBe(0);
+    const one = [delivered];
+    expect(stepTime(one, 0, 1)).toBe(1);
+    expect(stepTime(one, 0.4, 1)).toBe(1);
+    expect(stepTime(one, 1, 1)).toBe(2);
+    expect(stepTime(one, 2, 1)).toBe(2);
+    expect(stepTime(one, 1.5, -1)).toBe(1);
+    expect(stepTime(one, 1, -1)).toBe(0);
+    expect(stepTime(one, 0, -1)).toBe(0);
+    expect(stepTime([], 3, 1)).toBe(0);
+  });
+
+  it('steps the hops of request k of a burst, which starts k staggers later', () => {
+    const burst = [delivered, delivered, dropped, delivered];
+    expect(traceStart(2, 4)).toBe(0.5);
+    expect(stepTime(burst, 0, 1, 2)).toBe(0.5); // before request 3 starts: to its first hop
+    expect(stepTime(burst, 0.5, 1, 2)).toBe(1.5);
+    expect(stepTime(burst, 1.5, 1, 2)).toBe(1.5); // it was dropped at hop 1: no further
+    expect(stepTime(burst, 1.5, -1, 2)).toBe(0.5);
+    expect(hopAt(burst, 2, 0)).toBe(0);
+    expect(hopAt(burst, 2, 1.6)).toBe(1);
+    expect(hopAt(burst, 9, 1)).toBe(-1);
+  });
+});
+
+describe('arrived', () => {
+  it('counts a burst’s requests only once they have come to rest, so a tally grows', () => {
+    const burst = [delivered, dropped, delivered, delivered];
+    // delivered: 3 hops (rests at 2 s); dropped: 2 hops (rests at 1 s); starts 0, .25, .5, .75
+    expect(arrived(burst, 0)).toEqual([]);
+    expect(arrived(burst, 1.25)).toEqual([dropped]);
+    expect(arrived(burst, 2)).toHaveLength(2);
+    expect(arrived(burst, duration(burst))).toHaveLength(4);
+    expect(traceEnd(burst, 3)).toBeCloseTo(duration(burst));
   });
 });

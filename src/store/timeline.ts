@@ -69,16 +69,48 @@ export function timelineMany(traces: readonly Trace[], t: number): (PacketPositi
   return traces.map((tr, k) => timeline(tr, t - k * s));
 }
 
-/** The playhead time of hop i of the first trace: stepping moves between these. */
-export function hopTime(i: number): number {
-  return i * HOP_SECONDS;
+/** When request k of a burst of `count` sends its first packet. */
+export function traceStart(k: number, count: number): number {
+  return k * stagger(count);
 }
 
-/** The next (dir 1) or previous (dir -1) hop boundary of the first trace from time t. */
-export function stepTime(trace: Trace | undefined, t: number, dir: 1 | -1): number {
-  const n = trace?.hops.length ?? 0;
+/** The playhead time at which request k of the burst reaches its hop i: stepping moves between these. */
+export function hopTime(i: number, k = 0, count = 1): number {
+  return traceStart(k, count) + i * HOP_SECONDS;
+}
+
+/**
+ * The hop of request k last reached at time t (0 before it starts, its last hop after it ends), or -1
+ * when there is no such request or it has no hops.
+ */
+export function hopAt(traces: readonly Trace[], k: number, t: number): number {
+  const n = traces[k]?.hops.length ?? 0;
+  if (n === 0) return -1;
+  const x = (t - traceStart(k, traces.length)) / HOP_SECONDS;
+  return Math.max(0, Math.min(n - 1, Math.floor(x + 1e-9)));
+}
+
+/** The next (dir 1) or previous (dir -1) hop boundary of request k (default the first) from time t. */
+export function stepTime(traces: readonly Trace[], t: number, dir: 1 | -1, k = 0): number {
+  const n = traces[k]?.hops.length ?? 0;
   if (n === 0) return 0;
-  const current = t / HOP_SECONDS;
+  const start = traceStart(k, traces.length);
+  const current = (t - start) / HOP_SECONDS;
   const target = dir > 0 ? Math.floor(current + 1e-9) + 1 : Math.ceil(current - 1e-9) - 1;
-  return hopTime(Math.max(0, Math.min(n - 1, target)));
+  return hopTime(Math.max(0, Math.min(n - 1, target)), k, traces.length);
+}
+
+/** When request k comes to rest (its last hop). */
+export function traceEnd(traces: readonly Trace[], k: number): number {
+  return hopTime(Math.max(0, (traces[k]?.hops.length ?? 1) - 1), k, traces.length);
+}
+
+/**
+ * The requests that have come to rest by time t, in request order: a burst's tally counts only these,
+ * so it grows as packets arrive instead of giving the answer away at the first hop.
+ *
+ * @example arrived(traces, 0).length; // 0 for a burst whose packets are all still travelling
+ */
+export function arrived(traces: readonly Trace[], t: number): Trace[] {
+  return traces.filter((_, k) => traceEnd(traces, k) <= t + 1e-9);
 }

@@ -54,14 +54,29 @@ export interface SimulationSlice extends RequestFormState {
   chooseProtocol(choice: RequestChoice): void;
 }
 
+/** Which hops the event list shows. */
+export interface EventFilter {
+  /** Hide the hops of DNS lookups (a request's name lookup, or a lookup of its own). */
+  hideDns: boolean;
+  /** All hops, only the ones NAT rewrote, or only drops and rejects. */
+  only: 'all' | 'nat' | 'drops';
+  /** Only the hops of the followed request. */
+  focusOnly: boolean;
+}
+
 export interface PlaybackSlice {
   playing: boolean;
   /** Timeline seconds (not simulated cluster time). Only the overlay and the inspector read it per frame. */
   playhead: number;
   speed: number; // 1 = one hop per second
+  /** The request of a burst the inspector and the graph follow (0-based index into `traces`). */
+  focus: number;
+  eventFilter: EventFilter;
   setPlaying(playing: boolean): void;
   setPlayhead(t: number): void;
   setSpeed(speed: number): void;
+  setFocus(k: number): void;
+  setEventFilter(patch: Partial<EventFilter>): void;
 }
 
 /** Who made the selection: the editor's cursor (graph follows) or a click in the graph (editor follows). */

@@ -1,35 +1,41 @@
 /**
- * The inspector follows the first request hop by hop (it re-renders when the hop changes, not every
- * frame), shows the outcome unmistakably, and for a burst, where the requests went. A DNS lookup's
- * trace is its queries; what nslookup printed comes with its outcome.
+ * The inspector follows the focused request of a burst hop by hop (it re-renders when the hop changes,
+ * not every frame); once that request has come to rest it shows the outcome unmistakably (and, for a
+ * DNS lookup, nslookup's output); for a burst, where the requests that have arrived went.
  */
 import { isMessageKey, useT } from '../../i18n';
 import { Message } from '../../i18n/message';
-import { selectHopIndex, selectTraces, useStore } from '../../store';
+import { selectFocusDone, selectFocusTrace, selectHopIndex, useStore } from '../../store';
 import { HopView } from './HopView';
-import { tally } from './tally';
-import { useMemo } from 'react';
+import { Tally } from './Tally';
 
 export function Inspector() {
   const t = useT();
-  const traces = useStore(selectTraces);
+  const trace = useStore(selectFocusTrace);
+  const count = useStore((s) => s.traces.length);
+  const focus = useStore((s) => s.focus);
   const hopIndex = useStore(selectHopIndex);
-  const rows = useMemo(() => (traces.length > 1 ? tally(traces) : []), [traces]);
-  const lookup = useStore((s) => s.lookupText);
-  const trace = traces[0];
-  const lookupOutput = lookup !== null && (
-    <pre className="lookup" data-testid="lookup-output">
-      {lookup}
-    </pre>
-  );
-  if (!trace) return lookupOutput || <p className="muted inspector-empty">{t('inspector.empty')}</p>;
+  const done = useStore(selectFocusDone);
+  const lookupText = useStore((s) => s.lookupText);
+  // A lookup that answered with text only (no packets to follow) shows it alone.
+  if (!trace && lookupText !== null)
+    return (
+      <pre className="lookup" data-testid="lookup-output">
+        {lookupText}
+      </pre>
+    );
+  if (!trace) return <p className="muted inspector-empty">{t('inspector.empty')}</p>;
   const hop = trace.hops[hopIndex];
-  const atEnd = hopIndex === trace.hops.length - 1;
   const ok = trace.outcome === 'delivered';
   const outcomeKey = `outcome.${trace.outcome}`;
   return (
     <div className="inspector" aria-live="polite">
-      {(atEnd || trace.hops.length === 0) && (
+      {count > 1 && (
+        <p className="inspector-request" data-testid="inspector-request">
+          {t('inspector.request', { k: focus + 1, n: count })}
+        </p>
+      )}
+      {(done || trace.hops.length === 0) && (
         <div
           className={`outcome ${ok ? 'outcome-ok' : 'outcome-bad'}`}
           role={ok ? 'status' : 'alert'}
@@ -41,32 +47,19 @@ export function Inspector() {
           </strong>
           <Message as="p" m={trace.explanation} data-testid="explanation" className="explanation" />
           {trace.response?.body && <pre className="response-body">{trace.response.body.split('\n')[0]}</pre>}
-          {lookupOutput}
           {trace.clientError && <pre className="response-body">{trace.clientError.message}</pre>}
-          {trace.sourceSeenByBackend && (
+          {focus === 0 && lookupText !== null && (
+            <pre className="lookup" data-testid="lookup-output">
+              {lookupText}
+            </pre>
+          )}
+          {trace.sourceSeenByBackend && lookupText === null && (
             <p>{t('inspector.seenByBackend', { addr: trace.sourceSeenByBackend })}</p>
           )}
         </div>
       )}
       {hop && <HopView hop={hop} before={trace.hops[hopIndex - 1]?.packet} />}
-      {rows.length > 0 && (
-        <div className="tally" data-testid="tally">
-          <div className="label">{t('inspector.tally')}</div>
-          {rows.map((r) => (
-            <div key={r.label} className={`tally-row${r.ok ? '' : ' tally-bad'}`}>
-              <span className="tally-label">
-                {r.ok
-                  ? r.label
-                  : isMessageKey(`outcome.${r.label}`)
-                    ? t(`outcome.${r.label}` as never)
-                    : r.label}
-              </span>
-              <span className="tally-bar" style={{ width: `${(100 * r.count) / traces.length}%` }} />
-              <span className="tally-count">{r.count}</span>
-            </div>
-          ))}
-        </div>
-      )}
+      {count > 1 && <Tally />}
     </div>
   );
 }

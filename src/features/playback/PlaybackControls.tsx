@@ -1,25 +1,11 @@
-/** Play, pause, step and speed, with the keyboard: space toggles, ← and → step between hops. */
-import { useEffect } from 'react';
+/**
+ * Play, pause, step and speed, with the keyboard and clickers (use-playback-keys.ts). Stepping follows
+ * the request the inspector follows; the counter says which hop of which request.
+ */
 import { useT } from '../../i18n';
-import { duration, selectHopIndex, SPEEDS, stepTime, useStore } from '../../store';
+import { selectHopIndex, SPEEDS, useStore } from '../../store';
+import { step, toggle, usePlaybackKeys } from './use-playback-keys';
 import { useClock } from './use-clock';
-
-const typingIn = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.closest('input, textarea, select, .monaco-editor, [contenteditable]') ?? null) !== null;
-
-function step(dir: 1 | -1) {
-  const s = useStore.getState();
-  s.setPlaying(false);
-  s.setPlayhead(stepTime(s.traces[0], s.playhead, dir));
-}
-
-function toggle() {
-  const s = useStore.getState();
-  if (!s.traces.length) return;
-  if (!s.playing && s.playhead >= duration(s.traces)) s.setPlayhead(0);
-  s.setPlaying(!s.playing);
-}
 
 export function PlaybackControls() {
   const t = useT();
@@ -28,25 +14,15 @@ export function PlaybackControls() {
   const speed = useStore((s) => s.speed);
   const setSpeed = useStore((s) => s.setSpeed);
   const hop = useStore(selectHopIndex);
-  const total = useStore((s) => s.traces[0]?.hops.length ?? 0);
+  const total = useStore((s) => s.traces[s.focus]?.hops.length ?? 0);
   const count = useStore((s) => s.traces.length);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (typingIn(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === ' ') toggle();
-      else if (e.key === 'ArrowRight') step(1);
-      else if (e.key === 'ArrowLeft') step(-1);
-      else return;
-      e.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const focus = useStore((s) => s.focus);
+  usePlaybackKeys();
 
   const disabled = total === 0;
   return (
-    <div className="playback" role="group" aria-label={t('playback.keys')}>
+    // The skip link "to the playback controls" lands here (tabIndex -1: focusable by the link only).
+    <div className="playback" role="group" aria-label={t('playback.keys')} id="playback" tabIndex={-1}>
       <button
         type="button"
         className="icon"
@@ -90,7 +66,7 @@ export function PlaybackControls() {
       {total > 0 && (
         <span className="hop-counter" data-testid="hop-counter">
           {t('playback.hop', { n: hop + 1, total })}
-          {count > 1 && ` · ${t('playback.requests', { count })}`}
+          {count > 1 && ` · ${t('inspector.request', { k: focus + 1, n: count })}`}
         </span>
       )}
     </div>

@@ -55,7 +55,13 @@ export function RequestBar() {
   };
 
   return (
-    <form className="request-bar" onSubmit={submit} aria-label={t('request.title')}>
+    <form
+      className="request-bar"
+      onSubmit={submit}
+      aria-label={t('request.title')}
+      id="request"
+      tabIndex={-1}
+    >
       <label>
         {t('request.from')}
         <select
