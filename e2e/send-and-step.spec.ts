@@ -2,6 +2,8 @@ import { test, expect } from '@playwright/test';
 import { graphReady, shot } from './helpers';
 
 test('a request is sent and followed hop by hop with the keyboard', async ({ page }, testInfo) => {
+  // Eighteen hops, each a key press and three reads: a busy machine needs more than the default minute.
+  test.setTimeout(150_000);
   await page.goto('/');
   await graphReady(page);
   await page.getByTestId('request-from').selectOption('pod/default/client');
