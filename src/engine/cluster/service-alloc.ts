@@ -19,8 +19,12 @@ import { msg, type Msg } from '../messages';
 import { formatIp, parseIp } from '../net/ip';
 import { objectDiagnostic } from './diag';
 import { fnv32a } from './hash';
+import { initIPFamilyFields, type IPFamily } from './ip-families';
 import { RangeAllocator, type AllocateResult } from './range-allocator';
 import type { ClusterConfig } from './state';
+
+/** The service CIDRs' families: svclab's clusters are single-stack IPv4 (ClusterConfiguration takes one CIDR). */
+const CLUSTER_FAMILIES: readonly IPFamily[] = ['IPv4'];
 
 export interface ServiceInput {
   service: Service; // mutated: allocated values are written into it
@@ -108,6 +112,20 @@ export function allocateServices(
     txns.set(svc, txn);
     if (spec.type === 'ExternalName') continue;
     if (!spec.clusterIP && spec.clusterIPs?.[0]) spec.clusterIP = spec.clusterIPs[0];
+    const familyErrors = initIPFamilyFields(svc, CLUSTER_FAMILIES);
+    if (familyErrors.length > 0) {
+      reject(input, familyErrors[0]!.field, 'service.ipFamilies', familyErrors[0]!.message);
+      for (const e of familyErrors.slice(1))
+        diagnostics.push(
+          objectDiagnostic(input.src, svc, e.field, {
+            severity: 'error',
+            source: 'api',
+            code: 'service.ipFamilies',
+            message: e.message,
+          }),
+        );
+      continue;
+    }
     const requested = spec.clusterIP;
     if (requested && requested !== 'None') {
       const ip = parseIp(requested);
@@ -195,8 +213,6 @@ export function allocateServices(
       spec.clusterIP = formatIp(ip);
     }
     spec.clusterIPs = [spec.clusterIP];
-    spec.ipFamilies ??= ['IPv4'];
-    spec.ipFamilyPolicy ??= 'SingleStack';
     const byPort = new Map<number, number>();
     for (const p of spec.ports ?? []) if (p.nodePort && !byPort.has(p.port)) byPort.set(p.port, p.nodePort);
     let full = false;

@@ -21,8 +21,6 @@ describe('Service defaults (SetDefaults_Service)', () => {
       sessionAffinity: 'None',
       type: 'ClusterIP',
       internalTrafficPolicy: 'Cluster',
-      ipFamilyPolicy: 'SingleStack',
-      ipFamilies: ['IPv4'],
     });
   });
   it('keeps a named or numeric targetPort, replaces 0 and ""', () => {
@@ -72,12 +70,9 @@ describe('Service defaults (SetDefaults_Service)', () => {
       svc({ type: 'LoadBalancer', allocateLoadBalancerNodePorts: false }).allocateLoadBalancerNodePorts,
     ).toBe(false);
   });
-  it('mirrors clusterIP into clusterIPs; headless without selector is RequireDualStack', () => {
-    expect(svc({ clusterIP: 'None' })).toMatchObject({
-      clusterIPs: ['None'],
-      ipFamilyPolicy: 'RequireDualStack',
-    });
-    expect(svc({ clusterIP: 'None', selector: { a: 'b' } }).ipFamilyPolicy).toBe('SingleStack');
+  it('mirrors clusterIP into clusterIPs; IP families are left to the registry (cluster/ip-families.ts)', () => {
+    expect(svc({ clusterIP: 'None' })).toMatchObject({ clusterIPs: ['None'] });
+    expect(svc({ clusterIP: 'None' }).ipFamilyPolicy).toBeUndefined();
     expect(svc({ clusterIPs: ['10.96.0.10'] }).clusterIP).toBe('10.96.0.10');
   });
 });

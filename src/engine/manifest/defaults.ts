@@ -7,7 +7,7 @@
  * const svc = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web' }, spec: { ports: [{ port: 80 }] } };
  * applyDefaults(svc);
  * svc.spec; // { ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], sessionAffinity: 'None', type: 'ClusterIP',
- *           //   internalTrafficPolicy: 'Cluster', ipFamilyPolicy: 'SingleStack', ipFamilies: ['IPv4'] }
+ *           //   internalTrafficPolicy: 'Cluster' } (ipFamilyPolicy and ipFamilies come from the registry)
  */
 import { defaultPodSpec } from './defaults-pod';
 
@@ -66,15 +66,8 @@ function defaultService(obj: Obj): void {
   const ips = Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [];
   if (ips.length === 0 && !empty(spec.clusterIP)) spec.clusterIPs = [spec.clusterIP];
   else if (ips.length > 0 && empty(spec.clusterIP)) spec.clusterIP = ips[0];
-  // Single-stack IPv4 cluster: the registry fills the IP families of every non-ExternalName Service.
-  // Headless Services without a selector default to RequireDualStack (website: dual-stack, "Headless Services").
-  if (spec.type !== 'ExternalName') {
-    if (empty(spec.ipFamilyPolicy)) {
-      const headlessNoSelector = spec.clusterIP === 'None' && !isObj(spec.selector);
-      spec.ipFamilyPolicy = headlessNoSelector ? 'RequireDualStack' : 'SingleStack';
-    }
-    if (!Array.isArray(spec.ipFamilies) || spec.ipFamilies.length === 0) spec.ipFamilies = ['IPv4'];
-  }
+  // ipFamilyPolicy and ipFamilies are not defaults: the registry fills them knowing the cluster's IP
+  // families (cluster/ip-families.ts, alloc.go initIPFamilyFields).
 }
 
 function defaultWorkload(obj: Obj, deployment: boolean): void {

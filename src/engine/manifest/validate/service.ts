@@ -101,6 +101,28 @@ function validateClusterIPs(spec: Obj): FieldError[] {
     }
     errs.push(...invalidEach(`spec.clusterIPs[${i}]`, ip, isValidIP(ip)));
   });
+  if (ips.length > 2)
+    errs.push(invalid('spec.clusterIPs', goStringSlice(ips), 'may only hold up to 2 values'));
+  // Past invalid IPs or a misplaced None the family checks would only add noise (upstream stops too).
+  if (errs.some((e) => e.field.startsWith('spec.clusterIPs'))) return errs;
+  const v6 = (ip: string): boolean => ip.includes(':');
+  if (ips.length > 1 && !(ips.length === 2 && v6(ips[0]!) !== v6(ips[1]!)))
+    errs.push(
+      invalid('spec.clusterIPs', goStringSlice(ips), 'may specify no more than one IP for each IP family'),
+    );
+  const families = strings(spec.ipFamilies);
+  if (!(ips.length === 1 && ips[0] === 'None'))
+    ips.forEach((ip, i) => {
+      if (i >= families.length) return;
+      if (families[i] === 'IPv4' && v6(ip))
+        errs.push(
+          invalid(`spec.clusterIPs[${i}]`, ip, `expected an IPv4 value as indicated by \`ipFamilies[${i}]\``),
+        );
+      if (families[i] === 'IPv6' && !v6(ip))
+        errs.push(
+          invalid(`spec.clusterIPs[${i}]`, ip, `expected an IPv6 value as indicated by \`ipFamilies[${i}]\``),
+        );
+    });
   return errs;
 }
 
