@@ -132,8 +132,8 @@ export const scenarios: readonly Scenario[] = [
     file: 'dns-and-env.yaml',
     title: { en: 'DNS and environment variables', ko: 'DNS와 환경 변수' },
     description: {
-      en: 'Env vars only know the Services that existed when the pod started; DNS knows them all.',
-      ko: '환경 변수는 파드 시작 시점에 있던 Service만 알고, DNS는 모든 Service를 압니다.',
+      en: 'Env vars know only the Services of the pod’s namespace that existed when it started; DNS knows them all.',
+      ko: '환경 변수는 파드가 시작될 때 같은 네임스페이스에 있던 서비스만 알고, DNS는 모든 서비스를 압니다.',
     },
     yaml: dnsAndEnv,
     request: { from: 'pod/default/early', target: 'cache' },

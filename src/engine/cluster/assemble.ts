@@ -167,7 +167,10 @@ function forCreate(o: KubeObject): KubeObject {
 function userEntries(objects: SourcedObject[]): Entry[] {
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
+  // Each file is one kubectl apply, in the order the files come (CLI contract).
+  const applyOf = new Map<string | undefined, number>();
   for (const src of objects) {
+    if (!applyOf.has(src.file)) applyOf.set(src.file, applyOf.size + 1);
     const k = src.object.kind;
     if (CONFIG_KINDS.has(k) || k === 'Node') continue;
     const key = objectKey(src.object);
@@ -175,10 +178,12 @@ function userEntries(objects: SourcedObject[]): Entry[] {
     if (prev) {
       prev.object = forCreate(src.object);
       prev.src = src;
-      prev.origin = userOrigin(src);
+      // An update: the object keeps the apply that created it.
+      prev.origin = { ...userOrigin(src), apply: prev.origin.apply ?? 1 };
       continue;
     }
-    const e: Entry = { object: forCreate(src.object), key, src, origin: userOrigin(src) };
+    const origin = { ...userOrigin(src), apply: applyOf.get(src.file)! };
+    const e: Entry = { object: forCreate(src.object), key, src, origin };
     byKey.set(key, e);
     entries.push(e);
   }

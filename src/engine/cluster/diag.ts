@@ -17,7 +17,8 @@ export interface DiagnosticSpec {
   severity: Severity;
   source: DiagnosticSource;
   code: string;
-  message: string;
+  /** A tool's own words, or svclab's sentence as a descriptor. */
+  message: string | Msg;
   /** What a tool's message means, in the reader's language. */
   meaning?: Msg;
   hint?: string | Msg;

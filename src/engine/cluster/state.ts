@@ -76,6 +76,12 @@ export interface ObjectOrigin {
   owner?: string;
   /** Creation order (document order is apply order). Lower is older. */
   order: number;
+  /**
+   * The `kubectl apply` that created a user's object: 1 for the first file, 2 for the next (each `-f FILE`
+   * and each file of a scene is one apply); absent for the system's objects, which exist before any apply.
+   * Re-applying an object in a later file does not change it.
+   */
+  apply?: number;
 }
 
 /** "Kind/namespace/name" ("Node//node-1" for cluster-scoped kinds). */

@@ -1,6 +1,7 @@
 /**
  * A built cluster for the discovery command tests: the seeds' scene (a LoadBalancer youtube-service, a
- * headless mongo-service with three pods) plus a client pod created before a Service it will not see.
+ * headless mongo-service with three pods) plus a client pod created before a Service it will not see: the
+ * Service db is applied by a second kubectl apply (its own file), after the pod's containers started.
  */
 import { buildCluster } from '../build';
 import type { Pod } from '../k8s/objects';
@@ -59,8 +60,10 @@ spec:
     - name: dnsutils
       image: registry.k8s.io/e2e-test-images/agnhost:2.39
       env: [{ name: GREETING, value: "db at $(DB_SERVICE_HOST)" }]
----
-apiVersion: v1
+`;
+
+/** The second apply: a Service the pod dnsutils, started by the first, does not see in its environment. */
+export const LATER = `apiVersion: v1
 kind: Service
 metadata: { name: db, namespace: default }
 spec:
@@ -69,7 +72,13 @@ spec:
 `;
 
 export function sceneEnv(json = false): { env: CommandEnv; pod: (name: string) => Pod } {
-  const { cluster, diagnostics } = buildCluster([{ file: 'scene.yaml', text: SCENE }], { seed: 1 });
+  const { cluster, diagnostics } = buildCluster(
+    [
+      { file: 'scene.yaml', text: SCENE },
+      { file: 'db.yaml', text: LATER },
+    ],
+    { seed: 1 },
+  );
   const env: CommandEnv = { cluster, world: createWorld(1), diagnostics, json, lang: 'en' };
   const pod = (name: string) => {
     const p = cluster.pods.find((x) => x.metadata.name === name || x.metadata.name?.startsWith(`${name}-`));

@@ -62,14 +62,16 @@ apiVersion: v1
 kind: Pod
 metadata: { name: o, namespace: other }
 spec: { containers: [{ name: c, image: busybox }] }
----
-apiVersion: v1
+`;
+
+/** A second kubectl apply: the pods of the first have started already. */
+const LATER = `apiVersion: v1
 kind: Service
 metadata: { name: late-svc }
 spec: { clusterIP: 10.96.8.8, selector: { app: x }, ports: [{ port: 6379 }] }
 `;
 
-const s = scene(YAML);
+const s = scene([YAML, LATER]);
 const envOf = (pod: string, ns = 'default'): Record<string, string> =>
   s.json(`exec ${pod} -n ${ns} -- env -o json`).env;
 /** Only the variables a Service contributes (the image's PATH/HOME/HOSTNAME aside). */
@@ -137,7 +139,26 @@ describe('kubelet service environment variables', () => {
     });
   });
 
-  it('a Service created after the pod is missing from its env (and the lint says so); its DNS name works', () => {
+  it('within one apply every object exists before any container starts: a Service after the pod is in its env', () => {
+    const one = scene(YAML + '---\n' + LATER);
+    expect(one.json('exec p -- env -o json').env.LATE_SVC_SERVICE_HOST).toBe('10.96.8.8');
+    expect(one.env.diagnostics.filter((d) => d.code === 'discovery.env.createdBeforeService')).toEqual([]);
+  });
+
+  it('a pod given a status (a dump) is no different: its containers start after its apply', () => {
+    const dumped = YAML.replace(
+      'metadata: { name: o, namespace: other }\nspec: { containers: [{ name: c, image: busybox }] }',
+      'metadata: { name: o, namespace: other }\nspec: { containers: [{ name: c, image: busybox }] }\nstatus: { phase: Running, podIP: 10.244.1.77 }',
+    );
+    expect(dumped).not.toBe(YAML);
+    const one = scene(
+      dumped +
+        '---\napiVersion: v1\nkind: Service\nmetadata: { name: late, namespace: other }\nspec: { clusterIP: 10.96.9.9, ports: [{ port: 80 }] }\n',
+    );
+    expect(one.json('exec o -n other -- env -o json').env.LATE_SERVICE_HOST).toBe('10.96.9.9');
+  });
+
+  it('a Service created by a later apply is missing from its env (and the lint says so); its DNS name works', () => {
     expect(envOf('p').LATE_SVC_SERVICE_HOST).toBeUndefined();
     const lint = s.env.diagnostics.find(
       (d) => d.source === 'lint' && d.name === 'p' && en(d.message).includes('late-svc'),

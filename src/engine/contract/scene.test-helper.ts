@@ -19,8 +19,13 @@ export interface Scene {
   json<T = any>(line: string): T; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-export function scene(yaml: string, seed = 1): Scene {
-  const built = buildCluster([{ file: 'scene.yaml', text: yaml }], { seed });
+/** `yaml` is one file (one kubectl apply); a list is several files, applied in order (apply-1.yaml, …). */
+export function scene(yaml: string | string[], seed = 1): Scene {
+  const files =
+    typeof yaml === 'string'
+      ? [{ file: 'scene.yaml', text: yaml }]
+      : yaml.map((text, i) => ({ file: `apply-${i + 1}.yaml`, text }));
+  const built = buildCluster(files, { seed });
   const errors = built.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new Error(`scene has errors: ${errors.map((d) => d.message).join('; ')}`);
   const env: CommandEnv = {

@@ -18,6 +18,11 @@ export interface CreationIndex {
   root(obj: KubeObject): ObjectKey;
   /** Creation order of the object (its owner chain's root's), +Infinity when nothing records it. */
   order(obj: KubeObject): number;
+  /**
+   * The kubectl apply that created the object (its owner chain's root): 0 for the system's objects, which
+   * exist before any apply, 1… for the user's files in order, +Infinity when nothing records it.
+   */
+  apply(obj: KubeObject): number;
   /** The Services of a namespace, oldest first (ties, and unordered Services last, in list order). */
   services(namespace: string): readonly Service[];
   /** The Service namespace/name (the first of that name in cluster.services). */
@@ -102,6 +107,13 @@ export function creationIndex(cluster: ClusterState): CreationIndex {
     cluster.origins.get(objectKey(obj))?.order ??
     Number.POSITIVE_INFINITY;
 
+  const apply = (obj: KubeObject): number => {
+    const o = cluster.origins.get(root(obj)) ?? cluster.origins.get(objectKey(obj));
+    if (!o) return Number.POSITIVE_INFINITY;
+    if (o.by === 'system') return 0;
+    return o.apply ?? (o.by === 'user' ? 1 : Number.POSITIVE_INFINITY);
+  };
+
   const services = (namespace: string): readonly Service[] => {
     if (!byNamespace) {
       byNamespace = new Map();
@@ -135,5 +147,5 @@ export function creationIndex(cluster: ClusterState): CreationIndex {
     return byName.get(`${namespace}/${name}`);
   };
 
-  return { cluster, object, root, order, services, service };
+  return { cluster, object, root, order, apply, services, service };
 }

@@ -1,6 +1,7 @@
 /**
  * When each object came into being, in the simulated cluster's apply order. Document order is creation
- * order (CLI contract); system objects come first. A pod made by a controller is created when its owner
+ * order (CLI contract); system objects come first. Each file is one kubectl apply, and what a pod's
+ * containers see when they start is decided by applies, not documents (existsAtStart). A pod made by a controller is created when its owner
  * (ReplicaSet, and that ReplicaSet's Deployment) is applied, so it takes the owner's place in the order,
  * which is what decides which Services it finds in its environment.
  *
@@ -54,4 +55,17 @@ export function existedBefore(
 export function ordersSayBefore(a: number, b: number): boolean {
   if (!Number.isFinite(a) || !Number.isFinite(b)) return true;
   return a < b;
+}
+
+/**
+ * True when an object created in apply `a` exists when the containers of a pod created in apply `b`
+ * start: kubectl apply sends every object of its file first, and kubelet starts containers after that,
+ * so the whole apply is there, and every earlier one (CLI contract). Unknown applies count as existing.
+ *
+ * @example
+ * existsAtStart(ix.apply(dbService), ix.apply(webPod)); // true when db is in the same file as web, or an earlier one
+ */
+export function existsAtStart(a: number, b: number): boolean {
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return true;
+  return a <= b;
 }

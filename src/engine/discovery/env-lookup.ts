@@ -5,7 +5,7 @@
  */
 import type { Pod, Service } from '../k8s/objects';
 import type { CreationIndex } from './creation-index';
-import { ordersSayBefore } from './creation-order';
+import { existsAtStart } from './creation-order';
 import { envVarName, fromServices, isServiceIPSet, serviceLinksEnabled } from './env-vars';
 
 const byEnvName = new WeakMap<CreationIndex, Map<string, Map<string, Service>>>();
@@ -38,10 +38,10 @@ export function serviceByEnvName(ix: CreationIndex, namespace: string, prefix: s
  */
 export function serviceVariableLookup(ix: CreationIndex, pod: Pod): (name: string) => string | undefined {
   const ns = pod.metadata.namespace ?? 'default';
-  const podOrder = ix.order(pod);
+  const podApply = ix.apply(pod);
   const links = serviceLinksEnabled(pod);
   const eligible = (svc: Service | undefined): svc is Service =>
-    !!svc && isServiceIPSet(svc) && ordersSayBefore(ix.order(svc), podOrder);
+    !!svc && isServiceIPSet(svc) && existsAtStart(ix.apply(svc), podApply);
   const serviceFor = (prefix: string): Service | undefined => {
     const own = links ? serviceByEnvName(ix, ns, prefix) : undefined;
     if (eligible(own)) return own;

@@ -8,7 +8,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Container, EnvVar, Pod, Service } from '../k8s/objects';
 import { creationIndex, type CreationIndex } from './creation-index';
-import { ordersSayBefore } from './creation-order';
+import { existsAtStart } from './creation-order';
 import { expandVars } from './expansion';
 import { resolveValueFrom, varsFromEnvFrom } from './env-sources';
 import type { PodEnvVar } from './types';
@@ -78,9 +78,9 @@ export function serviceLinksEnabled(pod: Pod): boolean {
 export function serviceEnvServices(cluster: ClusterState, pod: Pod, index?: CreationIndex): Service[] {
   const ix = index ?? creationIndex(cluster);
   const ns = pod.metadata.namespace ?? 'default';
-  const podOrder = ix.order(pod);
+  const podApply = ix.apply(pod);
   const eligible = (svc: Service | undefined): svc is Service =>
-    !!svc && isServiceIPSet(svc) && ordersSayBefore(ix.order(svc), podOrder);
+    !!svc && isServiceIPSet(svc) && existsAtStart(ix.apply(svc), podApply);
   const map = new Map<string, Service>();
   const kubernetes = ix.service('default', 'kubernetes');
   if (eligible(kubernetes)) map.set('kubernetes', kubernetes);
@@ -216,10 +216,10 @@ export function serviceMissingEnv(ix: CreationIndex, pod: Pod, svc: Service): Mi
       'service-links-disabled',
       `Pod ${podName} sets enableServiceLinks: false, so kubelet injects no variables for the Services of namespace ${ns} (only KUBERNETES_*); ${variable} is missing.`,
     );
-  } else if (!ordersSayBefore(ix.order(svc), ix.order(pod))) {
+  } else if (!existsAtStart(ix.apply(svc), ix.apply(pod))) {
     return why(
       'created-later',
-      `Service ${name} was created after pod ${podName}, and kubelet only injects the Services that exist when a container starts: ${variable} is missing until the pod is recreated (DNS name ${name} works now).`,
+      `Service ${name} was created by a later kubectl apply than pod ${podName}, and kubelet only injects the Services that exist when a container starts: ${variable} is missing until the pod is recreated (DNS name ${name} works now).`,
     );
   }
   return undefined;

@@ -13,9 +13,10 @@ import { objectKey, type ClusterState } from '../cluster/state';
 import type { Diagnostic } from '../diagnostics';
 import type { KubeObject, Pod, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
+import { msg, type Msg } from '../messages';
 import { isIPv4, isIPv6 } from '../net/ip';
 import { creationIndex, type CreationIndex } from './creation-index';
-import { ordersSayBefore } from './creation-order';
+import { existsAtStart } from './creation-order';
 import { serviceByEnvName, serviceVariableLookup } from './env-lookup';
 import {
   containerVariables,
@@ -40,8 +41,8 @@ function createdLater(
   cache: Map<string, { services: Service[]; orders: number[] }>,
 ): { services: Service[]; from: number } {
   const ns = pod.metadata.namespace ?? 'default';
-  const podOrder = ix.order(pod);
-  if (!serviceLinksEnabled(pod) || !Number.isFinite(podOrder)) return { services: [], from: 0 };
+  const podApply = ix.apply(pod);
+  if (!serviceLinksEnabled(pod) || !Number.isFinite(podApply)) return { services: [], from: 0 };
   let list = cache.get(ns);
   if (!list) {
     const services = ix
@@ -51,16 +52,17 @@ function createdLater(
           !(ns === 'default' && s.metadata.name === 'kubernetes') &&
           s.spec.type !== 'ExternalName' &&
           isServiceIPSet(s) &&
-          Number.isFinite(ix.order(s)),
+          Number.isFinite(ix.apply(s)),
       );
-    list = { services, orders: services.map((s) => ix.order(s)) };
+    // Sorted by creation order, so their applies never decrease: a binary search finds the first later one.
+    list = { services, orders: services.map((s) => ix.apply(s)) };
     cache.set(ns, list);
   }
   let lo = 0;
   let hi = list.orders.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (ordersSayBefore(list.orders[mid]!, podOrder)) lo = mid + 1;
+    if (existsAtStart(list.orders[mid]!, podApply)) lo = mid + 1;
     else hi = mid;
   }
   return { services: list.services, from: lo };
@@ -94,8 +96,8 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
     field: string | undefined,
     severity: 'warning' | 'info',
     code: string,
-    message: string,
-    hint?: string,
+    message: string | Msg,
+    hint?: string | Msg,
   ) => {
     if (!isUser(o)) return;
     out.push(
@@ -133,13 +135,22 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
         shown.map((s) => `${envVarName(s.metadata.name ?? '')}_SERVICE_HOST`),
         count,
       );
+      const fileOf = (o: KubeObject): string => cluster.origins.get(objectKey(o))?.file ?? '';
       push(
         root,
         'metadata.name',
         'warning',
         'discovery.env.createdBeforeService',
-        `${what} ${root.kind === 'Pod' ? 'is' : 'are'} created before Service${count > 1 ? 's' : ''} ${names}, so kubelet gives ${root.kind === 'Pod' ? 'it' : 'them'} no ${vars} (environment variables are set only when a container starts).`,
-        `Define the Service${count > 1 ? 's' : ''} before the workload, or recreate the pod; the DNS name works either way.`,
+        msg('apply.env.earlierApply', {
+          kind: root.kind,
+          name: root.metadata.name ?? '',
+          file: fileOf(root),
+          services: names,
+          serviceFile: fileOf(shown[0]!),
+          count,
+          variables: vars,
+        }),
+        msg('apply.env.earlierApply.hint', { count }),
       );
     }
 

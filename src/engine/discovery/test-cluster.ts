@@ -23,7 +23,8 @@ export function clusterOf(objects: KubeObject[], config = DEFAULT_CONFIG): Clust
       Ingress: c.ingresses,
     };
     lists[o.kind]?.push(o);
-    c.origins.set(objectKey(o), { by: 'user', order });
+    // Each object its own kubectl apply, in list order: a later one is missing from earlier pods' env.
+    c.origins.set(objectKey(o), { by: 'user', order, apply: order + 1 });
   });
   return c;
 }

@@ -37,4 +37,39 @@ export const apply = defineMessages({
         : `Kubernetes 1.36은 ${p.kind}를 ${p.versions}로 제공합니다.`,
     example: { kind: 'Ingress', versions: 'networking.k8s.io/v1', config: false },
   },
+  'apply.env.earlierApply': {
+    en: (p: {
+      kind: string;
+      name: string;
+      file: string;
+      services: string;
+      serviceFile: string;
+      count: number;
+      variables: string;
+    }) => {
+      const who = p.kind === 'Pod' ? `Pod ${p.name}` : `The pods of ${p.kind} ${p.name}`;
+      const them = p.kind === 'Pod' ? 'it' : 'them';
+      return `${who} start${p.kind === 'Pod' ? 's' : ''} in the apply of ${p.file}, before Service${p.count > 1 ? 's' : ''} ${p.services} ${p.count > 1 ? 'are' : 'is'} created by the later apply of ${p.serviceFile}, so kubelet gives ${them} no ${p.variables}: it writes the variables once, when a container starts.`;
+    },
+    ko: (p) => {
+      const who = p.kind === 'Pod' ? `파드 ${p.name}` : `${p.kind} ${p.name}의 파드`;
+      return `${who}는 ${p.file}를 apply할 때 시작되고, 서비스 ${p.services}는 그 뒤에 ${p.serviceFile}를 apply할 때 만들어집니다. kubelet은 컨테이너가 시작될 때 한 번만 환경 변수를 쓰므로 ${p.variables}는 들어가지 않습니다.`;
+    },
+    example: {
+      kind: 'Deployment',
+      name: 'web',
+      file: 'web.yaml',
+      services: 'db',
+      serviceFile: 'db.yaml',
+      count: 1,
+      variables: 'DB_SERVICE_HOST',
+    },
+  },
+  'apply.env.earlierApply.hint': {
+    en: (p: { count: number }) =>
+      `Put the Service${p.count > 1 ? 's' : ''} in the same file (one kubectl apply creates every object before any container starts) or in a file applied earlier, or recreate the pods; the DNS name works either way.`,
+    ko: () =>
+      `서비스를 같은 파일에 넣거나(kubectl apply 한 번은 컨테이너가 시작되기 전에 모든 오브젝트를 만듭니다) 먼저 apply하는 파일로 옮기세요. 파드를 다시 만들어도 됩니다. DNS 이름은 어느 쪽이든 동작합니다.`,
+    example: { count: 1 },
+  },
 });
