@@ -26,7 +26,8 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-// Document order is creation order: `early` exists before Service `cache`, `late` after it.
+// Document order is creation order, and the file is one kubectl apply: `early` comes before Service
+// `cache`, but its container starts after the whole apply, so it sees `cache` as `late` does.
 const SCENE = `apiVersion: v1
 kind: Service
 metadata: { name: web }
@@ -268,12 +269,27 @@ describe('manifests: -f, stdin, multi-document files, kind: List', () => {
     );
     expect(pods).toEqual(expect.arrayContaining(['early', 'late']));
     expect(pods.filter((p) => p.startsWith('web-'))).toHaveLength(3);
-    // Creation order shows in env: `early` predates Service cache, `late` does not.
+    // One apply: every object exists before any container starts, whatever the document order.
     const early = JSON.parse((await run('-f', scene, 'exec', 'early', '--', 'env', '-o', 'json')).out);
     const late = JSON.parse((await run('-f', scene, 'exec', 'late', '--', 'env', '-o', 'json')).out);
     expect(early.env.WEB_SERVICE_PORT_HTTP).toBe('80');
-    expect(early.env.CACHE_SERVICE_HOST).toBeUndefined();
+    expect(early.env.CACHE_SERVICE_PORT_REDIS).toBe('6379');
     expect(late.env.CACHE_SERVICE_PORT_REDIS).toBe('6379');
+  });
+
+  it('each -f FILE is one apply, in order: a Service of a later file is missing from earlier pods', async () => {
+    const later = file(
+      'apiVersion: v1\nkind: Service\nmetadata: { name: db }\nspec: { ports: [{ port: 5432 }] }\n',
+    );
+    const early = JSON.parse(
+      (await run('-f', scene, '-f', later, 'exec', 'early', '--', 'env', '-o', 'json')).out,
+    );
+    expect(early.env.CACHE_SERVICE_HOST).toBeDefined();
+    expect(early.env.DB_SERVICE_HOST).toBeUndefined();
+    const first = JSON.parse(
+      (await run('-f', later, '-f', scene, 'exec', 'early', '--', 'env', '-o', 'json')).out,
+    );
+    expect(first.env.DB_SERVICE_PORT).toBe('5432');
   });
 });
 
