@@ -39,6 +39,8 @@ const bin = (name) => `node_modules/.bin/${name}`;
 check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 check('typecheck', bin('tsc'), ['-b']);
 check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+// The import graph's layers and no cycles (.dependency-cruiser.cjs; docs/architecture.md).
+check('imports', bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err']);
 
 // Unit tests: count each test from Vitest's JSON report.
 const unitOk = run('unit', bin('vitest'), [

@@ -17,7 +17,7 @@ import {
   type RRType,
 } from '../discovery/records';
 import { commErrorLines } from '../discovery/nslookup-format';
-import type { LookupResult } from '../discovery/resolver';
+import type { LookupResult } from '../discovery/types';
 import { isIPv4, isIPv6 } from '../net/ip';
 import { runLookup } from '../simulate/dns';
 import { podPlace } from '../simulate/request';

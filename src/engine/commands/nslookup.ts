@@ -7,7 +7,7 @@
  */
 import { nslookupOutput } from '../discovery/nslookup-format';
 import { reverseName } from '../discovery/records';
-import type { LookupResult } from '../discovery/resolver';
+import type { LookupResult } from '../discovery/types';
 import { isIPv4, isIPv6 } from '../net/ip';
 import { runLookup } from '../simulate/dns';
 import { podPlace } from '../simulate/request';

@@ -11,7 +11,7 @@ import { readyDnsEndpoints } from './dns-endpoints';
 import { parseName } from './kubernetes-plugin';
 import { fqdn, inZone, labels, type RRType } from './records';
 import { ndotsOf, type ResolvConf } from './resolv-conf';
-import type { LookupFrom, LookupResult } from './resolver';
+import type { LookupFrom, LookupResult } from './types';
 
 /** Levenshtein distance, for "did you mean". */
 export function editDistance(a: string, b: string): number {

@@ -11,14 +11,8 @@ export { podEnvironment, missingServiceEnv, fromServices, serviceEnvServices } f
 export type { EnvSource, PodEnvVar } from './types';
 export { serveDns } from './dns';
 export { corednsSettings, parseCorefile, type CorednsSettings } from './coredns';
-export {
-  lookup,
-  searchCandidates,
-  resolverConfig,
-  type LookupResult,
-  type LookupFrom,
-  type LookupOptions,
-} from './resolver';
+export { lookup, searchCandidates, resolverConfig } from './resolver';
+export type { LookupResult, LookupFrom, LookupOptions } from './types';
 export { podResolvConf, nodeResolvConf, formatResolvConf, type ResolvConf } from './resolv-conf';
 export { hostsFile, hostsLookup, podHostname } from './hosts-file';
 export { dnsServerAt, isCoreDnsPod, isOutsideResolver, serverAnswer, type DnsServer } from './dns-server';

@@ -14,7 +14,7 @@
  * (bin/dig/dighost.c `recv_done`, bin/dig/nslookup.c).
  */
 import type { DnsRecord } from './records';
-import type { LookupResult } from './resolver';
+import type { LookupResult } from './types';
 
 const noDot = (n: string) => (n.endsWith('.') && n.length > 1 ? n.slice(0, -1) : n);
 

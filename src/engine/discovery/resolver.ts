@@ -6,62 +6,13 @@
  * only when the rules deliver it. Plain dig sends the name as typed.
  */
 import type { ClusterState } from '../cluster/state';
-import type { Pod } from '../k8s/objects';
-import { msg, type Msg } from '../messages';
-import type { DnsTransport } from './dns-transport';
+import { msg } from '../messages';
 import { explainLookup } from './explain';
 import { hostsLookup } from './hosts-file';
-import { addressType, fqdn, type DnsRecord, type Rcode, type RRType } from './records';
+import { addressType, fqdn, type RRType } from './records';
 import { ndotsOf, nodeResolvConf, podResolvConf, type ResolvConf } from './resolv-conf';
 import { bindSearch, bindSettings, glibcSearch, glibcSettings, type SearchOutcome } from './stub-resolver';
-
-export interface LookupFrom {
-  pod?: Pod;
-  node?: string; // "node-1"
-  external?: boolean;
-}
-
-export interface LookupOptions {
-  /** Carries each query (the data path). */
-  transport: DnsTransport;
-  /** getaddrinfo (curl, ping: /etc/hosts, glibc search), nslookup, or dig (no search unless `search`). */
-  tool?: 'getaddrinfo' | 'nslookup' | 'dig';
-  /** dig +search. */
-  search?: boolean;
-  /** A server named on the command line (`nslookup NAME SERVER`, `dig @SERVER`). */
-  server?: string;
-  /** BIND's tries and per-try timeout from the command line (`dig +tries=N +time=T`, `nslookup -retry=N`). */
-  tries?: number;
-  timeout?: number;
-  /** dig +tcp. */
-  tcp?: boolean;
-}
-
-/** The final status of a lookup: the server's rcode, or why no server answered. */
-export type LookupRcode = Rcode | 'TIMEOUT' | 'CONNREFUSED';
-
-export interface LookupResult {
-  /** NOERROR/NXDOMAIN/… of the final answer; TIMEOUT when no server answered, CONNREFUSED when every try was refused. */
-  rcode: LookupRcode;
-  /** The names sent, in order, up to the one that answered (CLI contract). */
-  queries: string[];
-  /** Each query's own rcode, in the same order. */
-  tried: { name: string; rcode: LookupRcode }[];
-  answer: DnsRecord[];
-  additional: DnsRecord[];
-  authority: DnsRecord[];
-  server: string; // "10.96.0.10"
-  authoritative: boolean;
-  /** Where the answer came from: /etc/hosts, the cluster DNS, or the upstream (node/Internet) resolver. */
-  source: 'hosts' | 'cluster-dns' | 'upstream' | 'none';
-  /** Why no server answered, when rcode is TIMEOUT or CONNREFUSED. */
-  unreachable?: Msg;
-  /** Each try that got no answer, in order, as BIND prints them (";; communications error to …"). */
-  commErrors: { server: string; error: 'timed out' | 'connection refused' }[];
-  /** Simulated seconds spent waiting for answers that never came. */
-  seconds: number;
-  explanation: Msg;
-}
+import type { LookupFrom, LookupOptions, LookupRcode, LookupResult } from './types';
 
 /** The resolver configuration a client uses. */
 export function resolverConfig(cluster: ClusterState, from: LookupFrom): ResolvConf {

@@ -13,7 +13,7 @@
 import type { ClusterState } from '../cluster/state';
 import { nslookupOutput } from '../discovery/nslookup-format';
 import { reverseName } from '../discovery/records';
-import type { LookupResult } from '../discovery/resolver';
+import type { LookupResult } from '../discovery/types';
 import { isIPv4, isIPv6 } from '../net/ip';
 import { nsName } from '../cluster/cluster-index';
 import type { Place } from './topology';

@@ -1,0 +1,121 @@
+// The import graph's shape (architecture principles 8 and 14; docs/architecture.md draws it).
+// `npm run lint:deps` checks it; `npm run lint` and `npm test` (scripts/test-all.mjs) run it. Every arrow points down a layer
+// (skipping layers is fine); nothing imports a layer above its own, siblings do not import each other,
+// and there are no cycles. Type-only imports count: a type in the wrong file is an arrow the wrong way.
+//
+// Tests and test kits may import anything (a cluster test builds its scene through the real builder).
+
+/** Files that only tests use: exempt from the layer rules (not from no-circular). */
+const TESTS = '(\\.test\\.tsx?$|/testing/|\\.test-util\\.ts$|\\.test-helper\\.ts$)';
+
+/**
+ * The page and the CLI, top to bottom. Each entry is [name, path pattern]; an entry may import the
+ * entries below it, never those above.
+ */
+const APP_LAYERS = [
+  ['app', '^src/app/'],
+  ['cli', '^src/cli/'],
+  // Features render; the i18n hooks and components (index.ts, *.tsx) read the locale from the store, so
+  // they sit with them.
+  ['features', '^src/(features/|i18n/(index\\.ts|[^/]+\\.tsx)$)'],
+  ['store', '^src/store/'],
+  ['worker', '^src/worker/'],
+  // Named scenes and lessons: data the page, the CLI and the tests read; only the engine below them.
+  ['content', '^src/(scenarios|lessons)/'],
+  // The UI's catalogues (no imports but each other).
+  ['i18n', '^src/i18n/(?!index\\.ts$)[^/]+\\.ts$'],
+  ['engine', '^src/engine/'],
+];
+
+/**
+ * Inside the engine, top to bottom. Entries in one group are siblings: they may import what is below
+ * the group, not each other.
+ */
+const ENGINE_LAYERS = [
+  [['public', '^src/engine/index\\.ts$']],
+  [['lessons', '^src/engine/lessons/']],
+  [['commands', '^src/engine/commands/']],
+  // The data path and the world it runs in (clock, conntrack, PRNG, per-mode proxy state).
+  [['simulate', '^src/engine/(simulate/|world\\.ts$)']],
+  // The composition root: YAML → admitted objects → cluster core + each area's system objects and lints.
+  [['build', '^src/engine/(build|workspace)(/|\\.ts$)']],
+  [
+    ['proxy', '^src/engine/proxy/'],
+    ['discovery', '^src/engine/discovery/'],
+    ['ingress', '^src/engine/ingress/'],
+  ],
+  [['cluster', '^src/engine/cluster/']],
+  [['manifest', '^src/engine/manifest/']],
+  // The Kubernetes API's types and helpers, and the leaves every layer may use.
+  [
+    [
+      'k8s and leaves',
+      '^src/engine/(k8s/|messages/|util/|net/|trace\\.ts$|diagnostics\\.ts$|raw-modules\\.d\\.ts$)',
+    ],
+  ],
+];
+
+const any = (patterns) => `(${patterns.join('|')})`;
+
+function layerRules() {
+  const rules = [];
+  APP_LAYERS.forEach(([name, path], i) => {
+    const above = APP_LAYERS.slice(0, i).map(([, p]) => p);
+    if (above.length === 0) return;
+    rules.push({
+      name: `layer-${name}`,
+      comment: `${name} imports only what is below it (${APP_LAYERS.map(([n]) => n).join(' → ')})`,
+      severity: 'error',
+      from: { path, pathNot: TESTS },
+      to: { path: any(above) },
+    });
+  });
+  ENGINE_LAYERS.forEach((group, i) => {
+    const above = ENGINE_LAYERS.slice(0, i).flatMap((g) => g.map(([, p]) => p));
+    for (const [name, path] of group) {
+      const siblings = group.filter(([n]) => n !== name).map(([, p]) => p);
+      const forbidden = [...above, ...siblings];
+      if (forbidden.length === 0) continue;
+      rules.push({
+        name: `engine-${name.replace(/ /g, '-')}`,
+        comment:
+          `engine/${name} imports only what is below it (` +
+          ENGINE_LAYERS.map((g) => g.map(([n]) => n).join(' | ')).join(' → ') +
+          ')',
+        severity: 'error',
+        from: { path, pathNot: TESTS },
+        to: { path: any(forbidden), pathNot: TESTS },
+      });
+    }
+  });
+  return rules;
+}
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'An import cycle: usually a type living in the wrong file (move it to a types.ts below both).',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'features-apart',
+      comment: 'Features do not import each other (architecture principle 8): share through the store.',
+      severity: 'error',
+      from: { path: '^src/features/([^/]+)/', pathNot: TESTS },
+      to: { path: '^src/features/', pathNot: '^src/features/$1/' },
+    },
+    ...layerRules(),
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|dist-cli)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.base.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] },
+    reporterOptions: { text: { highlightFocused: true } },
+  },
+};
