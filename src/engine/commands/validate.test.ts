@@ -50,7 +50,7 @@ describe('svclab validate', () => {
     );
   });
 
-  it('prints allocator errors (helper B) in the same form', () => {
+  it('prints allocator errors in the same form', () => {
     const alloc: Diagnostic = {
       severity: 'error',
       source: 'api',

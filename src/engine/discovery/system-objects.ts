@@ -19,6 +19,7 @@ import type {
   Node,
   Service,
 } from '../k8s/objects';
+import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import { formatIp, nthAddress, parseCidr } from '../net/ip';
 
 /** kubeadm's pinned CoreDNS image (cmd/kubeadm/app/constants). */
@@ -223,7 +224,7 @@ function apiserverEndpointSlice(ip: string): EndpointSlice {
     metadata: {
       name: 'kubernetes',
       namespace: 'default',
-      labels: { 'kubernetes.io/service-name': 'kubernetes' },
+      labels: { [SERVICE_NAME_LABEL]: 'kubernetes' },
     },
     addressType: 'IPv4',
     endpoints: [{ addresses: [ip], conditions: { ready: true } }],

@@ -1,5 +1,5 @@
 /**
- * What the API server does with one object before storing it, minus allocation (helper B's registry):
+ * What the API server does with one object before storing it, minus allocation (cluster/service-alloc.ts allocates IPs and ports, as the registry does):
  * resolve the kind's version, check the object against the schema, fill defaults, validate.
  * An object with any error is rejected (object: null), as the API server would answer 4xx.
  *

@@ -1,5 +1,5 @@
 /**
- * When an HTTP request reaches an ingress-nginx controller pod, nginx (helper E's `routeIngress`) decides:
+ * When an HTTP request reaches an ingress-nginx controller pod, nginx (ingress/controller.ts's `routeIngress`) decides:
  * it answers itself (404 default backend, 503 empty upstream, 308 HTTPS redirect, a TLS error), or it opens
  * a new connection from the controller pod straight to the chosen endpoint pod — no ClusterIP, no kube-proxy
  * load balancing — and relays the answer. That second connection walks the data path like any other.

@@ -8,7 +8,8 @@
  */
 import type { ClusterState } from '../../cluster/state';
 import type { EndpointSlice } from '../../k8s/objects';
-import { SERVICE_NAME_LABEL, slicesByService } from '../shared/endpoint-info';
+import { SERVICE_NAME_LABEL } from '../../k8s/labels';
+import { slicesByService } from '../shared/endpoint-info';
 import type { ProxyMemo } from '../shared/memo';
 import { SERVICE_MAPS, serviceEntryOf, type ServiceEntry, type ServiceMap } from '../shared/service-map';
 import { servicePortsOf } from '../shared/service-port';

@@ -7,6 +7,7 @@
  * @example
  * endpointsFor(slices, sp, 'node-1').map((e) => e.endpoint); // ["10.180.0.1:80", "10.180.0.2:80"]
  */
+import { SERVICE_NAME_LABEL } from '../../k8s/labels';
 import type { EndpointSlice } from '../../k8s/objects';
 import type { ServicePortInfo } from './service-port';
 
@@ -26,8 +27,6 @@ export interface EndpointInfo {
 }
 
 const NONE: string[] = [];
-
-export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** Slices grouped by "ns/serviceName", so each Service port finds its slices without a scan. */
 export function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {

@@ -7,10 +7,9 @@
  * nodePortMatchAll([]); // true
  */
 import type { ClusterState } from '../../cluster/state';
+import { ZONE_LABEL } from '../../k8s/labels';
 import type { Node } from '../../k8s/objects';
 import { inCidr, parseCidr } from '../../net/ip';
-
-export const ZONE_LABEL = 'topology.kubernetes.io/zone';
 
 /** What every mode's rules know of the node they are written for. */
 export interface NodeContext {
