@@ -1,15 +1,18 @@
 /**
  * `exec POD -- ping [-c N] [-W SECONDS] [-q] HOST` (and the top-level `ping --from SRC …`): ICMP echo
  * requests through the simulated data path, printed in iputils ping's layout. A pod or node answers; a
- * ClusterIP does not (no kube-proxy rule matches ICMP and no interface owns a virtual address), which the
- * trace explains. Without -c svclab sends 4 echoes (real ping runs until interrupted). The TTL shown is
+ * ClusterIP does not: in iptables mode no kube-proxy rule matches ICMP and no interface owns a virtual
+ * address (no answer), in IPVS and nftables mode kube-proxy REJECTs it ("Destination Port Unreachable",
+ * counted as an error), which the trace explains. Without -c svclab sends 4 echoes (real ping runs until
+ * interrupted). The TTL shown is
  * 64 minus the nodes that routed the reply; times are simulated (same node ~0.05 ms, across nodes ~0.4 ms,
  * across zones ~1 ms). `-o json` gives the curl shape with protocol ICMP (`{ "results": [...] }` for N > 1).
  *
  * @example
  * execPing(['-c', '1', '10.244.1.5'], env, pod).stdout.split('\n')[1]; // "64 bytes from 10.244.1.5: icmp_seq=1 ttl=62 time=0.41 ms"
  */
-import { nsName } from '../cluster/cluster-index';
+import { clusterIndex, nsName } from '../cluster/cluster-index';
+import type { ClusterState } from '../cluster/state';
 import type { Pod } from '../k8s/objects';
 import { request, resolveFrom } from '../simulate/request';
 import { simulateMany } from '../simulate/simulate';
@@ -78,6 +81,21 @@ function rttOf(t: Trace, r: () => number): number {
   return ms * (0.85 + 0.3 * r());
 }
 
+/**
+ * The sender of the ICMP error a REJECT sends back: the kernel answers from the address the echo was
+ * sent to when that address is the node's own (IPVS mode binds every Service address to kube-ipvs0),
+ * else from an address of the rejecting node (which one depends on the CNI; svclab shows its InternalIP).
+ */
+function rejectedBy(cluster: ClusterState, t: Trace): string | null {
+  const hop = t.hops.findLast((h) => h.action === 'reject');
+  if (!hop?.location.startsWith('node/')) return null;
+  const index = clusterIndex(cluster);
+  const owner = index.ipOwner(hop.packet.dst).kind;
+  const onKubeIpvs0 =
+    cluster.config.proxy.mode === 'ipvs' && (owner === 'cluster-ip' || owner === 'external-ip');
+  return onKubeIpvs0 ? hop.packet.dst : (index.node(hop.location.slice(5))?.ip ?? hop.packet.dst);
+}
+
 const fmt = (n: number): string =>
   n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(n >= 1 ? 2 : 3);
 
@@ -102,18 +120,25 @@ function runPing(o: PingOptions, from: string, env: CommandEnv, command: string)
   const r = createRng(env.world.seed ^ Math.floor(env.world.clock * 1000)).next;
   const lines = [`PING ${o.host} (${ip}) 56(84) bytes of data.`];
   const rtts: number[] = [];
+  let errors = 0;
   traces.forEach((t, i) => {
+    const rejecter = t.outcome === 'rejected' ? rejectedBy(env.cluster, t) : null;
+    if (rejecter !== null) {
+      errors++;
+      if (!o.quiet) lines.push(`From ${rejecter} icmp_seq=${i + 1} Destination Port Unreachable`);
+    }
     if (t.outcome !== 'delivered') return;
     const rtt = rttOf(t, r);
     rtts.push(rtt);
     if (!o.quiet) lines.push(`64 bytes from ${ip}: icmp_seq=${i + 1} ttl=${ttlOf(t)} time=${fmt(rtt)} ms`);
   });
   const loss = Math.round((100 * (traces.length - received.length)) / traces.length);
-  const elapsed =
-    (traces.length - 1) * 1000 + traces.length + (received.length < traces.length ? o.wait * 1000 : 0);
+  // ping stops once every echo got a reply or an error; only an echo that got neither makes it wait.
+  const unanswered = received.length + errors < traces.length;
+  const elapsed = (traces.length - 1) * 1000 + traces.length + (unanswered ? o.wait * 1000 : 0);
   lines.push('', `--- ${o.host} ping statistics ---`);
   lines.push(
-    `${traces.length} packets transmitted, ${received.length} received, ${loss}% packet loss, time ${Math.round(elapsed)}ms`,
+    `${traces.length} packets transmitted, ${received.length} received, ${errors ? `+${errors} errors, ` : ''}${loss}% packet loss, time ${Math.round(elapsed)}ms`,
   );
   if (rtts.length) {
     const min = Math.min(...rtts);

@@ -17,6 +17,7 @@ import { sim } from './sim';
 import { simLb } from './sim-lb';
 import { simPath } from './sim-path';
 import { simTopology } from './sim-topology';
+import { simVip } from './sim-vip';
 
 export const groups = {
   common,
@@ -33,6 +34,7 @@ export const groups = {
   simPath,
   simLb,
   simTopology,
+  simVip,
 };
 
 export const catalog = {
@@ -50,6 +52,7 @@ export const catalog = {
   ...simPath,
   ...simLb,
   ...simTopology,
+  ...simVip,
 };
 
 export type Catalog = typeof catalog;

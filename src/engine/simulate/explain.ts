@@ -11,11 +11,12 @@
  * render(whyNoEndpoints(cluster, 'default/web'), 'en');
  * // "Service default/web has no ready endpoints: its selector app=web matches no pod in namespace default."
  */
-import { nsName } from '../cluster/cluster-index';
+import { clusterIndex, nsName } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
 import { msg, type Msg } from '../messages';
+import type { Packet } from '../net/packet';
 
 /** "ns/name" of the Service a kube-proxy servicePortName ("ns/name:port") belongs to. */
 export function serviceKeyOf(servicePortName: string | undefined): string | null {
@@ -74,20 +75,52 @@ export function whyNoEndpoints(cluster: ClusterState, key: string | null): Msg {
   return msg('sim.noEndpoints.port', { service });
 }
 
-/** The cause of a kube-proxy DROP or REJECT, from the deciding rule kube-proxy wrote. */
+/**
+ * The REJECT of a packet to a Service address on no port of the Service: KUBE-IPVS-FILTER (IPVS mode,
+ * where the address is on kube-ipvs0) or cluster-ips-check (nftables mode). Null for other REJECTs.
+ */
+function explainVipReject(cluster: ClusterState, node: string, ruleText: string, p: Packet): Msg | null {
+  const ipvs = /^-A KUBE-IPVS-FILTER /.test(ruleText);
+  if (!ipvs && !ruleText.includes('invalid ports of ClusterIPs')) return null;
+  const owner = clusterIndex(cluster).ipOwner(p.dst);
+  if (owner.kind !== 'cluster-ip' && owner.kind !== 'external-ip') return null;
+  const svc = owner.service;
+  const params = {
+    ip: p.dst,
+    node,
+    service: nsName(svc),
+    ports: (svc.spec.ports ?? []).map((sp) => `${sp.port}/${sp.protocol ?? 'TCP'}`),
+    ...(p.protocol === 'ICMP' ? {} : { port: `${p.dstPort}/${p.protocol}` }),
+  };
+  return ipvs
+    ? msg('sim.vip.ipvsFilter', { ...params, external: owner.kind === 'external-ip' })
+    : msg('sim.vip.clusterIpsCheck', params);
+}
+
+/**
+ * The cause of a kube-proxy DROP or REJECT, from the deciding rule kube-proxy wrote.
+ *
+ * @example
+ * render(explainProxyBlock(cluster, 'node-1', 'reject', rule.text, 'default/web:http', packet), 'en');
+ * // "Service default/web has no ready endpoints: … kube-proxy on node-1 REJECTs the connection, …"
+ */
 export function explainProxyBlock(
   cluster: ClusterState,
   node: string,
   action: 'drop' | 'reject',
   ruleText: string | undefined,
   servicePortName: string | undefined,
-  clientIP: string,
+  packet: Packet,
 ): Msg {
   const key = serviceKeyOf(servicePortName);
   const text = ruleText ?? '';
-  if (action === 'reject') return msg('sim.block.reject', { why: whyNoEndpoints(cluster, key), node });
+  if (action === 'reject')
+    return (
+      explainVipReject(cluster, node, text, packet) ??
+      msg('sim.block.reject', { why: whyNoEndpoints(cluster, key), node })
+    );
   if (text.includes('KUBE-PROXY-FIREWALL') || text.includes('loadBalancerSourceRanges'))
-    return msg('sim.block.firewall', { client: clientIP, service: key ?? '', node });
+    return msg('sim.block.firewall', { client: packet.src, service: key ?? '', node });
   if (text.includes('has no local endpoints')) return msg('sim.block.local', { service: key ?? '', node });
   return msg('sim.block.drop', { node });
 }

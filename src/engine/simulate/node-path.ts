@@ -180,7 +180,7 @@ export function throughNode(
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
     const details = decisionDetails(ctx, node, v);
     addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: v.action, ...reasonNote(v.reason) }, p);
-    const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p.src);
+    const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p);
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
   }
   let out: Packet = { ...v.packet };
