@@ -106,6 +106,13 @@ module.exports = {
       to: { circular: true },
     },
     {
+      name: 'no-test-kits',
+      comment: 'Only tests import the test kits (src/engine/testing/, *.test-util.ts, *.test-helper.ts).',
+      severity: 'error',
+      from: { pathNot: TESTS },
+      to: { path: TESTS },
+    },
+    {
       name: 'features-apart',
       comment: 'Features do not import each other (architecture principle 8): share through the store.',
       severity: 'error',

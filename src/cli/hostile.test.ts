@@ -2,27 +2,14 @@
  * Hostile input through the CLI: nothing may throw or hang; each case gets a clear message and the
  * contract's exit status (1: the command ran and failed; 2: usage error, one line + pointer to --help).
  */
-import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCurlArgs } from '../engine/commands/curl-args';
-import { main } from './main';
+import { run, tempDir } from './cli.test-helper';
 
-const dir = mkdtempSync(join(tmpdir(), 'svclab-hostile-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const file = (name: string, content: string | Buffer): string => {
-  const p = join(dir, name);
-  writeFileSync(p, content);
-  return p;
-};
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const { dir, file: write } = tempDir('svclab-hostile-');
+const file = (name: string, content: string | Buffer): string => write(content, name);
 
 function usage(r: { code: number; out: string; err: string }, line: string): void {
   expect(r).toEqual({ code: 2, out: '', err: `${line}\nSee 'svclab --help'.\n` });

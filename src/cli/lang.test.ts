@@ -3,28 +3,10 @@
  * default or in Korean with `--lang ko`, never from the environment's locale; imitated tools' output
  * (curl, kubectl tables) is the same in both.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from './cli.test-helper';
 
-const dir = mkdtempSync(join(tmpdir(), 'svclab-lang-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-function file(text: string): string {
-  const p = join(dir, `scene-${++n}.yaml`);
-  writeFileSync(p, text);
-  return p;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const { file } = tempDir('svclab-lang-');
 
 const HANGUL = /[\uac00-\ud7a3]/;
 

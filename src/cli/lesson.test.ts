@@ -2,24 +2,15 @@
  * `svclab lesson …` as lessons.md fixes it: the JSON shapes of list, show and check, the exit codes of
  * check (0 passed, 1 not, 2 unknown id), "fix the errors first", and validate on a folder and a bundle.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { main } from './main';
+import { describe, expect, it } from 'vitest';
+import { run, tempDir } from './cli.test-helper';
 
-const dir = mkdtempSync(join(tmpdir(), 'svclab-lesson-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir } = tempDir('svclab-lesson-');
 const lessonDir = join(import.meta.dirname, '..', 'lessons', 'clusterip');
 const scene = join(lessonDir, 'scene.yaml');
 const solution = join(lessonDir, 'solution.yaml');
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('svclab lesson', () => {
   it('list -o json names each lesson, its concepts and its challenges', async () => {

@@ -3,28 +3,12 @@
  * (repeatable, `-` for standard input), multi-document files and `kind: List`, --seed determinism, and
  * the JSON fields outside checks read, for every command.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { closeSync, openSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { run, tempDir } from './cli.test-helper';
 import { main } from './main';
 
-const dir = mkdtempSync(join(tmpdir(), 'svclab-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-let n = 0;
-function file(text: string, name = `scene-${++n}.yaml`): string {
-  const p = join(dir, name);
-  writeFileSync(p, text);
-  return p;
-}
-
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  return { code, out, err };
-}
+const { file } = tempDir('svclab-cli-');
 
 // Document order is creation order, and the file is one kubectl apply: `early` comes before Service
 // `cache`, but its container starts after the whole apply, so it sees `cache` as `late` does.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Endpoints, Pod } from '../k8s/objects';
 import { endpointSlicesFor, mirrorEndpoints, SliceNamer } from './endpoint-slice';
-import { pod, service } from './testing';
+import { pod, service } from '../testing/cluster-objects';
 
 const T = '2026-01-01T00:00:00Z';
 const zones: Record<string, string> = { 'node-1': 'zone-a', 'node-2': 'zone-a', 'node-3': 'zone-b' };

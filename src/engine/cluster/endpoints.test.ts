@@ -3,7 +3,7 @@ import type { Pod } from '../k8s/objects';
 import { endpointsFor, repackSubsets } from './endpoints';
 import { findPort } from './find-port';
 import { PodIndex } from './pod-index';
-import { pod, service } from './testing';
+import { pod, service } from '../testing/cluster-objects';
 
 const T = '2026-01-01T00:00:00Z';
 let n = 0;

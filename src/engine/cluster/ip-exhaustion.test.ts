@@ -4,13 +4,13 @@
  * FailedCreatePodSandBox, and the endpoint controllers leave them out.
  */
 import { describe, expect, it } from 'vitest';
-import { scene } from '../contract/scene.test-helper';
+import { scene } from '../testing/scene';
 import { isPodReady } from '../k8s/pod';
 import { buildNodes } from './nodes';
 import { runPods } from './pod-status';
 import { hostLocalRange, sandboxID } from './sandbox';
 import { DEFAULT_CONFIG } from './state';
-import { pod } from './testing';
+import { pod } from '../testing/cluster-objects';
 
 describe('pod IP exhaustion', () => {
   it('a node’s 254th pod finds no address: Pending, ContainerCreating, no IP, and the CNI’s event', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsOnLoopback, acceptsOnPodIP, listeningSockets, parseListenAnnotation } from './listen';
-import { pod } from './testing';
+import { pod } from '../testing/cluster-objects';
 
 describe('listeningSockets', () => {
   it('defaults to every declared containerPort on all interfaces', () => {

@@ -4,7 +4,7 @@ import { buildNodes } from './nodes';
 import { isPodReady } from '../k8s/pod';
 import { runPods, unreadyFromConditions } from './pod-status';
 import { DEFAULT_CONFIG } from './state';
-import { pod } from './testing';
+import { pod } from '../testing/cluster-objects';
 
 const nodes = (): ReturnType<typeof buildNodes>['nodes'] => buildNodes([], DEFAULT_CONFIG).nodes;
 

@@ -13,7 +13,7 @@ import {
   Scheduler,
 } from './scheduler';
 import { DEFAULT_CONFIG } from './state';
-import { pod } from './testing';
+import { pod } from '../testing/cluster-objects';
 
 const nodes = () => buildNodes([], DEFAULT_CONFIG).nodes;
 const withHostPort = (

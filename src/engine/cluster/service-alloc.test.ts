@@ -5,7 +5,7 @@ import { assignLoadBalancers } from './load-balancer';
 import { RangeAllocator } from './range-allocator';
 import { allocateServices } from './service-alloc';
 import { DEFAULT_CONFIG } from './state';
-import { service } from './testing';
+import { service } from '../testing/cluster-objects';
 
 const alloc = (svcs: Service[], seed = 1): ReturnType<typeof allocateServices> =>
   allocateServices(

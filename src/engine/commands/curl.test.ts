@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterState } from '../cluster/state';
-import { addApp, addService, baseCluster } from '../simulate/test-fixture';
+import { addApp, addService, baseCluster } from '../testing/data-plane-objects';
 import { createWorld } from '../world';
 import { curlCommand, execCurl } from './curl';
 import { nodeCommand } from './node';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dig } from './dig';
-import { sceneEnv } from './dns-scene.test-helper';
+import { sceneEnv } from '../testing/dns-scene';
 import { formatRecord } from '../discovery/records';
 import { digDate, messageSize } from '../discovery/dig-format';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { env } from './env';
 import { cat } from './cat';
-import { sceneEnv } from './dns-scene.test-helper';
+import { sceneEnv } from '../testing/dns-scene';
 
 describe('env', () => {
   it('prints PATH, HOSTNAME, the pod variables and HOME; a later Service is missing', () => {

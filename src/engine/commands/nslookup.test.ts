@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nslookup } from './nslookup';
-import { sceneEnv } from './dns-scene.test-helper';
-import { en } from '../messages/render.test-helper';
+import { sceneEnv } from '../testing/dns-scene';
+import { en } from '../testing/render';
 
 describe('nslookup', () => {
   it('prints a LoadBalancer Service like the seed', () => {

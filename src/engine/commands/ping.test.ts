@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deployment, scene } from '../contract/scene.test-helper';
-import { en } from '../messages/render.test-helper';
+import { deployment, scene } from '../testing/scene';
+import { en } from '../testing/render';
 
 /** A Service web (80/TCP) over two pods, a client pod, kube-proxy in `mode`. */
 const yaml = (mode: string) => `apiVersion: kubeproxy.config.k8s.io/v1alpha1

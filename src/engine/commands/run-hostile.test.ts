@@ -4,7 +4,7 @@
  * And the interpreter's output is terminal-safe whatever the YAML holds.
  */
 import { describe, expect, it } from 'vitest';
-import { scene } from '../contract/scene.test-helper';
+import { scene } from '../testing/scene';
 
 const s = scene(`apiVersion: v1
 kind: Pod

@@ -4,7 +4,7 @@
  * SRV on the bare name, pod records with `pods insecure`), and the search list a pod's resolver walks.
  */
 import { describe, expect, it } from 'vitest';
-import { scene } from './scene.test-helper';
+import { scene } from '../testing/scene';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -4,7 +4,7 @@
  * endpointslice utils.go podToEndpoint, ShouldPodBeInEndpoints, FindPort, RepackSubsets).
  */
 import { describe, expect, it } from 'vitest';
-import { scene } from './scene.test-helper';
+import { scene } from '../testing/scene';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -3,9 +3,9 @@
  * (envvars.go FromServices, getServiceEnvVarMap, makeEnvironmentVariables), compared as sets as the
  * kubelet tests do, and the creation-order rule (document order is apply order).
  */
-import { en } from '../messages/render.test-helper';
+import { en } from '../testing/render';
 import { describe, expect, it } from 'vitest';
-import { scene } from './scene.test-helper';
+import { scene } from '../testing/scene';
 
 const YAML = `apiVersion: v1
 kind: Namespace

@@ -4,7 +4,7 @@
  * controller chose is `backend.service`. Plus 404 without a default backend and 503 without ready endpoints.
  */
 import { describe, expect, it } from 'vitest';
-import { deployment, scene } from './scene.test-helper';
+import { deployment, scene } from '../testing/scene';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -5,8 +5,8 @@
  * ICMP to a ClusterIP gets no answer, LoadBalancer health checks and the VIP kube-proxy captures.
  */
 import { describe, expect, it } from 'vitest';
-import { scene } from './scene.test-helper';
-import { en } from '../messages/render.test-helper';
+import { scene } from '../testing/scene';
+import { en } from '../testing/render';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -11,7 +11,7 @@ import type { RRType } from './records';
 import { hostsFile } from './hosts-file';
 import { externalHosts } from './external-hosts';
 import { clusterOf, pod, slice, svc } from './test-cluster';
-import { en } from '../messages/render.test-helper';
+import { en } from '../testing/render';
 
 const kubeDns = svc('kube-system', 'kube-dns', {
   clusterIP: '10.96.0.10',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { annotationLints, CONFIGURATION_SNIPPET, USE_FORWARDED_HEADERS } from './annotation-lint';
 import { ingressLints } from './lint';
-import { clusterWithController, ingress, service } from './fixtures.test-util';
+import { clusterWithController, ingress, service } from '../testing/ingress-objects';
 
 // The two annotations exactly as the study notes (seed 002, "쿠버네티스 안에서 외부 Request IP 인식 하는 방법") write them.
 const SEED_SNIPPET =

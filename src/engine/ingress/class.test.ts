@@ -3,7 +3,7 @@ import type { IngressClass } from '../k8s/objects';
 import { objectKey } from '../cluster/state';
 import { defaultIngressClass, ingressClassDecision, servedIngresses } from './class';
 import { applyIngressStatus } from './status';
-import { clusterWithController, ingress } from './fixtures.test-util';
+import { clusterWithController, ingress } from '../testing/ingress-objects';
 
 const rules = { rules: [{ host: 'a.example.com' }] };
 

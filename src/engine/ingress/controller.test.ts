@@ -3,8 +3,8 @@ import { routeIngress, type IngressDecision, type IngressRequest } from './contr
 import { createIngressState } from './state';
 import { backendKey, cookieTime, hex } from './affinity';
 import { NOT_FOUND_BODY, UNAVAILABLE_BODY } from './responses';
-import { clusterWithController, ingress, service, tlsSecret } from './fixtures.test-util';
-import { en } from '../messages/render.test-helper';
+import { clusterWithController, ingress, service, tlsSecret } from '../testing/ingress-objects';
+import { en } from '../testing/render';
 
 const req = (over: Partial<IngressRequest> = {}): IngressRequest => ({
   host: 'shop.example.com',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ingressLints } from './lint';
-import { clusterWithController, ingress, service, tlsSecret } from './fixtures.test-util';
+import { clusterWithController, ingress, service, tlsSecret } from '../testing/ingress-objects';
 
 const to = (name: string, port: { number?: number; name?: string }) => ({ service: { name, port } });
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HTTPIngressPath } from '../k8s/objects';
 import { buildRoutingTable } from './routing-table';
 import { hostMatches, matchRequest } from './match';
-import { clusterWithController, ingress } from './fixtures.test-util';
-import { en } from '../messages/render.test-helper';
+import { clusterWithController, ingress } from '../testing/ingress-objects';
+import { en } from '../testing/render';
 
 type P = [string, HTTPIngressPath['pathType']];
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildRoutingTable } from './routing-table';
 import { matchRequest } from './match';
-import { clusterWithController, ingress } from './fixtures.test-util';
-import { en } from '../messages/render.test-helper';
+import { clusterWithController, ingress } from '../testing/ingress-objects';
+import { en } from '../testing/render';
 
 const backend = (name: string) => ({ service: { name, port: { number: 80 } } });
 const prefix = (path: string, svc: string) => ({ path, pathType: 'Prefix' as const, backend: backend(svc) });

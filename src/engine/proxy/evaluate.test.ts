@@ -2,7 +2,7 @@ import { en } from '../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../util/rng';
 import { buildNodeRules, createProxyState, evaluate } from './index';
-import { overallCluster, TEST_NODE, TEST_NODE_IP } from './shared/fixtures.test-util';
+import { overallCluster, TEST_NODE, TEST_NODE_IP } from '../testing/proxy-objects';
 import type { PacketIn, ProxyVerdict } from './shared/verdict';
 
 const rules = buildNodeRules(overallCluster(), TEST_NODE);

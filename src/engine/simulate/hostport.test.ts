@@ -3,8 +3,8 @@ import { dnatChainName, PORTMAP_NETWORK, sandboxID } from '../proxy/shared/portm
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulate } from './simulate';
-import { addPod, baseCluster } from './test-fixture';
-import { en } from '../messages/render.test-helper';
+import { addPod, baseCluster } from '../testing/data-plane-objects';
+import { en } from '../testing/render';
 
 function scene() {
   const c = baseCluster();

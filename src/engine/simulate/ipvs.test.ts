@@ -3,8 +3,8 @@ import { nodeCommand } from '../commands/node';
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulateMany } from './simulate';
-import { addApp, addService, baseCluster } from './test-fixture';
-import { en } from '../messages/render.test-helper';
+import { addApp, addService, baseCluster } from '../testing/data-plane-objects';
+import { en } from '../testing/render';
 
 function ipvsCluster(scheduler: string) {
   const c = baseCluster({ mode: 'ipvs', ipvsScheduler: scheduler });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulate } from './simulate';
-import { addApp, addService, baseCluster } from './test-fixture';
-import { en } from '../messages/render.test-helper';
+import { addApp, addService, baseCluster } from '../testing/data-plane-objects';
+import { en } from '../testing/render';
 
 describe('more paths', () => {
   it('UDP and SCTP go through the same rules', () => {

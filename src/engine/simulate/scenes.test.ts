@@ -5,7 +5,7 @@ import { curlCommand } from '../commands/curl';
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulate, simulateMany } from './simulate';
-import { en } from '../messages/render.test-helper';
+import { en } from '../testing/render';
 
 function scene(id: ScenarioId) {
   const s = findScenario(id)!;

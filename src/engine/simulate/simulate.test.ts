@@ -3,8 +3,8 @@ import type { Trace } from '../trace';
 import { createWorld } from '../world';
 import { request } from './request';
 import { simulate, simulateMany } from './simulate';
-import { addApp, addPod, addService, baseCluster } from './test-fixture';
-import { en } from '../messages/render.test-helper';
+import { addApp, addPod, addService, baseCluster } from '../testing/data-plane-objects';
+import { en } from '../testing/render';
 
 function webCluster(spec: Parameters<typeof addService>[2] = { clusterIP: '10.96.0.42' }, lbIP?: string) {
   const c = baseCluster();

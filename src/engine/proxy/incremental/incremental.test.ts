@@ -15,7 +15,7 @@ import {
   svc,
   TEST_NODE,
   TEST_NODE_IP,
-} from '../shared/fixtures.test-util';
+} from '../../testing/proxy-objects';
 import {
   buildNodeRules,
   createProxyMemo,

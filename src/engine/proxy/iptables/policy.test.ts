@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EndpointConditions, ServiceSpec } from '../../k8s/objects';
 import { createRng } from '../../util/rng';
-import { cluster, slice, svc, TEST_NODE, type EpSpec } from '../shared/fixtures.test-util';
+import { cluster, slice, svc, TEST_NODE, type EpSpec } from '../../testing/proxy-objects';
 import { buildIptablesRules } from './proxier';
 import { iptablesSave } from './save';
 import { createProxyState, evaluate } from '../index';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIptablesRules } from './proxier';
 import { iptablesSave } from './save';
-import { overallCluster, TEST_NODE, type cluster } from '../shared/fixtures.test-util';
+import { overallCluster, TEST_NODE, type cluster } from '../../testing/proxy-objects';
 
 function save(c: ReturnType<typeof cluster>): string {
   return iptablesSave(buildIptablesRules(c, TEST_NODE, { randomFully: false }), {

@@ -4,7 +4,7 @@ import { buildIptablesRules } from './proxier';
 import { ctime, iptablesSave } from './save';
 import { evaluate } from '../index';
 import { savedProbability, saveLine, saveString } from '../shared/rule-save';
-import { overallCluster, TEST_NODE } from '../shared/fixtures.test-util';
+import { overallCluster, TEST_NODE } from '../../testing/proxy-objects';
 import { createProxyState } from '../shared/proxy-state';
 
 // The lines below were converted by hand from kube-proxy's restore data (TestOverallIPTablesRules) to the

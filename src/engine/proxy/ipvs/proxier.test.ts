@@ -2,7 +2,7 @@ import { en } from '../../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import type { ServiceSpec } from '../../k8s/objects';
 import { createRng } from '../../util/rng';
-import { cluster, node, slice, svc } from '../shared/fixtures.test-util';
+import { cluster, node, slice, svc } from '../../testing/proxy-objects';
 import {
   buildNodeRules,
   connectionClosed,

@@ -1,7 +1,7 @@
 import { en } from '../../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/rng';
-import { overallCluster, TEST_NODE, TEST_NODE_IP } from '../shared/fixtures.test-util';
+import { overallCluster, TEST_NODE, TEST_NODE_IP } from '../../testing/proxy-objects';
 import { buildNodeRules, evaluate } from '../index';
 import { nftTime, prio } from './print';
 import { createProxyState } from '../shared/proxy-state';

@@ -1,6 +1,6 @@
 import { en } from '../../messages/render.test-helper';
 import { describe, expect, it } from 'vitest';
-import { addPod, baseCluster } from '../../simulate/test-fixture';
+import { addPod, baseCluster } from '../../testing/data-plane-objects';
 import { createRng } from '../../util/rng';
 import { buildNodeRules, createProxyState, evaluate, iptablesSave, updateNodeRules } from '../index';
 import { dnatChainName, portmapSandboxes, sandboxID } from './portmap';

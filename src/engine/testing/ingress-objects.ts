@@ -13,7 +13,7 @@ import type {
   Service,
   ServicePort,
 } from '../k8s/objects';
-import { ingressSystemObjects } from './system-objects';
+import { ingressSystemObjects } from '../ingress/system-objects';
 
 export interface Backend {
   name: string;

@@ -6,7 +6,7 @@
 import { buildCluster } from '../build';
 import type { Pod } from '../k8s/objects';
 import { createWorld } from '../world';
-import type { CommandEnv } from './types';
+import type { CommandEnv } from '../commands/types';
 
 export const SCENE = `apiVersion: v1
 kind: Namespace

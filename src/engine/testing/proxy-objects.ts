@@ -6,7 +6,7 @@
  * const c = cluster([svc('ns1', 'svc1', { clusterIP: '172.30.0.41', ports: [{ name: 'p80', port: 80 }] })],
  *   [slice('ns1', 'svc1', [{ ip: '10.180.0.1' }], [{ name: 'p80', port: 80 }])]);
  */
-import { DEFAULT_CONFIG, emptyCluster, type ClusterConfig, type ClusterState } from '../../cluster/state';
+import { DEFAULT_CONFIG, emptyCluster, type ClusterConfig, type ClusterState } from '../cluster/state';
 import type {
   EndpointConditions,
   EndpointPort,
@@ -14,7 +14,7 @@ import type {
   Node,
   Service,
   ServiceSpec,
-} from '../../k8s/objects';
+} from '../k8s/objects';
 
 export const TEST_NODE = 'test-node';
 export const TEST_NODE_IP = '192.168.0.2';

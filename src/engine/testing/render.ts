@@ -2,7 +2,7 @@
  * Tests read explanations in English: `expect(en(trace.explanation)).toContain('…')` keeps the wording
  * checked while the engine returns descriptors.
  */
-import { render, renderText, type Msg } from './index';
+import { render, renderText, type Msg } from '../messages';
 
 /** The English text of a descriptor, a tool's string as is, or '' when absent. */
 export function en(m: Msg | string | undefined | null): string {
