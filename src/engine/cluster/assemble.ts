@@ -13,7 +13,8 @@ import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../k8s/ob
 import type { SourcedObject } from '../manifest/types';
 import { msg } from '../messages';
 import type { ClusterAddOn } from './add-on';
-import { cloneForBuild, cloneJSON } from './clone';
+import { cloneJson } from '../manifest/clone';
+import { cloneForBuild } from './clone';
 import { clusterConfigFrom } from './config';
 import { runEndpointControllers, type ControllerInput } from './controllers';
 import { objectDiagnostic } from './diag';
@@ -72,7 +73,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   const system: Entry[] = (opts.addOns ?? [])
     .flatMap((a) => a.systemObjects(config, userObjects, nodes))
     .filter((o) => !byKey.has(objectKey(o)))
-    .map((o) => ({ object: cloneJSON(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
+    .map((o) => ({ object: cloneJson(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
 
   const admitted = admitInNamespaces([...system, ...user], opts.seed, time, diagnostics);
   mark('namespaces');

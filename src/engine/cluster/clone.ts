@@ -1,33 +1,7 @@
 /**
- * Deep copy of plain JSON data (Kubernetes objects are plain JSON). The engine's lib has no
- * structuredClone (no DOM/Node types), and this is faster for small objects anyway.
- *
- * @example
- * const copy = cloneJSON(pod); copy.metadata.labels.app = 'x'; // pod is unchanged
+ * The build's copies of the objects it is given (deep copies come from manifest/clone.ts's cloneJson).
  */
-export function cloneJSON<T>(v: T): T {
-  if (v === null || typeof v !== 'object') return v;
-  if (Array.isArray(v)) {
-    const out = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) out[i] = cloneJSON(v[i]);
-    return out as T;
-  }
-  const out: Record<string, unknown> = {};
-  const keys = Object.keys(v);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    setOwn(out, k, cloneJSON((v as Record<string, unknown>)[k]));
-  }
-  return out as T;
-}
-
-/** out[k] = v, except that a `__proto__` key (a Secret's data key may be one) stays an own property
- *  instead of replacing the copy's prototype. */
-function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__')
-    Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
-  else out[k] = v;
-}
+import { cloneJson, setOwn } from '../manifest/clone';
 
 /**
  * A shallow copy of a plain object, key by key: much cheaper than `{ ...o }` when the copy then gets a
@@ -70,7 +44,7 @@ const SHALLOW_KINDS = new Set([
  * const d = cloneForBuild(admitted); d.metadata.uid = 'x'; // admitted.metadata.uid is unchanged
  */
 export function cloneForBuild<T extends { kind: string; metadata: object }>(o: T): T {
-  if (!SHALLOW_KINDS.has(o.kind)) return cloneJSON(o);
+  if (!SHALLOW_KINDS.has(o.kind)) return cloneJson(o);
   const out = shallowCopy(o);
   out.metadata = shallowCopy(o.metadata);
   const spec = (o as { spec?: unknown }).spec;

@@ -16,7 +16,7 @@ import type { Node } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { cidrContains, cidrSize, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
 import { NODE_CIDR_MASK_SIZE } from './config';
-import { cloneJSON } from './clone';
+import { cloneJson } from '../manifest/clone';
 import { objectDiagnostic } from './diag';
 import type { ClusterConfig } from './state';
 
@@ -46,7 +46,7 @@ export function buildNodes(
   config: ClusterConfig,
 ): { nodes: Node[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const given = inputs.map((s) => cloneJSON(s.object) as Node);
+  const given = inputs.map((s) => cloneJson(s.object) as Node);
   const nodes = given.length > 0 ? given : DEFAULT_NODES.map((d) => defaultNode(d.name, d.zone));
   const pod = parseCidr(config.podSubnet)!;
   const usedCidrs = new Set<string>();

@@ -7,7 +7,8 @@ import type { Pod } from '../k8s/objects';
 import { loadObjects } from '../manifest/load';
 import { createWorld } from '../world';
 import { assembleCluster } from './assemble';
-import { cloneForBuild, cloneJSON } from './clone';
+import { cloneJson } from '../manifest/clone';
+import { cloneForBuild } from './clone';
 
 const SCENE = `apiVersion: apps/v1
 kind: Deployment
@@ -130,7 +131,7 @@ describe('shared, read-only parts of built pods', () => {
     const svc = { apiVersion: 'v1', kind: 'Service', metadata: {}, spec: { ports: [{ port: 80 }] } };
     const svcCopy = cloneForBuild(svc);
     expect(svcCopy.spec.ports[0]).not.toBe(svc.spec.ports[0]);
-    expect(cloneJSON(svc)).toEqual(svc);
+    expect(cloneJson(svc)).toEqual(svc);
   });
 
   it('get -o yaml and -o json print shared parts in full on every pod', () => {

@@ -16,11 +16,20 @@ export function cloneJson<T>(v: T): T {
   const keys = Object.keys(v);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    const c = cloneJson((v as Record<string, unknown>)[k]);
-    // The yaml package keeps a `__proto__` key as an own property; assigning it would set the prototype.
-    if (k === '__proto__')
-      Object.defineProperty(out, k, { value: c, writable: true, enumerable: true, configurable: true });
-    else out[k] = c;
+    setOwn(out, k, cloneJson((v as Record<string, unknown>)[k]));
   }
   return out as T;
+}
+
+/**
+ * `out[k] = v`, except that a `__proto__` key (the yaml package keeps one as an own property; a Secret's
+ * data key may be one) stays an own property instead of replacing the object's prototype.
+ *
+ * @example
+ * const o = {}; setOwn(o, '__proto__', 1); Object.keys(o); // ["__proto__"]
+ */
+export function setOwn(out: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__')
+    Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+  else out[k] = v;
 }

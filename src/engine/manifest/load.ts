@@ -19,7 +19,6 @@ import { parseManifests, type ManifestSource, type ParsedDocument } from './pars
 import type { FieldPath, SourcedObject } from './types';
 
 export { createManifestCache, type ManifestCache } from './cache';
-export { cloneJson } from './clone';
 
 export interface LoadResult {
   objects: SourcedObject[];
