@@ -4,7 +4,7 @@
  * network, not flannel's VXLAN overlay.
  */
 import { describe, expect, it } from 'vitest';
-import { scene } from './scene.test-helper';
+import { scene } from '../testing/scene';
 
 const CLIENT = `apiVersion: v1
 kind: Pod

@@ -7,7 +7,7 @@ import { buildCluster } from '../build';
 import { runCommand } from '../commands/run';
 import type { CommandEnv } from '../commands/types';
 import { createWorld } from '../world';
-import { scene } from './scene.test-helper';
+import { scene } from '../testing/scene';
 
 const DUMP = `apiVersion: v1
 kind: Service

@@ -1,4 +1,4 @@
-import { en } from '../../messages/render.test-helper';
+import { en } from '../../testing/render';
 import { describe, expect, it } from 'vitest';
 import type { ServiceSpec } from '../../k8s/objects';
 import { createRng } from '../../util/rng';

@@ -1,4 +1,4 @@
-import { en } from '../../messages/render.test-helper';
+import { en } from '../../testing/render';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../util/rng';
 import { overallCluster, TEST_NODE, TEST_NODE_IP } from '../../testing/proxy-objects';

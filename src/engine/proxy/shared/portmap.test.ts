@@ -1,4 +1,4 @@
-import { en } from '../../messages/render.test-helper';
+import { en } from '../../testing/render';
 import { describe, expect, it } from 'vitest';
 import { addPod, baseCluster } from '../../testing/data-plane-objects';
 import { createRng } from '../../util/rng';
