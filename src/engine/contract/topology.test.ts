@@ -6,7 +6,7 @@
  * inspector's reasons for every endpoint left out.
  */
 import { describe, expect, it } from 'vitest';
-import { scene, type Scene } from './scene.test-helper';
+import { scene, type Scene } from '../testing/scene';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
