@@ -69,7 +69,8 @@ describe('decodeLessonFolder', () => {
     }
   });
 
-  it('refuses hostile input with errors, never a throw', () => {
+  // Fixed CPU work (large hostile inputs) that took over 5 s at load average 25.
+  it('refuses hostile input with errors, never a throw', { timeout: 60_000 }, () => {
     for (const text of [
       '',
       '- a\n- b',

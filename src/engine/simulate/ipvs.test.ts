@@ -29,7 +29,8 @@ function spread(
 }
 
 describe('IPVS mode through the data path', () => {
-  it('rr spreads --count 999 exactly evenly over three pods', () => {
+  // ~1,000 simulated requests each: fixed CPU work that took over 5 s at load average 25.
+  it('rr spreads --count 999 exactly evenly over three pods', { timeout: 60_000 }, () => {
     const { counts, ts } = spread(ipvsCluster('rr'), 999);
     expect(counts).toEqual({ 'default/web-0': 333, 'default/web-1': 333, 'default/web-2': 333 });
     // Round robin: consecutive requests never hit the same pod.
@@ -37,7 +38,7 @@ describe('IPVS mode through the data path', () => {
     expect(en(ts[0]!.explanation)).toContain('IPVS scheduler rr');
   });
 
-  it('iptables mode instead draws at random (seeded counts)', () => {
+  it('iptables mode instead draws at random (seeded counts)', { timeout: 60_000 }, () => {
     const c = baseCluster();
     addApp(c, 'web', ['node-1', 'node-2', 'node-3']);
     addService(c, 'web', { clusterIP: '10.96.0.42' });
