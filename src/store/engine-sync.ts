@@ -15,6 +15,9 @@ import type { Diagnostic, Trace } from './types';
 
 let client: EngineClient | null = null;
 
+/** The worker's handle, once startEngineSync has run (lesson-sync.ts calls it too). */
+export const engineClient = (): EngineClient | null => client;
+
 /** A text is "broken" when it has YAML syntax errors: the graph then keeps the last good cluster. */
 export const isBroken = (diagnostics: Diagnostic[]) =>
   diagnostics.some((d) => d.source === 'yaml' && d.severity === 'error');

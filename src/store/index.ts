@@ -20,3 +20,28 @@ export {
   selectFocusDone,
 } from './playhead-selectors';
 export { SPEEDS } from './playback-slice';
+export {
+  selectActiveLesson,
+  selectActiveStep,
+  selectLessonPage,
+  selectLessonMarks,
+  selectStepCommand,
+  selectSandboxEdited,
+  selectCourse,
+  lessonStatus,
+  type LessonStatus,
+  type CourseEntry,
+} from './lesson-selectors';
+export { loadLessonCatalogue, loadLessonFile, checkLessonChallenge, answerPrediction } from './lesson-sync';
+export {
+  challengeKey,
+  predictionKey,
+  pageCount,
+  userRef,
+  type LessonRef,
+  type ChallengeRun,
+  type PredictionRun,
+  type UserLessonEntry,
+} from './lesson-model';
+export type { LessonProgress } from './lesson-save';
+export type { SidePanel } from './types';

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { DEFAULT_SCENARIO, findScenario } from '../scenarios';
+import { stashLessonText } from './lessons-slice';
 import { formFor } from './request-form';
 import type { ManifestsSlice, Store } from './types';
 
@@ -18,6 +19,13 @@ export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> =
     const scenario = findScenario(id);
     if (!scenario) return;
     set((s) => ({
+      // A scenario leaves the open lesson (its text is kept) and takes the place of the manifests it had
+      // set aside: the menu's confirmation is about those (selectSandboxEdited).
+      ...stashLessonText(s),
+      lessonId: null,
+      lessonStepIndex: 0,
+      lessonSandbox: null,
+      sidePanel: s.lessonId ? 'inspector' : s.sidePanel,
       text: scenario.yaml,
       scenarioId: id,
       edited: false,

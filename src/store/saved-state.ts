@@ -8,6 +8,7 @@
  * migrateSaved({ text, request: { from: 'external', to: 'http://web', protocol: 'http2', count: 3 } }, 1);
  * // { text, request: { from: 'external', target: 'http://web', count: 3, protocol: 'HTTP/2', keepalive: true }, lookup: false }
  */
+import { savedLessons, withoutLessonFields } from './lesson-save';
 import { formFromV1, savedRequest } from './request-form';
 
 export const SAVED_VERSION = 2;
@@ -28,14 +29,20 @@ export function migrateSaved(saved: unknown, version: number): SavedFields {
 
 /**
  * The store after loading a save: the saved fields over the defaults, except a request that is not a
- * request (a damaged or hand-edited save), which leaves the default request and lookup in place.
+ * request (a damaged or hand-edited save), which leaves the default request and lookup in place. The
+ * lessons' fields are read by lesson-save.ts, which has its own version; a lesson that was open opens
+ * again beside the graph.
  */
 export function mergeSaved<S extends object>(saved: unknown, current: S): S {
-  const { request, lookup, ...rest } = asFields(saved);
+  const fields = asFields(saved);
+  const { request, lookup, ...rest } = withoutLessonFields(fields);
   const valid = savedRequest(request);
+  const lessons = fields.lessonsVersion === undefined ? null : savedLessons(fields);
   return {
     ...current,
     ...rest,
     ...(valid ? { request: valid, lookup: lookup === true } : {}),
+    ...lessons,
+    ...(lessons?.lessonId ? { sidePanel: 'lesson' } : {}),
   };
 }

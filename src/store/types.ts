@@ -2,9 +2,11 @@
  * The store's shapes: each slice's state and actions, the whole Store, and what comes from (or goes to)
  * the engine worker. Kept below the slice files, which each import the Store they are part of.
  */
-import type { ClusterState, Diagnostic, RequestInit, Trace } from '../engine';
+import type { ClusterState, Diagnostic, LessonError, RequestInit, Trace } from '../engine';
 import type { Locale } from '../i18n/translate';
 import type { ScenarioId } from '../scenarios';
+import type { ChallengeRun, LessonCatalogueState, LessonRef, PredictionRun } from './lesson-model';
+import type { LessonSave } from './lesson-save';
 import type { RequestChoice, RequestFormState } from './request-form';
 
 export interface GoodBuild {
@@ -16,7 +18,12 @@ export type EngineStatus = 'starting' | 'ready' | 'error';
 
 export type { ClusterState, Diagnostic, RequestInit, Trace };
 
-export type Store = ManifestsSlice & SimulationSlice & PlaybackSlice & SelectionSlice & SettingsSlice;
+export type Store = ManifestsSlice &
+  SimulationSlice &
+  PlaybackSlice &
+  SelectionSlice &
+  SettingsSlice &
+  LessonsSlice;
 
 export interface ManifestsSlice {
   /** The YAML in the editor (one file, "scene.yaml"). Saved to localStorage on every change. */
@@ -97,4 +104,38 @@ export interface SettingsSlice {
   presenting: boolean;
   setLocale(locale: Locale): void;
   setPresenting(presenting: boolean): void;
+}
+
+export type SidePanel = 'inspector' | 'lesson';
+
+export interface LessonsSlice extends LessonSave {
+  /** The lessons the worker decoded: null until it answered. */
+  lessonCatalogue: LessonCatalogueState | null;
+  lessonCatalogueError: string | null;
+  /** By challengeKey(ref, id): the newest check of each challenge in this session. */
+  challengeRuns: Record<string, ChallengeRun>;
+  /** By predictionKey(ref, step): the newest judgement of each prediction in this session. */
+  predictionRuns: Record<string, PredictionRun>;
+  /** The lesson file that failed to load last, with what is wrong with it. */
+  lessonFileErrors: { name: string; errors: LessonError[] } | null;
+  /** What the panel beside the graph shows. */
+  sidePanel: SidePanel;
+  /** A console line a lesson step offers; the console takes it into its input (nonce: each offer). */
+  consoleDraft: { line: string; nonce: number } | null;
+
+  /** Opens a lesson (at its saved step, or `step`); false when no such lesson is loaded. */
+  openLesson(ref: LessonRef, options?: { step?: number }): boolean;
+  /** Leaves the lesson: its text is kept for next time, the manifests set aside come back. */
+  closeLesson(): void;
+  /** Moves by `delta` pages (+1 next, -1 back) within the lesson: its steps, then its challenges. */
+  lessonStep(delta: number): void;
+  goToLessonStep(index: number): void;
+  /** The lesson's starting scene again (the UI asks first). */
+  resetLessonScene(): void;
+  /** Shows the next hint of the ladder (nudge, concept, field) for a challenge of the open lesson. */
+  revealHint(challengeId: string): void;
+  setSidePanel(panel: SidePanel): void;
+  draftConsole(line: string): void;
+  /** Forgets an instructor's lesson file (its progress stays, should it be loaded again). */
+  removeUserLesson(name: string): void;
 }

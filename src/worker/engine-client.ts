@@ -12,6 +12,10 @@ export interface EngineClient {
   simulate: EngineApi['simulate'];
   lookup: EngineApi['lookup'];
   run: EngineApi['run'];
+  lessons: EngineApi['lessons'];
+  decodeLesson: EngineApi['decodeLesson'];
+  checkChallenge: EngineApi['checkChallenge'];
+  judgePrediction: EngineApi['judgePrediction'];
 }
 
 export function createEngineClient(): EngineClient {
@@ -45,5 +49,10 @@ export function createEngineClient(): EngineClient {
     simulate: (request) => guard(remote.simulate(request)),
     lookup: (request) => guard(remote.lookup(request)),
     run: (line, lang) => guard(remote.run(line, lang)),
+    lessons: () => guard(remote.lessons()),
+    decodeLesson: (name, text) => guard(remote.decodeLesson(name, text)),
+    checkChallenge: (challenge, sources, seed) => guard(remote.checkChallenge(challenge, sources, seed)),
+    judgePrediction: (prediction, chosen, sources, seed) =>
+      guard(remote.judgePrediction(prediction, chosen, sources, seed)),
   };
 }

@@ -105,3 +105,30 @@ describe('engine host', () => {
     expect(b.ok && b.value.traces).toEqual(a.ok && a.value.traces);
   });
 });
+
+describe('lessons in the engine host', () => {
+  it('checks a challenge on the sources it is given, whatever was built last', async () => {
+    const host = createEngineHost();
+    const catalogue = await host.lessons();
+    if (!catalogue.ok) throw new Error(catalogue.error);
+    const clusterip = catalogue.value.lessons.find((l) => l.id === 'clusterip')!;
+    const scene = [{ file: 'scene.yaml', text: clusterip.files['scene.yaml']! }];
+    const fixed = [{ file: 'scene.yaml', text: scene[0]!.text.replace(/app: webapp/g, 'app: web') }];
+    await host.update(1, fixed, 1);
+    const before = await host.checkChallenge(clusterip.challenges[0]!, scene, 1);
+    const after = await host.checkChallenge(clusterip.challenges[0]!, fixed, 1);
+    expect(before.ok && before.value.passed).toBe(false);
+    expect(after.ok && after.value.passed).toBe(true);
+  });
+
+  it('answers damaged lesson data with an error value, never a throw', async () => {
+    const host = createEngineHost();
+    const garbage = { id: 'x', run: 'not a list', checks: null } as never;
+    const check = await host.checkChallenge(garbage, scene('clusterip-three-pods'), 1);
+    expect(check.ok).toBe(false);
+    const judged = await host.judgePrediction(garbage, 'a', scene('clusterip-three-pods'), 1);
+    expect(judged.ok).toBe(false);
+    const decoded = await host.decodeLesson('x.yaml', '\u0000');
+    expect(decoded.ok && decoded.value.ok).toBe(false);
+  });
+});

@@ -22,6 +22,12 @@ import {
   type SimWorld,
   type Workspace,
 } from '../engine';
+import {
+  checkLessonChallenge,
+  decodeLessonFile,
+  judgeLessonPrediction,
+  lessonCatalogue,
+} from './lesson-host';
 import { errorText, MAX_SIM_COUNT, type EngineApi, type Result } from './protocol';
 import { forUi } from './ui-cluster';
 
@@ -88,6 +94,22 @@ export function createEngineHost(clock: () => number = () => performance.now()):
       if (!current) return NO_CLUSTER;
       const env = { cluster: current.cluster, world, diagnostics: current.diagnostics, json: false, lang };
       return attempt(() => runCommand(line, env));
+    },
+
+    async lessons() {
+      return attempt(lessonCatalogue);
+    },
+
+    async decodeLesson(name, text) {
+      return attempt(() => decodeLessonFile(name, text));
+    },
+
+    async checkChallenge(challenge, sources, seed) {
+      return attempt(() => checkLessonChallenge(challenge, sources, seed));
+    },
+
+    async judgePrediction(prediction, chosen, sources, seed) {
+      return attempt(() => judgeLessonPrediction(prediction, chosen, sources, seed));
     },
   };
 }

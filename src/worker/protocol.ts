@@ -3,11 +3,18 @@
  * Result, never a thrown error, and every build answer carries the revision of the text it was for.
  */
 import type {
+  Challenge,
+  ChallengeResult,
   ClusterState,
   CommandResult,
+  DecodeResult,
   Diagnostic,
   Lang,
+  LessonError,
+  LoadedLesson,
   ManifestSource,
+  Prediction,
+  PredictionResult,
   RequestInit,
   Trace,
 } from '../engine';
@@ -49,9 +56,42 @@ export interface EngineApi {
   lookup(request: RequestInit): Promise<Result<LookupAnswer>>;
   /** One console line, as `svclab --lang <lang>` would run it. */
   run(line: string, lang: Lang): Promise<Result<CommandResult>>;
+  /** The built-in lessons, in course order. */
+  lessons(): Promise<Result<LessonCatalogue>>;
+  /** An instructor's lesson bundle (YAML or JSON): the lesson, or its errors with file, line and field. */
+  decodeLesson(name: string, text: string): Promise<Result<DecodeResult>>;
+  /** Checks a challenge on these sources (built afresh with this seed, as `svclab lesson check` does). */
+  checkChallenge(
+    challenge: Challenge,
+    sources: ManifestSource[],
+    seed: number,
+  ): Promise<Result<ChallengeResult>>;
+  /** Judges a student's prediction by what the cluster of these sources does. */
+  judgePrediction(
+    prediction: Prediction,
+    chosen: string,
+    sources: ManifestSource[],
+    seed: number,
+  ): Promise<Result<PredictionResult>>;
+}
+
+/** The built-in course as the page receives it (each lesson with its scene's files only). */
+export interface LessonCatalogue {
+  lessons: LoadedLesson[];
+  /** Folders that did not decode: a bug in a built-in lesson, shown rather than hidden. */
+  errors: { folder: string; errors: LessonError[] }[];
 }
 
 export type { ManifestSource, Trace, CommandResult, ClusterState, Diagnostic, RequestInit };
+export type {
+  Challenge,
+  ChallengeResult,
+  DecodeResult,
+  LessonError,
+  LoadedLesson,
+  Prediction,
+  PredictionResult,
+};
 
 export function errorText(e: unknown): string {
   if (e instanceof Error) return e.message;
