@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { ConsolePanel } from '../features/console/ConsolePanel';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { InspectorPanel } from '../features/inspector/InspectorPanel';
+import { LessonsPane } from '../features/lessons/LessonsPane';
 import { PacketOverlay } from '../features/playback/PacketOverlay';
 import { PlaybackControls } from '../features/playback/PlaybackControls';
 import { RequestBar } from '../features/playback/RequestBar';
@@ -10,6 +11,7 @@ import { TopologyPanel } from '../features/topology/TopologyPanel';
 import { useT } from '../i18n';
 import { selectLocale, useStore } from '../store';
 import { Header } from './Header';
+import { SidePanel } from './SidePanel';
 
 export function App() {
   const t = useT();
@@ -35,10 +37,15 @@ export function App() {
           <RequestBar />
           <div className="stage">
             <TopologyPanel overlay={<PacketOverlay />} />
-            <section className="panel inspector-panel" aria-label={t('inspector.title')}>
-              <PlaybackControls />
-              <InspectorPanel />
-            </section>
+            <SidePanel
+              lesson={<LessonsPane />}
+              inspector={
+                <>
+                  <PlaybackControls />
+                  <InspectorPanel />
+                </>
+              }
+            />
           </div>
         </div>
       </main>

@@ -1,15 +1,22 @@
 /** The page header: name, scenario menu, reload, language switch. */
 import { LOCALES, useT, type Locale } from '../i18n';
 import { scenarios, type ScenarioId } from '../scenarios';
-import { useShallow, useStore } from '../store';
+import { selectSandboxEdited, useShallow, useStore } from '../store';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'EN', ko: '한국어' };
 
 export function Header() {
   const t = useT();
-  const { scenarioId, edited, locale } = useStore(
-    useShallow((s) => ({ scenarioId: s.scenarioId, edited: s.edited, locale: s.locale })),
+  const { scenarioId, edited, locale, inLesson } = useStore(
+    useShallow((s) => ({
+      scenarioId: s.scenarioId,
+      edited: s.edited,
+      locale: s.locale,
+      inLesson: s.lessonId !== null,
+    })),
   );
+  // While a lesson is open, a scenario replaces the manifests set aside for it, not the lesson's text.
+  const atRisk = useStore(selectSandboxEdited);
   const loadScenario = useStore((s) => s.loadScenario);
   const setLocale = useStore((s) => s.setLocale);
   const presenting = useStore((s) => s.presenting);
@@ -17,7 +24,7 @@ export function Header() {
   const current = scenarios.find((s) => s.id === scenarioId);
 
   const load = (id: ScenarioId) => {
-    if (edited && !window.confirm(t('app.reset.confirm'))) return;
+    if (atRisk && !window.confirm(t('app.reset.confirm'))) return;
     loadScenario(id);
   };
 
@@ -33,6 +40,11 @@ export function Header() {
           data-testid="scenario-menu"
           title={current?.description[locale]}
         >
+          {scenarioId === null && (
+            <option value="" disabled>
+              {inLesson ? t('app.scenario.lesson') : t('app.scenario.custom')}
+            </option>
+          )}
           {scenarios.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title[locale]}

@@ -27,6 +27,8 @@ export interface LessonCatalogueState {
   builtinErrors: { folder: string; errors: LessonError[] }[];
   /** One entry per saved lesson file, in the order they were loaded. */
   user: UserLessonEntry[];
+  /** The largest lesson file the engine reads, in bytes. */
+  maxBytes: number;
 }
 
 /** An answer from the worker for one check or prediction, with the text revision it was asked for. */

@@ -73,23 +73,22 @@ export function lessonStatus(lesson: LoadedLesson, progress: LessonProgress | un
 export interface CourseEntry {
   ref: LessonRef;
   lesson: LoadedLesson;
-  /** An instructor's file rather than a built-in lesson. */
-  fromFile: boolean;
+  /** The instructor's file it came from; null for a built-in lesson. */
+  file: string | null;
 }
 
+const NO_COURSE: readonly CourseEntry[] = [];
 const courses = new WeakMap<LessonCatalogueState, CourseEntry[]>();
 
 /** The built-in course in its order, then the instructors' lessons (the same array while the catalogue is). */
 export function selectCourse(s: Store): readonly CourseEntry[] {
   const c = s.lessonCatalogue;
-  if (!c) return [];
+  if (!c) return NO_COURSE;
   let entries = courses.get(c);
   if (!entries) {
     entries = [
-      ...c.builtin.map((lesson) => ({ ref: lesson.id, lesson, fromFile: false })),
-      ...c.user.flatMap((u) =>
-        u.ok ? [{ ref: userRef(u.lesson.id), lesson: u.lesson, fromFile: true }] : [],
-      ),
+      ...c.builtin.map((lesson) => ({ ref: lesson.id, lesson, file: null })),
+      ...c.user.flatMap((u) => (u.ok ? [{ ref: userRef(u.lesson.id), lesson: u.lesson, file: u.name }] : [])),
     ];
     courses.set(c, entries);
   }

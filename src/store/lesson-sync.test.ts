@@ -34,7 +34,13 @@ ${scene
 `;
 
 beforeEach(async () => {
-  useStore.setState({ lessonCatalogue: null, userLessons: [], lessonId: null, lessonFileErrors: null });
+  useStore.setState({
+    engineStatus: 'ready',
+    lessonCatalogue: null,
+    userLessons: [],
+    lessonId: null,
+    lessonFileErrors: null,
+  });
   await loadLessonCatalogue();
 });
 
@@ -112,7 +118,7 @@ describe('an instructor’s lesson file', () => {
     expect(state().text).toBe(`${scene}\n`);
     expect(state().userLessons.map((u) => u.name)).toEqual(['mine.lesson.yaml']);
     await loadLessonCatalogue();
-    expect(selectCourse(state()).at(-1)).toMatchObject({ ref: 'user:mine', fromFile: true });
+    expect(selectCourse(state()).at(-1)).toMatchObject({ ref: 'user:mine', file: 'mine.lesson.yaml' });
     // The same lesson again, under another name, replaces it.
     await loadLessonFile('mine-v2.json', bundle('mine', scene));
     expect(state().userLessons.map((u) => u.name)).toEqual(['mine-v2.json']);

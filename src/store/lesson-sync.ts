@@ -41,8 +41,24 @@ async function decodeSources(sources: readonly UserLessonSource[]): Promise<User
   return out;
 }
 
-/** Asks the worker for the built-in course and decodes the instructors' saved files again. */
+/** Resolves once the worker has answered its first build: the graph comes before the course. */
+function engineStarted(): Promise<void> {
+  return new Promise((resolve) => {
+    if (useStore.getState().engineStatus !== 'starting') return resolve();
+    const stop = useStore.subscribe((s) => {
+      if (s.engineStatus === 'starting') return;
+      stop();
+      resolve();
+    });
+  });
+}
+
+/**
+ * Asks the worker for the built-in course and decodes the instructors' saved files again, after the
+ * first build (the worker answers in order, and the student waits for the graph first).
+ */
 export async function loadLessonCatalogue(): Promise<void> {
+  await engineStarted();
   const c = engineClient();
   if (!c) return;
   const answer = await c.lessons();
@@ -53,7 +69,12 @@ export async function loadLessonCatalogue(): Promise<void> {
   const user = await decodeSources(useStore.getState().userLessons);
   useStore.setState({
     lessonCatalogueError: null,
-    lessonCatalogue: { builtin: answer.value.lessons, builtinErrors: answer.value.errors, user },
+    lessonCatalogue: {
+      builtin: answer.value.lessons,
+      builtinErrors: answer.value.errors,
+      user,
+      maxBytes: answer.value.maxBytes,
+    },
   });
 }
 
@@ -69,7 +90,7 @@ export async function loadLessonFile(name: string, text: string): Promise<boolea
   }
   const id = entry.lesson.id;
   useStore.setState((s) => {
-    const catalogue = s.lessonCatalogue ?? { builtin: [], builtinErrors: [], user: [] };
+    const catalogue = s.lessonCatalogue ?? { builtin: [], builtinErrors: [], user: [], maxBytes: Infinity };
     const replaced = new Set(
       catalogue.user.filter((u) => u.name === name || (u.ok && u.lesson.id === id)).map((u) => u.name),
     );

@@ -15,7 +15,7 @@ type UseStore = typeof UseStoreType;
 type Store = ReturnType<UseStore['getState']>;
 
 const builtin = builtinLessons().lessons.map(forPage);
-const catalogue = { builtin, builtinErrors: [], user: [] };
+const catalogue = { builtin, builtinErrors: [], user: [], maxBytes: 2_000_000 };
 const lesson = (id: string) => builtin.find((l) => l.id === id)!;
 
 /** A fresh store module (a page load) over the same localStorage. */

@@ -12,6 +12,7 @@ import {
   checkChallenge,
   decodeLessonBundle,
   judgePrediction,
+  MAX_LESSON_BYTES,
   type Challenge,
   type ChallengeResult,
   type DecodeResult,
@@ -34,7 +35,7 @@ export function forPage(lesson: LoadedLesson): LoadedLesson {
 /** The built-in course in course order, and the folders that did not decode (a bug the tests catch). */
 export function lessonCatalogue(): LessonCatalogue {
   const { lessons, errors } = builtinLessons();
-  return { lessons: lessons.map(forPage), errors };
+  return { lessons: lessons.map(forPage), errors, maxBytes: MAX_LESSON_BYTES };
 }
 
 /** An instructor's bundle (YAML or JSON), decoded with its errors' file, line and field. */

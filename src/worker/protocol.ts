@@ -80,6 +80,8 @@ export interface LessonCatalogue {
   lessons: LoadedLesson[];
   /** Folders that did not decode: a bug in a built-in lesson, shown rather than hidden. */
   errors: { folder: string; errors: LessonError[] }[];
+  /** The largest lesson file the decoder reads (bytes): the page refuses a larger one before reading it. */
+  maxBytes: number;
 }
 
 export type { ManifestSource, Trace, CommandResult, ClusterState, Diagnostic, RequestInit };

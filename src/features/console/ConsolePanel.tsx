@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
-import { runConsoleLine, selectCluster, useStore } from '../../store';
+import { runConsoleLine, selectCluster, selectStepCommand, useStore } from '../../store';
 import { emptyHistory, pushHistory, recall, type History } from './history';
 import { consoleSuggestions } from './suggestions';
 
@@ -34,6 +34,17 @@ export function ConsolePanel() {
   const suggestions = useMemo(
     () => (cluster ? consoleSuggestions(cluster, from, to) : []),
     [cluster, from, to],
+  );
+  // The lesson's step may suggest a line: first among the chips, and put in the input when offered.
+  const lessonLine = useStore(selectStepCommand);
+  useEffect(
+    () =>
+      useStore.subscribe((s, prev) => {
+        if (!s.consoleDraft || s.consoleDraft === prev.consoleDraft) return;
+        setLine(s.consoleDraft.line);
+        input.current?.focus();
+      }),
+    [],
   );
 
   // Show a new command from its first line: long outputs (iptables-save) are read from the top.
@@ -82,17 +93,30 @@ export function ConsolePanel() {
         </button>
       </header>
       <div className="console-chips" role="group" aria-label={t('console.suggestions')}>
-        {suggestions.map((s) => (
+        {lessonLine && (
           <button
-            key={s}
             type="button"
-            className="chip"
-            onClick={() => void run(s)}
-            title={t('console.runThis')}
+            className="chip chip-lesson"
+            onClick={() => void run(lessonLine)}
+            title={t('console.fromLesson')}
+            data-testid="console-lesson-chip"
           >
-            {s}
+            {lessonLine}
           </button>
-        ))}
+        )}
+        {suggestions
+          .filter((s) => s !== lessonLine)
+          .map((s) => (
+            <button
+              key={s}
+              type="button"
+              className="chip"
+              onClick={() => void run(s)}
+              title={t('console.runThis')}
+            >
+              {s}
+            </button>
+          ))}
       </div>
       <div className="console-out" data-testid="console-out" ref={out} tabIndex={0}>
         {entries.length === 0 && <p className="console-empty">{t('console.empty')}</p>}

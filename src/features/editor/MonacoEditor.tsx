@@ -4,9 +4,10 @@
  * Loaded lazily (React.lazy) so Monaco is not in the initial JavaScript.
  */
 import { useEffect, useRef } from 'react';
-import { SCENE_FILE, selectCluster, useStore } from '../../store';
+import { SCENE_FILE, selectCluster, selectLessonMarks, useStore } from '../../store';
 import { useT } from '../../i18n';
 import { monaco } from './monaco-setup';
+import { markLines } from './lesson-marks';
 import { linesOf, objectAtLine } from './origins';
 import { toMonacoMarkers } from './to-monaco-markers';
 
@@ -35,6 +36,7 @@ export default function MonacoEditor() {
     });
     editorRef.current = editor;
     const decorations = editor.createDecorationsCollection();
+    const lessonDecorations = editor.createDecorationsCollection();
 
     const applyMarkers = () =>
       monaco.editor.setModelMarkers(
@@ -59,6 +61,36 @@ export default function MonacoEditor() {
       if (reveal) editor.revealLinesInCenterIfOutsideViewport(lines.startLine, lines.endLine);
     };
 
+    // What the lesson's step points at: the objects' lines, and the field's lines marked more strongly.
+    const markLesson = (reveal: boolean) => {
+      const s = useStore.getState();
+      const cluster = selectCluster(s);
+      const found = cluster
+        ? selectLessonMarks(s).flatMap(
+            (m) => markLines(model.getValue(), cluster.origins, m, SCENE_FILE) ?? [],
+          )
+        : [];
+      lessonDecorations.set(
+        found.flatMap(({ object, field }) => [
+          {
+            range: new monaco.Range(object.startLine, 1, object.endLine, 1),
+            options: { isWholeLine: true, linesDecorationsClassName: 'yaml-lesson-gutter' },
+          },
+          ...(field
+            ? [
+                {
+                  range: new monaco.Range(field.startLine, 1, field.endLine, 1),
+                  options: { isWholeLine: true, className: 'yaml-lesson-field' },
+                },
+              ]
+            : []),
+        ]),
+      );
+      const first = found[0];
+      const target = first?.field ?? first?.object;
+      if (reveal && target) editor.revealLinesInCenterIfOutsideViewport(target.startLine, target.endLine);
+    };
+
     const onEdit = model.onDidChangeContent(() => useStore.getState().setText(model.getValue()));
     const onCursor = editor.onDidChangeCursorPosition((e) => {
       if (e.source === 'api' || e.source === 'modelChange') return;
@@ -71,8 +103,11 @@ export default function MonacoEditor() {
       if (s.diagnostics !== prev.diagnostics || s.locale !== prev.locale) applyMarkers();
       if (s.selected !== prev.selected || s.lastGood !== prev.lastGood)
         highlight(s.selected, s.selectionSource === 'graph' && s.selected !== prev.selected);
+      const marksChanged = selectLessonMarks(s) !== selectLessonMarks(prev);
+      if (marksChanged || s.lastGood !== prev.lastGood) markLesson(marksChanged);
     });
     applyMarkers();
+    markLesson(true);
     return () => {
       unsubscribe();
       onEdit.dispose();

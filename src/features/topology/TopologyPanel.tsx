@@ -14,10 +14,11 @@ import {
   selectDropPlace,
   selectGraphRevision,
   selectHopPlace,
+  selectLessonMarks,
   selectSelected,
   useStore,
 } from '../../store';
-import { highlightFor } from './highlight';
+import { highlightFor, lessonMarksFor } from './highlight';
 import { AutoFit } from './AutoFit';
 import { flowEdges, flowNodes, graphFor } from './flow-elements';
 import { nodeTypes } from './nodes';
@@ -39,9 +40,11 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
   const selectedService = selected?.startsWith('Service/') ? selected : null;
   const at = useStore(selectHopPlace);
   const drop = useStore(selectDropPlace);
+  const marks = useStore(selectLessonMarks);
+  const marked = useMemo(() => lessonMarksFor(marks), [marks]);
   const nodes = useMemo(
-    () => flowNodes(graph, lit, selectedService, { at, drop }),
-    [graph, lit, selectedService, at, drop],
+    () => flowNodes(graph, lit, selectedService, { at, drop, marked }),
+    [graph, lit, selectedService, at, drop, marked],
   );
   const edges = useMemo(() => flowEdges(graph, lit), [graph, lit]);
 

@@ -22,7 +22,10 @@ export function flowNodes(
   graph: FlowGraph | null,
   lit: Highlight | null,
   selectedService: string | null,
-  marks: { at: string | null; drop: string | null } = { at: null, drop: null },
+  marks: { at: string | null; drop: string | null; marked?: ReadonlySet<string> } = {
+    at: null,
+    drop: null,
+  },
 ): GraphNode[] {
   return reuseUnchanged(
     nodeCache,
@@ -37,6 +40,7 @@ export function flowNodes(
         lit?.nodes.has(n.id) && 'lit',
         marks.at === n.id && 'at-hop',
         marks.drop === n.id && 'dropped-here',
+        marks.marked?.has(n.id) && 'lesson-mark',
       ].filter(Boolean);
       return classes.length ? { ...m, className: classes.join(' '), selected: false } : m;
     }) ?? [],

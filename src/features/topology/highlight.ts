@@ -30,3 +30,8 @@ export function highlightFor(graph: FlowGraph, selected: string | null): Highlig
   if (id.startsWith('node/')) nodes.add(kubeProxyId(id.slice(5)));
   return { nodes, edges };
 }
+
+/** The graph ids a lesson step marks ("Service/default/web#spec.selector" marks the Service's box). */
+export function lessonMarksFor(marks: readonly string[]): ReadonlySet<string> {
+  return new Set(marks.map((m) => graphIdForKey(m.split('#', 1)[0]!)));
+}
