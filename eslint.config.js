@@ -62,9 +62,7 @@ const engineRestrictions = {
 };
 
 // The engine has one public face (architecture principle 13): the page, the worker and the CLI reach it
-// through src/engine/index.ts only. Tests may import internals; the editor's JSON schema is data; the
-// message catalogue (engine/messages, pure data and its renderer) is how the page shows descriptors
-// without loading the whole engine into its own bundle (the engine runs in the worker).
+// through src/engine/index.ts only. Tests may import internals; the editor's JSON schema is data.
 const enginePublicFace = {
   files: ['src/**/*.ts', 'src/**/*.tsx'],
   ignores: ['src/engine/**', 'src/**/*.test.ts', 'src/**/*.test.tsx'],
@@ -74,7 +72,7 @@ const enginePublicFace = {
       {
         patterns: [
           {
-            regex: '(^|/)engine/(?!index$|messages$|manifest/k8s-schema\\.json$).+',
+            regex: '(^|/)engine/(?!index$|manifest/k8s-schema\\.json$).+',
             message: 'import the engine through its public face, src/engine/index.ts',
           },
         ],

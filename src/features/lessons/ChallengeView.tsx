@@ -5,13 +5,12 @@
 import { useEffect, useRef } from 'react';
 import type { Challenge } from '../../engine';
 import { useT } from '../../i18n';
+import { Message } from '../../i18n/message';
 import { challengeKey, checkLessonChallenge, selectLocale, useStore, type LessonRef } from '../../store';
 import { HintLadder } from './HintLadder';
-import { useRender } from './use-render';
 
 export function ChallengeView({ challenge, lessonRef }: { challenge: Challenge; lessonRef: LessonRef }) {
   const t = useT();
-  const r = useRender();
   const locale = useStore(selectLocale);
   const run = useStore((s) => s.challengeRuns[challengeKey(lessonRef, challenge.id)]);
   const passedBefore = useStore((s) => s.lessonProgress[lessonRef]?.passed.includes(challenge.id) ?? false);
@@ -69,8 +68,8 @@ export function ChallengeView({ challenge, lessonRef }: { challenge: Challenge; 
                   <span className="sr-only">
                     {c.passed ? t('challenge.check.passed') : t('challenge.check.failed')}:{' '}
                   </span>
-                  <span className="check-description">{r(c.description)}</span>
-                  <span className="check-detail">{r(c.detail)}</span>
+                  <Message m={c.description} className="check-description" />
+                  <Message m={c.detail} className="check-detail" />
                 </li>
               ))}
             </ul>

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Prediction } from '../../engine';
 import { useT } from '../../i18n';
+import { Message } from '../../i18n/message';
 import {
   answerPrediction,
   predictionKey,
@@ -14,7 +15,6 @@ import {
   useStore,
   type LessonRef,
 } from '../../store';
-import { useRender } from './use-render';
 
 interface Props {
   lessonRef: LessonRef;
@@ -26,7 +26,6 @@ interface Props {
 
 export function PredictionView({ lessonRef, index, predict, sends }: Props) {
   const t = useT();
-  const r = useRender();
   const locale = useStore(selectLocale);
   const run = useStore((s) => s.predictionRuns[predictionKey(lessonRef, index)]);
   const earlier = useStore((s) => s.lessonProgress[lessonRef]?.predictions[index]);
@@ -83,9 +82,9 @@ export function PredictionView({ lessonRef, index, predict, sends }: Props) {
             className={`lesson-verdict ${run.result.right ? 'verdict-right' : 'verdict-wrong'}`}
             data-testid="lesson-verdict"
           >
-            <p className="verdict-line">{r(run.result.verdict)}</p>
+            <Message m={run.result.verdict} as="p" className="verdict-line" />
             <p>
-              <span className="label">{t('lesson.predict.why')}</span> {r(run.result.explain)}
+              <span className="label">{t('lesson.predict.why')}</span> <Message m={run.result.explain} />
             </p>
             {run.revision !== revision && <p className="lesson-note">{t('lesson.predict.stale')}</p>}
             {sends && (
