@@ -98,6 +98,7 @@ test('a student completes a lesson in Korean: predict, send, check fails, fix th
 });
 
 test('an instructor’s lesson file opens, or says where it is wrong', async ({ page }) => {
+  test.setTimeout(120_000); // two builds and a reload: long on a busy machine
   await page.goto('/');
   await graphReady(page);
   await page.getByRole('tab', { name: '레슨' }).click();
@@ -142,7 +143,7 @@ test('an instructor’s lesson file opens, or says where it is wrong', async ({ 
   await expect(page.locator('.react-flow__node.lesson-mark')).toHaveCount(1);
   // Kept across a reload, listed after the course.
   await page.reload();
-  await expect(panel.getByTestId('lesson-title')).toHaveText('내 레슨', { timeout: 15_000 });
+  await expect(panel.getByTestId('lesson-title')).toHaveText('내 레슨', { timeout: 30_000 });
   await panel.getByRole('button', { name: /레슨 목록/ }).click();
   await expect(page.getByTestId('lesson-item-user:mine')).toContainText('파일에서 불러옴: mine.lesson.yaml');
 });
