@@ -101,15 +101,15 @@ describe('hostile manifests', () => {
     const d = join(dir, 'adir');
     mkdirSync(d);
     expect(await run('-f', d, 'get', 'pods')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
-      err: `svclab: cannot read ${d}: is a directory (give the YAML files inside it with -f each)\n`,
+      err: `svclab: cannot read ${d}: is a directory (give the YAML files inside it with -f each)\nSee 'svclab --help'.\n`,
     });
     const missing = join(dir, 'nope.yaml');
     expect(await run('-f', missing, 'get', 'pods')).toEqual({
-      code: 1,
+      code: 2,
       out: '',
-      err: `svclab: cannot read ${missing}: no such file or directory\n`,
+      err: `svclab: cannot read ${missing}: no such file or directory\nSee 'svclab --help'.\n`,
     });
   });
 
@@ -242,9 +242,9 @@ describe('hostile command lines', () => {
 
   it("the CLI's own messages are terminal-safe too (a file name with an escape sequence)", async () => {
     const r = await run('-f', join(dir, 'no\u001b]0;pwned\u0007such.yaml'), 'validate');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `svclab: cannot read ${join(dir, 'no^[]0;pwned^Gsuch.yaml')}: no such file or directory\n`,
+      `svclab: cannot read ${join(dir, 'no^[]0;pwned^Gsuch.yaml')}: no such file or directory\nSee 'svclab --help'.\n`,
     );
   });
 });

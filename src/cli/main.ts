@@ -132,13 +132,14 @@ function describeReadError(e: unknown): string {
 }
 
 /** Reads one `-f` argument into a source, or says in one line why it cannot. */
-function readSource(f: string, io: CliIo): ManifestSource | { error: string } {
+function readSource(f: string, io: CliIo): ManifestSource | { error: string; usage?: true } {
   const name = f === '-' ? '<stdin>' : f;
   let fd: number | undefined;
   try {
     fd = f === '-' ? (io.stdinFd ?? 0) : openSync(f, 'r');
     const st = fstatSync(fd);
-    if (st.isDirectory()) return { error: `cannot read ${f}: ${describeReadError({ code: 'EISDIR' })}` };
+    if (st.isDirectory())
+      return { error: `cannot read ${f}: ${describeReadError({ code: 'EISDIR' })}`, usage: true };
     if (st.isFile() && st.size > MAX_READ_BYTES)
       return {
         error: `cannot read ${f}: it is ${formatMiB(st.size)}; svclab reads manifests of at most 5 MiB`,
@@ -153,13 +154,21 @@ function readSource(f: string, io: CliIo): ManifestSource | { error: string } {
       return { error: `cannot read ${f}: it is not a text file (it holds NUL bytes); give YAML manifests` };
     return { file: name, text: data.toString('utf8') };
   } catch (e) {
-    return { error: `cannot read ${f}: ${describeReadError(e)}` };
+    // A path that names no file is a usage error (exit 2, CLI contract); a file that cannot be read is not.
+    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      error: `cannot read ${f}: ${describeReadError(e)}`,
+      ...(missing ? { usage: true as const } : {}),
+    };
   } finally {
     if (fd !== undefined && f !== '-') closeSync(fd);
   }
 }
 
-function readSources(files: string[], io: CliIo): { sources: ManifestSource[] } | { error: string } {
+function readSources(
+  files: string[],
+  io: CliIo,
+): { sources: ManifestSource[] } | { error: string; usage?: true } {
   const sources: ManifestSource[] = [];
   for (const f of files) {
     const s = readSource(f, io);
@@ -240,8 +249,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   }
   const read = readSources(files, io);
   if ('error' in read) {
-    stderr(`svclab: ${read.error}\n`);
-    return 1;
+    stderr(`svclab: ${read.error}\n${read.usage ? "See 'svclab --help'.\n" : ''}`);
+    return read.usage ? 2 : 1;
   }
   try {
     const built = buildCluster(read.sources, { seed });
