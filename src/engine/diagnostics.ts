@@ -13,8 +13,11 @@ import type { Msg } from './messages';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** yaml: syntax; schema: OpenAPI shape; api: what the API server rejects; lint: accepted but probably wrong. */
-export type DiagnosticSource = 'yaml' | 'schema' | 'api' | 'lint';
+/**
+ * yaml: syntax; schema: OpenAPI shape; api: what the API server rejects; lint: accepted but probably wrong;
+ * limit: accepted by Kubernetes, beyond what svclab simulates (too many objects, pods, ports).
+ */
+export type DiagnosticSource = 'yaml' | 'schema' | 'api' | 'lint' | 'limit';
 
 export interface Diagnostic {
   severity: Severity;

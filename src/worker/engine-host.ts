@@ -32,6 +32,8 @@ import { errorText, MAX_SIM_COUNT, type EngineApi, type Result } from './protoco
 import { forUi } from './ui-cluster';
 
 const NO_CLUSTER: Result<never> = { ok: false, error: 'no cluster' };
+/** What the console shows of one command's output (iptables-save at 10,000 Services is ~10 MB). */
+const CONSOLE_MAX_OUTPUT = 1_000_000;
 
 const yieldToQueue = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -92,7 +94,14 @@ export function createEngineHost(clock: () => number = () => performance.now()):
 
     async run(line, lang) {
       if (!current) return NO_CLUSTER;
-      const env = { cluster: current.cluster, world, diagnostics: current.diagnostics, json: false, lang };
+      const env = {
+        cluster: current.cluster,
+        world,
+        diagnostics: current.diagnostics,
+        json: false,
+        lang,
+        maxOutput: CONSOLE_MAX_OUTPUT,
+      };
       return attempt(() => runCommand(line, env));
     },
 

@@ -19,6 +19,7 @@ import { clusterConfigFrom } from './config';
 import { runEndpointControllers, type ControllerInput } from './controllers';
 import { objectDiagnostic } from './diag';
 import { uidFor } from './hash';
+import { LIMITS, limitNodes, replicaDiagnostics, withinLimits } from './limits';
 import { lintCluster } from './lint';
 import { assignLoadBalancers } from './load-balancer';
 import { CLUSTER_SCOPED, NamespaceTracker } from './namespaces';
@@ -75,7 +76,12 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     .filter((o) => !byKey.has(objectKey(o)))
     .map((o) => ({ object: cloneJson(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
 
-  const admitted = admitInNamespaces([...system, ...user], opts.seed, time, diagnostics);
+  const admitted = admitInNamespaces(
+    withinLimits([...system, ...user], diagnostics),
+    opts.seed,
+    time,
+    diagnostics,
+  );
   mark('namespaces');
   const { admittedOf, srcOf } = lookups(admitted);
 
@@ -96,7 +102,9 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     admittedOf.Pod as Pod[],
     opts.seed,
     time,
+    { pods: LIMITS.pods - admittedOf.Pod.filter((p) => srcOf(p)).length, counts: (w) => !!srcOf(w) },
   );
+  diagnostics.push(...replicaDiagnostics(work.limited, srcOf));
   mark('workloads');
   const placed = placeInOrder(cluster, admitted, new Set<KubeObject>(alloc.accepted), work, opts.seed, time);
   mark('order');
@@ -128,7 +136,10 @@ function startCluster(
     objects.filter((o) => CONFIG_KINDS.has(o.object.kind)),
   );
   diagnostics.push(...configDiags);
-  const nodeInputs = objects.filter((o) => o.object.kind === 'Node');
+  const nodeInputs = limitNodes(
+    objects.filter((o) => o.object.kind === 'Node'),
+    diagnostics,
+  );
   const { nodes, diagnostics: nodeDiags } = buildNodes(nodeInputs, config);
   diagnostics.push(...nodeDiags);
   const cluster = emptyCluster(config);

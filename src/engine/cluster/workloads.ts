@@ -149,6 +149,11 @@ export interface WorkloadResult {
   replicaSets: MadeObject<ReplicaSet>[];
   /** One group per ReplicaSet that made pods (a group, not an entry per pod: 100,000 pods are common). */
   podGroups: PodGroup[];
+  /**
+   * The workloads that asked for more pods than the scene's pod budget had left: the user's object
+   * (the Deployment, or a ReplicaSet the user wrote), the replicas it asked for and the pods it got.
+   */
+  limited: { object: Deployment | ReplicaSet; asked: number; made: number }[];
 }
 
 function replicaSetFor(d: Deployment, seed: number): ReplicaSet {
@@ -263,9 +268,20 @@ export function expandWorkloads(
   seed: number,
   /** creationTimestamp for the objects made (the build's clock); left unset when undefined. */
   time?: string,
+  /**
+   * How many pods the controllers may make for the user's workloads (svclab's pod limit less the user's
+   * Pods), and which workloads are the user's; the system's (CoreDNS, the ingress controller) are not
+   * counted. Default: no limit.
+   */
+  podBudget: { pods: number; counts: (workload: Deployment | ReplicaSet) => boolean } = {
+    pods: Infinity,
+    counts: () => false,
+  },
 ): WorkloadResult {
   const replicaSets: MadeObject<ReplicaSet>[] = [];
   const podGroups: PodGroup[] = [];
+  const limited: WorkloadResult['limited'] = [];
+  let budget = Math.max(0, podBudget.pods);
   const taken = new TakenNames();
   for (const p of existingPods) taken.add(p.metadata.namespace ?? 'default', p.metadata.name ?? '');
   const adoptedBy = new Set<string>();
@@ -281,10 +297,20 @@ export function expandWorkloads(
       ownedPods.set(k, (ownedPods.get(k) ?? 0) + 1);
     }
   }
-  const runReplicaSet = (rs: ReplicaSet, ownerKey: string): void => {
+  const runReplicaSet = (rs: ReplicaSet, ownerKey: string, userObject: Deployment | ReplicaSet): void => {
     const k = `${rs.metadata.namespace ?? 'default'}/${rs.metadata.name}`;
     const missing = Math.max(0, (rs.spec.replicas ?? 1) - (ownedPods.get(k) ?? 0));
-    const { pods, keys } = podsFor(rs, missing, seed, time, taken);
+    // Never loop over what the user asked (replicas: 2147483647 is a valid int32): only over the budget.
+    const counted = podBudget.counts(userObject);
+    const count = counted ? Math.min(missing, budget) : missing;
+    if (counted) budget -= count;
+    if (count < missing)
+      limited.push({
+        object: userObject,
+        asked: rs.spec.replicas ?? 1,
+        made: count + (ownedPods.get(k) ?? 0),
+      });
+    const { pods, keys } = podsFor(rs, count, seed, time, taken);
     if (pods.length) podGroups.push({ owner: ownerKey, ownerObject: rs, pods, keys });
   };
   for (const d of deployments) {
@@ -292,8 +318,8 @@ export function expandWorkloads(
     if (adoptedBy.has(k)) continue;
     const rs = replicaSetFor(d, seed);
     replicaSets.push({ object: rs, owner: objectKey(d), ownerObject: d });
-    runReplicaSet(rs, objectKey(rs));
+    runReplicaSet(rs, objectKey(rs), d);
   }
-  for (const rs of givenReplicaSets) runReplicaSet(rs, objectKey(rs));
-  return { replicaSets, podGroups };
+  for (const rs of givenReplicaSets) runReplicaSet(rs, objectKey(rs), rs);
+  return { replicaSets, podGroups, limited };
 }

@@ -168,7 +168,17 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
  */
 export function runCommand(input: string | string[], env: CommandEnv): CommandResult {
   const r = dispatch(input, env);
-  return { exitCode: r.exitCode, stdout: escapeTerminal(r.stdout), stderr: escapeTerminal(r.stderr) };
+  const out = { exitCode: r.exitCode, stdout: escapeTerminal(r.stdout), stderr: escapeTerminal(r.stderr) };
+  return env.maxOutput !== undefined ? cutOutput(out, env.maxOutput, env.lang) : out;
+}
+
+/** Cuts standard output at the last line end within `max` characters and says so on standard error. */
+function cutOutput(r: CommandResult, max: number, lang: CommandEnv['lang']): CommandResult {
+  if (r.stdout.length <= max) return r;
+  const end = r.stdout.lastIndexOf('\n', max - 1);
+  const stdout = r.stdout.slice(0, end > 0 ? end + 1 : max);
+  const note = render(msg('limit.output', { shown: stdout.length, total: r.stdout.length }), lang);
+  return { ...r, stdout, stderr: `${r.stderr}${note}\n` };
 }
 
 function dispatch(input: string | string[], env: CommandEnv): CommandResult {

@@ -28,6 +28,11 @@ export interface CommandEnv {
    * tool output (curl, dig, iptables-save, kubectl tables and API errors) stays as the tool prints it.
    */
   lang: Lang;
+  /**
+   * The most characters of standard output the reader can take (the page's console: 1,000,000); the rest
+   * is cut at a line end and standard error says so. Unset (the CLI): everything is printed.
+   */
+  maxOutput?: number;
 }
 
 /** A top-level command: `get`, `curl`, `validate`, `node` … `args` excludes the command name and `-o json`. */

@@ -125,6 +125,8 @@ function errorText(errors: Diagnostic[], lang: Lang): string {
       );
     const invalid = api.filter((x) => x.code !== 'namespace.notFound');
     if (invalid.length > 0) out.push(apiGroup(invalid, lang));
+    // svclab's own limits: not kubectl's words, so said as svclab's notes are, with what to change.
+    for (const d of g) if (d.source === 'limit') out.push(noteText(d, lang, 'error'));
     for (const d of yaml)
       out.push(
         `error: error parsing ${d.file ?? 'input'}: line ${d.line ?? '?'}, column ${d.column ?? '?'}: ${text(d, lang)}\n`,
@@ -134,8 +136,7 @@ function errorText(errors: Diagnostic[], lang: Lang): string {
   return out.join('');
 }
 
-function noteText(d: Diagnostic, lang: Lang): string {
-  const label = d.severity === 'warning' ? 'Warning' : 'Info';
+function noteText(d: Diagnostic, lang: Lang, label = d.severity === 'warning' ? 'Warning' : 'Info'): string {
   const subject = d.kind
     ? ` ${d.kind}${d.name ? ` ${d.namespace ? `${d.namespace}/` : ''}${d.name}` : ''}:`
     : '';

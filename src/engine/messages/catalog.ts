@@ -12,6 +12,7 @@ import { dns } from './dns';
 import { dnsExplain } from './dns-explain';
 import { ingress } from './ingress';
 import { lesson } from './lesson';
+import { limit } from './limit';
 import { proxy } from './proxy';
 import { sim } from './sim';
 import { simLb } from './sim-lb';
@@ -29,6 +30,7 @@ export const groups = {
   dnsExplain,
   ingress,
   lesson,
+  limit,
   proxy,
   sim,
   simPath,
@@ -47,6 +49,7 @@ export const catalog = {
   ...dnsExplain,
   ...ingress,
   ...lesson,
+  ...limit,
   ...proxy,
   ...sim,
   ...simPath,
