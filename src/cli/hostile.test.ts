@@ -48,6 +48,23 @@ describe('hostile manifests', () => {
     expect(g.err).toContain(`error: error parsing ${f}: line`);
   });
 
+  it('replicas: 2147483647 (a valid int32): a limit with line, field and hint, and the scene runs with 2,000 pods', async () => {
+    const f = file(
+      'replicas.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: big}\nspec:\n  replicas: 2147483647\n' +
+        '  selector: {matchLabels: {app: big}}\n  template:\n    metadata: {labels: {app: big}}\n' +
+        '    spec: {containers: [{name: c, image: nginx}]}\n',
+    );
+    const v = await run('-f', f, 'validate');
+    expect(v.code).toBe(1);
+    expect(v.err).toContain(
+      `error: ${f}:5:3: Deployment default/big: Deployment big asks for 2,147,483,647 replicas; svclab simulates at most 2,000 pods in a scene, so it made 2,000 of them.\n  hint: Set spec.replicas to 2,000 or fewer`,
+    );
+    const g = await run('-f', f, 'get', 'deployments');
+    expect(g.out).toMatch(/^big +\d+\/2147483647 +2000 /m); // as kubectl shows a Deployment short of pods
+    expect(g.err).not.toContain('were not applied'); // the limit says what was made; nothing was refused
+  }, 60_000);
+
   it('an alias bomb is refused quickly, not expanded', async () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++)

@@ -186,6 +186,8 @@ function rejectedObjects(env: CommandEnv, diagnostics: Diagnostic[]): string {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return '';
   const text = validateCommand([], { ...env, diagnostics: errors, json: false }).stderr;
+  // A limit's own message says what svclab left out or made fewer of; only the API's errors mean refused objects.
+  if (errors.every((d) => d.source === 'limit')) return text;
   return `${text}svclab: ${render(msg('cli.notApplied', {}), env.lang)}\n`;
 }
 
