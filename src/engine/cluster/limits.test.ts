@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { runCommand } from '../commands/run';
 import type { Diagnostic } from '../diagnostics';
-import { en, ko } from '../messages/render.test-helper';
+import { en, ko } from '../testing/render';
 import { createWorld } from '../world';
 import { LIMITS } from './limits';
 
