@@ -25,6 +25,9 @@ import type { ClusterState } from './cluster/state';
 import type { Diagnostic } from './diagnostics';
 import { discoveryLints } from './discovery/lint';
 import { dnsSystemObjects } from './discovery/system-objects';
+import { gatewayLints } from './gateway/lint';
+import { applyGatewayStatus } from './gateway/status';
+import { gatewaySystemObjects } from './gateway/system-objects';
 import { ingressLints } from './ingress/lint';
 import { applyIngressStatus } from './ingress/status';
 import { ingressSystemObjects } from './ingress/system-objects';
@@ -36,7 +39,8 @@ import type { SourcedObject } from './manifest/types';
 /**
  * What every svclab cluster runs on top of the core, in creation order: kubeadm's objects (namespaces,
  * CoreDNS behind kube-dns, the API server's default/kubernetes) and, when the scene has Ingresses,
- * ingress-nginx, which also writes the Ingresses' status once its pods run.
+ * ingress-nginx, which also writes the Ingresses' status once its pods run; when the scene uses the
+ * Gateway API, Envoy Gateway (its controller and a proxy per Gateway), which writes the Gateway API status.
  */
 export const ADD_ONS: readonly ClusterAddOn[] = [
   { name: 'dns', systemObjects: dnsSystemObjects },
@@ -44,6 +48,11 @@ export const ADD_ONS: readonly ClusterAddOn[] = [
     name: 'ingress-nginx',
     systemObjects: (config, userObjects) => ingressSystemObjects(config, userObjects),
     afterControllers: (cluster) => void applyIngressStatus(cluster),
+  },
+  {
+    name: 'envoy-gateway',
+    systemObjects: (config, userObjects) => gatewaySystemObjects(config, userObjects),
+    afterControllers: (cluster) => void applyGatewayStatus(cluster),
   },
 ];
 
@@ -88,7 +97,10 @@ export function buildFromObjects(
     clock: options.clock ?? 0,
     ...(options.reuse ? { reuse: options.reuse } : {}),
   });
-  const lints = placeOnSource([...discoveryLints(cluster, objects), ...ingressLints(cluster)], objects);
+  const lints = placeOnSource(
+    [...discoveryLints(cluster, objects), ...ingressLints(cluster), ...gatewayLints(cluster)],
+    objects,
+  );
   return { cluster, diagnostics: [...loadDiagnostics, ...diagnostics, ...lints], objects };
 }
 

@@ -66,6 +66,11 @@ export function placeInOrder(
     IngressClass: cluster.ingressClasses,
     Secret: cluster.secrets,
     ConfigMap: cluster.configMaps,
+    GatewayClass: cluster.gatewayClasses,
+    Gateway: cluster.gateways,
+    HTTPRoute: cluster.httpRoutes,
+    GRPCRoute: cluster.grpcRoutes,
+    ReferenceGrant: cluster.referenceGrants,
   };
   const place = (e: Entry): void => {
     e.origin.order = order++;

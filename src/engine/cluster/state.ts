@@ -19,6 +19,7 @@ import type {
   Secret,
   Service,
 } from '../k8s/objects';
+import type { Gateway, GatewayClass, GRPCRoute, HTTPRoute, ReferenceGrant } from '../k8s/gateway-api';
 
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
@@ -111,6 +112,12 @@ export interface ClusterState {
   ingressClasses: IngressClass[];
   secrets: Secret[];
   configMaps: ConfigMap[];
+  /** Gateway API objects (CRDs), in creation order; their status is written by the Gateway controller. */
+  gatewayClasses: GatewayClass[];
+  gateways: Gateway[];
+  httpRoutes: HTTPRoute[];
+  grpcRoutes: GRPCRoute[];
+  referenceGrants: ReferenceGrant[];
   /** Where each object came from, keyed by objectKey. */
   origins: Map<ObjectKey, ObjectOrigin>;
 }
@@ -130,6 +137,11 @@ export function emptyCluster(config: ClusterConfig = DEFAULT_CONFIG): ClusterSta
     ingressClasses: [],
     secrets: [],
     configMaps: [],
+    gatewayClasses: [],
+    gateways: [],
+    httpRoutes: [],
+    grpcRoutes: [],
+    referenceGrants: [],
     origins: new Map(),
   };
 }

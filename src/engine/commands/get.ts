@@ -13,7 +13,9 @@
 import { stringify } from 'yaml';
 import type { KubeObject } from '../k8s/objects';
 import type { ClusterState } from '../cluster/state';
-import { PRINTERS, tabulate, type PrintOptions } from './get-printers';
+import { customResourceDefinitions } from '../manifest/crd/registry';
+import { crdPrinter, sortedKeys } from './get-printers-crd';
+import { PRINTERS, tabulate, type Printer, type PrintOptions } from './get-printers';
 import { fail, ok, usage, type CommandHandler, type CommandResult } from './types';
 
 interface ResourceType {
@@ -124,6 +126,30 @@ const TYPES: ResourceType[] = [
   },
 ];
 
+/** Where the cluster keeps each custom resource kind. */
+const CRD_LISTS: Record<string, (c: ClusterState) => KubeObject[]> = {
+  GatewayClass: (c) => c.gatewayClasses,
+  Gateway: (c) => c.gateways,
+  HTTPRoute: (c) => c.httpRoutes,
+  GRPCRoute: (c) => c.grpcRoutes,
+  ReferenceGrant: (c) => c.referenceGrants,
+};
+
+const CRD_PRINTERS: Record<string, Printer> = {};
+for (const crd of customResourceDefinitions()) {
+  const list = CRD_LISTS[crd.kind];
+  if (!list) continue;
+  TYPES.push({
+    kind: crd.kind,
+    plural: `${crd.plural}.${crd.group}`,
+    prefix: `${crd.singular}.${crd.group}`,
+    aliases: [crd.plural, crd.singular, ...crd.shortNames, `${crd.plural}.${crd.group}`],
+    namespaced: crd.namespaced,
+    list,
+  });
+  CRD_PRINTERS[crd.kind] = crdPrinter(crd);
+}
+
 /** `kubectl get all`: the workload-and-service set (svclab has no DaemonSets/StatefulSets/Jobs). */
 const ALL = ['Pod', 'Service', 'Deployment', 'ReplicaSet'];
 
@@ -173,7 +199,7 @@ function parseArgs(args: string[], json: boolean): Args | CommandResult {
   const [resources, ...names] = positional;
   if (!resources)
     return usage(
-      'You must specify the type of resource to get. Use "svclab get pods|services|endpoints|endpointslices|ingresses|nodes|deployments|replicasets".',
+      'You must specify the type of resource to get. Use "svclab get pods|services|endpoints|endpointslices|ingresses|nodes|deployments|replicasets|gateways|httproutes".',
       'get',
     );
   const types: ResourceType[] = [];
@@ -196,6 +222,7 @@ const byNamespaceName = (a: KubeObject, b: KubeObject): number =>
 
 /** Objects as `kubectl get -o json/yaml` prints them: apiVersion and kind first, no svclab internals. */
 function exported(o: KubeObject): KubeObject {
+  if (Object.prototype.hasOwnProperty.call(CRD_PRINTERS, o.kind)) return sortedKeys(o);
   const { apiVersion, kind, metadata, ...rest } = o;
   return { apiVersion, kind, metadata, ...rest };
 }
@@ -265,7 +292,7 @@ export const getCommand: CommandHandler = (args, env) => {
   const tables: string[] = [];
   for (const { type, items } of groups) {
     if (items.length === 0) continue;
-    const p = PRINTERS[type.kind]!;
+    const p = PRINTERS[type.kind] ?? CRD_PRINTERS[type.kind]!;
     const nsCol = all && type.namespaced;
     const header = [...(nsCol ? ['NAMESPACE'] : []), ...p.columns, ...(opts.wide ? p.wideColumns : [])];
     const rows = items.map((o) => {
@@ -278,7 +305,8 @@ export const getCommand: CommandHandler = (args, env) => {
   if (tables.length === 0 && errors.length === 0) {
     const where = all || types.every((t) => !t.namespaced) ? '' : ` in ${namespace} namespace`;
     return ok('').stdout === ''
-      ? { exitCode: 0, stdout: '', stderr: `No resources found${where}.\n` }
+      ? // kubectl: "No resources found" across namespaces, "… in <ns> namespace." for one.
+        { exitCode: 0, stdout: '', stderr: where ? `No resources found${where}.\n` : 'No resources found\n' }
       : ok('');
   }
   return done(tables.join('\n'));

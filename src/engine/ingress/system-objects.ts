@@ -43,7 +43,11 @@ function namespace(): Namespace {
     kind: 'Namespace',
     metadata: {
       name: CONTROLLER_NAMESPACE,
-      labels: { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' },
+      labels: {
+        'app.kubernetes.io/instance': 'ingress-nginx',
+        'app.kubernetes.io/name': 'ingress-nginx',
+        'kubernetes.io/metadata.name': CONTROLLER_NAMESPACE,
+      },
     },
   };
 }

@@ -19,6 +19,7 @@ export interface ObjectMeta {
   deletionTimestamp?: string; // set when the pod is terminating
   ownerReferences?: OwnerReference[];
   resourceVersion?: string;
+  generation?: number; // 1 when created (set by the API server for objects with a spec, custom resources)
   [extra: string]: unknown;
 }
 

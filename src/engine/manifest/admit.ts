@@ -9,6 +9,7 @@
 import type { Diagnostic } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
+import { admitCustomResource } from './crd/admit';
 import { diagnosticAt } from './diagnose';
 import { decodeNulls } from './decode';
 import { applyDefaults } from './defaults';
@@ -77,6 +78,7 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
           }),
         );
   }
+  if (info.crd) return admitCustomResource(obj);
   const findings = checkSchema(raw);
   for (const f of findings) {
     if (f.kind === 'required') continue; // reported after API validation, if it does not say more

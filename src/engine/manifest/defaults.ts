@@ -123,6 +123,13 @@ export function applyDefaults(obj: Obj): void {
     case 'Secret':
       if (empty(obj.type)) obj.type = 'Opaque';
       return;
+    case 'Namespace': {
+      // The NamespaceDefaultLabelName admission: every namespace carries its own name as a label.
+      const meta = obj.metadata as Obj;
+      const labels = typeof meta.labels === 'object' && meta.labels !== null ? (meta.labels as Obj) : {};
+      meta.labels = { ...labels, 'kubernetes.io/metadata.name': meta.name };
+      return;
+    }
     default:
       return;
   }

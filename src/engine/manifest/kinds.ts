@@ -6,12 +6,16 @@
  * @example
  * supportedKind('Service'); // { kind: 'Service', apiVersions: ['v1'], namespaced: true, config: false }
  */
+import { customResourceDefinitions } from './crd/registry';
+
 export interface KindInfo {
   kind: string; // "Service"
   apiVersions: string[]; // ["v1"]
   namespaced: boolean;
   /** A configuration file kind (kubeadm, kube-proxy): not an API object, metadata.name is optional. */
   config: boolean;
+  /** Served by a CustomResourceDefinition (the Gateway API): admitted by manifest/crd/. */
+  crd?: boolean;
 }
 
 const KINDS: KindInfo[] = [
@@ -40,6 +44,16 @@ const KINDS: KindInfo[] = [
     config: true,
   },
 ];
+
+// The installed CRDs' kinds (Gateway API), with every version they serve.
+for (const c of customResourceDefinitions())
+  KINDS.push({
+    kind: c.kind,
+    apiVersions: c.versions.map((v) => `${c.group}/${v.name}`),
+    namespaced: c.namespaced,
+    config: false,
+    crd: true,
+  });
 
 const BY_KIND = new Map(KINDS.map((k) => [k.kind, k]));
 

@@ -10,6 +10,7 @@ import { cliHelp } from './cli-help';
 import { common } from './common';
 import { dns } from './dns';
 import { dnsExplain } from './dns-explain';
+import { gatewayLint } from './gateway-lint';
 import { ingress } from './ingress';
 import { lesson } from './lesson';
 import { limit } from './limit';
@@ -37,6 +38,7 @@ export const groups = {
   simLb,
   simTopology,
   simVip,
+  gatewayLint,
 };
 
 export const catalog = {
@@ -56,6 +58,7 @@ export const catalog = {
   ...simLb,
   ...simTopology,
   ...simVip,
+  ...gatewayLint,
 };
 
 export type Catalog = typeof catalog;

@@ -9,7 +9,11 @@ import * as monaco from 'monaco-editor';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from './editor.worker?worker';
 import YamlWorker from './yaml.worker?worker';
-import schema from '../../engine/manifest/k8s-schema.json';
+import k8sSchema from '../../engine/manifest/k8s-schema.json';
+import crdSchemas from '../../engine/manifest/crd/gateway-api-schema.json';
+import { editorSchema } from './editor-schema';
+
+const schema = editorSchema(k8sSchema, crdSchemas);
 
 declare global {
   interface Window {

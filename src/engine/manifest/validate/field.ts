@@ -9,7 +9,7 @@
  * // "spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive"
  */
 export type ErrorType =
-  'required' | 'invalid' | 'duplicate' | 'unsupported' | 'forbidden' | 'too-many' | 'not-found';
+  'required' | 'invalid' | 'duplicate' | 'unsupported' | 'forbidden' | 'too-many' | 'too-long' | 'not-found';
 
 const TYPE_STRING: Record<ErrorType, string> = {
   required: 'Required value',
@@ -18,6 +18,7 @@ const TYPE_STRING: Record<ErrorType, string> = {
   unsupported: 'Unsupported value',
   forbidden: 'Forbidden',
   'too-many': 'Too many',
+  'too-long': 'Too long',
   'not-found': 'Not found',
 };
 
@@ -80,7 +81,7 @@ export function formatValue(v: GoValue): string {
 }
 
 /**
- * Builds one error. For Required/Forbidden the value is ignored.
+ * Builds one error. For Required/Forbidden/TooLong the value is ignored (apimachinery omits it).
  *
  * @example
  * fieldError('required', 'spec.ports', undefined, '').message; // "spec.ports: Required value"
@@ -88,7 +89,8 @@ export function formatValue(v: GoValue): string {
 export function fieldError(type: ErrorType, field: string, value: GoValue, detail = ''): FieldError {
   const t = TYPE_STRING[type];
   let body: string;
-  if (type === 'required' || type === 'forbidden') body = detail ? `${t}: ${detail}` : t;
+  if (type === 'required' || type === 'forbidden' || type === 'too-long')
+    body = detail ? `${t}: ${detail}` : t;
   else body = `${t}: ${formatValue(value)}${detail ? `: ${detail}` : ''}`;
   return { type, field, message: `${field}: ${body}` };
 }
