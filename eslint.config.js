@@ -72,7 +72,8 @@ const enginePublicFace = {
       {
         patterns: [
           {
-            regex: '(^|/)engine/(?!index$|manifest/k8s-schema\\.json$|manifest/crd/gateway-api-schema\\.json$).+',
+            regex:
+              '(^|/)engine/(?!index$|manifest/k8s-schema\\.json$|manifest/crd/gateway-api-schema\\.json$).+',
             message: 'import the engine through its public face, src/engine/index.ts',
           },
         ],
