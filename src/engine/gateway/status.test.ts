@@ -132,7 +132,7 @@ describe('Envoy Gateway status: GatewayClass and Gateway', () => {
     expect(gw.status.conditions[0]).toMatchObject({
       status: 'True',
       reason: 'ListenersNotValid',
-      message: 'Listeners not valid: e',
+      message: 'Listeners not valid: a, d, e',
     });
   });
 
