@@ -30,7 +30,11 @@ const re2 = {
     return r;
   },
 };
-const env = celEnv({ funcs: strings, re2 });
+/**
+ * Made on first use, not at import: a module-level call is a side effect the bundler must keep, which
+ * would pull the CEL library into every chunk that reaches this module (the page's, not only the worker's).
+ */
+let env: ReturnType<typeof celEnv> | undefined;
 /** Compiled rules, by their text: the schemas are fixed, so each rule is planned once. */
 const programs = new Map<string, Program | null>();
 
@@ -38,6 +42,7 @@ function program(rule: string): Program | null {
   let p = programs.get(rule);
   if (p === undefined) {
     try {
+      env ??= celEnv({ funcs: strings, re2 });
       p = plan(env, parse(rule)) as unknown as Program;
     } catch {
       p = null; // a rule this evaluator cannot read is skipped rather than blocking the object
