@@ -16,7 +16,15 @@ export type Outcome =
   'delivered' | 'refused' | 'timeout' | 'dropped' | 'rejected' | 'dns-failure' | 'unreachable';
 
 export type HopStage =
-  'client' | 'dns' | 'cloud-lb' | 'node' | 'kube-proxy' | 'ingress-controller' | 'network' | 'pod';
+  | 'client'
+  | 'dns'
+  | 'cloud-lb'
+  | 'node'
+  | 'kube-proxy'
+  | 'ingress-controller'
+  | 'gateway'
+  | 'network'
+  | 'pod';
 
 export type HopAction = 'send' | 'forward' | 'dnat' | 'snat' | 'deliver' | 'drop' | 'reject' | 'respond';
 
@@ -130,6 +138,14 @@ export interface LookupView {
   output?: string;
 }
 
+/** A request as a backend saw it: a header received more than once is one entry with an array value. */
+export interface SeenHttpRequest {
+  method: string; // "GET"
+  path: string; // "/api/orders?x=1"
+  host: string; // "shop.example.com"
+  headers: Record<string, string | string[]>;
+}
+
 export interface Trace {
   outcome: Outcome;
   /** One or two sentences a student can read: why the request ended this way. */
@@ -143,6 +159,11 @@ export interface Trace {
    * that failed: curl prints `message` (curl's own words) and exits with `curlExitCode`.
    */
   clientError?: { curlExitCode: number; message: string }; // { 60, "curl: (60) SSL certificate problem: …" }
+  /**
+   * The HTTP request as the answering pod received it, after every proxy and filter on the way (a
+   * Gateway's Envoy); null when no pod answered. Absent where svclab does not model it yet.
+   */
+  requestSeenByBackend?: SeenHttpRequest | null;
   /** The name lookup: on a DNS lookup (protocol DNS), and on a request whose lookup failed. */
   lookup?: LookupView;
 }

@@ -98,6 +98,7 @@ export const en = {
   'stage.node': 'Node {where}: routing',
   'stage.kube-proxy': 'kube-proxy rules on {where}',
   'stage.ingress-controller': 'The ingress controller: {where}',
+  'stage.gateway': 'The Gateway (Envoy): {where}',
   'stage.network': 'The network between nodes, from {where}',
   'stage.pod': 'Pod {where}',
   'inspector.crossZone': 'Crosses a zone boundary',

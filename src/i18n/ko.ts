@@ -101,6 +101,7 @@ export const ko: Catalogue = {
   'stage.node': '노드 {where}: 라우팅',
   'stage.kube-proxy': '{where}의 kube-proxy 규칙',
   'stage.ingress-controller': '인그레스 컨트롤러: {where}',
+  'stage.gateway': '게이트웨이(Envoy): {where}',
   'stage.network': '노드 사이 네트워크, {where}에서',
   'stage.pod': '파드 {where}',
   'inspector.crossZone': '가용 영역을 넘어갑니다',

@@ -10,6 +10,7 @@ import { cliHelp } from './cli-help';
 import { common } from './common';
 import { dns } from './dns';
 import { dnsExplain } from './dns-explain';
+import { gateway } from './gateway';
 import { gatewayLint } from './gateway-lint';
 import { ingress } from './ingress';
 import { lesson } from './lesson';
@@ -38,6 +39,7 @@ export const groups = {
   simLb,
   simTopology,
   simVip,
+  gateway,
   gatewayLint,
 };
 
@@ -58,6 +60,7 @@ export const catalog = {
   ...simLb,
   ...simTopology,
   ...simVip,
+  ...gateway,
   ...gatewayLint,
 };
 

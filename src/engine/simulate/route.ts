@@ -13,6 +13,8 @@ import { isIngressControllerPod } from '../ingress';
 import { msg, type Msg } from '../messages';
 import { appAccepts } from './app';
 import { isIngressRequest, throughIngress } from './ingress-path';
+import { owningGateway } from '../gateway/envoy-infra';
+import { gatewayListenerPort, throughGateway } from './gateway-path';
 import { cloudLoadBalancer } from './cloud-lb-path';
 import { addHop, fail, type Ctx, type End } from './context';
 import { explainIcmpToVirtualIP, explainNoServicePort } from './explain';
@@ -59,6 +61,9 @@ export function deliverToPod(ctx: Ctx, pod: Pod, p: Packet, fromInside = false):
   );
   if (isIngressControllerPod(pod) && isIngressRequest(ctx, p))
     return throughIngress(ctx, pod, p, walkRequest);
+  const gateway = owningGateway(pod);
+  const listener = gateway ? gatewayListenerPort(ctx, gateway, p) : undefined;
+  if (gateway && listener) return throughGateway(ctx, pod, gateway, listener, p, walkRequest);
   return { kind: 'pod', pod, arrived: p, socket: s, ...(fromInside ? { viaLoopback: true } : {}) };
 }
 

@@ -129,6 +129,7 @@ function one(
       response: end.response,
       backend: end.backend,
       sourceSeenByBackend: end.seen,
+      ...(end.requestSeen !== undefined ? { requestSeenByBackend: end.requestSeen } : {}),
       hops: [...resolution.hops, ...ctx.hops],
       ...(end.clientError ? { clientError: end.clientError } : {}),
     };
