@@ -141,7 +141,7 @@ export const gateway = defineMessages({
     en: (p: { status: number; location: string }) =>
       `The rule's RequestRedirect filter: Envoy answers ${p.status} with Location ${p.location}; no backend is asked.`,
     ko: (p) =>
-      `규칙의 RequestRedirect 필터에 따라 Envoy가 ${p.status}과 Location ${p.location}으로 응답합니다. 백엔드에는 묻지 않습니다.`,
+      `규칙의 RequestRedirect 필터에 따라 Envoy가 상태 코드 ${p.status}, Location ${p.location}으로 응답합니다. 백엔드에는 묻지 않습니다.`,
     example: { status: 302, location: 'https://shop.example.com/' },
   },
   'gw.hop.relay': {
@@ -153,7 +153,7 @@ export const gateway = defineMessages({
   'gw.answers': {
     en: (p: { status: number; note: Msg }, r: RenderNested) =>
       `The Gateway's Envoy answers ${p.status} itself. ${r(p.note)}`,
-    ko: (p, r) => `게이트웨이의 Envoy가 직접 ${p.status}로 응답합니다. ${r(p.note)}`,
+    ko: (p, r) => `게이트웨이의 Envoy가 직접 ${p.status} 응답을 보냅니다. ${r(p.note)}`,
     example: { status: 404, note: { id: 'gw.hop.noVhost', params: { host: 'x', port: 80, domains: '' } } },
   },
   'gw.proxied': {
@@ -182,7 +182,7 @@ export const gateway = defineMessages({
   'gw.unreachable': {
     en: (p: { endpoint: string; why: Msg; status: number }, r: RenderNested) =>
       `Envoy could not reach ${p.endpoint} (${r(p.why)}) and answers ${p.status}.`,
-    ko: (p, r) => `Envoy가 ${p.endpoint}에 닿지 못해 ${p.status}로 응답합니다. ${r(p.why)}`,
+    ko: (p, r) => `Envoy가 ${p.endpoint}에 닿지 못해 ${p.status} 응답을 보냅니다. ${r(p.why)}`,
     example: {
       endpoint: '10.244.1.5:8080',
       why: { id: 'common.untranslated', params: { text: 'connection refused' } },
