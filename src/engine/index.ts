@@ -35,6 +35,12 @@ export {
 export { isPodReady } from './k8s/pod';
 export { SERVICE_NAME_LABEL, ZONE_LABEL } from './k8s/labels';
 export { isIngressControllerPod } from './ingress';
+export {
+  gatewaySummary,
+  type GatewayListenerSummary,
+  type GatewayRouteSummary,
+  type GatewaySummary,
+} from './gateway/summary';
 
 // Sending requests: the one request type, its builder, and the traces simulate() returns.
 export { createWorld, type SimWorld } from './world';

@@ -63,3 +63,54 @@ describe('viewCluster (through the cluster index, on the slim copy)', () => {
     expect(web.endpoints.every((e) => e.ready)).toBe(true);
   });
 });
+
+describe('viewCluster: Gateway API', () => {
+  const GW = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: eg }
+spec: { controllerName: gateway.envoyproxy.io/gatewayclass-controller }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: eg }
+spec:
+  gatewayClassName: eg
+  listeners: [{ name: http, protocol: HTTP, port: 80 }, { name: other, protocol: HTTP, port: 8080, hostname: a.example.com }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: shop }
+spec:
+  parentRefs: [{ name: eg, sectionName: http }]
+  hostnames: [shop.example.com]
+  rules: [{ backendRefs: [{ name: web, port: 80 }] }]
+`;
+  const built = buildCluster([{ file: 'scene.yaml', text: `${SCENE}---${GW}` }]);
+  const v = viewCluster(forUi(built.cluster));
+
+  it('shows each Gateway with its listeners, attached routes, address and proxy pods, from the status', () => {
+    expect(v.gateways).toHaveLength(1);
+    const g = v.gateways[0]!;
+    expect(g.id).toBe('Gateway/default/eg');
+    expect(g.programmed).toBe(true);
+    expect(g.address).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    expect(g.listeners.map((l) => [l.name, l.port, l.attachedRoutes, l.programmed])).toEqual([
+      ['http', 80, 1, true],
+      ['other', 8080, 0, true],
+    ]);
+    expect(g.routes).toEqual([
+      {
+        id: 'HTTPRoute/default/shop',
+        kind: 'HTTPRoute',
+        hostnames: ['shop.example.com'],
+        listeners: ['http'],
+        accepted: true,
+        backends: ['default/web'],
+      },
+    ]);
+    expect(g.proxyPods).toHaveLength(1);
+    expect(v.pods.map((p) => p.id)).toContain(g.proxyPods[0]);
+    expect(g.proxyService.startsWith('Service/envoy-gateway-system/envoy-default-eg-')).toBe(true);
+  });
+});

@@ -5,10 +5,12 @@
  */
 import {
   clusterIndex,
+  gatewaySummary,
   isIngressControllerPod,
   nsName,
   type ClusterIndex,
   type ClusterState,
+  type GatewaySummary,
   type Service,
 } from '../../engine';
 
@@ -82,6 +84,8 @@ export interface ClusterView {
   services: ServiceView[];
   pods: PodView[];
   proxyMode: string;
+  /** Gateways Envoy Gateway manages: listeners, attached routes, the proxy's pods and Service. */
+  gateways: GatewaySummary[];
 }
 
 export function viewCluster(cluster: ClusterState): ClusterView {
@@ -132,5 +136,12 @@ export function viewCluster(cluster: ClusterState): ClusterView {
     };
   });
   const zones = [...new Set(nodes.map((n) => n.zone))].sort();
-  return { nodes, zones, services, pods, proxyMode: cluster.config.proxy.mode };
+  return {
+    nodes,
+    zones,
+    services,
+    pods,
+    proxyMode: cluster.config.proxy.mode,
+    gateways: gatewaySummary(cluster),
+  };
 }
