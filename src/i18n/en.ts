@@ -148,6 +148,7 @@ export const en = {
   'stageShort.node': 'node',
   'stageShort.kube-proxy': 'kube-proxy',
   'stageShort.ingress-controller': 'ingress',
+  'stageShort.gateway': 'gateway',
   'stageShort.network': 'network',
   'stageShort.pod': 'pod',
   'inspector.tally': 'Where the requests went',

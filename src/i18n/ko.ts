@@ -151,6 +151,7 @@ export const ko: Catalogue = {
   'stageShort.node': '노드',
   'stageShort.kube-proxy': 'kube-proxy',
   'stageShort.ingress-controller': '인그레스',
+  'stageShort.gateway': '게이트웨이',
   'stageShort.network': '네트워크',
   'stageShort.pod': '파드',
   'inspector.tally': '요청이 간 곳',
