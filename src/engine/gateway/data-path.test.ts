@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scene } from '../contract/scene.test-helper';
+import { scene } from '../testing/scene';
 import { CLASS, backend, docs, gatewayYaml, routeYaml } from './test-scenes.test-helper';
 
 const GW = gatewayYaml('eg', ['{ name: http, protocol: HTTP, port: 80 }']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scene } from '../contract/scene.test-helper';
+import { scene } from '../testing/scene';
 import { CLASS, backend, docs, gatewayYaml, namespaceYaml, routeYaml } from './test-scenes.test-helper';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -16,15 +16,9 @@ import { applyDefaults } from './defaults';
 import { checkSchema } from './schema-check';
 import { validateObject } from './validate/index';
 import type { KindInfo } from './kinds';
-import type { SourcedObject } from './types';
+import type { Admission, SourcedObject } from './types';
 
-export interface Admission {
-  /** The object as stored (defaults filled), or null when the API server would refuse it. */
-  object: KubeObject | null;
-  diagnostics: Diagnostic[];
-  /** Start line of the object when this admission was computed (for re-basing cached diagnostics). */
-  startLine?: number;
-}
+export type { Admission };
 
 /**
  * Every field an API error names, and every parent of it ("spec.ports[0].name" gives "spec",

@@ -3,6 +3,7 @@
  * user's YAML with what it needs to point back at its source. `loadObjects` (manifest/load.ts) produces
  * SourcedObjects; the cluster builder consumes them.
  */
+import type { Diagnostic } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
 
 export interface SourceRange {
@@ -27,4 +28,13 @@ export interface SourcedObject {
   order: number;
   /** Where a field of this object (path relative to the object) stands in the text. */
   locate(path: FieldPath): SourceRange | undefined;
+}
+
+/** What admission (admit.ts) leaves of one object: here so that crd/admit.ts can name it without a cycle. */
+export interface Admission {
+  /** The object as stored (defaults filled), or null when the API server would refuse it. */
+  object: KubeObject | null;
+  diagnostics: Diagnostic[];
+  /** Start line of the object when this admission was computed (for re-basing cached diagnostics). */
+  startLine?: number;
 }

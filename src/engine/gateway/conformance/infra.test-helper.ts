@@ -8,7 +8,7 @@
  * const c = conformance(routeYaml);
  * c.send({ path: '/v2' }).backend.service; // "gateway-conformance-infra/infra-backend-v2"
  */
-import { scene, type Scene } from '../../contract/scene.test-helper';
+import { scene, type Scene } from '../../testing/scene';
 
 export const NS = 'gateway-conformance-infra';
 

@@ -13,12 +13,11 @@
 import type { Diagnostic } from '../../diagnostics';
 import type { KubeObject } from '../../k8s/objects';
 import { diagnosticAt } from '../diagnose';
-import type { Admission } from '../admit';
 import { errorCode } from '../validate/index';
 import { isDNS1123Subdomain } from '../validate/messages';
 import { validateObjectMeta } from '../validate/metadata';
 import { required, type FieldError } from '../validate/field';
-import type { SourcedObject } from '../types';
+import type { Admission, SourcedObject } from '../types';
 import { celErrors } from './cel';
 import { applyCrdDefaults } from './defaults';
 import { crdVersion, type SchemaProps } from './registry';
