@@ -1,5 +1,5 @@
 /** Lays out the page; nothing else (architecture principle 9). */
-import { useEffect } from 'react';
+import { useEffect, type CSSProperties } from 'react';
 import { ConsolePanel } from '../features/console/ConsolePanel';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { InspectorPanel } from '../features/inspector/InspectorPanel';
@@ -17,11 +17,15 @@ export function App() {
   const t = useT();
   const locale = useStore(selectLocale);
   const presenting = useStore((s) => s.presenting);
+  const textScale = useStore((s) => s.textScale);
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
   return (
-    <div className={`app${presenting ? ' presenting' : ''}`}>
+    <div
+      className={`app${presenting ? ' presenting' : ''}`}
+      style={{ '--text-scale': textScale } as CSSProperties}
+    >
       <nav className="skip-links" aria-label={t('app.skip')}>
         <a href="#request">{t('app.skip.request')}</a>
         <a href="#playback">{t('app.skip.playback')}</a>

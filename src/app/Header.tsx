@@ -2,6 +2,7 @@
 import { LOCALES, useT, type Locale } from '../i18n';
 import { scenarios, type ScenarioId } from '../scenarios';
 import { selectSandboxEdited, useShallow, useStore } from '../store';
+import { TextSize } from './TextSize';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'EN', ko: '한국어' };
 
@@ -66,12 +67,14 @@ export function Header() {
       <button
         type="button"
         className="present-toggle"
+        data-testid="present-toggle"
         aria-pressed={presenting}
         onClick={() => setPresenting(!presenting)}
         title={t('app.present.title')}
       >
         {presenting ? t('app.present.off') : t('app.present.on')}
       </button>
+      {presenting && <TextSize />}
       <div className="lang-switch" role="group" aria-label={t('app.language')}>
         {LOCALES.map((l) => (
           <button

@@ -3,7 +3,7 @@ export { useShallow } from 'zustand/react/shallow';
 export * from './selectors';
 export * from './graph-ids';
 export * from './types';
-export { startEngineSync, sendRequest, runConsoleLine, isBroken } from './engine-sync';
+export { startEngineSync, sendRequest, runConsoleLine, isBroken, prefersReducedMotion } from './engine-sync';
 export { instrumentation } from './instrumentation';
 export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';
 export { SCENE_FILE } from './manifests-slice';
@@ -18,6 +18,7 @@ export {
   selectFocusTrace,
   selectArrivedCount,
   selectFocusDone,
+  selectHopNeighbourhood,
 } from './playhead-selectors';
 export { SPEEDS } from './playback-slice';
 export {
@@ -45,3 +46,4 @@ export {
 } from './lesson-model';
 export type { LessonProgress } from './lesson-save';
 export type { SidePanel } from './types';
+export { TEXT_SCALES } from './settings-slice';

@@ -37,3 +37,18 @@ export const selectArrivedCount = (s: Store): number => arrived(s.traces, s.play
 /** The focused request has come to rest (its outcome may be shown). */
 export const selectFocusDone = (s: Store): boolean =>
   s.traces.length > 0 && traceEnd(s.traces, s.focus) <= s.playhead + 1e-9;
+
+/**
+ * The graph elements around the focused request's packet: where it is and where it goes next, as one
+ * string ("pod/default/client kube-proxy/node-1") so it changes only when a hop boundary is crossed.
+ * Empty without traces.
+ */
+export const selectHopNeighbourhood = (s: Store): string => {
+  const hops = selectFocusTrace(s)?.hops;
+  const i = selectHopIndex(s);
+  if (!hops || i < 0) return '';
+  return hops
+    .slice(i, i + 2)
+    .map((h) => hopNodeId(h.location, h.stage))
+    .join(' ');
+};

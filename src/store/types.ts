@@ -102,8 +102,11 @@ export interface SettingsSlice {
   seed: number;
   /** Presenting: the editor column is hidden so the graph and the inspector get the whole width. */
   presenting: boolean;
+  /** Presenting: how large the text is, 1 = the smallest readable from a room's back (one of TEXT_SCALES). */
+  textScale: number;
   setLocale(locale: Locale): void;
   setPresenting(presenting: boolean): void;
+  setTextScale(scale: number): void;
 }
 
 export type SidePanel = 'inspector' | 'lesson';

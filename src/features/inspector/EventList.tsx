@@ -40,7 +40,7 @@ function useRowHeight(probe: React.RefObject<HTMLElement | null>): number {
   useEffect(() => {
     const el = probe.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => setH(Math.max(16, el.getBoundingClientRect().height)));
+    const ro = new ResizeObserver(() => setH(Math.max(16, el.offsetHeight)));
     ro.observe(el);
     return () => ro.disconnect();
   }, [probe]);

@@ -20,3 +20,8 @@ export const ZONE_HEADER = 34;
 export const ZONE_LABEL = 22;
 /** At most this many Service chips on a kube-proxy box (one row); the rest are counted ("+3"). */
 export const PROXY_CHIPS = 2;
+/**
+ * The smallest label in the graph while presenting, in graph units (styles.css raises the tags, chips
+ * and sub-lines to it under `.presenting`): the presenter's camera never zooms below readable / this.
+ */
+export const SMALLEST_LABEL = 16;
