@@ -30,7 +30,7 @@ async function smallestText(page: Page) {
     const scale = viewport ? new DOMMatrix(getComputedStyle(viewport).transform).a : 1;
     return {
       graph: smallest(texts(viewport), scale),
-      inspector: smallest(texts(document.querySelector('.inspector-panel')), 1),
+      inspector: smallest(texts(document.querySelector('.side-panel')), 1),
     };
   });
 }
