@@ -114,6 +114,64 @@ describe('--lang', () => {
     expect(text.out).not.toMatch(HANGUL);
   });
 
+  it('a lint in Korean, with its hint, placed where kubectl would warn', async () => {
+    const scene = file(`apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  selector: { app: web }
+  ports: [{ port: 80, targetPort: 8080 }]
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: web-0, labels: { app: wbe } }
+spec: { containers: [{ name: web, image: nginx, ports: [{ containerPort: 8080 }] }] }
+`);
+    const en = await run('-f', scene, 'validate');
+    expect(en.err).toContain(
+      'selector app=web matches no pod in namespace default; the nearest pods (web-0) have app=wbe instead of app=web',
+    );
+    expect(en.err).toContain('hint: The Service gets no endpoints: connections to it are rejected.');
+    const ko = await run('-f', scene, '--lang', 'ko', 'validate');
+    expect(ko.code).toBe(en.code);
+    expect(ko.err).toContain(
+      '셀렉터 app=web에 맞는 파드가 default 네임스페이스에 없습니다. 가장 가까운 파드(web-0)는 app=web이 아니라 app=wbe입니다.',
+    );
+    expect(ko.err).toContain(
+      '힌트: 이 서비스에는 엔드포인트가 생기지 않아서, 서비스로 오는 연결은 거부됩니다.',
+    );
+    expect(ko.out).toBe('모든 오브젝트가 유효합니다(경고 1개).\n');
+    const json = JSON.parse((await run('-f', scene, '--lang', 'ko', 'validate', '-o', 'json')).out) as {
+      diagnostics: Json[];
+    };
+    const d = json.diagnostics.find((x) => x.code === 'service.selector.noMatch')!;
+    expect(d.message).toMatch(HANGUL);
+    expect((d.messageMsg as Described).id).toBe('lint.selector.nearest');
+    expect((d.hintMsg as Described).id).toBe('lint.selector.hint');
+  });
+
+  it('an API server error stays as kubectl prints it, with a Korean line on what it means', async () => {
+    const scene = file(`apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec:
+  type: NodePort
+  selector: { app: web }
+  ports: [{ port: 80, nodePort: 80 }]
+`);
+    const en = await run('-f', scene, 'validate');
+    const ko = await run('-f', scene, '--lang', 'ko', 'validate');
+    expect(ko.code).toBe(1);
+    const kubectl =
+      'The Service "web" is invalid: spec.ports[0].nodePort: Invalid value: 80: provided port is not in the valid range. The range of valid ports is 30000-32767';
+    expect(en.err).toContain(kubectl);
+    expect(en.err).not.toMatch(HANGUL);
+    expect(ko.err).toContain(kubectl);
+    expect(ko.err).toContain(
+      '  ↳ spec.ports[0].nodePort 값이 이 클러스터가 할당하는 범위를 벗어났습니다(범위는 메시지에 나옵니다).',
+    );
+  });
+
   it("keeps curl's own words: the text output is the same in both languages", async () => {
     const argv = ['curl', '--from', 'external', '-m', '2', 'http://192.168.49.3:30080/'];
     const en = await run('-f', LOCAL, ...argv);

@@ -1,3 +1,4 @@
+import { en } from './testing/render';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from './build';
 import { objectKey } from './cluster/state';
@@ -138,7 +139,7 @@ describe('buildCluster', () => {
   it('lints the selector typo and the ipvs-scheduler annotation at their lines', () => {
     const typo = diagnostics.find((d) => d.code === 'service.selector.noMatch')!;
     expect(typo).toMatchObject({ severity: 'warning', source: 'lint', line: 50, field: 'spec.selector' });
-    expect(typo.message).toMatch(
+    expect(en(typo.message)).toMatch(
       /^selector app=wbe matches no pod in namespace default; the nearest pods \(web-\w+-\w{5}, web-\w+-\w{5}, web-\w+-\w{5}\) have app=web instead of app=wbe$/,
     );
     const ipvs = diagnostics.find((d) => d.code === 'service.ipvsScheduler.annotation')!;

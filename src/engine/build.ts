@@ -35,6 +35,7 @@ import { diagnosticAt } from './manifest/diagnose';
 import { loadObjects, type ManifestCache } from './manifest/load';
 import type { ManifestSource } from './manifest/parse';
 import type { SourcedObject } from './manifest/types';
+import { withMeanings } from './manifest/meaning';
 
 /**
  * What every svclab cluster runs on top of the core, in creation order: kubeadm's objects (namespaces,
@@ -101,7 +102,7 @@ export function buildFromObjects(
     [...discoveryLints(cluster, objects), ...ingressLints(cluster), ...gatewayLints(cluster)],
     objects,
   );
-  return { cluster, diagnostics: [...loadDiagnostics, ...diagnostics, ...lints], objects };
+  return { cluster, diagnostics: withMeanings([...loadDiagnostics, ...diagnostics, ...lints]), objects };
 }
 
 /**

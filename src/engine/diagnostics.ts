@@ -44,8 +44,8 @@ export interface Diagnostic {
   endLine?: number;
   endColumn?: number;
   file?: string; // "scene.yaml" (the source the document came from)
-  /** A sentence on what to do about it (a string only until the lints are converted, issue 12). */
-  hint?: string | Msg;
+  /** What to do about it: svclab's sentence, rendered in the reader's language. */
+  hint?: Msg;
 }
 
 /** Orders diagnostics as the user reads them: by file, then line, then severity. */

@@ -28,7 +28,9 @@ describe('glossary', () => {
     expect(avoidedTerms('Ingress 컨트롤러가 응답합니다')).toEqual([{ found: 'Ingress', use: '인그레스' }]);
     expect(avoidedTerms('라벨과 선택자')).toHaveLength(2);
     // Field values, paths and code stay in English.
-    expect(avoidedTerms('type: NodePort 서비스, kind: Service, `Pod`, ExternalName')).toEqual([]);
+    expect(
+      avoidedTerms('type: NodePort 서비스, kind: Service, `Pod`, ExternalName, 디플로이먼트(Deployment)'),
+    ).toEqual([]);
     expect(avoidedTerms('인그레스 컨트롤러가 파드에 바로 연결합니다')).toEqual([]);
   });
 

@@ -21,11 +21,12 @@ export interface Term {
 
 /**
  * An English API kind standing alone in Korean prose ("Service 3개", "Ingress 컨트롤러"), where the
- * documentation writes Hangul. Not when it is part of a longer identifier (ExternalName Service's
+ * documentation writes Hangul. Not beside its Hangul name as the docs pair them (디플로이먼트(Deployment)),
+ * nor when it is part of a longer identifier (ExternalName Service's
  * "ExternalName" is a type; "EndpointSlice" is checked by its own term), inside a YAML path
  * (`kind: Service`), or quoted as code.
  */
-const kind = (word: string): RegExp => new RegExp(`(?<![\\w./:\`"'-])(?<!kind: ?)${word}(?![\\w./:\`"'-])`);
+const kind = (word: string): RegExp => new RegExp(`(?<![\\w./:\`"'(-])(?<!kind: ?)${word}(?![\\w./:\`"'-])`);
 
 export const GLOSSARY: readonly Term[] = [
   { en: 'Kubernetes', ko: '쿠버네티스', avoid: [/쿠베네티스/, /쿠버네티즈/, /쿠버네티스즈/] },

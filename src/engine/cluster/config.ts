@@ -11,6 +11,7 @@
  * config.proxy.mode; // "ipvs"
  */
 import type { Diagnostic } from '../diagnostics';
+import { msg, type Msg } from '../messages';
 import type { ClusterConfiguration, KubeObject, KubeProxyConfiguration } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { parseCidr } from '../net/ip';
@@ -64,7 +65,7 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
     field: string,
     code: string,
     message: string,
-    hint?: string,
+    hint?: Msg,
   ): void => {
     diagnostics.push(
       objectDiagnostic(src.locate ? (src as SourcedObject) : undefined, obj, field, {
@@ -92,7 +93,7 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
             `networking.${field}`,
             `config.${field}`,
             `networking.${field}: Invalid value: ${goQuote(String(v))}: couldn't parse subnet`,
-            'svclab simulates single-stack IPv4 clusters: give an IPv4 network address such as 10.96.0.0/12.',
+            msg('api.hint.ipv4Only', {}),
           );
           return;
         }
@@ -158,9 +159,7 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
             'ipvs.scheduler',
             'config.ipvsScheduler',
             `KubeProxyConfiguration.KubeProxyIPVSConfiguration.Scheduler: Invalid value: ${goQuote(String(sched))}: must be in [${SUPPORTED_IPVS_SCHEDULERS.join(' ')}], blank means the default algorithm method (currently rr)`,
-            String(sched) === 'mh'
-              ? "The IPVS proxier knows mh (Maglev hashing), but kube-proxy's config validation does not list it, so kube-proxy refuses to start."
-              : 'The scheduler is one kube-proxy setting for every Service on the node.',
+            String(sched) === 'mh' ? msg('api.hint.mhScheduler', {}) : msg('api.hint.schedulerPerNode', {}),
           );
       }
       if (kp.clusterCIDR !== undefined && kp.clusterCIDR !== '') {

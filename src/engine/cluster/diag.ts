@@ -21,7 +21,7 @@ export interface DiagnosticSpec {
   message: string | Msg;
   /** What a tool's message means, in the reader's language. */
   meaning?: Msg;
-  hint?: string | Msg;
+  hint?: Msg;
 }
 
 /** A diagnostic about `obj` at `field` (a Kubernetes field path), located in `src` when the object has a source. */

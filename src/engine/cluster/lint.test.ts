@@ -1,3 +1,4 @@
+import { en } from '../testing/render';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 
@@ -36,7 +37,7 @@ spec:
       port: 81
       targetPort: admin
 `);
-    expect(d.map((x) => [x.code, x.field, x.line, x.message])).toEqual([
+    expect(d.map((x) => [x.code, x.field, x.line, en(x.message)])).toEqual([
       [
         'service.targetPort.notListening',
         'spec.ports[0].targetPort',
@@ -78,7 +79,7 @@ spec:
       field: 'spec.template.spec.containers[0].readinessProbe.tcpSocket.port',
       line: 16,
     });
-    expect(probe[0]!.message).toMatch(
+    expect(en(probe[0]!.message)).toMatch(
       /^readiness probe of container app aims at port 8080, where nothing in the pod listens on the pod IP: the pod never becomes Ready \(Readiness probe failed: dial tcp 10\.244\.\d+\.\d+:8080: connect: connection refused\)$/,
     );
   });
@@ -122,14 +123,14 @@ subsets:
       ['endpoints.address.clusterIP', 'Endpoints', 'subsets[0].addresses[0].ip', 18],
       ['endpoints.replaced', 'Endpoints', 'subsets', 44],
     ]);
-    expect(d[0]!.message).toBe(
+    expect(en(d[0]!.message)).toBe(
       "10.96.100.100 is the ClusterIP of Service default/target: endpoint IP addresses cannot be the cluster IPs of other Kubernetes Services, because kube-proxy doesn't support virtual IPs as a destination",
     );
   });
 
   it('reports unreadable svclab.io/listen entries', () => {
     const d = lints(pod('a', '\n  annotations: { svclab.io/listen: "80x" }'));
-    expect(d.map((x) => x.message)).toEqual([
+    expect(d.map((x) => en(x.message))).toEqual([
       'svclab.io/listen: 80x: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]',
     ]);
   });

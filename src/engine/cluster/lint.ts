@@ -14,6 +14,7 @@
  * // [{ severity: 'warning', source: 'lint', code: 'service.selector.noMatch', field: 'spec.selector', … }]
  */
 import type { Diagnostic } from '../diagnostics';
+import { msg, type Msg } from '../messages';
 import { SERVICE_NAME_LABEL } from '../k8s/labels';
 import type { KubeObject, Pod, Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
@@ -52,13 +53,7 @@ const fmtLabels = (l: Record<string, string>): string =>
 export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const index = ctx.index ?? new PodIndex(cluster.pods);
-  const warn = (
-    o: KubeObject,
-    field: string | undefined,
-    code: string,
-    message: string,
-    hint?: string,
-  ): void => {
+  const warn = (o: KubeObject, field: string | undefined, code: string, message: Msg, hint?: Msg): void => {
     const src = ctx.srcOf(o);
     if (!src) return; // only the user's objects get lints
     out.push(
@@ -78,9 +73,8 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
         svc,
         `metadata.annotations[${IPVS_SCHEDULER_ANNOTATION}]`,
         'service.ipvsScheduler.annotation',
-        `annotation ${IPVS_SCHEDULER_ANNOTATION} has no effect: no Kubernetes component reads it`,
-        'The IPVS scheduler is a kube-proxy setting for the whole node (ipvs.scheduler in KubeProxyConfiguration, ' +
-          `currently "${cluster.config.proxy.ipvsScheduler}"). Per-Service schedulers were proposed and rejected upstream (kubernetes/kubernetes PR #75556).`,
+        msg('lint.ipvsScheduler', { annotation: IPVS_SCHEDULER_ANNOTATION }),
+        msg('lint.ipvsScheduler.hint', { current: cluster.config.proxy.ipvsScheduler }),
       );
     if (!hasSelector(svc)) continue;
     const ns = svc.metadata.namespace ?? 'default';
@@ -92,7 +86,7 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
         'spec.selector',
         'service.selector.noMatch',
         noMatchMessage(selector, index.inNamespace(ns), ns),
-        'The Service gets no endpoints: connections to it are rejected.',
+        msg('lint.selector.hint', {}),
       );
       continue;
     }
@@ -112,8 +106,11 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
       o,
       field,
       'endpoints.address.clusterIP',
-      `${ip} is the ClusterIP of Service ${other.metadata.namespace}/${other.metadata.name}: endpoint IP addresses cannot be the cluster IPs of other Kubernetes Services, because kube-proxy doesn't support virtual IPs as a destination`,
-      'Point the endpoints at pod or external IPs, or use an ExternalName Service to alias another Service.',
+      msg('lint.endpoints.clusterIP', {
+        ip,
+        service: `${other.metadata.namespace}/${other.metadata.name}`,
+      }),
+      msg('lint.endpoints.clusterIP.hint', {}),
     );
   };
   for (const ep of cluster.endpoints) {
@@ -149,17 +146,17 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
       ep,
       'subsets',
       'endpoints.replaced',
-      `Service ${ep.metadata.namespace}/${ep.metadata.name} has a selector, so the endpoints controller owns this Endpoints object and replaces these subsets`,
-      "Remove the Service's selector to manage its endpoints by hand.",
+      msg('lint.endpoints.replaced', { service: `${ep.metadata.namespace}/${ep.metadata.name}` }),
+      msg('lint.endpoints.replaced.hint', {}),
     );
 
   lintPods(cluster, ctx, out);
   return out;
 }
 
-function noMatchMessage(selector: Record<string, string>, nsPods: Pod[], ns: string): string {
+function noMatchMessage(selector: Record<string, string>, nsPods: Pod[], ns: string): Msg {
   const sel = fmtLabels(selector);
-  if (nsPods.length === 0) return `selector ${sel} matches no pod: namespace ${ns} has no pods`;
+  if (nsPods.length === 0) return msg('lint.selector.noPodsInNamespace', { selector: sel, namespace: ns });
   let best: Pod[] = [];
   let bestScore = -1;
   for (const p of nsPods) {
@@ -172,20 +169,22 @@ function noMatchMessage(selector: Record<string, string>, nsPods: Pod[], ns: str
   const p = best[0]!;
   const diffs = Object.entries(selector)
     .filter(([k, v]) => p.metadata.labels?.[k] !== v)
-    .map(([k, v]) =>
-      p.metadata.labels?.[k] === undefined
-        ? `no label ${k} (want ${k}=${v})`
-        : `${k}=${p.metadata.labels[k]} instead of ${k}=${v}`,
-    );
-  const names =
-    best
-      .slice(0, 3)
-      .map((x) => x.metadata.name)
-      .join(', ') + (best.length > 3 ? ` and ${best.length - 3} more` : '');
-  return `selector ${sel} matches no pod in namespace ${ns}; the nearest pods (${names}) have ${diffs.join(', ')}`;
+    .map(([k, v]) => {
+      const have = p.metadata.labels?.[k];
+      return have === undefined
+        ? msg('lint.selector.missingLabel', { key: k, want: v })
+        : msg('lint.selector.otherValue', { key: k, have, want: v });
+    });
+  return msg('lint.selector.nearest', {
+    selector: sel,
+    namespace: ns,
+    pods: best.slice(0, 3).map((x) => x.metadata.name ?? ''),
+    total: best.length,
+    diffs,
+  });
 }
 
-type Warn = (o: KubeObject, field: string | undefined, code: string, message: string, hint?: string) => void;
+type Warn = (o: KubeObject, field: string | undefined, code: string, message: Msg, hint?: Msg) => void;
 
 function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
   (svc.spec.ports ?? []).forEach((sp, i) => {
@@ -198,7 +197,7 @@ function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
           svc,
           field,
           'service.targetPort.nameNotFound',
-          `named targetPort ${target} is not the name of any ${protocol} containerPort of the selected pods; they are left out of the Service's endpoints for port ${sp.name || sp.port}`,
+          msg('lint.targetPort.nameNotFound', { target, protocol, port: sp.name || String(sp.port) }),
         );
       return;
     }
@@ -216,7 +215,12 @@ function lintTargetPorts(svc: Service, pods: Pod[], warn: Warn): void {
       svc,
       field,
       'service.targetPort.notListening',
-      `targetPort ${target}/${protocol}: no selected pod listens on it${declared.length ? ` (their containers declare ${declared.slice(0, 5).join(', ')})` : ' (their containers declare no ports)'}; connections through port ${sp.port} will be refused`,
+      msg('lint.targetPort.notListening', {
+        target,
+        protocol,
+        declared: declared.slice(0, 5),
+        port: sp.port,
+      }),
     );
   });
 }
@@ -239,7 +243,7 @@ function lintPods(cluster: ClusterState, ctx: LintContext, out: Diagnostic[]): v
           severity: 'warning',
           source: 'lint',
           code: 'pod.listen.invalid',
-          message: `${LISTEN_ANNOTATION}: ${e}`,
+          message: msg('lint.listen.invalid', { annotation: LISTEN_ANNOTATION, error: e }),
         }),
       );
   }
@@ -260,8 +264,12 @@ function lintPods(cluster: ClusterState, ctx: LintContext, out: Diagnostic[]): v
           severity: 'warning',
           source: 'lint',
           code: 'pod.readinessProbe.notListening',
-          message: `readiness probe of container ${c.name} aims at port ${r.port}, where nothing in the pod listens on the pod IP: the pod never becomes Ready (Readiness probe failed: ${r.message})`,
-          hint: 'The kubelet probes the pod IP, so a port bound only to 127.0.0.1 fails too. Probe a port the app listens on.',
+          message: msg('lint.probe.notListening', {
+            container: c.name,
+            port: r.port,
+            error: r.message ?? '',
+          }),
+          hint: msg('lint.probe.notListening.hint', {}),
         }),
       );
     });

@@ -10,6 +10,7 @@
  * nodes.map((n) => n.spec?.podCIDR); // ["10.244.0.0/24", "10.244.1.0/24", "10.244.2.0/24"]
  */
 import type { Diagnostic } from '../diagnostics';
+import { msg } from '../messages';
 import { HOSTNAME_LABEL, ZONE_LABEL } from '../k8s/labels';
 import { nodeInternalIP } from '../k8s/node';
 import type { Node } from '../k8s/objects';
@@ -85,7 +86,11 @@ export function buildNodes(
             severity: 'warning',
             source: 'lint',
             code: 'node.podCIDR.exhausted',
-            message: `podSubnet ${config.podSubnet} has no free /${NODE_CIDR_MASK_SIZE} left for node ${name}; its pods get no IP`,
+            message: msg('lint.node.podSubnetFull', {
+              subnet: config.podSubnet,
+              mask: NODE_CIDR_MASK_SIZE,
+              node: name,
+            }),
           }),
         );
     } else {
@@ -97,8 +102,8 @@ export function buildNodes(
             severity: 'warning',
             source: 'lint',
             code: 'node.podCIDR.outside',
-            message: `spec.podCIDR ${cidr} is not inside the cluster's podSubnet ${config.podSubnet}`,
-            hint: 'kube-proxy treats traffic from outside clusterCIDR as external and masquerades it.',
+            message: msg('lint.node.podCidrOutside', { cidr, subnet: config.podSubnet }),
+            hint: msg('lint.node.podCidrOutside.hint', {}),
           }),
         );
     }

@@ -1,3 +1,4 @@
+import { en } from '../testing/render';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { getCommand } from '../commands/get';
@@ -142,8 +143,9 @@ spec:
       name: 'agent',
       field: 'spec.template.spec.containers[0].ports[0].hostPort',
       line: 15,
-      message:
-        "1 pod of Deployment agent stays Pending (FailedScheduling): 0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.",
     });
+    expect(en(d[0]!.message)).toBe(
+      "1 pod of Deployment agent stays Pending (FailedScheduling): 0/3 nodes are available: 3 node(s) didn't have free ports for the requested pod ports. no new claims to deallocate, preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.",
+    );
   });
 });

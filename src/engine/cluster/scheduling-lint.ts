@@ -5,6 +5,7 @@
  * field that causes it: the first hostPort for a port conflict, the nodeSelector for a selector mismatch.
  */
 import type { Diagnostic } from '../diagnostics';
+import { msg } from '../messages';
 import type { KubeObject, Pod } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { objectDiagnostic } from './diag';
@@ -58,21 +59,19 @@ export function schedulingLints(
   for (const { obj, pod, path, message, n } of groups.values()) {
     const src = srcOf(obj);
     if (!src) continue;
-    const who =
-      obj.kind === 'Pod'
-        ? `Pod ${obj.metadata.name} stays`
-        : `${n} pod${n > 1 ? 's' : ''} of ${obj.kind} ${obj.metadata.name} ${n > 1 ? 'stay' : 'stays'}`;
     out.push(
       objectDiagnostic(src, obj, fieldFor(pod, path, message), {
         severity: 'warning',
         source: 'lint',
         code: 'pod.unschedulable',
-        message: `${who} Pending (FailedScheduling): ${message}`,
-        ...(message.includes(ERR_HOST_PORTS)
-          ? {
-              hint: 'A hostPort can be taken by one pod per node (per protocol and host IP): run at most one such pod per node, or reach the pods through a Service instead.',
-            }
-          : {}),
+        // The scheduler's own words stay as `kubectl describe pod` prints them.
+        message: msg('lint.pending', {
+          kind: obj.kind,
+          name: obj.metadata.name ?? '',
+          count: n,
+          scheduler: message,
+        }),
+        ...(message.includes(ERR_HOST_PORTS) ? { hint: msg('lint.pending.hostPort.hint', {}) } : {}),
       }),
     );
   }

@@ -82,13 +82,7 @@ export function allocateServices(
   const hashOf = (svc: Service, what: string): number =>
     fnv32a(`${what}:${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`, (0x811c9dc5 ^ seed) >>> 0);
 
-  const reject = (
-    input: ServiceInput,
-    field: string,
-    code: string,
-    message: string,
-    hint?: string | Msg,
-  ): void => {
+  const reject = (input: ServiceInput, field: string, code: string, message: string, hint?: Msg): void => {
     const t = txns.get(input.service);
     t?.ips.forEach((ip) => ipAlloc.release(ip));
     t?.ports.forEach((p) => ports.release(p));
@@ -143,7 +137,7 @@ export function allocateServices(
           result === 'allocated' ? 'service.clusterIP.allocated' : 'service.clusterIP.range',
           `spec.clusterIPs: Invalid value: ${goStringSlice(spec.clusterIPs?.length ? spec.clusterIPs : [requested])}: failed to allocate IP ${requested}: ${why}`,
           result === 'allocated'
-            ? 'Another Service already has this ClusterIP; leave clusterIP out to get a free one.'
+            ? msg('api.hint.clusterIpTaken', {})
             : msg('apply.serviceCidr.hint', { cidr: config.serviceSubnet }),
         );
         continue;
@@ -165,9 +159,7 @@ export function allocateServices(
           `spec.ports[${i}].nodePort`,
           r === 'allocated' ? 'service.nodePort.allocated' : 'service.nodePort.range',
           `spec.ports[${i}].nodePort: Invalid value: ${p.nodePort}: ${why}`,
-          r === 'allocated'
-            ? 'Another Service already uses this nodePort; leave nodePort out to get a free one.'
-            : undefined,
+          r === 'allocated' ? msg('api.hint.nodePortTaken', {}) : undefined,
         );
         failed = true;
         break;

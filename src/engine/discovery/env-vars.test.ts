@@ -1,3 +1,4 @@
+import { en } from '../testing/render';
 import { describe, expect, it } from 'vitest';
 import type { Deployment, Pod, ReplicaSet } from '../k8s/objects';
 import { fromServices, missingServiceEnv, podEnvironment } from './env-vars';
@@ -149,7 +150,7 @@ describe('podEnvironment', () => {
     const [m] = missingServiceEnv(c, web);
     expect(m!.reason).toBe('created-later');
     expect(m!.variable).toBe('DB_SERVICE_HOST');
-    expect(m!.message).toContain('until the pod is recreated');
+    expect(en(m!.message)).toContain('until the pod is recreated');
   });
 
   it('controller-made pods take their Deployment’s place in the creation order', () => {

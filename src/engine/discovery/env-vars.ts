@@ -12,6 +12,7 @@ import { existsAtStart } from './creation-order';
 import { expandVars } from './expansion';
 import { resolveValueFrom, varsFromEnvFrom } from './env-sources';
 import type { PodEnvVar } from './types';
+import { msg, type Msg } from '../messages';
 
 /** kubelet's `makeEnvVariableName`: upper-case, '-' → '_' (nothing else in v1). */
 export function envVarName(name: string): string {
@@ -159,14 +160,14 @@ export interface MissingServiceEnv {
   service: string; // "default/db"
   reason: MissingReason;
   variable: string; // "DB_SERVICE_HOST"
-  message: string;
+  message: Msg;
 }
 
 /**
  * The Services in the pod's namespace that give it no variables, and why, in a sentence a student reads.
  *
  * @example
- * missingServiceEnv(cluster, webPod)[0].message;
+ * render(missingServiceEnv(cluster, webPod)[0].message, 'en');
  * // "Service db was created after pod web, and kubelet only injects Services that exist when a pod starts: …"
  */
 export function missingServiceEnv(
@@ -198,28 +199,29 @@ export function serviceMissingEnv(ix: CreationIndex, pod: Pod, svc: Service): Mi
   if (ns === 'default' && name === 'kubernetes') return undefined;
   const variable = `${envVarName(name)}_SERVICE_HOST`;
   const service = `${ns}/${name}`;
-  const why = (reason: MissingReason, message: string) => ({ service, reason, variable, message });
+  const why = (reason: MissingReason, message: Msg) => ({ service, reason, variable, message });
   if (svc.spec.type === 'ExternalName') {
     return why(
       'external-name',
-      `Service ${name} is an ExternalName Service: it has no ClusterIP, so kubelet sets no ${variable}; use the DNS name ${name} (a CNAME to ${svc.spec.externalName ?? '?'}).`,
+      msg('lint.env.missing.externalName', {
+        service: name,
+        variable,
+        target: svc.spec.externalName ?? '?',
+      }),
     );
   } else if (svc.spec.clusterIP === 'None') {
-    return why(
-      'headless',
-      `Service ${name} is headless (clusterIP: None): kubelet only injects variables for Services with a ClusterIP, so there is no ${variable}; resolve ${name} through DNS instead.`,
-    );
+    return why('headless', msg('lint.env.missing.headless', { service: name, variable }));
   } else if (!isServiceIPSet(svc)) {
-    return why('no-cluster-ip', `Service ${name} has no ClusterIP, so kubelet sets no ${variable}.`);
+    return why('no-cluster-ip', msg('lint.env.missing.noClusterIp', { service: name, variable }));
   } else if (!serviceLinksEnabled(pod)) {
     return why(
       'service-links-disabled',
-      `Pod ${podName} sets enableServiceLinks: false, so kubelet injects no variables for the Services of namespace ${ns} (only KUBERNETES_*); ${variable} is missing.`,
+      msg('lint.env.missing.linksDisabled', { pod: podName, namespace: ns, variable }),
     );
   } else if (!existsAtStart(ix.apply(svc), ix.apply(pod))) {
     return why(
       'created-later',
-      `Service ${name} was created by a later kubectl apply than pod ${podName}, and kubelet only injects the Services that exist when a container starts: ${variable} is missing until the pod is recreated (DNS name ${name} works now).`,
+      msg('lint.env.missing.createdLater', { service: name, pod: podName, variable }),
     );
   }
   return undefined;

@@ -58,7 +58,7 @@ spec:
       'spec.template.spec.containers[0].env[0].value',
       'spec.template.spec.containers[0].env[0].value',
     ]);
-    expect(refs[0]!.message).toMatch(/^\$\(DB_SERVICE_HOST\) is not defined for this container/);
+    expect(en(refs[0]!.message)).toMatch(/^\$\(DB_SERVICE_HOST\) is not defined for this container/);
   });
 
   it('is silent when the Service is in the same apply, even after the workload: every object exists before any container starts', () => {
@@ -180,7 +180,7 @@ spec: { ports: [{ port: 80 }] }
       (x) => x.code === 'discovery.env.unresolvedReference',
     );
     expect(refs.map((x) => x.field)).toEqual(['spec.containers[0].env[0].value']);
-    expect(refs[0]!.message).toBe(
+    expect(en(refs[0]!.message)).toBe(
       '$(DB_SERVICE_HOST) is not defined for this container, so kubelet leaves it as the literal text "$(DB_SERVICE_HOST)": Service db was created by a later kubectl apply than pod client, and kubelet only injects the Services that exist when a container starts: DB_SERVICE_HOST is missing until the pod is recreated (DNS name db works now).',
     );
   });

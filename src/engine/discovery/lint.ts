@@ -97,7 +97,7 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
     severity: 'warning' | 'info',
     code: string,
     message: string | Msg,
-    hint?: string | Msg,
+    hint?: Msg,
   ) => {
     if (!isUser(o)) return;
     out.push(
@@ -119,8 +119,8 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
     if (seenRoots.has(rootKey)) continue;
     seenRoots.add(rootKey);
     const root = ix.object(rootKey) ?? pod;
-    const what =
-      root.kind === 'Pod' ? `Pod ${root.metadata.name}` : `the pods of ${root.kind} ${root.metadata.name}`;
+    const who = msg('lint.who', { kind: root.kind, name: root.metadata.name ?? '' });
+    const one = root.kind === 'Pod';
 
     const later = createdLater(ix, pod, laterCache);
     const count = later.services.length - later.from;
@@ -176,8 +176,8 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
             `${containersField(root)}[${ci}].env[${ei}].value`,
             'warning',
             'discovery.env.unresolvedReference',
-            `$(${ref}) is not defined for this container, so kubelet leaves it as the literal text "$(${ref})"${why ? `: ${why.message}` : '.'}`,
-            'Use the Service’s DNS name instead of its environment variables.',
+            msg('lint.env.unresolved', { ref, why: why ? why.message : null }),
+            msg('lint.env.unresolved.hint', {}),
           );
         }
       });
@@ -189,8 +189,8 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
         root.kind === 'Pod' ? 'spec.hostNetwork' : 'spec.template.spec.hostNetwork',
         'info',
         'discovery.dns.hostNetworkClusterFirst',
-        `${what} use${root.kind === 'Pod' ? 's' : ''} hostNetwork with dnsPolicy ClusterFirst, which kubelet turns into Default: Service names will not resolve there.`,
-        'Set dnsPolicy: ClusterFirstWithHostNet to use cluster DNS on the host network.',
+        msg('lint.dns.hostNetworkClusterFirst', { who, one }),
+        msg('lint.dns.hostNetworkClusterFirst.hint', {}),
       );
     }
 
@@ -204,7 +204,12 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
           root.kind === 'Pod' ? 'spec.subdomain' : 'spec.template.spec.subdomain',
           'warning',
           'discovery.dns.subdomainNoService',
-          `spec.subdomain is ${sub}, but namespace ${ns} has no headless Service ${sub}${svc ? ` (${sub} has a ClusterIP)` : ''}, so the pod's name ${pod.spec.hostname ?? pod.metadata.name}.${sub}.${ns}.svc.${cluster.config.dnsDomain} does not resolve.`,
+          msg('lint.dns.subdomainNoService', {
+            subdomain: sub,
+            namespace: ns,
+            hasClusterIP: Boolean(svc),
+            name: `${pod.spec.hostname ?? pod.metadata.name}.${sub}.${ns}.svc.${cluster.config.dnsDomain}`,
+          }),
         );
       }
     }
@@ -218,8 +223,8 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
         'spec.externalName',
         'warning',
         'discovery.externalName.ip',
-        `externalName ${name} is an IP address: DNS answers a CNAME to the name "${name}.", which does not resolve to that address.`,
-        'Use a Service without selector and an EndpointSlice for a fixed IP address.',
+        msg('lint.externalName.ip', { name }),
+        msg('lint.externalName.ip.hint', {}),
       );
     }
   }

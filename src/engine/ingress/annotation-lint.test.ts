@@ -1,3 +1,4 @@
+import { en } from '../testing/render';
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { annotationLints, CONFIGURATION_SNIPPET, USE_FORWARDED_HEADERS } from './annotation-lint';
@@ -29,7 +30,7 @@ describe('ingress annotation lints', () => {
     service(c, { name: 'web', pods: ['10.244.1.5'] });
     ingress(c, 'ip', { rules }, { [USE_FORWARDED_HEADERS]: 'true' });
     const d = ingressLints(c).filter((x) => x.code.startsWith('ingress.annotation.'));
-    expect(d.map((x) => [x.severity, x.code, x.field, x.message])).toEqual([
+    expect(d.map((x) => [x.severity, x.code, x.field, en(x.message)])).toEqual([
       [
         'warning',
         'ingress.annotation.useForwardedHeaders',
@@ -47,7 +48,7 @@ describe('ingress annotation lints', () => {
       metadata: { name: 'x', annotations: { [CONFIGURATION_SNIPPET]: SEED_SNIPPET } },
       spec: {},
     });
-    expect(l).toEqual({
+    expect({ ...l, message: en(l!.message), hint: en(l!.hint) }).toEqual({
       severity: 'warning',
       code: 'ingress.annotation.snippetDisabled',
       field: 'metadata.annotations[nginx.ingress.kubernetes.io/configuration-snippet]',
@@ -64,7 +65,7 @@ describe('ingress annotation lints', () => {
       },
       spec: {},
     });
-    expect(other[0]!.hint).toMatch(/^Prefer a dedicated annotation/);
+    expect(en(other[0]!.hint)).toMatch(/^Prefer a dedicated annotation/);
   });
 
   it('other annotations are left alone', () => {

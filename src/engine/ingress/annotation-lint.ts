@@ -22,6 +22,7 @@
  */
 import type { Severity } from '../diagnostics';
 import type { Ingress } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 
 export const USE_FORWARDED_HEADERS = 'nginx.ingress.kubernetes.io/use-forwarded-headers';
 export const CONFIGURATION_SNIPPET = 'nginx.ingress.kubernetes.io/configuration-snippet';
@@ -30,8 +31,8 @@ export interface AnnotationLint {
   severity: Severity;
   code: string;
   field: string; // "metadata.annotations[nginx.ingress.kubernetes.io/use-forwarded-headers]"
-  message: string;
-  hint: string;
+  message: Msg;
+  hint: Msg;
 }
 
 /** The header names a snippet sets with `proxy_set_header NAME …;` (lower-cased). */
@@ -57,8 +58,8 @@ export function annotationLints(ing: Ingress): AnnotationLint[] {
         severity: 'warning',
         code: 'ingress.annotation.useForwardedHeaders',
         field,
-        message: `${key} has no effect: use-forwarded-headers is a key of the ingress-nginx controller's ConfigMap, not an Ingress annotation`,
-        hint: 'The controller already sends the client address in X-Real-IP and X-Forwarded-For. Set use-forwarded-headers: "true" in the ingress-nginx-controller ConfigMap only when another L7 proxy in front of it sets X-Forwarded-*; without such a proxy, trusting them lets clients spoof their address.',
+        message: msg('lint.ingress.useForwardedHeaders', { key }),
+        hint: msg('lint.ingress.useForwardedHeaders.hint', {}),
       });
     } else if (key === CONFIGURATION_SNIPPET) {
       const headers = snippetHeaders(a[key] ?? '');
@@ -67,11 +68,15 @@ export function annotationLints(ing: Ingress): AnnotationLint[] {
         severity: 'warning',
         code: 'ingress.annotation.snippetDisabled',
         field,
-        message: `${key} is refused by default: ingress-nginx has allow-snippet-annotations: "false" since v1.9, so its admission webhook denies the Ingress ("${key} annotation cannot be used. Snippet directives are disabled by the Ingress administrator")`,
+        // The webhook's own words stay as kubectl prints them.
+        message: msg('lint.ingress.snippetDisabled', {
+          key,
+          webhook: `${key} annotation cannot be used. Snippet directives are disabled by the Ingress administrator`,
+        }),
         hint:
           redundant.length > 0
-            ? 'The snippet is not needed: the controller already sets X-Real-IP and X-Forwarded-For to the client address it sees ($remote_addr) on every proxied request.'
-            : 'Prefer a dedicated annotation or the controller ConfigMap; enabling snippets (allow-snippet-annotations: "true") lets any Ingress author inject nginx configuration.',
+            ? msg('lint.ingress.snippetRedundant.hint', {})
+            : msg('lint.ingress.snippet.hint', {}),
       });
     }
   }

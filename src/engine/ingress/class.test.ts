@@ -1,3 +1,4 @@
+import { en } from '../testing/render';
 import { describe, expect, it } from 'vitest';
 import type { IngressClass } from '../k8s/objects';
 import { objectKey } from '../cluster/state';
@@ -13,7 +14,8 @@ describe('ingress class rules', () => {
     const byName = ingress(c, 'by-name', { ingressClassName: 'nginx', ...rules });
     const byAnn = ingress(c, 'by-annotation', rules, { 'kubernetes.io/ingress.class': 'nginx' });
     const none = ingress(c, 'classless', rules);
-    expect(ingressClassDecision(c, byName)).toEqual({
+    const named = ingressClassDecision(c, byName);
+    expect({ ...named, reason: en(named.reason) }).toEqual({
       served: true,
       className: 'nginx',
       reason: 'spec.ingressClassName "nginx" is handled by k8s.io/ingress-nginx',
@@ -34,13 +36,14 @@ describe('ingress class rules', () => {
     const other = ingress(c, 'other', { ingressClassName: 'traefik', ...rules });
     const missing = ingress(c, 'missing', { ingressClassName: 'haproxy', ...rules });
     const ann = ingress(c, 'ann', rules, { 'kubernetes.io/ingress.class': 'traefik' });
-    expect(ingressClassDecision(c, other)).toEqual({
+    const elsewhere = ingressClassDecision(c, other);
+    expect({ ...elsewhere, reason: en(elsewhere.reason) }).toEqual({
       served: false,
       className: 'traefik',
       reason:
         'IngressClass "traefik" belongs to controller "traefik.io/ingress-controller", not k8s.io/ingress-nginx',
     });
-    expect(ingressClassDecision(c, missing).reason).toBe('IngressClass "haproxy" does not exist');
+    expect(en(ingressClassDecision(c, missing).reason)).toBe('IngressClass "haproxy" does not exist');
     expect(ingressClassDecision(c, ann).served).toBe(false);
     applyIngressStatus(c);
     expect(other.status).toEqual({ loadBalancer: {} });

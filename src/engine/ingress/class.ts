@@ -13,6 +13,7 @@ import type { ClusterState } from '../cluster/state';
 import { objectKey } from '../cluster/state';
 import type { Ingress, IngressClass } from '../k8s/objects';
 import { CONTROLLER_CLASS, CONTROLLER_INGRESS_CLASS, DEFAULT_CLASS_ANNOTATION } from './system-objects';
+import { msg, type Msg } from '../messages';
 
 export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -20,8 +21,8 @@ export interface ClassDecision {
   served: boolean;
   /** The class the Ingress ends up with ("nginx"), or undefined when it has none. */
   className?: string;
-  /** Why, as a sentence. */
-  reason: string;
+  /** Why, as a descriptor. */
+  reason: Msg;
 }
 
 /** A creation rank: the creationTimestamp when set, else the apply order svclab recorded. */
@@ -56,46 +57,55 @@ export function defaultIngressClass(cluster: ClusterState): IngressClass | undef
  * Whether ingress-nginx serves this Ingress, and why.
  *
  * @example
- * ingressClassDecision(cluster, ing); // { served: true, className: 'nginx', reason: 'spec.ingressClassName "nginx" …' }
+ * ingressClassDecision(cluster, ing); // { served: true, className: 'nginx', reason: msg('lint.ingress.class.handled', …) }
  */
 export function ingressClassDecision(cluster: ClusterState, ing: Ingress): ClassDecision {
   const annotation = ing.metadata.annotations?.[CLASS_ANNOTATION];
   let name = ing.spec?.ingressClassName;
-  let how = 'spec.ingressClassName';
+  let byDefault = false;
   if (name === undefined && annotation === undefined) {
     name = defaultIngressClass(cluster)?.metadata.name;
-    how = 'the default IngressClass';
-    if (name === undefined) {
-      return {
-        served: false,
-        reason:
-          'it has no spec.ingressClassName, no kubernetes.io/ingress.class annotation and there is no default IngressClass',
-      };
-    }
+    byDefault = true;
+    if (name === undefined) return { served: false, reason: msg('lint.ingress.class.none', {}) };
   }
   if (name !== undefined) {
     const cls = cluster.ingressClasses.find((c) => c.metadata.name === name);
-    if (!cls) return { served: false, className: name, reason: `IngressClass "${name}" does not exist` };
+    if (!cls) return { served: false, className: name, reason: msg('lint.ingress.class.missing', { name }) };
     if (cls.spec?.controller !== CONTROLLER_CLASS) {
       return {
         served: false,
         className: name,
-        reason: `IngressClass "${name}" belongs to controller "${cls.spec?.controller ?? ''}", not ${CONTROLLER_CLASS}`,
+        reason: msg('lint.ingress.class.otherController', {
+          name,
+          controller: cls.spec?.controller ?? '',
+          ours: CONTROLLER_CLASS,
+        }),
       };
     }
-    return { served: true, className: name, reason: `${how} "${name}" is handled by ${CONTROLLER_CLASS}` };
+    return {
+      served: true,
+      className: name,
+      reason: msg('lint.ingress.class.handled', { byDefault, name, ours: CONTROLLER_CLASS }),
+    };
   }
   if (annotation === CONTROLLER_INGRESS_CLASS) {
     return {
       served: true,
       className: annotation,
-      reason: `the deprecated ${CLASS_ANNOTATION} annotation is "${annotation}"`,
+      reason: msg('lint.ingress.class.deprecatedAnnotation', {
+        annotation: CLASS_ANNOTATION,
+        value: annotation,
+      }),
     };
   }
   return {
     served: false,
     className: annotation,
-    reason: `the ${CLASS_ANNOTATION} annotation is "${annotation ?? ''}", not "${CONTROLLER_INGRESS_CLASS}"`,
+    reason: msg('lint.ingress.class.otherAnnotation', {
+      annotation: CLASS_ANNOTATION,
+      value: annotation ?? '',
+      ours: CONTROLLER_INGRESS_CLASS,
+    }),
   };
 }
 

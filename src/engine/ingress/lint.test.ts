@@ -1,3 +1,4 @@
+import { en } from '../testing/render';
 import { describe, expect, it } from 'vitest';
 import { ingressLints } from './lint';
 import { clusterWithController, ingress, service, tlsSecret } from '../testing/ingress-objects';
@@ -39,7 +40,7 @@ describe('ingressLints', () => {
     ]);
     // targetPort 8080 matches too: ingress-nginx compares the backend port with port, targetPort and name.
     const port = ingressLints(c).find((d) => d.code === 'ingress.backend.portMissing');
-    expect(port?.message).toBe(
+    expect(en(port?.message)).toBe(
       'Service "default/web" has no port grpc (it has http/80): requests routed here get 503',
     );
   });
@@ -56,7 +57,7 @@ describe('ingressLints', () => {
     ingress(c, 'first', { rules });
     ingress(c, 'second', { rules });
     const d = ingressLints(c).filter((x) => x.code === 'ingress.path.conflict');
-    expect(d.map((x) => [x.name, x.severity, x.message])).toEqual([
+    expect(d.map((x) => [x.name, x.severity, en(x.message)])).toEqual([
       [
         'second',
         'error',

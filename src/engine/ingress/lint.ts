@@ -10,6 +10,8 @@ import { annotationLints } from './annotation-lint';
 import { ingressClassDecision } from './class';
 import { buildRoutingTable, ingressKey } from './routing-table';
 import { resolveServicePort } from './upstream';
+import { msg, type Msg } from '../messages';
+import { FAKE_CERTIFICATE } from './tls';
 
 function diag(
   cluster: ClusterState,
@@ -17,8 +19,8 @@ function diag(
   severity: Severity,
   code: string,
   field: string,
-  message: string,
-  hint?: string,
+  message: string | Msg,
+  hint?: Msg,
 ): Diagnostic {
   const origin = cluster.origins.get(objectKey(ing));
   return {
@@ -52,16 +54,14 @@ function backendLints(
         'warning',
         'ingress.backend.serviceMissing',
         `${field}.name`,
-        `Service "${ns}/${b.name}" not found: requests routed here get 503 Service Temporarily Unavailable`,
-        "Ingress backends name a Service in the Ingress's own namespace.",
+        msg('lint.ingress.serviceMissing', { service: `${ns}/${b.name}` }),
+        msg('lint.ingress.serviceMissing.hint', {}),
       ),
     ];
   }
   if (svc.spec.type !== 'ExternalName' && !resolveServicePort(svc, b)) {
     const want = b.port?.number ?? b.port?.name ?? '';
-    const have = (svc.spec.ports ?? [])
-      .map((p) => (p.name ? `${p.name}/${p.port}` : String(p.port)))
-      .join(', ');
+    const have = (svc.spec.ports ?? []).map((p) => (p.name ? `${p.name}/${p.port}` : String(p.port)));
     return [
       diag(
         cluster,
@@ -69,8 +69,8 @@ function backendLints(
         'warning',
         'ingress.backend.portMissing',
         `${field}.port`,
-        `Service "${ns}/${b.name}" has no port ${want} (it has ${have || 'none'}): requests routed here get 503`,
-        'Use the Service port (number or name), not the container port.',
+        msg('lint.ingress.portMissing', { service: `${ns}/${b.name}`, port: String(want), have }),
+        msg('lint.ingress.portMissing.hint', {}),
       ),
     ];
   }
@@ -97,8 +97,8 @@ export function ingressLints(cluster: ClusterState): Diagnostic[] {
           'warning',
           'ingress.class.unserved',
           field,
-          `No ingress controller serves this Ingress (${cls.reason}): it is ignored and gets no address`,
-          'ingress-nginx serves IngressClass "nginx" (controller k8s.io/ingress-nginx).',
+          msg('lint.ingress.unserved', { reason: cls.reason }),
+          msg('lint.ingress.unserved.hint', {}),
         ),
       );
     }
@@ -120,8 +120,8 @@ export function ingressLints(cluster: ClusterState): Diagnostic[] {
               'info',
               'ingress.path.implementationSpecific',
               `${field}.pathType`,
-              `pathType ImplementationSpecific leaves matching of "${p.path ?? ''}" to the controller; svclab matches it as Prefix`,
-              'Use Prefix or Exact for portable behaviour.',
+              msg('lint.ingress.implementationSpecific', { path: p.path ?? '' }),
+              msg('lint.ingress.implementationSpecific.hint', {}),
             ),
           );
         }
@@ -141,7 +141,7 @@ export function ingressLints(cluster: ClusterState): Diagnostic[] {
             'warning',
             'ingress.tls.secretMissing',
             field,
-            `Secret "${ns}/${t.secretName}" not found: the controller serves its self-signed "Kubernetes Ingress Controller Fake Certificate" instead`,
+            msg('lint.ingress.secretMissing', { secret: `${ns}/${t.secretName}`, fake: FAKE_CERTIFICATE }),
           ),
         );
       } else if (!has('tls.crt') || !has('tls.key')) {
@@ -152,8 +152,8 @@ export function ingressLints(cluster: ClusterState): Diagnostic[] {
             'warning',
             'ingress.tls.secretType',
             field,
-            `Secret "${ns}/${t.secretName}" (type ${s.type ?? 'Opaque'}) has no tls.crt/tls.key pair: the controller serves its fake certificate instead`,
-            'Create it with kubectl create secret tls NAME --cert=… --key=… (type kubernetes.io/tls).',
+            msg('lint.ingress.secretNoPair', { secret: `${ns}/${t.secretName}`, type: s.type ?? 'Opaque' }),
+            msg('lint.ingress.secretNoPair.hint', {}),
           ),
         );
       } else if (s.type !== 'kubernetes.io/tls') {
@@ -164,7 +164,7 @@ export function ingressLints(cluster: ClusterState): Diagnostic[] {
             'info',
             'ingress.tls.secretType',
             field,
-            `Secret "${ns}/${t.secretName}" is of type ${s.type ?? 'Opaque'}, not kubernetes.io/tls; ingress-nginx still uses its tls.crt/tls.key`,
+            msg('lint.ingress.secretType', { secret: `${ns}/${t.secretName}`, type: s.type ?? 'Opaque' }),
           ),
         );
       }
@@ -199,7 +199,7 @@ function overlapLints(cluster: ClusterState): Diagnostic[] {
               'ingress.path.conflict',
               `spec.rules[${r}].http.paths[${i}].path`,
               `admission webhook "validate.nginx.ingress.kubernetes.io" denied the request: host "${host}" and path "${p.path || '/'}" is already defined in ingress ${first}`,
-              `Without the webhook ingress-nginx keeps the older Ingress (${first}) for this path.`,
+              msg('lint.ingress.conflict.hint', { first }),
             ),
           );
         }

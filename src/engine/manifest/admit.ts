@@ -45,7 +45,7 @@ function fieldsAndParents(errors: Diagnostic[]): Set<string> {
 export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
   const diagnostics: Diagnostic[] = [];
   const raw = obj.object as unknown as Record<string, unknown>;
-  const error = (field: string, code: string, message: string, hint?: string | Msg): Admission => {
+  const error = (field: string, code: string, message: string, hint?: Msg): Admission => {
     diagnostics.push(diagnosticAt(obj, field, { severity: 'error', source: 'schema', code, message, hint }));
     return { object: null, diagnostics };
   };
@@ -135,7 +135,7 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
         source: 'schema',
         code: 'schema.required',
         message: f.message,
-        hint: "kubectl's client-side validation (--validate=true with an older kubectl) rejects this; the API server accepts the zero value unless its own validation objects",
+        hint: msg('api.hint.clientValidation', {}),
       }),
     );
   }

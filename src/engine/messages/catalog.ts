@@ -3,6 +3,7 @@
  * (`<area>.ts`, written with defineMessages) and spreads it here; ids are prefixed with the area
  * (`sim.`, `dns.`, `lint.`, `lesson.` …) so groups never collide (a test checks it).
  */
+import { api } from './api';
 import { apiserver } from './apiserver';
 import { apply } from './apply';
 import { cli } from './cli';
@@ -15,6 +16,8 @@ import { gatewayLint } from './gateway-lint';
 import { ingress } from './ingress';
 import { lesson } from './lesson';
 import { limit } from './limit';
+import { lint } from './lint';
+import { lintIngress } from './lint-ingress';
 import { proxy } from './proxy';
 import { sim } from './sim';
 import { simLb } from './sim-lb';
@@ -23,6 +26,7 @@ import { simTopology } from './sim-topology';
 import { simVip } from './sim-vip';
 
 export const groups = {
+  api,
   common,
   apiserver,
   apply,
@@ -33,6 +37,8 @@ export const groups = {
   ingress,
   lesson,
   limit,
+  lint,
+  lintIngress,
   proxy,
   sim,
   simPath,
@@ -44,6 +50,7 @@ export const groups = {
 };
 
 export const catalog = {
+  ...api,
   ...common,
   ...apiserver,
   ...apply,
@@ -54,6 +61,8 @@ export const catalog = {
   ...ingress,
   ...lesson,
   ...limit,
+  ...lint,
+  ...lintIngress,
   ...proxy,
   ...sim,
   ...simPath,

@@ -68,7 +68,6 @@ export function admitCustomResource(obj: SourcedObject): Admission {
         source: 'schema',
         code: 'schema.unknown-field',
         message: `unknown field "${field}"`,
-        hint: `${crd.kind} ${version.name} (Gateway API) has no field ${field}; check its spelling and indentation`,
       }),
     );
   if (diagnostics.length > 0) return { object: null, diagnostics };
