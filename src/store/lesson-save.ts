@@ -4,20 +4,17 @@
  * instructors' lesson files. It is versioned on its own (`lessonsVersion`), beside the store's version,
  * and read field by field: a damaged entry is left out, never the rest with it.
  *
- * Version 1 kept each lesson's text and the manifests set aside as one text; version 2 keeps them as
- * files (scene-files.ts), and reads a version 1 text as the one file "scene.yaml". A save from before
- * lessons existed (store version 2 without these fields) opens with no lesson and no progress, its
- * manifests untouched.
+ * Version 1 is the first. A save from before lessons existed (store version 2 without these fields)
+ * opens with no lesson and no progress, its manifests untouched.
  *
  * @example
  * savedLessons({ lessonsVersion: 1, lessonId: 'clusterip', lessonStepIndex: 2 }).lessonStepIndex; // 2
  */
 import { findScenario, type ScenarioId } from '../scenarios';
 import { savedRequest } from './request-form';
-import { sceneFilesFrom, singleFile, type SceneFile } from './scene-files';
 import type { RequestInit } from '../engine';
 
-export const LESSONS_VERSION = 2;
+export const LESSONS_VERSION = 1;
 
 /** One lesson's progress. Steps are by index; predictions by the step's index, as a string key. */
 export interface LessonProgress {
@@ -34,7 +31,7 @@ export interface LessonProgress {
 
 /** The manifests the student had before opening a lesson, given back when they leave it. */
 export interface Sandbox {
-  files: SceneFile[];
+  text: string;
   scenarioId: ScenarioId | null;
   edited: boolean;
   request?: RequestInit;
@@ -53,8 +50,8 @@ export interface LessonSave {
   lessonId: string | null;
   lessonStepIndex: number;
   lessonProgress: Record<string, LessonProgress>;
-  /** Each lesson's working files while another is open (the open one's are the editor's `files`). */
-  lessonTexts: Record<string, SceneFile[]>;
+  /** Each lesson's working text while another is open (the open one's is the editor's `text`). */
+  lessonTexts: Record<string, string>;
   lessonSandbox: Sandbox | null;
   userLessons: UserLessonSource[];
 }
@@ -119,17 +116,12 @@ function progressFrom(v: unknown): LessonProgress | undefined {
   };
 }
 
-/** A lesson's files, or (version 1) its one text. */
-const filesFrom = (v: unknown): SceneFile[] | undefined =>
-  isText(v) ? singleFile(v) : (sceneFilesFrom(v) ?? undefined);
-
 function sandboxFrom(v: unknown): Sandbox | null {
-  const files = isRecord(v) ? filesFrom(v.files ?? v.text) : undefined;
-  if (!isRecord(v) || !files) return null;
+  if (!isRecord(v) || !isText(v.text)) return null;
   const id = isText(v.scenarioId) && findScenario(v.scenarioId) ? (v.scenarioId as ScenarioId) : null;
   const request = savedRequest(v.request);
   return {
-    files,
+    text: v.text,
     scenarioId: id,
     edited: v.edited === true || id === null,
     ...(request ? { request, lookup: v.lookup === true } : {}),
@@ -156,7 +148,7 @@ export function savedLessons(fields: Fields): LessonSave {
     lessonId,
     lessonStepIndex: lessonId && isIndex(fields.lessonStepIndex) ? fields.lessonStepIndex : 0,
     lessonProgress: entries(fields.lessonProgress, progressFrom),
-    lessonTexts: entries(fields.lessonTexts, filesFrom),
+    lessonTexts: entries(fields.lessonTexts, (t) => (isText(t) ? t : undefined)),
     lessonSandbox: sandboxFrom(fields.lessonSandbox),
     userLessons: userLessonsFrom(fields.userLessons),
   };

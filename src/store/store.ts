@@ -37,8 +37,7 @@ export const useStore = create<Store>()(
       migrate: migrateSaved,
       merge: mergeSaved,
       partialize: (s) => ({
-        files: s.files,
-        activeFile: s.activeFile,
+        text: s.text,
         scenarioId: s.scenarioId,
         edited: s.edited,
         locale: s.locale,

@@ -11,11 +11,13 @@
  * config.proxy.mode; // "ipvs"
  */
 import type { Diagnostic } from '../diagnostics';
-import { msg, type Msg } from '../messages';
 import type { ClusterConfiguration, KubeObject, KubeProxyConfiguration } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
+import { msg, type Msg } from '../messages';
 import { parseCidr } from '../net/ip';
+import { parseAnyCidr } from '../net/ip6';
 import { objectDiagnostic, goQuote } from './diag';
+import { parseSubnets, type SubnetField } from './subnets';
 import { DEFAULT_CONFIG, type ClusterConfig, type ProxyMode } from './state';
 
 /** kube-proxy's validateIPVSSchedulerMethod list, in its order (pkg/proxy/apis/config/validation). */
@@ -36,6 +38,11 @@ export const SUPPORTED_IPVS_SCHEDULERS = [
 const PROXY_MODES: ProxyMode[] = ['iptables', 'ipvs', 'nftables'];
 /** kube-controller-manager's default --node-cidr-mask-size for IPv4: each node gets a /24 of podSubnet. */
 export const NODE_CIDR_MASK_SIZE = 24;
+/** A dual-stack value of each subnet field, for hints (kind's and kubeadm's documented defaults). */
+const EXAMPLE: Record<SubnetField, string> = {
+  serviceSubnet: '10.96.0.0/12,fd00:10:96::/112',
+  podSubnet: '10.244.0.0/16,fd00:10:244::/56',
+};
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 type Input = Pick<SourcedObject, 'object'> & Partial<SourcedObject>;
@@ -81,44 +88,39 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
     const obj = src.object;
     if (obj.kind === 'ClusterConfiguration') {
       const net = (obj as ClusterConfiguration).networking ?? {};
-      const subnet = (field: 'serviceSubnet' | 'podSubnet'): void => {
+      const subnet = (field: SubnetField): void => {
         const v = net[field];
-        if (v === undefined) return;
-        const c = parseCidr(String(v));
-        // kubeadm's ValidateNetworking → ValidateIPNetFromString: "couldn't parse subnet".
-        if (!c || c.text.split('/')[0] !== String(v).trim().split('/')[0]) {
+        if (v === undefined || v === '') return;
+        const text = String(v);
+        const { cidrs, errors } = parseSubnets(field, text);
+        for (const e of errors)
           err(
             src,
             obj,
             `networking.${field}`,
-            `config.${field}`,
-            `networking.${field}: Invalid value: ${goQuote(String(v))}: couldn't parse subnet`,
-            msg('api.hint.ipv4Only', {}),
+            e.code,
+            e.message,
+            e.code === `config.${field}` || e.code === `config.${field}.families`
+              ? msg('dualStack.subnet.hint', { field, example: EXAMPLE[field] })
+              : undefined,
+          );
+        if (cidrs.length === 0) return;
+        const [primary, secondary] = cidrs;
+        if (primary!.family === 'IPv6') {
+          diagnostics.push(
+            objectDiagnostic(src.locate ? (src as SourcedObject) : undefined, obj, `networking.${field}`, {
+              severity: 'error',
+              source: 'limit',
+              code: 'limit.ipv6First',
+              message: msg('dualStack.ipv6First', { field, value: text, kept: config[field] }),
+              hint: msg('dualStack.ipv6FirstHint', { example: EXAMPLE[field] }),
+            }),
           );
           return;
         }
-        if (field === 'serviceSubnet' && c.prefix < 12) {
-          // kubeadm ValidateServiceSubnetSize: the apiserver's allocator bitmap is capped at 2^20 addresses.
-          err(
-            src,
-            obj,
-            'networking.serviceSubnet',
-            'config.serviceSubnet.size',
-            `networking.serviceSubnet: Invalid value: ${goQuote(String(v))}: specified service subnet is too large; for 32-bit addresses, the mask must be >= 12`,
-          );
-          return;
-        }
-        if (field === 'podSubnet' && c.prefix > NODE_CIDR_MASK_SIZE) {
-          err(
-            src,
-            obj,
-            'networking.podSubnet',
-            'config.podSubnet.size',
-            `networking.podSubnet: Invalid value: ${goQuote(String(v))}: the size of pod subnet with mask ${c.prefix} is smaller than the size of node subnet with mask ${NODE_CIDR_MASK_SIZE}`,
-          );
-          return;
-        }
-        config[field] = c.text;
+        config[field] = primary!.text;
+        if (field === 'serviceSubnet') config.serviceSubnetV6 = secondary?.text;
+        else config.podSubnetV6 = secondary?.text;
       };
       subnet('serviceSubnet');
       subnet('podSubnet');
@@ -163,9 +165,23 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
           );
       }
       if (kp.clusterCIDR !== undefined && kp.clusterCIDR !== '') {
-        const c = parseCidr(String(kp.clusterCIDR));
-        if (c) {
-          config.proxy.clusterCIDR = c.text;
+        const text = String(kp.clusterCIDR);
+        const parts = text.split(',');
+        const cidrs = parts.map(parseAnyCidr);
+        const dual = cidrs.length === 2 && cidrs.every(Boolean) && cidrs[0]!.family !== cidrs[1]!.family;
+        // kube-proxy's validation (pkg/proxy/apis/config/validation): one CIDR, or one of each family.
+        const problem =
+          parts.length > 2
+            ? 'only one CIDR allowed or a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)'
+            : parts.length === 2 && !dual
+              ? 'must be a valid DualStack CIDR (e.g. 10.100.0.0/16,fde4:8dba:82e1::/48)'
+              : parts.length === 1 && !cidrs[0]
+                ? 'must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)'
+                : undefined;
+        if (problem === undefined) {
+          // Each family's proxier takes the CIDR of its family; a family without one detects no local traffic.
+          config.proxy.clusterCIDR = cidrs.find((c) => c!.family === 'IPv4')?.text ?? '';
+          config.proxy.clusterCIDRV6 = cidrs.find((c) => c!.family === 'IPv6')?.text;
           clusterCIDRGiven = true;
         } else
           err(
@@ -173,7 +189,7 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
             obj,
             'clusterCIDR',
             'config.clusterCIDR',
-            `KubeProxyConfiguration.ClusterCIDR: Invalid value: ${goQuote(String(kp.clusterCIDR))}: must be a valid CIDR block (e.g. 10.100.0.0/16 or fde4:8dba:82e1::/48)`,
+            `KubeProxyConfiguration.ClusterCIDR: Invalid value: ${goQuote(text)}: ${problem}`,
           );
       }
       const masq = kp.iptables?.masqueradeAll ?? kp.nftables?.masqueradeAll;
@@ -183,8 +199,9 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
       if (Array.isArray(kp.nodePortAddresses)) {
         const good: string[] = [];
         kp.nodePortAddresses.forEach((a, i) => {
-          if (a === 'primary' || parseCidr(String(a)))
-            good.push(a === 'primary' ? a : parseCidr(String(a))!.text);
+          // Both families are accepted; each family's proxier keeps the CIDRs of its own family.
+          const c = a === 'primary' ? undefined : (parseCidr(String(a)) ?? parseAnyCidr(String(a)));
+          if (a === 'primary' || c) good.push(a === 'primary' ? a : c!.text);
           else
             err(
               src,
@@ -198,6 +215,10 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
       }
     }
   }
-  if (!clusterCIDRGiven) config.proxy.clusterCIDR = config.podSubnet;
+  if (!clusterCIDRGiven) {
+    // kubeadm writes the whole podSubnet (both families) into kube-proxy's clusterCIDR.
+    config.proxy.clusterCIDR = config.podSubnet;
+    config.proxy.clusterCIDRV6 = config.podSubnetV6;
+  }
   return { config, diagnostics };
 }

@@ -11,7 +11,7 @@
 import { nodeZone } from '../k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
 import { nsName } from './cluster-index';
-import { endpointCandidates } from './endpoint-candidates';
+import { candidatesOfFamily, endpointCandidates } from './endpoint-candidates';
 import { endpointsFromCandidates, hasSelector } from './endpoints';
 import { mirrorEndpoints, SliceNamer, slicesFromCandidates } from './endpoint-slice';
 import { PodIndex } from './pod-index';
@@ -72,9 +72,21 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
     else {
       // Both controllers read the same per-pod facts: computed once, targetRefs shared.
       const cands = endpointCandidates(svc, pods);
+      // Endpoints holds the Service's primary family; the EndpointSlice controller writes slices per family.
+      const families = svc.spec.ipFamilies?.length ? svc.spec.ipFamilies : ['IPv4'];
       out = {
-        endpoints: endpointsFromCandidates(svc, cands, input.triggerTime),
-        slices: slicesFromCandidates(svc, cands, zoneOf, namer, input.seed, input.triggerTime),
+        endpoints: endpointsFromCandidates(svc, candidatesOfFamily(cands, families[0]!), input.triggerTime),
+        slices: families.flatMap((fam) =>
+          slicesFromCandidates(
+            svc,
+            candidatesOfFamily(cands, fam),
+            zoneOf,
+            namer,
+            input.seed,
+            input.triggerTime,
+            fam === 'IPv6' ? 'IPv6' : 'IPv4',
+          ),
+        ),
       };
     }
     endpoints.push(out.endpoints);

@@ -17,7 +17,9 @@ import { findPortNumber } from './find-port';
 
 export interface EndpointCandidate {
   pod: Pod;
-  ip: string; // "10.244.1.2"
+  ip: string; // "10.244.1.2" (status.podIP)
+  /** The pod's IPv6 address on a dual-stack cluster (its second status.podIPs entry). */
+  ip6?: string; // "fd00:10:244:1::2"
   /** IsPodReady: the pod's Ready condition is True. */
   serving: boolean;
   /** metadata.deletionTimestamp is set. */
@@ -79,6 +81,8 @@ export function endpointCandidates(svc: Service, pods: Pod[]): EndpointCandidate
     if (spec.hostname && spec.subdomain === svcName && (meta.namespace ?? 'default') === svcNs)
       c.hostname = spec.hostname;
     if (spec.nodeName) c.nodeName = spec.nodeName;
+    const second = st?.podIPs?.[1]?.ip;
+    if (second && second.includes(':')) c.ip6 = second;
     out.push(c);
   }
   return out;
@@ -99,4 +103,22 @@ export function samePorts(cands: EndpointCandidate[]): boolean {
     for (let i = 0; i < first.length; i++) if (c.ports[i] !== first[i]) return false;
   }
   return true;
+}
+
+/**
+ * The candidates as the controllers see them for one address family (getEndpointAddresses): each pod's
+ * address of that family; pods without one are left out. The IPv4 view of an IPv4 cluster is the same array.
+ *
+ * @example
+ * candidatesOfFamily(cands, 'IPv6')[0].ip; // "fd00:10:244:1::2"
+ */
+export function candidatesOfFamily(cands: EndpointCandidate[], family: string): EndpointCandidate[] {
+  const v6 = family === 'IPv6';
+  if (!v6 && cands.every((c) => !c.ip.includes(':'))) return cands;
+  const out: EndpointCandidate[] = [];
+  for (const c of cands) {
+    const ip = c.ip.includes(':') === v6 ? c.ip : v6 ? c.ip6 : undefined;
+    if (ip) out.push(ip === c.ip ? c : { ...c, ip });
+  }
+  return out;
 }

@@ -34,7 +34,7 @@ import type {
   Service,
   SliceEndpoint,
 } from '../k8s/objects';
-import { endpointCandidates, type EndpointCandidate } from './endpoint-candidates';
+import { candidatesOfFamily, endpointCandidates, type EndpointCandidate } from './endpoint-candidates';
 import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME } from './endpoints';
 import { randomSuffix, rngFor } from './hash';
 import { ownerRef } from './workloads';
@@ -89,6 +89,7 @@ function newSlice(
   endpoints: SliceEndpoint[],
   seed: number,
   triggerTime: string,
+  addressType: 'IPv4' | 'IPv6',
 ): EndpointSlice {
   return {
     apiVersion: 'discovery.k8s.io/v1',
@@ -101,7 +102,7 @@ function newSlice(
       annotations: { [LAST_CHANGE_TRIGGER_TIME]: triggerTime },
       ownerReferences: [ownerRef(svc, seed)],
     },
-    addressType: 'IPv4',
+    addressType,
     endpoints,
     ports,
   };
@@ -121,7 +122,19 @@ export function endpointSlicesFor(
   seed: number,
   triggerTime: string,
 ): EndpointSlice[] {
-  return slicesFromCandidates(svc, endpointCandidates(svc, pods), zoneOf, namer, seed, triggerTime);
+  const cands = endpointCandidates(svc, pods);
+  const families = svc.spec.ipFamilies?.length ? svc.spec.ipFamilies : ['IPv4'];
+  return families.flatMap((fam) =>
+    slicesFromCandidates(
+      svc,
+      candidatesOfFamily(cands, fam),
+      zoneOf,
+      namer,
+      seed,
+      triggerTime,
+      fam === 'IPv6' ? 'IPv6' : 'IPv4',
+    ),
+  );
 }
 
 /** The endpoint conditions, one frozen object per combination (a build has one endpoint per pod). */
@@ -148,6 +161,7 @@ export function slicesFromCandidates(
   namer: SliceNamer,
   seed: number,
   triggerTime: string,
+  addressType: 'IPv4' | 'IPv6' = 'IPv4',
 ): EndpointSlice[] {
   const svcPorts = svc.spec.ports ?? [];
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
@@ -210,9 +224,12 @@ export function slicesFromCandidates(
             : g.endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE),
           seed,
           triggerTime,
+          addressType,
         ),
       );
-  if (slices.length === 0) slices.push(newSlice(svc, namer.name(ns, base), [], [], seed, triggerTime));
+  // reconcileByAddressType: a placeholder slice for each of the Service's address types with no endpoints.
+  if (slices.length === 0)
+    slices.push(newSlice(svc, namer.name(ns, base), [], [], seed, triggerTime, addressType));
   return slices;
 }
 
@@ -263,34 +280,35 @@ export function mirrorEndpoints(
         ...(a.nodeName ? { nodeName: a.nodeName } : {}),
         ...(a.targetRef ? { targetRef: a.targetRef } : {}),
       });
-    const endpoints = [
-      ...(ss.addresses ?? []).map(toEp(true)),
-      ...(ss.notReadyAddresses ?? []).map(toEp(false)),
-    ];
-    if (endpoints.length === 0) continue;
+    const all = [...(ss.addresses ?? []).map(toEp(true)), ...(ss.notReadyAddresses ?? []).map(toEp(false))];
     const labels: Record<string, string> = { ...ep.metadata.labels };
     labels[SERVICE_NAME_LABEL] = svc.metadata.name ?? '';
     labels[SLICE_MANAGED_BY_LABEL] = MIRRORING_CONTROLLER_NAME;
-    out.push({
-      apiVersion: 'discovery.k8s.io/v1',
-      kind: 'EndpointSlice',
-      metadata: {
-        name: namer.name(ns, ep.metadata.name ?? ''),
-        generateName: `${ep.metadata.name}-`,
-        namespace: ns,
-        labels,
-        annotations: { [LAST_CHANGE_TRIGGER_TIME]: triggerTime },
-        ownerReferences: [ownerRef(ep, seed)],
-      },
-      addressType: 'IPv4',
-      endpoints,
-      ports: (ss.ports ?? []).map((p) => ({
-        name: p.name ?? '',
-        port: p.port,
-        protocol: p.protocol ?? 'TCP',
-        ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}),
-      })),
-    });
+    // The mirroring controller writes the addresses of each family into slices of that addressType.
+    for (const addressType of ['IPv4', 'IPv6'] as const) {
+      const endpoints = all.filter((e) => (e.addresses[0] ?? '').includes(':') === (addressType === 'IPv6'));
+      if (endpoints.length === 0) continue;
+      out.push({
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: {
+          name: namer.name(ns, ep.metadata.name ?? ''),
+          generateName: `${ep.metadata.name}-`,
+          namespace: ns,
+          labels,
+          annotations: { [LAST_CHANGE_TRIGGER_TIME]: triggerTime },
+          ownerReferences: [ownerRef(ep, seed)],
+        },
+        addressType,
+        endpoints,
+        ports: (ss.ports ?? []).map((p) => ({
+          name: p.name ?? '',
+          port: p.port,
+          protocol: p.protocol ?? 'TCP',
+          ...(p.appProtocol ? { appProtocol: p.appProtocol } : {}),
+        })),
+      });
+    }
   }
   return out;
 }

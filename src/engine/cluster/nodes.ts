@@ -17,6 +17,8 @@ import type { Node } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { cidrContains, cidrSize, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
 import { NODE_CIDR_MASK_SIZE } from './config';
+import { NODE_MASK } from './subnets';
+import { anyCidrSize, nthAddressText, parseAnyCidr, type AnyCidr } from '../net/ip6';
 import { cloneJson } from '../manifest/clone';
 import { objectDiagnostic } from './diag';
 import type { ClusterConfig } from './state';
@@ -25,6 +27,35 @@ import type { ClusterConfig } from './state';
 export const KUBELET_VERSION = 'v1.36.0';
 /** Node addresses of the default nodes, as minikube/kind-style docker networks hand them out. */
 export const DEFAULT_NODE_NETWORK = '192.168.49.0/24';
+
+/** The IPv6 prefix of the default nodes' network on a dual-stack cluster (kind's docker network): "fc00:f853:ccd:e793::2". */
+export const DEFAULT_NODE_NETWORK_V6 = 'fc00:f853:ccd:e793::';
+
+/** The IPv6 /64s of podSubnetV6, in order, skipping those a Node already has. */
+class V6Blocks {
+  private readonly cidr: AnyCidr;
+  private readonly used = new Set<string>();
+  private n = 0n;
+
+  constructor(podSubnetV6: string, nodes: Node[]) {
+    this.cidr = parseAnyCidr(podSubnetV6)!;
+    for (const node of nodes)
+      for (const c of node.spec?.podCIDRs ?? []) {
+        const p = typeof c === 'string' ? parseAnyCidr(c) : undefined;
+        if (p?.family === 'IPv6') this.used.add(p.text);
+      }
+  }
+
+  next(): string | undefined {
+    const step = 1n << BigInt(128 - NODE_MASK.IPv6);
+    const blocks = anyCidrSize(this.cidr) / step;
+    while (this.n < blocks) {
+      const text = `${nthAddressText(this.cidr, this.n++ * step)}/${NODE_MASK.IPv6}`;
+      if (!this.used.has(text)) return text;
+    }
+    return undefined;
+  }
+}
 
 const DEFAULT_NODES: { name: string; zone: string }[] = [
   { name: 'node-1', zone: 'zone-a' },
@@ -58,6 +89,8 @@ export function buildNodes(
     const ip = nodeInternalIP(n);
     if (ip) usedIPs.add(ip);
   }
+  const dual = config.podSubnetV6 !== undefined || config.serviceSubnetV6 !== undefined;
+  const v6Blocks = config.podSubnetV6 ? new V6Blocks(config.podSubnetV6, nodes) : undefined;
   const blockSize = 2 ** (32 - NODE_CIDR_MASK_SIZE);
   const blocks = Math.max(1, Math.floor(cidrSize(pod) / blockSize));
   let nextBlock = 0;
@@ -71,6 +104,7 @@ export function buildNodes(
     n.metadata.labels['kubernetes.io/os'] ??= 'linux';
     n.metadata.labels['kubernetes.io/arch'] ??= 'amd64';
     let cidr = n.spec.podCIDR ?? n.spec.podCIDRs?.[0];
+    const carved = cidr === undefined;
     if (cidr === undefined) {
       while (nextBlock < blocks) {
         const c = `${formatIp(nthAddress(pod, nextBlock * blockSize))}/${NODE_CIDR_MASK_SIZE}`;
@@ -109,15 +143,25 @@ export function buildNodes(
     }
     if (cidr !== undefined) {
       n.spec.podCIDR = cidr;
-      n.spec.podCIDRs ??= [cidr];
+      // node-ipam's dual-stack range allocator gives a node one CIDR per family, in the cluster's order;
+      // a node that already has its CIDRs keeps them (occupyCIDRs).
+      const v6 = carved ? v6Blocks?.next() : undefined;
+      n.spec.podCIDRs ??= v6 ? [cidr, v6] : [cidr];
     }
     n.status = { ...n.status };
     const addresses = [...(n.status.addresses ?? [])];
     if (!addresses.some((a) => a.type === 'InternalIP')) {
-      let ip = formatIp(nthAddress(net, nextHost++));
-      while (usedIPs.has(ip)) ip = formatIp(nthAddress(net, nextHost++));
+      let host = nextHost++;
+      let ip = formatIp(nthAddress(net, host));
+      while (usedIPs.has(ip)) ip = formatIp(nthAddress(net, (host = nextHost++)));
       usedIPs.add(ip);
       addresses.unshift({ type: 'InternalIP', address: ip });
+      // A dual-stack cluster's nodes have an address of each family (kind's docker network has both).
+      if (dual)
+        addresses.splice(1, 0, {
+          type: 'InternalIP',
+          address: `${DEFAULT_NODE_NETWORK_V6}${host.toString(16)}`,
+        });
     }
     if (!addresses.some((a) => a.type === 'Hostname')) addresses.push({ type: 'Hostname', address: name });
     n.status.addresses = addresses;

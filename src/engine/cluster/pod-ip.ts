@@ -10,6 +10,7 @@
  * const ipam = new PodIPAM(); ipam.next('10.244.1.0/24'); // "10.244.1.2"
  */
 import { cidrSize, nthAddress, parseCidr, parseIp, type Ip4 } from '../net/ip';
+import { anyCidrSize, formatIp6, parseAnyCidr, parseIp6 } from '../net/ip6';
 
 const DIGITS = Array.from({ length: 256 }, (_, i) => Array.from(String(i), (c) => c.charCodeAt(0)));
 const ipCodes: number[] = [];
@@ -30,10 +31,39 @@ export class PodIPAM {
   private readonly cursor = new Map<string, number>();
   private readonly cidrs = new Map<string, ReturnType<typeof parseCidr>>();
 
-  /** Marks an IP as taken (a pod's given status.podIP). */
+  /** IPv6 addresses taken, and the cursor and range of each IPv6 podCIDR. */
+  private readonly used6 = new Set<bigint>();
+  private readonly cursor6 = new Map<string, bigint>();
+
+  /** Marks an IP of either family as taken (a pod's given status.podIP / podIPs). */
   reserve(ip: string): void {
     const n = parseIp(ip);
     if (n !== undefined) this.used.add(n);
+    else {
+      const v6 = ip.includes(':') ? parseIp6(ip) : undefined;
+      if (v6 !== undefined) this.used6.add(v6);
+    }
+  }
+
+  /**
+   * The next free IPv6 pod IP in the node's IPv6 podCIDR: host-local's IPv6 range starts after the
+   * gateway (::1) and has no broadcast address to skip.
+   *
+   * @example
+   * ipam.next6('fd00:10:244:1::/64'); // "fd00:10:244:1::2"
+   */
+  next6(podCIDR: string): string | undefined {
+    const c = parseAnyCidr(podCIDR);
+    if (!c || c.family !== 'IPv6') return undefined;
+    const last = anyCidrSize(c) - 1n;
+    for (let n = this.cursor6.get(c.text) ?? 2n; n <= last; n++) {
+      const ip = c.base + n;
+      if (this.used6.has(ip)) continue;
+      this.used6.add(ip);
+      this.cursor6.set(c.text, n + 1n);
+      return formatIp6(ip);
+    }
+    return undefined;
   }
 
   /**

@@ -236,7 +236,11 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
   const ipam = new PodIPAM();
   const probes = new Map<string, Map<string, ProbeResult>>();
   const sandboxFailures = new Map<string, string>();
-  for (const p of pods) if (p.status?.podIP && !p.spec.hostNetwork) ipam.reserve(p.status.podIP);
+  for (const p of pods) {
+    if (p.spec.hostNetwork) continue;
+    if (p.status?.podIP) ipam.reserve(p.status.podIP);
+    for (const a of p.status?.podIPs ?? []) if (a?.ip && a.ip !== p.status?.podIP) ipam.reserve(a.ip);
+  }
   const time = formatTimestamp(clock);
   const shared = new SharedStatus(time);
   const hostIPOf = new Map<Node, string | undefined>();
@@ -262,6 +266,9 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     // The common case, a simulated pod on a node with a podCIDR: allocate, probe, and when every probe
     // passes write the whole status as one literal (the same fields, in the same order, as below).
     let allocated: string | undefined;
+    // A dual-stack node's second podCIDR (IPv6): host-local gives the pod an address from each range.
+    const podCIDR6 = node?.spec?.podCIDRs?.[1];
+    let allocated6: string | undefined;
     let probed: Map<string, ProbeResult> | undefined;
     if (!given && node && hostIP && !pod.spec.hostNetwork && node.spec?.podCIDR) {
       allocated = ipam.next(node.spec.podCIDR);
@@ -275,6 +282,7 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
         pod.status = creatingStatus(pod, hostIP, shared.hostIPsOf(hostIP), time);
         continue;
       }
+      if (podCIDR6) allocated6 = ipam.next6(podCIDR6);
       probed = probePod(pod, allocated, shared);
       if (!probed) {
         pod.status = {
@@ -282,7 +290,7 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
           hostIPs: shared.hostIPsOf(hostIP),
           phase: 'Running',
           podIP: allocated,
-          podIPs: [{ ip: allocated }],
+          podIPs: allocated6 ? [{ ip: allocated }, { ip: allocated6 }] : [{ ip: allocated }],
           startTime: time,
           containerStatuses: shared.statusesOfReady(pod.spec.containers ?? []),
           conditions: shared.conditionsOfReady(),
@@ -315,6 +323,10 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
             ? ipam.next(node.spec.podCIDR)
             : undefined;
       if (ip) status.podIP = ip;
+      if (ip && !pod.spec.hostNetwork && podCIDR6) {
+        allocated6 ??= ipam.next6(podCIDR6);
+        if (allocated6) status.podIPs ??= [{ ip }, { ip: allocated6 }];
+      }
     }
     if (status.podIP) status.podIPs ??= [{ ip: status.podIP }];
     status.startTime ??= time;

@@ -16,15 +16,48 @@ import type { Diagnostic } from '../diagnostics';
 import type { Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { msg, type Msg } from '../messages';
-import { formatIp, parseIp } from '../net/ip';
+import { formatIp, isIPv6, parseIp } from '../net/ip';
+import { anyCidrSize, formatIp6, parseAnyCidr, parseIp6 } from '../net/ip6';
 import { objectDiagnostic } from './diag';
 import { fnv32a } from './hash';
 import { initIPFamilyFields, type IPFamily } from './ip-families';
 import { RangeAllocator, type AllocateResult } from './range-allocator';
 import type { ClusterConfig } from './state';
 
-/** The service CIDRs' families: svclab's clusters are single-stack IPv4 (ClusterConfiguration takes one CIDR). */
-const CLUSTER_FAMILIES: readonly IPFamily[] = ['IPv4'];
+/**
+ * The ClusterIP allocator of one family. IPv4 addresses are numbers already; an IPv6 service CIDR (at most
+ * 2^20 addresses, kubeadm's and the API server's cap) is allocated as offsets from its network address.
+ * Only IPv4 has a broadcast address to keep out (ipallocator's NewCIDRRange).
+ */
+interface FamilyAllocator {
+  range: RangeAllocator;
+  parse(ip: string): number | undefined;
+  format(n: number): string;
+}
+
+function familyAllocator(cidr: string): FamilyAllocator | undefined {
+  const v4 = RangeAllocator.forCidr(cidr);
+  if (v4) return { range: v4, parse: parseIp, format: formatIp };
+  const c = parseAnyCidr(cidr);
+  if (!c || c.family !== 'IPv6') return undefined;
+  const size = Number(anyCidrSize(c) > 1n << 20n ? 1n << 20n : anyCidrSize(c));
+  const offset = size - 1 < 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 16)), 256);
+  return {
+    range: new RangeAllocator(1, size - 1, offset),
+    // -1: an IPv6 address outside the range (RangeAllocator says not-in-range).
+    parse: (ip) => {
+      const v = parseIp6(ip);
+      if (v === undefined) return undefined;
+      return v >= c.base && v - c.base < BigInt(size) ? Number(v - c.base) : -1;
+    },
+    format: (n) => formatIp6(c.base + BigInt(n)),
+  };
+}
+
+/** The cluster's service IP families (the primary first) and an allocator for each. */
+export function serviceIPFamilies(config: ClusterConfig): IPFamily[] {
+  return config.serviceSubnetV6 ? ['IPv4', 'IPv6'] : ['IPv4'];
+}
 
 export interface ServiceInput {
   service: Service; // mutated: allocated values are written into it
@@ -56,7 +89,7 @@ function goStringSlice(v: string[]): string {
 }
 
 interface Txn {
-  ips: number[];
+  ips: { alloc: FamilyAllocator; n: number }[];
   ports: number[];
 }
 
@@ -74,7 +107,9 @@ export function allocateServices(
   config: ClusterConfig,
   seed: number,
 ): { accepted: Service[]; diagnostics: Diagnostic[] } {
-  const ipAlloc = RangeAllocator.forCidr(config.serviceSubnet)!;
+  const families = serviceIPFamilies(config);
+  const ipAllocs = new Map<IPFamily, FamilyAllocator>([['IPv4', familyAllocator(config.serviceSubnet)!]]);
+  if (config.serviceSubnetV6) ipAllocs.set('IPv6', familyAllocator(config.serviceSubnetV6)!);
   const ports = RangeAllocator.forPorts(config.nodePortRange.min, config.nodePortRange.max);
   const diagnostics: Diagnostic[] = [];
   const rejected = new Set<Service>();
@@ -84,7 +119,7 @@ export function allocateServices(
 
   const reject = (input: ServiceInput, field: string, code: string, message: string, hint?: Msg): void => {
     const t = txns.get(input.service);
-    t?.ips.forEach((ip) => ipAlloc.release(ip));
+    t?.ips.forEach((ip) => ip.alloc.range.release(ip.n));
     t?.ports.forEach((p) => ports.release(p));
     rejected.add(input.service);
     diagnostics.push(
@@ -106,7 +141,7 @@ export function allocateServices(
     txns.set(svc, txn);
     if (spec.type === 'ExternalName') continue;
     if (!spec.clusterIP && spec.clusterIPs?.[0]) spec.clusterIP = spec.clusterIPs[0];
-    const familyErrors = initIPFamilyFields(svc, CLUSTER_FAMILIES);
+    const familyErrors = initIPFamilyFields(svc, families);
     if (familyErrors.length > 0) {
       reject(input, familyErrors[0]!.field, 'service.ipFamilies', familyErrors[0]!.message);
       for (const e of familyErrors.slice(1))
@@ -120,10 +155,15 @@ export function allocateServices(
         );
       continue;
     }
-    const requested = spec.clusterIP;
-    if (requested && requested !== 'None') {
-      const ip = parseIp(requested);
-      const result = ip === undefined ? 'not-in-range' : ipAlloc.allocate(ip);
+    // allocIPs: every IP the user asked for, each from its family's allocator.
+    const requested = spec.clusterIPs?.length ? spec.clusterIPs : spec.clusterIP ? [spec.clusterIP] : [];
+    let refused = false;
+    for (const ip of requested) {
+      if (ip === 'None') break;
+      const alloc = ipAllocs.get(isIPv6(ip) ? 'IPv6' : 'IPv4');
+      const n = alloc?.parse(ip);
+      const result =
+        alloc === undefined || n === undefined || n < 0 ? 'not-in-range' : alloc.range.allocate(n);
       if (result !== 'ok') {
         // 1.33+ (MultiCIDRServiceAllocator GA): an IP outside every ServiceCIDR finds no allocator and
         // fails with ErrMismatchedNetwork; older API servers said "the provided IP (…) is not in the valid range".
@@ -135,15 +175,19 @@ export function allocateServices(
           input,
           'spec.clusterIPs',
           result === 'allocated' ? 'service.clusterIP.allocated' : 'service.clusterIP.range',
-          `spec.clusterIPs: Invalid value: ${goStringSlice(spec.clusterIPs?.length ? spec.clusterIPs : [requested])}: failed to allocate IP ${requested}: ${why}`,
+          `spec.clusterIPs: Invalid value: ${goStringSlice(requested)}: failed to allocate IP ${ip}: ${why}`,
           result === 'allocated'
             ? msg('api.hint.clusterIpTaken', {})
-            : msg('apply.serviceCidr.hint', { cidr: config.serviceSubnet }),
+            : msg('apply.serviceCidr.hint', {
+                cidr: isIPv6(ip) && config.serviceSubnetV6 ? config.serviceSubnetV6 : config.serviceSubnet,
+              }),
         );
-        continue;
+        refused = true;
+        break;
       }
-      txn.ips.push(ip!);
+      txn.ips.push({ alloc: alloc!, n: n! });
     }
+    if (refused) continue;
     // initNodePorts: a port number shares one nodePort across protocols; requested values are reserved.
     const byPort = new Map<number, number>();
     let failed = false;
@@ -191,9 +235,23 @@ export function allocateServices(
     if (rejected.has(svc)) continue;
     const spec = svc.spec;
     if (spec.type === 'ExternalName') continue;
-    if (!spec.clusterIP) {
-      const ip = ipAlloc.allocateNext(hashOf(svc, 'ip'));
-      if (ip === undefined) {
+    if (spec.clusterIP === 'None') spec.clusterIPs = ['None'];
+    else {
+      // allocClusterIPs: one address per family of ipFamilies, in its order; the first is clusterIP.
+      const ips = [...(spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : []))];
+      let full = false;
+      for (const [i, fam] of (spec.ipFamilies ?? ['IPv4']).entries()) {
+        if (ips[i]) continue;
+        const alloc = ipAllocs.get(fam as IPFamily)!;
+        const n = alloc.range.allocateNext(hashOf(svc, fam === 'IPv4' ? 'ip' : 'ip6'));
+        if (n === undefined) {
+          full = true;
+          break;
+        }
+        txns.get(svc)!.ips.push({ alloc, n });
+        ips[i] = alloc.format(n);
+      }
+      if (full) {
         reject(
           input,
           'spec.clusterIP',
@@ -202,9 +260,9 @@ export function allocateServices(
         );
         continue;
       }
-      spec.clusterIP = formatIp(ip);
+      spec.clusterIPs = ips;
+      spec.clusterIP = ips[0];
     }
-    spec.clusterIPs = [spec.clusterIP];
     const byPort = new Map<number, number>();
     for (const p of spec.ports ?? []) if (p.nodePort && !byPort.has(p.port)) byPort.set(p.port, p.nodePort);
     let full = false;

@@ -25,14 +25,20 @@ export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
 /** Cluster-wide settings, from ClusterConfiguration / KubeProxyConfiguration or their defaults. */
 export interface ClusterConfig {
-  serviceSubnet: string; // "10.96.0.0/12"
+  serviceSubnet: string; // "10.96.0.0/12" (the primary family's, IPv4)
   podSubnet: string; // "10.244.0.0/16"
+  /** The IPv6 service CIDR of a dual-stack cluster (kubeadm's second, comma-separated serviceSubnet). */
+  serviceSubnetV6?: string; // "fd00:10:96::/112"
+  /** The IPv6 pod CIDR of a dual-stack cluster: nodes get a /64 of it and pods an IPv6 address. */
+  podSubnetV6?: string; // "fd00:10:244::/56"
   dnsDomain: string; // "cluster.local"
   nodePortRange: { min: number; max: number }; // 30000-32767
   proxy: {
     mode: ProxyMode; // "iptables"
     ipvsScheduler: string; // "rr"
     clusterCIDR: string; // "10.244.0.0/16" (defaults to podSubnet)
+    /** The IPv6 clusterCIDR the IPv6 proxier uses (defaults to podSubnetV6). */
+    clusterCIDRV6?: string;
     masqueradeAll: boolean;
     nodePortAddresses: string[]; // [] = all node addresses
     localhostNodePorts: boolean; // true (iptables default)

@@ -96,13 +96,6 @@ export const api = defineMessages({
     example: { field: 'networking.podSubnet' },
   },
 
-  'api.hint.ipv4Only': {
-    en: (_: object) =>
-      'svclab simulates single-stack IPv4 clusters: give an IPv4 network address such as 10.96.0.0/12.',
-    ko: () =>
-      'svclab은 IPv4 단일 스택 클러스터를 시뮬레이션합니다. 10.96.0.0/12처럼 IPv4 네트워크 주소를 쓰세요.',
-    example: {},
-  },
   'api.hint.mhScheduler': {
     en: (_: object) =>
       "The IPVS proxier knows mh (Maglev hashing), but kube-proxy's config validation does not list it, so kube-proxy refuses to start.",

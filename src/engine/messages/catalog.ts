@@ -10,6 +10,7 @@ import { cli } from './cli';
 import { cliHelp } from './cli-help';
 import { common } from './common';
 import { dns } from './dns';
+import { dualStack } from './dual-stack';
 import { dnsExplain } from './dns-explain';
 import { gateway } from './gateway';
 import { gatewayLint } from './gateway-lint';
@@ -34,6 +35,7 @@ export const groups = {
   cliHelp,
   dns,
   dnsExplain,
+  dualStack,
   ingress,
   lesson,
   limit,
@@ -58,6 +60,7 @@ export const catalog = {
   ...cliHelp,
   ...dns,
   ...dnsExplain,
+  ...dualStack,
   ...ingress,
   ...lesson,
   ...limit,

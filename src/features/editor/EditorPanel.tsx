@@ -1,7 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n';
 import { selectEngine, selectLocale, selectProblemCounts, useShallow, useStore } from '../../store';
-import { FileTabs } from './FileTabs';
 import { diagnosticText } from './to-monaco-markers';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
@@ -13,7 +12,6 @@ export function EditorPanel() {
   const engine = useStore(useShallow(selectEngine));
   const firstError = useStore((s) => s.diagnostics.find((d) => d.severity === 'error'));
   const locale = useStore(selectLocale);
-  const manyFiles = useStore((s) => s.files.length > 1);
   return (
     <section className="panel editor-panel" aria-label={t('editor.title')}>
       <header className="panel-header">
@@ -28,7 +26,6 @@ export function EditorPanel() {
           <strong>{t('editor.broken')}</strong>
           {firstError && (
             <div className="banner-detail">
-              {manyFiles && firstError.file ? `${firstError.file}:` : ''}
               {firstError.line ? `${firstError.line}: ` : ''}
               {diagnosticText(firstError, locale)}
             </div>
@@ -40,7 +37,6 @@ export function EditorPanel() {
           {t('engine.error', { message: engine.message ?? '' })}
         </div>
       )}
-      <FileTabs />
       <Suspense fallback={<div className="monaco-host loading">{t('editor.loading')}</div>}>
         <MonacoEditor />
       </Suspense>

@@ -42,9 +42,11 @@ export function zoneOf(node: Node | undefined): string {
   return node?.metadata.labels?.[ZONE_LABEL] ?? '';
 }
 
-/** Empty list or a 0.0.0.0/0 entry: NodePorts answer on every local address. */
+/** No IPv4 entry or a 0.0.0.0/0 entry: NodePorts answer on every local address (IPv6 entries are the IPv6 proxier's). */
 export function nodePortMatchAll(nodePortAddresses: readonly string[]): boolean {
-  return nodePortAddresses.length === 0 || nodePortAddresses.some((c) => parseCidr(c)?.prefix === 0);
+  // NewNodePortAddresses keeps the CIDRs of the proxier's family; none left means every address.
+  const own = nodePortAddresses.filter((c) => c === 'primary' || parseCidr(c) !== undefined);
+  return own.length === 0 || own.some((c) => parseCidr(c)?.prefix === 0);
 }
 
 /** ContainsIPv4Loopback: localhost NodePorts are only possible when 127.0.0.1 is one of the addresses. */

@@ -82,8 +82,18 @@ function apiExternallyAccessible(svc: Service): boolean {
 /** True when kube-proxy would program anything for this Service. */
 export function isProxiedService(svc: Service): boolean {
   if (svc.spec.type === 'ExternalName') return false;
+  return clusterIPv4(svc) !== undefined;
+}
+
+/**
+ * GetClusterIPByFamily(IPv4, svc): the Service's IPv4 ClusterIP, also when IPv6 is its primary family
+ * (clusterIPs [IPv6, IPv4]); undefined for headless, ExternalName and IPv6-only Services.
+ */
+export function clusterIPv4(svc: Service): string | undefined {
   const ip = svc.spec.clusterIP;
-  return ip !== undefined && ip !== '' && ip !== 'None' && parseIp(ip) !== undefined;
+  if (ip !== undefined && parseIp(ip) !== undefined) return ip;
+  if (ip === undefined || ip === '' || ip === 'None') return undefined;
+  return svc.spec.clusterIPs?.find((c) => parseIp(c) !== undefined);
 }
 
 /** The proxied ports of a Service, in spec order (empty for headless and ExternalName Services). */
@@ -126,7 +136,7 @@ export function servicePortsOf(svc: Service): ServicePortInfo[] {
       portName: p.name ?? '',
       protocol,
       proto,
-      clusterIP: spec.clusterIP!,
+      clusterIP: clusterIPv4(svc)!,
       port: p.port,
       nodePort,
       targetPort: p.targetPort,

@@ -1,0 +1,29 @@
+/**
+ * What svclab says about IP families: dual-stack cluster configuration, and what svclab does not simulate
+ * (an IPv6-first cluster).
+ */
+import { defineMessages } from './define';
+
+export const dualStack = defineMessages({
+  /** A ClusterConfiguration subnet kubeadm refuses: what a good value looks like. */
+  'dualStack.subnet.hint': {
+    en: (p: { field: string; example: string }) =>
+      `Give one network for a single-stack cluster, or one per family for dual-stack, separated by a comma without spaces: ${p.field}: ${p.example}.`,
+    ko: (p) =>
+      `단일 스택 클러스터라면 네트워크 하나를, 듀얼 스택이라면 패밀리마다 하나씩 공백 없이 쉼표로 이어 쓰세요. 예: ${p.field}: ${p.example}`,
+    example: { field: 'serviceSubnet', example: '10.96.0.0/12,fd00:10:96::/112' },
+  },
+  /** An IPv6-first or IPv6-only subnet: valid for kubeadm, but beyond what svclab simulates. */
+  'dualStack.ipv6First': {
+    en: (p: { field: string; value: string; kept: string }) =>
+      `svclab simulates IPv4 single-stack and IPv4-first dual-stack clusters; ${p.field} ${p.value} makes IPv6 the primary family, so this scene keeps ${p.kept}.`,
+    ko: (p) =>
+      `svclab은 IPv4 단일 스택과 IPv4가 먼저인 듀얼 스택 클러스터만 시뮬레이션합니다. ${p.field} ${p.value}는 IPv6를 기본 패밀리로 만들기 때문에 이 장면에서는 ${p.kept}를 그대로 씁니다.`,
+    example: { field: 'serviceSubnet', value: 'fd00:10:96::/112', kept: '10.96.0.0/12' },
+  },
+  'dualStack.ipv6FirstHint': {
+    en: (p: { example: string }) => `Write the IPv4 network first: ${p.example}.`,
+    ko: (p) => `IPv4 네트워크를 먼저 쓰세요. 예: ${p.example}`,
+    example: { example: '10.96.0.0/12,fd00:10:96::/112' },
+  },
+});
