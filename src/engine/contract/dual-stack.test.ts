@@ -98,9 +98,9 @@ describe('dual-stack Services and their endpoints', () => {
     const slices = slicesOf('both');
     expect(slices.map((x) => x.addressType)).toEqual(['IPv4', 'IPv6']);
     const addrs = (x: Obj): string[] => x.endpoints.map((e: Obj) => e.addresses[0]).sort();
-    expect(addrs(slices[0])).toEqual(podIPs(0));
-    expect(addrs(slices[1])).toEqual(podIPs(1));
-    expect(slices[1].ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
+    expect(addrs(slices[0]!)).toEqual(podIPs(0));
+    expect(addrs(slices[1]!)).toEqual(podIPs(1));
+    expect(slices[1]!.ports).toEqual([{ name: '', port: 8080, protocol: 'TCP' }]);
     expect(slicesOf('four').map((x) => x.addressType)).toEqual(['IPv4']);
     expect(slicesOf('six').map((x) => x.addressType)).toEqual(['IPv6']);
   });
@@ -122,5 +122,109 @@ describe('dual-stack Services and their endpoints', () => {
     const rules = s.run('node node-1 -- iptables-save').stdout;
     expect(rules).toContain('default/both');
     expect(rules).not.toContain('default/six');
+  });
+});
+
+const headless = `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+spec:
+  clusterIP: None
+  ipFamilyPolicy: PreferDualStack
+  selector:
+    app: web
+  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`;
+const named = (name: string, extra: string): string => `apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+spec:
+  selector:
+    app: web
+${extra}  ports:
+    - name: http
+      port: 80
+      targetPort: 8080
+`;
+const client = `apiVersion: v1
+kind: Pod
+metadata:
+  name: client
+spec:
+  containers:
+    - name: c
+      image: busybox
+`;
+
+describe('DNS and environment variables on a dual-stack cluster (CoreDNS kubernetes plugin, kubelet envvars)', () => {
+  const s = scene([
+    [
+      DUAL_CONFIG,
+      deployment('web', 2),
+      headless,
+      named('both', '  ipFamilyPolicy: RequireDualStack\n'),
+      named('six', '  ipFamilies: [IPv6]\n'),
+    ].join('---\n'),
+    client,
+  ]);
+  const dig = (q: string): Obj => JSON.parse(s.run(`exec client -- dig ${q} -o json`).stdout);
+  const svcOf = (name: string): Obj => s.json(`get svc ${name} -o json`).items[0];
+  const pods = s.json('get pods -l app=web -o json').items;
+
+  it('answers A with the IPv4 ClusterIP and AAAA with the IPv6 one', () => {
+    const both = svcOf('both');
+    expect(dig('both.default.svc.cluster.local').answer.map((r: Obj) => [r.type, r.data])).toEqual([
+      ['A', both.spec.clusterIPs[0]],
+    ]);
+    expect(dig('both.default.svc.cluster.local AAAA').answer.map((r: Obj) => [r.type, r.data])).toEqual([
+      ['AAAA', both.spec.clusterIPs[1]],
+    ]);
+  });
+
+  it('an IPv6 single-stack Service has AAAA and no A (NOERROR, no data)', () => {
+    const a = dig('six.default.svc.cluster.local');
+    expect([a.rcode, a.answer]).toEqual(['NOERROR', []]);
+    expect(dig('six.default.svc.cluster.local AAAA').answer[0].data).toBe(svcOf('six').spec.clusterIP);
+  });
+
+  it('SRV on a dual-stack ClusterIP: one record of weight 50, A and AAAA in the additional section', () => {
+    const r = dig('_http._tcp.both.default.svc.cluster.local SRV');
+    expect(r.answer.map((x: Obj) => x.data)).toEqual(['0 50 80 both.default.svc.cluster.local.']);
+    expect(r.additional.map((x: Obj) => x.type).sort()).toEqual(['A', 'AAAA']);
+  });
+
+  it("a dual-stack headless Service answers AAAA with every ready pod's IPv6 address", () => {
+    const v6 = pods.map((p: Obj) => p.status.podIPs[1].ip).sort();
+    const v4 = pods.map((p: Obj) => p.status.podIPs[0].ip).sort();
+    expect(
+      dig('db.default.svc.cluster.local AAAA')
+        .answer.map((r: Obj) => r.data)
+        .sort(),
+    ).toEqual(v6);
+    expect(
+      dig('db.default.svc.cluster.local')
+        .answer.map((r: Obj) => r.data)
+        .sort(),
+    ).toEqual(v4);
+    // SRV: one record per endpoint address (2 pods × 2 families) of weight 25.
+    const srv = dig('_http._tcp.db.default.svc.cluster.local SRV').answer.map((x: Obj) => x.data);
+    expect(srv).toHaveLength(4);
+    for (const d of srv) expect(d).toMatch(/^0 25 8080 /);
+  });
+
+  it('brackets an IPv6 ClusterIP in the _PORT URLs, not in _SERVICE_HOST or _ADDR (net.JoinHostPort)', () => {
+    const env = s.json('exec client -- env -o json').env as Record<string, string>;
+    const ip6 = svcOf('six').spec.clusterIP;
+    expect(env.SIX_SERVICE_HOST).toBe(ip6);
+    expect(env.SIX_PORT).toBe(`tcp://[${ip6}]:80`);
+    expect(env.SIX_PORT_80_TCP).toBe(`tcp://[${ip6}]:80`);
+    expect(env.SIX_PORT_80_TCP_ADDR).toBe(ip6);
+    // A dual-stack Service's variables use spec.clusterIP, its primary family.
+    expect(env.BOTH_SERVICE_HOST).toBe(svcOf('both').spec.clusterIPs[0]);
   });
 });
