@@ -111,6 +111,8 @@ test('an instructor’s lesson file opens, or says where it is wrong', async ({ 
   await expect(errors).toContainText('2행');
   await expect(errors.locator('.lesson-error-field', { hasText: /^id$/ })).toBeVisible();
   await expect(errors.locator('.lesson-error-field', { hasText: 'title.ko' })).toBeVisible();
+  // What is wrong is said in the page's language too (the field names stay as written).
+  await expect(errors).toContainText('꼭 있어야 하는 필드가 없습니다');
 
   const good = [
     'format: svclab.lesson/v1',

@@ -27,6 +27,7 @@ import {
   type DecodeResult,
   type LessonError,
   type LoadedLesson,
+  msg,
   render,
   type Lang,
   type Msg,
@@ -80,13 +81,15 @@ export function readLesson(path: string): DecodeResult {
   try {
     st = statSync(path);
   } catch {
-    return { ok: false, errors: [{ file: path, field: '', message: 'no such file or directory' }] };
+    return { ok: false, errors: [{ file: path, field: '', message: msg('lesson.format.noSuchFile', {}) }] };
   }
   if (!st.isDirectory()) {
     if (st.size > MAX_LESSON_BYTES)
       return {
         ok: false,
-        errors: [{ file: path, field: '', message: `larger than ${MAX_LESSON_BYTES} bytes` }],
+        errors: [
+          { file: path, field: '', message: msg('lesson.format.tooLarge', { limit: MAX_LESSON_BYTES }) },
+        ],
       };
     return decodeLessonBundle(path, readFileSync(path, 'utf8'));
   }
@@ -108,16 +111,18 @@ export function readLesson(path: string): DecodeResult {
   if (total > MAX_LESSON_BYTES)
     return {
       ok: false,
-      errors: [{ file: path, field: '', message: `the folder holds more than ${MAX_LESSON_BYTES} bytes` }],
+      errors: [
+        { file: path, field: '', message: msg('lesson.format.folderTooLarge', { limit: MAX_LESSON_BYTES }) },
+      ],
     };
   return decodeLessonFolder(files);
 }
 
-function formatErrors(errors: LessonError[]): string {
+function formatErrors(errors: LessonError[], lang: Lang): string {
   return errors
     .map(
       (e) =>
-        `${e.file}${e.line ? `:${e.line}` : ''}${e.column ? `:${e.column}` : ''}: ${e.field ? `${e.field}: ` : ''}${e.message}\n`,
+        `${e.file}${e.line ? `:${e.line}` : ''}${e.column ? `:${e.column}` : ''}: ${e.field ? `${e.field}: ` : ''}${render(e.message, lang)}\n`,
     )
     .join('');
 }
@@ -185,7 +190,7 @@ function validate(o: Options, io: LessonIo, seed: number): number {
   if (!path) return usage('give a lesson folder or bundle file: lesson validate DIR|FILE', io);
   const r = readLesson(path);
   if (!r.ok) {
-    io.stderr(formatErrors(r.errors));
+    io.stderr(formatErrors(r.errors, o.lang));
     return 1;
   }
   const v = validateLesson(r.lesson, { seed });
@@ -205,7 +210,7 @@ function check(o: Options, io: LessonIo, sources: ManifestSource[], seed: number
   if (o.lesson) {
     const r = readLesson(o.lesson);
     if (!r.ok) {
-      io.stderr(formatErrors(r.errors));
+      io.stderr(formatErrors(r.errors, o.lang));
       return 2;
     }
     challenge = r.lesson.challenges.find((c) => c.id === id);
@@ -263,7 +268,7 @@ export function lessonCommand(
   if (bad.length > 0)
     io.stderr(
       bad
-        .map((b) => `svclab: built-in lesson ${b.folder} does not decode:\n${formatErrors(b.errors)}`)
+        .map((b) => `svclab: built-in lesson ${b.folder} does not decode:\n${formatErrors(b.errors, 'en')}`)
         .join(''),
     );
   switch (o.words[0]) {

@@ -4,7 +4,7 @@
  * reads an instructor's folder or bundle, so a built-in lesson has no powers a loaded one lacks.
  */
 import { parse } from 'yaml';
-import { decodeLessonFolder, type LessonError, type LoadedLesson } from '../engine';
+import { decodeLessonFolder, msg, type LessonError, type LoadedLesson } from '../engine';
 import courseText from './course.yaml?raw';
 
 const raw = import.meta.glob('./*/**/*.yaml', { query: '?raw', import: 'default', eager: true }) as Record<
@@ -47,7 +47,7 @@ export function builtinLessons(): BuiltinLessons {
     if (!files) {
       errors.push({
         folder: id,
-        errors: [{ file: 'course.yaml', field: 'lessons', message: `no folder ${id}` }],
+        errors: [{ file: 'course.yaml', field: 'lessons', message: msg('lesson.format.noFolder', { id }) }],
       });
       continue;
     }

@@ -132,7 +132,11 @@ describe('an instructor’s lesson file', () => {
     expect(errors?.errors).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: 'bad.yaml', field: 'concepts', line: 5 }),
-        expect.objectContaining({ field: 'colour', line: 6, message: 'unknown field "colour"' }),
+        expect.objectContaining({
+          field: 'colour',
+          line: 6,
+          message: { id: 'lesson.format.unknownField', params: { key: 'colour' } },
+        }),
       ]),
     );
     expect(state().lessonId).toBeNull();

@@ -7,6 +7,7 @@
  * @example
  * await checkLessonChallenge('clusterip-selector'); // challengeRuns['clusterip/clusterip-selector'] is done
  */
+import type { Msg } from '../engine';
 import { engineClient } from './engine-sync';
 import {
   challengeKey,
@@ -29,12 +30,16 @@ function updateProgress(ref: LessonRef, change: (p: LessonProgress) => LessonPro
   }));
 }
 
+/** The worker could not answer; the store builds the descriptor itself (it imports no engine code). */
+const engineError = (error: string): Msg => ({ id: 'lesson.format.engineError', params: { error } });
+
 async function decodeSources(sources: readonly UserLessonSource[]): Promise<UserLessonEntry[]> {
   const c = engineClient();
   const out: UserLessonEntry[] = [];
   for (const { name, text } of sources) {
     const r = c ? await c.decodeLesson(name, text) : { ok: false as const, error: NOT_STARTED };
-    if (!r.ok) out.push({ name, ok: false, errors: [{ file: name, field: '', message: r.error }] });
+    if (!r.ok)
+      out.push({ name, ok: false, errors: [{ file: name, field: '', message: engineError(r.error) }] });
     else if (r.value.ok) out.push({ name, ok: true, lesson: r.value.lesson });
     else out.push({ name, ok: false, errors: r.value.errors });
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../messages';
 import { decodeLessonBundle, decodeLessonFolder, toBundle } from './decode';
 
 const lessonYaml = `format: svclab.lesson/v1
@@ -51,7 +52,11 @@ describe('decodeLessonFolder', () => {
         line: 20,
         field: 'challenges[0].checks[0].equal',
       });
-      expect(r.errors.map((e) => e.message).join('\n')).toContain('equal');
+      expect(r.errors.map((e) => render(e.message, 'en')).join('\n')).toContain('equal');
+      // An instructor reading Korean gets the same facts in Korean.
+      expect(render(r.errors[0]!.message, 'ko')).toBe(
+        '"equal"는 레슨 형식에 없는 필드입니다. 철자와 들여쓰기를 확인하세요',
+      );
     }
   });
 
@@ -62,10 +67,26 @@ describe('decodeLessonFolder', () => {
     const r = decodeLessonFolder({ 'lesson.yaml': text });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      const m = r.errors.map((e) => `${e.field}: ${e.message}`).join('\n');
+      const m = r.errors.map((e) => `${e.field}: ${render(e.message, 'en')}`).join('\n');
+      const ko = r.errors.map((e) => render(e.message, 'ko')).join('\n');
+      expect(ko).toContain('"nope"라는 이름의 명령이나 let 값이 없습니다');
+      expect(ko).toContain('레슨에 "scene.yaml" 파일이 없습니다');
       expect(m).toContain('no command or let value is named "nope"');
       expect(m).toContain('challenges[0].checks[0].path: not a JMESPath expression');
       expect(m).toContain('the lesson has no file "scene.yaml"');
+    }
+  });
+
+  it("gives zod's own messages (a wrong type, an empty list) in both languages", () => {
+    const r = decodeLessonFolder({
+      'lesson.yaml': lessonYaml.replace(/^id: .*$/m, 'id: 42'),
+      'scene.yaml': '',
+    });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      const e = r.errors.find((x) => x.field === 'id')!;
+      expect(render(e.message, 'en')).toBe('Invalid input: expected string, received number');
+      expect(render(e.message, 'ko')).toBe('잘못된 입력: 예상 타입은 string, 받은 타입은 number입니다');
     }
   });
 

@@ -9,15 +9,17 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ManifestSource } from '../manifest/parse';
+import { msg, type Msg } from '../messages';
 import { checkExpression } from './query';
-import { LessonSchema, located, type Condition, type Lesson, type Run } from './schema';
+import { LessonSchema, located, PARSE, type Condition, type Lesson, type Run } from './schema';
 
 export interface LessonError {
   file: string; // "lesson.yaml"
   line?: number;
   column?: number;
   field: string; // "challenges[0].checks[1].every.path"
-  message: string;
+  /** What is wrong and what to write, in both languages (render with the page's or the CLI's language). */
+  message: Msg;
 }
 
 /** A decoded lesson whose `files` holds the text of every file it names. */
@@ -89,8 +91,8 @@ function runExpressions(runs: readonly Run[], path: Path, out: [string, Path][])
 }
 
 /** What the schema cannot say: expressions that do not parse, refs to no value, files that are missing. */
-function semanticErrors(lesson: Lesson, files: Record<string, string>): { path: Path; message: string }[] {
-  const errors: { path: Path; message: string }[] = [];
+function semanticErrors(lesson: Lesson, files: Record<string, string>): { path: Path; message: Msg }[] {
+  const errors: { path: Path; message: Msg }[] = [];
   const exprs: [string, Path][] = [];
   const block = (
     runs: readonly Run[],
@@ -104,7 +106,10 @@ function semanticErrors(lesson: Lesson, files: Record<string, string>): { path: 
     const seen = new Set<string>();
     runs.forEach((r, i) => {
       if (seen.has(r.name))
-        errors.push({ path: [...base, 'run', i, 'name'], message: `"${r.name}" names two commands` });
+        errors.push({
+          path: [...base, 'run', i, 'name'],
+          message: msg('lesson.format.duplicateName', { name: r.name }),
+        });
       seen.add(r.name);
     });
     for (const [c, p] of conds) {
@@ -115,7 +120,7 @@ function semanticErrors(lesson: Lesson, files: Record<string, string>): { path: 
         if (!names.has(name))
           errors.push({
             path: rp,
-            message: `no command or let value is named "${name}" (known: ${[...names].join(', ')})`,
+            message: msg('lesson.format.unknownRef', { name, known: [...names] }),
           });
     }
   };
@@ -140,7 +145,7 @@ function semanticErrors(lesson: Lesson, files: Record<string, string>): { path: 
   });
   for (const [expr, path] of exprs) {
     const e = checkExpression(expr);
-    if (e) errors.push({ path, message: `not a JMESPath expression: ${e}` });
+    if (e) errors.push({ path, message: msg('lesson.format.notJmesPath', { error: e }) });
   }
   const named: [string, Path][] = [
     ...lesson.scene.map((f, i) => [f, ['scene', i]] as [string, Path]),
@@ -150,7 +155,7 @@ function semanticErrors(lesson: Lesson, files: Record<string, string>): { path: 
     ),
   ];
   for (const [f, path] of named)
-    if (files[f] === undefined) errors.push({ path, message: `the lesson has no file "${f}"` });
+    if (files[f] === undefined) errors.push({ path, message: msg('lesson.format.noFile', { file: f }) });
   return errors;
 }
 
@@ -160,7 +165,7 @@ function parseText(
 ): { doc: Document; lc: LineCounter } | { errors: LessonError[] } {
   if (text.length > MAX_LESSON_BYTES)
     return {
-      errors: [{ file, field: '', message: `the file is larger than ${MAX_LESSON_BYTES} characters` }],
+      errors: [{ file, field: '', message: msg('lesson.format.tooLarge', { limit: MAX_LESSON_BYTES }) }],
     };
   const lc = new LineCounter();
   const doc = parseDocument(text, {
@@ -177,7 +182,7 @@ function parseText(
           line: p.line,
           column: p.col,
           field: '',
-          message: e.message.split('\n')[0] ?? e.message,
+          message: msg('lesson.format.yaml', { error: e.message.split('\n')[0] ?? e.message }),
         };
       }),
     };
@@ -192,15 +197,16 @@ function decode(file: string, text: string, files: Record<string, string> | unde
   try {
     data = doc.toJS({ maxAliasCount: 50 });
   } catch (e) {
-    return { ok: false, errors: [{ file, field: '', message: e instanceof Error ? e.message : String(e) }] };
+    const error = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ file, field: '', message: msg('lesson.format.yaml', { error }) }] };
   }
-  const at = (path: Path, message: string): LessonError => ({
+  const at = (path: Path, message: Msg): LessonError => ({
     file,
     ...position(doc, lc, path),
     field: fieldOf(path),
     message,
   });
-  const r = LessonSchema.safeParse(data);
+  const r = LessonSchema.safeParse(data, PARSE);
   if (!r.success)
     return {
       ok: false,
@@ -226,7 +232,7 @@ export function decodeLessonFolder(files: Record<string, string>): DecodeResult 
   if (text === undefined)
     return {
       ok: false,
-      errors: [{ file: LESSON_FILE, field: '', message: 'a lesson folder needs a lesson.yaml' }],
+      errors: [{ file: LESSON_FILE, field: '', message: msg('lesson.format.needLessonYaml', {}) }],
     };
   const others = Object.fromEntries(Object.entries(files).filter(([k]) => k !== LESSON_FILE));
   return decode(LESSON_FILE, text, others);

@@ -10,6 +10,7 @@
  * LessonSchema.safeParse(yaml.parse(text)).success; // true for a well-formed lesson.yaml
  */
 import { z } from 'zod';
+import { isMsg, isMsgId, msg, type Msg, type MsgId } from '../messages';
 
 export const LESSON_FORMAT = 'svclab.lesson/v1';
 
@@ -26,18 +27,9 @@ export const LIMITS = {
   choices: 8,
 } as const;
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'use lowercase letters, digits and dashes (like "named-targetport")');
-const ident = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,40}$/, 'use a name of letters, digits and _ (like "webPods")');
-const filePath = z
-  .string()
-  .regex(
-    /^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/,
-    'use a relative path inside the lesson (like "scene.yaml"), without ".."',
-  );
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lesson.format.slug');
+const ident = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,40}$/, 'lesson.format.ident');
+const filePath = z.string().regex(/^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]{1,200}$/, 'lesson.format.filePath');
 const expression = z.string().min(1).max(LIMITS.expressionChars);
 
 /** A sentence in both languages. Both are required: a lesson speaks to every student. */
@@ -60,7 +52,7 @@ const Range = z
     equals: z.number().optional(),
   })
   .refine((r) => r.atLeast !== undefined || r.atMost !== undefined || r.equals !== undefined, {
-    message: 'give atLeast, atMost or equals',
+    message: 'lesson.format.range',
   });
 
 /** The operators of a condition; exactly one kind per condition (atLeast and atMost go together). */
@@ -138,17 +130,16 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
           : (c as Record<string, unknown>)[k] !== undefined,
       );
       if (kinds.length !== 1)
-        ctx.addIssue({
-          code: 'custom',
-          message:
-            kinds.length === 0
-              ? `give one operator: ${OPERATORS.filter((k) => k !== 'range').join(', ')}, or atLeast/atMost`
-              : `give one operator per condition, not ${kinds.join(' and ')} (use all: [...] to combine)`,
-        });
+        issue(
+          ctx,
+          kinds.length === 0
+            ? msg('lesson.format.noOperator', { operators: OPERATORS.filter((k) => k !== 'range') })
+            : msg('lesson.format.manyOperators', { kinds }),
+        );
       if (c.distinct !== undefined && c.count === undefined)
-        ctx.addIssue({ code: 'custom', message: 'distinct goes with count', path: ['distinct'] });
+        issue(ctx, msg('lesson.format.distinct', {}), ['distinct']);
       if (c.label !== undefined && !c.every && !c.some && !c.none)
-        ctx.addIssue({ code: 'custom', message: 'label goes with every, some or none', path: ['label'] });
+        issue(ctx, msg('lesson.format.label', {}), ['label']);
     }),
 );
 
@@ -166,13 +157,13 @@ export const RunSchema = z
     as: ident.optional(),
   })
   .refine((r) => (r.command === undefined) !== (r.value === undefined), {
-    message: 'give a command or a value (one of them)',
+    message: 'lesson.format.commandOrValue',
   })
   .refine((r) => (r.forEach === undefined) === (r.as === undefined), {
-    message: 'forEach and as go together (forEach: "nodes.items", as: node)',
+    message: 'lesson.format.forEachAs',
   })
   .refine((r) => r.forEach === undefined || r.command !== undefined, {
-    message: 'forEach goes with a command',
+    message: 'lesson.format.forEachCommand',
   });
 export type Run = z.infer<typeof RunSchema>;
 
@@ -191,29 +182,55 @@ export const ChallengeSchema = z.strictObject({
   hints: z.strictObject({ nudge: TextSchema, concept: TextSchema, field: TextSchema }),
 });
 
+/**
+ * Parse options for every lesson schema: the issue keeps its input, so zod's Korean locale can say what
+ * it received (located renders each issue in both languages).
+ */
+export const PARSE = { reportInput: true } as const;
+
+const zodKo = z.locales.ko().localeError;
+
+/** A custom issue that carries its message descriptor (its English text stays zod's `message`). */
+function issue(ctx: z.RefinementCtx, m: Msg, path?: PropertyKey[]): void {
+  ctx.addIssue({ code: 'custom', message: m.id, params: { msg: m }, ...(path ? { path } : {}) });
+}
+
+/**
+ * An issue's message as a descriptor: the format's own (a custom issue's descriptor, or a message id given
+ * to a refine or a regex), else zod's message in both languages from its locales.
+ */
+function issueMsg(i: z.core.$ZodIssue): Msg {
+  const carried = i.code === 'custom' ? (i.params as { msg?: unknown } | undefined)?.msg : undefined;
+  if (isMsg(carried)) return carried;
+  if (isMsgId(i.message)) return msg(i.message as MsgId, {} as never);
+  if (i.code === 'invalid_type' && i.input === undefined)
+    return msg('lesson.format.required', { expected: i.expected });
+  const ko = zodKo(i as unknown as z.core.$ZodRawIssue);
+  const koText = typeof ko === 'string' ? ko : (ko?.message ?? i.message);
+  return msg('lesson.format.schema', { en: i.message, ko: koText });
+}
+
 /** An issue's place and message; an unknown key is placed on the key itself. */
-export function located(issue: z.core.$ZodIssue): [PropertyKey[], string][] {
-  if (issue.code === 'unrecognized_keys')
-    return issue.keys.map((k) => [[...issue.path, k], `unknown field "${k}"`]);
-  return [[issue.path, issue.message]];
+export function located(i: z.core.$ZodIssue): [PropertyKey[], Msg][] {
+  if (i.code === 'unrecognized_keys')
+    return i.keys.map((key) => [[...i.path, key], msg('lesson.format.unknownField', { key })]);
+  return [[i.path, issueMsg(i)]];
 }
 
 /** A check: a condition over the root of the values, with the sentence a student reads. */
 export const CheckEntrySchema: z.ZodType<Condition & { description: Text }> = z.lazy(() =>
   z.custom<Condition & { description: Text }>().superRefine((value, ctx) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: 'a check is a mapping with description and a condition' });
+      issue(ctx, msg('lesson.format.checkMapping', {}));
       return;
     }
     const { description, ...condition } = value as unknown as Record<string, unknown>;
-    const d = TextSchema.safeParse(description);
+    const d = TextSchema.safeParse(description, PARSE);
     if (!d.success)
-      for (const issue of d.error.issues)
-        ctx.addIssue({ code: 'custom', message: issue.message, path: ['description', ...issue.path] });
-    const c = ConditionSchema.safeParse(condition);
-    if (!c.success)
-      for (const issue of c.error.issues)
-        for (const [path, message] of located(issue)) ctx.addIssue({ code: 'custom', message, path });
+      for (const i of d.error.issues)
+        for (const [path, m] of located(i)) issue(ctx, m, ['description', ...path]);
+    const c = ConditionSchema.safeParse(condition, PARSE);
+    if (!c.success) for (const i of c.error.issues) for (const [path, m] of located(i)) issue(ctx, m, path);
   }),
 );
 export type Challenge = z.infer<typeof ChallengeSchema>;
@@ -298,24 +315,16 @@ export const LessonSchema = z
   })
   .superRefine((l, ctx) => {
     if (l.solution && l.challenges.length === 0)
-      ctx.addIssue({ code: 'custom', message: 'a solution needs a challenge to pass', path: ['solution'] });
+      issue(ctx, msg('lesson.format.solutionNeedsChallenge', {}), ['solution']);
     const ids = new Set<string>();
     l.challenges.forEach((c, i) => {
       if (ids.has(c.id))
-        ctx.addIssue({
-          code: 'custom',
-          message: `challenge id "${c.id}" is used twice`,
-          path: ['challenges', i, 'id'],
-        });
+        issue(ctx, msg('lesson.format.duplicateChallenge', { id: c.id }), ['challenges', i, 'id']);
       ids.add(c.id);
     });
     l.examples?.forEach((e, i) => {
       if (!ids.has(e.challenge))
-        ctx.addIssue({
-          code: 'custom',
-          message: `no challenge "${e.challenge}" in this lesson`,
-          path: ['examples', i, 'challenge'],
-        });
+        issue(ctx, msg('lesson.format.noSuchChallenge', { id: e.challenge }), ['examples', i, 'challenge']);
     });
   });
 export type Lesson = z.infer<typeof LessonSchema>;

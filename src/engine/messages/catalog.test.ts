@@ -8,8 +8,8 @@ const entries = Object.entries(catalog) as [string, MessageDef<Record<string, Ms
 
 /** Messages that carry text through unchanged by design (names, tool output, sentences of other messages). */
 const PASS_THROUGH = new Set(['common.literal', 'common.sentences']);
-/** Messages whose parameters are already one text per language (a lesson author's sentence). */
-const PER_LANGUAGE = new Set(['lesson.text']);
+/** Messages whose parameters are already one text per language (a lesson author's sentence, zod's locales). */
+const PER_LANGUAGE = new Set(['lesson.text', 'lesson.format.schema']);
 const HANGUL = /[\uac00-\ud7a3]/;
 
 /**

@@ -16,6 +16,7 @@ import { gateway } from './gateway';
 import { gatewayLint } from './gateway-lint';
 import { ingress } from './ingress';
 import { lesson } from './lesson';
+import { lessonFormat } from './lesson-format';
 import { limit } from './limit';
 import { lint } from './lint';
 import { lintIngress } from './lint-ingress';
@@ -38,6 +39,7 @@ export const groups = {
   dualStack,
   ingress,
   lesson,
+  lessonFormat,
   limit,
   lint,
   lintIngress,
@@ -63,6 +65,7 @@ export const catalog = {
   ...dualStack,
   ...ingress,
   ...lesson,
+  ...lessonFormat,
   ...limit,
   ...lint,
   ...lintIngress,

@@ -1,5 +1,6 @@
 /** What is wrong with a lesson file, one line per problem: where (file, line, column, field) and why. */
 import { useT } from '../../i18n';
+import { Message } from '../../i18n/message';
 import type { LessonError } from '../../engine';
 
 export function LessonErrors({ title, errors }: { title: string; errors: readonly LessonError[] }) {
@@ -21,7 +22,7 @@ export function LessonErrors({ title, errors }: { title: string; errors: readonl
                 <code className="lesson-error-field">{e.field}</code>
               </>
             )}
-            : {e.message}
+            : <Message m={e.message} />
           </li>
         ))}
       </ul>
