@@ -28,6 +28,7 @@ export const en = {
   'editor.broken': 'The YAML has errors. The graph shows the last good cluster.',
   'editor.computing': 'Computing…',
   'editor.textarea': 'YAML manifests',
+  'editor.tabEscape': 'Tab indents here. {keys} then Tab moves focus out of the editor.',
   'editor.warning': 'Warning: {message}',
 
   'engine.error': 'The engine failed: {message}',

@@ -31,6 +31,7 @@ export const ko: Catalogue = {
   'editor.broken': 'YAML에 오류가 있습니다. 그래프는 마지막으로 정상이던 클러스터를 보여 줍니다.',
   'editor.computing': '계산 중…',
   'editor.textarea': 'YAML 매니페스트',
+  'editor.tabEscape': '여기서 Tab은 들여쓰기입니다. {keys} 키를 누른 뒤 Tab을 누르면 에디터 밖으로 나갑니다.',
   'editor.warning': '경고: {message}',
 
   'engine.error': '엔진 오류: {message}',

@@ -5,6 +5,10 @@ import { diagnosticText } from './to-monaco-markers';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
 
+/** Monaco's "Toggle Tab Key Moves Focus": Ctrl+M, and Ctrl+Shift+M on a Mac. */
+const tabEscapeKeys = (): string =>
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌃⇧M' : 'Ctrl+M';
+
 /** The manifests panel: the editor, a problem count, and what is wrong when the graph cannot follow. */
 export function EditorPanel() {
   const t = useT();
@@ -37,9 +41,15 @@ export function EditorPanel() {
           {t('engine.error', { message: engine.message ?? '' })}
         </div>
       )}
-      <Suspense fallback={<div className="monaco-host loading">{t('editor.loading')}</div>}>
-        <MonacoEditor />
-      </Suspense>
+      <div className="editor-body">
+        <Suspense fallback={<div className="monaco-host loading">{t('editor.loading')}</div>}>
+          <MonacoEditor />
+        </Suspense>
+        {/* In the editor Tab indents; a keyboard user needs the way out, shown while the editor has focus. */}
+        <p className="editor-keys" data-testid="editor-tab-hint">
+          {t('editor.tabEscape', { keys: tabEscapeKeys() })}
+        </p>
+      </div>
     </section>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import {
   instrumentation,
@@ -52,6 +52,18 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
     if (revision) instrumentation.graphShown(revision);
   }, [revision, nodes]);
 
+  const open = (id: string, type: string | undefined) =>
+    select(type === 'zone' ? null : keyForGraphId(id), 'graph');
+  // A graph element takes focus with Tab (React Flow makes nodes focusable); Enter opens it as a click does.
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Enter' || !(e.target instanceof HTMLElement)) return;
+    const el = e.target.closest<HTMLElement>('.react-flow__node');
+    const id = el?.dataset.id;
+    if (!id) return;
+    e.preventDefault();
+    open(id, nodes.find((n) => n.id === id)?.type);
+  };
+
   return (
     <section className={`panel topology-panel${broken ? ' stale' : ''}`} aria-label={t('graph.title')}>
       <header className="panel-header">
@@ -59,7 +71,7 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
         {broken && cluster && <span className="badge-stale">{t('graph.stale')}</span>}
         <span className="muted legend">{t('graph.legend')}</span>
       </header>
-      <div className="flow-host" data-testid="topology" data-revision={revision}>
+      <div className="flow-host" data-testid="topology" data-revision={revision} onKeyDown={onKeyDown}>
         {graph ? (
           <ReactFlowProvider key={scenarioKey}>
             <ReactFlow
@@ -74,7 +86,7 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
               elementsSelectable
               onlyRenderVisibleElements={false}
               proOptions={{ hideAttribution: true }}
-              onNodeClick={(_, n) => select(n.type === 'zone' ? null : keyForGraphId(n.id), 'graph')}
+              onNodeClick={(_, n) => open(n.id, n.type)}
               onPaneClick={() => select(null, 'graph')}
             >
               <Background gap={24} />
