@@ -4,7 +4,6 @@ import { ConsolePanel } from '../features/console/ConsolePanel';
 import { EditorPanel } from '../features/editor/EditorPanel';
 import { InspectorPanel } from '../features/inspector/InspectorPanel';
 import { LessonsPane } from '../features/lessons/LessonsPane';
-import { PacketOverlay } from '../features/playback/PacketOverlay';
 import { PlaybackControls } from '../features/playback/PlaybackControls';
 import { RequestBar } from '../features/playback/RequestBar';
 import { TopologyPanel } from '../features/topology/TopologyPanel';
@@ -40,7 +39,7 @@ export function App() {
         <div className="column right">
           <RequestBar />
           <div className="stage">
-            <TopologyPanel overlay={<PacketOverlay />} />
+            <TopologyPanel />
             <SidePanel
               lesson={<LessonsPane />}
               inspector={

@@ -1,18 +1,21 @@
 /**
  * The cluster graph. Layout is recomputed only when the cluster changes; selection only toggles
- * classes. A broken document keeps the last good cluster, dimmed. The packet overlay is passed in by
- * the page (features do not import each other) and rendered inside React Flow's viewport context.
+ * classes. A broken document keeps the last good cluster, dimmed. The followed request's route is drawn
+ * as links (a burst's spread faintly), its current hop lights the deciding Service, its rule chip and the
+ * chosen pod, and the packet overlay moves the packets along those links.
  */
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import {
   instrumentation,
   keyForGraphId,
   selectCluster,
   selectDropPlace,
+  selectFocusTrace,
   selectGraphRevision,
+  selectHopIndex,
   selectHopPlace,
   selectLessonMarks,
   selectSelected,
@@ -21,9 +24,13 @@ import {
 import { highlightFor, lessonMarksFor } from './highlight';
 import { AutoFit } from './AutoFit';
 import { flowEdges, flowNodes, graphFor } from './flow-elements';
+import { hopLights } from './hop-lights';
 import { nodeTypes } from './nodes';
+import { PacketOverlay } from './PacketOverlay';
+import { burstLinks, routeOf } from './route';
+import { edgeTypes } from './RouteEdge';
 
-export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
+export function TopologyPanel() {
   const t = useT();
   const cluster = useStore(selectCluster);
   const revision = useStore(selectGraphRevision);
@@ -42,11 +49,21 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
   const drop = useStore(selectDropPlace);
   const marks = useStore(selectLessonMarks);
   const marked = useMemo(() => lessonMarksFor(marks), [marks]);
+  const trace = useStore(selectFocusTrace);
+  const traces = useStore((s) => s.traces);
+  const hop = useStore(selectHopIndex);
+  const links = useMemo(() => routeOf(trace), [trace]);
+  const burst = useMemo(() => (traces.length > 1 ? burstLinks(traces) : []), [traces]);
+  const lights = useMemo(() => hopLights(cluster, trace?.hops ?? [], hop), [cluster, trace, hop]);
+  const phase = trace?.hops[hop]?.phase;
   const nodes = useMemo(
-    () => flowNodes(graph, lit, selectedService, { at, drop, marked }),
-    [graph, lit, selectedService, at, drop, marked],
+    () => flowNodes(graph, lit, selectedService, { at, drop, marked, lights }),
+    [graph, lit, selectedService, at, drop, marked, lights],
   );
-  const edges = useMemo(() => flowEdges(graph, lit), [graph, lit]);
+  const edges = useMemo(
+    () => flowEdges(graph, lit, { links, hop, phase, burst }),
+    [graph, lit, links, hop, phase, burst],
+  );
 
   useEffect(() => {
     if (revision) instrumentation.graphShown(revision);
@@ -78,6 +95,7 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
               nodes={nodes}
               edges={edges}
               nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
               fitView
               fitViewOptions={{ padding: 0.04, maxZoom: 1.6 }}
               minZoom={0.2}
@@ -92,7 +110,7 @@ export function TopologyPanel({ overlay }: { overlay?: ReactNode }) {
               <Background gap={24} />
               <Controls showInteractive={false} />
               <AutoFit shape={shape} />
-              {overlay}
+              <PacketOverlay />
             </ReactFlow>
           </ReactFlowProvider>
         ) : (

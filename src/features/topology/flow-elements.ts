@@ -3,9 +3,11 @@
  * to-flow-graph), the selection's highlight, and structural sharing with the previous elements so only
  * what changed re-renders. There is one graph panel, so the caches live here, outside React's render.
  */
-import type { Edge } from '@xyflow/react';
+import { MarkerType, type Edge } from '@xyflow/react';
 import { instrumentation, type ClusterState } from '../../store';
 import type { Highlight } from './highlight';
+import type { HopLights } from './hop-lights';
+import type { RouteLink } from './route';
 import { reuseUnchanged, type ReuseCache } from './reuse';
 import { toFlowGraph, type FlowGraph, type GraphNode } from './to-flow-graph';
 
@@ -22,38 +24,88 @@ export function flowNodes(
   graph: FlowGraph | null,
   lit: Highlight | null,
   selectedService: string | null,
-  marks: { at: string | null; drop: string | null; marked?: ReadonlySet<string> } = {
+  marks: {
+    at: string | null;
+    drop: string | null;
+    marked?: ReadonlySet<string>;
+    /** What the followed hop lights: the deciding Service, its rule chip, the chosen pod. */
+    lights?: HopLights;
+  } = {
     at: null,
     drop: null,
   },
 ): GraphNode[] {
+  const lights = marks.lights;
   return reuseUnchanged(
     nodeCache,
     graph?.nodes.map((n) => {
+      const hopService = lights?.proxy === n.id ? (lights.service ?? undefined) : undefined;
       const m =
-        selectedService &&
         n.data.kind === 'kube-proxy' &&
-        n.data.services.some((s) => s.id === selectedService)
-          ? { ...n, data: { ...n.data, selectedService } }
+        ((selectedService && n.data.services.some((s) => s.id === selectedService)) || hopService)
+          ? { ...n, data: { ...n.data, selectedService: selectedService ?? undefined, hopService } }
           : n;
       const classes = [
         lit?.nodes.has(n.id) && 'lit',
         marks.at === n.id && 'at-hop',
         marks.drop === n.id && 'dropped-here',
         marks.marked?.has(n.id) && 'lesson-mark',
+        lights?.service === n.id && 'hop-service',
+        lights?.pod === n.id && 'hop-pod',
       ].filter(Boolean);
       return classes.length ? { ...m, className: classes.join(' '), selected: false } : m;
     }) ?? [],
   );
 }
 
+/** The followed request's route (the links of its current exchange) and a burst's spread. */
+export interface RouteMarks {
+  links: readonly RouteLink[];
+  /** The followed request's current hop, and the exchange it is part of (the lookup or the request). */
+  hop: number;
+  phase?: 'dns' | 'request';
+  /** Every link a request of the burst travels ("from>to"); empty for one request. */
+  burst: readonly string[];
+}
+
+const ROUTE_COLORS = { done: '#1e40af', now: '#1d4ed8', ahead: '#475569' } as const;
+
+/** Route links sit above the Kubernetes nodes' boxes (z 0) and under every other box (z 1). */
+function routeEdges(graph: FlowGraph, route: RouteMarks): Edge[] {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const out: Edge[] = [];
+  for (const key of route.burst) {
+    const [source = '', target = ''] = key.split('>');
+    if (ids.has(source) && ids.has(target))
+      out.push({ id: `b:${key}`, source, target, type: 'route', className: 'edge-route-burst', zIndex: 1 });
+  }
+  for (const l of route.links) {
+    if (l.phase !== route.phase || !ids.has(l.from) || !ids.has(l.to)) continue;
+    const state = l.hop < route.hop ? 'done' : l.hop === route.hop ? 'now' : 'ahead';
+    out.push({
+      id: `route:${l.hop}`,
+      source: l.from,
+      target: l.to,
+      type: 'route',
+      className: `edge-route route-${state}`,
+      zIndex: 1,
+      markerEnd: { type: MarkerType.ArrowClosed, color: ROUTE_COLORS[state], width: 14, height: 14 },
+    });
+  }
+  return out;
+}
+
 /** Rule edges (Service → each node's kube-proxy) show only for the selected Service. */
-export function flowEdges(graph: FlowGraph | null, lit: Highlight | null): Edge[] {
-  return reuseUnchanged(
-    edgeCache,
-    graph?.edges
+export function flowEdges(
+  graph: FlowGraph | null,
+  lit: Highlight | null,
+  route: RouteMarks = { links: [], hop: -1, burst: [] },
+): Edge[] {
+  if (!graph) return reuseUnchanged(edgeCache, []);
+  return reuseUnchanged(edgeCache, [
+    ...graph.edges
       .filter((e) => e.className !== 'edge-rule' || lit?.edges.has(e.id))
-      .map((e) => (lit?.edges.has(e.id) ? { ...e, className: `${e.className} lit`, animated: true } : e)) ??
-      [],
-  );
+      .map((e) => (lit?.edges.has(e.id) ? { ...e, className: `${e.className} lit`, animated: true } : e)),
+    ...routeEdges(graph, route),
+  ]);
 }

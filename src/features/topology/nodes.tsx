@@ -92,9 +92,14 @@ export function K8sNode({ data }: P) {
   );
 }
 
-/** The selected Service's chip comes first so it is never hidden behind "+N". */
-const selectedFirst = <T extends { id: string }>(list: T[], id: string | undefined) =>
-  id ? [...list.filter((s) => s.id === id), ...list.filter((s) => s.id !== id)] : list;
+/** The chips of the followed hop's and the selected Service come first, never hidden behind "+N". */
+const selectedFirst = <T extends { id: string }>(list: T[], ...first: (string | undefined)[]) => {
+  const ids = first.filter(Boolean);
+  return [
+    ...ids.flatMap((id) => list.filter((s) => s.id === id)),
+    ...list.filter((s) => !ids.includes(s.id)),
+  ];
+};
 
 export function KubeProxyNode({ data }: P) {
   const t = useT();
@@ -104,10 +109,15 @@ export function KubeProxyNode({ data }: P) {
       {handles}
       <div className="g-title">{t('graph.kubeProxy', { mode: data.mode })}</div>
       <div className="g-rules" title={t('graph.rulesFor', { count: data.services.length })}>
-        {selectedFirst(data.services, data.selectedService)
+        {selectedFirst(data.services, data.hopService, data.selectedService)
           .slice(0, PROXY_CHIPS)
           .map((s) => (
-            <span key={s.id} className={`g-rule${s.id === data.selectedService ? ' g-rule-lit' : ''}`}>
+            <span
+              key={s.id}
+              className={`g-rule${s.id === data.selectedService ? ' g-rule-lit' : ''}${s.id === data.hopService ? ' g-rule-hop' : ''}`}
+              data-testid={s.id === data.hopService ? 'hop-rule-chip' : undefined}
+            >
+              {s.id === data.hopService && <span aria-hidden>▶ </span>}
               {s.name}
             </span>
           ))}

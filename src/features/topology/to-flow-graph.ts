@@ -12,6 +12,7 @@ import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { ClusterState } from '../../engine';
 import { EXTERNAL_ID, kubeProxyId, lbId, zoneId } from '../../store/graph-ids';
+import { ROUTE_GUTTER } from './route-geometry';
 import { viewCluster, type NodeView, type PodView, type ServiceView } from './cluster-view';
 import * as S from './sizes';
 
@@ -29,6 +30,8 @@ export type GraphNodeData =
       services: { id: string; name: string }[];
       /** The selected Service, whose rules on this node light up. */
       selectedService?: string;
+      /** The Service whose rule on this node decided the followed request's current hop. */
+      hopService?: string;
     }
   | { kind: 'pod'; pod: PodView };
 
@@ -147,19 +150,27 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
   for (const z of view.zones) {
     const id = zoneId(z || '-');
     if (!g.hasNode(id)) continue;
-    // Room for the zone's label above its first node (dagre's compound padding does not leave it).
+    // Room for the zone's label above its first node (dagre's compound padding does not leave it), and
+    // on the right for the followed request's links that loop within the nodes' column.
     const box = topLeft(id);
     place(
       id,
       { kind: 'zone', zone: z },
-      { ...box, y: box.y - S.ZONE_LABEL, height: box.height + S.ZONE_LABEL },
+      {
+        ...box,
+        y: box.y - S.ZONE_LABEL,
+        height: box.height + S.ZONE_LABEL,
+        width: box.width + ROUTE_GUTTER,
+      },
       -1,
     );
   }
-  place(EXTERNAL_ID, { kind: 'client', ip: cluster.config.externalClientIP }, topLeft(EXTERNAL_ID));
+  // The followed request's route is drawn at z 1 over the Kubernetes nodes' boxes (z 0) and under
+  // every other box (z 1, later in the DOM), so it never covers a name.
+  place(EXTERNAL_ID, { kind: 'client', ip: cluster.config.externalClientIP }, topLeft(EXTERNAL_ID), 1);
   for (const s of lbs) {
     const id = lbId(s.namespace, s.name);
-    place(id, { kind: 'lb', service: s.id, ips: s.externalIPs }, topLeft(id));
+    place(id, { kind: 'lb', service: s.id, ips: s.externalIPs }, topLeft(id), 1);
     edges.push({ id: `e:${EXTERNAL_ID}>${id}`, source: EXTERNAL_ID, target: id, className: 'edge-wire' });
   }
   // Every Service with a virtual IP is programmed on every node (user Services first).
@@ -189,7 +200,7 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
   }
   const endpointsOf = new Map<string, string[]>();
   for (const s of shown) {
-    place(s.id, { kind: 'service', service: s }, topLeft(s.id));
+    place(s.id, { kind: 'service', service: s }, topLeft(s.id), 1);
     const pods = s.endpoints.map((e) => e.podId).filter((p): p is string => !!p && nodeOfPod.has(p));
     endpointsOf.set(s.id, pods);
     for (const p of new Set(pods)) {
