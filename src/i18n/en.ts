@@ -186,6 +186,9 @@ export const en = {
 
   'console.title': 'Console',
   'console.placeholder': 'get svc · exec client -- nslookup web · node node-1 -- iptables-save',
+  'console.filter': 'Filter output',
+  'console.resize': 'Console height',
+  'console.widen': 'Widen the console',
   'console.run': 'Run',
   'console.clear': 'Clear',
   'console.input': 'Console command',

@@ -189,6 +189,9 @@ export const ko: Catalogue = {
 
   'console.title': '콘솔',
   'console.placeholder': 'get svc · exec client -- nslookup web · node node-1 -- iptables-save',
+  'console.filter': '출력 거르기',
+  'console.resize': '콘솔 높이',
+  'console.widen': '콘솔 넓게 보기',
   'console.run': '실행',
   'console.clear': '지우기',
   'console.input': '콘솔 명령',

@@ -1,5 +1,5 @@
 /**
- * `node NAME -- iptables-save | ipvsadm -Ln | nft list ruleset | conntrack -L [-p PROTO] [-s IP] [-d IP]`:
+ * `node NAME -- iptables-save [-t TABLE] | ipvsadm -Ln | nft list ruleset | conntrack -L [-p PROTO] [-s IP] [-d IP]`:
  * what a student would see on that node, from the same rules the traces execute (helper C1's printers) and
  * the data plane's conntrack table. `-o json` gives `{ node, mode, output }` for the rule dumps and
  * `{ node, entries: [...] }` for conntrack.
@@ -12,6 +12,7 @@ import { iptablesSave, ipvsadmList, type NodeRules } from '../proxy';
 import { ctEntries, formatEntry } from '../simulate/conntrack';
 import { expireAll } from '../simulate/node-path';
 import { rulesFor } from '../simulate/rules';
+import { iptablesSaveArgs, oneTable } from './iptables-save-table';
 import { fail, json, ok, usage, type CommandEnv, type CommandHandler, type CommandResult } from './types';
 
 const EMPTY_IPVS = [
@@ -96,8 +97,15 @@ export const nodeCommand: CommandHandler = (args, env) => {
   const [prog, ...rest] = cmd;
   const mode = env.cluster.config.proxy.mode;
   switch (prog) {
-    case 'iptables-save':
-      return dump(env, name, iptablesSave(rules(env, name), { now: env.world.clock }));
+    case 'iptables-save': {
+      const opts = iptablesSaveArgs(rest);
+      if ('error' in opts) return usage(opts.error, 'node');
+      const all = iptablesSave(rules(env, name), { now: env.world.clock });
+      if (opts.table === undefined) return dump(env, name, all);
+      const table = oneTable(all, opts.table);
+      if (table === null) return fail(`Table \`${opts.table}' does not exist\n`);
+      return dump(env, name, table);
+    }
     case 'ipvsadm': {
       if (!rest.includes('-L') && !rest.includes('-Ln') && !rest.includes('--list'))
         return usage('ipvsadm: svclab supports -Ln', 'node');

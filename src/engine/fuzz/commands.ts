@@ -38,6 +38,7 @@ export const TEMPLATES: readonly string[] = [
   'curl --from external -H "Host: {host}" http://{ingressip}/ -o json',
   'ping --from external {lb}',
   'node {node} -- iptables-save',
+  'node {node} -- iptables-save -t nat',
   'node {node} -- ip6tables-save',
   'node {node} -- ipvsadm -Ln',
   'node {node} -- nft list ruleset',

@@ -26,7 +26,7 @@ commands:
   curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
   ping --from SRC [-c N] HOST                ICMP echo from the same sources
-  node <name> -- <cmd>                       iptables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
+  node <name> -- <cmd>                       iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  lessons and their challenges (CLI only; see 'svclab lesson')
 
 exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
@@ -51,7 +51,7 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   curl --from SRC [curl flags] URL          external, external:IP, node/NAME, pod/[NS/]NAME에서 보내는 요청
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
   ping --from SRC [-c N] HOST                같은 출발지에서 보내는 ICMP echo
-  node <name> -- <cmd>                       iptables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
+  node <name> -- <cmd>                       iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  레슨과 챌린지(CLI 전용, 'svclab lesson' 참고)
 
 종료 코드: 0 성공, 1 명령은 실행됐지만 실패를 보고함, 2 사용법 오류.

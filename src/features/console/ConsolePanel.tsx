@@ -2,12 +2,16 @@
  * The in-page console: one line at a time through the same interpreter as the `svclab` CLI
  * (`get svc`, `exec client -- nslookup web`, `node node-1 -- iptables-save`, `-o json` anywhere).
  * ↑/↓ recall earlier lines, `help` lists the commands, `clear` empties the screen, and the chips
- * offer lines that fit the current scene.
+ * offer lines that fit the current scene. Output never wraps (a table stays a table; it scrolls
+ * sideways); a filter keeps the lines that contain a text (and each table's header); the panel grows
+ * by its top edge (drag, or ↑/↓ on it) up to most of the column, and widens to most of the page.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import { runConsoleLine, selectCluster, selectStepCommand, useStore } from '../../store';
+import { filterOutput } from './filter';
 import { emptyHistory, pushHistory, recall, type History } from './history';
+import { DEFAULT_SHARE, ResizeHandle } from './ResizeHandle';
 import { consoleSuggestions } from './suggestions';
 
 interface Entry {
@@ -29,6 +33,10 @@ export function ConsolePanel() {
   const [line, setLine] = useState('');
   const [entries, setEntries] = useState<Entry[]>([]);
   const [history, setHistory] = useState<History>(emptyHistory);
+  const [filter, setFilter] = useState('');
+  const [share, setShare] = useState(DEFAULT_SHARE);
+  const [wide, setWide] = useState(false);
+  const panel = useRef<HTMLElement>(null);
   const out = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const suggestions = useMemo(
@@ -84,11 +92,37 @@ export function ConsolePanel() {
   };
 
   return (
-    <section className="panel console-panel" aria-label={t('console.title')}>
+    <section
+      ref={panel}
+      className={`panel console-panel${wide ? ' wide' : ''}`}
+      aria-label={t('console.title')}
+      style={{ flex: `0 0 ${share}%` }}
+    >
+      <ResizeHandle panel={panel} share={share} onShare={setShare} label={t('console.resize')} />
       <header className="panel-header">
         <h2>{t('console.title')}</h2>
         <span className="muted console-hint">{t('console.hint')}</span>
-        <button type="button" onClick={() => setEntries([])} className="push-right">
+        <input
+          type="search"
+          className="console-filter push-right"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder={t('console.filter')}
+          aria-label={t('console.filter')}
+          data-testid="console-filter"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          aria-pressed={wide}
+          onClick={() => setWide((w) => !w)}
+          data-testid="console-widen"
+          title={t('console.widen')}
+        >
+          {wide ? '⇤' : '⇥'}
+          <span className="sr-only">{t('console.widen')}</span>
+        </button>
+        <button type="button" onClick={() => setEntries([])}>
           {t('console.clear')}
         </button>
       </header>
@@ -127,7 +161,7 @@ export function ConsolePanel() {
               <pre className="muted">…</pre>
             ) : (
               <>
-                {e.stdout && <pre>{e.stdout}</pre>}
+                {e.stdout && <pre>{filter ? filterOutput(e.stdout, filter) : e.stdout}</pre>}
                 {e.stderr && <pre className="console-failed">{e.stderr}</pre>}
                 {e.note && <pre className="console-note">{e.note}</pre>}
                 {e.exitCode !== 0 && (

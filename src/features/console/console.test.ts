@@ -47,7 +47,7 @@ describe('console suggestions', () => {
       'get pods -o wide',
       'exec client -- nslookup db',
       'exec client -- curl http://db:5432',
-      'node node-2 -- iptables-save',
+      'node node-2 -- iptables-save -t nat',
       'node node-2 -- conntrack -L',
       'exec client -- cat /etc/resolv.conf',
       'get endpointslices',

@@ -6,7 +6,7 @@
  * @example
  * consoleSuggestions(cluster, 'pod/default/client', 'http://web');
  * // ['get svc', 'get pods -o wide', 'exec client -- nslookup web', 'exec client -- curl http://web',
- * //  'node node-3 -- iptables-save', 'node node-3 -- conntrack -L', 'get endpointslices']
+ * //  'node node-3 -- iptables-save -t nat', 'node node-3 -- conntrack -L', 'get endpointslices']
  */
 import { clusterIndex, nsName, type ClusterState, type Pod } from '../../engine';
 
@@ -25,7 +25,7 @@ const execPrefix = (p: Pod) => {
 };
 
 const RULE_DUMP: Record<string, string> = {
-  iptables: 'iptables-save',
+  iptables: 'iptables-save -t nat',
   ipvs: 'ipvsadm -Ln',
   nftables: 'nft list ruleset',
 };
@@ -67,7 +67,7 @@ export function consoleSuggestions(cluster: ClusterState, from: string, to: stri
   }
   const node = (client?.spec.nodeName ?? cluster.nodes[0]?.metadata.name) || '';
   if (node) {
-    out.push(`node ${node} -- ${RULE_DUMP[cluster.config.proxy.mode] ?? 'iptables-save'}`);
+    out.push(`node ${node} -- ${RULE_DUMP[cluster.config.proxy.mode] ?? 'iptables-save -t nat'}`);
     out.push(`node ${node} -- conntrack -L`);
   }
   if (client) out.push(`${execPrefix(client)} cat /etc/resolv.conf`);
