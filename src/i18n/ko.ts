@@ -189,7 +189,7 @@ export const ko: Catalogue = {
 
   'console.title': '콘솔',
   'console.placeholder': 'get svc · exec client -- nslookup web · node node-1 -- iptables-save',
-  'console.filter': '출력 거르기',
+  'console.filter': '출력 필터',
   'console.resize': '콘솔 높이',
   'console.widen': '콘솔 넓게 보기',
   'console.run': '실행',
