@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { CONFIG_DEFINITIONS, CONFIG_ROOTS } from './schema-config-kinds.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const input = resolve(root, '../shared/k8s/openapi-v1.36.json');
+// SVCLAB_K8S_OPENAPI names the document when the checkout is not beside ../shared (a worktree).
+const input = process.env.SVCLAB_K8S_OPENAPI ?? resolve(root, '../shared/k8s/openapi-v1.36.json');
 const output = join(root, 'src/engine/manifest/k8s-schema.json');
 
 /** The kinds svclab simulates, as [group, version, kind] (group "" is core). */
@@ -28,6 +29,10 @@ const ROOTS = [
   ['networking.k8s.io', 'v1', 'IngressClass'],
   ['apps', 'v1', 'Deployment'],
   ['apps', 'v1', 'ReplicaSet'],
+  ['apps', 'v1', 'StatefulSet'],
+  ['apps', 'v1', 'DaemonSet'],
+  ['batch', 'v1', 'Job'],
+  ['autoscaling', 'v2', 'HorizontalPodAutoscaler'],
 ];
 
 if (!existsSync(input)) {

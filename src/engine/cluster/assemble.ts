@@ -9,7 +9,17 @@
  * const { cluster } = assembleCluster(loaded.objects, { seed: 1, clock: 0, addOns: ADD_ONS });
  */
 import type { Diagnostic } from '../diagnostics';
-import type { Deployment, KubeObject, Pod, ReplicaSet, Service } from '../k8s/objects';
+import type {
+  DaemonSet,
+  Deployment,
+  HorizontalPodAutoscaler,
+  Job,
+  KubeObject,
+  Pod,
+  ReplicaSet,
+  Service,
+  StatefulSet,
+} from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { msg } from '../messages';
 import type { ClusterAddOn } from './add-on';
@@ -31,7 +41,12 @@ import { allocateServices } from './service-alloc';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
 import { fillWorkloadStatus } from './workload-status';
+import { fillMoreWorkloadStatus } from './workload-status-more';
 import { expandWorkloads } from './workloads';
+import { applyAutoscalers } from './hpa';
+import { expandMoreWorkloads } from './more-workloads';
+import { orderedReadyCaps } from './statefulset';
+import { workloadLints } from './workload-lint';
 
 export interface AssembleOptions {
   seed: number;
@@ -41,6 +56,11 @@ export interface AssembleOptions {
   reuse?: ControllerInput['reuse'];
   /** Called as each stage ends, with its name (the bench times the stages with it; the engine has no clock). */
   mark?: (stage: string) => void;
+  /**
+   * Pods each OrderedReady StatefulSet ("ns/name") has made: the second pass of a build whose first pass
+   * found a set's pod not ready (the controller waits there), set by assembleCluster itself.
+   */
+  statefulSetCaps?: ReadonlyMap<string, number>;
 }
 
 export interface AssembleResult {
@@ -95,6 +115,12 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   assignLoadBalancers(alloc.accepted, config);
   mark('services');
 
+  // The autoscalers scale their targets first (minReplicas above replicas), then the controllers run.
+  const scaled = applyAutoscalers(admittedOf.HorizontalPodAutoscaler as HorizontalPodAutoscaler[], {
+    Deployment: admittedOf.Deployment,
+    StatefulSet: admittedOf.StatefulSet,
+    ReplicaSet: admittedOf.ReplicaSet,
+  });
   // Workloads: made objects are created right after their owner.
   const work = expandWorkloads(
     admittedOf.Deployment as Deployment[],
@@ -104,13 +130,34 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     time,
     { pods: LIMITS.pods - admittedOf.Pod.filter((p) => srcOf(p)).length, counts: (w) => !!srcOf(w) },
   );
-  diagnostics.push(...replicaDiagnostics(work.limited, srcOf));
+  const more = expandMoreWorkloads(
+    {
+      statefulSets: admittedOf.StatefulSet as StatefulSet[],
+      daemonSets: admittedOf.DaemonSet as DaemonSet[],
+      jobs: admittedOf.Job as Job[],
+    },
+    nodes,
+    admittedOf.Pod as Pod[],
+    work,
+    opts.seed,
+    time,
+    opts.statefulSetCaps ?? new Map(),
+    (w) => !!srcOf(w),
+  );
+  work.podGroups.push(...more.podGroups);
+  diagnostics.push(...replicaDiagnostics([...work.limited, ...more.limited], srcOf));
   mark('workloads');
   const placed = placeInOrder(cluster, admitted, new Set<KubeObject>(alloc.accepted), work, opts.seed, time);
   mark('order');
-  const run = runPods(cluster.pods, nodes, opts.clock);
+  const run = runPods(cluster.pods, nodes, opts.clock, more.completes);
   mark('pods');
+  // OrderedReady: the controller stops at the first pod that is not ready; build again with those caps.
+  if (!opts.statefulSetCaps && cluster.statefulSets.length) {
+    const caps = orderedReadyCaps(cluster.statefulSets, cluster.pods, new Map());
+    if (caps.size) return assembleCluster(objects, { ...opts, statefulSetCaps: caps });
+  }
   fillWorkloadStatus(cluster);
+  fillMoreWorkloadStatus(cluster, time);
   mark('workloadStatus');
 
   const ctl = endpointControllers(cluster, opts, time);
@@ -120,6 +167,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   for (const a of opts.addOns ?? []) a.afterControllers?.(cluster);
   diagnostics.push(
     ...lintCluster(cluster, { srcOf, index: ctl.index, probes: run.probes, replacedEndpoints: ctl.replaced }),
+    ...workloadLints(cluster, srcOf, scaled, opts.statefulSetCaps ?? new Map()),
   );
   mark('lints');
   return { cluster, diagnostics, probes: run.probes, made: ctl.made };
@@ -239,7 +287,18 @@ function admitInNamespaces(entries: Entry[], seed: number, time: string, diagnos
   return admitted;
 }
 
-type AdmittedKind = 'Service' | 'Deployment' | 'ReplicaSet' | 'Pod';
+const ADMITTED_KINDS = [
+  'Service',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'DaemonSet',
+  'Job',
+  'HorizontalPodAutoscaler',
+  'Pod',
+] as const;
+type AdmittedKind = (typeof ADMITTED_KINDS)[number];
+const isAdmittedKind = (k: string): k is AdmittedKind => (ADMITTED_KINDS as readonly string[]).includes(k);
 
 /** The admitted objects of the kinds the next stages read, and each object's YAML source. */
 function lookups(admitted: Entry[]): {
@@ -247,17 +306,14 @@ function lookups(admitted: Entry[]): {
   srcOf: (o: KubeObject) => SourcedObject | undefined;
 } {
   const entryOf = new Map<KubeObject, Entry>();
-  const admittedOf: Record<AdmittedKind, KubeObject[]> = {
-    Service: [],
-    Deployment: [],
-    ReplicaSet: [],
-    Pod: [],
-  };
+  const admittedOf = Object.fromEntries(ADMITTED_KINDS.map((k) => [k, []])) as unknown as Record<
+    AdmittedKind,
+    KubeObject[]
+  >;
   for (const e of admitted) {
     entryOf.set(e.object, e);
     const k = e.object.kind;
-    if (k === 'Service' || k === 'Deployment' || k === 'ReplicaSet' || k === 'Pod')
-      admittedOf[k].push(e.object);
+    if (isAdmittedKind(k)) admittedOf[k].push(e.object);
   }
   // An object the build made (an Endpoints replacing the user's, say) is placed on the user's object
   // with its key; that index is only built when a lint asks about such an object.

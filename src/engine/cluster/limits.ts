@@ -13,7 +13,7 @@
  * // a Service with 150 ports is not in `kept`; diagnostics[0].code === 'limit.service-ports'
  */
 import type { Diagnostic } from '../diagnostics';
-import type { Deployment, ReplicaSet } from '../k8s/objects';
+import type { KubeObject } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { msg } from '../messages';
 import { objectDiagnostic } from './diag';
@@ -130,10 +130,10 @@ export function limitNodes(nodes: SourcedObject[], diagnostics: Diagnostic[]): S
  */
 export function replicaDiagnostics(
   limited: WorkloadResult['limited'],
-  srcOf: (o: Deployment | ReplicaSet) => SourcedObject | undefined,
+  srcOf: (o: KubeObject) => SourcedObject | undefined,
 ): Diagnostic[] {
-  return limited.map(({ object, asked, made }) =>
-    objectDiagnostic(srcOf(object), object, 'spec.replicas', {
+  return limited.map(({ object, asked, made, field }) =>
+    objectDiagnostic(srcOf(object), object, field ?? 'spec.replicas', {
       severity: 'error',
       source: 'limit',
       code: 'limit.replicas',

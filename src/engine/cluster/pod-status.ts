@@ -231,7 +231,13 @@ export function unreadyFromConditions(pod: Pod, conds: PodCondition[] | undefine
  * @example
  * runPods([pod], nodes, 0).probes.get('default/web')?.get('web')?.ready; // true
  */
-export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
+export function runPods(
+  pods: Pod[],
+  nodes: Node[],
+  clock: number,
+  /** Pods whose containers run to completion (a Job's): once running, they end Succeeded. */
+  completes?: ReadonlySet<Pod>,
+): PodRun {
   const scheduler = new Scheduler(nodes);
   const ipam = new PodIPAM();
   const probes = new Map<string, Map<string, ProbeResult>>();
@@ -361,5 +367,37 @@ export function runPods(pods: Pod[], nodes: Node[], clock: number): PodRun {
     extra.qosClass ??= 'BestEffort';
     pod.status = status;
   }
+  if (completes?.size)
+    for (const pod of completes) if (pod.status?.phase === 'Running') pod.status = completedStatus(pod, time);
   return { probes, sandboxFailures };
+}
+
+/**
+ * The status the kubelet reports once every container exited 0 (restartPolicy Never or OnFailure): phase
+ * Succeeded, conditions with reason PodCompleted, each container terminated Completed. The pod keeps its
+ * addresses, and no longer counts as an endpoint (a terminal pod).
+ */
+function completedStatus(pod: Pod, time: string): PodStatus {
+  const prev = pod.status!;
+  const done = (type: string): PodCondition => cond(type, false, time, 'PodCompleted');
+  return {
+    ...prev,
+    phase: 'Succeeded',
+    conditions: [
+      cond('PodReadyToStartContainers', false, time),
+      cond('Initialized', true, time, 'PodCompleted'),
+      done('Ready'),
+      done('ContainersReady'),
+      cond('PodScheduled', true, time),
+    ],
+    containerStatuses: (pod.spec.containers ?? []).map((c) => ({
+      name: c.name,
+      image: c.image ?? '',
+      imageID: '',
+      ready: false,
+      restartCount: 0,
+      started: false,
+      state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: time, finishedAt: time } },
+    })),
+  } as PodStatus;
 }

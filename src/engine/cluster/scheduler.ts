@@ -1,10 +1,11 @@
 /**
  * A small, deterministic stand-in for kube-scheduler: `spec.nodeName` is honoured as given (the scheduler
  * never sees such a pod); then, per node, the filter plugins in kube-scheduler's order: NodeUnschedulable
- * (`spec.unschedulable`), NodeAffinity (`spec.nodeSelector` against the node's labels), NodePorts (a
+ * (`spec.unschedulable`, unless the pod tolerates its taint), TaintToleration (NoSchedule/NoExecute taints),
+ * NodeAffinity (`spec.nodeSelector` and the required node affinity, node-fit.ts), NodePorts (a
  * hostPort/protocol/hostIP already taken on the node by a pod that is not terminal). Among the nodes that
  * pass, the one with the fewest pods wins, ties broken by name. The real scheduler scores many more
- * plugins (resources, affinity, topology spread, taints); this keeps the outcome a student would expect
+ * plugins (resources, pod affinity, topology spread, preferred terms); this keeps the outcome a student would expect
  * from a small cluster: replicas spread across nodes.
  *
  * When no node passes, the pod stays Pending with the scheduler's FailedScheduling message: each node's
@@ -16,6 +17,10 @@
  */
 import type { Node, Pod } from '../k8s/objects';
 import { podHostPorts, HostPortUsage } from './host-ports';
+import { matchesNodeAffinity, tolerates, untoleratedTaint, untoleratedTaintReason } from './node-fit';
+
+/** What the node lifecycle controller puts on a node with `spec.unschedulable` (NodeUnschedulable reads it). */
+const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
 
 /** Filter plugins' reasons (pkg/scheduler/framework/plugins: nodeunschedulable, nodeaffinity, nodeports). */
 export const ERR_UNSCHEDULABLE = 'node(s) were unschedulable';
@@ -118,18 +123,23 @@ export class Scheduler {
       if (wanted.length) this.usage(i ?? given).add(wanted);
       return this.placed(given);
     }
-    const sel = pod.spec.nodeSelector;
-    const selKeys = sel ? Object.keys(sel) : [];
+    const tolerations = pod.spec.tolerations;
+    const toleratesUnschedulable = !!tolerations?.some((t) => tolerates(t, UNSCHEDULABLE_TAINT));
     // The fewest pods wins, ties broken by name (a node listed twice counts as the first of its name).
     let best = -1;
     const reasons: string[] = [];
     for (let i = 0; i < this.nodes.length; i++) {
       const n = this.nodes[i]!;
-      if (n.spec?.unschedulable) {
+      if (n.spec?.unschedulable && !toleratesUnschedulable) {
         reasons.push(ERR_UNSCHEDULABLE);
         continue;
       }
-      if (selKeys.length && !selKeys.every((k) => n.metadata.labels?.[k] === sel![k])) {
+      const taint = n.spec?.taints?.length ? untoleratedTaint(n, tolerations) : undefined;
+      if (taint) {
+        reasons.push(untoleratedTaintReason(taint));
+        continue;
+      }
+      if (!matchesNodeAffinity(pod, n)) {
         reasons.push(ERR_NODE_SELECTOR);
         continue;
       }

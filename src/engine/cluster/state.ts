@@ -6,7 +6,10 @@
  */
 import type {
   ConfigMap,
+  DaemonSet,
   Deployment,
+  HorizontalPodAutoscaler,
+  Job,
   EndpointSlice,
   Endpoints,
   Ingress,
@@ -18,6 +21,7 @@ import type {
   ReplicaSet,
   Secret,
   Service,
+  StatefulSet,
 } from '../k8s/objects';
 import type { Gateway, GatewayClass, GRPCRoute, HTTPRoute, ReferenceGrant } from '../k8s/gateway-api';
 
@@ -104,6 +108,10 @@ export interface ClusterState {
   namespaces: Namespace[];
   deployments: Deployment[];
   replicaSets: ReplicaSet[];
+  statefulSets: StatefulSet[];
+  daemonSets: DaemonSet[];
+  jobs: Job[];
+  horizontalPodAutoscalers: HorizontalPodAutoscaler[];
   /**
    * Pods in creation order. Read-only once the cluster is built: pods share parts with each other (the
    * pods of one ReplicaSet share labels, annotations, ownerReferences and containers; ready pods share
@@ -135,6 +143,10 @@ export function emptyCluster(config: ClusterConfig = DEFAULT_CONFIG): ClusterSta
     namespaces: [],
     deployments: [],
     replicaSets: [],
+    statefulSets: [],
+    daemonSets: [],
+    jobs: [],
+    horizontalPodAutoscalers: [],
     pods: [],
     services: [],
     endpoints: [],

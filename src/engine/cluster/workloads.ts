@@ -27,7 +27,7 @@ import { objectKey } from './state';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 /** The API server's name generator truncates the base so that base + 5 chars fits in 63 (maxGeneratedNameLength). */
-const MAX_GENERATED_BASE = 58;
+export const MAX_GENERATED_BASE = 58;
 
 /** Canonical JSON: object keys sorted, so equal templates hash equally whatever their key order. */
 export function canonicalJSON(v: unknown): string {
@@ -134,12 +134,12 @@ export interface MadeObject<T extends KubeObject> {
   ownerObject: KubeObject;
 }
 
-/** The pods one ReplicaSet made, in creation order. */
+/** The pods one controller made (a ReplicaSet, a StatefulSet, a DaemonSet, a Job), in creation order. */
 export interface PodGroup {
-  /** objectKey of the ReplicaSet ("ReplicaSet/default/web-7c9d8b5f4"). */
+  /** objectKey of the owner ("ReplicaSet/default/web-7c9d8b5f4"). */
   owner: string;
-  /** The ReplicaSet itself. */
-  ownerObject: ReplicaSet;
+  /** The owner itself. */
+  ownerObject: KubeObject;
   pods: Pod[];
   /** objectKey of each pod, in the same order. */
   keys: string[];
@@ -153,7 +153,11 @@ export interface WorkloadResult {
    * The workloads that asked for more pods than the scene's pod budget had left: the user's object
    * (the Deployment, or a ReplicaSet the user wrote), the replicas it asked for and the pods it got.
    */
-  limited: { object: Deployment | ReplicaSet; asked: number; made: number }[];
+  limited: { object: KubeObject; asked: number; made: number; field?: string }[];
+  /** Pod names in use after these controllers (the other workload controllers go on from here). */
+  taken: TakenNames;
+  /** What is left of the pod budget for the user's other workloads. */
+  budgetLeft: number;
 }
 
 function replicaSetFor(d: Deployment, seed: number): ReplicaSet {
@@ -237,7 +241,7 @@ function podsFor(
  * share their first length − 5 characters). Checking a 5-character suffix is much cheaper than hashing
  * a whole name per pod.
  */
-class TakenNames {
+export class TakenNames {
   private readonly byNs = new Map<string, Map<string, Set<string>>>();
 
   add(ns: string, name: string): void {
@@ -321,5 +325,5 @@ export function expandWorkloads(
     runReplicaSet(rs, objectKey(rs), d);
   }
   for (const rs of givenReplicaSets) runReplicaSet(rs, objectKey(rs), rs);
-  return { replicaSets, podGroups, limited };
+  return { replicaSets, podGroups, limited, taken, budgetLeft: budget };
 }

@@ -121,13 +121,16 @@ function podStatus(p: Pod): { ready: string; status: string } {
     const r =
       c.state?.waiting?.reason ??
       (c.state?.terminated && p.status?.phase !== 'Running' ? c.state.terminated.reason : undefined);
-    if (r && r !== 'Completed') reason = r;
+    // A finished pod's containers say Completed (kubectl's STATUS for a Job's pod).
+    if (r && (r !== 'Completed' || p.status?.phase === 'Succeeded')) reason = r;
   }
   if (p.metadata.deletionTimestamp) reason = 'Terminating';
   return { ready: `${ready}/${total}`, status: reason };
 }
 
-function containersAndImages(t: { spec: { containers?: { name: string; image?: string }[] } }): string[] {
+export function containersAndImages(t: {
+  spec: { containers?: { name: string; image?: string }[] };
+}): string[] {
   const cs = t.spec.containers ?? [];
   return [cs.map((c) => c.name).join(','), cs.map((c) => c.image ?? '').join(',')];
 }
@@ -139,7 +142,7 @@ const ingressHosts = (ing: Ingress): string =>
   );
 
 /** Erases the object type of a printer so that printers of several kinds share one table. */
-const erase = <T extends KubeObject>(p: Printer<T>): Printer => p as unknown as Printer;
+export const erase = <T extends KubeObject>(p: Printer<T>): Printer => p as unknown as Printer;
 
 export const PRINTERS: Record<string, Printer> = {
   Pod: erase({

@@ -16,6 +16,7 @@ import type { ClusterState } from '../cluster/state';
 import { customResourceDefinitions } from '../manifest/crd/registry';
 import { crdPrinter, sortedKeys } from './get-printers-crd';
 import { PRINTERS, tabulate, type Printer, type PrintOptions } from './get-printers';
+import { WORKLOAD_PRINTERS } from './get-printers-workloads';
 import { fail, ok, usage, type CommandHandler, type CommandResult } from './types';
 
 interface ResourceType {
@@ -93,6 +94,38 @@ const TYPES: ResourceType[] = [
     list: (c) => c.replicaSets,
   },
   {
+    kind: 'StatefulSet',
+    plural: 'statefulsets.apps',
+    prefix: 'statefulset.apps',
+    aliases: ['statefulsets', 'statefulset', 'sts'],
+    namespaced: true,
+    list: (c) => c.statefulSets,
+  },
+  {
+    kind: 'DaemonSet',
+    plural: 'daemonsets.apps',
+    prefix: 'daemonset.apps',
+    aliases: ['daemonsets', 'daemonset', 'ds'],
+    namespaced: true,
+    list: (c) => c.daemonSets,
+  },
+  {
+    kind: 'Job',
+    plural: 'jobs.batch',
+    prefix: 'job.batch',
+    aliases: ['jobs', 'job'],
+    namespaced: true,
+    list: (c) => c.jobs,
+  },
+  {
+    kind: 'HorizontalPodAutoscaler',
+    plural: 'horizontalpodautoscalers.autoscaling',
+    prefix: 'horizontalpodautoscaler.autoscaling',
+    aliases: ['horizontalpodautoscalers', 'horizontalpodautoscaler', 'hpa'],
+    namespaced: true,
+    list: (c) => c.horizontalPodAutoscalers,
+  },
+  {
     kind: 'Namespace',
     plural: 'namespaces',
     prefix: 'namespace',
@@ -150,8 +183,17 @@ for (const crd of customResourceDefinitions()) {
   CRD_PRINTERS[crd.kind] = crdPrinter(crd);
 }
 
-/** `kubectl get all`: the workload-and-service set (svclab has no DaemonSets/StatefulSets/Jobs). */
-const ALL = ['Pod', 'Service', 'Deployment', 'ReplicaSet'];
+/** `kubectl get all`: the "all" category (pods, services, the workload kinds, autoscalers). */
+const ALL = [
+  'Pod',
+  'Service',
+  'DaemonSet',
+  'Deployment',
+  'ReplicaSet',
+  'StatefulSet',
+  'HorizontalPodAutoscaler',
+  'Job',
+];
 
 interface Args {
   types: ResourceType[];
@@ -199,7 +241,7 @@ function parseArgs(args: string[], json: boolean): Args | CommandResult {
   const [resources, ...names] = positional;
   if (!resources)
     return usage(
-      'You must specify the type of resource to get. Use "svclab get pods|services|endpoints|endpointslices|ingresses|nodes|deployments|replicasets|gateways|httproutes".',
+      'You must specify the type of resource to get. Use "svclab get pods|services|endpoints|endpointslices|ingresses|nodes|deployments|replicasets|statefulsets|daemonsets|jobs|gateways|httproutes".',
       'get',
     );
   const types: ResourceType[] = [];
@@ -292,7 +334,7 @@ export const getCommand: CommandHandler = (args, env) => {
   const tables: string[] = [];
   for (const { type, items } of groups) {
     if (items.length === 0) continue;
-    const p = PRINTERS[type.kind] ?? CRD_PRINTERS[type.kind]!;
+    const p = PRINTERS[type.kind] ?? WORKLOAD_PRINTERS[type.kind] ?? CRD_PRINTERS[type.kind]!;
     const nsCol = all && type.namespaced;
     const header = [...(nsCol ? ['NAMESPACE'] : []), ...p.columns, ...(opts.wide ? p.wideColumns : [])];
     const rows = items.map((o) => {

@@ -206,6 +206,39 @@ export interface PodSpec {
   enableServiceLinks?: boolean;
   nodeSelector?: Record<string, string>;
   restartPolicy?: string;
+  affinity?: Affinity;
+  tolerations?: Toleration[];
+}
+
+export interface NodeSelectorRequirement {
+  key: string; // "kubernetes.io/os", or "metadata.name" in matchFields
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist' | 'Gt' | 'Lt';
+  values?: string[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: NodeSelectorRequirement[];
+  matchFields?: NodeSelectorRequirement[];
+}
+
+export interface Affinity {
+  nodeAffinity?: {
+    requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms: NodeSelectorTerm[] };
+  };
+}
+
+export interface Toleration {
+  key?: string; // "node-role.kubernetes.io/control-plane"
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute' | '';
+  tolerationSeconds?: number;
+}
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
 }
 
 export interface PodCondition {
@@ -246,6 +279,46 @@ export interface ReplicaSet extends KubeObject {
   spec: { replicas?: number; selector?: { matchLabels?: Record<string, string> }; template: PodTemplate };
 }
 
+export interface StatefulSet extends KubeObject {
+  kind: 'StatefulSet';
+  spec: {
+    replicas?: number;
+    serviceName?: string; // "cassandra": the headless Service that gives each pod its DNS name
+    podManagementPolicy?: 'OrderedReady' | 'Parallel';
+    ordinals?: { start?: number };
+    selector?: { matchLabels?: Record<string, string> };
+    template: PodTemplate;
+  };
+}
+
+export interface DaemonSet extends KubeObject {
+  kind: 'DaemonSet';
+  spec: { selector?: { matchLabels?: Record<string, string> }; template: PodTemplate };
+}
+
+export interface Job extends KubeObject {
+  kind: 'Job';
+  spec: {
+    parallelism?: number;
+    completions?: number | null;
+    completionMode?: 'NonIndexed' | 'Indexed';
+    suspend?: boolean;
+    manualSelector?: boolean;
+    selector?: { matchLabels?: Record<string, string> };
+    template: PodTemplate;
+  };
+}
+
+export interface HorizontalPodAutoscaler extends KubeObject {
+  kind: 'HorizontalPodAutoscaler';
+  spec: {
+    scaleTargetRef: { apiVersion?: string; kind: string; name: string };
+    minReplicas?: number;
+    maxReplicas: number;
+    metrics?: unknown[];
+  };
+}
+
 // ── core/v1 Node, Namespace, Secret, ConfigMap ───────────────────────────────────────────────────
 
 export interface NodeAddress {
@@ -255,7 +328,7 @@ export interface NodeAddress {
 
 export interface Node extends KubeObject {
   kind: 'Node';
-  spec?: { podCIDR?: string; podCIDRs?: string[]; unschedulable?: boolean };
+  spec?: { podCIDR?: string; podCIDRs?: string[]; unschedulable?: boolean; taints?: Taint[] };
   status?: { addresses?: NodeAddress[]; conditions?: PodCondition[] };
 }
 

@@ -90,6 +90,79 @@ function defaultWorkload(obj: Obj, deployment: boolean): void {
   if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
 }
 
+/** SetDefaults_StatefulSet (apps/v1): OrderedReady, RollingUpdate with partition 0, Retain/Retain. */
+function defaultStatefulSet(obj: Obj): void {
+  if (!isObj(obj.spec)) return;
+  const spec = obj.spec;
+  if (empty(spec.podManagementPolicy)) spec.podManagementPolicy = 'OrderedReady';
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy as Obj;
+  if (empty(strategy.type)) strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    (strategy.rollingUpdate as Obj).partition ??= 0;
+  }
+  if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
+  const retention = spec.persistentVolumeClaimRetentionPolicy as Obj;
+  if (empty(retention.whenDeleted)) retention.whenDeleted = 'Retain';
+  if (empty(retention.whenScaled)) retention.whenScaled = 'Retain';
+  spec.replicas ??= 1;
+  spec.revisionHistoryLimit ??= 10;
+  if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
+}
+
+/** SetDefaults_DaemonSet (apps/v1): RollingUpdate, maxUnavailable 1, maxSurge 0. */
+function defaultDaemonSet(obj: Obj): void {
+  if (!isObj(obj.spec)) return;
+  const spec = obj.spec;
+  if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
+  const strategy = spec.updateStrategy as Obj;
+  if (empty(strategy.type)) strategy.type = 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
+    const ru = strategy.rollingUpdate as Obj;
+    ru.maxUnavailable ??= 1;
+    ru.maxSurge ??= 0;
+  }
+  spec.revisionHistoryLimit ??= 10;
+  if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
+}
+
+/**
+ * SetDefaults_Job (batch/v1): completions and parallelism 1 when both are unset (a work queue keeps
+ * completions unset), backoffLimit 6, NonIndexed, not suspended, pods replaced once terminating or failed.
+ */
+function defaultJob(obj: Obj): void {
+  if (!isObj(obj.spec)) return;
+  const spec = obj.spec;
+  const unset = (v: unknown): boolean => v === undefined || v === null;
+  if (unset(spec.completions) && unset(spec.parallelism)) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  if (unset(spec.parallelism)) spec.parallelism = 1;
+  if (unset(spec.backoffLimit)) spec.backoffLimit = unset(spec.backoffLimitPerIndex) ? 6 : 2147483647;
+  if (empty(spec.completionMode)) spec.completionMode = 'NonIndexed';
+  spec.suspend ??= false;
+  if (empty(spec.podReplacementPolicy))
+    spec.podReplacementPolicy = isObj(spec.podFailurePolicy) ? 'Failed' : 'TerminatingOrFailed';
+  if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
+}
+
+/** SetDefaults_HorizontalPodAutoscaler (autoscaling/v2): minReplicas 1, CPU at 80 % utilization. */
+function defaultHorizontalPodAutoscaler(obj: Obj): void {
+  if (!isObj(obj.spec)) return;
+  const spec = obj.spec;
+  if (spec.minReplicas === undefined || spec.minReplicas === null) spec.minReplicas = 1;
+  if (!Array.isArray(spec.metrics) || spec.metrics.length === 0)
+    spec.metrics = [
+      {
+        type: 'Resource',
+        resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } },
+      },
+    ];
+}
+
 function defaultEndpointPorts(ports: unknown, sliceStyle: boolean): void {
   for (const p of objects(ports)) {
     if (empty(p.protocol)) p.protocol = 'TCP';
@@ -115,6 +188,14 @@ export function applyDefaults(obj: Obj): void {
       return defaultWorkload(obj, true);
     case 'ReplicaSet':
       return defaultWorkload(obj, false);
+    case 'StatefulSet':
+      return defaultStatefulSet(obj);
+    case 'DaemonSet':
+      return defaultDaemonSet(obj);
+    case 'Job':
+      return defaultJob(obj);
+    case 'HorizontalPodAutoscaler':
+      return defaultHorizontalPodAutoscaler(obj);
     case 'Endpoints':
       for (const s of objects(obj.subsets)) defaultEndpointPorts(s.ports, false);
       return;

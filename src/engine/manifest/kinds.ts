@@ -31,6 +31,10 @@ const KINDS: KindInfo[] = [
   { kind: 'IngressClass', apiVersions: ['networking.k8s.io/v1'], namespaced: false, config: false },
   { kind: 'Deployment', apiVersions: ['apps/v1'], namespaced: true, config: false },
   { kind: 'ReplicaSet', apiVersions: ['apps/v1'], namespaced: true, config: false },
+  { kind: 'StatefulSet', apiVersions: ['apps/v1'], namespaced: true, config: false },
+  { kind: 'DaemonSet', apiVersions: ['apps/v1'], namespaced: true, config: false },
+  { kind: 'Job', apiVersions: ['batch/v1'], namespaced: true, config: false },
+  { kind: 'HorizontalPodAutoscaler', apiVersions: ['autoscaling/v2'], namespaced: true, config: false },
   {
     kind: 'ClusterConfiguration',
     apiVersions: ['kubeadm.k8s.io/v1beta4', 'kubeadm.k8s.io/v1beta3'],
@@ -64,7 +68,7 @@ export const SUPPORTED_KINDS: readonly KindInfo[] = KINDS;
  * What svclab knows about a kind, or undefined when it does not simulate it.
  *
  * @example
- * supportedKind('StatefulSet'); // undefined
+ * supportedKind('CronJob'); // undefined
  */
 export function supportedKind(kind: string): KindInfo | undefined {
   return BY_KIND.get(kind);

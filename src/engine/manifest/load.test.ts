@@ -32,15 +32,15 @@ describe('loadObjects', () => {
   });
 
   it('reports unsupported kinds as info and skips them', () => {
-    const text = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\n';
+    const text = 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: db}\n';
     const { objects, diagnostics } = loadObjects([{ file: 'x.yaml', text }]);
     expect(objects).toEqual([]);
     expect(diagnostics).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: 'svclab does not simulate StatefulSet; it is ignored',
+        message: 'svclab does not simulate CronJob; it is ignored',
         line: 1,
-        kind: 'StatefulSet',
+        kind: 'CronJob',
         name: 'db',
       }),
     ]);

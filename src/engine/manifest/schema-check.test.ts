@@ -108,7 +108,7 @@ describe('checkSchema', () => {
       { kind: 'unknown', field: 'ipvs.schedular', message: 'unknown field "ipvs.schedular"' },
     ]);
     expect(hasSchema('kubeadm.k8s.io/v1beta3', 'ClusterConfiguration')).toBe(true);
-    expect(hasSchema('apps/v1', 'StatefulSet')).toBe(false);
+    expect(hasSchema('batch/v1', 'CronJob')).toBe(false);
   });
 
   it('validates 10,000 Services quickly', () => {

@@ -26,6 +26,7 @@ import { simLb } from './sim-lb';
 import { simPath } from './sim-path';
 import { simTopology } from './sim-topology';
 import { simVip } from './sim-vip';
+import { workload } from './workload';
 
 export const groups = {
   api,
@@ -51,6 +52,7 @@ export const groups = {
   simVip,
   gateway,
   gatewayLint,
+  workload,
 };
 
 export const catalog = {
@@ -77,6 +79,7 @@ export const catalog = {
   ...simVip,
   ...gateway,
   ...gatewayLint,
+  ...workload,
 };
 
 export type Catalog = typeof catalog;

@@ -17,6 +17,12 @@ import type { FieldError } from './field';
 import { validateIngress, validateIngressClass } from './ingress';
 import { validatePod, validateWorkload } from './pod';
 import { validateService } from './service';
+import {
+  validateDaemonSet,
+  validateHorizontalPodAutoscaler,
+  validateJob,
+  validateStatefulSet,
+} from './workloads';
 
 type Obj = Record<string, unknown>;
 
@@ -27,8 +33,12 @@ const VALIDATORS: Record<string, (obj: Obj) => FieldError[]> = {
   Ingress: validateIngress,
   IngressClass: validateIngressClass,
   Pod: validatePod,
-  Deployment: validateWorkload,
-  ReplicaSet: validateWorkload,
+  Deployment: (obj) => validateWorkload(obj),
+  ReplicaSet: (obj) => validateWorkload(obj),
+  StatefulSet: validateStatefulSet,
+  DaemonSet: validateDaemonSet,
+  Job: validateJob,
+  HorizontalPodAutoscaler: validateHorizontalPodAutoscaler,
   Namespace: validateNamespace,
   Node: validateNode,
   ConfigMap: validateConfigMapOrSecret,

@@ -125,7 +125,12 @@ export function validatePod(obj: Obj): FieldError[] {
  * @example
  * validateWorkload(deploymentWithoutSelector)[0].message; // "spec.selector: Required value"
  */
-export function validateWorkload(obj: Obj): FieldError[] {
+export function validateWorkload(
+  obj: Obj,
+  /** The word apps/validation uses in "empty selector is invalid for <kind>" (ReplicaSets say deployment too). */
+  selectorKind = 'deployment',
+  restartPolicies = ['Always'],
+): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, true, isDNS1123Subdomain);
   const spec = isObj(obj.spec) ? obj.spec : {};
   if (typeof spec.replicas === 'number' && spec.replicas < 0)
@@ -145,7 +150,7 @@ export function validateWorkload(obj: Obj): FieldError[] {
             goLiteral:
               'v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}',
           },
-          'empty selector is invalid for deployment',
+          `empty selector is invalid for ${selectorKind}`,
         ),
       );
   }
@@ -164,6 +169,6 @@ export function validateWorkload(obj: Obj): FieldError[] {
       );
   }
   errs.push(...validateLabels(labels, 'spec.template.metadata.labels'));
-  errs.push(...validatePodSpec(template.spec, 'spec.template.spec', ['Always']));
+  errs.push(...validatePodSpec(template.spec, 'spec.template.spec', restartPolicies));
   return errs;
 }

@@ -1,0 +1,104 @@
+/**
+ * The Job controller, run until the Job is done (pkg/controller/job), and the selector the API server
+ * generates for a Job on create (registry/batch/job/strategy.go generateSelector): the template gets
+ * `batch.kubernetes.io/controller-uid`, `batch.kubernetes.io/job-name` and their legacy forms
+ * `controller-uid`, `job-name`, and the selector matches the uid.
+ *
+ * svclab cannot run a container's command, so it takes every Job pod to exit 0: NonIndexed Jobs make
+ * `completions` pods (a work queue, completions unset, makes `parallelism`), Indexed Jobs one pod per
+ * index (`<job>-<index>-<5 chars>`, hostname `<job>-<index>`, the completion index as annotation and
+ * label). The pods end Succeeded (runPods' `completes`), hold no ready endpoint, and the Job's status
+ * says Complete. A suspended Job makes none.
+ *
+ * @example
+ * expandJobs([pi], taken, 2000, 1).podGroups[0].pods[0].metadata.labels['job-name']; // "pi"
+ */
+import type { Job, Pod } from '../k8s/objects';
+import { randomSuffix, rngFor } from './hash';
+import { podFromTemplate } from './pod-template';
+import type { MoreWorkloads } from './statefulset';
+import { MAX_GENERATED_BASE, type PodGroup, type TakenNames, type WorkloadResult } from './workloads';
+
+export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
+export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
+export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
+
+/**
+ * generateSelector: the labels the API server adds to a Job's template (those the user set are kept)
+ * and its selector, unless `manualSelector` is true. Mutates the stored Job (the build's copy).
+ */
+export function generateJobSelector(job: Job): void {
+  if (job.spec.manualSelector === true) return;
+  const uid = job.metadata.uid ?? '';
+  const name = job.metadata.name ?? '';
+  const t = job.spec.template;
+  t.metadata = { ...t.metadata, labels: { ...t.metadata?.labels } };
+  const labels = t.metadata.labels!;
+  for (const k of ['job-name', JOB_NAME_LABEL]) labels[k] ??= name;
+  for (const k of ['controller-uid', CONTROLLER_UID_LABEL]) labels[k] ??= uid;
+  const matchLabels = { ...job.spec.selector?.matchLabels };
+  matchLabels[CONTROLLER_UID_LABEL] ??= uid;
+  job.spec.selector = { ...job.spec.selector, matchLabels };
+}
+
+/** How many pods a finished Job has run. */
+export function jobPodCount(job: Job): number {
+  if (job.spec.suspend) return 0;
+  const c = job.spec.completions;
+  if (typeof c === 'number') return Math.max(0, c);
+  return Math.max(0, job.spec.parallelism ?? 1);
+}
+
+/** Makes each Job's pods (call after generateJobSelector). */
+export function expandJobs(
+  jobs: Job[],
+  taken: TakenNames,
+  budget: number,
+  seed: number,
+  time: string | undefined,
+  counts: (job: Job) => boolean = () => true,
+): MoreWorkloads & { completes: Set<Pod> } {
+  const podGroups: PodGroup[] = [];
+  const limited: WorkloadResult['limited'] = [];
+  const completes = new Set<Pod>();
+  for (const job of jobs) {
+    const ns = job.metadata.namespace ?? 'default';
+    const name = job.metadata.name ?? '';
+    const indexed = job.spec.completionMode === 'Indexed';
+    const wanted = jobPodCount(job);
+    const counted = counts(job);
+    const n = counted ? Math.min(wanted, budget) : wanted;
+    if (counted) budget -= n;
+    if (n < wanted) limited.push({ object: job, asked: wanted, made: n, field: 'spec.completions' });
+    const rng = rngFor(seed, `pods:${ns}/${name}`);
+    const pods: Pod[] = [];
+    const keys: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const base = (indexed ? `${name}-${i}-` : `${name}-`).slice(0, MAX_GENERATED_BASE);
+      const suffixes = taken.suffixesOf(ns, base);
+      let suffix = randomSuffix(rng);
+      while (suffixes.has(suffix)) suffix = randomSuffix(rng);
+      suffixes.add(suffix);
+      const { pod, key } = podFromTemplate(job.spec.template, {
+        name: base + suffix,
+        generateName: base,
+        namespace: ns,
+        owner: job,
+        seed,
+        ...(time !== undefined ? { time } : {}),
+        ...(indexed
+          ? {
+              labels: { [COMPLETION_INDEX]: String(i) },
+              annotations: { [COMPLETION_INDEX]: String(i) },
+              spec: job.spec.template.spec.hostname ? {} : { hostname: `${name}-${i}` },
+            }
+          : {}),
+      });
+      completes.add(pod);
+      pods.push(pod);
+      keys.push(key);
+    }
+    if (pods.length) podGroups.push({ owner: `Job/${ns}/${name}`, ownerObject: job, pods, keys });
+  }
+  return { podGroups, limited, budgetLeft: budget, completes };
+}

@@ -1,0 +1,105 @@
+/**
+ * Lints of the workload controllers (messages/workload.ts): an OrderedReady StatefulSet waiting on a pod
+ * that is not ready, a DaemonSet that fits no node, the Job pods svclab takes to succeed, and what each
+ * HorizontalPodAutoscaler did to its target. Each is said on the user's object, at the field it concerns.
+ *
+ * @example
+ * workloadLints(cluster, srcOf, scaled, caps)[0].code; // "workload.statefulSetWaiting"
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { KubeObject } from '../k8s/objects';
+import type { SourcedObject } from '../manifest/types';
+import { msg } from '../messages';
+import { objectDiagnostic } from './diag';
+import type { AutoscalerResult } from './hpa';
+import { jobPodCount } from './job';
+import type { ClusterState } from './state';
+
+export function workloadLints(
+  cluster: ClusterState,
+  srcOf: (o: KubeObject) => SourcedObject | undefined,
+  scaled: AutoscalerResult[],
+  caps: ReadonlyMap<string, number>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const s of cluster.statefulSets) {
+    const made = caps.get(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`);
+    if (made === undefined || !srcOf(s)) continue;
+    const pod = `${s.metadata.name}-${(s.spec.ordinals?.start ?? 0) + made - 1}`;
+    out.push(
+      objectDiagnostic(srcOf(s), s, 'spec.replicas', {
+        severity: 'warning',
+        source: 'lint',
+        code: 'workload.statefulSetWaiting',
+        message: msg('workload.statefulSetWaiting', {
+          name: s.metadata.name ?? '',
+          made,
+          replicas: s.spec.replicas ?? 1,
+          pod,
+        }),
+        hint: msg('workload.statefulSetWaitingHint', { pod }),
+      }),
+    );
+  }
+  for (const d of cluster.daemonSets) {
+    const desired = (d.status as { desiredNumberScheduled?: number } | undefined)?.desiredNumberScheduled;
+    if (desired !== 0 || !srcOf(d) || cluster.nodes.length === 0) continue;
+    out.push(
+      objectDiagnostic(srcOf(d), d, 'spec.template.spec', {
+        severity: 'warning',
+        source: 'lint',
+        code: 'workload.daemonSetNoNode',
+        message: msg('workload.daemonSetNoNode', {
+          name: d.metadata.name ?? '',
+          nodes: cluster.nodes.length,
+        }),
+      }),
+    );
+  }
+  for (const j of cluster.jobs) {
+    const pods = jobPodCount(j);
+    if (pods === 0 || !srcOf(j)) continue;
+    out.push(
+      objectDiagnostic(srcOf(j), j, 'spec.template.spec.containers', {
+        severity: 'info',
+        source: 'lint',
+        code: 'workload.jobCompletes',
+        message: msg('workload.jobCompletes', { name: j.metadata.name ?? '', pods }),
+      }),
+    );
+  }
+  for (const { hpa, target, current, desired } of scaled) {
+    if (!srcOf(hpa)) continue;
+    const ref = hpa.spec.scaleTargetRef;
+    if (!target)
+      out.push(
+        objectDiagnostic(srcOf(hpa), hpa, 'spec.scaleTargetRef.name', {
+          severity: 'warning',
+          source: 'lint',
+          code: 'workload.hpaNoTarget',
+          message: msg('workload.hpaNoTarget', {
+            name: hpa.metadata.name ?? '',
+            kind: ref.kind,
+            target: ref.name,
+            namespace: hpa.metadata.namespace ?? 'default',
+          }),
+        }),
+      );
+    else if (current !== desired)
+      out.push(
+        objectDiagnostic(srcOf(hpa), hpa, desired > current ? 'spec.minReplicas' : 'spec.maxReplicas', {
+          severity: 'info',
+          source: 'lint',
+          code: 'workload.hpaScaled',
+          message: msg('workload.hpaScaled', {
+            name: hpa.metadata.name ?? '',
+            kind: ref.kind,
+            target: ref.name,
+            from: current,
+            to: desired,
+          }),
+        }),
+      );
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+/**
+ * The workload controllers' explanations (StatefulSet, DaemonSet, Job, HorizontalPodAutoscaler): why a
+ * controller made fewer pods than asked, which pods svclab takes to finish, and an autoscaler's target.
+ */
+import { defineMessages } from './define';
+
+export const workload = defineMessages({
+  /** An OrderedReady StatefulSet stops at its first pod that is not ready. */
+  'workload.statefulSetWaiting': {
+    en: (p: { name: string; made: number; replicas: number; pod: string }) =>
+      `StatefulSet ${p.name} has ${p.made} of ${p.replicas} pods: with podManagementPolicy OrderedReady (the default) it creates the next ordinal only once ${p.pod} is Running and Ready, and ${p.pod} is not ready.`,
+    ko: (p) =>
+      `스테이트풀셋 ${p.name}의 파드는 ${p.replicas}개 중 ${p.made}개뿐입니다. podManagementPolicy가 OrderedReady(기본값)이면 ${p.pod}가 Running이면서 Ready가 되어야 다음 순번의 파드를 만드는데, ${p.pod}가 아직 준비되지 않았습니다.`,
+    example: { name: 'web', made: 1, replicas: 3, pod: 'web-0' },
+  },
+  'workload.statefulSetWaitingHint': {
+    en: (p: { pod: string }) =>
+      `Make ${p.pod} ready (its readiness probe must reach a port the container listens on), or set podManagementPolicy: Parallel to create every pod at once.`,
+    ko: (p) =>
+      `${p.pod}를 준비 상태로 만드세요(준비성 프로브가 컨테이너가 실제로 듣는 포트를 검사해야 합니다). 아니면 podManagementPolicy: Parallel로 모든 파드를 한 번에 만들 수 있습니다.`,
+    example: { pod: 'web-0' },
+  },
+  /** A DaemonSet whose template fits no node. */
+  'workload.daemonSetNoNode': {
+    en: (p: { name: string; nodes: number }) =>
+      `DaemonSet ${p.name} runs no pod: none of the ${p.nodes} nodes matches its nodeSelector or node affinity, or each has a NoSchedule/NoExecute taint its pods do not tolerate.`,
+    ko: (p) =>
+      `데몬셋 ${p.name}의 파드가 하나도 없습니다. 노드 ${p.nodes}개 모두 노드 셀렉터나 노드 어피니티에 맞지 않거나, 파드가 용인(toleration)하지 않는 NoSchedule/NoExecute 테인트가 있습니다.`,
+    example: { name: 'fluentd', nodes: 3 },
+  },
+  /** svclab cannot run a Job's command: it takes the pods to succeed. */
+  'workload.jobCompletes': {
+    en: (p: { name: string; pods: number }) =>
+      `svclab does not run containers' commands: it takes each of Job ${p.name}'s ${p.pods} pods to exit 0, so they end Completed (phase Succeeded) and are never a Service's endpoints.`,
+    ko: (p) =>
+      `svclab은 컨테이너의 명령을 실제로 실행하지 않습니다. 잡 ${p.name}의 파드 ${p.pods}개가 모두 종료 코드 0으로 끝났다고 보고 Completed(phase Succeeded)로 두며, 이 파드들은 서비스의 엔드포인트가 되지 않습니다.`,
+    example: { name: 'pi', pods: 3 },
+  },
+  /** An autoscaler whose scaleTargetRef names nothing in its namespace. */
+  'workload.hpaNoTarget': {
+    en: (p: { name: string; kind: string; target: string; namespace: string }) =>
+      `HorizontalPodAutoscaler ${p.name} scales ${p.kind} ${p.target}, which does not exist in namespace ${p.namespace}: the controller reports FailedGetScale and scales nothing.`,
+    ko: (p) =>
+      `HorizontalPodAutoscaler ${p.name}가 가리키는 ${p.kind} ${p.target}가 네임스페이스 ${p.namespace}에 없습니다. 컨트롤러는 FailedGetScale을 알리고 아무것도 스케일하지 않습니다.`,
+    example: { name: 'web', kind: 'Deployment', target: 'web', namespace: 'default' },
+  },
+  /** An autoscaler changed its target's replicas. */
+  'workload.hpaScaled': {
+    en: (p: { name: string; kind: string; target: string; from: number; to: number }) =>
+      `HorizontalPodAutoscaler ${p.name} scaled ${p.kind} ${p.target} from ${p.from} to ${p.to} replicas: the controller keeps replicas between minReplicas and maxReplicas before it reads any metric.`,
+    ko: (p) =>
+      `HorizontalPodAutoscaler ${p.name}가 ${p.kind} ${p.target}의 레플리카를 ${p.from}개에서 ${p.to}개로 바꿨습니다. 컨트롤러는 메트릭을 읽기 전에 먼저 레플리카 수를 minReplicas와 maxReplicas 사이로 맞춥니다.`,
+    example: { name: 'web', kind: 'Deployment', target: 'web', from: 1, to: 3 },
+  },
+});
