@@ -150,9 +150,11 @@ class SharedStatus {
     return s;
   }
 
-  hostIPsOf(ip: string): { ip: string }[] {
-    let s = this.hostIPs.get(ip);
-    if (!s) this.hostIPs.set(ip, (s = deepFreeze([{ ip }])));
+  /** status.hostIPs: the node's address, and on a dual-stack node its IPv6 address too (kubelet 1.29+). */
+  hostIPsOf(ip: string, ip6?: string): { ip: string }[] {
+    const key = ip6 ? `${ip}|${ip6}` : ip;
+    let s = this.hostIPs.get(key);
+    if (!s) this.hostIPs.set(key, (s = deepFreeze(ip6 ? [{ ip }, { ip: ip6 }] : [{ ip }])));
     return s;
   }
 
@@ -269,6 +271,11 @@ export function runPods(
       else hostIPOf.set(node, (nodeIP = nodeInternalIP(node)));
     }
     const hostIP = given?.hostIP ?? nodeIP;
+    // A dual-stack node's second InternalIP (IPv6), reported in hostIPs after the primary one.
+    const hostIP6 =
+      node && hostIP === nodeIP
+        ? node.status?.addresses?.find((a) => a.type === 'InternalIP' && a.address.includes(':'))?.address
+        : undefined;
     // The common case, a simulated pod on a node with a podCIDR: allocate, probe, and when every probe
     // passes write the whole status as one literal (the same fields, in the same order, as below).
     let allocated: string | undefined;
@@ -285,7 +292,7 @@ export function runPods(
           `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`,
           ipExhaustedEvent(pod, node.spec.podCIDR),
         );
-        pod.status = creatingStatus(pod, hostIP, shared.hostIPsOf(hostIP), time);
+        pod.status = creatingStatus(pod, hostIP, shared.hostIPsOf(hostIP, hostIP6), time);
         continue;
       }
       if (podCIDR6) allocated6 = ipam.next6(podCIDR6);
@@ -293,7 +300,7 @@ export function runPods(
       if (!probed) {
         pod.status = {
           hostIP,
-          hostIPs: shared.hostIPsOf(hostIP),
+          hostIPs: shared.hostIPsOf(hostIP, hostIP6),
           phase: 'Running',
           podIP: allocated,
           podIPs: allocated6 ? [{ ip: allocated }, { ip: allocated6 }] : [{ ip: allocated }],
@@ -309,7 +316,7 @@ export function runPods(
     const extra = status as Record<string, unknown>;
     if (hostIP) {
       status.hostIP = hostIP;
-      status.hostIPs ??= shared.hostIPsOf(hostIP);
+      status.hostIPs ??= shared.hostIPsOf(hostIP, hostIP6);
     }
     // A nodeName that names no Node: no kubelet will ever run the pod.
     if (!node && !given?.phase) {

@@ -220,7 +220,7 @@ export function urlError(url: string): string | undefined {
   if (hostPort === '' || hostPort.startsWith(':')) return 'curl: (3) URL rejected: No host part in the URL';
   if (hostPort.startsWith('[')) {
     if (!/^\[[0-9a-fA-F:.]+\](:\d*)?$/.test(hostPort)) return 'curl: (3) URL rejected: Bad IPv6 address';
-    return 'curl: (3) URL rejected: svclab simulates an IPv4 cluster; IPv6 addresses are not supported';
+    return 'curl: (3) URL rejected: svclab does not simulate IPv6 traffic yet (dual-stack Services get IPv6 addresses, but kube-proxy has no IPv6 rules here); use the IPv4 address';
   }
   const port = /:([^:]*)$/.exec(hostPort)?.[1];
   if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535))

@@ -49,10 +49,29 @@ describe('a dual-stack cluster', () => {
     }
   });
 
+  it("reports the node's two addresses in each pod's hostIPs", () => {
+    const pod = s.json('get pods -o json').items[0];
+    const node = s.json('get nodes -o json').items.find((n: Obj) => n.metadata.name === pod.spec.nodeName);
+    const internal = node.status.addresses
+      .filter((a: Obj) => a.type === 'InternalIP')
+      .map((a: Obj) => a.address);
+    expect(pod.status.hostIPs.map((h: Obj) => h.ip)).toEqual(internal);
+    expect(pod.status.hostIP).toBe(internal[0]);
+  });
+
+  it('says plainly that IPv6 traffic is not simulated yet (curl to an [IPv6] URL)', () => {
+    const r = s.run(
+      `exec ${s.json('get pods -o json').items[0].metadata.name} -- curl http://[fd00:10:96::1]:80/`,
+    );
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^curl: \(3\) URL rejected: svclab does not simulate IPv6 traffic yet/);
+  });
+
   it('leaves a single-stack cluster as it was', () => {
     const single = scene(deployment('web', 1));
     const pod = single.json('get pods -o json').items[0];
     expect(pod.status.podIPs).toEqual([{ ip: pod.status.podIP }]);
+    expect(pod.status.hostIPs).toEqual([{ ip: pod.status.hostIP }]);
     expect(single.json('get nodes -o json').items[0].spec.podCIDRs).toEqual(['10.244.0.0/24']);
   });
 });
