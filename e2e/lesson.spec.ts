@@ -83,7 +83,7 @@ test('a student completes a lesson in Korean: predict, send, check fails, fix th
   await expect(page.getByRole('tab', { name: '레슨' })).toHaveAttribute('aria-selected', 'true');
   await expect(panel.getByTestId('lesson-page-title')).toHaveText('챌린지');
   await expect(panel).toContainText('통과한 적 있음');
-  expect((await saved(page)).text).toBe(fixed);
+  expect((await saved(page)).files).toEqual([{ name: 'scene.yaml', text: fixed }]);
   await panel.getByRole('button', { name: /레슨 목록/ }).click();
   const item = page.getByTestId('lesson-item-clusterip');
   await expect(item).toContainText('완료');
@@ -94,7 +94,7 @@ test('a student completes a lesson in Korean: predict, send, check fails, fix th
   await page.getByTestId('lesson-picker-back').click();
   await panel.getByTestId('lesson-leave').click();
   await expect(page.getByRole('tab', { name: '인스펙터' })).toHaveAttribute('aria-selected', 'true');
-  await expect.poll(async () => (await saved(page)).text).toBe(scenario);
+  await expect.poll(async () => (await saved(page)).files).toEqual([{ name: 'scene.yaml', text: scenario }]);
 });
 
 test('an instructor’s lesson file opens, or says where it is wrong', async ({ page }) => {

@@ -33,6 +33,23 @@ export const ko: Catalogue = {
   'editor.textarea': 'YAML 매니페스트',
   'editor.tabEscape': '여기서 Tab은 들여쓰기입니다. {keys} 키를 누른 뒤 Tab을 누르면 에디터 밖으로 나갑니다.',
   'editor.warning': '경고: {message}',
+  'editor.files': '장면의 파일 (이 순서대로 적용)',
+  'editor.file.order':
+    '{count}개 중 {n}번째로 적용 (파일 하나가 kubectl apply -f 한 번이고, 이 순서대로 적용합니다)',
+  'editor.file.errors': '오류 {count}개',
+  'editor.file.add': '파일',
+  'editor.file.add.title': '파일 추가 (다른 파일 다음에 적용)',
+  'editor.file.rename': '이 파일 이름 바꾸기',
+  'editor.file.name': '파일 이름',
+  'editor.file.earlier': '이 파일을 먼저 적용',
+  'editor.file.later': '이 파일을 나중에 적용',
+  'editor.file.remove': '이 파일 삭제',
+  'editor.file.remove.confirm': '{name} 파일을 장면에서 지울까요? 파일의 YAML도 함께 지워집니다.',
+  'editor.file.problem.empty': '파일 이름을 입력하세요.',
+  'editor.file.problem.chars':
+    'web.yaml처럼 평범한 이름을 쓰세요 (/로 시작하거나 ..이나 \\가 들어가면 안 됩니다).',
+  'editor.file.problem.long': '이름이 너무 깁니다 (100자까지).',
+  'editor.file.problem.taken': '같은 이름의 파일이 이미 있습니다.',
 
   'engine.error': '엔진 오류: {message}',
   'engine.starting': '엔진을 시작하는 중…',

@@ -6,7 +6,7 @@
  */
 import { createEngineClient, type EngineClient } from '../worker/engine-client';
 import { instrumentation } from './instrumentation';
-import { SCENE_FILE } from './manifests-slice';
+import { toSources } from './scene-files';
 import { useStore } from './store';
 import { duration } from './timeline';
 import { hasPlaceholder, resolveTarget } from './suggested-target';
@@ -23,10 +23,10 @@ export const isBroken = (diagnostics: Diagnostic[]) =>
   diagnostics.some((d) => d.source === 'yaml' && d.severity === 'error');
 
 async function rebuild(c: EngineClient) {
-  const { text, revision, seed } = useStore.getState();
+  const { files, revision, seed } = useStore.getState();
   useStore.setState({ computing: true });
   const timing = instrumentation.buildSent();
-  const answer = await c.update(revision, [{ file: SCENE_FILE, text }], seed);
+  const answer = await c.update(revision, toSources(files), seed);
   timing.received();
   if (answer === null) return; // stale: a newer text is on its way
   if (!answer.ok) {
@@ -75,7 +75,7 @@ export function startEngineSync(): () => void {
   };
   void pump();
   const unsubscribe = useStore.subscribe((s, prev) => {
-    if (s.text === prev.text && s.seed === prev.seed) return;
+    if (s.files === prev.files && s.seed === prev.seed) return;
     void pump();
   });
   return () => {

@@ -6,7 +6,7 @@ export * from './types';
 export { startEngineSync, sendRequest, runConsoleLine, isBroken, prefersReducedMotion } from './engine-sync';
 export { instrumentation } from './instrumentation';
 export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';
-export { SCENE_FILE } from './manifests-slice';
+export { SCENE_FILE, MAX_FILES, fileNameProblem, type SceneFile } from './scene-files';
 export * from './timeline';
 export * from './events';
 export { shortName } from './names';

@@ -4,17 +4,20 @@
  * instructors' lesson files. It is versioned on its own (`lessonsVersion`), beside the store's version,
  * and read field by field: a damaged entry is left out, never the rest with it.
  *
- * Version 1 is the first. A save from before lessons existed (store version 2 without these fields)
- * opens with no lesson and no progress, its manifests untouched.
+ * Version 1 kept each lesson's text and the manifests set aside as one text; version 2 keeps them as
+ * files (scene-files.ts), and reads a version 1 text as the one file "scene.yaml". A save from before
+ * lessons existed (store version 2 without these fields) opens with no lesson and no progress, its
+ * manifests untouched.
  *
  * @example
  * savedLessons({ lessonsVersion: 1, lessonId: 'clusterip', lessonStepIndex: 2 }).lessonStepIndex; // 2
  */
 import { findScenario, type ScenarioId } from '../scenarios';
 import { savedRequest } from './request-form';
+import { sceneFilesFrom, singleFile, type SceneFile } from './scene-files';
 import type { RequestInit } from '../engine';
 
-export const LESSONS_VERSION = 1;
+export const LESSONS_VERSION = 2;
 
 /** One lesson's progress. Steps are by index; predictions by the step's index, as a string key. */
 export interface LessonProgress {
@@ -31,7 +34,7 @@ export interface LessonProgress {
 
 /** The manifests the student had before opening a lesson, given back when they leave it. */
 export interface Sandbox {
-  text: string;
+  files: SceneFile[];
   scenarioId: ScenarioId | null;
   edited: boolean;
   request?: RequestInit;
@@ -50,8 +53,8 @@ export interface LessonSave {
   lessonId: string | null;
   lessonStepIndex: number;
   lessonProgress: Record<string, LessonProgress>;
-  /** Each lesson's working text while another is open (the open one's is the editor's `text`). */
-  lessonTexts: Record<string, string>;
+  /** Each lesson's working files while another is open (the open one's are the editor's `files`). */
+  lessonTexts: Record<string, SceneFile[]>;
   lessonSandbox: Sandbox | null;
   userLessons: UserLessonSource[];
 }
@@ -116,12 +119,17 @@ function progressFrom(v: unknown): LessonProgress | undefined {
   };
 }
 
+/** A lesson's files, or (version 1) its one text. */
+const filesFrom = (v: unknown): SceneFile[] | undefined =>
+  isText(v) ? singleFile(v) : (sceneFilesFrom(v) ?? undefined);
+
 function sandboxFrom(v: unknown): Sandbox | null {
-  if (!isRecord(v) || !isText(v.text)) return null;
+  const files = isRecord(v) ? filesFrom(v.files ?? v.text) : undefined;
+  if (!isRecord(v) || !files) return null;
   const id = isText(v.scenarioId) && findScenario(v.scenarioId) ? (v.scenarioId as ScenarioId) : null;
   const request = savedRequest(v.request);
   return {
-    text: v.text,
+    files,
     scenarioId: id,
     edited: v.edited === true || id === null,
     ...(request ? { request, lookup: v.lookup === true } : {}),
@@ -148,7 +156,7 @@ export function savedLessons(fields: Fields): LessonSave {
     lessonId,
     lessonStepIndex: lessonId && isIndex(fields.lessonStepIndex) ? fields.lessonStepIndex : 0,
     lessonProgress: entries(fields.lessonProgress, progressFrom),
-    lessonTexts: entries(fields.lessonTexts, (t) => (isText(t) ? t : undefined)),
+    lessonTexts: entries(fields.lessonTexts, filesFrom),
     lessonSandbox: sandboxFrom(fields.lessonSandbox),
     userLessons: userLessonsFrom(fields.userLessons),
   };

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildCluster, checkChallenge, createWorld, runCommand, sourcesOf } from '../engine';
 import { builtinLessons } from '../lessons';
-import { joinDocuments, sceneText } from './lesson-scene';
+import { forPage } from '../worker/lesson-host';
+import { sceneFiles } from './lesson-scene';
+import { installMemoryStorage } from './memory-storage.test-helper';
+import { toSources } from './scene-files';
 
+installMemoryStorage();
 const seed = 1;
 
-describe('a lesson scene as the editor’s one text', () => {
+describe('a lesson scene as the editor’s files', () => {
   const { lessons } = builtinLessons();
   const multi = lessons.flatMap((lesson) =>
     [lesson.scene, lesson.solution ?? [], ...(lesson.examples ?? []).map((e) => e.files)]
@@ -18,33 +22,33 @@ describe('a lesson scene as the editor’s one text', () => {
     expect(multi.some(({ lesson }) => lesson.id === 'env')).toBe(true);
   });
 
-  // KNOWN BUG (issue 18 item 5 meets issue 9): since each file is its own kubectl apply (5fb9d20), the
-  // editor's one joined text is one apply, so a multi-file lesson scene (the env lesson's client.yaml then
-  // web.yaml) builds differently in the page than file by file. These two tests say so until the editor
-  // keeps one source per file (issue 14's files as tabs); when that lands they fail and go back to `it`.
-  it.fails(
-    'gives every challenge the same verdict and details joined as when applied file by file',
-    () => {
-      for (const { lesson, files } of multi) {
-        const apart = buildCluster(sourcesOf(lesson, files), { seed });
-        const joined = buildCluster(
-          [{ file: 'scene.yaml', text: joinDocuments(files.map((f) => lesson.files[f]!)) }],
-          { seed },
-        );
-        for (const challenge of lesson.challenges)
-          expect(checkChallenge(challenge, joined, { seed }), `${lesson.id} ${files.join('+')}`).toEqual(
-            checkChallenge(challenge, apart, { seed }),
-          );
+  // Each file is its own kubectl apply (5fb9d20): the page sends one source per file, in order, so a
+  // multi-file scene (the env lesson's client.yaml then web.yaml) builds in the page as file by file.
+  // Until issue 14 the editor joined them into one text (one apply) and these two were known failures.
+  it('gives every challenge the same verdict and details from the page’s sources as applied file by file', async () => {
+    const { useStore } = await import('./store');
+    const builtin = lessons.map(forPage);
+    useStore.setState({ lessonCatalogue: { builtin, builtinErrors: [], user: [], maxBytes: 2_000_000 } });
+    for (const { lesson, files } of multi) {
+      const apart = buildCluster(sourcesOf(lesson, files), { seed });
+      // A lesson's own scene goes the whole way: opened in the store, as engine-sync sends it.
+      let page = toSources(sceneFiles({ scene: files, files: lesson.files }));
+      if (files === lesson.scene) {
+        expect(useStore.getState().openLesson(lesson.id)).toBe(true);
+        page = toSources(useStore.getState().files);
       }
-    },
-    120_000,
-  );
+      expect(page).toEqual(sourcesOf(lesson, files));
+      const built = buildCluster(page, { seed });
+      for (const challenge of lesson.challenges)
+        expect(checkChallenge(challenge, built, { seed }), `${lesson.id} ${files.join('+')}`).toEqual(
+          checkChallenge(challenge, apart, { seed }),
+        );
+    }
+  }, 120_000);
 
-  // The guard on joining: cli-contract.md makes each file its own apply. Should the engine ever start
-  // a pod's containers only after its whole apply (so a Service later in the same file reaches the pod's
-  // environment), a pod in an earlier file and a Service in a later one would differ joined and apart,
-  // and the editor would need one model per file instead.
-  it.fails('keeps a Service of a later file out of the environment of a pod of an earlier one', () => {
+  // The trap the env lesson teaches: a pod's containers start with the Services of its own apply and
+  // earlier ones, so a Service in a later file is not in the environment of a pod of an earlier one.
+  it('keeps a Service of a later file out of the environment of a pod of an earlier one', () => {
     const pod =
       'apiVersion: v1\nkind: Pod\nmetadata: { name: client }\nspec: { containers: [{ name: c, image: busybox }] }\n';
     const svc =
@@ -62,30 +66,12 @@ describe('a lesson scene as the editor’s one text', () => {
     ]);
     expect(apart).toContain('KUBERNETES_SERVICE_HOST');
     expect(apart).not.toContain('WEB_SERVICE_HOST');
-    expect(envOf([{ file: 'scene.yaml', text: joinDocuments([pod, svc]) }])).toBe(apart);
-  });
-
-  it('joins files whatever their ends and openings', () => {
-    expect(joinDocuments(['a: 1', 'b: 2\n'])).toBe('a: 1\n---\nb: 2\n');
-    expect(joinDocuments(['a: 1\n', '---\nb: 2\n'])).toBe('a: 1\n---\n---\nb: 2\n');
-    expect(joinDocuments(['a: 1\n', '%YAML 1.2\n---\nb: 2\n'])).toBe('a: 1\n...\n%YAML 1.2\n---\nb: 2\n');
-    expect(joinDocuments(['only'])).toBe('only');
-    expect(sceneText({ scene: ['x.yaml', 'missing.yaml'], files: { 'x.yaml': 'a: 1' } })).toBe('a: 1\n---\n');
-  });
-
-  it('yields the same objects for a directive-opened or dashes-opened file as applied apart', () => {
-    const a = 'apiVersion: v1\nkind: Service\nmetadata: { name: a }\nspec: { ports: [{ port: 80 }] }\n';
-    const b =
-      '%YAML 1.2\n---\napiVersion: v1\nkind: Service\nmetadata: { name: b }\nspec: { ports: [{ port: 81 }] }\n';
-    const c = '---\napiVersion: v1\nkind: Service\nmetadata: { name: c }\nspec: { ports: [{ port: 82 }] }';
-    const joined = buildCluster([{ file: 's.yaml', text: joinDocuments([a, b, c]) }], { seed });
-    const apart = buildCluster(
-      [a, b, c].map((text, i) => ({ file: `${i}.yaml`, text })),
-      { seed },
-    );
-    expect(joined.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const names = (r: typeof joined) =>
-      r.cluster.services.map((s) => `${s.metadata.name} ${s.spec.clusterIP}`);
-    expect(names(joined)).toEqual(names(apart));
+    const tabs = [
+      { name: 'pod.yaml', text: pod },
+      { name: 'svc.yaml', text: svc },
+    ];
+    expect(envOf(toSources(tabs))).toBe(apart);
+    // The same two as one file are one apply: the Service is in the pod's environment.
+    expect(envOf([{ file: 'one.yaml', text: `${pod}---\n${svc}` }])).toContain('WEB_SERVICE_HOST');
   });
 });

@@ -70,7 +70,7 @@ describe('a challenge checked on the editor’s text', () => {
       );
     expect(state().lessonProgress.clusterip?.passed).toEqual([]);
 
-    state().setText(state().text.replace(/app: webapp/g, 'app: web'));
+    state().setText(state().files[0]!.text.replace(/app: webapp/g, 'app: web'));
     await checkLessonChallenge('clusterip-selector');
     const passed = state().challengeRuns[key];
     expect(passed?.status === 'done' && passed.result.passed).toBe(true);
@@ -115,7 +115,7 @@ describe('an instructor’s lesson file', () => {
   it('opens a good bundle and keeps it for the next start', async () => {
     expect(await loadLessonFile('mine.lesson.yaml', bundle('mine', scene))).toBe(true);
     expect(state()).toMatchObject({ lessonId: 'user:mine', lessonFileErrors: null });
-    expect(state().text).toBe(`${scene}\n`);
+    expect(state().files).toEqual([{ name: 'scene.yaml', text: `${scene}\n` }]);
     expect(state().userLessons.map((u) => u.name)).toEqual(['mine.lesson.yaml']);
     await loadLessonCatalogue();
     expect(selectCourse(state()).at(-1)).toMatchObject({ ref: 'user:mine', file: 'mine.lesson.yaml' });

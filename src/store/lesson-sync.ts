@@ -18,7 +18,7 @@ import {
   type UserLessonEntry,
 } from './lesson-model';
 import { emptyProgress, type LessonProgress, type UserLessonSource } from './lesson-save';
-import { SCENE_FILE } from './manifests-slice';
+import { toSources } from './scene-files';
 import { useStore } from './store';
 
 const NOT_STARTED = 'engine not started';
@@ -118,13 +118,13 @@ export async function checkLessonChallenge(challengeId: string): Promise<void> {
   const challenge = lessonByRef(s.lessonCatalogue, ref)?.challenges.find((c) => c.id === challengeId);
   if (!ref || !challenge) return;
   const key = challengeKey(ref, challengeId);
-  const { revision, text, seed } = s;
+  const { revision, files, seed } = s;
   useStore.setState((now) => ({
     challengeRuns: { ...now.challengeRuns, [key]: { status: 'running', revision } },
   }));
   const c = engineClient();
   const answer = c
-    ? await c.checkChallenge(challenge, [{ file: SCENE_FILE, text }], seed)
+    ? await c.checkChallenge(challenge, toSources(files), seed)
     : { ok: false as const, error: NOT_STARTED };
   useStore.setState((now) => ({
     challengeRuns: {
@@ -151,14 +151,14 @@ export async function answerPrediction(chosen: string, send: () => Promise<void>
   const step = lessonByRef(s.lessonCatalogue, ref)?.steps[index];
   if (!ref || !step?.predict) return;
   const key = predictionKey(ref, index);
-  const { revision, text, seed } = s;
+  const { revision, files, seed } = s;
   useStore.setState((now) => ({
     predictionRuns: { ...now.predictionRuns, [key]: { status: 'running', revision } },
   }));
   const c = engineClient();
   const [answer] = await Promise.all([
     c
-      ? c.judgePrediction(step.predict, chosen, [{ file: SCENE_FILE, text }], seed)
+      ? c.judgePrediction(step.predict, chosen, toSources(files), seed)
       : Promise.resolve({ ok: false as const, error: NOT_STARTED }),
     step.request ? send() : Promise.resolve(),
   ]);

@@ -3,8 +3,9 @@ import { buildCluster } from '../engine';
 import { builtinLessons } from '../lessons';
 import { findScenario } from '../scenarios';
 import { forPage } from '../worker/lesson-host';
-import { sceneText } from './lesson-scene';
+import { sceneFiles } from './lesson-scene';
 import { installMemoryStorage } from './memory-storage.test-helper';
+import { toSources } from './scene-files';
 import type { useStore as UseStoreType } from './store';
 
 // The store persists to localStorage: a map stands in for it, so a "reload" (a fresh store module) reads
@@ -17,6 +18,7 @@ type Store = ReturnType<UseStore['getState']>;
 const builtin = builtinLessons().lessons.map(forPage);
 const catalogue = { builtin, builtinErrors: [], user: [], maxBytes: 2_000_000 };
 const lesson = (id: string) => builtin.find((l) => l.id === id)!;
+const one = (text: string) => [{ name: 'scene.yaml', text }];
 
 /** A fresh store module (a page load) over the same localStorage. */
 async function load(): Promise<UseStore> {
@@ -42,16 +44,16 @@ describe('opening and leaving lessons', () => {
     expect(state()).toMatchObject({
       lessonId: 'clusterip',
       lessonStepIndex: 0,
-      text: sceneText(lesson('clusterip')),
+      files: sceneFiles(lesson('clusterip')),
       scenarioId: null,
       edited: false,
       sidePanel: 'lesson',
-      lessonSandbox: { text: '# my own work\n', edited: true },
+      lessonSandbox: { files: one('# my own work\n'), edited: true },
     });
     state().closeLesson();
     expect(state()).toMatchObject({
       lessonId: null,
-      text: '# my own work\n',
+      files: one('# my own work\n'),
       edited: true,
       lessonSandbox: null,
       sidePanel: 'inspector',
@@ -63,18 +65,18 @@ describe('opening and leaving lessons', () => {
     state().openLesson('clusterip');
     state().setText('# clusterip, edited\n');
     state().openLesson('ports');
-    expect(state().text).toBe(sceneText(lesson('ports')));
+    expect(state().files).toEqual(sceneFiles(lesson('ports')));
     state().setText('# ports, edited\n');
     state().openLesson('clusterip');
-    expect(state()).toMatchObject({ text: '# clusterip, edited\n', edited: true });
+    expect(state()).toMatchObject({ files: one('# clusterip, edited\n'), edited: true });
     state().openLesson('ports');
-    expect(state().text).toBe('# ports, edited\n');
+    expect(state().files).toEqual(one('# ports, edited\n'));
     // The manifests set aside are the ones from before the first lesson, not a lesson's.
     state().closeLesson();
-    expect(state()).toMatchObject({ text: findScenario('clusterip-three-pods')!.yaml, edited: false });
+    expect(state()).toMatchObject({ files: one(findScenario('clusterip-three-pods')!.yaml), edited: false });
     expect(state().lessonTexts).toMatchObject({
-      clusterip: '# clusterip, edited\n',
-      ports: '# ports, edited\n',
+      clusterip: one('# clusterip, edited\n'),
+      ports: one('# ports, edited\n'),
     });
   });
 
@@ -83,7 +85,7 @@ describe('opening and leaving lessons', () => {
     state().setText('# dns, edited\n');
     state().loadScenario('readiness');
     expect(state()).toMatchObject({ lessonId: null, lessonSandbox: null, scenarioId: 'readiness' });
-    expect(state().lessonTexts.dns).toBe('# dns, edited\n');
+    expect(state().lessonTexts.dns).toEqual(one('# dns, edited\n'));
   });
 
   it('refuses a lesson it does not have, changing nothing', () => {
@@ -96,7 +98,49 @@ describe('opening and leaving lessons', () => {
     state().openLesson('clusterip');
     state().setText('broken: [');
     state().resetLessonScene();
-    expect(state()).toMatchObject({ text: sceneText(lesson('clusterip')), edited: false });
+    expect(state()).toMatchObject({ files: sceneFiles(lesson('clusterip')), edited: false });
+  });
+
+  it('opens a scene of several files as several files, in order, and keeps edits to each', () => {
+    state().openLesson('env');
+    expect(state().files.map((f) => f.name)).toEqual(lesson('env').scene);
+    expect(state().files.map((f) => f.name)).toEqual(['client.yaml', 'web.yaml']);
+    expect(state().activeFile).toBe('client.yaml');
+    state().setFileText('web.yaml', '# web, edited\n');
+    expect(state()).toMatchObject({ edited: true, activeFile: 'client.yaml' });
+    state().openLesson('clusterip');
+    state().openLesson('env');
+    expect(state().files).toEqual([
+      { name: 'client.yaml', text: lesson('env').files['client.yaml'] },
+      { name: 'web.yaml', text: '# web, edited\n' },
+    ]);
+    state().resetLessonScene();
+    expect(state()).toMatchObject({ files: sceneFiles(lesson('env')), edited: false });
+  });
+});
+
+describe('files', () => {
+  it('adds, renames, moves and removes files, each change a new revision', () => {
+    const r0 = state().revision;
+    expect(state().addFile()).toBe('file-2.yaml');
+    expect(state()).toMatchObject({ activeFile: 'file-2.yaml', edited: true, revision: r0 + 1 });
+    state().setText('kind: Service\n');
+    expect(state().files[1]).toEqual({ name: 'file-2.yaml', text: 'kind: Service\n' });
+    expect(state().renameFile('file-2.yaml', 'scene.yaml')).toBe('taken');
+    expect(state().renameFile('file-2.yaml', ' ')).toBe('empty');
+    expect(state().renameFile('file-2.yaml', '../up.yaml')).toBe('chars');
+    expect(state().renameFile('file-2.yaml', 'web.yaml')).toBeNull();
+    expect(state().activeFile).toBe('web.yaml');
+    state().moveFile('web.yaml', -1);
+    expect(state().files.map((f) => f.name)).toEqual(['web.yaml', 'scene.yaml']);
+    state().moveFile('web.yaml', -1); // already first
+    expect(state().files.map((f) => f.name)).toEqual(['web.yaml', 'scene.yaml']);
+    state().removeFile('web.yaml');
+    expect(state()).toMatchObject({ activeFile: 'scene.yaml' });
+    expect(state().files.map((f) => f.name)).toEqual(['scene.yaml']);
+    state().removeFile('scene.yaml'); // never the last file
+    expect(state().files).toHaveLength(1);
+    expect(state().addFile({ name: 'scene.yaml', text: 'x' })).toBe('file-2.yaml');
   });
 });
 
@@ -135,7 +179,7 @@ describe('steps', () => {
     state().openLesson('client-ip');
     // Opening changes the text: the build of the new text fills the placeholder (engine-sync.ts).
     expect(state().request.target).toBe('http://{nodeIP:node-1}:30080/');
-    const { cluster } = buildCluster([{ file: 'scene.yaml', text: state().text }]);
+    const { cluster } = buildCluster(toSources(state().files));
     useStore.setState((s) => ({ lastGood: { revision: s.revision, cluster } }));
     const node2 = cluster.nodes.find((n) => n.metadata.name === 'node-2')!;
     const ip = node2.status!.addresses!.find((a) => a.type === 'InternalIP')!.address;
@@ -164,20 +208,21 @@ describe('across a reload', () => {
     expect(state()).toMatchObject({
       lessonId: 'clusterip',
       lessonStepIndex: 1,
-      text: '# clusterip, edited\n',
+      files: one('# clusterip, edited\n'),
       sidePanel: 'lesson',
-      lessonTexts: { ports: '# ports, edited\n' },
+      lessonTexts: { ports: one('# ports, edited\n') },
       lessonProgress: { clusterip: { step: 1, seen: [0, 1], hints: { 'clusterip-selector': 1 } } },
     });
     state().closeLesson();
-    expect(state().text).toBe(findScenario('clusterip-three-pods')!.yaml);
+    expect(state().files).toEqual(one(findScenario('clusterip-three-pods')!.yaml));
   });
 
   it('opens a save from before lessons with its manifests and no lesson', async () => {
     const v2 = { text: '# from before lessons\n', scenarioId: null, edited: true, locale: 'ko' };
     storage.set('svclab:v1', JSON.stringify({ state: v2, version: 2 }));
     useStore = await load();
-    expect(state()).toMatchObject({ ...v2, lessonId: null, lessonProgress: {}, lessonsVersion: 1 });
+    const { text, ...rest } = v2;
+    expect(state()).toMatchObject({ ...rest, files: one(text), lessonId: null, lessonProgress: {} });
   });
 
   it('keeps what is well-formed of a damaged save, entry by entry', async () => {
@@ -202,7 +247,7 @@ describe('across a reload', () => {
     storage.set('svclab:v1', JSON.stringify({ state: damaged, version: 2 }));
     useStore = await load();
     expect(state()).toMatchObject({
-      text: 'mine',
+      files: one('mine'),
       lessonId: 'clusterip',
       lessonStepIndex: 0,
       lessonProgress: {
@@ -214,8 +259,8 @@ describe('across a reload', () => {
           predictions: {},
         },
       },
-      lessonTexts: { ports: 'kept' },
-      lessonSandbox: { text: 'aside', scenarioId: null, edited: true },
+      lessonTexts: { ports: one('kept') },
+      lessonSandbox: { files: one('aside'), scenarioId: null, edited: true },
       userLessons: [{ name: 'a.yaml', text: 'x' }],
     });
     expect(state().lessonProgress.ports).toBeUndefined();

@@ -13,16 +13,18 @@
 import type { StateCreator } from 'zustand';
 import { clampStep, lessonByRef, progressAt, stepRequestForm, type LessonRef } from './lesson-model';
 import { emptyLessonSave, emptyProgress, type Sandbox } from './lesson-save';
-import { sceneText } from './lesson-scene';
+import { sceneFiles } from './lesson-scene';
+import { sameFiles, type SceneFile } from './scene-files';
 import type { ClusterState, LessonsSlice, Store } from './types';
 
 /** The cluster of the editor's text as it is, or null while its build is on the way. */
 const current = (s: Store): ClusterState | null =>
   s.lastGood && s.lastGood.revision === s.revision ? s.lastGood.cluster : null;
 
-/** The fields that set the editor to a text, as loading a scenario does. */
-const editorTo = (s: Store, text: string, scenarioId: Sandbox['scenarioId'], edited: boolean) => ({
-  text,
+/** The fields that set the editor to a scene, as loading a scenario does. */
+const editorTo = (s: Store, files: SceneFile[], scenarioId: Sandbox['scenarioId'], edited: boolean) => ({
+  files,
+  activeFile: files[0]!.name,
   scenarioId,
   edited,
   revision: s.revision + 1,
@@ -34,9 +36,9 @@ const editorTo = (s: Store, text: string, scenarioId: Sandbox['scenarioId'], edi
   playing: false,
 });
 
-/** What leaving the open lesson stores: its text, kept under its reference. */
+/** What leaving the open lesson stores: its files, kept under its reference. */
 export const stashLessonText = (s: Store): Pick<Store, 'lessonTexts'> =>
-  s.lessonId ? { lessonTexts: { ...s.lessonTexts, [s.lessonId]: s.text } } : { lessonTexts: s.lessonTexts };
+  s.lessonId ? { lessonTexts: { ...s.lessonTexts, [s.lessonId]: s.files } } : { lessonTexts: s.lessonTexts };
 
 export const createLessonsSlice: StateCreator<Store, [], [], LessonsSlice> = (set, get) => {
   /**
@@ -77,15 +79,21 @@ export const createLessonsSlice: StateCreator<Store, [], [], LessonsSlice> = (se
         set({ sidePanel: 'lesson', ...enter(s, ref, options.step ?? s.lessonStepIndex, current(s)) });
         return true;
       }
-      const scene = sceneText(lesson);
+      const scene = sceneFiles(lesson);
       const texts = stashLessonText(s).lessonTexts;
-      const text = texts[ref] ?? scene;
+      const files = texts[ref] ?? scene;
       const { [ref]: _open, ...others } = texts;
       const sandbox: Sandbox | null = s.lessonId
         ? s.lessonSandbox
-        : { text: s.text, scenarioId: s.scenarioId, edited: s.edited, request: s.request, lookup: s.lookup };
+        : {
+            files: s.files,
+            scenarioId: s.scenarioId,
+            edited: s.edited,
+            request: s.request,
+            lookup: s.lookup,
+          };
       set((now) => ({
-        ...editorTo(now, text, null, text !== scene),
+        ...editorTo(now, files, null, !sameFiles(files, scene)),
         lessonId: ref,
         lessonTexts: others,
         lessonSandbox: sandbox,
@@ -103,7 +111,7 @@ export const createLessonsSlice: StateCreator<Store, [], [], LessonsSlice> = (se
         ...stashLessonText(s),
         ...(back
           ? {
-              ...editorTo(s, back.text, back.scenarioId, back.edited),
+              ...editorTo(s, back.files, back.scenarioId, back.edited),
               ...(back.request ? { request: back.request, lookup: back.lookup ?? false } : {}),
             }
           : {}),
@@ -125,7 +133,7 @@ export const createLessonsSlice: StateCreator<Store, [], [], LessonsSlice> = (se
     resetLessonScene: () => {
       const s = get();
       const lesson = lessonByRef(s.lessonCatalogue, s.lessonId);
-      if (lesson) set(editorTo(s, sceneText(lesson), null, false));
+      if (lesson) set(editorTo(s, sceneFiles(lesson), null, false));
     },
 
     revealHint: (challengeId) => {

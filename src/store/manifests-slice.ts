@@ -1,41 +1,118 @@
+/**
+ * The scene in the editor: its files in apply order (scene-files.ts), the one shown, and where it came
+ * from. Every change that the engine would see (a text, a name, the order, a file more or less) bumps
+ * the revision, so answers for the scene as it was are dropped.
+ *
+ * @example
+ * useStore.getState().addFile(); // "file-2.yaml", empty, applied after the others and shown
+ * useStore.getState().setText('apiVersion: v1\n…'); // edits the file shown
+ */
 import type { StateCreator } from 'zustand';
-import { DEFAULT_SCENARIO, findScenario } from '../scenarios';
+import { DEFAULT_SCENARIO, findScenario, type Scenario } from '../scenarios';
 import { stashLessonText } from './lessons-slice';
 import { formFor } from './request-form';
+import {
+  fileNameProblem,
+  MAX_FILES,
+  nextFileName,
+  SCENE_FILE,
+  singleFile,
+  type SceneFile,
+} from './scene-files';
 import type { ManifestsSlice, Store } from './types';
 
-export const SCENE_FILE = 'scene.yaml';
+export { SCENE_FILE };
 
-export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> = (set, get) => ({
-  text: findScenario(DEFAULT_SCENARIO)?.yaml ?? '',
-  scenarioId: DEFAULT_SCENARIO,
-  edited: false,
-  revision: 1,
-  setText: (text) => {
-    if (text === get().text) return;
-    set((s) => ({ text, edited: true, revision: s.revision + 1 }));
-  },
-  loadScenario: (id) => {
-    const scenario = findScenario(id);
-    if (!scenario) return;
-    set((s) => ({
-      // A scenario leaves the open lesson (its text is kept) and takes the place of the manifests it had
-      // set aside: the menu's confirmation is about those (selectSandboxEdited).
-      ...stashLessonText(s),
-      lessonId: null,
-      lessonStepIndex: 0,
-      lessonSandbox: null,
-      sidePanel: s.lessonId ? 'inspector' : s.sidePanel,
-      text: scenario.yaml,
-      scenarioId: id,
-      edited: false,
-      revision: s.revision + 1,
-      ...formFor(scenario),
-      traces: [],
-      traceError: null,
-      selected: null,
-      playhead: 0,
-      playing: false,
-    }));
-  },
-});
+/** A scenario's scene: its one YAML file. */
+export const scenarioFiles = (scenario: Pick<Scenario, 'yaml'> | undefined): SceneFile[] =>
+  singleFile(scenario?.yaml ?? '');
+
+export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> = (set, get) => {
+  /** The files changed as the user asked: the scene is theirs from now on. */
+  const change = (files: SceneFile[], activeFile = get().activeFile) =>
+    set((s) => ({ files, activeFile, edited: true, revision: s.revision + 1 }));
+
+  return {
+    files: scenarioFiles(findScenario(DEFAULT_SCENARIO)),
+    activeFile: SCENE_FILE,
+    scenarioId: DEFAULT_SCENARIO,
+    edited: false,
+    revision: 1,
+
+    setText: (text) => get().setFileText(get().activeFile, text),
+
+    setFileText: (name, text) => {
+      const { files } = get();
+      const i = files.findIndex((f) => f.name === name);
+      if (i === -1 || files[i]!.text === text) return;
+      change(files.map((f, j) => (j === i ? { name, text } : f)));
+    },
+
+    showFile: (name) => {
+      if (get().files.some((f) => f.name === name)) set({ activeFile: name });
+    },
+
+    addFile: (file) => {
+      const { files } = get();
+      if (files.length >= MAX_FILES) return null;
+      const name = file && !fileNameProblem(file.name, files) ? file.name : nextFileName(files);
+      change([...files, { name, text: file?.text ?? '' }], name);
+      return name;
+    },
+
+    renameFile: (from, to) => {
+      const { files, activeFile } = get();
+      if (from === to) return null;
+      const problem = fileNameProblem(to, files, from);
+      if (problem) return problem;
+      change(
+        files.map((f) => (f.name === from ? { name: to, text: f.text } : f)),
+        activeFile === from ? to : activeFile,
+      );
+      return null;
+    },
+
+    removeFile: (name) => {
+      const { files, activeFile } = get();
+      const i = files.findIndex((f) => f.name === name);
+      if (i === -1 || files.length === 1) return;
+      const rest = files.filter((_, j) => j !== i);
+      change(rest, activeFile === name ? rest[Math.max(0, i - 1)]!.name : activeFile);
+    },
+
+    moveFile: (name, delta) => {
+      const { files } = get();
+      const i = files.findIndex((f) => f.name === name);
+      const j = i + delta;
+      if (i === -1 || j < 0 || j >= files.length) return;
+      const next = [...files];
+      [next[i], next[j]] = [next[j]!, next[i]!];
+      change(next);
+    },
+
+    loadScenario: (id) => {
+      const scenario = findScenario(id);
+      if (!scenario) return;
+      set((s) => ({
+        // A scenario leaves the open lesson (its text is kept) and takes the place of the manifests it had
+        // set aside: the menu's confirmation is about those (selectSandboxEdited).
+        ...stashLessonText(s),
+        lessonId: null,
+        lessonStepIndex: 0,
+        lessonSandbox: null,
+        sidePanel: s.lessonId ? 'inspector' : s.sidePanel,
+        files: scenarioFiles(scenario),
+        activeFile: SCENE_FILE,
+        scenarioId: id,
+        edited: false,
+        revision: s.revision + 1,
+        ...formFor(scenario),
+        traces: [],
+        traceError: null,
+        selected: null,
+        playhead: 0,
+        playing: false,
+      }));
+    },
+  };
+};

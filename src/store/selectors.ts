@@ -3,7 +3,8 @@
  */
 import type { Store } from './types';
 
-export const selectText = (s: Store) => s.text;
+export const selectFiles = (s: Store) => s.files;
+export const selectActiveFile = (s: Store) => s.activeFile;
 export const selectLocale = (s: Store) => s.locale;
 export const selectCluster = (s: Store) => s.lastGood?.cluster ?? null;
 export const selectGraphRevision = (s: Store) => s.lastGood?.revision ?? 0;

@@ -37,7 +37,8 @@ export const useStore = create<Store>()(
       migrate: migrateSaved,
       merge: mergeSaved,
       partialize: (s) => ({
-        text: s.text,
+        files: s.files,
+        activeFile: s.activeFile,
         scenarioId: s.scenarioId,
         edited: s.edited,
         locale: s.locale,

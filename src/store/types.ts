@@ -8,6 +8,10 @@ import type { ScenarioId } from '../scenarios';
 import type { ChallengeRun, LessonCatalogueState, LessonRef, PredictionRun } from './lesson-model';
 import type { LessonSave } from './lesson-save';
 import type { RequestChoice, RequestFormState } from './request-form';
+import type { fileNameProblem, SceneFile } from './scene-files';
+
+export type FileNameProblem = NonNullable<ReturnType<typeof fileNameProblem>>;
+export type { SceneFile };
 
 export interface GoodBuild {
   revision: number;
@@ -26,14 +30,27 @@ export type Store = ManifestsSlice &
   LessonsSlice;
 
 export interface ManifestsSlice {
-  /** The YAML in the editor (one file, "scene.yaml"). Saved to localStorage on every change. */
-  text: string;
+  /** The scene: its files in apply order (each one `kubectl apply -f`), shown as the editor's tabs. */
+  files: SceneFile[];
+  /** The name of the file the editor shows. */
+  activeFile: string;
   /** The scenario the text started from; `edited` says whether the user changed it since. */
   scenarioId: ScenarioId | null;
   edited: boolean;
   /** Bumped on every change; the worker's answers carry it so stale ones are dropped. */
   revision: number;
+  /** Edits the file shown. */
   setText(text: string): void;
+  setFileText(name: string, text: string): void;
+  showFile(name: string): void;
+  /** Adds a file after the others (empty, or `file`; a name taken is replaced); its name, or null at the limit. */
+  addFile(file?: SceneFile): string | null;
+  /** Renames a file; why not, when the name cannot be used. */
+  renameFile(from: string, to: string): FileNameProblem | null;
+  /** Removes a file (never the last one). */
+  removeFile(name: string): void;
+  /** Moves a file earlier (-1) or later (+1) in the apply order. */
+  moveFile(name: string, delta: -1 | 1): void;
   loadScenario(id: ScenarioId): void;
 }
 

@@ -76,13 +76,20 @@ describe('ping to a ClusterIP', () => {
     expect(t.outcome).toBe('rejected');
     expect(t.hops.at(-1).rule).toContain('Reject traffic to invalid ports of ClusterIPs');
     expect(t.explanationMsg).toMatchObject({ id: 'sim.vip.clusterIpsCheck', params: { ip: '10.96.0.42' } });
+    // The kernel answers from the interface that leads back to the sender (icmp_send picks the source by
+    // route when the rejected address is not local): for a pod on this node that is cni0's gateway (.1 of the
+    // node's podCIDR), not the node's InternalIP.
     const node = t.hops.at(-1).location.slice('node/'.length);
-    const nodeIP = s
+    const nodeObj = s
       .json('get nodes -o json')
-      .items.find((n: { metadata: { name: string } }) => n.metadata.name === node).status
-      .addresses[0].address;
+      .items.find((n: { metadata: { name: string } }) => n.metadata.name === node);
+    const gateway = nodeObj.spec.podCIDR.replace(/\.0\/\d+$/, '.1');
     expect(s.run('exec client -- ping -c 1 10.96.0.42').stdout).toContain(
-      `From ${nodeIP} icmp_seq=1 Destination Port Unreachable`,
+      `From ${gateway} icmp_seq=1 Destination Port Unreachable`,
+    );
+    // From the node itself the error comes back over loopback, from the node's own address.
+    expect(s.run(`ping --from node/${node} -c 1 10.96.0.42`).stdout).toContain(
+      `From ${nodeObj.status.addresses[0].address} icmp_seq=1 Destination Port Unreachable`,
     );
   });
 });

@@ -15,6 +15,7 @@ import { clusterIndex, nsName } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod } from '../k8s/objects';
 import { request, resolveFrom } from '../simulate/request';
+import { outgoingInterface } from '../simulate/topology';
 import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';
 import { createRng } from '../util/rng';
@@ -93,7 +94,12 @@ function rejectedBy(cluster: ClusterState, t: Trace): string | null {
   const owner = index.ipOwner(hop.packet.dst).kind;
   const onKubeIpvs0 =
     cluster.config.proxy.mode === 'ipvs' && (owner === 'cluster-ip' || owner === 'external-ip');
-  return onKubeIpvs0 ? hop.packet.dst : (index.node(hop.location.slice(5))?.ip ?? hop.packet.dst);
+  // The kernel's REJECT answers from the rejected address when it is local (kube-ipvs0), otherwise from the
+  // address of the interface that leads back to the sender (icmp_send with saddr 0): cni0's gateway for a
+  // pod on this node, the InternalIP for the node itself.
+  return onKubeIpvs0
+    ? hop.packet.dst
+    : outgoingInterface(cluster, hop.location.slice(5), hop.packet.src).address;
 }
 
 const fmt = (n: number): string =>

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n';
 import { selectEngine, selectLocale, selectProblemCounts, useShallow, useStore } from '../../store';
+import { FileTabs } from './FileTabs';
 import { diagnosticText } from './to-monaco-markers';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
@@ -16,6 +17,7 @@ export function EditorPanel() {
   const engine = useStore(useShallow(selectEngine));
   const firstError = useStore((s) => s.diagnostics.find((d) => d.severity === 'error'));
   const locale = useStore(selectLocale);
+  const manyFiles = useStore((s) => s.files.length > 1);
   return (
     <section className="panel editor-panel" aria-label={t('editor.title')}>
       <header className="panel-header">
@@ -30,6 +32,7 @@ export function EditorPanel() {
           <strong>{t('editor.broken')}</strong>
           {firstError && (
             <div className="banner-detail">
+              {manyFiles && firstError.file ? `${firstError.file}:` : ''}
               {firstError.line ? `${firstError.line}: ` : ''}
               {diagnosticText(firstError, locale)}
             </div>
@@ -41,6 +44,7 @@ export function EditorPanel() {
           {t('engine.error', { message: engine.message ?? '' })}
         </div>
       )}
+      <FileTabs />
       <div className="editor-body">
         <Suspense fallback={<div className="monaco-host loading">{t('editor.loading')}</div>}>
           <MonacoEditor />

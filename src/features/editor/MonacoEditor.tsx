@@ -1,15 +1,22 @@
 /**
- * The Monaco editor bound to the store: text both ways, engine diagnostics as markers, the cursor
- * selects the object under it, and a selection made in the graph reveals and highlights its YAML lines.
- * Loaded lazily (React.lazy) so Monaco is not in the initial JavaScript.
+ * The Monaco editor bound to the store: one model per file of the scene (the tabs above pick the one
+ * shown), text both ways, engine diagnostics as markers on the file they are about, the cursor selects
+ * the object under it, and a selection made in the graph opens the file of its YAML and highlights the
+ * lines. Loaded lazily (React.lazy) so Monaco is not in the initial JavaScript.
  */
 import { useEffect, useRef } from 'react';
-import { SCENE_FILE, selectCluster, selectLessonMarks, useStore } from '../../store';
+import { selectCluster, selectLessonMarks, useStore, type SceneFile } from '../../store';
 import { useT } from '../../i18n';
 import { monaco } from './monaco-setup';
 import { markLines } from './lesson-marks';
-import { linesOf, objectAtLine } from './origins';
+import { fileOf, linesOf, objectAtLine } from './origins';
 import { toMonacoMarkers } from './to-monaco-markers';
+
+type Model = ReturnType<typeof monaco.editor.createModel>;
+
+/** The diagnostics about one file (those that name none go on the first file, so none is lost). */
+const diagnosticsOf = (name: string, files: readonly SceneFile[]) =>
+  useStore.getState().diagnostics.filter((d) => (d.file ?? files[0]?.name) === name);
 
 export default function MonacoEditor() {
   const host = useRef<HTMLDivElement>(null);
@@ -18,13 +25,13 @@ export default function MonacoEditor() {
   const ariaLabel = t('editor.textarea');
 
   useEffect(() => {
-    const model = monaco.editor.createModel(
-      useStore.getState().text,
-      'yaml',
-      monaco.Uri.parse(`file:///${SCENE_FILE}`),
-    );
+    const models = new Map<string, Model>();
+    const views = new Map<string, ReturnType<typeof editor.saveViewState>>();
+    let syncing = false;
+    let shown: string | null = null;
+
     const editor = monaco.editor.create(host.current!, {
-      model,
+      model: null,
       automaticLayout: true,
       fontSize: 16,
       lineHeight: 22,
@@ -40,15 +47,48 @@ export default function MonacoEditor() {
     const decorations = editor.createDecorationsCollection();
     const lessonDecorations = editor.createDecorationsCollection();
 
-    const applyMarkers = () =>
-      monaco.editor.setModelMarkers(
-        model,
-        'svclab',
-        toMonacoMarkers(useStore.getState().diagnostics, model.getLineCount(), useStore.getState().locale),
-      );
+    const applyMarkers = () => {
+      const { files, locale } = useStore.getState();
+      for (const [name, model] of models)
+        monaco.editor.setModelMarkers(
+          model,
+          'svclab',
+          toMonacoMarkers(diagnosticsOf(name, files), model.getLineCount(), locale),
+        );
+    };
+
+    /** Models for the store's files: new files get one, removed or renamed ones lose theirs. */
+    const syncModels = (files: readonly SceneFile[]) => {
+      syncing = true;
+      try {
+        for (const f of files) {
+          const model = models.get(f.name);
+          if (!model) {
+            const created = monaco.editor.createModel(
+              f.text,
+              'yaml',
+              monaco.Uri.from({ scheme: 'file', path: `/${f.name}` }),
+            );
+            created.onDidChangeContent(() => {
+              if (!syncing) useStore.getState().setFileText(f.name, created.getValue());
+            });
+            models.set(f.name, created);
+          } else if (model.getValue() !== f.text) model.setValue(f.text);
+        }
+        for (const [name, model] of models)
+          if (!files.some((f) => f.name === name)) {
+            models.delete(name);
+            views.delete(name);
+            model.dispose();
+          }
+      } finally {
+        syncing = false;
+      }
+    };
+
     const highlight = (key: string | null, reveal: boolean) => {
       const cluster = selectCluster(useStore.getState());
-      const lines = key && cluster ? linesOf(cluster.origins, key, SCENE_FILE) : null;
+      const lines = key && cluster && shown ? linesOf(cluster.origins, key, shown) : null;
       if (!lines) return decorations.clear();
       decorations.set([
         {
@@ -63,15 +103,15 @@ export default function MonacoEditor() {
       if (reveal) editor.revealLinesInCenterIfOutsideViewport(lines.startLine, lines.endLine);
     };
 
-    // What the lesson's step points at: the objects' lines, and the field's lines marked more strongly.
+    // What the lesson's step points at in the file shown: the objects' lines, the field's more strongly.
     const markLesson = (reveal: boolean) => {
       const s = useStore.getState();
       const cluster = selectCluster(s);
-      const found = cluster
-        ? selectLessonMarks(s).flatMap(
-            (m) => markLines(model.getValue(), cluster.origins, m, SCENE_FILE) ?? [],
-          )
-        : [];
+      const model = shown ? models.get(shown) : undefined;
+      const found =
+        cluster && model && shown
+          ? selectLessonMarks(s).flatMap((m) => markLines(model.getValue(), cluster.origins, m, shown!) ?? [])
+          : [];
       lessonDecorations.set(
         found.flatMap(({ object, field }) => [
           {
@@ -93,30 +133,60 @@ export default function MonacoEditor() {
       if (reveal && target) editor.revealLinesInCenterIfOutsideViewport(target.startLine, target.endLine);
     };
 
-    const onEdit = model.onDidChangeContent(() => useStore.getState().setText(model.getValue()));
+    /** Shows the store's active file, keeping each file's cursor and scroll for when it comes back. */
+    const show = (name: string) => {
+      if (name === shown) return;
+      const model = models.get(name);
+      if (!model) return;
+      if (shown) views.set(shown, editor.saveViewState());
+      shown = name;
+      decorations.clear();
+      lessonDecorations.clear();
+      editor.setModel(model);
+      const view = views.get(name);
+      if (view) editor.restoreViewState(view);
+      const s = useStore.getState();
+      highlight(s.selected, false);
+      markLesson(false);
+    };
+
+    /** A selection in the graph, or a step's mark, in another file: that file is shown. */
+    const followTo = (key: string | null) => {
+      const s = useStore.getState();
+      const cluster = selectCluster(s);
+      const file = key && cluster ? fileOf(cluster.origins, key) : null;
+      if (file && file !== s.activeFile && models.has(file)) s.showFile(file);
+    };
+
     const onCursor = editor.onDidChangeCursorPosition((e) => {
-      if (e.source === 'api' || e.source === 'modelChange') return;
+      if (e.source === 'api' || e.source === 'modelChange' || !shown) return;
       const cluster = selectCluster(useStore.getState());
       if (!cluster) return;
-      useStore.getState().select(objectAtLine(cluster.origins, SCENE_FILE, e.position.lineNumber), 'editor');
+      useStore.getState().select(objectAtLine(cluster.origins, shown, e.position.lineNumber), 'editor');
     });
     const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.text !== prev.text && s.text !== model.getValue()) model.setValue(s.text);
-      if (s.diagnostics !== prev.diagnostics || s.locale !== prev.locale) applyMarkers();
-      if (s.selected !== prev.selected || s.lastGood !== prev.lastGood)
-        highlight(s.selected, s.selectionSource === 'graph' && s.selected !== prev.selected);
+      if (s.files !== prev.files) syncModels(s.files);
+      if (s.files !== prev.files || s.diagnostics !== prev.diagnostics || s.locale !== prev.locale)
+        applyMarkers();
+      const fromGraph = s.selectionSource === 'graph' && s.selected !== prev.selected;
+      if (fromGraph) followTo(s.selected);
       const marksChanged = selectLessonMarks(s) !== selectLessonMarks(prev);
+      if (marksChanged) followTo(selectLessonMarks(s)[0]?.split('#', 1)[0] ?? null);
+      const now = useStore.getState();
+      if (now.activeFile !== shown) show(now.activeFile);
+      if (s.selected !== prev.selected || s.lastGood !== prev.lastGood) highlight(s.selected, fromGraph);
       if (marksChanged || s.lastGood !== prev.lastGood) markLesson(marksChanged);
     });
+    syncModels(useStore.getState().files);
     applyMarkers();
+    show(useStore.getState().activeFile);
     markLesson(true);
     return () => {
       unsubscribe();
-      onEdit.dispose();
       onCursor.dispose();
       editorRef.current = null;
       editor.dispose();
-      model.dispose();
+      for (const model of models.values()) model.dispose();
     };
   }, []);
 

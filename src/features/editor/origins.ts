@@ -46,3 +46,17 @@ function ownerKey(owner: string, child: string): string {
   const ns = child.split('/')[1] ?? '';
   return `${parts[0]}/${ns}/${parts[1] ?? ''}`;
 }
+
+/** The file an element's YAML is in: its own document's, or its owner's (a Pod → its Deployment's). */
+export function fileOf(origins: ReadonlyMap<string, ObjectOrigin>, key: string): string | null {
+  const seen = new Set<string>();
+  let k: string | undefined = key;
+  while (k && !seen.has(k)) {
+    seen.add(k);
+    const o = origins.get(k);
+    if (!o) return null;
+    if (o.by === 'user' && o.file !== undefined) return o.file;
+    k = o.owner ? ownerKey(o.owner, k) : undefined;
+  }
+  return null;
+}
