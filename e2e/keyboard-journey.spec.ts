@@ -82,12 +82,12 @@ test('keyboard only: load a scenario, send a burst, step, open the event list, f
   const current = page.locator('[data-testid="event-row"][aria-current="step"]');
   // The playhead stays: request 3 started later, so it is at an earlier hop; the list marks that hop.
   const [, n] = /Hop (\d+) of/.exec((await page.getByTestId('hop-counter').textContent()) ?? '') ?? [];
-  await expect(current).toHaveAttribute('aria-label', new RegExp(`^Request 3, hop ${n}: `));
+  await expect(current).toHaveAccessibleName(new RegExp(`^Request 3, hop ${n}: `));
 
   // A row is a button: Enter on a row follows its request from that hop; ↓ goes to the next event.
   await tabTo(page, '[data-testid="event-row"]');
   await page.keyboard.press('ArrowDown');
-  const label = (await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))) ?? '';
+  const label = (await page.evaluate(() => document.activeElement?.textContent)) ?? '';
   const [, k] = /^Request (\d+), hop (\d+)/.exec(label) ?? [];
   expect(k).toBeTruthy();
   await expect(page.getByTestId('hop-counter')).toContainText(`Request ${k} of 5`);

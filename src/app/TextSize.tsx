@@ -13,10 +13,11 @@ export function TextSize() {
         type="button"
         onClick={() => setScale(TEXT_SCALES[i - 1] ?? scale)}
         disabled={i <= 0}
-        aria-label={t('app.textSize.smaller')}
         title={t('app.textSize.smaller')}
       >
-        A−
+        {/* Named by its words, shown as its sign (an aria-label would not contain the sign: WCAG 2.5.3). */}
+        <span aria-hidden>A−</span>
+        <span className="sr-only">{t('app.textSize.smaller')}</span>
       </button>
       <output data-testid="text-size" aria-live="polite">
         {Math.round(scale * 100)}%
@@ -25,10 +26,10 @@ export function TextSize() {
         type="button"
         onClick={() => setScale(TEXT_SCALES[i + 1] ?? scale)}
         disabled={i >= TEXT_SCALES.length - 1}
-        aria-label={t('app.textSize.larger')}
         title={t('app.textSize.larger')}
       >
-        A+
+        <span aria-hidden>A+</span>
+        <span className="sr-only">{t('app.textSize.larger')}</span>
       </button>
     </div>
   );
