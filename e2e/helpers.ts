@@ -30,3 +30,26 @@ export async function graphReady(page: Page): Promise<void> {
     timeout: 20_000,
   });
 }
+
+/**
+ * Runs in the page: what svclab saved in IndexedDB for the scene shown (the open lesson's own scene when
+ * a lesson is open, else the open workspace's), as `{ files, … }`.
+ */
+export async function savedScene(): Promise<Record<string, unknown>> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('svclab');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const get = (store: string, key: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const r = db.transaction(store).objectStore(store).get(key);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const app = (await get('app', 'app')) as { lessonOpen?: Record<string, unknown> | null } | undefined;
+  const current = (await get('app', 'current')) as string;
+  const out = app?.lessonOpen ?? ((await get('workspaces', current)) as Record<string, unknown>);
+  db.close();
+  return out;
+}

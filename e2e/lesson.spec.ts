@@ -1,13 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { editorReady, graphReady, setEditorText, shot } from './helpers';
+import { editorReady, graphReady, savedScene, setEditorText, shot } from './helpers';
 
 const scene = readFileSync(new URL('../src/lessons/clusterip/scene.yaml', import.meta.url), 'utf8');
 const scenario = readFileSync(new URL('../src/scenarios/clusterip-three-pods.yaml', import.meta.url), 'utf8');
 
-/** What the page saved (the store's localStorage entry). */
-const saved = (page: Page) =>
-  page.evaluate(() => JSON.parse(localStorage.getItem('svclab:v1') ?? '{}').state as Record<string, unknown>);
+/** What the page saved: the open lesson's scene (in the page's record), else the open workspace's. */
+const saved = (page: Page) => page.evaluate(savedScene);
 
 test.use({ locale: 'ko-KR' });
 

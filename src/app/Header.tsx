@@ -1,7 +1,8 @@
 /** The page header: name, scenario menu, reload, language switch. */
 import { LOCALES, useT, type Locale } from '../i18n';
 import { scenarios, type ScenarioId } from '../scenarios';
-import { selectSandboxEdited, useShallow, useStore } from '../store';
+import { WorkspaceMenu } from '../features/workspaces/WorkspaceMenu';
+import { useShallow, useStore } from '../store';
 import { TextSize } from './TextSize';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { en: 'EN', ko: '한국어' };
@@ -16,18 +17,14 @@ export function Header() {
       inLesson: s.lessonId !== null,
     })),
   );
-  // While a lesson is open, a scenario replaces the manifests set aside for it, not the lesson's text.
-  const atRisk = useStore(selectSandboxEdited);
   const loadScenario = useStore((s) => s.loadScenario);
   const setLocale = useStore((s) => s.setLocale);
   const presenting = useStore((s) => s.presenting);
   const setPresenting = useStore((s) => s.setPresenting);
   const current = scenarios.find((s) => s.id === scenarioId);
 
-  const load = (id: ScenarioId) => {
-    if (atRisk && !window.confirm(t('app.reset.confirm'))) return;
-    loadScenario(id);
-  };
+  // Never a loss: edited manifests stay in their workspace and the scenario opens as a new one.
+  const load = (id: ScenarioId) => loadScenario(id);
 
   return (
     <header className="app-header">
@@ -54,8 +51,9 @@ export function Header() {
           ))}
         </select>
       </label>
+      <WorkspaceMenu />
       {scenarioId && edited && (
-        <button type="button" onClick={() => load(scenarioId)}>
+        <button type="button" onClick={() => load(scenarioId)} title={t('app.reset.title')}>
           {t('app.reset')}
         </button>
       )}

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadLessonCatalogue, startEngineSync, useStore } from '../store';
+import { loadLessonCatalogue, startEngineSync, startPersistence, useStore } from '../store';
 import { App } from './App';
 import './styles.css';
 import './a11y.css';
@@ -8,13 +8,17 @@ import './presenter.css';
 
 // `?present` opens the page in presenter mode (a link an instructor keeps for the projector).
 if (new URLSearchParams(window.location.search).has('present')) useStore.getState().setPresenting(true);
-startEngineSync();
-void loadLessonCatalogue();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
-}
+// The work kept in this browser first (IndexedDB answers in milliseconds; it gives up after seconds and
+// says so), so neither the engine nor the editor starts on a scene about to be replaced.
+void startPersistence().finally(() => {
+  startEngineSync();
+  void loadLessonCatalogue();
+  const root = document.getElementById('root');
+  if (root) {
+    createRoot(root).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  }
+});

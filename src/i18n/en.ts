@@ -19,7 +19,34 @@ export const en = {
   'app.skip.request': 'Skip to the request',
   'app.skip.playback': 'Skip to the playback controls',
   'app.reset': 'Reload scenario',
-  'app.reset.confirm': 'Replace your edits with the original scenario?',
+  'app.reset.title': 'The scenario as it was, in a new workspace; your edits stay in theirs',
+
+  'workspace.label': 'Workspace',
+  'workspace.menu.title': 'Your scenes, saved in this browser as you type',
+  'workspace.list': 'Workspaces',
+  'workspace.help':
+    'Each workspace is a scene, saved in this browser as you type. A scenario picked over edits opens in a new workspace; nothing is replaced.',
+  'workspace.new': 'New workspace',
+  'workspace.untitled': 'Untitled',
+  'workspace.name': 'Workspace name',
+  'workspace.meta': '{files} files · {when}',
+  'workspace.current': 'open',
+  'workspace.rename': 'Rename {title}',
+  'workspace.delete': 'Delete {title}',
+  'workspace.delete.confirm': 'Delete the workspace “{title}”? Its scene is gone for good.',
+  'workspace.close': 'Close',
+  'save.quota':
+    'The browser’s storage is full, so your work is not being saved. It is still here in this tab: download it, or delete workspaces you no longer need.',
+  'save.unavailable':
+    'This browser does not let svclab save ({message}). Your work stays in this tab only: download it before you close it.',
+  'save.download': 'Download the scene (.yaml)',
+  'save.otherTab':
+    'This workspace was just saved in another tab. This tab stopped saving it so neither is overwritten.',
+  'save.otherTab.theirs': 'Show the other tab’s version',
+  'save.otherTab.mine': 'Keep mine as a new workspace',
+  'save.keptAside':
+    '{count} saved records were from a newer svclab or damaged: they were opened as well as this version can and kept aside unchanged.',
+  'save.dismiss': 'Close',
 
   'editor.title': 'Manifests',
   'editor.loading': 'Loading the editor…',

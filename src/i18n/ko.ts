@@ -22,7 +22,34 @@ export const ko: Catalogue = {
   'app.skip.request': '요청 입력으로 바로 가기',
   'app.skip.playback': '재생 컨트롤로 바로 가기',
   'app.reset': '시나리오 다시 불러오기',
-  'app.reset.confirm': '수정한 내용을 원래 시나리오로 되돌릴까요?',
+  'app.reset.title': '원래 시나리오를 새 작업 공간에 엽니다. 수정한 내용은 원래 작업 공간에 그대로 남습니다',
+
+  'workspace.label': '작업 공간',
+  'workspace.menu.title': '이 브라우저에 입력하는 대로 저장되는 장면들',
+  'workspace.list': '작업 공간 목록',
+  'workspace.help':
+    '작업 공간 하나가 장면 하나이고, 입력하는 대로 이 브라우저에 저장됩니다. 수정한 뒤에 시나리오를 고르면 새 작업 공간에 열리므로 아무것도 덮어쓰지 않습니다.',
+  'workspace.new': '새 작업 공간',
+  'workspace.untitled': '이름 없음',
+  'workspace.name': '작업 공간 이름',
+  'workspace.meta': '파일 {files}개 · {when}',
+  'workspace.current': '열려 있음',
+  'workspace.rename': '{title} 이름 바꾸기',
+  'workspace.delete': '{title} 삭제',
+  'workspace.delete.confirm': '작업 공간 “{title}”을(를) 삭제할까요? 장면이 완전히 지워집니다.',
+  'workspace.close': '닫기',
+  'save.quota':
+    '브라우저 저장 공간이 가득 차서 작업이 저장되지 않고 있습니다. 작업은 이 탭에 그대로 있으니 내려받거나, 필요 없는 작업 공간을 지우세요.',
+  'save.unavailable':
+    '이 브라우저에서는 svclab이 저장할 수 없습니다({message}). 작업은 이 탭에만 있으니 탭을 닫기 전에 내려받으세요.',
+  'save.download': '장면 내려받기 (.yaml)',
+  'save.otherTab':
+    '이 작업 공간이 방금 다른 탭에서 저장되었습니다. 서로 덮어쓰지 않도록 이 탭은 저장을 멈췄습니다.',
+  'save.otherTab.theirs': '다른 탭의 내용 보기',
+  'save.otherTab.mine': '내 내용을 새 작업 공간으로 남기기',
+  'save.keptAside':
+    '저장된 기록 {count}개가 더 새로운 svclab에서 만들어졌거나 손상되어 있었습니다. 이 버전이 읽을 수 있는 만큼 열고, 원본은 그대로 따로 보관했습니다.',
+  'save.dismiss': '닫기',
 
   'editor.title': '매니페스트',
   'editor.loading': '에디터를 불러오는 중…',

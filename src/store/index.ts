@@ -47,3 +47,14 @@ export {
 export type { LessonProgress } from './lesson-save';
 export type { SidePanel } from './types';
 export { TEXT_SCALES } from './settings-slice';
+export {
+  startPersistence,
+  flushPersistence,
+  newWorkspace,
+  openWorkspace,
+  renameWorkspace,
+  deleteWorkspace,
+  resolveOtherTab,
+  workspaceSceneOf,
+} from './workspace-sync';
+export type { WorkspaceMeta, WorkspaceScene } from './workspace-record';

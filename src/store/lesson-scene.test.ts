@@ -3,10 +3,8 @@ import { buildCluster, checkChallenge, createWorld, runCommand, sourcesOf } from
 import { builtinLessons } from '../lessons';
 import { forPage } from '../worker/lesson-host';
 import { sceneFiles } from './lesson-scene';
-import { installMemoryStorage } from './memory-storage.test-helper';
 import { toSources } from './scene-files';
 
-installMemoryStorage();
 const seed = 1;
 
 describe('a lesson scene as the editor’s files', () => {

@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildCluster } from '../engine';
 import { builtinLessons } from '../lessons';
@@ -8,8 +10,8 @@ import { installMemoryStorage } from './memory-storage.test-helper';
 import { toSources } from './scene-files';
 import type { useStore as UseStoreType } from './store';
 
-// The store persists to localStorage: a map stands in for it, so a "reload" (a fresh store module) reads
-// what the previous one wrote.
+// The store's work is kept in IndexedDB (fake-indexeddb stands in for it), so a "reload" (a fresh store
+// module) reads what the previous one wrote; localStorage (a map) holds a save from before workspaces.
 const storage = installMemoryStorage();
 
 type UseStore = typeof UseStoreType;
@@ -20,10 +22,22 @@ const catalogue = { builtin, builtinErrors: [], user: [], maxBytes: 2_000_000 };
 const lesson = (id: string) => builtin.find((l) => l.id === id)!;
 const one = (text: string) => [{ name: 'scene.yaml', text }];
 
-/** A fresh store module (a page load) over the same localStorage. */
-async function load(): Promise<UseStore> {
+let stop: (() => Promise<void>) | null = null;
+
+/** A fresh store module (a page load) over the same storage, after the page before wrote everything. */
+async function load(firstStart = false): Promise<UseStore> {
+  await stop?.();
+  // A browser that never ran svclab with IndexedDB: what it finds is the localStorage save, if any.
+  if (firstStart) globalThis.indexedDB = new IDBFactory();
   vi.resetModules();
   const { useStore } = await import('./store');
+  const sync = await import('./workspace-sync');
+  await sync.startPersistence();
+  stop = async () => {
+    await sync.flushPersistence();
+    sync.stopPersistence();
+    (await import('./workspace-db')).closeWorkDb();
+  };
   useStore.setState({ lessonCatalogue: catalogue });
   return useStore;
 }
@@ -32,8 +46,10 @@ let useStore: UseStore;
 const state = (): Store => useStore.getState();
 
 beforeEach(async () => {
+  await stop?.();
+  stop = null;
   storage.clear();
-  useStore = await load();
+  useStore = await load(true);
 });
 
 describe('opening and leaving lessons', () => {
@@ -220,7 +236,7 @@ describe('across a reload', () => {
   it('opens a save from before lessons with its manifests and no lesson', async () => {
     const v2 = { text: '# from before lessons\n', scenarioId: null, edited: true, locale: 'ko' };
     storage.set('svclab:v1', JSON.stringify({ state: v2, version: 2 }));
-    useStore = await load();
+    useStore = await load(true);
     const { text, ...rest } = v2;
     expect(state()).toMatchObject({ ...rest, files: one(text), lessonId: null, lessonProgress: {} });
   });
@@ -245,7 +261,7 @@ describe('across a reload', () => {
       userLessons: [{ name: 'a.yaml', text: 'x' }, { name: 3 }],
     };
     storage.set('svclab:v1', JSON.stringify({ state: damaged, version: 2 }));
-    useStore = await load();
+    useStore = await load(true);
     expect(state()).toMatchObject({
       files: one('mine'),
       lessonId: 'clusterip',

@@ -9,6 +9,7 @@
  */
 import type { StateCreator } from 'zustand';
 import { DEFAULT_SCENARIO, findScenario, type Scenario } from '../scenarios';
+import { selectSandboxEdited } from './lesson-selectors';
 import { stashLessonText } from './lessons-slice';
 import { formFor } from './request-form';
 import {
@@ -20,6 +21,7 @@ import {
   type SceneFile,
 } from './scene-files';
 import type { ManifestsSlice, Store } from './types';
+import { asNewWorkspace } from './workspaces-slice';
 
 export { SCENE_FILE };
 
@@ -95,7 +97,9 @@ export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> =
       if (!scenario) return;
       set((s) => ({
         // A scenario leaves the open lesson (its text is kept) and takes the place of the manifests it had
-        // set aside: the menu's confirmation is about those (selectSandboxEdited).
+        // set aside. Edited manifests are never replaced: the scenario opens as a new workspace, and the
+        // one edited stays in the list as it was saved (workspace-sync.ts).
+        ...(selectSandboxEdited(s) ? asNewWorkspace() : {}),
         ...stashLessonText(s),
         lessonId: null,
         lessonStepIndex: 0,

@@ -9,6 +9,7 @@ import type { ChallengeRun, LessonCatalogueState, LessonRef, PredictionRun } fro
 import type { LessonSave } from './lesson-save';
 import type { RequestChoice, RequestFormState } from './request-form';
 import type { fileNameProblem, SceneFile } from './scene-files';
+import type { WorkspaceMeta } from './workspace-record';
 
 export type FileNameProblem = NonNullable<ReturnType<typeof fileNameProblem>>;
 export type { SceneFile };
@@ -27,7 +28,25 @@ export type Store = ManifestsSlice &
   PlaybackSlice &
   SelectionSlice &
   SettingsSlice &
-  LessonsSlice;
+  LessonsSlice &
+  WorkspacesSlice;
+
+/** Why the work is not being saved: the storage is full, the browser has none, another tab saved it. */
+export type SaveProblem = { code: 'quota' } | { code: 'unavailable'; message: string } | { code: 'otherTab' };
+
+/** Something the page says once about the work kept: kept aside, opened from a link, … */
+export type WorkspaceNotice = { code: 'keptAside'; count: number } | { code: 'migrated' };
+
+export interface WorkspacesSlice {
+  /** The workspace open: its scene is the editor's (or, while a lesson is open, the one set aside). */
+  workspaceId: string;
+  workspaceName: string | null;
+  /** Every saved workspace, the newest first. */
+  workspaceList: WorkspaceMeta[];
+  saveProblem: SaveProblem | null;
+  workspaceNotice: WorkspaceNotice | null;
+  setWorkspaceNotice(notice: WorkspaceNotice | null): void;
+}
 
 export interface ManifestsSlice {
   /** The scene: its files in apply order (each one `kubectl apply -f`), shown as the editor's tabs. */
