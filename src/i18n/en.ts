@@ -29,7 +29,7 @@ export const en = {
   'workspace.new': 'New workspace',
   'workspace.untitled': 'Untitled',
   'workspace.name': 'Workspace name',
-  'workspace.meta': '{files} files · {when}',
+  'workspace.meta': 'files: {files} · {when}',
   'workspace.current': 'open',
   'workspace.rename': 'Rename {title}',
   'workspace.delete': 'Delete {title}',
