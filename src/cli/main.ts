@@ -260,6 +260,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       cluster: built.cluster,
       world: createWorld(seed),
       diagnostics: built.diagnostics,
+      sources: read.sources,
       json: false,
       lang,
     };

@@ -240,6 +240,8 @@ export const en = {
   'console.fromLesson': 'Suggested by the lesson',
   'console.empty':
     'Click a suggestion above or type a command, as in a terminal (kubectl and svclab prefixes are optional).',
+  'console.sceneChanged':
+    'The scene changed while the command ran, so its edit was not applied; run it again.',
   'console.exit': 'exit status {code}',
   'console.helpNote':
     'In this console the manifests are the ones in the editor (no -f), the seed is the page’s; ↑/↓ recall earlier lines and clear empties the screen.',

@@ -244,6 +244,8 @@ export const ko: Catalogue = {
   'console.runThis': '이 명령 실행',
   'console.fromLesson': '레슨이 제안한 명령',
   'console.empty': '위의 제안을 누르거나 터미널처럼 명령을 입력하세요(kubectl, svclab 접두어는 생략 가능).',
+  'console.sceneChanged':
+    '명령이 실행되는 동안 장면이 바뀌어서 명령의 수정은 적용하지 않았습니다. 다시 실행하세요.',
   'console.exit': '종료 코드 {code}',
   'console.helpNote':
     '이 콘솔의 매니페스트는 에디터의 내용입니다(-f 없음). 시드는 페이지의 시드를 씁니다. ↑/↓로 이전 명령을 불러오고 clear로 화면을 지웁니다.',

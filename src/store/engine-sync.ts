@@ -4,6 +4,7 @@
  * (no fixed debounce: a build takes a few milliseconds, a timer would only add latency). Answers for
  * stale text are dropped; a text that yields no cluster keeps the last good one.
  */
+import { translate } from '../i18n/translate';
 import { createEngineClient, type EngineClient } from '../worker/engine-client';
 import { instrumentation } from './instrumentation';
 import { toSources } from './scene-files';
@@ -121,5 +122,18 @@ export const prefersReducedMotion = (): boolean =>
 /** Runs one console line in the worker, with svclab's own sentences in the page's language. */
 export async function runConsoleLine(line: string) {
   if (!client) return { ok: false as const, error: 'engine not started' };
-  return client.run(line, useStore.getState().locale);
+  const sent = useStore.getState().files;
+  const r = await client.run(line, useStore.getState().locale);
+  if (!r.ok || !r.value.sources) return r;
+  // The command edited the scene: the text is the single source of truth, so the files take the edit.
+  // If the user typed meanwhile, the edit was made on an older text and is not applied.
+  if (useStore.getState().files !== sent) {
+    const note = translate(useStore.getState().locale, 'console.sceneChanged');
+    return {
+      ok: true as const,
+      value: { ...r.value, exitCode: 1 as const, stderr: `${r.value.stderr}${note}\n` },
+    };
+  }
+  for (const f of r.value.sources) useStore.getState().setFileText(f.file, f.text);
+  return r;
 }

@@ -19,6 +19,7 @@ import {
   simulateMany,
   type ClusterState,
   type Diagnostic,
+  type ManifestSource,
   type SimWorld,
   type Workspace,
 } from '../engine';
@@ -49,7 +50,12 @@ function attempt<T>(f: () => T): Result<T> {
 export function createEngineHost(clock: () => number = () => performance.now()): EngineApi {
   let latestRevision = 0;
   let workspace: Workspace | null = null;
-  let current: { revision: number; cluster: ClusterState; diagnostics: Diagnostic[] } | null = null;
+  let current: {
+    revision: number;
+    cluster: ClusterState;
+    diagnostics: Diagnostic[];
+    sources: ManifestSource[];
+  } | null = null;
   let world: SimWorld = createWorld(1);
 
   return {
@@ -64,7 +70,7 @@ export function createEngineHost(clock: () => number = () => performance.now()):
         const { cluster, diagnostics } = workspace.update(sources);
         const buildMs = clock() - started;
         if (!current || world.seed !== seed) world = createWorld(seed);
-        current = { revision, cluster, diagnostics };
+        current = { revision, cluster, diagnostics, sources };
         return { revision, cluster: forUi(cluster), diagnostics, buildMs };
       });
     },
@@ -98,6 +104,8 @@ export function createEngineHost(clock: () => number = () => performance.now()):
         cluster: current.cluster,
         world,
         diagnostics: current.diagnostics,
+        // The imperative commands (scale, label, cordon …) edit these and answer with the new sources.
+        sources: current.sources,
         json: false,
         lang,
         maxOutput: CONSOLE_MAX_OUTPUT,

@@ -54,7 +54,10 @@ export interface EngineApi {
   simulate(request: RequestInit): Promise<Result<SimAnswer>>;
   /** Looks up the request's target host name from its source, as `nslookup` there would (`count` times). */
   lookup(request: RequestInit): Promise<Result<LookupAnswer>>;
-  /** One console line, as `svclab --lang <lang>` would run it. */
+  /**
+   * One console line, as `svclab --lang <lang>` would run it, against the newest revision's sources. A
+   * command that edits the scene (scale, label, cordon …) answers with the edited sources.
+   */
   run(line: string, lang: Lang): Promise<Result<CommandResult>>;
   /** The built-in lessons, in course order. */
   lessons(): Promise<Result<LessonCatalogue>>;

@@ -19,7 +19,7 @@ import { PRINTERS, tabulate, type Printer, type PrintOptions } from './get-print
 import { WORKLOAD_PRINTERS } from './get-printers-workloads';
 import { fail, ok, usage, type CommandHandler, type CommandResult } from './types';
 
-interface ResourceType {
+export interface ResourceType {
   kind: string;
   plural: string; // "services": in NotFound messages
   prefix: string; // "service", "deployment.apps": in kind/name prefixes
@@ -181,6 +181,16 @@ for (const crd of customResourceDefinitions()) {
     list,
   });
   CRD_PRINTERS[crd.kind] = crdPrinter(crd);
+}
+
+/**
+ * The resource type a word names (`svc`, `deployments`, `deploy`, `httproutes.gateway.networking.k8s.io`),
+ * for the commands that take `TYPE NAME` or `TYPE/NAME`.
+ *
+ * @example resourceType('deploy')?.prefix // "deployment.apps"
+ */
+export function resourceType(word: string): Readonly<ResourceType> | undefined {
+  return TYPES.find((x) => x.aliases.includes(word.toLowerCase()));
 }
 
 /** `kubectl get all`: the "all" category (pods, services, the workload kinds, autoscalers). */

@@ -12,6 +12,14 @@ import { msg, render, type Lang } from '../messages';
 import { cat } from './cat';
 import { curlCommand, execCurl } from './curl';
 import { dig } from './dig';
+import { deleteCommand } from './edit/delete';
+import { exposeCommand } from './edit/expose';
+import { annotateCommand, labelCommand } from './edit/label';
+import { cordonCommand, drainCommand, uncordonCommand } from './edit/node-drain';
+import { patchCommand } from './edit/patch';
+import { rolloutCommand } from './edit/rollout';
+import { scaleCommand } from './edit/scale';
+import { setCommand } from './edit/set-selector';
 import { env as envCommand } from './env';
 import { escapeTerminal } from './escape';
 import { getCommand } from './get';
@@ -58,6 +66,18 @@ const topCommands = new Map<string, CommandHandler>([
   ['ping', pingCommand],
   ['node', nodeCommand],
   ['exec', execCommand],
+  // The imperative commands edit the scene's text (CommandResult.sources).
+  ['scale', scaleCommand],
+  ['delete', deleteCommand],
+  ['label', labelCommand],
+  ['annotate', annotateCommand],
+  ['expose', exposeCommand],
+  ['cordon', cordonCommand],
+  ['uncordon', uncordonCommand],
+  ['drain', drainCommand],
+  ['set', setCommand],
+  ['patch', patchCommand],
+  ['rollout', rolloutCommand],
 ]);
 
 /** Takes `-o json` (also `-ojson`, `-o=json`, `--output json`, `--output=json`) out of the words. */
@@ -168,7 +188,12 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
  */
 export function runCommand(input: string | string[], env: CommandEnv): CommandResult {
   const r = dispatch(input, env);
-  const out = { exitCode: r.exitCode, stdout: escapeTerminal(r.stdout), stderr: escapeTerminal(r.stderr) };
+  const out: CommandResult = {
+    exitCode: r.exitCode,
+    stdout: escapeTerminal(r.stdout),
+    stderr: escapeTerminal(r.stderr),
+    ...(r.sources ? { sources: r.sources } : {}),
+  };
   return env.maxOutput !== undefined ? cutOutput(out, env.maxOutput, env.lang) : out;
 }
 

@@ -5,6 +5,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Diagnostic } from '../diagnostics';
 import type { Pod } from '../k8s/objects';
+import type { ManifestSource } from '../manifest/parse';
 import type { Lang } from '../messages';
 import { localizeJson } from '../messages/json';
 import type { SimWorld } from '../world';
@@ -14,6 +15,11 @@ export interface CommandResult {
   exitCode: 0 | 1 | 2;
   stdout: string;
   stderr: string;
+  /**
+   * The scene's sources after a command that edits the scene (`scale`, `label`, `patch` …): every file,
+   * edited or not. The page puts them in the editor (undoable); the CLI prints them with `-o yaml`.
+   */
+  sources?: ManifestSource[];
 }
 
 export interface CommandEnv {
@@ -21,6 +27,8 @@ export interface CommandEnv {
   world: SimWorld;
   /** Every diagnostic of the build (for `validate`). */
   diagnostics: Diagnostic[];
+  /** The scene's text the cluster was built from (the imperative commands edit it; without it they refuse). */
+  sources?: ManifestSource[];
   /** `-o json` was given: print machine-readable output. */
   json: boolean;
   /**

@@ -12,6 +12,7 @@ import { common } from './common';
 import { dns } from './dns';
 import { dualStack } from './dual-stack';
 import { dnsExplain } from './dns-explain';
+import { edit } from './edit';
 import { gateway } from './gateway';
 import { gatewayLint } from './gateway-lint';
 import { ingress } from './ingress';
@@ -38,6 +39,7 @@ export const groups = {
   dns,
   dnsExplain,
   dualStack,
+  edit,
   ingress,
   lesson,
   lessonFormat,
@@ -65,6 +67,7 @@ export const catalog = {
   ...dns,
   ...dnsExplain,
   ...dualStack,
+  ...edit,
   ...ingress,
   ...lesson,
   ...lessonFormat,

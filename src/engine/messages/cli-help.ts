@@ -29,6 +29,12 @@ commands:
   node <name> -- <cmd>                       iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  lessons and their challenges (CLI only; see 'svclab lesson')
 
+commands that edit the scene's text (kubectl's output; -o yaml prints the whole edited scene):
+  scale TYPE NAME --replicas=N               delete TYPE NAME…          label|annotate TYPE NAME K=V… K-…
+  expose TYPE NAME [--port=P] [--type=T]     cordon|uncordon NODE       drain NODE [--force] [--ignore-daemonsets]
+  set selector svc NAME K=V[,K=V]            patch TYPE NAME -p PATCH [--type merge]
+  rollout restart deployment/NAME
+
 exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
 `,
     ko: () => `svclab — 이 매니페스트를 쿠버네티스는 어떻게 처리할까요?
@@ -53,6 +59,12 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   ping --from SRC [-c N] HOST                같은 출발지에서 보내는 ICMP echo
   node <name> -- <cmd>                       iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  레슨과 챌린지(CLI 전용, 'svclab lesson' 참고)
+
+장면의 YAML을 고치는 명령(출력은 kubectl 그대로, -o yaml은 고친 장면 전체를 출력):
+  scale TYPE NAME --replicas=N               delete TYPE NAME…          label|annotate TYPE NAME K=V… K-…
+  expose TYPE NAME [--port=P] [--type=T]     cordon|uncordon NODE       drain NODE [--force] [--ignore-daemonsets]
+  set selector svc NAME K=V[,K=V]            patch TYPE NAME -p PATCH [--type merge]
+  rollout restart deployment/NAME
 
 종료 코드: 0 성공, 1 명령은 실행됐지만 실패를 보고함, 2 사용법 오류.
 `,

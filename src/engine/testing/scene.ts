@@ -32,6 +32,7 @@ export function scene(yaml: string | string[], seed = 1): Scene {
     cluster: built.cluster,
     world: createWorld(seed),
     diagnostics: built.diagnostics,
+    sources: files,
     json: false,
     lang: 'en',
   };

@@ -1,0 +1,59 @@
+/**
+ * svclab's own words around the imperative commands (`scale`, `label`, `cordon`, `patch` …), which edit
+ * the scene's text. kubectl's output and errors stay as kubectl prints them; these say what svclab did to
+ * the text, and why it could not when the object is not written in the scene.
+ */
+import { defineMessages } from './define';
+
+export const edit = defineMessages({
+  /** The command edits the scene, but it was run without the scene's text. */
+  'edit.noScene': {
+    en: (_p: object) =>
+      'this command edits the scene, and no scene text was given (give the manifests with -f FILE).',
+    ko: () => '이 명령은 장면의 YAML을 고치는데, 장면의 텍스트가 없습니다(-f FILE로 매니페스트를 주세요).',
+    example: {},
+  },
+  /** The object exists in the cluster but no document of the scene writes it. */
+  'edit.notInText': {
+    en: (p: { kind: string; name: string; owner: string }) =>
+      p.owner
+        ? `${p.kind} ${p.name} was made by ${p.owner}, not written in the scene, so there is no text to change; change ${p.owner} instead.`
+        : `${p.kind} ${p.name} is part of every svclab cluster, not written in the scene, so there is no text to change.`,
+    ko: (p) =>
+      p.owner
+        ? `${p.kind} ${p.name}은(는) ${p.owner}이(가) 만든 것이라 장면의 YAML에 없습니다. 고칠 텍스트가 없으니 ${p.owner}을(를) 고치세요.`
+        : `${p.kind} ${p.name}은(는) 모든 svclab 클러스터에 있는 오브젝트라 장면의 YAML에 없습니다. 고칠 텍스트가 없습니다.`,
+    example: { kind: 'Pod', name: 'web-7c9d8-abcde', owner: 'ReplicaSet web-7c9d8' },
+  },
+  /** The document that writes the object has YAML errors: editing it could lose the user's text. */
+  'edit.brokenDocument': {
+    en: (p: { file: string; line: number }) =>
+      `the document at ${p.file}:${p.line} has YAML errors; fix them first, then run the command again.`,
+    ko: (p) => `${p.file}:${p.line}의 문서에 YAML 오류가 있습니다. 먼저 고친 뒤 명령을 다시 실행하세요.`,
+    example: { file: 'scene.yaml', line: 12 },
+  },
+  /** cordon/drain on the default nodes: they are written into the scene first. */
+  'edit.nodesWritten': {
+    en: (p: { nodes: string }) =>
+      `the scene had no Node objects, so its default nodes (${p.nodes}) were written into it first, as they are; the cordon is on the Node's spec.unschedulable.`,
+    ko: (p) =>
+      `장면에 노드 오브젝트가 없어서 기본 노드(${p.nodes})를 지금 모습 그대로 먼저 장면에 적었습니다. cordon은 노드의 spec.unschedulable에 적힙니다.`,
+    example: { nodes: 'node-1, node-2, node-3' },
+  },
+  /** After a cordon, the scene's text says the node was unschedulable from the start: pods moved. */
+  'edit.podsMoved': {
+    en: (p: { node: string; pods: string }) =>
+      `the scene is rebuilt from its text, where ${p.node} is now unschedulable from the start, so ${p.pods} were scheduled on other nodes. In a running cluster cordon leaves running pods where they are; only new pods avoid the node (drain moves them).`,
+    ko: (p) =>
+      `장면은 YAML에서 다시 만들어지는데, 이제 YAML에서는 ${p.node}이(가) 처음부터 스케줄 불가이므로 ${p.pods}이(가) 다른 노드에 배치되었습니다. 실제 클러스터에서 cordon은 실행 중인 파드를 그대로 두고 새 파드만 그 노드를 피하게 합니다(옮기는 것은 drain입니다).`,
+    example: { node: 'node-1', pods: 'default/web-7c9d8-abcde, default/web-7c9d8-fghij' },
+  },
+  /** A strategic merge patch with lists: svclab applies only what equals a JSON merge patch. */
+  'edit.strategicLists': {
+    en: (_p: object) =>
+      'this strategic merge patch has lists, which merge by key (containers by name, ports by port) in Kubernetes; svclab applies strategic patches only without lists. Give the whole list with --type merge.',
+    ko: () =>
+      '이 strategic merge patch에는 리스트가 있습니다. 쿠버네티스는 리스트를 키(컨테이너는 name, 포트는 port)로 합치지만, svclab은 리스트가 없는 strategic patch만 적용합니다. --type merge로 리스트 전체를 주세요.',
+    example: {},
+  },
+});
