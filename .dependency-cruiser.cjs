@@ -39,6 +39,8 @@ const ENGINE_LAYERS = [
   ],
   [['lessons', '^src/engine/lessons/']],
   [['commands', '^src/engine/commands/']],
+  // The scene's timeline: the cluster at an instant, after the faults' reactions (below the commands).
+  [['timeline', '^src/engine/timeline/']],
   // The data path and the world it runs in (clock, conntrack, PRNG, per-mode proxy state).
   [['simulate', '^src/engine/(simulate/|world\\.ts$)']],
   // The composition root: YAML → admitted objects → cluster core + each area's system objects and lints.

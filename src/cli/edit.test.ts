@@ -55,3 +55,16 @@ describe('svclab: commands that edit the scene', () => {
     });
   });
 });
+
+describe('svclab --at', () => {
+  it('runs a command at an instant of the scene’s Timeline', async () => {
+    const f = tmp.file(
+      `${SCENE}---\napiVersion: svclab.io/v1alpha1\nkind: Timeline\nevents:\n  - { at: 10s, fault: NodeStopped, node: node-2 }\n`,
+    );
+    const before = await run('-f', f, '--at', '59s', 'get', 'nodes');
+    expect(before.out).toMatch(/^node-2 +Ready /m);
+    const after = await run('-f', f, '--at', '1m', 'get', 'nodes');
+    expect(after.out).toMatch(/^node-2 +NotReady /m);
+    expect((await run('-f', f, '--at', 'soon', 'get', 'nodes')).code).toBe(2);
+  });
+});

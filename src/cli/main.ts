@@ -261,6 +261,7 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
       world: createWorld(seed),
       diagnostics: built.diagnostics,
       sources: read.sources,
+      objects: built.objects,
       json: false,
       lang,
     };

@@ -17,6 +17,7 @@ import {
   runCommand,
   simulate,
   simulateMany,
+  type BuildResult,
   type ClusterState,
   type Diagnostic,
   type ManifestSource,
@@ -55,6 +56,7 @@ export function createEngineHost(clock: () => number = () => performance.now()):
     cluster: ClusterState;
     diagnostics: Diagnostic[];
     sources: ManifestSource[];
+    objects: BuildResult['objects'];
   } | null = null;
   let world: SimWorld = createWorld(1);
 
@@ -67,10 +69,10 @@ export function createEngineHost(clock: () => number = () => performance.now()):
       return attempt(() => {
         const started = clock();
         if (workspace?.seed !== seed) workspace = createWorkspace(seed);
-        const { cluster, diagnostics } = workspace.update(sources);
+        const { cluster, diagnostics, objects } = workspace.update(sources);
         const buildMs = clock() - started;
         if (!current || world.seed !== seed) world = createWorld(seed);
-        current = { revision, cluster, diagnostics, sources };
+        current = { revision, cluster, diagnostics, sources, objects };
         return { revision, cluster: forUi(cluster), diagnostics, buildMs };
       });
     },
@@ -106,6 +108,8 @@ export function createEngineHost(clock: () => number = () => performance.now()):
         diagnostics: current.diagnostics,
         // The imperative commands (scale, label, cordon …) edit these and answer with the new sources.
         sources: current.sources,
+        // With a Timeline in the scene, `--at 1m` runs the line at that instant.
+        objects: current.objects,
         json: false,
         lang,
         maxOutput: CONSOLE_MAX_OUTPUT,

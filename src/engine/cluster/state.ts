@@ -134,6 +134,18 @@ export interface ClusterState {
   referenceGrants: ReferenceGrant[];
   /** Where each object came from, keyed by objectKey. */
   origins: Map<ObjectKey, ObjectOrigin>;
+  /**
+   * What a Timeline's faults have stopped at this instant (src/engine/timeline/): the data path drops
+   * packets to a stopped node and its pods, and a crashed container's pod refuses connections.
+   */
+  faults?: ClusterFaults;
+}
+
+export interface ClusterFaults {
+  /** Nodes that are down or cut off ("node-2"). */
+  stoppedNodes: string[];
+  /** Pods whose containers are not running ("default/web-abc"). */
+  crashedPods: string[];
 }
 
 export function emptyCluster(config: ClusterConfig = DEFAULT_CONFIG): ClusterState {

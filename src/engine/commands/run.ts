@@ -26,7 +26,10 @@ import { getCommand } from './get';
 import { nodeCommand } from './node';
 import { nslookup } from './nslookup';
 import { execPing, pingCommand } from './ping';
+import { timelineCommand } from './timeline';
 import { tokenize } from './tokenize';
+import { parseDuration } from '../manifest/timeline';
+import { clusterAt } from '../timeline';
 import {
   fail,
   ok,
@@ -78,7 +81,33 @@ const topCommands = new Map<string, CommandHandler>([
   ['set', setCommand],
   ['patch', patchCommand],
   ['rollout', rolloutCommand],
+  ['timeline', timelineCommand],
 ]);
+
+/** Takes `--at DURATION` (`--at=1m30s`) out of the words before `--`: the instant the command runs at. */
+function extractAt(words: string[]): { words: string[]; at?: string } {
+  const out: string[] = [];
+  let at: string | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w === '--') {
+      out.push(...words.slice(i));
+      break;
+    }
+    if (w === '--at') at = words[++i] ?? '';
+    else if (w.startsWith('--at=')) at = w.slice('--at='.length);
+    else out.push(w);
+  }
+  return at === undefined ? { words: out } : { words: out, at };
+}
+
+/** The environment at the timeline's instant: the cluster after the faults' reactions up to `at`. */
+function atInstant(env: CommandEnv, at: number): CommandEnv {
+  if (!env.objects) return { ...env, timeline: { at, events: [] } };
+  const t = clusterAt({ cluster: env.cluster, objects: env.objects }, at, env.world.seed);
+  if (at > env.world.clock) env.world.clock = at;
+  return { ...env, cluster: t.cluster, timeline: { at, events: t.events } };
+}
 
 /** Takes `-o json` (also `-ojson`, `-o=json`, `--output json`, `--output=json`) out of the words. */
 function extractJsonFlag(words: string[]): { words: string[]; json: boolean } {
@@ -216,7 +245,12 @@ function dispatch(input: string | string[], env: CommandEnv): CommandResult {
     words = [...input];
   }
   if (words[0] === 'kubectl' || words[0] === 'svclab') words = words.slice(1);
-  const { words: rest, json } = extractJsonFlag(words);
+  const timed = extractAt(words);
+  const at = timed.at === undefined ? 0 : parseDuration(timed.at);
+  if (at === undefined || at < 0)
+    return usage(`--at takes a duration such as 10s, 1m30s or 500ms, not ${JSON.stringify(timed.at)}`);
+  env = atInstant(env, at);
+  const { words: rest, json } = extractJsonFlag(timed.words);
   const [name, ...args] = rest;
   if (!name || name === 'help' || name === '--help' || name === '-h') return ok(helpText(env.lang));
   const handler = topCommands.get(name);

@@ -6,6 +6,8 @@ import type { ClusterState } from '../cluster/state';
 import type { Diagnostic } from '../diagnostics';
 import type { Pod } from '../k8s/objects';
 import type { ManifestSource } from '../manifest/parse';
+import type { SourcedObject } from '../manifest/types';
+import type { TimelineEvent } from '../timeline';
 import type { Lang } from '../messages';
 import { localizeJson } from '../messages/json';
 import type { SimWorld } from '../world';
@@ -29,6 +31,13 @@ export interface CommandEnv {
   diagnostics: Diagnostic[];
   /** The scene's text the cluster was built from (the imperative commands edit it; without it they refuse). */
   sources?: ManifestSource[];
+  /**
+   * The build's admitted objects (with any Timeline): given, every command runs on the cluster at the
+   * timeline's instant (`--at DURATION`, default 0 s), and `timeline` lists the events.
+   */
+  objects?: SourcedObject[];
+  /** Set by the interpreter from `objects` and `--at`: the instant and every event of the timeline. */
+  timeline?: { at: number; events: TimelineEvent[] };
   /** `-o json` was given: print machine-readable output. */
   json: boolean;
   /**

@@ -208,6 +208,7 @@ export interface PodSpec {
   restartPolicy?: string;
   affinity?: Affinity;
   tolerations?: Toleration[];
+  terminationGracePeriodSeconds?: number; // 30
 }
 
 export interface NodeSelectorRequirement {
@@ -239,6 +240,7 @@ export interface Taint {
   key: string;
   value?: string;
   effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  timeAdded?: string; // "2026-01-01T00:01:00Z": set by the node lifecycle controller on NoExecute taints
 }
 
 export interface PodCondition {

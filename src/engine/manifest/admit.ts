@@ -14,6 +14,7 @@ import { diagnosticAt } from './diagnose';
 import { decodeNulls } from './decode';
 import { applyDefaults } from './defaults';
 import { checkSchema } from './schema-check';
+import { admitTimeline } from './timeline';
 import { validateObject } from './validate/index';
 import type { KindInfo } from './kinds';
 import type { Admission, SourcedObject } from './types';
@@ -73,6 +74,7 @@ export function admitObject(obj: SourcedObject, info: KindInfo): Admission {
         );
   }
   if (info.crd) return admitCustomResource(obj);
+  if (info.kind === 'Timeline') return admitTimeline(obj);
   const findings = checkSchema(raw);
   for (const f of findings) {
     if (f.kind === 'required') continue; // reported after API validation, if it does not say more

@@ -47,6 +47,8 @@ const KINDS: KindInfo[] = [
     namespaced: false,
     config: true,
   },
+  // svclab's own kind: faults at instants of the scene's clock (manifest/timeline.ts).
+  { kind: 'Timeline', apiVersions: ['svclab.io/v1alpha1'], namespaced: false, config: true },
 ];
 
 // The installed CRDs' kinds (Gateway API), with every version they serve.

@@ -28,6 +28,7 @@ import { simPath } from './sim-path';
 import { simTopology } from './sim-topology';
 import { simVip } from './sim-vip';
 import { workload } from './workload';
+import { timeline } from './timeline';
 
 export const groups = {
   api,
@@ -55,6 +56,7 @@ export const groups = {
   gateway,
   gatewayLint,
   workload,
+  timeline,
 };
 
 export const catalog = {
@@ -83,6 +85,7 @@ export const catalog = {
   ...gateway,
   ...gatewayLint,
   ...workload,
+  ...timeline,
 };
 
 export type Catalog = typeof catalog;

@@ -15,6 +15,7 @@ usage: svclab [-f FILE]… [--seed N] [--lang en|ko] <command> [args] [-o json]
   --lang en|ko   the language of svclab's explanations, notes and lints (default en); the output of
                  the imitated tools (kubectl, curl, dig, iptables-save …) stays as those tools print it.
   -o json        machine-readable output for any command.
+  --at DURATION  run the command at that instant of the scene's Timeline (10s, 1m30s; default 0s).
 
 commands:
   validate                                   what kubectl apply would say: errors, then warnings (exit 1 on errors)
@@ -34,6 +35,7 @@ commands that edit the scene's text (kubectl's output; -o yaml prints the whole 
   expose TYPE NAME [--port=P] [--type=T]     cordon|uncordon NODE       drain NODE [--force] [--ignore-daemonsets]
   set selector svc NAME K=V[,K=V]            patch TYPE NAME -p PATCH [--type merge]
   rollout restart deployment/NAME
+  timeline                                   the Timeline's faults and the cluster's reactions, with their instants
 
 exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
 `,
@@ -46,6 +48,7 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   --lang en|ko   svclab의 설명, 노트, 린트를 출력할 언어(기본값 en). 흉내 내는 도구(kubectl, curl,
                  dig, iptables-save …)의 출력은 그 도구가 출력하는 그대로입니다.
   -o json        모든 명령을 기계가 읽는 형식으로 출력합니다.
+  --at DURATION  장면 타임라인의 그 시각에 명령을 실행합니다(10s, 1m30s, 기본값 0s).
 
 명령:
   validate                                   kubectl apply가 할 말: 오류, 그다음 경고(오류가 있으면 종료 코드 1)
@@ -65,6 +68,7 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   expose TYPE NAME [--port=P] [--type=T]     cordon|uncordon NODE       drain NODE [--force] [--ignore-daemonsets]
   set selector svc NAME K=V[,K=V]            patch TYPE NAME -p PATCH [--type merge]
   rollout restart deployment/NAME
+  timeline                                   타임라인의 장애와 클러스터의 반응, 각각의 시각
 
 종료 코드: 0 성공, 1 명령은 실행됐지만 실패를 보고함, 2 사용법 오류.
 `,

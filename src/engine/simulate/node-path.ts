@@ -131,6 +131,11 @@ export function throughNode(
   role: 'entry' | 'transit',
 ): Packet | End {
   const { world } = ctx;
+  if (ctx.cluster.faults?.stoppedNodes.includes(node)) {
+    const why = msg('timeline.nodeDown', { node });
+    addHop(ctx, { stage: 'node', location: `node/${node}`, action: 'drop', note: why }, p);
+    return fail('timeout', why);
+  }
   expireAll(world, node);
   let hit = ctLookup(world.conntrack, node, p, world.clock);
   if (hit && (hit.entry.state === 'TIME_WAIT' || hit.entry.state === 'CLOSE')) {

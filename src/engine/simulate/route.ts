@@ -40,8 +40,20 @@ function cross(ctx: Ctx, from: string, to: string, p: Packet, via: 'overlay' | '
 
 /** Delivers to a pod's socket, or the pod refuses. */
 export function deliverToPod(ctx: Ctx, pod: Pod, p: Packet, fromInside = false): End {
-  const acc = appAccepts(pod, p.dstPort, p.protocol, fromInside);
   const location = `pod/${nsName(pod)}`;
+  // A Timeline's faults (src/engine/timeline/): a stopped node answers nothing; a crashed container refuses.
+  const faults = ctx.cluster.faults;
+  if (faults?.stoppedNodes.includes(pod.spec.nodeName ?? '')) {
+    const why = msg('timeline.nodeDown', { node: pod.spec.nodeName ?? '' });
+    addHop(ctx, { stage: 'pod', location, action: 'drop', note: why }, p);
+    return fail('timeout', why);
+  }
+  if (faults?.crashedPods.includes(nsName(pod)) && !fromInside) {
+    const why = msg('timeline.containerDown', { pod: nsName(pod) });
+    addHop(ctx, { stage: 'pod', location, action: 'reject', note: why }, p);
+    return fail('refused', why);
+  }
+  const acc = appAccepts(pod, p.dstPort, p.protocol, fromInside);
   if (!acc.ok) {
     addHop(ctx, { stage: 'pod', location, action: 'reject', note: acc.explanation }, p);
     return fail('refused', acc.explanation);

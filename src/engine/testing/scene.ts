@@ -33,6 +33,7 @@ export function scene(yaml: string | string[], seed = 1): Scene {
     world: createWorld(seed),
     diagnostics: built.diagnostics,
     sources: files,
+    objects: built.objects,
     json: false,
     lang: 'en',
   };

@@ -1,0 +1,45 @@
+/**
+ * The cluster at an instant of the scene's timeline: the built cluster (time 0) with every change the
+ * Timeline's faults set going up to that instant applied, and the events that happened by then.
+ *
+ * @example
+ * const t = clusterAt(build, 60, 1); // a node stopped at 10 s is NotReady at 60 s (grace period 50 s)
+ * t.events.map((e) => e.msg.id); // ['timeline.nodeStopped', 'timeline.nodeNotReady']
+ */
+import type { BuildResult } from '../build';
+import type { ClusterState } from '../cluster/state';
+import { timelineFaults } from '../manifest/timeline';
+import type { Msg } from '../messages';
+import { planChanges } from './reactions';
+import { mutable } from './state';
+
+export interface TimelineEvent {
+  at: number; // seconds since the scene started
+  msg: Msg;
+  /** The fault itself (written in a Timeline) or the cluster's reaction to it. */
+  fault: boolean;
+}
+
+export interface ClusterAt {
+  cluster: ClusterState;
+  /** Every event of the timeline, in time order (those after `at` too: a scrubber shows them all). */
+  events: TimelineEvent[];
+  at: number;
+}
+
+/**
+ * Applies the scene's Timeline up to `at` seconds. Without a Timeline the cluster is returned as built.
+ */
+export function clusterAt(
+  built: Pick<BuildResult, 'cluster' | 'objects'>,
+  at: number,
+  seed: number,
+): ClusterAt {
+  const changes = planChanges(built.cluster, timelineFaults(built.objects));
+  const events = changes.map((c) => ({ at: c.at, msg: c.msg, fault: c.fault }));
+  const due = changes.filter((c) => c.at <= at && c.apply);
+  if (due.length === 0) return { cluster: built.cluster, events, at };
+  const m = mutable(built.cluster, seed);
+  for (const c of due) c.apply!(m);
+  return { cluster: m.finish(), events, at };
+}
