@@ -54,21 +54,21 @@ export const timeline = defineMessages({
     en: (p: { pod: string }) =>
       `Pod ${p.pod}'s readiness probe starts failing. The pod stays Ready until failureThreshold probes in a row have failed.`,
     ko: (p) =>
-      `파드 ${p.pod}의 레디니스 프로브가 실패하기 시작합니다. 연속 failureThreshold번 실패할 때까지 파드는 Ready로 남습니다.`,
+      `파드 ${p.pod}의 준비성 프로브가 실패하기 시작합니다. 연속 failureThreshold번 실패할 때까지 파드는 Ready로 남습니다.`,
     example: { pod: 'default/api-1' },
   },
   'timeline.readinessFailed': {
     en: (p: { pod: string; threshold: number; period: number; seconds: number }) =>
       `${p.threshold} failed probes, ${p.period} s apart (failureThreshold × periodSeconds = ${p.seconds} s): the kubelet sets ${p.pod} Ready=False, the EndpointSlices list it with ready: false and kube-proxy drops it from its rules. The container is not restarted (that is the liveness probe).`,
     ko: (p) =>
-      `${p.period}초 간격으로 프로브가 ${p.threshold}번 실패했습니다(failureThreshold × periodSeconds = ${p.seconds}초). kubelet이 ${p.pod}을(를) Ready=False로 바꾸고, 엔드포인트슬라이스에 ready: false로 올라가며, kube-proxy 규칙에서 빠집니다. 컨테이너는 재시작되지 않습니다(재시작은 라이브니스 프로브의 일입니다).`,
+      `${p.period}초 간격으로 프로브가 ${p.threshold}번 실패했습니다(failureThreshold × periodSeconds = ${p.seconds}초). kubelet이 ${p.pod}을(를) Ready=False로 바꾸고, 엔드포인트슬라이스에 ready: false로 올라가며, kube-proxy 규칙에서 빠집니다. 컨테이너는 재시작되지 않습니다(재시작은 활성 프로브(liveness probe)의 일입니다).`,
     example: { pod: 'default/api-1', threshold: 3, period: 10, seconds: 30 },
   },
   'timeline.noReadinessProbe': {
     en: (p: { pod: string }) =>
       `Pod ${p.pod} has no readiness probe: the kubelet has nothing to notice with, so the pod stays Ready and keeps its endpoint.`,
     ko: (p) =>
-      `파드 ${p.pod}에는 레디니스 프로브가 없습니다. kubelet이 알아챌 방법이 없으므로 파드는 Ready로 남고 엔드포인트도 그대로입니다.`,
+      `파드 ${p.pod}에는 준비성 프로브가 없습니다. kubelet이 알아챌 방법이 없으므로 파드는 Ready로 남고 엔드포인트도 그대로입니다.`,
     example: { pod: 'default/api-1' },
   },
   'timeline.containerCrashed': {
@@ -89,7 +89,7 @@ export const timeline = defineMessages({
     en: (p: { pod: string; delay: number }) =>
       `The readiness probe passes after initialDelaySeconds (${p.delay} s): ${p.pod} is Ready again and back in the EndpointSlices.`,
     ko: (p) =>
-      `initialDelaySeconds(${p.delay}초) 뒤 레디니스 프로브가 통과합니다. ${p.pod}이(가) 다시 Ready가 되어 엔드포인트슬라이스로 돌아옵니다.`,
+      `initialDelaySeconds(${p.delay}초) 뒤 준비성 프로브가 통과합니다. ${p.pod}이(가) 다시 Ready가 되어 엔드포인트슬라이스로 돌아옵니다.`,
     example: { pod: 'default/web-6945978964-54zph', delay: 5 },
   },
   'timeline.nodeDrained': {
