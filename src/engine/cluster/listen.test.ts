@@ -1,3 +1,4 @@
+import { render } from '../messages';
 import { describe, expect, it } from 'vitest';
 import { acceptsOnLoopback, acceptsOnPodIP, listeningSockets, parseListenAnnotation } from './listen';
 import { pod } from '../testing/cluster-objects';
@@ -27,10 +28,12 @@ describe('listeningSockets', () => {
 
   it('reports unreadable entries and unknown containers', () => {
     const p = pod('p', {}, []);
-    expect(parseListenAnnotation('80x, side=81, 70000', p).errors).toEqual([
+    const errors = parseListenAnnotation('80x, side=81, 70000', p).errors;
+    expect(errors.map((e) => render(e, 'en'))).toEqual([
       '80x: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]',
       'side=81: the pod has no container named side',
       '70000: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]',
     ]);
+    expect(render(errors[1]!, 'ko')).toBe('side=81: 파드에 side라는 컨테이너가 없습니다');
   });
 });

@@ -15,6 +15,7 @@
  * acceptsOnPodIP(pod, 8080, 'TCP'); // the socket, or undefined
  */
 import type { Container, Pod, Protocol } from '../k8s/objects';
+import { msg, type Msg } from '../messages';
 
 /** The annotation that says what the pod's processes bind ("8080,127.0.0.1:9090,53/UDP"). */
 export const LISTEN_ANNOTATION = 'svclab.io/listen';
@@ -28,8 +29,8 @@ export interface ListeningSocket {
 
 export interface ListenParse {
   sockets: ListeningSocket[];
-  /** Entries that could not be read, with why ("8o80: not a port number"). */
-  errors: string[];
+  /** Entries that could not be read, with why (`lint.listen.badEntry`, `lint.listen.noContainer`). */
+  errors: Msg[];
 }
 
 /** Containers that run for the pod's lifetime: app containers and sidecars (init containers with restartPolicy Always). */
@@ -48,7 +49,7 @@ export function runningContainers(pod: Pod): Container[] {
 export function parseListenAnnotation(value: string, pod: Pod): ListenParse {
   const containers = runningContainers(pod);
   const sockets: ListeningSocket[] = [];
-  const errors: string[] = [];
+  const errors: Msg[] = [];
   for (const raw of value
     .split(',')
     .map((s) => s.trim())
@@ -59,13 +60,13 @@ export function parseListenAnnotation(value: string, pod: Pod): ListenParse {
       );
     const port = m ? Number(m[4]) : NaN;
     if (!m || port < 1 || port > 65535) {
-      errors.push(`${raw}: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]`);
+      errors.push(msg('lint.listen.badEntry', { entry: raw }));
       continue;
     }
     const protocol = (m[5]?.toUpperCase() ?? 'TCP') as Protocol;
     let container = m[1];
     if (container !== undefined && !containers.some((c) => c.name === container)) {
-      errors.push(`${raw}: the pod has no container named ${container}`);
+      errors.push(msg('lint.listen.noContainer', { entry: raw, container }));
       continue;
     }
     container ??=

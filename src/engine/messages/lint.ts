@@ -137,9 +137,23 @@ export const lint = defineMessages({
   },
 
   'lint.listen.invalid': {
-    en: (p: { annotation: string; error: string }) => `${p.annotation}: ${p.error}`,
-    ko: (p) => `${p.annotation} 어노테이션을 읽을 수 없습니다: ${p.error}`,
-    example: { annotation: 'svclab.io/listen', error: '"80/TPC": unknown protocol TPC' },
+    en: (p: { annotation: string; error: Msg }, r: RenderNested) => `${p.annotation}: ${r(p.error)}`,
+    ko: (p, r) => `${p.annotation} 어노테이션을 읽을 수 없습니다. ${r(p.error)}`,
+    example: {
+      annotation: 'svclab.io/listen',
+      error: { id: 'lint.listen.badEntry', params: { entry: '80/TPC' } },
+    },
+  },
+  'lint.listen.badEntry': {
+    en: (p: { entry: string }) => `${p.entry}: expected [container=][127.0.0.1:]PORT[/TCP|UDP|SCTP]`,
+    ko: (p) => `${p.entry}: [컨테이너=][127.0.0.1:]포트[/TCP|UDP|SCTP] 형식으로 쓰세요`,
+    example: { entry: '80x' },
+  },
+  'lint.listen.noContainer': {
+    en: (p: { entry: string; container: string }) =>
+      `${p.entry}: the pod has no container named ${p.container}`,
+    ko: (p) => `${p.entry}: 파드에 ${p.container}라는 컨테이너가 없습니다`,
+    example: { entry: 'side=81', container: 'side' },
   },
   'lint.probe.notListening': {
     en: (p: { container: string; port: number | string; error: string }) =>
