@@ -1,7 +1,8 @@
 /**
  * What the processes in a pod listen on. A real container listens where its program binds, whether or not
- * a `containerPort` declares it (containerPort is informational; it opens nothing). svclab's default
- * assumes each declared containerPort is bound on all interfaces; the pod annotation `svclab.io/listen`
+ * a `containerPort` declares it (containerPort is informational; it opens nothing). For well-known images
+ * svclab knows where their program binds (image-ports.ts: nginx on 80 whatever its ports list says); for
+ * any other image it assumes each declared containerPort is bound on all interfaces; the pod annotation `svclab.io/listen`
  * states what the app really binds when that differs, e.g. `"8080,127.0.0.1:9090,53/UDP"`: 8080/TCP on
  * all interfaces, 9090/TCP on loopback only (reachable from the pod itself, never through a Service), and
  * 53/UDP on all interfaces. An optional `container=` prefix names the container (`"sidecar=127.0.0.1:15000"`);
@@ -16,6 +17,7 @@
  */
 import type { Container, Pod, Protocol } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
+import { imagePorts } from './image-ports';
 
 /** The annotation that says what the pod's processes bind ("8080,127.0.0.1:9090,53/UDP"). */
 export const LISTEN_ANNOTATION = 'svclab.io/listen';
@@ -103,14 +105,17 @@ export function listeningSockets(pod: Pod): ListeningSocket[] {
   let out: ListeningSocket[];
   if (annotation !== undefined) out = parseListenAnnotation(annotation, pod).sockets;
   else
-    out = runningContainers(pod).flatMap((c) =>
-      (c.ports ?? []).map((p) => ({
+    out = runningContainers(pod).flatMap((c) => {
+      // A well-known image listens where its program binds; any other, where its ports list says.
+      const known = imagePorts(c);
+      if (known) return known.sockets.map((s) => ({ container: c.name, ip: '0.0.0.0' as const, ...s }));
+      return (c.ports ?? []).map((p) => ({
         container: c.name,
         ip: '0.0.0.0' as const,
         port: p.containerPort,
         protocol: (p.protocol ?? 'TCP') as Protocol,
-      })),
-    );
+      }));
+    });
   if (!byAnnotation) cache.set(key, (byAnnotation = new Map()));
   byAnnotation.set(sub, out);
   return out;
@@ -132,4 +137,26 @@ export function acceptsOnLoopback(
   protocol: Protocol = 'TCP',
 ): ListeningSocket | undefined {
   return listeningSockets(pod).find((s) => s.port === port && s.protocol === protocol);
+}
+
+/**
+ * Why svclab takes the pod to listen where it does, one descriptor per container (or one for the
+ * annotation): the image's program, or the declared ports of an image svclab does not know.
+ *
+ * @example
+ * listenBasis(nginxPod); // [msg('listen.image', { container: 'web', image: 'nginx', sockets: ['80/TCP'] })]
+ */
+export function listenBasis(pod: Pod): Msg[] {
+  const annotation = pod.metadata.annotations?.[LISTEN_ANNOTATION];
+  if (annotation !== undefined) return [msg('listen.annotation', { value: annotation })];
+  return runningContainers(pod).map((c) => {
+    const known = imagePorts(c);
+    return known
+      ? msg('listen.image', {
+          container: c.name,
+          image: known.image,
+          sockets: known.sockets.map((s) => `${s.port}/${s.protocol}`),
+        })
+      : msg('listen.declared', { container: c.name, image: c.image ?? '' });
+  });
 }

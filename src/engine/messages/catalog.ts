@@ -19,6 +19,7 @@ import { ingress } from './ingress';
 import { lesson } from './lesson';
 import { lessonFormat } from './lesson-format';
 import { limit } from './limit';
+import { listen } from './listen';
 import { lint } from './lint';
 import { lintIngress } from './lint-ingress';
 import { proxy } from './proxy';
@@ -45,6 +46,7 @@ export const groups = {
   lesson,
   lessonFormat,
   limit,
+  listen,
   lint,
   lintIngress,
   proxy,
@@ -74,6 +76,7 @@ export const catalog = {
   ...lesson,
   ...lessonFormat,
   ...limit,
+  ...listen,
   ...lint,
   ...lintIngress,
   ...proxy,

@@ -187,11 +187,20 @@ export const sim = defineMessages({
     example: { pod: 'api-0', port: 8080, protocol: 'TCP' },
   },
   'sim.podRefuses.closed': {
-    en: (p: { pod: string; port: number; protocol: string; listening: string[] }) =>
-      `Nothing in pod ${p.pod} listens on ${p.port}/${p.protocol} (it listens on ${p.listening.length ? p.listening.join(', ') : 'nothing'}), so the pod's kernel ${p.protocol === 'UDP' ? 'answers with ICMP port unreachable' : 'answers with a TCP reset'}: connection refused. Check the Service's targetPort against the port the container really uses.`,
-    ko: (p) =>
-      `${p.pod} 파드에는 ${p.port}/${p.protocol}에서 기다리는 프로세스가 없습니다(기다리는 포트: ${p.listening.length ? p.listening.join(', ') : '없음'}). 그래서 파드의 커널이 ${p.protocol === 'UDP' ? 'ICMP port unreachable' : 'TCP RST'}로 응답하고, 연결이 거부됩니다. 서비스의 targetPort가 컨테이너가 실제로 쓰는 포트와 같은지 확인하세요.`,
-    example: { pod: 'web-0', port: 9090, protocol: 'TCP', listening: ['8080/TCP'] },
+    en: (
+      p: { pod: string; port: number; protocol: string; listening: string[]; basis?: Msg[] },
+      r: RenderNested,
+    ) =>
+      `Nothing in pod ${p.pod} listens on ${p.port}/${p.protocol} (it listens on ${p.listening.length ? p.listening.join(', ') : 'nothing'}), so the pod's kernel ${p.protocol === 'UDP' ? 'answers with ICMP port unreachable' : 'answers with a TCP reset'}: connection refused. Check the Service's targetPort against the port the container really uses.${(p.basis ?? []).map((b) => ` ${r(b)}`).join('')}`,
+    ko: (p, r) =>
+      `${p.pod} 파드에는 ${p.port}/${p.protocol}에서 기다리는 프로세스가 없습니다(기다리는 포트: ${p.listening.length ? p.listening.join(', ') : '없음'}). 그래서 파드의 커널이 ${p.protocol === 'UDP' ? 'ICMP port unreachable' : 'TCP RST'}로 응답하고, 연결이 거부됩니다. 서비스의 targetPort가 컨테이너가 실제로 쓰는 포트와 같은지 확인하세요.${(p.basis ?? []).map((b) => ` ${r(b)}`).join('')}`,
+    example: {
+      pod: 'web-0',
+      port: 9090,
+      protocol: 'TCP',
+      listening: ['80/TCP'],
+      basis: [{ id: 'listen.image', params: { container: 'web', image: 'nginx', sockets: ['80/TCP'] } }],
+    },
   },
   'sim.sourceError': {
     en: (p: { error: string }) => `The request has no valid source: ${p.error}.`,

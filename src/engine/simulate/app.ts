@@ -1,6 +1,6 @@
 /**
- * The simulated application in every pod: each socket the pod listens on (`listeningSockets`, from the
- * declared containerPorts or the `svclab.io/listen` annotation) serves HTTP, answering
+ * The simulated application in every pod: each socket the pod listens on (`listeningSockets`: where a
+ * well-known image binds, else the declared containerPorts, or the `svclab.io/listen` annotation) serves HTTP, answering
  *
  *     You've hit <pod name>
  *     client: <address:port the pod saw>
@@ -13,7 +13,7 @@
  * appAccepts(pod, 8080, 'TCP', false); // { ok: true, socket: { container: "web", ip: "0.0.0.0", … } }
  * appResponse(pod, '10.244.0.0:41234', 'GET').body; // "You've hit web-7c9d8-abcde\nclient: 10.244.0.0:41234\n"
  */
-import { listeningSockets, type ListeningSocket } from '../cluster/listen';
+import { listenBasis, listeningSockets, type ListeningSocket } from '../cluster/listen';
 import type { Pod } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
 import type { HttpResponse, WireProtocol } from '../trace';
@@ -47,7 +47,13 @@ export function appAccepts(pod: Pod, port: number, protocol: WireProtocol, fromI
   return {
     ok: false,
     cause: 'closed',
-    explanation: msg('sim.podRefuses.closed', { pod: name, port, protocol, listening: declared(pod) }),
+    explanation: msg('sim.podRefuses.closed', {
+      pod: name,
+      port,
+      protocol,
+      listening: declared(pod),
+      basis: listenBasis(pod),
+    }),
   };
 }
 

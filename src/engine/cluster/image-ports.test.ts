@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Container } from '../k8s/objects';
+import { imagePorts, imageRepository } from './image-ports';
+
+const c = (image: string, more: Partial<Container> = {}): Container => ({ name: 'c', image, ...more });
+const ports = (x: Container) => imagePorts(x)?.sockets.map((s) => `${s.port}/${s.protocol}`);
+
+describe('imageRepository', () => {
+  it('drops registry, library/, tag and digest', () => {
+    expect(imageRepository('nginx')).toBe('nginx');
+    expect(imageRepository('docker.io/library/nginx:1.27-alpine')).toBe('nginx');
+    expect(imageRepository('registry.k8s.io/ingress-nginx/controller:v1.12.0@sha256:abc')).toBe(
+      'ingress-nginx/controller',
+    );
+    expect(imageRepository('localhost:5000/team/app:1')).toBe('team/app');
+  });
+});
+
+describe('imagePorts', () => {
+  it('knows the well-known servers', () => {
+    expect(ports(c('nginx:1.27'))).toEqual(['80/TCP']);
+    expect(ports(c('httpd:2.4'))).toEqual(['80/TCP']);
+    expect(ports(c('redis:7'))).toEqual(['6379/TCP']);
+    expect(ports(c('postgres:17'))).toEqual(['5432/TCP']);
+    expect(ports(c('mysql:8.4'))).toEqual(['3306/TCP', '33060/TCP']);
+    expect(ports(c('registry.k8s.io/coredns/coredns:v1.12.1'))).toEqual([
+      '53/UDP',
+      '53/TCP',
+      '8080/TCP',
+      '8181/TCP',
+      '9153/TCP',
+    ]);
+    expect(ports(c('hashicorp/http-echo:1.0'))).toEqual(['5678/TCP']);
+    expect(ports(c('openzipkin/zipkin:3'))).toEqual(['9411/TCP']);
+    expect(ports(c('docker.io/istio/examples-bookinfo-reviews-v2:1.20.2'))).toEqual(['9080/TCP']);
+  });
+
+  it('reads the flags and variables that move a port', () => {
+    const agnhost = 'registry.k8s.io/e2e-test-images/agnhost:2.52';
+    expect(ports(c(agnhost, { args: ['netexec', '--http-port=9000'] }))).toEqual(['9000/TCP', '8081/UDP']);
+    expect(ports(c(agnhost, { args: ['netexec', '--http-port', '80', '--udp-port=-1'] }))).toEqual([
+      '80/TCP',
+    ]);
+    expect(ports(c(agnhost, { args: ['serve-hostname'] }))).toEqual(['9376/TCP']);
+    expect(ports(c(agnhost, { args: ['pause'] }))).toEqual([]);
+    expect(imagePorts(c(agnhost, { args: ['dns-server'] }))).toBeUndefined();
+    expect(ports(c('hashicorp/http-echo', { args: ['-listen=:8080', '-text=hi'] }))).toEqual(['8080/TCP']);
+    expect(ports(c('redis:7', { args: ['--port', '6380'] }))).toEqual(['6380/TCP']);
+    const ctrl = c('registry.k8s.io/ingress-nginx/controller:v1.12.0', {
+      args: ['/nginx-ingress-controller', '--validating-webhook=:8443'],
+    });
+    expect(ports(ctrl)).toEqual(['80/TCP', '443/TCP', '10254/TCP', '8443/TCP']);
+    const frontend = c('us-central1-docker.pkg.dev/google-samples/microservices-demo/frontend:v0.10.3', {
+      env: [{ name: 'PORT', value: '8080' }],
+    });
+    expect(ports(frontend)).toEqual(['8080/TCP']);
+    expect(ports(c('gcr.io/google-samples/microservices-demo/cartservice:v0.8.0'))).toEqual(['7070/TCP']);
+    expect(
+      ports(
+        c('ghcr.io/stefanprodan/podinfo:6.7.1', {
+          command: ['./podinfo', '--port=9898', '--port-metrics=9797', '--grpc-port=9999'],
+        }),
+      ),
+    ).toEqual(['9898/TCP', '9797/TCP', '9999/TCP']);
+  });
+
+  it('does not guess: an unknown image or a replaced command is unknown', () => {
+    expect(imagePorts(c('example.com/team/api:1'))).toBeUndefined();
+    expect(imagePorts(c('busybox'))).toBeUndefined();
+    expect(imagePorts(c('nginx', { command: ['sh', '-c', 'python3 -m http.server 8000'] }))).toBeUndefined();
+    expect(imagePorts({ name: 'c' })).toBeUndefined();
+  });
+});
