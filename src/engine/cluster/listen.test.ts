@@ -4,12 +4,19 @@ import { acceptsOnLoopback, acceptsOnPodIP, listeningSockets, parseListenAnnotat
 import { pod } from '../testing/cluster-objects';
 
 describe('listeningSockets', () => {
-  it('defaults to every declared containerPort on all interfaces', () => {
+  it('defaults to every declared containerPort on all interfaces for an image svclab does not know', () => {
     const p = pod('p', {}, [{ containerPort: 8080 }, { containerPort: 53, protocol: 'UDP' }]);
+    p.spec.containers[0]!.image = 'registry.example/app:1';
     expect(listeningSockets(p)).toEqual([
       { container: 'app', ip: '0.0.0.0', port: 8080, protocol: 'TCP' },
       { container: 'app', ip: '0.0.0.0', port: 53, protocol: 'UDP' },
     ]);
+  });
+
+  it('a well-known image listens where its program binds, whatever its ports list declares', () => {
+    const p = pod('p', {}, [{ containerPort: 8080 }, { containerPort: 53, protocol: 'UDP' }]);
+    expect(p.spec.containers[0]!.image).toBe('nginx');
+    expect(listeningSockets(p)).toEqual([{ container: 'app', ip: '0.0.0.0', port: 80, protocol: 'TCP' }]);
   });
 
   it('svclab.io/listen overrides declared ports; 127.0.0.1 is loopback only', () => {

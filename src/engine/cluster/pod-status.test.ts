@@ -54,11 +54,16 @@ describe('runPods', () => {
   });
 
   it('readiness probes fail on ports nobody listens on the pod IP', () => {
-    const good = pod('good', {}, [{ containerPort: 8080, name: 'http' }]);
+    // An image svclab does not know listens on its declared ports (nginx would bind 80, not 8080).
+    const unknownImage = (p: Pod): Pod => {
+      p.spec.containers[0]!.image = 'registry.example/app:1';
+      return p;
+    };
+    const good = unknownImage(pod('good', {}, [{ containerPort: 8080, name: 'http' }]));
     good.spec.containers[0]!.readinessProbe = { httpGet: { path: '/healthz', port: 'http' } };
-    const bad = pod('bad', {}, [{ containerPort: 8080 }]);
+    const bad = unknownImage(pod('bad', {}, [{ containerPort: 8080 }]));
     bad.spec.containers[0]!.readinessProbe = { httpGet: { path: '/healthz', port: 9090 } };
-    const loop = pod('loop', {}, [{ containerPort: 8080 }]);
+    const loop = unknownImage(pod('loop', {}, [{ containerPort: 8080 }]));
     loop.metadata.annotations = { 'svclab.io/listen': '127.0.0.1:8080' };
     loop.spec.containers[0]!.readinessProbe = { tcpSocket: { port: 8080 } };
     const exec = pod('exec', {}, []);
@@ -79,6 +84,19 @@ describe('runPods', () => {
       reason: 'ContainersNotReady',
       message: 'containers with unready status: [app]',
     });
+  });
+
+  it('a probe on a well-known image’s declared port fails when its program binds elsewhere', () => {
+    // nginx binds 80 whatever its ports list says: a probe on the declared 8080 is refused, one on 80 passes.
+    const declared = pod('declared', {}, [{ containerPort: 8080, name: 'http' }]);
+    declared.spec.containers[0]!.readinessProbe = { httpGet: { path: '/', port: 'http' } };
+    const real = pod('real', {}, [{ containerPort: 8080 }]);
+    real.spec.containers[0]!.readinessProbe = { httpGet: { path: '/', port: 80 } };
+    const run = runPods([declared, real], nodes(), 0);
+    expect([declared, real].map(isPodReady)).toEqual([false, true]);
+    expect(run.probes.get('default/declared')?.get('app')?.message).toMatch(
+      /^Get "http:\/\/10\.244\.\d+\.\d+:8080\/": dial tcp 10\.244\.\d+\.\d+:8080: connect: connection refused$/,
+    );
   });
 
   it('keeps a given status (conditions, phase) as kubectl dumps it', () => {

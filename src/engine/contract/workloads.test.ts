@@ -111,10 +111,17 @@ describe('StatefulSet', () => {
   });
 
   it('OrderedReady waits on a pod that is not ready; Parallel makes them all', () => {
-    const unready = CASSANDRA.replace(
-      'ports: [{ containerPort: 9042, name: cql }]',
-      'ports: [{ containerPort: 9042, name: cql }]\n          readinessProbe: { tcpSocket: { port: 7000 } }',
+    // The cassandra image binds 7000, 7001, 7199 and 9042 (image-ports.ts), declared or not: a probe on
+    // 7000 passes, so all three pods are made; a probe on 8080, where nothing in the image binds, never does.
+    const probed = (port: number) =>
+      CASSANDRA.replace(
+        'ports: [{ containerPort: 9042, name: cql }]',
+        `ports: [{ containerPort: 9042, name: cql }]\n          readinessProbe: { tcpSocket: { port: ${port} } }`,
+      );
+    expect(scene(probed(7000)).run('get sts').stdout).toBe(
+      'NAME        READY   AGE\ncassandra   3/3     0s\n',
     );
+    const unready = probed(8080);
     const built = buildCluster([{ file: 'scene.yaml', text: unready }], { seed: 1 });
     expect(
       built.cluster.pods.filter((p) => p.metadata.name?.startsWith('cassandra-')).map((p) => p.metadata.name),

@@ -58,7 +58,8 @@ spec: { clusterIP: 10.96.0.42, selector: { app: web }, ports: [{ port: 80, targe
 apiVersion: v1
 kind: Pod
 metadata: { name: web, labels: { app: web } }
-spec: { nodeName: node-2, containers: [{ name: c, image: nginx, ports: [{ containerPort: 8080 }] }] }
+# nginx-unprivileged binds 8080 (image-ports.ts), where the Service's targetPort points; plain nginx would bind 80.
+spec: { nodeName: node-2, containers: [{ name: c, image: nginxinc/nginx-unprivileged, ports: [{ containerPort: 8080 }] }] }
 ${client('one', 'node-1')}${client('two', 'node-2')}${client('three', 'node-3')}${o.extra ?? ''}`;
 }
 
@@ -275,13 +276,14 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata: { name: not-dns, namespace: kube-system, labels: { app: not-dns } }
-spec: { nodeName: node-3, containers: [{ name: c, image: nginx, ports: [{ containerPort: 53, protocol: UDP }] }] }
+spec: { nodeName: node-3, containers: [{ name: c, image: registry.example/udp-sink:1, ports: [{ containerPort: 53, protocol: UDP }] }] }
 ---
 apiVersion: v1
 kind: Pod
 metadata: { name: client }
 spec: { nodeName: node-1, containers: [{ name: c, image: busybox }] }
 `;
+    // An image svclab does not know binds its declared port, 53/UDP, and is no DNS server.
     const s = world(fake);
     const t = s.curl('pod/default/client', 'http://anything/');
     expect(t.lookup?.rcode).toBe('TIMEOUT');
@@ -289,6 +291,10 @@ spec: { nodeName: node-1, containers: [{ name: c, image: busybox }] }
     const natted = dnsHops(t).filter((h) => h.action === 'dnat');
     expect(natted[0]!.rule).toContain('kube-system/kube-dns:dns');
     expect(natted[1]!.rule).toMatch(/^conntrack: udp /); // same socket, so the first try's entry
+    // nginx binds 80/TCP whatever its ports list declares: nothing is bound on 53/UDP, so the kernel
+    // answers ICMP port unreachable and the resolver reports the query refused instead of waiting.
+    const nginx = world(fake.replace('registry.example/udp-sink:1', 'nginx'));
+    expect(nginx.curl('pod/default/client', 'http://anything/').lookup?.rcode).toBe('CONNREFUSED');
   });
 
   it('a hostNetwork pod with ClusterFirstWithHostNet sends its queries from the node', () => {
