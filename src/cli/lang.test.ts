@@ -204,6 +204,20 @@ spec:
       expect(ko.out).toContain(word);
   });
 
+  it('prints usage errors in Korean, command words as typed', async () => {
+    const none = await run('--lang', 'ko');
+    expect(none.code).toBe(2);
+    expect(none.err).toBe(
+      "svclab: 명령이 없습니다(validate, get, exec, curl, ping, node, lesson 중 하나를 적으세요)\n사용법은 'svclab --help'에서 볼 수 있습니다.\n",
+    );
+    const lesson = await run('--lang', 'ko', 'lesson', 'show');
+    expect(lesson.code).toBe(2);
+    expect(lesson.err).toMatch(/^svclab lesson: 레슨 id를 적으세요: lesson show ID/);
+    expect(lesson.err).toContain('usage: svclab lesson list [-o json]');
+    const exec = await run('-f', LOCAL, '--lang', 'ko', 'exec', 'x', 'nslookup');
+    expect(exec.err).toMatch(/^svclab exec: 실행할 명령은 -- 뒤에 적으세요/);
+  });
+
   it('refuses a language it does not speak as a usage error', async () => {
     for (const argv of [['--lang', 'fr', 'validate'], ['--lang'], ['--lang=', 'validate']]) {
       const r = await run(...argv);

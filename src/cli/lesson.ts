@@ -45,7 +45,6 @@ const USAGE = `usage: svclab lesson list [-o json]
        svclab lesson validate DIR|FILE
        svclab -f scene.yaml lesson check CHALLENGE [--lesson DIR|FILE] [-o json]
        svclab lesson schema
-See 'svclab --help'.
 `;
 
 interface Options {
@@ -55,7 +54,7 @@ interface Options {
   words: string[];
 }
 
-function options(args: string[], lang: Lang): Options | string {
+function options(args: string[], lang: Lang): Options | string | Msg {
   const o: Options = { json: false, lang, words: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -65,9 +64,9 @@ function options(args: string[], lang: Lang): Options | string {
     } else if (a === '-ojson' || a === '-o=json' || a === '--output=json') o.json = true;
     else if (a === '--lesson' || a.startsWith('--lesson=')) {
       const v = a === '--lesson' ? args[++i] : a.slice('--lesson='.length);
-      if (!v) return '--lesson needs a folder or a bundle file';
+      if (!v) return msg('usage.lessonFlag', {});
       o.lesson = v;
-    } else if (a.startsWith('-')) return `unknown flag ${a}`;
+    } else if (a.startsWith('-')) return `unknown flag: ${a}`;
     else o.words.push(a);
   }
   return o;
@@ -155,10 +154,10 @@ function list(o: Options, io: LessonIo): number {
 
 function show(o: Options, io: LessonIo): number {
   const id = o.words[1];
-  if (!id) return usage('give a lesson id: lesson show ID (see lesson list)', io);
+  if (!id) return usage(msg('usage.lessonId', {}), io, o.lang);
   const lesson = findLesson(id);
   if (!lesson) {
-    io.stderr(`svclab lesson: no lesson "${id}" (see 'svclab lesson list')\n`);
+    io.stderr(`svclab lesson: ${render(msg('usage.noLesson', { id }), o.lang)}\n`);
     return 2;
   }
   const scene = { files: lesson.scene.map((name) => ({ name, text: lesson.files[name] ?? '' })) };
@@ -187,7 +186,7 @@ function show(o: Options, io: LessonIo): number {
 
 function validate(o: Options, io: LessonIo, seed: number): number {
   const path = o.words[1];
-  if (!path) return usage('give a lesson folder or bundle file: lesson validate DIR|FILE', io);
+  if (!path) return usage(msg('usage.lessonPath', {}), io, o.lang);
   const r = readLesson(path);
   if (!r.ok) {
     io.stderr(formatErrors(r.errors, o.lang));
@@ -205,7 +204,7 @@ function validate(o: Options, io: LessonIo, seed: number): number {
 
 function check(o: Options, io: LessonIo, sources: ManifestSource[], seed: number): number {
   const id = o.words[1];
-  if (!id) return usage('give a challenge id: lesson check CHALLENGE (see lesson list)', io);
+  if (!id) return usage(msg('usage.challengeId', {}), io, o.lang);
   let challenge;
   if (o.lesson) {
     const r = readLesson(o.lesson);
@@ -218,7 +217,7 @@ function check(o: Options, io: LessonIo, sources: ManifestSource[], seed: number
   if (!challenge) {
     const known = o.lesson ? [] : builtinLessons().lessons.flatMap((l) => l.challenges.map((c) => c.id));
     io.stderr(
-      `svclab lesson: there is no challenge "${id}"${known.length ? ` (known: ${known.join(', ')})` : ''}\n`,
+      `svclab lesson: ${render(msg('usage.noChallenge', { id, known: known.join(', ') }), o.lang)}\n`,
     );
     return 2;
   }
@@ -241,14 +240,15 @@ function check(o: Options, io: LessonIo, sources: ManifestSource[], seed: number
     for (const c of result.checks)
       out.push(`  ${c.passed ? 'pass' : 'FAIL'}  ${r(c.description)}`, `        ${r(c.detail)}`);
     const failed = result.checks.filter((c) => !c.passed).length;
-    out.push(result.passed ? 'passed' : `not passed: ${failed} of ${result.checks.length} checks fail`);
+    out.push(r(msg('lesson.cli.result', { passed: result.passed, failed, total: result.checks.length })));
     io.stdout(out.join('\n') + '\n');
   }
   return result.passed ? 0 : 1;
 }
 
-function usage(reason: string, io: LessonIo): number {
-  io.stderr(`svclab lesson: ${reason}\n${USAGE}`);
+function usage(reason: string | Msg, io: LessonIo, lang: Lang): number {
+  const line = typeof reason === 'string' ? reason : render(reason, lang);
+  io.stderr(`svclab lesson: ${line}\n${USAGE}${render(msg('usage.seeHelp', {}), lang)}\n`);
   return 2;
 }
 
@@ -262,7 +262,7 @@ export function lessonCommand(
   ctx: { io: LessonIo; seed: number; lang: Lang; sources: () => ManifestSource[] | { error: string } },
 ): number {
   const o = options(args, ctx.lang);
-  if (typeof o === 'string') return usage(o, ctx.io);
+  if (typeof o !== 'object' || !('words' in o)) return usage(o, ctx.io, ctx.lang);
   const { io } = ctx;
   const bad = builtinLessons().errors;
   if (bad.length > 0)
@@ -290,9 +290,9 @@ export function lessonCommand(
       return check(o, io, s, ctx.seed);
     }
     case undefined:
-      return usage('give a subcommand: list, show, validate, check or schema', io);
+      return usage(msg('usage.lessonSubcommand', {}), io, o.lang);
     default:
-      return usage(`unknown subcommand "${o.words[0]}"`, io);
+      return usage(msg('usage.unknownSubcommand', { name: o.words[0] }), io, o.lang);
   }
 }
 

@@ -226,11 +226,15 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   }
   const { files, seed, lang, rest } = parsed.args;
   if (files.filter((f) => f === '-').length > 1) {
-    stderr(`svclab: standard input (-f -) can be read only once\n${USAGE_HINT}`);
+    stderr(
+      `svclab: ${render(msg('usage.stdinOnce', {}), lang)}\n${render(msg('usage.seeHelp', {}), lang)}\n`,
+    );
     return 2;
   }
   if (rest.length === 0) {
-    stderr(`svclab: no command given (validate, get, exec, curl, ping, node, lesson)\n${USAGE_HINT}`);
+    stderr(
+      `svclab: ${render(msg('usage.noCommand', {}), lang)}\n${render(msg('usage.seeHelp', {}), lang)}\n`,
+    );
     return 2;
   }
   if (rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {

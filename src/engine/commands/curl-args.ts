@@ -8,6 +8,7 @@
  * parseCurlArgs(['-sv', '-H', 'Host: shop.example.com', 'http://10.96.0.42/']).options.verbose; // true
  */
 import type { RequestProtocol } from '../simulate/request';
+import { msg, type Msg } from '../messages';
 
 /** The most requests one `--count` may ask for: 10,000 simulated requests take seconds, not minutes. */
 export const MAX_COUNT = 10000;
@@ -92,7 +93,7 @@ function positiveNumber(name: string, v: string): number | string {
 }
 
 /** Parses curl's arguments (without the program name); an error string for bad usage. */
-export function parseCurlArgs(args: string[]): { options: CurlOptions } | { error: string } {
+export function parseCurlArgs(args: string[]): { options: CurlOptions } | { error: string | Msg } {
   const o: CurlOptions = {
     url: '',
     headers: {},
@@ -108,7 +109,7 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     interval: 0,
   };
   const urls: string[] = [];
-  const setValue = (key: string, name: string, v: string): string | undefined => {
+  const setValue = (key: string, name: string, v: string): string | Msg | undefined => {
     switch (key) {
       case 'header': {
         const i = v.indexOf(':');
@@ -132,9 +133,8 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
       case 'count': {
         const n = Number(v);
         if (!/^\d+$/.test(v) || !Number.isInteger(n) || n < 1)
-          return `option ${name}: expected a whole number of requests from 1 to ${MAX_COUNT}, not "${v}"`;
-        if (n > MAX_COUNT)
-          return `option ${name}: svclab sends at most ${MAX_COUNT} requests per command (asked for ${v}); a distribution settles long before that`;
+          return msg('usage.countValue', { option: name, max: MAX_COUNT, value: v });
+        if (n > MAX_COUNT) return msg('usage.countLimit', { option: name, max: MAX_COUNT, value: v });
         o.count = n;
         return undefined;
       }
@@ -198,7 +198,7 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     } else urls.push(a);
   }
   if (urls.length === 0) return { error: 'no URL specified' };
-  if (urls.length > 1) return { error: 'give one URL (use --count N to repeat a request)' };
+  if (urls.length > 1) return { error: msg('usage.curlOneUrl', {}) };
   o.url = urls[0]!;
   return { options: o };
 }

@@ -68,7 +68,7 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
   if ('error' in source)
     return source.notFound
       ? fail(`Error from server (NotFound): ${source.error}\n`)
-      : usage(source.error, command);
+      : usage(source.error, command, env.lang);
   const traces = simulateMany(env.cluster, env.world, req);
   const failed = traces.filter((x) => curlExitCode(x, o) !== 0);
   const exitCode = failed.length > 0 ? 1 : 0;
@@ -125,7 +125,7 @@ function summary(
  */
 export const curlCommand: CommandHandler = (args, env) => {
   const parsed = parseCurlArgs(args);
-  if ('error' in parsed) return usage(parsed.error, 'curl');
+  if ('error' in parsed) return usage(parsed.error, 'curl', env.lang);
   const from = parsed.options.from ?? 'external';
   return runCurl(parsed.options, from, env, 'curl');
 };
@@ -137,6 +137,6 @@ export const curlCommand: CommandHandler = (args, env) => {
  */
 export const execCurl: PodCommandHandler = (args, env, pod: Pod) => {
   const parsed = parseCurlArgs(args);
-  if ('error' in parsed) return usage(parsed.error, 'exec');
+  if ('error' in parsed) return usage(parsed.error, 'exec', env.lang);
   return runCurl(parsed.options, `pod/${nsName(pod)}`, env, 'exec');
 };

@@ -159,7 +159,7 @@ export const dig: PodCommandHandler = (args: string[], env: CommandEnv, pod): Co
 function digRun(a: DigArgs, args: string[], env: CommandEnv, pod: Pod): CommandResult {
   if (a.error) return { exitCode: 1, stdout: '', stderr: `dig: ${a.error}\n` };
   const place = podPlace(env.cluster, pod);
-  if ('error' in place) return usage(place.error, 'exec');
+  if ('error' in place) return usage(place.error, 'exec', env.lang);
   const name = a.name ?? '.';
   const type = a.name ? a.type : 'NS';
   const { result: r, path } = runLookup(env.cluster, env.world, place.place, { pod }, name, type, {

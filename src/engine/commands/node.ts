@@ -14,6 +14,10 @@ import { expireAll } from '../simulate/node-path';
 import { rulesFor } from '../simulate/rules';
 import { iptablesSaveArgs, oneTable } from './iptables-save-table';
 import { fail, json, ok, usage, type CommandEnv, type CommandHandler, type CommandResult } from './types';
+import { msg, render } from '../messages';
+
+/** What svclab runs on a node (the list a usage error names). */
+const NODE_COMMANDS = 'iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L';
 
 const EMPTY_IPVS = [
   'IP Virtual Server version 1.2.1 (size=4096)',
@@ -41,11 +45,16 @@ function conntrack(env: CommandEnv, node: string, args: string[]): CommandResult
     else if (a === '-d' || a === '--dst' || a === '--orig-dst') dst = args[++i];
     else
       return usage(
-        `conntrack: unsupported option ${a} (svclab supports -L [-p PROTO] [-s IP] [-d IP])`,
+        msg('usage.nodeToolOptions', {
+          tool: 'conntrack',
+          supported: '-L [-p PROTO] [-s IP] [-d IP]',
+          got: a,
+        }),
         'node',
+        env.lang,
       );
   }
-  if (!listed) return usage('conntrack: give -L to list the table', 'node');
+  if (!listed) return usage(msg('usage.conntrackList', {}), 'node', env.lang);
   const now = env.world.clock;
   expireAll(env.world, node);
   const entries = ctEntries(env.world.conntrack, node, now).filter(
@@ -90,7 +99,7 @@ function rules(env: CommandEnv, node: string): NodeRules {
 export const nodeCommand: CommandHandler = (args, env) => {
   const sep = args.indexOf('--');
   const name = args[0];
-  if (!name || name === '--') return usage('give a node name: node NAME -- iptables-save', 'node');
+  if (!name || name === '--') return usage(msg('usage.nodeName', {}), 'node', env.lang);
   const cmd = sep >= 0 ? args.slice(sep + 1) : args.slice(1);
   if (!clusterIndex(env.cluster).node(name))
     return fail(`Error from server (NotFound): nodes "${name}" not found\n`);
@@ -99,7 +108,7 @@ export const nodeCommand: CommandHandler = (args, env) => {
   switch (prog) {
     case 'iptables-save': {
       const opts = iptablesSaveArgs(rest);
-      if ('error' in opts) return usage(opts.error, 'node');
+      if ('error' in opts) return usage(opts.error, 'node', env.lang);
       const all = iptablesSave(rules(env, name), { now: env.world.clock });
       if (opts.table === undefined) return dump(env, name, all);
       const table = oneTable(all, opts.table);
@@ -108,18 +117,23 @@ export const nodeCommand: CommandHandler = (args, env) => {
     }
     case 'ipvsadm': {
       if (!rest.includes('-L') && !rest.includes('-Ln') && !rest.includes('--list'))
-        return usage('ipvsadm: svclab supports -Ln', 'node');
+        return usage(msg('usage.nodeToolOptions', { tool: 'ipvsadm', supported: '-Ln' }), 'node', env.lang);
       if (mode !== 'ipvs') return dump(env, name, EMPTY_IPVS);
       return dump(env, name, ipvsadmList(rules(env, name), env.world.proxy, env.world.clock));
     }
     case 'nft': {
-      if (rest.join(' ') !== 'list ruleset') return usage('nft: svclab supports "nft list ruleset"', 'node');
+      if (rest.join(' ') !== 'list ruleset')
+        return usage(
+          msg('usage.nodeToolOptions', { tool: 'nft', supported: '"nft list ruleset"' }),
+          'node',
+          env.lang,
+        );
       const text = rules(env, name).nftText;
       if (text === undefined)
         return {
           exitCode: 0,
           stdout: '',
-          stderr: `svclab: kube-proxy on ${name} runs in ${mode} mode and writes no nftables ruleset of its own; see iptables-save${mode === 'ipvs' ? ' and ipvsadm -Ln' : ''}.\n`,
+          stderr: `svclab: ${render(msg('usage.noNftRuleset', { node: name, mode }), env.lang)}\n`,
         };
       return dump(env, name, text);
     }
@@ -128,9 +142,10 @@ export const nodeCommand: CommandHandler = (args, env) => {
     default:
       return usage(
         prog === undefined
-          ? 'give a command after --: iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L'
-          : `unknown command "${cmd.join(' ')}" (use iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L)`,
+          ? msg('usage.nodeCommandMissing', { commands: NODE_COMMANDS })
+          : msg('usage.nodeCommandUnknown', { command: cmd.join(' '), commands: NODE_COMMANDS }),
         'node',
+        env.lang,
       );
   }
 };

@@ -56,7 +56,7 @@ export const nslookup: PodCommandHandler = (args: string[], env: CommandEnv, pod
   const [name, server] = words;
   if (!name) return { exitCode: 2, stdout: '', stderr: 'Usage: nslookup [-type=TYPE] NAME [SERVER]\n' };
   const place = podPlace(env.cluster, pod);
-  if ('error' in place) return usage(place.error, 'exec');
+  if ('error' in place) return usage(place.error, 'exec', env.lang);
   const reverse = isIPv4(name) || isIPv6(name);
   const qname = reverse ? reverseName(name) : name;
   const { result, path } = runLookup(

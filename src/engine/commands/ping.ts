@@ -110,7 +110,7 @@ function runPing(o: PingOptions, from: string, env: CommandEnv, command: string)
   if ('error' in source)
     return source.notFound
       ? fail(`Error from server (NotFound): ${source.error}\n`)
-      : usage(source.error, command);
+      : usage(source.error, command, env.lang);
   const traces = simulateMany(
     env.cluster,
     env.world,
@@ -159,13 +159,13 @@ function runPing(o: PingOptions, from: string, env: CommandEnv, command: string)
 /** `exec POD -- ping …`. @example execPing(['-c', '2', '10.96.0.42'], env, pod).exitCode // 1 (a ClusterIP does not answer) */
 export const execPing: PodCommandHandler = (args, env, pod: Pod) => {
   const o = parsePing(args);
-  if (typeof o === 'string') return usage(`ping: ${o}`, 'exec');
+  if (typeof o === 'string') return usage(`ping: ${o}`, 'exec', env.lang);
   return runPing(o, `pod/${nsName(pod)}`, env, 'exec');
 };
 
 /** Top-level `ping --from SRC [-c N] HOST` (default source: external). */
 export const pingCommand: CommandHandler = (args, env) => {
   const o = parsePing(args);
-  if (typeof o === 'string') return usage(o, 'ping');
+  if (typeof o === 'string') return usage(o, 'ping', env.lang);
   return runPing(o, o.from ?? 'external', env, 'ping');
 };

@@ -161,7 +161,7 @@ function findPod(env: CommandEnv, ref: string, namespace: string): Pod | undefin
 /** `exec POD [-n NS] [-c CONTAINER] [-i] [-t] -- CMD…` */
 function execCommand(args: string[], env: CommandEnv): CommandResult {
   const sep = args.indexOf('--');
-  if (sep < 0) return usage('put the command after --, e.g. exec web -- nslookup db', 'exec');
+  if (sep < 0) return usage(msg('usage.execSeparator', {}), 'exec', env.lang);
   const head = args.slice(0, sep);
   const cmd = args.slice(sep + 1);
   let namespace = 'default';
@@ -175,12 +175,12 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
     else if (a.startsWith('--container=')) container = a.slice('--container='.length);
     else if (a === '-i' || a === '-t' || a === '-it' || a === '-ti' || a === '--stdin' || a === '--tty')
       continue;
-    else if (a.startsWith('-')) return usage(`unknown flag ${a}`, 'exec');
+    else if (a.startsWith('-')) return usage(`unknown flag: ${a}`, 'exec', env.lang);
     else if (podRef === undefined) podRef = a;
-    else return usage(`unexpected argument "${a}" before --`, 'exec');
+    else return usage(msg('usage.execUnexpectedArgument', { arg: a }), 'exec', env.lang);
   }
-  if (!namespace) return usage('-n needs a namespace', 'exec');
-  if (!podRef) return usage('give a pod name: exec POD -- COMMAND', 'exec');
+  if (!namespace) return usage(msg('usage.namespaceValue', {}), 'exec', env.lang);
+  if (!podRef) return usage(msg('usage.execPod', {}), 'exec', env.lang);
   const refKind = podRef.includes('/') ? podRef.split('/', 1)[0]! : 'pod';
   if (!POD_WORDS.has(refKind) && !OWNER_KINDS.has(refKind))
     return fail(`error: the server doesn't have a resource type "${refKind}"\n`);
@@ -196,14 +196,14 @@ function execCommand(args: string[], env: CommandEnv): CommandResult {
     );
   }
   const [program, ...rest] = cmd;
-  if (!program) return usage('no command after --', 'exec');
+  if (!program) return usage(msg('usage.execProgram', {}), 'exec', env.lang);
   const handler = podCommands.get(program.split('/').pop() ?? program);
   if (!handler) {
     return fail(
       `error: Internal error occurred: error executing command in container: failed to exec in container: ` +
         `failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: ` +
         `exec: "${program}": executable file not found in $PATH: unknown\n` +
-        `svclab simulates these programs in a pod: ${[...podCommands.keys()].join(', ')}.\n`,
+        `svclab: ${render(msg('usage.podPrograms', { programs: [...podCommands.keys()].join(', ') }), env.lang)}\n`,
     );
   }
   const withContainer = container !== undefined && program === 'env' ? ['-c', container, ...rest] : rest;
@@ -239,7 +239,7 @@ function dispatch(input: string | string[], env: CommandEnv): CommandResult {
   let words: string[];
   if (typeof input === 'string') {
     const t = tokenize(input);
-    if (!t.ok) return usage(t.error);
+    if (!t.ok) return usage(t.error, '', env.lang);
     words = t.words;
   } else {
     words = [...input];
@@ -248,13 +248,13 @@ function dispatch(input: string | string[], env: CommandEnv): CommandResult {
   const timed = extractAt(words);
   const at = timed.at === undefined ? 0 : parseDuration(timed.at);
   if (at === undefined || at < 0)
-    return usage(`--at takes a duration such as 10s, 1m30s or 500ms, not ${JSON.stringify(timed.at)}`);
+    return usage(msg('usage.atDuration', { value: timed.at ?? '' }), '', env.lang);
   env = atInstant(env, at);
   const { words: rest, json } = extractJsonFlag(timed.words);
   const [name, ...args] = rest;
   if (!name || name === 'help' || name === '--help' || name === '-h') return ok(helpText(env.lang));
   const handler = topCommands.get(name);
-  if (!handler) return usage(`unknown command "${name}"`);
+  if (!handler) return usage(msg('usage.unknownCommand', { name: name ?? '' }), '', env.lang);
   try {
     return handler(args, { ...env, json: env.json || json });
   } catch (e) {

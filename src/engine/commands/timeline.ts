@@ -6,12 +6,12 @@
  * timelineCommand([], env).stdout; // "TIME   EVENT\n10s    Node node-2 stops …\n── now: 0s ──\n…"
  */
 import { humanDuration } from '../cluster/time';
-import { render } from '../messages';
+import { msg, render } from '../messages';
 import { json, ok, usage, type CommandHandler } from './types';
 
 export const timelineCommand: CommandHandler = (args, env) => {
   if (args.length > 0)
-    return usage(`timeline takes no arguments (got ${JSON.stringify(args[0])})`, 'timeline');
+    return usage(msg('usage.noArguments', { command: 'timeline', got: args[0] ?? '' }), 'timeline', env.lang);
   const at = env.timeline?.at ?? 0;
   const events = env.timeline?.events ?? [];
   if (env.json)

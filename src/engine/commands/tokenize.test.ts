@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../messages';
 import { tokenize } from './tokenize';
 
 describe('tokenize', () => {
@@ -12,7 +13,13 @@ describe('tokenize', () => {
     expect(tokenize(`echo a\\ b "q\\"x" ''`)).toEqual({ ok: true, words: ['echo', 'a b', 'q"x', ''] });
   });
   it('reports unterminated quotes instead of guessing', () => {
-    expect(tokenize(`curl 'oops`)).toEqual({ ok: false, error: 'unterminated single quote' });
-    expect(tokenize(`curl "oops`)).toEqual({ ok: false, error: 'unterminated double quote' });
+    expect(tokenize(`curl 'oops`)).toEqual({
+      ok: false,
+      error: msg('usage.unterminatedQuote', { quote: 'single' }),
+    });
+    expect(tokenize(`curl "oops`)).toEqual({
+      ok: false,
+      error: msg('usage.unterminatedQuote', { quote: 'double' }),
+    });
   });
 });

@@ -6,7 +6,9 @@
  * @example
  * tokenize(`curl -H 'Host: a.example.com' "http://x/a b"`); // ["curl", "-H", "Host: a.example.com", "http://x/a b"]
  */
-export type TokenizeResult = { ok: true; words: string[] } | { ok: false; error: string };
+import { msg, type Msg } from '../messages';
+
+export type TokenizeResult = { ok: true; words: string[] } | { ok: false; error: Msg };
 
 export function tokenize(line: string): TokenizeResult {
   const words: string[] = [];
@@ -17,7 +19,7 @@ export function tokenize(line: string): TokenizeResult {
     const c = line[i]!;
     if (c === "'") {
       const end = line.indexOf("'", i + 1);
-      if (end < 0) return { ok: false, error: 'unterminated single quote' };
+      if (end < 0) return { ok: false, error: msg('usage.unterminatedQuote', { quote: 'single' }) };
       word += line.slice(i + 1, end);
       inWord = true;
       i = end + 1;
@@ -39,7 +41,7 @@ export function tokenize(line: string): TokenizeResult {
           i += 1;
         }
       }
-      if (!closed) return { ok: false, error: 'unterminated double quote' };
+      if (!closed) return { ok: false, error: msg('usage.unterminatedQuote', { quote: 'double' }) };
       inWord = true;
     } else if (c === '\\' && i + 1 < line.length) {
       word += line[i + 1];

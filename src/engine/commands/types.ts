@@ -8,7 +8,7 @@ import type { Pod } from '../k8s/objects';
 import type { ManifestSource } from '../manifest/parse';
 import type { SourcedObject } from '../manifest/types';
 import type { TimelineEvent } from '../timeline';
-import type { Lang } from '../messages';
+import { msg, render, type Lang, type Msg } from '../messages';
 import { localizeJson } from '../messages/json';
 import type { SimWorld } from '../world';
 
@@ -60,10 +60,16 @@ export type PodCommandHandler = (args: string[], env: CommandEnv, pod: Pod) => C
 
 export const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' });
 export const fail = (stderr: string, stdout = ''): CommandResult => ({ exitCode: 1, stdout, stderr });
-export const usage = (reason: string, command = ''): CommandResult => ({
+/**
+ * A usage error (exit 2): one line saying what is wrong, then where help is. svclab's own reasons are
+ * descriptors, printed in `lang`; a reason an imitated tool prints itself (curl's, kubectl's) is a string.
+ *
+ * @example usage(msg('usage.execPod', {}), 'exec', 'ko').stderr // "svclab exec: 파드 이름을 적으세요: …"
+ */
+export const usage = (reason: string | Msg, command = '', lang: Lang = 'en'): CommandResult => ({
   exitCode: 2,
   stdout: '',
-  stderr: `svclab${command ? ` ${command}` : ''}: ${reason}\nSee 'svclab --help'.\n`,
+  stderr: `svclab${command ? ` ${command}` : ''}: ${typeof reason === 'string' ? reason : render(reason, lang)}\n${render(msg('usage.seeHelp', {}), lang)}\n`,
 });
 /** Machine-readable output; descriptors become strings in `lang`, each with its descriptor beside it. */
 export const json = (value: unknown, lang: Lang): string =>

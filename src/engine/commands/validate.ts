@@ -153,7 +153,7 @@ function noteText(d: Diagnostic, lang: Lang, label = d.severity === 'warning' ? 
  */
 export const validateCommand: CommandHandler = (args, env) => {
   if (args.length > 0)
-    return usage(`validate takes no arguments (got ${JSON.stringify(args[0])})`, 'validate');
+    return usage(msg('usage.noArguments', { command: 'validate', got: args[0] ?? '' }), 'validate', env.lang);
   const hasError = env.diagnostics.some((d) => d.severity === 'error');
   const exitCode = hasError ? 1 : 0;
   if (env.json) return { exitCode, stdout: json({ diagnostics: env.diagnostics }, env.lang), stderr: '' };

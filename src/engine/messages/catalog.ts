@@ -30,6 +30,7 @@ import { simTopology } from './sim-topology';
 import { simVip } from './sim-vip';
 import { workload } from './workload';
 import { timeline } from './timeline';
+import { usage } from './usage';
 
 export const groups = {
   api,
@@ -59,6 +60,7 @@ export const groups = {
   gatewayLint,
   workload,
   timeline,
+  usage,
 };
 
 export const catalog = {
@@ -89,6 +91,7 @@ export const catalog = {
   ...gatewayLint,
   ...workload,
   ...timeline,
+  ...usage,
 };
 
 export type Catalog = typeof catalog;

@@ -35,6 +35,13 @@ const rangeKo = (
         : `${p.atMost ?? 0}${unit} 이하`;
 
 export const lesson = defineMessages({
+  /** The last line of `svclab lesson check` (pass/FAIL marks above it stay as a test runner prints them). */
+  'lesson.cli.result': {
+    en: (p: { passed: boolean; failed: number; total: number }) =>
+      p.passed ? 'passed' : `not passed: ${p.failed} of ${p.total} checks fail`,
+    ko: (p) => (p.passed ? '통과' : `통과하지 못했습니다: 검사 ${p.total}개 중 ${p.failed}개 실패`),
+    example: { passed: false, failed: 1, total: 3 },
+  },
   /** A lesson's own sentence, written by its author in both languages. */
   'lesson.text': {
     en: (p: { en: string; ko: string }) => p.en,
@@ -236,8 +243,9 @@ export const lesson = defineMessages({
     example: { expression: 'results[0].outcome', error: 'unknown function' },
   },
   'lesson.detail.runError': {
-    en: (p: { command: string; error: string }) => `the command "${p.command}" failed: ${p.error}`,
-    ko: (p) => `"${p.command}" 명령이 실패했습니다: ${p.error}`,
+    en: (p: { command: string; error: string | Msg }, r: RenderNested) =>
+      `the command "${p.command}" failed: ${typeof p.error === 'string' ? p.error : r(p.error)}`,
+    ko: (p, r) => `"${p.command}" 명령이 실패했습니다: ${typeof p.error === 'string' ? p.error : r(p.error)}`,
     example: { command: 'curl --from pod/client http://web', error: 'pods "client" not found' },
   },
   'lesson.detail.limit': {

@@ -203,8 +203,9 @@ export const sim = defineMessages({
     },
   },
   'sim.sourceError': {
-    en: (p: { error: string }) => `The request has no valid source: ${p.error}.`,
-    ko: (p) => `요청의 출발지가 올바르지 않습니다: ${p.error}.`,
+    en: (p: { error: string | Msg }, r: RenderNested) =>
+      `The request has no valid source: ${typeof p.error === 'string' ? p.error : r(p.error)}.`,
+    ko: (p, r) => `요청의 출발지가 올바르지 않습니다: ${typeof p.error === 'string' ? p.error : r(p.error)}.`,
     example: { error: 'pods "nope" not found' },
   },
   'sim.notUrl': {

@@ -12,6 +12,7 @@ import { clusterIndex } from '../cluster/cluster-index';
 import { podIP } from '../k8s/pod';
 import type { Place } from './topology';
 import { isIPv4 } from '../net/ip';
+import { msg, type Msg } from '../messages';
 
 /**
  * How the bytes travel: the HTTP versions over TCP, plain datagrams, SCTP, an ICMP echo (ping), or a
@@ -100,7 +101,8 @@ export function targetPort(t: Target, fallback?: number): number {
 }
 
 /** `notFound`: the source is well-formed but names no pod or node (kubectl's NotFound, exit 1, not a usage error). */
-export type FromResult = { place: Place } | { error: string; notFound?: boolean };
+export type FromResult =
+  { place: Place } | { error: string; notFound: true } | { error: Msg; notFound?: undefined };
 
 /**
  * Resolves `--from` into a place in the topology.
@@ -111,7 +113,7 @@ export function resolveFrom(cluster: ClusterState, from: string): FromResult {
   if (from === 'external') return { place: { kind: 'external', ip: cluster.config.externalClientIP } };
   if (from.startsWith('external:')) {
     const ip = from.slice('external:'.length);
-    if (!isIPv4(ip)) return { error: `invalid external client address "${ip}"` };
+    if (!isIPv4(ip)) return { error: msg('usage.externalAddress', { ip }) };
     return { place: { kind: 'external', ip } };
   }
   if (from.startsWith('node/')) {
@@ -125,14 +127,14 @@ export function resolveFrom(cluster: ClusterState, from: string): FromResult {
     if (!pod) return { error: `pods "${ref.split('/').pop() ?? ref}" not found`, notFound: true };
     return podPlace(cluster, pod);
   }
-  return { error: `unknown source "${from}" (use external, external:IP, node/NAME or pod/[NS/]NAME)` };
+  return { error: msg('usage.unknownSource', { from }) };
 }
 
 /** A pod as a place; hostNetwork pods send from their node. */
 export function podPlace(cluster: ClusterState, pod: Parameters<typeof podIP>[0]): FromResult {
   const name = `${pod.metadata.namespace ?? 'default'}/${pod.metadata.name ?? ''}`;
   const ip = podIP(pod);
-  if (!ip || !pod.spec.nodeName) return { error: `pod "${name}" is not running (no IP yet)` };
+  if (!ip || !pod.spec.nodeName) return { error: msg('usage.podNotRunning', { pod: name }) };
   if (pod.spec.hostNetwork) {
     const node = clusterIndex(cluster).node(pod.spec.nodeName);
     if (node) return { place: { kind: 'node', node, pod } };

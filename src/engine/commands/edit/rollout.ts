@@ -7,6 +7,7 @@
  * rolloutCommand(['restart', 'deployment/web'], env).stdout; // "deployment.apps/web restarted\n"
  */
 import { formatTimestamp } from '../../cluster/time';
+import { msg } from '../../messages';
 import { fail, usage, type CommandHandler } from '../types';
 import { commit, isResult, locate, printed, takeYaml, target } from './common';
 import { editObject } from './scene-text';
@@ -16,7 +17,11 @@ const RESTARTED_AT = 'kubectl.kubernetes.io/restartedAt';
 export const rolloutCommand: CommandHandler = (args, env) => {
   const [sub, ...rest] = args;
   if (sub !== 'restart')
-    return usage(`svclab knows "rollout restart" only (got ${JSON.stringify(sub ?? '')})`, 'rollout');
+    return usage(
+      msg('usage.onlySubcommand', { known: 'rollout restart', got: sub ?? '' }),
+      'rollout',
+      env.lang,
+    );
   const { yaml, rest: a1 } = takeYaml(rest);
   const flag = a1.find((w) => w.startsWith('--') && !w.startsWith('--namespace'));
   if (flag) return fail(`error: unknown flag: ${flag}\n`);

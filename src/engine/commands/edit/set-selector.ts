@@ -5,6 +5,7 @@
  * @example
  * setCommand(['selector', 'svc', 'web', 'app=web-v2'], env).stdout; // "service/web selector updated\n"
  */
+import { msg } from '../../messages';
 import { fail, usage, type CommandHandler } from '../types';
 import { commit, isResult, locate, printed, takeYaml, target } from './common';
 import { editObject } from './scene-text';
@@ -24,7 +25,7 @@ function parseSelector(expr: string): Map<string, string> | string {
 export const setCommand: CommandHandler = (args, env) => {
   const [sub, ...rest] = args;
   if (sub !== 'selector')
-    return usage(`svclab knows "set selector" only (got ${JSON.stringify(sub ?? '')})`, 'set');
+    return usage(msg('usage.onlySubcommand', { known: 'set selector', got: sub ?? '' }), 'set', env.lang);
   const { yaml, rest: a1 } = takeYaml(rest);
   const flag = a1.find((w) => w.startsWith('--') && !w.startsWith('--namespace') && w !== '--all');
   if (flag) return fail(`error: unknown flag: ${flag}\n`);
