@@ -27,6 +27,13 @@ export interface CreationIndex {
   services(namespace: string): readonly Service[];
   /** The Service namespace/name (the first of that name in cluster.services). */
   service(namespace: string, name: string): Service | undefined;
+  /**
+   * A lookup derived from this index, built on first use and kept as long as the index (one cluster
+   * build), so callers cache per build without module-level state.
+   *
+   * @example ix.derived('env-names/shop', () => new Map(...)) // the same Map on every later call
+   */
+  derived<T>(key: string, build: () => T): T;
 }
 
 /** The owner key an object names: its recorded origin's owner, else its controller ownerReference. */
@@ -147,5 +154,11 @@ export function creationIndex(cluster: ClusterState): CreationIndex {
     return byName.get(`${namespace}/${name}`);
   };
 
-  return { cluster, object, root, order, apply, services, service };
+  const derivedValues = new Map<string, unknown>();
+  const derived = <T>(key: string, build: () => T): T => {
+    if (!derivedValues.has(key)) derivedValues.set(key, build());
+    return derivedValues.get(key) as T;
+  };
+
+  return { cluster, object, root, order, apply, services, service, derived };
 }

@@ -8,8 +8,6 @@ import type { CreationIndex } from './creation-index';
 import { existsAtStart } from './creation-order';
 import { envVarName, fromServices, isServiceIPSet, serviceLinksEnabled } from './env-vars';
 
-const byEnvName = new WeakMap<CreationIndex, Map<string, Map<string, Service>>>();
-
 /**
  * The Service of a namespace whose variables start with this prefix ("DB" → Service db).
  *
@@ -17,15 +15,12 @@ const byEnvName = new WeakMap<CreationIndex, Map<string, Map<string, Service>>>(
  * serviceByEnvName(ix, 'shop', 'ORDER_DB')?.metadata.name; // "order-db"
  */
 export function serviceByEnvName(ix: CreationIndex, namespace: string, prefix: string): Service | undefined {
-  let all = byEnvName.get(ix);
-  if (!all) byEnvName.set(ix, (all = new Map()));
-  let names = all.get(namespace);
-  if (!names) {
-    names = new Map();
+  const names = ix.derived(`env-names/${namespace}`, () => {
     // Service names are DNS labels, so envVarName is one-to-one on a namespace's Services.
-    for (const svc of ix.services(namespace)) names.set(envVarName(svc.metadata.name ?? ''), svc);
-    all.set(namespace, names);
-  }
+    const out = new Map<string, Service>();
+    for (const svc of ix.services(namespace)) out.set(envVarName(svc.metadata.name ?? ''), svc);
+    return out;
+  });
   return names.get(prefix);
 }
 
