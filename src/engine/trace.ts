@@ -77,6 +77,19 @@ export interface RuleRef {
   index?: number; // 0-based rule index in that chain
 }
 
+/**
+ * A Gateway's decision, for the page to light what Envoy used: the Gateway, the listeners that took the
+ * request, and the route rule that matched (absent when Envoy answered without one: 404 and the like).
+ */
+export interface GatewayRef {
+  gateway: string; // "Gateway/default/eg"
+  listeners: string[]; // ["http"]
+  route?: string; // "HTTPRoute/default/shop"
+  rule?: number; // 0-based index in the route's spec.rules
+  /** The backendRef the weights chose. */
+  service?: string; // "Service/default/web-v1"
+}
+
 export interface Hop {
   stage: HopStage;
   location: string; // "external" | "lb/default/web" | "node/node-1" | "pod/default/web-…"
@@ -85,6 +98,8 @@ export interface Hop {
   /** The rule or decision that caused this hop, as the user reads it (an iptables line, an IPVS entry…). */
   rule?: string;
   ruleRef?: RuleRef;
+  /** Gateway hops: the listener and route rule Envoy used. */
+  gatewayRef?: GatewayRef;
   candidates?: Candidate[];
   /** kube-proxy decisions: the Service's endpoints that were not candidates here, each with its reason. */
   leftOut?: LeftOutCandidate[];

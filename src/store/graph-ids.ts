@@ -25,8 +25,12 @@ export function graphIdForKey(key: string): string {
   return key;
 }
 
-/** The ObjectKey for a graph id, when the element is an object from the YAML. */
-export function keyForGraphId(id: string): string {
+/**
+ * The ObjectKey for a graph id, when the element is an object from the YAML. A route drawn in several
+ * Gateways' boxes has one id per box ("HTTPRoute/default/shop#Gateway/default/eg"), all the same object.
+ */
+export function keyForGraphId(graphId: string): string {
+  const id = graphId.split('#', 1)[0]!;
   const [kind, a = '', b = ''] = id.split('/');
   if (kind === 'pod') return `Pod/${a}/${b}`;
   if (kind === 'node') return `Node//${a}`;

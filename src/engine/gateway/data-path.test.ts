@@ -51,6 +51,14 @@ describe('the data path through a Gateway', () => {
     const gw = t.hops.find((h: { stage: string }) => h.stage === 'gateway');
     expect(gw.candidates.length).toBe(2);
     expect(gw.note).toContain('HTTPRoute default/shop, rule 0');
+    // What the page lights: the Gateway, the listener, the route rule and the backendRef the weights chose.
+    expect(gw.gatewayRef).toEqual({
+      gateway: 'Gateway/default/eg',
+      listeners: ['http'],
+      route: 'HTTPRoute/default/shop',
+      rule: 0,
+      service: 'Service/default/api',
+    });
     // The backend pod sees Envoy's pod address; the client is in X-Forwarded-For.
     expect(t.sourceSeenByBackend.startsWith('10.244.')).toBe(true);
     expect(t.requestSeenByBackend.path).toBe('/api/orders?x=1');
@@ -64,6 +72,9 @@ describe('the data path through a Gateway', () => {
     expect(t.response.status).toBe(404);
     expect(t.backend).toBeNull();
     expect(t.requestSeenByBackend).toBeNull();
+    // No virtual host took it: the Gateway and the listener, no route.
+    const gw = t.hops.find((h: { stage: string }) => h.stage === 'gateway');
+    expect(gw.gatewayRef).toEqual({ gateway: 'Gateway/default/eg', listeners: ['http'] });
   });
 
   it('ranks Exact above PathPrefix and matches headers', () => {

@@ -107,7 +107,19 @@ type HopInput = Omit<Hop, 'packet' | 'direction' | 'phase'>;
 
 /** A hop with its fields in the CLI contract's order (stage, location, action, packet, rule, candidates, note). */
 function ordered(h: HopInput, p: Packet, direction: 'request' | 'reply', phase: Ctx['phase']): Hop {
-  const { stage, location, action, rule, ruleRef, candidates, leftOut, topology, note, crossZone } = h;
+  const {
+    stage,
+    location,
+    action,
+    rule,
+    ruleRef,
+    gatewayRef,
+    candidates,
+    leftOut,
+    topology,
+    note,
+    crossZone,
+  } = h;
   return {
     stage,
     location,
@@ -115,6 +127,7 @@ function ordered(h: HopInput, p: Packet, direction: 'request' | 'reply', phase: 
     packet: view(p),
     ...(rule !== undefined ? { rule } : {}),
     ...(ruleRef !== undefined ? { ruleRef } : {}),
+    ...(gatewayRef !== undefined ? { gatewayRef } : {}),
     ...(candidates !== undefined ? { candidates } : {}),
     ...(leftOut !== undefined ? { leftOut } : {}),
     ...(topology !== undefined ? { topology } : {}),

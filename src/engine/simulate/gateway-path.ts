@@ -13,7 +13,7 @@ import { gatewayModel } from '../gateway/status';
 import type { Pod } from '../k8s/objects';
 import { msg, sentences, type Msg } from '../messages';
 import { ephemeralPort, type Packet } from '../net/packet';
-import type { HttpResponse } from '../trace';
+import type { GatewayRef, HttpResponse } from '../trace';
 import { appResponse } from './app';
 import { addHop, createCtx, fail, type Ctx, type End, type WalkFn } from './context';
 import { walkReply } from './reply';
@@ -137,6 +137,12 @@ export function throughGateway(
   const listeners = (g?.listeners ?? [])
     .filter((l) => l.ready && l.listener.port === listener.port)
     .map((l) => l.listener.name);
+  const gatewayRef = (): GatewayRef => ({
+    gateway: `Gateway/${gatewayKey}`,
+    listeners: d.entry?.listeners ?? listeners,
+    ...(d.entry ? { route: `${d.entry.route.kind}/${d.entry.routeKey}`, rule: d.entry.ruleIndex } : {}),
+    ...(d.kind === 'proxy' ? { service: `Service/${d.service}` } : {}),
+  });
   const vhostNote = d.selection.vhost
     ? [
         msg('gw.hop.vhost', {
@@ -166,7 +172,7 @@ export function throughGateway(
   if (d.kind === 'respond') {
     const why = respondNote(d, host, listener.port);
     const note = joinNotes([...vhostNote, ...routeNote(d), why]);
-    addHop(ctx, { stage: 'gateway', location, action: 'respond', note }, arrived);
+    addHop(ctx, { stage: 'gateway', location, action: 'respond', gatewayRef: gatewayRef(), note }, arrived);
     return answered(
       { status: d.status, body: d.body, headers: d.headers },
       msg('gw.answers', { status: d.status, note: why }),
@@ -211,6 +217,7 @@ export function throughGateway(
       location,
       action: 'forward',
       rule: `${d.entry.routeKey} rule ${d.entry.ruleIndex}: ${describeMatch(d.entry.match)} → ${d.service}`,
+      gatewayRef: gatewayRef(),
       candidates: d.candidates,
       note: joinNotes(notes),
     },

@@ -8,6 +8,7 @@
 import type { Hop, PacketView } from '../../engine';
 import { isMessageKey, useT, type MessageKey } from '../../i18n';
 import { Message } from '../../i18n/message';
+import { GatewayDecision, NoteSteps } from './GatewayDecision';
 import { hopLabel, isNat } from './hop-label';
 import { diffEndpoint, splitEndpoint, type EndpointDiff } from './packet-diff';
 
@@ -102,10 +103,12 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
         <dt>{t('inspector.protocol')}</dt>
         <dd>{hop.packet.protocol}</dd>
       </dl>
+      {hop.gatewayRef && <GatewayDecision gateway={hop.gatewayRef} />}
       {hop.note && (
-        <p className="note" data-testid="hop-note" data-msg-id={hop.note.id}>
-          <span className="label">{t('inspector.note')}</span> <Message m={hop.note} />
-        </p>
+        <div className="note" data-testid="hop-note" data-msg-id={hop.note.id}>
+          <span className="label">{t('inspector.note')}</span>{' '}
+          {hop.gatewayRef ? <NoteSteps note={hop.note} /> : <Message m={hop.note} />}
+        </div>
       )}
       {hop.rule && (
         <div className="rule">

@@ -61,8 +61,8 @@ export function TopologyPanel() {
     [graph, lit, selectedService, at, drop, marked, lights],
   );
   const edges = useMemo(
-    () => flowEdges(graph, lit, { links, hop, phase, burst }),
-    [graph, lit, links, hop, phase, burst],
+    () => flowEdges(graph, lit, { links, hop, phase, burst }, lights),
+    [graph, lit, links, hop, phase, burst, lights],
   );
 
   useEffect(() => {

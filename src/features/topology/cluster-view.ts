@@ -24,6 +24,8 @@ export interface PodView {
   ready: boolean;
   system: boolean; // made by the cluster itself (CoreDNS, ingress-nginx)
   ingressController: boolean;
+  /** The Gateway whose Envoy proxy this pod is ("default/eg"), or null. */
+  gateway: string | null;
 }
 
 export interface EndpointView {
@@ -90,6 +92,8 @@ export interface ClusterView {
 
 export function viewCluster(cluster: ClusterState): ClusterView {
   const ix = clusterIndex(cluster);
+  const gateways = gatewaySummary(cluster);
+  const proxyOf = new Map(gateways.flatMap((g) => g.proxyPods.map((p) => [p, `${g.namespace}/${g.name}`])));
   const pods: PodView[] = cluster.pods.map((p) => {
     const ns = p.metadata.namespace ?? 'default';
     const name = p.metadata.name ?? '';
@@ -104,6 +108,7 @@ export function viewCluster(cluster: ClusterState): ClusterView {
       ready: ix.ready(p),
       system: ix.isSystem(key),
       ingressController: isIngressControllerPod(p),
+      gateway: proxyOf.get(`pod/${ns}/${name}`) ?? null,
     };
   });
   const nodes: NodeView[] = cluster.nodes.map((n) => {
@@ -142,6 +147,6 @@ export function viewCluster(cluster: ClusterState): ClusterView {
     services,
     pods,
     proxyMode: cluster.config.proxy.mode,
-    gateways: gatewaySummary(cluster),
+    gateways,
   };
 }

@@ -40,17 +40,25 @@ export function flowNodes(
     nodeCache,
     graph?.nodes.map((n) => {
       const hopService = lights?.proxy === n.id ? (lights.service ?? undefined) : undefined;
+      const gw = lights?.gateway;
+      const hopRoute = !!gw?.route && gw.route === n.id.split('#', 1)[0] && n.data.kind === 'route';
       const m =
         n.data.kind === 'kube-proxy' &&
         ((selectedService && n.data.services.some((s) => s.id === selectedService)) || hopService)
           ? { ...n, data: { ...n.data, selectedService: selectedService ?? undefined, hopService } }
-          : n;
+          : n.data.kind === 'gateway' && gw?.id === n.id
+            ? { ...n, data: { ...n.data, hopListeners: gw.listeners } }
+            : n.data.kind === 'route' && hopRoute && n.data.gateway === gw?.id
+              ? { ...n, data: { ...n.data, hopRule: gw?.rule ?? undefined } }
+              : n;
       const classes = [
         lit?.nodes.has(n.id) && 'lit',
         marks.at === n.id && 'at-hop',
         marks.drop === n.id && 'dropped-here',
         marks.marked?.has(n.id) && 'lesson-mark',
         lights?.service === n.id && 'hop-service',
+        gw?.id === n.id && 'hop-service',
+        m !== n && m.data.kind === 'route' && 'hop-service',
         lights?.pod === n.id && 'hop-pod',
       ].filter(Boolean);
       return classes.length ? { ...m, className: classes.join(' '), selected: false } : m;
@@ -95,17 +103,31 @@ function routeEdges(graph: FlowGraph, route: RouteMarks): Edge[] {
   return out;
 }
 
+/** The link from the route a Gateway's hop matched to the backend Service its weights chose. */
+const hopRouteEdge = (e: Edge, lights: HopLights | undefined): boolean =>
+  !!lights?.gateway?.route &&
+  e.source.split('#', 1)[0] === lights.gateway.route &&
+  e.target === lights.service &&
+  e.id.startsWith('g:');
+
 /** Rule edges (Service → each node's kube-proxy) show only for the selected Service. */
 export function flowEdges(
   graph: FlowGraph | null,
   lit: Highlight | null,
   route: RouteMarks = { links: [], hop: -1, burst: [] },
+  lights?: HopLights,
 ): Edge[] {
   if (!graph) return reuseUnchanged(edgeCache, []);
   return reuseUnchanged(edgeCache, [
     ...graph.edges
       .filter((e) => e.className !== 'edge-rule' || lit?.edges.has(e.id))
-      .map((e) => (lit?.edges.has(e.id) ? { ...e, className: `${e.className} lit`, animated: true } : e)),
+      .map((e) =>
+        lit?.edges.has(e.id)
+          ? { ...e, className: `${e.className} lit`, animated: true }
+          : hopRouteEdge(e, lights)
+            ? { ...e, className: `${e.className} hop-route` }
+            : e,
+      ),
     ...routeEdges(graph, route),
   ]);
 }

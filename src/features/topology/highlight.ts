@@ -1,6 +1,7 @@
 /**
  * What to light up for a selection: a Service lights its endpoint pods, its rules on each node's
- * kube-proxy and its load balancer; any other element lights itself.
+ * kube-proxy and its load balancer; a Gateway its routes, its Envoy pods, their Service and load
+ * balancer; a route the Services it sends to; any other element lights itself.
  */
 import { graphIdForKey, kubeProxyId } from '../../store/graph-ids';
 import type { FlowGraph } from './to-flow-graph';
@@ -26,6 +27,11 @@ export function highlightFor(graph: FlowGraph, selected: string | null): Highlig
     }
     const [, ns, name] = id.split('/');
     nodes.add(`lb/${ns}/${name}`);
+  }
+  const parts = graph.gatewayParts.get(id);
+  if (parts) {
+    for (const p of parts) nodes.add(p);
+    for (const e of graph.edges) if (e.source === id || parts.includes(e.source)) edges.add(e.id);
   }
   if (id.startsWith('node/')) nodes.add(kubeProxyId(id.slice(5)));
   return { nodes, edges };

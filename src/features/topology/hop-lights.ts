@@ -6,7 +6,8 @@
  *
  * The Service is the owner of the address the packet was sent to before the decision rewrote it (a
  * ClusterIP, a load balancer's or an external IP, or a node's address on a nodePort), read through the
- * cluster's index; the pod is the candidate the decision chose.
+ * cluster's index; the pod is the candidate the decision chose. A Gateway's hop names what Envoy used
+ * (its gatewayRef): the Gateway, its listeners, the route rule and the backendRef the weights chose.
  *
  * @example
  * hopLights(cluster, trace.hops, 3); // { service: "Service/default/web", pod: "pod/default/web-…", proxy: "kube-proxy/node-3" }
@@ -19,12 +20,17 @@ export interface HopLights {
   pod: string | null; // "pod/default/web-85d78d4558-9ng6t"
   /** The kube-proxy whose rule decided (its chip for `service` lights). */
   proxy: string | null; // "kube-proxy/node-3"
+  /** A Gateway's decision: the Gateway, the listeners that took the request, the route and its rule. */
+  gateway?: { id: string; listeners: string[]; route: string | null; rule: number | null };
 }
 
 const NONE: HopLights = { service: null, pod: null, proxy: null };
 
 const decides = (h: Hop) =>
-  h.rewrite === 'dnat' || h.rewrite === 'dnat+snat' || !!h.candidates?.some((c) => c.chosen);
+  h.rewrite === 'dnat' ||
+  h.rewrite === 'dnat+snat' ||
+  !!h.gatewayRef ||
+  !!h.candidates?.some((c) => c.chosen);
 
 /** "10.96.0.10:53" → ip and port; "[fd00::a]:80" too; a bare address has port 0. */
 function hostPort(addr: string): { ip: string; port: number } {
@@ -54,6 +60,19 @@ export function hopLights(cluster: ClusterState | null, hops: readonly Hop[], i:
     const h = hops[j]!;
     if (!decides(h)) continue;
     const chosen = h.candidates?.find((c) => c.chosen)?.pod;
+    const ref = h.gatewayRef;
+    if (ref)
+      return {
+        service: ref.service ?? null,
+        pod: chosen ? `pod/${chosen}` : null,
+        proxy: null,
+        gateway: {
+          id: ref.gateway,
+          listeners: ref.listeners,
+          route: ref.route ?? null,
+          rule: ref.rule ?? null,
+        },
+      };
     const before = hops[j - 1]?.packet.dst;
     return {
       service: before ? serviceAt(cluster, before) : null,

@@ -152,12 +152,81 @@ export function PodNode({ data }: P) {
     <div className={`g-box g-pod${p.ready ? '' : ' g-not-ready'}${p.system ? ' g-system' : ''}`}>
       {handles}
       <div className="g-title" title={`${p.namespace}/${p.name}`}>
-        {p.ingressController ? `${t('graph.ingress')} · ` : ''}
+        {p.ingressController && <span className="pod-role">{t('graph.ingress')} · </span>}
+        {p.gateway && (
+          <span className="pod-role">
+            {t('graph.envoy', { gateway: p.gateway.split('/')[1] ?? p.gateway })} ·{' '}
+          </span>
+        )}
         <PodName name={p.name} />
       </div>
       <div className="g-mono">
         {p.ip || '—'}
         {!p.ready && <span className="g-warn"> · {t('graph.notReady')}</span>}
+      </div>
+    </div>
+  );
+}
+
+/** A Gateway: its name, class and address, then a row per listener (the route boxes sit inside it). */
+export function GatewayNode({ data }: P) {
+  const t = useT();
+  if (data.kind !== 'gateway') return null;
+  const g = data.gateway;
+  return (
+    <div className={`g-gateway${g.programmed ? '' : ' g-gateway-off'}`}>
+      {handles}
+      <div className="g-title" title={g.id}>
+        {t('graph.gateway', { name: g.name })} <span className="g-tag">{g.className}</span>
+      </div>
+      <div className="g-mono">
+        {g.address ?? t('graph.gatewayNoAddress')}
+        {!g.programmed && <span className="g-warn"> · {t('graph.notProgrammed')}</span>}
+      </div>
+      {g.listeners.map((l) => {
+        const hop = data.hopListeners?.includes(l.name);
+        return (
+          <div
+            key={l.name}
+            className={`g-listener${hop ? ' g-listener-hop' : ''}${l.programmed ? '' : ' g-listener-off'}`}
+            data-testid={hop ? 'hop-listener' : undefined}
+            title={hop ? t('graph.listenerHop') : undefined}
+          >
+            {hop && <span aria-hidden>▶ </span>}
+            <b>{l.name}</b> :{l.port}/{l.protocol}
+            {l.hostname ? ` ${l.hostname}` : ''} · {t('graph.listenerRoutes', { count: l.attachedRoutes })}
+            {!l.programmed && <span className="g-warn"> · {t('graph.notProgrammed')}</span>}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A route attached to the Gateway whose box holds it: kind, name, hostnames; linked to its backends. */
+export function RouteNode({ data }: P) {
+  const t = useT();
+  if (data.kind !== 'route') return null;
+  const r = data.route;
+  const name = r.id.split('/').slice(2).join('/');
+  const hosts = r.hostnames.length ? r.hostnames.join(', ') : t('graph.anyHost');
+  return (
+    <div className={`g-box g-route${r.accepted ? '' : ' g-route-refused'}`}>
+      {handles}
+      <div className="g-title" title={r.id}>
+        {name} <span className="g-tag">{r.kind}</span>
+      </div>
+      <div className="g-mono" title={hosts}>
+        {data.hopRule !== undefined ? (
+          <span className="g-rule g-rule-hop" data-testid="hop-route-rule">
+            <span aria-hidden>▶ </span>
+            {t('graph.ruleMatched', { rule: data.hopRule })}
+          </span>
+        ) : r.accepted ? (
+          hosts
+        ) : (
+          <span className="g-warn">{t('graph.routeNotAccepted')}</span>
+        )}
       </div>
     </div>
   );
@@ -171,4 +240,6 @@ export const nodeTypes = {
   node: K8sNode,
   'kube-proxy': KubeProxyNode,
   pod: PodNode,
+  gateway: GatewayNode,
+  route: RouteNode,
 };

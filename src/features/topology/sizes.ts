@@ -15,6 +15,11 @@ export const SERVICE_H = 96;
 export const CLIENT_W = 180;
 export const CLIENT_H = 58;
 export const ZONE_PAD = 14;
+/** A Gateway: its name and address, a row per listener, then a box per attached route. */
+export const GATEWAY_W = 240;
+export const GATEWAY_HEADER = 56;
+export const LISTENER_H = 24;
+export const ROUTE_H = 54;
 export const ZONE_HEADER = 34;
 /** Extra height above a zone's nodes for its label. */
 export const ZONE_LABEL = 22;

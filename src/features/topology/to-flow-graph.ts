@@ -10,10 +10,11 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import type { ClusterState } from '../../engine';
+import type { ClusterState, GatewayRouteSummary, GatewaySummary } from '../../engine';
 import { EXTERNAL_ID, kubeProxyId, lbId, zoneId } from '../../store/graph-ids';
 import { ROUTE_GUTTER } from './route-geometry';
 import { viewCluster, type NodeView, type PodView, type ServiceView } from './cluster-view';
+import { backendServices, gatewayHeight, routeBoxes, routeEdges, sharedRoutes } from './gateway-boxes';
 import * as S from './sizes';
 
 export type GraphNodeData =
@@ -33,7 +34,20 @@ export type GraphNodeData =
       /** The Service whose rule on this node decided the followed request's current hop. */
       hopService?: string;
     }
-  | { kind: 'pod'; pod: PodView };
+  | { kind: 'pod'; pod: PodView }
+  | {
+      kind: 'gateway';
+      gateway: GatewaySummary;
+      /** The listeners that took the followed request at its current hop. */
+      hopListeners?: string[];
+    }
+  | {
+      kind: 'route';
+      route: GatewayRouteSummary;
+      gateway: string; // "Gateway/default/eg"
+      /** The rule of this route that matched the followed request at its current hop. */
+      hopRule?: number;
+    };
 
 export type GraphNode = Node<GraphNodeData>;
 export interface FlowGraph {
@@ -41,6 +55,8 @@ export interface FlowGraph {
   edges: Edge[];
   /** Service id → ids of its endpoint pods (for highlighting). */
   endpointsOf: Map<string, string[]>;
+  /** Gateway id → its routes' boxes, Envoy pods, proxy Service and load balancer; route id → its backends. */
+  gatewayParts: Map<string, string[]>;
 }
 
 /**
@@ -105,6 +121,13 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
   for (const s of shown) {
     g.setNode(s.id, { width: S.SERVICE_W, height: S.SERVICE_H });
     g.setEdge(lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID, s.id);
+  }
+  // A Gateway sits in the load balancers' column and leads to the Services its routes name.
+  const shownIds = new Set(shown.map((s) => s.id));
+  for (const gw of view.gateways) {
+    g.setNode(gw.id, { width: S.GATEWAY_W, height: gatewayHeight(gw) });
+    g.setEdge(EXTERNAL_ID, gw.id);
+    for (const s of new Set(gw.routes.flatMap(backendServices))) if (shownIds.has(s)) g.setEdge(gw.id, s);
   }
   for (const z of view.zones) g.setNode(zoneId(z || '-'), { paddingTop: S.ZONE_HEADER });
   for (const n of view.nodes) {
@@ -198,6 +221,22 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
       edges.push({ id: `e:${id}>${n.id}`, source: id, target: n.id, className: 'edge-wire' });
     }
   }
+  const gatewayParts = new Map<string, string[]>();
+  const shared = sharedRoutes(view.gateways);
+  for (const gw of view.gateways) {
+    const box = topLeft(gw.id);
+    place(gw.id, { kind: 'gateway', gateway: gw }, box);
+    const parts: string[] = [...gw.proxyPods, gw.proxyService];
+    const proxyLb = lbs.find((s) => s.id === gw.proxyService);
+    if (proxyLb) parts.push(lbId(proxyLb.namespace, proxyLb.name));
+    for (const r of routeBoxes(gw, box, shared)) {
+      place(r.id, { kind: 'route', route: r.route, gateway: gw.id }, r, 1);
+      parts.push(r.id);
+      gatewayParts.set(r.id, backendServices(r.route));
+      edges.push(...routeEdges(r.id, r.route, shownIds));
+    }
+    gatewayParts.set(gw.id, parts);
+  }
   const endpointsOf = new Map<string, string[]>();
   for (const s of shown) {
     place(s.id, { kind: 'service', service: s }, topLeft(s.id), 1);
@@ -221,5 +260,5 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
           className: 'edge-rule',
         });
   }
-  return { nodes, edges, endpointsOf };
+  return { nodes, edges, endpointsOf, gatewayParts };
 }
