@@ -1,0 +1,48 @@
+/** The Korean comments of ../dns-and-env.yaml (../localize.ts). */
+import type { CommentTable } from '../localize';
+
+export const dnsAndEnv: CommentTable = [
+  {
+    en: [
+      'Finding a Service: DNS versus environment variables',
+      '',
+      'When kubelet starts a container it injects {NAME}_SERVICE_HOST and {NAME}_SERVICE_PORT (plus',
+      "Docker-link style variables) for every Service that exists AT THAT MOMENT in the pod's namespace.",
+      'This file is one kubectl apply: every object in it exists before any container starts, so document',
+      'order does not matter here; early and late both get DATABASE_* and CACHE_*. A Service created by a',
+      "later apply (another file) never appears in an already-running pod's env: the env lesson shows it.",
+      'Env vars also stop at the namespace: Service metrics in namespace monitoring gives no variables.',
+      "DNS has neither limit: a Service's name resolves as soon as the Service exists, in any namespace.",
+      '',
+      'Try in the console:',
+      '  exec early -- env                      (DATABASE_SERVICE_HOST and CACHE_SERVICE_HOST, no METRICS_*)',
+      '  exec early -- nslookup cache           (the search path and ndots:5 explain why "cache" resolves)',
+      '  exec early -- nslookup metrics.monitoring',
+      '  exec early -- cat /etc/resolv.conf',
+    ],
+    ko: [
+      '서비스 찾기: DNS와 환경 변수',
+      '',
+      'kubelet은 컨테이너를 시작할 때, 파드의 네임스페이스에 "바로 그 순간" 있는',
+      '서비스마다 {NAME}_SERVICE_HOST와 {NAME}_SERVICE_PORT(그리고 Docker link 방식의',
+      '변수)를 넣어 줍니다. 이 파일은 kubectl apply 한 번이라 컨테이너가 시작되기 전에',
+      '모든 오브젝트가 이미 있습니다. 그래서 여기서는 문서 순서가 상관없고, early와 late',
+      '모두 DATABASE_*와 CACHE_*를 받습니다. 나중에 (다른 파일로) apply한 서비스는 이미',
+      '돌고 있는 파드의 환경 변수에 나타나지 않습니다. env 레슨에서 직접 볼 수 있습니다.',
+      '환경 변수는 네임스페이스도 넘지 못해서, monitoring 네임스페이스의 서비스',
+      'metrics는 변수를 만들지 않습니다.',
+      'DNS에는 두 제약이 모두 없습니다. 서비스가 어느 네임스페이스에 있든, 생기는 즉시',
+      '이름이 조회됩니다.',
+      '',
+      '콘솔에서 해 보기:',
+      '  exec early -- env',
+      '      → DATABASE_SERVICE_HOST와 CACHE_SERVICE_HOST는 있고 METRICS_*는 없습니다',
+      '  exec early -- nslookup cache',
+      '      → "cache"가 조회되는 이유는 search 경로와 ndots:5에 있습니다',
+      '  exec early -- nslookup metrics.monitoring',
+      '      → 다른 네임스페이스의 서비스도 DNS로는 찾을 수 있습니다',
+      '  exec early -- cat /etc/resolv.conf',
+      '      → search 경로와 ndots:5가 적힌 곳입니다',
+    ],
+  },
+];

@@ -1,0 +1,75 @@
+/** The Korean comments of ../loadbalancer-ip-mode.yaml (../localize.ts). */
+import type { CommentTable } from '../localize';
+
+export const loadbalancerIpMode: CommentTable = [
+  {
+    en: [
+      'LoadBalancer: AWS NLB instance targets versus IP targets',
+      '',
+      'Two LoadBalancer Services in front of the same three pods, handled by the AWS Load Balancer',
+      'Controller (aws-load-balancer-type: external hands them over from the in-tree cloud provider; the',
+      "notes' example leaves it out, and older setups then build a Classic LB with instance targets):",
+      '',
+      '  - web-instance (nlb-target-type: instance, the default): the NLB targets every node on the',
+      "    Service's NodePort; kube-proxy on that node DNATs to a pod, possibly on another node, and with",
+      '    externalTrafficPolicy Cluster masquerades, so the pod sees a node address.',
+      '  - web-ip (nlb-target-type: ip): the NLB registers the pod IPs themselves (the VPC CNI gives pods',
+      '    VPC addresses) and sends straight to a pod: no NodePort, no kube-proxy rule, no extra hop, so',
+      "    externalTrafficPolicy does not matter. The pod sees the NLB's address, not the client's, unless",
+      '    the target group attribute preserve_client_ip.enabled=true is set (add it below and resend).',
+      '',
+      'A nodePort is still allocated for web-ip (allocateLoadBalancerNodePorts defaults to true); the',
+      'NLB just does not use it.',
+      '',
+      'Try: from "external", send http://<web-ip\'s EXTERNAL-IP>/ and http://<web-instance\'s>/ (see',
+      '`get svc`). Compare the hops (cloud-lb → pod, or cloud-lb → node → kube-proxy → pod) and',
+      'sourceSeenByBackend.',
+    ],
+    ko: [
+      'LoadBalancer: AWS NLB 인스턴스 타깃과 IP 타깃 비교',
+      '',
+      '같은 파드 세 개 앞에 LoadBalancer 서비스 두 개가 있고, AWS Load Balancer',
+      'Controller가 이를 처리합니다(aws-load-balancer-type: external이 인트리 클라우드',
+      '프로바이더에서 이 컨트롤러로 넘겨 줍니다. 노트의 예제에는 이 줄이 빠져 있는데,',
+      '그러면 예전 구성에서는 인스턴스 타깃의 Classic LB가 만들어집니다):',
+      '',
+      '  - web-instance (nlb-target-type: instance, 기본값): NLB가 모든 노드의 서비스',
+      '    nodePort를 타깃으로 삼습니다. 그 노드의 kube-proxy가 파드로 DNAT하는데 다른',
+      '    노드의 파드일 수도 있고, externalTrafficPolicy가 Cluster이면',
+      '    마스커레이딩하므로 파드에는 노드 주소가 보입니다.',
+      '  - web-ip (nlb-target-type: ip): NLB가 파드 IP 자체를 타깃으로 등록하고(VPC CNI가',
+      '    파드에 VPC 주소를 줍니다) 파드로 바로 보냅니다. 노드포트도, kube-proxy 규칙도,',
+      '    추가 홉도 없으므로 externalTrafficPolicy는 상관없습니다. 파드에는 클라이언트가',
+      '    아니라 NLB의 주소가 보입니다. 대상 그룹 속성 preserve_client_ip.enabled=true를',
+      '    설정하면 달라집니다(아래에 추가하고 다시 보내 보세요).',
+      '',
+      'web-ip에도 nodePort는 할당되지만(allocateLoadBalancerNodePorts의 기본값이 true)',
+      'NLB가 쓰지 않을 뿐입니다.',
+      '',
+      '해 보기: "external"에서 http://<web-ip의 EXTERNAL-IP>/와',
+      'http://<web-instance의 EXTERNAL-IP>/로 보내 보세요(`get svc`로 확인).',
+      '홉(cloud-lb → pod, 또는 cloud-lb → node → kube-proxy → pod)과',
+      'sourceSeenByBackend를 비교해 보세요.',
+    ],
+  },
+  {
+    en: ['pods are the targets'],
+    ko: ['파드가 타깃'],
+  },
+  {
+    en: ['the default is internal'],
+    ko: ['기본값은 internal'],
+  },
+  {
+    en: [
+      'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: preserve_client_ip.enabled=true',
+    ],
+    ko: [
+      'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes: preserve_client_ip.enabled=true',
+    ],
+  },
+  {
+    en: ['nodes are the targets'],
+    ko: ['노드가 타깃'],
+  },
+];
