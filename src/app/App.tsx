@@ -7,6 +7,7 @@ import { LessonsPane } from '../features/lessons/LessonsPane';
 import { PlaybackControls } from '../features/playback/PlaybackControls';
 import { RequestBar } from '../features/playback/RequestBar';
 import { TopologyPanel } from '../features/topology/TopologyPanel';
+import { LinkNotice } from '../features/share/LinkNotice';
 import { SaveNotice } from '../features/workspaces/SaveNotice';
 import { useT } from '../i18n';
 import { selectLocale, useStore } from '../store';
@@ -32,6 +33,7 @@ export function App() {
       </nav>
       <Header />
       <SaveNotice />
+      <LinkNotice />
       <main className="workspace">
         {/* Hidden, not unmounted, while presenting: the editor and the console keep their state. */}
         <div className="column left" hidden={presenting}>

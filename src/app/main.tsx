@@ -1,6 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadLessonCatalogue, startEngineSync, startPersistence, useStore } from '../store';
+import {
+  followHashChanges,
+  loadLessonCatalogue,
+  openLocation,
+  startEngineSync,
+  startPersistence,
+  useStore,
+} from '../store';
 import { App } from './App';
 import './styles.css';
 import './a11y.css';
@@ -10,9 +17,13 @@ import './presenter.css';
 if (new URLSearchParams(window.location.search).has('present')) useStore.getState().setPresenting(true);
 // The work kept in this browser first (IndexedDB answers in milliseconds; it gives up after seconds and
 // says so), so neither the engine nor the editor starts on a scene about to be replaced.
-void startPersistence().finally(() => {
+void startPersistence().finally(async () => {
+  // A link's scene opens before the engine starts, so the engine builds it first; its lesson and hop
+  // follow once the course is loaded (store/link-open.ts). Whatever goes wrong there is said in the page.
+  const rest = await openLocation(window.location).catch(() => async () => {});
   startEngineSync();
-  void loadLessonCatalogue();
+  void loadLessonCatalogue().then(() => rest());
+  followHashChanges();
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(

@@ -47,6 +47,26 @@ export const en = {
   'save.keptAside':
     '{count} saved records were from a newer svclab or damaged: they were opened as well as this version can and kept aside unchanged.',
   'save.dismiss': 'Close',
+  'share.button': 'Share',
+  'share.title':
+    'Copy a link that carries this whole scene: every file, the lesson page, the request and the hop shown. Nothing is uploaded: the scene is inside the link.',
+  'share.copied': 'Link copied. Whoever opens it gets this scene as a new workspace.',
+  'share.copyFailed': 'The browser did not let svclab copy. Copy the link from here:',
+  'share.tooLong': 'This scene is too large for a link ({size} characters); download its files instead.',
+  'link.opened': 'Opened from a link as a new workspace. Your other work is as it was, under Workspace.',
+  'link.returned': 'You opened this link before: here is its workspace, as you left it.',
+  'link.damaged':
+    'This link is damaged or cut off, so its scene cannot be opened. Links are long: copy the whole link again, or ask for the files.',
+  'link.version':
+    'This link was made by a newer svclab (link version {version}); this page reads version 1. Reload to get the newest svclab, or ask for the files.',
+  'link.tooLarge': 'This link is larger than svclab reads ({max} characters); ask for the files instead.',
+  'link.empty': 'This link carries no scene svclab can read.',
+  'link.kept': 'Nothing was changed: your workspaces are as they were.',
+  'link.unknownScenario': 'There is no scenario “{id}” in this svclab. Nothing was changed.',
+  'link.unknownLesson': 'There is no lesson “{id}” in this svclab. Nothing else was changed.',
+  'link.lessonAside':
+    'Your own text of the lesson “{lesson}” is kept as a workspace; the lesson now shows the scene from the link.',
+  'link.lessonAside.name': '{lesson}: my text before the link',
 
   'editor.title': 'Manifests',
   'editor.loading': 'Loading the editor…',

@@ -50,6 +50,27 @@ export const ko: Catalogue = {
   'save.keptAside':
     '저장된 기록 {count}개가 더 새로운 svclab에서 만들어졌거나 손상되어 있었습니다. 이 버전이 읽을 수 있는 만큼 열고, 원본은 그대로 따로 보관했습니다.',
   'save.dismiss': '닫기',
+  'share.button': '공유',
+  'share.title':
+    '지금 장면을 통째로 담은 링크를 복사합니다. 모든 파일, 레슨 페이지, 요청, 보고 있는 홉까지 들어갑니다. 서버에 올리지 않고 링크 안에 장면이 들어갑니다.',
+  'share.copied': '링크를 복사했습니다. 이 링크를 여는 사람은 이 장면을 새 작업 공간으로 받습니다.',
+  'share.copyFailed': '브라우저가 복사를 허용하지 않았습니다. 아래 링크를 직접 복사하세요.',
+  'share.tooLong': '장면이 너무 커서 링크에 담을 수 없습니다({size}자). 파일로 내려받아 나눠 주세요.',
+  'link.opened':
+    '링크로 받은 장면을 새 작업 공간에 열었습니다. 쓰던 작업은 작업 공간 목록에 그대로 있습니다.',
+  'link.returned': '전에 열었던 링크입니다. 그때 만든 작업 공간을 마지막 모습 그대로 다시 열었습니다.',
+  'link.damaged':
+    '링크가 손상되었거나 중간에 잘려서 장면을 열 수 없습니다. 링크가 길어서 잘리기 쉬우니 끝까지 다시 복사하거나 파일로 받으세요.',
+  'link.version':
+    '더 새로운 svclab에서 만든 링크입니다(링크 버전 {version}). 이 페이지는 버전 1까지 읽습니다. 새로고침해서 최신 svclab을 받거나 파일로 받으세요.',
+  'link.tooLarge': '링크가 svclab이 읽는 한도({max}자)보다 큽니다. 파일로 받아 여세요.',
+  'link.empty': '이 링크에는 svclab이 읽을 수 있는 장면이 없습니다.',
+  'link.kept': '바뀐 것은 없습니다. 작업 공간은 모두 그대로입니다.',
+  'link.unknownScenario': '이 svclab에는 “{id}” 시나리오가 없습니다. 바뀐 것은 없습니다.',
+  'link.unknownLesson': '이 svclab에는 “{id}” 레슨이 없습니다. 다른 것은 바뀌지 않았습니다.',
+  'link.lessonAside':
+    '“{lesson}” 레슨에서 직접 고친 내용은 작업 공간으로 따로 보관했습니다. 레슨에는 이제 링크로 받은 장면이 열려 있습니다.',
+  'link.lessonAside.name': '{lesson}: 링크를 열기 전 내 작업',
 
   'editor.title': '매니페스트',
   'editor.loading': '에디터를 불러오는 중…',

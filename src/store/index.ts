@@ -58,3 +58,5 @@ export {
   workspaceSceneOf,
 } from './workspace-sync';
 export type { WorkspaceMeta, WorkspaceScene } from './workspace-record';
+export { openLocation, followHashChanges, shareFragment, MAX_LINK_CHARS } from './link-open';
+export type { LinkProblem } from './link-codec';

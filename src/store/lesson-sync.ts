@@ -7,7 +7,7 @@
  * @example
  * await checkLessonChallenge('clusterip-selector'); // challengeRuns['clusterip/clusterip-selector'] is done
  */
-import type { Msg } from '../engine';
+import type { LessonError, Msg } from '../engine';
 import { engineClient } from './engine-sync';
 import {
   challengeKey,
@@ -84,15 +84,16 @@ export async function loadLessonCatalogue(): Promise<void> {
 }
 
 /**
- * Loads an instructor's lesson file (a bundle, YAML or JSON): kept across reloads and opened, or its
- * errors (file, line, field) shown. A file with the id of one loaded before replaces it.
+ * Adds an instructor's lesson (a bundle, YAML or JSON, from a file or a link) to the lessons kept across
+ * reloads: its reference, or its errors (file, line, field). A lesson with the name or the id of one
+ * loaded before replaces it (the student's progress and text in it stay).
  */
-export async function loadLessonFile(name: string, text: string): Promise<boolean> {
+export async function addUserLesson(
+  name: string,
+  text: string,
+): Promise<{ ok: true; ref: LessonRef } | { ok: false; errors: LessonError[] }> {
   const [entry] = await decodeSources([{ name, text }]);
-  if (!entry || !entry.ok) {
-    useStore.setState({ lessonFileErrors: { name, errors: entry && !entry.ok ? entry.errors : [] } });
-    return false;
-  }
+  if (!entry || !entry.ok) return { ok: false, errors: entry && !entry.ok ? entry.errors : [] };
   const id = entry.lesson.id;
   useStore.setState((s) => {
     const catalogue = s.lessonCatalogue ?? { builtin: [], builtinErrors: [], user: [], maxBytes: Infinity };
@@ -100,7 +101,6 @@ export async function loadLessonFile(name: string, text: string): Promise<boolea
       catalogue.user.filter((u) => u.name === name || (u.ok && u.lesson.id === id)).map((u) => u.name),
     );
     return {
-      lessonFileErrors: null,
       userLessons: [...s.userLessons.filter((u) => !replaced.has(u.name)), { name, text }],
       lessonCatalogue: {
         ...catalogue,
@@ -108,7 +108,17 @@ export async function loadLessonFile(name: string, text: string): Promise<boolea
       },
     };
   });
-  return useStore.getState().openLesson(userRef(id));
+  return { ok: true, ref: userRef(id) };
+}
+
+/**
+ * Loads an instructor's lesson file: kept across reloads and opened, or its errors (file, line, field)
+ * shown.
+ */
+export async function loadLessonFile(name: string, text: string): Promise<boolean> {
+  const r = await addUserLesson(name, text);
+  useStore.setState({ lessonFileErrors: r.ok ? null : { name, errors: r.errors } });
+  return r.ok && useStore.getState().openLesson(r.ref);
 }
 
 /** Checks a challenge of the open lesson on the editor's text. */

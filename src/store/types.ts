@@ -9,6 +9,7 @@ import type { ChallengeRun, LessonCatalogueState, LessonRef, PredictionRun } fro
 import type { LessonSave } from './lesson-save';
 import type { RequestChoice, RequestFormState } from './request-form';
 import type { fileNameProblem, SceneFile } from './scene-files';
+import type { LinkProblem } from './link-codec';
 import type { WorkspaceMeta } from './workspace-record';
 
 export type FileNameProblem = NonNullable<ReturnType<typeof fileNameProblem>>;
@@ -37,15 +38,27 @@ export type SaveProblem = { code: 'quota' } | { code: 'unavailable'; message: st
 /** Something the page says once about the work kept: kept aside, opened from a link, … */
 export type WorkspaceNotice = { code: 'keptAside'; count: number } | { code: 'migrated' };
 
+/** What the page says about the link or the address it was opened with (link-open.ts). */
+export type LinkNotice =
+  | { code: 'opened' } // a new workspace holds the link's scene
+  | { code: 'returned' } // this link was opened before: its workspace, as the user left it
+  | { code: 'problem'; problem: LinkProblem }
+  | { code: 'unknownScenario'; id: string }
+  | { code: 'unknownLesson'; id: string }
+  | { code: 'lessonAside'; lesson: string }; // the student's own text of the link's lesson kept as a workspace
+
 export interface WorkspacesSlice {
   /** The workspace open: its scene is the editor's (or, while a lesson is open, the one set aside). */
   workspaceId: string;
   workspaceName: string | null;
+  /** The link the open workspace was opened from (its digest), so opening that link again comes back. */
+  workspaceLink: string | null;
   /** Every saved workspace, the newest first. */
   workspaceList: WorkspaceMeta[];
   saveProblem: SaveProblem | null;
   workspaceNotice: WorkspaceNotice | null;
   setWorkspaceNotice(notice: WorkspaceNotice | null): void;
+  linkNotice: LinkNotice | null;
 }
 
 export interface ManifestsSlice {

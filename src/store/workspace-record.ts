@@ -44,6 +44,8 @@ export interface WorkspaceMeta {
   scenarioId: ScenarioId | null;
   files: number;
   updated: number;
+  /** The digest of the link it was opened from, if any. */
+  link?: string;
 }
 
 /** The page's own record: the language and everything about lessons. */
@@ -61,6 +63,7 @@ export const metaOf = (w: Workspace): WorkspaceMeta => ({
   scenarioId: w.scenarioId,
   files: w.files.length,
   updated: w.updated,
+  ...(w.link ? { link: w.link } : {}),
 });
 
 /**

@@ -72,6 +72,7 @@ const workspaceOf = (s: Store): Workspace => ({
   id: s.workspaceId,
   name: s.workspaceName,
   updated: Date.now(),
+  ...(s.workspaceLink ? { link: s.workspaceLink } : {}),
 });
 
 type AppFields = Pick<Store, 'locale' | Exclude<keyof LessonSave, 'lessonSandbox'>>;
@@ -231,6 +232,7 @@ function loadedState(s: Store, w: Workspace | null, appRaw: unknown): Partial<St
     ...lessons,
     workspaceId: w?.id ?? s.workspaceId,
     workspaceName: w?.name ?? null,
+    workspaceLink: w?.link ?? null,
     revision: s.revision + 1,
   };
   if (app.lessonId && lessonScene && lessonScene.files.length > 0)
@@ -319,6 +321,7 @@ export function startPersistence(): Promise<void> {
       if (
         s.workspaceId !== prev.workspaceId ||
         s.workspaceName !== prev.workspaceName ||
+        s.workspaceLink !== prev.workspaceLink ||
         sceneChanged(workspaceSceneOf(s), workspaceSceneOf(prev))
       )
         queueWorkspace(s);
@@ -340,7 +343,10 @@ export function stopPersistence(): void {
 }
 
 /** Puts a scene in the editor as another workspace's (a lesson open is left, its text kept). */
-function showScene(scene: WorkspaceScene, ids: Pick<Store, 'workspaceId' | 'workspaceName'>) {
+export function showScene(
+  scene: WorkspaceScene,
+  ids: Pick<Store, 'workspaceId' | 'workspaceName' | 'workspaceLink'>,
+) {
   const s = useStore.getState();
   if (s.lessonId) s.closeLesson();
   useStore.setState((now) => ({
@@ -371,13 +377,24 @@ export function newWorkspace(): void {
   );
 }
 
+/** Keeps `scene` as a workspace of its own, not opened (a lesson text a link would have replaced). */
+export function saveAsWorkspace(scene: WorkspaceScene, name: string): void {
+  const w: Workspace = { ...scene, id: newWorkspaceId(), name: name.slice(0, 100), updated: Date.now() };
+  pendingWorkspaces.set(w.id, w);
+  void pump();
+}
+
 /** Opens a saved workspace (what the open one had is saved first). False when it cannot be read. */
 export async function openWorkspace(id: string): Promise<boolean> {
   await flushPersistence();
   const raw = await (await workDb()).get('workspaces', id);
   const r = readWorkspace(raw, pickScene(useStore.getState()));
   if (!r) return false;
-  showScene(pickScene(r.workspace), { workspaceId: r.workspace.id, workspaceName: r.workspace.name });
+  showScene(pickScene(r.workspace), {
+    workspaceId: r.workspace.id,
+    workspaceName: r.workspace.name,
+    workspaceLink: r.workspace.link ?? null,
+  });
   return true;
 }
 
@@ -423,7 +440,11 @@ export async function resolveOtherTab(choice: 'theirs' | 'mine'): Promise<void> 
   if (!r) return;
   quiet = true;
   try {
-    showScene(pickScene(r.workspace), { workspaceId: id, workspaceName: r.workspace.name });
+    showScene(pickScene(r.workspace), {
+      workspaceId: id,
+      workspaceName: r.workspace.name,
+      workspaceLink: r.workspace.link ?? null,
+    });
   } finally {
     quiet = false;
   }

@@ -14,16 +14,19 @@ export const newWorkspaceId = (): string =>
   `w-${Date.now().toString(36)}-${Math.floor(Math.random() * 36 ** 6).toString(36)}`;
 
 /** The fields that make the store's scene a new workspace, unnamed. */
-export const asNewWorkspace = (): Pick<Store, 'workspaceId' | 'workspaceName'> => ({
+export const asNewWorkspace = (): Pick<Store, 'workspaceId' | 'workspaceName' | 'workspaceLink'> => ({
   workspaceId: newWorkspaceId(),
   workspaceName: null,
+  workspaceLink: null,
 });
 
 export const createWorkspacesSlice: StateCreator<Store, [], [], WorkspacesSlice> = (set) => ({
   workspaceId: newWorkspaceId(),
   workspaceName: null,
+  workspaceLink: null,
   workspaceList: [],
   saveProblem: null,
   workspaceNotice: null,
   setWorkspaceNotice: (workspaceNotice) => set({ workspaceNotice }),
+  linkNotice: null,
 });
