@@ -121,6 +121,8 @@ export const en = {
   'graph.anyHost': 'any host',
   'graph.ruleMatched': 'rule {rule} matched',
   'graph.envoy': 'Envoy {gateway}',
+  'graph.ghost': 'not created: the API server refused it',
+  'graph.refused': 'Not on the cluster: {names}. The API server refused them; the YAML says why.',
   'graph.legend': 'Click an element to see its YAML; move the cursor in the YAML to find it here.',
 
   'request.title': 'Request',

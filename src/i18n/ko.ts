@@ -127,6 +127,8 @@ export const ko: Catalogue = {
   'graph.anyHost': '모든 호스트',
   'graph.ruleMatched': '규칙 {rule} 일치',
   'graph.envoy': 'Envoy {gateway}',
+  'graph.ghost': '만들어지지 않음: API 서버가 거부함',
+  'graph.refused': '클러스터에 없는 오브젝트: {names}. API 서버가 거부했습니다. 이유는 YAML에 표시됩니다.',
   'graph.legend': '요소를 클릭하면 YAML 위치를, YAML에서 커서를 옮기면 해당 요소를 보여 줍니다.',
 
   'request.title': '요청',

@@ -104,11 +104,20 @@ export async function sendRequest(): Promise<void> {
     return;
   }
   const { traces, text } = answer.value;
+  showTraces(traces, text ?? null);
+}
+
+/**
+ * The graph, the inspector and the event list follow these requests from the first; with reduced
+ * motion the playhead waits at the end state.
+ */
+function showTraces(traces: Trace[], lookupText: string | null): void {
   const still = prefersReducedMotion();
   useStore.setState({
     sending: false,
+    traceError: null,
     traces,
-    lookupText: text ?? null,
+    lookupText,
     focus: 0,
     playhead: still ? duration(traces) : 0,
     playing: traces.length > 0 && !still,
@@ -124,6 +133,8 @@ export async function runConsoleLine(line: string) {
   if (!client) return { ok: false as const, error: 'engine not started' };
   const sent = useStore.getState().files;
   const r = await client.run(line, useStore.getState().locale);
+  // A curl from the console animates on the graph like the request bar's, selectable in the event list.
+  if (r.ok && r.value.traces?.length) showTraces(r.value.traces, null);
   if (!r.ok || !r.value.sources) return r;
   // The command edited the scene: the text is the single source of truth, so the files take the edit.
   // If the user typed meanwhile, the edit was made on an older text and is not applied.

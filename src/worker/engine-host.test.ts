@@ -83,6 +83,20 @@ describe('engine host', () => {
     expect(answer.ok && answer.value.stdout).toMatch(/^NAME\s+TYPE\s+CLUSTER-IP/);
   });
 
+  it('answers a console curl with its requests, for the page to animate; a larger --count with none', async () => {
+    const { host } = await hostWith('clusterip-three-pods');
+    const one = await host.run('exec client -- curl -s http://web', 'en');
+    expect(one.ok && one.value.traces?.length).toBe(1);
+    expect(one.ok && one.value.traces?.[0]!.hops.length).toBeGreaterThan(3);
+    const burst = await host.run('curl --from pod/default/client --count 20 http://web', 'en');
+    expect(burst.ok && burst.value.traces?.length).toBe(20);
+    const big = await host.run('curl --from pod/default/client --count 600 http://web', 'en');
+    expect(big.ok && big.value.exitCode).toBe(0);
+    expect(big.ok && big.value.traces).toBeUndefined();
+    const get = await host.run('get svc web', 'en');
+    expect(get.ok && get.value.traces).toBeUndefined();
+  });
+
   it('answers with an error value, never a throw: before any build, and for malformed requests', async () => {
     const empty = createEngineHost();
     expect(await empty.simulate(client)).toEqual({ ok: false, error: 'no cluster' });

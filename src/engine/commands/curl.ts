@@ -73,9 +73,14 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
   const failed = traces.filter((x) => curlExitCode(x, o) !== 0);
   const exitCode = failed.length > 0 ? 1 : 0;
   if (env.json)
-    return { exitCode, stdout: json(count > 1 ? { results: traces } : traces[0], env.lang), stderr: '' };
-  if (count > 1) return summary(traces, target, o, env, exitCode, from);
-  return single(traces[0]!, target, o, exitCode);
+    return {
+      exitCode,
+      stdout: json(count > 1 ? { results: traces } : traces[0], env.lang),
+      stderr: '',
+      traces,
+    };
+  if (count > 1) return { ...summary(traces, target, o, env, exitCode, from), traces };
+  return { ...single(traces[0]!, target, o, exitCode), traces };
 }
 
 function single(tr: Trace, target: CurlTarget, o: CurlOptions, exitCode: 0 | 1): CommandResult {

@@ -222,6 +222,7 @@ export function runCommand(input: string | string[], env: CommandEnv): CommandRe
     stdout: escapeTerminal(r.stdout),
     stderr: escapeTerminal(r.stderr),
     ...(r.sources ? { sources: r.sources } : {}),
+    ...(r.traces ? { traces: r.traces } : {}),
   };
   return env.maxOutput !== undefined ? cutOutput(out, env.maxOutput, env.lang) : out;
 }

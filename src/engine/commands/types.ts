@@ -10,6 +10,7 @@ import type { SourcedObject } from '../manifest/types';
 import type { TimelineEvent } from '../timeline';
 import { msg, render, type Lang, type Msg } from '../messages';
 import { localizeJson } from '../messages/json';
+import type { Trace } from '../trace';
 import type { SimWorld } from '../world';
 
 export interface CommandResult {
@@ -22,6 +23,11 @@ export interface CommandResult {
    * edited or not. The page puts them in the editor (undoable); the CLI prints them with `-o yaml`.
    */
   sources?: ManifestSource[];
+  /**
+   * The requests the command sent (`curl`, `exec POD -- curl`), as simulate() returns them: the page
+   * animates them on the graph as it does the request bar's. The CLI prints only stdout and stderr.
+   */
+  traces?: Trace[];
 }
 
 export interface CommandEnv {

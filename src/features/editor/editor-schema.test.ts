@@ -31,4 +31,27 @@ describe('editor schema', () => {
     );
     expect(schema.allOf.length).toBe((k8sSchema as Obj).allOf.length + 9);
   });
+
+  it('completes the values of fixed-list fields, from our table where the OpenAPI types them as strings', () => {
+    const spec = schema.definitions['io.k8s.api.core.v1.ServiceSpec'].properties;
+    expect(spec.externalTrafficPolicy.examples).toEqual(['Cluster', 'Local']);
+    expect(spec.type.examples).toEqual(['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName']);
+    expect(spec.sessionAffinity.examples).toEqual(['None', 'ClientIP']);
+    expect(spec.ipFamilyPolicy.examples).toContain('PreferDualStack');
+    expect(spec.ipFamilies.items.examples).toEqual(['IPv4', 'IPv6']);
+    expect(
+      schema.definitions['io.k8s.api.networking.v1.HTTPIngressPath'].properties.pathType.examples,
+    ).toContain('Prefix');
+    expect(schema.definitions['io.k8s.api.core.v1.ServicePort'].properties.protocol.examples).toEqual([
+      'TCP',
+      'UDP',
+      'SCTP',
+    ]);
+    // Completion only: the API server's message stays the one judge of a wrong value.
+    expect(spec.externalTrafficPolicy.enum).toBeUndefined();
+    // The engine's own copy of the schema is untouched.
+    expect(
+      (k8sSchema as Obj).definitions['io.k8s.api.core.v1.ServiceSpec'].properties.type.examples,
+    ).toBeUndefined();
+  });
 });

@@ -4,12 +4,17 @@
  * Monaco validates, completes and explains Gateway API objects as it does Services. Both files are data
  * the generators write (scripts/gen-schema.mjs, scripts/gen-gateway-schema.mjs); the CRD schemas are
  * OpenAPI v3 structural schemas, which JSON Schema readers understand (x-kubernetes-* keys are ignored).
+ * Fields whose values are a fixed list (externalTrafficPolicy, type, protocol, pathType …) complete
+ * those values (enum-values.ts).
  *
  * @example
  * editorSchema(k8s, crds).properties.kind.examples.includes('HTTPRoute'); // true
  */
 
+import { withEnumValues } from './enum-values';
+
 interface RootSchema {
+  definitions?: Record<string, unknown>;
   properties: { apiVersion: { examples?: string[] }; kind: { examples?: string[] } };
   allOf: unknown[];
   [key: string]: unknown;
@@ -53,6 +58,7 @@ export function editorSchema<T extends RootSchema>(k8s: T, crdData: CrdData): T 
   }
   return {
     ...k8s,
+    ...(k8s.definitions ? { definitions: withEnumValues(k8s.definitions) } : {}),
     properties: {
       ...k8s.properties,
       apiVersion: { ...k8s.properties.apiVersion, examples: [...apiVersions].sort() },

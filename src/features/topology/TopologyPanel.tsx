@@ -21,6 +21,7 @@ import {
   selectSelected,
   useStore,
 } from '../../store';
+import { refusedObjects } from './ghosts';
 import { highlightFor, lessonMarksFor } from './highlight';
 import { AutoFit } from './AutoFit';
 import { flowEdges, flowNodes, graphFor } from './flow-elements';
@@ -38,7 +39,13 @@ export function TopologyPanel() {
   const broken = useStore((s) => s.broken);
   const select = useStore((s) => s.select);
   const scenarioKey = useStore((s) => s.scenarioId ?? 'custom');
-  const graph = useMemo(() => (cluster ? graphFor(cluster) : null), [cluster]);
+  const sceneKey = useStore((s) => `${s.workspaceId}|${s.scenarioId ?? 'custom'}|${s.lessonId ?? ''}`);
+  const diagnostics = useStore((s) => s.diagnostics);
+  const ghosts = useMemo(() => refusedObjects(diagnostics), [diagnostics]);
+  const graph = useMemo(
+    () => (cluster ? graphFor(cluster, broken ? [] : ghosts, sceneKey) : null),
+    [cluster, ghosts, broken, sceneKey],
+  );
   const lit = useMemo(() => (graph ? highlightFor(graph, selected) : null), [graph, selected]);
   const shape = useMemo(
     () => graph?.nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(' ') ?? '',
@@ -88,6 +95,11 @@ export function TopologyPanel() {
         {broken && cluster && <span className="badge-stale">{t('graph.stale')}</span>}
         <span className="muted legend">{t('graph.legend')}</span>
       </header>
+      {ghosts.length > 0 && !broken && (
+        <p className="graph-banner" role="status" data-testid="graph-refused">
+          {t('graph.refused', { names: ghosts.map((x) => `${x.kind} ${x.name}`).join(', ') })}
+        </p>
+      )}
       <div className="flow-host" data-testid="topology" data-revision={revision} onKeyDown={onKeyDown}>
         {graph ? (
           <ReactFlowProvider key={scenarioKey}>

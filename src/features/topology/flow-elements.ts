@@ -9,14 +9,22 @@ import type { Highlight } from './highlight';
 import type { HopLights } from './hop-lights';
 import type { RouteLink } from './route';
 import { reuseUnchanged, type ReuseCache } from './reuse';
-import { toFlowGraph, type FlowGraph, type GraphNode } from './to-flow-graph';
+import type { Ghost } from './ghosts';
+import { resetLayoutMemory, toFlowGraph, type FlowGraph, type GraphNode } from './to-flow-graph';
 
 const nodeCache: ReuseCache<GraphNode> = new Map();
 const edgeCache: ReuseCache<Edge> = new Map();
 
-/** Translates and lays out the cluster, timed for the bench ("svclab:graph" mark). */
-export function graphFor(cluster: ClusterState): FlowGraph {
-  return instrumentation.layout(() => toFlowGraph(cluster));
+let lastScene: string | null = null;
+
+/**
+ * Translates and lays out the cluster, timed for the bench ("svclab:graph" mark). Within one scene,
+ * boxes keep their places across edits; another scene is laid out afresh.
+ */
+export function graphFor(cluster: ClusterState, ghosts: readonly Ghost[] = [], scene = ''): FlowGraph {
+  if (scene !== lastScene) resetLayoutMemory();
+  lastScene = scene;
+  return instrumentation.layout(() => toFlowGraph(cluster, ghosts));
 }
 
 /** Lit elements get the "lit" class; with a Service selected, its chip on every kube-proxy lights too. */

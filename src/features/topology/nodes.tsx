@@ -1,6 +1,7 @@
 /** The graph's node components. Each reads only its own `data`; highlighting comes in as a class. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n';
+import { useRender } from '../../i18n/message';
 import { PROXY_CHIPS } from './sizes';
 import type { GraphNode } from './to-flow-graph';
 
@@ -232,6 +233,25 @@ export function RouteNode({ data }: P) {
   );
 }
 
+/** An object the API server refused: drawn faint and dashed, named "not created", with its error. */
+export function GhostNode({ data }: P) {
+  const t = useT();
+  const r = useRender();
+  if (data.kind !== 'ghost') return null;
+  const x = data.ghost;
+  const message = r(x.message);
+  return (
+    <div className="g-box g-ghost" title={message}>
+      {handles}
+      <div className="g-title">
+        {x.name} <span className="g-tag">{x.kind}</span>
+      </div>
+      <div className="g-warn">✕ {t('graph.ghost')}</div>
+      <div className="g-sub g-ghost-error">{message}</div>
+    </div>
+  );
+}
+
 export const nodeTypes = {
   client: ClientNode,
   lb: LbNode,
@@ -242,4 +262,5 @@ export const nodeTypes = {
   pod: PodNode,
   gateway: GatewayNode,
   route: RouteNode,
+  ghost: GhostNode,
 };

@@ -15,6 +15,8 @@ import { EXTERNAL_ID, kubeProxyId, lbId, zoneId } from '../../store/graph-ids';
 import { ROUTE_GUTTER } from './route-geometry';
 import { viewCluster, type NodeView, type PodView, type ServiceView } from './cluster-view';
 import { backendServices, gatewayHeight, routeBoxes, routeEdges, sharedRoutes } from './gateway-boxes';
+import type { Ghost } from './ghosts';
+import { stabilize } from './stable-layout';
 import * as S from './sizes';
 
 export type GraphNodeData =
@@ -35,6 +37,8 @@ export type GraphNodeData =
       hopService?: string;
     }
   | { kind: 'pod'; pod: PodView }
+  /** An object the API server refused: kept where it was, with its error. */
+  | { kind: 'ghost'; ghost: Ghost }
   | {
       kind: 'gateway';
       gateway: GatewaySummary;
@@ -62,7 +66,9 @@ export interface FlowGraph {
 /**
  * Dagre runs only when the graph's shape changes: the key lists every box with its size and parent
  * and every edge, so an edit that changes a label, an IP or a readiness keeps the previous positions
- * (and the user's sense of where things are) at no cost.
+ * (and the user's sense of where things are) at no cost. When the shape does change (an object added
+ * or removed, a pod more on a node), the boxes that were there keep their places (stable-layout.ts);
+ * a new scene starts afresh (resetLayoutMemory).
  */
 /** The part of dagre's graph the cache reads (its generic types say `unknown` for labels). */
 interface LayoutGraph {
@@ -78,6 +84,12 @@ interface Box {
   height: number;
 }
 let cached: { key: string; boxes: Map<string, Box> } | null = null;
+
+/** Forgets the last layout: the next scene is laid out from scratch (another scenario or lesson). */
+export function resetLayoutMemory(): void {
+  cached = null;
+}
+
 function layoutOnce(g: LayoutGraph): void {
   const parts: string[] = [];
   for (const id of g.nodes()) {
@@ -91,21 +103,29 @@ function layoutOnce(g: LayoutGraph): void {
     return;
   }
   dagre.layout(g as Parameters<typeof dagre.layout>[0]);
-  const boxes = new Map<string, Box>();
+  const fresh = new Map<string, Box>();
+  const parents = new Map<string, string>();
   for (const id of g.nodes()) {
     const { x, y, width, height } = g.node(id) as Box;
-    boxes.set(id, { x, y, width, height });
+    fresh.set(id, { x, y, width, height });
+    const parent = g.parent(id);
+    if (typeof parent === 'string') parents.set(id, parent);
   }
+  const boxes = stabilize(fresh, parents, cached?.boxes ?? null, { rankGap: RANK_GAP, gap: NODE_GAP });
+  for (const [id, box] of boxes) Object.assign(g.node(id) as Box, box);
   cached = { key, boxes };
 }
 
 const nodeHeight = (n: NodeView) =>
   S.NODE_HEADER + S.PROXY_H + S.GAP + n.pods.length * (S.POD_H + S.GAP) + S.NODE_PAD - S.GAP;
 
-export function toFlowGraph(cluster: ClusterState): FlowGraph {
+const RANK_GAP = 56;
+const NODE_GAP = 16 + S.ZONE_LABEL;
+
+export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []): FlowGraph {
   const view = viewCluster(cluster);
   const g = new dagre.graphlib.Graph({ compound: true });
-  g.setGraph({ rankdir: 'LR', nodesep: 16 + S.ZONE_LABEL, ranksep: 56, marginx: 4, marginy: 4 });
+  g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 4, marginy: 4 });
   g.setDefaultEdgeLabel(() => ({}));
 
   const lbs = view.services.filter((s) => s.type === 'LoadBalancer');
@@ -128,6 +148,12 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
     g.setNode(gw.id, { width: S.GATEWAY_W, height: gatewayHeight(gw) });
     g.setEdge(EXTERNAL_ID, gw.id);
     for (const s of new Set(gw.routes.flatMap(backendServices))) if (shownIds.has(s)) g.setEdge(gw.id, s);
+  }
+  // A refused object stays on the graph in the Services' column (where a refused Service was).
+  const ghostsShown = ghosts.filter((x) => !g.hasNode(x.id));
+  for (const x of ghostsShown) {
+    g.setNode(x.id, { width: S.SERVICE_W, height: S.SERVICE_H });
+    g.setEdge(lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID, x.id);
   }
   for (const z of view.zones) g.setNode(zoneId(z || '-'), { paddingTop: S.ZONE_HEADER });
   for (const n of view.nodes) {
@@ -221,6 +247,7 @@ export function toFlowGraph(cluster: ClusterState): FlowGraph {
       edges.push({ id: `e:${id}>${n.id}`, source: id, target: n.id, className: 'edge-wire' });
     }
   }
+  for (const x of ghostsShown) place(x.id, { kind: 'ghost', ghost: x }, topLeft(x.id), 1);
   const gatewayParts = new Map<string, string[]>();
   const shared = sharedRoutes(view.gateways);
   for (const gw of view.gateways) {
