@@ -55,6 +55,13 @@ describe('imagePorts', () => {
     });
     expect(ports(frontend)).toEqual(['8080/TCP']);
     expect(ports(c('gcr.io/google-samples/microservices-demo/cartservice:v0.8.0'))).toEqual(['7070/TCP']);
+    // The release manifests of v0.10.6 pull from the online-boutique-ci project.
+    expect(
+      ports(c('us-central1-docker.pkg.dev/online-boutique-ci/microservices-demo/adservice:v0.10.6')),
+    ).toEqual(['9555/TCP']);
+    expect(ports(c('registry.k8s.io/nginx-slim:0.7'))).toEqual(['80/TCP']);
+    expect(ports(c('gcr.io/google-samples/hello-frontend:1.0'))).toEqual(['80/TCP']);
+    expect(imagePorts(c('example.com/frontend:1'))).toBeUndefined();
     expect(
       ports(
         c('ghcr.io/stefanprodan/podinfo:6.7.1', {

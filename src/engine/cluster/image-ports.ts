@@ -89,17 +89,22 @@ const fixed =
 
 /** Online Boutique's services read PORT (their manifests set it), with these defaults in their code. */
 const boutique = (service: string, port: number): Entry => ({
-  repos: [
-    `google-samples/microservices-demo/${service}`,
-    `google-samples/microservices-demo/${service}`.replace('google-samples', 'google_samples'),
-  ],
+  // The registry's project varies (gcr.io/google-samples, us-central1-docker.pkg.dev/online-boutique-ci,
+  // …); the last two path parts do not.
+  repos: [`microservices-demo/${service}`],
   name: `Online Boutique ${service}`,
   source: 'GoogleCloudPlatform/microservices-demo src/<service> (PORT)',
   sockets: (c) => tcp(portOf(envValue(c, 'PORT')) ?? port),
 });
 
 const ENTRIES: Entry[] = [
-  { repos: ['nginx'], name: 'nginx', source: 'nginx image: default.conf listen 80', sockets: fixed(tcp(80)) },
+  {
+    repos: ['nginx', 'nginx-slim', 'google-samples/hello-frontend'],
+    name: 'nginx',
+    source:
+      'nginx image: default.conf listen 80 (registry.k8s.io/nginx-slim; hello-frontend, the Kubernetes tutorial frontend-nginx.conf: listen 80)',
+    sockets: fixed(tcp(80)),
+  },
   {
     repos: ['nginxinc/nginx-unprivileged'],
     name: 'nginx-unprivileged',
@@ -222,7 +227,7 @@ const ENTRIES: Entry[] = [
   boutique('recommendationservice', 8080),
   boutique('adservice', 9555),
   {
-    repos: ['google-samples/microservices-demo/loadgenerator'],
+    repos: ['microservices-demo/loadgenerator'],
     name: 'Online Boutique loadgenerator',
     source: 'microservices-demo loadgenerator: a client, listens on nothing',
     sockets: () => [],
