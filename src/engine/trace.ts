@@ -75,6 +75,8 @@ export interface RuleRef {
   table?: string; // "nat"
   chain?: string; // "KUBE-SVC-XPGD46QRK7WJZT7O"
   index?: number; // 0-based rule index in that chain
+  /** The rule is in the node's IPv6 rules (ip6tables-save, `table ip6 kube-proxy`). */
+  family?: 'IPv6';
 }
 
 /**

@@ -19,9 +19,10 @@
  * ix.isSystem('Pod/kube-system/coredns-5d78c9869d-abcde'); // true
  */
 import { SERVICE_NAME_LABEL } from '../k8s/labels';
-import { nodeInternalIP, nodeZone } from '../k8s/node';
+import { nodeInternalIP, nodeInternalIPv6, nodeZone } from '../k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
-import { isPodReady, podIP } from '../k8s/pod';
+import { isPodReady, podIP, podIPv6 } from '../k8s/pod';
+import { canonicalIp } from '../net/ip6';
 import type { ClusterState, ObjectKey } from './state';
 
 /** The facts about a node the data plane reads. */
@@ -30,6 +31,9 @@ export interface NodeInfo {
   ip: string; // "192.168.49.2" (InternalIP; "" when the node has none)
   zone: string | null; // "zone-a" (topology.kubernetes.io/zone)
   podCIDR: string | null; // "10.244.0.0/24"
+  /** The IPv6 InternalIP and podCIDR of a dual-stack node ("" and null on a single-stack one). */
+  ip6: string; // "fc00:f853:ccd:e793::2"
+  podCIDR6: string | null; // "fd00:10:244:1::/64"
 }
 
 /** What an address belongs to, as the data plane needs to know it. */
@@ -101,6 +105,8 @@ export function nodeInfoOf(node: Node): NodeInfo {
     ip: nodeInternalIP(node) ?? '',
     zone: nodeZone(node) ?? null,
     podCIDR: node.spec?.podCIDR ?? node.spec?.podCIDRs?.[0] ?? null,
+    ip6: nodeInternalIPv6(node) ?? '',
+    podCIDR6: node.spec?.podCIDRs?.find((c) => c.includes(':')) ?? null,
   };
 }
 
@@ -179,7 +185,8 @@ export class ClusterIndex {
    * ix.ipOwner('203.0.113.10'); // { kind: 'outside' }
    */
   ipOwner(ip: string): IpOwner {
-    return this.ownerMap().get(ip) ?? OUTSIDE;
+    const owners = this.ownerMap();
+    return owners.get(ip) ?? (ip.includes(':') ? owners.get(canonicalIp(ip)) : undefined) ?? OUTSIDE;
   }
 
   /** The pod that owns `ip` (never a hostNetwork pod: its node owns the address). */
@@ -228,7 +235,10 @@ export class ClusterIndex {
   private ownerMap(): Map<string, IpOwner> {
     if (this.owners) return this.owners;
     const owners = new Map<string, IpOwner>();
-    for (const node of this.nodeMap().values()) if (node.ip) owners.set(node.ip, { kind: 'node', node });
+    for (const node of this.nodeMap().values()) {
+      if (node.ip) owners.set(node.ip, { kind: 'node', node });
+      if (node.ip6) owners.set(node.ip6, { kind: 'node', node });
+    }
     for (const svc of this.cluster.services) {
       for (const ip of svc.spec.clusterIPs ?? (svc.spec.clusterIP ? [svc.spec.clusterIP] : [])) {
         if (ip !== 'None' && !owners.has(ip)) owners.set(ip, { kind: 'cluster-ip', service: svc });
@@ -246,6 +256,9 @@ export class ClusterIndex {
       const ip = podIP(pod);
       if (ip && !pod.spec.hostNetwork && !owners.has(ip))
         owners.set(ip, { kind: 'pod', pod, node: pod.spec.nodeName });
+      const ip6 = podIPv6(pod);
+      if (ip6 && ip6 !== ip && !pod.spec.hostNetwork && !owners.has(ip6))
+        owners.set(ip6, { kind: 'pod', pod, node: pod.spec.nodeName });
     }
     this.owners = owners;
     return owners;

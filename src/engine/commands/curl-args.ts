@@ -7,6 +7,7 @@
  * @example
  * parseCurlArgs(['-sv', '-H', 'Host: shop.example.com', 'http://10.96.0.42/']).options.verbose; // true
  */
+import { isIPv6 } from '../net/ip';
 import type { RequestProtocol } from '../simulate/request';
 import { msg, type Msg } from '../messages';
 
@@ -35,6 +36,8 @@ export interface CurlOptions {
   count?: number;
   keepalive: boolean;
   interval: number;
+  /** -4 / -6: resolve names to addresses of this family only. */
+  ipFamily?: 'IPv4' | 'IPv6';
 }
 
 const WITH_VALUE: Record<string, string> = {
@@ -78,6 +81,8 @@ const BOOLEAN: Record<string, string> = {
   '--fail': 'fail',
   '-4': 'ipv4',
   '--ipv4': 'ipv4',
+  '-6': 'ipv6',
+  '--ipv6': 'ipv6',
   '--http1.0': 'http1.0',
   '-0': 'http1.0',
   '--http1.1': 'http1.1',
@@ -168,6 +173,8 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     else if (key === 'http1.1') o.protocol = 'HTTP/1.1';
     else if (key === 'http2') o.protocol = 'HTTP/2';
     else if (key === 'keepalive') o.keepalive = true;
+    else if (key === 'ipv4') o.ipFamily = 'IPv4';
+    else if (key === 'ipv6') o.ipFamily = 'IPv6';
     else if (key === 'no-keepalive') o.keepalive = false;
   };
   for (let i = 0; i < args.length; i++) {
@@ -219,8 +226,12 @@ export function urlError(url: string): string | undefined {
   const hostPort = authority.includes('@') ? authority.slice(authority.lastIndexOf('@') + 1) : authority;
   if (hostPort === '' || hostPort.startsWith(':')) return 'curl: (3) URL rejected: No host part in the URL';
   if (hostPort.startsWith('[')) {
-    if (!/^\[[0-9a-fA-F:.]+\](:\d*)?$/.test(hostPort)) return 'curl: (3) URL rejected: Bad IPv6 address';
-    return 'curl: (3) URL rejected: svclab does not simulate IPv6 traffic yet (dual-stack Services get IPv6 addresses, but kube-proxy has no IPv6 rules here); use the IPv4 address';
+    if (!/^\[[0-9a-fA-F:.]+\](:\d*)?$/.test(hostPort) || !isIPv6(hostPort.slice(1, hostPort.indexOf(']'))))
+      return 'curl: (3) URL rejected: Bad IPv6 address';
+    const port6 = /\]:(\d*)$/.exec(hostPort)?.[1];
+    if (port6 !== undefined && port6 !== '' && Number(port6) > 65535)
+      return 'curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535';
+    return undefined;
   }
   const port = /:([^:]*)$/.exec(hostPort)?.[1];
   if (port !== undefined && (!/^\d{1,5}$/.test(port) || Number(port) > 65535))

@@ -8,6 +8,7 @@
  * @example
  * curlErrorLine(trace, { host: '10.96.5.3', port: 80 }, opts); // "curl: (7) Failed to connect to 10.96.5.3 port 80 after 1 ms: Couldn't connect to server"
  */
+import { splitEndpoint } from '../net/packet';
 import type { Trace } from '../trace';
 import type { CurlOptions } from './curl-args';
 
@@ -94,6 +95,11 @@ function httpVersion(o: CurlOptions): string {
   return o.protocol === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
 }
 
+function hostHeader(target: CurlTarget, defaultPort: number): string {
+  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
+  return target.port === defaultPort ? host : `${host}:${target.port}`;
+}
+
 /** The request line and headers curl sends (what -v shows after `>`). */
 export function requestLines(target: CurlTarget, o: CurlOptions): string[] {
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
@@ -101,7 +107,8 @@ export function requestLines(target: CurlTarget, o: CurlOptions): string[] {
   const lines = [`${method} ${target.path} ${httpVersion(o)}`];
   const given = new Map(Object.entries(o.headers).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
   const std: [string, string][] = [
-    ['Host', target.port === defaultPort ? target.host : `${target.host}:${target.port}`],
+    // An IPv6 literal goes back in brackets, as in the URL.
+    ['Host', hostHeader(target, defaultPort)],
     ['User-Agent', `curl/${CURL_VERSION}`],
     ['Accept', '*/*'],
   ];
@@ -133,8 +140,8 @@ export function responseLines(t: Trace, o: CurlOptions): string[] {
 function destination(t: Trace): { ip: string; port: string; local: string } | undefined {
   const first = t.hops.find((h) => h.phase !== 'dns' && h.stage === 'client' && h.direction !== 'reply');
   if (!first) return undefined;
-  const [ip, port] = first.packet.dst.split(':');
-  return { ip: ip ?? '', port: port ?? '', local: first.packet.src };
+  const { ip, port } = splitEndpoint(first.packet.dst);
+  return { ip, port, local: first.packet.src };
 }
 
 /** `-v` output on stderr for one request. */
@@ -145,12 +152,17 @@ export function verboseLines(t: Trace, target: CurlTarget, o: CurlOptions): stri
     out.push(`* Could not resolve host: ${target.host}`, '* Closing connection');
     return out;
   }
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(target.host))
-    out.push(`* Host ${target.host}:${target.port} was resolved.`, '* IPv6: (none)', `* IPv4: ${d.ip}`);
-  out.push(`*   Trying ${d.ip}:${d.port}...`);
+  const v6 = d.ip.includes(':');
+  if (!/^\d+\.\d+\.\d+\.\d+$/.test(target.host) && !target.host.includes(':'))
+    out.push(
+      `* Host ${target.host}:${target.port} was resolved.`,
+      `* IPv6: ${v6 ? d.ip : '(none)'}`,
+      `* IPv4: ${v6 ? '(none)' : d.ip}`,
+    );
+  out.push(`*   Trying ${v6 ? `[${d.ip}]` : d.ip}:${d.port}...`);
   if (t.outcome !== 'delivered') {
     if (t.outcome === 'refused' || t.outcome === 'rejected') {
-      const [lip, lport] = d.local.split(':');
+      const { ip: lip, port: lport } = splitEndpoint(d.local);
       out.push(`* connect to ${d.ip} port ${d.port} from ${lip} port ${lport} failed: Connection refused`);
     }
     const err = curlErrorLine(t, target, o);
@@ -180,8 +192,8 @@ export function writeOut(format: string, t: Trace, o: CurlOptions): string {
     response_code: t.response ? String(t.response.status) : '0',
     remote_ip: d?.ip ?? '',
     remote_port: d?.port ?? '',
-    local_ip: d?.local.split(':')[0] ?? '',
-    local_port: d?.local.split(':')[1] ?? '',
+    local_ip: d ? splitEndpoint(d.local).ip : '',
+    local_port: d ? splitEndpoint(d.local).port : '',
     exitcode: String(curlExitCode(t, o)),
     http_version: o.protocol === 'HTTP/1.0' ? '1' : '1.1',
     size_download: String(t.response?.body.length ?? 0),

@@ -63,6 +63,7 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
     insecure: o.insecure,
     interval: o.interval,
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
+    ...(o.ipFamily ? { ipFamily: o.ipFamily } : {}),
   });
   const source = resolveFrom(env.cluster, from);
   if ('error' in source)

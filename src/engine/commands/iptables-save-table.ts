@@ -10,7 +10,10 @@
 
 import { msg, type Msg } from '../messages';
 
-/** The built-in chains of each IPv4 table (iptables' xtables_ipv4), in the order iptables-save lists them. */
+/**
+ * The built-in chains of each table (iptables' xtables_ipv4; ip6tables' xtables_ipv6 has the same tables
+ * and chains), in the order iptables-save lists them.
+ */
 const BUILTIN: Record<string, readonly string[]> = {
   raw: ['PREROUTING', 'OUTPUT'],
   mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
@@ -20,18 +23,21 @@ const BUILTIN: Record<string, readonly string[]> = {
 };
 
 /** The options svclab honours: -t/--table (in any of getopt's spellings); anything else is an error. */
-export function iptablesSaveArgs(args: readonly string[]): { table?: string } | { error: string | Msg } {
+export function iptablesSaveArgs(
+  args: readonly string[],
+  tool = 'iptables-save',
+): { table?: string } | { error: string | Msg } {
   let table: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     if (a === '-t' || a === '--table') {
       table = args[++i];
-      if (table === undefined) return { error: `iptables-save: option '${a}' requires an argument` };
+      if (table === undefined) return { error: `${tool}: option '${a}' requires an argument` };
     } else if (a.startsWith('--table=')) table = a.slice('--table='.length);
     else if (/^-t./.test(a)) table = a.slice(2);
     else
       return {
-        error: msg('usage.nodeToolOptions', { tool: 'iptables-save', supported: '-t TABLE', got: a }),
+        error: msg('usage.nodeToolOptions', { tool, supported: '-t TABLE', got: a }),
       };
   }
   return table === undefined ? {} : { table };

@@ -1,5 +1,5 @@
 /**
- * `node NAME -- iptables-save [-t TABLE] | ipvsadm -Ln | nft list ruleset | conntrack -L [-p PROTO] [-s IP] [-d IP]`:
+ * `node NAME -- iptables-save [-t TABLE] | ip6tables-save [-t TABLE] | ipvsadm -Ln | nft list ruleset | conntrack -L [-p PROTO] [-s IP] [-d IP]`:
  * what a student would see on that node, from the same rules the traces execute (helper C1's printers) and
  * the data plane's conntrack table. `-o json` gives `{ node, mode, output }` for the rule dumps and
  * `{ node, entries: [...] }` for conntrack.
@@ -17,7 +17,7 @@ import { fail, json, ok, usage, type CommandEnv, type CommandHandler, type Comma
 import { msg, render } from '../messages';
 
 /** What svclab runs on a node (the list a usage error names). */
-const NODE_COMMANDS = 'iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L';
+const NODE_COMMANDS = 'iptables-save, ip6tables-save, ipvsadm -Ln, nft list ruleset or conntrack -L';
 
 const EMPTY_IPVS = [
   'IP Virtual Server version 1.2.1 (size=4096)',
@@ -106,10 +106,12 @@ export const nodeCommand: CommandHandler = (args, env) => {
   const [prog, ...rest] = cmd;
   const mode = env.cluster.config.proxy.mode;
   switch (prog) {
-    case 'iptables-save': {
-      const opts = iptablesSaveArgs(rest);
+    case 'iptables-save':
+    case 'ip6tables-save': {
+      const opts = iptablesSaveArgs(rest, prog);
       if ('error' in opts) return usage(opts.error, 'node', env.lang);
-      const all = iptablesSave(rules(env, name), { now: env.world.clock });
+      const r = rules(env, name);
+      const all = iptablesSave(prog === 'iptables-save' ? r : r.ip6, { now: env.world.clock, tool: prog });
       if (opts.table === undefined) return dump(env, name, all);
       const table = oneTable(all, opts.table);
       if (table === null) return fail(`Table \`${opts.table}' does not exist\n`);

@@ -59,14 +59,6 @@ describe('a dual-stack cluster', () => {
     expect(pod.status.hostIP).toBe(internal[0]);
   });
 
-  it('says plainly that IPv6 traffic is not simulated yet (curl to an [IPv6] URL)', () => {
-    const r = s.run(
-      `exec ${s.json('get pods -o json').items[0].metadata.name} -- curl http://[fd00:10:96::1]:80/`,
-    );
-    expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^curl: \(3\) URL rejected: svclab does not simulate IPv6 traffic yet/);
-  });
-
   it('leaves a single-stack cluster as it was', () => {
     const single = scene(deployment('web', 1));
     const pod = single.json('get pods -o json').items[0];

@@ -19,6 +19,16 @@ export function nodeInternalIP(node: Node): string | undefined {
 }
 
 /**
+ * The node's IPv6 InternalIP on a dual-stack or IPv6 cluster (what the IPv6 kube-proxy calls its node IP).
+ *
+ * @example
+ * nodeInternalIPv6(node); // "fc00:f853:ccd:e793::2"
+ */
+export function nodeInternalIPv6(node: Node): string | undefined {
+  return node.status?.addresses?.find((a) => a.type === 'InternalIP' && a.address.includes(':'))?.address;
+}
+
+/**
  * The node's zone label, or undefined.
  *
  * @example

@@ -42,3 +42,15 @@ export function isPodTerminal(pod: Pod): boolean {
 export function podIP(pod: Pod): string | undefined {
   return pod.status?.podIP ?? pod.status?.podIPs?.[0]?.ip;
 }
+
+/**
+ * The pod's IPv6 address on a dual-stack or IPv6 cluster (from `status.podIPs`), or undefined.
+ *
+ * @example
+ * podIPv6(pod); // "fd00:10:244:1::5"
+ */
+export function podIPv6(pod: Pod): string | undefined {
+  const primary = pod.status?.podIP;
+  if (typeof primary === 'string' && primary.includes(':')) return primary;
+  return pod.status?.podIPs?.find((a) => typeof a?.ip === 'string' && a.ip.includes(':'))?.ip;
+}

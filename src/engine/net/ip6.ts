@@ -9,7 +9,7 @@
  * formatIp6(parseIp6('FD00:10:96:0:0:0:0:a')!); // "fd00:10:96::a"
  * parseAnyCidr('fd00:10:96::1/112')!.text; // "fd00:10:96::/112"
  */
-import { formatIp, maskOf, parseIp } from './ip';
+import { formatIp, inCidr, maskOf, parseIp } from './ip';
 
 export type IPFamily = 'IPv4' | 'IPv6';
 
@@ -157,4 +157,19 @@ export function canonicalIp(text: string): string {
  */
 export function joinHostPort(host: string, port: number | string): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * True when the address lies in the CIDR (either family; a bare address is a /32 or /128), as the kernel
+ * matches `-s`/`-d` and nftables `ip daddr`/`ip6 daddr`. The families never match each other.
+ *
+ * @example
+ * ipInCidr('fd00:10:244:1::5', 'fd00:10:244::/56'); // true
+ * ipInCidr('10.244.1.5', 'fd00:10:244::/56'); // false
+ */
+export function ipInCidr(ipText: string, cidrText: string): boolean {
+  if (!ipText.includes(':') && !cidrText.includes(':'))
+    return inCidr(ipText, cidrText.includes('/') ? cidrText : `${cidrText}/32`);
+  const c = parseAnyCidr(cidrText.includes('/') ? cidrText : `${cidrText}/128`);
+  return c !== undefined && anyCidrContains(c, ipText);
 }

@@ -29,9 +29,22 @@ export function packet(
   return { src, srcPort, dst, dstPort, protocol };
 }
 
-/** "ip:port", or the bare IP for ICMP (which has no ports). */
+/** "ip:port" ("[ipv6]:port"), or the bare IP for ICMP (which has no ports). */
 export function endpointText(ip: string, port: number, protocol: WireProtocol): string {
-  return protocol === 'ICMP' ? ip : `${ip}:${port}`;
+  return protocol === 'ICMP' ? ip : ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}
+
+/**
+ * An "ip:port" or "[ipv6]:port" text split back into its parts (a bare address has no port).
+ *
+ * @example splitEndpoint('[fd00:10:96::a]:80') // { ip: 'fd00:10:96::a', port: '80' }
+ */
+export function splitEndpoint(text: string): { ip: string; port: string } {
+  const m = /^\[([^\]]+)\](?::(\d*))?$/.exec(text);
+  if (m) return { ip: m[1]!, port: m[2] ?? '' };
+  if (text.split(':').length > 2) return { ip: text, port: '' };
+  const [ip, port] = text.split(':');
+  return { ip: ip ?? '', port: port ?? '' };
 }
 
 /** The trace's view of a packet. @example view(p).dst // "10.96.0.10:80" */

@@ -25,7 +25,7 @@ import { explainSelection, type Selection } from './shared/selection';
 import { serviceMapOf } from './shared/service-map';
 import type { ProxyState } from './shared/proxy-state';
 import type { BuildOptions, NodeRules } from './shared/types';
-import type { IpvsConnectionRef, PacketIn, ProxyVerdict } from './shared/verdict';
+import type { IpvsConnectionRef, PacketIn, ProxyVerdict, RuleStep } from './shared/verdict';
 
 export { iptablesSave } from './iptables/save';
 export { ipvsadmList } from './ipvs/ipvsadm';
@@ -64,6 +64,35 @@ export function buildNodeRules(
         : buildIptablesRules(cluster, nodeName, opts);
   // The CNI portmap plugin's hostPort chains share the node's nat table with kube-proxy's.
   applyPortmap(rules, cluster, opts.memo);
+  return withIp6(rules, cluster, nodeName, opts);
+}
+
+/**
+ * Whether kube-proxy on the cluster's nodes runs an IPv6 proxier beside the IPv4 one. On Linux it runs
+ * both whenever the node can do both (platformCheckSupported), so in iptables mode ip6tables-save shows
+ * kube-proxy's chains even on an IPv4 cluster; svclab builds the IPv6 rules of the other modes (one nft
+ * ruleset, one IPVS table with both families) only on a dual-stack cluster.
+ */
+function runsIp6(cluster: ClusterState): boolean {
+  return cluster.config.proxy.mode === 'iptables' || cluster.config.serviceSubnetV6 !== undefined;
+}
+
+/** The IPv6 proxier's rules of one node, in the cluster's proxy mode (always a full build: scenes are small). */
+function buildIp6Rules(cluster: ClusterState, nodeName: string, opts: BuildOptions): NodeRules {
+  const rules = buildIptablesRules(cluster, nodeName, opts, 'IPv6');
+  rules.family = 'IPv6';
+  return rules;
+}
+
+/** `rules` with its `ip6` rules made on first use (most scenes never send an IPv6 packet). */
+function withIp6(rules: NodeRules, cluster: ClusterState, nodeName: string, opts: BuildOptions): NodeRules {
+  if (!runsIp6(cluster) || cluster.config.proxy.mode !== 'iptables') return rules;
+  let made: NodeRules | undefined;
+  Object.defineProperty(rules, 'ip6', {
+    get: () => (made ??= buildIp6Rules(cluster, nodeName, opts)),
+    enumerable: false,
+    configurable: true,
+  });
   return rules;
 }
 
@@ -93,7 +122,7 @@ export function updateNodeRules(
         : updateIptablesRules(prev, cluster, changedServiceKeys, opts);
   // hostPort chains follow the pods, not the Services: always re-applied (cheap: the node's hostPort pods).
   applyPortmap(rules, cluster, opts.memo);
-  return rules;
+  return withIp6(rules, cluster, prev.node, opts);
 }
 
 /**
@@ -110,6 +139,20 @@ export function evaluate(
   rng: Rng,
   now: number,
 ): ProxyVerdict {
+  if (pkt.dst.includes(':') && rules.family !== 'IPv6') {
+    // An IPv6 packet meets the IPv6 proxier's rules only (ip6tables, `table ip6 kube-proxy`).
+    const ip6 = rules.ip6;
+    const { hook: _hook, ...packet } = pkt;
+    if (!ip6) return { action: 'none', packet, masquerade: false, steps: [] };
+    const v = evaluate(ip6, pkt, state, rng, now);
+    const mark = <T extends RuleStep | undefined>(st: T): T => (st ? { ...st, family: 'IPv6' } : st);
+    return {
+      ...v,
+      steps: v.steps.map(mark),
+      ...(v.decidingRule ? { decidingRule: mark(v.decidingRule) } : {}),
+      ...(v.masqueradeStep ? { masqueradeStep: mark(v.masqueradeStep) } : {}),
+    };
+  }
   if (rules.mode === 'ipvs' && rules.ipvs) return evaluateIpvs(rules, pkt, state, rng, now);
   if (rules.mode === 'nftables' && rules.nft) {
     const v = evaluateNftables(rules, pkt, state, rng, now);
@@ -152,9 +195,10 @@ export function explainDecision(
   nodeName: string,
   servicePort: string,
   chosen: ReadonlySet<string>,
+  family: 'IPv4' | 'IPv6' = 'IPv4',
 ): Selection | undefined {
   const colon = servicePort.lastIndexOf(':');
-  const entry = serviceMapOf(memo, cluster).entries.get(
+  const entry = serviceMapOf(memo, cluster, family).entries.get(
     colon < 0 ? servicePort : servicePort.slice(0, colon),
   );
   const i = entry?.ports.findIndex((sp) => sp.name === servicePort) ?? -1;

@@ -12,7 +12,8 @@
  * @example
  * resolveName(cluster, world, podPlace, 'web').ip; // "10.96.0.42", with the query's hops in `.hops`
  */
-import { nsName } from '../cluster/cluster-index';
+import { joinHostPort } from '../net/ip6';
+import { clusterIndex, nsName } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import { dnsServerAt, isOutsideResolver, serverAnswer } from '../discovery/dns-server';
 import type { DnsExchange, DnsQuery, DnsTransport } from '../discovery/dns-transport';
@@ -22,7 +23,7 @@ import type { RRType } from '../discovery/records';
 import type { Pod } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
 import { ephemeralPort, type Packet } from '../net/packet';
-import { locationOf, outgoingInterface, type Place } from './topology';
+import { locationOf, sourceAddress, type Place } from './topology';
 import type { Hop } from '../trace';
 import type { SimWorld } from '../world';
 import { createCtx, type Ctx, type End } from './context';
@@ -61,8 +62,7 @@ function dnsRequest(q: DnsQuery): Request {
 
 /** The address a client sends from: a pod's own, a node's outgoing interface, an outside client's. */
 function sourceOf(cluster: ClusterState, place: Place, dst: string): string {
-  if (place.kind !== 'node') return place.ip;
-  return dst.startsWith('127.') ? '127.0.0.1' : outgoingInterface(cluster, place.node.name, dst).address;
+  return sourceAddress(cluster, place, dst) ?? (place.kind === 'node' ? place.node.ip : place.ip);
 }
 
 /** The resolver configuration of the client at a place (a hostNetwork pod's own, on its node). */
@@ -90,7 +90,7 @@ function answered(
             port: end.arrived.dstPort,
             protocol: end.arrived.protocol,
           })
-        : msg('dns.noServerAt', { at: `${end.arrived.dst}:${end.arrived.dstPort}` });
+        : msg('dns.noServerAt', { at: joinHostPort(end.arrived.dst, end.arrived.dstPort) });
     return { kind: 'timeout', why };
   }
   const { message, source } = serverAnswer(cluster, server, q.name, q.type, world.rng);
@@ -170,7 +170,7 @@ export function walkingTransport(
       world.clock += q.waitSeconds;
       ex = {
         kind: 'timeout',
-        why: msg('dns.noServerAt', { at: `${end.arrived.dst}:${end.arrived.dstPort}` }),
+        why: msg('dns.noServerAt', { at: joinHostPort(end.arrived.dst, end.arrived.dstPort) }),
       };
     } else ex = answered(ctx, place, end, q, path);
     if (ex.kind !== 'answer') previous.set(`${q.server} ${q.name}`, ex.kind);
@@ -204,15 +204,31 @@ export function runLookup(
  *
  * @example resolveName(cluster, world, { kind: 'external', ip: '203.0.113.10' }, 'shop.example.com').ip // "198.51.100.1"
  */
-export function resolveName(cluster: ClusterState, world: SimWorld, place: Place, host: string): Resolution {
-  const { result, path } = runLookup(cluster, world, place, lookupFrom(place), host, 'A', {});
-  const ip = result.rcode === 'NOERROR' ? result.answer.find((a) => a.type === 'A')?.data : undefined;
-  return ip
-    ? { ip, hops: path.hops, lookup: result }
-    : {
-        ip: undefined,
-        hops: path.hops,
-        explanation: result.explanation,
-        lookup: result,
-      };
+export function resolveName(
+  cluster: ClusterState,
+  world: SimWorld,
+  place: Place,
+  host: string,
+  family?: 'IPv4' | 'IPv6',
+): Resolution {
+  const dual = cluster.config.serviceSubnetV6 !== undefined || cluster.config.podSubnetV6 !== undefined;
+  const ask = (type: 'A' | 'AAAA'): Resolution => {
+    const { result, path } = runLookup(cluster, world, place, lookupFrom(place), host, type, {});
+    const ip = result.rcode === 'NOERROR' ? result.answer.find((a) => a.type === type)?.data : undefined;
+    return ip
+      ? { ip, hops: path.hops, lookup: result }
+      : { ip: undefined, hops: path.hops, explanation: result.explanation, lookup: result };
+  };
+  if (family === 'IPv6') return ask('AAAA');
+  // A single-stack cluster's clients ask for A only (svclab leaves their AAAA queries out).
+  if (family === 'IPv4' || !dual) return ask('A');
+  // getaddrinfo(AF_UNSPEC) asks for both; curl connects to the Service's primary family first.
+  const a = ask('A');
+  const aaaa = ask('AAAA');
+  const hops = [...a.hops, ...aaaa.hops];
+  if (a.ip === undefined) return aaaa.ip === undefined ? { ...a, hops } : { ...aaaa, hops };
+  if (aaaa.ip === undefined) return { ...a, hops };
+  const owner = clusterIndex(cluster).ipOwner(a.ip);
+  const primary6 = owner.kind === 'cluster-ip' && owner.service.spec.ipFamilies?.[0] === 'IPv6';
+  return primary6 ? { ...aaaa, hops } : { ...a, hops };
 }

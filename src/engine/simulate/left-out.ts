@@ -52,7 +52,8 @@ export function decisionDetails(
 ): { leftOut?: LeftOutCandidate[]; topology?: Msg } {
   if (!v.service) return {};
   const chosen = new Set((v.candidates ?? []).map((c) => c.endpoint));
-  const sel = explainDecision(ctx.world.rules.memo, ctx.cluster, node, v.service, chosen);
+  const family = v.packet.dst.includes(':') ? 'IPv6' : 'IPv4';
+  const sel = explainDecision(ctx.world.rules.memo, ctx.cluster, node, v.service, chosen, family);
   if (!sel) return {};
   const out: { leftOut?: LeftOutCandidate[]; topology?: Msg } = {};
   if (sel.leftOut.length > 0)

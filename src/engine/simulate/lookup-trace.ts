@@ -10,6 +10,7 @@
  * t.backend?.pod; // "kube-system/coredns-6d555dcc4f-fflxl"
  * t.lookup?.output; // "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tweb.default.svc.cluster.local\n…"
  */
+import { joinHostPort } from '../net/ip6';
 import type { ClusterState } from '../cluster/state';
 import { nslookupOutput } from '../discovery/nslookup-format';
 import { reverseName } from '../discovery/records';
@@ -55,7 +56,7 @@ export function traceOfLookup(r: LookupResult, path: DnsPath, output?: string): 
     backend: by
       ? { pod: nsName(by.pod), ip: by.arrived.dst, port: by.arrived.dstPort, service: by.service }
       : null,
-    sourceSeenByBackend: by ? `${by.arrived.src}:${by.arrived.srcPort}` : null,
+    sourceSeenByBackend: by ? joinHostPort(by.arrived.src, by.arrived.srcPort) : null,
     hops: path.hops,
     lookup: lookupView(r, output),
   };

@@ -30,9 +30,12 @@ import { kubeProxy, masqueradeRule, rulesFor } from './rules';
 
 function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined {
   if (!step) return undefined;
-  return step.table === 'ipvs'
-    ? { node, chain: step.chain, index: step.index }
-    : { node, table: step.table, chain: step.chain, index: step.index };
+  const ref: RuleRef =
+    step.table === 'ipvs'
+      ? { node, chain: step.chain, index: step.index }
+      : { node, table: step.table, chain: step.chain, index: step.index };
+  if (step.family) ref.family = step.family;
+  return ref;
 }
 
 /** Drops the node's expired conntrack entries, releasing the IPVS connections they still held open. */
@@ -76,7 +79,9 @@ function isSticky(reason: Msg | undefined): boolean {
 
 /** POSTROUTING: MASQUERADE to the outgoing interface's address (kube-proxy's, or portmap's for hostPort). */
 function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefined): Packet {
-  const rules = rulesFor(ctx.world.rules, ctx.cluster, node);
+  const all = rulesFor(ctx.world.rules, ctx.cluster, node);
+  // An IPv6 packet is masqueraded by the IPv6 proxier's KUBE-POSTROUTING (ip6tables).
+  const rules = (p.dst.includes(':') ? all.ip6 : undefined) ?? all;
   const portmap = step?.chain === MASQ_CHAIN;
   const chain = portmap ? MASQ_CHAIN : 'KUBE-POSTROUTING';
   const rule = portmap ? rules.nat.byName.get(MASQ_CHAIN)?.rules[step.index] : masqueradeRule(rules);
@@ -91,7 +96,9 @@ function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefine
       location: `node/${node}`,
       action: 'snat',
       ...(rule ? { rule: rule.text } : {}),
-      ...(index >= 0 ? { ruleRef: { node, table: 'nat', chain, index } } : {}),
+      ...(index >= 0
+        ? { ruleRef: { node, table: 'nat', chain, index, ...(rules.family ? { family: rules.family } : {}) } }
+        : {}),
       note: msg('sim.hop.masq', { portmap, addr: iface.address, iface: iface.name, randomFully }),
     },
     out,

@@ -4,6 +4,7 @@
  * from it (the DNAT's source rewrite back to the Service address, the SNAT's destination back to the
  * client); the cloud LB reverses its own translation. Internal to simulate/.
  */
+import { joinHostPort } from '../net/ip6';
 import { msg, type Msg } from '../messages';
 import { reversed, type Packet } from '../net/packet';
 import { ctLookup, ctReplySeen, formatEntry } from './conntrack';
@@ -12,11 +13,11 @@ import { addReplyHop, samePacket, type Ctx } from './context';
 function unNatNote(p: Packet, next: Packet): Msg {
   const src =
     p.src !== next.src || p.srcPort !== next.srcPort
-      ? [`${p.src}:${p.srcPort}`, `${next.src}:${next.srcPort}`]
+      ? [joinHostPort(p.src, p.srcPort), joinHostPort(next.src, next.srcPort)]
       : null;
   const dst =
     p.dst !== next.dst || p.dstPort !== next.dstPort
-      ? [`${p.dst}:${p.dstPort}`, `${next.dst}:${next.dstPort}`]
+      ? [joinHostPort(p.dst, p.dstPort), joinHostPort(next.dst, next.dstPort)]
       : null;
   return msg('sim.hop.unNat', { src, dst });
 }

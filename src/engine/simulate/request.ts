@@ -11,7 +11,8 @@ import type { ClusterState } from '../cluster/state';
 import { clusterIndex } from '../cluster/cluster-index';
 import { podIP } from '../k8s/pod';
 import type { Place } from './topology';
-import { isIPv4 } from '../net/ip';
+import { isIPv4, isIPv6 } from '../net/ip';
+import { canonicalIp } from '../net/ip6';
 import { msg, type Msg } from '../messages';
 
 /**
@@ -40,6 +41,8 @@ export interface Request {
   interval?: number;
   /** Port when the target has none (URL scheme default: 80 http, 443 https; ping ignores it). */
   port?: number;
+  /** `curl -4` / `curl -6`: resolve names to addresses of this family only. */
+  ipFamily?: 'IPv4' | 'IPv6';
 }
 
 /**
@@ -80,19 +83,25 @@ export interface Target {
  * or a bare host. Returns undefined for syntax curl rejects.
  *
  * @example parseTarget('web:8080') // { scheme: 'http', host: 'web', port: 8080, path: '/' }
+ * @example parseTarget('http://[fd00:10:96::a]:80/') // { scheme: 'http', host: 'fd00:10:96::a', port: 80, path: '/' }
  */
 export function parseTarget(text: string): Target | undefined {
-  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?([^/:?#\s]+)(?::(\d{1,5}))?([/?#][^\s]*)?$/.exec(
-    text.trim(),
-  );
+  const m =
+    /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?(\[[0-9a-fA-F:.]+\]|[^/:?#\s[\]]+)(?::(\d{1,5}))?([/?#][^\s]*)?$/.exec(
+      text.trim(),
+    );
   if (!m) return undefined;
+  // An IPv6 literal is written in brackets in a URL ("http://[fd00:10:96::a]:80/"); the host is the address.
+  const bracketed = m[2]!.startsWith('[');
+  if (bracketed && !isIPv6(m[2]!.slice(1, -1))) return undefined;
   const scheme = (m[1] ?? 'http').toLowerCase();
   if (scheme !== 'http' && scheme !== 'https') return undefined;
   const port = m[3] === undefined ? undefined : Number(m[3]);
   if (port !== undefined && (port < 1 || port > 65535)) return undefined;
   let path = m[4] ?? '/';
   if (!path.startsWith('/')) path = `/${path}`;
-  return { scheme, host: m[2]!.toLowerCase(), port, path };
+  const host = bracketed ? canonicalIp(m[2]!.slice(1, -1)) : m[2]!.toLowerCase();
+  return { scheme, host, port, path };
 }
 
 /** The destination port for a target: explicit, else the scheme's (80/443). */
@@ -113,7 +122,7 @@ export function resolveFrom(cluster: ClusterState, from: string): FromResult {
   if (from === 'external') return { place: { kind: 'external', ip: cluster.config.externalClientIP } };
   if (from.startsWith('external:')) {
     const ip = from.slice('external:'.length);
-    if (!isIPv4(ip)) return { error: msg('usage.externalAddress', { ip }) };
+    if (!isIPv4(ip) && !isIPv6(ip)) return { error: msg('usage.externalAddress', { ip }) };
     return { place: { kind: 'external', ip } };
   }
   if (from.startsWith('node/')) {

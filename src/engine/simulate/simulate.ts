@@ -14,10 +14,11 @@
  */
 import type { ClusterState } from '../cluster/state';
 import { msg, sentences, type Msg } from '../messages';
-import { isIPv4 } from '../net/ip';
-import { ephemeralPort, type Packet } from '../net/packet';
+import { isIPv4, isIPv6 } from '../net/ip';
+import { canonicalIp } from '../net/ip6';
+import { endpointText, ephemeralPort, splitEndpoint, type Packet } from '../net/packet';
 import { nsName } from '../cluster/cluster-index';
-import { locationOf, outgoingInterface, type Place } from './topology';
+import { locationOf, sourceAddress, type Place } from './topology';
 import type { Trace } from '../trace';
 import type { SimWorld } from '../world';
 import { appResponse } from './app';
@@ -57,7 +58,7 @@ function deliveredExplanation(
     end.kind === 'pod'
       ? msg('sim.who.pod', {
           pod: nsName(end.pod),
-          addr: `${end.arrived.dst}${end.arrived.protocol === 'ICMP' ? '' : `:${end.arrived.dstPort}`}`,
+          addr: endpointText(end.arrived.dst, end.arrived.dstPort, end.arrived.protocol),
         })
       : end.what;
   const hostNetworkNode =
@@ -85,7 +86,7 @@ function deliveredExplanation(
   let seenBy: Msg | undefined;
   if (ctx.masquerade)
     seenBy = msg('sim.seen.masq', {
-      addr: seen.split(':')[0] ?? seen,
+      addr: splitEndpoint(seen).ip,
       portmap: ctx.masquerade.by === 'portmap',
       node: ctx.masquerade.node,
       iface: ctx.masquerade.iface,
@@ -107,7 +108,20 @@ function one(
   const protocol = wireProtocol(req.protocol);
   const dstPort = protocol === 'ICMP' ? srcPort : target ? targetPort(target, req.port) : (req.port ?? 80);
   const ctx = createCtx(cluster, world, req, 'request');
-  const srcIP = from.kind === 'node' ? sourceForNode(cluster, from, resolution.ip) : from.ip;
+  const srcIP = sourceAddress(cluster, from, resolution.ip);
+  if (srcIP === undefined) {
+    const why = msg('dualStack.noAddressOfFamily', {
+      from: locationOf(from),
+      ip: resolution.ip,
+      family: resolution.ip.includes(':') ? 'IPv6' : 'IPv4',
+    });
+    return {
+      trace: failTrace('unreachable', why, resolution.hops),
+      entries: [],
+      seconds: 0.001,
+      reset: false,
+    };
+  }
   const pkt: Packet = { src: srcIP, srcPort, dst: resolution.ip, dstPort, protocol };
   const end = walkRequest(ctx, from, pkt);
   const hops = [...resolution.hops, ...ctx.hops];
@@ -139,7 +153,7 @@ function one(
     end.kind === 'pod'
       ? { stage: 'pod' as const, location: `pod/${nsName(end.pod)}` }
       : { stage: 'node' as const, location: `node/${end.node.name}` };
-  const seen = protocol === 'ICMP' ? end.arrived.src : `${end.arrived.src}:${end.arrived.srcPort}`;
+  const seen = endpointText(end.arrived.src, end.arrived.srcPort, protocol);
   walkReply(ctx, end.arrived, responder, locationOf(from));
   // The simulated apps speak plain HTTP: a TLS ClientHello gets an HTTP answer, which curl cannot parse.
   const tlsToPlain = target?.scheme === 'https' && protocol === 'TCP' && end.kind === 'pod';
@@ -180,12 +194,6 @@ function one(
   return { trace, entries: ctx.entries, seconds: REQUEST_SECONDS, reset: false };
 }
 
-/** A process on a node sends from the address of the interface the route picks (see outgoingInterface). */
-function sourceForNode(cluster: ClusterState, from: Extract<Place, { kind: 'node' }>, dst: string): string {
-  if (dst.startsWith('127.')) return '127.0.0.1';
-  return outgoingInterface(cluster, from.node.name, dst).address;
-}
-
 /** `count` DNS lookups of the target (protocol DNS), each a trace of its own queries. */
 function lookups(cluster: ClusterState, world: SimWorld, req: Request, from: Place): Trace[] {
   const traces: Trace[] = [];
@@ -223,7 +231,10 @@ function sendAll(cluster: ClusterState, world: SimWorld, req: Request): Trace[] 
   const icmpId = 1 + world.rng.int(65535);
   for (let i = 0; i < count; i++) {
     if (i > 0) world.clock += req.interval ?? 0;
-    const resolution = isIPv4(host) ? { ip: host, hops: [] } : resolveName(cluster, world, from.place, host);
+    const resolution =
+      isIPv4(host) || isIPv6(host)
+        ? { ip: canonicalIp(host), hops: [] }
+        : resolveName(cluster, world, from.place, host, req.ipFamily);
     if (resolution.ip === undefined) {
       const failed = failTrace(
         'dns-failure',

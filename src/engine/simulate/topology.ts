@@ -15,8 +15,10 @@
 import { clusterIndex, nsName, type NodeInfo } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
+import { podIPv6 } from '../k8s/pod';
 import { msg, type Msg } from '../messages';
 import { formatIp, nthAddress, parseCidr } from '../net/ip';
+import { nthAddressText, parseAnyCidr } from '../net/ip6';
 
 /** A place a packet can be: what the CLI's `--from` and the trace's `location` name. */
 export type Place =
@@ -43,6 +45,18 @@ export function cniAddresses(node: NodeInfo): { tunnel: string; bridge: string }
 }
 
 /**
+ * The same for IPv6 on a dual-stack node: flannel's `flannel-v6.1` takes the IPv6 podCIDR's first address
+ * (…::) and `cni0` its second (…::1).
+ *
+ * @example cniAddresses6(node) // { tunnel: 'fd00:10:244:1::', bridge: 'fd00:10:244:1::1' }
+ */
+export function cniAddresses6(node: NodeInfo): { tunnel: string; bridge: string } | undefined {
+  const c = node.podCIDR6 ? parseAnyCidr(node.podCIDR6) : undefined;
+  if (c?.family !== 'IPv6') return undefined;
+  return { tunnel: nthAddressText(c, 0n), bridge: nthAddressText(c, 1n) };
+}
+
+/**
  * The interface a packet leaves `node` by towards `dstIp`, and that interface's address: what MASQUERADE
  * puts in the source, and what a process on the node sends from. A pod on this node is behind the `cni0`
  * bridge (10.244.N.1); a pod on another node is reached through the VXLAN device `flannel.1` (10.244.N.0);
@@ -58,13 +72,14 @@ export function outgoingInterface(
   const ix = clusterIndex(cluster);
   const info = ix.node(node);
   if (!info) return { name: 'eth0', address: dstIp };
-  const cni = cniAddresses(info);
+  const v6 = dstIp.includes(':');
+  const cni = v6 ? cniAddresses6(info) : cniAddresses(info);
   const owner = ix.ipOwner(dstIp);
   if (cni && owner.kind === 'pod')
     return owner.node === node
       ? { name: 'cni0', address: cni.bridge }
-      : { name: 'flannel.1', address: cni.tunnel };
-  return { name: 'eth0', address: info.ip };
+      : { name: v6 ? 'flannel-v6.1' : 'flannel.1', address: cni.tunnel };
+  return { name: 'eth0', address: v6 ? info.ip6 : info.ip };
 }
 
 /** The source address MASQUERADE picks on `node` for a packet to `dstIp`. @example masqueradeAddress(c, 'node-1', '10.244.1.5') // "10.244.0.0" */
@@ -91,6 +106,31 @@ export function nodeOfPlace(place: Place): string | undefined {
   if (place.kind === 'node') return place.node.name;
   if (place.kind === 'pod') return place.node;
   return undefined;
+}
+
+/** An outside client's IPv6 address when the request goes to an IPv6 address (documentation prefix, RFC 3849). */
+export const EXTERNAL_CLIENT_IPV6 = '2001:db8::10';
+
+/**
+ * The address a place sends from to `dst`: a pod's address of dst's family (its IPv6 one from
+ * `status.podIPs`), undefined when it has none; a node's by the route (outgoingInterface); an outside
+ * client's own, or EXTERNAL_CLIENT_IPV6 towards an IPv6 address.
+ *
+ * @example sourceAddress(cluster, podPlace, 'fd00:10:96::a') // "fd00:10:244:1::5"
+ */
+export function sourceAddress(cluster: ClusterState, place: Place, dst: string): string | undefined {
+  const v6 = dst.includes(':');
+  switch (place.kind) {
+    case 'external':
+    case 'lb':
+      return v6 === place.ip.includes(':') ? place.ip : v6 ? EXTERNAL_CLIENT_IPV6 : undefined;
+    case 'pod':
+      return !v6 ? (place.ip.includes(':') ? undefined : place.ip) : podIPv6(place.pod);
+    case 'node':
+      if (dst.startsWith('127.')) return '127.0.0.1';
+      if (dst === '::1') return '::1';
+      return outgoingInterface(cluster, place.node.name, dst).address || undefined;
+  }
 }
 
 /** The IP address a place sends from. */

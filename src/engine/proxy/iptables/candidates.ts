@@ -8,6 +8,7 @@
  * policyCandidates(nat, svcChain, 'KUBE-SEP-ABC', undefined);
  * // [{ endpoint: '10.244.1.5:8080', probability: 0.5, chosen: true, … }, { …, probability: 0.5 }]
  */
+import { joinHostPort } from '../../net/ip6';
 import type { Candidate } from '../../trace';
 import type { Chain, IptablesTable } from '../shared/types';
 
@@ -28,7 +29,7 @@ export function policyCandidates(
     remaining = p === undefined ? 0 : remaining * (1 - p);
     const ep = sep?.endpoint;
     const c: Candidate = {
-      endpoint: ep ? `${ep.ip}:${ep.port}` : rule.target.chain,
+      endpoint: ep ? joinHostPort(ep.ip, ep.port) : rule.target.chain,
       probability: affinityHit === undefined ? chance : rule.target.chain === affinityHit ? 1 : 0,
     };
     if (ep?.pod !== undefined) c.pod = ep.pod;

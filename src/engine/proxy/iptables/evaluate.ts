@@ -20,6 +20,13 @@ import type { IptablesTable, NodeRules, TableName } from '../shared/types';
 import type { IpvsConnectionRef, PacketIn, ProxyVerdict, RuleStep } from '../shared/verdict';
 import type { Msg } from '../../messages';
 
+/** `--to-destination` as written: "10.244.1.5:8080", "[fd00:10:244:1::5]:8080" or a bare address. */
+function splitHostPort(text: string): { ip: string; port?: number } {
+  const m = /^\[([^\]]+)\](?::(\d+))?$/.exec(text) ?? /^([^:]+)(?::(\d+))?$/.exec(text);
+  if (!m) return { ip: text };
+  return m[2] === undefined ? { ip: m[1]! } : { ip: m[1]!, port: Number(m[2]) };
+}
+
 /** The IPVS step of a walk (IPVS mode): ipset lookups for the iptables rules, and the scheduler. */
 export interface IpvsStage {
   inSet: (name: string, flags: string, pkt: WalkPacket) => boolean;
@@ -91,9 +98,9 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
           continue;
         }
         case 'DNAT': {
-          const [ip, port] = t.toDestination.split(':');
-          w.pkt.dst = ip!;
-          if (port !== undefined) w.pkt.dstPort = Number(port);
+          const { ip, port } = splitHostPort(t.toDestination);
+          w.pkt.dst = ip;
+          if (port !== undefined) w.pkt.dstPort = port;
           w.pkt.ctstates.add('DNAT');
           w.decisive = step;
           return 'DNAT';
@@ -113,7 +120,7 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
   }
 }
 
-const LOOPBACK = /^127\./;
+const LOOPBACK = /^(127\.|::1$)/;
 
 /** Builds the local-address test for a node (node IPs, loopback, and IPVS's kube-ipvs0 addresses). */
 function localTest(rules: NodeRules): (ip: string) => boolean {

@@ -12,6 +12,7 @@
  * // '-A KUBE-SERVICES -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j KUBE-NODEPORTS'
  */
 import type { ClusterState } from '../../cluster/state';
+import type { IPFamily } from '../../net/ip6';
 import type { FragmentSet } from '../incremental/fragment-set';
 import { fragmentNameMap, type FragmentNames } from '../incremental/lazy-map';
 import { fragmentKind, nodeFragments } from '../incremental/scope';
@@ -46,13 +47,20 @@ export interface IptablesCache {
  * @example
  * contextFor(cluster, 'node-1', false).clusterCIDR; // "10.244.0.0/16"
  */
-export function contextFor(cluster: ClusterState, nodeName: string, largeClusterMode: boolean): ProxyContext {
+export function contextFor(
+  cluster: ClusterState,
+  nodeName: string,
+  largeClusterMode: boolean,
+  family: IPFamily = 'IPv4',
+): ProxyContext {
   const p = cluster.config.proxy;
+  const v6 = family === 'IPv6';
   return {
-    ...nodeContext(cluster, nodeName),
-    clusterCIDR: p.clusterCIDR,
+    ...nodeContext(cluster, nodeName, family),
+    clusterCIDR: v6 ? (p.clusterCIDRV6 ?? '') : p.clusterCIDR,
     masqueradeAll: p.masqueradeAll,
-    localhostNodePorts: p.localhostNodePorts && nodePortIncludesLoopback(p.nodePortAddresses),
+    // localhost NodePorts exist only on IPv4 (route_localnet); the IPv6 proxier never has them.
+    localhostNodePorts: !v6 && p.localhostNodePorts && nodePortIncludesLoopback(p.nodePortAddresses),
     largeClusterMode,
   };
 }
@@ -71,7 +79,7 @@ export const IPTABLES_FRAGMENTS = fragmentKind<ServiceFragment, ProxyContext>('i
     ),
   shareable: nodeIndependent,
   shareKey: (ctx) =>
-    `${ctx.largeClusterMode}|${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePorts}`,
+    `${ctx.family}|${ctx.largeClusterMode}|${ctx.clusterCIDR}|${ctx.masqueradeAll}|${ctx.localhostNodePorts}`,
   sortKey: (e) => e.key,
   headNames: (f) => f.headNames(),
 });
@@ -109,7 +117,7 @@ export function rulesOf(
 }
 
 /**
- * All of a node's iptables rules.
+ * All of a node's iptables rules (`family` 'IPv6': the IPv6 proxier's, what ip6tables-save prints).
  *
  * @example
  * buildIptablesRules(cluster, 'node-1').filter.byName.get('KUBE-SERVICES')!.rules.length;
@@ -118,10 +126,16 @@ export function buildIptablesRules(
   cluster: ClusterState,
   nodeName: string,
   options: BuildOptions = {},
+  family: IPFamily = 'IPv4',
 ): NodeRules {
   const memo = options.memo ?? createProxyMemo();
-  const services = serviceMapOf(memo, cluster);
-  const ctx = contextFor(cluster, nodeName, services.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD);
+  const services = serviceMapOf(memo, cluster, family);
+  const ctx = contextFor(
+    cluster,
+    nodeName,
+    services.totalEndpoints > LARGE_CLUSTER_ENDPOINTS_THRESHOLD,
+    family,
+  );
   const tables = staticTables(ctx, options);
   const set = nodeFragments(IPTABLES_FRAGMENTS, memo, cluster, services, ctx);
   tables.nat.byName = fragmentNameMap(set, tables.nat.byName, SERVICE_CHAINS);

@@ -5,6 +5,7 @@
  * explain(rules, pkt, verdict, undefined);
  * // msg('proxy.drop.externalLocal', { node: 'node-2' }): "KUBE-EXTERNAL-SERVICES drops it: …"
  */
+import { joinHostPort } from '../../net/ip6';
 import { msg, type Msg } from '../../messages';
 import { chainMentionsIp } from './chain-index';
 import type { NodeRules } from '../shared/types';
@@ -43,7 +44,7 @@ export function explain(
       port: pkt.dstPort,
       protocol: pkt.protocol,
       chain: d.chain,
-      to: `${v.endpoint.ip}:${v.endpoint.port}`,
+      to: joinHostPort(v.endpoint.ip, v.endpoint.port),
       pod: v.endpoint.pod ?? null,
       masqNode: v.masquerade ? node : null,
     });
@@ -55,7 +56,7 @@ export function explain(
         ? msg('proxy.why.only', {})
         : msg('proxy.why.random', { count: n });
     return msg('proxy.dnat', {
-      to: `${v.endpoint.ip}:${v.endpoint.port}`,
+      to: joinHostPort(v.endpoint.ip, v.endpoint.port),
       pod: v.endpoint.pod ?? null,
       node: v.endpoint.node ?? null,
       why,

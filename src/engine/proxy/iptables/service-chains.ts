@@ -9,7 +9,7 @@
  * const { chains } = buildServiceChains(plan);
  * chains[0].name; // "KUBE-SVC-XPGD46QRK7WJZT7O"
  */
-import { inCidr } from '../../net/ip';
+import { ipInCidr } from '../../net/ip6';
 import type { EndpointInfo } from '../shared/endpoint-info';
 import { sepChainName } from '../shared/hash';
 import type { NodeContext } from '../shared/node-info';
@@ -71,7 +71,7 @@ function endpointRules(
       const args = ctx.largeClusterMode ? [] : ['-m', 'comment', '--comment', `${name} -> ${ep.endpoint}`];
       args.push('-m', 'recent', '--name', sep, '--rcheck', '--seconds', String(sp.stickySeconds), '--reap');
       args.push('-j', sep);
-      into.push(makeRule(chainName, args, name));
+      into.push(makeRule(chainName, args, name, ctx.family));
     }
   for (let i = 0; i < eps.length; i++) {
     const ep = eps[i]!;
@@ -79,7 +79,7 @@ function endpointRules(
     if (i < eps.length - 1)
       args.push('-m', 'statistic', '--mode', 'random', '--probability', probability(eps.length - i));
     args.push('-j', sepOf(ep));
-    into.push(makeRule(chainName, args, name));
+    into.push(makeRule(chainName, args, name, ctx.family));
   }
 }
 
@@ -94,7 +94,7 @@ export function buildServiceChains(p: ServicePlan): ServiceChains {
     if (!list) chainRules.set(c, (list = []));
     return list;
   };
-  const r = (c: string, args: string[]): Rule => makeRule(c, args, name);
+  const r = (c: string, args: string[]): Rule => makeRule(c, args, name, ctx.family);
 
   // Internal traffic: masquerade off-cluster sources (or everything with masqueradeAll).
   if (p.hasInternal && (ctx.masqueradeAll || ctx.clusterCIDR !== '')) {
@@ -155,7 +155,7 @@ export function buildServiceChains(p: ServicePlan): ServiceChains {
     let allowFromNode = false;
     for (const cidr of sp.sourceRanges) {
       fw.push(r(fwChain, [...head, '-s', cidr, '-j', extChain]));
-      if (inCidr(ctx.nodeIP, cidr)) allowFromNode = true;
+      if (ctx.nodeIP !== '' && ipInCidr(ctx.nodeIP, cidr)) allowFromNode = true;
     }
     // A VIP-like LB address is often local to the node; requests from the node then arrive with the VIP as source.
     if (allowFromNode)

@@ -133,7 +133,7 @@ function capture(sp: ServicePortInfo, comment: string, ip: string, target: strin
 function writeSharedChainRules(f: ServiceFragment, p: ServicePlan): void {
   const { sp, ctx } = p;
   const { proto, name } = sp;
-  const r = (c: string, args: string[]): Rule => makeRule(c, args, name);
+  const r = (c: string, args: string[]): Rule => makeRule(c, args, name, ctx.family);
   let internalFilterTarget = '';
   let internalFilterComment = '';
   let externalFilterTarget = '';

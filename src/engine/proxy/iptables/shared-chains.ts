@@ -9,7 +9,7 @@
  * nat.byName.get('KUBE-SERVICES')!.rules.at(-1)!.text; // "-A KUBE-SERVICES -m comment --comment … -j KUBE-NODEPORTS"
  */
 import type { FragmentSet } from '../incremental/fragment-set';
-import { nodePortIPs, nodePortMatchAll } from '../shared/node-info';
+import { nodePortIPs, nodePortIPs6, nodePortMatchAll, nodePortMatchAll6 } from '../shared/node-info';
 import { makeRule } from '../shared/rule';
 import type { Chain, IptablesTable, Rule, TableName } from '../shared/types';
 import { indexChain } from './chain-index';
@@ -47,13 +47,17 @@ const C = (comment: string): string[] => ['-m', 'comment', '--comment', comment]
 /** The last rules of KUBE-SERVICES: to KUBE-NODEPORTS for local destinations (or the NodePort addresses). */
 function nodePortsTailCall(ctx: ProxyContext, nodePortAddresses: readonly string[]): Rule[] {
   const tail = C('kubernetes service nodeports; NOTE: this must be the last rule in this chain');
-  if (nodePortMatchAll(nodePortAddresses)) {
+  const v6 = ctx.family === 'IPv6';
+  if (v6 ? nodePortMatchAll6(nodePortAddresses) : nodePortMatchAll(nodePortAddresses)) {
     const dest = ['-m', 'addrtype', '--dst-type', 'LOCAL'];
-    if (!ctx.localhostNodePorts) dest.push('!', '-d', '127.0.0.0/8');
-    return [makeRule('KUBE-SERVICES', [...tail, ...dest, '-j', 'KUBE-NODEPORTS'])];
+    // "For IPv6 they never work": localhost NodePorts are blocked on IPv6 whatever the setting.
+    if (v6) dest.push('!', '-d', '::1/128');
+    else if (!ctx.localhostNodePorts) dest.push('!', '-d', '127.0.0.0/8');
+    return [makeRule('KUBE-SERVICES', [...tail, ...dest, '-j', 'KUBE-NODEPORTS'], undefined, ctx.family)];
   }
   const out: Rule[] = [];
-  for (const ip of nodePortIPs(ctx.nodeIP, nodePortAddresses)) {
+  const ips = v6 ? nodePortIPs6(ctx.nodeIP, nodePortAddresses) : nodePortIPs(ctx.nodeIP, nodePortAddresses);
+  for (const ip of ips) {
     if (ip.startsWith('127.') && !ctx.localhostNodePorts) continue;
     out.push(makeRule('KUBE-SERVICES', [...tail, '-d', ip, '-j', 'KUBE-NODEPORTS']));
   }

@@ -9,12 +9,13 @@
  */
 import { SERVICE_NAME_LABEL } from '../../k8s/labels';
 import type { EndpointSlice } from '../../k8s/objects';
+import type { IPFamily } from '../../net/ip6';
 import type { ServicePortInfo } from './service-port';
 
 export interface EndpointInfo {
   ip: string; // "10.180.0.1"
   port: number; // 80
-  endpoint: string; // "10.180.0.1:80"
+  endpoint: string; // "10.180.0.1:80" (IPv6: "[fd00:10:244:1::5]:80", net.JoinHostPort)
   ready: boolean;
   serving: boolean;
   terminating: boolean;
@@ -28,12 +29,18 @@ export interface EndpointInfo {
 
 const NONE: string[] = [];
 
-/** Slices grouped by "ns/serviceName", so each Service port finds its slices without a scan. */
-export function slicesByService(slices: readonly EndpointSlice[]): Map<string, EndpointSlice[]> {
+/**
+ * Slices of one address type grouped by "ns/serviceName", so each Service port finds its slices without a
+ * scan (each family's proxier reads only the slices of its family).
+ */
+export function slicesByService(
+  slices: readonly EndpointSlice[],
+  family: IPFamily = 'IPv4',
+): Map<string, EndpointSlice[]> {
   const out = new Map<string, EndpointSlice[]>();
   for (const s of slices) {
     const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
-    if (svc === undefined || s.addressType !== 'IPv4') continue;
+    if (svc === undefined || s.addressType !== family) continue;
     const key = `${s.metadata.namespace ?? 'default'}/${svc}`;
     const list = out.get(key);
     if (list) list.push(s);
@@ -65,12 +72,13 @@ export function endpointsFor(
     for (const ep of slice.endpoints ?? []) {
       const ip = ep.addresses[0];
       if (ip === undefined) continue;
+      const v6 = ip.includes(':');
       const c = ep.conditions;
       const ready = c?.ready ?? true;
       const info: EndpointInfo = {
         ip,
         port: portNum,
-        endpoint: ip + suffix,
+        endpoint: v6 ? `[${ip}]${suffix}` : ip + suffix,
         ready,
         serving: c?.serving ?? ready,
         terminating: c?.terminating ?? false,

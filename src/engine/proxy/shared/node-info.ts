@@ -10,12 +10,15 @@ import type { ClusterState } from '../../cluster/state';
 import { ZONE_LABEL } from '../../k8s/labels';
 import type { Node } from '../../k8s/objects';
 import { inCidr, parseCidr } from '../../net/ip';
+import { anyCidrContains, familyOfIp, parseAnyCidr, type IPFamily } from '../../net/ip6';
 
 /** What every mode's rules know of the node they are written for. */
 export interface NodeContext {
   nodeName: string; // "node-1"
   nodeIP: string; // "192.168.49.2" ("" when the node has no InternalIP)
   zone: string; // "zone-a" ("" when the node has no zone label)
+  /** The family of the proxier the rules are for (a dual-stack node runs one of each). */
+  family: IPFamily; // "IPv4"
 }
 
 /**
@@ -24,18 +27,20 @@ export interface NodeContext {
  * @example
  * nodeContext(cluster, 'node-1'); // { nodeName: "node-1", nodeIP: "192.168.49.2", zone: "" }
  */
-export function nodeContext(cluster: ClusterState, nodeName: string): NodeContext {
+export function nodeContext(cluster: ClusterState, nodeName: string, family: IPFamily = 'IPv4'): NodeContext {
   const node = findNode(cluster, nodeName);
-  return { nodeName, nodeIP: nodeIPOf(node), zone: zoneOf(node) };
+  return { nodeName, nodeIP: nodeIPOf(node, family), zone: zoneOf(node), family };
 }
 
 export function findNode(cluster: ClusterState, nodeName: string): Node | undefined {
   return cluster.nodes.find((n) => n.metadata.name === nodeName);
 }
 
-/** The node's InternalIP (kube-proxy's nodeIP), or "" when the node has none. */
-export function nodeIPOf(node: Node | undefined): string {
-  return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+/** The node's InternalIP (kube-proxy's nodeIP) of `family` (IPv4: the first InternalIP), or "" when none. */
+export function nodeIPOf(node: Node | undefined, family: IPFamily = 'IPv4'): string {
+  const internal = node?.status?.addresses?.filter((a) => a.type === 'InternalIP') ?? [];
+  if (family === 'IPv4') return internal[0]?.address ?? '';
+  return internal.find((a) => familyOfIp(a.address) === 'IPv6')?.address ?? '';
 }
 
 export function zoneOf(node: Node | undefined): string {
@@ -58,4 +63,22 @@ export function nodePortIncludesLoopback(nodePortAddresses: readonly string[]): 
 export function nodePortIPs(nodeIP: string, nodePortAddresses: readonly string[]): string[] {
   const candidates = [nodeIP, '127.0.0.1'].filter((ip) => ip !== '');
   return candidates.filter((ip) => nodePortAddresses.some((c) => inCidr(ip, c)));
+}
+
+/** No IPv6 entry or a ::/0 entry: the IPv6 proxier's NodePorts answer on every local address. */
+export function nodePortMatchAll6(nodePortAddresses: readonly string[]): boolean {
+  const own = nodePortAddresses.filter((c) => c === 'primary' || parseAnyCidr(c)?.family === 'IPv6');
+  return own.length === 0 || own.some((c) => parseAnyCidr(c)?.prefix === 0);
+}
+
+/** The node's IPv6 address when an IPv6 `nodePortAddresses` entry holds it (::1 never: no localhost NodePorts on IPv6). */
+export function nodePortIPs6(nodeIP: string, nodePortAddresses: readonly string[]): string[] {
+  if (nodeIP === '') return [];
+  return nodePortAddresses.some((c) => {
+    if (c === 'primary') return true;
+    const cidr = parseAnyCidr(c);
+    return cidr?.family === 'IPv6' && anyCidrContains(cidr, nodeIP);
+  })
+    ? [nodeIP]
+    : [];
 }

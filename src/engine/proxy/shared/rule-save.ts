@@ -39,9 +39,9 @@ function parseNum(text: string): number {
   return Number(text) >>> 0;
 }
 
-/** ip/mask as iptables prints an address: bare IPs get /32. */
+/** ip/mask as iptables prints an address: bare IPs get /32 (ip6tables: /128). */
 function addr(text: string): string {
-  return text.includes('/') ? text : `${text}/32`;
+  return text.includes('/') ? text : text.includes(':') ? `${text}/128` : `${text}/32`;
 }
 
 /** Which match module an option belongs to (for options written without their `-m`). */
@@ -82,8 +82,8 @@ function opt(opts: Opt[], name: string): Opt | undefined {
 
 const neg = (o: Opt): string => (o.negate ? ' !' : '');
 
-/** One match's options as its save function prints them. */
-function saveMatch(module: string, opts: Opt[]): string {
+/** One match's options as its save function prints them (`v6`: ip6tables, libxt's *_save6 functions). */
+function saveMatch(module: string, opts: Opt[], v6: boolean): string {
   let out = ` -m ${module}`;
   const put = (name: string, f: (o: Opt) => string): void => {
     const o = opt(opts, name);
@@ -127,7 +127,9 @@ function saveMatch(module: string, opts: Opt[]): string {
       put('--seconds', (o) => ` --seconds ${o.values[0]}`);
       put('--reap', () => ' --reap');
       put('--name', (o) => ` --name ${o.values[0]}`);
-      out += ' --mask 255.255.255.255 --rsource';
+      out += v6
+        ? ' --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource'
+        : ' --mask 255.255.255.255 --rsource';
       break;
     }
     case 'set':
@@ -150,7 +152,7 @@ function saveMatch(module: string, opts: Opt[]): string {
   return out;
 }
 
-function saveTarget(target: string, opts: Opt[]): string {
+function saveTarget(target: string, opts: Opt[], v6: boolean): string {
   switch (target) {
     case 'DNAT':
       return ` -j DNAT --to-destination ${opt(opts, '--to-destination')!.values[0]}`;
@@ -166,17 +168,22 @@ function saveTarget(target: string, opts: Opt[]): string {
     case 'MASQUERADE':
       return opt(opts, '--random-fully') ? ' -j MASQUERADE --random-fully' : ' -j MASQUERADE';
     case 'REJECT':
-      return ' -j REJECT --reject-with icmp-port-unreachable';
+      // libip6t_REJECT's default is icmp6-port-unreachable.
+      return v6
+        ? ' -j REJECT --reject-with icmp6-port-unreachable'
+        : ' -j REJECT --reject-with icmp-port-unreachable';
     default:
       return ` -j ${target}`;
   }
 }
 
 /**
- * The `-A CHAIN …` line iptables-save prints for a rule given as kube-proxy's restore arguments.
- * Throws on an option it does not know, like the rule parser: every token must mean something.
+ * The `-A CHAIN …` line iptables-save (`family` 'IPv6': ip6tables-save) prints for a rule given as
+ * kube-proxy's restore arguments. Throws on an option it does not know, like the rule parser: every token
+ * must mean something.
  */
-export function saveLine(chain: string, args: readonly string[]): string {
+export function saveLine(chain: string, args: readonly string[], family?: 'IPv4' | 'IPv6'): string {
+  const v6 = family === 'IPv6';
   let src = '';
   let dst = '';
   let proto = '';
@@ -220,7 +227,7 @@ export function saveLine(chain: string, args: readonly string[]): string {
     }
   }
   let line = `-A ${chain}${src}${dst}${proto ? ` -p ${proto}` : ''}`;
-  for (const m of matches) line += saveMatch(m.module, m.opts);
-  if (target !== '') line += saveTarget(target, targetOpts);
+  for (const m of matches) line += saveMatch(m.module, m.opts, v6);
+  if (target !== '') line += saveTarget(target, targetOpts, v6);
   return line;
 }

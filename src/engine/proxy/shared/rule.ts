@@ -155,6 +155,7 @@ class ArgsRule implements Rule {
     readonly chain: string,
     private readonly args: readonly string[],
     readonly service?: string,
+    private readonly family?: 'IPv6',
   ) {}
   get match(): RuleMatch {
     return (this.parsed ??= parseArgs(this.chain, this.args)).match;
@@ -163,7 +164,7 @@ class ArgsRule implements Rule {
     return (this.parsed ??= parseArgs(this.chain, this.args)).target;
   }
   get text(): string {
-    return (this.printed ??= saveLine(this.chain, this.args));
+    return (this.printed ??= saveLine(this.chain, this.args, this.family));
   }
   /**
    * "ip|port|proto" when the rule pins an exact destination (port-only rules give "*|port|proto"), read off
@@ -196,9 +197,15 @@ class ArgsRule implements Rule {
 }
 
 /**
- * Builds a rule for `chain` from kube-proxy's argument tokens (everything after `-A CHAIN`).
- * Unknown tokens are a programming error, so parsing throws: every token must mean something.
+ * Builds a rule for `chain` from kube-proxy's argument tokens (everything after `-A CHAIN`); `family`
+ * 'IPv6' for an ip6tables rule (it prints as ip6tables-save does). Unknown tokens are a programming
+ * error, so parsing throws: every token must mean something.
  */
-export function makeRule(chain: string, args: readonly string[], service?: string): Rule {
-  return new ArgsRule(chain, args, service);
+export function makeRule(
+  chain: string,
+  args: readonly string[],
+  service?: string,
+  family: 'IPv4' | 'IPv6' = 'IPv4',
+): Rule {
+  return family === 'IPv6' ? new ArgsRule(chain, args, service, family) : new ArgsRule(chain, args, service);
 }

@@ -11,6 +11,7 @@
  */
 import type { ClusterState } from '../../cluster/state';
 import type { EndpointSlice } from '../../k8s/objects';
+import type { IPFamily } from '../../net/ip6';
 import { endpointsFor, slicesByService, type EndpointInfo } from './endpoint-info';
 import { memoTable, type ProxyMemo } from './memo';
 import { servicePortsOf, usesLocalEndpoints, type ServicePortInfo } from './service-port';
@@ -74,22 +75,25 @@ export function serviceEntryOf(ports: ServicePortInfo[], slices: EndpointSlice[]
 
 /** The Service map of each cluster state (an edit's is made by incremental/service-map-update.ts). */
 export const SERVICE_MAPS = memoTable<ClusterState, ServiceMap>('service maps');
+/** The IPv6 proxier's Service map of each dual-stack cluster state (always made whole: scenes are small). */
+export const SERVICE_MAPS_V6 = memoTable<ClusterState, ServiceMap>('IPv6 service maps');
 
 /**
  * The cluster's Service and endpoint map (memoised per ClusterState object in `memo`).
  *
  * @example
  * serviceMapOf(memo, cluster).totalEndpoints; // 100000
+ * serviceMapOf(memo, dualStack, 'IPv6').entries.get('default/web')!.ports[0]!.clusterIP; // "fd00:10:96::a"
  */
-export function serviceMapOf(memo: ProxyMemo, cluster: ClusterState): ServiceMap {
-  const memoised = memo.table(SERVICE_MAPS);
+export function serviceMapOf(memo: ProxyMemo, cluster: ClusterState, family: IPFamily = 'IPv4'): ServiceMap {
+  const memoised = memo.table(family === 'IPv4' ? SERVICE_MAPS : SERVICE_MAPS_V6);
   let map = memoised.get(cluster);
   if (map) return map;
-  const slices = slicesByService(cluster.endpointSlices);
+  const slices = slicesByService(cluster.endpointSlices, family);
   const entries = new Map<string, ServiceEntry>();
   let totalEndpoints = 0;
   for (const svc of cluster.services) {
-    const ports = servicePortsOf(svc);
+    const ports = servicePortsOf(svc, family);
     if (ports.length === 0) continue;
     const e = serviceEntryOf(ports, slices.get(ports[0]!.serviceKey));
     const replaced = entries.get(e.key);

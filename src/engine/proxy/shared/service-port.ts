@@ -9,6 +9,7 @@
  */
 import type { Protocol, Service } from '../../k8s/objects';
 import { parseCidr, parseIp } from '../../net/ip';
+import { familyOfIp, parseAnyCidr, type IPFamily } from '../../net/ip6';
 import { serviceChainNames } from './hash';
 
 export interface ServicePortInfo {
@@ -19,7 +20,10 @@ export interface ServicePortInfo {
   portName: string; // "p80"
   protocol: Protocol; // "TCP"
   proto: 'tcp' | 'udp' | 'sctp';
-  clusterIP: string; // "172.30.0.41"
+  /** The family of the proxier that reads this port (kube-proxy runs one proxier per family). */
+  family: IPFamily; // "IPv4"
+  /** The Service's ClusterIP of that family (GetClusterIPByFamily). */
+  clusterIP: string; // "172.30.0.41" (IPv6: "fd00:10:96::a")
   port: number; // 80
   nodePort: number; // 0 when none
   targetPort: number | string | undefined;
@@ -79,10 +83,32 @@ function apiExternallyAccessible(svc: Service): boolean {
   );
 }
 
-/** True when kube-proxy would program anything for this Service. */
-export function isProxiedService(svc: Service): boolean {
+/** True when kube-proxy's proxier of `family` would program anything for this Service. */
+export function isProxiedService(svc: Service, family: IPFamily = 'IPv4'): boolean {
   if (svc.spec.type === 'ExternalName') return false;
-  return clusterIPv4(svc) !== undefined;
+  return clusterIPOf(svc, family) !== undefined;
+}
+
+/**
+ * GetClusterIPByFamily(family, svc): the Service's ClusterIP of that family, primary or secondary;
+ * undefined for headless and ExternalName Services and for a family the Service does not have.
+ *
+ * @example
+ * clusterIPOf(dualStackSvc, 'IPv6'); // "fd00:10:96::a"
+ */
+export function clusterIPOf(svc: Service, family: IPFamily): string | undefined {
+  if (family === 'IPv4') return clusterIPv4(svc);
+  const ip = svc.spec.clusterIP;
+  if (ip === undefined || ip === '' || ip === 'None') return undefined;
+  if (familyOfIp(ip) === 'IPv6') return ip;
+  return svc.spec.clusterIPs?.find((c) => familyOfIp(c) === 'IPv6');
+}
+
+/** The addresses of one family (MapIPsByIPFamily: the other family's are the other proxier's). */
+function ofFamily(ips: readonly string[], family: IPFamily): string[] {
+  return family === 'IPv4'
+    ? ips.filter((ip) => parseIp(ip) !== undefined)
+    : ips.filter((ip) => familyOfIp(ip) === 'IPv6');
 }
 
 /**
@@ -96,9 +122,13 @@ export function clusterIPv4(svc: Service): string | undefined {
   return svc.spec.clusterIPs?.find((c) => parseIp(c) !== undefined);
 }
 
-/** The proxied ports of a Service, in spec order (empty for headless and ExternalName Services). */
-export function servicePortsOf(svc: Service): ServicePortInfo[] {
-  if (!isProxiedService(svc)) return [];
+/**
+ * The proxied ports of a Service as the proxier of `family` sees them, in spec order (empty for headless
+ * and ExternalName Services, and for a Service without a ClusterIP of that family).
+ */
+export function servicePortsOf(svc: Service, family: IPFamily = 'IPv4'): ServicePortInfo[] {
+  const clusterIP = clusterIPOf(svc, family);
+  if (clusterIP === undefined || svc.spec.type === 'ExternalName') return [];
   const ns = svc.metadata.namespace ?? 'default';
   const serviceKey = `${ns}/${svc.metadata.name ?? ''}`;
   const spec = svc.spec;
@@ -107,7 +137,9 @@ export function servicePortsOf(svc: Service): ServicePortInfo[] {
   const lbVIPs = !ingress?.length
     ? NONE
     : ingress
-        .filter((ing) => ing.ip !== undefined && parseIp(ing.ip) !== undefined && ing.ipMode !== 'Proxy')
+        .filter(
+          (ing) => ing.ip !== undefined && ofFamily([ing.ip], family).length > 0 && ing.ipMode !== 'Proxy',
+        )
         .map((ing) => ing.ip!);
   const rawRanges =
     (spec.loadBalancerSourceRanges?.length ?? 0) > 0
@@ -115,13 +147,16 @@ export function servicePortsOf(svc: Service): ServicePortInfo[] {
       : svc.metadata.annotations?.[SOURCE_RANGES_ANNOTATION]?.split(',');
   const sourceRanges = !rawRanges?.length
     ? NONE
-    : rawRanges
-        .map((r) => parseCidr(r.trim()))
-        .filter((c) => c !== undefined)
-        .map((c) => c.text);
-  const externalIPs = !spec.externalIPs?.length
-    ? NONE
-    : spec.externalIPs.filter((ip) => parseIp(ip) !== undefined);
+    : family === 'IPv4'
+      ? rawRanges
+          .map((r) => parseCidr(r.trim()))
+          .filter((c) => c !== undefined)
+          .map((c) => c.text)
+      : rawRanges
+          .map((r) => parseAnyCidr(r.trim()))
+          .filter((c) => c?.family === 'IPv6')
+          .map((c) => c!.text);
+  const externalIPs = !spec.externalIPs?.length ? NONE : ofFamily(spec.externalIPs, family);
   const internalPolicyLocal = spec.internalTrafficPolicy === 'Local';
   const externalPolicyLocal = apiExternallyAccessible(svc) && spec.externalTrafficPolicy === 'Local';
   const affinityClientIP = spec.sessionAffinity === 'ClientIP';
@@ -136,7 +171,8 @@ export function servicePortsOf(svc: Service): ServicePortInfo[] {
       portName: p.name ?? '',
       protocol,
       proto,
-      clusterIP: clusterIPv4(svc)!,
+      family,
+      clusterIP,
       port: p.port,
       nodePort,
       targetPort: p.targetPort,

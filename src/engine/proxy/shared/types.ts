@@ -184,6 +184,14 @@ export interface NodeRules {
   /** Total endpoints seen when generating: above 1000 kube-proxy drops SVC/SEP comments. */
   largeClusterMode: boolean;
   /**
+   * The node's IPv6 proxier's rules (kube-proxy runs one proxier per family on a dual-stack node: the
+   * rules ip6tables-save prints), made on first use; absent where svclab does not run one (see
+   * proxy/index.ts). Its own `ip6` is absent.
+   */
+  readonly ip6?: NodeRules;
+  /** The family of the proxier these rules are from (absent: IPv4). */
+  family?: 'IPv6';
+  /**
    * What `updateNodeRules` starts from (per Service port, the chains and rules it contributed; each mode
    * adds its own fields) and the memo the rules were made with.
    */

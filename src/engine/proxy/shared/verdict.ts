@@ -34,6 +34,8 @@ export interface RuleStep {
   chain: string; // "KUBE-SERVICES"
   index: number; // 0-based rule index in that chain
   text: string; // the rule as iptables-save prints it (or the ipvsadm line, or the nft list ruleset line)
+  /** The rule is the IPv6 proxier's (ip6tables-save, `table ip6 kube-proxy`). */
+  family?: 'IPv6';
 }
 
 export interface ProxyVerdict {
