@@ -176,7 +176,7 @@ describe('hostile command lines', () => {
     );
     usage(
       await run('-f', SCENE, 'node', 'node-1', '--', 'rm', '-rf', '/'),
-      'svclab node: unknown command "rm -rf /" (use iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L)',
+      'svclab node: unknown command "rm -rf /" (use iptables-save, ip6tables-save, ipvsadm -Ln, nft list ruleset or conntrack -L)',
     );
   });
 

@@ -27,7 +27,7 @@ commands:
   curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
   ping --from SRC [-c N] HOST                ICMP echo from the same sources
-  node <name> -- <cmd>                       iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset, conntrack -L
+  node <name> -- <cmd>                       iptables-save [-t TABLE], ip6tables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  lessons and their challenges (CLI only; see 'svclab lesson')
 
 commands that edit the scene's text (kubectl's output; -o yaml prints the whole edited scene):
@@ -60,7 +60,7 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   curl --from SRC [curl flags] URL          external, external:IP, node/NAME, pod/[NS/]NAME에서 보내는 요청
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
   ping --from SRC [-c N] HOST                같은 출발지에서 보내는 ICMP echo
-  node <name> -- <cmd>                       iptables-save [-t TABLE], ipvsadm -Ln, nft list ruleset, conntrack -L
+  node <name> -- <cmd>                       iptables-save [-t TABLE], ip6tables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  레슨과 챌린지(CLI 전용, 'svclab lesson' 참고)
 
 장면의 YAML을 고치는 명령(출력은 kubectl 그대로, -o yaml은 고친 장면 전체를 출력):
