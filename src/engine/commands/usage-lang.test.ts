@@ -51,7 +51,7 @@ describe('usage errors in the reader language', () => {
       "svclab exec: put the command after --, e.g. exec web -- nslookup db\nSee 'svclab --help'.\n",
     );
     expect(s.run('node node-1 -- ip route').stderr).toBe(
-      'svclab node: unknown command "ip route" (use iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L)\n' +
+      'svclab node: unknown command "ip route" (use iptables-save, ip6tables-save, ipvsadm -Ln, nft list ruleset or conntrack -L)\n' +
         "See 'svclab --help'.\n",
     );
   });

@@ -73,14 +73,14 @@ export const usage = defineMessages({
   'usage.nodeCommandMissing': {
     en: (p: { commands: string }) => `give a command after --: ${p.commands}`,
     ko: (p) => `-- 뒤에 명령을 적으세요: ${p.commands}`,
-    example: { commands: 'iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L' },
+    example: { commands: 'iptables-save, ip6tables-save, ipvsadm -Ln, nft list ruleset or conntrack -L' },
   },
   'usage.nodeCommandUnknown': {
     en: (p: { command: string; commands: string }) => `unknown command "${p.command}" (use ${p.commands})`,
     ko: (p) => `알 수 없는 명령 "${p.command}"입니다(쓸 수 있는 명령: ${p.commands})`,
     example: {
       command: 'ip route',
-      commands: 'iptables-save, ipvsadm -Ln, nft list ruleset or conntrack -L',
+      commands: 'iptables-save, ip6tables-save, ipvsadm -Ln, nft list ruleset or conntrack -L',
     },
   },
   'usage.nodeToolOptions': {
