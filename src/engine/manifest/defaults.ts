@@ -204,6 +204,18 @@ export function applyDefaults(obj: Obj): void {
     case 'Secret':
       if (empty(obj.type)) obj.type = 'Opaque';
       return;
+    case 'IngressClass': {
+      // SetDefaults_IngressClass (networking/v1): parameters without a scope refer to a cluster-scoped object.
+      const params = (obj.spec as Obj | undefined)?.parameters;
+      if (
+        typeof params === 'object' &&
+        params !== null &&
+        !Array.isArray(params) &&
+        empty((params as Obj).scope)
+      )
+        (params as Obj).scope = 'Cluster';
+      return;
+    }
     case 'Namespace': {
       // The NamespaceDefaultLabelName admission: every namespace carries its own name as a label.
       const meta = obj.metadata as Obj;

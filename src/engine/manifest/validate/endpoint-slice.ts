@@ -8,9 +8,9 @@
  * // "endpoints[0].addresses: Required value: must contain at least 1 address"
  */
 import { duplicate, invalidEach, notSupported, required, tooMany, type FieldError } from './field';
-import { isDNS1123Label, isDNS1123Subdomain, isValidIPv4Address } from './messages';
+import { isDNS1123Label, isDNS1123Subdomain, isValidIPv4Address, isValidIPv6Address } from './messages';
 import { validateObjectMeta } from './metadata';
-import { PORT_PROTOCOLS } from './ports';
+import { appProtocolErrors, PORT_PROTOCOLS } from './ports';
 import { validateEndpointIP } from './endpoints';
 
 type Obj = Record<string, unknown>;
@@ -49,7 +49,8 @@ export function validateEndpointSlice(obj: Obj): FieldError[] {
           const bad = isValidIPv4Address(a);
           errs.push(...(bad.length > 0 ? invalidEach(p, a, bad) : validateEndpointIP(a, p, () => [])));
         } else if (addressType === 'IPv6') {
-          errs.push(...validateEndpointIP(a, p));
+          const bad = isValidIPv6Address(a);
+          errs.push(...(bad.length > 0 ? invalidEach(p, a, bad) : validateEndpointIP(a, p)));
         } else if (addressType === 'FQDN') errs.push(...fqdnErrors(p, a));
       });
       if (typeof ep.nodeName === 'string')
@@ -73,6 +74,7 @@ export function validateEndpointSlice(obj: Obj): FieldError[] {
       if (protocol === undefined) errs.push(required(`ports[${i}].protocol`));
       else if (!PORT_PROTOCOLS.includes(protocol))
         errs.push(notSupported(`ports[${i}].protocol`, protocol, PORT_PROTOCOLS));
+      errs.push(...appProtocolErrors(p.appProtocol, `ports[${i}].appProtocol`));
     });
   }
   return errs;

@@ -10,7 +10,7 @@
 import { invalidEach, required, type FieldError } from './field';
 import { isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIpErrors } from './messages';
 import { validateObjectMeta } from './metadata';
-import { validateProtocol } from './ports';
+import { appProtocolErrors, validateProtocol } from './ports';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -59,6 +59,7 @@ export function validateEndpointPort(p: Obj, requireName: boolean, path: string)
   const port = typeof p.port === 'number' ? p.port : 0;
   errs.push(...invalidEach(`${path}.port`, port, isValidPortNum(port)));
   errs.push(...validateProtocol(p.protocol, `${path}.protocol`));
+  errs.push(...appProtocolErrors(p.appProtocol, `${path}.appProtocol`));
   return errs;
 }
 

@@ -11,11 +11,12 @@ import type { Diagnostic } from '../../diagnostics';
 import { diagnosticAt } from '../diagnose';
 import type { SourcedObject } from '../types';
 import { validateConfigMapOrSecret, validateNamespace, validateNode } from './cluster-objects';
+import { validateDeployment, validateReplicaSet } from './deployment';
 import { validateEndpointSlice } from './endpoint-slice';
 import { validateEndpoints } from './endpoints';
 import type { FieldError } from './field';
 import { validateIngress, validateIngressClass } from './ingress';
-import { validatePod, validateWorkload } from './pod';
+import { validatePod } from './pod';
 import { validateService } from './service';
 import {
   validateDaemonSet,
@@ -33,8 +34,8 @@ const VALIDATORS: Record<string, (obj: Obj) => FieldError[]> = {
   Ingress: validateIngress,
   IngressClass: validateIngressClass,
   Pod: validatePod,
-  Deployment: (obj) => validateWorkload(obj),
-  ReplicaSet: (obj) => validateWorkload(obj),
+  Deployment: validateDeployment,
+  ReplicaSet: validateReplicaSet,
   StatefulSet: validateStatefulSet,
   DaemonSet: validateDaemonSet,
   Job: validateJob,

@@ -10,6 +10,7 @@
 import { forbidden, goLiteral, invalid, invalidEach, notSupported, required, type FieldError } from './field';
 import {
   isDNS1035Label,
+  isDNS1123Label,
   isDNS1123Subdomain,
   isValidPortName,
   isValidPortNum,
@@ -141,7 +142,45 @@ export function validateIngressClass(obj: Obj): FieldError[] {
       );
     else errs.push(...invalidEach('spec.controller', host, isDNS1123Subdomain(host)));
   }
-  if (spec.parameters !== undefined && spec.parameters !== null && !isObj(spec.parameters))
-    errs.push(forbidden('spec.parameters', 'must be an object'));
+  if (isObj(spec.parameters)) errs.push(...validateParameters(spec.parameters));
+  return errs;
+}
+
+/** path.IsValidPathSegmentName: a name that can be a URL path segment. */
+function isValidPathSegmentName(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((c) => name.includes(c)).map((c) => `may not contain '${c}'`);
+}
+
+/**
+ * validateIngressClassParametersReference (pkg/apis/networking/validation): the typed reference (apiGroup a
+ * DNS subdomain, kind and name required path segments), then scope (defaulted to Cluster) and namespace.
+ */
+function validateParameters(params: Obj): FieldError[] {
+  const errs: FieldError[] = [];
+  const path = 'spec.parameters';
+  if (params.apiGroup !== undefined && params.apiGroup !== null) {
+    const group = str(params.apiGroup);
+    errs.push(...invalidEach(`${path}.apiGroup`, group, isDNS1123Subdomain(group)));
+  }
+  for (const key of ['kind', 'name'] as const) {
+    const v = str(params[key]);
+    if (v === '') errs.push(required(`${path}.${key}`, `${key} is required`));
+    else errs.push(...invalidEach(`${path}.${key}`, v, isValidPathSegmentName(v)));
+  }
+  if (params.scope === undefined || params.scope === null) {
+    errs.push(required(`${path}.scope`));
+    return errs;
+  }
+  const scope = str(params.scope);
+  const hasNamespace = params.namespace !== undefined && params.namespace !== null;
+  if (scope !== 'Cluster' && scope !== 'Namespace')
+    errs.push(notSupported(`${path}.scope`, scope, ['Cluster', 'Namespace']));
+  else if (scope === 'Namespace') {
+    const ns = str(params.namespace);
+    if (!hasNamespace) errs.push(required(`${path}.namespace`, "`parameters.scope` is set to 'Namespace'"));
+    else errs.push(...invalidEach(`${path}.namespace`, ns, isDNS1123Label(ns)));
+  } else if (hasNamespace)
+    errs.push(forbidden(`${path}.namespace`, "`parameters.scope` is set to 'Cluster'"));
   return errs;
 }

@@ -272,6 +272,10 @@ export const isValidIP = (s: string): string[] => (parseIpSloppy(s) ? [] : [IP_I
 export const isValidIPv4Address = (s: string): string[] =>
   (parseIPv4Sloppy(s) ?? isV4Mapped(s)) ? [] : ['must be a valid IPv4 address'];
 
+/** validation.IsValidIPv6Address: parses (sloppily) and is not an IPv4 address (ip.To4() == nil). */
+export const isValidIPv6Address = (s: string): string[] =>
+  !parseIPv4Sloppy(s) && parseIPv6(s) && !isV4Mapped(s) ? [] : ['must be a valid IPv6 address'];
+
 function isV4Mapped(s: string): boolean {
   const b = parseIPv6(s);
   return !!b && b.slice(0, 5).every((g) => g === 0) && b[5] === 0xffff;

@@ -64,6 +64,45 @@ describe('EndpointSlice', () => {
       'endpoints[1].addresses[1]: Invalid value: "127.0.0.2": may not be in the loopback range (127.0.0.0/8, ::1/128)',
     ]);
   });
+  it('IPv6 slices take only IPv6 addresses (IsValidIPv6Address), then the special ranges', () => {
+    expect(
+      es({
+        addressType: 'IPv6',
+        endpoints: [{ addresses: ['10.244.1.5', '::ffff:10.0.0.1', 'fd00::5', '::1'] }],
+      }),
+    ).toEqual([
+      'endpoints[0].addresses[0]: Invalid value: "10.244.1.5": must be a valid IPv6 address',
+      'endpoints[0].addresses[1]: Invalid value: "::ffff:10.0.0.1": must be a valid IPv6 address',
+      'endpoints[0].addresses[3]: Invalid value: "::1": may not be in the loopback range (127.0.0.0/8, ::1/128)',
+    ]);
+  });
+  it('a port’s appProtocol is a qualified name, in slices as in Endpoints', () => {
+    expect(
+      es({
+        addressType: 'IPv4',
+        endpoints: [],
+        ports: [{ name: 'h', protocol: 'TCP', port: 80, appProtocol: '/h2c' }],
+      }),
+    ).toEqual(['ports[0].appProtocol: Invalid value: "/h2c": prefix part must be non-empty']);
+    expect(
+      errors({
+        kind: 'Endpoints',
+        metadata: { name: 'db' },
+        subsets: [
+          {
+            addresses: [{ ip: '10.0.0.5' }],
+            ports: [
+              { port: 5432, appProtocol: 'postgresql' },
+              { name: 'b', port: 1, appProtocol: 'a/b/c' },
+            ],
+          },
+        ],
+      }),
+    ).toEqual([
+      'subsets[0].ports[0].name: Required value',
+      "subsets[0].ports[1].appProtocol: Invalid value: \"a/b/c\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ]);
+  });
   it('addressType required / supported; duplicate port names', () => {
     expect(
       es({
@@ -77,6 +116,56 @@ describe('EndpointSlice', () => {
     ).toEqual([
       'addressType: Unsupported value: "IPv5": supported values: "FQDN", "IPv4", "IPv6"',
       'ports[1].name: Duplicate value: "http"',
+    ]);
+  });
+});
+
+describe('IngressClass parameters (validateIngressClassParametersReference)', () => {
+  /** A cluster-scoped object: no namespace, defaults then validation. */
+  const ic = (parameters: Record<string, unknown>) => {
+    const o = JSON.parse(
+      JSON.stringify({
+        kind: 'IngressClass',
+        metadata: { name: 'nginx' },
+        spec: { controller: 'k8s.io/ingress-nginx', parameters },
+      }),
+    ) as Record<string, unknown>;
+    applyDefaults(o);
+    return {
+      errors: validateFields(o).map((e) => e.message),
+      scope: (o.spec as { parameters: { scope?: string } }).parameters.scope,
+    };
+  };
+  it('a reference without scope is defaulted to Cluster and valid', () => {
+    expect(ic({ apiGroup: 'k8s.example.com', kind: 'IngressParameters', name: 'external-lb' })).toEqual({
+      errors: [],
+      scope: 'Cluster',
+    });
+  });
+  it('kind and name are required path segments; apiGroup a DNS subdomain', () => {
+    expect(ic({ apiGroup: 'K8s_Example', name: 'a/b' }).errors).toEqual([
+      "spec.parameters.apiGroup: Invalid value: \"K8s_Example\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      'spec.parameters.kind: Required value: kind is required',
+      'spec.parameters.name: Invalid value: "a/b": may not contain \'/\'',
+    ]);
+    expect(ic({ kind: '..', name: 'x' }).errors).toEqual([
+      'spec.parameters.kind: Invalid value: "..": may not be \'..\'',
+    ]);
+  });
+  it('scope: Namespace needs a namespace, Cluster forbids one, anything else is not supported', () => {
+    const ref = { kind: 'IngressParameters', name: 'p' };
+    expect(ic({ ...ref, scope: 'Namespace' }).errors).toEqual([
+      "spec.parameters.namespace: Required value: `parameters.scope` is set to 'Namespace'",
+    ]);
+    expect(ic({ ...ref, scope: 'Namespace', namespace: 'Team_A' }).errors).toEqual([
+      "spec.parameters.namespace: Invalid value: \"Team_A\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')",
+    ]);
+    expect(ic({ ...ref, scope: 'Namespace', namespace: 'team-a' }).errors).toEqual([]);
+    expect(ic({ ...ref, namespace: 'team-a' }).errors).toEqual([
+      "spec.parameters.namespace: Forbidden: `parameters.scope` is set to 'Cluster'",
+    ]);
+    expect(ic({ ...ref, scope: 'Global' }).errors).toEqual([
+      'spec.parameters.scope: Unsupported value: "Global": supported values: "Cluster", "Namespace"',
     ]);
   });
 });

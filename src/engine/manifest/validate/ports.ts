@@ -6,7 +6,19 @@
  * // 'spec.ports[0].targetPort: Invalid value: "HTTP": must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)'
  */
 import { invalidEach, notSupported, required, type FieldError } from './field';
-import { isValidPortName, isValidPortNum } from './messages';
+import { isQualifiedName, isValidPortName, isValidPortNum } from './messages';
+
+/**
+ * A port's appProtocol, when set, is a qualified name (ValidateQualifiedName in validateServicePort,
+ * validateEndpointPort and validateEndpointSlicePorts): "http", "kubernetes.io/h2c", "example.com/custom".
+ *
+ * @example appProtocolErrors('HTTP 2', 'spec.ports[0].appProtocol')[0].message; // 'spec.ports[0].appProtocol: Invalid value: "HTTP 2": name part must consist of …'
+ */
+export function appProtocolErrors(value: unknown, path: string): FieldError[] {
+  if (value === undefined || value === null) return [];
+  const v = typeof value === 'string' ? value : String(value);
+  return invalidEach(path, v, isQualifiedName(v));
+}
 
 /** sets.List(supportedPortProtocols): sorted. */
 export const PORT_PROTOCOLS = ['SCTP', 'TCP', 'UDP'];

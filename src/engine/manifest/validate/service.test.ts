@@ -254,6 +254,28 @@ describe('ValidateService: section 5.2, one test per row', () => {
       }),
     ).toEqual(['allocateLoadBalancerNodePorts: Required value']);
   });
+  it('appProtocol is a qualified name: IANA names, kubernetes.io/… and domain-prefixed ones pass', () => {
+    const withApp = (appProtocol: string) => errors({ ports: [{ port: 80, appProtocol }] });
+    for (const ok of ['http', 'kubernetes.io/h2c', 'kubernetes.io/ws', 'example.com/custom-proto'])
+      expect(withApp(ok), ok).toEqual([]);
+    expect(withApp('HTTP 2')).toEqual([
+      "spec.ports[0].appProtocol: Invalid value: \"HTTP 2\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ]);
+  });
+  it('loadBalancerClass: forbidden unless type is LoadBalancer, and a qualified name (validateLoadBalancerClassField)', () => {
+    expect(errors({ ports: p80, type: 'NodePort', loadBalancerClass: 'example.com/lb' })).toEqual([
+      "spec.loadBalancerClass: Forbidden: may only be used when `type` is 'LoadBalancer'",
+    ]);
+    expect(
+      errors({ ports: p80, type: 'LoadBalancer', loadBalancerClass: 'example.com/internal-vip' }),
+    ).toEqual([]);
+    expect(errors({ ports: p80, type: 'LoadBalancer', loadBalancerClass: 'Example.com/a/b' })).toEqual([
+      "spec.loadBalancerClass: Invalid value: \"Example.com/a/b\": a valid label key must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')",
+    ]);
+    expect(errors({ ports: p80, type: 'LoadBalancer', loadBalancerClass: 'example.com/-x' })).toEqual([
+      "spec.loadBalancerClass: Invalid value: \"example.com/-x\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+    ]);
+  });
   it('externalTrafficPolicy on a Service that is not externally accessible', () => {
     expect(errors({ ports: p80, externalTrafficPolicy: 'Local' })).toEqual([
       'spec.externalTrafficPolicy: Invalid value: "Local": may only be set for externally-accessible services',

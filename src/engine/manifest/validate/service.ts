@@ -25,12 +25,13 @@ import {
   isDNS1035Label,
   isDNS1123Label,
   isDNS1123Subdomain,
+  isQualifiedName,
   isValidCIDR,
   isValidIP,
   specialIpErrors,
 } from './messages';
 import { validateLabels, validateObjectMeta } from './metadata';
-import { validatePortNumOrName, validateProtocol } from './ports';
+import { appProtocolErrors, validatePortNumOrName, validateProtocol } from './ports';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -58,6 +59,7 @@ function validateServicePort(p: Obj, requireName: boolean, names: Set<string>, p
     errs.push(invalid(child(path, 'port'), port, 'must be between 1 and 65535, inclusive'));
   errs.push(...validateProtocol(p.protocol, child(path, 'protocol')));
   errs.push(...validatePortNumOrName(p.targetPort, child(path, 'targetPort')));
+  errs.push(...appProtocolErrors(p.appProtocol, child(path, 'appProtocol')));
   return errs;
 }
 
@@ -282,8 +284,13 @@ export function validateService(obj: Obj): FieldError[] {
     (spec.allocateLoadBalancerNodePorts === undefined || spec.allocateLoadBalancerNodePorts === null)
   )
     errs.push(required('allocateLoadBalancerNodePorts'));
-  if (spec.loadBalancerClass !== undefined && spec.loadBalancerClass !== null && type !== 'LoadBalancer')
-    errs.push(forbidden('spec.loadBalancerClass', "may only be used when service type is 'LoadBalancer'"));
+  // validateLoadBalancerClassField (on create): a qualified name on a LoadBalancer, forbidden on any other type.
+  if (spec.loadBalancerClass !== undefined && spec.loadBalancerClass !== null) {
+    const cls = str(spec.loadBalancerClass);
+    if (type === 'LoadBalancer')
+      errs.push(...invalidEach('spec.loadBalancerClass', cls, isQualifiedName(cls)));
+    else errs.push(forbidden('spec.loadBalancerClass', "may only be used when `type` is 'LoadBalancer'"));
+  }
   errs.push(...validateTrafficPolicies(spec));
   return errs;
 }
