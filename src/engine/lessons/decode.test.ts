@@ -109,6 +109,46 @@ describe('decodeLessonFolder', () => {
     expect(decodeLessonBundle('big.yaml', 'a'.repeat(3_000_000)).ok).toBe(false);
   });
 
+  describe('the manifest reader’s limits (issue 17)', () => {
+    const only = (text: string) => {
+      const r = decodeLessonBundle('x.yaml', text);
+      expect(r.ok).toBe(false);
+      return r.ok ? undefined : r.errors[0];
+    };
+    it('an alias bomb is refused with its own message, in both languages', () => {
+      const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]']
+        .concat(
+          ['b', 'c', 'd', 'e', 'f', 'g'].map((k, i) => `${k}: &${k} [${`*${'abcdef'[i]}, `.repeat(10)}]`),
+        )
+        .join('\n');
+      const e = only(bomb)!;
+      expect(e.message).toMatchObject({ id: 'lesson.format.aliasLimit', params: { limit: 100 } });
+      expect(render(e.message, 'en')).toContain('more than 100 YAML aliases');
+      expect(render(e.message, 'ko')).toContain('별칭');
+    });
+    it('deep flow brackets are refused before parsing, at the bracket that goes too deep', () => {
+      const e = only(`format: svclab.lesson/v1\nx: ${'['.repeat(5000)}`)!;
+      expect(e).toMatchObject({ line: 2, column: 1004, message: { id: 'lesson.format.tooDeep' } });
+    });
+    it('a document deeper than 100 levels (but few brackets) is refused after parsing', () => {
+      const deep = Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}k:`).join('\n') + ' 1';
+      expect(only(deep)!.message).toMatchObject({ id: 'lesson.format.tooDeep', params: { limit: 100 } });
+    });
+    it('size is counted in UTF-8 bytes: 700,000 Korean characters are 2.1 MB', () => {
+      const e = only(`title: "${'가'.repeat(700_000)}"`)!;
+      expect(e.message).toMatchObject({ id: 'lesson.format.tooLarge', params: { limit: 2_000_000 } });
+      expect(render(e.message, 'en')).toBe('the file is larger than 2000000 bytes');
+    });
+    it('duplicate keys are found (in one pass) and placed on their line', () => {
+      const e = only(`${lessonYaml}id: again\n`)!;
+      expect(e).toMatchObject({ line: 27, column: 1 });
+      expect(render(e.message, 'en')).toContain('Map keys must be unique');
+      // A wide map with a repeated key at its end still reads (the quadratic check took seconds here).
+      const wide = Array.from({ length: 20_000 }, (_, i) => `k${i}: ${i}`).join('\n') + '\nk0: again';
+      expect(only(wide)).toMatchObject({ line: 20_001, column: 1 });
+    });
+  });
+
   it('round-trips through a bundle (JSON is YAML)', () => {
     const r = decodeLessonFolder({
       'lesson.yaml': lessonYaml,

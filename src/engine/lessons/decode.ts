@@ -8,6 +8,15 @@
  * // { ok: true, lesson: { id: 'clusterip', …, files: { 'scene.yaml': '…' } } }
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { duplicateKeyErrors } from '../manifest/duplicate-keys';
+import {
+  deepFlowBracket,
+  depthExceeds,
+  MAX_ALIAS_COUNT,
+  MAX_DEPTH,
+  MAX_FLOW_BRACKETS,
+} from '../manifest/parse-chunk';
+import { utf8Length } from '../manifest/split';
 import type { ManifestSource } from '../manifest/parse';
 import { msg, type Msg } from '../messages';
 import { checkExpression } from './query';
@@ -28,7 +37,7 @@ export type LoadedLesson = Lesson & { files: Record<string, string> };
 export type DecodeResult = { ok: true; lesson: LoadedLesson } | { ok: false; errors: LessonError[] };
 
 export const LESSON_FILE = 'lesson.yaml';
-/** A bundle, a folder's lesson.yaml or a scene file larger than this is refused before parsing. */
+/** A bundle, a folder's lesson.yaml or a scene file larger than this (UTF-8 bytes) is refused before parsing. */
 export const MAX_LESSON_BYTES = 2_000_000;
 
 type Path = readonly (string | number)[];
@@ -159,23 +168,34 @@ function semanticErrors(lesson: Lesson, files: Record<string, string>): { path: 
   return errors;
 }
 
+/**
+ * Reads a lesson file under the manifest reader's limits (issue 17): its size in UTF-8 bytes, flow brackets
+ * left open before the parser runs (deep `[[[…` overflows the parser's stack), duplicate keys found in one
+ * pass (the yaml package's own check is quadratic), then, on the value, the alias and depth limits.
+ */
 function parseText(
   file: string,
   text: string,
 ): { doc: Document; lc: LineCounter } | { errors: LessonError[] } {
-  if (text.length > MAX_LESSON_BYTES)
+  if (text.length * 3 > MAX_LESSON_BYTES && utf8Length(text) > MAX_LESSON_BYTES)
     return {
       errors: [{ file, field: '', message: msg('lesson.format.tooLarge', { limit: MAX_LESSON_BYTES }) }],
+    };
+  const deep = deepFlowBracket(text, MAX_FLOW_BRACKETS);
+  if (deep)
+    return {
+      errors: [{ file, ...deep, field: '', message: msg('lesson.format.tooDeep', { limit: MAX_DEPTH }) }],
     };
   const lc = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lc,
     prettyErrors: false,
-    uniqueKeys: true,
+    uniqueKeys: false,
   });
-  if (doc.errors.length > 0)
+  const errors = doc.errors.length > 0 ? doc.errors : duplicateKeyErrors(doc);
+  if (errors.length > 0)
     return {
-      errors: doc.errors.slice(0, 5).map((e) => {
+      errors: errors.slice(0, 5).map((e) => {
         const p = lc.linePos(e.pos[0]);
         return {
           file,
@@ -195,11 +215,19 @@ function decode(file: string, text: string, files: Record<string, string> | unde
   const { doc, lc } = parsed;
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
     const error = e instanceof Error ? e.message : String(e);
-    return { ok: false, errors: [{ file, field: '', message: msg('lesson.format.yaml', { error }) }] };
+    const message = /alias/i.test(error)
+      ? msg('lesson.format.aliasLimit', { limit: MAX_ALIAS_COUNT })
+      : msg('lesson.format.yaml', { error });
+    return { ok: false, errors: [{ file, field: '', message }] };
   }
+  if (depthExceeds(data, MAX_DEPTH))
+    return {
+      ok: false,
+      errors: [{ file, field: '', message: msg('lesson.format.tooDeep', { limit: MAX_DEPTH }) }],
+    };
   const at = (path: Path, message: Msg): LessonError => ({
     file,
     ...position(doc, lc, path),

@@ -126,7 +126,7 @@ function locateIn(
 export const MAX_FLOW_BRACKETS = 1000;
 
 /** The line and column of the first bracket that leaves more than `limit` brackets open, if any. */
-function deepFlowBracket(text: string, limit: number): { line: number; column: number } | undefined {
+export function deepFlowBracket(text: string, limit: number): { line: number; column: number } | undefined {
   let open = 0;
   let line = 1;
   let lineStart = 0;
@@ -145,7 +145,7 @@ function deepFlowBracket(text: string, limit: number): { line: number; column: n
 }
 
 /** Depth of a plain JS value, iteratively (a recursive walk is what deep input attacks). */
-function depthExceeds(value: unknown, limit: number): boolean {
+export function depthExceeds(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length > 0) {
     const [v, d] = stack.pop()!;

@@ -125,9 +125,23 @@ export const lessonFormat = defineMessages({
     example: { file: 'scene.yaml' },
   },
   'lesson.format.tooLarge': {
-    en: (p: { limit: number }) => `the file is larger than ${p.limit} characters`,
-    ko: (p) => `파일이 ${p.limit}자보다 큽니다`,
+    en: (p: { limit: number }) => `the file is larger than ${p.limit} bytes`,
+    ko: (p) => `파일이 ${p.limit}바이트보다 큽니다`,
     example: { limit: 2_000_000 },
+  },
+  'lesson.format.tooDeep': {
+    en: (p: { limit: number }) =>
+      `the file nests more than ${p.limit} levels deep; a lesson never needs that many, so svclab does not read it`,
+    ko: (p) =>
+      `파일이 ${p.limit}단계보다 깊게 중첩되어 있습니다. 레슨에는 그만큼 깊은 구조가 필요 없으므로 svclab은 이 파일을 읽지 않습니다`,
+    example: { limit: 100 },
+  },
+  'lesson.format.aliasLimit': {
+    en: (p: { limit: number }) =>
+      `the file expands more than ${p.limit} YAML aliases (*name); a lesson never needs that many, and so many is how a "billion laughs" file exhausts memory`,
+    ko: (p) =>
+      `파일이 YAML 별칭(*이름)을 ${p.limit}개보다 많이 펼칩니다. 레슨에는 그만큼 필요 없고, 이렇게 많은 별칭은 메모리를 바닥내는 "billion laughs" 공격에 쓰입니다`,
+    example: { limit: 100 },
   },
   'lesson.format.folderTooLarge': {
     en: (p: { limit: number }) => `the folder holds more than ${p.limit} bytes`,
