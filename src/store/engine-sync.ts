@@ -7,6 +7,7 @@
 import { translate } from '../i18n/translate';
 import { createEngineClient, type EngineClient } from '../worker/engine-client';
 import { instrumentation } from './instrumentation';
+import { applySceneEdit } from './scene-edits';
 import { toSources } from './scene-files';
 import { useStore } from './store';
 import { duration } from './timeline';
@@ -145,6 +146,7 @@ export async function runConsoleLine(line: string) {
       value: { ...r.value, exitCode: 1 as const, stderr: `${r.value.stderr}${note}\n` },
     };
   }
-  for (const f of r.value.sources) useStore.getState().setFileText(f.file, f.text);
+  // As an edit in the editor where it is open, so Ctrl+Z takes it back.
+  for (const f of r.value.sources) applySceneEdit(f.file, f.text);
   return r;
 }

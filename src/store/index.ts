@@ -4,6 +4,7 @@ export * from './selectors';
 export * from './graph-ids';
 export * from './types';
 export { startEngineSync, sendRequest, runConsoleLine, isBroken, prefersReducedMotion } from './engine-sync';
+export { registerSceneEditor, applySceneEdit, type SceneEditor } from './scene-edits';
 export { instrumentation } from './instrumentation';
 export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';
 export { SCENE_FILE, MAX_FILES, fileNameProblem, type SceneFile } from './scene-files';

@@ -5,11 +5,18 @@
  * lines. Loaded lazily (React.lazy) so Monaco is not in the initial JavaScript.
  */
 import { useEffect, useRef } from 'react';
-import { selectCluster, selectLessonMarks, useStore, type SceneFile } from '../../store';
+import {
+  registerSceneEditor,
+  selectCluster,
+  selectLessonMarks,
+  useStore,
+  type SceneFile,
+} from '../../store';
 import { useT } from '../../i18n';
 import { monaco } from './monaco-setup';
 import { markLines } from './lesson-marks';
 import { fileOf, linesOf, objectAtLine } from './origins';
+import { minimalEdit } from './text-edit';
 import { toMonacoMarkers } from './to-monaco-markers';
 
 type Model = ReturnType<typeof monaco.editor.createModel>;
@@ -85,6 +92,23 @@ export default function MonacoEditor() {
         syncing = false;
       }
     };
+
+    /**
+     * A command's edit (the console's `kubectl scale` …) as one undoable step on that file's model, shown
+     * or not: the model's change reaches the store as typing does, and Ctrl+Z takes it back.
+     */
+    const applyEdit = (file: string, text: string): boolean => {
+      const model = models.get(file);
+      if (!model) return false;
+      const edit = minimalEdit(model.getValue(), text);
+      if (!edit) return true;
+      const range = monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end));
+      model.pushStackElement();
+      model.pushEditOperations(null, [{ range, text: edit.text, forceMoveMarkers: true }], () => null);
+      model.pushStackElement();
+      return true;
+    };
+    const stopEdits = registerSceneEditor(applyEdit);
 
     const highlight = (key: string | null, reveal: boolean) => {
       const cluster = selectCluster(useStore.getState());
@@ -182,6 +206,7 @@ export default function MonacoEditor() {
     show(useStore.getState().activeFile);
     markLesson(true);
     return () => {
+      stopEdits();
       unsubscribe();
       onCursor.dispose();
       editorRef.current = null;
