@@ -5,13 +5,7 @@
  * lines. Loaded lazily (React.lazy) so Monaco is not in the initial JavaScript.
  */
 import { useEffect, useRef } from 'react';
-import {
-  registerSceneEditor,
-  selectCluster,
-  selectLessonMarks,
-  useStore,
-  type SceneFile,
-} from '../../store';
+import { registerSceneEditor, selectCluster, selectLessonMarks, useStore, type SceneFile } from '../../store';
 import { useT } from '../../i18n';
 import { monaco } from './monaco-setup';
 import { markLines } from './lesson-marks';
@@ -102,7 +96,10 @@ export default function MonacoEditor() {
       if (!model) return false;
       const edit = minimalEdit(model.getValue(), text);
       if (!edit) return true;
-      const range = monaco.Range.fromPositions(model.getPositionAt(edit.start), model.getPositionAt(edit.end));
+      const range = monaco.Range.fromPositions(
+        model.getPositionAt(edit.start),
+        model.getPositionAt(edit.end),
+      );
       model.pushStackElement();
       model.pushEditOperations(null, [{ range, text: edit.text, forceMoveMarkers: true }], () => null);
       model.pushStackElement();
