@@ -6,6 +6,8 @@ import { InspectorPanel } from '../features/inspector/InspectorPanel';
 import { LessonsPane } from '../features/lessons/LessonsPane';
 import { PlaybackControls } from '../features/playback/PlaybackControls';
 import { RequestBar } from '../features/playback/RequestBar';
+import { FaultMenu, openFaultMenu } from '../features/timeline/FaultMenu';
+import { TimelineBar } from '../features/timeline/TimelineBar';
 import { TopologyPanel } from '../features/topology/TopologyPanel';
 import { LinkNotice } from '../features/share/LinkNotice';
 import { SaveNotice } from '../features/workspaces/SaveNotice';
@@ -42,8 +44,9 @@ export function App() {
         </div>
         <div className="column right">
           <RequestBar />
+          <TimelineBar />
           <div className="stage">
-            <TopologyPanel />
+            <TopologyPanel onElementMenu={openFaultMenu} />
             <SidePanel
               lesson={<LessonsPane />}
               inspector={
@@ -56,6 +59,7 @@ export function App() {
           </div>
         </div>
       </main>
+      <FaultMenu />
     </div>
   );
 }

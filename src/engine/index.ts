@@ -44,6 +44,8 @@ export {
 
 // Sending requests: the one request type, its builder, and the traces simulate() returns.
 export { createWorld, type SimWorld } from './world';
+export { clusterAt, type ClusterAt, type TimelineEvent } from './timeline';
+export { formatDuration, parseDuration } from './manifest/timeline';
 export { simulate, simulateMany } from './simulate/simulate';
 export { request, type Request, type RequestInit, type RequestProtocol } from './simulate/request';
 export type * from './trace';

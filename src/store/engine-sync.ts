@@ -25,19 +25,20 @@ export const isBroken = (diagnostics: Diagnostic[]) =>
   diagnostics.some((d) => d.source === 'yaml' && d.severity === 'error');
 
 async function rebuild(c: EngineClient) {
-  const { files, revision, seed } = useStore.getState();
+  const { files, revision, seed, sceneAt } = useStore.getState();
   useStore.setState({ computing: true });
   const timing = instrumentation.buildSent();
-  const answer = await c.update(revision, toSources(files), seed);
+  const answer = await c.update(revision, toSources(files), seed, sceneAt);
   timing.received();
   if (answer === null) return; // stale: a newer text is on its way
   if (!answer.ok) {
     useStore.setState({ computing: false, engineStatus: 'error', engineMessage: answer.error });
     return;
   }
-  const { cluster, diagnostics } = answer.value;
+  const { cluster, diagnostics, timeline } = answer.value;
   const broken = isBroken(diagnostics);
   useStore.setState((s) => ({
+    ...(broken ? {} : { timelineEvents: timeline.events }),
     computing: false,
     engineStatus: 'ready',
     engineMessage: null,
@@ -77,7 +78,7 @@ export function startEngineSync(): () => void {
   };
   void pump();
   const unsubscribe = useStore.subscribe((s, prev) => {
-    if (s.files === prev.files && s.seed === prev.seed) return;
+    if (s.files === prev.files && s.seed === prev.seed && s.sceneAt === prev.sceneAt) return;
     void pump();
   });
   return () => {

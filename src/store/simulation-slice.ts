@@ -19,6 +19,18 @@ export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice>
   lookupText: null,
   traceError: null,
   sending: false,
+  sceneAt: 0,
+  timelineEvents: [],
+  setSceneAt: (at) =>
+    set((s) => {
+      const next = Number.isFinite(at) ? Math.max(0, at) : 0;
+      if (next === s.sceneAt) return {};
+      // Requests sent at another instant would describe another cluster: they go.
+      return { sceneAt: next, traces: [], lookupText: null, traceError: null, playing: false, playhead: 0 };
+    }),
+  elementMenu: null,
+  openElementMenu: (menu) => set({ elementMenu: menu }),
+  faultStatus: null,
   setRequest: (patch) =>
     set((s) => ({
       request: { ...s.request, ...patch, count: clampCount(patch.count ?? s.request.count ?? 1) },

@@ -2,7 +2,7 @@
  * The store's shapes: each slice's state and actions, the whole Store, and what comes from (or goes to)
  * the engine worker. Kept below the slice files, which each import the Store they are part of.
  */
-import type { ClusterState, Diagnostic, LessonError, RequestInit, Trace } from '../engine';
+import type { ClusterState, Diagnostic, LessonError, RequestInit, TimelineEvent, Trace } from '../engine';
 import type { Locale } from '../i18n/translate';
 import type { ScenarioId } from '../scenarios';
 import type { ChallengeRun, LessonCatalogueState, LessonRef, PredictionRun } from './lesson-model';
@@ -20,9 +20,16 @@ export interface GoodBuild {
   cluster: ClusterState;
 }
 
+/** A context menu on a graph element (`node/node-2`, `pod/default/web-x`) at a point of the screen. */
+export interface ElementMenu {
+  id: string;
+  x: number;
+  y: number;
+}
+
 export type EngineStatus = 'starting' | 'ready' | 'error';
 
-export type { ClusterState, Diagnostic, RequestInit, Trace };
+export type { ClusterState, Diagnostic, RequestInit, TimelineEvent, Trace };
 
 export type Store = ManifestsSlice &
   SimulationSlice &
@@ -103,6 +110,21 @@ export interface SimulationSlice extends RequestFormState {
   lookupText: string | null;
   traceError: string | null;
   sending: boolean;
+
+  /**
+   * The instant of the scene's timeline the page shows, in seconds (architecture principle 17): the
+   * graph, the rules, the console and the requests are the cluster then.
+   */
+  sceneAt: number;
+  /** The scene's Timeline events from the newest build (empty without a Timeline). */
+  timelineEvents: TimelineEvent[];
+  /** Moves to an instant (the scrubber); the requests sent at the old one are cleared. */
+  setSceneAt(at: number): void;
+  /** The graph element whose context menu (faults) is open, and where on the screen. */
+  elementMenu: ElementMenu | null;
+  openElementMenu(menu: ElementMenu | null): void;
+  /** The last fault injected from the menu: its console line and what it answered. */
+  faultStatus: { line: string; ok: boolean; text: string } | null;
 
   /** Edits the request's fields (the count is kept a whole number from 1 to 500). */
   setRequest(patch: Partial<RequestInit>): void;

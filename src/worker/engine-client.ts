@@ -8,7 +8,12 @@ import type { BuildAnswer, EngineApi, ManifestSource, Result } from './protocol'
 
 export interface EngineClient {
   /** Resolves to null when the answer is stale (a newer revision was answered or sent). */
-  update(revision: number, sources: ManifestSource[], seed: number): Promise<Result<BuildAnswer> | null>;
+  update(
+    revision: number,
+    sources: ManifestSource[],
+    seed: number,
+    at?: number,
+  ): Promise<Result<BuildAnswer> | null>;
   simulate: EngineApi['simulate'];
   lookup: EngineApi['lookup'];
   run: EngineApi['run'];
@@ -34,9 +39,9 @@ export function createEngineClient(): EngineClient {
     }
   };
   return {
-    async update(revision, sources, seed) {
+    async update(revision, sources, seed, at = 0) {
       newestSent = Math.max(newestSent, revision);
-      const answer = await guard(remote.update(revision, sources, seed));
+      const answer = await guard(remote.update(revision, sources, seed, at));
       if (revision < newestSent || revision < newestAnswered) return null;
       if (!answer.ok) {
         newestAnswered = revision;

@@ -11,6 +11,7 @@
  * await host.lookup({ from: 'pod/default/client', target: 'web' }); // { ok: true, value: { traces: [ … ], text: 'Server: …' } }
  */
 import {
+  clusterAt,
   createWorkspace,
   createWorld,
   request,
@@ -53,7 +54,11 @@ export function createEngineHost(clock: () => number = () => performance.now()):
   let workspace: Workspace | null = null;
   let current: {
     revision: number;
+    /** The cluster as built (time 0): commands apply the timeline themselves (`--at`). */
+    built: ClusterState;
+    /** The cluster at the instant `at` of the scene's timeline: requests run here. */
     cluster: ClusterState;
+    at: number;
     diagnostics: Diagnostic[];
     sources: ManifestSource[];
     objects: BuildResult['objects'];
@@ -61,7 +66,7 @@ export function createEngineHost(clock: () => number = () => performance.now()):
   let world: SimWorld = createWorld(1);
 
   return {
-    async update(revision, sources, seed) {
+    async update(revision, sources, seed, at = 0) {
       latestRevision = Math.max(latestRevision, revision);
       // Let queued messages run first: if a newer text is waiting, this one is stale and skipped.
       await yieldToQueue();
@@ -69,11 +74,21 @@ export function createEngineHost(clock: () => number = () => performance.now()):
       return attempt(() => {
         const started = clock();
         if (workspace?.seed !== seed) workspace = createWorkspace(seed);
-        const { cluster, diagnostics, objects } = workspace.update(sources);
+        const { cluster: built, diagnostics, objects } = workspace.update(sources);
+        const instant = Number.isFinite(at) && at > 0 ? at : 0;
+        const { cluster, events } = clusterAt({ cluster: built, objects }, instant, seed);
         const buildMs = clock() - started;
         if (!current || world.seed !== seed) world = createWorld(seed);
-        current = { revision, cluster, diagnostics, sources, objects };
-        return { revision, cluster: forUi(cluster), diagnostics, buildMs };
+        // Requests sent now happen at that instant (the clock only moves forward: conntrack remembers).
+        if (instant > world.clock) world.clock = instant;
+        current = { revision, built, cluster, at: instant, diagnostics, sources, objects };
+        return {
+          revision,
+          cluster: forUi(cluster),
+          diagnostics,
+          buildMs,
+          timeline: { at: instant, events },
+        };
       });
     },
 
@@ -103,7 +118,9 @@ export function createEngineHost(clock: () => number = () => performance.now()):
     async run(line, lang) {
       if (!current) return NO_CLUSTER;
       const env = {
-        cluster: current.cluster,
+        cluster: current.built,
+        // A line without --at runs at the page's instant (the timeline's scrubber).
+        at: current.at,
         world,
         diagnostics: current.diagnostics,
         // The imperative commands (scale, label, cordon …) edit these and answer with the new sources.

@@ -16,6 +16,7 @@ import type {
   Prediction,
   PredictionResult,
   RequestInit,
+  TimelineEvent,
   Trace,
 } from '../engine';
 
@@ -31,6 +32,11 @@ export interface BuildAnswer {
   diagnostics: Diagnostic[];
   /** Milliseconds the engine spent building (for the bench's breakdown). */
   buildMs: number;
+  /**
+   * The instant `cluster` is at (seconds of the scene's timeline) and every event of the scene's
+   * Timeline, those after it too (none without a Timeline).
+   */
+  timeline: { at: number; events: TimelineEvent[] };
 }
 
 export interface SimAnswer {
@@ -49,7 +55,12 @@ export interface LookupAnswer {
 export interface EngineApi {
   /** Rebuilds the cluster from the sources. Answers `{ ok: true, value: null }` when a newer revision
    *  arrived before this one was processed (the caller drops it). */
-  update(revision: number, sources: ManifestSource[], seed: number): Promise<Result<BuildAnswer | null>>;
+  update(
+    revision: number,
+    sources: ManifestSource[],
+    seed: number,
+    at?: number,
+  ): Promise<Result<BuildAnswer | null>>;
   /** Sends `request.count` requests (1 to 500) against the cluster of the newest revision. */
   simulate(request: RequestInit): Promise<Result<SimAnswer>>;
   /** Looks up the request's target host name from its source, as `nslookup` there would (`count` times). */

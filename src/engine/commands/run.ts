@@ -103,10 +103,10 @@ function extractAt(words: string[]): { words: string[]; at?: string } {
 
 /** The environment at the timeline's instant: the cluster after the faults' reactions up to `at`. */
 function atInstant(env: CommandEnv, at: number): CommandEnv {
-  if (!env.objects) return { ...env, timeline: { at, events: [] } };
+  if (!env.objects) return { ...env, timeline: { at, events: [], start: env.cluster } };
   const t = clusterAt({ cluster: env.cluster, objects: env.objects }, at, env.world.seed);
   if (at > env.world.clock) env.world.clock = at;
-  return { ...env, cluster: t.cluster, timeline: { at, events: t.events } };
+  return { ...env, cluster: t.cluster, timeline: { at, events: t.events, start: env.cluster } };
 }
 
 /** Takes `-o json` (also `-ojson`, `-o=json`, `--output json`, `--output=json`) out of the words. */
@@ -247,7 +247,7 @@ function dispatch(input: string | string[], env: CommandEnv): CommandResult {
   }
   if (words[0] === 'kubectl' || words[0] === 'svclab') words = words.slice(1);
   const timed = extractAt(words);
-  const at = timed.at === undefined ? 0 : parseDuration(timed.at);
+  const at = timed.at === undefined ? (env.at ?? 0) : parseDuration(timed.at);
   if (at === undefined || at < 0)
     return usage(msg('usage.atDuration', { value: timed.at ?? '' }), '', env.lang);
   env = atInstant(env, at);

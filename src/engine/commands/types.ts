@@ -42,8 +42,15 @@ export interface CommandEnv {
    * timeline's instant (`--at DURATION`, default 0 s), and `timeline` lists the events.
    */
   objects?: SourcedObject[];
-  /** Set by the interpreter from `objects` and `--at`: the instant and every event of the timeline. */
-  timeline?: { at: number; events: TimelineEvent[] };
+  /**
+   * The instant a line without `--at` runs at, in seconds (the page's timeline scrubber); default 0.
+   */
+  at?: number;
+  /**
+   * Set by the interpreter from `objects` and `--at`: the instant, every event of the timeline and the
+   * cluster as built (time 0, which a Timeline's faults name their targets in).
+   */
+  timeline?: { at: number; events: TimelineEvent[]; start: ClusterState };
   /** `-o json` was given: print machine-readable output. */
   json: boolean;
   /**

@@ -74,6 +74,33 @@ export function parseDuration(text: string): number | undefined {
 }
 
 /**
+ * Seconds as Go's time.Duration.String() prints them, which parseDuration reads back: "0s", "500ms",
+ * "10s", "1m10s", "1h0m0s", "1.5s" (to the millisecond).
+ *
+ * @example formatDuration(70); // "1m10s"
+ */
+export function formatDuration(seconds: number): string {
+  const ms = Math.round(seconds * 1000);
+  if (ms === 0) return '0s';
+  const sign = ms < 0 ? '-' : '';
+  const abs = Math.abs(ms);
+  if (abs < 1000) return `${sign}${abs}ms`;
+  const h = Math.floor(abs / 3_600_000);
+  const m = Math.floor((abs % 3_600_000) / 60_000);
+  const rest = abs % 60_000;
+  const sec = `${Math.floor(rest / 1000)}${
+    rest % 1000
+      ? `.${String(rest % 1000)
+          .padStart(3, '0')
+          .replace(/0+$/, '')}`
+      : ''
+  }s`;
+  if (h > 0) return `${sign}${h}h${m}m${sec}`;
+  if (m > 0) return `${sign}${m}m${sec}`;
+  return `${sign}${sec}`;
+}
+
+/**
  * Checks a Timeline document: each event has `at` (a duration), a known `fault` and its target.
  * Mistakes are schema errors on their line; the Timeline is then left out (`object: null`).
  */

@@ -36,6 +36,8 @@ commands that edit the scene's text (kubectl's output; -o yaml prints the whole 
   set selector svc NAME K=V[,K=V]            patch TYPE NAME -p PATCH [--type merge]
   rollout restart deployment/NAME
   timeline                                   the Timeline's faults and the cluster's reactions, with their instants
+  timeline add FAULT NAME [-n NS] [-c C]     write a fault (NodeStopped, NodeDrained, PodDeleted, ReadinessFailing,
+                                             ContainerCrashed) into the scene's Timeline at the instant (--at)
 
 exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
 `,
@@ -69,6 +71,8 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   set selector svc NAME K=V[,K=V]            patch TYPE NAME -p PATCH [--type merge]
   rollout restart deployment/NAME
   timeline                                   타임라인의 장애와 클러스터의 반응, 각각의 시각
+  timeline add FAULT NAME [-n NS] [-c C]     장애(NodeStopped, NodeDrained, PodDeleted, ReadinessFailing,
+                                             ContainerCrashed)를 그 시각(--at)에 장면의 Timeline에 적어 넣기
 
 종료 코드: 0 성공, 1 명령은 실행됐지만 실패를 보고함, 2 사용법 오류.
 `,

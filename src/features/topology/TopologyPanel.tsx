@@ -31,7 +31,10 @@ import { PacketOverlay } from './PacketOverlay';
 import { burstLinks, routeOf } from './route';
 import { edgeTypes } from './RouteEdge';
 
-export function TopologyPanel() {
+/** A context menu asked for on a graph element (right click, Shift+F10 or the menu key). */
+export type ElementMenuRequest = (menu: { id: string; x: number; y: number }) => void;
+
+export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRequest } = {}) {
   const t = useT();
   const cluster = useStore(selectCluster);
   const revision = useStore(selectGraphRevision);
@@ -79,13 +82,17 @@ export function TopologyPanel() {
   const open = (id: string, type: string | undefined) =>
     select(type === 'zone' ? null : keyForGraphId(id), 'graph');
   // A graph element takes focus with Tab (React Flow makes nodes focusable); Enter opens it as a click does.
+  // Shift+F10 or the menu key: the element's context menu, beside it.
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key !== 'Enter' || !(e.target instanceof HTMLElement)) return;
+    const menuKey = e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey);
+    if ((e.key !== 'Enter' && !menuKey) || !(e.target instanceof HTMLElement)) return;
     const el = e.target.closest<HTMLElement>('.react-flow__node');
     const id = el?.dataset.id;
-    if (!id) return;
+    if (!id || !el) return;
     e.preventDefault();
-    open(id, nodes.find((n) => n.id === id)?.type);
+    if (!menuKey) return open(id, nodes.find((n) => n.id === id)?.type);
+    const box = el.getBoundingClientRect();
+    onElementMenu?.({ id, x: box.left + 12, y: box.bottom });
   };
 
   return (
@@ -117,6 +124,13 @@ export function TopologyPanel() {
               onlyRenderVisibleElements={false}
               proOptions={{ hideAttribution: true }}
               onNodeClick={(_, n) => open(n.id, n.type)}
+              onNodeContextMenu={
+                onElementMenu &&
+                ((e, n) => {
+                  e.preventDefault();
+                  onElementMenu({ id: n.id, x: e.clientX, y: e.clientY });
+                })
+              }
               onPaneClick={() => select(null, 'graph')}
             >
               <Background gap={24} />

@@ -91,6 +91,25 @@ export function findObject(sources: ManifestSource[], ref: ObjectRef): FoundObje
   return found;
 }
 
+/**
+ * The first document of a kind (svclab's own kinds, which need no name: the scene's Timeline), or
+ * undefined. Documents that do not parse cleanly are passed over: an edit would lose their text.
+ *
+ * @example findKind(sources, 'Timeline')?.value.events; // [{ at: '10s', fault: 'NodeStopped', node: 'node-2' }]
+ */
+export function findKind(sources: ManifestSource[], kind: string): FoundObject | undefined {
+  for (const [source, src] of sources.entries())
+    for (const [chunk, c] of splitSource(src.text).entries()) {
+      if (!c.text.includes(kind)) continue;
+      const v: unknown = parseChunk(c.text)?.toJS();
+      if (!isObj(v) || v.kind !== kind) continue;
+      const md = isObj(v.metadata) ? v.metadata : {};
+      const ref = { kind, namespace: '', name: typeof md.name === 'string' ? md.name : '' };
+      return { ref, source, chunk, path: [], value: v };
+    }
+  return undefined;
+}
+
 /** The sources' objects of one kind, as written (for `drain` and `cordon` over Nodes). */
 export function objectsOfKind(sources: ManifestSource[], kind: string): Obj[] {
   const out: Obj[] = [];
