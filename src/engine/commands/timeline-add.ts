@@ -13,6 +13,7 @@ import { FAULTS, formatDuration, TIMELINE_API_VERSION, type FaultKind } from '..
 import { commit, takeNamespace, takeYaml } from './edit/common';
 import { flagValue } from './edit/scale';
 import { appendObject, editObject, findKind } from './edit/scene-text';
+import { msg, render } from '../messages';
 import { fail, usage, type CommandEnv, type CommandResult } from './types';
 
 const FAULT_NAMES = Object.keys(FAULTS).join(', ');
@@ -31,14 +32,14 @@ export function timelineAdd(args: string[], env: CommandEnv): CommandResult {
   if (unknown) return fail(`error: unknown flag: ${unknown}\n`);
   const [fault, name, ...extra] = short.rest;
   if (!fault || !isFault(fault))
-    return usage(`timeline add takes a fault (${FAULT_NAMES}) and its target's name`, 'timeline');
+    return usage(msg('usage.timelineFault', { faults: FAULT_NAMES }), 'timeline', env.lang);
   const field = FAULTS[fault];
-  if (!name) return usage(`${fault} needs the name of the ${field}`, 'timeline');
-  if (extra.length > 0) return usage(`unexpected argument ${JSON.stringify(extra[0])}`, 'timeline');
+  if (!name) return usage(msg('usage.timelineTarget', { fault, field }), 'timeline', env.lang);
+  if (extra.length > 0)
+    return usage(msg('usage.unexpectedArgument', { arg: extra[0] ?? '' }), 'timeline', env.lang);
   if (container !== undefined && fault !== 'ContainerCrashed')
-    return usage(`only ContainerCrashed names a container`, 'timeline');
-  if (!env.sources)
-    return fail('error: timeline add edits the scene: give the scene with -f FILE (or run it in the page)\n');
+    return usage(msg('usage.timelineContainer', {}), 'timeline', env.lang);
+  if (!env.sources) return fail(`svclab: ${render(msg('edit.noScene', {}), env.lang)}\n`);
 
   // Faults are planned from the scene as built: their targets are named as they are at time 0.
   const start = env.timeline?.start ?? env.cluster;

@@ -34,6 +34,9 @@ describe('usage errors in the reader language', () => {
     ],
     ['curl http://a http://b', 'svclab curl: URL은 하나만 적으세요'],
     ['curl --from laptop http://web', 'svclab curl: 알 수 없는 출발지 "laptop"입니다'],
+    ['timeline add Meteor node-1', 'svclab timeline: timeline add 뒤에 장애 종류(NodeStopped'],
+    ['timeline add NodeStopped', 'svclab timeline: NodeStopped에는 대상 노드의 이름이 필요합니다'],
+    ['timeline add PodDeleted client -c c', 'svclab timeline: 컨테이너 이름(-c)은 ContainerCrashed에만'],
   ])('%s', (line, start) => {
     const r = ko(line);
     expect(r.exitCode).toBe(2);

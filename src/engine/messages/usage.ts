@@ -176,6 +176,27 @@ export const usage = defineMessages({
     ko: () => '표준 입력(-f -)은 한 번만 읽을 수 있습니다',
     example: {},
   },
+  'usage.timelineFault': {
+    en: (p: { faults: string }) => `timeline add takes a fault (${p.faults}) and its target's name`,
+    ko: (p) => `timeline add 뒤에 장애 종류(${p.faults})와 대상의 이름을 적으세요`,
+    example: { faults: 'NodeStopped, NodeDrained, PodDeleted, ReadinessFailing, ContainerCrashed' },
+  },
+  'usage.timelineTarget': {
+    en: (p: { fault: string; field: string }) => `${p.fault} needs the name of the ${p.field}`,
+    ko: (p) =>
+      `${p.fault}에는 대상 ${p.field === 'node' ? '노드' : p.field === 'pod' ? '파드' : p.field}의 이름이 필요합니다`,
+    example: { fault: 'NodeStopped', field: 'node' },
+  },
+  'usage.timelineContainer': {
+    en: (_p: object) => 'only ContainerCrashed names a container',
+    ko: () => '컨테이너 이름(-c)은 ContainerCrashed에만 적을 수 있습니다',
+    example: {},
+  },
+  'usage.unexpectedArgument': {
+    en: (p: { arg: string }) => `unexpected argument ${JSON.stringify(p.arg)}`,
+    ko: (p) => `알 수 없는 인자 ${JSON.stringify(p.arg)}가 있습니다`,
+    example: { arg: 'now' },
+  },
   'usage.externalAddress': {
     en: (p: { ip: string }) => `invalid external client address "${p.ip}"`,
     ko: (p) => `외부 클라이언트 주소 "${p.ip}"가 올바르지 않습니다`,
