@@ -13,6 +13,7 @@
 import { stringify } from 'yaml';
 import type { KubeObject } from '../k8s/objects';
 import type { ClusterState } from '../cluster/state';
+import type { Lang } from '../messages';
 import { customResourceDefinitions } from '../manifest/crd/registry';
 import { crdPrinter, sortedKeys } from './get-printers-crd';
 import { PRINTERS, tabulate, type Printer, type PrintOptions } from './get-printers';
@@ -215,7 +216,7 @@ interface Args {
   showKind: boolean;
 }
 
-function parseArgs(args: string[], json: boolean): Args | CommandResult {
+function parseArgs(args: string[], json: boolean, lang: Lang): Args | CommandResult {
   const positional: string[] = [];
   let namespace = 'default';
   let all = false;
@@ -237,15 +238,16 @@ function parseArgs(args: string[], json: boolean): Args | CommandResult {
         return usage(
           `unable to match a printer suitable for the output format "${v}", allowed formats are: json,name,wide,yaml`,
           'get',
+          lang,
         );
       output = json ? 'json' : (v as Args['output']);
     } else if ((v = value('--selector') ?? value('-l')) !== undefined) {
       for (const pair of v.split(',').filter((p) => p !== '')) {
         const m = /^([^=!]+)==?(.*)$/.exec(pair);
-        if (!m) return usage(`unable to parse requirement: ${pair}`, 'get');
+        if (!m) return usage(`unable to parse requirement: ${pair}`, 'get', lang);
         selector[m[1]!.trim()] = m[2]!.trim();
       }
-    } else if (a.startsWith('-')) return usage(`unknown flag: ${a}`, 'get');
+    } else if (a.startsWith('-')) return usage(`unknown flag: ${a}`, 'get', lang);
     else positional.push(a);
   }
   const [resources, ...names] = positional;
@@ -253,6 +255,7 @@ function parseArgs(args: string[], json: boolean): Args | CommandResult {
     return usage(
       'You must specify the type of resource to get. Use "svclab get pods|services|endpoints|endpointslices|ingresses|nodes|deployments|replicasets|statefulsets|daemonsets|jobs|gateways|httproutes".',
       'get',
+      lang,
     );
   const types: ResourceType[] = [];
   for (const r of resources.split(',').filter((x) => x !== '')) {
@@ -287,7 +290,7 @@ function exported(o: KubeObject): KubeObject {
  * // "NAME   READY   STATUS    RESTARTS   AGE   IP   NODE   NOMINATED NODE   READINESS GATES"
  */
 export const getCommand: CommandHandler = (args, env) => {
-  const parsed = parseArgs(args, env.json);
+  const parsed = parseArgs(args, env.json, env.lang);
   if (!('types' in parsed)) return parsed;
   const { types, names, namespace, all, output, selector, showKind } = parsed;
   const opts: PrintOptions = { wide: output === 'wide', now: env.world.clock };

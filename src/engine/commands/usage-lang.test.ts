@@ -45,6 +45,9 @@ describe('usage errors in the reader language', () => {
   });
 
   it('keeps the imitated tools own words', () => {
+    expect(ko('get pods --bogus').stderr).toBe(
+      "svclab get: unknown flag: --bogus\n사용법은 'svclab --help'에서 볼 수 있습니다.\n",
+    );
     expect(ko('curl -Z http://web').stderr).toMatch(/^svclab curl: option -Z: is unknown\n/);
     expect(ko('exec --bogus client -- env').stderr).toMatch(/^svclab exec: unknown flag: --bogus\n/);
   });
