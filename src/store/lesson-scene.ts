@@ -8,8 +8,25 @@
  * // [{ name: 'a.yaml', text: 'kind: A' }, { name: 'b.yaml', text: 'kind: B\n' }]
  */
 import type { LoadedLesson } from '../engine';
+import type { Locale } from '../i18n/translate';
+import { lessonFileText } from '../scenarios/scene-text';
+import { USER_PREFIX, type LessonRef } from './lesson-model';
 import type { SceneFile } from './scene-files';
 
 export function sceneFiles(lesson: Pick<LoadedLesson, 'scene' | 'files'>): SceneFile[] {
   return lesson.scene.map((name) => ({ name, text: lesson.files[name] ?? '' }));
+}
+
+/**
+ * The scene a lesson starts from for a reader of `locale`: a built-in lesson's comments in their
+ * language (an instructor's lesson keeps its own words).
+ */
+export function startingScene(
+  lesson: Pick<LoadedLesson, 'id' | 'scene' | 'files'>,
+  ref: LessonRef,
+  locale: Locale,
+): SceneFile[] {
+  const files = sceneFiles(lesson);
+  if (ref.startsWith(USER_PREFIX)) return files;
+  return files.map((f) => ({ name: f.name, text: lessonFileText(lesson.id, f.name, f.text, locale) }));
 }

@@ -13,7 +13,7 @@
 import type { StateCreator } from 'zustand';
 import { clampStep, lessonByRef, progressAt, stepRequestForm, type LessonRef } from './lesson-model';
 import { emptyLessonSave, emptyProgress, type Sandbox } from './lesson-save';
-import { sceneFiles } from './lesson-scene';
+import { sceneFiles, startingScene } from './lesson-scene';
 import { sameFiles, type SceneFile } from './scene-files';
 import type { ClusterState, LessonsSlice, Store } from './types';
 
@@ -79,7 +79,7 @@ export const createLessonsSlice: StateCreator<Store, [], [], LessonsSlice> = (se
         set({ sidePanel: 'lesson', ...enter(s, ref, options.step ?? s.lessonStepIndex, current(s)) });
         return true;
       }
-      const scene = sceneFiles(lesson);
+      const scene = startingScene(lesson, ref, s.locale);
       const texts = stashLessonText(s).lessonTexts;
       const files = texts[ref] ?? scene;
       const { [ref]: _open, ...others } = texts;
@@ -93,7 +93,7 @@ export const createLessonsSlice: StateCreator<Store, [], [], LessonsSlice> = (se
             lookup: s.lookup,
           };
       set((now) => ({
-        ...editorTo(now, files, null, !sameFiles(files, scene)),
+        ...editorTo(now, files, null, !sameFiles(files, scene) && !sameFiles(files, sceneFiles(lesson))),
         lessonId: ref,
         lessonTexts: others,
         lessonSandbox: sandbox,
@@ -133,7 +133,7 @@ export const createLessonsSlice: StateCreator<Store, [], [], LessonsSlice> = (se
     resetLessonScene: () => {
       const s = get();
       const lesson = lessonByRef(s.lessonCatalogue, s.lessonId);
-      if (lesson) set(editorTo(s, sceneFiles(lesson), null, false));
+      if (lesson && s.lessonId) set(editorTo(s, startingScene(lesson, s.lessonId, s.locale), null, false));
     },
 
     revealHint: (challengeId) => {

@@ -8,7 +8,9 @@
  * useStore.getState().setText('apiVersion: v1\n…'); // edits the file shown
  */
 import type { StateCreator } from 'zustand';
+import type { Locale } from '../i18n/translate';
 import { DEFAULT_SCENARIO, findScenario, type Scenario } from '../scenarios';
+import { scenarioText } from '../scenarios/scene-text';
 import { selectSandboxEdited } from './lesson-selectors';
 import { stashLessonText } from './lessons-slice';
 import { formFor } from './request-form';
@@ -20,14 +22,20 @@ import {
   singleFile,
   type SceneFile,
 } from './scene-files';
+import { browserLocale } from './settings-slice';
 import type { ManifestsSlice, Store } from './types';
 import { asNewWorkspace } from './workspaces-slice';
 
 export { SCENE_FILE };
 
-/** A scenario's scene: its one YAML file. */
-export const scenarioFiles = (scenario: Pick<Scenario, 'yaml'> | undefined): SceneFile[] =>
-  singleFile(scenario?.yaml ?? '');
+/**
+ * A scenario's scene: its one YAML file, its comments in the page's language when it opens (switching
+ * the language later leaves the text alone: it is the user's scene from then on).
+ */
+export const scenarioFiles = (
+  scenario: Pick<Scenario, 'file' | 'yaml'> | undefined,
+  locale: Locale,
+): SceneFile[] => singleFile(scenario ? scenarioText(scenario, locale) : '');
 
 export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> = (set, get) => {
   /** The files changed as the user asked: the scene is theirs from now on. */
@@ -35,7 +43,7 @@ export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> =
     set((s) => ({ files, activeFile, edited: true, revision: s.revision + 1 }));
 
   return {
-    files: scenarioFiles(findScenario(DEFAULT_SCENARIO)),
+    files: scenarioFiles(findScenario(DEFAULT_SCENARIO), browserLocale()),
     activeFile: SCENE_FILE,
     scenarioId: DEFAULT_SCENARIO,
     edited: false,
@@ -105,7 +113,7 @@ export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> =
         lessonStepIndex: 0,
         lessonSandbox: null,
         sidePanel: s.lessonId ? 'inspector' : s.sidePanel,
-        files: scenarioFiles(scenario),
+        files: scenarioFiles(scenario, s.locale),
         activeFile: SCENE_FILE,
         scenarioId: id,
         edited: false,

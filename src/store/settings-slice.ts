@@ -2,7 +2,8 @@ import type { StateCreator } from 'zustand';
 import type { Locale } from '../i18n/translate';
 import type { SettingsSlice, Store } from './types';
 
-const browserLocale = (): Locale =>
+/** The language a first visit starts in: the browser's. */
+export const browserLocale = (): Locale =>
   typeof navigator !== 'undefined' && navigator.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
 
 /** The presenter's text sizes: the graph's smallest label and the inspector's text grow together. */

@@ -365,10 +365,11 @@ export function showScene(
 /** A new workspace with the default scenario; the one open stays as it was saved. */
 export function newWorkspace(): void {
   const scenario = findScenario(DEFAULT_SCENARIO);
+  const files = scenarioFiles(scenario, useStore.getState().locale);
   showScene(
     {
-      files: scenarioFiles(scenario),
-      activeFile: scenarioFiles(scenario)[0]!.name,
+      files,
+      activeFile: files[0]!.name,
       scenarioId: DEFAULT_SCENARIO,
       edited: false,
       ...formFor(scenario ?? { request: { from: 'external', target: '' } }),
