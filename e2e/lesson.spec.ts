@@ -1,9 +1,17 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { scenarioText } from '../src/scenarios/scene-text';
 import { editorReady, graphReady, savedScene, setEditorText, shot } from './helpers';
 
 const scene = readFileSync(new URL('../src/lessons/clusterip/scene.yaml', import.meta.url), 'utf8');
-const scenario = readFileSync(new URL('../src/scenarios/clusterip-three-pods.yaml', import.meta.url), 'utf8');
+// A Korean student's first visit opens the default scene with its comments in Korean.
+const scenario = scenarioText(
+  {
+    file: 'clusterip-three-pods.yaml',
+    yaml: readFileSync(new URL('../src/scenarios/clusterip-three-pods.yaml', import.meta.url), 'utf8'),
+  },
+  'ko',
+);
 
 /** What the page saved: the open lesson's scene (in the page's record), else the open workspace's. */
 const saved = (page: Page) => page.evaluate(savedScene);

@@ -125,6 +125,7 @@ export default function MonacoEditor() {
     };
 
     // What the lesson's step points at in the file shown: the objects' lines, the field's more strongly.
+    let revealPending = false;
     const markLesson = (reveal: boolean) => {
       const s = useStore.getState();
       const cluster = selectCluster(s);
@@ -196,7 +197,15 @@ export default function MonacoEditor() {
       const now = useStore.getState();
       if (now.activeFile !== shown) show(now.activeFile);
       if (s.selected !== prev.selected || s.lastGood !== prev.lastGood) highlight(s.selected, fromGraph);
-      if (marksChanged || s.lastGood !== prev.lastGood) markLesson(marksChanged);
+      // A step's mark is revealed once the cluster has been built from the text now shown: when a
+      // lesson opens, its marks change before its scene is built, and the previous scene's lines would
+      // scroll to the wrong place (or nowhere).
+      if (marksChanged) revealPending = true;
+      if (marksChanged || s.lastGood !== prev.lastGood) {
+        const built = now.lastGood?.revision === now.revision;
+        markLesson(revealPending && built);
+        if (built) revealPending = false;
+      }
     });
     syncModels(useStore.getState().files);
     applyMarkers();
