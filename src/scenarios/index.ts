@@ -74,7 +74,7 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'headless-vs-normal',
     file: 'headless-vs-normal.yaml',
-    title: { en: 'Headless vs normal Service', ko: '헤드리스 Service와 일반 Service' },
+    title: { en: 'Headless vs normal Service', ko: '헤드리스 서비스와 일반 서비스' },
     description: {
       en: 'Same pods, different DNS: one ClusterIP, or one A record per ready pod and no kube-proxy.',
       ko: '같은 파드, 다른 DNS 응답: ClusterIP 하나, 또는 준비된 파드마다 A 레코드 하나(kube-proxy 없음).',
@@ -100,7 +100,7 @@ export const scenarios: readonly Scenario[] = [
     title: { en: 'Session affinity (ClientIP)', ko: '세션 어피니티 (ClientIP)' },
     description: {
       en: 'kube-proxy pins each client IP to one pod; a Service cannot read cookies.',
-      ko: 'kube-proxy가 클라이언트 IP마다 파드 하나를 고정합니다. Service는 쿠키를 볼 수 없습니다.',
+      ko: 'kube-proxy가 클라이언트 IP마다 파드 하나를 고정합니다. 서비스는 쿠키를 볼 수 없습니다.',
     },
     yaml: sessionAffinity,
     request: { from: 'pod/default/client', target: 'http://sticky', protocol: 'HTTP/1.0', count: 20 },
@@ -108,10 +108,10 @@ export const scenarios: readonly Scenario[] = [
   {
     id: 'readiness',
     file: 'readiness.yaml',
-    title: { en: 'Readiness', ko: '레디니스 프로브' },
+    title: { en: 'Readiness', ko: '준비성 프로브' },
     description: {
       en: 'A pod whose readiness probe fails is taken out of the endpoints, not restarted.',
-      ko: '레디니스 프로브가 실패한 파드는 재시작되지 않고 엔드포인트에서만 빠집니다.',
+      ko: '준비성 프로브가 실패한 파드는 재시작되지 않고 엔드포인트에서만 빠집니다.',
     },
     yaml: readiness,
     request: { from: 'pod/default/client', target: 'http://api', protocol: 'HTTP/1.0', count: 100 },
@@ -145,7 +145,7 @@ export const scenarios: readonly Scenario[] = [
     title: { en: 'ExternalName and manual endpoints', ko: 'ExternalName과 수동 엔드포인트' },
     description: {
       en: 'Reaching outside the cluster: a DNS CNAME, or a selector-less Service with its own EndpointSlice.',
-      ko: '클러스터 밖으로: DNS CNAME, 또는 셀렉터 없는 Service와 직접 만든 EndpointSlice.',
+      ko: '클러스터 밖으로: DNS CNAME, 또는 셀렉터 없는 서비스와 직접 만든 EndpointSlice.',
     },
     yaml: externalname,
     request: { from: 'pod/default/client', target: 'http://legacy-api' },
