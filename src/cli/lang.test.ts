@@ -225,4 +225,43 @@ spec:
       expect(r.err).toMatch(/^svclab: --lang takes en or ko, not "(fr)?"\nSee 'svclab --help'\.\n$/);
     }
   });
+  it('says in Korean what is wrong with its own flags and the files it is given', async () => {
+    const seed = await run('--seed', 'x', '--lang', 'ko', 'validate');
+    expect(seed.code).toBe(2);
+    expect(seed.err).toBe(
+      'svclab: --seed에는 0부터 4294967295까지의 정수를 적으세요(받은 값: "x")\n사용법은 \'svclab --help\'에서 볼 수 있습니다.\n',
+    );
+    const flag = await run('--lang=ko', 'validate', '-f');
+    expect(flag.code).toBe(2);
+    expect(flag.err).toMatch(/^svclab: -f 뒤에 값을 적으세요\n/);
+    const missing = await run('--lang', 'ko', '-f', '/nonexistent/scene.yaml', 'validate');
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(
+      /^svclab: \/nonexistent\/scene\.yaml 파일을 읽을 수 없습니다: 그런 파일이나 디렉터리가 없습니다\n사용법은/,
+    );
+    const dir = await run('--lang', 'ko', '-f', '/tmp', 'get', 'svc');
+    expect(dir.code).toBe(2);
+    expect(dir.err).toMatch(/디렉터리입니다\(그 안의 YAML 파일을 하나씩 -f로 주세요\)/);
+    const binary = file('\u0000\u0001PNG');
+    const nul = await run('--lang', 'ko', '-f', binary, 'validate');
+    expect(nul.code).toBe(1);
+    expect(nul.err).toContain('텍스트 파일이 아닙니다');
+    // English stays as it was, word for word.
+    const en = await run('-f', '/nonexistent/scene.yaml', 'validate');
+    expect(en.err).toBe(
+      "svclab: cannot read /nonexistent/scene.yaml: no such file or directory\nSee 'svclab --help'.\n",
+    );
+    // The lesson checker reads its files the same way.
+    const check = await run(
+      '--lang',
+      'ko',
+      '-f',
+      '/nonexistent/scene.yaml',
+      'lesson',
+      'check',
+      'clusterip-selector',
+    );
+    expect(check.code).toBe(2);
+    expect(check.err).toMatch(/^svclab: \/nonexistent\/scene\.yaml 파일을 읽을 수 없습니다/);
+  });
 });

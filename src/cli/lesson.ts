@@ -259,7 +259,12 @@ function usage(reason: string | Msg, io: LessonIo, lang: Lang): number {
  */
 export function lessonCommand(
   args: string[],
-  ctx: { io: LessonIo; seed: number; lang: Lang; sources: () => ManifestSource[] | { error: string } },
+  ctx: {
+    io: LessonIo;
+    seed: number;
+    lang: Lang;
+    sources: () => ManifestSource[] | { error: Msg; usage?: true };
+  },
 ): number {
   const o = options(args, ctx.lang);
   if (typeof o !== 'object' || !('words' in o)) return usage(o, ctx.io, ctx.lang);
@@ -284,8 +289,10 @@ export function lessonCommand(
     case 'check': {
       const s = ctx.sources();
       if ('error' in s) {
-        io.stderr(`svclab: ${s.error}\n`);
-        return 1;
+        // As for every other command: a file that is not there is a usage error (exit 2).
+        const help = s.usage ? `${render(msg('usage.seeHelp', {}), ctx.lang)}\n` : '';
+        io.stderr(`svclab: ${render(s.error, ctx.lang)}\n${help}`);
+        return s.usage ? 2 : 1;
       }
       return check(o, io, s, ctx.seed);
     }

@@ -25,6 +25,7 @@ import {
   type Diagnostic,
   type Lang,
   type ManifestSource,
+  type Msg,
 } from '../engine';
 import { lessonCommand } from './lesson';
 
@@ -36,7 +37,19 @@ interface CliArgs {
   rest: string[];
 }
 
-type Parsed = { ok: true; args: CliArgs } | { ok: false; reason: string };
+/** A command line that cannot be run: why, in the language it asked for (as far as it could be read). */
+type Parsed = { ok: true; args: CliArgs } | { ok: false; reason: Msg; lang: Lang };
+
+/** The language a command line asks for, read before the rest so that its own errors are in it. */
+function askedLang(argv: string[]): Lang {
+  let lang: Lang = 'en';
+  for (let i = 0; i < argv.length && argv[i] !== '--'; i++) {
+    const a = argv[i]!;
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice('--lang='.length) : undefined;
+    if (isLang(v)) lang = v;
+  }
+  return lang;
+}
 
 /** Where main reads and writes (tests pass a temp file's descriptor and collecting writers). */
 export interface CliIo {
@@ -54,8 +67,6 @@ export interface CliIo {
  */
 export const MAX_READ_BYTES = 64 * 1024 * 1024;
 
-const USAGE_HINT = "See 'svclab --help'.\n";
-
 /**
  * Takes the global flags (-f, --seed, --lang) out of argv; everything after `--` belongs to the inner
  * command. After a `curl` command word, `-f` is curl's --fail, so only `--filename` names a manifest there.
@@ -65,6 +76,7 @@ const USAGE_HINT = "See 'svclab --help'.\n";
  * @example parseCliArgs(['-f', 'a.yaml', '--seed', '7', 'get', 'svc']) // { ok: true, args: { files: ['a.yaml'], seed: 7, lang: 'en', rest: ['get', 'svc'] } }
  */
 export function parseCliArgs(argv: string[]): Parsed {
+  const fail = (reason: Msg): Parsed => ({ ok: false, reason, lang: askedLang(argv) });
   const files: string[] = [];
   let seed = 1;
   let lang: Lang = 'en';
@@ -78,17 +90,17 @@ export function parseCliArgs(argv: string[]): Parsed {
     const inCurl = rest[0] === 'curl' || (rest[0] === 'svclab' && rest[1] === 'curl');
     if ((a === '-f' && !inCurl) || a === '--filename' || a.startsWith('--filename=')) {
       const v = a.startsWith('--filename=') ? a.slice('--filename='.length) : argv[++i];
-      if (v === undefined || v === '') return { ok: false, reason: `flag needs an argument: ${a}` };
+      if (v === undefined || v === '') return fail(msg('cli.flagNeedsArgument', { flag: a }));
       files.push(v);
     } else if (a === '--seed' || a.startsWith('--seed=')) {
       const v = a === '--seed' ? argv[++i] : a.slice('--seed='.length);
       if (v === undefined || !/^\d+$/.test(v) || Number(v) > 0xffffffff) {
-        return { ok: false, reason: `--seed takes a whole number from 0 to 4294967295, not "${v ?? ''}"` };
+        return fail(msg('cli.seedValue', { value: v ?? '' }));
       }
       seed = Number(v);
     } else if (a === '--lang' || a.startsWith('--lang=')) {
       const v = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
-      if (!isLang(v)) return { ok: false, reason: `--lang takes en or ko, not "${v ?? ''}"` };
+      if (!isLang(v)) return fail(msg('cli.langValue', { value: v ?? '' }));
       lang = v;
     } else {
       rest.push(a);
@@ -123,52 +135,43 @@ function readFd(fd: number, limit: number): Buffer | 'too-large' {
   return Buffer.concat(chunks, total);
 }
 
-function describeReadError(e: unknown): string {
+/** Why a file cannot be read, from the operating system's error. */
+function readError(f: string, e: unknown): Msg {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file or directory';
-  if (code === 'EISDIR') return 'is a directory (give the YAML files inside it with -f each)';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return e instanceof Error ? e.message : String(e);
+  if (code === 'ENOENT') return msg('cli.cannotRead', { file: f, why: 'missing' });
+  if (code === 'EISDIR') return msg('cli.cannotRead', { file: f, why: 'directory' });
+  if (code === 'EACCES' || code === 'EPERM') return msg('cli.cannotRead', { file: f, why: 'denied' });
+  return msg('cli.cannotReadOther', { file: f, detail: e instanceof Error ? e.message : String(e) });
 }
 
+type ReadFailed = { error: Msg; usage?: true };
+
 /** Reads one `-f` argument into a source, or says in one line why it cannot. */
-function readSource(f: string, io: CliIo): ManifestSource | { error: string; usage?: true } {
+function readSource(f: string, io: CliIo): ManifestSource | ReadFailed {
   const name = f === '-' ? '<stdin>' : f;
   let fd: number | undefined;
   try {
     fd = f === '-' ? (io.stdinFd ?? 0) : openSync(f, 'r');
     const st = fstatSync(fd);
-    if (st.isDirectory())
-      return { error: `cannot read ${f}: ${describeReadError({ code: 'EISDIR' })}`, usage: true };
+    if (st.isDirectory()) return { error: readError(f, { code: 'EISDIR' }), usage: true };
     if (st.isFile() && st.size > MAX_READ_BYTES)
-      return {
-        error: `cannot read ${f}: it is ${formatMiB(st.size)}; svclab reads manifests of at most 5 MiB`,
-      };
+      return { error: msg('cli.fileTooLarge', { file: f, size: formatMiB(st.size) }) };
     const data = readFd(fd, MAX_READ_BYTES);
     if (data === 'too-large')
-      return {
-        error: `cannot read ${f}: more than ${formatMiB(MAX_READ_BYTES)}; svclab reads at most 5 MiB`,
-      };
+      return { error: msg('cli.streamTooLarge', { file: f, limit: formatMiB(MAX_READ_BYTES) }) };
     // YAML is text: a NUL byte means an image, an archive or a binary, and its parse errors would be noise.
-    if (data.includes(0))
-      return { error: `cannot read ${f}: it is not a text file (it holds NUL bytes); give YAML manifests` };
+    if (data.includes(0)) return { error: msg('cli.notText', { file: f }) };
     return { file: name, text: data.toString('utf8') };
   } catch (e) {
     // A path that names no file is a usage error (exit 2, CLI contract); a file that cannot be read is not.
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    return {
-      error: `cannot read ${f}: ${describeReadError(e)}`,
-      ...(missing ? { usage: true as const } : {}),
-    };
+    return { error: readError(f, e), ...(missing ? { usage: true as const } : {}) };
   } finally {
     if (fd !== undefined && f !== '-') closeSync(fd);
   }
 }
 
-function readSources(
-  files: string[],
-  io: CliIo,
-): { sources: ManifestSource[] } | { error: string; usage?: true } {
+function readSources(files: string[], io: CliIo): { sources: ManifestSource[] } | ReadFailed {
   const sources: ManifestSource[] = [];
   for (const f of files) {
     const s = readSource(f, io);
@@ -221,7 +224,9 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   const stderr = (t: string): void => err(escapeTerminal(t));
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
-    stderr(`svclab: ${parsed.reason}\n${USAGE_HINT}`);
+    stderr(
+      `svclab: ${render(parsed.reason, parsed.lang)}\n${render(msg('usage.seeHelp', {}), parsed.lang)}\n`,
+    );
     return 2;
   }
   const { files, seed, lang, rest } = parsed.args;
@@ -255,7 +260,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   }
   const read = readSources(files, io);
   if ('error' in read) {
-    stderr(`svclab: ${read.error}\n${read.usage ? "See 'svclab --help'.\n" : ''}`);
+    const help = read.usage ? `${render(msg('usage.seeHelp', {}), lang)}\n` : '';
+    stderr(`svclab: ${render(read.error, lang)}\n${help}`);
     return read.usage ? 2 : 1;
   }
   try {
@@ -277,7 +283,8 @@ export async function main(argv: string[], io: CliIo = {}): Promise<number> {
     return rejected && result.exitCode === 0 ? 1 : result.exitCode;
   } catch (e) {
     // The engine promises not to throw; if it does anyway, say so instead of a Node stack trace.
-    stderr(`svclab: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    const detail = e instanceof Error ? e.message : String(e);
+    stderr(`svclab: ${render(msg('cli.internalError', { detail }), lang)}\n`);
     return 1;
   }
 }

@@ -8,6 +8,7 @@ import { apiserver } from './apiserver';
 import { apply } from './apply';
 import { cli } from './cli';
 import { cliHelp } from './cli-help';
+import { cliInput } from './cli-input';
 import { common } from './common';
 import { dns } from './dns';
 import { dualStack } from './dual-stack';
@@ -39,6 +40,7 @@ export const groups = {
   apply,
   cli,
   cliHelp,
+  cliInput,
   dns,
   dnsExplain,
   dualStack,
@@ -70,6 +72,7 @@ export const catalog = {
   ...apply,
   ...cli,
   ...cliHelp,
+  ...cliInput,
   ...dns,
   ...dnsExplain,
   ...dualStack,
