@@ -9,6 +9,7 @@ import { RequestBar } from '../features/playback/RequestBar';
 import { FaultMenu, openFaultMenu } from '../features/timeline/FaultMenu';
 import { TimelineBar } from '../features/timeline/TimelineBar';
 import { TopologyPanel } from '../features/topology/TopologyPanel';
+import { EngineNotice } from '../features/recovery/EngineNotice';
 import { LinkNotice } from '../features/share/LinkNotice';
 import { SaveNotice } from '../features/workspaces/SaveNotice';
 import { useT } from '../i18n';
@@ -36,6 +37,7 @@ export function App() {
       <Header />
       <SaveNotice />
       <LinkNotice />
+      <EngineNotice />
       <main className="workspace">
         {/* Hidden, not unmounted, while presenting: the editor and the console keep their state. */}
         <div className="column left" hidden={presenting}>

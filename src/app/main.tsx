@@ -9,6 +9,7 @@ import {
   useStore,
 } from '../store';
 import { App } from './App';
+import { ErrorBoundary } from './ErrorBoundary';
 import './styles.css';
 import './a11y.css';
 import './presenter.css';
@@ -28,7 +29,9 @@ void startPersistence().finally(async () => {
   if (root) {
     createRoot(root).render(
       <StrictMode>
-        <App />
+        <ErrorBoundary>
+          <App />
+        </ErrorBoundary>
       </StrictMode>,
     );
   }

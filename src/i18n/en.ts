@@ -47,6 +47,16 @@ export const en = {
   'save.keptAside':
     '{count} saved records were from a newer svclab or damaged: they were opened as well as this version can and kept aside unchanged.',
   'save.dismiss': 'Close',
+  'engine.stopped.overBudget':
+    'Building this scene took longer than {seconds} s, so svclab stopped it and restarted its engine. The graph shows the last good cluster. A scene this large (thousands of replicas?) is more than svclab simulates: make it smaller and the next edit is built.',
+  'engine.stopped.crashed':
+    'svclab’s engine stopped unexpectedly and was restarted; your scene is being built again. Nothing you typed was lost.',
+  'crash.title': 'Something in the page broke.',
+  'crash.body':
+    'Your work is saved in this browser as you type. To be safe, download your files, then reload the page.',
+  'crash.download': 'Download all files (.yaml)',
+  'crash.reload': 'Reload the page',
+  'crash.detail': 'What broke: {message}',
   'share.button': 'Share',
   'share.title':
     'Copy a link that carries this whole scene: every file, the lesson page, the request and the hop shown. Nothing is uploaded: the scene is inside the link.',

@@ -50,6 +50,16 @@ export const ko: Catalogue = {
   'save.keptAside':
     '저장된 기록 {count}개가 더 새로운 svclab에서 만들어졌거나 손상되어 있었습니다. 이 버전이 읽을 수 있는 만큼 열고, 원본은 그대로 따로 보관했습니다.',
   'save.dismiss': '닫기',
+  'engine.stopped.overBudget':
+    '이 장면을 만드는 데 {seconds}초가 넘게 걸려서 svclab이 작업을 멈추고 엔진을 다시 시작했습니다. 그래프는 마지막으로 정상이던 클러스터를 보여 줍니다. 레플리카가 수천 개쯤 되는 큰 장면은 svclab이 시뮬레이션하지 않으니 장면을 줄이세요. 다음에 고치면 다시 만듭니다.',
+  'engine.stopped.crashed':
+    'svclab 엔진이 예기치 않게 멈춰서 다시 시작했습니다. 장면을 다시 만드는 중입니다. 입력한 내용은 그대로입니다.',
+  'crash.title': '페이지에 문제가 생겼습니다.',
+  'crash.body':
+    '작업은 입력하는 대로 이 브라우저에 저장되어 있습니다. 혹시 모르니 파일을 내려받은 뒤 페이지를 새로고침하세요.',
+  'crash.download': '파일 모두 내려받기 (.yaml)',
+  'crash.reload': '페이지 새로고침',
+  'crash.detail': '문제 내용: {message}',
   'share.button': '공유',
   'share.title':
     '지금 장면을 통째로 담은 링크를 복사합니다. 모든 파일, 레슨 페이지, 요청, 보고 있는 홉까지 들어갑니다. 서버에 올리지 않고 링크 안에 장면이 들어갑니다.',

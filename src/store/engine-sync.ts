@@ -5,7 +5,7 @@
  * stale text are dropped; a text that yields no cluster keeps the last good one.
  */
 import { translate } from '../i18n/translate';
-import { createEngineClient, type EngineClient } from '../worker/engine-client';
+import { BUILD_BUDGET_MS, createEngineClient, type EngineClient } from '../worker/engine-client';
 import { instrumentation } from './instrumentation';
 import { applySceneEdit } from './scene-edits';
 import { toSources } from './scene-files';
@@ -31,6 +31,15 @@ async function rebuild(c: EngineClient) {
   const answer = await c.update(revision, toSources(files), seed, sceneAt);
   timing.received();
   if (answer === null) return; // stale: a newer text is on its way
+  if (!answer.ok && 'stopped' in answer) {
+    // The worker was restarted: the graph keeps the last good cluster, the page says why.
+    useStore.setState((s) => ({
+      computing: false,
+      engineStatus: s.lastGood ? 'ready' : s.engineStatus,
+      engineStop: { why: answer.stopped, budgetMs: BUILD_BUDGET_MS },
+    }));
+    return;
+  }
   if (!answer.ok) {
     useStore.setState({ computing: false, engineStatus: 'error', engineMessage: answer.error });
     return;
@@ -42,6 +51,7 @@ async function rebuild(c: EngineClient) {
     computing: false,
     engineStatus: 'ready',
     engineMessage: null,
+    engineStop: null,
     diagnostics,
     diagnosticsRevision: answer.value.revision,
     broken,
@@ -56,7 +66,6 @@ async function rebuild(c: EngineClient) {
 
 /** Starts the worker and keeps it in step with the store. Returns a stop function. */
 export function startEngineSync(): () => void {
-  const c = (client = createEngineClient());
   let inFlight = false;
   let dirty = false;
   let stopped = false;
@@ -76,6 +85,15 @@ export function startEngineSync(): () => void {
       await pump();
     }
   };
+  // A worker that failed is replaced by a new one, which is given the scene again; one stopped for its
+  // budget is not (the same text would run over again): the next edit is built.
+  const c = (client = createEngineClient({
+    onRestart: (why) => {
+      if (why !== 'crashed') return;
+      useStore.setState({ engineStop: { why, budgetMs: BUILD_BUDGET_MS } });
+      void pump();
+    },
+  }));
   void pump();
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.files === prev.files && s.seed === prev.seed && s.sceneAt === prev.sceneAt) return;

@@ -9,6 +9,7 @@ const initialForm = (): RequestFormState =>
 export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice> = (set) => ({
   engineStatus: 'starting',
   engineMessage: null,
+  engineStop: null,
   diagnostics: [],
   diagnosticsRevision: 0,
   broken: false,

@@ -97,6 +97,8 @@ export interface SimulationSlice extends RequestFormState {
   engineStatus: EngineStatus;
   /** Why the engine failed (shown as-is). */
   engineMessage: string | null;
+  /** The engine's worker was stopped and restarted: a build over its budget, or a worker that failed. */
+  engineStop: { why: 'overBudget' | 'crashed'; budgetMs: number } | null;
   /** Diagnostics for the newest text the worker answered for. */
   diagnostics: Diagnostic[];
   diagnosticsRevision: number;

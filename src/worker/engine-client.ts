@@ -2,9 +2,27 @@
  * The page's handle on the engine worker. Each build call carries a revision; answers for a text older
  * than the newest one already answered are dropped here (the worker also skips overtaken ones). A worker
  * that fails (a message that cannot be cloned, a crash) answers with an error value, like the engine.
+ *
+ * A watchdog guards every call (issue 17): a build that runs over BUILD_BUDGET_MS, any other call over
+ * CALL_BUDGET_MS, or a worker that reports an `error` or a `messageerror`, is stopped by terminating the
+ * worker and starting a new one; the calls in flight answer `{ ok: false, stopped }` and the page is told
+ * (`onRestart`), so it can say so and build the scene again. A worker that cannot even start (it fails
+ * three times running without one answer) is not restarted again: every call then answers its error.
  */
 import { wrap, type Remote } from 'comlink';
 import type { BuildAnswer, EngineApi, ManifestSource, Result } from './protocol';
+
+/** A build of a classroom's scene takes milliseconds; one over this is stopped (the worker restarted). */
+export const BUILD_BUDGET_MS = 10_000;
+/** Any other call: checking a challenge of a thousand requests takes seconds, never a minute. */
+export const CALL_BUDGET_MS = 60_000;
+/** Restarts in a row without a single answer before the worker is given up. */
+const MAX_FAILED_STARTS = 3;
+
+/** Why a call was stopped: over its budget, or the worker failed. */
+export type StopReason = 'overBudget' | 'crashed';
+
+export type Answer<T> = Result<T> | { ok: false; error: string; stopped: StopReason };
 
 export interface EngineClient {
   /** Resolves to null when the answer is stale (a newer revision was answered or sent). */
@@ -13,35 +31,127 @@ export interface EngineClient {
     sources: ManifestSource[],
     seed: number,
     at?: number,
-  ): Promise<Result<BuildAnswer> | null>;
-  simulate: EngineApi['simulate'];
-  lookup: EngineApi['lookup'];
-  run: EngineApi['run'];
-  lessons: EngineApi['lessons'];
-  decodeLesson: EngineApi['decodeLesson'];
-  checkChallenge: EngineApi['checkChallenge'];
-  judgePrediction: EngineApi['judgePrediction'];
+  ): Promise<Answer<BuildAnswer> | null>;
+  simulate: Wrapped<EngineApi['simulate']>;
+  lookup: Wrapped<EngineApi['lookup']>;
+  run: Wrapped<EngineApi['run']>;
+  lessons: Wrapped<EngineApi['lessons']>;
+  decodeLesson: Wrapped<EngineApi['decodeLesson']>;
+  checkChallenge: Wrapped<EngineApi['checkChallenge']>;
+  judgePrediction: Wrapped<EngineApi['judgePrediction']>;
 }
 
-export function createEngineClient(): EngineClient {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'engine',
-  });
-  const remote: Remote<EngineApi> = wrap<EngineApi>(worker);
+type Wrapped<F> = F extends (...args: infer A) => Promise<Result<infer T>>
+  ? (...args: A) => Promise<Answer<T>>
+  : never;
+
+export interface ClientOptions {
+  /** The worker was restarted: the page says why, and builds its scene again in the new one. */
+  onRestart?(why: StopReason): void;
+  /** Makes a worker (tests give a fake one). */
+  makeWorker?(): Worker;
+  buildBudgetMs?: number;
+  callBudgetMs?: number;
+}
+
+class Stopped extends Error {
+  constructor(readonly why: StopReason) {
+    super(why === 'overBudget' ? 'stopped: over its time budget' : 'the engine worker failed');
+  }
+}
+
+const engineWorker = () =>
+  new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
+
+export function createEngineClient(options: ClientOptions = {}): EngineClient {
+  const make = options.makeWorker ?? engineWorker;
+  const buildBudget = options.buildBudgetMs ?? BUILD_BUDGET_MS;
+  const callBudget = options.callBudgetMs ?? CALL_BUDGET_MS;
+  let worker: Worker;
+  let remote: Remote<EngineApi>;
+  /** Rejects every call in flight to the worker of now (a new one is made per worker). */
+  let kill: (e: Stopped) => void = () => undefined;
+  let killed: Promise<never>;
+  let failedStarts = 0;
+  let givenUp = false;
+  /** Settles when every call sent so far has: the worker answers in order, so a call's time starts then. */
+  let queue: Promise<unknown> = Promise.resolve();
+  /** The worker of now has answered once (its first call also waits for its code to load). */
+  let answered = false;
+
+  const start = () => {
+    const w = make();
+    answered = false;
+    queue = Promise.resolve();
+    worker = w;
+    remote = wrap<EngineApi>(w);
+    killed = new Promise<never>((_, reject) => {
+      kill = reject;
+    });
+    killed.catch(() => undefined);
+    const failed = (e: Event) => {
+      e.preventDefault(); // said in the page, not as an uncaught error
+      if (worker === w) restart('crashed');
+    };
+    w.addEventListener('error', failed);
+    w.addEventListener('messageerror', failed);
+  };
+
+  const restart = (why: StopReason) => {
+    worker.terminate();
+    kill(new Stopped(why));
+    failedStarts++;
+    if (failedStarts > MAX_FAILED_STARTS) {
+      givenUp = true;
+      return;
+    }
+    start();
+    options.onRestart?.(why);
+  };
+
+  start();
+
   let newestSent = 0;
   let newestAnswered = 0;
-  const guard = async <T>(p: Promise<Result<T>>): Promise<Result<T>> => {
+
+  const guard = async <T>(
+    budget: number,
+    call: (r: Remote<EngineApi>) => Promise<Result<T>>,
+  ): Promise<Answer<T>> => {
+    if (givenUp) return { ok: false, error: 'the engine worker could not start', stopped: 'crashed' };
+    const w = worker;
+    const allowance = answered ? budget : budget + callBudget;
+    const sent = call(remote);
+    const before = queue;
+    queue = sent.catch(() => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watchdog = new Promise<never>((_, reject) => {
+      void before.then(() => {
+        timer = setTimeout(() => reject(new Stopped('overBudget')), allowance);
+      });
+    });
+    watchdog.catch(() => undefined);
     try {
-      return await p;
+      const answer = await Promise.race([sent, killed, watchdog]);
+      if (worker === w) answered = true;
+      failedStarts = 0;
+      return answer;
     } catch (e) {
+      if (e instanceof Stopped) {
+        if (e.why === 'overBudget' && worker === w) restart('overBudget');
+        return { ok: false, error: e.message, stopped: e.why };
+      }
       return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    } finally {
+      clearTimeout(timer);
     }
   };
+  const call = <T>(f: (r: Remote<EngineApi>) => Promise<Result<T>>) => guard(callBudget, f);
+
   return {
     async update(revision, sources, seed, at = 0) {
       newestSent = Math.max(newestSent, revision);
-      const answer = await guard(remote.update(revision, sources, seed, at));
+      const answer = await guard(buildBudget, (r) => r.update(revision, sources, seed, at));
       if (revision < newestSent || revision < newestAnswered) return null;
       if (!answer.ok) {
         newestAnswered = revision;
@@ -51,13 +161,13 @@ export function createEngineClient(): EngineClient {
       newestAnswered = revision;
       return { ok: true, value: answer.value };
     },
-    simulate: (request) => guard(remote.simulate(request)),
-    lookup: (request) => guard(remote.lookup(request)),
-    run: (line, lang) => guard(remote.run(line, lang)),
-    lessons: () => guard(remote.lessons()),
-    decodeLesson: (name, text) => guard(remote.decodeLesson(name, text)),
-    checkChallenge: (challenge, sources, seed) => guard(remote.checkChallenge(challenge, sources, seed)),
+    simulate: (request) => call((r) => r.simulate(request)),
+    lookup: (request) => call((r) => r.lookup(request)),
+    run: (line, lang) => call((r) => r.run(line, lang)),
+    lessons: () => call((r) => r.lessons()),
+    decodeLesson: (name, text) => call((r) => r.decodeLesson(name, text)),
+    checkChallenge: (challenge, sources, seed) => call((r) => r.checkChallenge(challenge, sources, seed)),
     judgePrediction: (prediction, chosen, sources, seed) =>
-      guard(remote.judgePrediction(prediction, chosen, sources, seed)),
+      call((r) => r.judgePrediction(prediction, chosen, sources, seed)),
   };
 }
