@@ -50,7 +50,10 @@ export const en = {
   'engine.stopped.overBudget':
     'Building this scene took longer than {seconds} s, so svclab stopped it and restarted its engine. The graph shows the last good cluster. A scene this large (thousands of replicas?) is more than svclab simulates: make it smaller and the next edit is built.',
   'engine.stopped.crashed':
-    'svclab’s engine stopped unexpectedly and was restarted; your scene is being built again. Nothing you typed was lost.',
+    'svclab’s engine stopped unexpectedly and was restarted with the last cluster it built, which the graph shows. Nothing you typed was lost; your next edit is built as usual.',
+  'engine.stopped.gaveUp':
+    'svclab’s engine failed to start again after several tries, so nothing can be built or sent now. Your work is saved in this browser: reload the page.',
+  'engine.reload': 'Reload the page',
   'crash.title': 'Something in the page broke.',
   'crash.body':
     'Your work is saved in this browser as you type. To be safe, download your files, then reload the page.',

@@ -32,12 +32,8 @@ async function rebuild(c: EngineClient) {
   timing.received();
   if (answer === null) return; // stale: a newer text is on its way
   if (!answer.ok && 'stopped' in answer) {
-    // The worker was restarted: the graph keeps the last good cluster, the page says why.
-    useStore.setState((s) => ({
-      computing: false,
-      engineStatus: s.lastGood ? 'ready' : s.engineStatus,
-      engineStop: { why: answer.stopped, budgetMs: BUILD_BUDGET_MS },
-    }));
+    // The worker was restarted (onRestart said so): the graph keeps the last good cluster.
+    useStore.setState((s) => ({ computing: false, engineStatus: s.lastGood ? 'ready' : s.engineStatus }));
     return;
   }
   if (!answer.ok) {
@@ -85,14 +81,16 @@ export function startEngineSync(): () => void {
       await pump();
     }
   };
-  // A worker that failed is replaced by a new one, which is given the scene again; one stopped for its
-  // budget is not (the same text would run over again): the next edit is built.
+  // A stopped worker is replaced by a new one that the client gives the last scene built, so the graph,
+  // the console and requests agree; the text that was stopped is not sent again (it would run over
+  // again): the next edit is built.
   const c = (client = createEngineClient({
-    onRestart: (why) => {
-      if (why !== 'crashed') return;
-      useStore.setState({ engineStop: { why, budgetMs: BUILD_BUDGET_MS } });
-      void pump();
-    },
+    onRestart: (why) => useStore.setState({ engineStop: { why, budgetMs: BUILD_BUDGET_MS } }),
+    onGiveUp: () =>
+      useStore.setState({
+        computing: false,
+        engineStop: { why: 'gaveUp', budgetMs: BUILD_BUDGET_MS },
+      }),
   }));
   void pump();
   const unsubscribe = useStore.subscribe((s, prev) => {

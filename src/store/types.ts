@@ -97,8 +97,11 @@ export interface SimulationSlice extends RequestFormState {
   engineStatus: EngineStatus;
   /** Why the engine failed (shown as-is). */
   engineMessage: string | null;
-  /** The engine's worker was stopped and restarted: a build over its budget, or a worker that failed. */
-  engineStop: { why: 'overBudget' | 'crashed'; budgetMs: number } | null;
+  /**
+   * The engine's worker was stopped and restarted (a build over its budget, a worker that failed), or
+   * could not be started again (`gaveUp`).
+   */
+  engineStop: { why: 'overBudget' | 'crashed' | 'gaveUp'; budgetMs: number } | null;
   /** Diagnostics for the newest text the worker answered for. */
   diagnostics: Diagnostic[];
   diagnosticsRevision: number;

@@ -5,9 +5,12 @@
  *
  * A watchdog guards every call (issue 17): a build that runs over BUILD_BUDGET_MS, any other call over
  * CALL_BUDGET_MS, or a worker that reports an `error` or a `messageerror`, is stopped by terminating the
- * worker and starting a new one; the calls in flight answer `{ ok: false, stopped }` and the page is told
- * (`onRestart`), so it can say so and build the scene again. A worker that cannot even start (it fails
- * three times running without one answer) is not restarted again: every call then answers its error.
+ * worker and starting a new one; the calls in flight answer `{ ok: false, stopped }`. The new worker is
+ * given at once the last scene the old one built (so the graph, the console and requests agree on the
+ * last good cluster) before any other call reaches it, and the page is told (`onRestart`). The text
+ * that was stopped is not sent again: the same text would run over again; the next edit is built. A
+ * worker that cannot even start (it fails three times running without one answer) is given up
+ * (`onGiveUp`): every call then answers its error.
  */
 import { wrap, type Remote } from 'comlink';
 import type { BuildAnswer, EngineApi, ManifestSource, Result } from './protocol';
@@ -46,8 +49,10 @@ type Wrapped<F> = F extends (...args: infer A) => Promise<Result<infer T>>
   : never;
 
 export interface ClientOptions {
-  /** The worker was restarted: the page says why, and builds its scene again in the new one. */
+  /** The worker was restarted (and is being given the last scene it built): the page says why. */
   onRestart?(why: StopReason): void;
+  /** The worker failed MAX_FAILED_STARTS times running: no engine any more until a reload. */
+  onGiveUp?(): void;
   /** Makes a worker (tests give a fake one). */
   makeWorker?(): Worker;
   buildBudgetMs?: number;
@@ -78,6 +83,10 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
   let queue: Promise<unknown> = Promise.resolve();
   /** The worker of now has answered once (its first call also waits for its code to load). */
   let answered = false;
+  /** The newest scene a worker built: a new worker is given it first. */
+  let held: { revision: number; sources: ManifestSource[]; seed: number; at: number } | null = null;
+  /** Settles when the worker of now holds `held`; other calls wait for it. */
+  let ready: Promise<unknown> = Promise.resolve();
 
   const start = () => {
     const w = make();
@@ -103,9 +112,14 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     failedStarts++;
     if (failedStarts > MAX_FAILED_STARTS) {
       givenUp = true;
+      options.onGiveUp?.();
       return;
     }
     start();
+    const scene = held;
+    if (scene) {
+      ready = send(buildBudget, (r) => r.update(scene.revision, scene.sources, scene.seed, scene.at));
+    }
     options.onRestart?.(why);
   };
 
@@ -114,7 +128,8 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
   let newestSent = 0;
   let newestAnswered = 0;
 
-  const guard = async <T>(
+  /** Sends one call to the worker of now, under the watchdog. */
+  const send = async <T>(
     budget: number,
     call: (r: Remote<EngineApi>) => Promise<Result<T>>,
   ): Promise<Answer<T>> => {
@@ -146,6 +161,17 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
       clearTimeout(timer);
     }
   };
+  /** A call waits until a new worker holds the last scene (a restart may come while it waits). */
+  const guard = async <T>(
+    budget: number,
+    call: (r: Remote<EngineApi>) => Promise<Result<T>>,
+  ): Promise<Answer<T>> => {
+    for (let r = ready; ; r = ready) {
+      await r;
+      if (r === ready) break;
+    }
+    return send(budget, call);
+  };
   const call = <T>(f: (r: Remote<EngineApi>) => Promise<Result<T>>) => guard(callBudget, f);
 
   return {
@@ -159,6 +185,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
       }
       if (answer.value === null) return null;
       newestAnswered = revision;
+      held = { revision, sources, seed, at };
       return { ok: true, value: answer.value };
     },
     simulate: (request) => call((r) => r.simulate(request)),

@@ -1,7 +1,8 @@
 /**
  * Says when the engine's worker was stopped and restarted (store/engine-sync.ts, worker/engine-client.ts):
- * a build over its time budget (the graph keeps the last good cluster) or a worker that failed (the
- * scene is built again). Gone with the next good build, or when closed.
+ * a build over its time budget or a worker that failed; either way the new worker holds the last cluster
+ * built, which the graph shows. Gone with the next good build, or when closed. A worker that could not be
+ * started again leaves only a reload.
  */
 import { useT } from '../../i18n';
 import { useStore } from '../../store';
@@ -10,6 +11,16 @@ export function EngineNotice() {
   const t = useT();
   const stop = useStore((s) => s.engineStop);
   if (!stop) return null;
+  if (stop.why === 'gaveUp') {
+    return (
+      <p role="alert" className="banner banner-error" data-testid="engine-notice">
+        {t('engine.stopped.gaveUp')}{' '}
+        <button type="button" onClick={() => location.reload()}>
+          {t('engine.reload')}
+        </button>
+      </p>
+    );
+  }
   return (
     <p role="alert" className="banner banner-warn" data-testid="engine-notice">
       {stop.why === 'overBudget'
