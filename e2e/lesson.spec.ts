@@ -25,7 +25,9 @@ test('a student completes a lesson in Korean: predict, send, check fails, fix th
   test.setTimeout(180_000); // thirty requests checked twice, a reload: long on a busy machine
   await page.goto('/');
   await graphReady(page);
-  await page.getByRole('tab', { name: '레슨' }).click();
+  // The empty inspector shows a newcomer the way into the course.
+  await page.getByRole('button', { name: '레슨 과정 열기' }).click();
+  await expect(page.getByRole('tab', { name: '레슨' })).toHaveAttribute('aria-selected', 'true');
   await page.getByTestId('lesson-item-clusterip').click();
   const panel = page.getByTestId('lesson-panel');
   await expect(panel.getByTestId('lesson-title')).toHaveText('ClusterIP와 셀렉터');

@@ -185,6 +185,9 @@ export const en = {
 
   'inspector.title': 'Inspector',
   'inspector.empty': 'Send a request to follow it hop by hop.',
+  'inspector.courseHint':
+    'New to Services? The course takes you through every idea, one step and one check at a time.',
+  'inspector.openCourse': 'Open the course',
   'inspector.before': 'Before',
   'inspector.after': 'After',
   'inspector.source': 'Source',

@@ -190,6 +190,9 @@ export const ko: Catalogue = {
 
   'inspector.title': '인스펙터',
   'inspector.empty': '요청을 보내면 홉 단위로 따라갈 수 있습니다.',
+  'inspector.courseHint':
+    '서비스가 처음이라면 레슨 과정을 따라가 보세요. 개념을 하나씩 보고, 챌린지로 직접 확인합니다.',
+  'inspector.openCourse': '레슨 과정 열기',
   'inspector.before': '변경 전',
   'inspector.after': '변경 후',
   'inspector.source': '출발지',

@@ -9,6 +9,29 @@ import { selectFocusDone, selectFocusTrace, selectHopIndex, useStore } from '../
 import { HopView } from './HopView';
 import { Tally } from './Tally';
 
+/**
+ * Before the first request: how to start, and, outside a lesson, the way into the course (the path
+ * forward a newcomer needs after the first request).
+ */
+function InspectorEmpty() {
+  const t = useT();
+  const inLesson = useStore((s) => s.lessonId !== null);
+  const openCourse = useStore((s) => s.setSidePanel);
+  return (
+    <div className="inspector-empty">
+      <p className="muted">{t('inspector.empty')}</p>
+      {!inLesson && (
+        <p className="inspector-course">
+          {t('inspector.courseHint')}{' '}
+          <button type="button" data-testid="open-course" onClick={() => openCourse('lesson')}>
+            {t('inspector.openCourse')}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function Inspector() {
   const t = useT();
   const trace = useStore(selectFocusTrace);
@@ -24,7 +47,7 @@ export function Inspector() {
         {lookupText}
       </pre>
     );
-  if (!trace) return <p className="muted inspector-empty">{t('inspector.empty')}</p>;
+  if (!trace) return <InspectorEmpty />;
   const hop = trace.hops[hopIndex];
   const ok = trace.outcome === 'delivered';
   const outcomeKey = `outcome.${trace.outcome}`;
