@@ -163,6 +163,38 @@ export interface SeenHttpRequest {
   headers: Record<string, string | string[]>;
 }
 
+/** A certificate as curl -v describes it ("Server certificate:" and "Certificate level N:" lines). */
+export interface TlsCertificateView {
+  subject: string; // "CN=shop.example.com"
+  issuer: string;
+  notBefore: string; // "Dec  5 22:32:58 2026 GMT"
+  notAfter: string;
+  keyDescription?: string; // "EC/prime256v1 (256/128 Bits/secBits)"
+  signatureAlgorithm: string; // "ecdsa-with-SHA256"
+}
+
+/** The client's TLS handshake with the server that terminated TLS (Envoy, ingress-nginx). */
+export interface TlsView {
+  /** The name sent as SNI (none for an IP address). */
+  sni?: string;
+  /** ALPN protocols curl offered ("h2", "http/1.1") and the one the server accepted. */
+  alpnOffered: string[];
+  alpn?: string;
+  /**
+   * How it ended: `ok`; `closed` (the server closed before answering the ClientHello: no filter chain for
+   * the SNI); `untrusted` (curl refused the certificate).
+   */
+  end: 'ok' | 'closed' | 'untrusted';
+  /** The chain the server sent, leaf first (absent when it closed). */
+  chain?: TlsCertificateView[];
+  /** What the peer signed the handshake with ("id-ecPublicKey", "RSASSA-PSS"). */
+  peerSignatureType?: string;
+  /** OpenSSL's verify result (code 0: ok; 18: self-signed certificate; …). */
+  verify?: { code: number; text: string };
+  /** Whether curl checked the peer (no -k). */
+  verifyPeer: boolean;
+}
+
 export interface Trace {
   outcome: Outcome;
   /** One or two sentences a student can read: why the request ended this way. */
@@ -181,6 +213,8 @@ export interface Trace {
    * Gateway's Envoy); null when no pod answered. Absent where svclab does not model it yet.
    */
   requestSeenByBackend?: SeenHttpRequest | null;
+  /** The TLS handshake of an https:// request, where svclab models the server's TLS (a Gateway's Envoy). */
+  tls?: TlsView;
   /** The name lookup: on a DNS lookup (protocol DNS), and on a request whose lookup failed. */
   lookup?: LookupView;
 }

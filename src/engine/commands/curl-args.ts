@@ -38,6 +38,8 @@ export interface CurlOptions {
   interval: number;
   /** -4 / -6: resolve names to addresses of this family only. */
   ipFamily?: 'IPv4' | 'IPv6';
+  /** What curl offers in TLS ALPN: "h2,http/1.1", or "http/1.1" after --http1.0/--http1.1. */
+  alpn: string[];
 }
 
 const WITH_VALUE: Record<string, string> = {
@@ -112,6 +114,7 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     protocol: 'HTTP/1.1',
     keepalive: false,
     interval: 0,
+    alpn: ['h2', 'http/1.1'],
   };
   const urls: string[] = [];
   const setValue = (key: string, name: string, v: string): string | Msg | undefined => {
@@ -169,10 +172,14 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     else if (key === 'head') o.head = true;
     else if (key === 'insecure') o.insecure = true;
     else if (key === 'fail') o.fail = true;
-    else if (key === 'http1.0') o.protocol = 'HTTP/1.0';
-    else if (key === 'http1.1') o.protocol = 'HTTP/1.1';
-    else if (key === 'http2') o.protocol = 'HTTP/2';
-    else if (key === 'keepalive') o.keepalive = true;
+    else if (key === 'http1.0' || key === 'http1.1') {
+      // lib/vtls/vtls.c alpn_get_spec: HTTP/1.x offers "http/1.1" only.
+      o.protocol = key === 'http1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
+      o.alpn = ['http/1.1'];
+    } else if (key === 'http2') {
+      o.protocol = 'HTTP/2';
+      o.alpn = ['h2', 'http/1.1'];
+    } else if (key === 'keepalive') o.keepalive = true;
     else if (key === 'ipv4') o.ipFamily = 'IPv4';
     else if (key === 'ipv6') o.ipFamily = 'IPv6';
     else if (key === 'no-keepalive') o.keepalive = false;

@@ -11,6 +11,7 @@
 import { splitEndpoint } from '../net/packet';
 import type { Trace } from '../trace';
 import type { CurlOptions } from './curl-args';
+import { http2StreamLines, tlsHandshakeLines } from './curl-tls';
 
 export const CURL_VERSION = '8.5.0';
 
@@ -90,8 +91,10 @@ export function curlErrorLine(t: Trace, target: CurlTarget, o: CurlOptions): str
   }
 }
 
-function httpVersion(o: CurlOptions): string {
-  // Cleartext --http2 starts as HTTP/1.1 with an h2c upgrade the simulated apps do not accept.
+function httpVersion(o: CurlOptions, t?: Trace): string {
+  // Over TLS the server's ALPN choice decides (h2 with Envoy unless --http1.x); cleartext --http2 starts
+  // as HTTP/1.1 with an h2c upgrade the simulated apps do not accept.
+  if (t?.tls?.alpn === 'h2') return 'HTTP/2';
   return o.protocol === 'HTTP/1.0' ? 'HTTP/1.0' : 'HTTP/1.1';
 }
 
@@ -101,10 +104,10 @@ function hostHeader(target: CurlTarget, defaultPort: number): string {
 }
 
 /** The request line and headers curl sends (what -v shows after `>`). */
-export function requestLines(target: CurlTarget, o: CurlOptions): string[] {
+export function requestLines(target: CurlTarget, o: CurlOptions, t?: Trace): string[] {
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   const defaultPort = target.scheme === 'https' ? 443 : 80;
-  const lines = [`${method} ${target.path} ${httpVersion(o)}`];
+  const lines = [`${method} ${target.path} ${httpVersion(o, t)}`];
   const given = new Map(Object.entries(o.headers).map(([k, v]) => [k.toLowerCase(), [k, v] as const]));
   const std: [string, string][] = [
     // An IPv6 literal goes back in brackets, as in the URL.
@@ -132,8 +135,13 @@ export function requestLines(target: CurlTarget, o: CurlOptions): string[] {
 /** The status line and headers of the response. */
 export function responseLines(t: Trace, o: CurlOptions): string[] {
   const r = t.response!;
-  const lines = [`${httpVersion(o)} ${r.status} ${REASONS[r.status] ?? ''}`.trimEnd()];
-  for (const [k, v] of Object.entries(r.headers ?? {})) lines.push(`${k}: ${v}`);
+  // HTTP/2 has no reason phrase; lib/http2.c writes "HTTP/2 <status> " with its mandatory space, and
+  // header names arrive in lower case.
+  const h2 = httpVersion(o, t) === 'HTTP/2';
+  const lines = [
+    h2 ? `HTTP/2 ${r.status} ` : `${httpVersion(o)} ${r.status} ${REASONS[r.status] ?? ''}`.trimEnd(),
+  ];
+  for (const [k, v] of Object.entries(r.headers ?? {})) lines.push(`${h2 ? k.toLowerCase() : k}: ${v}`);
   return lines;
 }
 
@@ -142,6 +150,11 @@ function destination(t: Trace): { ip: string; port: string; local: string } | un
   if (!first) return undefined;
   const { ip, port } = splitEndpoint(first.packet.dst);
   return { ip, port, local: first.packet.src };
+}
+
+/** The URL as curl normalizes it (no default port). */
+function urlOf(target: CurlTarget): string {
+  return `${target.scheme}://${hostHeader(target, target.scheme === 'https' ? 443 : 80)}${target.path}`;
 }
 
 /** `-v` output on stderr for one request. */
@@ -171,11 +184,14 @@ export function verboseLines(t: Trace, target: CurlTarget, o: CurlOptions): stri
     return out;
   }
   out.push(`* Connected to ${target.host} (${d.ip}) port ${d.port}`);
+  if (t.tls) out.push(...tlsHandshakeLines(t.tls));
   if (t.clientError) {
     out.push(`* ${t.clientError.message.replace(/^curl: \(\d+\) /, '')}`, '* Closing connection');
     return out;
   }
-  for (const l of requestLines(target, o)) out.push(`> ${l}`);
+  const request = requestLines(target, o, t);
+  if (httpVersion(o, t) === 'HTTP/2') out.push(...http2StreamLines(urlOf(target), request));
+  for (const l of request) out.push(`> ${l}`);
   out.push('> ');
   if (t.response) {
     for (const l of responseLines(t, o)) out.push(`< ${l}`);
@@ -195,7 +211,7 @@ export function writeOut(format: string, t: Trace, o: CurlOptions): string {
     local_ip: d ? splitEndpoint(d.local).ip : '',
     local_port: d ? splitEndpoint(d.local).port : '',
     exitcode: String(curlExitCode(t, o)),
-    http_version: o.protocol === 'HTTP/1.0' ? '1' : '1.1',
+    http_version: httpVersion(o, t) === 'HTTP/2' ? '2' : o.protocol === 'HTTP/1.0' ? '1' : '1.1',
     size_download: String(t.response?.body.length ?? 0),
   };
   return format

@@ -24,6 +24,7 @@ import {
   type PodCommandHandler,
 } from './types';
 import { parseCurlArgs, urlError, type CurlOptions } from './curl-args';
+import { CA_CERT_ERROR_TEXT } from './curl-tls';
 import {
   curlErrorLine,
   curlExitCode,
@@ -61,6 +62,7 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
     count,
     keepalive: o.keepalive,
     insecure: o.insecure,
+    alpn: o.alpn,
     interval: o.interval,
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
     ...(o.ipFamily ? { ipFamily: o.ipFamily } : {}),
@@ -95,7 +97,10 @@ function single(tr: Trace, target: CurlTarget, o: CurlOptions, exitCode: 0 | 1):
   }
   if (o.writeOut) stdout += writeOut(o.writeOut, tr, o);
   const line = curlErrorLine(tr, target, o);
-  if (line && (!o.silent || o.showError)) err.push(line);
+  if (line && (!o.silent || o.showError)) {
+    err.push(line);
+    if (code === 60) err.push(CA_CERT_ERROR_TEXT.trimEnd());
+  }
   return { exitCode, stdout, stderr: err.length ? `${err.join('\n')}\n` : '' };
 }
 

@@ -18,7 +18,14 @@ const status = (code: number, reason: string, message: string, details?: object)
 describe('the API server behind default/kubernetes', () => {
   it('curl does not trust the cluster CA: exit 60', () => {
     const r = scene(CLIENT).run('exec client -- curl https://kubernetes/');
-    expect(r.stderr).toBe('curl: (60) SSL certificate problem: unable to get local issuer certificate\n');
+    // curl adds its advice after every exit 60 (src/tool_operate.c CURL_CA_CERT_ERRORMSG)
+    expect(r.stderr).toBe(
+      'curl: (60) SSL certificate problem: unable to get local issuer certificate\n' +
+        'More details here: https://curl.se/docs/sslcerts.html\n\n' +
+        'curl failed to verify the legitimacy of the server and therefore could not\n' +
+        'establish a secure connection to it. To learn more about this situation and\n' +
+        'how to fix it, please visit the web page mentioned above.\n',
+    );
     expect(r.exitCode).not.toBe(0);
   });
 

@@ -21,6 +21,7 @@ import {
 import { hasCondition, setCondition, type CondInit } from './conditions';
 import { containerPortFor } from './envoy-infra';
 import { permittingGrant } from './reference-grant';
+import { parseCertificateChain, pemBlocks, secretText } from '../net/x509';
 
 export interface ListenerResult {
   listener: Listener;
@@ -117,6 +118,25 @@ function checkKinds(l: ListenerResult, allowed: string[]): boolean {
   return valid;
 }
 
+const KEY_BLOCKS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY']);
+
+/**
+ * parseCertsFromTLSSecretsData (internal/gatewayapi/tls.go) for one Secret: why its pair is unusable, in
+ * Envoy Gateway's words after the Secret's name, or undefined. svclab does not check validity dates (the
+ * simulated cluster has no wall clock) nor that the key matches the certificate.
+ */
+function servingPairError(secret: Secret): string | undefined {
+  const chain = parseCertificateChain(secretText(secret, 'tls.crt') ?? '');
+  if (!chain.ok)
+    return `must contain valid tls.crt and tls.key, unable to validate certificate in tls.crt: ${chain.error}`;
+  const blocks = pemBlocks(secretText(secret, 'tls.key') ?? '');
+  const key = blocks.find((b) => KEY_BLOCKS.has(b.type)) ?? blocks[0];
+  if (!key) return 'must contain valid tls.crt and tls.key, unable to decode pem data in tls.key';
+  if (!KEY_BLOCKS.has(key.type))
+    return `must contain valid tls.crt and tls.key, ${key.type} key format found in tls.key, supported formats are PKCS1, PKCS8 or EC`;
+  return undefined;
+}
+
 /** validateTerminateModeAndGetTLSSecrets: every certificateRef resolved, or why not. */
 function checkCertificates(l: ListenerResult, inputs: ListenerInputs): boolean {
   const refs = l.listener.tls?.certificateRefs ?? [];
@@ -126,6 +146,7 @@ function checkCertificates(l: ListenerResult, inputs: ListenerInputs): boolean {
   }
   const gwNs = l.gateway.metadata.namespace ?? 'default';
   const errs: { reason: string; message: string }[] = [];
+  const parsed: Secret[] = [];
   refs.forEach((ref, idx) => {
     if (ref.group !== undefined && ref.group !== '') {
       errs.push({
@@ -179,8 +200,27 @@ function checkCertificates(l: ListenerResult, inputs: ListenerInputs): boolean {
       });
       return;
     }
-    l.certificates.push(secret);
+    parsed.push(secret);
   });
+  // parseCertsFromTLSSecretsData: each Secret's chain must decode and its key be a PEM key of a known kind.
+  const parseErrs: string[] = [];
+  for (const secret of parsed) {
+    const id = `${secret.metadata.namespace ?? 'default'}/${secret.metadata.name ?? ''}`;
+    const err = servingPairError(secret);
+    if (err) parseErrs.push(`${id} ${err}`);
+    else l.certificates.push(secret);
+  }
+  if (parseErrs.length > 0 && l.certificates.length === 0 && parsed.length > 0) {
+    setCondition(l.conditions, {
+      type: 'ResolvedRefs',
+      status: 'False',
+      reason: 'InvalidCertificateRef',
+      message: `No valid secrets exist: ${parseErrs.join('\n')}.`,
+    });
+    return false;
+  }
+  if (parseErrs.length > 0)
+    errs.push({ reason: 'PartiallyInvalidCertificateRef', message: parseErrs.join('\n') });
   if (l.certificates.length === 0) {
     const reason = errs.every((e) => e.reason === 'RefNotPermitted')
       ? 'RefNotPermitted'

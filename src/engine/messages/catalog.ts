@@ -16,6 +16,7 @@ import { dnsExplain } from './dns-explain';
 import { edit } from './edit';
 import { gateway } from './gateway';
 import { gatewayLint } from './gateway-lint';
+import { gatewayTls } from './gateway-tls';
 import { ingress } from './ingress';
 import { lesson } from './lesson';
 import { lessonFormat } from './lesson-format';
@@ -60,6 +61,7 @@ export const groups = {
   simVip,
   gateway,
   gatewayLint,
+  gatewayTls,
   workload,
   timeline,
   usage,
@@ -92,6 +94,7 @@ export const catalog = {
   ...simVip,
   ...gateway,
   ...gatewayLint,
+  ...gatewayTls,
   ...workload,
   ...timeline,
   ...usage,

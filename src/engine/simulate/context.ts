@@ -10,7 +10,7 @@ import type { Packet } from '../net/packet';
 import { view } from '../net/packet';
 import type { NodeInfo } from '../cluster/cluster-index';
 import type { Link, Place } from './topology';
-import type { Backend, Hop, HttpResponse, Outcome, SeenHttpRequest } from '../trace';
+import type { Backend, Hop, HttpResponse, Outcome, SeenHttpRequest, TlsView } from '../trace';
 import type { SimWorld } from '../world';
 import type { ConntrackEntry } from './conntrack';
 import type { Request } from './request';
@@ -68,6 +68,8 @@ export type End =
       seen: string | null;
       explanation: Msg;
       clientError?: { curlExitCode: number; message: string };
+      /** The client's TLS handshake with the component, where it terminated TLS. */
+      tls?: TlsView;
       /** The request as the backend pod received it (null: no pod answered); absent: not modelled. */
       requestSeen?: SeenHttpRequest | null;
     }

@@ -16,6 +16,7 @@ import { ephemeralPort, type Packet } from '../net/packet';
 import type { GatewayRef, HttpResponse } from '../trace';
 import { appResponse } from './app';
 import { addHop, createCtx, fail, type Ctx, type End, type WalkFn } from './context';
+import { gatewayTls, type GatewayTlsResult } from './gateway-tls';
 import { walkReply } from './reply';
 import { parseTarget, podPlace } from './request';
 
@@ -124,6 +125,23 @@ export function throughGateway(
     '',
   );
   const location = `pod/${nsName(envoy)}`;
+  const g = gatewayModel(cluster).gateways.find((x) => x.key === gatewayKey);
+  const tlsLeg: GatewayTlsResult = g ? gatewayTls(ctx, g, listener) : { ok: true, notes: [] };
+  if (!tlsLeg.ok) {
+    addHop(ctx, { stage: 'gateway', location, action: 'reject', note: tlsLeg.note }, arrived);
+    return {
+      kind: 'answered',
+      responder: { stage: 'pod', location },
+      arrived,
+      response: null,
+      backend: null,
+      seen: null,
+      requestSeen: null,
+      explanation: msg('gw.tls.failed', { note: tlsLeg.note }),
+      clientError: tlsLeg.clientError,
+      ...(tlsLeg.tls ? { tls: tlsLeg.tls } : {}),
+    };
+  }
   const d = routeGatewayRequest(cluster, world.rng, {
     gatewayKey,
     port: listener.port,
@@ -133,7 +151,6 @@ export function throughGateway(
     headers,
     clientAddress: `${arrived.src}:${arrived.srcPort}`,
   });
-  const g = gatewayModel(cluster).gateways.find((x) => x.key === gatewayKey);
   const listeners = (g?.listeners ?? [])
     .filter((l) => l.ready && l.listener.port === listener.port)
     .map((l) => l.listener.name);
@@ -143,17 +160,20 @@ export function throughGateway(
     ...(d.entry ? { route: `${d.entry.route.kind}/${d.entry.routeKey}`, rule: d.entry.ruleIndex } : {}),
     ...(d.kind === 'proxy' ? { service: `Service/${d.service}` } : {}),
   });
-  const vhostNote = d.selection.vhost
-    ? [
-        msg('gw.hop.vhost', {
-          gateway: gatewayKey,
-          port: listener.port,
-          listeners: listeners.join(', '),
-          host,
-          vhost: d.selection.vhost,
-        }),
-      ]
-    : [];
+  const vhostNote = [
+    ...tlsLeg.notes,
+    ...(d.selection.vhost
+      ? [
+          msg('gw.hop.vhost', {
+            gateway: gatewayKey,
+            port: listener.port,
+            listeners: listeners.join(', '),
+            host,
+            vhost: d.selection.vhost,
+          }),
+        ]
+      : []),
+  ];
   const answered = (
     response: HttpResponse | null,
     explanation: Msg,
@@ -167,6 +187,7 @@ export function throughGateway(
     seen: null,
     requestSeen: null,
     explanation,
+    ...(tlsLeg.tls ? { tls: tlsLeg.tls } : {}),
     ...extra,
   });
   if (d.kind === 'respond') {

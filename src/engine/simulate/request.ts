@@ -43,6 +43,11 @@ export interface Request {
   port?: number;
   /** `curl -4` / `curl -6`: resolve names to addresses of this family only. */
   ipFamily?: 'IPv4' | 'IPv6';
+  /**
+   * The ALPN protocols a TLS client offers; undefined: curl's default "h2,http/1.1" (`--http1.0` and
+   * `--http1.1` offer "http/1.1" only).
+   */
+  alpn?: string[];
 }
 
 /**

@@ -146,6 +146,7 @@ function one(
       ...(end.requestSeen !== undefined ? { requestSeenByBackend: end.requestSeen } : {}),
       hops: [...resolution.hops, ...ctx.hops],
       ...(end.clientError ? { clientError: end.clientError } : {}),
+      ...(end.tls ? { tls: end.tls } : {}),
     };
     return { trace, entries: ctx.entries, seconds: REQUEST_SECONDS, reset: false };
   }
