@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { findScenario } from '../scenarios';
+import { LESSONS_VERSION } from './lesson-save';
 import { installMemoryStorage } from './memory-storage.test-helper';
 import type { useStore as UseStoreType } from './store';
 import type * as SyncModule from './workspace-sync';
@@ -205,5 +206,59 @@ describe('workspaces', () => {
     await sync.flushPersistence();
     expect(await sync.openWorkspace(id)).toBe(true);
     expect(state().files).toEqual(one('# other tab\n'));
+  });
+});
+
+describe('lesson progress between tabs', () => {
+  const progress = (passed: string[], seen: number[]) => ({
+    step: 0,
+    seen,
+    predictions: {},
+    passed,
+    hints: {},
+  });
+
+  it('a lesson finished in another tab shows here, and this tab’s save does not wipe it out', async () => {
+    useStore.setState({ lessonProgress: { ports: progress([], [0, 1]) } });
+    await sync.flushPersistence();
+    // The other tab, which never saw this tab's progress, saves its own and says so.
+    const db = await rawDb();
+    const app = (await db.get('app', 'app')) as Record<string, unknown>;
+    await db.put(
+      'app',
+      { ...app, lessonProgress: { clusterip: progress(['clusterip-selector'], [3]) } },
+      'app',
+    );
+    db.close();
+    const other = new BroadcastChannel('svclab');
+    other.postMessage({ type: 'app', tab: 'other' });
+    await vi.waitFor(() => expect(state().lessonProgress.clusterip?.passed).toEqual(['clusterip-selector']));
+    other.close();
+    expect(state().lessonProgress.ports?.seen).toEqual([0, 1]);
+
+    // Whatever this tab saves next keeps both tabs' progress.
+    useStore.setState((s) => ({ lessonProgress: { ...s.lessonProgress, dns: progress([], [0]) } }));
+    await sync.flushPersistence();
+    await load();
+    expect(Object.keys(state().lessonProgress).sort()).toEqual(['clusterip', 'dns', 'ports']);
+  });
+
+  it('a save merges what another tab wrote meanwhile, even unheard', async () => {
+    await sync.flushPersistence();
+    const db = await rawDb();
+    const app = (await db.get('app', 'app')) as Record<string, unknown>;
+    // As another tab writes it: its whole page record (a first save here has not written one yet).
+    const record = {
+      ...app,
+      lessonsVersion: LESSONS_VERSION,
+      lessonProgress: { env: progress(['env-order'], [0, 1, 2]) },
+    };
+    await db.put('app', record, 'app');
+    db.close();
+    useStore.setState({ lessonProgress: { headless: progress([], [0]) } });
+    await sync.flushPersistence();
+    expect(state().lessonProgress.env?.passed).toEqual(['env-order']);
+    await load();
+    expect(Object.keys(state().lessonProgress).sort()).toEqual(['env', 'headless']);
   });
 });

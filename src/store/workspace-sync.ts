@@ -13,7 +13,8 @@
  * await startPersistence(); // the page's work as it was left, then saved as it changes
  */
 import { findScenario, DEFAULT_SCENARIO } from '../scenarios';
-import type { LessonSave } from './lesson-save';
+import type { LessonProgress, LessonSave } from './lesson-save';
+import { mergeProgress } from './lesson-progress-merge';
 import { scenarioFiles } from './manifests-slice';
 import { formFor } from './request-form';
 import { mergeSaved, migrateSaved } from './saved-state';
@@ -37,7 +38,10 @@ const TAB = newWorkspaceId();
 const OPEN_TIMEOUT_MS = 5000;
 
 type Message =
-  { type: 'saved'; tab: string; meta: WorkspaceMeta } | { type: 'deleted'; tab: string; id: string };
+  | { type: 'saved'; tab: string; meta: WorkspaceMeta }
+  | { type: 'deleted'; tab: string; id: string }
+  /** The page's record (language, lessons) was saved: lesson progress is shared between tabs. */
+  | { type: 'app'; tab: string };
 
 const pendingWorkspaces = new Map<string, Workspace>();
 let pendingApp: Record<string, unknown> | null = null;
@@ -128,11 +132,20 @@ function pump(): Promise<void> {
         if (workspaces.length === 0 && !app) return;
         for (const w of workspaces) pendingWorkspaces.delete(w.id);
         pendingApp = null;
+        let progress: Record<string, LessonProgress> | null = null;
         try {
           const db = await workDb();
           const tx = db.transaction(['workspaces', 'app'], 'readwrite');
           const ws = tx.objectStore('workspaces');
           const meta = tx.objectStore('app');
+          // Another tab's lesson progress is kept, not overwritten (read and written in one transaction).
+          if (app) {
+            progress = progressWith(
+              app.lessonProgress as Record<string, LessonProgress>,
+              await meta.get('app'),
+            );
+            app.lessonProgress = progress;
+          }
           await Promise.all([
             ...workspaces.map((w) => ws.put({ v: WORKSPACE_VERSION, ...w })),
             ...(app ? [meta.put(app, 'app')] : []),
@@ -151,6 +164,10 @@ function pump(): Promise<void> {
           return;
         }
         if (useStore.getState().saveProblem?.code !== 'otherTab') useStore.setState({ saveProblem: null });
+        if (progress) {
+          takeProgress(progress);
+          channel?.postMessage({ type: 'app', tab: TAB } satisfies Message);
+        }
         for (const w of workspaces) {
           upsertMeta(metaOf(w));
           channel?.postMessage({ type: 'saved', tab: TAB, meta: metaOf(w) } satisfies Message);
@@ -161,6 +178,31 @@ function pump(): Promise<void> {
     }
   })();
   return writing;
+}
+
+/** This tab's progress with what a saved page record holds. */
+function progressWith(
+  mine: Record<string, LessonProgress>,
+  storedApp: unknown,
+): Record<string, LessonProgress> {
+  return mergeProgress(mine, readApp(storedApp, useStore.getState().locale).app.lessonProgress);
+}
+
+/** Progress made in another tab shows here (the store changes only when there is something new). */
+function takeProgress(theirs: Record<string, LessonProgress>) {
+  const s = useStore.getState();
+  const merged = mergeProgress(s.lessonProgress, theirs);
+  if (merged !== s.lessonProgress) useStore.setState({ lessonProgress: merged });
+}
+
+async function readOtherTabsProgress() {
+  try {
+    const db = await workDb();
+    const stored: unknown = await db.get('app', 'app');
+    takeProgress(readApp(stored, useStore.getState().locale).app.lessonProgress);
+  } catch {
+    // Unreadable storage is said when this tab saves; the progress here stays as it is.
+  }
 }
 
 /** Resolves when everything changed so far is written (or refused: see saveProblem). */
@@ -291,6 +333,10 @@ function listen() {
   channel.onmessage = (e: MessageEvent<Message>) => {
     const m = e.data;
     if (!isRecord(m) || m.tab === TAB) return;
+    if (m.type === 'app') {
+      void readOtherTabsProgress();
+      return;
+    }
     if (m.type === 'deleted') {
       useStore.setState((s) => ({ workspaceList: s.workspaceList.filter((w) => w.id !== m.id) }));
       return;
