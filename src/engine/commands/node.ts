@@ -130,7 +130,9 @@ export const nodeCommand: CommandHandler = (args, env) => {
           'node',
           env.lang,
         );
-      const text = rules(env, name).nftText;
+      const r = rules(env, name);
+      // A dual-stack node lists its ip table, then its ip6 table (nft prints them back to back).
+      const text = r.nftText === undefined ? undefined : r.nftText + (r.ip6?.nftText ?? '');
       if (text === undefined)
         return {
           exitCode: 0,

@@ -70,8 +70,9 @@ export function buildNodeRules(
 /**
  * Whether kube-proxy on the cluster's nodes runs an IPv6 proxier beside the IPv4 one. On Linux it runs
  * both whenever the node can do both (platformCheckSupported), so in iptables mode ip6tables-save shows
- * kube-proxy's chains even on an IPv4 cluster; svclab builds the IPv6 rules of the other modes (one nft
- * ruleset, one IPVS table with both families) only on a dual-stack cluster.
+ * kube-proxy's chains even on an IPv4 cluster; svclab builds the IPv6 rules of the other modes (the
+ * `table ip6 kube-proxy`, the IPv6 virtual servers) only on a dual-stack cluster, so a single-stack
+ * cluster's nft ruleset and IPVS table hold its one family.
  */
 function runsIp6(cluster: ClusterState): boolean {
   return cluster.config.proxy.mode === 'iptables' || cluster.config.serviceSubnetV6 !== undefined;
@@ -79,14 +80,20 @@ function runsIp6(cluster: ClusterState): boolean {
 
 /** The IPv6 proxier's rules of one node, in the cluster's proxy mode (always a full build: scenes are small). */
 function buildIp6Rules(cluster: ClusterState, nodeName: string, opts: BuildOptions): NodeRules {
-  const rules = buildIptablesRules(cluster, nodeName, opts, 'IPv6');
+  const mode = cluster.config.proxy.mode;
+  const rules =
+    mode === 'nftables'
+      ? buildNftablesRules(cluster, nodeName, opts, 'IPv6')
+      : mode === 'ipvs'
+        ? buildIpvsRules(cluster, nodeName, opts, 'IPv6')
+        : buildIptablesRules(cluster, nodeName, opts, 'IPv6');
   rules.family = 'IPv6';
   return rules;
 }
 
 /** `rules` with its `ip6` rules made on first use (most scenes never send an IPv6 packet). */
 function withIp6(rules: NodeRules, cluster: ClusterState, nodeName: string, opts: BuildOptions): NodeRules {
-  if (!runsIp6(cluster) || cluster.config.proxy.mode !== 'iptables') return rules;
+  if (!runsIp6(cluster)) return rules;
   let made: NodeRules | undefined;
   Object.defineProperty(rules, 'ip6', {
     get: () => (made ??= buildIp6Rules(cluster, nodeName, opts)),

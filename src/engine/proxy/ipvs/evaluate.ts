@@ -6,7 +6,7 @@
  * @example
  * evaluateIpvs(rules, pkt, state, rng, now).candidates?.[0]?.state; // "weight 1, active 0, inactive 0"
  */
-import { inCidr } from '../../net/ip';
+import { ipInCidr, joinHostPort } from '../../net/ip6';
 import type { Rng } from '../../util/rng';
 import { walkIptables, type IpvsStage } from '../iptables/evaluate';
 import { ipsetContains } from './ipsets';
@@ -24,10 +24,10 @@ export function virtualServerLine(vs: {
   scheduler: string;
   persistent?: number;
 }): string {
-  return `${vs.protocol}  ${vs.address}:${vs.port} ${vs.scheduler}${vs.persistent !== undefined ? ` persistent ${vs.persistent}` : ''}`;
+  return `${vs.protocol}  ${joinHostPort(vs.address, vs.port)} ${vs.scheduler}${vs.persistent !== undefined ? ` persistent ${vs.persistent}` : ''}`;
 }
 
-/** The ipvsadm line of a real server. */
+/** The ipvsadm line of a real server (`ep` "ip:port", IPv6 "[ip]:port": ipvsadm's addrport_to_anyname). */
 export function realServerLine(ep: string, weight: number, active: number, inactive: number): string {
   return `  -> ${ep.padEnd(28)} ${'Masq'.padEnd(7)} ${String(weight).padEnd(6)} ${String(active).padEnd(10)} ${inactive}`;
 }
@@ -47,7 +47,7 @@ export function evaluateIpvs(
       return set !== undefined && ipsetContains(set, flags, p);
     },
     schedule: (p) => {
-      const key = `${p.protocol.toUpperCase()} ${p.dst}:${p.dstPort}`;
+      const key = `${p.protocol.toUpperCase()} ${joinHostPort(p.dst, p.dstPort)}`;
       const vs = ipvs.byKey.get(key);
       if (!vs) return undefined;
       const s = serverState(state, rules.node, vs.key);
@@ -100,13 +100,13 @@ export function evaluateIpvs(
     },
   };
   const { walk: _w, ...verdict } = walkIptables(rules, pkt, state, rng, now, stage, (ip) =>
-    rules.clusterCIDR ? inCidr(ip, rules.clusterCIDR) : false,
+    rules.clusterCIDR ? ipInCidr(ip, rules.clusterCIDR) : false,
   );
   return verdict;
 }
 
 function isPod(rules: NodeRules, ip: string): boolean {
-  return rules.clusterCIDR !== undefined && inCidr(ip, rules.clusterCIDR);
+  return rules.clusterCIDR !== undefined && rules.clusterCIDR !== '' && ipInCidr(ip, rules.clusterCIDR);
 }
 
 function masqMarked(mark: number): boolean {

@@ -5,7 +5,7 @@
  * @example
  * ipsetContains({ type: 'hash:ip,port', … entries: ['10.96.0.10,udp:53'] }, 'dst,dst', pkt); // true for 10.96.0.10:53/udp
  */
-import { inCidr } from '../../net/ip';
+import { ipInCidr } from '../../net/ip6';
 import type { WalkPacket } from '../iptables/match';
 import type { IpSet } from '../shared/types';
 
@@ -87,6 +87,21 @@ export const IPSET_INFO = [
 
 export type IpsetName = (typeof IPSET_INFO)[number]['name'];
 
+/** The family of the proxier a set belongs to. */
+export type IpsetFamily = 'IPv4' | 'IPv6';
+
+/**
+ * The set's name for a proxier of `family`: the IPv6 proxier's sets are "KUBE-6-…" (newIPSet in
+ * pkg/proxy/ipvs/ipset.go: "the prefix for ipv6 is changed from KUBE- to KUBE-6-"), so both families'
+ * sets can exist on one node.
+ *
+ * @example
+ * ipsetName('KUBE-CLUSTER-IP', 'IPv6'); // "KUBE-6-CLUSTER-IP"
+ */
+export function ipsetName(name: IpsetName, family: IpsetFamily): string {
+  return family === 'IPv6' ? name.replace('KUBE-', 'KUBE-6-') : name;
+}
+
 /**
  * One of kube-proxy's ipsets as data: `entries` (sorted) asks `list` when read, so a set nobody prints is
  * never sorted; lookups ask `index`, which must hold exactly those entries.
@@ -98,9 +113,14 @@ export function ipsetOf(
   name: IpsetName,
   index: { has(entry: string): boolean },
   list: () => string[],
+  family: IpsetFamily = 'IPv4',
 ): IpSet {
   const info = IPSET_INFO.find((i) => i.name === name)!;
-  const set = { name, type: info.type, comment: info.comment } as Omit<IpSet, 'entries'>;
+  const set = { name: ipsetName(name, family), type: info.type, comment: info.comment } as Omit<
+    IpSet,
+    'entries'
+  >;
+  if (family === 'IPv6') set.family = 'IPv6';
   Object.defineProperty(set, 'entries', { enumerable: true, get: list });
   set.index = index;
   return set as IpSet;
@@ -130,7 +150,7 @@ export function ipsetContains(set: IpSet, flags: string, pkt: WalkPacket): boole
     case 'hash:ip,port,net': {
       const head = `${field(0, 'ip')},${field(1, 'port')},`;
       const ip = field(2, 'ip');
-      return set.entries.some((e) => e.startsWith(head) && inCidr(ip, e.slice(head.length)));
+      return set.entries.some((e) => e.startsWith(head) && ipInCidr(ip, e.slice(head.length)));
     }
     default:
       return false;
@@ -150,7 +170,7 @@ export function ipsetList(sets: IpSet[]): string {
         const header =
           s.type === 'bitmap:port'
             ? 'range 0-65535 comment'
-            : `family inet hashsize 1024 maxelem 65536 comment`;
+            : `family ${s.family === 'IPv6' ? 'inet6' : 'inet'} hashsize 1024 maxelem 65536 comment`;
         return [
           `Name: ${s.name}`,
           `Type: ${s.type}`,

@@ -8,7 +8,7 @@
  * @example
  * ipvsTables({ clusterCIDR: '10.244.0.0/16', masqueradeAll: false, randomFully: true }, new Set(['KUBE-CLUSTER-IP']));
  */
-import { IPSET_INFO, type IpsetName } from './ipsets';
+import { IPSET_INFO, ipsetName, type IpsetFamily, type IpsetName } from './ipsets';
 import { MASQ_MARK } from '../iptables/service';
 import { KUBE_FORWARD_ACCEPT } from '../iptables/static-chains';
 import { makeRule } from '../shared/rule';
@@ -20,6 +20,8 @@ interface Ctx {
   clusterCIDR: string;
   masqueradeAll: boolean;
   randomFully: boolean;
+  /** The proxier's family: the IPv6 one writes ip6tables rules over its KUBE-6-… sets. */
+  family?: IpsetFamily;
 }
 
 /** ipsetWithIptablesChain: [set, table, from chain, to, match flags, protocol]. */
@@ -39,23 +41,37 @@ const SET_RULES: [IpsetName, TableName, string, string, string, string][] = [
 ];
 
 const C = (text: string): string[] => ['-m', 'comment', '--comment', text];
-const SET = (name: string, flags: string): string[] => ['-m', 'set', '--match-set', name, flags];
 
+/** `nonEmpty` holds the sets' IPv4 names (IpsetName) whatever the family; the rules name the family's sets. */
 export function ipvsTables(ctx: Ctx, nonEmpty: Set<string>): { nat: IptablesTable; filter: IptablesTable } {
+  const family = ctx.family ?? 'IPv4';
+  const SET = (name: IpsetName, flags: string): string[] => [
+    '-m',
+    'set',
+    '--match-set',
+    ipsetName(name, family),
+    flags,
+  ];
   const rules = new Map<string, Rule[]>();
   const push = (table: TableName, chain: string, args: string[]): void => {
     const key = `${table} ${chain}`;
     if (!rules.has(key)) rules.set(key, []);
-    rules.get(key)!.push(makeRule(chain, args));
+    rules.get(key)!.push(makeRule(chain, args, undefined, family));
   };
   // Dismiss connections to localhost early in the service chain.
-  push('nat', 'KUBE-SERVICES', ['-s', '127.0.0.0/8', '-j', 'RETURN']);
+  push('nat', 'KUBE-SERVICES', ['-s', family === 'IPv6' ? '::1/128' : '127.0.0.0/8', '-j', 'RETURN']);
   for (const [set, table, from, to, flags, proto] of SET_RULES) {
     if (!nonEmpty.has(set)) continue;
     push(table, from, [...(proto ? ['-p', proto] : []), ...C(comment(set)), ...SET(set, flags), '-j', to]);
   }
   if (nonEmpty.has('KUBE-CLUSTER-IP')) {
-    const head = [...C(comment('KUBE-CLUSTER-IP')), '-m', 'set', '--match-set', 'KUBE-CLUSTER-IP'];
+    const head = [
+      ...C(comment('KUBE-CLUSTER-IP')),
+      '-m',
+      'set',
+      '--match-set',
+      ipsetName('KUBE-CLUSTER-IP', family),
+    ];
     if (ctx.masqueradeAll) push('nat', 'KUBE-SERVICES', [...head, 'dst,dst', '-j', 'KUBE-MARK-MASQ']);
     else if (ctx.clusterCIDR !== '')
       push('nat', 'KUBE-SERVICES', [...head, 'dst,dst', '!', '-s', ctx.clusterCIDR, '-j', 'KUBE-MARK-MASQ']);
@@ -86,7 +102,7 @@ export function ipvsTables(ctx: Ctx, nonEmpty: Set<string>): { nat: IptablesTabl
   push('nat', 'KUBE-SERVICES', ['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'KUBE-NODE-PORT']);
   push('nat', 'KUBE-LOAD-BALANCER', ['-j', 'KUBE-MARK-MASQ']);
   push('filter', 'KUBE-SOURCE-RANGES-FIREWALL', ['-j', 'DROP']);
-  for (const set of ['KUBE-CLUSTER-IP', 'KUBE-LOAD-BALANCER'])
+  for (const set of ['KUBE-CLUSTER-IP', 'KUBE-LOAD-BALANCER'] as const)
     if (nonEmpty.has(set)) push('nat', 'KUBE-SERVICES', [...SET(set, 'dst,dst'), '-j', 'ACCEPT']);
   for (const args of KUBE_FORWARD_ACCEPT) push('filter', 'KUBE-FORWARD', args);
   push('filter', 'KUBE-NODE-PORT', [
@@ -123,7 +139,8 @@ export function ipvsTables(ctx: Ctx, nonEmpty: Set<string>): { nat: IptablesTabl
   ]);
   push('nat', 'KUBE-MARK-MASQ', ['-j', 'MARK', '--or-mark', MASQ_MARK]);
 
-  const jump = (from: string, text: string, to: string): Rule => makeRule(from, [...C(text), '-j', to]);
+  const jump = (from: string, text: string, to: string): Rule =>
+    makeRule(from, [...C(text), '-j', to], undefined, family);
   const chain = (table: TableName, name: string, builtin = false, extra: Rule[] = []): Chain => ({
     name,
     builtin,

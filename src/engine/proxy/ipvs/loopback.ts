@@ -8,10 +8,14 @@
  * const lb = new LoopbackSet(); lb.add('tcp', '10.244.1.5:8080', 1);
  * lb.ipset().entries; // ["10.244.1.5,tcp:8080,10.244.1.5"]
  */
-import { ipsetOf } from './ipsets';
+import { joinHostPort } from '../../net/ip6';
+import { ipsetOf, type IpsetFamily } from './ipsets';
 import type { IpSet } from '../shared/types';
 
 export class LoopbackSet {
+  /** The IPv6 proxier's set is KUBE-6-LOOP-BACK (family inet6). */
+  constructor(private readonly family: IpsetFamily = 'IPv4') {}
+
   /** proto → endpoint "ip:port" → how many ports list it. */
   private readonly byProto = new Map<string, Map<string, number>>();
 
@@ -39,7 +43,8 @@ export class LoopbackSet {
     if (c1 < 0 || colon < 0 || c2 < 0) return false;
     const ip = entry.slice(0, c1);
     if (entry.slice(c2 + 1) !== ip) return false;
-    return this.byProto.get(entry.slice(c1 + 1, colon))?.has(`${ip}:${entry.slice(colon + 1, c2)}`) ?? false;
+    const port = entry.slice(colon + 1, c2);
+    return this.byProto.get(entry.slice(c1 + 1, colon))?.has(joinHostPort(ip, port)) ?? false;
   }
 
   /**
@@ -55,12 +60,14 @@ export class LoopbackSet {
         (entries ??= [...this.byProto]
           .flatMap(([proto, eps]) =>
             [...eps.keys()].map((ep) => {
+              // "10.244.1.5:8080" or "[fd00:10:244:1::5]:8080"
               const i = ep.lastIndexOf(':');
-              const ip = ep.slice(0, i);
+              const ip = ep.slice(0, i).replace(/^\[(.*)\]$/, '$1');
               return `${ip},${proto}:${ep.slice(i + 1)},${ip}`;
             }),
           )
           .sort()),
+      this.family,
     );
   }
 }

@@ -11,6 +11,7 @@
  * rules.ipvs!.byKey.get('TCP 10.96.0.10:53')!.realServers.length; // 2
  */
 import type { ClusterState } from '../../cluster/state';
+import type { IPFamily } from '../../net/ip6';
 import { EntryCounts } from '../incremental/entry-counts';
 import type { FragmentSet } from '../incremental/fragment-set';
 import { fragmentKind, nodeFragments } from '../incremental/scope';
@@ -55,9 +56,15 @@ const SHARED_PORTS = memoTable<ServicePortInfo, SharedPort>('ipvs shared ports')
  * @example
  * contextFor(cluster, 'node-1').scheduler; // "rr"
  */
-export function contextFor(cluster: ClusterState, nodeName: string): IpvsContext {
+export function contextFor(cluster: ClusterState, nodeName: string, family: IPFamily = 'IPv4'): IpvsContext {
   const scheduler = cluster.config.proxy.ipvsScheduler;
-  return { ...nodeContext(cluster, nodeName), scheduler: scheduler === '' ? 'rr' : scheduler };
+  return { ...nodeContext(cluster, nodeName, family), scheduler: scheduler === '' ? 'rr' : scheduler };
+}
+
+/** The pod network the family's proxier detects local traffic by ("" when the cluster has none of it). */
+function clusterCIDROf(cluster: ClusterState, family: IPFamily): string {
+  const p = cluster.config.proxy;
+  return family === 'IPv4' ? p.clusterCIDR : (p.clusterCIDRV6 ?? '');
 }
 
 /**
@@ -68,7 +75,12 @@ export function contextFor(cluster: ClusterState, nodeName: string): IpvsContext
  */
 export function settingsOf(cluster: ClusterState, ctx: IpvsContext, options: BuildOptions): string {
   const p = cluster.config.proxy;
-  return JSON.stringify([ctx, p.clusterCIDR, p.masqueradeAll, options.randomFully !== false]);
+  return JSON.stringify([
+    ctx,
+    clusterCIDROf(cluster, ctx.family),
+    p.masqueradeAll,
+    options.randomFully !== false,
+  ]);
 }
 
 function fragmentsOf(e: ServiceEntry, ctx: IpvsContext, memo: ProxyMemo): IpvsFragment[] {
@@ -97,7 +109,8 @@ function fragmentsOf(e: ServiceEntry, ctx: IpvsContext, memo: ProxyMemo): IpvsFr
 export const IPVS_FRAGMENTS = fragmentKind<IpvsFragment, IpvsContext>('ipvs', {
   make: fragmentsOf,
   shareable: () => false,
-  shareKey: () => '',
+  // The scope (its Service list) is per family: the IPv6 proxier reads the IPv6 Service map.
+  shareKey: (ctx) => ctx.family,
   sortKey: firstPortName,
 });
 
@@ -136,8 +149,8 @@ function sharedSetsOf(memo: ProxyMemo, map: ServiceMap): Map<IpsetName, EntryCou
  * @example
  * ipsetFrom('KUBE-CLUSTER-IP', cache.sets.get('KUBE-CLUSTER-IP')!).entries; // ["10.96.0.10,udp:53", …]
  */
-export function ipsetFrom(name: IpsetName, s: EntryCounts): IpSet {
-  return ipsetOf(name, s.members, () => s.list());
+export function ipsetFrom(name: IpsetName, s: EntryCounts, family: IPFamily = 'IPv4'): IpSet {
+  return ipsetOf(name, s.members, () => s.list(), family);
 }
 
 /**
@@ -154,19 +167,22 @@ export function rulesOf(
   byKey: Map<string, IpvsVirtualServer>,
 ): NodeRules {
   const p = cluster.config.proxy;
+  const family = cache.ctx.family;
+  const clusterCIDR = clusterCIDROf(cluster, family);
   const nonEmpty = new Set<string>();
   for (const [name, s] of cache.sets) if (s.members.size > 0) nonEmpty.add(name);
   if (cache.loopback.size > 0) nonEmpty.add('KUBE-LOOP-BACK');
   const { nat, filter } = ipvsTables(
     {
-      clusterCIDR: p.clusterCIDR,
+      clusterCIDR,
       masqueradeAll: p.masqueradeAll,
       randomFully: cache.options.randomFully !== false,
+      family,
     },
     nonEmpty,
   );
   const ipvsIps = cache.sets.get('KUBE-IPVS-IPS')!;
-  return {
+  const rules: NodeRules = {
     node: cache.ctx.nodeName,
     mode: 'ipvs',
     nodeIPs: cache.ctx.nodeIP === '' ? [] : [cache.ctx.nodeIP],
@@ -176,30 +192,36 @@ export function rulesOf(
     // Every Service address is bound to kube-ipvs0: exactly the members of KUBE-IPVS-IPS.
     extraLocalAddresses: ipvsIps.list(),
     extraLocalIndex: ipvsIps.members,
-    clusterCIDR: p.clusterCIDR,
+    clusterCIDR,
     largeClusterMode: false,
     cache,
   };
+  if (family === 'IPv6') rules.family = 'IPv6';
+  return rules;
 }
 
 /**
- * All of a node's IPVS-mode state: virtual servers, ipsets and the iptables rules around them.
+ * All of a node's IPVS-mode state: virtual servers, ipsets and the iptables rules around them; with
+ * `family` 'IPv6' the IPv6 proxier's (NewDualStackProxier: IPv6 virtual servers in the same kernel table,
+ * the KUBE-6-… ipsets of family inet6, ip6tables rules over them, from the IPv6 EndpointSlices).
  *
  * @example
  * ipvsadmList(buildIpvsRules(cluster, 'node-1'), createProxyState());
+ * buildIpvsRules(cluster, 'node-1', {}, 'IPv6').ipvs!.ipsets[1]!.name; // "KUBE-6-CLUSTER-IP"
  */
 export function buildIpvsRules(
   cluster: ClusterState,
   nodeName: string,
   options: BuildOptions = {},
+  family: IPFamily = 'IPv4',
 ): NodeRules {
   const memo = options.memo ?? createProxyMemo();
-  const ctx = contextFor(cluster, nodeName);
-  const services = serviceMapOf(memo, cluster);
+  const ctx = contextFor(cluster, nodeName, family);
+  const services = serviceMapOf(memo, cluster, family);
   const set = nodeFragments(IPVS_FRAGMENTS, memo, cluster, services, ctx);
   const sets = new Map(sharedSetsOf(memo, services));
   for (const name of NODE_SETS) if (name !== 'KUBE-LOOP-BACK') sets.set(name, new EntryCounts());
-  const loopback = new LoopbackSet();
+  const loopback = new LoopbackSet(family);
   const vss: IpvsVirtualServer[] = [];
   for (const f of set.fragments()) {
     for (const ep of f.loopback) loopback.add(f.sp.proto, ep, 1);
@@ -214,7 +236,7 @@ export function buildIpvsRules(
     byKey.set(v.key, v);
   }
   const ipsets = IPSET_INFO.map((i) =>
-    i.name === 'KUBE-LOOP-BACK' ? loopback.ipset() : ipsetFrom(i.name, sets.get(i.name)!),
+    i.name === 'KUBE-LOOP-BACK' ? loopback.ipset() : ipsetFrom(i.name, sets.get(i.name)!, family),
   );
   return rulesOf(cache, cluster, ipsets, vss, byKey);
 }

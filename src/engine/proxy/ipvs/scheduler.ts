@@ -8,6 +8,7 @@
  * const pick = scheduleIpvs(vs, serverState(state, 'node-1', vs.key), pkt, 0);
  * pick?.realServer; // "10.244.1.5:8080"
  */
+import { joinHostPort } from '../../net/ip6';
 import type { Candidate } from '../../trace';
 import type { WalkPacket } from '../iptables/match';
 import { IPVS_INACTIVE_SECONDS, type IpvsServerState, type ProxyState } from '../shared/proxy-state';
@@ -23,7 +24,7 @@ export function serverState(state: ProxyState, node: string, key: string): IpvsS
   return s;
 }
 
-const rsKey = (rs: { ip: string; port: number }): string => `${rs.ip}:${rs.port}`;
+const rsKey = (rs: { ip: string; port: number }): string => joinHostPort(rs.ip, rs.port);
 
 function counts(s: IpvsServerState, key: string, now: number): { active: number; inactive: number } {
   const c = s.conns.get(key);

@@ -9,7 +9,7 @@
  * f.virtualServers[0].key; // "TCP 10.96.0.10:53"
  * f.entries[0]; // ["KUBE-CLUSTER-IP", "10.96.0.10,udp:53"]
  */
-import { inCidr } from '../../net/ip';
+import { ipInCidr, joinHostPort } from '../../net/ip6';
 import type { EndpointInfo } from '../shared/endpoint-info';
 import type { IpsetName } from './ipsets';
 import { memoized, memoTable, type ProxyMemo } from '../shared/memo';
@@ -134,7 +134,7 @@ export class IpvsFragment {
       const known = !canShare ? undefined : sk === '' ? shared.clusterIP : shared.others.get(sk);
       if (known) return void this.virtualServers.push(known);
       const v: IpvsVirtualServer = {
-        key: `${sp.protocol} ${address}:${port}`,
+        key: `${sp.protocol} ${joinHostPort(address, port)}`,
         protocol: sp.protocol,
         address,
         port,
@@ -153,7 +153,7 @@ export class IpvsFragment {
     vs('clusterIP', sp.clusterIP, sp.port, sp.internalPolicyLocal);
     for (const ip of sp.externalIPs) vs('externalIP', ip, sp.port, sp.externalPolicyLocal);
     for (const ip of sp.loadBalancerVIPs) {
-      if (sp.sourceRanges.some((cidr) => inCidr(nodeIP, cidr)))
+      if (nodeIP !== '' && sp.sourceRanges.some((cidr) => ipInCidr(nodeIP, cidr)))
         this.nodeEntries.push(['KUBE-LOAD-BALANCER-SOURCE-IP', `${ip},${proto}:${sp.port},${ip}`]);
       vs('loadBalancer', ip, sp.port, sp.externalPolicyLocal);
     }

@@ -17,6 +17,7 @@ import type { ProxyState } from '../shared/proxy-state';
 import type { NodeRules } from '../shared/types';
 import type { PacketIn, ProxyVerdict, RuleStep } from '../shared/verdict';
 import { msg, type Msg } from '../../messages';
+import { ipInCidr, joinHostPort } from '../../net/ip6';
 
 type Outcome = 'continue' | 'accept' | 'drop' | 'reject' | 'dnat' | 'masquerade';
 
@@ -41,24 +42,15 @@ interface Walk {
   depth: number;
 }
 
-function ipNum(ip: string): number | undefined {
-  const p = ip.split('.');
-  if (p.length !== 4) return undefined;
-  return p.reduce((a, x) => a * 256 + Number(x), 0);
-}
-
+/** `ip daddr CIDR` / `ip6 daddr CIDR`: an address of the table's family inside the range. */
 function inAddr(ip: string, cidr: string): boolean {
-  const [net, bits] = cidr.split('/');
-  const a = ipNum(ip);
-  const b = ipNum(net!);
-  if (a === undefined || b === undefined) return false;
-  const size = 2 ** (32 - (bits === undefined ? 32 : Number(bits)));
-  return Math.floor(a / size) === Math.floor(b / size);
+  return ipInCidr(ip, cidr);
 }
 
 function matches(m: NftMatch, w: Walk): boolean {
   if (m.ctNew === false) return false;
-  if (m.fibDaddrLocalNotLoopback && (!w.isLocal(w.dst) || inAddr(w.dst, '127.0.0.0/8'))) return false;
+  if (m.fibDaddrLocalNotLoopback && (!w.isLocal(w.dst) || inAddr(w.dst, '127.0.0.0/8') || w.dst === '::1'))
+    return false;
   if (m.daddrSet !== undefined && !w.t.sets.get(m.daddrSet)?.byKey.has(w.dst)) return false;
   if (m.daddr && m.daddr.cidrs.some((c) => inAddr(w.dst, c)) === !!m.daddr.negate) return false;
   if (m.dport && (m.dport.proto !== w.proto || m.dport.port !== w.dport)) return false;
@@ -147,9 +139,10 @@ function execRule(w: Walk, c: NftChain, i: number, r: NftRule): Outcome | undefi
       return run(w, pick);
     }
     case 'dnat': {
-      const [ip, port] = v.to.split(':');
-      w.dst = ip!;
-      w.dport = Number(port);
+      // "10.244.1.5:8080" or "[fd00:10:244:1::5]:8080"
+      const colon = v.to.lastIndexOf(':');
+      w.dst = v.to.slice(0, colon).replace(/^\[(.*)\]$/, '$1');
+      w.dport = Number(v.to.slice(colon + 1));
       w.decisive = s;
       return 'dnat';
     }
@@ -184,7 +177,7 @@ function candidates(w: Walk): Candidate[] | undefined {
     const ep = w.t.chains.get(t)?.endpoint;
     const affinity = w.affinityHit !== undefined ? `affinity-${t.slice('endpoint-'.length)}` : undefined;
     const c: Candidate = {
-      endpoint: ep ? `${ep.ip}:${ep.port}` : t,
+      endpoint: ep ? joinHostPort(ep.ip, ep.port) : t,
       probability: affinity === undefined ? 1 / n.targets.length : affinity === w.affinityHit ? 1 : 0,
     };
     if (ep?.pod !== undefined) c.pod = ep.pod;
@@ -216,7 +209,7 @@ export function evaluateNftables(
     dport: pkt.dstPort,
     proto: pkt.protocol.toLowerCase(),
     mark: 0,
-    isLocal: (ip) => local.has(ip) || ip.startsWith('127.'),
+    isLocal: (ip) => local.has(ip) || ip.startsWith('127.') || ip === '::1',
     rng,
     now,
     recent: recentOf(state, rules.node),
@@ -265,7 +258,7 @@ function reason(rules: NodeRules, pkt: PacketIn, v: ProxyVerdict, w: Walk): Msg 
         ? msg('proxy.why.only', {})
         : msg('proxy.why.numgen', { count: n });
     return msg('proxy.dnat', {
-      to: `${v.endpoint.ip}:${v.endpoint.port}`,
+      to: joinHostPort(v.endpoint.ip, v.endpoint.port),
       pod: v.endpoint.pod ?? null,
       node: v.endpoint.node ?? null,
       why,

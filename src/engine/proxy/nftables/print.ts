@@ -11,6 +11,9 @@
  */
 import type { NftChain, NftElement, NftRule, NftSet, NftTable } from './types';
 
+/** The table family a rule is written in: it names the address match (`ip daddr` / `ip6 daddr`). */
+export type NftFamily = NftTable['family'];
+
 const hex8 = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
 
 function addrs(a: { cidrs: string[]; negate?: boolean }): string {
@@ -18,23 +21,28 @@ function addrs(a: { cidrs: string[]; negate?: boolean }): string {
   return a.negate ? `!= ${v}` : v;
 }
 
-/** The text of one rule, as nft lists it. */
-export function nftRuleText(r: Omit<NftRule, 'text' | 'chain'>): string {
+/**
+ * The text of one rule, as nft lists it; `family` 'ip6' writes the IPv6 proxier's matches (setupNFTables'
+ * ipX and noLocalhost: `ip6 daddr`, `ip6 daddr != ::1`).
+ */
+export function nftRuleText(r: Omit<NftRule, 'text' | 'chain'>, family: NftFamily = 'ip'): string {
   const m = r.match;
+  const ipX = family;
   const parts: string[] = [];
-  if (m.fibDaddrLocalNotLoopback) parts.push('fib daddr type local ip daddr != 127.0.0.0/8');
+  if (m.fibDaddrLocalNotLoopback)
+    parts.push(`fib daddr type local ${ipX} daddr != ${ipX === 'ip' ? '127.0.0.0/8' : '::1'}`);
   if (m.ctNew) parts.push('ct state new');
-  if (m.daddrSet) parts.push(`ip daddr @${m.daddrSet}`);
-  if (m.daddr) parts.push(`ip daddr ${addrs(m.daddr)}`);
+  if (m.daddrSet) parts.push(`${ipX} daddr @${m.daddrSet}`);
+  if (m.daddr) parts.push(`${ipX} daddr ${addrs(m.daddr)}`);
   if (m.dport) parts.push(`${m.dport.proto} dport ${m.dport.port}`);
-  if (m.saddr) parts.push(`ip saddr ${addrs(m.saddr)}`);
-  if (m.saddrSet) parts.push(`ip saddr @${m.saddrSet}`);
+  if (m.saddr) parts.push(`${ipX} saddr ${addrs(m.saddr)}`);
+  if (m.saddrSet) parts.push(`${ipX} saddr @${m.saddrSet}`);
   if (m.fibSaddrLocal) parts.push('fib saddr type local');
   if (m.markClear !== undefined) parts.push(`meta mark & ${hex8(m.markClear)} == ${hex8(0)}`);
   const s = r.stmt;
   if (s && 'markOr' in s) parts.push(`meta mark set meta mark | ${hex8(s.markOr)}`);
   if (s && 'markXor' in s) parts.push(`meta mark set meta mark ^ ${hex8(s.markXor)}`);
-  if (s && 'update' in s) parts.push(`update @${s.update} { ip saddr }`);
+  if (s && 'update' in s) parts.push(`update @${s.update} { ${ipX} saddr }`);
   const v = r.verdict;
   switch (v.kind) {
     case 'jump':
@@ -43,7 +51,7 @@ export function nftRuleText(r: Omit<NftRule, 'text' | 'chain'>): string {
       break;
     case 'vmap':
       parts.push(
-        `${v.key === 'daddr.proto.dport' ? 'ip daddr . ' : ''}meta l4proto . th dport vmap @${v.map}`,
+        `${v.key === 'daddr.proto.dport' ? `${ipX} daddr . ` : ''}meta l4proto . th dport vmap @${v.map}`,
       );
       break;
     case 'numgen':
@@ -113,12 +121,15 @@ function elementText(e: NftElement): string {
 
 function setLines(s: NftSet, extra: NftElement[]): string[] {
   const lines = [`\t${s.kind} ${s.name} {`, `\t\ttype ${s.type}`];
+  // nft gives a set updated from the packet path (`update @set`, flag dynamic) a size when the ruleset
+  // names none, and lists it: kube-proxy's affinity sets print `size 65535` (checked against the kernel).
+  if (s.flags?.includes('dynamic')) lines.push('\t\tsize 65535');
   if (s.flags) lines.push(`\t\tflags ${s.flags.join(',')}`);
   if (s.timeout !== undefined) lines.push(`\t\ttimeout ${nftTime(s.timeout)}`);
   if (s.comment !== undefined) lines.push(`\t\tcomment "${s.comment}"`);
   const els = [...s.elements, ...extra];
   if (els.length > 0) {
-    // nft wraps plain addresses two to a line and concatenations one to a line.
+    // nft wraps IPv4 addresses two to a line, IPv6 addresses and concatenations one to a line.
     const perLine = s.type === 'ipv4_addr' ? 2 : 1;
     let text = '';
     els.forEach((e, i) => {
@@ -144,7 +155,8 @@ function chainLines(c: NftChain): string[] {
 }
 
 /**
- * The table as `nft list ruleset` prints it. `dynamic` adds elements the packet path put in dynamic sets
+ * The table as `nft list ruleset` prints it (a dual-stack node's ruleset is its `ip` table then its `ip6`
+ * table, one after the other: nft puts no blank line between tables). `dynamic` adds elements the packet path put in dynamic sets
  * (affinity sets: "10.0.0.2 timeout 3h expires 2h59m50s").
  */
 export function nftListRuleset(t: NftTable, dynamic: Map<string, NftElement[]> = new Map()): string {

@@ -21,7 +21,8 @@ import type { FragmentSet } from '../incremental/fragment-set';
 import { fragmentNameMap, type FragmentNames } from '../incremental/lazy-map';
 import { fragmentKind, nodeFragments } from '../incremental/scope';
 import { createProxyMemo, type ProxyMemo } from '../shared/memo';
-import { nodeContext, nodePortMatchAll } from '../shared/node-info';
+import type { IPFamily } from '../../net/ip6';
+import { nodeContext, nodePortIPs6, nodePortMatchAll, nodePortMatchAll6 } from '../shared/node-info';
 import { firstPortName, nodeIndependent, serviceMapOf, type ServiceMap } from '../shared/service-map';
 import { categorizeEndpoints } from '../shared/topology';
 import type { BuildOptions, IptablesTable, NodeRules } from '../shared/types';
@@ -66,7 +67,7 @@ export const NFTABLES_FRAGMENTS = fragmentKind<NftFragment, NftContext>('nftable
       )
       .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0)),
   shareable: nodeIndependent,
-  shareKey: (ctx) => `${ctx.clusterCIDR}|${ctx.masqueradeAll}`,
+  shareKey: (ctx) => `${ctx.family}|${ctx.clusterCIDR}|${ctx.masqueradeAll}`,
   sortKey: firstPortName,
   headNames: (f) => f.headNames(),
 });
@@ -107,9 +108,10 @@ export function fill(cache: NftCache, names: Iterable<string>): void {
  * @example
  * contextFor(cluster, 'node-1').masqueradeAll; // false
  */
-export function contextFor(cluster: ClusterState, nodeName: string): NftContext {
+export function contextFor(cluster: ClusterState, nodeName: string, family: IPFamily = 'IPv4'): NftContext {
   const p = cluster.config.proxy;
-  return { ...nodeContext(cluster, nodeName), clusterCIDR: p.clusterCIDR, masqueradeAll: p.masqueradeAll };
+  const clusterCIDR = family === 'IPv4' ? p.clusterCIDR : (p.clusterCIDRV6 ?? '');
+  return { ...nodeContext(cluster, nodeName, family), clusterCIDR, masqueradeAll: p.masqueradeAll };
 }
 
 /**
@@ -119,7 +121,8 @@ export function contextFor(cluster: ClusterState, nodeName: string): NftContext 
  * settingsOf(cluster, ctx) === cache.settings; // an edit can be applied incrementally
  */
 export function settingsOf(cluster: ClusterState, ctx: NftContext): string {
-  return JSON.stringify([ctx, cluster.config.serviceSubnet, cluster.config.proxy.nodePortAddresses]);
+  const subnet = ctx.family === 'IPv4' ? cluster.config.serviceSubnet : cluster.config.serviceSubnetV6;
+  return JSON.stringify([ctx, subnet, cluster.config.proxy.nodePortAddresses]);
 }
 
 const SERVICE_CHAIN = /^(service|local|external|firewall|endpoint)-/;
@@ -166,8 +169,7 @@ function lazyTable(setup: NftTable, set: FragmentSet<NftFragment>): NftTable {
  * @example
  * rulesOf(cache, cluster).nft === cache.table; // true
  */
-export function rulesOf(cache: NftCache, cluster: ClusterState): NodeRules {
-  const p = cluster.config.proxy;
+export function rulesOf(cache: NftCache, _cluster: ClusterState): NodeRules {
   let text: string | undefined;
   const rules: NodeRules = {
     node: cache.ctx.nodeName,
@@ -176,10 +178,11 @@ export function rulesOf(cache: NftCache, cluster: ClusterState): NodeRules {
     nat: emptyTable('nat'),
     filter: emptyTable('filter'),
     nft: cache.table,
-    clusterCIDR: p.clusterCIDR,
+    clusterCIDR: cache.ctx.clusterCIDR,
     largeClusterMode: false,
     cache,
   };
+  if (cache.ctx.family === 'IPv6') rules.family = 'IPv6';
   // Printed on first use: a 10,000-Service table is large and most views never print it.
   Object.defineProperty(rules, 'nftText', {
     enumerable: true,
@@ -188,30 +191,39 @@ export function rulesOf(cache: NftCache, cluster: ClusterState): NodeRules {
   return rules;
 }
 
+/** The node addresses in nodeport-ips, or undefined when NodePorts answer on every local address. */
+function nodePortIPsOf(cluster: ClusterState, ctx: NftContext): string[] | undefined {
+  const npa = cluster.config.proxy.nodePortAddresses;
+  // Empty is `--nodeport-addresses primary` in nftables mode: the node's IP of the proxier's family.
+  if (npa.length === 0) return [ctx.nodeIP].filter((ip) => ip !== '');
+  if (ctx.family === 'IPv6') return nodePortMatchAll6(npa) ? undefined : nodePortIPs6(ctx.nodeIP, npa);
+  if (nodePortMatchAll(npa)) return undefined;
+  return [ctx.nodeIP].filter((ip) => ip !== '' && npa.some((c) => inRange(ip, c)));
+}
+
 /**
- * All of a node's nftables-mode rules. nodePortAddresses defaults to the node's primary IP in nftables mode
- * (`--nodeport-addresses primary`); 0.0.0.0/0 means every local address.
+ * All of a node's nftables-mode rules: the IPv4 proxier's `table ip kube-proxy`, or with `family` 'IPv6'
+ * the IPv6 proxier's `table ip6 kube-proxy` (ipv6_addr sets, `ip6 daddr`, `dnat to [IPv6]:port`, from the
+ * IPv6 EndpointSlices, the cluster's IPv6 Service range and clusterCIDR). nodePortAddresses defaults to the
+ * node's primary IP in nftables mode (`--nodeport-addresses primary`); 0.0.0.0/0 (::/0) means every local
+ * address.
  *
  * @example
  * buildNftablesRules(cluster, 'node-1').nft!.sets.get('service-ips')!.elements.length;
+ * buildNftablesRules(cluster, 'node-1', {}, 'IPv6').nftText!.startsWith('table ip6 kube-proxy {'); // true
  */
 export function buildNftablesRules(
   cluster: ClusterState,
   nodeName: string,
   options: BuildOptions = {},
+  family: IPFamily = 'IPv4',
 ): NodeRules {
   const memo = options.memo ?? createProxyMemo();
-  const p = cluster.config.proxy;
-  const ctx = contextFor(cluster, nodeName);
-  const all = p.nodePortAddresses.length > 0 && nodePortMatchAll(p.nodePortAddresses);
-  const npIPs = all
-    ? undefined
-    : p.nodePortAddresses.length === 0
-      ? [ctx.nodeIP].filter((ip) => ip !== '')
-      : [ctx.nodeIP].filter((ip) => ip !== '' && p.nodePortAddresses.some((c) => inRange(ip, c)));
-  const b = new Builder();
-  setup(b, cluster.config.serviceSubnet, npIPs);
-  const services = serviceMapOf(memo, cluster);
+  const ctx = contextFor(cluster, nodeName, family);
+  const b = new Builder(family === 'IPv4' ? 'ip' : 'ip6');
+  const subnet = family === 'IPv4' ? cluster.config.serviceSubnet : (cluster.config.serviceSubnetV6 ?? '');
+  setup(b, subnet, nodePortIPsOf(cluster, ctx));
+  const services = serviceMapOf(memo, cluster, family);
   const set = nodeFragments(NFTABLES_FRAGMENTS, memo, cluster, services, ctx);
   const cache: NftCache = {
     memo,

@@ -10,6 +10,7 @@
  * f.elements[0]; // { set: "cluster-ips", element: { key: "172.30.0.41" } }
  * f.chain('service-ULMVA6XW-ns1/svc1/tcp/p80')!.rules.length; // 2
  */
+import { ipInCidr } from '../../net/ip6';
 import type { EndpointInfo } from '../shared/endpoint-info';
 import type { NodeContext } from '../shared/node-info';
 import { nftRuleText } from './print';
@@ -37,10 +38,13 @@ export function nftServiceBase(sp: ServicePortInfo): string {
   return hashed(`${ns}/${name}/${sp.proto}/${sp.portName}`);
 }
 
-/** servicePortEndpointChainNameBase: "ns/name/proto/portName__ip/port". */
+/**
+ * servicePortEndpointChainNameBase: "ns/name/proto/portName__ip/port"; an IPv6 address has its colons
+ * replaced by dots (a chain name may not contain ':'): "…__fd00.10.244.1..5/8080".
+ */
 export function nftEndpointBase(sp: ServicePortInfo, ep: EndpointInfo): string {
   const [ns, name] = sp.serviceKey.split('/') as [string, string];
-  return hashed(`${ns}/${name}/${sp.proto}/${sp.portName}__${ep.ip}/${ep.port}`);
+  return hashed(`${ns}/${name}/${sp.proto}/${sp.portName}__${ep.ip.replaceAll(':', '.')}/${ep.port}`);
 }
 
 /** An element this port adds to one of the table's shared sets or maps. */
@@ -66,12 +70,9 @@ interface Objects {
   sets: Map<string, NftSet>;
 }
 
-/** Whether `ip` is inside `cidr` ("" is inside nothing). */
+/** Whether `ip` is inside `cidr`, either family ("" is inside nothing; the families never match). */
 export function inRange(ip: string, cidr: string): boolean {
-  const [net, bits] = cidr.split('/');
-  const toNum = (s: string): number => s.split('.').reduce((a, p) => (a << 8) + Number(p), 0) >>> 0;
-  const mask = Number(bits) === 0 ? 0 : (~0 << (32 - Number(bits))) >>> 0;
-  return ip !== '' && (toNum(ip) & mask) >>> 0 === (toNum(net!) & mask) >>> 0;
+  return ip !== '' && ipInCidr(ip, cidr);
 }
 
 export class NftFragment {
@@ -182,12 +183,13 @@ export class NftFragment {
       return c;
     };
     const o = { service: sp.name };
+    const ipX = ctx.family === 'IPv6' ? 'ip6' : 'ip';
     const rule = (c: string, match: NftMatch, verdict: NftVerdict, opts: Partial<NftRule> = o): void => {
       const r: NftRule = { chain: c, match, verdict, text: '' };
       if (opts.stmt) r.stmt = opts.stmt;
       if (opts.comment !== undefined) r.comment = opts.comment;
       if (opts.service !== undefined) r.service = opts.service;
-      r.text = nftRuleText(r);
+      r.text = nftRuleText(r, ipX);
       chain(c).rules.push(r);
     };
     const base = p.base || nftServiceBase(sp);
@@ -204,7 +206,7 @@ export class NftFragment {
         const s: NftSet = {
           name: `affinity-${epBase.get(ep)}`,
           kind: 'set',
-          type: 'ipv4_addr',
+          type: ipX === 'ip' ? 'ipv4_addr' : 'ipv6_addr',
           elements: [],
           byKey: new Map(),
           flags: ['dynamic', 'timeout'],

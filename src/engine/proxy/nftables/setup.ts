@@ -7,19 +7,22 @@
  * const b = new Builder(); setup(b, '10.96.0.0/12', ['192.168.49.2']);
  * b.table.chains.get('services')!.rules[0]!.text; // "ip daddr . meta l4proto . th dport vmap @service-ips"
  */
-import { nftRuleText } from './print';
+import { nftRuleText, type NftFamily } from './print';
 import { NFT_MASQ_MARK } from './service';
 import type { NftChain, NftElement, NftMatch, NftRule, NftSet, NftTable, NftVerdict } from './types';
 
 export class Builder {
-  readonly table: NftTable = {
-    family: 'ip',
-    name: 'kube-proxy',
-    comment: 'rules for kube-proxy',
-    objects: [],
-    sets: new Map(),
-    chains: new Map(),
-  };
+  readonly table: NftTable;
+  constructor(family: NftFamily = 'ip') {
+    this.table = {
+      family,
+      name: 'kube-proxy',
+      comment: 'rules for kube-proxy',
+      objects: [],
+      sets: new Map(),
+      chains: new Map(),
+    };
+  }
   chain(name: string, extra: Partial<NftChain> = {}): NftChain {
     let c = this.table.chains.get(name);
     if (!c) {
@@ -45,7 +48,7 @@ export class Builder {
     if (opts.stmt) r.stmt = opts.stmt;
     if (opts.comment !== undefined) r.comment = opts.comment;
     if (opts.service !== undefined) r.service = opts.service;
-    r.text = nftRuleText(r);
+    r.text = nftRuleText(r, this.table.family);
     this.chain(chain).rules.push(r);
   }
   element(set: string, key: string, verdict?: string, comment?: string): void {
@@ -60,10 +63,19 @@ export class Builder {
 }
 
 const CT_NEW: NftMatch = { ctNew: true };
-const CONCAT = 'ipv4_addr . inet_proto . inet_service : verdict';
 
-/** setupNFTables: the table's fixed chains, sets and maps. */
+/** The address type of the table's sets (setupNFTables' ipvX_addr). */
+export function addrType(family: NftFamily): string {
+  return family === 'ip' ? 'ipv4_addr' : 'ipv6_addr';
+}
+
+/**
+ * setupNFTables: the table's fixed chains, sets and maps. `serviceCIDR` is the Service range of the
+ * table's family ("" when the cluster has none: no drop rule for unallocated ClusterIPs).
+ */
 export function setup(b: Builder, serviceCIDR: string, nodePortIPs: string[] | undefined): void {
+  const addr = addrType(b.table.family);
+  const CONCAT = `${addr} . inet_proto . inet_service : verdict`;
   const base = (
     name: string,
     type: 'filter' | 'nat',
@@ -88,8 +100,8 @@ export function setup(b: Builder, serviceCIDR: string, nodePortIPs: string[] | u
   for (const c of ['services', 'masquerading', 'mark-for-masquerade']) b.chain(c);
   b.chain('reject-chain', { comment: 'helper for @no-endpoint-services / @no-endpoint-nodeports' });
 
-  b.set('cluster-ips', 'set', 'ipv4_addr', { comment: 'Active ClusterIPs' });
-  if (nodePortIPs) b.set('nodeport-ips', 'set', 'ipv4_addr', { comment: 'IPs that accept NodePort traffic' });
+  b.set('cluster-ips', 'set', addr, { comment: 'Active ClusterIPs' });
+  if (nodePortIPs) b.set('nodeport-ips', 'set', addr, { comment: 'IPs that accept NodePort traffic' });
   b.set('service-ips', 'map', CONCAT, { comment: 'ClusterIP, ExternalIP and LoadBalancer IP traffic' });
   b.set('service-nodeports', 'map', 'inet_proto . inet_service : verdict', { comment: 'NodePort traffic' });
   b.set('no-endpoint-services', 'map', CONCAT, {
@@ -123,14 +135,15 @@ export function setup(b: Builder, serviceCIDR: string, nodePortIPs: string[] | u
       comment: 'Reject traffic to invalid ports of ClusterIPs',
     },
   );
-  b.rule(
-    'cluster-ips-check',
-    { daddr: { cidrs: [serviceCIDR] } },
-    { kind: 'drop' },
-    {
-      comment: 'Drop traffic to unallocated ClusterIPs',
-    },
-  );
+  if (serviceCIDR !== '')
+    b.rule(
+      'cluster-ips-check',
+      { daddr: { cidrs: [serviceCIDR] } },
+      { kind: 'drop' },
+      {
+        comment: 'Drop traffic to unallocated ClusterIPs',
+      },
+    );
   b.rule('firewall-check', {}, { kind: 'vmap', key: 'daddr.proto.dport', map: 'firewall-ips' });
   b.rule('mark-for-masquerade', {}, { kind: 'continue' }, { stmt: { markOr: NFT_MASQ_MARK } });
   b.rule('masquerading', { markClear: NFT_MASQ_MARK }, { kind: 'return' });

@@ -9,14 +9,14 @@
 
 /** What a rule matches (all must hold). */
 export interface NftMatch {
-  daddr?: { cidrs: string[]; negate?: boolean }; // ip daddr 172.30.0.41
+  daddr?: { cidrs: string[]; negate?: boolean }; // ip daddr 172.30.0.41 (ip6 daddr in an ip6 table)
   saddr?: { cidrs: string[]; negate?: boolean }; // ip saddr != 10.0.0.0/8
   daddrSet?: string; // ip daddr @cluster-ips
   saddrSet?: string; // ip saddr @affinity-… (a dynamic set with timeout)
   dport?: { proto: string; port: number }; // tcp dport 80
   /** fib saddr type local */
   fibSaddrLocal?: boolean;
-  /** fib daddr type local ip daddr != 127.0.0.0/8 (NodePorts on every local address) */
+  /** fib daddr type local ip daddr != 127.0.0.0/8 (ip6 daddr != ::1): NodePorts on every local address */
   fibDaddrLocalNotLoopback?: boolean;
   /** ct state new */
   ctNew?: boolean;
@@ -82,7 +82,8 @@ export interface NftSet {
 export type NftObject = { set: NftSet } | { chain: NftChain };
 
 export interface NftTable {
-  family: 'ip';
+  /** `ip` for the IPv4 proxier's table, `ip6` for the IPv6 proxier's (a dual-stack node has both). */
+  family: 'ip' | 'ip6';
   name: 'kube-proxy';
   comment: string;
   /** Every set, map and chain in the order `nft list ruleset` prints them (creation order). */

@@ -123,7 +123,7 @@ export interface IpvsRealServer {
 }
 
 export interface IpvsVirtualServer {
-  /** "TCP  10.96.0.10:53" style key: `${protocol} ${address}:${port}`. */
+  /** "TCP 10.96.0.10:53" style key: `${protocol} ${address}:${port}` ("TCP [fd00:10:96::a]:53" for IPv6). */
   key: string;
   protocol: 'TCP' | 'UDP' | 'SCTP';
   address: string; // "10.96.0.10"
@@ -140,7 +140,9 @@ export interface IpvsVirtualServer {
 }
 
 export interface IpSet {
-  name: string; // "KUBE-CLUSTER-IP"
+  name: string; // "KUBE-CLUSTER-IP" ("KUBE-6-CLUSTER-IP" for the IPv6 proxier)
+  /** The set's address family (ipset's `family inet6`); absent: inet. */
+  family?: 'IPv6';
   type: string; // "hash:ip,port"
   comment: string; // "Kubernetes service cluster ip + port for masquerade purpose"
   entries: string[]; // ["10.96.0.10,udp:53"]
