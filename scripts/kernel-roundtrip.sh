@@ -4,7 +4,8 @@
 # with iptables-nft-restore / ip6tables-nft-restore (nft -f), dump it back with the real tools and diff.
 # No packet is sent. Needs root, `apt-get install -y iptables nftables ipset`, and the CLI built.
 # usage (in the project checkout): scripts/kernel-roundtrip.sh [SCENE.yaml ...]
-#   default: src/scenarios/*.yaml and the dual-stack scenes in scripts/kernel-scenes/
+#   default: src/scenarios/*.yaml and the dual-stack scenes in scripts/kernel-scenes/ (iptables, IPVS
+#   and nftables modes: ip6tables-save with the IPv6 proxier's KUBE-6- ipsets, `table ip6 kube-proxy`)
 set -u
 here=$(dirname "$0")
 scenes=("$@"); [ ${#scenes[@]} -gt 0 ] || scenes=(src/scenarios/*.yaml "$here"/kernel-scenes/*.yaml)
