@@ -6,7 +6,7 @@
  */
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import {
   instrumentation,
@@ -23,7 +23,7 @@ import {
 } from '../../store';
 import { refusedObjects } from './ghosts';
 import { highlightFor, lessonMarksFor } from './highlight';
-import { AutoFit } from './AutoFit';
+import { AutoFit, FIT } from './AutoFit';
 import { flowEdges, flowNodes, graphFor } from './flow-elements';
 import { hopLights } from './hop-lights';
 import { nodeTypes } from './nodes';
@@ -41,6 +41,7 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
   const selected = useStore(selectSelected);
   const broken = useStore((s) => s.broken);
   const select = useStore((s) => s.select);
+  const inspect = useStore((s) => s.inspect);
   const scenarioKey = useStore((s) => s.scenarioId ?? 'custom');
   const sceneKey = useStore((s) => `${s.workspaceId}|${s.scenarioId ?? 'custom'}|${s.lessonId ?? ''}`);
   const diagnostics = useStore((s) => s.diagnostics);
@@ -50,10 +51,11 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
     [cluster, ghosts, broken, sceneKey],
   );
   const lit = useMemo(() => (graph ? highlightFor(graph, selected) : null), [graph, selected]);
-  const shape = useMemo(
-    () => graph?.nodes.map((n) => `${n.id}@${n.position.x},${n.position.y}`).join(' ') ?? '',
-    [graph],
-  );
+  // The student moved the camera (pan, wheel, pinch, the zoom buttons): a resize no longer refits.
+  const moved = useRef(false);
+  const userMoved = () => {
+    moved.current = true;
+  };
   const selectedService = selected?.startsWith('Service/') ? selected : null;
   const at = useStore(selectHopPlace);
   const drop = useStore(selectDropPlace);
@@ -81,7 +83,8 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
 
   const open = (id: string, type: string | undefined) =>
     select(type === 'zone' ? null : keyForGraphId(id), 'graph');
-  // A graph element takes focus with Tab (React Flow makes nodes focusable); Enter opens it as a click does.
+  // A graph element takes focus with Tab (React Flow makes nodes focusable); Enter opens it in the
+  // inspector.
   // Shift+F10 or the menu key: the element's context menu, beside it.
   const onKeyDown = (e: KeyboardEvent) => {
     const menuKey = e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey);
@@ -90,7 +93,11 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
     const id = el?.dataset.id;
     if (!id || !el) return;
     e.preventDefault();
-    if (!menuKey) return open(id, nodes.find((n) => n.id === id)?.type);
+    // Enter opens the element in the inspector and moves focus there (a zone has nothing to show).
+    if (!menuKey) {
+      if (nodes.find((n) => n.id === id)?.type === 'zone') return;
+      return inspect(keyForGraphId(id));
+    }
     const box = el.getBoundingClientRect();
     onElementMenu?.({ id, x: box.left + 12, y: box.bottom });
   };
@@ -116,7 +123,10 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
               nodeTypes={nodeTypes}
               edgeTypes={edgeTypes}
               fitView
-              fitViewOptions={{ padding: 0.04, maxZoom: 1.6 }}
+              fitViewOptions={FIT}
+              onMoveStart={(e) => {
+                if (e) userMoved();
+              }}
               minZoom={0.2}
               nodesDraggable={false}
               nodesConnectable={false}
@@ -134,8 +144,16 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
               onPaneClick={() => select(null, 'graph')}
             >
               <Background gap={24} />
-              <Controls showInteractive={false} />
-              <AutoFit shape={shape} />
+              <Controls
+                showInteractive={false}
+                fitViewOptions={FIT}
+                onZoomIn={userMoved}
+                onZoomOut={userMoved}
+                onFitView={() => {
+                  moved.current = false;
+                }}
+              />
+              <AutoFit scene={sceneKey} moved={moved} />
               <PacketOverlay />
             </ReactFlow>
           </ReactFlowProvider>
