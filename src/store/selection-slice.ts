@@ -8,4 +8,12 @@ export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> =
     if (get().selected === id && get().selectionSource === source) return;
     set({ selected: id, selectionSource: source });
   },
+  inspected: 0,
+  inspect: (id) =>
+    set((s) => ({
+      selected: id,
+      selectionSource: 'graph',
+      sidePanel: 'inspector',
+      inspected: s.inspected + 1,
+    })),
 });

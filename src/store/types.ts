@@ -170,6 +170,10 @@ export interface SelectionSlice {
   selected: string | null;
   selectionSource: SelectionSource;
   select(id: string | null, source: SelectionSource): void;
+  /** Counts the times a graph element was opened in the inspector (Enter): the inspector takes focus. */
+  inspected: number;
+  /** Opens a graph element in the inspector (Enter on it): selected, the inspector shown, focus moved there. */
+  inspect(id: string): void;
 }
 
 export interface SettingsSlice {

@@ -29,6 +29,8 @@ function slimPod(p: Pod): Pod {
           status: {
             ...(status.phase ? { phase: status.phase } : {}),
             ...(status.podIP ? { podIP: status.podIP } : {}),
+            // Both families on a dual-stack cluster: the inspector shows every address.
+            ...(status.podIPs && status.podIPs.length > 1 ? { podIPs: status.podIPs } : {}),
             ...(status.conditions ? { conditions: status.conditions } : {}),
           },
         }

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { eventsOf, happened, useStore } from '../../store';
 import { EventList } from './EventList';
 import { Inspector } from './Inspector';
+import { ObjectView } from './ObjectView';
 import './inspector-panel.css';
 
 const TABS = ['hop', 'events'] as const;
@@ -35,6 +36,7 @@ export function InspectorPanel() {
   };
   return (
     <div className="inspector-tabs">
+      <ObjectView />
       <div role="tablist" aria-label={t('inspector.tabs')} className="tabs" onKeyDown={onKey}>
         {TABS.map((id) => (
           <button
