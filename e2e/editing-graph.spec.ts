@@ -122,8 +122,11 @@ test('an edit that adds a pod leaves every other box where it was', async ({ pag
 test('the editor offers a field’s values: externalTrafficPolicy completes to Cluster and Local', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.goto('/');
   await graphReady(page);
+  // Monaco is a lazy chunk: on a busy machine it takes longer than editorReady's 20 s.
+  await expect(page.locator('[data-testid="yaml-editor"] .monaco-editor')).toBeVisible({ timeout: 60_000 });
   await editorReady(page);
   // A NodePort Service last, its last line "  externalTrafficPolicy: " with the cursor at its end.
   const nodePort = [
