@@ -6,8 +6,10 @@
  *
  * svclab cannot run a container's command, so it takes every Job pod to exit 0: NonIndexed Jobs make
  * `completions` pods (a work queue, completions unset, makes `parallelism`), Indexed Jobs one pod per
- * index (`<job>-<index>-<5 chars>`, hostname `<job>-<index>`, the completion index as annotation and
- * label). The pods end Succeeded (runPods' `completes`), hold no ready endpoint, and the Job's status
+ * index (`<job>-<index>-<5 chars>`, hostname `<job>-<index>` in the template's subdomain, the completion
+ * index as annotation and label, and `JOB_COMPLETION_INDEX` in every container's environment). With
+ * `manualSelector: true` the API server generates nothing: the Job selects by the user's selector and its
+ * pods carry only the template's labels. The pods end Succeeded (runPods' `completes`), hold no ready endpoint, and the Job's status
  * says Complete. A suspended Job makes none.
  *
  * @example
@@ -39,6 +41,39 @@ export function generateJobSelector(job: Job): void {
   const matchLabels = { ...job.spec.selector?.matchLabels };
   matchLabels[CONTROLLER_UID_LABEL] ??= uid;
   job.spec.selector = { ...job.spec.selector, matchLabels };
+}
+
+export const COMPLETION_INDEX_ENV = 'JOB_COMPLETION_INDEX';
+
+/**
+ * addCompletionIndexEnvVariables (pkg/controller/job/indexed_job_utils.go): every init and regular
+ * container of an Indexed Job's pod gets `JOB_COMPLETION_INDEX` from the pod's completion-index annotation,
+ * unless it already has a variable of that name.
+ *
+ * @example
+ * withCompletionIndexEnv({ containers: [{ name: 'w', image: 'busybox' }] }).containers[0].env[0].name; // "JOB_COMPLETION_INDEX"
+ */
+export function withCompletionIndexEnv(
+  spec: Pod['spec'],
+): Pick<Pod['spec'], 'containers' | 'initContainers'> {
+  type Container = Pod['spec']['containers'][number];
+  const add = (c: Container): Container =>
+    (c.env ?? []).some((e) => e?.name === COMPLETION_INDEX_ENV)
+      ? c
+      : {
+          ...c,
+          env: [
+            ...(c.env ?? []),
+            {
+              name: COMPLETION_INDEX_ENV,
+              valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${COMPLETION_INDEX}']` } },
+            },
+          ],
+        };
+  return {
+    containers: (spec.containers ?? []).map(add),
+    ...(spec.initContainers ? { initContainers: spec.initContainers.map(add) } : {}),
+  };
 }
 
 /** How many pods a finished Job has run. */
@@ -90,7 +125,9 @@ export function expandJobs(
           ? {
               labels: { [COMPLETION_INDEX]: String(i) },
               annotations: { [COMPLETION_INDEX]: String(i) },
-              spec: job.spec.template.spec.hostname ? {} : { hostname: `${name}-${i}` },
+              // The controller sets the hostname whatever the template says; the subdomain stays the
+              // template's, so a headless Service of that name gives each index a DNS name.
+              spec: { hostname: `${name}-${i}`, ...withCompletionIndexEnv(job.spec.template.spec) },
             }
           : {}),
       });

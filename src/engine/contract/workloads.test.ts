@@ -266,7 +266,7 @@ describe('Job', () => {
 
   it('a Job whose pods restart Always is refused with the API server wording', () => {
     expect(errorsOf(JOB.replace('restartPolicy: Never', 'restartPolicy: Always'))).toEqual([
-      'spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"',
+      'spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
     ]);
   });
 });

@@ -13,10 +13,12 @@ const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : [])
 
 function defaultProbe(probe: unknown): void {
   if (!isObj(probe)) return;
-  probe.timeoutSeconds ??= 1;
-  probe.periodSeconds ??= 10;
-  probe.successThreshold ??= 1;
-  probe.failureThreshold ??= 3;
+  // SetDefaults_Probe: 0 (or unset) takes the default.
+  const unset = (v: unknown): boolean => v === undefined || v === null || v === 0;
+  if (unset(probe.timeoutSeconds)) probe.timeoutSeconds = 1;
+  if (unset(probe.periodSeconds)) probe.periodSeconds = 10;
+  if (unset(probe.successThreshold)) probe.successThreshold = 1;
+  if (unset(probe.failureThreshold)) probe.failureThreshold = 3;
   if (isObj(probe.httpGet)) {
     if (probe.httpGet.path === undefined || probe.httpGet.path === '') probe.httpGet.path = '/';
     if (probe.httpGet.scheme === undefined || probe.httpGet.scheme === '') probe.httpGet.scheme = 'HTTP';
@@ -43,6 +45,13 @@ function defaultContainer(c: Obj, hostNetwork: boolean): void {
     // SetDefaults_Pod: with hostNetwork the host port is the container port.
     if (hostNetwork && (p.hostPort === undefined || p.hostPort === 0)) p.hostPort = p.containerPort;
   }
+  // SetDefaults_HTTPGetAction reaches a lifecycle hook's httpGet too.
+  if (isObj(c.lifecycle))
+    for (const hook of [c.lifecycle.postStart, c.lifecycle.preStop])
+      if (isObj(hook) && isObj(hook.httpGet)) {
+        if (hook.httpGet.path === undefined || hook.httpGet.path === '') hook.httpGet.path = '/';
+        if (hook.httpGet.scheme === undefined || hook.httpGet.scheme === '') hook.httpGet.scheme = 'HTTP';
+      }
   defaultProbe(c.readinessProbe);
   defaultProbe(c.livenessProbe);
   defaultProbe(c.startupProbe);

@@ -8,6 +8,7 @@
 import { duplicate, goStringSlice, invalid, invalidEach, type FieldError } from './field';
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isValidCIDR } from './messages';
 import { validateObjectMeta } from './metadata';
+import { validateNodeTaints } from './taints';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -15,7 +16,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export const validateNamespace = (obj: Obj): FieldError[] =>
   validateObjectMeta(obj.metadata, false, isDNS1123Label);
 /**
- * ValidateNode: metadata, and each pod CIDR (spec.podCIDRs, or the v1 spec.podCIDR it converts from)
+ * ValidateNode: metadata, the taints (validateNodeTaints), and each pod CIDR (spec.podCIDRs, or the v1 spec.podCIDR it converts from)
  * a CIDR, at most one per IP family, no duplicates. Status fields are not validated on create.
  *
  * @example
@@ -42,6 +43,7 @@ export function validateNode(obj: Obj): FieldError[] {
       seen.add(c);
     });
   }
+  errs.push(...validateNodeTaints(spec.taints, 'spec.taints'));
   return errs;
 }
 

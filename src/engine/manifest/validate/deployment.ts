@@ -22,14 +22,14 @@ function nonNegative(errs: FieldError[], field: string, v: unknown): void {
 }
 
 /** An intstr.IntOrString passed by value: field.Error prints it with %#v. */
-function intOrString(v: unknown) {
+export function intOrString(v: unknown) {
   return typeof v === 'string'
     ? goLiteral(`intstr.IntOrString{Type:1, IntVal:0, StrVal:${goQuote(v)}}`)
     : goLiteral(`intstr.IntOrString{Type:0, IntVal:${typeof v === 'number' ? v : 0}, StrVal:""}`);
 }
 
 /** getIntOrPercentValue: the number, or the percent's number (0 when it does not parse). */
-function intOrPercentValue(v: unknown): number {
+export function intOrPercentValue(v: unknown): number {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return 0;
   const n = /^-?\d+$/.test(v.replace(/%$/, '')) ? Number(v.replace(/%$/, '')) : 0;
@@ -37,7 +37,7 @@ function intOrPercentValue(v: unknown): number {
 }
 
 /** ValidatePositiveIntOrPercent. */
-function positiveIntOrPercent(field: string, v: unknown): FieldError[] {
+export function positiveIntOrPercent(field: string, v: unknown): FieldError[] {
   if (typeof v === 'string')
     return /^[0-9]+%$/.test(v)
       ? []

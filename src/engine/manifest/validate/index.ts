@@ -18,12 +18,10 @@ import type { FieldError } from './field';
 import { validateIngress, validateIngressClass } from './ingress';
 import { validatePod } from './pod';
 import { validateService } from './service';
-import {
-  validateDaemonSet,
-  validateHorizontalPodAutoscaler,
-  validateJob,
-  validateStatefulSet,
-} from './workloads';
+import { createWarnings } from './warnings';
+import { validateHorizontalPodAutoscaler } from './autoscaling';
+import { validateJob } from './batch';
+import { validateDaemonSet, validateStatefulSet } from './workloads';
 
 type Obj = Record<string, unknown>;
 
@@ -68,7 +66,10 @@ export function errorCode(kind: string, e: FieldError): string {
  */
 export function validateFields(obj: Obj): FieldError[] {
   const fn = VALIDATORS[String(obj.kind)];
-  return fn ? fn(obj) : [];
+  if (!fn) return [];
+  // ErrorList.ToAggregate: an error already said in the same words is said once.
+  const seen = new Set<string>();
+  return fn(obj).filter((e) => !seen.has(e.message) && !!seen.add(e.message));
 }
 
 /**
@@ -79,12 +80,23 @@ export function validateFields(obj: Obj): FieldError[] {
  */
 export function validateObject(obj: SourcedObject): Diagnostic[] {
   const kind = obj.object.kind;
-  return validateFields(obj.object as unknown as Obj).map((e) =>
+  const errors = validateFields(obj.object as unknown as Obj).map((e) =>
     diagnosticAt(obj, e.field, {
       severity: 'error',
       source: 'api',
       code: errorCode(kind, e),
       message: e.message,
+    }),
+  );
+  // The API server's warnings (kubectl prints them as `Warning: …` and creates the object), only for an
+  // object it accepts.
+  if (errors.length > 0) return errors;
+  return createWarnings(obj.object as unknown as Obj).map((w) =>
+    diagnosticAt(obj, w.field, {
+      severity: 'warning',
+      source: 'api',
+      code: `${kind.toLowerCase()}.${w.field.replace(/\[[^\]]*\]/g, '').replace(/^spec\./, '')}.warning`,
+      message: w.message,
     }),
   );
 }

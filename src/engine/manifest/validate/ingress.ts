@@ -33,10 +33,18 @@ function validateBackend(b: Obj, path: string): FieldError[] {
   const service = isObj(b.service) ? b.service : undefined;
   if (hasResource && service) return [invalid(path, '', 'cannot set both resource and service backends')];
   if (hasResource) {
+    // validateIngressTypedLocalObjectReference.
     const r = b.resource as Obj;
     const errs: FieldError[] = [];
-    if (str(r.kind) === '') errs.push(required(`${path}.resource.kind`));
-    if (str(r.name) === '') errs.push(required(`${path}.resource.name`));
+    if (r.apiGroup !== undefined && r.apiGroup !== null)
+      errs.push(
+        ...invalidEach(`${path}.resource.apiGroup`, str(r.apiGroup), isDNS1123Subdomain(str(r.apiGroup))),
+      );
+    for (const key of ['kind', 'name'] as const) {
+      const v = str(r[key]);
+      if (v === '') errs.push(required(`${path}.resource.${key}`));
+      else errs.push(...invalidEach(`${path}.resource.${key}`, v, isValidPathSegmentName(v)));
+    }
     return errs;
   }
   if (!service) return [invalid(path, '', 'resource or service backend is required')];
@@ -116,6 +124,10 @@ export function validateIngress(obj: Obj): FieldError[] {
     (Array.isArray(t.hosts) ? t.hosts : []).forEach((h, j) => {
       errs.push(...hostErrors(String(h ?? ''), `spec.tls[${i}].hosts[${j}]`));
     });
+    // validateTLSSecretName: a Secret's name, when given.
+    const secret = str(t.secretName);
+    if (secret !== '')
+      errs.push(...invalidEach(`spec.tls[${i}].secretName`, secret, isDNS1123Subdomain(secret)));
   });
   if (typeof spec.ingressClassName === 'string')
     errs.push(
@@ -125,8 +137,27 @@ export function validateIngress(obj: Obj): FieldError[] {
         isDNS1123Subdomain(spec.ingressClassName),
       ),
     );
+  // ValidateIngressCreate: the deprecated class annotation must agree with ingressClassName (the path is
+  // the API server's: field.NewPath("annotations"), without "metadata").
+  const meta = isObj(obj.metadata) ? obj.metadata : {};
+  const annotations = isObj(meta.annotations) ? meta.annotations : {};
+  const classAnnotation = annotations[INGRESS_CLASS_ANNOTATION];
+  if (
+    classAnnotation !== undefined &&
+    typeof spec.ingressClassName === 'string' &&
+    String(classAnnotation) !== spec.ingressClassName
+  )
+    errs.push(
+      invalid(
+        `annotations.${INGRESS_CLASS_ANNOTATION}`,
+        String(classAnnotation),
+        'must match `ingressClassName` when both are specified',
+      ),
+    );
   return errs;
 }
+
+const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 export function validateIngressClass(obj: Obj): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, false, isDNS1123Subdomain);

@@ -7,12 +7,13 @@
  * @example
  * validatePod(podWithPort0)[0].message; // "spec.containers[0].ports[0].containerPort: Required value"
  */
+import { validateContainers, validateInitContainers } from './containers';
 import { validatePodDNSConfig } from './dns-config';
-import { validateEnv } from './env';
-import { duplicate, invalid, invalidEach, notSupported, required, type FieldError } from './field';
-import { isDNS1123Label, isDNS1123Subdomain, isValidPortName, isValidPortNum } from './messages';
-import { goStringMap, validateLabels, validateObjectMeta } from './metadata';
-import { validatePortNumOrName, PORT_PROTOCOLS } from './ports';
+import { invalid, invalidEach, notSupported, required, type FieldError } from './field';
+import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain } from './messages';
+import { goStringMap, validateLabels, validateObjectMeta, type NameValidator } from './metadata';
+import { selectorMatches } from './selector';
+import { validateTolerations } from './taints';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -20,61 +21,6 @@ const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
-
-function validateContainerPorts(ports: Obj[], path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  const names = new Set<string>();
-  ports.forEach((p, i) => {
-    const at = `${path}[${i}]`;
-    const name = str(p.name);
-    if (name.length > 0) {
-      const msgs = isValidPortName(name);
-      if (msgs.length > 0) errs.push(...invalidEach(`${at}.name`, name, msgs));
-      else if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
-      else names.add(name);
-    }
-    const cp = typeof p.containerPort === 'number' ? p.containerPort : 0;
-    if (cp === 0) errs.push(required(`${at}.containerPort`));
-    else errs.push(...invalidEach(`${at}.containerPort`, cp, isValidPortNum(cp)));
-    const hp = typeof p.hostPort === 'number' ? p.hostPort : 0;
-    if (hp !== 0) errs.push(...invalidEach(`${at}.hostPort`, hp, isValidPortNum(hp)));
-    const protocol = str(p.protocol);
-    if (protocol === '') errs.push(required(`${at}.protocol`));
-    else if (!PORT_PROTOCOLS.includes(protocol))
-      errs.push(notSupported(`${at}.protocol`, protocol, PORT_PROTOCOLS));
-  });
-  return errs;
-}
-
-function validateProbe(probe: unknown, path: string): FieldError[] {
-  if (!isObj(probe)) return [];
-  const errs: FieldError[] = [];
-  if (isObj(probe.httpGet)) errs.push(...validatePortNumOrName(probe.httpGet.port, `${path}.httpGet.port`));
-  if (isObj(probe.tcpSocket))
-    errs.push(...validatePortNumOrName(probe.tcpSocket.port, `${path}.tcpSocket.port`));
-  return errs;
-}
-
-function validateContainers(list: unknown, path: string, names: Set<string>): FieldError[] {
-  const errs: FieldError[] = [];
-  objects(list).forEach((c, i) => {
-    const at = `${path}[${i}]`;
-    const name = str(c.name);
-    if (name === '') errs.push(required(`${at}.name`));
-    else {
-      errs.push(...invalidEach(`${at}.name`, name, isDNS1123Label(name)));
-      if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
-      names.add(name);
-    }
-    if (str(c.image) === '') errs.push(required(`${at}.image`));
-    errs.push(...validateContainerPorts(objects(c.ports), `${at}.ports`));
-    errs.push(...validateEnv(c.env, `${at}.env`));
-    errs.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`));
-    errs.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`));
-    errs.push(...validateProbe(c.startupProbe, `${at}.startupProbe`));
-  });
-  return errs;
-}
 
 /**
  * Validates a (defaulted) PodSpec at `path` ("spec" for a Pod, "spec.template.spec" for workloads).
@@ -87,13 +33,16 @@ export function validatePodSpec(
   spec: unknown,
   path: string,
   restartPolicies = ['Always', 'OnFailure', 'Never'],
+  resourceIsPod = false,
 ): FieldError[] {
   const s = isObj(spec) ? spec : {};
   const errs: FieldError[] = [];
-  const names = new Set<string>();
-  errs.push(...validateContainers(s.initContainers, `${path}.initContainers`, names));
-  if (objects(s.containers).length === 0) errs.push(required(`${path}.containers`));
-  errs.push(...validateContainers(s.containers, `${path}.containers`, names));
+  const grace = s.terminationGracePeriodSeconds;
+  if (grace === undefined || grace === null) errs.push(required(`${path}.terminationGracePeriodSeconds`));
+  const ctx = { gracePeriod: typeof grace === 'number' ? grace : undefined };
+  errs.push(...validateContainers(s.containers, `${path}.containers`, ctx));
+  errs.push(...validateInitContainers(s.initContainers, s.containers, `${path}.initContainers`, ctx));
+  errs.push(...hostNetworkPorts(s, path, resourceIsPod));
   const restart = str(s.restartPolicy);
   if (restart === '') errs.push(required(`${path}.restartPolicy`));
   else if (!restartPolicies.includes(restart))
@@ -101,20 +50,72 @@ export function validatePodSpec(
   const dns = str(s.dnsPolicy);
   if (dns === '') errs.push(required(`${path}.dnsPolicy`));
   else if (!DNS_POLICIES.includes(dns)) errs.push(notSupported(`${path}.dnsPolicy`, dns, DNS_POLICIES));
+  errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
   errs.push(...validatePodDNSConfig(s.dnsConfig, dns, `${path}.dnsConfig`));
+  for (const f of ['serviceAccountName', 'nodeName'] as const)
+    if (typeof s[f] === 'string' && s[f] !== '')
+      errs.push(...invalidEach(`${path}.${f}`, s[f], isDNS1123Subdomain(s[f])));
+  const deadline = s.activeDeadlineSeconds;
+  if (typeof deadline === 'number' && (deadline < 1 || deadline > 2147483647))
+    errs.push(invalid(`${path}.activeDeadlineSeconds`, deadline, inclusiveRangeError(1, 2147483647)));
   if (typeof s.hostname === 'string' && s.hostname !== '')
     errs.push(...invalidEach(`${path}.hostname`, s.hostname, isDNS1123Label(s.hostname)));
   if (typeof s.subdomain === 'string' && s.subdomain !== '')
     errs.push(...invalidEach(`${path}.subdomain`, s.subdomain, isDNS1123Label(s.subdomain)));
-  if (typeof s.nodeName === 'string' && s.nodeName !== '')
-    errs.push(...invalidEach(`${path}.nodeName`, s.nodeName, isDNS1123Subdomain(s.nodeName)));
+  errs.push(...validateTolerations(s.tolerations, `${path}.tolerations`));
+  if (typeof s.priorityClassName === 'string' && s.priorityClassName !== '')
+    errs.push(
+      ...invalidEach(
+        `${path}.priorityClassName`,
+        s.priorityClassName,
+        isDNS1123Subdomain(s.priorityClassName),
+      ),
+    );
+  return errs;
+}
+
+/**
+ * validatePodHostNetworkDeps: with hostNetwork a port's hostPort is its containerPort (a Pod's always; a
+ * template's when given, since it is defaulted when the pod is made).
+ */
+function hostNetworkPorts(s: Obj, path: string, resourceIsPod: boolean): FieldError[] {
+  if (s.hostNetwork !== true) return [];
+  const errs: FieldError[] = [];
+  objects(s.containers).forEach((c, i) =>
+    objects(c.ports).forEach((p, j) => {
+      const hp = typeof p.hostPort === 'number' ? p.hostPort : 0;
+      const cp = typeof p.containerPort === 'number' ? p.containerPort : 0;
+      if ((resourceIsPod || hp !== 0) && hp !== cp)
+        errs.push(
+          invalid(
+            `${path}.containers[${i}].ports[${j}].hostPort`,
+            hp,
+            'must match `containerPort` when `hostNetwork` is true',
+          ),
+        );
+    }),
+  );
+  return errs;
+}
+
+/** validateContainersOnlyForPod: a Pod's (not a template's) image has no surrounding whitespace. */
+function imageWhitespace(spec: unknown): FieldError[] {
+  const s = isObj(spec) ? spec : {};
+  const errs: FieldError[] = [];
+  for (const list of ['containers', 'initContainers'] as const)
+    objects(s[list]).forEach((c, i) => {
+      const image = str(c.image);
+      if (image.length !== image.trim().length)
+        errs.push(invalid(`spec.${list}[${i}].image`, image, 'must not have leading or trailing whitespace'));
+    });
   return errs;
 }
 
 export function validatePod(obj: Obj): FieldError[] {
   return [
     ...validateObjectMeta(obj.metadata, true, isDNS1123Subdomain),
-    ...validatePodSpec(obj.spec, 'spec'),
+    ...validatePodSpec(obj.spec, 'spec', undefined, true),
+    ...imageWhitespace(obj.spec),
   ];
 }
 
@@ -130,8 +131,9 @@ export function validateWorkload(
   /** The word apps/validation uses in "empty selector is invalid for <kind>" (ReplicaSets say deployment too). */
   selectorKind = 'deployment',
   restartPolicies = ['Always'],
+  nameFn: NameValidator = isDNS1123Subdomain,
 ): FieldError[] {
-  const errs = validateObjectMeta(obj.metadata, true, isDNS1123Subdomain);
+  const errs = validateObjectMeta(obj.metadata, true, nameFn);
   const spec = isObj(obj.spec) ? obj.spec : {};
   if (typeof spec.replicas === 'number' && spec.replicas < 0)
     errs.push(invalid('spec.replicas', spec.replicas, 'must be greater than or equal to 0'));
@@ -157,9 +159,11 @@ export function validateWorkload(
   const template = isObj(spec.template) ? spec.template : {};
   const tmeta = isObj(template.metadata) ? template.metadata : {};
   const labels = isObj(tmeta.labels) ? tmeta.labels : {};
-  if (selector && !hasExpressions && Object.keys(matchLabels).length > 0) {
-    const matches = Object.entries(matchLabels).every(([k, v]) => labels[k] === v);
-    if (!matches)
+  // LabelSelectorAsSelector(nil) is labels.Nothing(): it matches no template, so a missing selector is
+  // also reported as not matching (the API server's two errors for a Deployment without a selector).
+  const empty = !!selector && Object.keys(matchLabels).length === 0 && !hasExpressions;
+  if (!empty) {
+    if (!selectorMatches(selector, labels))
       errs.push(
         invalid(
           'spec.template.metadata.labels',
