@@ -7,6 +7,8 @@
  * - 40,000 unknown fields in about 400 KB (placing each diagnostic on its line searched the map once per
  *   diagnostic: 47 s before), then `validate`;
  * - the same two at a quarter and half the size, to show the growth is linear.
+ * - 200 Services × 100 ports selecting 2,000 pods (40 million port × endpoint entries: kube-proxy would
+ *   write hundreds of millions of rules): the rule budget diagnoses it before any rule is built.
  * Later cases are added as the limits land. Times are wall-clock medians of a few runs; the machine is
  * shared, so the load average and the process's CPU time are printed beside them. Figures are reported,
  * never asserted: the script always exits 0.
@@ -49,6 +51,25 @@ for (const fields of [10_000, 20_000, 40_000])
     sources: [{ file: 'fields.yaml', text: unknownFields(fields) }],
     command: 'validate',
   });
+
+/** `services` Services × `ports` ports selecting one Deployment of `replicas` pods (the rule budget's case). */
+function ruleBomb(services: number, ports: number, replicas: number): string {
+  const docs = [
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: ${replicas}\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: nginx }] }`,
+  ];
+  const list = Array.from({ length: ports }, (_, i) => `{ name: p${i}, port: ${1000 + i} }`).join(', ');
+  for (let i = 0; i < services; i++)
+    docs.push(
+      `apiVersion: v1\nkind: Service\nmetadata: { name: s${i} }\nspec: { selector: { app: web }, ports: [${list}] }`,
+    );
+  return docs.join('\n---\n');
+}
+// 200 Services × 100 ports × 2,000 pods: 40 million port × endpoint entries, each a few rules on every node.
+cases.push({
+  name: '200 Services × 100 ports × 2,000 pods',
+  sources: [{ file: 'rules.yaml', text: ruleBomb(200, 100, 2000) }],
+  command: 'get endpointslices',
+});
 
 const cpuMs = (): number => {
   const u = process.cpuUsage();

@@ -37,6 +37,7 @@ import { buildNodes } from './nodes';
 import { clearServerSetMetadata } from './server-metadata';
 import { placeInOrder, type Entry } from './place-in-order';
 import { runPods, type PodRun } from './pod-status';
+import { ENDPOINT_RULES, overRuleBudget } from './rule-budget';
 import { allocateServices } from './service-alloc';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
@@ -160,7 +161,19 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   fillMoreWorkloadStatus(cluster, time);
   mark('workloadStatus');
 
-  const ctl = endpointControllers(cluster, opts, time);
+  // The rule budget, before the controllers make endpoints that kube-proxy would multiply.
+  const over = overRuleBudget(cluster.services, cluster.pods, cluster.endpointSlices);
+  if (over.first)
+    diagnostics.push(
+      objectDiagnostic(srcOf(over.first), over.first, 'spec.ports', {
+        severity: 'error',
+        source: 'limit',
+        code: 'limit.endpoint-rules',
+        message: msg('limit.endpointRules', { max: ENDPOINT_RULES, services: over.services.size }),
+        hint: msg('limit.endpointRulesHint', {}),
+      }),
+    );
+  const ctl = endpointControllers(cluster, opts, time, over.services);
   mark('endpoints');
   controllerOrigins(cluster, ctl.given, placed, opts.seed, time);
   mark('endpointOrigins');
@@ -332,11 +345,22 @@ function endpointControllers(
   cluster: ClusterState,
   opts: AssembleOptions,
   time: string,
+  overBudget: ReadonlySet<Service>,
 ): ReturnType<typeof runEndpointControllers> & { given: Set<KubeObject> } {
   const givenEndpoints = cluster.endpoints;
-  const givenSlices = cluster.endpointSlices;
+  const skipped = new Set(
+    [...overBudget].map((s) => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`),
+  );
+  const givenSlices = skipped.size
+    ? cluster.endpointSlices.filter(
+        (e) =>
+          !skipped.has(
+            `${e.metadata.namespace ?? 'default'}/${e.metadata.labels?.['kubernetes.io/service-name']}`,
+          ),
+      )
+    : cluster.endpointSlices;
   const ctl = runEndpointControllers({
-    services: cluster.services,
+    services: skipped.size ? cluster.services.filter((s) => !overBudget.has(s)) : cluster.services,
     pods: cluster.pods,
     nodes: cluster.nodes,
     givenEndpoints,

@@ -77,6 +77,21 @@ export const limit = defineMessages({
     ko: () => '같은 셀렉터를 쓰는 서비스 여러 개에 포트를 나누어 두세요.',
     example: {},
   },
+  /** Services × ports × endpoints past what svclab simulates: the rest get no endpoints. */
+  'limit.endpointRules': {
+    en: (p: { max: number; services: number }) =>
+      `kube-proxy writes rules on every node for each port × endpoint of each Service; svclab simulates at most ${n(p.max)} of them, so this Service${p.services > 1 ? ` and ${n(p.services - 1)} more after it get` : ' gets'} no endpoints (its ClusterIP and DNS name stay; kube-proxy rejects its traffic).`,
+    ko: (p) =>
+      `kube-proxy는 모든 노드에 서비스마다 포트 × 엔드포인트 수만큼 규칙을 씁니다. svclab은 이 조합을 최대 ${n(p.max)}개까지 시뮬레이션하므로 이 서비스${p.services > 1 ? `와 뒤의 서비스 ${n(p.services - 1)}개` : ''}에는 엔드포인트를 만들지 않습니다(ClusterIP와 DNS 이름은 그대로이고, kube-proxy가 트래픽을 거부합니다).`,
+    example: { max: 200000, services: 3 },
+  },
+  'limit.endpointRulesHint': {
+    en: (_p: object) =>
+      'Use fewer ports per Service, fewer replicas behind each Service, or fewer Services selecting the same pods.',
+    ko: () =>
+      '서비스마다 포트를 줄이거나, 서비스 뒤의 레플리카를 줄이거나, 같은 파드를 고르는 서비스 수를 줄이세요.',
+    example: {},
+  },
   /** Command output over the limit: the rest is cut. */
   'limit.output': {
     en: (p: { shown: number; total: number }) =>
