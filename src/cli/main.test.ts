@@ -291,7 +291,7 @@ describe('--seed', () => {
     const d1 = await cur('3');
     const d2 = await cur('3');
     expect(d1.out).toBe(d2.out);
-    expect(d1.out).toMatch(/^BACKEND +NODE +REQUESTS +PERCENT\n/);
+    expect(d1.out).toMatch(/^BACKEND +NODE +ZONE +REQUESTS +PERCENT +EXPECTED\n/);
     expect((await cur('4')).out).not.toBe(d1.out);
   });
 

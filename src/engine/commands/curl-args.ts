@@ -13,10 +13,17 @@ import { msg, type Msg } from '../messages';
 
 /** The most requests one `--count` may ask for: 10,000 simulated requests take seconds, not minutes. */
 export const MAX_COUNT = 10000;
+/** The most requests one curl sends over all its URLs: two experiments of MAX_COUNT side by side. */
+export const MAX_TOTAL = 2 * MAX_COUNT;
 
 export interface CurlOptions {
   url: string;
   from?: string;
+  /**
+   * Every URL given, in order (curl fetches each in turn; with `--count N`, N requests each, and svclab
+   * prints their distributions side by side). `url` is the first.
+   */
+  urls: string[];
   headers: Record<string, string>;
   method?: string;
   verbose: boolean;
@@ -103,6 +110,7 @@ function positiveNumber(name: string, v: string): number | string {
 export function parseCurlArgs(args: string[]): { options: CurlOptions } | { error: string | Msg } {
   const o: CurlOptions = {
     url: '',
+    urls: [],
     headers: {},
     verbose: false,
     silent: false,
@@ -212,8 +220,10 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     } else urls.push(a);
   }
   if (urls.length === 0) return { error: 'no URL specified' };
-  if (urls.length > 1) return { error: msg('usage.curlOneUrl', {}) };
   o.url = urls[0]!;
+  o.urls = urls;
+  if ((o.count ?? 1) * urls.length > MAX_TOTAL)
+    return { error: msg('usage.curlTooMany', { max: MAX_TOTAL, count: o.count ?? 1, urls: urls.length }) };
   return { options: o };
 }
 

@@ -3,7 +3,7 @@
  * stderr (`*   Trying 10.96.0.42:80...`, `> GET / HTTP/1.1`, `< HTTP/1.1 200 OK`), curl 8's error lines
  * (`curl: (7) Failed to connect to 10.96.5.3 port 80 after 1 ms: Couldn't connect to server`,
  * `curl: (28) Connection timed out after 5001 milliseconds`, `curl: (6) Could not resolve host: x`), `-w`
- * variables, and svclab's distribution table for `--count N`.
+ * variables (the `--count N` summary is curl-distribution.ts).
  *
  * @example
  * curlErrorLine(trace, { host: '10.96.5.3', port: 80 }, opts); // "curl: (7) Failed to connect to 10.96.5.3 port 80 after 1 ms: Couldn't connect to server"
@@ -218,39 +218,4 @@ export function writeOut(format: string, t: Trace, o: CurlOptions): string {
     .replace(/%\{([a-z_]+)\}/g, (m, name: string) => vars[name] ?? m)
     .replace(/\\n/g, '\n')
     .replace(/\\t/g, '\t');
-}
-
-/**
- * svclab's summary for `--count N`: how the requests spread over pods (printed instead of the N bodies).
- *
- * @example
- * distributionTable(traces);
- * // "BACKEND          NODE    REQUESTS  PERCENT\ndefault/web-0    node-2  503       50.3%\n…"
- */
-export function distributionTable(traces: Trace[], nodeOf: (pod: string) => string): string {
-  const rows = new Map<string, { node: string; n: number }>();
-  for (const t of traces) {
-    const key = t.backend
-      ? t.backend.pod
-      : t.outcome === 'delivered'
-        ? '(answered without a pod)'
-        : `(${t.outcome})`;
-    const node = t.backend ? nodeOf(t.backend.pod) : '-';
-    const r = rows.get(key) ?? { node, n: 0 };
-    r.n++;
-    rows.set(key, r);
-  }
-  const sorted = [...rows.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const table = [['BACKEND', 'NODE', 'REQUESTS', 'PERCENT']];
-  for (const [k, r] of sorted)
-    table.push([k, r.node, String(r.n), `${((100 * r.n) / traces.length).toFixed(1)}%`]);
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  return table
-    .map((row) =>
-      row
-        .map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]! + 3)))
-        .join('')
-        .trimEnd(),
-    )
-    .join('\n');
 }

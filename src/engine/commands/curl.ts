@@ -9,9 +9,10 @@
  * @example
  * curlCommand(['--from', 'pod/client', 'http://10.96.0.42/'], env).stdout; // "You've hit web-0\nclient: 10.244.0.5:41234\n"
  */
-import { clusterIndex, nsName } from '../cluster/cluster-index';
+import { nsName } from '../cluster/cluster-index';
 import type { Pod } from '../k8s/objects';
 import { parseTarget, request, resolveFrom } from '../simulate/request';
+import { distribution } from '../simulate/distribution';
 import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';
 import {
@@ -28,22 +29,25 @@ import { CA_CERT_ERROR_TEXT } from './curl-tls';
 import {
   curlErrorLine,
   curlExitCode,
-  distributionTable,
   responseLines,
   verboseLines,
   writeOut,
   type CurlTarget,
 } from './curl-output';
+import { distributionText } from './curl-distribution';
 
-function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string): CommandResult {
-  const t = parseTarget(o.url);
-  const bad = urlError(o.url);
+interface Sent {
+  url: string;
+  target: CurlTarget;
+  traces: Trace[];
+}
+
+/** Sends `o.count` requests to one URL; curl's error line when it cannot be sent. */
+function send(o: CurlOptions, url: string, from: string, env: CommandEnv): Sent | { error: string } {
+  const t = parseTarget(url);
+  const bad = urlError(url);
   if (!t || bad !== undefined)
-    return {
-      exitCode: 1,
-      stdout: '',
-      stderr: `${bad ?? 'curl: (3) URL rejected: Malformed input to a URL function'}\n`,
-    };
+    return { error: `${bad ?? 'curl: (3) URL rejected: Malformed input to a URL function'}\n` };
   const target: CurlTarget = {
     host: t.host,
     port: t.port ?? (t.scheme === 'https' ? 443 : 80),
@@ -51,15 +55,14 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
     scheme: t.scheme === 'https' ? 'https' : 'http',
   };
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
-  const count = o.count ?? 1;
   const timeout = o.connectTimeout ?? o.maxTime;
   const req = request({
     from,
-    target: o.url,
+    target: url,
     protocol: o.protocol,
     method,
     headers: o.headers,
-    count,
+    count: o.count ?? 1,
     keepalive: o.keepalive,
     insecure: o.insecure,
     alpn: o.alpn,
@@ -67,26 +70,60 @@ function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string)
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
     ...(o.ipFamily ? { ipFamily: o.ipFamily } : {}),
   });
-  const source = resolveFrom(env.cluster, from);
-  if ('error' in source)
-    return source.notFound
-      ? fail(`Error from server (NotFound): ${source.error}\n`)
-      : usage(source.error, command, env.lang);
-  const traces = simulateMany(env.cluster, env.world, req);
-  const failed = traces.filter((x) => curlExitCode(x, o) !== 0);
-  const exitCode = failed.length > 0 ? 1 : 0;
-  if (env.json)
-    return {
-      exitCode,
-      stdout: json(count > 1 ? { results: traces } : traces[0], env.lang),
-      stderr: '',
-      traces,
-    };
-  if (count > 1) return { ...summary(traces, target, o, env, exitCode, from), traces };
-  return { ...single(traces[0]!, target, o, exitCode), traces };
+  return { url, target, traces: simulateMany(env.cluster, env.world, req) };
 }
 
-function single(tr: Trace, target: CurlTarget, o: CurlOptions, exitCode: 0 | 1): CommandResult {
+/**
+ * Every URL in turn, as curl fetches them: each URL's output follows the previous one's; with `--count N`
+ * the distributions stand side by side. A wrong URL prints curl's error and the others still run.
+ */
+function runCurl(o: CurlOptions, from: string, env: CommandEnv, command: string): CommandResult {
+  const count = o.count ?? 1;
+  const sent: Sent[] = [];
+  let stderr = '';
+  let exitCode: 0 | 1 = 0;
+  // A URL curl cannot send is curl's error; a source that does not exist stops before anything is sent.
+  const valid = o.urls.filter((url) => parseTarget(url) && urlError(url) === undefined);
+  if (valid.length > 0) {
+    const source = resolveFrom(env.cluster, from);
+    if ('error' in source)
+      return source.notFound
+        ? fail(`Error from server (NotFound): ${source.error}\n`)
+        : usage(source.error, command, env.lang);
+  }
+  for (const url of o.urls) {
+    const r = send(o, url, from, env);
+    if ('error' in r) {
+      stderr += r.error;
+      exitCode = 1;
+    } else sent.push(r);
+  }
+  const traces = sent.flatMap((s) => s.traces);
+  if (traces.some((x) => curlExitCode(x, o) !== 0)) exitCode = 1;
+  if (env.json) {
+    const one = sent.length === 1 && count === 1;
+    return {
+      exitCode,
+      stdout: sent.length === 0 ? '' : json(one ? traces[0] : { results: traces }, env.lang),
+      stderr,
+      traces,
+    };
+  }
+  if (count > 1) {
+    if (sent.length === 0) return { exitCode, stdout: '', stderr };
+    const r = summary(sent, o, env, exitCode, from);
+    return { ...r, stderr: stderr + r.stderr, traces };
+  }
+  let stdout = '';
+  for (const s of sent) {
+    const r = single(s.traces[0]!, s.target, o);
+    stdout += r.stdout;
+    stderr += r.stderr;
+  }
+  return { exitCode, stdout, stderr, traces };
+}
+
+function single(tr: Trace, target: CurlTarget, o: CurlOptions): { stdout: string; stderr: string } {
   const err: string[] = o.verbose ? verboseLines(tr, target, o) : [];
   let stdout = '';
   const code = curlExitCode(tr, o);
@@ -101,32 +138,41 @@ function single(tr: Trace, target: CurlTarget, o: CurlOptions, exitCode: 0 | 1):
     err.push(line);
     if (code === 60) err.push(CA_CERT_ERROR_TEXT.trimEnd());
   }
-  return { exitCode, stdout, stderr: err.length ? `${err.join('\n')}\n` : '' };
+  return { stdout, stderr: err.length ? `${err.join('\n')}\n` : '' };
 }
 
 function summary(
-  traces: Trace[],
-  target: CurlTarget,
+  sent: Sent[],
   o: CurlOptions,
   env: CommandEnv,
   exitCode: 0 | 1,
   from: string,
 ): CommandResult {
-  const nodeOf = (pod: string): string => clusterIndex(env.cluster).findPod(pod)?.spec.nodeName ?? '-';
   const err: string[] = [];
-  if (o.verbose) for (const t of traces) err.push(...verboseLines(t, target, o));
+  if (o.verbose) for (const s of sent) for (const t of s.traces) err.push(...verboseLines(t, s.target, o));
   const errors = new Map<string, number>();
-  for (const t of traces) {
-    const line = curlErrorLine(t, target, o);
-    if (line) errors.set(line, (errors.get(line) ?? 0) + 1);
-  }
+  for (const s of sent)
+    for (const t of s.traces) {
+      const line = curlErrorLine(t, s.target, o);
+      if (line) errors.set(line, (errors.get(line) ?? 0) + 1);
+    }
   if (!o.silent || o.showError) for (const [line, n] of errors) err.push(n > 1 ? `${line} (×${n})` : line);
   const reuse = o.keepalive && o.protocol !== 'HTTP/1.0';
   const how = reuse ? 'one keep-alive connection' : 'a new connection per request';
-  let stdout = `${distributionTable(traces, nodeOf)}\n`;
-  stdout += `${traces.length} requests from ${from} to ${o.url} over ${how}\n`;
-  if (o.writeOut) stdout += traces.map((t) => writeOut(o.writeOut!, t, o)).join('');
-  return { exitCode, stdout, stderr: err.length ? `${err.join('\n')}\n` : '' };
+  const experiments = sent.map((s) => ({
+    url: s.url,
+    from,
+    dist: distribution(s.traces, env.cluster),
+    footer: `${s.traces.length} requests from ${from} to ${s.url} over ${how}`,
+  }));
+  let stdout = distributionText(experiments, env.lang);
+  if (o.writeOut) for (const s of sent) stdout += s.traces.map((t) => writeOut(o.writeOut!, t, o)).join('');
+  return {
+    exitCode,
+    stdout,
+    stderr: err.length ? `${err.join('\n')}\n` : '',
+    distributions: experiments.map(({ url, from: f, dist }) => ({ url, from: f, ...dist })),
+  };
 }
 
 /**

@@ -223,6 +223,7 @@ export function runCommand(input: string | string[], env: CommandEnv): CommandRe
     stderr: escapeTerminal(r.stderr),
     ...(r.sources ? { sources: r.sources } : {}),
     ...(r.traces ? { traces: r.traces } : {}),
+    ...(r.distributions ? { distributions: r.distributions } : {}),
   };
   return env.maxOutput !== undefined ? cutOutput(out, env.maxOutput, env.lang) : out;
 }

@@ -10,6 +10,7 @@ import type { SourcedObject } from '../manifest/types';
 import type { TimelineEvent } from '../timeline';
 import { msg, render, type Lang, type Msg } from '../messages';
 import { localizeJson } from '../messages/json';
+import type { Distribution } from '../simulate/distribution';
 import type { Trace } from '../trace';
 import type { SimWorld } from '../world';
 
@@ -28,6 +29,17 @@ export interface CommandResult {
    * animates them on the graph as it does the request bar's. The CLI prints only stdout and stderr.
    */
   traces?: Trace[];
+  /**
+   * `curl --count N`: each URL's distribution experiment over all N requests (the page's histogram; the
+   * traces above may be cut to what the page animates).
+   */
+  distributions?: UrlDistribution[];
+}
+
+/** One URL's distribution experiment: where it was sent from and how the requests spread. */
+export interface UrlDistribution extends Distribution {
+  url: string; // "http://10.0.0.12:30081/"
+  from: string; // "external"
 }
 
 export interface CommandEnv {

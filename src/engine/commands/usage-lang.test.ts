@@ -32,7 +32,10 @@ describe('usage errors in the reader language', () => {
       'curl --count 20000 http://web',
       'svclab curl: 옵션 --count: svclab은 명령 하나에 요청을 최대 10000개까지',
     ],
-    ['curl http://a http://b', 'svclab curl: URL은 하나만 적으세요'],
+    [
+      'curl --count 10000 http://a http://b http://c',
+      'svclab curl: URL 3개에 --count 10000이면 요청 30000개',
+    ],
     ['curl --from laptop http://web', 'svclab curl: 알 수 없는 출발지 "laptop"입니다'],
     ['timeline add Meteor node-1', 'svclab timeline: timeline add 뒤에 장애 종류(NodeStopped'],
     ['timeline add NodeStopped', 'svclab timeline: NodeStopped에는 대상 노드의 이름이 필요합니다'],

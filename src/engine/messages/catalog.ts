@@ -10,6 +10,7 @@ import { cli } from './cli';
 import { cliHelp } from './cli-help';
 import { cliInput } from './cli-input';
 import { common } from './common';
+import { distribution } from './distribution';
 import { dns } from './dns';
 import { dualStack } from './dual-stack';
 import { dnsExplain } from './dns-explain';
@@ -42,6 +43,7 @@ export const groups = {
   cli,
   cliHelp,
   cliInput,
+  distribution,
   dns,
   dnsExplain,
   dualStack,
@@ -75,6 +77,7 @@ export const catalog = {
   ...cli,
   ...cliHelp,
   ...cliInput,
+  ...distribution,
   ...dns,
   ...dnsExplain,
   ...dualStack,

@@ -94,10 +94,12 @@ export const usage = defineMessages({
     ko: () => 'conntrack: 테이블을 보려면 -L을 붙이세요',
     example: {},
   },
-  'usage.curlOneUrl': {
-    en: (_p: object) => 'give one URL (use --count N to repeat a request)',
-    ko: () => 'URL은 하나만 적으세요(같은 요청을 되풀이하려면 --count N을 쓰세요)',
-    example: {},
+  'usage.curlTooMany': {
+    en: (p: { max: number; count: number; urls: number }) =>
+      `--count ${p.count} for ${p.urls} URLs is ${p.count * p.urls} requests; svclab sends at most ${p.max} in one command (compare two URLs of up to ${p.max / 2} each)`,
+    ko: (p) =>
+      `URL ${p.urls}개에 --count ${p.count}이면 요청 ${p.count * p.urls}개입니다. 한 명령에는 ${p.max}개까지 보냅니다(두 URL을 비교한다면 각각 ${p.max / 2}개까지).`,
+    example: { max: 20000, count: 10000, urls: 3 },
   },
   'usage.countValue': {
     en: (p: { option: string; max: number; value: string }) =>
