@@ -47,6 +47,14 @@ export { createWorld, type SimWorld } from './world';
 export { clusterAt, type ClusterAt, type TimelineEvent } from './timeline';
 export { formatDuration, parseDuration } from './manifest/timeline';
 export { simulate, simulateMany } from './simulate/simulate';
+export {
+  distribution,
+  fitMessage,
+  type Distribution,
+  type Fit,
+  type Histogram,
+  type ShareRow,
+} from './simulate/distribution';
 export { request, type Request, type RequestInit, type RequestProtocol } from './simulate/request';
 export type * from './trace';
 
@@ -54,7 +62,7 @@ export type * from './trace';
 export { helpText, runCommand } from './commands/run';
 export { escapeTerminal } from './commands/escape';
 export { validateCommand } from './commands/validate';
-export type { CommandEnv, CommandResult } from './commands/types';
+export type { CommandEnv, CommandResult, UrlDistribution } from './commands/types';
 
 // Lessons and challenges (lessons.md): the format, its decoder, the checker and the validator.
 export * from './lessons';
