@@ -29,6 +29,40 @@ import {
 /** How many Services one createdBeforeService message names before "and N more". */
 export const NAMED_SERVICES = 5;
 
+/** A namespace's variable-giving Services in creation order, with what finding the later ones needs. */
+interface LaterList {
+  services: Service[];
+  /** Each Service's apply (one per file), never decreasing. */
+  orders: number[];
+  /** The index of the first Service after `i` of another apply (a later file): `services.length` if none. */
+  nextApply: number[];
+  /** How many applies (files) the Services from `i` on come from. */
+  appliesFrom: number[];
+}
+
+function laterList(ix: CreationIndex, ns: string): LaterList {
+  const services = ix
+    .services(ns)
+    .filter(
+      (s) =>
+        !(ns === 'default' && s.metadata.name === 'kubernetes') &&
+        s.spec.type !== 'ExternalName' &&
+        isServiceIPSet(s) &&
+        Number.isFinite(ix.apply(s)),
+    );
+  // Sorted by creation order, so their applies never decrease: a binary search finds the first later one.
+  const orders = services.map((s) => ix.apply(s));
+  const n = orders.length;
+  const nextApply = new Array<number>(n);
+  const appliesFrom = new Array<number>(n + 1).fill(0);
+  for (let i = n - 1; i >= 0; i--) {
+    const differs = i === n - 1 || orders[i + 1] !== orders[i];
+    nextApply[i] = differs ? i + 1 : nextApply[i + 1]!;
+    appliesFrom[i] = appliesFrom[i + 1]! + (differs ? 1 : 0);
+  }
+  return { services, orders, nextApply, appliesFrom };
+}
+
 /**
  * The Services of the pod's namespace that would give it variables but were created after it (reason
  * "created-later" of missingServiceEnv): `services.slice(from)`, oldest first, found by a binary search in
@@ -38,24 +72,15 @@ export const NAMED_SERVICES = 5;
 function createdLater(
   ix: CreationIndex,
   pod: Pod,
-  cache: Map<string, { services: Service[]; orders: number[] }>,
-): { services: Service[]; from: number } {
+  cache: Map<string, LaterList>,
+): { list: LaterList; from: number } {
   const ns = pod.metadata.namespace ?? 'default';
   const podApply = ix.apply(pod);
-  if (!serviceLinksEnabled(pod) || !Number.isFinite(podApply)) return { services: [], from: 0 };
+  const empty = { services: [], orders: [], nextApply: [], appliesFrom: [0] };
+  if (!serviceLinksEnabled(pod) || !Number.isFinite(podApply)) return { list: empty, from: 0 };
   let list = cache.get(ns);
   if (!list) {
-    const services = ix
-      .services(ns)
-      .filter(
-        (s) =>
-          !(ns === 'default' && s.metadata.name === 'kubernetes') &&
-          s.spec.type !== 'ExternalName' &&
-          isServiceIPSet(s) &&
-          Number.isFinite(ix.apply(s)),
-      );
-    // Sorted by creation order, so their applies never decrease: a binary search finds the first later one.
-    list = { services, orders: services.map((s) => ix.apply(s)) };
+    list = laterList(ix, ns);
     cache.set(ns, list);
   }
   let lo = 0;
@@ -65,7 +90,15 @@ function createdLater(
     if (existsAtStart(list.orders[mid]!, podApply)) lo = mid + 1;
     else hi = mid;
   }
-  return { services: list.services, from: lo };
+  return { list, from: lo };
+}
+
+/** The first `most` Services of distinct applies from `from` on: one per later file, in apply order. */
+function firstOfEachApply(list: LaterList, from: number, most: number): Service[] {
+  const out: Service[] = [];
+  for (let i = from; i < list.services.length && out.length < most; i = list.nextApply[i]!)
+    out.push(list.services[i]!);
+  return out;
 }
 
 /** "a, b and c" for the names shown of `total` items: "a, b, c, d, e and 995 more" past NAMED_SERVICES. */
@@ -112,7 +145,7 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
   };
 
   const ix = creationIndex(cluster);
-  const laterCache = new Map<string, { services: Service[]; orders: number[] }>();
+  const laterCache = new Map<string, LaterList>();
   const seenRoots = new Set<string>();
   for (const pod of cluster.pods) {
     const rootKey = ix.root(pod);
@@ -123,10 +156,10 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
     const one = root.kind === 'Pod';
 
     const later = createdLater(ix, pod, laterCache);
-    const count = later.services.length - later.from;
+    const count = later.list.services.length - later.from;
     if (count > 0) {
       // Only the names shown are formatted: a workload created before 1,000 Services costs five.
-      const shown = later.services.slice(later.from, later.from + NAMED_SERVICES);
+      const shown = later.list.services.slice(later.from, later.from + NAMED_SERVICES);
       const names = listOf(
         shown.map((s) => s.metadata.name ?? ''),
         count,
@@ -136,6 +169,9 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
         count,
       );
       const fileOf = (o: KubeObject): string => cluster.origins.get(objectKey(o))?.file ?? '';
+      // The later files that create them, each named once (found without walking every Service).
+      const fileCount = later.list.appliesFrom[later.from]!;
+      const files = firstOfEachApply(later.list, later.from, NAMED_SERVICES).map(fileOf);
       push(
         root,
         'metadata.name',
@@ -146,7 +182,8 @@ export function discoveryLints(cluster: ClusterState, objects?: SourcedObject[])
           name: root.metadata.name ?? '',
           file: fileOf(root),
           services: names,
-          serviceFile: fileOf(shown[0]!),
+          serviceFiles: listOf(files, fileCount),
+          files: fileCount,
           count,
           variables: vars,
         }),

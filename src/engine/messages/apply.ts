@@ -43,24 +43,27 @@ export const apply = defineMessages({
       name: string;
       file: string;
       services: string;
-      serviceFile: string;
+      /** The files that create them ("b.yaml and c.yaml"), `files` of them. */
+      serviceFiles: string;
+      files: number;
       count: number;
       variables: string;
     }) => {
       const who = p.kind === 'Pod' ? `Pod ${p.name}` : `The pods of ${p.kind} ${p.name}`;
       const them = p.kind === 'Pod' ? 'it' : 'them';
-      return `${who} start${p.kind === 'Pod' ? 's' : ''} in the apply of ${p.file}, before Service${p.count > 1 ? 's' : ''} ${p.services} ${p.count > 1 ? 'are' : 'is'} created by the later apply of ${p.serviceFile}, so kubelet gives ${them} no ${p.variables}: it writes the variables once, when a container starts.`;
+      return `${who} start${p.kind === 'Pod' ? 's' : ''} in the apply of ${p.file}, before Service${p.count > 1 ? 's' : ''} ${p.services} ${p.count > 1 ? 'are' : 'is'} created by the later appl${p.files > 1 ? 'ies' : 'y'} of ${p.serviceFiles}, so kubelet gives ${them} no ${p.variables}: it writes the variables once, when a container starts.`;
     },
     ko: (p) => {
       const who = p.kind === 'Pod' ? `파드 ${p.name}` : `${p.kind} ${p.name}의 파드`;
-      return `${who}는 ${p.file}를 apply할 때 시작되고, 서비스 ${p.services}는 그 뒤에 ${p.serviceFile}를 apply할 때 만들어집니다. kubelet은 컨테이너가 시작될 때 한 번만 환경 변수를 쓰므로 ${p.variables}는 들어가지 않습니다.`;
+      return `${who}는 ${p.file}를 apply할 때 시작되고, 서비스 ${p.services}는 그 뒤에 ${p.serviceFiles}를 apply할 때 만들어집니다. kubelet은 컨테이너가 시작될 때 한 번만 환경 변수를 쓰므로 ${p.variables}는 들어가지 않습니다.`;
     },
     example: {
       kind: 'Deployment',
       name: 'web',
       file: 'web.yaml',
       services: 'db',
-      serviceFile: 'db.yaml',
+      serviceFiles: 'db.yaml',
+      files: 1,
       count: 1,
       variables: 'DB_SERVICE_HOST',
     },
