@@ -1,10 +1,43 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The built page's Content-Security-Policy (issue 17), as a meta tag: scripts, workers, styles, fonts,
+ * images and connections from the page's own origin only; no inline script and no eval. Monaco adds its
+ * own <style> elements at run time (its themes, the editor's decorations), hence 'unsafe-inline' for
+ * styles and styles only. The dev server is left without it (its React refresh preamble is inline).
+ * e2e/csp.spec.ts checks that it is there and that the page runs under it without a violation.
+ */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "worker-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const contentSecurityPolicy = (): Plugin => ({
+  name: 'svclab-csp',
+  apply: 'build',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP },
+      injectTo: 'head-prepend',
+    },
+  ],
+});
 
 // The playground. Served on 127.0.0.1 only; everything (Monaco, its workers, the schema) is bundled,
 // so the built app never asks another host for anything.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },
@@ -16,7 +49,20 @@ export default defineConfig({
   optimizeDeps: {
     entries: ['index.html', 'src/worker/engine.worker.ts', 'src/features/editor/*.worker.ts'],
   },
-  build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 8000,
+    rolldownOptions: {
+      // The engine is pure (no module does anything when loaded but define), so a page module that uses
+      // one of its functions through the src/engine barrel takes that function, not the whole engine; so
+      // is the yaml package (its package.json does not say so), of which the first screen needs only the
+      // CST parser (scenarios/localize.ts).
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/[/\\]src[/\\]engine[/\\]|[/\\]node_modules[/\\]yaml[/\\]/.test(id),
+      },
+    },
+  },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',

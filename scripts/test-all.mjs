@@ -65,6 +65,8 @@ if (unit) {
 
 // End-to-end: build the app and CLI, then Playwright against `vite preview` in real Chromium.
 if (check('build', 'npm', ['run', 'build', '--silent'])) {
+  // The first screen's JavaScript, at most 170 KiB gzipped (scripts/bundle-budget.mjs prints the figure).
+  check('bundle budget', 'node', ['scripts/bundle-budget.mjs']);
   const e2eOk = run('e2e', bin('playwright'), ['test']);
   const e2e = readJson(`${out}/e2e.json`);
   if (e2e && e2e.stats) {

@@ -1,20 +1,16 @@
 /** Lays out the page; nothing else (architecture principle 9). */
 import { useEffect, type CSSProperties } from 'react';
-import { ConsolePanel } from '../features/console/ConsolePanel';
 import { EditorPanel } from '../features/editor/EditorPanel';
-import { InspectorPanel } from '../features/inspector/InspectorPanel';
-import { LessonsPane } from '../features/lessons/LessonsPane';
 import { PlaybackControls } from '../features/playback/PlaybackControls';
 import { RequestBar } from '../features/playback/RequestBar';
 import { FaultMenu, openFaultMenu } from '../features/timeline/FaultMenu';
-import { TimelineBar } from '../features/timeline/TimelineBar';
-import { TopologyPanel } from '../features/topology/TopologyPanel';
 import { EngineNotice } from '../features/recovery/EngineNotice';
 import { LinkNotice } from '../features/share/LinkNotice';
 import { SaveNotice } from '../features/workspaces/SaveNotice';
 import { useT } from '../i18n';
 import { selectLocale, useStore } from '../store';
 import { Header } from './Header';
+import { ConsolePanel, InspectorPanel, LessonsPane, TimelineBar, TopologyPanel } from './panels';
 import { SidePanel } from './SidePanel';
 
 export function App() {

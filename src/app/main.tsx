@@ -10,10 +10,13 @@ import {
 } from '../store';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
+import { preloadPanels } from './panels';
 import './styles.css';
 import './a11y.css';
 import './presenter.css';
 
+// The panels' chunks load while the saved work is read and the engine builds (app/panels.tsx).
+preloadPanels();
 // `?present` opens the page in presenter mode (a link an instructor keeps for the projector).
 if (new URLSearchParams(window.location.search).has('present')) useStore.getState().setPresenting(true);
 // The work kept in this browser first (IndexedDB answers in milliseconds; it gives up after seconds and

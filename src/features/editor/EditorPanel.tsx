@@ -2,9 +2,9 @@ import { lazy, Suspense } from 'react';
 import { useT } from '../../i18n';
 import { selectEngine, selectLocale, selectProblemCounts, useShallow, useStore } from '../../store';
 import { FileTabs } from './FileTabs';
-import { diagnosticText } from './to-monaco-markers';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
+const ProblemText = lazy(() => import('./ProblemText'));
 
 /** Monaco's "Toggle Tab Key Moves Focus": Ctrl+M, and Ctrl+Shift+M on a Mac. */
 const tabEscapeKeys = (): string =>
@@ -34,7 +34,9 @@ export function EditorPanel() {
             <div className="banner-detail">
               {manyFiles && firstError.file ? `${firstError.file}:` : ''}
               {firstError.line ? `${firstError.line}: ` : ''}
-              {diagnosticText(firstError, locale)}
+              <Suspense fallback={null}>
+                <ProblemText diagnostic={firstError} lang={locale} />
+              </Suspense>
             </div>
           )}
         </div>
