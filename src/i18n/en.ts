@@ -413,6 +413,16 @@ export const en = {
   'challenge.hint.concept': 'Hint 2 · the concept',
   'challenge.hint.field': 'Hint 3 · the exact field',
   'challenge.hints': 'Hints',
+  'dist.title': 'Distribution of the requests',
+  'dist.by': 'Count by',
+  'dist.pod': 'Pod',
+  'dist.node': 'Node',
+  'dist.zone': 'Zone',
+  'dist.place': 'Where',
+  'dist.experiment': '{n}: {requests} requests from {from} to {url}',
+  'dist.cell': '{observed} ({share}), expected {expected}',
+  'dist.unknown': 'not known',
+  'dist.legend': 'Bar: the observed share. Line: the share the rules expected.',
 } as const;
 
 export type MessageKey = keyof typeof en;

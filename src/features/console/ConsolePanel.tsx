@@ -7,7 +7,9 @@
  * by its top edge (drag, or ↑/↓ on it) up to most of the column, and widens to most of the page.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { UrlDistribution } from '../../engine';
 import { useT } from '../../i18n';
+import { DistributionChart } from '../distribution/DistributionChart';
 import { runConsoleLine, selectCluster, selectStepCommand, useStore } from '../../store';
 import { filterOutput } from './filter';
 import { emptyHistory, pushHistory, recall, type History } from './history';
@@ -21,6 +23,8 @@ interface Entry {
   stderr: string;
   exitCode: number | null; // null while running
   note?: string;
+  /** `curl --count N`: the experiment's histogram, drawn under its table. */
+  distributions?: UrlDistribution[];
 }
 
 let nextId = 1;
@@ -162,6 +166,7 @@ export function ConsolePanel() {
             ) : (
               <>
                 {e.stdout && <pre>{filter ? filterOutput(e.stdout, filter) : e.stdout}</pre>}
+                {e.distributions && <DistributionChart experiments={e.distributions} />}
                 {e.stderr && <pre className="console-failed">{e.stderr}</pre>}
                 {e.note && <pre className="console-note">{e.note}</pre>}
                 {e.exitCode !== 0 && (
