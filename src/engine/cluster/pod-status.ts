@@ -12,7 +12,7 @@
  * const { pods } = runPods(pods, nodes, 0);
  * pods[0].status; // { phase: "Running", podIP: "10.244.0.2", hostIP: "192.168.49.2", conditions: [...] }
  */
-import { nodeInternalIP } from '../k8s/node';
+import { nodeInternalIP, nodeInternalIPv6 } from '../k8s/node';
 import type { Container, Node, Pod, PodCondition, PodStatus } from '../k8s/objects';
 import { runningContainers } from './listen';
 import { PodIPAM } from './pod-ip';
@@ -272,10 +272,7 @@ export function runPods(
     }
     const hostIP = given?.hostIP ?? nodeIP;
     // A dual-stack node's second InternalIP (IPv6), reported in hostIPs after the primary one.
-    const hostIP6 =
-      node && hostIP === nodeIP
-        ? node.status?.addresses?.find((a) => a.type === 'InternalIP' && a.address.includes(':'))?.address
-        : undefined;
+    const hostIP6 = node && hostIP === nodeIP ? nodeInternalIPv6(node) : undefined;
     // The common case, a simulated pod on a node with a podCIDR: allocate, probe, and when every probe
     // passes write the whole status as one literal (the same fields, in the same order, as below).
     let allocated: string | undefined;

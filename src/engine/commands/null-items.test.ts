@@ -57,6 +57,26 @@ status: { addresses: [null, { type: InternalIP, address: 192.168.1.5 }] }
     expect(r.outputs[0]).toMatch(/^n2 +Ready .* 192\.168\.1\.5 /m);
   });
 
+  it('a Node InternalIP entry without its address, with a pod on that node', () => {
+    const r = run(
+      `apiVersion: v1
+kind: Node
+metadata: { name: n3 }
+spec: { podCIDR: 10.244.9.0/24 }
+status: { addresses: [{ type: InternalIP }] }
+---
+apiVersion: v1
+kind: Pod
+metadata: { name: p, labels: { app: p } }
+spec: { nodeName: n3, containers: [{ name: c, image: nginx }] }
+`,
+      'get pods -o wide',
+      'get nodes -o wide',
+    );
+    expect(r.outputs[0]).toMatch(/^p +/m);
+    expect(r.outputs[1]).toMatch(/^n3 +/m);
+  });
+
   it('Service status.loadBalancer.ingress', () => {
     const r = run(
       `apiVersion: v1

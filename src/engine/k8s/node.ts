@@ -25,7 +25,10 @@ export function nodeInternalIP(node: Node): string | undefined {
  * nodeInternalIPv6(node); // "fc00:f853:ccd:e793::2"
  */
 export function nodeInternalIPv6(node: Node): string | undefined {
-  return node.status?.addresses?.find((a) => a.type === 'InternalIP' && a.address.includes(':'))?.address;
+  // An address a student left out is no address (not a crash): the API server reads it as "".
+  return node.status?.addresses?.find(
+    (a) => a.type === 'InternalIP' && typeof a.address === 'string' && a.address.includes(':'),
+  )?.address;
 }
 
 /**
