@@ -2,6 +2,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n';
 import { useRender } from '../../i18n/message';
+import { chipChars, chipLabels } from './chip-labels';
 import { PROXY_CHIPS } from './sizes';
 import type { GraphNode } from './to-flow-graph';
 
@@ -105,26 +106,37 @@ const selectedFirst = <T extends { id: string }>(list: T[], ...first: (string | 
 export function KubeProxyNode({ data }: P) {
   const t = useT();
   if (data.kind !== 'kube-proxy') return null;
+  const shown = selectedFirst(data.services, data.hopService, data.selectedService).slice(0, PROXY_CHIPS);
+  const more = data.services.length > PROXY_CHIPS;
+  // Cut in the middle so chips of different Services never read alike; the full name for hover and AT.
+  const labels = chipLabels(
+    shown.map((s) => s.name),
+    chipChars(shown.length, more),
+  );
   return (
     <div className="g-box g-proxy">
       {handles}
       <div className="g-title">{t('graph.kubeProxy', { mode: data.mode })}</div>
       <div className="g-rules" title={t('graph.rulesFor', { count: data.services.length })}>
-        {selectedFirst(data.services, data.hopService, data.selectedService)
-          .slice(0, PROXY_CHIPS)
-          .map((s) => (
-            <span
-              key={s.id}
-              className={`g-rule${s.id === data.selectedService ? ' g-rule-lit' : ''}${s.id === data.hopService ? ' g-rule-hop' : ''}`}
-              data-testid={s.id === data.hopService ? 'hop-rule-chip' : undefined}
-            >
-              {s.id === data.hopService && <span aria-hidden>▶ </span>}
-              {s.name}
-            </span>
-          ))}
-        {data.services.length > PROXY_CHIPS && (
-          <span className="g-rule g-rule-more">+{data.services.length - PROXY_CHIPS}</span>
-        )}
+        {shown.map((s, i) => (
+          <span
+            key={s.id}
+            className={`g-rule${s.id === data.selectedService ? ' g-rule-lit' : ''}${s.id === data.hopService ? ' g-rule-hop' : ''}`}
+            data-testid={s.id === data.hopService ? 'hop-rule-chip' : undefined}
+            title={labels[i] === s.name ? undefined : s.name}
+          >
+            {s.id === data.hopService && <span aria-hidden>▶ </span>}
+            {labels[i] === s.name ? (
+              s.name
+            ) : (
+              <>
+                <span aria-hidden>{labels[i]}</span>
+                <span className="sr-only">{s.name}</span>
+              </>
+            )}
+          </span>
+        ))}
+        {more && <span className="g-rule g-rule-more">+{data.services.length - PROXY_CHIPS}</span>}
       </div>
     </div>
   );

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { chipChars, chipLabels, shortenMiddle } from './chip-labels';
+
+describe('shortenMiddle', () => {
+  it('keeps a name that fits, and cuts the middle of one that does not', () => {
+    expect(shortenMiddle('web', 7, 3)).toBe('web');
+    expect(shortenMiddle('echo-cluster', 7, 3)).toBe('ech…ter');
+    expect(shortenMiddle('echo-cluster', 7, 0)).toBe('…luster');
+    expect(shortenMiddle('echo-cluster', 7, 6)).toBe('echo-c…');
+    expect([...shortenMiddle('에코-클러스터-서비스', 5, 2)]).toHaveLength(5);
+  });
+});
+
+describe('chipLabels', () => {
+  it('tells apart names an end cut would make alike (echo… and echo-…)', () => {
+    const labels = chipLabels(['echo-cluster', 'echo-local'], 7);
+    expect(labels).toEqual(['ech…ter', 'ech…cal']);
+    expect(new Set(labels).size).toBe(2);
+  });
+
+  it('moves the cut when the ends are alike too', () => {
+    const names = ['frontend-v1-web', 'frontend-v2-web'];
+    const labels = chipLabels(names, 7);
+    expect(new Set(labels).size).toBe(2);
+    labels.forEach((l, i) => {
+      expect([...l].length).toBeLessThanOrEqual(7);
+      const [head, tail] = l.split('…');
+      expect(names[i]!.startsWith(head!)).toBe(true);
+      expect(names[i]!.endsWith(tail!)).toBe(true);
+    });
+  });
+
+  it('leaves short names whole, and the same name the same', () => {
+    expect(chipLabels(['web', 'kube-dns'], 8)).toEqual(['web', 'kube-dns']);
+    expect(chipLabels(['web-backend-service', 'web-backend-service'], 7)).toEqual(['web…ice', 'web…ice']);
+  });
+
+  it('falls back to the even cut when no cut can tell the names apart', () => {
+    // Differing only in the middle character, with room for 3: every cut hides it.
+    expect(chipLabels(['abcXdef', 'abcYdef'], 3)).toEqual(['a…f', 'a…f']);
+  });
+
+  it('keeps every label within the room, whatever the names', () => {
+    const names = ['a', 'kube-dns', 'echo-cluster-ip-service-long', 'echo-cluster-ip-service-lang'];
+    for (const max of [3, 5, 7, 12])
+      for (const l of chipLabels(names, max)) expect([...l].length).toBeLessThanOrEqual(max);
+    expect(new Set(chipLabels(names, 7)).size).toBe(4);
+  });
+});
+
+describe('chipChars', () => {
+  it('gives fewer characters to more chips and to a row with a "+N" chip', () => {
+    expect(chipChars(1, false)).toBeGreaterThan(chipChars(2, false));
+    expect(chipChars(2, false)).toBeGreaterThan(chipChars(2, true));
+    expect(chipChars(2, true)).toBeGreaterThanOrEqual(3);
+  });
+});
