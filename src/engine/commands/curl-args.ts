@@ -47,6 +47,8 @@ export interface CurlOptions {
   ipFamily?: 'IPv4' | 'IPv6';
   /** What curl offers in TLS ALPN: "h2,http/1.1", or "http/1.1" after --http1.0/--http1.1. */
   alpn: string[];
+  /** `--resolve [+]HOST:PORT:ADDR[,ADDR]…` entries, as given, in order. */
+  resolve: string[];
 }
 
 const WITH_VALUE: Record<string, string> = {
@@ -69,6 +71,7 @@ const WITH_VALUE: Record<string, string> = {
   '--count': 'count',
   '--interval': 'interval',
   '--from': 'from',
+  '--resolve': 'resolve',
 };
 
 const BOOLEAN: Record<string, string> = {
@@ -123,6 +126,7 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     keepalive: false,
     interval: 0,
     alpn: ['h2', 'http/1.1'],
+    resolve: [],
   };
   const urls: string[] = [];
   const setValue = (key: string, name: string, v: string): string | Msg | undefined => {
@@ -168,6 +172,9 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
         return undefined;
       case 'from':
         o.from = v;
+        return undefined;
+      case 'resolve':
+        o.resolve.push(v);
         return undefined;
     }
     return undefined;

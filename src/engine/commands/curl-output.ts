@@ -40,6 +40,9 @@ export interface CurlTarget {
   port: number; // 80
   path: string; // "/"
   scheme: 'http' | 'https';
+  /** `--resolve`'s -v lines; when it pinned the URL's host, `pinned` is the address (no DNS lookup). */
+  resolveLines?: string[];
+  pinned?: string;
 }
 
 /** curl's exit code for a trace (0 when a response came back). */
@@ -159,14 +162,14 @@ function urlOf(target: CurlTarget): string {
 
 /** `-v` output on stderr for one request. */
 export function verboseLines(t: Trace, target: CurlTarget, o: CurlOptions): string[] {
-  const out: string[] = [];
+  const out: string[] = [...(target.resolveLines ?? [])];
   const d = destination(t);
   if (!d) {
     out.push(`* Could not resolve host: ${target.host}`, '* Closing connection');
     return out;
   }
   const v6 = d.ip.includes(':');
-  if (!/^\d+\.\d+\.\d+\.\d+$/.test(target.host) && !target.host.includes(':'))
+  if (target.pinned === undefined && !/^\d+\.\d+\.\d+\.\d+$/.test(target.host) && !target.host.includes(':'))
     out.push(
       `* Host ${target.host}:${target.port} was resolved.`,
       `* IPv6: ${v6 ? d.ip : '(none)'}`,

@@ -25,6 +25,7 @@ import {
   type PodCommandHandler,
 } from './types';
 import { parseCurlArgs, urlError, type CurlOptions } from './curl-args';
+import { pinnedAddress } from './curl-resolve';
 import { CA_CERT_ERROR_TEXT } from './curl-tls';
 import {
   curlErrorLine,
@@ -48,11 +49,21 @@ function send(o: CurlOptions, url: string, from: string, env: CommandEnv): Sent 
   const bad = urlError(url);
   if (!t || bad !== undefined)
     return { error: `${bad ?? 'curl: (3) URL rejected: Malformed input to a URL function'}\n` };
+  const port = t.port ?? (t.scheme === 'https' ? 443 : 80);
+  const pin = pinnedAddress(o.resolve, t.host, port, o.ipFamily);
+  if ('error' in pin)
+    return {
+      error: [...(o.verbose ? pin.verbose : []), ...(!o.silent || o.showError ? [pin.error] : [])]
+        .map((l) => `${l}\n`)
+        .join(''),
+    };
   const target: CurlTarget = {
     host: t.host,
-    port: t.port ?? (t.scheme === 'https' ? 443 : 80),
+    port,
     path: t.path,
     scheme: t.scheme === 'https' ? 'https' : 'http',
+    resolveLines: pin.verbose,
+    ...(pin.address !== undefined ? { pinned: pin.address } : {}),
   };
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   const timeout = o.connectTimeout ?? o.maxTime;
@@ -66,6 +77,7 @@ function send(o: CurlOptions, url: string, from: string, env: CommandEnv): Sent 
     keepalive: o.keepalive,
     insecure: o.insecure,
     alpn: o.alpn,
+    ...(pin.address !== undefined ? { resolveTo: pin.address } : {}),
     interval: o.interval,
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
     ...(o.ipFamily ? { ipFamily: o.ipFamily } : {}),

@@ -25,7 +25,8 @@ commands:
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
   curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
-                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
+                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
+                                              --count N, --keepalive)
                                              --count N: per pod, node and zone, observed beside the rules' expected
                                              share and a chi-square verdict; two URLs side by side
   ping --from SRC [-c N] HOST                ICMP echo from the same sources
@@ -62,7 +63,8 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
   curl --from SRC [curl flags] URL          external, external:IP, node/NAME, pod/[NS/]NAME에서 보내는 요청
-                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --count N, --keepalive)
+                                             (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
+                                              --count N, --keepalive)
                                              --count N: 파드·노드·가용 영역별로 실제 비율과 규칙이 정한 기대 비율,
                                              카이제곱 판정을 나란히 보여 줌. URL 두 개는 나란히 비교
   ping --from SRC [-c N] HOST                같은 출발지에서 보내는 ICMP echo

@@ -48,6 +48,8 @@ export interface Request {
    * `--http1.1` offer "http/1.1" only).
    */
   alpn?: string[];
+  /** `curl --resolve`: the address the target's name stands for, without a DNS lookup. */
+  resolveTo?: string;
 }
 
 /**

@@ -232,9 +232,10 @@ function sendAll(cluster: ClusterState, world: SimWorld, req: Request): Trace[] 
   const icmpId = 1 + world.rng.int(65535);
   for (let i = 0; i < count; i++) {
     if (i > 0) world.clock += req.interval ?? 0;
+    const pinned = req.resolveTo ?? host;
     const resolution =
-      isIPv4(host) || isIPv6(host)
-        ? { ip: canonicalIp(host), hops: [] }
+      isIPv4(pinned) || isIPv6(pinned)
+        ? { ip: canonicalIp(pinned), hops: [] }
         : resolveName(cluster, world, from.place, host, req.ipFamily);
     if (resolution.ip === undefined) {
       const failed = failTrace(
