@@ -52,4 +52,33 @@ describe('createWorkspace', () => {
     expect(ep(edited, 'c')).not.toBe(ep(first, 'c'));
     expect(ep(edited, 'c')!.subsets![0]!.ports![0]!.port).toBe(9090);
   });
+
+  it('follows a Service moved to another address family on a dual-stack cluster', () => {
+    const config = `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+networking:
+  serviceSubnet: 10.96.0.0/12,fd00:10:96::/112
+  podSubnet: 10.244.0.0/16,fd00:10:244::/56
+---
+`;
+    const families = (f: string) => [
+      {
+        file: 'a.yaml',
+        text:
+          config +
+          doc('a', 2).replace(
+            'spec:\n  selector: { app: a }',
+            `spec:\n  ipFamilies: [${f}]\n  selector: { app: a }`,
+          ),
+      },
+    ];
+    const ws = createWorkspace(1);
+    ws.update(families('IPv4'));
+    const moved = ws.update(families('IPv6'));
+    expect(plain(moved)).toEqual(plain(buildCluster(families('IPv6'), { seed: 1 })));
+    const slices = moved.cluster.endpointSlices.filter(
+      (s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'a',
+    );
+    expect(slices.map((s) => s.addressType)).toEqual(['IPv6']);
+  });
 });

@@ -67,6 +67,8 @@ function serviceFingerprint(svc: Service): string {
     s.ports,
     s.publishNotReadyAddresses,
     s.trafficDistribution,
+    // One EndpointSlice per family: a Service moved to IPv6 must not keep its IPv4 slices.
+    s.ipFamilies,
   ]);
 }
 
@@ -76,6 +78,7 @@ function podFingerprint(p: Pod, zoneOf: Map<string, string | undefined>): string
     p.metadata.name,
     p.metadata.uid,
     st?.podIP,
+    st?.podIPs,
     st?.phase,
     p.spec.nodeName,
     zoneOf.get(p.spec.nodeName ?? ''),
