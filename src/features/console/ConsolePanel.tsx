@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { UrlDistribution } from '../../engine';
 import { useT } from '../../i18n';
-import { DistributionChart } from '../distribution/DistributionChart';
+import { DistributionChart } from './DistributionChart';
 import { runConsoleLine, selectCluster, selectStepCommand, useStore } from '../../store';
 import { filterOutput } from './filter';
 import { emptyHistory, pushHistory, recall, type History } from './history';
