@@ -13,7 +13,6 @@ import type { Secret } from '../k8s/objects';
 import {
   GATEWAY_GROUP,
   type Gateway,
-  type LabelSelector,
   type Listener,
   type ReferenceGrant,
   type RouteGroupKind,
@@ -21,6 +20,7 @@ import {
 import { hasCondition, setCondition, type CondInit } from './conditions';
 import { containerPortFor } from './envoy-infra';
 import { permittingGrant } from './reference-grant';
+import { selectorMatches } from '../manifest/validate/selector';
 import { parseCertificateChain, pemBlocks, secretText } from '../net/x509';
 
 export interface ListenerResult {
@@ -488,32 +488,6 @@ export function allowsNamespace(
     default:
       return namespace === own;
   }
-}
-
-/** metav1.LabelSelector semantics: matchLabels and matchExpressions (In, NotIn, Exists, DoesNotExist). */
-export function selectorMatches(sel: LabelSelector, labels: Record<string, string>): boolean {
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels, e.key);
-    const v = labels[e.key];
-    switch (e.operator) {
-      case 'In':
-        if (!has || !(e.values ?? []).includes(v!)) return false;
-        break;
-      case 'NotIn':
-        if (has && (e.values ?? []).includes(v!)) return false;
-        break;
-      case 'Exists':
-        if (!has) return false;
-        break;
-      case 'DoesNotExist':
-        if (has) return false;
-        break;
-      default:
-        return false;
-    }
-  }
-  return true;
 }
 
 /** AllowsKind: the route's kind is among the listener's supported kinds. */
