@@ -1,8 +1,8 @@
 /**
  * `npx tsx scripts/bench.ts` (the first part of `npm run bench`): how fast svclab turns YAML into a cluster.
  *
- * For generated clusters of 100, 1,000 and 10,000 Services, each selecting a Deployment of 10 pods, it
- * prints one table row per size with the medians of:
+ * For generated clusters of 100, 1,000 and 10,000 Services, each selecting a Deployment of 10 pods (shared
+ * between Services once the scene reaches svclab's 2,000-pod limit: see bench-scene.ts), it prints one table row per size with the medians of:
  * - YAML parsing: svclab's parser in MB/s, js-yaml parsing the same text in the same run, and the ratio;
  * - admission: schema check + defaulting + API validation (loadObjects, with this run's parses cached);
  * - controllers: allocation, workloads, scheduling, pod status, Endpoints/EndpointSlices, cluster lints
@@ -28,6 +28,7 @@ import { assembleCluster } from '../src/engine/cluster/assemble';
 import { ADD_ONS, buildFromObjects } from '../src/engine/build';
 import { discoveryLints } from '../src/engine/discovery/lint';
 import { createManifestCache, loadObjects } from '../src/engine/manifest/load';
+import { renderText } from '../src/engine/messages';
 import type { SourcedObject } from '../src/engine/manifest/types';
 import { parseManifests } from '../src/engine/manifest/parse';
 import { createWorkspace } from '../src/engine/workspace';
@@ -103,7 +104,7 @@ function runOnce(src: Source[], peak: { heap: number }) {
   const errors = [...admit.value.diagnostics, ...ctl.value.diagnostics].filter((d) => d.severity === 'error');
   if (errors.length)
     throw new Error(
-      `the generated scene has errors (${errors[0]!.message}); the bench would measure the wrong thing`,
+      `the generated scene has errors (${renderText(errors[0]!.message, 'en')}); the bench would measure the wrong thing`,
     );
   return { parse, jsy, admit, ctl, loaded: admit.value };
 }

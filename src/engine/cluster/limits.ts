@@ -20,7 +20,7 @@ import { objectDiagnostic } from './diag';
 import type { Entry } from './place-in-order';
 import type { WorkloadResult } from './workloads';
 
-/** The limits, each far above what a lesson uses (the bench runs 10,000 Services and 1,000 pods). */
+/** The limits, each far above what a lesson uses (the bench runs 10,000 Services over 2,000 pods). */
 export const LIMITS = {
   /** Objects of a scene (each document's object, the system's included). */
   objects: 20_000,
