@@ -7,6 +7,7 @@
  * kube-proxy's rules to a CoreDNS pod and back. Last, `curl --count 10000` simulated and histogrammed
  * (per pod, node and zone, with the expected shares): the figure is printed, never asserted.
  */
+import { loadavg } from 'node:os';
 import { DEFAULT_CONFIG, emptyCluster, type ClusterState } from '../src/engine/cluster/state';
 import type { EndpointSlice, Node, Pod, Service } from '../src/engine/k8s/objects';
 import { formatIp } from '../src/engine/net/ip';
@@ -244,6 +245,7 @@ console.log(
 // A distribution experiment at its largest (curl --count 10000): the requests, then the histogram per
 // pod, node and zone with the expected shares read off each request's decision (simulate/distribution.ts).
 t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const many = simulateMany(
   cluster,
   createWorld(3),
@@ -252,6 +254,12 @@ const many = simulateMany(
 const simulated = performance.now() - t0;
 const d = distribution(many, cluster);
 const total = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+// CPU time beside the wall clock: on a shared machine the wall clock measures the neighbours too.
 console.log(
-  `10,000 requests simulated + histogrammed: ${total.toFixed(0)} ms (histogram ${(total - simulated).toFixed(0)} ms); χ² ${d.byPod.fit?.chiSquare.toFixed(2)} with ${d.byPod.fit?.degreesOfFreedom} degrees of freedom`,
+  `10,000 requests simulated + histogrammed: ${total.toFixed(0)} ms (histogram ${(total - simulated).toFixed(0)} ms; CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      ' ',
+    )}); χ² ${d.byPod.fit?.chiSquare.toFixed(2)} with ${d.byPod.fit?.degreesOfFreedom} degrees of freedom`,
 );

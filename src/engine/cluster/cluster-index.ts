@@ -119,8 +119,22 @@ export class ClusterIndex {
   private endpointsByKey?: Map<string, Endpoints>;
   private readonly slicesByType = new Map<string, Map<string, EndpointSlice[]>>();
   private readonly system = new Map<ObjectKey, boolean>();
+  private readonly derived = new Map<(cluster: ClusterState) => unknown, unknown>();
 
   constructor(private readonly cluster: ClusterState) {}
+
+  /**
+   * What a pure function computes from this state, computed once: a part of svclab that reads the same
+   * derived value on every packet (the parsed Corefile on every DNS query) keeps it here, with the state.
+   *
+   * @example ix.derive(corednsSettingsOf) // the same object on every call for this state
+   */
+  derive<T>(compute: (cluster: ClusterState) => T): T {
+    if (this.derived.has(compute)) return this.derived.get(compute) as T;
+    const value = compute(this.cluster);
+    this.derived.set(compute, value);
+    return value;
+  }
 
   /** The node named `name`. @example ix.node('node-1')?.ip // "192.168.49.2" */
   node(name: string | undefined): NodeInfo | undefined {

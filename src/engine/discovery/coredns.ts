@@ -4,6 +4,7 @@
  * removing `loadbalance`) changes the answers as it would in a cluster.
  */
 import type { ClusterState } from '../cluster/state';
+import { clusterIndex } from '../cluster/cluster-index';
 import { fqdn } from './records';
 import { kubeadmCorefile } from './system-objects';
 
@@ -121,6 +122,10 @@ export function parseCorefile(corefile: string, dnsDomain: string): CorednsSetti
  * corednsSettings(cluster).zones; // ["cluster.local.", "in-addr.arpa.", "ip6.arpa."]
  */
 export function corednsSettings(cluster: ClusterState): CorednsSettings {
+  return clusterIndex(cluster).derive(readCorednsSettings);
+}
+
+function readCorednsSettings(cluster: ClusterState): CorednsSettings {
   const cm = cluster.configMaps.find(
     (c) => c.metadata.namespace === 'kube-system' && c.metadata.name === 'coredns',
   );

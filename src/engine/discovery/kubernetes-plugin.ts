@@ -3,6 +3,7 @@
  * / `findPods`, reverse.go, and plugin/backend_lookup.go for A/SRV/PTR assembly), answering from the
  * ClusterState as the plugin answers from its API watch. Names are matched case-insensitively.
  */
+import { clusterIndex } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { isIPv4, isIPv6 } from '../net/ip';
@@ -78,11 +79,25 @@ const matches = (want: string | undefined, have: string | undefined) =>
   want === undefined || want === '*' || want === (have ?? '').toLowerCase();
 
 /** findServices: the backend items for a parsed service request; [] when the name does not exist. */
+/** Services by lower-case "namespace/name", in the cluster's order: a query reads one entry, not every Service. */
+function servicesByName(cluster: ClusterState): Map<string, Service[]> {
+  const m = new Map<string, Service[]>();
+  for (const svc of cluster.services) {
+    const k = `${(svc.metadata.namespace ?? 'default').toLowerCase()}/${(svc.metadata.name ?? '').toLowerCase()}`;
+    const list = m.get(k);
+    if (list) list.push(svc);
+    else m.set(k, [svc]);
+  }
+  return m;
+}
+
 function findServices(cluster: ClusterState, s: CorednsSettings, r: ParsedName): Item[] {
   const items: Item[] = [];
-  for (const svc of cluster.services) {
-    if ((svc.metadata.namespace ?? 'default').toLowerCase() !== r.namespace) continue;
-    if ((svc.metadata.name ?? '').toLowerCase() !== r.service) continue;
+  const named =
+    r.namespace === undefined || r.service === undefined
+      ? []
+      : (clusterIndex(cluster).derive(servicesByName).get(`${r.namespace}/${r.service}`) ?? []);
+  for (const svc of named) {
     const base = `${r.service}.${r.namespace}.svc.${s.clusterZone}`;
     if (svc.spec.type === 'ExternalName') {
       // A name below an ExternalName Service is not the Service (handler_test: endpoint.external → NXDOMAIN).

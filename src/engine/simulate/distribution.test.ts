@@ -186,3 +186,45 @@ events:
     );
   }, 60_000);
 });
+
+describe('random draws after the DNS lookup', () => {
+  /** The 0.1 % points of χ² for 2 and 16 degrees of freedom: a fixed-seed test far from flaky bounds. */
+  const CHI2_001 = { 2: 13.816, 16: 39.252 };
+
+  it('by name, the pod kube-proxy picks is independent of the lookup before it, over several seeds', () => {
+    let sumFit = 0;
+    let sumIndependence = 0;
+    for (let seed = 1; seed <= 8; seed++) {
+      const s = scene([nodes, pods, service('web', '')].join('---\n'), seed);
+      const r = s.run('curl --from pod/client --count 600 http://web/');
+      const fit = r.distributions![0]!.byPod.fit!;
+      expect(fit.degreesOfFreedom).toBe(2);
+      expect(fit.chiSquare, `seed ${seed}`).toBeLessThan(CHI2_001[2]);
+      sumFit += fit.chiSquare;
+      // The same stream serves the lookup's draws (source port, the CoreDNS pod, CoreDNS's shuffle)
+      // and the request's: cross the CoreDNS pod that answered with the web pod chosen.
+      const table = new Map<string, number>();
+      const coredns = new Map<string, number>();
+      const web = new Map<string, number>();
+      for (const t of r.traces!) {
+        const dns = t.hops.find((h) => h.phase === 'dns' && h.stage === 'dns')?.location;
+        const pod = t.backend?.pod;
+        expect(dns, 'each request looked the name up through CoreDNS').toMatch(/^pod\/kube-system\/coredns-/);
+        expect(pod).toBeDefined();
+        table.set(`${dns} ${pod}`, (table.get(`${dns} ${pod}`) ?? 0) + 1);
+        coredns.set(dns!, (coredns.get(dns!) ?? 0) + 1);
+        web.set(pod!, (web.get(pod!) ?? 0) + 1);
+      }
+      expect(coredns.size).toBe(2);
+      expect(web.size).toBe(3);
+      for (const [d, nd] of coredns)
+        for (const [w, nw] of web) {
+          const e = (nd * nw) / 600;
+          sumIndependence += ((table.get(`${d} ${w}`) ?? 0) - e) ** 2 / e;
+        }
+    }
+    // Eight seeds: χ² with 16 degrees of freedom each way (mean 16).
+    expect(sumFit).toBeLessThan(CHI2_001[16]);
+    expect(sumIndependence).toBeLessThan(CHI2_001[16]);
+  }, 120_000);
+});

@@ -52,8 +52,8 @@ export function closeEntries(world: SimWorld, entries: ConntrackEntry[], reset: 
     const wasOpen = e.state !== 'TIME_WAIT' && e.state !== 'CLOSE';
     if (reset) {
       e.seenReply = true;
-      ctReset(e, world.clock);
-    } else ctClose(e, world.clock);
+      ctReset(world.conntrack, e, world.clock);
+    } else ctClose(world.conntrack, e, world.clock);
     if (e.ipvs && e.state && wasOpen) connectionClosed(world.proxy, e.ipvs, world.clock);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateRules, indexChain } from './chain-index';
+import { candidateRules, chainMentionsIp, indexChain } from './chain-index';
 import { makeRule } from '../shared/rule';
 import type { Chain } from '../shared/types';
 
@@ -31,5 +31,13 @@ describe('chain index from rule tokens', () => {
     expect(candidateRules(chain, '172.30.0.7', 80, 'tcp')).toEqual([8, 31]);
     expect(candidateRules(chain, '8.8.8.8', 53, 'udp')).toEqual([5, 31]);
     expect(candidateRules(chain, '172.30.0.7', 81, 'tcp')).toEqual([31]);
+  });
+
+  it('knows the exact addresses the chain captures, on any port', () => {
+    expect(chainMentionsIp(chain, '172.30.0.29')).toBe(true);
+    expect(chainMentionsIp(chain, '172.30.0.2')).toBe(true);
+    expect(chainMentionsIp(chain, '172.30.0.30')).toBe(false);
+    expect(chainMentionsIp(chain, '172.30.0.')).toBe(false);
+    expect(chainMentionsIp(chain, '10.0.0.1')).toBe(false);
   });
 });

@@ -79,6 +79,7 @@ export function candidateRules(
 /** True when some rule in the chain captures this exact address (any port): "a Service IP". */
 export function chainMentionsIp(chain: Chain, ip: string): boolean {
   const idx = (chain.index ??= buildIndex(chain));
-  for (const key of idx.byDest.keys()) if (key.startsWith(`${ip}|`)) return true;
-  return false;
+  // Asked for every packet no rule captured (a reply, a pod IP): one set, not a scan of every key.
+  idx.ips ??= new Set([...idx.byDest.keys()].map((key) => key.slice(0, key.indexOf('|'))));
+  return idx.ips.has(ip);
 }

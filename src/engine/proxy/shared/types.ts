@@ -102,6 +102,8 @@ export interface Chain {
 export interface ChainIndex {
   byDest: Map<string, number[]>; // "10.96.0.10|53|udp" → [3, 4]
   generic: number[];
+  /** The exact addresses byDest names (any port), built on first use: "is this a Service IP?". */
+  ips?: Set<string>;
 }
 
 export interface IptablesTable {
