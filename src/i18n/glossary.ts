@@ -67,6 +67,12 @@ export const GLOSSARY: readonly Term[] = [
   { en: 'hostname', ko: '호스트네임', avoid: [/호스트 이름/] },
   { en: 'manifest', ko: '매니페스트', avoid: [/매니패스트/, /메니페스트/] },
   { en: 'Object', ko: '오브젝트', avoid: [/객체/] },
+  {
+    en: 'dual-stack / single-stack',
+    ko: '이중 스택 / 단일 스택',
+    avoid: [/듀얼 ?스택/, /싱글 ?스택/],
+    note: 'The Korean page "IPv4/IPv6 이중 스택" (concepts/services-networking/dual-stack); values such as PreferDualStack stay in English.',
+  },
 ];
 
 /**

@@ -182,3 +182,43 @@ describe('IPv6 on a single-stack cluster', () => {
     expect(v6).not.toContain('KUBE-SVC-');
   });
 });
+
+describe('a Service without a selector whose hand-written EndpointSlices are of one family', () => {
+  const s = scene(
+    [
+      DUAL_CONFIG,
+      `apiVersion: v1
+kind: Service
+metadata:
+  name: legacy
+spec:
+  ipFamilyPolicy: RequireDualStack
+  ports:
+    - port: 80
+`,
+      `apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: legacy-v4
+  labels:
+    kubernetes.io/service-name: legacy
+addressType: IPv4
+ports:
+  - port: 8080
+endpoints:
+  - addresses: [192.0.2.10]
+`,
+      CLIENT,
+    ].join('---\n'),
+  );
+
+  it('refuses IPv6 and says the IPv6 slices are missing, not every address', () => {
+    const r = s.json('exec client -- curl -6 http://legacy -o json');
+    expect(r.outcome).toBe('rejected');
+    expect(r.explanationMsg.params.why).toEqual({
+      id: 'sim.noEndpoints.noSelectorFamily',
+      params: { service: 'default/legacy', family: 'IPv6' },
+    });
+    expect(r.explanation).toContain('none of its EndpointSlices of addressType IPv6 has a ready address');
+  });
+});

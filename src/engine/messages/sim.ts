@@ -20,6 +20,13 @@ export const sim = defineMessages({
       `${p.service} 서비스에는 셀렉터가 없고 엔드포인트슬라이스에도 준비된 주소가 없어서, 엔드포인트가 하나도 없습니다.`,
     example: { service: 'default/legacy' },
   },
+  'sim.noEndpoints.noSelectorFamily': {
+    en: (p: { service: string; family: 'IPv4' | 'IPv6' }) =>
+      `Service ${p.service} has no selector, and none of its EndpointSlices of addressType ${p.family} has a ready address: its endpoints are all of the other family, so connections to its ${p.family} addresses have none.`,
+    ko: (p) =>
+      `${p.service} 서비스에는 셀렉터가 없고, addressType이 ${p.family}인 엔드포인트슬라이스에는 준비된 주소가 없습니다. 엔드포인트가 모두 다른 패밀리라서 ${p.family} 주소로 온 연결에는 엔드포인트가 없습니다.`,
+    example: { service: 'default/web', family: 'IPv6' },
+  },
   'sim.noEndpoints.noMatch': {
     en: (p: { service: string; selector: string; namespace: string }) =>
       `Service ${p.service} has no ready endpoints: its selector ${p.selector} matches no pod in namespace ${p.namespace}.`,

@@ -16,6 +16,7 @@ import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
 import { msg, type Msg } from '../messages';
+import { familyOfIp } from '../net/ip6';
 import type { Packet } from '../net/packet';
 
 /** "ns/name" of the Service a kube-proxy servicePortName ("ns/name:port") belongs to. */
@@ -48,16 +49,33 @@ export function selectedPods(cluster: ClusterState, svc: Service): Pod[] {
   );
 }
 
+/** Whether a hand-written EndpointSlice of the Service has a ready address of another family. */
+function readyInOtherFamily(cluster: ClusterState, svc: Service, family: 'IPv4' | 'IPv6'): boolean {
+  const ns = svc.metadata.namespace ?? 'default';
+  return cluster.endpointSlices.some(
+    (s) =>
+      (s.metadata.namespace ?? 'default') === ns &&
+      s.metadata.labels?.['kubernetes.io/service-name'] === svc.metadata.name &&
+      s.addressType !== family &&
+      (s.endpoints ?? []).some((e) => e.conditions?.ready !== false && e.addresses.length > 0),
+  );
+}
+
 /**
  * Why a Service has no ready endpoints: no selector, a selector matching nothing, or pods that are not
- * ready (readiness probe failing, still starting, terminating).
+ * ready (readiness probe failing, still starting, terminating). `family` is the packet's: kube-proxy's
+ * proxier of that family reads only the EndpointSlices of that addressType, so a Service without a
+ * selector whose slices are all of the other family has no endpoints for it.
  */
-export function whyNoEndpoints(cluster: ClusterState, key: string | null): Msg {
+export function whyNoEndpoints(cluster: ClusterState, key: string | null, family?: 'IPv4' | 'IPv6'): Msg {
   const svc = findService(cluster, key);
   const service = key ?? '?';
   if (!svc) return msg('sim.noEndpoints.unknown', { service });
   const sel = svc.spec.selector;
-  if (!sel || Object.keys(sel).length === 0) return msg('sim.noEndpoints.noSelector', { service });
+  if (!sel || Object.keys(sel).length === 0)
+    return family && readyInOtherFamily(cluster, svc, family)
+      ? msg('sim.noEndpoints.noSelectorFamily', { service, family })
+      : msg('sim.noEndpoints.noSelector', { service });
   const pods = selectedPods(cluster, svc);
   if (pods.length === 0)
     return msg('sim.noEndpoints.noMatch', {
@@ -117,7 +135,7 @@ export function explainProxyBlock(
   if (action === 'reject')
     return (
       explainVipReject(cluster, node, text, packet) ??
-      msg('sim.block.reject', { why: whyNoEndpoints(cluster, key), node })
+      msg('sim.block.reject', { why: whyNoEndpoints(cluster, key, familyOfIp(packet.dst)), node })
     );
   if (text.includes('KUBE-PROXY-FIREWALL') || text.includes('loadBalancerSourceRanges'))
     return msg('sim.block.firewall', { client: packet.src, service: key ?? '', node });

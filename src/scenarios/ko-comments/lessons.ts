@@ -70,6 +70,33 @@ export const lessonCommentsKo: Readonly<Record<string, CommentTable>> = {
       ko: ['두 번째 kubectl apply, client의 컨테이너가 시작된 뒤: 서비스 web과 그 파드들.'],
     },
   ],
+  'dual-stack/scene.yaml': [
+    {
+      en: [
+        'A dual-stack cluster: a Service subnet and a pod subnet per family, IPv4 first.',
+        'Every pod gets an address of each family (status.podIPs). Service web says nothing about families.',
+      ],
+      ko: [
+        '이중 스택 클러스터: 서비스 서브넷과 파드 서브넷이 패밀리마다 하나씩, IPv4가 먼저입니다.',
+        '파드마다 패밀리별 주소가 하나씩 있습니다(status.podIPs). 서비스 web에는 패밀리',
+        '설정이 없습니다.',
+      ],
+    },
+  ],
+  'dual-stack/solution.yaml': [
+    {
+      en: [
+        'RequireDualStack with IPv6 first: web gets a ClusterIP of each family (spec.clusterIPs) in',
+        "ipFamilies' order, so spec.clusterIP and client's WEB_SERVICE_HOST are IPv6. The EndpointSlice",
+        'controller writes one slice per family.',
+      ],
+      ko: [
+        'IPv6를 먼저 둔 RequireDualStack: web은 ipFamilies 순서대로 패밀리마다 ClusterIP를',
+        '받습니다(spec.clusterIPs). 그래서 spec.clusterIP와 client의 WEB_SERVICE_HOST는 IPv6',
+        '주소입니다. 엔드포인트슬라이스 컨트롤러는 패밀리마다 슬라이스를 하나씩 씁니다.',
+      ],
+    },
+  ],
   'gateway/scene.yaml': [
     {
       en: [
@@ -265,6 +292,34 @@ export const lessonCommentsKo: Readonly<Record<string, CommentTable>> = {
         'trafficDistribution: PreferClose: 엔드포인트슬라이스 컨트롤러가 준비된',
         '엔드포인트마다 자기 존을 힌트로 달고, node-3(zone-b)의 kube-proxy는 zone-b',
         '힌트가 달린 엔드포인트만 씁니다.',
+      ],
+    },
+  ],
+  'topology-node/scene.yaml': [
+    {
+      en: [
+        'A node-local cache: a DaemonSet runs one web pod on each zone-a node (node-1 and node-2); node-3',
+        '(zone-b) has none. client runs on node-1, beside a web pod; visitor runs on node-3, far from any.',
+      ],
+      ko: [
+        '노드마다 두는 캐시: 데몬셋이 zone-a의 노드(node-1, node-2)마다 web 파드를 하나씩',
+        '띄우고, node-3(zone-b)에는 없습니다. client는 web 파드가 있는 node-1에서, visitor는',
+        'web 파드가 없는 node-3에서 돕니다.',
+      ],
+    },
+  ],
+  'topology-node/solution.yaml': [
+    {
+      en: [
+        'trafficDistribution: PreferSameNode: the EndpointSlice controller hints each ready endpoint for its node',
+        '(and its zone). kube-proxy on node-1 keeps to the endpoint hinted for node-1; on node-3 no endpoint is',
+        'hinted for the node or its zone, so kube-proxy there uses every ready endpoint.',
+      ],
+      ko: [
+        'trafficDistribution: PreferSameNode: 엔드포인트슬라이스 컨트롤러가 준비된 엔드포인트마다',
+        '자기 노드(와 존)를 힌트로 답니다. node-1의 kube-proxy는 node-1 힌트가 달린',
+        '엔드포인트만 쓰고, node-3에는 그 노드나 존을 가리키는 엔드포인트가 없으므로 그곳의',
+        'kube-proxy는 준비된 엔드포인트를 모두 씁니다.',
       ],
     },
   ],
