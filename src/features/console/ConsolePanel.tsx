@@ -106,29 +106,32 @@ export function ConsolePanel() {
       <header className="panel-header">
         <h2>{t('console.title')}</h2>
         <span className="muted console-hint">{t('console.hint')}</span>
-        <input
-          type="search"
-          className="console-filter push-right"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          placeholder={t('console.filter')}
-          aria-label={t('console.filter')}
-          data-testid="console-filter"
-          spellCheck={false}
-        />
-        <button
-          type="button"
-          aria-pressed={wide}
-          onClick={() => setWide((w) => !w)}
-          data-testid="console-widen"
-          title={t('console.widen')}
-        >
-          {wide ? '⇤' : '⇥'}
-          <span className="sr-only">{t('console.widen')}</span>
-        </button>
-        <button type="button" onClick={() => setEntries([])}>
-          {t('console.clear')}
-        </button>
+        {/* One group, so in a narrow console the tools move under the hint together. */}
+        <div className="console-tools">
+          <input
+            type="search"
+            className="console-filter"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            placeholder={t('console.filter')}
+            aria-label={t('console.filter')}
+            data-testid="console-filter"
+            spellCheck={false}
+          />
+          <button
+            type="button"
+            aria-pressed={wide}
+            onClick={() => setWide((w) => !w)}
+            data-testid="console-widen"
+            title={t('console.widen')}
+          >
+            {wide ? '⇤' : '⇥'}
+            <span className="sr-only">{t('console.widen')}</span>
+          </button>
+          <button type="button" onClick={() => setEntries([])}>
+            {t('console.clear')}
+          </button>
+        </div>
       </header>
       <div className="console-chips" role="group" aria-label={t('console.suggestions')}>
         {lessonLine && (

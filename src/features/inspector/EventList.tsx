@@ -12,22 +12,25 @@ import {
   filterEvents,
   happened,
   selectHopIndex,
-  shortName,
   useShallow,
   useStore,
   type TraceEvent,
 } from '../../store';
 import { hopLabel } from './hop-label';
 import { RequestPicker } from './RequestPicker';
+import { useColumnFit } from './use-column-fit';
 
 /** Rows drawn beyond the visible ones, above and below. */
 const OVERSCAN = 6;
 
-/** Where a hop happens, short: a pod by its name, a node-level stage with its node, the LB by Service. */
+/**
+ * Where a hop happens: a pod by its name, a node-level stage with its node, the LB by Service. Whole:
+ * the row fits it to its column (use-column-fit.ts), keeping the end that tells rows apart.
+ */
 function place(hop: Hop, t: T): string {
   const [kind, ...rest] = hop.location.split('/');
   // A pod by its own name (the namespace is in the row's title).
-  const name = shortName(rest.at(-1) ?? '');
+  const name = rest.at(-1) ?? '';
   if (kind === 'external') return t('graph.external');
   if (kind === 'pod') return name;
   if (kind === 'lb') return `${t('stageShort.cloud-lb')} ${name}`;
@@ -67,6 +70,12 @@ export function EventList() {
   const box = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLDivElement>(null);
   const rowH = useRowHeight(probe);
+  // Every label a row of this list can show in its "what happened" column (its title may wrap).
+  const labels = useMemo(
+    () => [...new Set(all.map((e) => t(`short.${hopLabel(traces[e.k]!.hops[e.i]!).key}` as never)))],
+    [all, traces, t],
+  );
+  const columns = useColumnFit(probe, labels, t('events.col.what'));
   const [view, setView] = useState({ top: 0, height: 320 });
   const follow = useRef(true);
 
@@ -105,7 +114,11 @@ export function EventList() {
   };
 
   return (
-    <div className={`events${traces.length > 1 ? '' : ' single'}`} data-testid="event-list">
+    <div
+      className={`events${traces.length > 1 ? '' : ' single'}`}
+      data-testid="event-list"
+      style={columns.what ? ({ '--ev-what': `${columns.what}px` } as React.CSSProperties) : undefined}
+    >
       <div className="events-filters" role="group" aria-label={t('events.title')}>
         <RequestPicker />
         <label>
@@ -139,7 +152,7 @@ export function EventList() {
         </label>
       </div>
       <div className="event-row event-head" aria-hidden>
-        <span>{t('events.col.time')}</span>
+        <span className="ev-time">{t('events.col.time')}</span>
         <span className="ev-req">{t('events.col.request')}</span>
         <span className="ev-phase" />
         <span>{t('events.col.at')}</span>
@@ -156,8 +169,14 @@ export function EventList() {
         }}
         onKeyDown={onKey}
       >
+        {/* Measures a row: its height, and the place column's width and font. */}
         <div className="event-row event-probe" ref={probe} aria-hidden>
-          <span>0</span>
+          <span className="ev-time">0</span>
+          <span className="ev-req">0</span>
+          <span className="ev-phase" />
+          <span className="ev-at">0</span>
+          <span className="ev-what">0</span>
+          <span className="ev-packet">0</span>
         </div>
         {n === 0 ? (
           <p className="muted events-empty">{traces.length ? t('events.none') : t('events.empty')}</p>
@@ -167,7 +186,7 @@ export function EventList() {
               const hop = traces[e.k]!.hops[e.i]!;
               const label = hopLabel(hop);
               const what = t(`short.${label.key}` as never);
-              const at = place(hop, t);
+              const at = columns.fit(place(hop, t));
               const index = first + j;
               const current = e.k === focus && e.i === hopIndex;
               return (
@@ -178,7 +197,7 @@ export function EventList() {
                     data-index={index}
                     data-testid="event-row"
                     aria-current={current ? 'step' : undefined}
-                    title={`${hop.location} · ${hop.packet.src} → ${hop.packet.dst}`}
+                    title={`${e.time.toFixed(2)} · ${hop.location} · ${hop.packet.src} → ${hop.packet.dst}`}
                     onClick={() => select(e)}
                   >
                     {/* The name is what the row shows, after what a listener needs first (WCAG 2.5.3). */}

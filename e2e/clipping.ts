@@ -1,0 +1,33 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * What inside `root` is cut off: an element that sticks out past the root's right edge, or whose text
+ * is hidden by its own box (an ellipsis, overflow hidden) sideways or downwards. Boxes named in
+ * `scrollers` scroll on purpose (the console's output scrolls sideways so a table stays a table) and
+ * are not counted. Screen-reader-only text and hidden measuring probes are meant to be out of sight. Each finding names the element
+ * and its text, so a failure says what a student could not read.
+ */
+export async function clippedIn(page: Page, root: string, scrollers: string[] = []): Promise<string[]> {
+  return page
+    .locator(root)
+    .first()
+    .evaluate((box, skip) => {
+      const edge = box.getBoundingClientRect().right;
+      const out: string[] = [];
+      for (const el of box.querySelectorAll<HTMLElement>('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.width < 2 || r.height < 2 || el.closest('.sr-only')) continue;
+        // A hidden probe that measures layout is not read by anyone.
+        if (getComputedStyle(el).visibility === 'hidden') continue;
+        if (skip.some((s) => el.closest(s))) continue;
+        const name = `${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 50)}"`;
+        if (r.right > edge + 1) out.push(`${name} ends at ${Math.round(r.right)} > ${Math.round(edge)}`);
+        const style = getComputedStyle(el);
+        if (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1)
+          out.push(`${name} cut sideways: ${el.scrollWidth} > ${el.clientWidth}`);
+        if (/hidden|clip/.test(style.overflowY) && el.scrollHeight > el.clientHeight + 1)
+          out.push(`${name} cut below: ${el.scrollHeight} > ${el.clientHeight}`);
+      }
+      return out;
+    }, scrollers);
+}
