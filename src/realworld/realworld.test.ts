@@ -14,6 +14,8 @@ import backendService from './k8s-website/backend-service.yaml?raw';
 import frontendDeployment from './k8s-website/frontend-deployment.yaml?raw';
 import frontendService from './k8s-website/frontend-service.yaml?raw';
 import web from './k8s-website/web.yaml?raw';
+import cassandraService from './k8s-website/cassandra-service.yaml?raw';
+import cassandraStatefulSet from './k8s-website/cassandra-statefulset.yaml?raw';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Item = any;
@@ -236,5 +238,33 @@ describe('Kubernetes website: StatefulSet basics (application/web/web.yaml)', ()
     const r = s.json('exec web-1 -- curl http://web-0.nginx/ -o json');
     expect(r.outcome).toBe('delivered');
     expect(r.backend.pod).toBe('default/web-0');
+  });
+});
+
+describe('Kubernetes website: Deploying Cassandra with a StatefulSet (application/cassandra)', () => {
+  // The tutorial applies the headless Service, then the StatefulSet file (with its StorageClass).
+  const s = scene([cassandraService, cassandraStatefulSet]);
+
+  it('is accepted as a real API server accepts it: volumeMounts of a volumeClaimTemplate, not a template volume', () => {
+    expect(s.env.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(s.env.diagnostics.filter((d) => d.code === 'workload.failedCreate')).toEqual([]);
+    expect(s.run('get statefulsets').stdout).toBe('NAME        READY   AGE\ncassandra   3/3     0s\n');
+    const pods: Item[] = s.json('get pods -o json').items;
+    expect(pods.map((p) => p.metadata.name)).toEqual(['cassandra-0', 'cassandra-1', 'cassandra-2']);
+  });
+
+  it('the seed name in CASSANDRA_SEEDS resolves to cassandra-0 from every other pod', () => {
+    const seed: Item = s.json('get pods -o json').items[0];
+    const env = s.json('exec cassandra-2 -- env -o json').env;
+    expect(env.CASSANDRA_SEEDS).toBe('cassandra-0.cassandra.default.svc.cluster.local');
+    expect(s.run(`exec cassandra-2 -- dig +short ${env.CASSANDRA_SEEDS}`).stdout).toBe(
+      `${seed.status.podIP}\n`,
+    );
+  });
+
+  it('a peer reaches the seed’s CQL port 9042 (an unknown image: its declared containerPorts)', () => {
+    const r = s.json('exec cassandra-1 -- curl -m 2 http://cassandra-0.cassandra:9042/ -o json');
+    expect(r.outcome).toBe('delivered');
+    expect(r.backend.pod).toBe('default/cassandra-0');
   });
 });

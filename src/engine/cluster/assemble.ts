@@ -180,7 +180,13 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   for (const a of opts.addOns ?? []) a.afterControllers?.(cluster);
   diagnostics.push(
     ...lintCluster(cluster, { srcOf, index: ctl.index, probes: run.probes, replacedEndpoints: ctl.replaced }),
-    ...workloadLints(cluster, srcOf, scaled, opts.statefulSetCaps ?? new Map()),
+    ...workloadLints(
+      cluster,
+      srcOf,
+      scaled,
+      opts.statefulSetCaps ?? new Map(),
+      new Map([...work.failedCreates, ...more.failedCreates]),
+    ),
   );
   mark('lints');
   return { cluster, diagnostics, probes: run.probes, made: ctl.made };

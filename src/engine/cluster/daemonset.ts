@@ -13,6 +13,7 @@
  */
 import type { DaemonSet, Node, Pod, Toleration } from '../k8s/objects';
 import { matchesNodeAffinity, untoleratedTaint } from './node-fit';
+import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import { controllerRef, podFromTemplate } from './pod-template';
 import type { MoreWorkloads } from './statefulset';
 import { CONTROLLER_REVISION_HASH_LABEL } from './statefulset';
@@ -70,6 +71,7 @@ export function expandDaemonSets(
 ): MoreWorkloads {
   const podGroups: PodGroup[] = [];
   const limited: WorkloadResult['limited'] = [];
+  const failedCreates = new Map<string, FailedCreate>();
   const onNode = new Set<string>();
   for (const p of existingPods) {
     const ref = controllerRef(p);
@@ -120,14 +122,26 @@ export function expandDaemonSets(
           tolerations,
         },
       });
+      // The API server validates the pod on create (pod-only rules, the labels the controller adds):
+      // every pod of the set has the same template, so a refused first pod means none is made.
+      const refused = counted && pods.length === 0 ? podCreateError(pod) : undefined;
+      if (refused) {
+        failedCreates.set(`${ns}/${name}`, {
+          pod: pod.metadata.name ?? '',
+          event: podControlFailedCreate(refused),
+          on: `daemonset ${name}`,
+        });
+        break;
+      }
       pods.push(pod);
       keys.push(key);
     }
+    if (failedCreates.has(`${ns}/${name}`)) continue;
     if (counted && pods.length + onNodeCount(onNode, ns, name) < wanted)
       limited.push({ object: ds, asked: wanted, made: pods.length, field: 'spec.template' });
     if (pods.length) podGroups.push({ owner: `DaemonSet/${ns}/${name}`, ownerObject: ds, pods, keys });
   }
-  return { podGroups, limited, budgetLeft: budget };
+  return { podGroups, limited, budgetLeft: budget, failedCreates };
 }
 
 function onNodeCount(onNode: Set<string>, ns: string, name: string): number {

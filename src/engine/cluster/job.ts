@@ -17,6 +17,7 @@
  */
 import type { Job, Pod } from '../k8s/objects';
 import { randomSuffix, rngFor } from './hash';
+import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import { podFromTemplate } from './pod-template';
 import type { MoreWorkloads } from './statefulset';
 import { MAX_GENERATED_BASE, type PodGroup, type TakenNames, type WorkloadResult } from './workloads';
@@ -96,6 +97,7 @@ export function expandJobs(
   const podGroups: PodGroup[] = [];
   const limited: WorkloadResult['limited'] = [];
   const completes = new Set<Pod>();
+  const failedCreates = new Map<string, FailedCreate>();
   for (const job of jobs) {
     const ns = job.metadata.namespace ?? 'default';
     const name = job.metadata.name ?? '';
@@ -131,11 +133,21 @@ export function expandJobs(
             }
           : {}),
       });
+      // The API server validates the pod on create (pod-only rules, the labels the controller adds).
+      const refused = counted && pods.length === 0 ? podCreateError(pod) : undefined;
+      if (refused) {
+        failedCreates.set(`${ns}/${name}`, {
+          pod: pod.metadata.name ?? '',
+          event: podControlFailedCreate(refused),
+          on: `job ${name}`,
+        });
+        break;
+      }
       completes.add(pod);
       pods.push(pod);
       keys.push(key);
     }
     if (pods.length) podGroups.push({ owner: `Job/${ns}/${name}`, ownerObject: job, pods, keys });
   }
-  return { podGroups, limited, budgetLeft: budget, completes };
+  return { podGroups, limited, budgetLeft: budget, completes, failedCreates };
 }

@@ -11,6 +11,7 @@
 import type { DaemonSet, Job, KubeObject, Node, Pod, StatefulSet } from '../k8s/objects';
 import { expandDaemonSets } from './daemonset';
 import { expandJobs, generateJobSelector } from './job';
+import type { FailedCreate } from './pod-create';
 import { expandStatefulSets } from './statefulset';
 import type { PodGroup, WorkloadResult } from './workloads';
 
@@ -25,6 +26,8 @@ export interface MoreWorkloadResult {
   limited: WorkloadResult['limited'];
   /** The pods that run to completion (Jobs'): runPods ends them Succeeded. */
   completes: Set<Pod>;
+  /** Per workload ("Kind/ns/name"), the first pod the API server refused to create. */
+  failedCreates: Map<string, FailedCreate>;
 }
 
 export function expandMoreWorkloads(
@@ -60,5 +63,10 @@ export function expandMoreWorkloads(
     podGroups: [...sts.podGroups, ...ds.podGroups, ...jobs.podGroups],
     limited: [...sts.limited, ...ds.limited, ...jobs.limited],
     completes: jobs.completes,
+    failedCreates: new Map([
+      ...[...sts.failedCreates].map(([k, v]) => [`StatefulSet/${k}`, v] as const),
+      ...[...ds.failedCreates].map(([k, v]) => [`DaemonSet/${k}`, v] as const),
+      ...[...jobs.failedCreates].map(([k, v]) => [`Job/${k}`, v] as const),
+    ]),
   };
 }

@@ -16,6 +16,7 @@
  */
 import type { Pod, StatefulSet } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
+import { podCreateError, statefulSetFailedCreate, type FailedCreate } from './pod-create';
 import { controllerRef, podFromTemplate } from './pod-template';
 import { computeHash, type PodGroup, type WorkloadResult } from './workloads';
 
@@ -32,6 +33,8 @@ export interface MoreWorkloads {
   podGroups: PodGroup[];
   limited: WorkloadResult['limited'];
   budgetLeft: number;
+  /** Per set ("ns/name"), the first pod the API server refused to create, with the controller's event. */
+  failedCreates: Map<string, FailedCreate>;
 }
 
 /**
@@ -51,6 +54,7 @@ export function expandStatefulSets(
 ): MoreWorkloads {
   const podGroups: PodGroup[] = [];
   const limited: WorkloadResult['limited'] = [];
+  const failedCreates = new Map<string, FailedCreate>();
   for (const set of sets) {
     const ns = set.metadata.namespace ?? 'default';
     const name = set.metadata.name ?? '';
@@ -62,6 +66,8 @@ export function expandStatefulSets(
     const keys: string[] = [];
     let made = 0;
     const counted = counts(set);
+    const ordered = (set.spec.podManagementPolicy ?? 'OrderedReady') === 'OrderedReady';
+    const creation = new CreationCheck();
     for (let i = 0; i < wanted; i++) {
       const podName = `${name}-${start + i}`;
       if (existing.has(`${ns}/${podName}`)) {
@@ -69,8 +75,6 @@ export function expandStatefulSets(
         continue;
       }
       if (counted && budget <= 0) break;
-      if (counted) budget--;
-      made++;
       const { pod, key } = podFromTemplate(set.spec.template, {
         name: podName,
         namespace: ns,
@@ -85,14 +89,48 @@ export function expandStatefulSets(
         // initIdentity: the pod's hostname is its name, its subdomain the governing Service.
         spec: { hostname: podName, ...(set.spec.serviceName ? { subdomain: set.spec.serviceName } : {}) },
       });
+      // The API server validates each pod the controller creates (the set's template never was): a
+      // refused pod is not made; OrderedReady waits there, Parallel goes on with the next ordinals.
+      const refused = counted ? creation.refused(pod) : undefined;
+      if (refused) {
+        const k = `${ns}/${name}`;
+        if (!failedCreates.has(k))
+          failedCreates.set(k, {
+            pod: podName,
+            event: statefulSetFailedCreate(name, podName, refused),
+            on: `statefulset ${name}`,
+          });
+        if (ordered) break;
+        continue;
+      }
+      if (counted) budget--;
+      made++;
       existing.add(`${ns}/${podName}`);
       pods.push(pod);
       keys.push(key);
     }
-    if (made < wanted) limited.push({ object: set, asked: replicas, made });
+    if (made < wanted && !failedCreates.has(`${ns}/${name}`))
+      limited.push({ object: set, asked: replicas, made });
     if (pods.length) podGroups.push({ owner: `StatefulSet/${ns}/${name}`, ownerObject: set, pods, keys });
   }
-  return { podGroups, limited, budgetLeft: budget };
+  return { podGroups, limited, budgetLeft: budget, failedCreates };
+}
+
+/**
+ * Validates a set's pods as the API server does on create, once per name length: the pods of one set
+ * differ only in their ordinal (name, hostname, the pod-name and pod-index labels), and each of those
+ * rules depends on the length alone, so a 2,000-pod set is validated a handful of times, not 2,000.
+ */
+class CreationCheck {
+  private readonly validByLength = new Map<number, boolean>();
+  /** The API server's error for this pod, or undefined when it is created. */
+  refused(pod: Pod): string | undefined {
+    const length = (pod.metadata.name ?? '').length;
+    if (this.validByLength.get(length) === true) return undefined;
+    const error = podCreateError(pod);
+    this.validByLength.set(length, error === undefined);
+    return error;
+  }
 }
 
 /**

@@ -13,6 +13,7 @@ import { msg } from '../messages';
 import { objectDiagnostic } from './diag';
 import type { AutoscalerResult } from './hpa';
 import { jobPodCount } from './job';
+import type { FailedCreate } from './pod-create';
 import type { ClusterState } from './state';
 
 export function workloadLints(
@@ -20,9 +21,15 @@ export function workloadLints(
   srcOf: (o: KubeObject) => SourcedObject | undefined,
   scaled: AutoscalerResult[],
   caps: ReadonlyMap<string, number>,
+  failedCreates: ReadonlyMap<string, FailedCreate> = new Map(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const s of cluster.statefulSets) {
+    const failed = failedCreates.get(`StatefulSet/${s.metadata.namespace ?? 'default'}/${s.metadata.name}`);
+    if (failed && srcOf(s)) {
+      out.push(failedCreateLint(srcOf(s), s, failed));
+      continue;
+    }
     const made = caps.get(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`);
     if (made === undefined || !srcOf(s)) continue;
     const pod = `${s.metadata.name}-${(s.spec.ordinals?.start ?? 0) + made - 1}`;
@@ -41,6 +48,10 @@ export function workloadLints(
       }),
     );
   }
+  for (const o of [...cluster.deployments, ...cluster.replicaSets, ...cluster.daemonSets, ...cluster.jobs]) {
+    const failed = failedCreates.get(`${o.kind}/${o.metadata.namespace ?? 'default'}/${o.metadata.name}`);
+    if (failed && srcOf(o)) out.push(failedCreateLint(srcOf(o), o, failed));
+  }
   for (const d of cluster.daemonSets) {
     const desired = (d.status as { desiredNumberScheduled?: number } | undefined)?.desiredNumberScheduled;
     if (desired !== 0 || !srcOf(d) || cluster.nodes.length === 0) continue;
@@ -58,7 +69,12 @@ export function workloadLints(
   }
   for (const j of cluster.jobs) {
     const pods = jobPodCount(j);
-    if (pods === 0 || !srcOf(j)) continue;
+    if (
+      pods === 0 ||
+      !srcOf(j) ||
+      failedCreates.has(`Job/${j.metadata.namespace ?? 'default'}/${j.metadata.name}`)
+    )
+      continue;
     out.push(
       objectDiagnostic(srcOf(j), j, 'spec.template.spec.containers', {
         severity: 'info',
@@ -102,4 +118,20 @@ export function workloadLints(
       );
   }
   return out;
+}
+
+/** A workload the API server accepted whose pods it refuses: the controller's FailedCreate event. */
+function failedCreateLint(src: SourcedObject | undefined, o: KubeObject, failed: FailedCreate): Diagnostic {
+  return objectDiagnostic(src, o, 'spec.template', {
+    severity: 'warning',
+    source: 'lint',
+    code: 'workload.failedCreate',
+    message: msg('workload.failedCreate', {
+      kind: o.kind,
+      name: o.metadata.name ?? '',
+      pod: failed.pod,
+      event: failed.event,
+    }),
+    hint: msg('workload.failedCreateHint', { on: failed.on }),
+  });
 }

@@ -20,6 +20,7 @@
  * out.replicaSets[0].metadata.name; // "web-7c9d8b5f4"-like
  * out.podGroups[0].pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
+import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
 import { fnv32a, fnv32aJSONString, randomSuffix, rngFor, safeEncodeString, uidFor, uidForHash } from './hash';
 import { shallowCopy } from './clone';
@@ -158,6 +159,8 @@ export interface WorkloadResult {
   taken: TakenNames;
   /** What is left of the pod budget for the user's other workloads. */
   budgetLeft: number;
+  /** Per user workload ("Kind/ns/name"), the pod the API server refused to create (pod-create.ts). */
+  failedCreates: Map<string, FailedCreate>;
 }
 
 function replicaSetFor(d: Deployment, seed: number): ReplicaSet {
@@ -285,6 +288,7 @@ export function expandWorkloads(
   const replicaSets: MadeObject<ReplicaSet>[] = [];
   const podGroups: PodGroup[] = [];
   const limited: WorkloadResult['limited'] = [];
+  const failedCreates = new Map<string, FailedCreate>();
   let budget = Math.max(0, podBudget.pods);
   const taken = new TakenNames();
   for (const p of existingPods) taken.add(p.metadata.namespace ?? 'default', p.metadata.name ?? '');
@@ -315,6 +319,19 @@ export function expandWorkloads(
         made: count + (ownedPods.get(k) ?? 0),
       });
     const { pods, keys } = podsFor(rs, count, seed, time, taken);
+    // The API server validates each pod on create, with rules a template is not checked against (an
+    // image with surrounding whitespace): the pods of one ReplicaSet differ only in their name. Only the
+    // user's: the add-ons' own workloads (CoreDNS) are written without the defaults admission adds.
+    const refused = counted && pods.length ? podCreateError(pods[0]!) : undefined;
+    if (refused) {
+      const u = userObject.metadata;
+      failedCreates.set(`${userObject.kind}/${u.namespace ?? 'default'}/${u.name}`, {
+        pod: pods[0]!.metadata.name ?? '',
+        event: podControlFailedCreate(refused),
+        on: `replicaset ${rs.metadata.name}`,
+      });
+      return;
+    }
     if (pods.length) podGroups.push({ owner: ownerKey, ownerObject: rs, pods, keys });
   };
   for (const d of deployments) {
@@ -325,5 +342,5 @@ export function expandWorkloads(
     runReplicaSet(rs, objectKey(rs), d);
   }
   for (const rs of givenReplicaSets) runReplicaSet(rs, objectKey(rs), rs);
-  return { replicaSets, podGroups, limited, taken, budgetLeft: budget };
+  return { replicaSets, podGroups, limited, taken, budgetLeft: budget, failedCreates };
 }

@@ -4,6 +4,15 @@
  */
 import { defineMessages } from './define';
 
+const KIND_KO: Record<string, string> = {
+  StatefulSet: '스테이트풀셋',
+  ReplicaSet: '레플리카셋',
+  Deployment: '디플로이먼트',
+  DaemonSet: '데몬셋',
+  Job: '잡',
+};
+const kindKo = (kind: string): string => KIND_KO[kind] ?? kind;
+
 export const workload = defineMessages({
   /** An OrderedReady StatefulSet stops at its first pod that is not ready. */
   'workload.statefulSetWaiting': {
@@ -51,5 +60,26 @@ export const workload = defineMessages({
     ko: (p) =>
       `HorizontalPodAutoscaler ${p.name}가 ${p.kind} ${p.target}의 레플리카를 ${p.from}개에서 ${p.to}개로 바꿨습니다. 컨트롤러는 메트릭을 읽기 전에 먼저 레플리카 수를 minReplicas와 maxReplicas 사이로 맞춥니다.`,
     example: { name: 'web', kind: 'Deployment', target: 'web', from: 1, to: 3 },
+  },
+  /** The API server accepts a workload but refuses the pods made from its template (FailedCreate). */
+  'workload.failedCreate': {
+    en: (p: { kind: string; name: string; pod: string; event: string }) =>
+      `The API server accepted ${p.kind} ${p.name} but refuses to create its pod ${p.pod}: a pod is validated again when it is created, against rules its template was not checked for, so ${p.pod} does not exist. The controller records the event Warning FailedCreate: ${p.event}`,
+    ko: (p) =>
+      `API 서버는 ${kindKo(p.kind)} ${p.name} 오브젝트는 받아들이지만 파드 ${p.pod}의 생성은 거부합니다. 파드는 만들어질 때 파드로서 다시 검증되는데, 파드 템플릿은 그 규칙으로 검사받지 않았습니다. 그래서 이 파드는 생기지 않고, 컨트롤러는 Warning FailedCreate 이벤트를 남깁니다: ${p.event}`,
+    example: {
+      kind: 'StatefulSet',
+      name: 'db',
+      pod: 'db-0',
+      event:
+        'create Pod db-0 in StatefulSet db failed error: Pod "db-0" is invalid: spec.containers[0].image: Required value',
+    },
+  },
+  'workload.failedCreateHint': {
+    en: (p: { on: string }) =>
+      `Fix the pod template (spec.template): the error names the pod's field. On a cluster, kubectl describe ${p.on} shows this event.`,
+    ko: (p) =>
+      `파드 템플릿(spec.template)을 고치세요. 오류 메시지에 파드의 어느 필드가 잘못됐는지 나옵니다. 실제 클러스터에서는 kubectl describe ${p.on} 명령으로 이 이벤트를 볼 수 있습니다.`,
+    example: { on: 'statefulset db' },
   },
 });

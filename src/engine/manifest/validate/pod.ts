@@ -130,7 +130,11 @@ export function validateWorkload(
   obj: Obj,
   /** The word apps/validation uses in "empty selector is invalid for <kind>" (ReplicaSets say deployment too). */
   selectorKind = 'deployment',
-  restartPolicies = ['Always'],
+  /**
+   * Whether the template's pod spec is validated (ValidatePodTemplateSpec). A StatefulSet's is not
+   * (ValidatePodTemplateSpecForStatefulSet): the API server checks each pod when the controller creates it.
+   */
+  podSpec = true,
   nameFn: NameValidator = isDNS1123Subdomain,
 ): FieldError[] {
   const errs = validateObjectMeta(obj.metadata, true, nameFn);
@@ -172,7 +176,12 @@ export function validateWorkload(
         ),
       );
   }
-  errs.push(...validateLabels(labels, 'spec.template.metadata.labels'));
-  errs.push(...validatePodSpec(template.spec, 'spec.template.spec', restartPolicies));
+  // ValidateLabels(template.Labels, fldPath.Child("labels")) with fldPath spec.template: the API server
+  // says spec.template.labels (not .metadata.labels) for a label it refuses.
+  errs.push(...validateLabels(labels, 'spec.template.labels'));
+  if (podSpec) errs.push(...validatePodSpec(template.spec, 'spec.template.spec'));
+  // Checked again for the workload, after the pod spec's own restartPolicy rule (Always, OnFailure, Never).
+  const restart = str(isObj(template.spec) ? template.spec.restartPolicy : undefined);
+  if (restart !== 'Always') errs.push(notSupported('spec.template.spec.restartPolicy', restart, ['Always']));
   return errs;
 }

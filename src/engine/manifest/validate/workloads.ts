@@ -92,9 +92,9 @@ function statefulSetStrategy(spec: Obj): FieldError[] {
 const RETENTION = ['Retain', 'Delete'];
 
 /**
- * ValidateStatefulSet. ValidateStatefulSetSpec leaves the template's pod spec to pod creation (a broken
- * container fails each pod with FailedCreate); svclab refuses it on the StatefulSet instead, with the same
- * field errors, because it has no events to show the pods' failure in.
+ * ValidateStatefulSet. ValidateStatefulSetSpec leaves the template's pod spec to pod creation: a broken
+ * container is accepted here and fails each pod the controller creates (cluster/pod-create.ts: no pod,
+ * the FailedCreate event as a lint on the set).
  *
  * @example validateStatefulSet({ …, spec: { …, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: -1 } } } })
  * // ['spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0']
@@ -102,7 +102,7 @@ const RETENTION = ['Retain', 'Delete'];
 export function validateStatefulSet(obj: Obj): FieldError[] {
   const spec = isObj(obj.spec) ? obj.spec : {};
   // Metadata (the name a DNS-1123 label), replicas, selector, template labels, restartPolicy Always.
-  const errs = validateWorkload(obj, 'statefulset', ['Always'], isDNS1123Label);
+  const errs = validateWorkload(obj, 'statefulset', false, isDNS1123Label);
   const policy = str(spec.podManagementPolicy);
   if (policy === '') errs.push(required('spec.podManagementPolicy'));
   else if (policy !== 'OrderedReady' && policy !== 'Parallel')
