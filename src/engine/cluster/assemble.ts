@@ -48,6 +48,8 @@ import { applyAutoscalers } from './hpa';
 import { expandMoreWorkloads } from './more-workloads';
 import { orderedReadyCaps } from './statefulset';
 import { workloadLints } from './workload-lint';
+import { generatedSelectorErrors } from './job-selector';
+import { errorCode } from '../manifest/validate';
 
 export interface AssembleOptions {
   seed: number;
@@ -301,6 +303,20 @@ function admitInNamespaces(entries: Entry[], seed: number, time: string, diagnos
     }
     o.metadata.uid ??= uidFor(seed, e.key);
     o.metadata.creationTimestamp ??= time;
+    // A Job's generated selector is checked with its uid (validateGeneratedSelector).
+    const jobErrors = o.kind === 'Job' ? generatedSelectorErrors(o as Job) : [];
+    if (jobErrors.length) {
+      for (const err of jobErrors)
+        diagnostics.push(
+          objectDiagnostic(e.src, o, err.field, {
+            severity: 'error',
+            source: 'api',
+            code: errorCode('Job', err),
+            message: err.message,
+          }),
+        );
+      continue;
+    }
     admitted.push(e);
   }
   return admitted;

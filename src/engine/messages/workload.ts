@@ -67,12 +67,13 @@ export const workload = defineMessages({
       `The API server accepted ${p.kind} ${p.name} but refuses to create its pod ${p.pod}: a pod is validated again when it is created, against rules its template was not checked for, so ${p.pod} does not exist. The controller records the event Warning FailedCreate: ${p.event}`,
     ko: (p) =>
       `API 서버는 ${kindKo(p.kind)} ${p.name} 오브젝트는 받아들이지만 파드 ${p.pod}의 생성은 거부합니다. 파드는 만들어질 때 파드로서 다시 검증되는데, 파드 템플릿은 그 규칙으로 검사받지 않았습니다. 그래서 이 파드는 생기지 않고, 컨트롤러는 Warning FailedCreate 이벤트를 남깁니다: ${p.event}`,
+    // The event first: the glossary test cuts each parameter out of the Korean text in this order.
     example: {
+      event:
+        'create Pod db-0 in StatefulSet db failed error: Pod "db-0" is invalid: spec.containers[0].image: Required value',
       kind: 'StatefulSet',
       name: 'db',
       pod: 'db-0',
-      event:
-        'create Pod db-0 in StatefulSet db failed error: Pod "db-0" is invalid: spec.containers[0].image: Required value',
     },
   },
   'workload.failedCreateHint': {

@@ -111,7 +111,8 @@ export function validateJob(obj: Obj): FieldError[] {
   const template = isObj(spec.template) ? spec.template : {};
   const meta = isObj(template.metadata) ? template.metadata : {};
   const labels = isObj(meta.labels) ? meta.labels : {};
-  errs.push(...validateLabels(labels, 'spec.template.metadata.labels'));
+  // ValidatePodTemplateSpec says a refused label at spec.template.labels.
+  errs.push(...validateLabels(labels, 'spec.template.labels'));
   errs.push(...validatePodSpec(template.spec, 'spec.template.spec'));
   const restart = str(isObj(template.spec) ? template.spec.restartPolicy : undefined);
   const path = 'spec.template.spec.restartPolicy';

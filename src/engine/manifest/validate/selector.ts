@@ -6,6 +6,9 @@
  * @example
  * selectorMatches({ matchExpressions: [{ key: 'tier', operator: 'In', values: ['web'] }] }, { tier: 'web' }); // true
  */
+import { goQuote } from './field';
+import { goStringMap } from './metadata';
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -38,4 +41,27 @@ export function selectorMatches(selector: unknown, labels: Record<string, unknow
     }
   }
   return true;
+}
+
+/**
+ * A metav1.LabelSelector as %#v prints it (map keys sorted, as Go's fmt does).
+ *
+ * @example goLabelSelector({ matchLabels: { app: 'pi' } }).goLiteral;
+ * // 'v1.LabelSelector{MatchLabels:map[string]string{"app":"pi"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}'
+ */
+export function goLabelSelector(selector: Obj): { goLiteral: string } {
+  const labels = isObj(selector.matchLabels) ? selector.matchLabels : {};
+  const exprs = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  const matchLabels = Object.keys(labels).length ? goStringMap(labels).goLiteral : 'map[string]string(nil)';
+  const requirement = (e: unknown): string => {
+    const r = isObj(e) ? e : {};
+    const values = Array.isArray(r.values)
+      ? `[]string{${r.values.map((v) => goQuote(String(v))).join(', ')}}`
+      : '[]string(nil)';
+    return `v1.LabelSelectorRequirement{Key:${goQuote(String(r.key ?? ''))}, Operator:${goQuote(String(r.operator ?? ''))}, Values:${values}}`;
+  };
+  const matchExpressions = exprs.length
+    ? `[]v1.LabelSelectorRequirement{${exprs.map(requirement).join(', ')}}`
+    : '[]v1.LabelSelectorRequirement(nil)';
+  return { goLiteral: `v1.LabelSelector{MatchLabels:${matchLabels}, MatchExpressions:${matchExpressions}}` };
 }
