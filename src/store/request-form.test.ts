@@ -87,5 +87,17 @@ describe('saved requests', () => {
       keepalive: false,
       count: 1,
     });
+    // curl -k survives a reload (the ingress scene's request to its self-signed certificate).
+    expect(savedRequest({ from: 'external', target: 'https://shop.example.com/', insecure: true })).toEqual({
+      from: 'external',
+      target: 'https://shop.example.com/',
+      insecure: true,
+      count: 1,
+    });
+    expect(savedRequest({ from: 'external', target: 'https://x/', insecure: 'yes' })).toEqual({
+      from: 'external',
+      target: 'https://x/',
+      count: 1,
+    });
   });
 });

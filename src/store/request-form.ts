@@ -101,7 +101,7 @@ export function formFromV1(saved: unknown): RequestFormState | null {
  */
 export function savedRequest(saved: unknown): RequestInit | null {
   if (typeof saved !== 'object' || saved === null) return null;
-  const { from, target, protocol, keepalive, count } = saved as Record<string, unknown>;
+  const { from, target, protocol, keepalive, count, insecure } = saved as Record<string, unknown>;
   if (typeof from !== 'string' || typeof target !== 'string') return null;
   return {
     from,
@@ -110,6 +110,8 @@ export function savedRequest(saved: unknown): RequestInit | null {
       ? { protocol: protocol as Request['protocol'] }
       : {}),
     ...(typeof keepalive === 'boolean' ? { keepalive } : {}),
+    // curl -k, as a scene's suggested request to a self-signed certificate carries it.
+    ...(insecure === true ? { insecure } : {}),
     count: clampCount(typeof count === 'number' ? count : 1),
   };
 }

@@ -5,7 +5,7 @@
  * X-Forwarded-* headers. It connects to the pod directly; the Service's ClusterIP is not used.
  */
 import type { ClusterState } from '../cluster/state';
-import type { Candidate } from '../trace';
+import type { Candidate, TlsView } from '../trace';
 import { backendKey, hex, readCookie, setCookieHeader, shouldSetCookie, upstreamAffinity } from './affinity';
 import { forwardedHeaders, header } from './headers';
 import { describeLocation, matchRequest, normalizeHost, type RouteMatch } from './match';
@@ -31,13 +31,16 @@ export interface IngressRequest {
   sni?: string;
   /** curl -k */
   insecure?: boolean;
+  /** What the client offers in TLS ALPN (curl: h2,http/1.1; http/1.1 only after --http1.x). */
+  alpn?: string[];
   /** Simulated seconds (world.clock), for cookie Expires. */
   now?: number;
 }
 
 export interface TlsInfo {
   certificate: string; // "default/shop-tls" or "Kubernetes Ingress Controller Fake Certificate"
-  verified: boolean;
+  /** The handshake as curl saw it (-v, the trace's tls). */
+  view: TlsView;
 }
 
 export interface ProxyDecision {
@@ -72,9 +75,10 @@ export interface RespondDecision {
 /** The TLS handshake failed; curl prints `message` and exits with `curlExitCode`. */
 export interface TlsErrorDecision {
   kind: 'tls-error';
-  curlExitCode: 60;
+  curlExitCode: number; // 60
   message: string; // "curl: (60) SSL certificate problem: self-signed certificate"
   certificate: string;
+  tls: TlsView;
   note: Msg;
 }
 
@@ -118,32 +122,36 @@ export function routeIngress(
   const certs = tlsHosts(cluster, table);
   let tls: TlsInfo | undefined;
   let tlsNote: Msg | null = null;
-  let insecure = false;
   if (req.scheme === 'https') {
-    const hs = tlsHandshake(certs, req.sni);
-    tls = { certificate: hs.certificate.name, verified: hs.verified };
-    if (!hs.verified && !req.insecure) {
+    const hs = tlsHandshake(certs, req.sni, {
+      insecure: req.insecure ?? false,
+      ...(req.alpn ? { alpn: req.alpn } : {}),
+    });
+    if (hs.curlError)
       return {
         kind: 'tls-error',
-        curlExitCode: 60,
-        message: hs.curlError!,
+        ...hs.curlError,
         certificate: hs.certificate.name,
+        tls: hs.view,
         note: hs.note,
       };
-    }
+    tls = { certificate: hs.certificate.name, view: hs.view };
     tlsNote = hs.note;
-    insecure = !hs.verified;
   }
   const m = matchRequest(table, req.host, req.path);
   const rule = ruleText(m);
   const ingress = m.location.ingress ? ingressKey(m.location.ingress) : undefined;
   const base = { ...(ingress ? { ingress } : {}), rule, ...(tls ? { tls } : {}) };
   const hostName = normalizeHost(req.host) || CATCH_ALL;
-  const note = (then: Msg): Msg => msg('ingress.note', { tls: tlsNote, insecure, match: m.note, then });
+  const note = (then: Msg): Msg => msg('ingress.note', { tls: tlsNote, match: m.note, then });
 
   if (redirects(m, certs, req)) {
-    // lua_ingress redirect_host(): $best_http_host without its port; then $request_uri.
-    const location = `https://${(req.host ?? hostName).split(':')[0]}${req.path || '/'}`;
+    // lua_ingress.lua rewrite(): https:// + redirect_host() ($best_http_host without its port) +
+    // $request_uri, whose trailing '/' is dropped unless preserve-trailing-slash is "true".
+    const ann = m.location.ingress?.metadata.annotations ?? {};
+    const uri = req.path || '/';
+    const keepSlash = ann[`${ANN}preserve-trailing-slash`] === 'true';
+    const location = `https://${(req.host ?? hostName).split(':')[0]}${!keepSlash && uri.endsWith('/') ? uri.slice(0, -1) : uri}`;
     return {
       kind: 'respond',
       status: 308,
@@ -152,16 +160,15 @@ export function routeIngress(
       ...base,
       note: msg('ingress.note', {
         tls: null,
-        insecure: false,
         match: m.note,
         then: msg('ingress.redirect', { host: hostName }),
       }),
     };
   }
+  // lua_ingress.lua header() tests `certificate_configured_for_current_request` without calling it (a
+  // function is always true), so every HTTPS response carries HSTS (hsts defaults to true).
   const responseHeaders: Record<string, string> =
-    req.scheme === 'https' && certificateConfiguredFor(certs, req.host)
-      ? { 'Strict-Transport-Security': HSTS }
-      : {};
+    req.scheme === 'https' ? { 'Strict-Transport-Security': HSTS } : {};
   const backend = m.location.backend;
   if (!backend || !m.location.ingress) {
     return {

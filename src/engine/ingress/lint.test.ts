@@ -10,6 +10,7 @@ describe('ingressLints', () => {
     const c = clusterWithController();
     service(c, { name: 'web', pods: ['10.244.1.5'] });
     const s = tlsSecret(c, 'bad-tls', 'Opaque');
+    delete s.stringData;
     s.data = { cert: 'x' };
     ingress(c, 'other', { ingressClassName: 'traefik', rules: [] });
     ingress(c, 'shop', {

@@ -12,62 +12,96 @@ const sim = (id: string, params: Record<string, string | number | boolean | null
 
 export const ingress = defineMessages({
   'ingress.cert.secret': {
-    en: (p: { secret: string; host: string }) => `Secret "${p.secret}" (spec.tls) for ${p.host}`,
-    ko: (p) => `${p.host} 호스트용 "${p.secret}" 시크릿(spec.tls)`,
-    example: { secret: 'default/shop-tls', host: 'shop.example.com' },
+    en: (p: { secret: string; host: string; bySan: boolean }) =>
+      p.bySan
+        ? `the certificate of Secret "${p.secret}", which covers ${p.host} although no spec.tls entry lists it`
+        : `the certificate of Secret "${p.secret}", listed for ${p.host} in spec.tls`,
+    ko: (p) =>
+      p.bySan
+        ? `"${p.secret}" 시크릿의 인증서(spec.tls에 ${p.host} 호스트가 적혀 있지 않지만 인증서가 이 이름을 포함함)`
+        : `spec.tls에 ${p.host} 호스트용으로 적힌 "${p.secret}" 시크릿의 인증서`,
+    example: { secret: 'default/shop-tls', host: 'shop.example.com', bySan: false },
   },
   'ingress.cert.noSecretListed': {
     en: (p: { host: string }) =>
-      `host ${p.host} is in an Ingress with spec.tls but no Secret is listed for it`,
+      `its default certificate: host ${p.host} is in an Ingress with spec.tls, but no secretName is given for it and no listed Secret's certificate covers it`,
     ko: (p) =>
-      `${p.host} 호스트는 spec.tls가 있는 인그레스에 있지만, 이 호스트의 시크릿이 지정되지 않았습니다`,
+      `기본 인증서(${p.host} 호스트는 spec.tls가 있는 인그레스에 있지만, 이 호스트의 secretName이 없고 적힌 시크릿의 인증서도 이 이름을 포함하지 않음)`,
     example: { host: 'shop.example.com' },
   },
   'ingress.cert.secretMissing': {
     en: (p: { secret: string }) =>
-      `Secret "${p.secret}" does not exist, so the controller uses its default certificate`,
-    ko: (p) => `"${p.secret}" 시크릿이 없어서 컨트롤러가 기본 인증서를 씁니다`,
+      `its default certificate: Secret "${p.secret}" does not exist (the controller logs "Error getting SSL certificate" and falls back)`,
+    ko: (p) =>
+      `기본 인증서("${p.secret}" 시크릿이 없어서 컨트롤러가 "Error getting SSL certificate" 경고를 남기고 기본 인증서로 대신함)`,
     example: { secret: 'default/shop-tls' },
   },
   'ingress.cert.noPair': {
     en: (p: { secret: string }) =>
-      `Secret "${p.secret}" has no tls.crt/tls.key pair, so the controller uses its default certificate`,
-    ko: (p) => `"${p.secret}" 시크릿에 tls.crt/tls.key 쌍이 없어서 컨트롤러가 기본 인증서를 씁니다`,
+      `its default certificate: Secret "${p.secret}" has no tls.crt and tls.key keys (the controller reads the keys, not the Secret's type)`,
+    ko: (p) =>
+      `기본 인증서("${p.secret}" 시크릿에 tls.crt와 tls.key 키가 없음. 컨트롤러는 시크릿 타입이 아니라 키를 봅니다)`,
     example: { secret: 'default/shop-tls' },
   },
+  'ingress.cert.badCertificate': {
+    en: (p: { secret: string }) =>
+      `its default certificate: the tls.crt of Secret "${p.secret}" is not a PEM certificate (it must start with "-----BEGIN CERTIFICATE-----")`,
+    ko: (p) =>
+      `기본 인증서("${p.secret}" 시크릿의 tls.crt가 PEM 인증서가 아님. "-----BEGIN CERTIFICATE-----"로 시작해야 합니다)`,
+    example: { secret: 'default/shop-tls' },
+  },
+  'ingress.cert.badKey': {
+    en: (p: { secret: string }) =>
+      `its default certificate: the tls.key of Secret "${p.secret}" holds no PEM private key`,
+    ko: (p) => `기본 인증서("${p.secret}" 시크릿의 tls.key에 PEM 개인 키가 없음)`,
+    example: { secret: 'default/shop-tls' },
+  },
+  'ingress.cert.notForHost': {
+    en: (p: { secret: string; host: string; names: string }) =>
+      `its default certificate: the certificate of Secret "${p.secret}" covers ${p.names || 'no DNS name'}, not ${p.host}, so the controller does not use it for that host`,
+    ko: (p) =>
+      `기본 인증서("${p.secret}" 시크릿의 인증서는 ${p.names || '(DNS 이름 없음)'}용이고 ${p.host} 호스트를 포함하지 않아서 컨트롤러가 이 호스트에 쓰지 않음)`,
+    example: { secret: 'default/shop-tls', host: 'blog.example.com', names: 'shop.example.com' },
+  },
   'ingress.cert.noMatch': {
-    en: (p: { name: string }) =>
-      `no TLS host matches the SNI name ${p.name}, so the controller presents its default certificate`,
-    ko: (p) => `SNI 이름(${p.name})에 맞는 TLS 호스트가 없어서 컨트롤러가 기본 인증서를 내놓습니다`,
+    en: (p: { name: string }) => `its default certificate: no server with TLS is named ${p.name} (SNI)`,
+    ko: (p) => `기본 인증서(SNI 이름 ${p.name}에 해당하는 TLS 서버가 없음)`,
     example: { name: 'blog.example.com' },
   },
   'ingress.cert.noSni': {
-    en: (_: object) =>
-      'the client sent no SNI name (an IP address URL), so the controller presents its default certificate',
-    ko: () => '클라이언트가 SNI 이름을 보내지 않아서(IP 주소 URL) 컨트롤러가 기본 인증서를 내놓습니다',
+    en: (_: object) => 'its default certificate: curl sent no SNI name (the URL names an IP address)',
+    ko: () => '기본 인증서(URL이 IP 주소라서 curl이 SNI 이름을 보내지 않음)',
     example: {},
   },
-  'ingress.tls.selfSigned': {
-    en: (p: { cert: Msg; fake: string }, r: RenderNested) =>
-      `${r(p.cert)}: "${p.fake}" is self-signed, so curl rejects it unless -k is given.`,
-    ko: (p, r) => `${r(p.cert)}. "${p.fake}" 인증서는 자체 서명 인증서라서, -k가 없으면 curl이 거부합니다.`,
-    example: { cert: sim('ingress.cert.noSni'), fake: 'Kubernetes Ingress Controller Fake Certificate' },
-  },
-  'ingress.tls.nameMismatch': {
-    en: (p: { cert: Msg; hosts: string[]; name: string }, r: RenderNested) =>
-      `${r(p.cert)}, but its names (${p.hosts.join(', ')}) do not cover ${p.name}.`,
+  'ingress.tls.presents': {
+    en: (p: { cert: Msg; subject: string; issuer: string; names: string }, r: RenderNested) =>
+      `TLS: ingress-nginx presents ${r(p.cert)}: subject ${p.subject}, issued by ${p.issuer}, for ${p.names || 'no DNS name'}.`,
     ko: (p, r) =>
-      `인증서: ${r(p.cert)}. 하지만 이 인증서의 이름(${p.hosts.join(', ')})에 ${p.name} 호스트가 없습니다.`,
+      `TLS: ingress-nginx가 보내는 인증서는 ${r(p.cert)}입니다. 주체 ${p.subject}, 발급자 ${p.issuer}, 대상 이름 ${p.names || '(DNS 이름 없음)'}.`,
     example: {
-      cert: sim('ingress.cert.secret', { secret: 'default/shop-tls', host: '*.example.com' }),
-      hosts: ['shop.example.com'],
-      name: 'blog.example.com',
+      cert: sim('ingress.cert.secret', {
+        secret: 'default/shop-tls',
+        host: 'shop.example.com',
+        bySan: false,
+      }),
+      subject: 'CN=shop.example.com',
+      issuer: 'CN=shop.example.com',
+      names: 'shop.example.com',
     },
   },
-  'ingress.tls.ok': {
-    en: (p: { cert: Msg }, r: RenderNested) => `TLS terminated at the controller with ${r(p.cert)}.`,
-    ko: (p, r) => `컨트롤러가 TLS를 종료합니다. 인증서: ${r(p.cert)}.`,
-    example: { cert: sim('ingress.cert.secret', { secret: 'default/shop-tls', host: 'shop.example.com' }) },
+  'ingress.tls.plainToHttps': {
+    en: (_: object) =>
+      'Port 443 of ingress-nginx speaks TLS: nginx reads the plain HTTP request and answers 400 "The plain HTTP request was sent to HTTPS port". Use https://.',
+    ko: () =>
+      'ingress-nginx의 443번 포트는 TLS 포트입니다. nginx가 평문 HTTP 요청을 받고 400 "The plain HTTP request was sent to HTTPS port"로 응답합니다. https://를 쓰세요.',
+    example: {},
+  },
+  'ingress.tls.tlsToPlain': {
+    en: (p: { port: number }) =>
+      `Port ${p.port} of ingress-nginx is plain HTTP: nginx reads curl's TLS ClientHello as a bad request and answers 400 in plain text, which curl cannot read as TLS (exit 35). Use http://, or https:// on port 443.`,
+    ko: (p) =>
+      `ingress-nginx의 ${p.port}번 포트는 평문 HTTP입니다. nginx는 curl의 TLS ClientHello를 잘못된 요청으로 보고 평문 400으로 응답하는데, curl은 이를 TLS로 읽지 못합니다(종료 코드 35). http://를 쓰거나 443번 포트로 https://를 쓰세요.`,
+    example: { port: 80 },
   },
 
   'ingress.match': {
@@ -125,13 +159,11 @@ export const ingress = defineMessages({
   },
 
   'ingress.note': {
-    en: (p: { tls: Msg | null; insecure: boolean; match: Msg; then: Msg }, r: RenderNested) =>
-      `${p.tls ? `${r(p.tls)} ${p.insecure ? '-k: curl goes on anyway. ' : ''}` : ''}${r(p.match)} ${r(p.then)}`,
-    ko: (p, r) =>
-      `${p.tls ? `${r(p.tls)} ${p.insecure ? '-k를 주었으므로 curl은 그대로 진행합니다. ' : ''}` : ''}${r(p.match)} ${r(p.then)}`,
+    en: (p: { tls: Msg | null; match: Msg; then: Msg }, r: RenderNested) =>
+      `${p.tls ? `${r(p.tls)} ` : ''}${r(p.match)} ${r(p.then)}`,
+    ko: (p, r) => `${p.tls ? `${r(p.tls)} ` : ''}${r(p.match)} ${r(p.then)}`,
     example: {
-      tls: sim('ingress.tls.ok', {}),
-      insecure: false,
+      tls: sim('ingress.cert.noSni', {}),
       match: sim('ingress.host.exact', { server: 'shop.example.com' }),
       then: sim('ingress.defaultBackend', {}),
     },

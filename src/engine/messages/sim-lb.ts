@@ -117,13 +117,9 @@ export const simLb = defineMessages({
   },
 
   'sim.ingress.tlsError': {
-    en: (p: { note: Msg; certificate: string }, r: RenderNested) =>
-      `${r(p.note)} curl refuses the certificate ${p.certificate} (use -k to go on anyway).`,
-    ko: (p, r) => `${r(p.note)} curl은 인증서(${p.certificate})를 거부합니다(그래도 계속하려면 -k를 쓰세요).`,
-    example: {
-      note: { id: 'common.literal', params: { text: '…' } },
-      certificate: 'CN=Kubernetes Ingress Controller Fake Certificate',
-    },
+    en: (p: { note: Msg }, r: RenderNested) => `The TLS handshake with ingress-nginx fails. ${r(p.note)}`,
+    ko: (p, r) => `ingress-nginx와의 TLS 핸드셰이크가 실패합니다. ${r(p.note)}`,
+    example: { note: { id: 'common.literal', params: { text: '…' } } },
   },
   'sim.ingress.answers': {
     en: (p: { status: number; note: Msg }, r: RenderNested) =>

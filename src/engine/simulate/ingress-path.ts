@@ -9,7 +9,7 @@ import { nsName } from '../cluster/cluster-index';
 import type { Pod } from '../k8s/objects';
 import { routeIngress, type IngressRequest } from '../ingress';
 import { msg, type Msg } from '../messages';
-import { isIPv4 } from '../net/ip';
+import { isIPv4, isIPv6 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
 import type { HttpResponse } from '../trace';
 import { appResponse } from './app';
@@ -20,6 +20,11 @@ import { parseTarget, podPlace } from './request';
 function nginxPage(status: string): string {
   return `<html>\r\n<head><title>${status}</title></head>\r\n<body>\r\n<center><h1>${status}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n`;
 }
+
+const PLAIN_TO_HTTPS_BODY =
+  '<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body>\r\n' +
+  '<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n' +
+  '<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 function header(headers: Record<string, string>, name: string): string | undefined {
   const k = Object.keys(headers).find((h) => h.toLowerCase() === name);
@@ -41,7 +46,9 @@ export function isIngressRequest(ctx: Ctx, p: Packet): boolean {
 export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkRequest: WalkFn): End {
   const { cluster, world, req } = ctx;
   const t = parseTarget(req.target);
+  // The controller's port decides what nginx speaks (443: ssl, 80: plain); the URL what curl speaks.
   const scheme = arrived.dstPort === 443 ? 'https' : 'http';
+  const clientTls = t?.scheme === 'https';
   const defaultPort = t?.scheme === 'https' ? 443 : 80;
   const urlHost = t ? (t.port && t.port !== defaultPort ? `${t.host}:${t.port}` : t.host) : undefined;
   const host = header(req.headers, 'host') ?? urlHost;
@@ -53,11 +60,11 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
     scheme,
     headers: req.headers,
     clientAddress: `${arrived.src}:${arrived.srcPort}`,
-    ...(scheme === 'https' && t && !isIPv4(t.host) ? { sni: t.host } : {}),
+    ...(scheme === 'https' && t && !isIPv4(t.host) && !isIPv6(t.host) ? { sni: t.host } : {}),
     insecure: req.insecure,
+    ...(req.alpn ? { alpn: req.alpn } : {}),
     now: world.clock,
   };
-  const d = routeIngress(cluster, world.ingress, ireq);
   const answered = (
     response: HttpResponse | null,
     explanation: Msg,
@@ -72,12 +79,34 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
     explanation,
     ...extra,
   });
-  if (d.kind === 'tls-error') {
-    addHop(ctx, { stage: 'ingress-controller', location, action: 'reject', note: d.note }, arrived);
-    return answered(null, msg('sim.ingress.tlsError', { note: d.note, certificate: d.certificate }), {
-      clientError: { curlExitCode: d.curlExitCode, message: d.message },
+  if (scheme === 'https' && !clientTls) {
+    // ngx_http_special_response.c: the 497 error ("plain HTTP to an ssl port") is answered as this 400.
+    const note = msg('ingress.tls.plainToHttps', {});
+    addHop(ctx, { stage: 'ingress-controller', location, action: 'respond', note }, arrived);
+    return answered(
+      { status: 400, body: PLAIN_TO_HTTPS_BODY, headers: { 'Content-Type': 'text/html' } },
+      msg('sim.ingress.answers', { status: 400, note }),
+    );
+  }
+  if (scheme === 'http' && clientTls) {
+    const note = msg('ingress.tls.tlsToPlain', { port: arrived.dstPort });
+    addHop(ctx, { stage: 'ingress-controller', location, action: 'reject', note }, arrived);
+    return answered(null, msg('sim.ingress.tlsError', { note }), {
+      clientError: {
+        curlExitCode: 35,
+        message: 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number',
+      },
     });
   }
+  const d = routeIngress(cluster, world.ingress, ireq);
+  if (d.kind === 'tls-error') {
+    addHop(ctx, { stage: 'ingress-controller', location, action: 'reject', note: d.note }, arrived);
+    return answered(null, msg('sim.ingress.tlsError', { note: d.note }), {
+      clientError: { curlExitCode: d.curlExitCode, message: d.message },
+      tls: d.tls,
+    });
+  }
+  const tls = d.tls ? { tls: d.tls.view } : {};
   if (d.kind === 'respond') {
     addHop(
       ctx,
@@ -94,6 +123,7 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
     return answered(
       { status: d.status, body: d.body, headers: d.headers },
       msg('sim.ingress.answers', { status: d.status, note: d.note }),
+      tls,
     );
   }
   ctx.service = d.service;
@@ -133,9 +163,10 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
         why: end.explanation,
         gateway: gw,
       }),
+      tls,
     );
   }
-  if (end.kind !== 'pod') return answered(null, msg('sim.ingress.notPod', {}));
+  if (end.kind !== 'pod') return answered(null, msg('sim.ingress.notPod', {}), tls);
   const seen = `${end.arrived.src}:${end.arrived.srcPort}`;
   const hopsBefore = inner.hops.length;
   walkReply(inner, end.arrived, { stage: 'pod', location: `pod/${nsName(end.pod)}` }, location);
@@ -161,6 +192,7 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
     {
       backend: { pod: nsName(end.pod), ip: end.arrived.dst, port: end.arrived.dstPort, service: d.service },
       seen,
+      ...tls,
     },
   );
 }

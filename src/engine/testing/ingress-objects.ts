@@ -14,6 +14,7 @@ import type {
   ServicePort,
 } from '../k8s/objects';
 import { ingressSystemObjects } from '../ingress/system-objects';
+import { SHOP_CRT, SHOP_KEY } from '../gateway/test-certificates.test-helper';
 
 export interface Backend {
   name: string;
@@ -85,7 +86,8 @@ export function tlsSecret(c: ClusterState, name: string, type = 'kubernetes.io/t
     kind: 'Secret',
     metadata: { name, namespace: ns },
     type,
-    data: { 'tls.crt': 'LS0tLS1CRUdJTi…', 'tls.key': 'LS0tLS1CRUdJTi…' },
+    // A self-signed certificate for shop.example.com and its key (test material, no one's secret).
+    stringData: { 'tls.crt': SHOP_CRT, 'tls.key': SHOP_KEY },
   };
   c.secrets.push(track(c, s));
   return s;
