@@ -49,6 +49,8 @@ export interface CurlOptions {
   alpn: string[];
   /** `--resolve [+]HOST:PORT:ADDR[,ADDR]…` entries, as given, in order. */
   resolve: string[];
+  /** `--connect-to HOST1:PORT1:HOST2:PORT2` entries, as given, in order. */
+  connectTo: string[];
 }
 
 const WITH_VALUE: Record<string, string> = {
@@ -72,6 +74,7 @@ const WITH_VALUE: Record<string, string> = {
   '--interval': 'interval',
   '--from': 'from',
   '--resolve': 'resolve',
+  '--connect-to': 'connect-to',
 };
 
 const BOOLEAN: Record<string, string> = {
@@ -127,6 +130,7 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
     interval: 0,
     alpn: ['h2', 'http/1.1'],
     resolve: [],
+    connectTo: [],
   };
   const urls: string[] = [];
   const setValue = (key: string, name: string, v: string): string | Msg | undefined => {
@@ -175,6 +179,9 @@ export function parseCurlArgs(args: string[]): { options: CurlOptions } | { erro
         return undefined;
       case 'resolve':
         o.resolve.push(v);
+        return undefined;
+      case 'connect-to':
+        o.connectTo.push(v);
         return undefined;
     }
     return undefined;

@@ -43,6 +43,14 @@ export interface CurlTarget {
   /** `--resolve`'s -v lines; when it pinned the URL's host, `pinned` is the address (no DNS lookup). */
   resolveLines?: string[];
   pinned?: string;
+  /** `--connect-to`: where curl connects instead of the URL's host and port (what -v and errors name). */
+  connectHost?: string;
+  connectPort?: number;
+}
+
+/** The host and port curl connects to (lib/urldata.h CURL_CONN_HOST_DISPNAME, conn->port). */
+function connection(target: CurlTarget): { host: string; port: number } {
+  return { host: target.connectHost ?? target.host, port: target.connectPort ?? target.port };
 }
 
 /** curl's exit code for a trace (0 when a response came back). */
@@ -74,8 +82,9 @@ function elapsedMs(t: Trace, o: CurlOptions): number {
 }
 
 /** The one-line error curl prints (without -s, or with -sS). */
-export function curlErrorLine(t: Trace, target: CurlTarget, o: CurlOptions): string | undefined {
+export function curlErrorLine(t: Trace, url: CurlTarget, o: CurlOptions): string | undefined {
   if (t.clientError) return t.clientError.message;
+  const target = connection(url);
   if (t.outcome === 'delivered' && curlExitCode(t, o) === 22)
     return `curl: (22) The requested URL returned error: ${t.response!.status}`;
   const ms = elapsedMs(t, o);
@@ -165,13 +174,14 @@ export function verboseLines(t: Trace, target: CurlTarget, o: CurlOptions): stri
   const out: string[] = [...(target.resolveLines ?? [])];
   const d = destination(t);
   if (!d) {
-    out.push(`* Could not resolve host: ${target.host}`, '* Closing connection');
+    out.push(`* Could not resolve host: ${connection(target).host}`, '* Closing connection');
     return out;
   }
   const v6 = d.ip.includes(':');
-  if (target.pinned === undefined && !/^\d+\.\d+\.\d+\.\d+$/.test(target.host) && !target.host.includes(':'))
+  const conn = connection(target);
+  if (target.pinned === undefined && !/^\d+\.\d+\.\d+\.\d+$/.test(conn.host) && !conn.host.includes(':'))
     out.push(
-      `* Host ${target.host}:${target.port} was resolved.`,
+      `* Host ${conn.host}:${conn.port} was resolved.`,
       `* IPv6: ${v6 ? d.ip : '(none)'}`,
       `* IPv4: ${v6 ? '(none)' : d.ip}`,
     );
@@ -186,7 +196,7 @@ export function verboseLines(t: Trace, target: CurlTarget, o: CurlOptions): stri
     out.push('* Closing connection');
     return out;
   }
-  out.push(`* Connected to ${target.host} (${d.ip}) port ${d.port}`);
+  out.push(`* Connected to ${conn.host} (${d.ip}) port ${d.port}`);
   if (t.tls) out.push(...tlsHandshakeLines(t.tls));
   if (t.clientError) {
     out.push(`* ${t.clientError.message.replace(/^curl: \(\d+\) /, '')}`, '* Closing connection');

@@ -25,6 +25,7 @@ import {
   type PodCommandHandler,
 } from './types';
 import { parseCurlArgs, urlError, type CurlOptions } from './curl-args';
+import { connectTo } from './curl-connect-to';
 import { pinnedAddress } from './curl-resolve';
 import { CA_CERT_ERROR_TEXT } from './curl-tls';
 import {
@@ -50,20 +51,30 @@ function send(o: CurlOptions, url: string, from: string, env: CommandEnv): Sent 
   if (!t || bad !== undefined)
     return { error: `${bad ?? 'curl: (3) URL rejected: Malformed input to a URL function'}\n` };
   const port = t.port ?? (t.scheme === 'https' ? 443 : 80);
-  const pin = pinnedAddress(o.resolve, t.host, port, o.ipFamily);
-  if ('error' in pin)
-    return {
-      error: [...(o.verbose ? pin.verbose : []), ...(!o.silent || o.showError ? [pin.error] : [])]
-        .map((l) => `${l}\n`)
-        .join(''),
-    };
+  const stop = (verbose: string[], error: string) => ({
+    error: [...(o.verbose ? verbose : []), ...(!o.silent || o.showError ? [error] : [])]
+      .map((l) => `${l}\n`)
+      .join(''),
+  });
+  // --connect-to first (url.c create_conn), then the DNS cache --resolve filled is asked for that host.
+  const conn = connectTo(o.connectTo, t.host, port);
+  const connectHost = conn.error === undefined ? conn.host : undefined;
+  const connectPort = conn.error === undefined ? conn.port : undefined;
+  const pin = pinnedAddress(o.resolve, connectHost ?? t.host, connectPort ?? port, o.ipFamily);
+  if ('error' in pin) return stop(pin.verbose, pin.error);
+  if (conn.error !== undefined) return stop([...pin.verbose, ...conn.verbose], conn.error);
+  // -v: the cache's "Added …" lines, then "Connecting to …", then the lookup that found the pinned name.
+  const found = pin.address !== undefined ? pin.verbose.slice(-1) : [];
+  const added = pin.address !== undefined ? pin.verbose.slice(0, -1) : pin.verbose;
   const target: CurlTarget = {
     host: t.host,
     port,
     path: t.path,
     scheme: t.scheme === 'https' ? 'https' : 'http',
-    resolveLines: pin.verbose,
+    resolveLines: [...added, ...conn.verbose, ...found],
     ...(pin.address !== undefined ? { pinned: pin.address } : {}),
+    ...(connectHost !== undefined ? { connectHost } : {}),
+    ...(connectPort !== undefined ? { connectPort } : {}),
   };
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
   const timeout = o.connectTimeout ?? o.maxTime;
@@ -78,6 +89,8 @@ function send(o: CurlOptions, url: string, from: string, env: CommandEnv): Sent 
     insecure: o.insecure,
     alpn: o.alpn,
     ...(pin.address !== undefined ? { resolveTo: pin.address } : {}),
+    ...(connectHost !== undefined ? { connectHost } : {}),
+    ...(connectPort !== undefined ? { connectPort } : {}),
     interval: o.interval,
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
     ...(o.ipFamily ? { ipFamily: o.ipFamily } : {}),

@@ -26,7 +26,7 @@ commands:
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
   curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
-                                              --count N, --keepalive)
+                                              --connect-to H1:P1:H2:P2, --count N, --keepalive)
                                              --count N: per pod, node and zone, observed beside the rules' expected
                                              share and a chi-square verdict; two URLs side by side
   ping --from SRC [-c N] HOST                ICMP echo from the same sources
@@ -64,7 +64,7 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
   curl --from SRC [curl flags] URL          external, external:IP, node/NAME, pod/[NS/]NAME에서 보내는 요청
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
-                                              --count N, --keepalive)
+                                              --connect-to H1:P1:H2:P2, --count N, --keepalive)
                                              --count N: 파드·노드·가용 영역별로 실제 비율과 규칙이 정한 기대 비율,
                                              카이제곱 판정을 나란히 보여 줌. URL 두 개는 나란히 비교
   ping --from SRC [-c N] HOST                같은 출발지에서 보내는 ICMP echo

@@ -48,8 +48,12 @@ export interface Request {
    * `--http1.1` offer "http/1.1" only).
    */
   alpn?: string[];
-  /** `curl --resolve`: the address the target's name stands for, without a DNS lookup. */
+  /** `curl --resolve`: the address the target's name (or connectHost) stands for, without a DNS lookup. */
   resolveTo?: string;
+  /** `curl --connect-to`: the host to connect to instead of the URL's (Host header and SNI unchanged). */
+  connectHost?: string;
+  /** `curl --connect-to`: the port to connect to instead of the URL's. */
+  connectPort?: number;
 }
 
 /**

@@ -106,7 +106,10 @@ function one(
 ): { trace: Trace; entries: ConntrackEntry[]; seconds: number; reset: boolean } {
   const target = parseTarget(req.target);
   const protocol = wireProtocol(req.protocol);
-  const dstPort = protocol === 'ICMP' ? srcPort : target ? targetPort(target, req.port) : (req.port ?? 80);
+  const dstPort =
+    protocol === 'ICMP'
+      ? srcPort
+      : (req.connectPort ?? (target ? targetPort(target, req.port) : (req.port ?? 80)));
   const ctx = createCtx(cluster, world, req, 'request');
   const srcIP = sourceAddress(cluster, from, resolution.ip);
   if (srcIP === undefined) {
@@ -224,7 +227,8 @@ function sendAll(cluster: ClusterState, world: SimWorld, req: Request): Trace[] 
   const target = parseTarget(req.target);
   if (!target && req.protocol !== 'ICMP')
     return [failTrace('dns-failure', msg('sim.notUrl', { target: req.target }))];
-  const host = target?.host ?? req.target;
+  // curl --connect-to: the connection goes to another host; the request (Host, SNI) keeps the URL's.
+  const host = req.connectHost ?? target?.host ?? req.target;
   const traces: Trace[] = [];
   const reuse = reusesConnection(req);
   let open: { srcPort: number; entries: ConntrackEntry[] } | undefined;
