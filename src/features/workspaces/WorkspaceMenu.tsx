@@ -103,7 +103,8 @@ export function WorkspaceMenu() {
         aria-expanded={open}
         onClick={() => setOpen(!open)}
         data-testid="workspace-menu"
-        title={t('workspace.menu.title')}
+        // The name is cut with an ellipsis in a narrow header (a Korean title at 1280×720): whole here.
+        title={`${title} · ${t('workspace.menu.title')}`}
       >
         {t('workspace.label')}: <strong>{title}</strong> ▾
       </button>
