@@ -16,6 +16,13 @@
 export { buildCluster, type BuildOptions, type BuildResult } from './build';
 export { createWorkspace, type Workspace, type WorkspaceStats } from './workspace';
 export type { ManifestSource } from './manifest/parse';
+// A file the page opens: refused by the reader's limits, or a `kubectl get -o yaml` dump made re-appliable.
+export {
+  readManifestFile,
+  REMOVABLE_FIELDS,
+  type ImportedFile,
+  type RemovableField,
+} from './manifest/import-file';
 export type { Diagnostic, DiagnosticSource, Severity } from './diagnostics';
 
 // The cluster the build yields, and the objects in it.

@@ -106,6 +106,38 @@ export const en = {
   'editor.file.problem.long': 'That name is too long (100 characters at most).',
   'editor.file.problem.taken': 'Another file has that name.',
 
+  'file.open': 'Open…',
+  'file.open.title':
+    'Open .yaml files as tabs (or drop them on the editor); a kubectl get -o yaml dump is cleaned for re-applying',
+  'file.save': 'Save…',
+  'file.save.title': 'Save the scene as a .yaml file (several files go into one; Open splits them again)',
+  'file.drop': 'Drop .yaml files here to open them as tabs',
+  'file.opened.replaced':
+    'Opened {names} in place of the example scene (the example is still in the Scenario menu).',
+  'file.opened.added': 'Opened {names}, applied after the files you had.',
+  'file.dump':
+    '{name} is a kubectl get -o yaml dump ({objects} objects). Re-applying an exported object needs what the API server writes itself removed, so svclab removed: {fields}.',
+  'file.dump.keptStatus':
+    'Pods keep their status ({count}): svclab takes their IP, node and readiness from it.',
+  'file.dump.slices':
+    'Left out {count} EndpointSlices the endpoint-slice controller wrote: their owner’s uid is gone, so a cluster’s garbage collector deletes them, and the controller writes new ones from each Service’s selector.',
+  'file.dump.none': 'nothing',
+  'file.problem.extension':
+    '{name} was not opened: svclab opens .yaml, .yml and .json files. If it holds manifests, rename it.',
+  'file.problem.binary': '{name} was not opened: it is not text (a binary file?).',
+  'file.problem.tooLarge': '{name} was not opened: it is {size}, and svclab opens files up to {max}.',
+  'file.problem.tooMany': '{name} was not opened: a scene holds at most {max} files.',
+  'file.problem.unreadable': '{name} could not be read: {detail}',
+  'file.problem.refused.aliases':
+    '{name} was not opened: at line {line} it expands more than 100 YAML aliases (a “billion laughs” file?).',
+  'file.problem.refused.deep':
+    '{name} was not opened: at line {line} it nests deeper than any Kubernetes object.',
+  'file.problem.refused.large':
+    '{name} was not opened: the document at line {line} is larger than svclab reads (1 MiB a document).',
+  'file.problem.refused': '{name} was not opened: the YAML reader refused it at line {line}.',
+  'file.unchanged': 'Your files are as they were.',
+  'file.dismiss': 'Dismiss',
+
   'engine.error': 'The engine failed: {message}',
   'engine.starting': 'Starting the engine…',
 

@@ -112,6 +112,37 @@ export const ko: Catalogue = {
   'editor.file.problem.long': '이름이 너무 깁니다 (100자까지).',
   'editor.file.problem.taken': '같은 이름의 파일이 이미 있습니다.',
 
+  'file.open': '열기…',
+  'file.open.title':
+    '.yaml 파일을 탭으로 엽니다 (편집기에 끌어다 놓아도 됩니다). kubectl get -o yaml 덤프는 다시 적용할 수 있게 정리합니다',
+  'file.save': '저장…',
+  'file.save.title': '장면을 .yaml 파일로 저장합니다 (파일이 여러 개면 한 파일에 담고, 열기로 다시 나눕니다)',
+  'file.drop': '.yaml 파일을 여기에 놓으면 탭으로 열립니다',
+  'file.opened.replaced': '{names} 파일을 예제 장면 대신 열었습니다. 예제는 시나리오 메뉴에 그대로 있습니다.',
+  'file.opened.added': '{names} 파일을 열었습니다. 원래 있던 파일 다음에 적용됩니다.',
+  'file.dump':
+    '{name} 파일은 kubectl get -o yaml 덤프입니다 (오브젝트 {objects}개). 내보낸 오브젝트를 다시 적용하려면 API 서버가 직접 쓰는 필드를 지워야 해서, 다음 필드를 지웠습니다: {fields}.',
+  'file.dump.keptStatus':
+    '파드 {count}개의 status는 남겨 두었습니다. svclab은 여기서 파드의 IP, 노드, 준비 상태를 가져옵니다.',
+  'file.dump.none': '없음',
+  'file.dump.slices':
+    '엔드포인트슬라이스 컨트롤러가 만든 엔드포인트슬라이스 {count}개는 뺐습니다. 소유자의 uid가 사라져 클러스터의 가비지 컬렉터가 지우고, 컨트롤러가 서비스의 셀렉터로 새로 만들기 때문입니다.',
+  'file.problem.extension':
+    '{name} 파일은 열지 않았습니다. svclab은 .yaml, .yml, .json 파일을 엽니다. 매니페스트가 든 파일이라면 확장자를 바꿔 주세요.',
+  'file.problem.binary': '{name} 파일은 열지 않았습니다. 텍스트 파일이 아닙니다 (바이너리 파일인가요?).',
+  'file.problem.tooLarge': '{name} 파일은 열지 않았습니다. 크기가 {size}인데, svclab은 {max}까지만 엽니다.',
+  'file.problem.tooMany': '{name} 파일은 열지 않았습니다. 한 장면에는 파일을 {max}개까지 둘 수 있습니다.',
+  'file.problem.unreadable': '{name} 파일을 읽지 못했습니다: {detail}',
+  'file.problem.refused.aliases':
+    '{name} 파일은 열지 않았습니다. {line}행에서 YAML 별칭(alias)을 100번 넘게 펼칩니다 ("billion laughs" 파일일 수 있습니다).',
+  'file.problem.refused.deep':
+    '{name} 파일은 열지 않았습니다. {line}행의 중첩이 어떤 쿠버네티스 오브젝트보다도 깊습니다.',
+  'file.problem.refused.large':
+    '{name} 파일은 열지 않았습니다. {line}행의 문서가 svclab이 읽는 크기(문서당 1 MiB)를 넘습니다.',
+  'file.problem.refused': '{name} 파일은 열지 않았습니다. {line}행에서 YAML 리더가 읽기를 거부했습니다.',
+  'file.unchanged': '지금 장면의 파일은 그대로입니다.',
+  'file.dismiss': '닫기',
+
   'engine.error': '엔진 오류: {message}',
   'engine.starting': '엔진을 시작하는 중…',
 

@@ -7,7 +7,7 @@ export { startEngineSync, sendRequest, runConsoleLine, isBroken, prefersReducedM
 export { registerSceneEditor, applySceneEdit, type SceneEditor } from './scene-edits';
 export { instrumentation } from './instrumentation';
 export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';
-export { SCENE_FILE, MAX_FILES, fileNameProblem, type SceneFile } from './scene-files';
+export { SCENE_FILE, MAX_FILES, FILE_MARK, fileNameProblem, type SceneFile } from './scene-files';
 export * from './timeline';
 export * from './events';
 export { shortName } from './names';
@@ -61,3 +61,6 @@ export {
 export type { WorkspaceMeta, WorkspaceScene } from './workspace-record';
 export { openLocation, followHashChanges, shareFragment, MAX_LINK_CHARS } from './link-open';
 export type { LinkProblem } from './link-codec';
+export { openFiles, MAX_OPEN_BYTES, type OpenInput } from './file-open';
+export { splitSceneYaml, sceneAsYaml } from './scene-files';
+export { saveFile, download, fileNameFor } from './save-file';

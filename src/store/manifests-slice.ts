@@ -48,6 +48,7 @@ export const createManifestsSlice: StateCreator<Store, [], [], ManifestsSlice> =
     scenarioId: DEFAULT_SCENARIO,
     edited: false,
     revision: 1,
+    fileNotice: null,
 
     setText: (text) => get().setFileText(get().activeFile, text),
 

@@ -71,3 +71,40 @@ export function sceneFilesFrom(v: unknown): SceneFile[] | null {
   }
   return out.length > 0 ? out : null;
 }
+
+/** The comment that opens each file of a scene saved as one YAML file (features/workspaces/download.ts). */
+export const FILE_MARK = '# svclab file: ';
+
+/**
+ * A scene as one YAML file: one file as it is; several files one after another, each opened by a
+ * comment with its name, so that a reader (or svclab's Open, splitSceneYaml) can split them again.
+ *
+ * @example
+ * sceneAsYaml([{ name: 'a.yaml', text: 'kind: Pod\n' }, { name: 'b.yaml', text: 'kind: Service\n' }]);
+ * // "# svclab file: a.yaml\nkind: Pod\n---\n# svclab file: b.yaml\nkind: Service\n"
+ */
+export function sceneAsYaml(files: readonly SceneFile[]): string {
+  if (files.length === 1) return files[0]!.text;
+  return files
+    .map((f) => `${FILE_MARK}${f.name}\n${f.text.endsWith('\n') || !f.text ? f.text : `${f.text}\n`}`)
+    .join('---\n');
+}
+
+/**
+ * A scene svclab saved as one YAML file, split back into its files; null when the text is not one (a
+ * file of its own, however many documents it holds: one `kubectl apply -f`).
+ *
+ * @example
+ * splitSceneYaml('# svclab file: a.yaml\nkind: Pod\n---\n# svclab file: b.yaml\nkind: Service\n');
+ * // [{ name: 'a.yaml', text: 'kind: Pod\n' }, { name: 'b.yaml', text: 'kind: Service\n' }]
+ */
+export function splitSceneYaml(text: string): SceneFile[] | null {
+  if (!text.startsWith(FILE_MARK)) return null;
+  const files: SceneFile[] = [];
+  for (const part of text.split(/^---\r?\n(?=# svclab file: )/m)) {
+    const nl = part.indexOf('\n');
+    const name = (nl === -1 ? part : part.slice(0, nl)).slice(FILE_MARK.length).replace(/\r$/, '');
+    files.push({ name, text: nl === -1 ? '' : part.slice(nl + 1) });
+  }
+  return files;
+}

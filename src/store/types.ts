@@ -2,7 +2,15 @@
  * The store's shapes: each slice's state and actions, the whole Store, and what comes from (or goes to)
  * the engine worker. Kept below the slice files, which each import the Store they are part of.
  */
-import type { ClusterState, Diagnostic, LessonError, RequestInit, TimelineEvent, Trace } from '../engine';
+import type {
+  ClusterState,
+  Diagnostic,
+  LessonError,
+  RemovableField,
+  RequestInit,
+  TimelineEvent,
+  Trace,
+} from '../engine';
 import type { Locale } from '../i18n/translate';
 import type { ScenarioId } from '../scenarios';
 import type { ChallengeRun, LessonCatalogueState, LessonRef, PredictionRun } from './lesson-model';
@@ -68,6 +76,32 @@ export interface WorkspacesSlice {
   linkNotice: LinkNotice | null;
 }
 
+/** Why a file the user opened was not opened (store/file-open.ts); the page says it with the file's name. */
+export type FileProblem =
+  | { name: string; code: 'extension' | 'binary' }
+  | { name: string; code: 'tooLarge'; size: number }
+  | { name: string; code: 'tooMany'; max: number }
+  | { name: string; code: 'unreadable'; detail: string }
+  /** The engine's reader refuses it: `reason` is its diagnostic code (yaml.alias-limit, yaml.too-deep …). */
+  | { name: string; code: 'refused'; reason: string; line: number };
+
+/** What opening files did: the tabs opened, the files refused, what each dump lost. */
+export interface FileNotice {
+  opened: string[];
+  /** The opened files took the place of an untouched scenario (else they follow the scene's files). */
+  replaced: boolean;
+  problems: FileProblem[];
+  dumps: {
+    name: string;
+    /** Each field removed and from how many objects, in the engine's order (REMOVABLE_FIELDS). */
+    removed: [RemovableField, number][];
+    /** EndpointSlices the endpoint-slice controller wrote, left out (this cluster's writes its own). */
+    controllerSlices: number;
+    keptPodStatus: number;
+    objects: number;
+  }[];
+}
+
 export interface ManifestsSlice {
   /** The scene: its files in apply order (each one `kubectl apply -f`), shown as the editor's tabs. */
   files: SceneFile[];
@@ -91,6 +125,8 @@ export interface ManifestsSlice {
   /** Moves a file earlier (-1) or later (+1) in the apply order. */
   moveFile(name: string, delta: -1 | 1): void;
   loadScenario(id: ScenarioId): void;
+  /** What the last files opened came to (shown until dismissed). */
+  fileNotice: FileNotice | null;
 }
 
 export interface SimulationSlice extends RequestFormState {

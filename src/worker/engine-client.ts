@@ -38,6 +38,7 @@ export interface EngineClient {
   simulate: Wrapped<EngineApi['simulate']>;
   lookup: Wrapped<EngineApi['lookup']>;
   run: Wrapped<EngineApi['run']>;
+  readFile: Wrapped<EngineApi['readFile']>;
   lessons: Wrapped<EngineApi['lessons']>;
   decodeLesson: Wrapped<EngineApi['decodeLesson']>;
   checkChallenge: Wrapped<EngineApi['checkChallenge']>;
@@ -191,6 +192,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     simulate: (request) => call((r) => r.simulate(request)),
     lookup: (request) => call((r) => r.lookup(request)),
     run: (line, lang) => call((r) => r.run(line, lang)),
+    readFile: (text) => call((r) => r.readFile(text)),
     lessons: () => call((r) => r.lessons()),
     decodeLesson: (name, text) => call((r) => r.decodeLesson(name, text)),
     checkChallenge: (challenge, sources, seed) => call((r) => r.checkChallenge(challenge, sources, seed)),

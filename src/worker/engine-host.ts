@@ -14,6 +14,7 @@ import {
   clusterAt,
   createWorkspace,
   createWorld,
+  readManifestFile,
   request,
   runCommand,
   simulate,
@@ -137,6 +138,10 @@ export function createEngineHost(clock: () => number = () => performance.now()):
         // --count is a table, and its packets stay in the worker.
         return r.traces && r.traces.length > MAX_SIM_COUNT ? { ...r, traces: undefined } : r;
       });
+    },
+
+    async readFile(text) {
+      return attempt(() => readManifestFile(text));
     },
 
     async lessons() {

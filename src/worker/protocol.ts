@@ -9,6 +9,7 @@ import type {
   CommandResult,
   DecodeResult,
   Diagnostic,
+  ImportedFile,
   Lang,
   LessonError,
   LoadedLesson,
@@ -70,6 +71,11 @@ export interface EngineApi {
    * command that edits the scene (scale, label, cordon …) answers with the edited sources.
    */
   run(line: string, lang: Lang): Promise<Result<CommandResult>>;
+  /**
+   * A file the user opens (readManifestFile): refused by the reader's limits (an alias bomb, too deep,
+   * too large), or its text to open, a `kubectl get -o yaml` dump cleaned for re-applying.
+   */
+  readFile(text: string): Promise<Result<ImportedFile>>;
   /** The built-in lessons, in course order. */
   lessons(): Promise<Result<LessonCatalogue>>;
   /** An instructor's lesson bundle (YAML or JSON): the lesson, or its errors with file, line and field. */
@@ -98,7 +104,7 @@ export interface LessonCatalogue {
   maxBytes: number;
 }
 
-export type { ManifestSource, Trace, CommandResult, ClusterState, Diagnostic, RequestInit };
+export type { ManifestSource, Trace, CommandResult, ClusterState, Diagnostic, ImportedFile, RequestInit };
 export type {
   Challenge,
   ChallengeResult,

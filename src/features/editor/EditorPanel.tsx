@@ -1,6 +1,15 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, type DragEvent } from 'react';
 import { useT } from '../../i18n';
-import { selectEngine, selectLocale, selectProblemCounts, useShallow, useStore } from '../../store';
+import {
+  openFiles,
+  selectEngine,
+  selectLocale,
+  selectProblemCounts,
+  useShallow,
+  useStore,
+} from '../../store';
+import { fromFile } from './FileActions';
+import { FileNoticeView } from './FileNoticeView';
 import { FileTabs } from './FileTabs';
 
 const MonacoEditor = lazy(() => import('./MonacoEditor'));
@@ -10,7 +19,13 @@ const ProblemText = lazy(() => import('./ProblemText'));
 const tabEscapeKeys = (): string =>
   typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌃⇧M' : 'Ctrl+M';
 
-/** The manifests panel: the editor, a problem count, and what is wrong when the graph cannot follow. */
+const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
+
+/**
+ * The manifests panel: the editor, a problem count, and what is wrong when the graph cannot follow.
+ * Files dropped anywhere on it open as tabs (caught before Monaco, which would paste a dropped file's
+ * path as text).
+ */
 export function EditorPanel() {
   const t = useT();
   const { errors, warnings } = useStore(useShallow(selectProblemCounts));
@@ -18,8 +33,34 @@ export function EditorPanel() {
   const firstError = useStore((s) => s.diagnostics.find((d) => d.severity === 'error'));
   const locale = useStore(selectLocale);
   const manyFiles = useStore((s) => s.files.length > 1);
+  const [dropping, setDropping] = useState(false);
+  const over = (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+  };
+  const drop = (e: DragEvent) => {
+    if (!carriesFiles(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setDropping(false);
+    const files = [...e.dataTransfer.files];
+    if (files.length > 0) void openFiles(files.map(fromFile));
+  };
   return (
-    <section className="panel editor-panel" aria-label={t('editor.title')}>
+    <section
+      className="panel editor-panel"
+      aria-label={t('editor.title')}
+      onDragEnterCapture={over}
+      onDragOverCapture={over}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
+      }}
+      onDropCapture={drop}
+      data-testid="editor-panel"
+    >
       <header className="panel-header">
         <h2>{t('editor.title')}</h2>
         <span className={errors ? 'problems has-errors' : 'problems'} data-testid="problem-count">
@@ -47,11 +88,17 @@ export function EditorPanel() {
         </div>
       )}
       <FileTabs />
+      <FileNoticeView />
       <div className="editor-body">
         <Suspense fallback={<div className="monaco-host loading">{t('editor.loading')}</div>}>
           <MonacoEditor />
         </Suspense>
         {/* In the editor Tab indents; a keyboard user needs the way out, shown while the editor has focus. */}
+        {dropping && (
+          <div className="file-drop" aria-hidden>
+            {t('file.drop')}
+          </div>
+        )}
         <p className="editor-keys" data-testid="editor-tab-hint">
           {t('editor.tabEscape', { keys: tabEscapeKeys() })}
         </p>

@@ -6,6 +6,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import { MAX_FILES, useShallow, useStore, type FileNameProblem } from '../../store';
+import { FileActions } from './FileActions';
 import './file-tabs.css';
 
 function useErrorsByFile(): Record<string, number> {
@@ -160,6 +161,7 @@ export function FileTabs() {
           >
             + {t('editor.file.add')}
           </button>
+          <FileActions />
         </span>
       )}
     </div>

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameFor, sceneAsYaml } from './download';
+import { fileNameFor } from './download';
 
-describe('a scene to download', () => {
-  it('is the one file as it is, or each file after a comment naming it', () => {
-    expect(sceneAsYaml([{ name: 'scene.yaml', text: 'a: 1' }])).toBe('a: 1');
-    expect(
-      sceneAsYaml([
-        { name: 'a.yaml', text: 'kind: Pod' },
-        { name: 'b.yaml', text: 'kind: Service\n' },
-        { name: 'c.yaml', text: '' },
-      ]),
-    ).toBe(
-      '# svclab file: a.yaml\nkind: Pod\n---\n# svclab file: b.yaml\nkind: Service\n---\n# svclab file: c.yaml\n',
-    );
-  });
-
+describe('the file name of a download', () => {
   it('names the file after the workspace, Korean included', () => {
     expect(fileNameFor('My scene!')).toBe('my-scene.yaml');
     expect(fileNameFor('인그레스 실습')).toBe('인그레스-실습.yaml');
