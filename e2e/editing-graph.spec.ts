@@ -27,6 +27,8 @@ const places = (page: Page): Promise<Record<string, Place>> =>
 test('an object the API server refuses stays on the graph as a ghost with its error, where it was', async ({
   page,
 }, testInfo) => {
+  // Two builds and two pastes: at load 20 on the shared machine this took over the default 60 s.
+  test.setTimeout(150_000);
   await page.goto('/');
   await graphReady(page);
   const service = page.locator('.react-flow__node[data-id="Service/default/web"]');

@@ -29,7 +29,7 @@ function slimPod(p: Pod): Pod {
           status: {
             ...(status.phase ? { phase: status.phase } : {}),
             ...(status.podIP ? { podIP: status.podIP } : {}),
-            // Both families on a dual-stack cluster: the inspector shows every address.
+            // Both families on a dual-stack cluster: the inspector and the graph show every address.
             ...(status.podIPs && status.podIPs.length > 1 ? { podIPs: status.podIPs } : {}),
             ...(status.conditions ? { conditions: status.conditions } : {}),
           },

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../../engine';
 import { forUi } from '../../worker/ui-cluster';
-import { viewCluster } from './cluster-view';
+import { countEndpoints, viewCluster } from './cluster-view';
+import { IP_LINE, POD_H, SERVICE_H } from './sizes';
+import { addressLines, toFlowGraph } from './to-flow-graph';
 
 const SCENE = `
 apiVersion: apps/v1
@@ -112,5 +114,57 @@ spec:
     expect(g.proxyPods).toHaveLength(1);
     expect(v.pods.map((p) => p.id)).toContain(g.proxyPods[0]);
     expect(g.proxyService.startsWith('Service/envoy-gateway-system/envoy-default-eg-')).toBe(true);
+  });
+});
+
+describe('both families on a dual-stack cluster', () => {
+  const DUAL = `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+networking:
+  serviceSubnet: 10.96.0.0/12,fd00:10:96::/112
+  podSubnet: 10.244.0.0/16,fd00:10:244::/56
+---
+${SCENE.replace('spec: { selector: { app: web }, ports:', 'spec: { ipFamilyPolicy: PreferDualStack, selector: { app: web }, ports:')}`;
+  const { cluster: dual } = buildCluster([{ file: 'scene.yaml', text: DUAL }]);
+  const v = viewCluster(forUi(dual));
+  const g = toFlowGraph(dual);
+
+  it('reads every address of pods, Services and nodes (primary first), from the slim copy', () => {
+    const web = v.pods.find((p) => p.name.startsWith('web-'))!;
+    expect(web.ips).toHaveLength(2);
+    expect(web.ips[0]).toBe(web.ip);
+    expect(web.ips[1]).toMatch(/^fd00:10:244:/);
+    const svc = v.services.find((s) => s.id === 'Service/default/web')!;
+    expect(svc.clusterIPs).toHaveLength(2);
+    expect(svc.clusterIPs[0]).toBe(svc.clusterIP);
+    expect(svc.clusterIPs[1]).toMatch(/^fd00:10:96::/);
+    expect(v.nodes.every((n) => n.ip6.includes(':'))).toBe(true);
+    // A single-stack cluster's boxes have one address each.
+    expect(pod('web-').ips).toEqual([pod('web-').ip]);
+    expect(view.nodes[0]!.ip6).toBe('');
+  });
+
+  it('counts a dual-stack pod once among the endpoints (two addresses, one endpoint), an ownerless address each', () => {
+    const svc = v.services.find((s) => s.id === 'Service/default/web')!;
+    const pods = v.pods.filter((p) => p.name.startsWith('web-')).length;
+    expect(svc.endpoints).toHaveLength(2 * pods);
+    expect(countEndpoints(svc.endpoints)).toEqual({ ready: pods, total: pods });
+    expect(
+      countEndpoints([
+        { podId: null, address: '192.0.2.10', ready: true },
+        { podId: null, address: '2001:db8::10', ready: false },
+        { podId: 'pod/default/a', address: '10.244.0.5', ready: false },
+        { podId: 'pod/default/a', address: 'fd00:10:244::5', ready: false },
+      ]),
+    ).toEqual({ ready: 1, total: 3 });
+  });
+
+  it('makes room for the second address: a line more per dual-stack pod, Service and node header', () => {
+    const height = (id: string) => g.nodes.find((x) => x.id === id)!.height;
+    const podBox = v.pods.find((p) => p.name.startsWith('web-'))!;
+    expect(height(podBox.id)).toBe(POD_H + IP_LINE);
+    expect(height('Service/default/web')).toBe(SERVICE_H + IP_LINE);
+    expect(addressLines(['fd00:10:244:1::5'])).toBe(1);
+    expect(addressLines(['2001:db8:1234:5678:9abc:def0:1234:5678'])).toBe(2);
   });
 });

@@ -20,6 +20,8 @@ export interface PodView {
   namespace: string;
   name: string;
   ip: string; // "10.244.1.5" or ""
+  /** Every address of the pod, primary first (status.podIPs): two on a dual-stack cluster. */
+  ips: string[]; // ["10.244.1.5", "fd00:10:244:1::5"]
   node: string; // "node-1" or ""
   ready: boolean;
   system: boolean; // made by the cluster itself (CoreDNS, ingress-nginx)
@@ -40,6 +42,8 @@ export interface ServiceView {
   name: string;
   type: string; // "ClusterIP"
   clusterIP: string; // "10.96.0.10" | "None" | ""
+  /** Every cluster IP, the Service's first family first (spec.clusterIPs): two for a dual-stack Service. */
+  clusterIPs: string[]; // ["10.96.0.10", "fd00:10:96::a"]
   ports: string[]; // ["80→8080/TCP", "80:30080"]
   externalIPs: string[]; // LoadBalancer ingress IPs
   externalName: string | null;
@@ -51,6 +55,8 @@ export interface NodeView {
   id: string; // "node/node-1"
   name: string;
   ip: string;
+  /** The node's IPv6 InternalIP on a dual-stack cluster, or "". */
+  ip6: string;
   zone: string;
   pods: PodView[];
 }
@@ -80,6 +86,27 @@ function endpointsOf(ix: ClusterIndex, svc: Service): EndpointView[] {
   return out;
 }
 
+/**
+ * The endpoints a Service box counts: one per pod, however many addresses it has (a dual-stack pod is in
+ * the IPv4 and the IPv6 EndpointSlice, and a student who runs 2 replicas expects 2), and one per address
+ * that no pod owns (a hand-written endpoint). kubectl counts per EndpointSlice, that is per family; the
+ * inspector lists the addresses of both.
+ *
+ * @example
+ * countEndpoints([{ podId: 'pod/default/a', address: '10.244.0.5', ready: true },
+ *                 { podId: 'pod/default/a', address: 'fd00:10:244::5', ready: true }]); // { ready: 1, total: 1 }
+ */
+export function countEndpoints(endpoints: readonly EndpointView[]): { ready: number; total: number } {
+  const all = new Set<string>();
+  const ready = new Set<string>();
+  for (const e of endpoints) {
+    const id = e.podId ?? e.address;
+    all.add(id);
+    if (e.ready) ready.add(id);
+  }
+  return { ready: ready.size, total: all.size };
+}
+
 export interface ClusterView {
   nodes: NodeView[];
   zones: string[];
@@ -104,6 +131,12 @@ export function viewCluster(cluster: ClusterState): ClusterView {
       namespace: ns,
       name,
       ip: p.status?.podIP ?? '',
+      // The worker's slim copy keeps podIPs only when there are two (a single-stack pod has its podIP).
+      ips: p.status?.podIPs?.length
+        ? p.status.podIPs.map((x) => x.ip).filter(Boolean)
+        : p.status?.podIP
+          ? [p.status.podIP]
+          : [],
       node: p.spec.nodeName ?? '',
       ready: ix.ready(p),
       system: ix.isSystem(key),
@@ -118,6 +151,7 @@ export function viewCluster(cluster: ClusterState): ClusterView {
       id: `node/${name}`,
       name,
       ip: info?.ip ?? '',
+      ip6: info?.ip6 ?? '',
       zone: info?.zone ?? '',
       pods: pods.filter((p) => p.node === name),
     };
@@ -131,6 +165,7 @@ export function viewCluster(cluster: ClusterState): ClusterView {
       name: s.metadata.name ?? '',
       type: s.spec.type ?? 'ClusterIP',
       clusterIP: s.spec.clusterIP ?? '',
+      clusterIPs: s.spec.clusterIPs ?? (s.spec.clusterIP ? [s.spec.clusterIP] : []),
       ports: portLabel(s),
       externalIPs: (s.status?.loadBalancer?.ingress ?? [])
         .map((i) => i.ip ?? i.hostname ?? '')

@@ -3,6 +3,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n';
 import { useRender } from '../../i18n/message';
 import { chipChars, chipLabels } from './chip-labels';
+import { countEndpoints } from './cluster-view';
 import { PROXY_CHIPS } from './sizes';
 import type { GraphNode } from './to-flow-graph';
 
@@ -41,7 +42,7 @@ export function ServiceNode({ data }: P) {
   const t = useT();
   if (data.kind !== 'service') return null;
   const s = data.service;
-  const ready = s.endpoints.filter((e) => e.ready).length;
+  const { ready, total } = countEndpoints(s.endpoints);
   const headless = s.clusterIP === 'None';
   return (
     <div className={`g-box g-service${s.system ? ' g-system' : ''}${s.endpoints.length ? '' : ' g-empty'}`}>
@@ -55,16 +56,16 @@ export function ServiceNode({ data }: P) {
         <div className="g-mono">{t('graph.headless')}</div>
       ) : (
         <>
-          <div className="g-mono" title={t('graph.serviceRules')}>
-            {s.clusterIP}
-          </div>
+          {(s.clusterIPs.length > 0 ? s.clusterIPs : [s.clusterIP]).map((ip) => (
+            <div key={ip} className="g-mono g-addr" title={t('graph.serviceRules')}>
+              {ip}
+            </div>
+          ))}
           <div className="g-mono g-ports">{s.ports.join(' ')}</div>
         </>
       )}
       {!s.externalName && (
-        <div className={`g-sub${ready === 0 ? ' g-warn' : ''}`}>
-          {t('graph.endpoints', { ready, total: s.endpoints.length })}
-        </div>
+        <div className={`g-sub${ready === 0 ? ' g-warn' : ''}`}>{t('graph.endpoints', { ready, total })}</div>
       )}
     </div>
   );
@@ -90,6 +91,7 @@ export function K8sNode({ data }: P) {
       <div className="g-title">
         {data.node.name} <span className="g-mono">{data.node.ip}</span>
       </div>
+      {data.node.ip6 && <div className="g-mono g-addr">{data.node.ip6}</div>}
     </div>
   );
 }
@@ -177,6 +179,11 @@ export function PodNode({ data }: P) {
         {p.ip || '—'}
         {!p.ready && <span className="g-warn"> · {t('graph.notReady')}</span>}
       </div>
+      {p.ips.slice(1).map((ip) => (
+        <div key={ip} className="g-mono g-addr">
+          {ip}
+        </div>
+      ))}
     </div>
   );
 }

@@ -12,6 +12,10 @@ export const GAP = 6;
 export const NODE_W = POD_W + 2 * NODE_PAD;
 export const SERVICE_W = 240;
 export const SERVICE_H = 96;
+/** One more address line in a box (a dual-stack pod's or Service's second address, a node's IPv6). */
+export const IP_LINE = 20;
+/** Characters of 16 px monospace that fit on one line of a pod or Service box (long IPv6 addresses wrap). */
+export const IP_LINE_CHARS = 21;
 export const CLIENT_W = 180;
 export const CLIENT_H = 58;
 export const ZONE_PAD = 14;

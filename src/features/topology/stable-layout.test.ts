@@ -72,6 +72,8 @@ describe('stabilize: boxes stay where they were', () => {
     const topOf = (id: string) => out.get(id)!.y - out.get(id)!.height / 2;
     expect(topOf('zone/a')).toBe(0);
     expect(topOf('node/2')).toBeGreaterThanOrEqual(bottom('node/1'));
+    // Pushed by the growth: the room it had under node/1 (10) is kept, not eaten by the new height.
+    expect(topOf('node/2') - bottom('node/1')).toBe(10);
     expect(bottom('node/2')).toBeLessThanOrEqual(bottom('zone/a'));
     expect(topOf('zone/b')).toBeGreaterThanOrEqual(bottom('zone/a'));
     expect(topOf('node/3')).toBeGreaterThanOrEqual(topOf('zone/b'));

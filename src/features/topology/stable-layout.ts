@@ -35,6 +35,7 @@ function stack(
   height: (id: string) => number,
   fresh: Map<string, Box>,
   previousTop: (id: string) => number | undefined,
+  previousHeight: (id: string) => number,
   gap: number,
   start: number,
 ): Map<string, number> {
@@ -53,7 +54,8 @@ function stack(
     if (Number.isFinite(bottom)) room = Math.max(0, Math.min(gap, was - lastTop));
     const t = Math.max(was, bottom + (Number.isFinite(bottom) ? Math.min(room, gap) : 0));
     out.set(id, t);
-    lastTop = was + height(id);
+    // The room it had is measured from where the box above ended then, not from its grown height.
+    lastTop = was + previousHeight(id);
     bottom = t + height(id);
   }
   for (const id of added) {
@@ -101,7 +103,15 @@ export function stabilize(
       const b = previous.get(id);
       return p && b ? top(b) - top(p) : undefined;
     };
-    const rel = stack(kids, (k) => fresh.get(k)!.height, fresh, prevRel, o.gap, firstFresh);
+    const rel = stack(
+      kids,
+      (k) => fresh.get(k)!.height,
+      fresh,
+      prevRel,
+      (k) => previous.get(k)?.height ?? fresh.get(k)!.height,
+      o.gap,
+      firstFresh,
+    );
     const bottom = Math.max(...kids.map((k) => rel.get(k)! + fresh.get(k)!.height));
     inner.set(parent, { rel, height: bottom + bottomPad });
   }
@@ -125,7 +135,15 @@ export function stabilize(
       const b = previous.get(id);
       return b ? top(b) : undefined;
     };
-    const tops = stack(ids, heightOf, fresh, prevTop, o.gap, start);
+    const tops = stack(
+      ids,
+      heightOf,
+      fresh,
+      prevTop,
+      (id) => previous.get(id)?.height ?? heightOf(id),
+      o.gap,
+      start,
+    );
     for (const id of ids) {
       const f = fresh.get(id)!;
       const h = heightOf(id);

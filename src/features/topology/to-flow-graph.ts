@@ -116,8 +116,28 @@ function layoutOnce(g: LayoutGraph): void {
   cached = { key, boxes };
 }
 
+/** Lines a box's addresses take when each wraps at IP_LINE_CHARS (a long IPv6 address wraps, never clips). */
+export function addressLines(addrs: readonly string[]): number {
+  return addrs.reduce((n, a) => n + Math.max(1, Math.ceil(a.length / S.IP_LINE_CHARS)), 0);
+}
+
+/** A pod's box: its first address on the title's next line, every further one (IPv6) below it. */
+export const podHeight = (p: PodView): number => S.POD_H + addressLines(p.ips.slice(1)) * S.IP_LINE;
+
+/** A Service's box: one line per cluster IP (a dual-stack Service has two). */
+export const serviceHeight = (s: ServiceView): number =>
+  S.SERVICE_H + Math.max(0, addressLines(s.clusterIPs) - 1) * S.IP_LINE;
+
+/** A node's header: its name and IPv4 address, then its IPv6 address on a dual-stack cluster. */
+const nodeHeader = (n: NodeView): number => S.NODE_HEADER + (n.ip6 ? addressLines([n.ip6]) * S.IP_LINE : 0);
+
 const nodeHeight = (n: NodeView) =>
-  S.NODE_HEADER + S.PROXY_H + S.GAP + n.pods.length * (S.POD_H + S.GAP) + S.NODE_PAD - S.GAP;
+  nodeHeader(n) +
+  S.PROXY_H +
+  S.GAP +
+  n.pods.reduce((h, p) => h + podHeight(p) + S.GAP, 0) +
+  S.NODE_PAD -
+  S.GAP;
 
 const RANK_GAP = 56;
 const NODE_GAP = 16 + S.ZONE_LABEL;
@@ -139,7 +159,7 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
     g.setEdge(EXTERNAL_ID, lbId(s.namespace, s.name));
   }
   for (const s of shown) {
-    g.setNode(s.id, { width: S.SERVICE_W, height: S.SERVICE_H });
+    g.setNode(s.id, { width: S.SERVICE_W, height: serviceHeight(s) });
     g.setEdge(lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID, s.id);
   }
   // A Gateway sits in the load balancers' column and leads to the Services its routes name.
@@ -231,17 +251,18 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
     const box = topLeft(n.id);
     place(n.id, { kind: 'node', node: n }, box);
     const inner = { x: box.x + S.NODE_PAD, width: S.POD_W };
-    const proxyY = box.y + S.NODE_HEADER;
+    const proxyY = box.y + nodeHeader(n);
     place(
       kubeProxyId(n.name),
       { kind: 'kube-proxy', node: n.name, mode: view.proxyMode, services: servicesWithRules },
       { ...inner, y: proxyY, height: S.PROXY_H },
       1,
     );
-    n.pods.forEach((p, i) => {
-      const y = proxyY + S.PROXY_H + S.GAP + i * (S.POD_H + S.GAP);
-      place(p.id, { kind: 'pod', pod: p }, { ...inner, y, height: S.POD_H }, 1);
-    });
+    let y = proxyY + S.PROXY_H + S.GAP;
+    for (const p of n.pods) {
+      place(p.id, { kind: 'pod', pod: p }, { ...inner, y, height: podHeight(p) }, 1);
+      y += podHeight(p) + S.GAP;
+    }
     for (const s of lbs) {
       const id = lbId(s.namespace, s.name);
       edges.push({ id: `e:${id}>${n.id}`, source: id, target: n.id, className: 'edge-wire' });
