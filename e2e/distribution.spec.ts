@@ -64,3 +64,70 @@ test('Local vs Cluster on a node without a pod, in Korean', async ({ page }, tes
   await chart.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'distribution-local-vs-cluster-ko');
 });
+
+test('the histogram fits the console at 1280×720 and opens larger, presenting, in English and Korean', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await pickScenario(page, 'clusterip-three-pods');
+  await graphReady(page);
+  const chart = await experiment(page, 'curl --from pod/client --count 300 http://web/');
+  await expect(chart.getByTestId('distribution-row')).toHaveCount(3);
+  // In the console's column: nothing wider than the column (no sideways scrolling to read a number).
+  const fits = async () =>
+    chart.evaluate((fig) => {
+      const column = fig.closest('[data-testid="console-out"]')!.getBoundingClientRect();
+      const cells = [...fig.querySelectorAll('[data-testid="distribution-cell"]')].map((c) =>
+        c.getBoundingClientRect(),
+      );
+      const box = fig.getBoundingClientRect();
+      return box.right <= column.right + 1 && cells.every((c) => c.right <= column.right + 1 && c.width > 0);
+    });
+  await expect.poll(fits).toBe(true);
+  await chart.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('histogram-console-en.png') });
+
+  // Larger, over the page, by keyboard: the button, Escape back to it.
+  await chart.getByTestId('distribution-open').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByTestId('distribution-dialog');
+  await expect(dialog).toBeVisible();
+  const large = dialog.getByTestId('distribution-large');
+  await expect(large.getByTestId('distribution-large-row')).toHaveCount(3);
+  const cellBox = await large.getByTestId('distribution-large-cell').first().boundingBox();
+  expect(cellBox!.width).toBeGreaterThan(600);
+  await page.screenshot({ path: testInfo.outputPath('histogram-dialog-en.png') });
+  await large.getByTestId('distribution-large-by-node').click();
+  await expect(large.getByTestId('distribution-large-by-node')).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(chart.getByTestId('distribution-open')).toBeFocused();
+  // The choice made in the larger view holds in the console.
+  await expect(chart.getByTestId('distribution-by-node')).toHaveAttribute('aria-pressed', 'true');
+
+  // In Korean, presenting from the larger view (the header is out of reach under a modal dialog): the
+  // text grows for the back of the room; closing it leaves the page presenting.
+  await page.getByRole('button', { name: '한국어' }).click();
+  await chart.getByTestId('distribution-open').click();
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('요청 분포');
+  await expect(dialog.getByTestId('distribution-close')).toHaveText('닫기');
+  await dialog.getByTestId('distribution-present').click();
+  await expect(page.locator('.app.presenting')).toBeAttached();
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('distribution-present')).toHaveAttribute('aria-pressed', 'true');
+  await expect
+    .poll(() =>
+      large
+        .getByTestId('distribution-large-cell')
+        .first()
+        .evaluate((c) => parseFloat(getComputedStyle(c).fontSize)),
+    )
+    .toBeGreaterThanOrEqual(20);
+  await page.screenshot({ path: testInfo.outputPath('histogram-dialog-presenting-ko.png') });
+  await dialog.getByTestId('distribution-close').click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.app.presenting')).toBeVisible();
+});

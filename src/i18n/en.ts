@@ -149,7 +149,7 @@ export const en = {
   'timeline.next': 'Next event',
   'timeline.mark': 'Go to {at}',
   'timeline.before': 'Before the first event: the cluster as the YAML builds it.',
-  'timeline.hint': 'No faults yet: right-click a node or a pod (or Shift+F10) to make one',
+  'timeline.hint': 'No faults yet: right-click a node, a pod or a Service (or Shift+F10) to make one',
   'fault.menu': 'Faults for {name}',
   'fault.when': 'happens at t = {at}',
   'fault.nodeStopped': 'Stop the node (kubelet down, unreachable)',
@@ -159,6 +159,11 @@ export const en = {
   'fault.podDeleted': 'Delete the pod',
   'fault.readinessFailing': 'Fail its readiness probe',
   'fault.containerCrashed': 'Crash its container',
+  'fault.scaleToZero': 'Remove its endpoints: scale its Deployment to 0',
+  'fault.selectNothing': 'Remove its endpoints: a selector no pod matches',
+  'fault.deleteService': 'Delete the Service',
+  'fault.etpLocal': 'externalTrafficPolicy: Local',
+  'fault.etpCluster': 'externalTrafficPolicy: Cluster',
 
   'graph.title': 'Cluster',
   'graph.empty': 'No cluster yet. Pick a scenario or write some YAML.',
@@ -454,6 +459,8 @@ export const en = {
   'dist.experiment': '{n}: {requests} requests from {from} to {url}',
   'dist.cell': '{observed} ({share}), expected {expected}',
   'dist.unknown': 'not known',
+  'dist.open': 'Show larger',
+  'dist.close': 'Close',
   'dist.legend': 'Bar: the observed share. Line: the share the rules expected.',
 } as const;
 

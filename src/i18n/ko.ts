@@ -153,7 +153,7 @@ export const ko: Catalogue = {
   'timeline.next': '다음 이벤트',
   'timeline.mark': '{at}(으)로 이동',
   'timeline.before': '첫 이벤트 전: YAML 그대로 만든 클러스터입니다.',
-  'timeline.hint': '아직 장애가 없습니다. 노드나 파드를 오른쪽 클릭(또는 Shift+F10)해 일으켜 보세요',
+  'timeline.hint': '아직 장애가 없습니다. 노드, 파드, 서비스를 오른쪽 클릭(또는 Shift+F10)해 일으켜 보세요',
   'fault.menu': '{name}에 장애 일으키기',
   'fault.when': 't = {at}에 일어남',
   'fault.nodeStopped': '노드 멈추기(kubelet 중단, 연결 끊김)',
@@ -163,6 +163,11 @@ export const ko: Catalogue = {
   'fault.podDeleted': '파드 삭제하기',
   'fault.readinessFailing': '준비성 프로브 실패시키기',
   'fault.containerCrashed': '컨테이너 죽이기',
+  'fault.scaleToZero': '엔드포인트 없애기: 디플로이먼트를 0으로 스케일',
+  'fault.selectNothing': '엔드포인트 없애기: 어떤 파드도 고르지 않는 셀렉터',
+  'fault.deleteService': '서비스 삭제하기',
+  'fault.etpLocal': 'externalTrafficPolicy를 Local로',
+  'fault.etpCluster': 'externalTrafficPolicy를 Cluster로',
 
   'graph.title': '클러스터',
   'graph.empty': '아직 클러스터가 없습니다. 시나리오를 고르거나 YAML을 작성하세요.',
@@ -459,5 +464,7 @@ export const ko: Catalogue = {
   'dist.experiment': '{n}: {from}에서 {url}(으)로 보낸 요청 {requests}개',
   'dist.cell': '{observed}개 ({share}), 기대 {expected}',
   'dist.unknown': '알 수 없음',
+  'dist.open': '크게 보기',
+  'dist.close': '닫기',
   'dist.legend': '막대: 실제로 간 비율. 세로선: 규칙이 정한 기대 비율.',
 };
