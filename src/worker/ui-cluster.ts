@@ -2,12 +2,28 @@
  * What the page reads of a cluster, and nothing more: the worker keeps the full ClusterState for
  * simulate and the console, and posts this slimmer copy after each build, so the structured clone
  * that crosses to the main thread stays small (the page draws nodes, pods, Services, EndpointSlices and
- * finds YAML lines through the origins; it never reads workloads, Endpoints, Secrets or pod specs).
+ * finds YAML lines through the origins; it never reads Endpoints, Secrets or pod specs). Of the workloads
+ * it keeps a Deployment's name, replicas and pod-template labels: the graph's Service menu scales the
+ * Deployment a Service selects.
  *
  * @example
- * forUi(cluster).deployments; // [] (the worker still has them)
+ * forUi(cluster).replicaSets; // [] (the worker still has them)
  */
-import type { ClusterState, Pod } from '../engine';
+import type { ClusterState, Deployment, Pod } from '../engine';
+
+/** A Deployment as the page reads it: which pods it makes (template labels) and how many. */
+function slimDeployment(d: Deployment): Deployment {
+  const labels = d.spec.template.metadata?.labels;
+  return {
+    apiVersion: d.apiVersion,
+    kind: d.kind,
+    metadata: { name: d.metadata.name, namespace: d.metadata.namespace },
+    spec: {
+      ...(d.spec.replicas !== undefined ? { replicas: d.spec.replicas } : {}),
+      template: { metadata: labels ? { labels } : {} },
+    },
+  } as Deployment;
+}
 
 /** A pod as the page shows it: name, labels, node, IP, readiness. */
 function slimPod(p: Pod): Pod {
@@ -42,7 +58,7 @@ export function forUi(cluster: ClusterState): ClusterState {
   return {
     ...cluster,
     namespaces: [],
-    deployments: [],
+    deployments: cluster.deployments.map(slimDeployment),
     replicaSets: [],
     statefulSets: [],
     daemonSets: [],
