@@ -18,7 +18,14 @@ describe('engine host', () => {
     const { built } = await hostWith('clusterip-three-pods');
     expect(built.revision).toBe(1);
     expect(built.cluster?.services.map((s) => s.metadata.name)).toContain('web');
-    expect(built.cluster?.deployments).toEqual([]); // the worker keeps them; the page never reads them
+    // Of the workloads the page reads only what the Service menu needs: a Deployment's name and labels.
+    expect(built.cluster?.deployments.find((d) => d.metadata.name === 'web')).toEqual({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { replicas: 3, template: { metadata: { labels: { app: 'web' } } } },
+    });
+    expect(built.cluster?.replicaSets).toEqual([]); // the worker keeps them; the page never reads them
     expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(built.buildMs).toBeGreaterThanOrEqual(0);
   });
