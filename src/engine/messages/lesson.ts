@@ -79,7 +79,7 @@ export const lesson = defineMessages({
     en: (p: { path: string; actual: string; expected: string; passed: boolean }) =>
       p.passed ? `${p.path} is ${p.actual}` : `${p.path} is ${p.actual}, not ${p.expected}`,
     ko: (p) =>
-      p.passed ? `${p.path} 값은 ${p.actual}` : `${p.path} 값이 ${p.expected}가 아니라 ${p.actual}`,
+      p.passed ? `${p.path} 값은 ${p.actual}` : `${p.path} 값: ${p.actual} (기대한 값: ${p.expected})`,
     example: { path: 'response.status', actual: '503', expected: '200', passed: false },
   },
   'lesson.detail.oneOf': {

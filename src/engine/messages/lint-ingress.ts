@@ -23,14 +23,15 @@ export const lintIngress = defineMessages({
   'lint.ingress.class.otherController': {
     en: (p: { name: string; controller: string; ours: string }) =>
       `IngressClass "${p.name}" belongs to controller "${p.controller}", not ${p.ours}`,
-    ko: (p) => `"${p.name}" 인그레스클래스는 ${p.ours}가 아니라 "${p.controller}" 컨트롤러의 것입니다`,
+    ko: (p) =>
+      `"${p.name}" 인그레스클래스는 "${p.controller}" 컨트롤러의 것입니다. 이 클러스터의 인그레스 컨트롤러는 ${p.ours}입니다`,
     example: { name: 'traefik', controller: 'traefik.io/ingress-controller', ours: 'k8s.io/ingress-nginx' },
   },
   'lint.ingress.class.handled': {
     en: (p: { byDefault: boolean; name: string; ours: string }) =>
       `${p.byDefault ? 'the default IngressClass' : 'spec.ingressClassName'} "${p.name}" is handled by ${p.ours}`,
     ko: (p) =>
-      `${p.byDefault ? '기본 인그레스클래스' : 'spec.ingressClassName'} "${p.name}"을(를) ${p.ours}가 처리합니다`,
+      `${p.byDefault ? '기본 인그레스클래스' : 'spec.ingressClassName의 인그레스클래스'} "${p.name}": ${p.ours} 컨트롤러가 처리합니다`,
     example: { byDefault: true, name: 'nginx', ours: 'k8s.io/ingress-nginx' },
   },
   'lint.ingress.class.deprecatedAnnotation': {
@@ -42,7 +43,7 @@ export const lintIngress = defineMessages({
   'lint.ingress.class.otherAnnotation': {
     en: (p: { annotation: string; value: string; ours: string }) =>
       `the ${p.annotation} annotation is "${p.value}", not "${p.ours}"`,
-    ko: (p) => `${p.annotation} 어노테이션의 값이 "${p.ours}"가 아니라 "${p.value}"입니다`,
+    ko: (p) => `${p.annotation} 어노테이션의 값이 "${p.value}"입니다(이 컨트롤러가 맡는 값은 "${p.ours}")`,
     example: { annotation: 'kubernetes.io/ingress.class', value: 'traefik', ours: 'nginx' },
   },
   'lint.ingress.unserved': {
