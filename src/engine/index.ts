@@ -42,6 +42,7 @@ export {
 export { isPodReady } from './k8s/pod';
 export { SERVICE_NAME_LABEL, ZONE_LABEL } from './k8s/labels';
 export { isIngressControllerPod } from './ingress';
+export { ingressSummary, type IngressPathSummary, type IngressSummary } from './ingress/summary';
 export {
   gatewaySummary,
   type GatewayListenerSummary,

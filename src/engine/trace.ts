@@ -92,6 +92,17 @@ export interface GatewayRef {
   service?: string; // "Service/default/web-v1"
 }
 
+/**
+ * An ingress controller's decision, for the page to light what nginx used: the Ingress and the path
+ * (or defaultBackend) that matched, and the Service it sends to. Absent when no Ingress matched (the
+ * controller's own 404).
+ */
+export interface IngressRef {
+  ingress: string; // "Ingress/default/shop-and-blog"
+  field?: string; // "spec.rules[0].http.paths[1]" or "spec.defaultBackend"
+  service?: string; // "Service/default/shop-api"
+}
+
 export interface Hop {
   stage: HopStage;
   location: string; // "external" | "lb/default/web" | "node/node-1" | "pod/default/web-…"
@@ -102,6 +113,8 @@ export interface Hop {
   ruleRef?: RuleRef;
   /** Gateway hops: the listener and route rule Envoy used. */
   gatewayRef?: GatewayRef;
+  /** Ingress controller hops: the Ingress and path nginx matched. */
+  ingressRef?: IngressRef;
   candidates?: Candidate[];
   /** kube-proxy decisions: the Service's endpoints that were not candidates here, each with its reason. */
   leftOut?: LeftOutCandidate[];

@@ -47,6 +47,8 @@ export interface ProxyDecision {
   kind: 'proxy';
   ingress: string; // "default/shop"
   rule: string; // "shop.example.com /api (Prefix) → api:80"
+  /** Where in the Ingress the matched path is: "spec.rules[0].http.paths[1]" or "spec.defaultBackend". */
+  field?: string;
   service: string; // "default/api"
   servicePort: number; // 80
   upstream: string; // "default-api-80"
@@ -67,6 +69,7 @@ export interface RespondDecision {
   headers: Record<string, string>;
   ingress?: string;
   rule?: string;
+  field?: string;
   service?: string;
   tls?: TlsInfo;
   note: Msg;
@@ -141,7 +144,13 @@ export function routeIngress(
   const m = matchRequest(table, req.host, req.path);
   const rule = ruleText(m);
   const ingress = m.location.ingress ? ingressKey(m.location.ingress) : undefined;
-  const base = { ...(ingress ? { ingress } : {}), rule, ...(tls ? { tls } : {}) };
+  const field = ingress ? m.location.field : undefined;
+  const base = {
+    ...(ingress ? { ingress } : {}),
+    rule,
+    ...(field ? { field } : {}),
+    ...(tls ? { tls } : {}),
+  };
   const hostName = normalizeHost(req.host) || CATCH_ALL;
   const note = (then: Msg): Msg => msg('ingress.note', { tls: tlsNote, match: m.note, then });
 
@@ -216,6 +225,7 @@ export function routeIngress(
     kind: 'proxy',
     ingress: ingress!,
     rule,
+    ...(field ? { field } : {}),
     service: up.service,
     servicePort: up.servicePort!.port,
     upstream: up.name,

@@ -11,7 +11,7 @@ import { routeIngress, type IngressRequest } from '../ingress';
 import { msg, type Msg } from '../messages';
 import { isIPv4, isIPv6 } from '../net/ip';
 import { ephemeralPort, type Packet } from '../net/packet';
-import type { HttpResponse } from '../trace';
+import type { HttpResponse, IngressRef } from '../trace';
 import { appResponse } from './app';
 import { addHop, createCtx, fail, type Ctx, type End, type WalkFn } from './context';
 import { walkReply } from './reply';
@@ -40,6 +40,16 @@ export function isIngressRequest(ctx: Ctx, p: Packet): boolean {
     (proto === 'HTTP/1.0' || proto === 'HTTP/1.1' || proto === 'HTTP/2') &&
     (p.dstPort === 80 || p.dstPort === 443)
   );
+}
+
+/** What the page lights for nginx's decision: the Ingress, the path that matched, its Service. */
+function ingressRef(d: { ingress?: string; field?: string; service?: string }): IngressRef | undefined {
+  if (!d.ingress) return undefined;
+  return {
+    ingress: `Ingress/${d.ingress}`,
+    ...(d.field ? { field: d.field } : {}),
+    ...(d.service ? { service: `Service/${d.service}` } : {}),
+  };
 }
 
 /** The controller pod took the connection: let nginx route the request. */
@@ -115,6 +125,7 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
         location,
         action: 'respond',
         ...(d.rule ? { rule: d.rule } : {}),
+        ...(d.ingress ? { ingressRef: ingressRef(d)! } : {}),
         note: d.note,
       },
       arrived,
@@ -143,6 +154,7 @@ export function throughIngress(ctx: Ctx, controller: Pod, arrived: Packet, walkR
       location,
       action: 'forward',
       rule: d.rule,
+      ingressRef: ingressRef(d)!,
       candidates: d.candidates,
       note: d.note,
     },

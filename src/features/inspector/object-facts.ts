@@ -7,7 +7,7 @@
  * objectFacts(cluster, 'Pod/default/web-1');
  * // { kind: 'Pod', name: 'web-1', namespace: 'default', facts: [{ label: 'object.ips', values: ['10.244.1.5', 'fd00:10:244:1::5'] }, …] }
  */
-import { clusterIndex, isPodReady, nsName, type ClusterState } from '../../engine';
+import { clusterIndex, ingressSummary, isPodReady, nsName, type ClusterState } from '../../engine';
 import type { MessageKey } from '../../i18n';
 
 export interface Fact {
@@ -104,6 +104,28 @@ export function objectFacts(cluster: ClusterState, key: string): ObjectFacts | n
         ]),
         ...fact('object.endpoints', ready),
         ...fact('object.notReady', notReady),
+      ],
+    };
+  }
+  if (kind === 'Ingress') {
+    const ing = ingressSummary(cluster).find((i) => i.id === key);
+    if (!ing) return null;
+    // Each path as nginx reads it: host and path (type) → Service:port.
+    const line = (p: (typeof ing.paths)[number]) =>
+      `${p.field === 'spec.defaultBackend' ? 'defaultBackend' : `${p.host ?? '*'} ${p.path} (${p.pathType})`} → ${p.service ? `${p.service.split('/')[2]}:${p.port}` : '—'}`;
+    return {
+      kind,
+      namespace,
+      name,
+      facts: [
+        ...fact('object.ingressClass', [ing.className ?? undefined]),
+        { label: 'object.served', values: [ing.served ? 'True' : 'False'] },
+        ...fact('object.address', [ing.address ?? undefined]),
+        ...fact('object.paths', ing.paths.filter((p) => !p.shadowedBy).map(line)),
+        ...fact(
+          'object.shadowed',
+          ing.paths.filter((p) => p.shadowedBy).map((p) => `${line(p)} · ${p.shadowedBy}`),
+        ),
       ],
     };
   }

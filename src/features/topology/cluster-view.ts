@@ -6,11 +6,13 @@
 import {
   clusterIndex,
   gatewaySummary,
+  ingressSummary,
   isIngressControllerPod,
   nsName,
   type ClusterIndex,
   type ClusterState,
   type GatewaySummary,
+  type IngressSummary,
   type Service,
 } from '../../engine';
 
@@ -115,6 +117,9 @@ export interface ClusterView {
   proxyMode: string;
   /** Gateways Envoy Gateway manages: listeners, attached routes, the proxy's pods and Service. */
   gateways: GatewaySummary[];
+  /** Ingresses with their paths, whether ingress-nginx serves them, and its controller pods. */
+  ingresses: IngressSummary[];
+  ingressControllers: string[];
 }
 
 export function viewCluster(cluster: ClusterState): ClusterView {
@@ -183,5 +188,7 @@ export function viewCluster(cluster: ClusterState): ClusterView {
     pods,
     proxyMode: cluster.config.proxy.mode,
     gateways,
+    ingresses: ingressSummary(cluster),
+    ingressControllers: pods.filter((p) => p.ingressController).map((p) => p.id),
   };
 }

@@ -54,11 +54,13 @@ export function flowNodes(
         n.data.kind === 'kube-proxy' &&
         ((selectedService && n.data.services.some((s) => s.id === selectedService)) || hopService)
           ? { ...n, data: { ...n.data, selectedService: selectedService ?? undefined, hopService } }
-          : n.data.kind === 'gateway' && gw?.id === n.id
-            ? { ...n, data: { ...n.data, hopListeners: gw.listeners } }
-            : n.data.kind === 'route' && hopRoute && n.data.gateway === gw?.id
-              ? { ...n, data: { ...n.data, hopRule: gw?.rule ?? undefined } }
-              : n;
+          : n.data.kind === 'ingress' && lights?.ingress?.id === n.id
+            ? { ...n, data: { ...n.data, hopPath: lights.ingress.field ?? undefined } }
+            : n.data.kind === 'gateway' && gw?.id === n.id
+              ? { ...n, data: { ...n.data, hopListeners: gw.listeners } }
+              : n.data.kind === 'route' && hopRoute && n.data.gateway === gw?.id
+                ? { ...n, data: { ...n.data, hopRule: gw?.rule ?? undefined } }
+                : n;
       const classes = [
         lit?.nodes.has(n.id) && 'lit',
         marks.at === n.id && 'at-hop',
@@ -66,6 +68,7 @@ export function flowNodes(
         marks.marked?.has(n.id) && 'lesson-mark',
         lights?.service === n.id && 'hop-service',
         gw?.id === n.id && 'hop-service',
+        lights?.ingress?.id === n.id && 'hop-service',
         m !== n && m.data.kind === 'route' && 'hop-service',
         lights?.pod === n.id && 'hop-pod',
       ].filter(Boolean);
@@ -118,6 +121,10 @@ const hopRouteEdge = (e: Edge, lights: HopLights | undefined): boolean =>
   e.target === lights.service &&
   e.id.startsWith('g:');
 
+/** The link from the Ingress a controller's hop matched to the Service its path sends to. */
+const hopIngressEdge = (e: Edge, lights: HopLights | undefined): boolean =>
+  !!lights?.ingress && e.source === lights.ingress.id && e.target === lights.service && e.id.startsWith('i:');
+
 /** Rule edges (Service → each node's kube-proxy) show only for the selected Service. */
 export function flowEdges(
   graph: FlowGraph | null,
@@ -132,7 +139,7 @@ export function flowEdges(
       .map((e) =>
         lit?.edges.has(e.id)
           ? { ...e, className: `${e.className} lit`, animated: true }
-          : hopRouteEdge(e, lights)
+          : hopRouteEdge(e, lights) || hopIngressEdge(e, lights)
             ? { ...e, className: `${e.className} hop-route` }
             : e,
       ),

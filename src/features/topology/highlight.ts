@@ -1,7 +1,8 @@
 /**
  * What to light up for a selection: a Service lights its endpoint pods, its rules on each node's
  * kube-proxy and its load balancer; a Gateway its routes, its Envoy pods, their Service and load
- * balancer; a route the Services it sends to; any other element lights itself.
+ * balancer; a route the Services it sends to; an Ingress its controller pods and backend Services; any
+ * other element lights itself.
  */
 import { graphIdForKey, kubeProxyId } from '../../store/graph-ids';
 import type { FlowGraph } from './to-flow-graph';
@@ -32,6 +33,12 @@ export function highlightFor(graph: FlowGraph, selected: string | null): Highlig
   if (parts) {
     for (const p of parts) nodes.add(p);
     for (const e of graph.edges) if (e.source === id || parts.includes(e.source)) edges.add(e.id);
+  }
+  // An Ingress lights the controller's pods that read it, its links and the Services they lead to.
+  const ingress = graph.ingressParts.get(id);
+  if (ingress) {
+    for (const p of ingress) nodes.add(p);
+    for (const e of graph.edges) if (e.source === id) edges.add(e.id);
   }
   if (id.startsWith('node/')) nodes.add(kubeProxyId(id.slice(5)));
   return { nodes, edges };

@@ -7,7 +7,8 @@
  * The Service is the owner of the address the packet was sent to before the decision rewrote it (a
  * ClusterIP, a load balancer's or an external IP, or a node's address on a nodePort), read through the
  * cluster's index; the pod is the candidate the decision chose. A Gateway's hop names what Envoy used
- * (its gatewayRef): the Gateway, its listeners, the route rule and the backendRef the weights chose.
+ * (its gatewayRef): the Gateway, its listeners, the route rule and the backendRef the weights chose; an
+ * ingress controller's hop its ingressRef: the Ingress, the path nginx matched and its Service.
  *
  * @example
  * hopLights(cluster, trace.hops, 3); // { service: "Service/default/web", pod: "pod/default/web-…", proxy: "kube-proxy/node-3" }
@@ -22,6 +23,8 @@ export interface HopLights {
   proxy: string | null; // "kube-proxy/node-3"
   /** A Gateway's decision: the Gateway, the listeners that took the request, the route and its rule. */
   gateway?: { id: string; listeners: string[]; route: string | null; rule: number | null };
+  /** An ingress controller's decision: the Ingress and the path (its field) nginx matched. */
+  ingress?: { id: string; field: string | null };
 }
 
 const NONE: HopLights = { service: null, pod: null, proxy: null };
@@ -30,6 +33,7 @@ const decides = (h: Hop) =>
   h.rewrite === 'dnat' ||
   h.rewrite === 'dnat+snat' ||
   !!h.gatewayRef ||
+  !!h.ingressRef ||
   !!h.candidates?.some((c) => c.chosen);
 
 /** "10.96.0.10:53" → ip and port; "[fd00::a]:80" too; a bare address has port 0. */
@@ -72,6 +76,14 @@ export function hopLights(cluster: ClusterState | null, hops: readonly Hop[], i:
           route: ref.route ?? null,
           rule: ref.rule ?? null,
         },
+      };
+    const ing = h.ingressRef;
+    if (ing)
+      return {
+        service: ing.service ?? null,
+        pod: chosen ? `pod/${chosen}` : null,
+        proxy: null,
+        ingress: { id: ing.ingress, field: ing.field ?? null },
       };
     const before = hops[j - 1]?.packet.dst;
     return {

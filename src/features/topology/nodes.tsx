@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useRender } from '../../i18n/message';
 import { chipChars, chipLabels } from './chip-labels';
 import { countEndpoints } from './cluster-view';
+import { IngressNode } from './IngressNode';
 import { PROXY_CHIPS } from './sizes';
 import type { GraphNode } from './to-flow-graph';
 
@@ -281,5 +282,6 @@ export const nodeTypes = {
   pod: PodNode,
   gateway: GatewayNode,
   route: RouteNode,
+  ingress: IngressNode,
   ghost: GhostNode,
 };

@@ -24,6 +24,11 @@ export const GATEWAY_W = 240;
 export const GATEWAY_HEADER = 56;
 export const LISTENER_H = 24;
 export const ROUTE_H = 54;
+/** An Ingress: its name and address, then a row per path (host and path, then the Service it sends to). */
+export const INGRESS_HEADER = 50;
+export const PATH_H = 44;
+/** At most this many path rows in an Ingress box; the rest are counted ("+3 more"). */
+export const INGRESS_PATHS = 6;
 export const ZONE_HEADER = 34;
 /** Extra height above a zone's nodes for its label. */
 export const ZONE_LABEL = 22;

@@ -10,12 +10,13 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import type { ClusterState, GatewayRouteSummary, GatewaySummary } from '../../engine';
+import type { ClusterState, GatewayRouteSummary, GatewaySummary, IngressSummary } from '../../engine';
 import { EXTERNAL_ID, kubeProxyId, lbId, zoneId } from '../../store/graph-ids';
 import { ROUTE_GUTTER } from './route-geometry';
 import { viewCluster, type NodeView, type PodView, type ServiceView } from './cluster-view';
 import { backendServices, gatewayHeight, routeBoxes, routeEdges, sharedRoutes } from './gateway-boxes';
 import type { Ghost } from './ghosts';
+import { ingressBackends, ingressEdges, ingressHeight } from './ingress-boxes';
 import { stabilize } from './stable-layout';
 import * as S from './sizes';
 
@@ -46,6 +47,12 @@ export type GraphNodeData =
       hopListeners?: string[];
     }
   | {
+      kind: 'ingress';
+      ingress: IngressSummary;
+      /** The path (its field) nginx matched for the followed request at its current hop. */
+      hopPath?: string;
+    }
+  | {
       kind: 'route';
       route: GatewayRouteSummary;
       gateway: string; // "Gateway/default/eg"
@@ -61,6 +68,8 @@ export interface FlowGraph {
   endpointsOf: Map<string, string[]>;
   /** Gateway id → its routes' boxes, Envoy pods, proxy Service and load balancer; route id → its backends. */
   gatewayParts: Map<string, string[]>;
+  /** Ingress id → the controller's pods and the Services its paths send to. */
+  ingressParts: Map<string, string[]>;
 }
 
 /**
@@ -168,6 +177,12 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
     g.setNode(gw.id, { width: S.GATEWAY_W, height: gatewayHeight(gw) });
     g.setEdge(EXTERNAL_ID, gw.id);
     for (const s of new Set(gw.routes.flatMap(backendServices))) if (shownIds.has(s)) g.setEdge(gw.id, s);
+  }
+  // An Ingress too: the rule set the controller reads, leading to the Services its paths name.
+  for (const ing of view.ingresses) {
+    g.setNode(ing.id, { width: S.GATEWAY_W, height: ingressHeight(ing) });
+    g.setEdge(EXTERNAL_ID, ing.id);
+    for (const s of ingressBackends(ing)) if (shownIds.has(s)) g.setEdge(ing.id, s);
   }
   // A refused object stays on the graph in the Services' column (where a refused Service was).
   const ghostsShown = ghosts.filter((x) => !g.hasNode(x.id));
@@ -285,6 +300,15 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
     }
     gatewayParts.set(gw.id, parts);
   }
+  const ingressParts = new Map<string, string[]>();
+  for (const ing of view.ingresses) {
+    place(ing.id, { kind: 'ingress', ingress: ing }, topLeft(ing.id), 1);
+    edges.push(...ingressEdges(ing, shownIds));
+    ingressParts.set(ing.id, [
+      ...(ing.served ? view.ingressControllers : []),
+      ...ingressBackends(ing).filter((x) => shownIds.has(x)),
+    ]);
+  }
   const endpointsOf = new Map<string, string[]>();
   for (const s of shown) {
     place(s.id, { kind: 'service', service: s }, topLeft(s.id), 1);
@@ -308,5 +332,5 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
           className: 'edge-rule',
         });
   }
-  return { nodes, edges, endpointsOf, gatewayParts };
+  return { nodes, edges, endpointsOf, gatewayParts, ingressParts };
 }
