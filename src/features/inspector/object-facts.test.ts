@@ -77,8 +77,10 @@ describe('objectFacts', () => {
     expect(objectFacts(cluster, 'Service/other/web')).toBeNull();
     expect(objectFacts(cluster, 'kube-proxy/node-9')).toBeNull();
     expect(objectFacts(cluster, 'external')).toBeNull();
-    expect(objectFacts(cluster, 'Ingress/default/web')).toEqual({
-      kind: 'Ingress',
+    // An Ingress has its own card (its paths); one the cluster does not have, none.
+    expect(objectFacts(cluster, 'Ingress/default/web')).toBeNull();
+    expect(objectFacts(cluster, 'HTTPRoute/default/web')).toEqual({
+      kind: 'HTTPRoute',
       namespace: 'default',
       name: 'web',
       facts: [],
