@@ -77,6 +77,28 @@ spec: { nodeName: n3, containers: [{ name: c, image: nginx }] }
     expect(r.outputs[1]).toMatch(/^n3 +/m);
   });
 
+  // Found by the 100,000-case fuzz run: the node's rules read its InternalIP through the proxy's own
+  // lookup, which threw on the missing address (the IPv6 proxier looks for an IPv6 one on any cluster).
+  it('a Node InternalIP entry without its address: that node prints its rules', () => {
+    const r = run(
+      `apiVersion: v1
+kind: Node
+metadata: { name: n3 }
+spec: { podCIDR: 10.244.9.0/24 }
+status: { addresses: [{ type: InternalIP }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { type: NodePort, selector: { app: web }, ports: [{ port: 80 }] }
+`,
+      'node n3 -- ip6tables-save',
+      'node n3 -- iptables-save',
+    );
+    expect(r.outputs[0]).not.toMatch(/error/i);
+    expect(r.outputs[1]).toContain('KUBE-NODEPORTS');
+  });
+
   it('Service status.loadBalancer.ingress', () => {
     const r = run(
       `apiVersion: v1

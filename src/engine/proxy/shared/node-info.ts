@@ -9,8 +9,9 @@
 import type { ClusterState } from '../../cluster/state';
 import { ZONE_LABEL } from '../../k8s/labels';
 import type { Node } from '../../k8s/objects';
+import { nodeInternalIP, nodeInternalIPv6 } from '../../k8s/node';
 import { inCidr, parseCidr } from '../../net/ip';
-import { anyCidrContains, familyOfIp, parseAnyCidr, type IPFamily } from '../../net/ip6';
+import { anyCidrContains, parseAnyCidr, type IPFamily } from '../../net/ip6';
 
 /** What every mode's rules know of the node they are written for. */
 export interface NodeContext {
@@ -38,9 +39,9 @@ export function findNode(cluster: ClusterState, nodeName: string): Node | undefi
 
 /** The node's InternalIP (kube-proxy's nodeIP) of `family` (IPv4: the first InternalIP), or "" when none. */
 export function nodeIPOf(node: Node | undefined, family: IPFamily = 'IPv4'): string {
-  const internal = node?.status?.addresses?.filter((a) => a.type === 'InternalIP') ?? [];
-  if (family === 'IPv4') return internal[0]?.address ?? '';
-  return internal.find((a) => familyOfIp(a.address) === 'IPv6')?.address ?? '';
+  if (!node) return '';
+  // The same reading as the kubelet's (k8s/node.ts), which also survives an entry without its address.
+  return (family === 'IPv4' ? nodeInternalIP(node) : nodeInternalIPv6(node)) ?? '';
 }
 
 export function zoneOf(node: Node | undefined): string {
