@@ -32,6 +32,7 @@ const ROOTS = [
   ['apps', 'v1', 'StatefulSet'],
   ['apps', 'v1', 'DaemonSet'],
   ['batch', 'v1', 'Job'],
+  ['batch', 'v1', 'CronJob'],
   ['autoscaling', 'v2', 'HorizontalPodAutoscaler'],
 ];
 

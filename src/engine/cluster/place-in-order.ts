@@ -61,6 +61,7 @@ export function placeInOrder(
     StatefulSet: cluster.statefulSets,
     DaemonSet: cluster.daemonSets,
     Job: cluster.jobs,
+    CronJob: cluster.cronJobs,
     HorizontalPodAutoscaler: cluster.horizontalPodAutoscalers,
     Pod: cluster.pods,
     Service: cluster.services,

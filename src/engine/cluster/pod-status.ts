@@ -381,7 +381,7 @@ export function runPods(
  * Succeeded, conditions with reason PodCompleted, each container terminated Completed. The pod keeps its
  * addresses, and no longer counts as an endpoint (a terminal pod).
  */
-function completedStatus(pod: Pod, time: string): PodStatus {
+export function completedStatus(pod: Pod, time: string): PodStatus {
   const prev = pod.status!;
   const done = (type: string): PodCondition => cond(type, false, time, 'PodCompleted');
   return {

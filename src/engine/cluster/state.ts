@@ -10,6 +10,7 @@ import type {
   Deployment,
   HorizontalPodAutoscaler,
   Job,
+  CronJob,
   EndpointSlice,
   Endpoints,
   Ingress,
@@ -111,6 +112,7 @@ export interface ClusterState {
   statefulSets: StatefulSet[];
   daemonSets: DaemonSet[];
   jobs: Job[];
+  cronJobs: CronJob[];
   horizontalPodAutoscalers: HorizontalPodAutoscaler[];
   /**
    * Pods in creation order. Read-only once the cluster is built: pods share parts with each other (the
@@ -158,6 +160,7 @@ export function emptyCluster(config: ClusterConfig = DEFAULT_CONFIG): ClusterSta
     statefulSets: [],
     daemonSets: [],
     jobs: [],
+    cronJobs: [],
     horizontalPodAutoscalers: [],
     pods: [],
     services: [],

@@ -1,13 +1,20 @@
 /**
- * kubectl's table columns for StatefulSets, DaemonSets, Jobs and HorizontalPodAutoscalers
- * (pkg/printers/internalversion/printers.go: printStatefulSet, printDaemonSet, printJob,
+ * kubectl's table columns for StatefulSets, DaemonSets, Jobs, CronJobs and HorizontalPodAutoscalers
+ * (pkg/printers/internalversion/printers.go: printStatefulSet, printDaemonSet, printJob, printCronJob,
  * printHorizontalPodAutoscaler).
  *
  * @example
  * WORKLOAD_PRINTERS.StatefulSet.row(cassandra, { wide: false, now: 0 }); // ["cassandra", "3/3", "0s"]
  */
 import { humanDuration, parseTimestamp } from '../cluster/time';
-import type { DaemonSet, HorizontalPodAutoscaler, Job, KubeObject, StatefulSet } from '../k8s/objects';
+import type {
+  CronJob,
+  DaemonSet,
+  HorizontalPodAutoscaler,
+  Job,
+  KubeObject,
+  StatefulSet,
+} from '../k8s/objects';
 import { age, containersAndImages, erase, formatLabels, type Printer } from './get-printers';
 
 const statusOf = (o: KubeObject): Record<string, unknown> => (o.status ?? {}) as Record<string, unknown>;
@@ -105,6 +112,29 @@ export const WORKLOAD_PRINTERS: Record<string, Printer> = {
     wideRow: (j: Job) => [
       ...containersAndImages(j.spec.template),
       formatLabels(j.spec.selector?.matchLabels),
+    ],
+  }),
+  CronJob: erase({
+    columns: ['NAME', 'SCHEDULE', 'TIMEZONE', 'SUSPEND', 'ACTIVE', 'LAST SCHEDULE', 'AGE'],
+    wideColumns: ['CONTAINERS', 'IMAGES', 'SELECTOR'],
+    row: (c: CronJob, o) => {
+      const st = statusOf(c);
+      const last = typeof st.lastScheduleTime === 'string' ? parseTimestamp(st.lastScheduleTime) : undefined;
+      return [
+        c.metadata.name ?? '',
+        c.spec.schedule,
+        c.spec.timeZone ?? '<none>',
+        c.spec.suspend === undefined ? '<unset>' : c.spec.suspend ? 'True' : 'False',
+        String(Array.isArray(st.active) ? st.active.length : 0),
+        last === undefined ? '<none>' : humanDuration(o.now - last),
+        age(c, o.now),
+      ];
+    },
+    wideRow: (c: CronJob) => [
+      ...containersAndImages(c.spec.jobTemplate.spec.template),
+      c.spec.jobTemplate.spec.selector
+        ? formatLabels(c.spec.jobTemplate.spec.selector.matchLabels)
+        : '<none>',
     ],
   }),
   HorizontalPodAutoscaler: erase({

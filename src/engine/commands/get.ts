@@ -119,6 +119,14 @@ const TYPES: ResourceType[] = [
     list: (c) => c.jobs,
   },
   {
+    kind: 'CronJob',
+    plural: 'cronjobs.batch',
+    prefix: 'cronjob.batch',
+    aliases: ['cronjobs', 'cronjob', 'cj'],
+    namespaced: true,
+    list: (c) => c.cronJobs,
+  },
+  {
     kind: 'HorizontalPodAutoscaler',
     plural: 'horizontalpodautoscalers.autoscaling',
     prefix: 'horizontalpodautoscaler.autoscaling',
@@ -203,6 +211,7 @@ const ALL = [
   'ReplicaSet',
   'StatefulSet',
   'HorizontalPodAutoscaler',
+  'CronJob',
   'Job',
 ];
 

@@ -311,6 +311,23 @@ export interface Job extends KubeObject {
   };
 }
 
+export interface CronJob extends KubeObject {
+  kind: 'CronJob';
+  spec: {
+    schedule: string;
+    timeZone?: string;
+    startingDeadlineSeconds?: number;
+    concurrencyPolicy?: 'Allow' | 'Forbid' | 'Replace';
+    suspend?: boolean;
+    successfulJobsHistoryLimit?: number;
+    failedJobsHistoryLimit?: number;
+    jobTemplate: {
+      metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+      spec: Job['spec'];
+    };
+  };
+}
+
 export interface HorizontalPodAutoscaler extends KubeObject {
   kind: 'HorizontalPodAutoscaler';
   spec: {

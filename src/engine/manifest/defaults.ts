@@ -149,6 +149,22 @@ function defaultJob(obj: Obj): void {
   if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
 }
 
+/**
+ * SetDefaults_CronJob (batch/v1): concurrencyPolicy Allow, not suspended, history limits 3 and 1. The
+ * job template's Job fields are not defaulted (SetDefaults_Job is for Jobs: the Jobs made from it get
+ * them on create); its pod template is (SetDefaults_PodSpec).
+ */
+function defaultCronJob(obj: Obj): void {
+  if (!isObj(obj.spec)) return;
+  const spec = obj.spec;
+  if (empty(spec.concurrencyPolicy)) spec.concurrencyPolicy = 'Allow';
+  spec.suspend ??= false;
+  spec.successfulJobsHistoryLimit ??= 3;
+  spec.failedJobsHistoryLimit ??= 1;
+  const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : undefined;
+  if (jobSpec && isObj(jobSpec.template)) defaultPodSpec(jobSpec.template.spec);
+}
+
 /** SetDefaults_HorizontalPodAutoscaler (autoscaling/v2): minReplicas 1, CPU at 80 % utilization. */
 function defaultHorizontalPodAutoscaler(obj: Obj): void {
   if (!isObj(obj.spec)) return;
@@ -194,6 +210,8 @@ export function applyDefaults(obj: Obj): void {
       return defaultDaemonSet(obj);
     case 'Job':
       return defaultJob(obj);
+    case 'CronJob':
+      return defaultCronJob(obj);
     case 'HorizontalPodAutoscaler':
       return defaultHorizontalPodAutoscaler(obj);
     case 'Endpoints':

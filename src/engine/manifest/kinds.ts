@@ -34,6 +34,7 @@ const KINDS: KindInfo[] = [
   { kind: 'StatefulSet', apiVersions: ['apps/v1'], namespaced: true, config: false },
   { kind: 'DaemonSet', apiVersions: ['apps/v1'], namespaced: true, config: false },
   { kind: 'Job', apiVersions: ['batch/v1'], namespaced: true, config: false },
+  { kind: 'CronJob', apiVersions: ['batch/v1'], namespaced: true, config: false },
   { kind: 'HorizontalPodAutoscaler', apiVersions: ['autoscaling/v2'], namespaced: true, config: false },
   {
     kind: 'ClusterConfiguration',
@@ -70,7 +71,7 @@ export const SUPPORTED_KINDS: readonly KindInfo[] = KINDS;
  * What svclab knows about a kind, or undefined when it does not simulate it.
  *
  * @example
- * supportedKind('CronJob'); // undefined
+ * supportedKind('PodDisruptionBudget'); // undefined
  */
 export function supportedKind(kind: string): KindInfo | undefined {
   return BY_KIND.get(kind);

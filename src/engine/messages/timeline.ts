@@ -128,4 +128,20 @@ export const timeline = defineMessages({
       `${p.pod}의 컨테이너가 실행 중이 아닙니다(죽은 뒤 kubelet의 재시작을 기다리는 중). 주소는 그대로지만 듣는 프로세스가 없어 연결이 거부됩니다.`,
     example: { pod: 'default/web-6945978964-54zph' },
   },
+  /** The CronJob controller creates a Job at a scheduled time. */
+  'timeline.cronJobCreated': {
+    en: (p: { cronJob: string; job: string }) =>
+      `CronJob ${p.cronJob} reaches a scheduled time and creates Job ${p.job} (its name ends in the scheduled time in minutes since 1970). svclab takes its pods to exit 0: they end Completed and the Job is Complete.`,
+    ko: (p) =>
+      `크론잡 ${p.cronJob}의 예약 시각이 되어 잡 ${p.job}이(가) 만들어집니다(이름 끝의 숫자는 1970년부터 센 예약 시각의 분입니다). svclab은 그 파드가 종료 코드 0으로 끝났다고 보므로 파드는 Completed, 잡은 Complete가 됩니다.`,
+    example: { cronJob: 'default/hello', job: 'hello-29454841' },
+  },
+  /** The CronJob controller deletes finished Jobs beyond the history limit. */
+  'timeline.cronJobDeleted': {
+    en: (p: { cronJob: string; job: string; keep: number }) =>
+      `CronJob ${p.cronJob} keeps ${p.keep} finished Job(s) (successfulJobsHistoryLimit) and deletes the oldest, ${p.job}, with its pods.`,
+    ko: (p) =>
+      `크론잡 ${p.cronJob}은(는) 끝난 잡을 ${p.keep}개까지만 남기므로(successfulJobsHistoryLimit) 가장 오래된 ${p.job}을(를) 파드와 함께 삭제합니다.`,
+    example: { cronJob: 'default/hello', job: 'hello-29454838', keep: 3 },
+  },
 });

@@ -10,6 +10,7 @@ import type { BuildResult } from '../build';
 import type { ClusterState } from '../cluster/state';
 import { timelineFaults } from '../manifest/timeline';
 import type { Msg } from '../messages';
+import { cronJobChanges } from './cronjob';
 import { planChanges } from './reactions';
 import { mutable } from './state';
 
@@ -35,7 +36,14 @@ export function clusterAt(
   at: number,
   seed: number,
 ): ClusterAt {
-  const changes = planChanges(built.cluster, timelineFaults(built.objects));
+  // The faults' chains and the CronJob controller's schedule, in time order (a stable sort).
+  const changes = [
+    ...planChanges(built.cluster, timelineFaults(built.objects)),
+    ...cronJobChanges(built.cluster, at, seed),
+  ]
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.at - b.c.at || a.i - b.i)
+    .map(({ c }) => c);
   const events = changes.map((c) => ({ at: c.at, msg: c.msg, fault: c.fault }));
   const due = changes.filter((c) => c.at <= at && c.apply);
   if (due.length === 0) return { cluster: built.cluster, events, at };

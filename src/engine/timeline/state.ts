@@ -12,7 +12,10 @@ import { uidFor } from '../cluster/hash';
 import { objectKey, type ClusterState } from '../cluster/state';
 import { formatTimestamp } from '../cluster/time';
 import { cloneJson } from '../manifest/clone';
-import type { Node, Pod, PodCondition } from '../k8s/objects';
+import type { CronJob, Job, Node, Pod, PodCondition } from '../k8s/objects';
+import { expandJobs } from '../cluster/job';
+import { completedStatus } from '../cluster/pod-status';
+import { TakenNames } from '../cluster/workloads';
 import { cidrContains, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
 import { createRng } from '../util/rng';
 import { UNREACHABLE_TAINT } from './defaults';
@@ -28,6 +31,10 @@ export interface Mutable {
   remove(pod: string): void;
   /** The ReplicaSet makes a new pod for `pod`, scheduled on a node that takes pods. */
   replace(pod: string, at: number): void;
+  /** A CronJob's Job, created at `at`; the Job controller runs its pods to completion (Completed). */
+  addJob(job: Job, at: number): void;
+  /** The CronJob controller's status: the last scheduled time, and the last successful one. */
+  cronJobScheduled(namespace: string, name: string, at: number): void;
   finish(): ClusterState;
 }
 
@@ -45,6 +52,8 @@ export function mutable(built: ClusterState, seed: number): Mutable {
     ...built,
     nodes: [...built.nodes],
     pods: [...built.pods],
+    jobs: [...built.jobs],
+    cronJobs: [...built.cronJobs],
     origins: new Map(built.origins),
   };
   const stopped = new Set(built.faults?.stoppedNodes ?? []);
@@ -183,6 +192,64 @@ export function mutable(built: ClusterState, seed: number): Mutable {
         order: c.origins.size,
         owner: `ReplicaSet/${ns}/${rs.name}`,
       });
+    },
+    addJob(job, at) {
+      const ns = job.metadata.namespace ?? 'default';
+      const time = formatTimestamp(at);
+      const taken = new TakenNames();
+      for (const p of c.pods) taken.add(p.metadata.namespace ?? 'default', p.metadata.name ?? '');
+      const made = expandJobs([job], taken, Infinity, seed, time).podGroups[0];
+      const owner = job.metadata.ownerReferences?.[0];
+      c.jobs.push(job);
+      c.origins.set(objectKey(job), {
+        by: 'controller',
+        order: c.origins.size,
+        ...(owner ? { owner: `CronJob/${ns}/${owner.name}` } : {}),
+      });
+      const pods = made?.pods ?? [];
+      for (const p of pods) {
+        // The scheduler's spread, in short: the node that takes pods with the fewest.
+        const count = (n: Node) => c.pods.filter((x) => x.spec.nodeName === n.metadata.name).length;
+        const node = c.nodes.filter(takesPods).sort((a, b) => count(a) - count(b))[0];
+        const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+        const ip = node ? freeIp(c, node) : undefined;
+        if (node) p.spec.nodeName = node.metadata.name ?? '';
+        p.status = {
+          phase: 'Running',
+          ...(hostIP ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
+          ...(ip ? { podIP: ip, podIPs: [{ ip }] } : {}),
+          startTime: time,
+        };
+        p.status = completedStatus(p, time);
+        c.pods.push(p);
+        c.origins.set(objectKey(p), { by: 'controller', order: c.origins.size, owner: objectKey(job) });
+      }
+      const condition = (type: string) => ({
+        lastProbeTime: time,
+        lastTransitionTime: time,
+        message: 'Reached expected number of succeeded pods',
+        reason: 'CompletionsReached',
+        status: 'True',
+        type,
+      });
+      (job as { status?: unknown }).status = {
+        completionTime: time,
+        conditions: [condition('SuccessCriteriaMet'), condition('Complete')],
+        ready: 0,
+        startTime: time,
+        succeeded: pods.length,
+        terminating: 0,
+        uncountedTerminatedPods: {},
+      };
+    },
+    cronJobScheduled(namespace, name, at) {
+      const i = c.cronJobs.findIndex(
+        (j) => j.metadata.name === name && (j.metadata.namespace ?? 'default') === namespace,
+      );
+      if (i < 0) return;
+      const cj = cloneJson(c.cronJobs[i]!) as CronJob;
+      cj.status = { lastScheduleTime: formatTimestamp(at), lastSuccessfulTime: formatTimestamp(at) };
+      c.cronJobs[i] = cj;
     },
     finish() {
       // The endpoint controllers run again over what changed (given Endpoints/slices are kept as given).

@@ -21,6 +21,7 @@ import { validateService } from './service';
 import { createWarnings } from './warnings';
 import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validateJob } from './batch';
+import { validateCronJob } from './cronjob';
 import { validateDaemonSet, validateStatefulSet } from './workloads';
 
 type Obj = Record<string, unknown>;
@@ -37,6 +38,7 @@ const VALIDATORS: Record<string, (obj: Obj) => FieldError[]> = {
   StatefulSet: validateStatefulSet,
   DaemonSet: validateDaemonSet,
   Job: validateJob,
+  CronJob: validateCronJob,
   HorizontalPodAutoscaler: validateHorizontalPodAutoscaler,
   Namespace: validateNamespace,
   Node: validateNode,
