@@ -32,15 +32,15 @@ describe('loadObjects', () => {
   });
 
   it('reports unsupported kinds as info and skips them', () => {
-    const text = 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: db}\n';
+    const text = 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: db}\n';
     const { objects, diagnostics } = loadObjects([{ file: 'x.yaml', text }]);
     expect(objects).toEqual([]);
     expect(diagnostics).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: 'svclab does not simulate CronJob; it is ignored',
+        message: 'svclab does not simulate PodDisruptionBudget; it is ignored',
         line: 1,
-        kind: 'CronJob',
+        kind: 'PodDisruptionBudget',
         name: 'db',
       }),
     ]);

@@ -108,7 +108,8 @@ describe('checkSchema', () => {
       { kind: 'unknown', field: 'ipvs.schedular', message: 'unknown field "ipvs.schedular"' },
     ]);
     expect(hasSchema('kubeadm.k8s.io/v1beta3', 'ClusterConfiguration')).toBe(true);
-    expect(hasSchema('batch/v1', 'CronJob')).toBe(false);
+    expect(hasSchema('batch/v1', 'CronJob')).toBe(true);
+    expect(hasSchema('policy/v1', 'PodDisruptionBudget')).toBe(false);
   });
 
   it('validates 10,000 Services quickly', () => {
