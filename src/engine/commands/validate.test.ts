@@ -72,12 +72,12 @@ describe('svclab validate', () => {
 
   it('valid input: exit 0, notes with file:line', () => {
     const r = run(
-      `${svc('  ports:\n  - port: 80\n')}---\napiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: db\n`,
+      `${svc('  ports:\n  - port: 80\n')}---\napiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: db\n`,
     );
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toBe('All objects are valid.\n');
     expect(r.stderr).toBe(
-      'Info: scene.yaml:9:1: CronJob db: svclab does not simulate CronJob; it is ignored\n',
+      'Info: scene.yaml:9:1: PodDisruptionBudget db: svclab does not simulate PodDisruptionBudget; it is ignored\n',
     );
   });
 
