@@ -14,10 +14,22 @@ export async function editorReady(page: Page): Promise<void> {
 export async function setEditorText(page: Page, text: string): Promise<void> {
   await editorReady(page);
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-  await page.locator('[data-testid="yaml-editor"] .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('ControlOrMeta+V');
+  const lines = page.locator('[data-testid="yaml-editor"] .view-lines');
+  // The paste is checked and done again if it did not take (a fresh CI run once kept the old text):
+  // after it the cursor is at the end, so the text's last line is on screen.
+  const last =
+    text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .pop()
+      ?.trim() ?? '';
+  await expect(async () => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await lines.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+    await expect(lines).toContainText(last, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 export async function pickScenario(page: Page, id: string): Promise<void> {
