@@ -26,6 +26,14 @@ function run(yaml: string, ...lines: string[]): { validate: string; outputs: str
   return { validate: v.stdout + v.stderr, outputs };
 }
 
+/** A Node whose InternalIP entry lost its address (the API server reads it as ""). */
+const NODE_WITHOUT_ADDRESS = `apiVersion: v1
+kind: Node
+metadata: { name: n3 }
+spec: { podCIDR: 10.244.9.0/24 }
+status: { addresses: [{ type: InternalIP }] }
+`;
+
 const POD = (extra: string, status = '') => `apiVersion: v1
 kind: Pod
 metadata:
@@ -59,12 +67,7 @@ status: { addresses: [null, { type: InternalIP, address: 192.168.1.5 }] }
 
   it('a Node InternalIP entry without its address, with a pod on that node', () => {
     const r = run(
-      `apiVersion: v1
-kind: Node
-metadata: { name: n3 }
-spec: { podCIDR: 10.244.9.0/24 }
-status: { addresses: [{ type: InternalIP }] }
----
+      `${NODE_WITHOUT_ADDRESS}---
 apiVersion: v1
 kind: Pod
 metadata: { name: p, labels: { app: p } }
@@ -81,12 +84,7 @@ spec: { nodeName: n3, containers: [{ name: c, image: nginx }] }
   // lookup, which threw on the missing address (the IPv6 proxier looks for an IPv6 one on any cluster).
   it('a Node InternalIP entry without its address: that node prints its rules', () => {
     const r = run(
-      `apiVersion: v1
-kind: Node
-metadata: { name: n3 }
-spec: { podCIDR: 10.244.9.0/24 }
-status: { addresses: [{ type: InternalIP }] }
----
+      `${NODE_WITHOUT_ADDRESS}---
 apiVersion: v1
 kind: Service
 metadata: { name: web }
