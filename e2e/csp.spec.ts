@@ -3,7 +3,7 @@
  * workers, the engine's worker, the graph, a request, the lessons, Korean — without one violation.
  */
 import { test, expect } from '@playwright/test';
-import { editorReady, graphReady, setEditorText } from './helpers';
+import { editorReady, graphReady, setEditorText, suggestUntil } from './helpers';
 
 test('the page runs under a strict Content-Security-Policy without a violation', async ({ page }) => {
   test.setTimeout(120_000);
@@ -42,24 +42,7 @@ test('the page runs under a strict Content-Security-Policy without a violation',
   await editorReady(page);
   // Monaco's YAML worker validates and completes as the user types.
   await setEditorText(page, 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: Nod');
-  // The YAML worker may still be starting on a busy machine (CI failed here once: a single Ctrl+Space
-  // before the worker answered opened no list); ask again until it answers, as a user would.
-  const suggestions = page.locator('[data-testid="yaml-editor"] .suggest-widget .monaco-list-row');
-  await expect
-    .poll(
-      async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('ControlOrMeta+End');
-        await page.keyboard.press('Control+Space');
-        await suggestions
-          .first()
-          .waitFor({ timeout: 5_000 })
-          .catch(() => undefined);
-        return (await suggestions.allTextContents()).some((l) => l.startsWith('NodePort'));
-      },
-      { timeout: 60_000 },
-    )
-    .toBe(true);
+  await suggestUntil(page, (labels) => labels.some((l) => l.startsWith('NodePort')));
   await page.keyboard.press('Escape');
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: '한국어' }).click();

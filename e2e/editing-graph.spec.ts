@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { editorReady, graphReady, setEditorText, shot } from './helpers';
+import { editorReady, graphReady, setEditorText, shot, suggestUntil } from './helpers';
 
 // Editing stays honest on the graph: a refused object stays as a ghost with its error, an edit keeps
 // every box where it was, and the editor completes a field's values.
@@ -151,21 +151,11 @@ test('the editor offers a field’s values: externalTrafficPolicy completes to C
   await expect(page.locator('.react-flow__node[data-id="Service/default/np"]')).toBeVisible({
     timeout: 10_000,
   });
-  const suggestions = page.locator('[data-testid="yaml-editor"] .suggest-widget .monaco-list-row');
-  let labels: string[] = [];
-  await expect
-    .poll(
-      async () => {
-        await page.keyboard.press('Escape');
-        await page.keyboard.press('ControlOrMeta+End');
-        await page.keyboard.press('Control+Space');
-        await suggestions.first().waitFor({ timeout: 5_000 });
-        labels = await suggestions.allTextContents();
-        return labels.some((l) => l.startsWith('Cluster')) && labels.some((l) => l.startsWith('Local'));
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(true);
+  const labels = await suggestUntil(
+    page,
+    (l) => l.some((x) => x.startsWith('Cluster')) && l.some((x) => x.startsWith('Local')),
+    30_000,
+  );
   // Not words picked from the file.
   expect(labels.some((l) => /^(web|default|http)\b/.test(l))).toBe(false);
   await page.keyboard.press('Escape');

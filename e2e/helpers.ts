@@ -40,6 +40,36 @@ export async function setEditorText(page: Page, text: string, { verify = true } 
   }).toPass({ timeout: 30_000 });
 }
 
+/**
+ * Asks Monaco for suggestions at the end of the text until the list satisfies `wanted` (its YAML worker
+ * may still be starting on a busy machine: a user presses Ctrl+Space again), and returns the labels.
+ */
+export async function suggestUntil(
+  page: Page,
+  wanted: (labels: string[]) => boolean,
+  timeout = 60_000,
+): Promise<string[]> {
+  const rows = page.locator('[data-testid="yaml-editor"] .suggest-widget .monaco-list-row');
+  let labels: string[] = [];
+  await expect
+    .poll(
+      async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('ControlOrMeta+End');
+        await page.keyboard.press('Control+Space');
+        await rows
+          .first()
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
+        labels = await rows.allTextContents();
+        return wanted(labels);
+      },
+      { timeout },
+    )
+    .toBe(true);
+  return labels;
+}
+
 export async function pickScenario(page: Page, id: string): Promise<void> {
   await page.getByTestId('scenario-menu').selectOption(id);
 }
