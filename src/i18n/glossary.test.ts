@@ -20,7 +20,9 @@ const engineKo = (Object.entries(catalog) as [string, MessageDef<Record<string, 
     return [id, text] as const;
   },
 );
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The parameters a text uses (a particle's placeholder, `{title~을/를}`, names one it already has). */
+const placeholders = (s: string) =>
+  [...new Set([...s.matchAll(/\{(\w+)(?:[|~][^}]+)?\}/g)].map((m) => m[1]))].sort();
 
 describe('glossary', () => {
   it('finds an avoided spelling and names the term to use', () => {

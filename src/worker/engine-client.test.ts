@@ -164,8 +164,10 @@ describe('engine client watchdog', () => {
   });
 
   it('a call’s budget starts when the calls before it are answered (the worker answers in order)', async () => {
-    // Each answer takes 60 ms: three sent at once end at 60, 120 and 180 ms; none is over its 100 ms.
-    const { client, workers } = setup({}, () => new FakeWorker(60));
+    // Each answer takes 400 ms: three sent at once end at 400, 800 and 1,200 ms. Counted from when it
+    // was sent, the third would pass its 1,000 ms; counted from the answer before it, each has 600 ms
+    // to spare (room for a loaded machine's timers: a 60 ms answer against 100 ms failed at load 19).
+    const { client, workers } = setup({ buildBudgetMs: 1000 }, () => new FakeWorker(400));
     await client.update(1, scene('good'), 1); // the first call also waits for the worker to load
     const answers = await Promise.all([
       client.update(2, scene('a'), 1),

@@ -55,7 +55,7 @@ describe('decodeLessonFolder', () => {
       expect(r.errors.map((e) => render(e.message, 'en')).join('\n')).toContain('equal');
       // An instructor reading Korean gets the same facts in Korean.
       expect(render(r.errors[0]!.message, 'ko')).toBe(
-        '"equal"는 레슨 형식에 없는 필드입니다. 철자와 들여쓰기를 확인하세요',
+        '"equal"은 레슨 형식에 없는 필드입니다. 철자와 들여쓰기를 확인하세요',
       );
     }
   });
@@ -69,7 +69,7 @@ describe('decodeLessonFolder', () => {
     if (!r.ok) {
       const m = r.errors.map((e) => `${e.field}: ${render(e.message, 'en')}`).join('\n');
       const ko = r.errors.map((e) => render(e.message, 'ko')).join('\n');
-      expect(ko).toContain('"nope"라는 이름의 명령이나 let 값이 없습니다');
+      expect(ko).toContain('"nope"이라는 이름의 명령이나 let 값이 없습니다');
       expect(ko).toContain('레슨에 "scene.yaml" 파일이 없습니다');
       expect(m).toContain('no command or let value is named "nope"');
       expect(m).toContain('challenges[0].checks[0].path: not a JMESPath expression');

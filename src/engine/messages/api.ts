@@ -4,6 +4,7 @@
  * what is wrong and how to fix it. Keyed by the error's type (field.ErrorType) or its code.
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 export const api = defineMessages({
   'api.meaning.required': {
@@ -79,7 +80,7 @@ export const api = defineMessages({
     en: (p: { field: string }) =>
       `${p.field} is not a field of this kind: check its spelling and indentation (kubectl apply refuses it with strict field validation).`,
     ko: (p) =>
-      `${p.field}은(는) 이 종류의 오브젝트에 없는 필드입니다. 철자와 들여쓰기를 확인하세요(엄격한 필드 검증을 쓰는 kubectl apply는 거부합니다).`,
+      `${josa(p.field, '은/는')} 이 종류의 오브젝트에 없는 필드입니다. 철자와 들여쓰기를 확인하세요(엄격한 필드 검증을 쓰는 kubectl apply는 거부합니다).`,
     example: { field: 'spec.selectr' },
   },
   'api.meaning.yaml': {

@@ -1,5 +1,6 @@
 /** What svclab says about the kube-apiserver a pod reaches through `default/kubernetes`. */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 export const apiserver = defineMessages({
   'apiserver.who': {
@@ -32,7 +33,7 @@ export const apiserver = defineMessages({
     en: (p: { node: string; path: string; allowed: boolean }) =>
       `The kube-apiserver on ${p.node} took the request without credentials as system:anonymous. RBAC lets the anonymous user read only /healthz, /livez, /readyz and /version${p.allowed ? `, so ${p.path} is answered` : `, so ${p.path} is 403 Forbidden; send the pod's ServiceAccount token to be someone`}.`,
     ko: (p) =>
-      `${p.node} 노드의 kube-apiserver는 자격 증명 없는 요청을 system:anonymous로 받습니다. RBAC는 익명 사용자에게 /healthz, /livez, /readyz, /version만 허용하므로${p.allowed ? ` ${p.path}에는 답합니다` : ` ${p.path}는 403 Forbidden입니다. 파드의 서비스 어카운트 토큰을 보내야 사용자로 인식됩니다`}.`,
+      `${p.node} 노드의 kube-apiserver는 자격 증명 없는 요청을 system:anonymous로 받습니다. RBAC는 익명 사용자에게 /healthz, /livez, /readyz, /version만 허용하므로${p.allowed ? ` ${p.path}에는 답합니다` : ` ${josa(p.path, '은/는')} 403 Forbidden입니다. 파드의 서비스 어카운트 토큰을 보내야 사용자로 인식됩니다`}.`,
     example: { node: 'node-1', path: '/', allowed: false },
   },
 });

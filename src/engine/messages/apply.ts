@@ -3,13 +3,14 @@
  * an app's listening ports come from.
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 export const apply = defineMessages({
   'apply.namespaceMissing.meaning': {
     en: (p: { namespace: string }) =>
       `The API server refuses an object in a namespace that does not exist yet. Create the Namespace ${p.namespace} in an earlier document or an earlier -f file: kubectl apply creates objects in order.`,
     ko: (p) =>
-      `아직 없는 네임스페이스에는 오브젝트를 만들 수 없습니다. 네임스페이스 ${p.namespace}를 앞쪽 문서나 먼저 적용하는 -f 파일에서 만드세요. kubectl apply는 적힌 순서대로 오브젝트를 만듭니다.`,
+      `아직 없는 네임스페이스에는 오브젝트를 만들 수 없습니다. 네임스페이스 ${josa(p.namespace, '을/를')} 앞쪽 문서나 먼저 적용하는 -f 파일에서 만드세요. kubectl apply는 적힌 순서대로 오브젝트를 만듭니다.`,
     example: { namespace: 'k8sdemo' },
   },
   'apply.generateName.meaning': {
@@ -33,8 +34,8 @@ export const apply = defineMessages({
         : `Kubernetes 1.36 serves ${p.kind} as ${p.versions}.`,
     ko: (p) =>
       p.config
-        ? `svclab은 ${p.kind}를 ${p.versions}로 읽습니다.`
-        : `Kubernetes 1.36은 ${p.kind}를 ${p.versions}로 제공합니다.`,
+        ? `svclab은 ${josa(p.kind, '을/를')} ${josa(p.versions, '으로/로')} 읽습니다.`
+        : `Kubernetes 1.36은 ${josa(p.kind, '을/를')} ${josa(p.versions, '으로/로')} 제공합니다.`,
     example: { kind: 'Ingress', versions: 'networking.k8s.io/v1', config: false },
   },
   'apply.env.earlierApply': {
@@ -55,7 +56,7 @@ export const apply = defineMessages({
     },
     ko: (p) => {
       const who = p.kind === 'Pod' ? `파드 ${p.name}` : `${p.kind} ${p.name}의 파드`;
-      return `${who}는 ${p.file}를 apply할 때 시작되고, 서비스 ${p.services}는 그 뒤에 ${p.serviceFiles}를 apply할 때 만들어집니다. kubelet은 컨테이너가 시작될 때 한 번만 환경 변수를 쓰므로 ${p.variables}는 들어가지 않습니다.`;
+      return `${josa(who, '은/는')} ${josa(p.file, '을/를')} apply할 때 시작되고, 서비스 ${josa(p.services, '은/는')} 그 뒤에 ${josa(p.serviceFiles, '을/를')} apply할 때 만들어집니다. kubelet은 컨테이너가 시작될 때 한 번만 환경 변수를 쓰므로 ${josa(p.variables, '은/는')} 들어가지 않습니다.`;
     },
     example: {
       kind: 'Deployment',

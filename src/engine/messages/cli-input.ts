@@ -4,6 +4,7 @@
  * The file names and values are quoted as given.
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 /** Why a file could not be opened, as the operating system said it. */
 export type ReadFailure = 'missing' | 'directory' | 'denied';
@@ -58,7 +59,8 @@ export const cliInput = defineMessages({
   'cli.streamTooLarge': {
     en: (p: { file: string; limit: string }) =>
       `cannot read ${p.file}: more than ${p.limit}; svclab reads at most 5 MiB`,
-    ko: (p) => `${p.file} 입력을 읽을 수 없습니다: ${p.limit}를 넘습니다. svclab은 5 MiB까지만 읽습니다`,
+    ko: (p) =>
+      `${p.file} 입력을 읽을 수 없습니다: ${josa(p.limit, '을/를')} 넘습니다. svclab은 5 MiB까지만 읽습니다`,
     example: { file: '-', limit: '64.0 MiB' },
   },
   'cli.notText': {

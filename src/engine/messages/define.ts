@@ -13,7 +13,7 @@
  * const simulate = defineMessages({
  *   'sim.icmpToVip': {
  *     en: (p: { ip: string; service: string }) => `${p.ip} is the ClusterIP of Service ${p.service}: …`,
- *     ko: (p) => `${p.ip}는 서비스 ${p.service}의 ClusterIP로, …`,
+ *     ko: (p) => `${josa(p.ip, '은/는')} 서비스 ${p.service}의 ClusterIP로, …`, // josa.ts: 10.96.0.10은
  *     example: { ip: '10.96.0.10', service: 'default/web' },
  *   },
  * });

@@ -3,6 +3,7 @@
  * (an IPv6-first cluster).
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 export const dualStack = defineMessages({
   /** A ClusterConfiguration subnet kubeadm refuses: what a good value looks like. */
@@ -18,7 +19,7 @@ export const dualStack = defineMessages({
     en: (p: { field: string; value: string; kept: string }) =>
       `svclab simulates IPv4 single-stack and IPv4-first dual-stack clusters; ${p.field} ${p.value} makes IPv6 the primary family, so this scene keeps ${p.kept}.`,
     ko: (p) =>
-      `svclab은 IPv4 단일 스택과 IPv4가 먼저인 이중 스택 클러스터만 시뮬레이션합니다. ${p.field} ${p.value}는 IPv6를 기본 패밀리로 만들기 때문에 이 장면에서는 ${p.kept}를 그대로 씁니다.`,
+      `svclab은 IPv4 단일 스택과 IPv4가 먼저인 이중 스택 클러스터만 시뮬레이션합니다. ${p.field} ${josa(p.value, '은/는')} IPv6를 기본 패밀리로 만들기 때문에 이 장면에서는 ${josa(p.kept, '을/를')} 그대로 씁니다.`,
     example: { field: 'serviceSubnet', value: 'fd00:10:96::/112', kept: '10.96.0.0/12' },
   },
   /** A client with no address of the destination's family: its kernel has no route to send from. */
@@ -26,7 +27,7 @@ export const dualStack = defineMessages({
     en: (p: { from: string; ip: string; family: string }) =>
       `${p.from} has no ${p.family} address, so its kernel has no route to ${p.ip} (Network is unreachable): on a single-stack cluster pods and nodes have addresses of one family only. Use an address of the cluster's family, or make the cluster dual-stack (serviceSubnet and podSubnet with one network per family).`,
     ko: (p) =>
-      `${p.from}에는 ${p.family} 주소가 없어서 커널이 ${p.ip}로 가는 경로를 찾지 못합니다(Network is unreachable). 단일 스택 클러스터의 파드와 노드는 한 패밀리의 주소만 가집니다. 클러스터 패밀리의 주소를 쓰거나, serviceSubnet과 podSubnet에 패밀리마다 네트워크를 하나씩 적어 이중 스택 클러스터로 만드세요.`,
+      `${p.from}에는 ${p.family} 주소가 없어서 커널이 ${josa(p.ip, '으로/로')} 가는 경로를 찾지 못합니다(Network is unreachable). 단일 스택 클러스터의 파드와 노드는 한 패밀리의 주소만 가집니다. 클러스터 패밀리의 주소를 쓰거나, serviceSubnet과 podSubnet에 패밀리마다 네트워크를 하나씩 적어 이중 스택 클러스터로 만드세요.`,
     example: { from: 'pod/default/client', ip: 'fd00:10:96::a', family: 'IPv6' },
   },
   'dualStack.ipv6FirstHint': {

@@ -4,6 +4,7 @@
  * the text, and why it could not when the object is not written in the scene.
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 export const edit = defineMessages({
   /** The command edits the scene, but it was run without the scene's text. */
@@ -21,8 +22,8 @@ export const edit = defineMessages({
         : `${p.kind} ${p.name} is part of every svclab cluster, not written in the scene, so there is no text to change.`,
     ko: (p) =>
       p.owner
-        ? `${p.kind} ${p.name}은(는) ${p.owner}이(가) 만든 것이라 장면의 YAML에 없습니다. 고칠 텍스트가 없으니 ${p.owner}을(를) 고치세요.`
-        : `${p.kind} ${p.name}은(는) 모든 svclab 클러스터에 있는 오브젝트라 장면의 YAML에 없습니다. 고칠 텍스트가 없습니다.`,
+        ? `${p.kind} ${josa(p.name, '은/는')} ${josa(p.owner, '이/가')} 만든 것이라 장면의 YAML에 없습니다. 고칠 텍스트가 없으니 ${josa(p.owner, '을/를')} 고치세요.`
+        : `${p.kind} ${josa(p.name, '은/는')} 모든 svclab 클러스터에 있는 오브젝트라 장면의 YAML에 없습니다. 고칠 텍스트가 없습니다.`,
     example: { kind: 'Pod', name: 'web-7c9d8-abcde', owner: 'ReplicaSet web-7c9d8' },
   },
   /** The document that writes the object has YAML errors: editing it could lose the user's text. */
@@ -45,7 +46,7 @@ export const edit = defineMessages({
     en: (p: { node: string; pods: string }) =>
       `the scene is rebuilt from its text, where ${p.node} is now unschedulable from the start, so ${p.pods} were scheduled on other nodes. In a running cluster cordon leaves running pods where they are; only new pods avoid the node (drain moves them).`,
     ko: (p) =>
-      `장면은 YAML에서 다시 만들어지는데, 이제 YAML에서는 ${p.node}이(가) 처음부터 스케줄 불가이므로 ${p.pods}이(가) 다른 노드에 배치되었습니다. 실제 클러스터에서 cordon은 실행 중인 파드를 그대로 두고 새 파드만 그 노드를 피하게 합니다(옮기는 것은 drain입니다).`,
+      `장면은 YAML에서 다시 만들어지는데, 이제 YAML에서는 ${josa(p.node, '이/가')} 처음부터 스케줄 불가이므로 ${josa(p.pods, '이/가')} 다른 노드에 배치되었습니다. 실제 클러스터에서 cordon은 실행 중인 파드를 그대로 두고 새 파드만 그 노드를 피하게 합니다(옮기는 것은 drain입니다).`,
     example: { node: 'node-1', pods: 'default/web-7c9d8-abcde, default/web-7c9d8-fghij' },
   },
   /** A strategic merge patch with lists: svclab applies only what equals a JSON merge patch. */

@@ -4,20 +4,21 @@
  * condition (reason and message) is quoted as it is in the status, in English, as on a real cluster.
  */
 import { defineMessages } from './define';
+import { josa, pick } from './josa';
 
 export const gatewayLint = defineMessages({
   'gwlint.class.unknown': {
     en: (p: { gateway: string; className: string }) =>
       `Gateway ${p.gateway} names GatewayClass "${p.className}", which does not exist: no controller programs this Gateway, so it stays Accepted=Unknown (Pending) and gets no address.`,
     ko: (p) =>
-      `게이트웨이 ${p.gateway}가 가리키는 GatewayClass "${p.className}"가 없습니다. 이 게이트웨이를 맡을 컨트롤러가 없으니 Accepted=Unknown(Pending)에 머물고 주소도 받지 못합니다.`,
+      `게이트웨이 ${josa(p.gateway, '이/가')} 가리키는 GatewayClass "${p.className}"${pick(p.className, '이/가')} 없습니다. 이 게이트웨이를 맡을 컨트롤러가 없으니 Accepted=Unknown(Pending)에 머물고 주소도 받지 못합니다.`,
     example: { gateway: 'default/eg', className: 'eg' },
   },
   'gwlint.class.otherController': {
     en: (p: { className: string; controllerName: string; ours: string }) =>
       `GatewayClass ${p.className} asks for controller "${p.controllerName}", but this cluster runs Envoy Gateway (${p.ours}): nothing accepts this class or the Gateways that use it.`,
     ko: (p) =>
-      `GatewayClass ${p.className}는 컨트롤러 "${p.controllerName}"를 찾지만, 이 클러스터에서 돌아가는 것은 Envoy Gateway(${p.ours})입니다. 이 클래스와 이를 쓰는 게이트웨이는 아무도 받아 주지 않습니다.`,
+      `GatewayClass ${josa(p.className, '은/는')} 컨트롤러 "${p.controllerName}"${pick(p.controllerName, '을/를')} 찾지만, 이 클러스터에서 돌아가는 것은 Envoy Gateway(${p.ours})입니다. 이 클래스와 이를 쓰는 게이트웨이는 아무도 받아 주지 않습니다.`,
     example: {
       className: 'nginx',
       controllerName: 'example.com/nginx',
@@ -28,14 +29,14 @@ export const gatewayLint = defineMessages({
     en: (p: { gateway: string; reason: string; message: string }) =>
       `Gateway ${p.gateway} is not Programmed (${p.reason}: ${p.message}): it does not serve traffic.`,
     ko: (p) =>
-      `게이트웨이 ${p.gateway}가 Programmed 상태가 아닙니다(${p.reason}: ${p.message}). 트래픽을 받지 못합니다.`,
+      `게이트웨이 ${josa(p.gateway, '이/가')} Programmed 상태가 아닙니다(${p.reason}: ${p.message}). 트래픽을 받지 못합니다.`,
     example: { gateway: 'default/eg', reason: 'Invalid', message: 'No listeners are valid' },
   },
   'gwlint.listener.notProgrammed': {
     en: (p: { listener: string; reason: string; message: string }) =>
       `Listener ${p.listener} is not programmed (${p.reason}: ${p.message}): Envoy does not open it and routes cannot use it.`,
     ko: (p) =>
-      `리스너 ${p.listener}가 프로그래밍되지 않았습니다(${p.reason}: ${p.message}). Envoy가 이 리스너를 열지 않으니 라우트도 쓸 수 없습니다.`,
+      `리스너 ${josa(p.listener, '이/가')} 프로그래밍되지 않았습니다(${p.reason}: ${p.message}). Envoy가 이 리스너를 열지 않으니 라우트도 쓸 수 없습니다.`,
     example: {
       listener: 'https',
       reason: 'Invalid',
@@ -45,7 +46,7 @@ export const gatewayLint = defineMessages({
   'gwlint.listener.conflicted': {
     en: (p: { listener: string; reason: string; message: string }) =>
       `Listener ${p.listener} is Conflicted (${p.reason}): ${p.message}`,
-    ko: (p) => `리스너 ${p.listener}가 다른 리스너와 충돌합니다(${p.reason}): ${p.message}`,
+    ko: (p) => `리스너 ${josa(p.listener, '이/가')} 다른 리스너와 충돌합니다(${p.reason}): ${p.message}`,
     example: {
       listener: 'http-2',
       reason: 'HostnameConflict',
@@ -56,7 +57,7 @@ export const gatewayLint = defineMessages({
     en: (p: { kind: string; parent: string; reason: string; message: string }) =>
       `${p.kind} is not accepted by Gateway ${p.parent} (${p.reason}: ${p.message}): none of its rules are served there.`,
     ko: (p) =>
-      `게이트웨이 ${p.parent}가 이 ${p.kind}를 받아 주지 않았습니다(${p.reason}: ${p.message}). 이 게이트웨이에서는 규칙이 하나도 적용되지 않습니다.`,
+      `게이트웨이 ${josa(p.parent, '이/가')} 이 ${josa(p.kind, '을/를')} 받아 주지 않았습니다(${p.reason}: ${p.message}). 이 게이트웨이에서는 규칙이 하나도 적용되지 않습니다.`,
     example: {
       kind: 'HTTPRoute',
       parent: 'default/eg',
@@ -68,7 +69,7 @@ export const gatewayLint = defineMessages({
     en: (p: { kind: string; parent: string }) =>
       `${p.kind} names Gateway ${p.parent}, which does not exist or is not served by Envoy Gateway: no controller attaches the route there.`,
     ko: (p) =>
-      `${p.kind}가 게이트웨이 ${p.parent}를 가리키지만, 그런 게이트웨이가 없거나 Envoy Gateway가 맡은 것이 아닙니다. 라우트가 어디에도 붙지 않습니다.`,
+      `${josa(p.kind, '이/가')} 게이트웨이 ${josa(p.parent, '을/를')} 가리키지만, 그런 게이트웨이가 없거나 Envoy Gateway가 맡은 것이 아닙니다. 라우트가 어디에도 붙지 않습니다.`,
     example: { kind: 'HTTPRoute', parent: 'default/eg' },
   },
   'gwlint.route.backendUnresolved': {

@@ -5,6 +5,7 @@
  * Names, hosts and OpenSSL's words are parameters, never translated.
  */
 import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa, pick } from './josa';
 
 export const gatewayTls = defineMessages({
   'gw.tls.noChain': {
@@ -41,11 +42,11 @@ export const gatewayTls = defineMessages({
     ko: (p) => {
       const how =
         p.by === 'exact'
-          ? `호스트네임이 SNI "${p.sni}"와 같음`
+          ? `호스트네임이 SNI "${p.sni}"${pick(p.sni, '와/과')} 같음`
           : p.by === 'wildcard'
-            ? `와일드카드 호스트네임이 SNI "${p.sni}"를 포함함`
+            ? `와일드카드 호스트네임이 SNI "${p.sni}"${pick(p.sni, '을/를')} 포함함`
             : p.sni
-              ? `"${p.sni}"를 지정한 리스너가 없고 이 리스너는 아무 이름이나 받음`
+              ? `"${p.sni}"${pick(p.sni, '을/를')} 지정한 리스너가 없고 이 리스너는 아무 이름이나 받음`
               : 'curl이 SNI를 보내지 않았고 이 리스너는 아무 이름이나 받음';
       return `TLS: Envoy가 리스너 ${p.listener}의 필터 체인을 고르고(${how}) 시크릿 ${p.secret}의 인증서를 보냅니다. 주체 ${p.subject}, 발급자 ${p.issuer}, 대상 이름 ${p.names || '(DNS 이름 없음)'}.`;
     },
@@ -70,14 +71,14 @@ export const gatewayTls = defineMessages({
     en: (p: { verify: string; alpn: string }) =>
       `With -k curl does not verify the certificate (${p.verify}) and goes on; ALPN settles on ${p.alpn}.`,
     ko: (p) =>
-      `-k가 있어 curl은 인증서를 검증하지 않고(${p.verify}) 진행합니다. ALPN으로 ${p.alpn}를 씁니다.`,
+      `-k가 있어 curl은 인증서를 검증하지 않고(${p.verify}) 진행합니다. ALPN으로 ${josa(p.alpn, '을/를')} 씁니다.`,
     example: { verify: 'self-signed certificate', alpn: 'h2' },
   },
   'gw.tls.nameMismatch': {
     en: (p: { host: string; names: string }) =>
       `Note: the certificate covers ${p.names || 'no DNS name'}, not "${p.host}"; a client that trusted its CA would still refuse it ("no alternative certificate subject name matches target host name").`,
     ko: (p) =>
-      `참고: 이 인증서의 대상 이름은 ${p.names || '(DNS 이름 없음)'}이고 "${p.host}"는 포함되지 않습니다. CA를 신뢰하는 클라이언트라도 이름 불일치("no alternative certificate subject name matches target host name")로 거부합니다.`,
+      `참고: 이 인증서의 대상 이름은 ${p.names || '(DNS 이름 없음)'}이고 "${p.host}"${pick(p.host, '은/는')} 포함되지 않습니다. CA를 신뢰하는 클라이언트라도 이름 불일치("no alternative certificate subject name matches target host name")로 거부합니다.`,
     example: { host: 'shop.example.com', names: '*.other.example' },
   },
   'gw.tls.plainToTls': {

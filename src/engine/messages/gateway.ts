@@ -5,6 +5,7 @@
  * parameters, never translated.
  */
 import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa, pick } from './josa';
 
 const list = (xs: readonly Msg[], r: RenderNested, sep: string): string => xs.map(r).join(sep);
 
@@ -13,7 +14,7 @@ export const gateway = defineMessages({
     en: (p: { gateway: string; port: number; listeners: string; host: string; vhost: string }) =>
       `Envoy, the proxy of Gateway ${p.gateway}, takes the request on port ${p.port} (listener ${p.listeners}); Host "${p.host}" selects the virtual host ${p.vhost}.`,
     ko: (p) =>
-      `게이트웨이 ${p.gateway}의 프록시인 Envoy가 ${p.port}번 포트(리스너 ${p.listeners})에서 요청을 받습니다. Host "${p.host}"로 가상 호스트 ${p.vhost}를 고릅니다.`,
+      `게이트웨이 ${p.gateway}의 프록시인 Envoy가 ${p.port}번 포트(리스너 ${p.listeners})에서 요청을 받습니다. Host "${p.host}"${pick(p.host, '으로/로')} 가상 호스트 ${josa(p.vhost, '을/를')} 고릅니다.`,
     example: {
       gateway: 'default/eg',
       port: 80,
@@ -57,8 +58,8 @@ export const gateway = defineMessages({
           : p.why === 'method'
             ? '메서드가 다름'
             : p.why === 'header'
-              ? `헤더 ${p.name}가 맞지 않음`
-              : `쿼리 파라미터 ${p.name}가 맞지 않음`
+              ? `헤더 ${josa(p.name, '이/가')} 맞지 않음`
+              : `쿼리 파라미터 ${josa(p.name, '이/가')} 맞지 않음`
       }`,
     example: {
       route: 'default/shop',
@@ -99,14 +100,14 @@ export const gateway = defineMessages({
     ko: (p) =>
       p.endpoint === ''
         ? `RequestMirror: ${p.service} 서비스에 준비된 엔드포인트가 없어 복사본은 어디로도 가지 않습니다.`
-        : `RequestMirror: Envoy가 요청의 복사본을 ${p.service} 서비스의 ${p.endpoint}로도 보내고, 그 응답은 버립니다.`,
+        : `RequestMirror: Envoy가 요청의 복사본을 ${p.service} 서비스의 ${josa(p.endpoint, '으로/로')}도 보내고, 그 응답은 버립니다.`,
     example: { service: 'default/web-shadow', endpoint: '10.244.2.7:8080' },
   },
   'gw.hop.noVhost': {
     en: (p: { host: string; port: number; domains: string }) =>
       `No route on port ${p.port} serves Host "${p.host}" (virtual hosts: ${p.domains || 'none'}), so Envoy answers 404 itself.`,
     ko: (p) =>
-      `${p.port}번 포트에는 Host "${p.host}"를 맡는 라우트가 없습니다(가상 호스트: ${p.domains || '없음'}). 그래서 Envoy가 직접 404로 응답합니다.`,
+      `${p.port}번 포트에는 Host "${p.host}"${pick(p.host, '을/를')} 맡는 라우트가 없습니다(가상 호스트: ${p.domains || '없음'}). 그래서 Envoy가 직접 404로 응답합니다.`,
     example: { host: 'blog.example.com', port: 80, domains: 'shop.example.com' },
   },
   'gw.hop.noRoute': {
@@ -141,7 +142,7 @@ export const gateway = defineMessages({
     en: (p: { status: number; location: string }) =>
       `The rule's RequestRedirect filter: Envoy answers ${p.status} with Location ${p.location}; no backend is asked.`,
     ko: (p) =>
-      `규칙의 RequestRedirect 필터에 따라 Envoy가 상태 코드 ${p.status}, Location ${p.location}으로 응답합니다. 백엔드에는 묻지 않습니다.`,
+      `규칙의 RequestRedirect 필터에 따라 Envoy가 상태 코드 ${p.status}, Location ${josa(p.location, '으로/로')} 응답합니다. 백엔드에는 묻지 않습니다.`,
     example: { status: 302, location: 'https://shop.example.com/' },
   },
   'gw.hop.relay': {
@@ -168,7 +169,7 @@ export const gateway = defineMessages({
     }) =>
       `Gateway ${p.gateway} matched HTTPRoute ${p.route}, rule ${p.rule}, and Envoy proxied the request to pod ${p.pod} (${p.endpoint}) of Service ${p.service} directly; the pod sees Envoy's address ${p.envoy}, the client's is in X-Forwarded-For.`,
     ko: (p) =>
-      `게이트웨이 ${p.gateway}가 HTTPRoute ${p.route}의 규칙 ${p.rule}에 맞춰, Envoy가 요청을 ${p.service} 서비스의 ${p.pod} 파드(${p.endpoint})로 바로 프록시했습니다. 파드에는 Envoy의 주소(${p.envoy})가 보이고, 클라이언트의 주소는 X-Forwarded-For 헤더에 있습니다.`,
+      `게이트웨이 ${josa(p.gateway, '이/가')} HTTPRoute ${p.route}의 규칙 ${p.rule}에 맞춰, Envoy가 요청을 ${p.service} 서비스의 ${p.pod} 파드(${p.endpoint})로 바로 프록시했습니다. 파드에는 Envoy의 주소(${p.envoy})가 보이고, 클라이언트의 주소는 X-Forwarded-For 헤더에 있습니다.`,
     example: {
       gateway: 'default/eg',
       route: 'default/shop',

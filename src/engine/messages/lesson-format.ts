@@ -5,6 +5,7 @@
  * (`lesson.format.schema`); everything the format itself requires is here.
  */
 import { defineMessages } from './define';
+import { josa, pick } from './josa';
 
 export const lessonFormat = defineMessages({
   /** zod's message for a wrong type, size or value, rendered by zod in each language. */
@@ -23,7 +24,7 @@ export const lessonFormat = defineMessages({
   },
   'lesson.format.unknownField': {
     en: (p: { key: string }) => `unknown field "${p.key}": check its spelling and indentation`,
-    ko: (p) => `"${p.key}"는 레슨 형식에 없는 필드입니다. 철자와 들여쓰기를 확인하세요`,
+    ko: (p) => `"${p.key}"${pick(p.key, '은/는')} 레슨 형식에 없는 필드입니다. 철자와 들여쓰기를 확인하세요`,
     example: { key: 'stpes' },
   },
   'lesson.format.slug': {
@@ -55,7 +56,7 @@ export const lessonFormat = defineMessages({
     en: (p: { kinds: string[] }) =>
       `give one operator per condition, not ${p.kinds.join(' and ')} (use all: [...] to combine)`,
     ko: (p) =>
-      `조건 하나에는 연산자를 하나만 씁니다. ${p.kinds.join('와 ')}를 함께 쓰려면 all: [...]로 조건을 묶으세요`,
+      `조건 하나에는 연산자를 하나만 씁니다. ${josa(p.kinds.map((k, i) => (i < p.kinds.length - 1 ? josa(k, '와/과') : k)).join(' '), '을/를')} 함께 쓰려면 all: [...]로 조건을 묶으세요`,
     example: { kinds: ['equals', 'oneOf'] },
   },
   'lesson.format.distinct': {
@@ -95,7 +96,7 @@ export const lessonFormat = defineMessages({
   },
   'lesson.format.duplicateChallenge': {
     en: (p: { id: string }) => `challenge id "${p.id}" is used twice`,
-    ko: (p) => `챌린지 id "${p.id}"가 두 번 쓰였습니다`,
+    ko: (p) => `챌린지 id "${p.id}"${pick(p.id, '이/가')} 두 번 쓰였습니다`,
     example: { id: 'clusterip-selector' },
   },
   'lesson.format.noSuchChallenge': {
@@ -105,13 +106,14 @@ export const lessonFormat = defineMessages({
   },
   'lesson.format.duplicateName': {
     en: (p: { name: string }) => `"${p.name}" names two commands`,
-    ko: (p) => `"${p.name}"라는 이름이 두 명령에 쓰였습니다`,
+    ko: (p) => `"${p.name}"${pick(p.name, '이라/라')}는 이름이 두 명령에 쓰였습니다`,
     example: { name: 'r' },
   },
   'lesson.format.unknownRef': {
     en: (p: { name: string; known: string[] }) =>
       `no command or let value is named "${p.name}" (known: ${p.known.join(', ')})`,
-    ko: (p) => `"${p.name}"라는 이름의 명령이나 let 값이 없습니다(있는 이름: ${p.known.join(', ')})`,
+    ko: (p) =>
+      `"${p.name}"${pick(p.name, '이라/라')}는 이름의 명령이나 let 값이 없습니다(있는 이름: ${p.known.join(', ')})`,
     example: { name: 'pods', known: ['r', 'webPods'] },
   },
   'lesson.format.notJmesPath': {
@@ -160,7 +162,7 @@ export const lessonFormat = defineMessages({
   },
   'lesson.format.noFolder': {
     en: (p: { id: string }) => `course.yaml names a lesson folder "${p.id}" that does not exist`,
-    ko: (p) => `course.yaml에 적힌 레슨 폴더 "${p.id}"가 없습니다`,
+    ko: (p) => `course.yaml에 적힌 레슨 폴더 "${p.id}"${pick(p.id, '이/가')} 없습니다`,
     example: { id: 'clusterip' },
   },
   'lesson.format.engineError': {

@@ -5,6 +5,7 @@
  * instructor writes; the checker's facts (what it found, where) are the other messages here.
  */
 import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa, pick } from './josa';
 
 /** A list of values, shortened for a sentence: "a, b, c (+4 more)". */
 const list = (values: readonly string[], more: (n: number) => string): string => {
@@ -63,7 +64,7 @@ export const lesson = defineMessages({
   'lesson.unknownChallenge': {
     en: (p: { id: string; known: string[] }) =>
       `There is no challenge "${p.id}". Known challenges: ${p.known.join(', ')}.`,
-    ko: (p) => `"${p.id}"라는 챌린지는 없습니다. 있는 챌린지: ${p.known.join(', ')}.`,
+    ko: (p) => `"${p.id}"${pick(p.id, '이라/라')}는 챌린지는 없습니다. 있는 챌린지: ${p.known.join(', ')}.`,
     example: { id: 'nope', known: ['clusterip-selector', 'named-targetport'] },
   },
   /** The lesson's sentence on what is missing, then what the checker found. */
@@ -90,7 +91,7 @@ export const lesson = defineMessages({
     ko: (p) =>
       p.passed
         ? `${p.path} 값은 ${p.actual}`
-        : `${p.path} 값 ${p.actual}은(는) ${p.expected.length ? list(p.expected, moreKo) : '(없음)'} 중 어느 것도 아님`,
+        : `${p.path} 값 ${josa(p.actual, '은/는')} ${p.expected.length ? list(p.expected, moreKo) : '(없음)'} 중 어느 것도 아님`,
     example: { path: 'outcome', actual: 'refused', expected: ['delivered'], passed: false },
   },
   'lesson.detail.startsWith': {
@@ -101,14 +102,16 @@ export const lesson = defineMessages({
     ko: (p) =>
       p.passed
         ? `${p.path} 값은 ${p.actual}`
-        : `${p.path} 값 ${p.actual}은(는) ${p.prefix}(으)로 시작하지 않음`,
+        : `${p.path} 값 ${josa(p.actual, '은/는')} ${josa(p.prefix, '으로/로')} 시작하지 않음`,
     example: { path: 'backend.pod', actual: 'default/api-0', prefix: 'default/web-', passed: false },
   },
   'lesson.detail.contains': {
     en: (p: { path: string; actual: string; value: string; passed: boolean }) =>
       p.passed ? `${p.path} contains ${p.value}` : `${p.path} is ${p.actual}, without ${p.value}`,
     ko: (p) =>
-      p.passed ? `${p.path}에 ${p.value}이(가) 있음` : `${p.path} 값 ${p.actual}에 ${p.value}이(가) 없음`,
+      p.passed
+        ? `${p.path}에 ${josa(p.value, '이/가')} 있음`
+        : `${p.path} 값 ${p.actual}에 ${josa(p.value, '이/가')} 없음`,
     example: { path: 'env', actual: 'PATH', value: 'WEB_SERVICE_HOST', passed: false },
   },
   'lesson.detail.range': {
@@ -143,7 +146,7 @@ export const lesson = defineMessages({
     ko: (p) => {
       const what = p.distinct ? `서로 다른 값 ${p.n}개` : `${p.n}개`;
       const shown = p.distinct && p.values.length ? `: ${list(p.values, moreKo)}` : '';
-      return p.passed ? `${what}${shown}` : `${what}${shown}. ${rangeKo(p, '개')}이 필요함`;
+      return p.passed ? `${what}${shown}` : `${what}${shown}. ${josa(rangeKo(p, '개'), '이/가')} 필요함`;
     },
     example: {
       path: 'backend.pod',
@@ -250,7 +253,7 @@ export const lesson = defineMessages({
   },
   'lesson.detail.limit': {
     en: (p: { what: string; limit: number }) => `the challenge asks for more than ${p.limit} ${p.what}`,
-    ko: (p) => `챌린지가 ${p.what}을(를) ${p.limit}개보다 많이 요구합니다`,
+    ko: (p) => `챌린지가 ${josa(p.what, '을/를')} ${p.limit}개보다 많이 요구합니다`,
     example: { what: 'requests', limit: 1000 },
   },
   'lesson.prediction.right': {
@@ -265,8 +268,8 @@ export const lesson = defineMessages({
         : `Not quite: you expected "${r(p.chosen)}", and none of the choices describes what the cluster did (has the scene been edited?)`,
     ko: (p, r) =>
       p.actual.length
-        ? `아쉽습니다. "${r(p.chosen)}"(이)라고 예상했지만 클러스터는 이렇게 동작했습니다: ${p.actual.map(r).join(' / ')}`
-        : `아쉽습니다. "${r(p.chosen)}"(이)라고 예상했지만, 클러스터의 동작은 어느 보기에도 해당하지 않습니다(장면을 고쳤나요?)`,
+        ? `아쉽습니다. "${r(p.chosen)}"${pick(r(p.chosen), '이라/라')}고 예상했지만 클러스터는 이렇게 동작했습니다: ${p.actual.map(r).join(' / ')}`
+        : `아쉽습니다. "${r(p.chosen)}"${pick(r(p.chosen), '이라/라')}고 예상했지만, 클러스터의 동작은 어느 보기에도 해당하지 않습니다(장면을 고쳤나요?)`,
     example: {
       chosen: { id: 'sim.loop', params: {} },
       actual: [{ id: 'sim.loop', params: {} }],
@@ -290,7 +293,7 @@ export const lesson = defineMessages({
       const what = p.kind === 'scene' ? '시작 장면' : p.kind === 'solution' ? '모범 답안' : '예시 장면';
       const verdict = p.passed ? '통과합니다' : '통과하지 못합니다';
       const ok = p.passed === (p.expect === 'pass');
-      return `${what}(${p.files})이(가) ${p.challenge}을(를) ${verdict}${ok ? '' : ` (${p.expect === 'pass' ? '통과해야' : '실패해야'} 합니다)`}`;
+      return `${what}(${p.files})${pick(what, '이/가')} ${josa(p.challenge, '을/를')} ${verdict}${ok ? '' : ` (${p.expect === 'pass' ? '통과해야' : '실패해야'} 합니다)`}`;
     },
     example: {
       kind: 'solution',

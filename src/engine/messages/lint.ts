@@ -6,6 +6,7 @@
  * stay in English.
  */
 import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa } from './josa';
 
 const listKo = (shown: readonly string[], total: number) =>
   `${shown.join(', ')}${total > shown.length ? ` 외 ${total - shown.length}개` : ''}`;
@@ -85,7 +86,7 @@ export const lint = defineMessages({
   'lint.selector.otherValue': {
     en: (p: { key: string; have: string; want: string }) =>
       `${p.key}=${p.have} instead of ${p.key}=${p.want}`,
-    ko: (p) => `${p.key}=${p.want}이 아니라 ${p.key}=${p.have}입니다`,
+    ko: (p) => `${p.key}=${josa(p.want, '이/가')} 아니라 ${p.key}=${p.have}입니다`,
     example: { key: 'app', have: 'wb', want: 'web' },
   },
   'lint.selector.hint': {
@@ -98,7 +99,7 @@ export const lint = defineMessages({
     en: (p: { target: string; protocol: string; port: string }) =>
       `named targetPort ${p.target} is not the name of any ${p.protocol} containerPort of the selected pods; they are left out of the Service's endpoints for port ${p.port}`,
     ko: (p) =>
-      `이름이 붙은 targetPort ${p.target}은(는) 선택된 파드의 어떤 ${p.protocol} containerPort 이름과도 맞지 않습니다. 그래서 이 파드들은 ${p.port} 포트의 엔드포인트에서 빠집니다.`,
+      `이름이 붙은 targetPort ${josa(p.target, '은/는')} 선택된 파드의 어떤 ${p.protocol} containerPort 이름과도 맞지 않습니다. 그래서 이 파드들은 ${p.port} 포트의 엔드포인트에서 빠집니다.`,
     example: { target: 'http', protocol: 'TCP', port: 'web' },
   },
   'lint.targetPort.notListening': {
@@ -152,7 +153,7 @@ export const lint = defineMessages({
   'lint.listen.noContainer': {
     en: (p: { entry: string; container: string }) =>
       `${p.entry}: the pod has no container named ${p.container}`,
-    ko: (p) => `${p.entry}: 파드에 ${p.container}라는 컨테이너가 없습니다`,
+    ko: (p) => `${p.entry}: 파드에 ${josa(p.container, '이라/라')}는 컨테이너가 없습니다`,
     example: { entry: 'side=81', container: 'side' },
   },
   'lint.probe.notListening': {
@@ -228,7 +229,7 @@ export const lint = defineMessages({
     en: (p: { service: string; variable: string; target: string }) =>
       `Service ${p.service} is an ExternalName Service: it has no ClusterIP, so kubelet sets no ${p.variable}; use the DNS name ${p.service} (a CNAME to ${p.target}).`,
     ko: (p) =>
-      `${p.service} 서비스는 ExternalName 서비스라서 클러스터 IP가 없고, kubelet은 ${p.variable} 변수를 넣지 않습니다. DNS 이름 ${p.service}을(를) 쓰세요(${p.target}(으)로 가는 CNAME).`,
+      `${p.service} 서비스는 ExternalName 서비스라서 클러스터 IP가 없고, kubelet은 ${p.variable} 변수를 넣지 않습니다. DNS 이름 ${josa(p.service, '을/를')} 쓰세요(${josa(p.target, '으로/로')} 가는 CNAME).`,
     example: { service: 'payments', variable: 'PAYMENTS_SERVICE_HOST', target: 'pay.example.com' },
   },
   'lint.env.missing.headless': {
@@ -255,7 +256,7 @@ export const lint = defineMessages({
     en: (p: { service: string; pod: string; variable: string }) =>
       `Service ${p.service} was created by a later kubectl apply than pod ${p.pod}, and kubelet only injects the Services that exist when a container starts: ${p.variable} is missing until the pod is recreated (DNS name ${p.service} works now).`,
     ko: (p) =>
-      `${p.service} 서비스는 ${p.pod} 파드보다 나중의 kubectl apply로 만들어졌고, kubelet은 컨테이너가 시작할 때 있던 서비스의 변수만 넣어 줍니다. 파드를 다시 만들기 전까지 ${p.variable} 변수는 없습니다(DNS 이름 ${p.service}은(는) 지금도 동작합니다).`,
+      `${p.service} 서비스는 ${p.pod} 파드보다 나중의 kubectl apply로 만들어졌고, kubelet은 컨테이너가 시작할 때 있던 서비스의 변수만 넣어 줍니다. 파드를 다시 만들기 전까지 ${p.variable} 변수는 없습니다(DNS 이름 ${josa(p.service, '은/는')} 지금도 동작합니다).`,
     example: { service: 'db', pod: 'web', variable: 'DB_SERVICE_HOST' },
   },
   'lint.env.unresolved.hint': {
@@ -267,7 +268,7 @@ export const lint = defineMessages({
     en: (p: { who: Msg; one: boolean }, r: RenderNested) =>
       `${r(p.who)} use${p.one ? 's' : ''} hostNetwork with dnsPolicy ClusterFirst, which kubelet turns into Default: Service names will not resolve there.`,
     ko: (p, r) =>
-      `${r(p.who)}는 hostNetwork에 dnsPolicy ClusterFirst를 쓰는데, kubelet은 이것을 Default로 바꿉니다. 그래서 그 파드에서는 서비스 이름이 풀리지 않습니다.`,
+      `${josa(r(p.who), '은/는')} hostNetwork에 dnsPolicy ClusterFirst를 쓰는데, kubelet은 이것을 Default로 바꿉니다. 그래서 그 파드에서는 서비스 이름이 풀리지 않습니다.`,
     example: { who: d('lint.who', { kind: 'Pod', name: 'agent' }), one: true },
   },
   'lint.dns.hostNetworkClusterFirst.hint': {
@@ -280,7 +281,7 @@ export const lint = defineMessages({
     en: (p: { subdomain: string; namespace: string; hasClusterIP: boolean; name: string }) =>
       `spec.subdomain is ${p.subdomain}, but namespace ${p.namespace} has no headless Service ${p.subdomain}${p.hasClusterIP ? ` (${p.subdomain} has a ClusterIP)` : ''}, so the pod's name ${p.name} does not resolve.`,
     ko: (p) =>
-      `spec.subdomain이 ${p.subdomain}인데 ${p.namespace} 네임스페이스에 ${p.subdomain} 헤드리스 서비스가 없습니다${p.hasClusterIP ? `(${p.subdomain} 서비스에는 클러스터 IP가 있음)` : ''}. 그래서 파드 이름 ${p.name}이(가) 풀리지 않습니다.`,
+      `spec.subdomain이 ${p.subdomain}인데 ${p.namespace} 네임스페이스에 ${p.subdomain} 헤드리스 서비스가 없습니다${p.hasClusterIP ? `(${p.subdomain} 서비스에는 클러스터 IP가 있음)` : ''}. 그래서 파드 이름 ${josa(p.name, '이/가')} 풀리지 않습니다.`,
     example: {
       subdomain: 'db',
       namespace: 'default',
@@ -292,7 +293,7 @@ export const lint = defineMessages({
     en: (p: { name: string }) =>
       `externalName ${p.name} is an IP address: DNS answers a CNAME to the name "${p.name}.", which does not resolve to that address.`,
     ko: (p) =>
-      `externalName ${p.name}은(는) IP 주소입니다. DNS는 "${p.name}." 이름으로 CNAME을 응답하는데, 이 이름은 그 주소로 풀리지 않습니다.`,
+      `externalName ${josa(p.name, '은/는')} IP 주소입니다. DNS는 "${p.name}." 이름으로 CNAME을 응답하는데, 이 이름은 그 주소로 풀리지 않습니다.`,
     example: { name: '192.0.2.10' },
   },
   'lint.externalName.ip.hint': {

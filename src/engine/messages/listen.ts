@@ -4,6 +4,7 @@
  * or the pod's `svclab.io/listen` annotation. Said where a connection is refused.
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 const list = (xs: string[], none: string): string => (xs.length ? xs.join(', ') : none);
 
@@ -12,7 +13,7 @@ export const listen = defineMessages({
     en: (p: { container: string; image: string; sockets: string[] }) =>
       `Container ${p.container} runs ${p.image}, which listens on ${list(p.sockets, 'nothing')} whatever its ports list says (containerPort is informational).`,
     ko: (p) =>
-      `${p.container} 컨테이너는 ${p.image}를 실행하고, ports 목록과 상관없이 ${list(p.sockets, '아무 포트도 없음')}에서 기다립니다(containerPort는 정보를 적어 두는 필드일 뿐입니다).`,
+      `${p.container} 컨테이너는 ${josa(p.image, '을/를')} 실행하고, ports 목록과 상관없이 ${list(p.sockets, '아무 포트도 없음')}에서 기다립니다(containerPort는 정보를 적어 두는 필드일 뿐입니다).`,
     example: { container: 'web', image: 'nginx', sockets: ['80/TCP'] },
   },
   'listen.declared': {

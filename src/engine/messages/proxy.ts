@@ -5,6 +5,7 @@
  * iptables-save and nft print them.
  */
 import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa } from './josa';
 
 const masqEn = (node: string | null) => (node ? `; the source is masqueraded to ${node}'s address` : '');
 const masqKo = (node: string | null) => (node ? ` 출발지는 ${node} 노드의 주소로 마스커레이드됩니다.` : '');
@@ -140,7 +141,7 @@ export const proxy = defineMessages({
     en: (p: { ip: string; port: number; protocol: string }) =>
       `no Service port ${p.port}/${p.protocol} on ${p.ip}: no rule matches, so nothing answers`,
     ko: (p) =>
-      `${p.ip} 주소에는 서비스 포트 ${p.port}/${p.protocol}가 없습니다. 맞는 규칙이 없으므로 아무도 응답하지 않습니다.`,
+      `${p.ip} 주소에는 서비스 포트 ${p.port}/${josa(p.protocol, '이/가')} 없습니다. 맞는 규칙이 없으므로 아무도 응답하지 않습니다.`,
     example: { ip: '10.96.0.10', port: 8080, protocol: 'TCP' },
   },
   'proxy.none': {
@@ -168,7 +169,7 @@ export const proxy = defineMessages({
     en: (p: { ip: string; port: number; protocol: string }) =>
       `cluster-ips-check rejects it: ${p.ip} is a ClusterIP with no Service port ${p.port}/${p.protocol} ("Reject traffic to invalid ports of ClusterIPs")`,
     ko: (p) =>
-      `cluster-ips-check 체인이 패킷을 거부(REJECT)합니다. ${p.ip} 주소는 클러스터 IP인데 서비스 포트 ${p.port}/${p.protocol}가 없습니다("Reject traffic to invalid ports of ClusterIPs").`,
+      `cluster-ips-check 체인이 패킷을 거부(REJECT)합니다. ${p.ip} 주소는 클러스터 IP인데 서비스 포트 ${p.port}/${josa(p.protocol, '이/가')} 없습니다("Reject traffic to invalid ports of ClusterIPs").`,
     example: { ip: '10.96.0.10', port: 8080, protocol: 'TCP' },
   },
   'proxy.nft.unallocated': {

@@ -4,6 +4,7 @@
  * the links between nodes.
  */
 import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa } from './josa';
 
 export const simPath = defineMessages({
   'sim.delivered': {
@@ -13,7 +14,7 @@ export const simPath = defineMessages({
     ) =>
       `The ${p.ping ? 'ping' : 'request'} reached ${r(p.who)}${p.hostNetworkNode !== null ? `, a hostNetwork pod: it uses ${p.hostNetworkNode}'s own network namespace and address, so no NAT rule was needed` : ''}${p.via ? ` ${r(p.via)}` : ''}${p.how ? `; ${r(p.how)}` : ''}.`,
     ko: (p, r) =>
-      `${p.ping ? 'ping' : '요청'}이 ${r(p.who)}에 도착했습니다.${p.hostNetworkNode !== null ? ` hostNetwork 파드라서 ${p.hostNetworkNode} 노드의 네트워크 네임스페이스와 주소를 그대로 쓰므로 NAT 규칙이 필요 없었습니다.` : ''}${p.via ? ` ${r(p.via)}` : ''}${p.how ? ` ${r(p.how)}` : ''}`,
+      `${josa(p.ping ? 'ping' : '요청', '이/가')} ${r(p.who)}에 도착했습니다.${p.hostNetworkNode !== null ? ` hostNetwork 파드라서 ${p.hostNetworkNode} 노드의 네트워크 네임스페이스와 주소를 그대로 쓰므로 NAT 규칙이 필요 없었습니다.` : ''}${p.via ? ` ${r(p.via)}` : ''}${p.how ? ` ${r(p.how)}` : ''}`,
     example: {
       ping: false,
       who: { id: 'sim.who.pod', params: { pod: 'default/web-7c9d8-abcde', addr: '10.244.1.5:8080' } },
@@ -49,7 +50,7 @@ export const simPath = defineMessages({
     en: (p: { port: number; protocol: string; node: string; chain: string }) =>
       `through hostPort ${p.port}/${p.protocol} on ${p.node}: the CNI portmap plugin's DNAT (CNI-HOSTPORT-DNAT → ${p.chain}), which exists only on the node where the pod runs; no Service and no kube-proxy rule was involved`,
     ko: (p) =>
-      `${p.node} 노드의 hostPort ${p.port}/${p.protocol}를 거쳤습니다. 파드가 실행 중인 노드에만 있는 CNI portmap 플러그인의 DNAT(CNI-HOSTPORT-DNAT → ${p.chain})이 보낸 것으로, 서비스도 kube-proxy 규칙도 관여하지 않았습니다.`,
+      `${p.node} 노드의 hostPort ${p.port}/${josa(p.protocol, '을/를')} 거쳤습니다. 파드가 실행 중인 노드에만 있는 CNI portmap 플러그인의 DNAT(CNI-HOSTPORT-DNAT → ${p.chain})이 보낸 것으로, 서비스도 kube-proxy 규칙도 관여하지 않았습니다.`,
     example: { port: 8080, protocol: 'TCP', node: 'node-2', chain: 'CNI-DN-3a7c1e0b5f9d2c8e6a4b1' },
   },
   'sim.how.conntrack': {
@@ -85,7 +86,7 @@ export const simPath = defineMessages({
     en: (p: { addr: string; portmap: boolean; node: string; iface: string }) =>
       `The backend sees the client as ${p.addr}: ${p.portmap ? "the portmap plugin's CNI-HOSTPORT-MASQ" : 'kube-proxy'} on ${p.node} masqueraded (SNAT) the packet to ${p.iface}'s address.`,
     ko: (p) =>
-      `백엔드가 보는 클라이언트 주소는 ${p.addr}입니다. ${p.node} 노드의 ${p.portmap ? 'portmap 플러그인의 CNI-HOSTPORT-MASQ 규칙' : 'kube-proxy 규칙'}이 패킷을 ${p.iface} 인터페이스의 주소로 마스커레이드(SNAT)했기 때문입니다.`,
+      `백엔드가 보는 클라이언트 주소는 ${p.addr}입니다. ${p.node} 노드의 ${josa(p.portmap ? 'portmap 플러그인의 CNI-HOSTPORT-MASQ 규칙' : 'kube-proxy 규칙', '이/가')} 패킷을 ${p.iface} 인터페이스의 주소로 마스커레이드(SNAT)했기 때문입니다.`,
     example: { addr: '10.244.0.0', portmap: false, node: 'node-1', iface: 'flannel.1' },
   },
   'sim.seen.lb': {
@@ -126,7 +127,7 @@ export const simPath = defineMessages({
     en: (p: { ip: string; node: string; block: string | null }) =>
       `${p.ip} is outside the cluster: the packet leaves ${p.node} towards its default gateway.${p.block ? ` ${p.block} is documentation space that no network routes, so nothing ever answers.` : ''}`,
     ko: (p) =>
-      `${p.ip} 주소는 클러스터 밖에 있습니다. 패킷은 ${p.node} 노드의 기본 게이트웨이로 나갑니다.${p.block ? ` ${p.block}는 어떤 네트워크도 라우팅하지 않는 문서용 주소라서 아무도 응답하지 않습니다.` : ''}`,
+      `${p.ip} 주소는 클러스터 밖에 있습니다. 패킷은 ${p.node} 노드의 기본 게이트웨이로 나갑니다.${p.block ? ` ${josa(p.block, '은/는')} 어떤 네트워크도 라우팅하지 않는 문서용 주소라서 아무도 응답하지 않습니다.` : ''}`,
     example: { ip: '192.0.2.80', node: 'node-1', block: '192.0.2.0/24 (TEST-NET-1, RFC 5737)' },
   },
   'sim.hop.externalIp': {
@@ -155,7 +156,7 @@ export const simPath = defineMessages({
     en: (p: { ip: string; port: number; protocol: string }) =>
       `No kube-proxy rule rewrites ${p.ip}:${p.port}/${p.protocol}; the node routes it as it is.`,
     ko: (p) =>
-      `${p.ip}:${p.port}/${p.protocol}로 가는 패킷을 바꾸는 kube-proxy 규칙이 없습니다. 노드는 패킷을 그대로 라우팅합니다.`,
+      `${p.ip}:${p.port}/${josa(p.protocol, '으로/로')} 가는 패킷을 바꾸는 kube-proxy 규칙이 없습니다. 노드는 패킷을 그대로 라우팅합니다.`,
     example: { ip: '10.244.1.5', port: 8080, protocol: 'TCP' },
   },
   'sim.hop.transit': {
@@ -168,7 +169,7 @@ export const simPath = defineMessages({
     en: (p: { portmap: boolean; addr: string; iface: string; randomFully: boolean }) =>
       `${p.portmap ? "CNI-HOSTPORT-SETMARK marked the packet (0x2000: it comes from this node's pod network or from 127.0.0.1, so without SNAT the pod's reply would not come back through the DNAT), so the portmap plugin's CNI-HOSTPORT-MASQ masquerades it" : 'The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it'}: the source becomes ${p.addr}, the address of ${p.iface}, the interface it leaves by${p.randomFully ? ' (with --random-fully the source port is random too)' : ''}.`,
     ko: (p) =>
-      `${p.portmap ? 'CNI-HOSTPORT-SETMARK가 패킷에 표시(0x2000)를 했으므로 portmap 플러그인의 CNI-HOSTPORT-MASQ가 마스커레이드합니다. 이 노드의 파드 네트워크나 127.0.0.1에서 온 패킷이라 SNAT이 없으면 파드의 응답이 DNAT을 거쳐 돌아오지 못하기 때문입니다' : '규칙이 패킷에 표시(KUBE-MARK-MASQ, 0x4000)를 했으므로 KUBE-POSTROUTING이 마스커레이드합니다'}. 출발지는 패킷이 나가는 인터페이스(${p.iface})의 주소 ${p.addr}로 바뀝니다${p.randomFully ? '(--random-fully라서 출발지 포트도 무작위로 바뀝니다)' : ''}.`,
+      `${p.portmap ? 'CNI-HOSTPORT-SETMARK가 패킷에 표시(0x2000)를 했으므로 portmap 플러그인의 CNI-HOSTPORT-MASQ가 마스커레이드합니다. 이 노드의 파드 네트워크나 127.0.0.1에서 온 패킷이라 SNAT이 없으면 파드의 응답이 DNAT을 거쳐 돌아오지 못하기 때문입니다' : '규칙이 패킷에 표시(KUBE-MARK-MASQ, 0x4000)를 했으므로 KUBE-POSTROUTING이 마스커레이드합니다'}. 출발지는 패킷이 나가는 인터페이스(${p.iface})의 주소 ${josa(p.addr, '으로/로')} 바뀝니다${p.randomFully ? '(--random-fully라서 출발지 포트도 무작위로 바뀝니다)' : ''}.`,
     example: { portmap: false, addr: '10.244.0.0', iface: 'flannel.1', randomFully: true },
   },
   'sim.hop.unNat': {

@@ -6,6 +6,7 @@
  * echo is never a Service port, so ping gets "Destination Port Unreachable" from both.
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 interface VipPacket {
   ip: string;
@@ -30,7 +31,7 @@ export const simVip = defineMessages({
       `IPVS 모드의 kube-proxy는 서비스 주소를 모두 kube-ipvs0 더미 인터페이스에 붙입니다. 그래서 ${p.ip}(${p.service} 서비스의 ${p.external ? '외부 IP' : '클러스터 IP'})는 ${p.node} 노드 자신의 주소입니다. ` +
       (p.port === undefined
         ? `KUBE-IPVS-FILTER는 서비스에 정의된 주소와 포트 조합만 통과시키고, kube-ipvs0 주소로 오는 나머지 새 연결은 모두 REJECT합니다(kubernetes#72236). ICMP echo도 예외가 아니어서 ping은 곧바로 "Destination Port Unreachable"을 받습니다. 서비스 포트(${list(p.ports, '없음')})로 보내는 연결은 잘 동작합니다.`
-        : `${p.port}는 이 서비스의 포트(${list(p.ports, '없음')})가 아니고, KUBE-IPVS-FILTER는 서비스의 주소와 포트 조합이 아닌 새 연결을 모두 REJECT합니다(kubernetes#72236). 그래서 클라이언트는 곧바로 "connection refused"를 받습니다.`),
+        : `${josa(p.port, '은/는')} 이 서비스의 포트(${list(p.ports, '없음')})가 아니고, KUBE-IPVS-FILTER는 서비스의 주소와 포트 조합이 아닌 새 연결을 모두 REJECT합니다(kubernetes#72236). 그래서 클라이언트는 곧바로 "connection refused"를 받습니다.`),
     example: {
       ip: '10.96.0.42',
       node: 'node-1',

@@ -4,6 +4,7 @@
  * names ("default/web 서비스") so that particles attach to Korean words.
  */
 import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa } from './josa';
 
 const lit = (text: string): Msg => ({ id: 'common.literal', params: { text } });
 
@@ -128,7 +129,7 @@ export const sim = defineMessages({
     en: (p: { ip: string; service: string | null; block: string; node: string; icmp: boolean }) =>
       `${p.ip} is outside the cluster${p.service ? ` (an endpoint of Service ${p.service})` : ''}, in ${p.block}: documentation space that no network routes, and svclab simulates no host there. The ${p.icmp ? 'echo request' : 'SYN'} leaves ${p.node} by its default gateway and nothing answers (no reset, no ICMP error), so the ${p.icmp ? 'ping gets no reply' : 'connection attempt times out'}.`,
     ko: (p) =>
-      `${p.ip} 주소는 클러스터 밖에 있습니다${p.service ? `(${p.service} 서비스의 엔드포인트)` : ''}. ${p.block}에 속하는 문서용 주소라서 어떤 네트워크도 라우팅하지 않고, svclab도 그곳에 호스트를 두지 않습니다. ${p.icmp ? 'echo 요청' : 'SYN'}은 ${p.node} 노드의 기본 게이트웨이로 나가지만 아무도 응답하지 않으므로(RST도 ICMP 오류도 없음) ${p.icmp ? 'ping에 응답이 없습니다' : '연결 시도는 시간 초과로 끝납니다'}.`,
+      `${p.ip} 주소는 클러스터 밖에 있습니다${p.service ? `(${p.service} 서비스의 엔드포인트)` : ''}. ${p.block}에 속하는 문서용 주소라서 어떤 네트워크도 라우팅하지 않고, svclab도 그곳에 호스트를 두지 않습니다. ${josa(p.icmp ? 'echo 요청' : 'SYN', '은/는')} ${p.node} 노드의 기본 게이트웨이로 나가지만 아무도 응답하지 않으므로(RST도 ICMP 오류도 없음) ${p.icmp ? 'ping에 응답이 없습니다' : '연결 시도는 시간 초과로 끝납니다'}.`,
     example: {
       ip: '192.0.2.80',
       service: 'default/legacy-api',
@@ -190,7 +191,7 @@ export const sim = defineMessages({
     en: (p: { pod: string; port: number; protocol: string }) =>
       `Pod ${p.pod} listens on 127.0.0.1:${p.port}/${p.protocol} only, so connections from outside the pod are refused: the kernel ${p.protocol === 'UDP' ? 'answers with ICMP port unreachable' : 'answers with a TCP reset'}. The app must bind 0.0.0.0 to be reachable through a Service.`,
     ko: (p) =>
-      `${p.pod} 파드는 127.0.0.1:${p.port}/${p.protocol}에서만 기다리므로, 파드 밖에서 온 연결은 거부됩니다. 커널이 ${p.protocol === 'UDP' ? 'ICMP port unreachable' : 'TCP RST'}로 응답합니다. 서비스를 통해 닿으려면 앱이 0.0.0.0에 바인딩해야 합니다.`,
+      `${p.pod} 파드는 127.0.0.1:${p.port}/${p.protocol}에서만 기다리므로, 파드 밖에서 온 연결은 거부됩니다. 커널이 ${josa(p.protocol === 'UDP' ? 'ICMP port unreachable' : 'TCP RST', '으로/로')} 응답합니다. 서비스를 통해 닿으려면 앱이 0.0.0.0에 바인딩해야 합니다.`,
     example: { pod: 'api-0', port: 8080, protocol: 'TCP' },
   },
   'sim.podRefuses.closed': {
@@ -200,7 +201,7 @@ export const sim = defineMessages({
     ) =>
       `Nothing in pod ${p.pod} listens on ${p.port}/${p.protocol} (it listens on ${p.listening.length ? p.listening.join(', ') : 'nothing'}), so the pod's kernel ${p.protocol === 'UDP' ? 'answers with ICMP port unreachable' : 'answers with a TCP reset'}: connection refused. Check the Service's targetPort against the port the container really uses.${(p.basis ?? []).map((b) => ` ${r(b)}`).join('')}`,
     ko: (p, r) =>
-      `${p.pod} 파드에는 ${p.port}/${p.protocol}에서 기다리는 프로세스가 없습니다(기다리는 포트: ${p.listening.length ? p.listening.join(', ') : '없음'}). 그래서 파드의 커널이 ${p.protocol === 'UDP' ? 'ICMP port unreachable' : 'TCP RST'}로 응답하고, 연결이 거부됩니다. 서비스의 targetPort가 컨테이너가 실제로 쓰는 포트와 같은지 확인하세요.${(p.basis ?? []).map((b) => ` ${r(b)}`).join('')}`,
+      `${p.pod} 파드에는 ${p.port}/${p.protocol}에서 기다리는 프로세스가 없습니다(기다리는 포트: ${p.listening.length ? p.listening.join(', ') : '없음'}). 그래서 파드의 커널이 ${josa(p.protocol === 'UDP' ? 'ICMP port unreachable' : 'TCP RST', '으로/로')} 응답하고, 연결이 거부됩니다. 서비스의 targetPort가 컨테이너가 실제로 쓰는 포트와 같은지 확인하세요.${(p.basis ?? []).map((b) => ` ${r(b)}`).join('')}`,
     example: {
       pod: 'web-0',
       port: 9090,
@@ -222,7 +223,7 @@ export const sim = defineMessages({
   },
   'sim.cannotResolve': {
     en: (p: { host: string }) => `Could not resolve host: ${p.host}`,
-    ko: (p) => `호스트네임 ${p.host}을(를) 찾지 못했습니다.`,
+    ko: (p) => `호스트네임 ${josa(p.host, '을/를')} 찾지 못했습니다.`,
     example: { host: 'nope' },
   },
   'sim.dnsNoAnswer': {

@@ -5,6 +5,7 @@
  * tools print them and are not here.
  */
 import { defineMessages } from './define';
+import { josa, pick } from './josa';
 
 export const usage = defineMessages({
   'usage.seeHelp': {
@@ -31,7 +32,7 @@ export const usage = defineMessages({
   },
   'usage.execUnexpectedArgument': {
     en: (p: { arg: string }) => `unexpected argument "${p.arg}" before --`,
-    ko: (p) => `-- 앞에 알 수 없는 인자 "${p.arg}"가 있습니다`,
+    ko: (p) => `-- 앞에 알 수 없는 인자 "${p.arg}"${pick(p.arg, '이/가')} 있습니다`,
     example: { arg: 'db' },
   },
   'usage.namespaceValue': {
@@ -105,7 +106,7 @@ export const usage = defineMessages({
     en: (p: { option: string; max: number; value: string }) =>
       `option ${p.option}: expected a whole number of requests from 1 to ${p.max}, not "${p.value}"`,
     ko: (p) =>
-      `옵션 ${p.option}: 요청 수는 1부터 ${p.max}까지의 정수로 적으세요("${p.value}"는 쓸 수 없습니다)`,
+      `옵션 ${p.option}: 요청 수는 1부터 ${p.max}까지의 정수로 적으세요("${p.value}"${pick(p.value, '은/는')} 쓸 수 없습니다)`,
     example: { option: '--count', max: 10000, value: 'many' },
   },
   'usage.countLimit': {
@@ -124,7 +125,7 @@ export const usage = defineMessages({
     en: (p: { node: string; mode: string }) =>
       `kube-proxy on ${p.node} runs in ${p.mode} mode and writes no nftables ruleset of its own; see iptables-save${p.mode === 'ipvs' ? ' and ipvsadm -Ln' : ''}.`,
     ko: (p) =>
-      `${p.node}의 kube-proxy는 ${p.mode} 모드로 동작하므로 자체 nftables 규칙을 쓰지 않습니다. iptables-save${p.mode === 'ipvs' ? '와 ipvsadm -Ln' : ''}으로 규칙을 확인하세요.`,
+      `${p.node}의 kube-proxy는 ${p.mode} 모드로 동작하므로 자체 nftables 규칙을 쓰지 않습니다. iptables-save${josa(p.mode === 'ipvs' ? '와 ipvsadm -Ln' : '', '으로/로')} 규칙을 확인하세요.`,
     example: { node: 'node-1', mode: 'ipvs' },
   },
   'usage.lessonSubcommand': {
@@ -159,13 +160,15 @@ export const usage = defineMessages({
   },
   'usage.noLesson': {
     en: (p: { id: string }) => `no lesson "${p.id}" (see 'svclab lesson list')`,
-    ko: (p) => `"${p.id}"라는 레슨이 없습니다('svclab lesson list'로 목록을 볼 수 있습니다)`,
+    ko: (p) =>
+      `"${p.id}"${pick(p.id, '이라/라')}는 레슨이 없습니다('svclab lesson list'로 목록을 볼 수 있습니다)`,
     example: { id: 'nodeprot' },
   },
   'usage.noChallenge': {
     en: (p: { id: string; known: string }) =>
       `there is no challenge "${p.id}"${p.known ? ` (known: ${p.known})` : ''}`,
-    ko: (p) => `"${p.id}"라는 도전 과제가 없습니다${p.known ? `(있는 과제: ${p.known})` : ''}`,
+    ko: (p) =>
+      `"${p.id}"${pick(p.id, '이라/라')}는 도전 과제가 없습니다${p.known ? `(있는 과제: ${p.known})` : ''}`,
     example: { id: 'clusterip.reach', known: 'clusterip.reach-web, clusterip.scale' },
   },
   'usage.noCommand': {
@@ -196,12 +199,12 @@ export const usage = defineMessages({
   },
   'usage.unexpectedArgument': {
     en: (p: { arg: string }) => `unexpected argument ${JSON.stringify(p.arg)}`,
-    ko: (p) => `알 수 없는 인자 ${JSON.stringify(p.arg)}가 있습니다`,
+    ko: (p) => `알 수 없는 인자 ${josa(JSON.stringify(p.arg), '이/가')} 있습니다`,
     example: { arg: 'now' },
   },
   'usage.externalAddress': {
     en: (p: { ip: string }) => `invalid external client address "${p.ip}"`,
-    ko: (p) => `외부 클라이언트 주소 "${p.ip}"가 올바르지 않습니다`,
+    ko: (p) => `외부 클라이언트 주소 "${p.ip}"${pick(p.ip, '이/가')} 올바르지 않습니다`,
     example: { ip: '300.1.1.1' },
   },
   'usage.unknownSource': {
@@ -213,7 +216,7 @@ export const usage = defineMessages({
   },
   'usage.podNotRunning': {
     en: (p: { pod: string }) => `pod "${p.pod}" is not running (no IP yet)`,
-    ko: (p) => `파드 "${p.pod}"가 아직 실행 중이 아닙니다(IP가 없습니다)`,
+    ko: (p) => `파드 "${p.pod}"${pick(p.pod, '이/가')} 아직 실행 중이 아닙니다(IP가 없습니다)`,
     example: { pod: 'default/web-0' },
   },
 });

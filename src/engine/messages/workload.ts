@@ -3,6 +3,7 @@
  * controller made fewer pods than asked, which pods svclab takes to finish, and an autoscaler's target.
  */
 import { defineMessages } from './define';
+import { josa } from './josa';
 
 const KIND_KO: Record<string, string> = {
   StatefulSet: '스테이트풀셋',
@@ -19,14 +20,14 @@ export const workload = defineMessages({
     en: (p: { name: string; made: number; replicas: number; pod: string }) =>
       `StatefulSet ${p.name} has ${p.made} of ${p.replicas} pods: with podManagementPolicy OrderedReady (the default) it creates the next ordinal only once ${p.pod} is Running and Ready, and ${p.pod} is not ready.`,
     ko: (p) =>
-      `스테이트풀셋 ${p.name}의 파드는 ${p.replicas}개 중 ${p.made}개뿐입니다. podManagementPolicy가 OrderedReady(기본값)이면 ${p.pod}가 Running이면서 Ready가 되어야 다음 순번의 파드를 만드는데, ${p.pod}가 아직 준비되지 않았습니다.`,
+      `스테이트풀셋 ${p.name}의 파드는 ${p.replicas}개 중 ${p.made}개뿐입니다. podManagementPolicy가 OrderedReady(기본값)이면 ${josa(p.pod, '이/가')} Running이면서 Ready가 되어야 다음 순번의 파드를 만드는데, ${josa(p.pod, '이/가')} 아직 준비되지 않았습니다.`,
     example: { name: 'web', made: 1, replicas: 3, pod: 'web-0' },
   },
   'workload.statefulSetWaitingHint': {
     en: (p: { pod: string }) =>
       `Make ${p.pod} ready (its readiness probe must reach a port the container listens on), or set podManagementPolicy: Parallel to create every pod at once.`,
     ko: (p) =>
-      `${p.pod}를 준비 상태로 만드세요(준비성 프로브가 컨테이너가 실제로 듣는 포트를 검사해야 합니다). 아니면 podManagementPolicy: Parallel로 모든 파드를 한 번에 만들 수 있습니다.`,
+      `${josa(p.pod, '을/를')} 준비 상태로 만드세요(준비성 프로브가 컨테이너가 실제로 듣는 포트를 검사해야 합니다). 아니면 podManagementPolicy: Parallel로 모든 파드를 한 번에 만들 수 있습니다.`,
     example: { pod: 'web-0' },
   },
   /** A DaemonSet whose template fits no node. */
@@ -50,7 +51,7 @@ export const workload = defineMessages({
     en: (p: { name: string; kind: string; target: string; namespace: string }) =>
       `HorizontalPodAutoscaler ${p.name} scales ${p.kind} ${p.target}, which does not exist in namespace ${p.namespace}: the controller reports FailedGetScale and scales nothing.`,
     ko: (p) =>
-      `HorizontalPodAutoscaler ${p.name}가 가리키는 ${p.kind} ${p.target}가 네임스페이스 ${p.namespace}에 없습니다. 컨트롤러는 FailedGetScale을 알리고 아무것도 스케일하지 않습니다.`,
+      `HorizontalPodAutoscaler ${josa(p.name, '이/가')} 가리키는 ${p.kind} ${josa(p.target, '이/가')} 네임스페이스 ${p.namespace}에 없습니다. 컨트롤러는 FailedGetScale을 알리고 아무것도 스케일하지 않습니다.`,
     example: { name: 'web', kind: 'Deployment', target: 'web', namespace: 'default' },
   },
   /** An autoscaler changed its target's replicas. */
@@ -58,7 +59,7 @@ export const workload = defineMessages({
     en: (p: { name: string; kind: string; target: string; from: number; to: number }) =>
       `HorizontalPodAutoscaler ${p.name} scaled ${p.kind} ${p.target} from ${p.from} to ${p.to} replicas: the controller keeps replicas between minReplicas and maxReplicas before it reads any metric.`,
     ko: (p) =>
-      `HorizontalPodAutoscaler ${p.name}가 ${p.kind} ${p.target}의 레플리카를 ${p.from}개에서 ${p.to}개로 바꿨습니다. 컨트롤러는 메트릭을 읽기 전에 먼저 레플리카 수를 minReplicas와 maxReplicas 사이로 맞춥니다.`,
+      `HorizontalPodAutoscaler ${josa(p.name, '이/가')} ${p.kind} ${p.target}의 레플리카를 ${p.from}개에서 ${p.to}개로 바꿨습니다. 컨트롤러는 메트릭을 읽기 전에 먼저 레플리카 수를 minReplicas와 maxReplicas 사이로 맞춥니다.`,
     example: { name: 'web', kind: 'Deployment', target: 'web', from: 1, to: 3 },
   },
   /** The API server accepts a workload but refuses the pods made from its template (FailedCreate). */

@@ -124,7 +124,7 @@ describe('NodeStopped: grace period 50 s, then eviction after tolerationSeconds 
     expect(s.run('--at 1m timeline').stdout).toBe(text);
     expect(scene(yaml).run('timeline').stdout).toMatch(/── now: 0s ──\n10s/);
     s.env.lang = 'ko';
-    expect(s.run('timeline').stdout).toContain('노드 node-2이(가) 멈춥니다');
+    expect(s.run('timeline').stdout).toContain('노드 node-2가 멈춥니다');
   });
   it('a pod that tolerates unreachable longer is evicted later', () => {
     const y = timeline('  - { at: 0s, fault: NodeStopped, node: node-2 }\n').replace(
