@@ -8,6 +8,7 @@ const editorText = (page: Page) => page.locator('[data-testid="yaml-editor"] .vi
 async function share(page: Page): Promise<string> {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByTestId('share').click();
+  await page.getByTestId('share-link').click();
   await expect(page.getByTestId('share-status')).toContainText('Link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
   expect(url).toMatch(/#scene=1\.[A-Za-z0-9_-]+$/);

@@ -77,3 +77,5 @@ export * from './lessons';
 
 // How the engine explains: message descriptors, rendered where text is shown.
 export { msg, isMsg, isLang, render, renderText, LANGS, type Lang, type Msg, type MsgId } from './messages';
+// `-o json`'s rendering of descriptors (a trace exported from the page is what `curl -o json` prints).
+export { localizeJson } from './messages/json';

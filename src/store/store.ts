@@ -4,6 +4,7 @@
  * language, the lessons' progress and texts) is kept in IndexedDB by workspace-sync.ts as it changes.
  */
 import { create } from 'zustand';
+import { createConsoleSlice } from './console-slice';
 import { createLessonsSlice } from './lessons-slice';
 import { createManifestsSlice } from './manifests-slice';
 import { createPlaybackSlice } from './playback-slice';
@@ -26,4 +27,5 @@ export const useStore = create<Store>()((...a) => ({
   ...createSettingsSlice(...a),
   ...createLessonsSlice(...a),
   ...createWorkspacesSlice(...a),
+  ...createConsoleSlice(...a),
 }));

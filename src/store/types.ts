@@ -10,6 +10,7 @@ import type {
   RequestInit,
   TimelineEvent,
   Trace,
+  UrlDistribution,
 } from '../engine';
 import type { Locale } from '../i18n/translate';
 import type { ScenarioId } from '../scenarios';
@@ -45,7 +46,26 @@ export type Store = ManifestsSlice &
   SelectionSlice &
   SettingsSlice &
   LessonsSlice &
-  WorkspacesSlice;
+  WorkspacesSlice &
+  ConsoleSlice;
+
+/** A console line and what it printed, as the console shows it. */
+export interface ConsoleEntry {
+  id: number;
+  line: string;
+  stdout: string;
+  stderr: string;
+  exitCode: number | null; // null while running
+  note?: string;
+  /** `curl --count N`: the experiment's histogram, drawn under its table. */
+  distributions?: UrlDistribution[];
+}
+
+export interface ConsoleSlice {
+  /** The console's screen (its last 50 lines), oldest first; `clear` empties it. */
+  consoleEntries: ConsoleEntry[];
+  setConsoleEntries(update: ConsoleEntry[] | ((list: ConsoleEntry[]) => ConsoleEntry[])): void;
+}
 
 /** Why the work is not being saved: the storage is full, the browser has none, another tab saved it. */
 export type SaveProblem = { code: 'quota' } | { code: 'unavailable'; message: string } | { code: 'otherTab' };

@@ -7,25 +7,13 @@
  * by its top edge (drag, or ↑/↓ on it) up to most of the column, and widens to most of the page.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { UrlDistribution } from '../../engine';
 import { useT } from '../../i18n';
 import { DistributionChart } from './DistributionChart';
-import { runConsoleLine, selectCluster, selectStepCommand, useStore } from '../../store';
+import { runConsoleLine, selectCluster, selectStepCommand, useStore, type ConsoleEntry } from '../../store';
 import { filterOutput } from './filter';
 import { emptyHistory, pushHistory, recall, type History } from './history';
 import { DEFAULT_SHARE, ResizeHandle } from './ResizeHandle';
 import { consoleSuggestions } from './suggestions';
-
-interface Entry {
-  id: number;
-  line: string;
-  stdout: string;
-  stderr: string;
-  exitCode: number | null; // null while running
-  note?: string;
-  /** `curl --count N`: the experiment's histogram, drawn under its table. */
-  distributions?: UrlDistribution[];
-}
 
 let nextId = 1;
 
@@ -35,7 +23,9 @@ export function ConsolePanel() {
   const from = useStore((s) => s.request.from);
   const to = useStore((s) => s.request.target);
   const [line, setLine] = useState('');
-  const [entries, setEntries] = useState<Entry[]>([]);
+  // In the store: the Share menu saves the screen as a transcript.
+  const entries = useStore((s) => s.consoleEntries);
+  const setEntries = useStore((s) => s.setConsoleEntries);
   const [history, setHistory] = useState<History>(emptyHistory);
   const [filter, setFilter] = useState('');
   const [share, setShare] = useState(DEFAULT_SHARE);
@@ -76,7 +66,7 @@ export function ConsolePanel() {
     const id = nextId++;
     setEntries((list) => [...list.slice(-49), { id, line: cmd, stdout: '', stderr: '', exitCode: null }]);
     const r = await runConsoleLine(cmd);
-    const done: Entry = r.ok
+    const done: ConsoleEntry = r.ok
       ? { id, line: cmd, ...r.value }
       : { id, line: cmd, stdout: '', stderr: `${r.error}\n`, exitCode: 1 };
     if (/^(svclab\s+|kubectl\s+)?(help|--help|-h)$/.test(cmd)) done.note = t('console.helpNote');
