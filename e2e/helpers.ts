@@ -74,10 +74,13 @@ export async function pickScenario(page: Page, id: string): Promise<void> {
   await page.getByTestId('scenario-menu').selectOption(id);
 }
 
-/** Waits for the graph to show the cluster the engine built. */
+/**
+ * Waits for the graph to show the cluster the engine built (a cold page on a loaded two-core machine
+ * takes tens of seconds: the worker's engine chunk, its first build, the graph's chunk and layout).
+ */
 export async function graphReady(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="topology"] .react-flow__node').first()).toBeVisible({
-    timeout: 20_000,
+    timeout: 60_000,
   });
 }
 
