@@ -1,7 +1,7 @@
 /** The page header: name, scenario menu, reload, language switch. */
 import { LOCALES, useT, type Locale } from '../i18n';
 import { scenarios, type ScenarioId } from '../scenarios';
-import { ShareMenu } from '../features/share/ShareMenu';
+import { ShareButton } from '../features/share/ShareButton';
 import { WorkspaceMenu } from '../features/workspaces/WorkspaceMenu';
 import { useShallow, useStore } from '../store';
 import { TextSize } from './TextSize';
@@ -53,7 +53,7 @@ export function Header() {
         </select>
       </label>
       <WorkspaceMenu />
-      <ShareMenu />
+      <ShareButton />
       {scenarioId && edited && (
         <button type="button" onClick={() => load(scenarioId)} title={t('app.reset.title')}>
           {t('app.reset')}

@@ -1,5 +1,5 @@
 /**
- * Share ▾: one menu for everything that takes the scene out of the page. A link that carries the whole
+ * The header's Share button, Share ▾: one menu for everything that takes the scene out of the page. A link that carries the whole
  * scene (store/link-codec.ts); and, for teaching, the graph as PNG or SVG (slides), the followed
  * request's trace as Markdown or JSON (handouts; the JSON is what `curl -o json` prints), the console's
  * screen as text. Every file is made in the page and saved through the save dialog or a download:
@@ -69,7 +69,7 @@ async function makeExport(id: ExportId): Promise<{ name: string; data: Blob | st
   }
 }
 
-export function ShareMenu() {
+export function ShareButton() {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [shown, setShown] = useState<Shown>(null);
