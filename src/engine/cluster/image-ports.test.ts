@@ -77,4 +77,35 @@ describe('imagePorts', () => {
     expect(imagePorts(c('nginx', { command: ['sh', '-c', 'python3 -m http.server 8000'] }))).toBeUndefined();
     expect(imagePorts({ name: 'c' })).toBeUndefined();
   });
+
+  it('knows the usual sidecars, loopback-only listeners marked', () => {
+    const where = (x: Container) =>
+      imagePorts(x)?.sockets.map((s) => `${s.ip ? `${s.ip}:` : ''}${s.port}/${s.protocol}`);
+    expect(where(c('envoyproxy/envoy:v1.31.0'))).toEqual(['9901/TCP', '10000/TCP']);
+    // Its own config replaces the image's: the listeners are unknown.
+    expect(
+      imagePorts(c('envoyproxy/envoy:v1.31.0', { args: ['-c', '/etc/envoy/mine.yaml'] })),
+    ).toBeUndefined();
+    expect(
+      where(c('docker.io/istio/proxyv2:1.24.0', { args: ['proxy', 'sidecar', '--domain', 'x'] })),
+    ).toEqual(['127.0.0.1:15000/TCP', '15001/TCP', '15006/TCP', '15020/TCP', '15021/TCP', '15090/TCP']);
+    expect(imagePorts(c('istio/proxyv2:1.24.0', { args: ['proxy', 'router'] }))).toBeUndefined();
+    expect(where(c('cr.l5d.io/linkerd/proxy:edge-24.11.8'))).toEqual([
+      '127.0.0.1:4140/TCP',
+      '4143/TCP',
+      '4190/TCP',
+      '127.0.0.1:4191/TCP',
+    ]);
+    expect(
+      where(
+        c('cr.l5d.io/linkerd/proxy:stable-2.14.10', {
+          env: [
+            { name: 'LINKERD2_PROXY_ADMIN_LISTEN_ADDR', value: '0.0.0.0:4191' },
+            { name: 'LINKERD2_PROXY_INBOUND_LISTEN_ADDR', value: '[::]:4143' },
+            { name: 'LINKERD2_PROXY_OUTBOUND_LISTEN_ADDRS', value: '127.0.0.1:4140,[::1]:4140' },
+          ],
+        }),
+      ),
+    ).toEqual(['127.0.0.1:4140/TCP', '4143/TCP', '4190/TCP', '4191/TCP']);
+  });
 });

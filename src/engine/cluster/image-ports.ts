@@ -16,6 +16,8 @@ import type { Container, Protocol } from '../k8s/objects';
 export interface ImageSocket {
   port: number;
   protocol: Protocol;
+  /** Loopback only (reachable from the pod itself, never through a Service); all interfaces when absent. */
+  ip?: '127.0.0.1';
 }
 
 export interface ImagePorts {
@@ -96,6 +98,37 @@ const boutique = (service: string, port: number): Entry => ({
   source: 'GoogleCloudPlatform/microservices-demo src/<service> (PORT)',
   sockets: (c) => tcp(portOf(envValue(c, 'PORT')) ?? port),
 });
+
+/** A program's listen address ("0.0.0.0:4143", "127.0.0.1:4140", "[::1]:4140") as a socket, or undefined. */
+function listenAddress(v: string | undefined): ImageSocket | undefined {
+  const first = v?.split(',')[0]?.trim();
+  const port = portOf(first);
+  if (first === undefined || port === undefined) return undefined;
+  const loopback = /^(127\.0\.0\.1|localhost|\[::1\]):/.test(first);
+  return { port, protocol: 'TCP', ...(loopback ? { ip: '127.0.0.1' as const } : {}) };
+}
+
+/**
+ * The Linkerd proxy (a sidecar, native with config.alpha.linkerd.io/proxy-enable-native-sidecar): each
+ * listener from its LINKERD2_PROXY_*_LISTEN_ADDR variable, else linkerd2-proxy's defaults (env.rs):
+ * outbound 127.0.0.1:4140, inbound 0.0.0.0:4143, control 0.0.0.0:4190, admin 127.0.0.1:4191 (the injector
+ * sets the admin address to 0.0.0.0:4191 so that the kubelet's probes reach it).
+ */
+function linkerdProxy(c: Container): ImageSocket[] {
+  const listener = (name: string, fallback: string): ImageSocket[] => {
+    const s =
+      listenAddress(envValue(c, `LINKERD2_PROXY_${name}_LISTEN_ADDR`)) ??
+      listenAddress(envValue(c, `LINKERD2_PROXY_${name}_LISTEN_ADDRS`)) ??
+      listenAddress(fallback);
+    return s ? [s] : [];
+  };
+  return [
+    ...listener('OUTBOUND', '127.0.0.1:4140'),
+    ...listener('INBOUND', '0.0.0.0:4143'),
+    ...listener('CONTROL', '0.0.0.0:4190'),
+    ...listener('ADMIN', '127.0.0.1:4191'),
+  ];
+}
 
 const ENTRIES: Entry[] = [
   {
@@ -249,6 +282,32 @@ const ENTRIES: Entry[] = [
     name: 'whoami',
     source: 'traefik/whoami: --port 80',
     sockets: (c) => tcp(portOf(flag(argv(c), 'port')) ?? 80),
+  },
+  {
+    repos: ['envoyproxy/envoy', 'envoyproxy/envoy-distroless'],
+    name: 'Envoy',
+    // Any command or args replace `envoy -c /etc/envoy/envoy.yaml`, and with it the listeners.
+    source:
+      'envoyproxy/envoy image: /etc/envoy/envoy.yaml (configs/envoyproxy_io_proxy.yaml): admin :9901, listener :10000',
+    sockets: (c) => (c.command?.length || c.args?.length ? undefined : tcp(9901, 10000)),
+  },
+  {
+    repos: ['istio/proxyv2'],
+    name: 'Istio sidecar proxy',
+    source:
+      'istio.io "Ports used by Istio": Envoy admin 127.0.0.1:15000, outbound 15001, inbound 15006, merged metrics 15020, health 15021, Envoy metrics 15090',
+    // `pilot-agent proxy sidecar …`; a gateway (`proxy router`) listens where its Gateway resources say.
+    sockets: (c) => {
+      const a = argv(c);
+      if (a[0] !== 'proxy' || a[1] !== 'sidecar') return undefined;
+      return [{ port: 15000, protocol: 'TCP', ip: '127.0.0.1' }, ...tcp(15001, 15006, 15020, 15021, 15090)];
+    },
+  },
+  {
+    repos: ['linkerd/proxy'],
+    name: 'Linkerd proxy',
+    source: 'linkerd2-proxy env.rs: LINKERD2_PROXY_{OUTBOUND,INBOUND,CONTROL,ADMIN}_LISTEN_ADDR',
+    sockets: linkerdProxy,
   },
   { repos: ['pause'], name: 'pause', source: 'the pause container listens on nothing', sockets: () => [] },
 ];

@@ -64,6 +64,40 @@ spec: { selector: { app: web }, ports: [{ port: 80 }] }
     expect(ep.subsets[0].notReadyAddresses).toBeUndefined();
   });
 
+  it('a pod with init containers that gets no sandbox waits in PodInitializing (kubectl: Init:0/2)', () => {
+    const node = buildNodes([], DEFAULT_CONFIG).nodes[0]!;
+    const inits = [
+      { name: 'setup', image: 'busybox' },
+      { name: 'proxy', image: 'envoyproxy/envoy:v1.31.0', restartPolicy: 'Always' },
+    ];
+    const pods = Array.from({ length: 254 }, (_, i) => {
+      const p = pod(`p${i}`, { app: 'x' }, [], { initContainers: inits });
+      p.spec.nodeName = node.metadata.name;
+      return p;
+    });
+    runPods(pods, [node], 0);
+    const last = pods[253]!.status as {
+      initContainerStatuses: unknown[];
+      containerStatuses: unknown[];
+      conditions: { type: string; status: string; message?: string }[];
+    };
+    expect(last.initContainerStatuses).toMatchObject([
+      { name: 'setup', ready: false, started: false, state: { waiting: { reason: 'PodInitializing' } } },
+      { name: 'proxy', ready: false, started: false, state: { waiting: { reason: 'PodInitializing' } } },
+    ]);
+    expect(last.containerStatuses).toMatchObject([{ state: { waiting: { reason: 'PodInitializing' } } }]);
+    expect(last.conditions.find((c) => c.type === 'Initialized')).toMatchObject({
+      status: 'False',
+      reason: 'ContainersNotInitialized',
+      message: 'containers with incomplete status: [setup proxy]',
+    });
+    // A running one: the init container completed, the sidecar runs and is ready.
+    expect((pods[0]!.status as { initContainerStatuses: unknown[] }).initContainerStatuses).toMatchObject([
+      { name: 'setup', ready: true, state: { terminated: { reason: 'Completed' } } },
+      { name: 'proxy', ready: true, started: true, state: { running: {} } },
+    ]);
+  });
+
   it('hostLocalRange prints host-local’s default range for a subnet', () => {
     expect(hostLocalRange('10.244.1.0/24')).toBe('10.244.1.1-10.244.1.254');
     expect(hostLocalRange('10.0.0.0/30')).toBe('10.0.0.1-10.0.0.2');

@@ -108,7 +108,13 @@ export function listeningSockets(pod: Pod): ListeningSocket[] {
     out = runningContainers(pod).flatMap((c) => {
       // A well-known image listens where its program binds; any other, where its ports list says.
       const known = imagePorts(c);
-      if (known) return known.sockets.map((s) => ({ container: c.name, ip: '0.0.0.0' as const, ...s }));
+      if (known)
+        return known.sockets.map((s) => ({
+          container: c.name,
+          ip: s.ip ?? ('0.0.0.0' as const),
+          port: s.port,
+          protocol: s.protocol,
+        }));
       return (c.ports ?? []).map((p) => ({
         container: c.name,
         ip: '0.0.0.0' as const,
@@ -155,7 +161,7 @@ export function listenBasis(pod: Pod): Msg[] {
       ? msg('listen.image', {
           container: c.name,
           image: known.image,
-          sockets: known.sockets.map((s) => `${s.port}/${s.protocol}`),
+          sockets: known.sockets.map((s) => `${s.ip ? `${s.ip}:` : ''}${s.port}/${s.protocol}`),
         })
       : msg('listen.declared', { container: c.name, image: c.image ?? '' });
   });

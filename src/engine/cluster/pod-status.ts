@@ -14,6 +14,7 @@
  */
 import { nodeInternalIP, nodeInternalIPv6 } from '../k8s/node';
 import type { Container, Node, Pod, PodCondition, PodStatus } from '../k8s/objects';
+import { containerStatuses, initContainerStatuses, type ContainerStatus } from './container-statuses';
 import { runningContainers } from './listen';
 import { PodIPAM } from './pod-ip';
 import { probeContainer, type ProbeResult } from './readiness';
@@ -53,35 +54,6 @@ function conditions(running: boolean, unready: string[], time: string): PodCondi
   ];
 }
 
-interface ContainerStatus {
-  name: string;
-  ready: boolean;
-}
-
-function containerStatuses(
-  containers: Container[],
-  phase: string | undefined,
-  time: string,
-  readyOf: (name: string) => boolean,
-): ContainerStatus[] {
-  const running = phase === 'Running';
-  // A Pending pod on a node is still creating its containers (kubectl shows ContainerCreating).
-  const state = running
-    ? { running: { startedAt: time } }
-    : phase === 'Pending'
-      ? { waiting: { reason: 'ContainerCreating' } }
-      : { terminated: { exitCode: 0, reason: 'Completed' } };
-  return containers.map((c) => ({
-    name: c.name,
-    image: c.image ?? '',
-    imageID: '',
-    ready: readyOf(c.name),
-    restartCount: 0,
-    started: running,
-    state,
-  }));
-}
-
 function deepFreeze<T>(v: T): T {
   if (v !== null && typeof v === 'object' && !Object.isFrozen(v)) {
     Object.freeze(v);
@@ -93,10 +65,20 @@ function deepFreeze<T>(v: T): T {
 /** The status of a pod whose sandbox could not be created: scheduled, Pending, containers waiting. */
 function creatingStatus(pod: Pod, hostIP: string, hostIPs: { ip: string }[], time: string): PodStatus {
   const names = runningContainers(pod).map((c) => c.name);
+  const inits = pod.spec.initContainers ?? [];
   return {
     conditions: [
       cond('PodReadyToStartContainers', false, time),
-      cond('Initialized', true, time),
+      // No init container has run (GeneratePodInitializedCondition lists the incomplete ones).
+      inits.length
+        ? cond(
+            'Initialized',
+            false,
+            time,
+            'ContainersNotInitialized',
+            `containers with incomplete status: [${inits.map((c) => c.name).join(' ')}]`,
+          )
+        : cond('Initialized', true, time),
       cond(
         'Ready',
         false,
@@ -113,7 +95,16 @@ function creatingStatus(pod: Pod, hostIP: string, hostIPs: { ip: string }[], tim
       ),
       cond('PodScheduled', true, time),
     ],
-    containerStatuses: containerStatuses(pod.spec.containers ?? [], 'Pending', time, () => false),
+    containerStatuses: containerStatuses(
+      pod.spec.containers ?? [],
+      'Pending',
+      time,
+      () => false,
+      inits.length > 0,
+    ),
+    ...(inits.length
+      ? { initContainerStatuses: initContainerStatuses(inits, 'Pending', time, () => false) }
+      : {}),
     hostIP,
     hostIPs,
     phase: 'Pending',
@@ -130,6 +121,7 @@ function creatingStatus(pod: Pod, hostIP: string, hostIPs: { ip: string }[], tim
 class SharedStatus {
   private readyConditions: PodCondition[] | undefined;
   private readonly readyStatuses = new WeakMap<Container[], ContainerStatus[]>();
+  private readonly readyInitStatuses = new WeakMap<Container[], ContainerStatus[]>();
   private readonly hostIPs = new Map<string, { ip: string }[]>();
   /** The last probe-free verdict: pods with these containers, init containers and annotations are all ready. */
   private probed: { containers: unknown; init: unknown; annotations: unknown } | undefined;
@@ -146,6 +138,18 @@ class SharedStatus {
       this.readyStatuses.set(
         containers,
         (s = deepFreeze(containerStatuses(containers, 'Running', this.time, () => true))),
+      );
+    return s;
+  }
+
+  /** The initContainerStatuses of a running pod whose sidecars are all ready (undefined without init containers). */
+  initStatusesOfReady(inits: Container[] | undefined): ContainerStatus[] | undefined {
+    if (!inits?.length) return undefined;
+    let s = this.readyInitStatuses.get(inits);
+    if (!s)
+      this.readyInitStatuses.set(
+        inits,
+        (s = deepFreeze(initContainerStatuses(inits, 'Running', this.time, () => true))),
       );
     return s;
   }
@@ -306,6 +310,8 @@ export function runPods(
           conditions: shared.conditionsOfReady(),
           qosClass: 'BestEffort',
         } as PodStatus;
+        const inits = shared.initStatusesOfReady(pod.spec.initContainers);
+        if (inits) (pod.status as Record<string, unknown>).initContainerStatuses = inits;
         continue;
       }
     }
@@ -345,20 +351,39 @@ export function runPods(
     if (results) probes.set(`${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`, results);
     const givenStatuses = (given as Record<string, unknown> | undefined)?.containerStatuses as
       ContainerStatus[] | undefined;
+    const givenInitStatuses = (given as Record<string, unknown> | undefined)?.initContainerStatuses as
+      ContainerStatus[] | undefined;
     const hasGivenStatuses = !!givenStatuses;
+    const inits = pod.spec.initContainers;
     // Given conditions without containerStatuses: the containers are as the conditions say (the kubelet
     // marks a container not ready when its probe fails, so a Ready=False pod shows 0/1).
     const unready = hasGivenStatuses ? undefined : unreadyFromConditions(pod, given?.conditions);
     // The common case (simulated, running, every probe passing) takes the shared parts.
     if (running && !results && !hasGivenStatuses && !unready?.size) {
       extra.containerStatuses = shared.statusesOfReady(pod.spec.containers ?? []);
+      if (!givenInitStatuses && inits?.length)
+        extra.initContainerStatuses = shared.initStatusesOfReady(inits);
       if (!given?.conditions) status.conditions = shared.conditionsOfReady();
     } else {
+      // A sidecar's given status is among the initContainerStatuses (a dump keeps them apart).
+      const givenReady = (name: string): boolean | undefined =>
+        (Array.isArray(givenStatuses) ? givenStatuses.find((c) => c?.name === name)?.ready : undefined) ??
+        (Array.isArray(givenInitStatuses)
+          ? givenInitStatuses.find((c) => c?.name === name)?.ready
+          : undefined);
       const readyOf = (name: string): boolean =>
-        (hasGivenStatuses ? givenStatuses?.find((c) => c.name === name)?.ready : undefined) ??
+        (hasGivenStatuses || givenInitStatuses ? givenReady(name) : undefined) ??
         (running && (unready ? !unready.has(name) : (results?.get(name)?.ready ?? true)));
       if (!hasGivenStatuses)
-        extra.containerStatuses = containerStatuses(pod.spec.containers ?? [], status.phase, time, readyOf);
+        extra.containerStatuses = containerStatuses(
+          pod.spec.containers ?? [],
+          status.phase,
+          time,
+          readyOf,
+          !!inits?.length,
+        );
+      if (!givenInitStatuses && inits?.length)
+        extra.initContainerStatuses = initContainerStatuses(inits, status.phase, time, readyOf);
       if (!given?.conditions)
         status.conditions = conditions(
           running,
@@ -403,5 +428,15 @@ export function completedStatus(pod: Pod, time: string): PodStatus {
       started: false,
       state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: time, finishedAt: time } },
     })),
+    ...(pod.spec.initContainers?.length
+      ? {
+          initContainerStatuses: initContainerStatuses(
+            pod.spec.initContainers,
+            'Succeeded',
+            time,
+            () => false,
+          ),
+        }
+      : {}),
   } as PodStatus;
 }

@@ -107,24 +107,83 @@ export function formatEndpoints(ep: Endpoints): string {
   return count > 3 ? `${ret} + ${count - 3} more...` : ret;
 }
 
+interface PrintedContainerStatus {
+  name?: string;
+  ready?: boolean;
+  started?: boolean;
+  state?: {
+    running?: unknown;
+    waiting?: { reason?: string };
+    terminated?: { reason?: string; exitCode?: number; signal?: number };
+  };
+}
+
+/** A status list from the pod (a dump may hold anything: only objects are read). */
+const statusList = (v: unknown): PrintedContainerStatus[] =>
+  Array.isArray(v) ? v.filter((x): x is PrintedContainerStatus => x !== null && typeof x === 'object') : [];
+
+/**
+ * READY and STATUS as kubectl's printPod computes them: sidecars (init containers with restartPolicy
+ * Always) count in the total, and in READY once started and ready; an init container that has not
+ * completed makes the status Init:N/M (or Init:<reason>); then the app containers, last first, give their
+ * waiting or terminated reason; Terminating for a deleted pod that has not finished.
+ */
 function podStatus(p: Pod): { ready: string; status: string } {
-  const statuses = ((p.status as Record<string, unknown> | undefined)?.containerStatuses ?? []) as {
-    ready?: boolean;
-    state?: { running?: unknown; waiting?: { reason?: string }; terminated?: { reason?: string } };
-  }[];
-  const total = p.spec.containers?.length ?? 0;
-  // kubectl's printPod counts a container as ready when its status is ready and it is running.
-  const ready = statuses.filter((c) => c.ready && c.state?.running != null).length;
-  let reason: string =
-    ((p.status as Record<string, unknown> | undefined)?.reason as string) || p.status?.phase || 'Unknown';
-  for (const c of statuses) {
-    const r =
-      c.state?.waiting?.reason ??
-      (c.state?.terminated && p.status?.phase !== 'Running' ? c.state.terminated.reason : undefined);
-    // A finished pod's containers say Completed (kubectl's STATUS for a Job's pod).
-    if (r && (r !== 'Completed' || p.status?.phase === 'Succeeded')) reason = r;
+  const st = (p.status ?? {}) as Record<string, unknown>;
+  const inits = p.spec.initContainers ?? [];
+  const sidecars = new Set(inits.filter((c) => c?.restartPolicy === 'Always').map((c) => c.name));
+  const total = (p.spec.containers?.length ?? 0) + sidecars.size;
+  let ready = 0;
+  let reason: string = (st.reason as string) || p.status?.phase || '';
+  const conds = (Array.isArray(p.status?.conditions) ? p.status.conditions : []).filter((c) => c != null);
+  if (conds.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated'))
+    reason = 'SchedulingGated';
+  let initializing = false;
+  const initStatuses = statusList(st.initContainerStatuses);
+  for (let i = 0; i < initStatuses.length; i++) {
+    const c = initStatuses[i]!;
+    const t = c.state?.terminated;
+    if (t && t.exitCode === 0) continue;
+    if (sidecars.has(c.name ?? '') && c.started) {
+      if (c.ready) ready++;
+      continue;
+    }
+    if (t) {
+      // Initialization failed.
+      reason = t.reason
+        ? `Init:${t.reason}`
+        : t.signal
+          ? `Init:Signal:${t.signal}`
+          : `Init:ExitCode:${t.exitCode ?? 0}`;
+    } else if (c.state?.waiting?.reason && c.state.waiting.reason !== 'PodInitializing')
+      reason = `Init:${c.state.waiting.reason}`;
+    else reason = `Init:${i}/${inits.length}`;
+    initializing = true;
+    break;
   }
-  if (p.metadata.deletionTimestamp) reason = 'Terminating';
+  const initialized = conds.some((c) => c.type === 'Initialized' && c.status === 'True');
+  if (!initializing || initialized) {
+    let hasRunning = false;
+    const statuses = statusList(st.containerStatuses);
+    for (let i = statuses.length - 1; i >= 0; i--) {
+      const c = statuses[i]!;
+      const t = c.state?.terminated;
+      if (c.state?.waiting?.reason) reason = c.state.waiting.reason;
+      else if (t?.reason) reason = t.reason;
+      else if (t) reason = t.signal ? `Signal:${t.signal}` : `ExitCode:${t.exitCode ?? 0}`;
+      else if (c.ready && c.state?.running != null) {
+        hasRunning = true;
+        ready++;
+      }
+    }
+    // At least one container still running: the pod is Running (or NotReady), not Completed.
+    if (reason === 'Completed' && hasRunning)
+      reason = conds.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
+  }
+  const phase = p.status?.phase;
+  if (p.metadata.deletionTimestamp && st.reason === 'NodeLost') reason = 'Unknown';
+  else if (p.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed')
+    reason = 'Terminating';
   return { ready: `${ready}/${total}`, status: reason };
 }
 
