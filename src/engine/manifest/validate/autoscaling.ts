@@ -1,7 +1,9 @@
 /**
  * HorizontalPodAutoscaler (pkg/apis/autoscaling/validation, autoscaling/v2, without HPAScaleToZero): the
  * target reference, the replica bounds and each metric: a known source type with exactly that source
- * filled in, a resource name, and a target of type Utilization, Value or AverageValue with positive numbers.
+ * filled in, a resource name, and a target of type Utilization, Value or AverageValue with positive numbers;
+ * the behavior's scaling rules (stabilizationWindowSeconds 0..3600, selectPolicy Max/Min/Disabled, each
+ * policy of type Pods or Percent with a positive value and periodSeconds 1..1800).
  *
  * @example
  * validateHorizontalPodAutoscaler(hpa with minReplicas 5, maxReplicas 3)[0].message;
@@ -102,6 +104,58 @@ function validateMetric(m: Obj, path: string): FieldError[] {
   return errs;
 }
 
+/** sets.List of validSelectPolicyTypes and validPolicyTypes; the upper bounds of the behavior's seconds. */
+const SELECT_POLICIES = ['Disabled', 'Max', 'Min'];
+const POLICY_TYPES = ['Percent', 'Pods'];
+const MAX_PERIOD_SECONDS = 1800;
+const MAX_STABILIZATION_WINDOW_SECONDS = 3600;
+
+/** validateScalingPolicy. */
+function validateScalingPolicy(p: Obj, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  const type = str(p.type);
+  if (type !== 'Pods' && type !== 'Percent') errs.push(notSupported(`${path}.type`, type, POLICY_TYPES));
+  const value = num(p.value) ?? 0;
+  if (value <= 0) errs.push(invalid(`${path}.value`, value, 'must be greater than zero'));
+  const period = num(p.periodSeconds) ?? 0;
+  if (period <= 0) errs.push(invalid(`${path}.periodSeconds`, period, 'must be greater than zero'));
+  if (period > MAX_PERIOD_SECONDS)
+    errs.push(
+      invalid(`${path}.periodSeconds`, period, `must be less than or equal to ${MAX_PERIOD_SECONDS}`),
+    );
+  return errs;
+}
+
+/**
+ * validateScalingRules. SetDefaults_HorizontalPodAutoscalerBehavior fills what a rule leaves out (a
+ * missing policies list gets the default policies), so only an explicitly empty list is "at least one".
+ */
+function validateScalingRules(rules: unknown, path: string): FieldError[] {
+  if (!isObj(rules)) return [];
+  const errs: FieldError[] = [];
+  const window = num(rules.stabilizationWindowSeconds);
+  if (window !== undefined && window < 0)
+    errs.push(invalid(`${path}.stabilizationWindowSeconds`, window, 'must be greater than or equal to zero'));
+  if (window !== undefined && window > MAX_STABILIZATION_WINDOW_SECONDS)
+    errs.push(
+      invalid(
+        `${path}.stabilizationWindowSeconds`,
+        window,
+        `must be less than or equal to ${MAX_STABILIZATION_WINDOW_SECONDS}`,
+      ),
+    );
+  if (
+    rules.selectPolicy !== undefined &&
+    rules.selectPolicy !== null &&
+    !SELECT_POLICIES.includes(str(rules.selectPolicy))
+  )
+    errs.push(notSupported(`${path}.selectPolicy`, str(rules.selectPolicy), SELECT_POLICIES));
+  if (Array.isArray(rules.policies) && rules.policies.length === 0)
+    errs.push(required(`${path}.policies`, 'must specify at least one Policy'));
+  objects(rules.policies).forEach((p, i) => errs.push(...validateScalingPolicy(p, `${path}.policies[${i}]`)));
+  return errs;
+}
+
 /**
  * ValidateHorizontalPodAutoscaler.
  *
@@ -125,5 +179,9 @@ export function validateHorizontalPodAutoscaler(obj: Obj): FieldError[] {
     else errs.push(...invalidEach(`spec.scaleTargetRef.${f}`, v, pathSegment(v)));
   }
   objects(spec.metrics).forEach((m, i) => errs.push(...validateMetric(m, `spec.metrics[${i}]`)));
+  if (isObj(spec.behavior)) {
+    errs.push(...validateScalingRules(spec.behavior.scaleUp, 'spec.behavior.scaleUp'));
+    errs.push(...validateScalingRules(spec.behavior.scaleDown, 'spec.behavior.scaleDown'));
+  }
   return errs;
 }

@@ -17,6 +17,8 @@ import { duplicate, forbidden, invalid, invalidEach, notSupported, required, typ
 import { isDNS1123Label, isValidPortName, isValidPortNum } from './messages';
 import { validatePortNumOrName, PORT_PROTOCOLS } from './ports';
 import { compareQuantity, parseQuantity, quantityString, type Quantity } from './quantity';
+import { validateSecurityContext } from './security';
+import { validateVolumeMounts } from './volumes';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -28,6 +30,8 @@ const given = (v: unknown): boolean => v !== undefined && v !== null;
 export interface ContainerContext {
   /** spec.terminationGracePeriodSeconds (a sleep hook must fit in it). */
   gracePeriod: number | undefined;
+  /** The names of the pod's volumes that passed validation (the only ones a volumeMount may name). */
+  volumes: ReadonlySet<string>;
 }
 
 function validateContainerPorts(ports: Obj[], path: string): FieldError[] {
@@ -206,7 +210,7 @@ const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
 const MESSAGE_POLICIES = ['File', 'FallbackToLogsOnError'];
 
 /** validateContainerCommon: what every container (regular, init) is checked for. */
-function validateContainerCommon(c: Obj, at: string): FieldError[] {
+function validateContainerCommon(c: Obj, at: string, ctx: ContainerContext): FieldError[] {
   const errs: FieldError[] = [];
   const name = str(c.name);
   if (name === '') errs.push(required(`${at}.name`));
@@ -218,11 +222,13 @@ function validateContainerCommon(c: Obj, at: string): FieldError[] {
     errs.push(notSupported(`${at}.terminationMessagePolicy`, tmp, MESSAGE_POLICIES));
   errs.push(...validateContainerPorts(objects(c.ports), `${at}.ports`));
   errs.push(...validateEnv(c.env, `${at}.env`));
+  errs.push(...validateVolumeMounts(c.volumeMounts, ctx.volumes, `${at}.volumeMounts`, c));
   const pull = str(c.imagePullPolicy);
   if (pull === '') errs.push(required(`${at}.imagePullPolicy`));
   else if (!PULL_POLICIES.includes(pull))
     errs.push(notSupported(`${at}.imagePullPolicy`, pull, PULL_POLICIES));
   errs.push(...validateResources(c.resources, `${at}.resources`));
+  errs.push(...validateSecurityContext(c.securityContext, `${at}.securityContext`));
   return errs;
 }
 
@@ -261,7 +267,7 @@ export function validateContainers(list: unknown, path: string, ctx: ContainerCo
   const names = new Set<string>();
   containers.forEach((c, i) => {
     const at = `${path}[${i}]`;
-    errs.push(...validateContainerCommon(c, at));
+    errs.push(...validateContainerCommon(c, at, ctx));
     const name = str(c.name);
     if (names.has(name)) errs.push(duplicate(`${at}.name`, name));
     else names.add(name);
@@ -289,7 +295,7 @@ export function validateInitContainers(
   const names = new Set(objects(regular).map((c) => str(c.name)));
   objects(list).forEach((c, i) => {
     const at = `${path}[${i}]`;
-    errs.push(...validateContainerCommon(c, at));
+    errs.push(...validateContainerCommon(c, at, ctx));
     let sidecar = false;
     if (given(c.restartPolicy)) {
       const policy = str(c.restartPolicy);

@@ -7,13 +7,16 @@
  * @example
  * validatePod(podWithPort0)[0].message; // "spec.containers[0].ports[0].containerPort: Required value"
  */
+import { validateAffinity, validateTopologySpreadConstraints } from './affinity';
 import { validateContainers, validateInitContainers } from './containers';
 import { validatePodDNSConfig } from './dns-config';
 import { invalid, invalidEach, notSupported, required, type FieldError } from './field';
 import { inclusiveRangeError, isDNS1123Label, isDNS1123Subdomain } from './messages';
 import { goStringMap, validateLabels, validateObjectMeta, type NameValidator } from './metadata';
 import { selectorMatches } from './selector';
+import { validatePodSecurityContext } from './security';
 import { validateTolerations } from './taints';
+import { validateVolumes } from './volumes';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,7 +42,9 @@ export function validatePodSpec(
   const errs: FieldError[] = [];
   const grace = s.terminationGracePeriodSeconds;
   if (grace === undefined || grace === null) errs.push(required(`${path}.terminationGracePeriodSeconds`));
-  const ctx = { gracePeriod: typeof grace === 'number' ? grace : undefined };
+  const volumes = validateVolumes(s.volumes, `${path}.volumes`);
+  errs.push(...volumes.errors);
+  const ctx = { gracePeriod: typeof grace === 'number' ? grace : undefined, volumes: volumes.names };
   errs.push(...validateContainers(s.containers, `${path}.containers`, ctx));
   errs.push(...validateInitContainers(s.initContainers, s.containers, `${path}.initContainers`, ctx));
   errs.push(...hostNetworkPorts(s, path, resourceIsPod));
@@ -51,7 +56,12 @@ export function validatePodSpec(
   if (dns === '') errs.push(required(`${path}.dnsPolicy`));
   else if (!DNS_POLICIES.includes(dns)) errs.push(notSupported(`${path}.dnsPolicy`, dns, DNS_POLICIES));
   errs.push(...validateLabels(s.nodeSelector, `${path}.nodeSelector`));
+  errs.push(...validatePodSecurityContext(s, `${path}.securityContext`));
+  errs.push(...validateAffinity(s.affinity, `${path}.affinity`));
   errs.push(...validatePodDNSConfig(s.dnsConfig, dns, `${path}.dnsConfig`));
+  errs.push(
+    ...validateTopologySpreadConstraints(s.topologySpreadConstraints, `${path}.topologySpreadConstraints`),
+  );
   for (const f of ['serviceAccountName', 'nodeName'] as const)
     if (typeof s[f] === 'string' && s[f] !== '')
       errs.push(...invalidEach(`${path}.${f}`, s[f], isDNS1123Subdomain(s[f])));
