@@ -53,6 +53,39 @@ spec:
     ]);
   });
 
+  it('looks at each way of listening once: the pods of two templates, and a pod whose annotation moves it', () => {
+    const deployment = (name: string, annotations: string, image: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: ${name} }
+spec:
+  replicas: 3
+  selector: { matchLabels: { app: api, v: ${name} } }
+  template:
+    metadata: { labels: { app: api, v: ${name} }${annotations} }
+    spec: { containers: [{ name: app, image: ${image} }] }
+---
+`;
+    const svc = (target: number) => `apiVersion: v1
+kind: Service
+metadata: { name: api-${target} }
+spec: { selector: { app: api }, ports: [{ port: ${target} }] }
+---
+`;
+    const d = lints(
+      deployment('one', '', 'nginx:1.27') +
+        deployment('two', ', annotations: { svclab.io/listen: "9090" }', 'nginx:1.27') +
+        svc(80) +
+        svc(9090) +
+        svc(7070),
+    );
+    // nginx's pods answer on 80, the annotated template's on 9090: only 7070 has no listener.
+    expect(
+      d
+        .filter((x) => x.code === 'service.targetPort.notListening')
+        .map((x) => (x.message as { params?: unknown }).params),
+    ).toEqual([{ target: 7070, protocol: 'TCP', declared: [], port: 7070 }]);
+  });
+
   it('warns about a readiness probe on a loopback-only port, once per template', () => {
     const d = lints(`apiVersion: apps/v1
 kind: Deployment

@@ -14,7 +14,7 @@
  * expandStatefulSets([cassandra], new Set(), taken, 2000, 1).podGroups[0].pods.map((p) => p.metadata.name);
  * // ["cassandra-0", "cassandra-1", "cassandra-2"]
  */
-import type { Pod, StatefulSet } from '../k8s/objects';
+import type { Pod, StatefulSet, Volume } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
 import { podCreateError, statefulSetFailedCreate, type FailedCreate } from './pod-create';
 import { controllerRef, podFromTemplate } from './pod-template';
@@ -87,7 +87,11 @@ export function expandStatefulSets(
           [STS_POD_NAME_LABEL]: podName,
         },
         // initIdentity: the pod's hostname is its name, its subdomain the governing Service.
-        spec: { hostname: podName, ...(set.spec.serviceName ? { subdomain: set.spec.serviceName } : {}) },
+        spec: {
+          hostname: podName,
+          ...(set.spec.serviceName ? { subdomain: set.spec.serviceName } : {}),
+          ...claimVolumes(set, start + i),
+        },
       });
       // The API server validates each pod the controller creates (the set's template never was): a
       // refused pod is not made; OrderedReady waits there, Parallel goes on with the next ordinals.
@@ -114,6 +118,26 @@ export function expandStatefulSets(
     if (pods.length) podGroups.push({ owner: `StatefulSet/${ns}/${name}`, ownerObject: set, pods, keys });
   }
   return { podGroups, limited, budgetLeft: budget, failedCreates };
+}
+
+/**
+ * updateStorage: each volumeClaimTemplate becomes a volume of the pod, named as the template, claiming
+ * `<template>-<set>-<ordinal>` (the controller's PVC; svclab does not model storage, so the claim is only
+ * named), and replaces a template volume of the same name. Nothing when the set has no claim templates.
+ */
+function claimVolumes(set: StatefulSet, ordinal: number): { volumes?: Volume[] } {
+  const claims = (set.spec as { volumeClaimTemplates?: unknown }).volumeClaimTemplates;
+  if (!Array.isArray(claims) || claims.length === 0) return {};
+  const names = claims
+    .map((c) => (c as { metadata?: { name?: unknown } } | null)?.metadata?.name)
+    .filter((n): n is string => typeof n === 'string' && n !== '');
+  const volumes: Volume[] = names.map((n) => ({
+    name: n,
+    persistentVolumeClaim: { claimName: `${n}-${set.metadata.name ?? ''}-${ordinal}` },
+  }));
+  const own = set.spec.template.spec.volumes;
+  if (Array.isArray(own)) for (const v of own) if (v && !names.includes(v.name)) volumes.push(v);
+  return { volumes };
 }
 
 /**

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
 import { runCommand } from '../commands/run';
 import type { CommandEnv } from '../commands/types';
+import { scene } from '../testing/scene';
 import { createWorld } from '../world';
 
 function validate(yaml: string): { code: number; lines: string[] } {
@@ -306,6 +307,43 @@ ${behavior}`;
       'spec.behavior.scaleUp.policies[1].periodSeconds: Invalid value: 0: must be greater than zero',
       'spec.behavior.scaleDown.stabilizationWindowSeconds: Invalid value: -1: must be greater than or equal to zero',
       'spec.behavior.scaleDown.policies: Required value: must specify at least one Policy',
+    ]);
+  });
+});
+
+describe("a StatefulSet's claim templates", () => {
+  it('each pod gets a volume per volumeClaimTemplate claiming <template>-<set>-<ordinal> (updateStorage)', () => {
+    const s = scene(`apiVersion: apps/v1
+kind: StatefulSet
+metadata: { name: db }
+spec:
+  serviceName: db
+  replicas: 2
+  selector: { matchLabels: { app: db } }
+  template:
+    metadata: { labels: { app: db } }
+    spec:
+      volumes: [{ name: data, emptyDir: {} }, { name: run, emptyDir: {} }]
+      containers:
+        - name: db
+          image: postgres:17
+          volumeMounts: [{ name: data, mountPath: /var/lib/postgresql/data }, { name: run, mountPath: /run }]
+  volumeClaimTemplates:
+    - metadata: { name: data }
+      spec: { accessModes: [ReadWriteOnce], resources: { requests: { storage: 1Gi } } }
+`);
+    const volumes = (s.json('get pods -o json').items as { spec: { volumes: unknown[] } }[]).map(
+      (p) => p.spec.volumes,
+    );
+    expect(volumes).toEqual([
+      [
+        { name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } },
+        { name: 'run', emptyDir: {} },
+      ],
+      [
+        { name: 'data', persistentVolumeClaim: { claimName: 'data-db-1' } },
+        { name: 'run', emptyDir: {} },
+      ],
     ]);
   });
 });

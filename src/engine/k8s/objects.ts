@@ -194,9 +194,16 @@ export interface PodDNSConfig {
   options?: { name: string; value?: string }[];
 }
 
+/** A pod volume: its name and one source (emptyDir, configMap, persistentVolumeClaim, …). */
+export interface Volume {
+  name: string;
+  [source: string]: unknown;
+}
+
 export interface PodSpec {
   containers: Container[];
   initContainers?: Container[];
+  volumes?: Volume[];
   nodeName?: string;
   hostname?: string;
   subdomain?: string;
