@@ -278,6 +278,24 @@ const ENTRIES: Entry[] = [
     sockets: fixed(tcp(7000, 7001, 7199, 9042)),
   },
   {
+    // kubernetes-sigs/gateway-api-conformance-images echo-basic.go and grpc/grpc.go: GRPC_ECHO_SERVER
+    // runs the gRPC echo server instead of the HTTP one (TLS only when both its TLS variables are set).
+    repos: ['echo-basic'],
+    name: 'gateway-api echo-basic',
+    source:
+      'gateway-api-conformance-images echo-basic: HTTP_PORT 3000, H2C_PORT 3001, HTTPS_PORT 8443 with TLS; GRPC_ECHO_SERVER: gRPC on HTTP_PORT',
+    sockets: (c) => {
+      if (c.command?.length) return undefined;
+      const port = (name: string, def: number): number => portOf(envValue(c, name)) ?? def;
+      if ((envValue(c, 'GRPC_ECHO_SERVER') ?? '') !== '') {
+        const tls = envValue(c, 'TLS_SERVER_CERT') && envValue(c, 'TLS_SERVER_PRIV_KEY');
+        return tcp(port('HTTP_PORT', 3000), ...(tls ? [port('HTTPS_PORT', 8443)] : []));
+      }
+      const tls = envValue(c, 'TLS_SERVER_CERT') && envValue(c, 'TLS_SERVER_PRIVKEY');
+      return tcp(port('HTTP_PORT', 3000), port('H2C_PORT', 3001), ...(tls ? [port('HTTPS_PORT', 8443)] : []));
+    },
+  },
+  {
     repos: ['traefik/whoami'],
     name: 'whoami',
     source: 'traefik/whoami: --port 80',

@@ -23,6 +23,7 @@ import { setCommand } from './edit/set-selector';
 import { env as envCommand } from './env';
 import { escapeTerminal } from './escape';
 import { getCommand } from './get';
+import { execGrpcurl, grpcurlCommand } from './grpcurl';
 import { nodeCommand } from './node';
 import { nslookup } from './nslookup';
 import { execPing, pingCommand } from './ping';
@@ -59,6 +60,7 @@ const podCommands = new Map<string, PodCommandHandler>([
   ['nslookup', nslookup],
   ['dig', dig],
   ['curl', execCurl],
+  ['grpcurl', execGrpcurl],
   ['ping', execPing],
 ]);
 
@@ -66,6 +68,7 @@ const topCommands = new Map<string, CommandHandler>([
   ['validate', validateCommand],
   ['get', getCommand],
   ['curl', curlCommand],
+  ['grpcurl', grpcurlCommand],
   ['ping', pingCommand],
   ['node', nodeCommand],
   ['exec', execCommand],

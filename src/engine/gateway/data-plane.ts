@@ -17,10 +17,11 @@
 import type { ClusterState } from '../cluster/state';
 import type { HTTPRouteFilter } from '../k8s/gateway-api';
 import { resolveUpstream, type UpstreamEndpoint } from '../ingress/upstream';
-import type { Candidate } from '../trace';
+import type { Candidate, HttpResponse } from '../trace';
 import type { Rng } from '../util/rng';
 import type { BackendResult } from './backends';
 import { applyHeaderModifier, redirectLocation, rewritePath, type HeaderMap } from './filters';
+import { grpcLocalReply } from './grpc-status';
 import { routeTable, selectRoute, type RouteEntry, type RouteSelection } from './http-match';
 import { gatewayModel } from './status';
 
@@ -34,6 +35,8 @@ export interface GatewayRequest {
   headers: Record<string, string>;
   /** The client address as Envoy sees it: "203.0.113.10:41234". */
   clientAddress: string;
+  /** A gRPC call (content-type application/grpc): Envoy's own answers are given as gRPC statuses. */
+  grpc?: boolean;
 }
 
 /** The HTTP request as the backend pod receives it (the contract's `requestSeenByBackend`). */
@@ -65,6 +68,8 @@ export type GatewayDecision =
       body: string;
       headers: Record<string, string>;
       why: 'noVhost' | 'noRoute' | 'invalidBackends' | 'invalidShare' | 'noEndpoints' | 'redirect';
+      /** A gRPC call: the answer as Envoy sends it (HTTP 200, grpc-status from `status`). */
+      grpc?: HttpResponse;
     })
   | (Common & {
       kind: 'proxy';
@@ -109,6 +114,7 @@ function forwarded(req: GatewayRequest, headers: HeaderMap, rng: Rng): HeaderMap
 }
 
 function respond(
+  req: GatewayRequest,
   common: Common,
   status: number,
   why: Extract<GatewayDecision, { kind: 'respond' }>['why'],
@@ -117,7 +123,15 @@ function respond(
 ): GatewayDecision {
   const headers: Record<string, string> = { ...extra, 'content-length': String(body.length) };
   if (body !== '') headers['content-type'] = 'text/plain';
-  return { ...common, kind: 'respond', status, why, body, headers: { ...headers, server: 'envoy' } };
+  return {
+    ...common,
+    kind: 'respond',
+    status,
+    why,
+    body,
+    headers: { ...headers, server: 'envoy' },
+    ...(req.grpc ? { grpc: grpcLocalReply(status, body) } : {}),
+  };
 }
 
 /** The weighted choice among a rule's backendRefs (weight 0 never chosen). */
@@ -161,9 +175,9 @@ export function routeGatewayRequest(cluster: ClusterState, rng: Rng, req: Gatewa
   const host = hostOnly(hostHeader);
   const table = routeTable(gatewayModel(cluster), req.gatewayKey, req.port, req.scheme.toUpperCase());
   const selection = selectRoute(table, { host, path: req.path, method: req.method, headers: req.headers });
-  if (!selection.vhost) return respond({ selection }, 404, 'noVhost');
+  if (!selection.vhost) return respond(req, { selection }, 404, 'noVhost');
   const entry = selection.matched;
-  if (!entry) return respond({ selection }, 404, 'noRoute');
+  if (!entry) return respond(req, { selection }, 404, 'noRoute');
   const rule = entry.rule;
   const redirect = filtersOf(rule.filters, 'RequestRedirect')[0]?.requestRedirect;
   if (redirect) {
@@ -172,15 +186,15 @@ export function routeGatewayRequest(cluster: ClusterState, rng: Rng, req: Gatewa
       { scheme: req.scheme, host, listenerPort: req.port, path: req.path },
       entry.match,
     );
-    return respond({ selection, entry }, redirect.statusCode ?? 302, 'redirect', '', { location });
+    return respond(req, { selection, entry }, redirect.statusCode ?? 302, 'redirect', '', { location });
   }
-  if (rule.direct500) return respond({ selection, entry }, 500, 'invalidBackends');
+  if (rule.direct500) return respond(req, { selection, entry }, 500, 'invalidBackends');
   const choice = chooseBackend(rule.backends, rng);
-  if (!choice) return respond({ selection, entry }, 500, 'invalidBackends');
+  if (!choice) return respond(req, { selection, entry }, 500, 'invalidBackends');
   const common = { selection, entry, choice };
-  if (choice.backend.error) return respond(common, 500, 'invalidShare');
+  if (choice.backend.error) return respond(req, common, 500, 'invalidShare');
   const endpoints = endpointsOf(cluster, choice.backend);
-  if (endpoints.length === 0) return respond(common, 503, 'noEndpoints', 'no healthy upstream');
+  if (endpoints.length === 0) return respond(req, common, 503, 'noEndpoints', 'no healthy upstream');
   const endpoint = endpoints[rng.int(endpoints.length)]!;
   const share = choice.weight / choice.total;
   const candidates: Candidate[] = endpoints.map((e) => ({

@@ -15,18 +15,23 @@
  * // "default/shop"
  */
 import { RE2JS } from '@bufbuild/re2';
-import type { HTTPRoute, HTTPRouteMatch } from '../k8s/gateway-api';
+import type { GRPCRouteMatch, HTTPRouteMatch, Route } from '../k8s/gateway-api';
+import { describeGrpcMatch, grpcEnvoyMatch, type EnvoyMatch } from './grpc-match';
 import { hostMatches, wildcardMatches } from './hostnames';
 import type { RuleResult } from './routes';
 import type { GatewayModel } from './translate';
 
-/** One route entry of an Envoy virtual host: a match of a rule of an HTTPRoute. */
+/** One route entry of an Envoy virtual host: a match of a rule of an HTTPRoute or a GRPCRoute. */
 export interface RouteEntry {
-  route: HTTPRoute;
+  route: Route;
   routeKey: string; // "default/shop"
   ruleIndex: number;
+  /** -1: a GRPCRoute rule without matches (it takes every call). */
   matchIndex: number;
-  match: HTTPRouteMatch;
+  /** The match as Envoy holds it (a GRPCRoute's method match is a path match there: grpc-match.ts). */
+  match: EnvoyMatch;
+  /** A GRPCRoute's match as written (undefined for an HTTPRoute, or a GRPCRoute rule without matches). */
+  grpc?: GRPCRouteMatch;
   rule: RuleResult;
   /** The virtual host's domain: "shop.example.com", "*.example.com" or "*". */
   host: string;
@@ -47,6 +52,7 @@ export interface HttpRequestView {
 export interface SkippedEntry {
   entry: RouteEntry;
   why: 'path' | 'method' | 'header' | 'query';
+  /** A header name, or ":path" for a method-only GRPCRoute match. */
   name?: string; // the header or query parameter that failed
 }
 
@@ -75,9 +81,9 @@ export function routeTable(
 ): RouteEntry[] {
   const out = new Map<string, RouteEntry>();
   for (const r of model.routes) {
-    if (r.route.kind !== 'HTTPRoute') continue;
     const route = r.route;
     const routeKey = `${route.metadata.namespace ?? 'default'}/${route.metadata.name ?? ''}`;
+    const prefix = route.kind === 'GRPCRoute' ? 'grpcroute' : 'httproute';
     for (const p of r.parents) {
       if (p.gatewayKey !== gatewayKey || !p.accepted) continue;
       for (const a of p.attached) {
@@ -85,33 +91,46 @@ export function routeTable(
         if (!l.ready || l.listener.port !== port || l.listener.protocol !== protocol) continue;
         for (const host of a.hosts) {
           for (const rule of r.rules) {
-            const matches = route.spec.rules?.[rule.index]?.matches;
-            const list = matches && matches.length > 0 ? matches : [DEFAULT_MATCH];
-            list.forEach((match, matchIndex) => {
-              const irName = `httproute/${routeKey}/rule/${rule.index}/match/${matchIndex}/${host.replace(/\./g, '_')}`;
+            for (const m of matchesOf(route, rule.index)) {
+              const irName = `${prefix}/${routeKey}/rule/${rule.index}/match/${m.matchIndex}/${host.replace(/\./g, '_')}`;
               const held = out.get(irName);
               if (held) {
                 if (!held.listeners.includes(l.listener.name)) held.listeners.push(l.listener.name);
-                return;
+                continue;
               }
               out.set(irName, {
                 route,
                 routeKey,
                 ruleIndex: rule.index,
-                matchIndex,
-                match,
+                ...m,
                 rule,
                 host,
                 listeners: [l.listener.name],
                 irName,
               });
-            });
+            }
           }
         }
       }
     }
   }
   return [...out.values()];
+}
+
+/** A rule's matches as Envoy entries: an HTTPRoute rule's (default PathPrefix /), a GRPCRoute rule's. */
+function matchesOf(
+  route: Route,
+  ruleIndex: number,
+): { match: EnvoyMatch; matchIndex: number; grpc?: GRPCRouteMatch }[] {
+  if (route.kind === 'GRPCRoute') {
+    const list = route.spec.rules?.[ruleIndex]?.matches ?? [];
+    // processGRPCRouteRule: no matches, one IR route (index -1) that matches every call.
+    if (list.length === 0) return [{ match: {}, matchIndex: -1 }];
+    return list.map((grpc, matchIndex) => ({ match: grpcEnvoyMatch(grpc), matchIndex, grpc }));
+  }
+  const matches = route.spec.rules?.[ruleIndex]?.matches;
+  const list = matches && matches.length > 0 ? matches : [DEFAULT_MATCH];
+  return list.map((match, matchIndex) => ({ match, matchIndex }));
 }
 
 /** Envoy's virtual host choice: exact, then the longest suffix wildcard, then "*". */
@@ -124,10 +143,17 @@ function chooseDomain(domains: readonly string[], host: string): string | undefi
   return domains.find((d) => d === '*' && hostMatches(d, host));
 }
 
-const pathType = (m: HTTPRouteMatch): number =>
+const pathType = (m: EnvoyMatch): number =>
   m.path?.type === 'Exact' ? 3 : m.path?.type === 'RegularExpression' ? 2 : 1;
-const headerCount = (m: HTTPRouteMatch): number => (m.headers?.length ?? 0) + (m.method ? 1 : 0);
-const exactHeaders = (m: HTTPRouteMatch): number =>
+/** sort.go pathMatchCount: a "/" prefix (or no path match) counts 0, as it matches every path. */
+const pathLength = (m: EnvoyMatch): number => {
+  const v = m.path?.value ?? '/';
+  return (m.path?.type ?? 'PathPrefix') === 'PathPrefix' && v === '/' ? 0 : v.length;
+};
+/** A method match is a `:method` header match, a method-only GRPCRoute match a `:path` suffix one. */
+const headerCount = (m: EnvoyMatch): number =>
+  (m.headers?.length ?? 0) + (m.method ? 1 : 0) + (m.pathSuffix !== undefined ? 1 : 0);
+const exactHeaders = (m: EnvoyMatch): number =>
   (m.headers ?? []).filter((h) => (h.type ?? 'Exact') === 'Exact').length + (m.method ? 1 : 0);
 const queryCount = (m: HTTPRouteMatch): number => m.queryParams?.length ?? 0;
 const exactQueries = (m: HTTPRouteMatch): number =>
@@ -142,7 +168,7 @@ const exactQueries = (m: HTTPRouteMatch): number =>
 export function sortEntries(entries: readonly RouteEntry[]): RouteEntry[] {
   const keys = (e: RouteEntry): number[] => [
     pathType(e.match),
-    (e.match.path?.value ?? '').length,
+    pathLength(e.match),
     headerCount(e.match),
     exactHeaders(e.match),
     queryCount(e.match),
@@ -213,7 +239,7 @@ export function prefixMatches(prefix: string, path: string): boolean {
  * @example
  * mismatch({ path: { type: 'Exact', value: '/a' } }, { host: 'x', path: '/b', method: 'GET', headers: {} }); // { why: "path" }
  */
-export function mismatch(m: HTTPRouteMatch, req: HttpRequestView): Omit<SkippedEntry, 'entry'> | null {
+export function mismatch(m: EnvoyMatch, req: HttpRequestView): Omit<SkippedEntry, 'entry'> | null {
   const q = req.path.indexOf('?');
   const path = q < 0 ? req.path : req.path.slice(0, q);
   const type = m.path?.type ?? 'PathPrefix';
@@ -225,6 +251,7 @@ export function mismatch(m: HTTPRouteMatch, req: HttpRequestView): Omit<SkippedE
         ? fullMatch(value, path)
         : prefixMatches(value, path);
   if (!pathOk) return { why: 'path' };
+  if (m.pathSuffix !== undefined && !req.path.endsWith(m.pathSuffix)) return { why: 'header', name: ':path' };
   if (m.method && m.method !== req.method) return { why: 'method' };
   const seenHeaders = new Set<string>();
   for (const h of m.headers ?? []) {
@@ -263,6 +290,16 @@ export function selectRoute(table: readonly RouteEntry[], req: HttpRequestView):
     skipped.push({ entry, ...miss });
   }
   return { vhost, domains, skipped };
+}
+
+/**
+ * A route entry's match as the user wrote it: an HTTPRoute's (describeMatch) or a GRPCRoute's.
+ *
+ * @example
+ * describeEntry(entry); // "method echo.Echo/Ping" for a GRPCRoute entry
+ */
+export function describeEntry(e: RouteEntry): string {
+  return e.route.kind === 'GRPCRoute' ? describeGrpcMatch(e.grpc) : describeMatch(e.match);
 }
 
 /**

@@ -23,12 +23,14 @@ commands:
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets — as the cluster stores them
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
-                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
+                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST
   curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
                                               --connect-to H1:P1:H2:P2, --count N, --keepalive)
                                              --count N: per pod, node and zone, observed beside the rules' expected
                                              share and a chi-square verdict; two URLs side by side
+  grpcurl --from SRC -plaintext [-d '{}'] [-H 'k: v'] [-authority A] ADDR SERVICE/METHOD
+                                             a gRPC call (reflection first, as grpcurl does without .proto files)
   ping --from SRC [-c N] HOST                ICMP echo from the same sources
   node <name> -- <cmd>                       iptables-save [-t TABLE], ip6tables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  lessons and their challenges (CLI only; see 'svclab lesson')
@@ -61,12 +63,14 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets — 클러스터에 저장된 모습 그대로
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,
-                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, ping HOST
+                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST
   curl --from SRC [curl flags] URL          external, external:IP, node/NAME, pod/[NS/]NAME에서 보내는 요청
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
                                               --connect-to H1:P1:H2:P2, --count N, --keepalive)
                                              --count N: 파드·노드·가용 영역별로 실제 비율과 규칙이 정한 기대 비율,
                                              카이제곱 판정을 나란히 보여 줌. URL 두 개는 나란히 비교
+  grpcurl --from SRC -plaintext [-d '{}'] [-H 'k: v'] [-authority A] ADDR SERVICE/METHOD
+                                             gRPC 호출(.proto 파일이 없을 때의 grpcurl처럼 리플렉션부터 물음)
   ping --from SRC [-c N] HOST                같은 출발지에서 보내는 ICMP echo
   node <name> -- <cmd>                       iptables-save [-t TABLE], ip6tables-save, ipvsadm -Ln, nft list ruleset, conntrack -L
   lesson list|show ID|validate DIR|check ID  레슨과 챌린지(CLI 전용, 'svclab lesson' 참고)

@@ -24,10 +24,10 @@ export const gateway = defineMessages({
     },
   },
   'gw.hop.matched': {
-    en: (p: { route: string; rule: number; match: string; skipped: Msg[] }, r: RenderNested) =>
-      `HTTPRoute ${p.route}, rule ${p.rule} (${p.match}) is the first match in Envoy Gateway's order (Exact before RegularExpression before PathPrefix, longer paths, more header and query matches first)${p.skipped.length > 0 ? `; ahead of it: ${list(p.skipped, r, '; ')}` : ''}.`,
+    en: (p: { route: string; rule: number; match: string; skipped: Msg[]; kind?: string }, r: RenderNested) =>
+      `${p.kind ?? 'HTTPRoute'} ${p.route}, rule ${p.rule} (${p.match}) is the first match in Envoy Gateway's order (Exact before RegularExpression before PathPrefix, longer paths, more header and query matches first)${p.skipped.length > 0 ? `; ahead of it: ${list(p.skipped, r, '; ')}` : ''}.`,
     ko: (p, r) =>
-      `Envoy Gateway의 우선순위(Exact → RegularExpression → PathPrefix, 경로가 길수록, 헤더·쿼리 조건이 많을수록 먼저)에서 처음 맞는 것은 HTTPRoute ${p.route}의 규칙 ${p.rule}(${p.match})입니다.${p.skipped.length > 0 ? ` 그보다 앞선 항목: ${list(p.skipped, r, '; ')}` : ''}`,
+      `Envoy Gateway의 우선순위(Exact → RegularExpression → PathPrefix, 경로가 길수록, 헤더·쿼리 조건이 많을수록 먼저)에서 처음 맞는 것은 ${p.kind ?? 'HTTPRoute'} ${p.route}의 규칙 ${p.rule}(${p.match})입니다.${p.skipped.length > 0 ? ` 그보다 앞선 항목: ${list(p.skipped, r, '; ')}` : ''}`,
     example: {
       route: 'default/shop',
       rule: 0,
@@ -118,10 +118,10 @@ export const gateway = defineMessages({
     example: { vhost: 'shop.example.com', skipped: [] },
   },
   'gw.hop.invalidBackends': {
-    en: (p: { route: string; rule: number }) =>
-      `HTTPRoute ${p.route}, rule ${p.rule} has no usable backendRef (see the route's ResolvedRefs condition), so Envoy answers 500, as the specification requires.`,
+    en: (p: { route: string; rule: number; kind?: string }) =>
+      `${p.kind ?? 'HTTPRoute'} ${p.route}, rule ${p.rule} has no usable backendRef (see the route's ResolvedRefs condition), so Envoy answers 500, as the specification requires.`,
     ko: (p) =>
-      `HTTPRoute ${p.route}의 규칙 ${p.rule}에는 쓸 수 있는 backendRef가 없어(라우트의 ResolvedRefs 조건 참고), 명세대로 Envoy가 500으로 응답합니다.`,
+      `${p.kind ?? 'HTTPRoute'} ${p.route}의 규칙 ${p.rule}에는 쓸 수 있는 backendRef가 없어(라우트의 ResolvedRefs 조건 참고), 명세대로 Envoy가 500으로 응답합니다.`,
     example: { route: 'default/shop', rule: 0 },
   },
   'gw.hop.invalidShare': {
@@ -137,6 +137,20 @@ export const gateway = defineMessages({
     ko: (p) =>
       `${p.service} 서비스의 엔드포인트슬라이스에 준비된 엔드포인트가 없어 Envoy가 503 "no healthy upstream"으로 응답합니다.`,
     example: { service: 'default/web' },
+  },
+  'gw.hop.grpcPath': {
+    en: () =>
+      'A gRPC call is an HTTP/2 POST to /service/method: Envoy Gateway writes GRPCRoute method matches as path matches (service and method: that exact path; a service alone: the prefix /service; a method alone: a :path suffix), so GRPCRoute and HTTPRoute rules of a hostname share one order.',
+    ko: () =>
+      'gRPC 호출은 /서비스/메서드 경로로 가는 HTTP/2 POST 요청입니다. Envoy Gateway는 GRPCRoute의 method 조건을 경로 조건으로 바꿉니다(서비스와 메서드: 그 경로와 정확히 일치, 서비스만: /서비스 접두사, 메서드만: :path 접미사). 그래서 같은 호스트 이름의 GRPCRoute 규칙과 HTTPRoute 규칙이 한 순서 안에서 비교됩니다.',
+    example: {},
+  },
+  'gw.hop.grpcStatus': {
+    en: (p: { status: number; code: number; name: string }) =>
+      `The call is gRPC (content-type application/grpc), so Envoy sends its ${p.status} as a gRPC status: HTTP 200 with grpc-status ${p.code} (${p.name}).`,
+    ko: (p) =>
+      `gRPC 호출(content-type application/grpc)이므로 Envoy는 이 ${p.status} 응답을 gRPC 상태로 바꿔 보냅니다: HTTP 200에 grpc-status ${p.code}(${p.name}).`,
+    example: { status: 404, code: 12, name: 'Unimplemented' },
   },
   'gw.hop.redirect': {
     en: (p: { status: number; location: string }) =>
@@ -166,10 +180,11 @@ export const gateway = defineMessages({
       endpoint: string;
       service: string;
       envoy: string;
+      kind?: string;
     }) =>
-      `Gateway ${p.gateway} matched HTTPRoute ${p.route}, rule ${p.rule}, and Envoy proxied the request to pod ${p.pod} (${p.endpoint}) of Service ${p.service} directly; the pod sees Envoy's address ${p.envoy}, the client's is in X-Forwarded-For.`,
+      `Gateway ${p.gateway} matched ${p.kind ?? 'HTTPRoute'} ${p.route}, rule ${p.rule}, and Envoy proxied the request to pod ${p.pod} (${p.endpoint}) of Service ${p.service} directly; the pod sees Envoy's address ${p.envoy}, the client's is in X-Forwarded-For.`,
     ko: (p) =>
-      `게이트웨이 ${josa(p.gateway, '이/가')} HTTPRoute ${p.route}의 규칙 ${p.rule}에 맞춰, Envoy가 요청을 ${p.service} 서비스의 ${p.pod} 파드(${p.endpoint})로 바로 프록시했습니다. 파드에는 Envoy의 주소(${p.envoy})가 보이고, 클라이언트의 주소는 X-Forwarded-For 헤더에 있습니다.`,
+      `게이트웨이 ${josa(p.gateway, '이/가')} ${p.kind ?? 'HTTPRoute'} ${p.route}의 규칙 ${p.rule}에 맞춰, Envoy가 요청을 ${p.service} 서비스의 ${p.pod} 파드(${p.endpoint})로 바로 프록시했습니다. 파드에는 Envoy의 주소(${p.envoy})가 보이고, 클라이언트의 주소는 X-Forwarded-For 헤더에 있습니다.`,
     example: {
       gateway: 'default/eg',
       route: 'default/shop',

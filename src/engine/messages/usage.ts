@@ -13,6 +13,37 @@ export const usage = defineMessages({
     ko: () => "사용법은 'svclab --help'에서 볼 수 있습니다.",
     example: {},
   },
+  'usage.grpcurlFlag': {
+    en: (p: { flag: string }) =>
+      `svclab's grpcurl reads -plaintext, -d, -H, -rpc-header, -reflect-header, -authority, -max-time, -connect-timeout and --from (got ${p.flag})`,
+    ko: (p) =>
+      `svclab의 grpcurl은 -plaintext, -d, -H, -rpc-header, -reflect-header, -authority, -max-time, -connect-timeout, --from 옵션만 읽습니다(받은 옵션: ${p.flag})`,
+    example: { flag: '-insecure' },
+  },
+  'usage.grpcurlPlaintext': {
+    en: (_p: object) =>
+      'svclab simulates grpcurl over plaintext HTTP/2 only: add -plaintext (without it grpcurl starts a TLS handshake)',
+    ko: () =>
+      'svclab은 평문 HTTP/2로 보내는 grpcurl만 시뮬레이션합니다. -plaintext를 붙이세요(없으면 grpcurl은 TLS 핸드셰이크부터 시작합니다)',
+    example: {},
+  },
+  'usage.grpcurlReflectionVerb': {
+    en: (_p: object) =>
+      'svclab does not simulate grpcurl list, describe or calls to the reflection service: it knows the services of one gRPC server only (the Gateway API conformance echo server); call a method: grpcurl -plaintext ADDR SERVICE/METHOD',
+    ko: () =>
+      'svclab은 grpcurl list, describe와 리플렉션 서비스 호출은 시뮬레이션하지 않습니다. 서비스 목록을 아는 gRPC 서버가 하나(Gateway API 적합성 테스트의 echo 서버)뿐이기 때문입니다. 메서드를 호출해 보세요: grpcurl -plaintext ADDR SERVICE/METHOD',
+    example: {},
+  },
+  'usage.grpcurlData': {
+    en: (p: { data: string }) => `-d must be one JSON object, such as '{}' (got ${JSON.stringify(p.data)})`,
+    ko: (p) => `-d에는 '{}' 같은 JSON 객체 하나를 적으세요(받은 값: ${JSON.stringify(p.data)})`,
+    example: { data: 'hello' },
+  },
+  'usage.grpcurlFromInExec': {
+    en: (_p: object) => 'exec POD -- grpcurl sends from that pod: leave --from out',
+    ko: () => 'exec POD -- grpcurl은 그 파드에서 보냅니다. --from은 빼세요',
+    example: {},
+  },
   'usage.noArguments': {
     en: (p: { command: string; got: string }) =>
       `${p.command} takes no arguments (got ${JSON.stringify(p.got)})`,

@@ -6,7 +6,8 @@
  * walks the data path like any other. Internal to simulate/.
  */
 import { nsName } from '../cluster/cluster-index';
-import { describeMatch } from '../gateway/http-match';
+import { describeEntry } from '../gateway/http-match';
+import { GRPC_CODES, grpcLocalReply, httpToGrpcStatus } from '../gateway/grpc-status';
 import { applyHeaderModifier, flatHeaders, type HeaderMap } from '../gateway/filters';
 import { routeGatewayRequest, type GatewayDecision } from '../gateway/data-plane';
 import { gatewayModel } from '../gateway/status';
@@ -14,7 +15,7 @@ import type { Pod } from '../k8s/objects';
 import { msg, sentences, type Msg } from '../messages';
 import { ephemeralPort, type Packet } from '../net/packet';
 import type { GatewayRef, HttpResponse } from '../trace';
-import { appResponse } from './app';
+import { podAnswer } from './grpc-app';
 import { addHop, createCtx, fail, type Ctx, type End, type WalkFn } from './context';
 import { gatewayTls, type GatewayTlsResult } from './gateway-tls';
 import { walkReply } from './reply';
@@ -41,6 +42,7 @@ export function gatewayListenerPort(
 
 /** The request line and headers curl sends: Host, User-Agent, Accept, then the user's -H headers. */
 function clientHeaders(ctx: Ctx): Record<string, string> {
+  if (ctx.req.grpc) return { ...ctx.req.headers }; // grpcurl's own: :authority (as Host), content-type, te, …
   const t = parseTarget(ctx.req.target);
   const defaultPort = t?.scheme === 'https' ? 443 : 80;
   const urlHost = t ? (t.port && t.port !== defaultPort ? `${t.host}:${t.port}` : t.host) : '';
@@ -58,19 +60,22 @@ function routeNote(d: GatewayDecision): Msg[] {
     msg('gw.skip', {
       route: s.entry.routeKey,
       rule: s.entry.ruleIndex,
-      match: describeMatch(s.entry.match),
+      match: describeEntry(s.entry),
       why: s.why,
       name: s.name ?? '',
     }),
   );
   if (!d.entry) return [];
+  const grpc = d.entry.route.kind === 'GRPCRoute';
   return [
     msg('gw.hop.matched', {
       route: d.entry.routeKey,
       rule: d.entry.ruleIndex,
-      match: describeMatch(d.entry.match),
+      match: describeEntry(d.entry),
       skipped,
+      ...(grpc ? { kind: 'GRPCRoute' } : {}),
     }),
+    ...(grpc ? [msg('gw.hop.grpcPath', {})] : []),
   ];
 }
 
@@ -79,7 +84,7 @@ function respondNote(d: Extract<GatewayDecision, { kind: 'respond' }>, host: str
     msg('gw.skip', {
       route: s.entry.routeKey,
       rule: s.entry.ruleIndex,
-      match: describeMatch(s.entry.match),
+      match: describeEntry(s.entry),
       why: s.why,
       name: s.name ?? '',
     }),
@@ -92,7 +97,11 @@ function respondNote(d: Extract<GatewayDecision, { kind: 'respond' }>, host: str
     case 'redirect':
       return msg('gw.hop.redirect', { status: d.status, location: d.headers.location ?? '' });
     case 'invalidBackends':
-      return msg('gw.hop.invalidBackends', { route: d.entry?.routeKey ?? '', rule: d.entry?.ruleIndex ?? 0 });
+      return msg('gw.hop.invalidBackends', {
+        route: d.entry?.routeKey ?? '',
+        rule: d.entry?.ruleIndex ?? 0,
+        kind: d.entry?.route.kind ?? 'HTTPRoute',
+      });
     case 'invalidShare':
       return msg('gw.hop.invalidShare', {
         backend: d.choice ? `${d.choice.backend.namespace}/${d.choice.backend.ref.name}` : '',
@@ -107,6 +116,12 @@ function respondNote(d: Extract<GatewayDecision, { kind: 'respond' }>, host: str
 }
 
 const joinNotes = (notes: Msg[]): Msg => sentences(notes);
+
+/** Envoy's answer to a gRPC call is a gRPC status: HTTP 200 and grpc-status from the HTTP code. */
+function grpcNote(status: number): Msg {
+  const code = httpToGrpcStatus(status);
+  return msg('gw.hop.grpcStatus', { status, code, name: GRPC_CODES[code] ?? '' });
+}
 
 /** The Envoy pod took the connection on a listener port: let Envoy route the request. */
 export function throughGateway(
@@ -150,6 +165,7 @@ export function throughGateway(
     method: req.method,
     headers,
     clientAddress: `${arrived.src}:${arrived.srcPort}`,
+    ...(req.grpc ? { grpc: true } : {}),
   });
   const listeners = (g?.listeners ?? [])
     .filter((l) => l.ready && l.listener.port === listener.port)
@@ -192,11 +208,12 @@ export function throughGateway(
   });
   if (d.kind === 'respond') {
     const why = respondNote(d, host, listener.port);
-    const note = joinNotes([...vhostNote, ...routeNote(d), why]);
+    const asGrpc = d.grpc ? [grpcNote(d.status)] : [];
+    const note = joinNotes([...vhostNote, ...routeNote(d), why, ...asGrpc]);
     addHop(ctx, { stage: 'gateway', location, action: 'respond', gatewayRef: gatewayRef(), note }, arrived);
     return answered(
-      { status: d.status, body: d.body, headers: d.headers },
-      msg('gw.answers', { status: d.status, note: why }),
+      d.grpc ?? { status: d.status, body: d.body, headers: d.headers },
+      msg('gw.answers', { status: d.status, note: joinNotes([why, ...asGrpc]) }),
     );
   }
   ctx.service = d.service;
@@ -237,7 +254,7 @@ export function throughGateway(
       stage: 'gateway',
       location,
       action: 'forward',
-      rule: `${d.entry.routeKey} rule ${d.entry.ruleIndex}: ${describeMatch(d.entry.match)} → ${d.service}`,
+      rule: `${d.entry.routeKey} rule ${d.entry.ruleIndex}: ${describeEntry(d.entry)} → ${d.service}`,
       gatewayRef: gatewayRef(),
       candidates: d.candidates,
       note: joinNotes(notes),
@@ -254,17 +271,20 @@ export function throughGateway(
     const body = timeout
       ? 'upstream request timeout'
       : 'upstream connect error or disconnect/reset before headers. reset reason: connection failure';
+    const why = msg('gw.unreachable', {
+      endpoint: `${d.endpoint.ip}:${d.endpoint.port}`,
+      why: end.explanation,
+      status,
+    });
     return answered(
-      {
-        status,
-        body,
-        headers: { 'content-length': String(body.length), 'content-type': 'text/plain', server: 'envoy' },
-      },
-      msg('gw.unreachable', {
-        endpoint: `${d.endpoint.ip}:${d.endpoint.port}`,
-        why: end.explanation,
-        status,
-      }),
+      req.grpc
+        ? grpcLocalReply(status, body)
+        : {
+            status,
+            body,
+            headers: { 'content-length': String(body.length), 'content-type': 'text/plain', server: 'envoy' },
+          },
+      req.grpc ? joinNotes([why, grpcNote(status)]) : why,
     );
   }
   if (end.kind !== 'pod') return answered(null, msg('sim.ingress.notPod', {}));
@@ -278,7 +298,14 @@ export function throughGateway(
     last.note = msg('gw.hop.relay', {});
   }
   ctx.hops.push(...replyHops);
-  const app = appResponse(end.pod, seen, req.method);
+  const app = podAnswer(
+    cluster,
+    end.pod,
+    end.arrived.dstPort,
+    seen,
+    req.method,
+    req.grpc ? { path: d.request.path, host: d.request.host, headers: d.request.headers } : undefined,
+  );
   let respHeaders: HeaderMap = { ...(app.headers ?? {}), server: 'envoy' };
   for (const f of d.responseFilters)
     if (f.responseHeaderModifier) respHeaders = applyHeaderModifier(respHeaders, f.responseHeaderModifier);
@@ -293,6 +320,7 @@ export function throughGateway(
       endpoint: `${d.endpoint.ip}:${d.endpoint.port}`,
       service: d.service,
       envoy: end.arrived.src,
+      ...(d.entry.route.kind === 'GRPCRoute' ? { kind: 'GRPCRoute' } : {}),
     }),
     {
       backend: { pod: nsName(end.pod), ip: end.arrived.dst, port: end.arrived.dstPort, service: d.service },

@@ -54,6 +54,12 @@ export interface Request {
   connectHost?: string;
   /** `curl --connect-to`: the port to connect to instead of the URL's. */
   connectPort?: number;
+  /**
+   * A gRPC call (grpcurl): an HTTP/2 POST to the target's path `/service/method` with exactly the
+   * `headers` given (Host is the :authority); the pod answers as a gRPC server (grpc-app.ts) and a proxy
+   * answers in gRPC statuses.
+   */
+  grpc?: boolean;
 }
 
 /**

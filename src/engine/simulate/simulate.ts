@@ -21,7 +21,7 @@ import { nsName } from '../cluster/cluster-index';
 import { locationOf, sourceAddress, type Place } from './topology';
 import type { Trace } from '../trace';
 import type { SimWorld } from '../world';
-import { appResponse } from './app';
+import { grpcCallOf, podAnswer } from './grpc-app';
 import type { ConntrackEntry } from './conntrack';
 import { createCtx, type Ctx, type End } from './context';
 import { resolveName, type Resolution } from './dns';
@@ -165,7 +165,14 @@ function one(
     protocol === 'ICMP' || tlsToPlain
       ? null
       : end.kind === 'pod'
-        ? appResponse(end.pod, seen, req.method)
+        ? podAnswer(
+            ctx.cluster,
+            end.pod,
+            end.arrived.dstPort,
+            seen,
+            req.method,
+            req.grpc ? grpcCallOf(req) : undefined,
+          )
         : end.response;
   const backend =
     end.kind === 'pod'
