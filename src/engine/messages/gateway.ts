@@ -142,7 +142,7 @@ export const gateway = defineMessages({
     en: () =>
       'A gRPC call is an HTTP/2 POST to /service/method: Envoy Gateway writes GRPCRoute method matches as path matches (service and method: that exact path; a service alone: the prefix /service; a method alone: a :path suffix), so GRPCRoute and HTTPRoute rules of a hostname share one order.',
     ko: () =>
-      'gRPC 호출은 /서비스/메서드 경로로 가는 HTTP/2 POST 요청입니다. Envoy Gateway는 GRPCRoute의 method 조건을 경로 조건으로 바꿉니다(서비스와 메서드: 그 경로와 정확히 일치, 서비스만: /서비스 접두사, 메서드만: :path 접미사). 그래서 같은 호스트 이름의 GRPCRoute 규칙과 HTTPRoute 규칙이 한 순서 안에서 비교됩니다.',
+      'gRPC 호출은 /서비스/메서드 경로로 가는 HTTP/2 POST 요청입니다. Envoy Gateway는 GRPCRoute의 method 조건을 경로 조건으로 바꿉니다(서비스와 메서드: 그 경로와 정확히 일치, 서비스만: /서비스 접두사, 메서드만: :path 접미사). 그래서 같은 호스트네임의 GRPCRoute 규칙과 HTTPRoute 규칙이 한 순서 안에서 비교됩니다.',
     example: {},
   },
   'gw.hop.grpcStatus': {

@@ -36,7 +36,7 @@ export const usage = defineMessages({
   },
   'usage.grpcurlData': {
     en: (p: { data: string }) => `-d must be one JSON object, such as '{}' (got ${JSON.stringify(p.data)})`,
-    ko: (p) => `-d에는 '{}' 같은 JSON 객체 하나를 적으세요(받은 값: ${JSON.stringify(p.data)})`,
+    ko: (p) => `-d에는 '{}' 같은 JSON 오브젝트 하나를 적으세요(받은 값: ${JSON.stringify(p.data)})`,
     example: { data: 'hello' },
   },
   'usage.grpcurlFromInExec': {
