@@ -4,6 +4,7 @@ import {
   followHashChanges,
   loadLessonCatalogue,
   openLocation,
+  prestartEngine,
   startEngineSync,
   startPersistence,
   useStore,
@@ -15,6 +16,8 @@ import './styles.css';
 import './a11y.css';
 import './presenter.css';
 
+// The engine's worker starts first: its code loads and runs while the saved work is read (cold load).
+prestartEngine();
 // The panels' chunks load while the saved work is read and the engine builds (app/panels.tsx).
 preloadPanels();
 // `?present` opens the page in presenter mode (a link an instructor keeps for the projector).

@@ -60,7 +60,29 @@ async function rebuild(c: EngineClient) {
   timing.applied(answer.value.revision, answer.value.buildMs);
 }
 
-/** Starts the worker and keeps it in step with the store. Returns a stop function. */
+/** The client prestartEngine made, until startEngineSync takes it. */
+let early: EngineClient | null = null;
+
+const makeClient = () =>
+  createEngineClient({
+    onRestart: (why) => useStore.setState({ engineStop: { why, budgetMs: BUILD_BUDGET_MS } }),
+    onGiveUp: () =>
+      useStore.setState({
+        computing: false,
+        engineStop: { why: 'gaveUp', budgetMs: BUILD_BUDGET_MS },
+      }),
+  });
+
+/**
+ * Starts the engine's worker before anything else (issue 17, cold load): its code (the engine, the
+ * schemas) downloads and runs in the worker while the page reads the saved work and mounts, instead of
+ * after. startEngineSync then sends it the scene.
+ */
+export function prestartEngine(): void {
+  if (!early && !client) early = makeClient();
+}
+
+/** Starts the worker (or takes the prestarted one) and keeps it in step with the store; returns a stop. */
 export function startEngineSync(): () => void {
   let inFlight = false;
   let dirty = false;
@@ -84,14 +106,8 @@ export function startEngineSync(): () => void {
   // A stopped worker is replaced by a new one that the client gives the last scene built, so the graph,
   // the console and requests agree; the text that was stopped is not sent again (it would run over
   // again): the next edit is built.
-  const c = (client = createEngineClient({
-    onRestart: (why) => useStore.setState({ engineStop: { why, budgetMs: BUILD_BUDGET_MS } }),
-    onGiveUp: () =>
-      useStore.setState({
-        computing: false,
-        engineStop: { why: 'gaveUp', budgetMs: BUILD_BUDGET_MS },
-      }),
-  }));
+  const c = (client = early ?? makeClient());
+  early = null;
   void pump();
   const unsubscribe = useStore.subscribe((s, prev) => {
     if (s.files === prev.files && s.seed === prev.seed && s.sceneAt === prev.sceneAt) return;

@@ -3,7 +3,14 @@ export { useShallow } from 'zustand/react/shallow';
 export * from './selectors';
 export * from './graph-ids';
 export * from './types';
-export { startEngineSync, sendRequest, runConsoleLine, isBroken, prefersReducedMotion } from './engine-sync';
+export {
+  prestartEngine,
+  startEngineSync,
+  sendRequest,
+  runConsoleLine,
+  isBroken,
+  prefersReducedMotion,
+} from './engine-sync';
 export { registerSceneEditor, applySceneEdit, type SceneEditor } from './scene-edits';
 export { instrumentation } from './instrumentation';
 export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';

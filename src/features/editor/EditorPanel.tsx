@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type DragEvent } from 'react';
+import { lazy, Suspense, useEffect, useState, type DragEvent } from 'react';
 import { useT } from '../../i18n';
 import {
   openFiles,
@@ -21,6 +21,31 @@ const tabEscapeKeys = (): string =>
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
+/** How long Monaco waits for the engine's first answer before it loads anyway (a slow or failed start). */
+const EDITOR_WAIT_MS = 4000;
+
+/**
+ * Monaco (2.5 MB of script) loads once the first graph is drawn (issue 17, cold load): before, its
+ * download and compile competed with the engine's worker and the graph for two cores, and the graph
+ * came seconds later. Until then the panel shows the file's text as it is.
+ */
+function useEditorAfterGraph(): boolean {
+  const answered = useStore((s) => s.engineStatus !== 'starting' || s.engineStop !== null);
+  const [show, setShow] = useState(false);
+  useEffect(() => {
+    if (show) return;
+    const late = setTimeout(() => setShow(true), EDITOR_WAIT_MS);
+    let frame = 0;
+    // After the frame that draws the graph.
+    if (answered) frame = requestAnimationFrame(() => setTimeout(() => setShow(true), 0));
+    return () => {
+      clearTimeout(late);
+      cancelAnimationFrame(frame);
+    };
+  }, [answered, show]);
+  return show;
+}
+
 /**
  * The manifests panel: the editor, a problem count, and what is wrong when the graph cannot follow.
  * Files dropped anywhere on it open as tabs (caught before Monaco, which would paste a dropped file's
@@ -34,6 +59,14 @@ export function EditorPanel() {
   const locale = useStore(selectLocale);
   const manyFiles = useStore((s) => s.files.length > 1);
   const [dropping, setDropping] = useState(false);
+  const editorShown = useEditorAfterGraph();
+  const shownText = useStore((s) => s.files.find((f) => f.name === s.activeFile)?.text ?? '');
+  const waiting = (
+    <div className="monaco-host loading" aria-busy="true">
+      <p className="muted">{t('editor.loading')}</p>
+      <pre className="editor-waiting-text">{shownText}</pre>
+    </div>
+  );
   const over = (e: DragEvent) => {
     if (!carriesFiles(e)) return;
     e.preventDefault();
@@ -90,9 +123,13 @@ export function EditorPanel() {
       <FileTabs />
       <FileNoticeView />
       <div className="editor-body">
-        <Suspense fallback={<div className="monaco-host loading">{t('editor.loading')}</div>}>
-          <MonacoEditor />
-        </Suspense>
+        {editorShown ? (
+          <Suspense fallback={waiting}>
+            <MonacoEditor />
+          </Suspense>
+        ) : (
+          waiting
+        )}
         {/* In the editor Tab indents; a keyboard user needs the way out, shown while the editor has focus. */}
         {dropping && (
           <div className="file-drop" aria-hidden>
