@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { editorReady, graphReady, shot } from './helpers';
 
 test('kubectl scale in the console edits the YAML and the graph follows', async ({ page }, testInfo) => {
-  // A tall editor: at 1280×720 the file toolbar wraps and the replicas line is below the fold.
+  // A tall editor: the replicas line (line 15 of scene.yaml) is at the fold at 1280×720.
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('/');
   await graphReady(page);

@@ -38,7 +38,8 @@ test('a lesson scene of two files opens as two tabs, applied in their order', as
   // web.yaml applied first: the Service exists when the client pod starts.
   await tabs(page).nth(1).click();
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('kind: Service');
-  await page.getByRole('button', { name: 'Apply this file earlier' }).click();
+  await page.getByTestId('file-menu').click();
+  await page.getByRole('menuitem', { name: 'Apply this file earlier' }).click();
   await expect(tabs(page)).toHaveText(['1web.yaml', '2client.yaml']);
   await expect.poll(() => run(page, 'exec client -- env'), { timeout: 20_000 }).toContain('WEB_SERVICE_HOST');
 
@@ -70,6 +71,7 @@ test('a file added to a scene is kept, with its name and order, across a reload'
   await setEditorText(page, extra);
   await expect(page.getByTestId('topology')).toContainText('extra', { timeout: 20_000 });
 
+  await page.getByTestId('file-menu').click();
   await page.getByTestId('file-rename-start').click();
   await page.getByTestId('file-rename').fill('scene.yaml');
   await page.getByTestId('file-rename').press('Enter');
@@ -87,6 +89,7 @@ test('a file added to a scene is kept, with its name and order, across a reload'
 
   // Removing a file asks first when it has YAML.
   page.once('dialog', (d) => void d.accept());
+  await page.getByTestId('file-menu').click();
   await page.getByTestId('file-remove').click();
   await expect(tabs(page)).toHaveText(['scene.yaml']);
   await expect(page.getByTestId('topology')).not.toContainText('extra', { timeout: 20_000 });

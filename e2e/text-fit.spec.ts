@@ -26,6 +26,56 @@ async function expectNothingCut(page: Page, where: string): Promise<void> {
     expect(await clippedIn(page, root, scrollers), `${where}: ${root}`).toEqual([]);
 }
 
+/**
+ * The manifests panel's file toolbar is one row (tabs, the file's actions, Open and Save): a second row
+ * would take the editor's lines. Every control of the row is inside the panel, each with a name.
+ */
+async function expectOneToolbarRow(page: Page, where: string): Promise<void> {
+  const row = await page.locator('.file-tabs').evaluate((bar) => {
+    const edge = bar.getBoundingClientRect();
+    const controls = [...bar.querySelectorAll<HTMLElement>('[role="tab"], button')].filter(
+      (el) => el.getBoundingClientRect().width > 0,
+    );
+    return {
+      tops: controls.map((el) => Math.round(el.getBoundingClientRect().top)),
+      outside: controls
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          // A tab scrolled out of the tab list is in reach (arrow keys, scrolling); a button is not.
+          return el.getAttribute('role') !== 'tab' && (r.left < edge.left - 1 || r.right > edge.right + 1);
+        })
+        .map((el) => el.getAttribute('aria-label') ?? el.textContent),
+      unnamed: controls.filter((el) => !(el.getAttribute('aria-label') ?? el.textContent ?? '').trim())
+        .length,
+    };
+  });
+  expect(row.tops.length, where).toBeGreaterThan(3);
+  // Tabs sit 3 px lower than the buttons (their top border meets the editor): one row is within 8 px.
+  expect(
+    Math.max(...row.tops) - Math.min(...row.tops),
+    `${where}: file toolbar rows ${row.tops}`,
+  ).toBeLessThan(8);
+  expect(row.outside, `${where}: file toolbar controls past the panel`).toEqual([]);
+  expect(row.unnamed, `${where}: file toolbar controls without a name`).toBe(0);
+  expect(await clippedIn(page, '.file-tabs', ['.file-tablist']), `${where}: file toolbar`).toEqual([]);
+}
+
+/** The header's scenario description is read whole: no ellipsis, nothing hidden, at most two lines. */
+async function expectDescriptionWhole(page: Page): Promise<void> {
+  const d = await page.getByTestId('scenario-description').evaluate((p) => {
+    const r = p.getBoundingClientRect();
+    const lineHeight = parseFloat(getComputedStyle(p).lineHeight);
+    return {
+      lines: Math.round(r.height / lineHeight),
+      cut: p.scrollWidth > p.clientWidth + 1 || p.scrollHeight > p.clientHeight + 1,
+      inside: r.left >= 0 && r.right <= window.innerWidth && r.bottom <= window.innerHeight,
+      ellipsis: getComputedStyle(p).textOverflow === 'ellipsis',
+    };
+  });
+  expect(d).toEqual({ lines: d.lines, cut: false, inside: true, ellipsis: false });
+  expect(d.lines).toBeLessThanOrEqual(2);
+}
+
 const LANGUAGES = [
   { lang: 'ko', locale: 'ko-KR', send: '보내기', hint: '↑/↓ 이전 명령 · help · clear' },
   { lang: 'en', locale: 'en-US', send: 'Send', hint: '↑/↓ history · help · clear' },
@@ -52,6 +102,18 @@ for (const { lang, locale, send, hint } of LANGUAGES)
         await graphReady(page);
         await expect(page.locator('.console-hint')).toHaveText(hint);
         await expectNothingCut(page, 'first screen');
+        await expectOneToolbarRow(page, 'one file');
+        await expectDescriptionWhole(page);
+        // The longest descriptions, in both languages.
+        for (const id of ['dns-and-env', 'externalname']) {
+          await pickScenario(page, id);
+          await graphReady(page);
+          await expectDescriptionWhole(page);
+        }
+        await pickScenario(page, 'clusterip-three-pods');
+        await expect(page.locator('.react-flow__node[data-id="Service/default/web"]')).toBeVisible({
+          timeout: 30_000,
+        });
 
         await page.getByRole('button', { name: send, exact: true }).click();
         await expect(page.getByTestId('hop-counter')).toBeVisible({ timeout: 30_000 });
@@ -78,5 +140,25 @@ for (const { lang, locale, send, hint } of LANGUAGES)
         await expect(page.getByTestId('object-view')).toContainText('Service web');
         await expectNothingCut(page, 'the Service card');
         await shot(page, testInfo, `${lang}-${size.width}`);
+
+        // Three files: every action of the shown file (rename, earlier, later, remove), still one row.
+        await page.getByTestId('file-add').click();
+        await page.getByTestId('file-add').click();
+        await expect(page.getByTestId('file-tab')).toHaveCount(3);
+        await expectOneToolbarRow(page, 'three files');
+        // The file's actions by keyboard: the menu opens on its first item, End reaches Remove, Escape
+        // closes it and gives focus back.
+        const menu = page.getByTestId('file-menu');
+        await menu.focus();
+        await page.keyboard.press('Enter');
+        await expect(page.getByTestId('file-rename-start')).toBeFocused();
+        await page.keyboard.press('End');
+        await expect(page.getByTestId('file-remove')).toBeFocused();
+        await expect(page.locator('.file-menu-list')).toBeInViewport({ ratio: 1 });
+        await page.keyboard.press('Escape');
+        await expect(page.getByTestId('file-remove')).toHaveCount(0);
+        await expect(menu).toBeFocused();
+        // The shown file's tab is in view even when the tabs scroll.
+        await expect(page.getByTestId('file-tab').nth(2)).toBeInViewport({ ratio: 0.9 });
       });
     });

@@ -60,7 +60,7 @@ export function Header() {
         </button>
       )}
       {current && (
-        <p className="scenario-description" title={current.description[locale]}>
+        <p className="scenario-description" data-testid="scenario-description">
           {current.description[locale]}
         </p>
       )}

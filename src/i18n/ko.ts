@@ -115,8 +115,8 @@ export const ko: Catalogue = {
   'editor.file.order':
     '{count}개 중 {n}번째로 적용 (파일 하나가 kubectl apply -f 한 번이고, 이 순서대로 적용합니다)',
   'editor.file.errors': '오류 {count}개',
-  'editor.file.add': '파일',
   'editor.file.add.title': '파일 추가 (다른 파일 다음에 적용)',
+  'editor.file.menu': '{name} 파일 작업: 이름 바꾸기, 적용 순서, 삭제',
   'editor.file.rename': '이 파일 이름 바꾸기',
   'editor.file.name': '파일 이름',
   'editor.file.earlier': '이 파일을 먼저 적용',

@@ -6,6 +6,7 @@
  */
 import { useRef, type ChangeEvent } from 'react';
 import { useT } from '../../i18n';
+import { OpenIcon, SaveIcon } from './icons';
 import { fileNameFor, openFiles, saveFile, sceneAsYaml, useStore, type OpenInput } from '../../store';
 
 interface OpenHandle {
@@ -72,11 +73,25 @@ export function FileActions() {
         onChange={picked}
         data-testid="file-open-input"
       />
-      <button type="button" onClick={() => void open()} title={t('file.open.title')} data-testid="file-open">
-        {t('file.open')}
+      {/* Pictures with their names for a screen reader and a tooltip: the toolbar stays one row at
+          1280×720 in every language. Another file action (an export) joins this group the same way. */}
+      <button
+        type="button"
+        onClick={() => void open()}
+        aria-label={t('file.open')}
+        title={t('file.open.title')}
+        data-testid="file-open"
+      >
+        <OpenIcon />
       </button>
-      <button type="button" onClick={save} title={t('file.save.title')} data-testid="file-save">
-        {t('file.save')}
+      <button
+        type="button"
+        onClick={save}
+        aria-label={t('file.save')}
+        title={t('file.save.title')}
+        data-testid="file-save"
+      >
+        <SaveIcon />
       </button>
     </span>
   );

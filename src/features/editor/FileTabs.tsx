@@ -3,10 +3,11 @@
  * first): pick one to edit, add one, and for the one shown rename it, move it earlier or later, or remove
  * it. A tab with errors says how many. Arrow keys move between tabs (the WAI-ARIA tabs pattern).
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import { MAX_FILES, useShallow, useStore, type FileNameProblem } from '../../store';
 import { FileActions } from './FileActions';
+import { FileMenu, type FileMenuItem } from './FileMenu';
 import './file-tabs.css';
 
 function useErrorsByFile(): Record<string, number> {
@@ -65,6 +66,10 @@ export function FileTabs() {
   const [renaming, setRenaming] = useState(false);
   const s = useStore.getState();
   const at = files.indexOf(active);
+  // The tabs scroll sideways rather than wrap (the editor keeps its height): the shown file stays in view.
+  useEffect(() => {
+    document.getElementById(tabId(active))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [active, files.length]);
 
   const onKey = (e: KeyboardEvent) => {
     const delta = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -80,6 +85,22 @@ export function FileTabs() {
     if (text.trim() && !window.confirm(t('editor.file.remove.confirm', { name: active }))) return;
     s.removeFile(active);
   };
+
+  const many = files.length > 1;
+  const fileItems: FileMenuItem[] = [
+    { label: t('editor.file.rename'), onSelect: () => setRenaming(true), testId: 'file-rename-start' },
+    ...(many
+      ? [
+          { label: t('editor.file.earlier'), onSelect: () => s.moveFile(active, -1), disabled: at === 0 },
+          {
+            label: t('editor.file.later'),
+            onSelect: () => s.moveFile(active, 1),
+            disabled: at === files.length - 1,
+          },
+          { label: t('editor.file.remove'), onSelect: remove, testId: 'file-remove' },
+        ]
+      : []),
+  ];
 
   return (
     <div className="file-tabs">
@@ -114,53 +135,15 @@ export function FileTabs() {
         <span className="file-actions">
           <button
             type="button"
-            onClick={() => setRenaming(true)}
-            aria-label={t('editor.file.rename')}
-            title={t('editor.file.rename')}
-            data-testid="file-rename-start"
-          >
-            ✎
-          </button>
-          {files.length > 1 && (
-            <>
-              <button
-                type="button"
-                disabled={at === 0}
-                onClick={() => s.moveFile(active, -1)}
-                aria-label={t('editor.file.earlier')}
-                title={t('editor.file.earlier')}
-              >
-                ←
-              </button>
-              <button
-                type="button"
-                disabled={at === files.length - 1}
-                onClick={() => s.moveFile(active, 1)}
-                aria-label={t('editor.file.later')}
-                title={t('editor.file.later')}
-              >
-                →
-              </button>
-              <button
-                type="button"
-                onClick={remove}
-                aria-label={t('editor.file.remove')}
-                title={t('editor.file.remove')}
-                data-testid="file-remove"
-              >
-                ✕
-              </button>
-            </>
-          )}
-          <button
-            type="button"
             disabled={files.length >= MAX_FILES}
             onClick={() => s.addFile()}
             data-testid="file-add"
+            aria-label={t('editor.file.add.title')}
             title={t('editor.file.add.title')}
           >
-            + {t('editor.file.add')}
+            +
           </button>
+          <FileMenu label={t('editor.file.menu', { name: active })} items={fileItems} />
           <FileActions />
         </span>
       )}
