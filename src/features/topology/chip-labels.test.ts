@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chipChars, chipLabels, shortenMiddle } from './chip-labels';
+import { chipChars, chipLabels, chipRoom, fitChipLabels, shortenMiddle } from './chip-labels';
 
 describe('shortenMiddle', () => {
   it('keeps a name that fits, and cuts the middle of one that does not', () => {
@@ -53,5 +53,46 @@ describe('chipChars', () => {
     expect(chipChars(1, false)).toBeGreaterThan(chipChars(2, false));
     expect(chipChars(2, false)).toBeGreaterThan(chipChars(2, true));
     expect(chipChars(2, true)).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('fitChipLabels', () => {
+  it('keeps what tells shop-api and shop-frontend apart, not their shared start', () => {
+    const names = ['shop-api', 'shop-frontend'];
+    const labels = fitChipLabels(names, chipRoom(2, true));
+    expect(labels).toEqual(['…api', '…rontend']);
+    // The old even cut read "sho…pi" and "sho…nd": the shared "sho" took half of each chip.
+    for (const l of labels) expect(l.startsWith('sho')).toBe(false);
+  });
+
+  it('gives a short name what it needs and the rest to a long one', () => {
+    expect(fitChipLabels(['web', 'ingress-nginx-controller'], 14)).toEqual(['web', 'ingre…oller']);
+    // Room for everything: every name whole.
+    expect(fitChipLabels(['shop-api', 'shop-frontend'], 21)).toEqual(['shop-api', 'shop-frontend']);
+    // Room left once the ends are shown goes back to the start.
+    expect(fitChipLabels(['shop-api', 'shop-frontend'], 17)).toEqual(['shop-api', '…frontend']);
+    expect(fitChipLabels(['shop-api', 'shop-frontend'], 16)).toEqual(['…op-api', '…frontend']);
+  });
+
+  it('leaves room for a mark before a chip (the followed hop’s ▶)', () => {
+    const labels = fitChipLabels(['shop-api', 'shop-frontend'], 12, [2, 0]);
+    expect(labels).toEqual(['…api', '…ntend']);
+    expect(labels.join('').length + 2).toBeLessThanOrEqual(12);
+  });
+
+  it('tells apart names that differ in the middle', () => {
+    const names = ['frontend-v1-web', 'frontend-v2-web'];
+    const labels = fitChipLabels(names, 12);
+    expect(new Set(labels).size).toBe(2);
+    for (const l of labels) expect([...l].length).toBeLessThanOrEqual(6);
+  });
+
+  it('never crosses the room, whatever the names', () => {
+    const names = ['a', 'kube-dns', 'echo-cluster-ip-service-long', 'echo-cluster-ip-service-lang'];
+    for (const total of [12, 20, 30]) {
+      const labels = fitChipLabels(names, total);
+      expect(labels.reduce((n, l) => n + [...l].length, 0)).toBeLessThanOrEqual(Math.max(total, 12));
+      expect(new Set(labels).size).toBe(4);
+    }
   });
 });

@@ -6,6 +6,7 @@
  *
  * @example
  * chipLabels(['echo-cluster', 'echo-local'], 7); // ["ech…ter", "ech…cal"]
+ * fitChipLabels(['shop-api', 'shop-frontend'], 12); // ["…api", "…rontend"]
  */
 
 /** `name` in at most `max` characters: its first `head` characters, "…", and as much of its end as fits. */
@@ -30,6 +31,84 @@ export function chipLabels(names: readonly string[], max: number): string[] {
     if (tellsApart(names, labels)) return labels;
   }
   return names.map((n) => shortenMiddle(n, max, start));
+}
+
+/** The longest start `name` shares with another of `names` (a prefix every chip would repeat). */
+function sharedStart(name: string, names: readonly string[]): number {
+  const a = [...name];
+  let best = 0;
+  for (const other of names) {
+    if (other === name) continue;
+    const b = [...other];
+    let k = 0;
+    while (k < a.length && k < b.length && a[k] === b[k]) k++;
+    best = Math.max(best, k);
+  }
+  return best;
+}
+
+/**
+ * `total` characters shared out among the chips (a short name takes what it needs, the rest goes to the
+ * longer ones), each chip also giving up `reserved[i]` (a "▶ " mark). What each chip wants: its whole
+ * name, or, where it starts like another chip, "…" and the part after the shared start.
+ */
+function shareOut(wants: number[], total: number): number[] {
+  const out = wants.map(() => 0);
+  let left = total;
+  let open = wants.map((_, i) => i);
+  while (open.length > 0) {
+    const share = Math.floor(left / open.length);
+    const done = open.filter((i) => wants[i]! <= share);
+    if (done.length === 0) {
+      // Nobody is satisfied by an even share: each takes it, the remainder to the first ones.
+      let extra = left - share * open.length;
+      for (const i of open) out[i] = share + (extra-- > 0 ? 1 : 0);
+      return out;
+    }
+    for (const i of done) {
+      out[i] = wants[i]!;
+      left -= wants[i]!;
+    }
+    open = open.filter((i) => !done.includes(i));
+  }
+  return out;
+}
+
+/**
+ * Labels for chips that share a row of `total` characters. Names that fit stay whole; a name that starts
+ * like another chip's keeps its end ("…api" and "…rontend" for shop-api and shop-frontend: the shared
+ * "shop-" says nothing); any other is cut in the middle. The room goes where it is needed: a short name
+ * leaves its share to a long one. When that still reads alike, chipLabels' search over even cuts decides.
+ */
+export function fitChipLabels(
+  names: readonly string[],
+  total: number,
+  reserved: readonly number[] = [],
+): string[] {
+  const lengths = names.map((n) => [...n].length);
+  const shared = names.map((n) => sharedStart(n, names));
+  const wants = lengths.map((length, i) =>
+    shared[i]! > 0 && shared[i]! < length ? Math.min(length, 1 + length - shared[i]!) : length,
+  );
+  const room = Math.max(0, total - reserved.reduce((a, b) => a + b, 0));
+  const given = shareOut(wants, room).map((g) => Math.max(3, g));
+  // What is left once every chip has what it wants goes back to the names cut after a shared start.
+  let spare = room - given.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < names.length && spare > 0; i++) {
+    const more = Math.min(spare, lengths[i]! - given[i]!);
+    if (more > 0) {
+      given[i]! += more;
+      spare -= more;
+    }
+  }
+  const labels = names.map((n, i) =>
+    given[i]! >= lengths[i]!
+      ? n
+      : shortenMiddle(n, given[i]!, shared[i]! > 0 ? 0 : Math.ceil((given[i]! - 1) / 2)),
+  );
+  if (tellsApart(names, labels)) return labels;
+  const even = Math.max(3, Math.floor(room / Math.max(1, names.length)));
+  return chipLabels(names, even);
 }
 
 function range(from: number, to: number, step: 1 | -1): number[] {
@@ -59,6 +138,12 @@ const CHAR = 11;
 /** How many characters each of `count` chips can show on one row (with a "+N" chip after them or not). */
 export function chipChars(count: number, more: boolean): number {
   if (count <= 0) return 0;
-  const room = ROW - (more ? MORE + CHIP_GAP : 0) - CHIP_GAP * (count - 1);
-  return Math.max(3, Math.floor((room / count - CHIP_EDGES) / CHAR));
+  return Math.max(3, Math.floor(chipRoom(count, more) / count));
+}
+
+/** How many characters `count` chips can show together on one row (with a "+N" chip after them or not). */
+export function chipRoom(count: number, more: boolean): number {
+  if (count <= 0) return 0;
+  const room = ROW - (more ? MORE + CHIP_GAP : 0) - CHIP_GAP * (count - 1) - CHIP_EDGES * count;
+  return Math.max(3 * count, Math.floor(room / CHAR));
 }

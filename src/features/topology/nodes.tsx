@@ -2,7 +2,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n';
 import { useRender } from '../../i18n/message';
-import { chipChars, chipLabels } from './chip-labels';
+import { chipRoom, fitChipLabels } from './chip-labels';
 import { countEndpoints } from './cluster-view';
 import { IngressNode } from './IngressNode';
 import { PROXY_CHIPS } from './sizes';
@@ -111,10 +111,12 @@ export function KubeProxyNode({ data }: P) {
   if (data.kind !== 'kube-proxy') return null;
   const shown = selectedFirst(data.services, data.hopService, data.selectedService).slice(0, PROXY_CHIPS);
   const more = data.services.length > PROXY_CHIPS;
-  // Cut in the middle so chips of different Services never read alike; the full name for hover and AT.
-  const labels = chipLabels(
+  // Cut so chips of different Services never read alike (a shared start gives way first, the room goes
+  // where it is needed, the followed hop's ▶ counted); the full name for hover and AT.
+  const labels = fitChipLabels(
     shown.map((s) => s.name),
-    chipChars(shown.length, more),
+    chipRoom(shown.length, more),
+    shown.map((s) => (s.id === data.hopService ? 2 : 0)),
   );
   return (
     <div className="g-box g-proxy">
