@@ -21,7 +21,7 @@
 import type { ClusterState } from '../cluster/state';
 import type { Ingress, Secret } from '../k8s/objects';
 import { msg, sentences, type Msg } from '../messages';
-import { coversName, verifyChain, type VerifyResult } from '../net/tls-verify';
+import { certificateView, coversName, verifyChain, type VerifyResult } from '../net/tls-verify';
 import { asn1TimeText, parseCertificateChain, pemBlocks, secretText, type X509Info } from '../net/x509';
 import type { TlsView } from '../trace';
 import { normalizeHost } from './match';
@@ -199,15 +199,7 @@ export function tlsHandshake(
   const view: TlsView = {
     ...(name ? { sni: name } : {}),
     alpnOffered: offered,
-    chain: certificate.chain.map((c) => ({
-      subject: c.subject,
-      issuer: c.issuer,
-      notBefore: c.notBefore,
-      notAfter: c.notAfter,
-      ...(c.keyDescription ? { keyDescription: c.keyDescription } : {}),
-      signatureAlgorithm: c.signatureAlgorithm,
-    })),
-    ...(leaf.peerSignatureType ? { peerSignatureType: leaf.peerSignatureType } : {}),
+    ...certificateView(certificate.chain),
     verify,
     verifyPeer: !client.insecure,
     end: client.insecure ? 'ok' : 'untrusted',

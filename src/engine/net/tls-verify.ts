@@ -11,6 +11,7 @@
  * @example
  * verifyChain([selfSignedLeaf]); // { code: 18, text: "self-signed certificate" }
  */
+import type { TlsView } from '../trace';
 import type { X509Info } from './x509';
 
 export interface VerifyResult {
@@ -52,4 +53,25 @@ export function coversName(names: readonly string[], host: string): boolean {
       h.endsWith(suffix) && !h.slice(0, h.length - suffix.length).includes('.') && h.length > suffix.length
     );
   });
+}
+
+/**
+ * A chain as the trace shows it (what curl -v prints of each certificate), and the leaf's handshake
+ * signature: the one mapping ingress-nginx's and Envoy's handshakes share.
+ *
+ * @example certificateView([leaf]).chain?.[0]?.subject; // "CN=shop.example.com"
+ */
+export function certificateView(chain: readonly X509Info[]): Pick<TlsView, 'chain' | 'peerSignatureType'> {
+  const leaf = chain[0];
+  return {
+    chain: chain.map((c) => ({
+      subject: c.subject,
+      issuer: c.issuer,
+      notBefore: c.notBefore,
+      notAfter: c.notAfter,
+      ...(c.keyDescription ? { keyDescription: c.keyDescription } : {}),
+      signatureAlgorithm: c.signatureAlgorithm,
+    })),
+    ...(leaf?.peerSignatureType ? { peerSignatureType: leaf.peerSignatureType } : {}),
+  };
 }

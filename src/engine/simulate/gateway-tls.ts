@@ -8,7 +8,7 @@ import { serverHandshake } from '../gateway/tls';
 import type { GatewayResult } from '../gateway/translate';
 import { msg, sentences, type Msg } from '../messages';
 import { isIPv4, isIPv6 } from '../net/ip';
-import { coversName, verifyChain } from '../net/tls-verify';
+import { certificateView, coversName, verifyChain } from '../net/tls-verify';
 import type { TlsView } from '../trace';
 import type { Ctx } from './context';
 import { parseTarget } from './request';
@@ -75,14 +75,6 @@ export function gatewayTls(
   }
   const leaf = hs.chain[0]!;
   const verify = verifyChain(hs.chain);
-  const chain = hs.chain.map((c) => ({
-    subject: c.subject,
-    issuer: c.issuer,
-    notBefore: c.notBefore,
-    notAfter: c.notAfter,
-    ...(c.keyDescription ? { keyDescription: c.keyDescription } : {}),
-    signatureAlgorithm: c.signatureAlgorithm,
-  }));
   const secret = `${hs.secret.metadata.namespace ?? 'default'}/${hs.secret.metadata.name ?? ''}`;
   const chainNote = msg('gw.tls.chain', {
     sni: sni ?? '',
@@ -99,8 +91,7 @@ export function gatewayTls(
   const base = {
     ...(sni ? { sni } : {}),
     alpnOffered: offered,
-    chain,
-    ...(leaf.peerSignatureType ? { peerSignatureType: leaf.peerSignatureType } : {}),
+    ...certificateView(hs.chain),
     verify,
     verifyPeer,
   };
