@@ -19,7 +19,7 @@
  * ix.isSystem('Pod/kube-system/coredns-5d78c9869d-abcde'); // true
  */
 import { SERVICE_NAME_LABEL } from '../k8s/labels';
-import { nodeInternalIP, nodeInternalIPv6, nodeZone } from '../k8s/node';
+import { nodeInternalIP, nodeInternalIPOf, nodeZone } from '../k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
 import { isPodReady, podIP, podIPv6 } from '../k8s/pod';
 import { canonicalIp } from '../net/ip6';
@@ -28,10 +28,13 @@ import type { ClusterState, ObjectKey } from './state';
 /** The facts about a node the data plane reads. */
 export interface NodeInfo {
   name: string; // "node-1"
-  ip: string; // "192.168.49.2" (InternalIP; "" when the node has none)
+  /** The node's first InternalIP (of the cluster's primary family; "" when the node has none). */
+  ip: string; // "192.168.49.2"
   zone: string | null; // "zone-a" (topology.kubernetes.io/zone)
+  /** The IPv4 InternalIP and podCIDR ("" and null on an IPv6-only node). */
+  ip4: string; // "192.168.49.2"
   podCIDR: string | null; // "10.244.0.0/24"
-  /** The IPv6 InternalIP and podCIDR of a dual-stack node ("" and null on a single-stack one). */
+  /** The IPv6 InternalIP and podCIDR of a dual-stack or IPv6 node ("" and null on an IPv4-only one). */
   ip6: string; // "fc00:f853:ccd:e793::2"
   podCIDR6: string | null; // "fd00:10:244:1::/64"
 }
@@ -98,15 +101,22 @@ export function groupSlicesByService(
   return out;
 }
 
+/** The node's podCIDR of one family (spec.podCIDR is the first of spec.podCIDRs). */
+function podCIDROf(node: Node, v6: boolean): string | null {
+  const all = [node.spec?.podCIDR, ...(node.spec?.podCIDRs ?? [])];
+  return all.find((c): c is string => typeof c === 'string' && c.includes(':') === v6) ?? null;
+}
+
 /** Reads the node facts the data plane needs. @example nodeInfoOf(node).zone // "zone-a" */
 export function nodeInfoOf(node: Node): NodeInfo {
   return {
     name: node.metadata.name ?? '',
     ip: nodeInternalIP(node) ?? '',
     zone: nodeZone(node) ?? null,
-    podCIDR: node.spec?.podCIDR ?? node.spec?.podCIDRs?.[0] ?? null,
-    ip6: nodeInternalIPv6(node) ?? '',
-    podCIDR6: node.spec?.podCIDRs?.find((c) => c.includes(':')) ?? null,
+    ip4: nodeInternalIPOf(node, 'IPv4') ?? '',
+    podCIDR: podCIDROf(node, false),
+    ip6: nodeInternalIPOf(node, 'IPv6') ?? '',
+    podCIDR6: podCIDROf(node, true),
   };
 }
 
@@ -251,6 +261,7 @@ export class ClusterIndex {
     const owners = new Map<string, IpOwner>();
     for (const node of this.nodeMap().values()) {
       if (node.ip) owners.set(node.ip, { kind: 'node', node });
+      if (node.ip4) owners.set(node.ip4, { kind: 'node', node });
       if (node.ip6) owners.set(node.ip6, { kind: 'node', node });
     }
     for (const svc of this.cluster.services) {

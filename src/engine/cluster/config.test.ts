@@ -141,13 +141,20 @@ describe('clusterConfigFrom', () => {
       });
     });
 
-    it('says an IPv6-first cluster is beyond what svclab simulates', () => {
-      const { config, diagnostics } = clusterConfigFrom([
-        cc({ serviceSubnet: 'fd00:10:96::/112,10.96.0.0/12' }),
-      ]);
-      expect(config.serviceSubnet).toBe('10.96.0.0/12');
-      expect(config.serviceSubnetV6).toBeUndefined();
-      expect(diagnostics.map((d) => [d.source, d.code])).toEqual([['limit', 'limit.ipv6First']]);
+    it('takes the primary family from the first serviceSubnet (IPv6-first, IPv6-only)', () => {
+      const first = clusterConfigFrom([cc({ serviceSubnet: 'fd00:10:96::/112,10.96.0.0/12' })]);
+      expect(first.diagnostics).toEqual([]);
+      expect(first.config).toMatchObject({
+        primaryFamily: 'IPv6',
+        serviceSubnet: '10.96.0.0/12',
+        serviceSubnetV6: 'fd00:10:96::/112',
+        // No podSubnet: kind's, one per Service family.
+        podSubnet: '10.244.0.0/16',
+        podSubnetV6: 'fd00:10:244::/56',
+      });
+      const only = clusterConfigFrom([cc({ serviceSubnet: 'fd00:10:96::/112' })]).config;
+      expect(only).toMatchObject({ primaryFamily: 'IPv6', serviceSubnet: '', podSubnet: '' });
+      expect(only.proxy).toMatchObject({ clusterCIDR: '', clusterCIDRV6: 'fd00:10:244::/56' });
     });
   });
 

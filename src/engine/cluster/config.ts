@@ -43,6 +43,8 @@ const EXAMPLE: Record<SubnetField, string> = {
   serviceSubnet: '10.96.0.0/12,fd00:10:96::/112',
   podSubnet: '10.244.0.0/16,fd00:10:244::/56',
 };
+/** kind's IPv6 podSubnet, the pods' network when a ClusterConfiguration gives IPv6 Services but no podSubnet. */
+const DEFAULT_POD_SUBNET_V6 = 'fd00:10:244::/56';
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 type Input = Pick<SourcedObject, 'object'> & Partial<SourcedObject>;
@@ -66,6 +68,8 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
   const config = clone(DEFAULT_CONFIG);
   const diagnostics: Diagnostic[] = [];
   let clusterCIDRGiven = false;
+  let serviceSubnetGiven = false;
+  let podSubnetGiven = false;
   const err = (
     src: Input,
     obj: KubeObject,
@@ -105,22 +109,19 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
               : undefined,
           );
         if (cidrs.length === 0) return;
-        const [primary, secondary] = cidrs;
-        if (primary!.family === 'IPv6') {
-          diagnostics.push(
-            objectDiagnostic(src.locate ? (src as SourcedObject) : undefined, obj, `networking.${field}`, {
-              severity: 'error',
-              source: 'limit',
-              code: 'limit.ipv6First',
-              message: msg('dualStack.ipv6First', { field, value: text, kept: config[field] }),
-              hint: msg('dualStack.ipv6FirstHint', { example: EXAMPLE[field] }),
-            }),
-          );
-          return;
+        const v4 = cidrs.find((c) => c.family === 'IPv4')?.text ?? '';
+        const v6 = cidrs.find((c) => c.family === 'IPv6')?.text;
+        if (field === 'serviceSubnet') {
+          // The first CIDR is the primary family, as the API server's allocators take them.
+          config.primaryFamily = cidrs[0]!.family;
+          config.serviceSubnet = v4;
+          config.serviceSubnetV6 = v6;
+          serviceSubnetGiven = true;
+        } else {
+          config.podSubnet = v4;
+          config.podSubnetV6 = v6;
+          podSubnetGiven = true;
         }
-        config[field] = primary!.text;
-        if (field === 'serviceSubnet') config.serviceSubnetV6 = secondary?.text;
-        else config.podSubnetV6 = secondary?.text;
       };
       subnet('serviceSubnet');
       subnet('podSubnet');
@@ -214,6 +215,11 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
         config.proxy.nodePortAddresses = good;
       }
     }
+  }
+  if (serviceSubnetGiven && !podSubnetGiven) {
+    // kind's defaults for the families the Services have (kubeadm itself leaves pod addresses to the CNI).
+    config.podSubnet = config.serviceSubnet ? DEFAULT_CONFIG.podSubnet : '';
+    config.podSubnetV6 = config.serviceSubnetV6 ? DEFAULT_POD_SUBNET_V6 : undefined;
   }
   if (!clusterCIDRGiven) {
     // kubeadm writes the whole podSubnet (both families) into kube-proxy's clusterCIDR.

@@ -11,7 +11,7 @@
 import { nodeZone } from '../k8s/node';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from '../k8s/objects';
 import { nsName } from './cluster-index';
-import { candidatesOfFamily, endpointCandidates } from './endpoint-candidates';
+import { candidatesOfFamily, endpointCandidates, serviceFamilies } from './endpoint-candidates';
 import { endpointsFromCandidates, hasSelector } from './endpoints';
 import { mirrorEndpoints, SliceNamer, slicesFromCandidates } from './endpoint-slice';
 import { PodIndex } from './pod-index';
@@ -73,7 +73,7 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
       // Both controllers read the same per-pod facts: computed once, targetRefs shared.
       const cands = endpointCandidates(svc, pods);
       // Endpoints holds the Service's primary family; the EndpointSlice controller writes slices per family.
-      const families = svc.spec.ipFamilies?.length ? svc.spec.ipFamilies : ['IPv4'];
+      const families = serviceFamilies(svc);
       out = {
         endpoints: endpointsFromCandidates(svc, candidatesOfFamily(cands, families[0]!), input.triggerTime),
         slices: families.flatMap((fam) =>

@@ -18,8 +18,8 @@ import { findPortNumber } from './find-port';
 export interface EndpointCandidate {
   pod: Pod;
   ip: string; // "10.244.1.2" (status.podIP)
-  /** The pod's IPv6 address on a dual-stack cluster (its second status.podIPs entry). */
-  ip6?: string; // "fd00:10:244:1::2"
+  /** The pod's address of the other family on a dual-stack cluster (its second status.podIPs entry). */
+  ip2?: string; // "fd00:10:244:1::2"
   /** IsPodReady: the pod's Ready condition is True. */
   serving: boolean;
   /** metadata.deletionTimestamp is set. */
@@ -82,7 +82,7 @@ export function endpointCandidates(svc: Service, pods: Pod[]): EndpointCandidate
       c.hostname = spec.hostname;
     if (spec.nodeName) c.nodeName = spec.nodeName;
     const second = st?.podIPs?.[1]?.ip;
-    if (second && second.includes(':')) c.ip6 = second;
+    if (second && second.includes(':') !== c.ip.includes(':')) c.ip2 = second;
     out.push(c);
   }
   return out;
@@ -107,18 +107,32 @@ export function samePorts(cands: EndpointCandidate[]): boolean {
 
 /**
  * The candidates as the controllers see them for one address family (getEndpointAddresses): each pod's
- * address of that family; pods without one are left out. The IPv4 view of an IPv4 cluster is the same array.
+ * address of that family; pods without one are left out. The view of a single-stack cluster's own family
+ * is the same array.
  *
  * @example
  * candidatesOfFamily(cands, 'IPv6')[0].ip; // "fd00:10:244:1::2"
  */
 export function candidatesOfFamily(cands: EndpointCandidate[], family: string): EndpointCandidate[] {
   const v6 = family === 'IPv6';
-  if (!v6 && cands.every((c) => !c.ip.includes(':'))) return cands;
+  if (cands.every((c) => c.ip.includes(':') === v6)) return cands;
   const out: EndpointCandidate[] = [];
   for (const c of cands) {
-    const ip = c.ip.includes(':') === v6 ? c.ip : v6 ? c.ip6 : undefined;
+    const ip = c.ip.includes(':') === v6 ? c.ip : c.ip2;
     if (ip) out.push(ip === c.ip ? c : { ...c, ip });
   }
   return out;
+}
+
+/**
+ * The address families the controllers write endpoints for: spec.ipFamilies, or for a Service the API
+ * server's defaulting did not see, the family of its ClusterIP (IPv4 without one).
+ *
+ * @example
+ * serviceFamilies({ spec: { clusterIP: 'fd00:10:96::a' } }); // ["IPv6"]
+ */
+export function serviceFamilies(svc: Pick<Service, 'spec'>): ('IPv4' | 'IPv6')[] {
+  if (svc.spec.ipFamilies?.length) return svc.spec.ipFamilies as ('IPv4' | 'IPv6')[];
+  const ip = svc.spec.clusterIP;
+  return [ip && ip !== 'None' && ip.includes(':') ? 'IPv6' : 'IPv4'];
 }

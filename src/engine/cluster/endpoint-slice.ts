@@ -34,7 +34,12 @@ import type {
   Service,
   SliceEndpoint,
 } from '../k8s/objects';
-import { candidatesOfFamily, endpointCandidates, type EndpointCandidate } from './endpoint-candidates';
+import {
+  candidatesOfFamily,
+  endpointCandidates,
+  serviceFamilies,
+  type EndpointCandidate,
+} from './endpoint-candidates';
 import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME } from './endpoints';
 import { randomSuffix, rngFor } from './hash';
 import { ownerRef } from './workloads';
@@ -123,7 +128,7 @@ export function endpointSlicesFor(
   triggerTime: string,
 ): EndpointSlice[] {
   const cands = endpointCandidates(svc, pods);
-  const families = svc.spec.ipFamilies?.length ? svc.spec.ipFamilies : ['IPv4'];
+  const families = serviceFamilies(svc);
   return families.flatMap((fam) =>
     slicesFromCandidates(
       svc,

@@ -12,13 +12,19 @@
 import type { Diagnostic } from '../diagnostics';
 import { msg } from '../messages';
 import { HOSTNAME_LABEL, ZONE_LABEL } from '../k8s/labels';
-import { nodeInternalIP } from '../k8s/node';
 import type { Node } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
-import { cidrContains, cidrSize, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
-import { NODE_CIDR_MASK_SIZE } from './config';
+import { formatIp, nthAddress, parseCidr } from '../net/ip';
 import { NODE_MASK } from './subnets';
-import { anyCidrSize, nthAddressText, parseAnyCidr, type AnyCidr } from '../net/ip6';
+import {
+  anyCidrContains,
+  anyCidrSize,
+  nthAddressText,
+  parseAnyCidr,
+  type AnyCidr,
+  type IPFamily,
+} from '../net/ip6';
+import { addressFamilies, podSubnetOf } from './families';
 import { cloneJson } from '../manifest/clone';
 import { objectDiagnostic } from './diag';
 import type { ClusterConfig } from './state';
@@ -31,26 +37,28 @@ export const DEFAULT_NODE_NETWORK = '192.168.49.0/24';
 /** The IPv6 prefix of the default nodes' network on a dual-stack cluster (kind's docker network): "fc00:f853:ccd:e793::2". */
 export const DEFAULT_NODE_NETWORK_V6 = 'fc00:f853:ccd:e793::';
 
-/** The IPv6 /64s of podSubnetV6, in order, skipping those a Node already has. */
-class V6Blocks {
-  private readonly cidr: AnyCidr;
+/** The node-sized blocks of one pod subnet (/24 for IPv4, /64 for IPv6), in order, skipping those a Node already has. */
+class NodeBlocks {
   private readonly used = new Set<string>();
   private n = 0n;
 
-  constructor(podSubnetV6: string, nodes: Node[]) {
-    this.cidr = parseAnyCidr(podSubnetV6)!;
+  constructor(
+    private readonly cidr: AnyCidr,
+    nodes: Node[],
+  ) {
     for (const node of nodes)
-      for (const c of node.spec?.podCIDRs ?? []) {
+      for (const c of [node.spec?.podCIDR, ...(node.spec?.podCIDRs ?? [])]) {
         const p = typeof c === 'string' ? parseAnyCidr(c) : undefined;
-        if (p?.family === 'IPv6') this.used.add(p.text);
+        if (p?.family === cidr.family) this.used.add(p.text);
       }
   }
 
   next(): string | undefined {
-    const step = 1n << BigInt(128 - NODE_MASK.IPv6);
+    const mask = NODE_MASK[this.cidr.family];
+    const step = 1n << BigInt(this.cidr.bits - mask);
     const blocks = anyCidrSize(this.cidr) / step;
     while (this.n < blocks) {
-      const text = `${nthAddressText(this.cidr, this.n++ * step)}/${NODE_MASK.IPv6}`;
+      const text = `${nthAddressText(this.cidr, this.n++ * step)}/${mask}`;
       if (!this.used.has(text)) return text;
     }
     return undefined;
@@ -80,20 +88,18 @@ export function buildNodes(
   const diagnostics: Diagnostic[] = [];
   const given = inputs.map((s) => cloneJson(s.object) as Node);
   const nodes = given.length > 0 ? given : DEFAULT_NODES.map((d) => defaultNode(d.name, d.zone));
-  const pod = parseCidr(config.podSubnet)!;
-  const usedCidrs = new Set<string>();
   const usedIPs = new Set<string>();
-  for (const n of nodes) {
-    const c = n.spec?.podCIDR ?? n.spec?.podCIDRs?.[0];
-    if (c && parseCidr(c)) usedCidrs.add(parseCidr(c)!.text);
-    const ip = nodeInternalIP(n);
-    if (ip) usedIPs.add(ip);
-  }
-  const dual = config.podSubnetV6 !== undefined || config.serviceSubnetV6 !== undefined;
-  const v6Blocks = config.podSubnetV6 ? new V6Blocks(config.podSubnetV6, nodes) : undefined;
-  const blockSize = 2 ** (32 - NODE_CIDR_MASK_SIZE);
-  const blocks = Math.max(1, Math.floor(cidrSize(pod) / blockSize));
-  let nextBlock = 0;
+  for (const n of nodes)
+    for (const a of n.status?.addresses ?? [])
+      if (a?.type === 'InternalIP' && typeof a.address === 'string') usedIPs.add(a.address);
+  // The families nodes and pods have addresses of, the cluster's primary first: node-ipam gives a node
+  // one CIDR per family in that order, and a node's first InternalIP is of the primary family.
+  const families = addressFamilies(config);
+  const blocks = families.flatMap((family) => {
+    const subnet = podSubnetOf(config, family);
+    const cidr = subnet ? parseAnyCidr(subnet) : undefined;
+    return cidr ? [{ subnet: subnet!, blocks: new NodeBlocks(cidr, nodes) }] : [];
+  });
   const net = parseCidr(DEFAULT_NODE_NETWORK)!;
   let nextHost = 2; // .1 is the network's gateway
   nodes.forEach((n, i) => {
@@ -103,65 +109,65 @@ export function buildNodes(
     n.metadata.labels[HOSTNAME_LABEL] ??= name;
     n.metadata.labels['kubernetes.io/os'] ??= 'linux';
     n.metadata.labels['kubernetes.io/arch'] ??= 'amd64';
-    let cidr = n.spec.podCIDR ?? n.spec.podCIDRs?.[0];
-    const carved = cidr === undefined;
+    const cidr = n.spec.podCIDR ?? n.spec.podCIDRs?.[0];
     if (cidr === undefined) {
-      while (nextBlock < blocks) {
-        const c = `${formatIp(nthAddress(pod, nextBlock * blockSize))}/${NODE_CIDR_MASK_SIZE}`;
-        nextBlock++;
-        if (!usedCidrs.has(c)) {
-          cidr = c;
-          break;
-        }
-      }
-      if (cidr === undefined)
-        diagnostics.push(
-          objectDiagnostic(undefined, n, 'spec.podCIDR', {
-            severity: 'warning',
-            source: 'lint',
-            code: 'node.podCIDR.exhausted',
-            message: msg('lint.node.podSubnetFull', {
-              subnet: config.podSubnet,
-              mask: NODE_CIDR_MASK_SIZE,
-              node: name,
+      // node-ipam's range allocator: one CIDR of each family, in the cluster's order.
+      const carved: string[] = [];
+      for (const b of blocks) {
+        const c = b.blocks.next();
+        if (c !== undefined) carved.push(c);
+        else
+          diagnostics.push(
+            objectDiagnostic(undefined, n, 'spec.podCIDR', {
+              severity: 'warning',
+              source: 'lint',
+              code: 'node.podCIDR.exhausted',
+              message: msg('lint.node.podSubnetFull', {
+                subnet: b.subnet,
+                mask: NODE_MASK[parseAnyCidr(b.subnet)!.family],
+                node: name,
+              }),
             }),
-          }),
-        );
+          );
+      }
+      if (carved.length > 0) {
+        n.spec.podCIDR = carved[0];
+        n.spec.podCIDRs = carved;
+      }
     } else {
-      const c = parseCidr(cidr);
-      const base = c ? parseIp(formatIp(c.base)) : undefined;
-      if (!c || base === undefined || !cidrContains(pod, base))
+      const c = typeof cidr === 'string' ? parseAnyCidr(cidr) : undefined;
+      const subnet = c ? podSubnetOf(config, c.family) : undefined;
+      const pool = subnet ? parseAnyCidr(subnet) : undefined;
+      if (!c || !pool || !anyCidrContains(pool, nthAddressText(c, 0n)))
         diagnostics.push(
           objectDiagnostic(inputs[i] as SourcedObject | undefined, n, 'spec.podCIDR', {
             severity: 'warning',
             source: 'lint',
             code: 'node.podCIDR.outside',
-            message: msg('lint.node.podCidrOutside', { cidr, subnet: config.podSubnet }),
+            message: msg('lint.node.podCidrOutside', {
+              cidr,
+              subnet: subnet ?? podSubnetOf(config, config.primaryFamily) ?? '',
+            }),
             hint: msg('lint.node.podCidrOutside.hint', {}),
           }),
         );
-    }
-    if (cidr !== undefined) {
       n.spec.podCIDR = cidr;
-      // node-ipam's dual-stack range allocator gives a node one CIDR per family, in the cluster's order;
-      // a node that already has its CIDRs keeps them (occupyCIDRs).
-      const v6 = carved ? v6Blocks?.next() : undefined;
-      n.spec.podCIDRs ??= v6 ? [cidr, v6] : [cidr];
+      // A node that already has its CIDRs keeps them (occupyCIDRs).
+      n.spec.podCIDRs ??= [cidr];
     }
     n.status = { ...n.status };
     const addresses = [...(n.status.addresses ?? [])];
     if (!addresses.some((a) => a.type === 'InternalIP')) {
+      // kind's docker network has both families; host n is .n and ::n, the primary family's listed first.
+      const at = (host: number): Record<IPFamily, string> => ({
+        IPv4: formatIp(nthAddress(net, host)),
+        IPv6: `${DEFAULT_NODE_NETWORK_V6}${host.toString(16)}`,
+      });
       let host = nextHost++;
-      let ip = formatIp(nthAddress(net, host));
-      while (usedIPs.has(ip)) ip = formatIp(nthAddress(net, (host = nextHost++)));
-      usedIPs.add(ip);
-      addresses.unshift({ type: 'InternalIP', address: ip });
-      // A dual-stack cluster's nodes have an address of each family (kind's docker network has both).
-      if (dual)
-        addresses.splice(1, 0, {
-          type: 'InternalIP',
-          address: `${DEFAULT_NODE_NETWORK_V6}${host.toString(16)}`,
-        });
+      while (families.some((f) => usedIPs.has(at(host)[f]))) host = nextHost++;
+      const ips = families.map((f) => at(host)[f]);
+      ips.forEach((ip) => usedIPs.add(ip));
+      addresses.unshift(...ips.map((address) => ({ type: 'InternalIP' as const, address })));
     }
     if (!addresses.some((a) => a.type === 'Hostname')) addresses.push({ type: 'Hostname', address: name });
     n.status.addresses = addresses;

@@ -46,6 +46,16 @@ export class PodIPAM {
   }
 
   /**
+   * The next free pod IP in a podCIDR of either family.
+   *
+   * @example
+   * ipam.nextIn('fd00:10:244:1::/64'); // "fd00:10:244:1::2"
+   */
+  nextIn(podCIDR: string): string | undefined {
+    return podCIDR.includes(':') ? this.next6(podCIDR) : this.next(podCIDR);
+  }
+
+  /**
    * The next free IPv6 pod IP in the node's IPv6 podCIDR: host-local's IPv6 range starts after the
    * gateway (::1) and has no broadcast address to skip.
    *

@@ -12,7 +12,7 @@
  * const { pods } = runPods(pods, nodes, 0);
  * pods[0].status; // { phase: "Running", podIP: "10.244.0.2", hostIP: "192.168.49.2", conditions: [...] }
  */
-import { nodeInternalIP, nodeInternalIPv6 } from '../k8s/node';
+import { nodeInternalIP, nodeInternalIPOf } from '../k8s/node';
 import type { Container, Node, Pod, PodCondition, PodStatus } from '../k8s/objects';
 import { containerStatuses, initContainerStatuses, type ContainerStatus } from './container-statuses';
 import { runningContainers } from './listen';
@@ -275,17 +275,21 @@ export function runPods(
       else hostIPOf.set(node, (nodeIP = nodeInternalIP(node)));
     }
     const hostIP = given?.hostIP ?? nodeIP;
-    // A dual-stack node's second InternalIP (IPv6), reported in hostIPs after the primary one.
-    const hostIP6 = node && hostIP === nodeIP ? nodeInternalIPv6(node) : undefined;
+    // A dual-stack node's InternalIP of the other family, reported in hostIPs after the primary one.
+    const hostIP6 =
+      node && hostIP && hostIP === nodeIP
+        ? nodeInternalIPOf(node, hostIP.includes(':') ? 'IPv4' : 'IPv6')
+        : undefined;
     // The common case, a simulated pod on a node with a podCIDR: allocate, probe, and when every probe
     // passes write the whole status as one literal (the same fields, in the same order, as below).
     let allocated: string | undefined;
-    // A dual-stack node's second podCIDR (IPv6): host-local gives the pod an address from each range.
+    // A dual-stack node's second podCIDR (the other family): host-local gives the pod an address from
+    // each range, and kubelet lists them in the node IP's family order (sortPodIPs), which is the CIDRs'.
     const podCIDR6 = node?.spec?.podCIDRs?.[1];
     let allocated6: string | undefined;
     let probed: Map<string, ProbeResult> | undefined;
     if (!given && node && hostIP && !pod.spec.hostNetwork && node.spec?.podCIDR) {
-      allocated = ipam.next(node.spec.podCIDR);
+      allocated = ipam.nextIn(node.spec.podCIDR);
       if (!allocated) {
         // host-local has no address left in the node's range: CNI ADD fails, the sandbox is never made,
         // the kubelet retries forever. The pod waits in ContainerCreating with no IP (so no endpoint).
@@ -296,7 +300,7 @@ export function runPods(
         pod.status = creatingStatus(pod, hostIP, shared.hostIPsOf(hostIP, hostIP6), time);
         continue;
       }
-      if (podCIDR6) allocated6 = ipam.next6(podCIDR6);
+      if (podCIDR6) allocated6 = ipam.nextIn(podCIDR6);
       probed = probePod(pod, allocated, shared);
       if (!probed) {
         pod.status = {
@@ -336,11 +340,11 @@ export function runPods(
         : pod.spec.hostNetwork
           ? hostIP
           : node?.spec?.podCIDR
-            ? ipam.next(node.spec.podCIDR)
+            ? ipam.nextIn(node.spec.podCIDR)
             : undefined;
       if (ip) status.podIP = ip;
       if (ip && !pod.spec.hostNetwork && podCIDR6) {
-        allocated6 ??= ipam.next6(podCIDR6);
+        allocated6 ??= ipam.nextIn(podCIDR6);
         if (allocated6) status.podIPs ??= [{ ip }, { ip: allocated6 }];
       }
     }

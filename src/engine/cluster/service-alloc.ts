@@ -22,6 +22,7 @@ import { objectDiagnostic } from './diag';
 import { fnv32a } from './hash';
 import { initIPFamilyFields, type IPFamily } from './ip-families';
 import { RangeAllocator, type AllocateResult } from './range-allocator';
+import { clusterFamilies, primaryServiceSubnet, serviceSubnetOf } from './families';
 import type { ClusterConfig } from './state';
 
 /**
@@ -56,7 +57,7 @@ function familyAllocator(cidr: string): FamilyAllocator | undefined {
 
 /** The cluster's service IP families (the primary first) and an allocator for each. */
 export function serviceIPFamilies(config: ClusterConfig): IPFamily[] {
-  return config.serviceSubnetV6 ? ['IPv4', 'IPv6'] : ['IPv4'];
+  return clusterFamilies(config);
 }
 
 export interface ServiceInput {
@@ -108,8 +109,9 @@ export function allocateServices(
   seed: number,
 ): { accepted: Service[]; diagnostics: Diagnostic[] } {
   const families = serviceIPFamilies(config);
-  const ipAllocs = new Map<IPFamily, FamilyAllocator>([['IPv4', familyAllocator(config.serviceSubnet)!]]);
-  if (config.serviceSubnetV6) ipAllocs.set('IPv6', familyAllocator(config.serviceSubnetV6)!);
+  const ipAllocs = new Map<IPFamily, FamilyAllocator>(
+    families.map((f) => [f, familyAllocator(serviceSubnetOf(config, f)!)!]),
+  );
   const ports = RangeAllocator.forPorts(config.nodePortRange.min, config.nodePortRange.max);
   const diagnostics: Diagnostic[] = [];
   const rejected = new Set<Service>();
@@ -179,7 +181,7 @@ export function allocateServices(
           result === 'allocated'
             ? msg('api.hint.clusterIpTaken', {})
             : msg('apply.serviceCidr.hint', {
-                cidr: isIPv6(ip) && config.serviceSubnetV6 ? config.serviceSubnetV6 : config.serviceSubnet,
+                cidr: serviceSubnetOf(config, isIPv6(ip) ? 'IPv6' : 'IPv4') ?? primaryServiceSubnet(config),
               }),
         );
         refused = true;
@@ -240,7 +242,7 @@ export function allocateServices(
       // allocClusterIPs: one address per family of ipFamilies, in its order; the first is clusterIP.
       const ips = [...(spec.clusterIPs ?? (spec.clusterIP ? [spec.clusterIP] : []))];
       let full = false;
-      for (const [i, fam] of (spec.ipFamilies ?? ['IPv4']).entries()) {
+      for (const [i, fam] of (spec.ipFamilies ?? [config.primaryFamily]).entries()) {
         if (ips[i]) continue;
         const alloc = ipAllocs.get(fam as IPFamily)!;
         const n = alloc.range.allocateNext(hashOf(svc, fam === 'IPv4' ? 'ip' : 'ip6'));

@@ -25,12 +25,20 @@ import type {
   StatefulSet,
 } from '../k8s/objects';
 import type { Gateway, GatewayClass, GRPCRoute, HTTPRoute, ReferenceGrant } from '../k8s/gateway-api';
+import type { IPFamily } from '../net/ip6';
 
 export type ProxyMode = 'iptables' | 'ipvs' | 'nftables';
 
 /** Cluster-wide settings, from ClusterConfiguration / KubeProxyConfiguration or their defaults. */
 export interface ClusterConfig {
-  serviceSubnet: string; // "10.96.0.0/12" (the primary family's, IPv4)
+  /**
+   * The family of kubeadm's first serviceSubnet: the cluster's primary family (see cluster/families.ts,
+   * the one place that reads the fields below by family).
+   */
+  primaryFamily: IPFamily; // "IPv4"
+  /** The IPv4 service CIDR ('' on an IPv6-only cluster). */
+  serviceSubnet: string; // "10.96.0.0/12"
+  /** The IPv4 pod CIDR ('' on an IPv6-only cluster). */
   podSubnet: string; // "10.244.0.0/16"
   /** The IPv6 service CIDR of a dual-stack cluster (kubeadm's second, comma-separated serviceSubnet). */
   serviceSubnetV6?: string; // "fd00:10:96::/112"
@@ -57,6 +65,7 @@ export interface ClusterConfig {
 }
 
 export const DEFAULT_CONFIG: ClusterConfig = {
+  primaryFamily: 'IPv4',
   serviceSubnet: '10.96.0.0/12',
   podSubnet: '10.244.0.0/16',
   dnsDomain: 'cluster.local',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, objectKey } from '../cluster/state';
 import type { ConfigMap, Deployment, EndpointSlice, KubeObject, Node, Service } from '../k8s/objects';
-import { clusterDnsIP, dnsSystemObjects, kubeadmCorefile } from './system-objects';
+import { clusterDnsIP, dnsSystemObjects, kubeadmCorefile, kubernetesServiceIP } from './system-objects';
 
 const node1: Node = {
   apiVersion: 'v1',
@@ -71,6 +71,18 @@ describe('dnsSystemObjects', () => {
   });
 
   it('uses the 10th address of a custom service subnet', () => {
-    expect(clusterDnsIP({ serviceSubnet: '10.233.0.0/18' })).toBe('10.233.0.10');
+    expect(clusterDnsIP({ ...DEFAULT_CONFIG, serviceSubnet: '10.233.0.0/18' })).toBe('10.233.0.10');
+  });
+
+  it('takes the DNS and API addresses from the first service subnet (kubeadm GetDNSIP)', () => {
+    const v6First = {
+      ...DEFAULT_CONFIG,
+      primaryFamily: 'IPv6' as const,
+      serviceSubnetV6: 'fd00:10:96::/112',
+    };
+    expect(clusterDnsIP(v6First)).toBe('fd00:10:96::a');
+    expect(kubernetesServiceIP(v6First)).toBe('fd00:10:96::1');
+    const v6Only = { ...v6First, serviceSubnet: '' };
+    expect(clusterDnsIP(v6Only)).toBe('fd00:10:96::a');
   });
 });

@@ -7,8 +7,8 @@
  * `pkg/controlplane/reconcilers` (EndpointSlice labelled `kubernetes.io/service-name`, Endpoints
  * labelled `endpointslice.kubernetes.io/skip-mirror`).
  */
-import type { ClusterConfig } from '../cluster/state';
-import { objectKey } from '../cluster/state';
+import { primaryServiceSubnet } from '../cluster/families';
+import { DEFAULT_CONFIG, objectKey, type ClusterConfig } from '../cluster/state';
 import type {
   ConfigMap,
   Deployment,
@@ -20,7 +20,7 @@ import type {
   Service,
 } from '../k8s/objects';
 import { SERVICE_NAME_LABEL } from '../k8s/labels';
-import { formatIp, nthAddress, parseCidr } from '../net/ip';
+import { familyOfIp, nthAddressText, parseAnyCidr } from '../net/ip6';
 
 /** kubeadm's pinned CoreDNS image (cmd/kubeadm/app/constants). */
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.12.1';
@@ -55,26 +55,32 @@ export function kubeadmCorefile(dnsDomain: string): string {
   );
 }
 
-/**
- * The cluster DNS address kubeadm picks: the 10th address of the service CIDR.
- *
- * @example
- * clusterDnsIP({ ...DEFAULT_CONFIG, serviceSubnet: '10.96.0.0/12' }); // "10.96.0.10"
- */
-export function clusterDnsIP(config: Pick<ClusterConfig, 'serviceSubnet'>): string {
-  const cidr = parseCidr(config.serviceSubnet) ?? parseCidr('10.96.0.0/12')!;
-  return formatIp(nthAddress(cidr, 10));
+/** The n-th address of the primary service CIDR (kubeadm's first serviceSubnet). */
+function nthServiceAddress(config: ClusterConfig, n: number): string {
+  const cidr = parseAnyCidr(primaryServiceSubnet(config)) ?? parseAnyCidr(DEFAULT_CONFIG.serviceSubnet)!;
+  return nthAddressText(cidr, BigInt(n));
 }
 
 /**
- * The `default/kubernetes` ClusterIP: the first address of the service CIDR.
+ * The cluster DNS address kubeadm picks (GetDNSIP): the 10th address of the first service CIDR.
+ *
+ * @example
+ * clusterDnsIP(DEFAULT_CONFIG); // "10.96.0.10"
+ * clusterDnsIP({ ...DEFAULT_CONFIG, primaryFamily: 'IPv6', serviceSubnetV6: 'fd00:10:96::/112' }); // "fd00:10:96::a"
+ */
+export function clusterDnsIP(config: ClusterConfig): string {
+  return nthServiceAddress(config, 10);
+}
+
+/**
+ * The `default/kubernetes` ClusterIP: the first address of the first service CIDR (the API server's
+ * primary range).
  *
  * @example
  * kubernetesServiceIP(DEFAULT_CONFIG); // "10.96.0.1"
  */
-export function kubernetesServiceIP(config: Pick<ClusterConfig, 'serviceSubnet'>): string {
-  const cidr = parseCidr(config.serviceSubnet) ?? parseCidr('10.96.0.0/12')!;
-  return formatIp(nthAddress(cidr, 1));
+export function kubernetesServiceIP(config: ClusterConfig): string {
+  return nthServiceAddress(config, 1);
 }
 
 function namespace(name: string): Namespace {
@@ -200,8 +206,12 @@ function kubernetesService(config: ClusterConfig): Service {
   };
 }
 
-function internalIP(node: Node | undefined): string | undefined {
-  return node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+/** The control plane's address the API server advertises: its InternalIP of the cluster's primary family. */
+function advertiseAddress(node: Node | undefined, config: ClusterConfig): string | undefined {
+  const internal = (node?.status?.addresses ?? []).filter(
+    (a) => a.type === 'InternalIP' && typeof a.address === 'string',
+  );
+  return (internal.find((a) => familyOfIp(a.address) === config.primaryFamily) ?? internal[0])?.address;
 }
 
 function apiserverEndpoints(ip: string): Endpoints {
@@ -226,7 +236,7 @@ function apiserverEndpointSlice(ip: string): EndpointSlice {
       namespace: 'default',
       labels: { [SERVICE_NAME_LABEL]: 'kubernetes' },
     },
-    addressType: 'IPv4',
+    addressType: familyOfIp(ip) ?? 'IPv4',
     endpoints: [{ addresses: [ip], conditions: { ready: true } }],
     ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
   };
@@ -247,7 +257,7 @@ export function dnsSystemObjects(config: ClusterConfig, user: KubeObject[], node
   const userKeys = new Set(user.map((o) => objectKey(o)));
   const userDns = userKeys.has('Service/kube-system/kube-dns');
   const controlPlane = (nodes ?? user.filter((o): o is Node => o.kind === 'Node'))[0];
-  const apiIP = internalIP(controlPlane);
+  const apiIP = advertiseAddress(controlPlane, config);
 
   const out: KubeObject[] = [
     namespace('default'),

@@ -8,6 +8,7 @@
  * Installed only when the user's YAML holds an Ingress or IngressClass, so small scenes stay small, and
  * never over an object the user wrote themselves (a user's controller Service replaces ours).
  */
+import { clusterFamilies } from '../cluster/families';
 import { LISTEN_ANNOTATION } from '../cluster/listen';
 import type { ClusterConfig, ClusterState } from '../cluster/state';
 import type {
@@ -105,7 +106,7 @@ function deployment(): Deployment {
   };
 }
 
-function service(): Service {
+function service(config: ClusterConfig): Service {
   return {
     apiVersion: 'v1',
     kind: 'Service',
@@ -116,7 +117,8 @@ function service(): Service {
       // deploy.yaml, Service ingress-nginx-controller), so the cloud LB only sends to nodes that run a
       // controller pod and the controller sees the real client address, not a node's SNAT address.
       externalTrafficPolicy: 'Local',
-      ipFamilies: ['IPv4'],
+      // Upstream's [IPv4]; an IPv6-only cluster's operator changes it to its own family.
+      ipFamilies: [clusterFamilies(config).includes('IPv4') ? 'IPv4' : 'IPv6'],
       ipFamilyPolicy: 'SingleStack',
       selector: { ...CONTROLLER_LABELS },
       ports: [
@@ -177,7 +179,6 @@ function isControllerServiceObject(o: KubeObject): boolean {
  * //  'Service/ingress-nginx-controller', 'IngressClass/nginx']
  */
 export function ingressSystemObjects(config: ClusterConfig, user: KubeObject[]): KubeObject[] {
-  void config; // nothing in the manifest depends on cluster settings today; kept for the builder's call
   if (!user.some((o) => o.kind === 'Ingress' || o.kind === 'IngressClass')) return [];
   const has = (kind: string, name: string, ns?: string) =>
     user.some(
@@ -187,7 +188,7 @@ export function ingressSystemObjects(config: ClusterConfig, user: KubeObject[]):
   if (!has('Namespace', CONTROLLER_NAMESPACE)) out.push(namespace());
   if (!has('ConfigMap', CONTROLLER_NAME, CONTROLLER_NAMESPACE)) out.push(configMap());
   if (!has('Deployment', CONTROLLER_NAME, CONTROLLER_NAMESPACE)) out.push(deployment());
-  if (!user.some(isControllerServiceObject)) out.push(service());
+  if (!user.some(isControllerServiceObject)) out.push(service(config));
   const userClaimsClass = user.some(
     (o) =>
       o.kind === 'IngressClass' &&

@@ -25,9 +25,20 @@ export function nodeInternalIP(node: Node): string | undefined {
  * nodeInternalIPv6(node); // "fc00:f853:ccd:e793::2"
  */
 export function nodeInternalIPv6(node: Node): string | undefined {
+  return nodeInternalIPOf(node, 'IPv6');
+}
+
+/**
+ * The node's first InternalIP of one family (what that family's kube-proxy calls its node IP), or undefined.
+ *
+ * @example
+ * nodeInternalIPOf(node, 'IPv4'); // "192.168.49.2", also when the node lists its IPv6 address first
+ */
+export function nodeInternalIPOf(node: Node, family: 'IPv4' | 'IPv6'): string | undefined {
+  const v6 = family === 'IPv6';
   // An address a student left out is no address (not a crash): the API server reads it as "".
   return node.status?.addresses?.find(
-    (a) => a.type === 'InternalIP' && typeof a.address === 'string' && a.address.includes(':'),
+    (a) => a.type === 'InternalIP' && typeof a.address === 'string' && a.address.includes(':') === v6,
   )?.address;
 }
 

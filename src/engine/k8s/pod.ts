@@ -50,7 +50,18 @@ export function podIP(pod: Pod): string | undefined {
  * podIPv6(pod); // "fd00:10:244:1::5"
  */
 export function podIPv6(pod: Pod): string | undefined {
+  return podIPOf(pod, 'IPv6');
+}
+
+/**
+ * The pod's address of one family (status.podIP, else its status.podIPs entry of that family), or undefined.
+ *
+ * @example
+ * podIPOf(pod, 'IPv4'); // "10.244.1.5", also on an IPv6-first cluster where podIPs[0] is IPv6
+ */
+export function podIPOf(pod: Pod, family: 'IPv4' | 'IPv6'): string | undefined {
+  const v6 = family === 'IPv6';
   const primary = pod.status?.podIP;
-  if (typeof primary === 'string' && primary.includes(':')) return primary;
-  return pod.status?.podIPs?.find((a) => typeof a?.ip === 'string' && a.ip.includes(':'))?.ip;
+  if (typeof primary === 'string' && primary !== '' && primary.includes(':') === v6) return primary;
+  return pod.status?.podIPs?.find((a) => typeof a?.ip === 'string' && a.ip.includes(':') === v6)?.ip;
 }

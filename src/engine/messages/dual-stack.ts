@@ -1,7 +1,4 @@
-/**
- * What svclab says about IP families: dual-stack cluster configuration, and what svclab does not simulate
- * (an IPv6-first cluster).
- */
+/** What svclab says about IP families: dual-stack cluster configuration and unreachable families. */
 import { defineMessages } from './define';
 import { josa } from './josa';
 
@@ -14,14 +11,6 @@ export const dualStack = defineMessages({
       `단일 스택 클러스터라면 네트워크 하나를, 이중 스택이라면 패밀리마다 하나씩 공백 없이 쉼표로 이어 쓰세요. 예: ${p.field}: ${p.example}`,
     example: { field: 'serviceSubnet', example: '10.96.0.0/12,fd00:10:96::/112' },
   },
-  /** An IPv6-first or IPv6-only subnet: valid for kubeadm, but beyond what svclab simulates. */
-  'dualStack.ipv6First': {
-    en: (p: { field: string; value: string; kept: string }) =>
-      `svclab simulates IPv4 single-stack and IPv4-first dual-stack clusters; ${p.field} ${p.value} makes IPv6 the primary family, so this scene keeps ${p.kept}.`,
-    ko: (p) =>
-      `svclab은 IPv4 단일 스택과 IPv4가 먼저인 이중 스택 클러스터만 시뮬레이션합니다. ${p.field} ${josa(p.value, '은/는')} IPv6를 기본 패밀리로 만들기 때문에 이 장면에서는 ${josa(p.kept, '을/를')} 그대로 씁니다.`,
-    example: { field: 'serviceSubnet', value: 'fd00:10:96::/112', kept: '10.96.0.0/12' },
-  },
   /** A client with no address of the destination's family: its kernel has no route to send from. */
   'dualStack.noAddressOfFamily': {
     en: (p: { from: string; ip: string; family: string }) =>
@@ -29,10 +18,5 @@ export const dualStack = defineMessages({
     ko: (p) =>
       `${p.from}에는 ${p.family} 주소가 없어서 커널이 ${josa(p.ip, '으로/로')} 가는 경로를 찾지 못합니다(Network is unreachable). 단일 스택 클러스터의 파드와 노드는 한 패밀리의 주소만 가집니다. 클러스터 패밀리의 주소를 쓰거나, serviceSubnet과 podSubnet에 패밀리마다 네트워크를 하나씩 적어 이중 스택 클러스터로 만드세요.`,
     example: { from: 'pod/default/client', ip: 'fd00:10:96::a', family: 'IPv6' },
-  },
-  'dualStack.ipv6FirstHint': {
-    en: (p: { example: string }) => `Write the IPv4 network first: ${p.example}.`,
-    ko: (p) => `IPv4 네트워크를 먼저 쓰세요. 예: ${p.example}`,
-    example: { example: '10.96.0.0/12,fd00:10:96::/112' },
   },
 });

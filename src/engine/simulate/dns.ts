@@ -15,6 +15,7 @@
 import { joinHostPort } from '../net/ip6';
 import { clusterIndex, nsName } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
+import { isDualStack } from '../cluster/families';
 import { dnsServerAt, isOutsideResolver, serverAnswer } from '../discovery/dns-server';
 import type { DnsExchange, DnsQuery, DnsTransport } from '../discovery/dns-transport';
 import { lookup } from '../discovery/resolver';
@@ -211,7 +212,7 @@ export function resolveName(
   host: string,
   family?: 'IPv4' | 'IPv6',
 ): Resolution {
-  const dual = cluster.config.serviceSubnetV6 !== undefined || cluster.config.podSubnetV6 !== undefined;
+  const dual = isDualStack(cluster.config);
   const ask = (type: 'A' | 'AAAA'): Resolution => {
     const { result, path } = runLookup(cluster, world, place, lookupFrom(place), host, type, {});
     const ip = result.rcode === 'NOERROR' ? result.answer.find((a) => a.type === type)?.data : undefined;
@@ -220,8 +221,9 @@ export function resolveName(
       : { ip: undefined, hops: path.hops, explanation: result.explanation, lookup: result };
   };
   if (family === 'IPv6') return ask('AAAA');
-  // A single-stack cluster's clients ask for A only (svclab leaves their AAAA queries out).
-  if (family === 'IPv4' || !dual) return ask('A');
+  // A single-stack cluster's clients ask for their family's records only (svclab leaves the other query out).
+  if (family === 'IPv4') return ask('A');
+  if (!dual) return ask(cluster.config.primaryFamily === 'IPv6' ? 'AAAA' : 'A');
   // getaddrinfo(AF_UNSPEC) asks for both; curl connects to the Service's primary family first.
   const a = ask('A');
   const aaaa = ask('AAAA');

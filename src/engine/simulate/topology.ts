@@ -15,7 +15,7 @@
 import { clusterIndex, nsName, type NodeInfo } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Pod, Service } from '../k8s/objects';
-import { podIPv6 } from '../k8s/pod';
+import { podIPOf } from '../k8s/pod';
 import { msg, type Msg } from '../messages';
 import { formatIp, nthAddress, parseCidr } from '../net/ip';
 import { nthAddressText, parseAnyCidr } from '../net/ip6';
@@ -79,7 +79,7 @@ export function outgoingInterface(
     return owner.node === node
       ? { name: 'cni0', address: cni.bridge }
       : { name: v6 ? 'flannel-v6.1' : 'flannel.1', address: cni.tunnel };
-  return { name: 'eth0', address: v6 ? info.ip6 : info.ip };
+  return { name: 'eth0', address: v6 ? info.ip6 : info.ip4 };
 }
 
 /** The source address MASQUERADE picks on `node` for a packet to `dstIp`. @example masqueradeAddress(c, 'node-1', '10.244.1.5') // "10.244.0.0" */
@@ -125,7 +125,8 @@ export function sourceAddress(cluster: ClusterState, place: Place, dst: string):
     case 'lb':
       return v6 === place.ip.includes(':') ? place.ip : v6 ? EXTERNAL_CLIENT_IPV6 : undefined;
     case 'pod':
-      return !v6 ? (place.ip.includes(':') ? undefined : place.ip) : podIPv6(place.pod);
+      // A hostNetwork-less pod sends from its own address of dst's family (its podIPs entry).
+      return place.ip.includes(':') === v6 ? place.ip : podIPOf(place.pod, v6 ? 'IPv6' : 'IPv4');
     case 'node':
       if (dst.startsWith('127.')) return '127.0.0.1';
       if (dst === '::1') return '::1';

@@ -9,7 +9,7 @@
 import type { ClusterState } from '../../cluster/state';
 import { ZONE_LABEL } from '../../k8s/labels';
 import type { Node } from '../../k8s/objects';
-import { nodeInternalIP, nodeInternalIPv6 } from '../../k8s/node';
+import { nodeInternalIPOf } from '../../k8s/node';
 import { inCidr, parseCidr } from '../../net/ip';
 import { anyCidrContains, parseAnyCidr, type IPFamily } from '../../net/ip6';
 
@@ -41,7 +41,7 @@ export function findNode(cluster: ClusterState, nodeName: string): Node | undefi
 export function nodeIPOf(node: Node | undefined, family: IPFamily = 'IPv4'): string {
   if (!node) return '';
   // The same reading as the kubelet's (k8s/node.ts), which also survives an entry without its address.
-  return (family === 'IPv4' ? nodeInternalIP(node) : nodeInternalIPv6(node)) ?? '';
+  return nodeInternalIPOf(node, family) ?? '';
 }
 
 export function zoneOf(node: Node | undefined): string {
