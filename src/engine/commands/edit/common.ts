@@ -10,7 +10,8 @@
 import { buildCluster, type BuildResult } from '../../build';
 import { objectKey } from '../../cluster/state';
 import type { Diagnostic } from '../../diagnostics';
-import type { KubeObject } from '../../k8s/objects';
+import { serviceUpdateErrors } from '../../cluster/service-update';
+import type { KubeObject, Service } from '../../k8s/objects';
 import type { ManifestSource } from '../../manifest/parse';
 import { msg, render } from '../../messages';
 import { resourceType, type ResourceType } from '../get';
@@ -181,6 +182,31 @@ function errorKeys(ds: Diagnostic[], ref?: ObjectRef): Set<string> {
   );
 }
 
+/**
+ * The API server's refusal of a Service update (cluster/service-update.ts): the stored Service is the one
+ * in the cluster before the edit, the sent one is the edited document as loaded, before allocation.
+ */
+function updateErrors(env: CommandEnv, built: BuildResult, ref: ObjectRef): Diagnostic[] {
+  if (ref.kind !== 'Service') return [];
+  const match = (o: KubeObject): boolean =>
+    o.kind === 'Service' &&
+    o.metadata.name === ref.name &&
+    (o.metadata.namespace ?? 'default') === ref.namespace;
+  const live = env.cluster.services.find(match);
+  const next = built.objects.find((o) => match(o.object))?.object as Service | undefined;
+  if (!live || !next) return [];
+  return serviceUpdateErrors(live, next).map((message) => ({
+    severity: 'error' as const,
+    source: 'api' as const,
+    code: 'service.update',
+    kind: 'Service',
+    namespace: ref.namespace,
+    name: ref.name,
+    field: message.slice(0, message.indexOf(':')),
+    message,
+  }));
+}
+
 export interface Commit {
   /** What kubectl prints on success. */
   stdout: string;
@@ -204,6 +230,9 @@ export function commit(
 ): CommandResult {
   const built = buildCluster(edited, { seed: env.world.seed });
   for (const ref of c.refs) {
+    const refused = updateErrors(env, built, ref);
+    if (refused.length > 0)
+      return fail(validateCommand([], { ...env, diagnostics: refused, json: false }).stderr);
     const before = errorKeys(env.diagnostics, ref);
     const fresh = built.diagnostics.filter(
       (d) =>
