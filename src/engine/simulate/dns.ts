@@ -224,7 +224,12 @@ export function resolveName(
   // A single-stack cluster's clients ask for their family's records only (svclab leaves the other query out).
   if (family === 'IPv4') return ask('A');
   if (!dual) return ask(cluster.config.primaryFamily === 'IPv6' ? 'AAAA' : 'A');
-  // getaddrinfo(AF_UNSPEC) asks for both; curl connects to the Service's primary family first.
+  // getaddrinfo(AF_UNSPEC) asks for both; curl connects to the Service's primary family first, as the CLI
+  // contract fixes it. A real client's order comes from its libc's address sorting, not from ipFamilies:
+  // glibc (sysdeps/posix/getaddrinfo.c) still uses RFC 3484's precedences (::/0 40, ::ffff:0:0/96 10), so a
+  // ULA ClusterIP (fd00::/8) comes before the IPv4 one; musl (Alpine images such as curlimages/curl) uses
+  // RFC 6724's (::ffff:0:0/96 35, fc00::/7 3), so IPv4 comes first. Neither follows the Service, and the
+  // cluster answers either family the same way, so the contract's choice shows the Service's own order.
   const a = ask('A');
   const aaaa = ask('AAAA');
   const hops = [...a.hops, ...aaaa.hops];
