@@ -63,7 +63,13 @@ export {
   type Histogram,
   type ShareRow,
 } from './simulate/distribution';
-export { request, type Request, type RequestInit, type RequestProtocol } from './simulate/request';
+export {
+  FULL_TRACE_LIMIT,
+  request,
+  type Request,
+  type RequestInit,
+  type RequestProtocol,
+} from './simulate/request';
 export type * from './trace';
 
 // The command interpreter shared by the CLI and the in-page console.

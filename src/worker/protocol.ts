@@ -20,9 +20,13 @@ import type {
   TimelineEvent,
   Trace,
 } from '../engine';
+import { FULL_TRACE_LIMIT } from '../engine';
 
-/** The most requests one `simulate` call sends: the page animates every one of them. */
-export const MAX_SIM_COUNT = 500;
+/**
+ * The most requests one `simulate` call sends: the page animates every one of them, so each keeps its
+ * whole trace (a console `curl --count` beyond this is a table; its requests keep only their decisions).
+ */
+export const MAX_SIM_COUNT = FULL_TRACE_LIMIT;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 

@@ -11,7 +11,7 @@
  */
 import { nsName } from '../cluster/cluster-index';
 import type { Pod } from '../k8s/objects';
-import { parseTarget, request, resolveFrom } from '../simulate/request';
+import { FULL_TRACE_LIMIT, parseTarget, request, resolveFrom } from '../simulate/request';
 import { distribution } from '../simulate/distribution';
 import { simulateMany } from '../simulate/simulate';
 import type { Trace } from '../trace';
@@ -94,8 +94,16 @@ function send(o: CurlOptions, url: string, from: string, env: CommandEnv): Sent 
     interval: o.interval,
     ...(timeout !== undefined ? { timeoutSeconds: timeout } : {}),
     ...(o.ipFamily ? { ipFamily: o.ipFamily } : {}),
+    // Beyond what the page animates, a --count is a table: its requests are counted, not shown hop by
+    // hop (unless -o json or -v prints every request).
+    ...(tallyOnly(o, env) ? { detail: 'tally' as const } : {}),
   });
   return { url, target, traces: simulateMany(env.cluster, env.world, req) };
+}
+
+/** A --count larger than the page animates, printed as a table: only each request's decision is read. */
+function tallyOnly(o: CurlOptions, env: CommandEnv): boolean {
+  return (o.count ?? 1) > FULL_TRACE_LIMIT && !env.json && !o.verbose;
 }
 
 /**

@@ -15,13 +15,67 @@ export interface Cidr {
   text: string; // "10.96.0.0/12"
 }
 
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+/**
+ * The dotted-quad IPv4 address in text[start, end), or -1 when it is not one: four decimal octets 0‥255
+ * without leading zeros. Read character by character: the data plane parses an address
+ * for every rule with an address match, and a regular expression and a split per address were a tenth of
+ * the time of 10,000 requests.
+ */
+function ip4At(text: string, start: number, end: number): number {
+  let value = 0;
+  let octets = 0;
+  let i = start;
+  while (octets < 4) {
+    if (octets > 0) {
+      if (i >= end || text.charCodeAt(i) !== 46 /* . */) return -1;
+      i++;
+    }
+    const first = i;
+    let octet = 0;
+    while (i < end) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      octet = octet * 10 + c;
+      i++;
+    }
+    const digits = i - first;
+    if (digits === 0 || digits > 3 || octet > 255 || (digits > 1 && text.charCodeAt(first) === 48)) return -1;
+    value = value * 256 + octet;
+    octets++;
+  }
+  return i === end ? value : -1;
+}
 
 /** Parses a dotted-quad IPv4 address; undefined when it is not one (no leading zeros, as Go's netip). */
 export function parseIp(text: string): Ip4 | undefined {
-  if (!IPV4.test(text)) return undefined;
-  const parts = text.split('.').map(Number);
-  return (((parts[0]! << 24) >>> 0) + (parts[1]! << 16) + (parts[2]! << 8) + parts[3]!) >>> 0;
+  const v = ip4At(text, 0, text.length);
+  return v < 0 ? undefined : v;
+}
+
+/**
+ * Whether IPv4 address `ip` lies in `cidr` ("10.244.0.0/16", or a bare address: that address only);
+ * false when either is not IPv4. Equal to parsing both with parseCidr and parseIp, without allocating.
+ *
+ * @example ip4InCidr('10.244.1.5', '10.244.0.0/16') // true
+ */
+export function ip4InCidr(ip: string, cidr: string): boolean {
+  const slash = cidr.indexOf('/');
+  // A valid address has one text (no leading zeros), so a bare address matches by equality.
+  if (slash < 0) return cidr === ip && ip4At(ip, 0, ip.length) >= 0;
+  const digits = cidr.length - slash - 1;
+  if (digits < 1 || digits > 2) return false;
+  let prefix = 0;
+  for (let i = slash + 1; i < cidr.length; i++) {
+    const c = cidr.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return false;
+    prefix = prefix * 10 + c;
+  }
+  if (prefix > 32) return false;
+  const base = ip4At(cidr, 0, slash);
+  const n = ip4At(ip, 0, ip.length);
+  if (base < 0 || n < 0) return false;
+  const mask = maskOf(prefix);
+  return (n & mask) >>> 0 === (base & mask) >>> 0;
 }
 
 export function formatIp(ip: Ip4): string {

@@ -166,11 +166,10 @@ export function evaluate(
     // The portmap plugin writes iptables(-nft) rules even when kube-proxy uses nftables: a packet no
     // kube-proxy rule rewrote or blocked meets the plugin's nat chains too (both hook dstnat at -100).
     if ((v.action !== 'none' && v.action !== 'accept') || !hasPortmap(rules)) return v;
-    const { walk: _walk, ...pm } = walkIptables(rules, pkt, state, rng, now);
+    const pm = walkIptables(rules, pkt, state, rng, now);
     return pm.action === 'dnat' ? { ...pm, steps: [...v.steps, ...pm.steps] } : v;
   }
-  const { walk: _walk, ...verdict } = walkIptables(rules, pkt, state, rng, now);
-  return verdict;
+  return walkIptables(rules, pkt, state, rng, now);
 }
 
 /**

@@ -49,6 +49,8 @@ export interface ConntrackEntry {
   /** For traces: the Service port and the rule text that decided the NAT. */
   service?: string;
   rule?: string;
+  /** The entry's two keys in its node's table (the original tuple, the reply tuple reversed), made once. */
+  keys: readonly [string, string];
 }
 
 export interface ConntrackTables {
@@ -92,8 +94,8 @@ function table(ct: ConntrackTables, node: string): Map<string, ConntrackEntry> {
 
 function remove(ct: ConntrackTables, e: ConntrackEntry): void {
   const t = table(ct, e.node);
-  t.delete(key(e.orig));
-  t.delete(key(reversed(e.reply)));
+  t.delete(e.keys[0]);
+  t.delete(e.keys[1]);
 }
 
 /**
@@ -107,7 +109,7 @@ export function ctExpire(ct: ConntrackTables, node: string, now: number): Conntr
   while (h && (h.peekKey() ?? Infinity) <= now) {
     const e = h.pop()!;
     // Killed or already expired (an entry can be queued more than once): nothing to do.
-    if (table(ct, node).get(key(e.orig)) !== e) continue;
+    if (table(ct, node).get(e.keys[0]) !== e) continue;
     if (e.expires <= now) {
       remove(ct, e);
       gone.push(e);
@@ -129,9 +131,10 @@ export function ctLookup(
   now: number,
 ): { entry: ConntrackEntry; direction: 'original' | 'reply' } | undefined {
   const t = table(ct, node);
-  const e = t.get(key(p));
+  const k = key(p);
+  const e = t.get(k);
   if (!e || e.expires <= now) return undefined;
-  const direction = key(e.orig) === key(p) ? 'original' : 'reply';
+  const direction = e.keys[0] === k ? 'original' : 'reply';
   return { entry: e, direction };
 }
 
@@ -149,11 +152,12 @@ export function ctCreate(
   extra: Pick<ConntrackEntry, 'ipvs' | 'service' | 'rule'> = {},
 ): ConntrackEntry {
   const tcpish = orig.protocol === 'TCP' || orig.protocol === 'SCTP';
+  const reply = reversed(translated);
   const entry: ConntrackEntry = {
     id: ct.nextId++,
     node,
     orig: { ...orig },
-    reply: reversed(translated),
+    reply,
     expires:
       now +
       (tcpish ? CT_TIMEOUT.tcpSynSent : orig.protocol === 'UDP' ? CT_TIMEOUT.udpUnreplied : CT_TIMEOUT.icmp),
@@ -162,11 +166,12 @@ export function ctCreate(
     packets: 1,
     ...(tcpish ? { state: 'SYN_SENT' as const } : {}),
     ...extra,
+    keys: [key(orig), key(translated)],
   };
   noteExpiry(ct, entry);
   const t = table(ct, node);
-  t.set(key(entry.orig), entry);
-  t.set(key(reversed(entry.reply)), entry);
+  t.set(entry.keys[0], entry);
+  t.set(entry.keys[1], entry);
   return entry;
 }
 

@@ -142,13 +142,20 @@ function ordered(h: HopInput, p: Packet, direction: 'request' | 'reply', phase: 
   };
 }
 
+/** A tally keeps the client's packet (curl's -w reads it) and the load-balancing decisions only. */
+export function tally(ctx: Ctx): boolean {
+  return ctx.req.detail === 'tally';
+}
+
 /** Appends a request-direction hop showing the packet as it leaves. */
 export function addHop(ctx: Ctx, h: HopInput, p: Packet): void {
+  if (tally(ctx) && h.stage !== 'client' && h.candidates === undefined) return;
   ctx.hops.push(ordered(h, p, 'request', ctx.phase));
 }
 
 /** Appends a reply-direction hop. */
 export function addReplyHop(ctx: Ctx, h: HopInput, p: Packet): void {
+  if (tally(ctx)) return;
   ctx.hops.push(ordered(h, p, 'reply', ctx.phase));
 }
 

@@ -23,7 +23,7 @@ import {
   formatEntry,
   type ConntrackEntry,
 } from './conntrack';
-import { addHop, fail, samePacket, type Ctx, type End } from './context';
+import { addHop, fail, samePacket, tally, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
 import { decisionDetails } from './left-out';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
@@ -190,7 +190,7 @@ export function throughNode(
   };
   if (v.action === 'drop' || v.action === 'reject') {
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
-    const details = decisionDetails(ctx, node, v);
+    const details = tally(ctx) ? {} : decisionDetails(ctx, node, v);
     addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: v.action, ...reasonNote(v.reason) }, p);
     const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p);
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
@@ -203,7 +203,8 @@ export function throughNode(
     addHop(ctx, { ...base, stage: 'node', action: 'dnat', ...reasonNote(v.reason) }, out);
   } else if (v.action === 'dnat') {
     decide(ctx, node, v);
-    const details = decisionDetails(ctx, node, v);
+    // Why the other endpoints were left out is the inspector's; a tally only counts the choice.
+    const details = tally(ctx) ? {} : decisionDetails(ctx, node, v);
     addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: 'dnat', ...reasonNote(v.reason) }, out);
   } else {
     const note = v.reason

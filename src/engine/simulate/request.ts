@@ -60,7 +60,21 @@ export interface Request {
    * answers in gRPC statuses.
    */
   grpc?: boolean;
+  /**
+   * What each trace keeps. 'full' (the default): every hop with its notes, as the page animates it.
+   * 'tally': the requests of a large `--count` that are only counted (curl's table and histogram): each
+   * trace keeps the client's first packet and its load-balancing decisions (their candidates), not the
+   * other hops, their notes or the DNS lookup's hops. The packets walk the same rules and conntrack
+   * either way; only the record of the walk is shorter.
+   */
+  detail?: 'full' | 'tally';
 }
+
+/**
+ * The most requests whose traces are kept whole (the page animates up to this many; a larger `--count`
+ * is a table and a histogram, whose requests are sent with `detail: 'tally'`).
+ */
+export const FULL_TRACE_LIMIT = 500;
 
 /**
  * A request as callers write it: where from and where to, anything else as curl would default it. The

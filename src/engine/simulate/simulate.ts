@@ -19,11 +19,11 @@ import { canonicalIp } from '../net/ip6';
 import { endpointText, ephemeralPort, splitEndpoint, type Packet } from '../net/packet';
 import { nsName } from '../cluster/cluster-index';
 import { locationOf, sourceAddress, type Place } from './topology';
-import type { Trace } from '../trace';
+import type { Hop, Trace } from '../trace';
 import type { SimWorld } from '../world';
 import { grpcCallOf, podAnswer } from './grpc-app';
 import type { ConntrackEntry } from './conntrack';
-import { createCtx, type Ctx, type End } from './context';
+import { createCtx, tally, type Ctx, type End } from './context';
 import { resolveName, type Resolution } from './dns';
 import { lookupTrace, lookupView } from './lookup-trace';
 import { closeEntries } from './node-path';
@@ -96,6 +96,11 @@ function deliveredExplanation(
   return sentences([reached, seenBy]);
 }
 
+/** The lookup's hops, then the request's (a tally keeps the request's decisions only). */
+function withLookup(resolution: Resolution, ctx: Ctx): Hop[] {
+  return tally(ctx) ? ctx.hops : [...resolution.hops, ...ctx.hops];
+}
+
 function one(
   cluster: ClusterState,
   world: SimWorld,
@@ -127,7 +132,7 @@ function one(
   }
   const pkt: Packet = { src: srcIP, srcPort, dst: resolution.ip, dstPort, protocol };
   const end = walkRequest(ctx, from, pkt);
-  const hops = [...resolution.hops, ...ctx.hops];
+  const hops = withLookup(resolution, ctx);
   if (end.kind === 'fail') {
     const waits = end.outcome === 'dropped' || end.outcome === 'timeout';
     const seconds = waits ? (req.timeoutSeconds ?? SYN_TIMEOUT_SECONDS) : 0.001;
@@ -147,7 +152,7 @@ function one(
       backend: end.backend,
       sourceSeenByBackend: end.seen,
       ...(end.requestSeen !== undefined ? { requestSeenByBackend: end.requestSeen } : {}),
-      hops: [...resolution.hops, ...ctx.hops],
+      hops: withLookup(resolution, ctx),
       ...(end.clientError ? { clientError: end.clientError } : {}),
       ...(end.tls ? { tls: end.tls } : {}),
     };
@@ -191,7 +196,7 @@ function one(
     response,
     backend,
     sourceSeenByBackend: seen,
-    hops: [...resolution.hops, ...ctx.hops],
+    hops: withLookup(resolution, ctx),
     ...(end.kind === 'node' && end.clientError ? { clientError: end.clientError } : {}),
     ...(tlsToPlain
       ? {
@@ -224,7 +229,9 @@ function lookups(cluster: ClusterState, world: SimWorld, req: Request, from: Pla
  * simulateMany(cluster, world, request({ from: 'external', target: 'http://198.51.100.1/', count: 3 })).length; // 3
  */
 export function simulateMany(cluster: ClusterState, world: SimWorld, req: Request): Trace[] {
-  return sendAll(cluster, world, req).map((t) => ({ ...t, hops: withRewrites(t.hops) }));
+  const traces = sendAll(cluster, world, req);
+  // A tally's few hops are not shown hop by hop: their rewrites are nobody's to read.
+  return req.detail === 'tally' ? traces : traces.map((t) => ({ ...t, hops: withRewrites(t.hops) }));
 }
 
 function sendAll(cluster: ClusterState, world: SimWorld, req: Request): Trace[] {

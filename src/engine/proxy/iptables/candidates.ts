@@ -18,6 +18,22 @@ export function policyCandidates(
   chosenSep: string | undefined,
   affinityHit: string | undefined,
 ): Candidate[] {
+  // The same policy chain gives the same candidates for the same choice: kept on the chain, so the walks
+  // of a --count share them. A policy chain is built with its SEP chains (service-chains.ts, one
+  // Service port's fragment) and replaced with them, so the chain object stands for both.
+  const memo = (policy.candidates ??= new Map());
+  const key = `${chosenSep ?? ''}|${affinityHit ?? ''}`;
+  let candidates = memo.get(key);
+  if (!candidates) memo.set(key, (candidates = readCandidates(nat, policy, chosenSep, affinityHit)));
+  return candidates;
+}
+
+function readCandidates(
+  nat: IptablesTable,
+  policy: Chain,
+  chosenSep: string | undefined,
+  affinityHit: string | undefined,
+): Candidate[] {
   const out: Candidate[] = [];
   let remaining = 1;
   for (const rule of policy.rules) {

@@ -11,6 +11,9 @@ import type { Chain, ChainIndex } from '../shared/types';
 /** Chains shorter than this are simply scanned. */
 const INDEX_MIN_RULES = 24;
 
+/** The most destinations whose merged rule list a chain keeps. */
+const MERGED_MAX = 20_000;
+
 function isExactIp(cidr: string): string | undefined {
   if (!cidr.includes('/')) return cidr;
   return cidr.endsWith('/32') ? cidr.slice(0, -3) : undefined;
@@ -69,11 +72,21 @@ export function candidateRules(
 ): number[] | undefined {
   if (chain.rules.length < INDEX_MIN_RULES) return undefined;
   const idx = (chain.index ??= buildIndex(chain));
-  return mergeSorted([
-    idx.byDest.get(`${dst}|${dport}|${proto}`) ?? [],
-    idx.byDest.get(`*|${dport}|${proto}`) ?? [],
-    idx.generic,
-  ]);
+  const key = `${dst}|${dport}|${proto}`;
+  const merged = (idx.merged ??= new Map());
+  let rules = merged.get(key);
+  if (rules === undefined) {
+    // Kept per destination asked (Service ports and pod addresses: a few thousand at most; past that the
+    // memo starts again rather than grow with every address a fuzzer invents).
+    if (merged.size >= MERGED_MAX) merged.clear();
+    rules = mergeSorted([
+      idx.byDest.get(key) ?? [],
+      idx.byDest.get(`*|${dport}|${proto}`) ?? [],
+      idx.generic,
+    ]);
+    merged.set(key, rules);
+  }
+  return rules;
 }
 
 /** True when some rule in the chain captures this exact address (any port): "a Service IP". */

@@ -146,7 +146,7 @@ export function walkIptables(
   now: number,
   ipvs?: IpvsStage,
   fromBridge?: (ip: string) => boolean,
-): ProxyVerdict & { walk: { pkt: WalkPacket } } {
+): ProxyVerdict {
   const isLocal = localTest(rules);
   const w: Walk = {
     pkt: {
@@ -210,7 +210,7 @@ export function walkIptables(
     action = 'accept';
   else action = 'none';
 
-  const verdict: ProxyVerdict & { walk: { pkt: WalkPacket } } = {
+  const verdict: ProxyVerdict = {
     action,
     packet: {
       src: w.pkt.src,
@@ -221,7 +221,6 @@ export function walkIptables(
     },
     masquerade: w.masquerade && (action === 'dnat' || action === 'none' || action === 'accept'),
     steps: w.steps,
-    walk: w,
   };
   if (w.decisive) verdict.decidingRule = w.decisive;
   if (verdict.masquerade && w.masqStep) verdict.masqueradeStep = w.masqStep;

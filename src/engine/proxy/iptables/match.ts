@@ -6,7 +6,7 @@
  * @example
  * ruleMatches(rule, packetCtx, env); // true when all of the rule's matches hold
  */
-import { parseCidr, parseIp, cidrContains } from '../../net/ip';
+import { ip4InCidr } from '../../net/ip';
 import { ipInCidr } from '../../net/ip6';
 import type { Rng } from '../../util/rng';
 import type { RuleMatch } from '../shared/types';
@@ -38,9 +38,7 @@ export interface MatchEnv {
 
 function inAddr(cidrText: string, ip: string): boolean {
   if (ip.includes(':') || cidrText.includes(':')) return ipInCidr(ip, cidrText);
-  const c = parseCidr(cidrText.includes('/') ? cidrText : `${cidrText}/32`);
-  const n = parseIp(ip);
-  return c !== undefined && n !== undefined && cidrContains(c, n);
+  return ip4InCidr(ip, cidrText);
 }
 
 /** Evaluates the matches of a rule in the order iptables does; side effects (recent --set) only when all hold. */

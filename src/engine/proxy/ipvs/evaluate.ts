@@ -99,7 +99,7 @@ export function evaluateIpvs(
       };
     },
   };
-  const { walk: _w, ...verdict } = walkIptables(rules, pkt, state, rng, now, stage, (ip) =>
+  const verdict = walkIptables(rules, pkt, state, rng, now, stage, (ip) =>
     rules.clusterCIDR ? ipInCidr(ip, rules.clusterCIDR) : false,
   );
   return verdict;

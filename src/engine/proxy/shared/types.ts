@@ -13,6 +13,7 @@
  * v.decidingRule?.text; // "-A KUBE-SEP-… -m udp -p udp -j DNAT --to-destination 10.244.0.2:53"
  */
 import type { ProxyMode } from '../../cluster/state';
+import type { Candidate } from '../../trace';
 import type { NftTable } from '../nftables/types';
 import type { ProxyMemo } from './memo';
 
@@ -97,6 +98,11 @@ export interface Chain {
   index?: ChainIndex;
   /** KUBE-SEP chains: the endpoint this chain DNATs to (for traces: pod and node names). */
   endpoint?: { ip: string; port: number; pod?: string; node?: string };
+  /**
+   * Policy chains (KUBE-SVC/SVL): the candidates a walk through them read off, by "chosen SEP|affinity
+   * list" (made on first use; the requests of a --count read the same ones).
+   */
+  candidates?: Map<string, Candidate[]>;
 }
 
 export interface ChainIndex {
@@ -104,6 +110,8 @@ export interface ChainIndex {
   generic: number[];
   /** The exact addresses byDest names (any port), built on first use: "is this a Service IP?". */
   ips?: Set<string>;
+  /** candidateRules' answers by "dst|dport|proto", made on first use (a --count asks the same one each time). */
+  merged?: Map<string, number[]>;
 }
 
 export interface IptablesTable {
