@@ -11,6 +11,7 @@ import { clusterIndex } from '../cluster/cluster-index';
 import { iptablesSave, ipvsadmList, type NodeRules } from '../proxy';
 import { ctEntries, formatEntry } from '../simulate/conntrack';
 import { expireAll } from '../simulate/node-path';
+import { syncConntrack } from '../simulate/conntrack-cleanup';
 import { rulesFor } from '../simulate/rules';
 import { iptablesSaveArgs, oneTable } from './iptables-save-table';
 import { fail, json, ok, usage, type CommandEnv, type CommandHandler, type CommandResult } from './types';
@@ -57,6 +58,7 @@ function conntrack(env: CommandEnv, node: string, args: string[]): CommandResult
   if (!listed) return usage(msg('usage.conntrackList', {}), 'node', env.lang);
   const now = env.world.clock;
   expireAll(env.world, node);
+  syncConntrack(env.world, env.cluster, node);
   const entries = ctEntries(env.world.conntrack, node, now).filter(
     (e) =>
       (!proto || e.orig.protocol === proto) && (!src || e.orig.src === src) && (!dst || e.orig.dst === dst),

@@ -147,6 +147,17 @@ export const simPath = defineMessages({
       `연결의 첫 패킷이 아닙니다. nat 테이블은 연결의 첫 패킷만 보므로, 이 패킷은 kube-proxy 규칙을 거치지 않고 conntrack 항목에 따라 똑같이(같은 엔드포인트로) 바뀝니다.`,
     example: {},
   },
+  'sim.hop.udpEntryCleared': {
+    en: (p: { endpoint: string; service: string; reason: Msg | null }, r: RenderNested) =>
+      `A NEW flow again: this flow had a conntrack entry to ${p.endpoint}, but that address is no longer a serving endpoint of ${p.service}, so kube-proxy deleted the entry when it synced its rules (UDP has no connection to end, and a retry from the same socket would otherwise keep going to it). The rules choose again${p.reason ? `: ${r(p.reason)}` : '.'}`,
+    ko: (p, r) =>
+      `다시 새 흐름입니다. 이 흐름에는 ${p.endpoint} 주소로 가는 conntrack 항목이 있었지만, 그 주소는 이제 ${p.service} 서비스 포트의 서빙 엔드포인트가 아니어서 kube-proxy가 규칙을 동기화할 때 그 항목을 지웠습니다(UDP에는 끝낼 연결이 없어서, 지우지 않으면 같은 소켓에서 보낸 재시도가 계속 그 주소로 갑니다). 규칙이 다시 고릅니다${p.reason ? `. ${r(p.reason)}` : '.'}`,
+    example: {
+      endpoint: '10.244.1.2:53',
+      service: 'kube-system/kube-dns:dns',
+      reason: { id: 'common.literal', params: { text: 'DNAT to 10.244.0.2:53' } },
+    },
+  },
   'sim.hop.knownFlow': {
     en: (_: object) => 'Known flow (conntrack).',
     ko: () => '이미 알려진 흐름입니다(conntrack).',

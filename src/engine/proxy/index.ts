@@ -41,6 +41,8 @@ export type * from './shared/verdict';
 // What the data plane reads of Services and hostPorts besides the rules (health checks, cloud LBs, SNAT).
 export { endpointsFor, type EndpointInfo } from './shared/endpoint-info';
 export { servicePortsOf, type ServicePortInfo } from './shared/service-port';
+// kube-proxy's Service port and endpoint maps (its stale UDP conntrack cleanup reads them too).
+export { serviceMapOf } from './shared/service-map';
 export { MASQ_CHAIN } from './shared/portmap';
 
 /**

@@ -14,6 +14,7 @@
  * conntrackList(world.conntrack, 'node-1', world.clock);
  * // "tcp      6 86400 ESTABLISHED src=10.244.0.5 dst=10.96.0.10 sport=41234 dport=80 src=10.244.1.5 …"
  */
+import type { ClusterState } from '../cluster/state';
 import type { IpvsConnectionRef } from '../proxy';
 import type { Packet } from '../net/packet';
 import { reversed } from '../net/packet';
@@ -64,10 +65,36 @@ export interface ConntrackTables {
    * TIME_WAIT entries behind).
    */
   expiry: Map<string, MinHeap<ConntrackEntry>>;
+  /** Per node: the cluster state kube-proxy last synced to (its stale UDP entries are cleaned then). */
+  syncedWith: Map<string, ClusterState>;
+  /** Per node: flows whose entry kube-proxy's cleanup deleted, by original tuple, until their next packet. */
+  cleared: Map<string, Map<string, ClearedFlow>>;
+}
+
+/** A UDP flow whose entry kube-proxy deleted: the endpoint it went to, no longer serving its Service port. */
+export interface ClearedFlow {
+  endpoint: string; // "10.244.1.2"
+  port: number; // 53
+  service: string; // "kube-system/kube-dns:dns"
 }
 
 export function createConntrack(): ConntrackTables {
-  return { nextId: 1, byNode: new Map(), expiry: new Map() };
+  return { nextId: 1, byNode: new Map(), expiry: new Map(), syncedWith: new Map(), cleared: new Map() };
+}
+
+/**
+ * The flow of packet `p` had its entry deleted by kube-proxy's cleanup on `node`: what it went to (told
+ * once, to the packet that starts the flow again).
+ *
+ * @example ctTakeCleared(ct, 'node-1', retry)?.endpoint // "10.244.1.2"
+ */
+export function ctTakeCleared(ct: ConntrackTables, node: string, p: Packet): ClearedFlow | undefined {
+  const flows = ct.cleared.get(node);
+  if (!flows || flows.size === 0) return undefined;
+  const k = key(p);
+  const flow = flows.get(k);
+  if (flow) flows.delete(k);
+  return flow;
 }
 
 function noteExpiry(ct: ConntrackTables, e: ConntrackEntry): void {

@@ -7,6 +7,7 @@
  * const out = throughNode(ctx, 'node-1', pkt, 'PREROUTING', 'entry'); // the packet after DNAT/SNAT, or an End
  */
 import { isMsg, msg, type Msg } from '../messages';
+import { joinHostPort } from '../net/ip6';
 import { randomFullyPort, reversed, type Packet } from '../net/packet';
 import { outgoingInterface } from './topology';
 import { connectionClosed, MASQ_CHAIN, type ProxyVerdict, type RuleStep } from '../proxy';
@@ -20,9 +21,12 @@ import {
   ctLookup,
   ctRefresh,
   ctReset,
+  ctTakeCleared,
   formatEntry,
+  type ClearedFlow,
   type ConntrackEntry,
 } from './conntrack';
+import { syncConntrack } from './conntrack-cleanup';
 import { addHop, fail, samePacket, tally, type Ctx, type End } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
 import { decisionDetails } from './left-out';
@@ -68,6 +72,15 @@ function modeText(ctx: Ctx, node: string): Msg {
 /** The proxy's reason for a verdict, as a hop note. */
 function reasonNote(reason: Msg | undefined): { note: Msg } | Record<string, never> {
   return reason ? { note: reason } : {};
+}
+
+/** The rules chose again because kube-proxy's cleanup deleted this flow's entry (conntrack-cleanup.ts). */
+function clearedNote(flow: ClearedFlow, reason: Msg | undefined): Msg {
+  return msg('sim.hop.udpEntryCleared', {
+    endpoint: joinHostPort(flow.endpoint, flow.port),
+    service: flow.service,
+    reason: reason ?? null,
+  });
 }
 
 /** The verdict followed ClientIP session affinity (the client's remembered endpoint, not a new pick). */
@@ -144,6 +157,8 @@ export function throughNode(
     return fail('timeout', why);
   }
   expireAll(world, node);
+  // kube-proxy on this node has synced to this cluster state: stale UDP entries are gone.
+  syncConntrack(world, ctx.cluster, node);
   let hit = ctLookup(world.conntrack, node, p, world.clock);
   if (hit && (hit.entry.state === 'TIME_WAIT' || hit.entry.state === 'CLOSE')) {
     // A new SYN on the tuple of a finished connection: conntrack drops the old entry, the packet is NEW.
@@ -180,6 +195,7 @@ export function throughNode(
     return out;
   }
 
+  const cleared = ctTakeCleared(world.conntrack, node, p);
   const v = kubeProxy(ctx.cluster, world, node, p, hook);
   const ref = ruleRef(node, v.decidingRule);
   const base = {
@@ -205,7 +221,8 @@ export function throughNode(
     decide(ctx, node, v);
     // Why the other endpoints were left out is the inspector's; a tally only counts the choice.
     const details = tally(ctx) ? {} : decisionDetails(ctx, node, v);
-    addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: 'dnat', ...reasonNote(v.reason) }, out);
+    const note = cleared ? { note: clearedNote(cleared, v.reason) } : reasonNote(v.reason);
+    addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: 'dnat', ...note }, out);
   } else {
     const note = v.reason
       ? v.reason
