@@ -44,11 +44,12 @@ export function ObjectView() {
           {facts.facts.map((f) => (
             <div key={f.label}>
               <dt>{t(f.label)}</dt>
-              {f.values.map((v) => (
-                <dd key={v}>
-                  <code>{v}</code>
-                </dd>
-              ))}
+              {/* One dd for all values: a dd per value put the first in the label's row, taller than the rest. */}
+              <dd>
+                {f.values.map((v) => (
+                  <code key={v}>{v}</code>
+                ))}
+              </dd>
             </div>
           ))}
         </dl>

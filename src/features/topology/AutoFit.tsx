@@ -24,6 +24,11 @@ import { SMALLEST_LABEL } from './sizes';
 export const FIT = { padding: 0.04, maxZoom: 1.6, duration: 0 };
 /** Presenting, no graph label is smaller than this on the screen at text size 1 (CSS pixels). */
 export const READABLE_LABEL_PX = 16;
+/**
+ * Presenting, the camera leaves the pane's left edge to the zoom buttons (React Flow's Controls, bottom
+ * left: 26 px wide, 15 px from the edge): at 1280×720 the external client's box sat under them.
+ */
+const CONTROLS_INSET = 48;
 /** How long the camera takes to move to the next hop. */
 const MOVE_MS = 350;
 
@@ -85,13 +90,16 @@ export function AutoFit({ scene, moved }: { scene: string; moved: RefObject<bool
       const camera = cameraFor({
         scene: flow.getNodesBounds(nodes),
         focus,
-        view: { width, height },
+        view: { width: Math.max(1, width - CONTROLS_INSET), height },
         minZoom: (textScale * READABLE_LABEL_PX) / SMALLEST_LABEL,
         maxZoom: FIT.maxZoom,
         padding: FIT.padding,
       });
       moved.current = false;
-      void flow.setViewport(camera, { duration: prefersReducedMotion() ? 0 : MOVE_MS });
+      void flow.setViewport(
+        { ...camera, x: camera.x + CONTROLS_INSET },
+        { duration: prefersReducedMotion() ? 0 : MOVE_MS },
+      );
     });
     return () => cancelAnimationFrame(frame);
   }, [flow, moved, width, height, presenting, textScale, around, selected, built]);
