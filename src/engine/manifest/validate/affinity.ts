@@ -13,14 +13,10 @@
 import { duplicate, forbidden, invalid, invalidEach, notSupported, required, type FieldError } from './field';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './messages';
 import { validateLabels } from './metadata';
+import { isObj, objects, str, given, type Obj } from './values';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : [];
-const given = (v: unknown): boolean => v !== undefined && v !== null;
 
 /** ValidateLabelName: a qualified name, each message an Invalid error on the field. */
 const labelName = (name: string, at: string): FieldError[] => invalidEach(at, name, isQualifiedName(name));

@@ -13,12 +13,9 @@ import { forbidden, invalid, invalidEach, notSupported, required, type FieldErro
 import { isDNS1123Subdomain } from './messages';
 import { validateObjectMeta } from './metadata';
 import { parseQuantity, quantityString } from './quantity';
+import { isObj, objects, str, type Obj } from './values';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** path.IsValidPathSegmentName. */
 function pathSegment(name: string): string[] {

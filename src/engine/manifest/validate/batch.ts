@@ -14,12 +14,9 @@ import { isDNS1123Subdomain } from './messages';
 import { goStringMap, validateLabels, validateObjectMeta } from './metadata';
 import { validatePodSpec } from './pod';
 import { selectorMatches } from './selector';
+import { isObj, objects, str, type Obj } from './values';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 function nonNegative(errs: FieldError[], field: string, v: unknown): void {

@@ -9,9 +9,7 @@ import { duplicate, goStringSlice, invalid, invalidEach, type FieldError } from 
 import { isConfigMapKey, isDNS1123Label, isDNS1123Subdomain, isValidCIDR } from './messages';
 import { validateObjectMeta } from './metadata';
 import { validateNodeTaints } from './taints';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, type Obj } from './values';
 
 export const validateNamespace = (obj: Obj): FieldError[] =>
   validateObjectMeta(obj.metadata, false, isDNS1123Label);

@@ -19,12 +19,7 @@ import { validatePortNumOrName, PORT_PROTOCOLS } from './ports';
 import { compareQuantity, parseQuantity, quantityString, type Quantity } from './quantity';
 import { validateSecurityContext } from './security';
 import { validateVolumeMounts } from './volumes';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const given = (v: unknown): boolean => v !== undefined && v !== null;
+import { isObj, objects, str, given, type Obj } from './values';
 
 /** What a container's checks need from its pod. */
 export interface ContainerContext {

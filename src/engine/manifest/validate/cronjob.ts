@@ -15,10 +15,7 @@ import { invalid, notSupported, required, type FieldError } from './field';
 import { isDNS1123Subdomain } from './messages';
 import { validateObjectMeta } from './metadata';
 import { goLabelSelector } from './selector';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+import { isObj, str, type Obj } from './values';
 
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 const POLICIES = ['Allow', 'Forbid', 'Replace'];

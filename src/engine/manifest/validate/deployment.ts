@@ -11,9 +11,7 @@
 import { forbidden, goLiteral, goQuote, invalid, notSupported, required, type FieldError } from './field';
 import { regexError } from './messages';
 import { validateWorkload } from './pod';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, type Obj } from './values';
 
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 

@@ -10,9 +10,8 @@
  */
 import { goStringSlice, invalid, invalidEach, required, type FieldError } from './field';
 import { isDNS1123SubdomainWithUnderscore, isValidIP } from './messages';
+import { isObj } from './values';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const strings = (v: unknown): string[] =>
   Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? x : '')) : [];
 

@@ -12,10 +12,8 @@ import { isDNS1123Label, isDNS1123Subdomain, isValidIPv4Address, isValidIPv6Addr
 import { validateObjectMeta } from './metadata';
 import { appProtocolErrors, PORT_PROTOCOLS } from './ports';
 import { validateEndpointIP } from './endpoints';
+import { objects, type Obj } from './values';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
 const ADDRESS_TYPES = ['FQDN', 'IPv4', 'IPv6'];
 
 function fqdnErrors(path: string, name: string): FieldError[] {

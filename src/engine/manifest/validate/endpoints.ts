@@ -11,11 +11,7 @@ import { invalidEach, required, type FieldError } from './field';
 import { isDNS1123Label, isDNS1123Subdomain, isValidIP, isValidPortNum, specialIpErrors } from './messages';
 import { validateObjectMeta } from './metadata';
 import { appProtocolErrors, validateProtocol } from './ports';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+import { objects, str, type Obj } from './values';
 
 /**
  * IsValidIP, then ValidateEndpointIP (unspecified, loopback, link-local, link-local multicast).

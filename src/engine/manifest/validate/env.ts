@@ -8,10 +8,7 @@
  * // "spec.containers[0].env[0].name: Required value"
  */
 import { invalid, required, type FieldError } from './field';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+import { isObj, str, type Obj } from './values';
 
 /** validation.IsRelaxedEnvVarName for a non-empty name. */
 const RELAXED_NAME = /^[\x20-\x3c\x3e-\x7e]+$/;

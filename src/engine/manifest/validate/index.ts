@@ -23,8 +23,7 @@ import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validateJob } from './batch';
 import { validateCronJob } from './cronjob';
 import { validateDaemonSet, validateStatefulSet } from './workloads';
-
-type Obj = Record<string, unknown>;
+import { type Obj } from './values';
 
 const VALIDATORS: Record<string, (obj: Obj) => FieldError[]> = {
   Service: validateService,

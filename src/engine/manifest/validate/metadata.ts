@@ -8,10 +8,9 @@
  */
 import { goQuote, invalid, invalidEach, required, type FieldError } from './field';
 import { isDNS1123Label, isQualifiedName, isValidLabelValue } from './messages';
+import { isObj } from './values';
 
 export type NameValidator = (name: string) => string[];
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * ValidateLabels: keys must be qualified names, values label values; errors sit on the map's path.

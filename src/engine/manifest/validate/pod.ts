@@ -17,11 +17,7 @@ import { selectorMatches } from './selector';
 import { validatePodSecurityContext } from './security';
 import { validateTolerations } from './taints';
 import { validateVolumes } from './volumes';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+import { isObj, objects, str, type Obj } from './values';
 
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
 

@@ -13,11 +13,7 @@
 import { invalid, notSupported, required, type FieldError } from './field';
 import { inclusiveRangeError } from './messages';
 import { localDescendingPath } from './volumes';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const given = (v: unknown): boolean => v !== undefined && v !== null;
+import { isObj, str, given, type Obj } from './values';
 
 /** IsValidUserID / IsValidGroupID. */
 function id(errs: FieldError[], at: string, v: unknown): void {

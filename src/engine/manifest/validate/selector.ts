@@ -8,9 +8,7 @@
  */
 import { goQuote } from './field';
 import { goStringMap } from './metadata';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isObj, type Obj } from './values';
 
 export function selectorMatches(selector: unknown, labels: Record<string, unknown>): boolean {
   if (!isObj(selector)) return false;

@@ -32,10 +32,8 @@ import {
 } from './messages';
 import { validateLabels, validateObjectMeta } from './metadata';
 import { appProtocolErrors, validatePortNumOrName, validateProtocol } from './ports';
+import { isObj, objects, type Obj } from './values';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x ?? '')) : []);
 const str = (v: unknown): string =>
   typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v);

@@ -21,12 +21,7 @@ import {
 } from './field';
 import { isDNS1123Label } from './messages';
 import { parseQuantity } from './quantity';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-const given = (v: unknown): boolean => v !== undefined && v !== null;
+import { isObj, objects, str, given, type Obj } from './values';
 
 const FILE_MODE = 'must be a number between 0 and 0777 (octal), both inclusive';
 

@@ -9,11 +9,8 @@
  * // "spec.containers[0].ports[1]: duplicate port definition with spec.containers[0].ports[0]"
  */
 import type { FieldError } from './field';
+import { isObj, objects, str, type Obj } from './values';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.map((x) => (isObj(x) ? x : {})) : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const int = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 interface Seen {

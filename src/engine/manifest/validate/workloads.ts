@@ -13,10 +13,7 @@ import { intOrPercentValue, intOrString, positiveIntOrPercent } from './deployme
 import { forbidden, goLiteral, goQuote, invalid, notSupported, required, type FieldError } from './field';
 import { isDNS1123Label } from './messages';
 import { validateWorkload } from './pod';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+import { isObj, str, type Obj } from './values';
 
 const NON_NEGATIVE = 'must be greater than or equal to 0';
 function nonNegative(errs: FieldError[], field: string, v: unknown): void {
