@@ -107,7 +107,13 @@ test('a build over its budget is stopped: the page says so, keeps the last clust
 
   // The new worker was given the last cluster at once: the console answers from it before any edit.
   expect(await run(page, 'kubectl get pods')).toContain('web-1');
-  await expect(editorText(page)).toContainText('svclab-e2e-HANG');
+  // Monaco draws only the lines in view, and the pasted text's last line can sit just under the fold
+  // (a fresh-clone run failed so): go to the end, as a reader would, before looking for it.
+  await expect(async () => {
+    await editorText(page).click();
+    await page.keyboard.press('ControlOrMeta+End');
+    await expect(editorText(page)).toContainText('svclab-e2e-HANG', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 
   // The next edit is built as usual, and the notice goes.
   await setEditorText(page, SCENE.replace('web-1', 'web-3'));
