@@ -26,14 +26,32 @@ export interface CoverageRun {
   lesson?: string;
   /** The lesson's files, applied in order (default: the lesson's scene). */
   files?: string[];
-  /** Edits the step asks the student to make, as [from, to] text replacements in the scene's files. */
+  /** Edits the step asks the student to make, as [from, to] text replacements (in the last file holding `from`). */
   edit?: [string, string][];
+  /** Documents the step asks the student to add (a Timeline), appended to the last file. */
+  append?: string;
   command: string;
   /** Substrings of standard output and standard error together. */
   shows?: string[];
   /** Substrings that must not appear. */
   hides?: string[];
   exit?: number;
+}
+
+/**
+ * The place's step asks a prediction: on the lesson's files with the step's edit the engine's answer is
+ * `choice`; on the lesson's starting scene (the near miss, before the edit) it is `before`.
+ */
+export interface CoveragePredict {
+  files?: string[];
+  edit?: [string, string][];
+  append?: string;
+  choice: string;
+  before: string;
+  /** The scene before the edit, when it is not the lesson's starting scene (a step after the first). */
+  beforeFiles?: string[];
+  /** Edits that make the near miss (part of the step's change, not all of it). */
+  beforeEdit?: [string, string][];
 }
 
 export interface CoverageRow {
@@ -46,6 +64,7 @@ export interface CoverageRow {
   why?: string;
   place?: Place;
   run?: CoverageRun;
+  predict?: CoveragePredict;
   /** No place in svclab yet (the test lists these and checks nothing else about them). */
   missing?: boolean;
   /** What svclab lacks to show it (an engine behaviour for another owner). */
@@ -83,6 +102,10 @@ function where(r: CoverageRow): string {
     const shows = r.run.shows?.length ? ` → ${r.run.shows.map((s) => `\`${s}\``).join(', ')}` : '';
     parts.push(`\`${r.run.command}\` on ${scene}${edited}${shows}`);
   }
+  if (r.predict)
+    parts.push(
+      `the step's prediction answers \`${r.predict.choice}\` (\`${r.predict.before}\` before the edit)`,
+    );
   return parts.join('; ');
 }
 

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildCluster,
   createWorld,
+  judgePrediction,
   runCommand,
   sourcesOf,
   type CommandEnv,
@@ -31,7 +32,7 @@ import coverageDoc from '../../docs/seeds-coverage.md?raw';
 
 const rows = parseCoverage(coverageText);
 
-function sceneOf(run: CoverageRun): ManifestSource[] {
+function sceneOf(run: Omit<CoverageRun, 'command'>): ManifestSource[] {
   let sources: ManifestSource[];
   if (run.scenario) {
     const s = findScenario(run.scenario);
@@ -43,9 +44,14 @@ function sceneOf(run: CoverageRun): ManifestSource[] {
     sources = sourcesOf(lesson, run.files ?? lesson.scene);
   }
   for (const [from, to] of run.edit ?? []) {
-    const i = sources.findIndex((s) => s.text.includes(from));
+    // The last file that holds the text: the one whose apply wins.
+    const i = sources.map((s) => s.text.includes(from)).lastIndexOf(true);
     if (i < 0) throw new Error(`edit: no file holds ${JSON.stringify(from)}`);
     sources[i] = { ...sources[i]!, text: sources[i]!.text.replace(from, to) };
+  }
+  if (run.append) {
+    const last = sources.length - 1;
+    sources[last] = { ...sources[last]!, text: `${sources[last]!.text}\n---\n${run.append}` };
   }
   return sources;
 }
@@ -78,6 +84,24 @@ function checkPlace(r: CoverageRow): void {
   if (p?.scenario) expect(findScenario(p.scenario), `${r.id}: scenario ${p.scenario}`).toBeDefined();
 }
 
+/** The choices the place's prediction gives on a scene. */
+function predicted(r: CoverageRow, edited: boolean): string[] {
+  const lesson = findLesson(r.place!.lesson!)!;
+  const p = lesson.steps[(r.place!.step ?? 1) - 1]!.predict;
+  if (!p) throw new Error(`${r.id}: the step asks no prediction`);
+  const p0 = r.predict!;
+  const sources = sceneOf(
+    edited
+      ? { lesson: lesson.id, ...p0 }
+      : {
+          lesson: lesson.id,
+          files: p0.beforeFiles ?? lesson.scene,
+          ...(p0.beforeEdit ? { edit: p0.beforeEdit } : {}),
+        },
+  );
+  return judgePrediction(p, r.predict!.choice, buildCluster(sources, { seed: 1 }), { seed: 1 }).actual;
+}
+
 describe('seed notes coverage', () => {
   it('rows have unique ids, a known seed, a verdict, and a reason for every verdict but correct', () => {
     const ids = rows.map((r) => r.id);
@@ -102,6 +126,10 @@ describe('seed notes coverage', () => {
   for (const r of rows.filter((x) => !x.missing)) {
     it(`${r.id}: ${r.concept}`, () => {
       checkPlace(r);
+      if (r.predict) {
+        expect(predicted(r, true), `${r.id}: the prediction on the edited scene`).toEqual([r.predict.choice]);
+        expect(predicted(r, false), `${r.id}: the prediction before the edit`).toEqual([r.predict.before]);
+      }
       if (!r.run) return;
       const out = runRow(r.run);
       expect(out.exitCode, `${r.id}: exit status\n${out.output}`).toBe(r.run.exit ?? 0);
