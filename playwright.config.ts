@@ -17,6 +17,10 @@ export default defineConfig({
     screenshot: 'on',
     trace: 'retain-on-failure',
     launchOptions: chromiumLaunchOptions,
+    // The built page registers a service worker that precaches the whole build (10 MB) after the first
+    // graph: the specs about it (installable.spec, csp.spec) allow it; the others, each a fresh context,
+    // would download it again and again on the shared cores, and page.route cannot see what it serves.
+    serviceWorkers: 'block',
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The built page's Content-Security-Policy (issue 17), as a meta tag: scripts, workers, styles, fonts,
@@ -34,10 +35,59 @@ const contentSecurityPolicy = (): Plugin => ({
   ],
 });
 
+/** The page's colour in the browser's and the installed app's title bar: the icon's blue. */
+export const THEME_COLOR = '#326ce5';
+
+/**
+ * Installable and offline (issue 14): the web app manifest, and a service worker Workbox generates
+ * (generateSW) that precaches the whole build — the page, every chunk, Monaco and its workers, the
+ * engine's worker, the icons — so that after one visit the page, the engine and the lessons work with no
+ * network (a classroom's bad Wi-Fi). `prompt`: a new version's worker waits until the user reloads from
+ * the page's prompt (src/features/update), after their work is saved; it never takes over a page in use.
+ * The page registers it itself, after its first graph (injectRegister: false), so the precache download
+ * does not compete with the cold load. The dev server has none (devOptions off: `npm start` never keeps
+ * a stale worker). The worker and Workbox's runtime are scripts from the page's own origin, as the CSP
+ * asks.
+ */
+const installable = () =>
+  VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    devOptions: { enabled: false },
+    includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+    manifest: {
+      name: 'svclab — Kubernetes Services, packet by packet',
+      short_name: 'svclab',
+      description: 'A browser playground that shows how Kubernetes Services really move packets.',
+      lang: 'en',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: THEME_COLOR,
+      background_color: '#f8fafc',
+      // Drawn from public/favicon.svg by scripts/gen-icons.mjs.
+      icons: [
+        { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,ttf,webmanifest}'],
+      // The engine's worker chunk and Monaco's are over Workbox's 2 MiB default; all of it is needed
+      // offline.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      // Links (`?scenario=`, `?lesson=`, `?present`, `#scene=`) open the same page.
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+
 // The playground. Served on 127.0.0.1 only; everything (Monaco, its workers, the schema) is bundled,
 // so the built app never asks another host for anything.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), installable()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },

@@ -1,9 +1,12 @@
 /**
  * Issue 17: the built page carries a strict Content-Security-Policy and runs under it — Monaco and its
- * workers, the engine's worker, the graph, a request, the lessons, Korean — without one violation.
+ * workers, the engine's worker, the graph, a request, the lessons, Korean, the service worker — without
+ * one violation.
  */
 import { test, expect } from '@playwright/test';
 import { editorReady, graphReady, setEditorText, suggestUntil } from './helpers';
+
+test.use({ serviceWorkers: 'allow' });
 
 test('the page runs under a strict Content-Security-Policy without a violation', async ({ page }) => {
   test.setTimeout(120_000);
@@ -47,6 +50,14 @@ test('the page runs under a strict Content-Security-Policy without a violation',
   await page.getByRole('tab', { name: 'Lessons' }).click();
   await page.getByRole('button', { name: '한국어' }).click();
   await expect(page.getByRole('button', { name: '보내기' })).toBeVisible();
+  // The service worker (issue 14: offline) registers from the page's origin and precaches the build.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state ?? 'none'),
+      { timeout: 90_000 },
+    )
+    .toBe('activated');
 
   expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual(
     [],

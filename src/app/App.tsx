@@ -7,6 +7,7 @@ import { FaultMenu, openFaultMenu } from '../features/timeline/FaultMenu';
 import { EngineNotice } from '../features/recovery/EngineNotice';
 import { LinkNotice } from '../features/share/LinkNotice';
 import { SaveNotice } from '../features/workspaces/SaveNotice';
+import { UpdateNotice } from '../features/update/UpdateNotice';
 import { useT } from '../i18n';
 import { selectLocale, useStore } from '../store';
 import { Header } from './Header';
@@ -31,6 +32,7 @@ export function App() {
         <a href="#playback">{t('app.skip.playback')}</a>
       </nav>
       <Header />
+      <UpdateNotice />
       <SaveNotice />
       <LinkNotice />
       <EngineNotice />

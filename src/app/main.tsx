@@ -9,6 +9,7 @@ import {
   startPersistence,
   useStore,
 } from '../store';
+import { registerServiceWorker } from '../features/update/service-worker';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { preloadPanels } from './panels';
@@ -31,6 +32,8 @@ void startPersistence().finally(async () => {
   startEngineSync();
   void loadLessonCatalogue().then(() => rest());
   followHashChanges();
+  // Offline after the first visit (issue 14); it waits for the engine's first answer itself.
+  registerServiceWorker();
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(

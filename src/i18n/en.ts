@@ -54,6 +54,13 @@ export const en = {
   'engine.stopped.gaveUp':
     'svclab’s engine failed to start again after several tries, so nothing can be built or sent now. Your work is saved in this browser: reload the page.',
   'engine.reload': 'Reload the page',
+  'update.ready':
+    'A new version of svclab is ready. Reloading saves your work first, then opens the new version.',
+  'update.reload': 'Reload',
+  'update.later': 'Later',
+  'update.unsaved':
+    'svclab did not reload: this browser did not save your latest work. Download your files first (above), then reload.',
+  'update.reloadAnyway': 'Reload anyway',
   'crash.title': 'Something in the page broke.',
   'crash.body':
     'Your work is saved in this browser as you type. To be safe, download your files, then reload the page.',

@@ -57,6 +57,12 @@ export const ko: Catalogue = {
   'engine.stopped.gaveUp':
     'svclab 엔진을 여러 번 다시 시작해 봤지만 실패했습니다. 지금은 장면을 만들거나 요청을 보낼 수 없습니다. 작업은 이 브라우저에 저장되어 있으니 페이지를 새로고침하세요.',
   'engine.reload': '페이지 새로고침',
+  'update.ready': 'svclab 새 버전이 준비되었습니다. 새로고침하면 작업을 먼저 저장한 뒤 새 버전으로 엽니다.',
+  'update.reload': '새로고침',
+  'update.later': '나중에',
+  'update.unsaved':
+    '최근 작업이 이 브라우저에 저장되지 않아서 새로고침하지 않았습니다. 위에서 파일을 먼저 내려받은 뒤 새로고침하세요.',
+  'update.reloadAnyway': '그래도 새로고침',
   'crash.title': '페이지에 문제가 생겼습니다.',
   'crash.body':
     '작업은 입력하는 대로 이 브라우저에 저장되어 있습니다. 혹시 모르니 파일을 내려받은 뒤 페이지를 새로고침하세요.',
