@@ -119,5 +119,8 @@ export default defineConfig({
     // A hang guard, not a speed check (performance is measured by `npm run bench`): fixed CPU work such
     // as 1,000 simulated requests takes over 5 s, Vitest's default, on two shared cores at load ~30.
     testTimeout: 60_000,
+    // The same for hooks: link-open.test's beforeEach imports the store afresh, which took over
+    // Vitest's default 10 s at load 28.
+    hookTimeout: 60_000,
   },
 });
