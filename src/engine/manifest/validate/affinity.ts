@@ -4,7 +4,8 @@
  * terms with their label selectors, namespaces and a required topologyKey) and topologySpreadConstraints
  * (validateTopologySpreadConstraints: maxSkew > 0, topologyKey required, whenUnsatisfiable and the node
  * inclusion policies from their enums, one constraint per {topologyKey, whenUnsatisfiable}, minDomains only
- * with DoNotSchedule, a valid labelSelector; matchLabelKeys is not checked here); and metav1's ValidateLabelSelector, which they share.
+ * with DoNotSchedule, matchLabelKeys beside a labelSelector that does not name them, a valid labelSelector;
+ * pod (anti-)affinity terms' matchLabelKeys and mismatchLabelKeys); and metav1's ValidateLabelSelector, which they share.
  *
  * @example
  * validateTopologySpreadConstraints([{ maxSkew: 0, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule' }], 'spec.topologySpreadConstraints')[0].message;
@@ -117,6 +118,48 @@ function nodeAffinity(na: Obj, at: string): FieldError[] {
   return errs;
 }
 
+/** validateLabelKeys: label names, and only beside a labelSelector. */
+function labelKeys(keys: unknown, selector: unknown, at: string): FieldError[] {
+  const list = strings(keys);
+  if (list.length === 0) return [];
+  if (!isObj(selector)) return [forbidden(at, 'must not be specified when labelSelector is not set')];
+  return list.flatMap((k, i) => labelName(k, `${at}[${i}]`));
+}
+
+/**
+ * validateMatchLabelKeysAndMismatchLabelKeys. A key repeated inside the labelSelector is said at the term's
+ * path indexed by the key's place in matchLabelKeys (`…[0][1]`), as upstream writes it.
+ */
+function matchAndMismatchLabelKeys(term: Obj, at: string): FieldError[] {
+  const match = strings(term.matchLabelKeys);
+  const mismatch = strings(term.mismatchLabelKeys);
+  const errs = [
+    ...labelKeys(term.matchLabelKeys, term.labelSelector, `${at}.matchLabelKeys`),
+    ...labelKeys(term.mismatchLabelKeys, term.labelSelector, `${at}.mismatchLabelKeys`),
+  ];
+  if (isObj(term.labelSelector)) {
+    const index = new Map(match.map((k, i) => [k, i]));
+    const selectorKeys = new Set(
+      isObj(term.labelSelector.matchLabels) ? Object.keys(term.labelSelector.matchLabels) : [],
+    );
+    for (const e of objects(term.labelSelector.matchExpressions)) {
+      const key = str(e.key);
+      const i = index.get(key);
+      if (i !== undefined && selectorKeys.has(key))
+        errs.push(invalid(`${at}[${i}]`, key, 'exists in both matchLabelKeys and labelSelector'));
+      selectorKeys.add(key);
+    }
+  }
+  const mismatchSet = new Set(mismatch);
+  match.forEach((k, i) => {
+    if (mismatchSet.has(k))
+      errs.push(
+        invalid(`${at}.matchLabelKeys[${i}]`, k, 'exists in both matchLabelKeys and mismatchLabelKeys'),
+      );
+  });
+  return errs;
+}
+
 /** validatePodAffinityTerm. */
 function podAffinityTerm(term: Obj, at: string): FieldError[] {
   const errs = [
@@ -125,6 +168,7 @@ function podAffinityTerm(term: Obj, at: string): FieldError[] {
   ];
   for (const ns of strings(term.namespaces))
     errs.push(...invalidEach(`${at}.namespace`, ns, isDNS1123Label(ns)));
+  errs.push(...matchAndMismatchLabelKeys(term, at));
   const key = str(term.topologyKey);
   if (key === '') errs.push(required(`${at}.topologyKey`, 'can not be empty'));
   errs.push(...labelName(key, `${at}.topologyKey`));
@@ -162,6 +206,25 @@ const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'];
 const NODE_POLICIES = ['Honor', 'Ignore'];
 const NOT_POSITIVE = 'must be greater than zero';
 
+/** validateMatchLabelKeysInTopologySpread: label names, beside a labelSelector that does not name them. */
+function spreadMatchLabelKeys(c: Obj, at: string): FieldError[] {
+  const keys = strings(c.matchLabelKeys);
+  if (keys.length === 0) return [];
+  const errs: FieldError[] = [];
+  const selector = c.labelSelector;
+  const selectorKeys = new Set<string>();
+  if (isObj(selector)) {
+    if (isObj(selector.matchLabels)) Object.keys(selector.matchLabels).forEach((k) => selectorKeys.add(k));
+    objects(selector.matchExpressions).forEach((e) => selectorKeys.add(str(e.key)));
+  } else errs.push(forbidden(at, 'must not be specified when labelSelector is not set'));
+  keys.forEach((k, i) => {
+    errs.push(...labelName(k, `${at}[${i}]`));
+    if (selectorKeys.has(k))
+      errs.push(invalid(`${at}[${i}]`, k, 'exists in both matchLabelKeys and labelSelector'));
+  });
+  return errs;
+}
+
 /** validateTopologySpreadConstraints. */
 export function validateTopologySpreadConstraints(list: unknown, path: string): FieldError[] {
   const errs: FieldError[] = [];
@@ -195,6 +258,7 @@ export function validateTopologySpreadConstraints(list: unknown, path: string): 
     for (const f of ['nodeAffinityPolicy', 'nodeTaintsPolicy'])
       if (given(c[f]) && !NODE_POLICIES.includes(str(c[f])))
         errs.push(notSupported(`${at}.${f}`, str(c[f]), NODE_POLICIES));
+    errs.push(...spreadMatchLabelKeys(c, `${at}.matchLabelKeys`));
     errs.push(...validateLabelSelector(c.labelSelector, `${at}.labelSelector`));
   });
   return errs;

@@ -13,6 +13,7 @@ import { forbidden, invalid, notSupported, required, type FieldError } from './f
 import { isDNS1123Subdomain } from './messages';
 import { goStringMap, validateLabels, validateObjectMeta } from './metadata';
 import { validatePodSpec } from './pod';
+import { podTemplateRules } from './pod-extras';
 import { selectorMatches } from './selector';
 import { isObj, objects, str, type Obj } from './values';
 
@@ -110,6 +111,7 @@ export function validateJob(obj: Obj): FieldError[] {
   const labels = isObj(meta.labels) ? meta.labels : {};
   // ValidatePodTemplateSpec says a refused label at spec.template.labels.
   errs.push(...validateLabels(labels, 'spec.template.labels'));
+  errs.push(...podTemplateRules(template, 'spec.template'));
   errs.push(...validatePodSpec(template.spec, 'spec.template.spec'));
   const restart = str(isObj(template.spec) ? template.spec.restartPolicy : undefined);
   const path = 'spec.template.spec.restartPolicy';

@@ -12,9 +12,10 @@
  *   .map((e) => e.message);
  * // ['spec.containers[0].readinessProbe.tcpSocket: Forbidden: may not specify more than 1 handler type']
  */
-import { validateEnv } from './env';
+import { validateEnv, validateEnvFrom } from './env';
 import { duplicate, forbidden, invalid, invalidEach, notSupported, required, type FieldError } from './field';
-import { isDNS1123Label, isValidPortName, isValidPortNum } from './messages';
+import { isDNS1123Label, isValidPortName, isValidPortNum, regexError } from './messages';
+import { validateResizePolicy } from './pod-extras';
 import { validatePortNumOrName, PORT_PROTOCOLS } from './ports';
 import { compareQuantity, parseQuantity, quantityString, type Quantity } from './quantity';
 import { validateSecurityContext } from './security';
@@ -27,6 +28,10 @@ export interface ContainerContext {
   gracePeriod: number | undefined;
   /** The names of the pod's volumes that passed validation (the only ones a volumeMount may name). */
   volumes: ReadonlySet<string>;
+  /** spec.restartPolicy (a resizePolicy must not restart a container of a pod that never restarts). */
+  restartPolicy?: string;
+  /** spec.hostUsers, true when not given (an Unmasked procMount needs false). */
+  hostUsers?: boolean;
 }
 
 function validateContainerPorts(ports: Obj[], path: string): FieldError[] {
@@ -85,6 +90,11 @@ function validateHandler(
       const scheme = str(action.scheme);
       if (scheme !== 'HTTP' && scheme !== 'HTTPS')
         errs.push(notSupported(`${at}.scheme`, scheme, ['HTTP', 'HTTPS']));
+      // IsHTTPHeaderName, said at the list (not the item), as validateHTTPGetAction does.
+      for (const header of objects(action.httpHeaders)) {
+        const name = str(header.name);
+        if (!HTTP_HEADER_NAME.test(name)) errs.push(invalid(`${at}.httpHeaders`, name, HTTP_HEADER_NAME_MSG));
+      }
     }
     if (kind === 'tcpSocket') errs.push(...validatePortNumOrName(action.port, `${at}.port`));
     if (kind === 'grpc') {
@@ -107,6 +117,13 @@ function validateHandler(
   if (count === 0) errs.push(required(path, 'must specify a handler type'));
   return errs;
 }
+
+const HTTP_HEADER_NAME = /^[-A-Za-z0-9]+$/;
+const HTTP_HEADER_NAME_MSG = regexError(
+  "a valid HTTP header must consist of alphanumeric characters or '-'",
+  '[-A-Za-z0-9]+',
+  'X-Header-Name',
+);
 
 const PROBE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'] as const;
 const HOOK_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
@@ -217,13 +234,15 @@ function validateContainerCommon(c: Obj, at: string, ctx: ContainerContext): Fie
     errs.push(notSupported(`${at}.terminationMessagePolicy`, tmp, MESSAGE_POLICIES));
   errs.push(...validateContainerPorts(objects(c.ports), `${at}.ports`));
   errs.push(...validateEnv(c.env, `${at}.env`));
+  errs.push(...validateEnvFrom(c.envFrom, `${at}.envFrom`));
   errs.push(...validateVolumeMounts(c.volumeMounts, ctx.volumes, `${at}.volumeMounts`, c));
   const pull = str(c.imagePullPolicy);
   if (pull === '') errs.push(required(`${at}.imagePullPolicy`));
   else if (!PULL_POLICIES.includes(pull))
     errs.push(notSupported(`${at}.imagePullPolicy`, pull, PULL_POLICIES));
   errs.push(...validateResources(c.resources, `${at}.resources`));
-  errs.push(...validateSecurityContext(c.securityContext, `${at}.securityContext`));
+  errs.push(...validateResizePolicy(c.resizePolicy, `${at}.resizePolicy`, ctx.restartPolicy));
+  errs.push(...validateSecurityContext(c.securityContext, `${at}.securityContext`, ctx.hostUsers !== false));
   return errs;
 }
 

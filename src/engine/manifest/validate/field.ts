@@ -109,6 +109,10 @@ export const notSupported = (field: string, value: GoValue, supported: string[])
 export const tooMany = (field: string, actual: number, max: number): FieldError =>
   fieldError('too-many', field, actual, `must have at most ${max} items`);
 
+/** field.TooLong with a byte limit: `Too long: may not be more than <n> bytes` (the value is omitted). */
+export const tooLong = (field: string, max: number): FieldError =>
+  fieldError('too-long', field, undefined, `may not be more than ${max} ${max === 1 ? 'byte' : 'bytes'}`);
+
 /** Each message of a validation helper as an Invalid error on one field (Kubernetes' usual loop). */
 export const invalidEach = (field: string, value: GoValue, msgs: string[]): FieldError[] =>
   msgs.map((m) => invalid(field, value, m));

@@ -41,7 +41,7 @@ const WILDCARD = re(WILDCARD_FMT);
 const CONFIG_MAP_KEY = re(CONFIG_MAP_KEY_FMT);
 
 /** Go's len(string) counts UTF-8 bytes. */
-function byteLen(s: string): number {
+export function byteLen(s: string): number {
   let n = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;

@@ -17,6 +17,16 @@ import { selectorMatches } from './selector';
 import { validatePodSecurityContext } from './security';
 import { validateTolerations } from './taints';
 import { validateVolumes } from './volumes';
+import {
+  annotationsMatchFields,
+  hostAliasRules,
+  hostUsersRules,
+  podAnnotationRules,
+  podCreateRules,
+  podGates,
+  podSpecRulesLast,
+  podTemplateRules,
+} from './pod-extras';
 import { isObj, objects, str, type Obj } from './values';
 
 const DNS_POLICIES = ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None'];
@@ -40,7 +50,12 @@ export function validatePodSpec(
   if (grace === undefined || grace === null) errs.push(required(`${path}.terminationGracePeriodSeconds`));
   const volumes = validateVolumes(s.volumes, `${path}.volumes`);
   errs.push(...volumes.errors);
-  const ctx = { gracePeriod: typeof grace === 'number' ? grace : undefined, volumes: volumes.names };
+  const ctx = {
+    gracePeriod: typeof grace === 'number' ? grace : undefined,
+    volumes: volumes.names,
+    restartPolicy: str(s.restartPolicy),
+    hostUsers: s.hostUsers !== false,
+  };
   errs.push(...validateContainers(s.containers, `${path}.containers`, ctx));
   errs.push(...validateInitContainers(s.initContainers, s.containers, `${path}.initContainers`, ctx));
   errs.push(...hostNetworkPorts(s, path, resourceIsPod));
@@ -55,9 +70,11 @@ export function validatePodSpec(
   errs.push(...validatePodSecurityContext(s, `${path}.securityContext`));
   errs.push(...validateAffinity(s.affinity, `${path}.affinity`));
   errs.push(...validatePodDNSConfig(s.dnsConfig, dns, `${path}.dnsConfig`));
+  errs.push(...podGates(s, path));
   errs.push(
     ...validateTopologySpreadConstraints(s.topologySpreadConstraints, `${path}.topologySpreadConstraints`),
   );
+  errs.push(...hostUsersRules(s, path));
   for (const f of ['serviceAccountName', 'nodeName'] as const)
     if (typeof s[f] === 'string' && s[f] !== '')
       errs.push(...invalidEach(`${path}.${f}`, s[f], isDNS1123Subdomain(s[f])));
@@ -69,6 +86,7 @@ export function validatePodSpec(
   if (typeof s.subdomain === 'string' && s.subdomain !== '')
     errs.push(...invalidEach(`${path}.subdomain`, s.subdomain, isDNS1123Label(s.subdomain)));
   errs.push(...validateTolerations(s.tolerations, `${path}.tolerations`));
+  errs.push(...hostAliasRules(s, path));
   if (typeof s.priorityClassName === 'string' && s.priorityClassName !== '')
     errs.push(
       ...invalidEach(
@@ -77,6 +95,7 @@ export function validatePodSpec(
         isDNS1123Subdomain(s.priorityClassName),
       ),
     );
+  errs.push(...podSpecRulesLast(s, path));
   return errs;
 }
 
@@ -117,11 +136,16 @@ function imageWhitespace(spec: unknown): FieldError[] {
   return errs;
 }
 
+/** ValidatePodCreate: metadata, pod annotations, the spec, then what only a created pod is checked for. */
 export function validatePod(obj: Obj): FieldError[] {
+  const spec = isObj(obj.spec) ? obj.spec : {};
   return [
     ...validateObjectMeta(obj.metadata, true, isDNS1123Subdomain),
+    ...podAnnotationRules(obj.metadata, spec, 'metadata.annotations'),
     ...validatePodSpec(obj.spec, 'spec', undefined, true),
     ...imageWhitespace(obj.spec),
+    ...podCreateRules(spec),
+    ...annotationsMatchFields(obj.metadata, spec, 'spec'),
   ];
 }
 
@@ -185,7 +209,10 @@ export function validateWorkload(
   // ValidateLabels(template.Labels, fldPath.Child("labels")) with fldPath spec.template: the API server
   // says spec.template.labels (not .metadata.labels) for a label it refuses.
   errs.push(...validateLabels(labels, 'spec.template.labels'));
-  if (podSpec) errs.push(...validatePodSpec(template.spec, 'spec.template.spec'));
+  if (podSpec) {
+    errs.push(...podTemplateRules(template, 'spec.template'));
+    errs.push(...validatePodSpec(template.spec, 'spec.template.spec'));
+  }
   // Checked again for the workload, after the pod spec's own restartPolicy rule (Always, OnFailure, Never).
   const restart = str(isObj(template.spec) ? template.spec.restartPolicy : undefined);
   if (restart !== 'Always') errs.push(notSupported('spec.template.spec.restartPolicy', restart, ['Always']));
