@@ -152,7 +152,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   mark('workloads');
   const placed = placeInOrder(cluster, admitted, new Set<KubeObject>(alloc.accepted), work, opts.seed, time);
   mark('order');
-  const run = runPods(cluster.pods, nodes, opts.clock, more.completes);
+  const run = runPods(cluster.pods, nodes, opts.clock, more.completes, cluster);
   mark('pods');
   // OrderedReady: the controller stops at the first pod that is not ready; build again with those caps.
   if (!opts.statefulSetCaps && cluster.statefulSets.length) {

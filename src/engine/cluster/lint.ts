@@ -25,6 +25,8 @@ import { findPort } from './find-port';
 import { acceptsOnPodIP, LISTEN_ANNOTATION, parseListenAnnotation, runningContainers } from './listen';
 import { PodIndex } from './pod-index';
 import { schedulingLints } from './scheduling-lint';
+import { configErrorLints } from './config-lint';
+import { containerConfigError } from './container-config';
 import type { ProbeResult } from './readiness';
 import { objectKey, type ClusterState } from './state';
 import { templateOwners } from './template-owners';
@@ -94,6 +96,12 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
   }
 
   out.push(...schedulingLints(cluster, ctx.srcOf));
+  out.push(
+    ...configErrorLints(cluster, ctx.srcOf, (pod, name) => {
+      const c = pod.spec.containers?.find((x) => x.name === name);
+      return c ? containerConfigError(pod, c, cluster)?.field : undefined;
+    }),
+  );
 
   const clusterIPs = new Map<string, Service>();
   for (const s of cluster.services)

@@ -19,6 +19,7 @@ import { runningContainers } from './listen';
 import { PodIPAM } from './pod-ip';
 import { probeContainer, type ProbeResult } from './readiness';
 import { ipExhaustedEvent } from './sandbox';
+import { containerConfigError, type ContainerConfigError, type KubeletObjects } from './container-config';
 import { Scheduler } from './scheduler';
 import { formatTimestamp } from './time';
 
@@ -110,6 +111,62 @@ function creatingStatus(pod: Pod, hostIP: string, hostIPs: { ip: string }[], tim
     phase: 'Pending',
     qosClass: 'BestEffort',
     startTime: time,
+  } as PodStatus;
+}
+
+/** The containers the kubelet cannot create, by name (undefined when it can create them all). */
+function configErrors(pod: Pod, objects: KubeletObjects): Map<string, ContainerConfigError> | undefined {
+  let out: Map<string, ContainerConfigError> | undefined;
+  for (const c of pod.spec.containers ?? []) {
+    const e = containerConfigError(pod, c, objects);
+    if (e) (out ??= new Map()).set(c.name, e);
+  }
+  return out;
+}
+
+/**
+ * A pod whose sandbox and IP exist but one of whose containers the kubelet cannot create: Pending (a
+ * container has not started: kubelet getPhase), that container waiting in CreateContainerConfigError with the
+ * kubelet's message, the others running; not Ready, so its endpoint is not ready.
+ */
+function configErrorStatus(
+  pod: Pod,
+  addresses: { hostIP: string; hostIPs: { ip: string }[]; podIP: string; podIPs: { ip: string }[] },
+  failed: Map<string, ContainerConfigError>,
+  time: string,
+): PodStatus {
+  const readyOf = (name: string): boolean =>
+    !failed.has(name) &&
+    probeContainer(
+      pod,
+      pod.spec.containers!.find((c) => c.name === name)!,
+      addresses.podIP,
+    ).ready;
+  const statuses = containerStatuses(pod.spec.containers ?? [], 'Running', time, readyOf).map((s) => {
+    const e = failed.get(s.name);
+    return e
+      ? {
+          ...s,
+          ready: false,
+          started: false,
+          state: { waiting: { reason: 'CreateContainerConfigError', message: e.message } },
+        }
+      : s;
+  });
+  const unready = runningContainers(pod)
+    .map((c) => c.name)
+    .filter((n) => failed.has(n) || !statuses.find((s) => s.name === n)?.ready);
+  const inits = pod.spec.initContainers;
+  return {
+    ...addresses,
+    phase: 'Pending',
+    startTime: time,
+    containerStatuses: statuses,
+    ...(inits?.length
+      ? { initContainerStatuses: initContainerStatuses(inits, 'Running', time, () => true) }
+      : {}),
+    conditions: conditions(true, unready, time),
+    qosClass: 'BestEffort',
   } as PodStatus;
 }
 
@@ -243,6 +300,8 @@ export function runPods(
   clock: number,
   /** Pods whose containers run to completion (a Job's): once running, they end Succeeded. */
   completes?: ReadonlySet<Pod>,
+  /** The ConfigMaps and Secrets the kubelet reads when it creates containers (none: nothing is checked). */
+  kubelet?: KubeletObjects,
 ): PodRun {
   const scheduler = new Scheduler(nodes);
   const ipam = new PodIPAM();
@@ -301,6 +360,13 @@ export function runPods(
         continue;
       }
       if (podCIDR6) allocated6 = ipam.nextIn(podCIDR6);
+      const failed = kubelet ? configErrors(pod, kubelet) : undefined;
+      if (failed) {
+        const podIPs = allocated6 ? [{ ip: allocated }, { ip: allocated6 }] : [{ ip: allocated }];
+        const hostIPs = shared.hostIPsOf(hostIP, hostIP6);
+        pod.status = configErrorStatus(pod, { hostIP, hostIPs, podIP: allocated, podIPs }, failed, time);
+        continue;
+      }
       probed = probePod(pod, allocated, shared);
       if (!probed) {
         pod.status = {

@@ -196,6 +196,35 @@ export const lint = defineMessages({
     example: {},
   },
 
+  'lint.configError': {
+    en: (p: { kind: string; name: string; count: number; container: string; error: string }) =>
+      `${p.kind === 'Pod' ? `Pod ${p.name} stays` : `${p.count} pod${p.count > 1 ? 's' : ''} of ${p.kind} ${p.name} ${p.count > 1 ? 'stay' : 'stays'}`} Pending: the kubelet cannot create container ${p.container} (CreateContainerConfigError), so the pod is not Ready and its endpoint is not ready. Event: Error: ${p.error}`,
+    ko: (p) =>
+      `${p.kind === 'Pod' ? `${p.name} 파드가` : `${kindKo(p.kind)} ${p.name}의 파드 ${p.count}개가`} Pending 상태에 머뭅니다. kubelet이 ${p.container} 컨테이너를 만들지 못해(CreateContainerConfigError) 파드는 Ready가 되지 않고 엔드포인트도 준비되지 않습니다. 이벤트: Error: ${p.error}`,
+    example: {
+      kind: 'Deployment',
+      name: 'web',
+      count: 2,
+      container: 'app',
+      error:
+        'container has runAsNonRoot and image will run as root (pod: "web-7c9d8-abcde_default(3f1c…)", container: app)',
+    },
+  },
+  'lint.configError.nonRoot.hint': {
+    en: (_: object) =>
+      'With runAsNonRoot: true the kubelet starts a container only if it runs as a user other than 0: set securityContext.runAsUser to a non-zero UID, or use an image built to run as a non-root user.',
+    ko: () =>
+      'runAsNonRoot: true이면 kubelet은 0이 아닌 사용자로 실행되는 컨테이너만 시작합니다. securityContext.runAsUser에 0이 아닌 UID를 쓰거나, 루트가 아닌 사용자로 실행되도록 만든 이미지를 쓰세요.',
+    example: {},
+  },
+  'lint.configError.reference.hint': {
+    en: (_: object) =>
+      'The kubelet reads the ConfigMap or Secret when it creates the container and retries until it can: add the object or the key, or mark the reference optional: true.',
+    ko: () =>
+      'kubelet은 컨테이너를 만들 때 컨피그맵이나 시크릿을 읽고, 읽을 수 있을 때까지 다시 시도합니다. 그 오브젝트나 키를 추가하거나, 참조에 optional: true를 쓰세요.',
+    example: {},
+  },
+
   'lint.node.podSubnetFull': {
     en: (p: { subnet: string; mask: number; node: string }) =>
       `podSubnet ${p.subnet} has no free /${p.mask} left for node ${p.node}; its pods get no IP`,
