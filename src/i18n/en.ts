@@ -205,6 +205,7 @@ export const en = {
   'graph.externalName': 'CNAME → {name}',
   'graph.endpoints': '{ready} ready of {total} endpoints',
   'graph.notReady': 'not ready',
+  'graph.terminating': 'terminating',
   'graph.ingressObject': 'Ingress {name}',
   'graph.ingressNotServed': 'not served by ingress-nginx',
   'graph.pathMatched': 'the path nginx matched',

@@ -208,6 +208,7 @@ export const ko: Catalogue = {
   'graph.externalName': 'CNAME → {name}',
   'graph.endpoints': '엔드포인트 {total}개 중 {ready}개 준비됨',
   'graph.notReady': '준비 안 됨',
+  'graph.terminating': '종료 중',
   'graph.ingressObject': '인그레스 {name}',
   'graph.ingressNotServed': 'ingress-nginx가 처리하지 않음',
   'graph.pathMatched': 'nginx가 고른 경로',

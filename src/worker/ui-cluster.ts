@@ -25,7 +25,7 @@ function slimDeployment(d: Deployment): Deployment {
   } as Deployment;
 }
 
-/** A pod as the page shows it: name, labels, node, IP, readiness. */
+/** A pod as the page shows it: name, labels, node, IP, readiness, whether it is terminating. */
 function slimPod(p: Pod): Pod {
   const { metadata, spec, status } = p;
   return {
@@ -35,6 +35,8 @@ function slimPod(p: Pod): Pod {
       name: metadata.name,
       namespace: metadata.namespace,
       ...(metadata.labels ? { labels: metadata.labels } : {}),
+      // A terminating pod (deleted, in its grace period) is drawn as one.
+      ...(metadata.deletionTimestamp ? { deletionTimestamp: metadata.deletionTimestamp } : {}),
     },
     spec: {
       ...(spec.nodeName ? { nodeName: spec.nodeName } : {}),

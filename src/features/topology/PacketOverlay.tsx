@@ -5,20 +5,14 @@
  * with (route-geometry.ts), between the places React Flow's node lookup knows.
  *
  * In a burst, packets at rest at the same place are one dot with their count beside it (outside the
- * box, so no name is covered), and the followed request's packet has a dark ring.
+ * box, so no name is covered), and the followed request's packet has a dark ring. An arrived, dropped or
+ * refused packet carries a mark as well as its colour (packet-colors.ts).
  */
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
 import { hopNodeId, instrumentation, timelineMany, useStore, type PacketPosition } from '../../store';
+import { PACKET_COLORS as COLORS, PACKET_MARK } from './packet-colors';
 import { linkCurve, pointOn, portOfNode, type Point } from './route-geometry';
-
-const COLORS: Record<PacketPosition['state'], string> = {
-  moving: '#1d4ed8',
-  delivered: '#15803d',
-  dropped: '#b91c1c',
-  rejected: '#c2410c',
-  failed: '#b91c1c',
-};
 
 export function PacketOverlay() {
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -60,7 +54,9 @@ export function PacketOverlay() {
       const r = single ? 13 : 8;
       // One path per state, filled once: thousands of packets cost a handful of canvas calls.
       const dots = new Map<PacketPosition['state'], Path2D>();
-      const crosses = new Path2D();
+      // Each end state has its own mark on the dot (✓ delivered, ✕ dropped or failed, — refused), so
+      // the states read apart without their colours.
+      const marks = new Path2D();
       const resting = new Map<string, { at: Point; state: PacketPosition['state']; n: number }>();
       let followed: Point | null = null;
       const addDot = (x: number, y: number, state: PacketPosition['state']) => {
@@ -68,12 +64,20 @@ export function PacketOverlay() {
         if (!path) dots.set(state, (path = new Path2D()));
         path.moveTo(x + r, y);
         path.arc(x, y, r, 0, Math.PI * 2);
-        if (state === 'dropped' || state === 'rejected' || state === 'failed') {
-          const k = r * 0.55;
-          crosses.moveTo(x - k, y - k);
-          crosses.lineTo(x + k, y + k);
-          crosses.moveTo(x + k, y - k);
-          crosses.lineTo(x - k, y + k);
+        const k = r * 0.55;
+        const mark = PACKET_MARK[state];
+        if (mark === 'cross') {
+          marks.moveTo(x - k, y - k);
+          marks.lineTo(x + k, y + k);
+          marks.moveTo(x + k, y - k);
+          marks.lineTo(x - k, y + k);
+        } else if (mark === 'bar') {
+          marks.moveTo(x - k, y);
+          marks.lineTo(x + k, y);
+        } else if (mark === 'tick') {
+          marks.moveTo(x - k, y);
+          marks.lineTo(x - k * 0.25, y + k * 0.7);
+          marks.lineTo(x + k, y - k * 0.6);
         }
       };
       timelineMany(traces, playhead).forEach((p, k) => {
@@ -104,7 +108,8 @@ export function PacketOverlay() {
       }
       ctx.lineWidth = single ? 4 : 3;
       ctx.lineCap = 'round';
-      ctx.stroke(crosses);
+      ctx.lineJoin = 'round';
+      ctx.stroke(marks);
       const f = followed as Point | null;
       if (f) {
         ctx.beginPath();

@@ -49,6 +49,24 @@ describe('viewCluster (through the cluster index, on the slim copy)', () => {
     expect(svc('Service/default/web').system).toBe(false);
   });
 
+  it('tells a terminating pod (deleted, in its grace period) from a ready and a not-ready one, and grows its box for the word', () => {
+    const { cluster: c } = buildCluster([
+      {
+        file: 'scene.yaml',
+        text: `apiVersion: v1
+kind: Pod
+metadata: { name: going, deletionTimestamp: '2026-01-01T00:00:00Z' }
+spec: { containers: [{ name: app, image: nginx }] }`,
+      },
+    ]);
+    const going = viewCluster(forUi(c)).pods.find((p) => p.name === 'going')!;
+    expect(going.terminating).toBe(true);
+    expect(pod('web-').terminating).toBe(false);
+    const boxes = toFlowGraph(forUi(c)).nodes;
+    expect(boxes.find((n) => n.id === 'pod/default/going')!.height).toBe(POD_H + IP_LINE);
+    expect(toFlowGraph(forUi(cluster)).nodes.find((n) => n.id === pod('web-').id)!.height).toBe(POD_H);
+  });
+
   it('reads readiness, the ingress controller, zones and each Service’s endpoints', () => {
     expect(pod('web-').ready).toBe(true);
     expect(pod('debug').ready).toBe(false);

@@ -26,6 +26,8 @@ export interface PodView {
   ips: string[]; // ["10.244.1.5", "fd00:10:244:1::5"]
   node: string; // "node-1" or ""
   ready: boolean;
+  /** Deleted, in its grace period (metadata.deletionTimestamp): its endpoints are not ready, whatever its Ready condition says. */
+  terminating: boolean;
   system: boolean; // made by the cluster itself (CoreDNS, ingress-nginx)
   ingressController: boolean;
   /** The Gateway whose Envoy proxy this pod is ("default/eg"), or null. */
@@ -144,6 +146,7 @@ export function viewCluster(cluster: ClusterState): ClusterView {
           : [],
       node: p.spec.nodeName ?? '',
       ready: ix.ready(p),
+      terminating: !!p.metadata.deletionTimestamp,
       system: ix.isSystem(key),
       ingressController: isIngressControllerPod(p),
       gateway: proxyOf.get(`pod/${ns}/${name}`) ?? null,

@@ -167,7 +167,9 @@ export function PodNode({ data }: P) {
   if (data.kind !== 'pod') return null;
   const p = data.pod;
   return (
-    <div className={`g-box g-pod${p.ready ? '' : ' g-not-ready'}${p.system ? ' g-system' : ''}`}>
+    <div
+      className={`g-box g-pod${p.terminating ? ' g-terminating' : p.ready ? '' : ' g-not-ready'}${p.system ? ' g-system' : ''}`}
+    >
       {handles}
       <div className="g-title" title={`${p.namespace}/${p.name}`}>
         {p.ingressController && <span className="pod-role">{t('graph.ingress')} · </span>}
@@ -178,15 +180,16 @@ export function PodNode({ data }: P) {
         )}
         <PodName name={p.name} />
       </div>
-      <div className="g-mono">
-        {p.ip || '—'}
-        {!p.ready && <span className="g-warn"> · {t('graph.notReady')}</span>}
-      </div>
+      <div className="g-mono">{p.ip || '—'}</div>
       {p.ips.slice(1).map((ip) => (
         <div key={ip} className="g-mono g-addr">
           {ip}
         </div>
       ))}
+      {/* Said in words on a line of its own (the box grows for it), not only by the border. */}
+      {(p.terminating || !p.ready) && (
+        <div className="g-sub g-warn">{t(p.terminating ? 'graph.terminating' : 'graph.notReady')}</div>
+      )}
     </div>
   );
 }

@@ -130,8 +130,12 @@ export function addressLines(addrs: readonly string[]): number {
   return addrs.reduce((n, a) => n + Math.max(1, Math.ceil(a.length / S.IP_LINE_CHARS)), 0);
 }
 
-/** A pod's box: its first address on the title's next line, every further one (IPv6) below it. */
-export const podHeight = (p: PodView): number => S.POD_H + addressLines(p.ips.slice(1)) * S.IP_LINE;
+/**
+ * A pod's box: its first address on the title's next line, every further one (IPv6) below it, then its
+ * state in words when it is not ready or terminating.
+ */
+export const podHeight = (p: PodView): number =>
+  S.POD_H + (addressLines(p.ips.slice(1)) + (p.ready && !p.terminating ? 0 : 1)) * S.IP_LINE;
 
 /** A Service's box: one line per cluster IP (a dual-stack Service has two). */
 export const serviceHeight = (s: ServiceView): number =>
