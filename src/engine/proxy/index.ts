@@ -131,6 +131,8 @@ export function updateNodeRules(
         : updateIptablesRules(prev, cluster, changedServiceKeys, opts);
   // hostPort chains follow the pods, not the Services: always re-applied (cheap: the node's hostPort pods).
   applyPortmap(rules, cluster, opts.memo);
+  // The walks recorded on the previous rules (iptables/walk-memo.ts) may no longer be what these give.
+  delete rules.walks;
   return withIp6(rules, cluster, prev.node, opts);
 }
 

@@ -105,41 +105,24 @@ export function createCtx(
   };
 }
 
-type HopInput = Omit<Hop, 'packet' | 'direction' | 'phase'>;
+export type HopInput = Omit<Hop, 'packet' | 'direction' | 'phase'>;
 
 /** A hop with its fields in the CLI contract's order (stage, location, action, packet, rule, candidates, note). */
 function ordered(h: HopInput, p: Packet, direction: 'request' | 'reply', phase: Ctx['phase']): Hop {
-  const {
-    stage,
-    location,
-    action,
-    rule,
-    ruleRef,
-    gatewayRef,
-    ingressRef,
-    candidates,
-    leftOut,
-    topology,
-    note,
-    crossZone,
-  } = h;
-  return {
-    stage,
-    location,
-    action,
-    packet: view(p),
-    ...(rule !== undefined ? { rule } : {}),
-    ...(ruleRef !== undefined ? { ruleRef } : {}),
-    ...(gatewayRef !== undefined ? { gatewayRef } : {}),
-    ...(ingressRef !== undefined ? { ingressRef } : {}),
-    ...(candidates !== undefined ? { candidates } : {}),
-    ...(leftOut !== undefined ? { leftOut } : {}),
-    ...(topology !== undefined ? { topology } : {}),
-    ...(note !== undefined ? { note } : {}),
-    ...(crossZone !== undefined ? { crossZone } : {}),
-    direction,
-    phase,
-  };
+  // Assigned one by one (not spread): a --count makes tens of thousands of these.
+  const hop: Hop = { stage: h.stage, location: h.location, action: h.action, packet: view(p) };
+  if (h.rule !== undefined) hop.rule = h.rule;
+  if (h.ruleRef !== undefined) hop.ruleRef = h.ruleRef;
+  if (h.gatewayRef !== undefined) hop.gatewayRef = h.gatewayRef;
+  if (h.ingressRef !== undefined) hop.ingressRef = h.ingressRef;
+  if (h.candidates !== undefined) hop.candidates = h.candidates;
+  if (h.leftOut !== undefined) hop.leftOut = h.leftOut;
+  if (h.topology !== undefined) hop.topology = h.topology;
+  if (h.note !== undefined) hop.note = h.note;
+  if (h.crossZone !== undefined) hop.crossZone = h.crossZone;
+  hop.direction = direction;
+  hop.phase = phase;
+  return hop;
 }
 
 /** A tally keeps the client's packet (curl's -w reads it) and the load-balancing decisions only. */

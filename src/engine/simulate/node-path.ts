@@ -27,7 +27,7 @@ import {
   type ConntrackEntry,
 } from './conntrack';
 import { syncConntrack } from './conntrack-cleanup';
-import { addHop, fail, samePacket, tally, type Ctx, type End } from './context';
+import { addHop, fail, samePacket, tally, type Ctx, type End, type HopInput } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
 import { decisionDetails } from './left-out';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
@@ -67,11 +67,6 @@ function modeText(ctx: Ctx, node: string): Msg {
   return mode === 'ipvs'
     ? msg('sim.mode.ipvs', { scheduler: ctx.cluster.config.proxy.ipvsScheduler })
     : msg('sim.mode.random', { mode });
-}
-
-/** The proxy's reason for a verdict, as a hop note. */
-function reasonNote(reason: Msg | undefined): { note: Msg } | Record<string, never> {
-  return reason ? { note: reason } : {};
 }
 
 /** The rules chose again because kube-proxy's cleanup deleted this flow's entry (conntrack-cleanup.ts). */
@@ -126,6 +121,30 @@ function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefine
   return out;
 }
 
+/**
+ * The hop of a verdict: where, the deciding rule, the candidates, and (`details`) why the other endpoints
+ * were left out, which is the inspector's: a tally only counts the choice. Assigned field by field: a
+ * `--count` makes one per request.
+ */
+function verdictHop(
+  ctx: Ctx,
+  node: string,
+  v: ProxyVerdict,
+  stage: HopInput['stage'],
+  action: HopInput['action'],
+  note: Msg | undefined,
+  details: boolean,
+): HopInput {
+  const hop: HopInput = { stage, location: `node/${node}`, action };
+  const ref = ruleRef(node, v.decidingRule);
+  if (v.decidingRule) hop.rule = v.decidingRule.text;
+  if (ref) hop.ruleRef = ref;
+  if (v.candidates) hop.candidates = v.candidates;
+  if (details && !tally(ctx)) Object.assign(hop, decisionDetails(ctx, node, v));
+  if (note) hop.note = note;
+  return hop;
+}
+
 function decide(ctx: Ctx, node: string, v: ProxyVerdict): void {
   ctx.service = serviceKeyOf(v.service) ?? ctx.service;
   ctx.decidedBy = 'rules';
@@ -174,17 +193,19 @@ export function throughNode(
     if (!samePacket(out, p)) {
       ctx.service = serviceKeyOf(e.service) ?? ctx.service;
       ctx.decidedBy = 'conntrack';
-      addHop(
-        ctx,
-        {
-          stage: 'kube-proxy',
-          location: `node/${node}`,
-          action: out.dst !== p.dst || out.dstPort !== p.dstPort ? 'dnat' : 'snat',
-          rule: `conntrack: ${formatEntry(e, world.clock)}`,
-          note: msg('sim.hop.conntrack', {}),
-        },
-        out,
-      );
+      // A tally keeps no conntrack hop (it holds no candidates): the entry's text is not printed.
+      if (!tally(ctx))
+        addHop(
+          ctx,
+          {
+            stage: 'kube-proxy',
+            location: `node/${node}`,
+            action: out.dst !== p.dst || out.dstPort !== p.dstPort ? 'dnat' : 'snat',
+            rule: `conntrack: ${formatEntry(e, world.clock)}`,
+            note: msg('sim.hop.conntrack', {}),
+          },
+          out,
+        );
     } else if (role === 'transit') {
       addHop(
         ctx,
@@ -197,17 +218,9 @@ export function throughNode(
 
   const cleared = ctTakeCleared(world.conntrack, node, p);
   const v = kubeProxy(ctx.cluster, world, node, p, hook);
-  const ref = ruleRef(node, v.decidingRule);
-  const base = {
-    location: `node/${node}`,
-    ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),
-    ...(ref ? { ruleRef: ref } : {}),
-    ...(v.candidates ? { candidates: v.candidates } : {}),
-  };
   if (v.action === 'drop' || v.action === 'reject') {
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
-    const details = tally(ctx) ? {} : decisionDetails(ctx, node, v);
-    addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: v.action, ...reasonNote(v.reason) }, p);
+    addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', v.action, v.reason, true), p);
     const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p);
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
   }
@@ -216,27 +229,27 @@ export function throughNode(
   if (hostPort) {
     // Not kube-proxy: the CNI portmap plugin's DNAT for a pod's hostPort.
     ctx.hostPort = { node, port: p.dstPort, protocol: p.protocol, chain: v.decidingRule!.chain };
-    addHop(ctx, { ...base, stage: 'node', action: 'dnat', ...reasonNote(v.reason) }, out);
+    addHop(ctx, verdictHop(ctx, node, v, 'node', 'dnat', v.reason, false), out);
   } else if (v.action === 'dnat') {
     decide(ctx, node, v);
-    // Why the other endpoints were left out is the inspector's; a tally only counts the choice.
-    const details = tally(ctx) ? {} : decisionDetails(ctx, node, v);
-    const note = cleared ? { note: clearedNote(cleared, v.reason) } : reasonNote(v.reason);
-    addHop(ctx, { ...base, ...details, stage: 'kube-proxy', action: 'dnat', ...note }, out);
-  } else {
+    const note = cleared ? clearedNote(cleared, v.reason) : v.reason;
+    addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', 'dnat', note, true), out);
+  } else if (!tally(ctx)) {
+    // (A tally keeps no forwarding hop: it holds no candidates.)
     const note = v.reason
       ? v.reason
       : role === 'entry'
         ? msg('sim.hop.noRewrite', { ip: p.dst, port: p.dstPort, protocol: p.protocol })
         : msg('sim.hop.transit', { node });
-    addHop(ctx, { ...base, stage: role === 'entry' ? 'kube-proxy' : 'node', action: 'forward', note }, out);
+    const stage = role === 'entry' ? 'kube-proxy' : 'node';
+    addHop(ctx, verdictHop(ctx, node, v, stage, 'forward', note, false), out);
   }
   if (v.masquerade) out = masquerade(ctx, node, out, v.masqueradeStep);
-  const e = ctCreate(world.conntrack, node, p, out, world.clock, {
-    ...(v.ipvsConnection ? { ipvs: v.ipvsConnection } : {}),
-    ...(v.service ? { service: v.service } : {}),
-    ...(v.decidingRule ? { rule: v.decidingRule.text } : {}),
-  });
+  const extra: Pick<ConntrackEntry, 'ipvs' | 'service' | 'rule'> = {};
+  if (v.ipvsConnection) extra.ipvs = v.ipvsConnection;
+  if (v.service) extra.service = v.service;
+  if (v.decidingRule) extra.rule = v.decidingRule.text;
+  const e = ctCreate(world.conntrack, node, p, out, world.clock, extra);
   ctx.entries.push(e);
   ctx.back.push({ kind: 'ct', node, entry: e });
   return out;

@@ -8,7 +8,7 @@ import { joinHostPort } from '../net/ip6';
 import { msg, type Msg } from '../messages';
 import { reversed, type Packet } from '../net/packet';
 import { ctLookup, ctReplySeen, formatEntry } from './conntrack';
-import { addReplyHop, samePacket, type Ctx } from './context';
+import { addReplyHop, samePacket, tally, type Ctx } from './context';
 
 function unNatNote(p: Packet, next: Packet): Msg {
   const src =
@@ -30,11 +30,14 @@ export function walkReply(
   clientLocation: string,
 ): Packet {
   const { world } = ctx;
+  // A tally records no reply hop: the reply only updates conntrack, as it does for a full trace.
+  const record = !tally(ctx);
   let p = reversed(arrived);
   addReplyHop(ctx, { stage: responder.stage, location: responder.location, action: 'respond' }, p);
   for (let i = ctx.back.length - 1; i >= 0; i--) {
     const step = ctx.back[i]!;
     if (step.kind === 'link') {
+      if (!record) continue;
       const l = step.link;
       addReplyHop(
         ctx,
@@ -64,7 +67,7 @@ export function walkReply(
       const entry = hit?.direction === 'reply' ? hit.entry : step.entry;
       ctReplySeen(entry, world.clock);
       const next = reversed(entry.orig);
-      if (!samePacket(next, p)) {
+      if (record && !samePacket(next, p)) {
         addReplyHop(
           ctx,
           {

@@ -16,7 +16,7 @@ import { isIngressRequest, throughIngress } from './ingress-path';
 import { owningGateway } from '../gateway/envoy-infra';
 import { gatewayListenerPort, throughGateway } from './gateway-path';
 import { cloudLoadBalancer } from './cloud-lb-path';
-import { addHop, fail, type Ctx, type End } from './context';
+import { addHop, fail, tally, type Ctx, type End } from './context';
 import { explainIcmpToVirtualIP, explainNoServicePort } from './explain';
 import { apiServerAnswer } from './api-server';
 import { kubeProxyHealth } from './node-sockets';
@@ -27,6 +27,8 @@ const MAX_DEPTH = 6;
 
 /** The packet crosses from one node to another over the overlay. */
 function cross(ctx: Ctx, from: string, to: string, p: Packet, via: 'overlay' | 'nodes' = 'overlay'): void {
+  // A tally records neither the crossing nor the way back over it (only its reply hops would read it).
+  if (tally(ctx)) return;
   const l = link(ctx.cluster, from, to, via);
   addHop(
     ctx,

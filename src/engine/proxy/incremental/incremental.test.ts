@@ -257,6 +257,39 @@ describe.each(MODES)('updateNodeRules in %s mode equals a full build', (mode) =>
   });
 });
 
+describe('iptables: a long KUBE-SERVICES keeps its lookup through edits', () => {
+  it('walks as a full build after each edit, with the lookup carried over, not made again', () => {
+    // 30 more Services: KUBE-SERVICES is long enough to be indexed (chain-index.ts).
+    const filler = cluster(
+      Array.from({ length: 30 }, (_, i) =>
+        svc('fill', `f${i}`, {
+          clusterIP: `172.30.1.${i}`,
+          ports: [{ name: 'p80', port: 80, protocol: 'TCP' }],
+        }),
+      ),
+      Array.from({ length: 30 }, (_, i) =>
+        slice('fill', `f${i}`, [{ ip: `10.180.9.${i}` }], [{ name: 'p80', port: 80 }]),
+      ),
+    );
+    let c = base('iptables');
+    c.services = [...c.services, ...filler.services];
+    c.endpointSlices = [...c.endpointSlices, ...filler.endpointSlices];
+    let rules = buildNodeRules(c, TEST_NODE, { memo: createProxyMemo() });
+    expect(rules.nat.byName.get('KUBE-SERVICES')!.index).toBeDefined();
+    traces(c, rules); // the per-destination answers exist before the first edit
+    for (const [label, edit] of EDITS) {
+      const [next, keys] = edit(c);
+      const index = rules.nat.byName.get('KUBE-SERVICES')!.index;
+      rules = updateNodeRules(rules, next, keys);
+      expect(rules.nat.byName.get('KUBE-SERVICES')!.index, label).toBe(index);
+      const full = buildNodeRules({ ...next }, TEST_NODE);
+      expect(print(rules), label).toBe(print(full));
+      expect(traces(next, rules), label).toEqual(traces(next, full));
+      c = next;
+    }
+  });
+});
+
 describe('sharing between nodes', () => {
   const c = base('iptables');
   const memo = createProxyMemo();

@@ -17,7 +17,8 @@ import {
 } from '../iptables/proxier';
 import type { ServiceFragment } from '../iptables/service';
 import { SHARED_CHAINS, setRules } from '../iptables/shared-chains';
-import type { BuildOptions, IptablesTable, NodeRules, Rule } from '../shared/types';
+import type { BuildOptions, Chain, IptablesTable, NodeRules, Rule } from '../shared/types';
+import { spliceIndex } from '../iptables/chain-index';
 import { updateFragments, type FragmentChange } from './scope';
 import { updateServiceMap } from './service-map-update';
 
@@ -33,7 +34,8 @@ const keyOfRule = (r: Rule): string => {
  * sorts among the other Services' rules (the chain's Service rules are in key order; rules without a
  * Service, such as KUBE-SERVICES' final jump to KUBE-NODEPORTS, come last).
  */
-function spliceService(rules: Rule[], key: string, old: Rule[], fresh: Rule[]): void {
+function spliceService(chain: Chain, key: string, old: Rule[], fresh: Rule[]): void {
+  const rules = chain.rules;
   let at = old.length > 0 ? rules.indexOf(old[0]!) : -1;
   if (at < 0) {
     let hi = rules.length;
@@ -46,7 +48,9 @@ function spliceService(rules: Rule[], key: string, old: Rule[], fresh: Rule[]): 
     }
     at = lo;
   }
-  rules.splice(at, old.length, ...fresh);
+  const removed = rules.splice(at, old.length, ...fresh);
+  // The chain's lookup follows the splice rather than being made again for the whole chain.
+  if (chain.index) spliceIndex(chain.index, at, removed, fresh);
 }
 
 /** Patches the shared chains for the Services whose fragments changed. */
@@ -57,17 +61,19 @@ function patchSharedChains(
 ): void {
   for (const [table, name, field] of SHARED_CHAINS) {
     const t = table === 'nat' ? nat : filter;
-    const rules = t.byName.get(name)!.rules;
+    const chain = t.byName.get(name)!;
     let touched = false;
     for (const { key, old, fresh } of changes) {
       const gone = old.flatMap((f) => f[field]);
       const added = fresh.flatMap((f) => f[field]);
       if (gone.length === 0 && added.length === 0) continue;
-      spliceService(rules, key, gone, added);
+      spliceService(chain, key, gone, added);
       touched = true;
     }
-    // A new Chain object: its lookup index is rebuilt on the next walk.
-    if (touched) setRules(t, name, rules);
+    // A new Chain object (nothing else kept on the old one applies), with the lookup kept in step.
+    if (!touched) continue;
+    setRules(t, name, chain.rules);
+    if (chain.index) t.byName.get(name)!.index = chain.index;
   }
 }
 

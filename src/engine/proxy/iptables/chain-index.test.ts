@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { candidateRules, chainMentionsIp, indexChain } from './chain-index';
+import { candidateRules, chainMentionsIp, indexChain, spliceIndex } from './chain-index';
 import { makeRule } from '../shared/rule';
 import type { Chain } from '../shared/types';
 
@@ -39,5 +39,39 @@ describe('chain index from rule tokens', () => {
     expect(chainMentionsIp(chain, '172.30.0.30')).toBe(false);
     expect(chainMentionsIp(chain, '172.30.0.')).toBe(false);
     expect(chainMentionsIp(chain, '10.0.0.1')).toBe(false);
+  });
+});
+
+describe('the lookup kept in step with an edit (spliceIndex)', () => {
+  const rule = (ip: string, port: number, proto = 'tcp') =>
+    makeRule('KUBE-SERVICES', ['-m', proto, '-p', proto, '-d', ip, '--dport', `${port}`, '-j', 'KUBE-SVC-X']);
+  const tail = makeRule('KUBE-SERVICES', ['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'KUBE-NODEPORTS']);
+  /** Every question a walk or an explanation asks, for addresses 172.30.0.0-49 on two ports. */
+  const answers = (chain: Chain) =>
+    Array.from({ length: 50 }, (_, i) => `172.30.0.${i}`).map((ip) => [
+      candidateRules(chain, ip, 80, 'tcp'),
+      candidateRules(chain, ip, 53, 'udp'),
+      chainMentionsIp(chain, ip),
+    ]);
+
+  it('answers as a lookup made again from the edited rules, edit after edit', () => {
+    const rules = [...Array.from({ length: 30 }, (_, i) => rule(`172.30.0.${i}`, 80)), tail];
+    const kept: Chain = { name: 'KUBE-SERVICES', builtin: false, rules };
+    indexChain(kept);
+    answers(kept); // the per-destination answers and the address set exist before the edits
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1103515245 + 12345) >>> 0) % n;
+    for (let edit = 0; edit < 200; edit++) {
+      // Replace up to 3 rules somewhere before the tail with up to 3 rules for random addresses and ports.
+      const at = next(rules.length);
+      const removed = Math.min(next(4), rules.length - 1 - at);
+      const added = Array.from({ length: next(4) }, () =>
+        next(3) === 0 ? rule(`172.30.0.${next(50)}`, 53, 'udp') : rule(`172.30.0.${next(50)}`, 80),
+      );
+      const gone = rules.splice(at, removed, ...added);
+      spliceIndex(kept.index!, at, gone, added);
+      const fresh: Chain = { name: 'KUBE-SERVICES', builtin: false, rules: [...rules] };
+      expect(answers(kept), `edit ${edit}`).toEqual(answers(fresh));
+    }
   });
 });

@@ -6,7 +6,7 @@
  * @example
  * candidateRules(chain, '10.96.0.10', 53, 'udp'); // [4, 5, 1200] (sorted rule indexes)
  */
-import type { Chain, ChainIndex } from '../shared/types';
+import type { Chain, ChainIndex, Rule } from '../shared/types';
 
 /** Chains shorter than this are simply scanned. */
 const INDEX_MIN_RULES = 24;
@@ -19,28 +19,106 @@ function isExactIp(cidr: string): string | undefined {
   return cidr.endsWith('/32') ? cidr.slice(0, -3) : undefined;
 }
 
+/** The bucket a rule is filed under ("ip|port|proto", ip "*" for port-only rules), or undefined: generic. */
+function bucketOf(r: Rule): string | undefined {
+  const fast = (r as { destKey?: () => string | undefined }).destKey;
+  if (fast) return fast.call(r);
+  const m = r.match;
+  if (m.dport === undefined || m.protocol === undefined) return undefined;
+  const exact = m.dst && !m.dst.negate ? isExactIp(m.dst.cidr) : undefined;
+  return `${exact ?? '*'}|${m.dport}|${m.protocol}`;
+}
+
 function buildIndex(chain: Chain): ChainIndex {
   const byDest = new Map<string, number[]>();
   const generic: number[] = [];
   chain.rules.forEach((r, i) => {
-    const fast = (r as { destKey?: () => string | undefined }).destKey;
-    if (fast) {
-      const key = fast.call(r);
-      if (key === undefined) return void generic.push(i);
-      const list = byDest.get(key);
-      if (list) list.push(i);
-      else byDest.set(key, [i]);
-      return;
-    }
-    const m = r.match;
-    if (m.dport === undefined || m.protocol === undefined) return void generic.push(i);
-    const exact = m.dst && !m.dst.negate ? isExactIp(m.dst.cidr) : undefined;
-    const key = `${exact ?? '*'}|${m.dport}|${m.protocol}`;
+    const key = bucketOf(r);
+    if (key === undefined) return void generic.push(i);
     const list = byDest.get(key);
     if (list) list.push(i);
     else byDest.set(key, [i]);
   });
   return { byDest, generic };
+}
+
+/** Drops the positions in [at, end) from a sorted list and moves the ones after by `delta`, in place. */
+function shift(list: number[], at: number, end: number, delta: number): void {
+  let w = 0;
+  for (let r = 0; r < list.length; r++) {
+    const x = list[r]!;
+    if (x < at) list[w++] = x;
+    else if (x >= end) list[w++] = x + delta;
+  }
+  list.length = w;
+}
+
+/** Puts `pos` into a sorted list of positions. */
+function insertSorted(list: number[], pos: number): void {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  list.splice(lo, 0, pos);
+}
+
+function ipOfBucket(key: string): string {
+  return key.slice(0, key.indexOf('|'));
+}
+
+/**
+ * Keeps a chain's lookup in step with `rules.splice(at, removed.length, ...added)` (an edit replacing one
+ * Service's rules in KUBE-SERVICES), so the first trace after the edit does not index the whole chain
+ * again: the removed rules leave their buckets, every later position moves by the difference, the added
+ * rules join theirs. The per-destination answers are dropped (made again on first use).
+ *
+ * @example
+ * const removed = chain.rules.splice(at, old.length, ...fresh);
+ * if (chain.index) spliceIndex(chain.index, at, removed, fresh);
+ */
+export function spliceIndex(
+  idx: ChainIndex,
+  at: number,
+  removed: readonly Rule[],
+  added: readonly Rule[],
+): void {
+  const end = at + removed.length;
+  const delta = added.length - removed.length;
+  const emptied = new Set<string>();
+  for (const r of removed) {
+    const key = bucketOf(r);
+    if (key !== undefined) emptied.add(key);
+  }
+  for (const [key, list] of idx.byDest) {
+    shift(list, at, end, delta);
+    if (list.length > 0) emptied.delete(key);
+  }
+  shift(idx.generic, at, end, delta);
+  for (const key of emptied) {
+    if (idx.byDest.get(key)?.length !== 0) continue;
+    idx.byDest.delete(key);
+    const ip = ipOfBucket(key);
+    const n = idx.ips?.get(ip);
+    if (n !== undefined) {
+      if (n > 1) idx.ips!.set(ip, n - 1);
+      else idx.ips!.delete(ip);
+    }
+  }
+  added.forEach((r, i) => {
+    const key = bucketOf(r);
+    if (key === undefined) return void insertSorted(idx.generic, at + i);
+    const list = idx.byDest.get(key);
+    if (list) return void insertSorted(list, at + i);
+    idx.byDest.set(key, [at + i]);
+    if (idx.ips) {
+      const ip = ipOfBucket(key);
+      idx.ips.set(ip, (idx.ips.get(ip) ?? 0) + 1);
+    }
+  });
+  idx.merged?.clear();
 }
 
 function mergeSorted(lists: number[][]): number[] {
@@ -93,6 +171,12 @@ export function candidateRules(
 export function chainMentionsIp(chain: Chain, ip: string): boolean {
   const idx = (chain.index ??= buildIndex(chain));
   // Asked for every packet no rule captured (a reply, a pod IP): one set, not a scan of every key.
-  idx.ips ??= new Set([...idx.byDest.keys()].map((key) => key.slice(0, key.indexOf('|'))));
+  if (!idx.ips) {
+    idx.ips = new Map();
+    for (const key of idx.byDest.keys()) {
+      const at = ipOfBucket(key);
+      idx.ips.set(at, (idx.ips.get(at) ?? 0) + 1);
+    }
+  }
   return idx.ips.has(ip);
 }

@@ -16,7 +16,8 @@ import { candidateRules } from './chain-index';
 import { ruleMatches, type MatchEnv, type WalkPacket } from './match';
 import { explain } from './reasons';
 import type { ProxyState } from '../shared/proxy-state';
-import type { IptablesTable, NodeRules, TableName } from '../shared/types';
+import type { IptablesTable, NodeRules, TableName, WalkMemoEntry } from '../shared/types';
+import { recalled, remember } from './walk-memo';
 import type { IpvsConnectionRef, PacketIn, ProxyVerdict, RuleStep } from '../shared/verdict';
 import type { Msg } from '../../messages';
 
@@ -56,8 +57,9 @@ interface Walk {
   masqStep?: RuleStep;
   /** Policy chain (KUBE-SVC/SVL) whose endpoint rule fired, and the SEP chain it chose. */
   policy?: { chain: string; sep: string };
-  affinityHit?: string;
   depth: number;
+  /** Stateless top-level walks may be recalled and recorded (walk-memo.ts). */
+  memo: boolean;
 }
 
 function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
@@ -101,7 +103,7 @@ function runChain(table: IptablesTable, name: string, w: Walk): Outcome {
           const { ip, port } = splitHostPort(t.toDestination);
           w.pkt.dst = ip;
           if (port !== undefined) w.pkt.dstPort = port;
-          w.pkt.ctstates.add('DNAT');
+          w.pkt.dnat = true;
           w.decisive = step;
           return 'DNAT';
         }
@@ -130,6 +132,52 @@ function localTest(rules: NodeRules): (ip: string) => boolean {
   return (ip) => nodeIPs.includes(ip) || (index?.has(ip) ?? false) || LOOPBACK.test(ip);
 }
 
+/**
+ * A top-level chain (a hook's chain) for the walk's packet: recalled when the same packet walked it before
+ * without reading any state, otherwise walked (and recorded when it read none).
+ */
+function runTop(rules: NodeRules, table: TableName, chain: string, w: Walk): Outcome {
+  const t = table === 'nat' ? rules.nat : rules.filter;
+  if (!w.memo) return runChain(t, chain, w);
+  const hit = recalled(rules, table, chain, w.pkt);
+  if (hit) {
+    for (const step of hit.steps) w.steps.push(step);
+    w.pkt.dst = hit.dst;
+    w.pkt.dstPort = hit.dstPort;
+    w.pkt.mark = hit.mark;
+    w.pkt.dnat = hit.dnat;
+    if (hit.decisive) w.decisive = hit.decisive;
+    if (hit.masqStep) {
+      w.masquerade = true;
+      w.masqStep = hit.masqStep;
+    }
+    if (hit.policy) w.policy = hit.policy;
+    return hit.outcome;
+  }
+  const entered = { ...w.pkt };
+  const from = w.steps.length;
+  const { decisive, masqStep, policy } = w;
+  const stateful = w.env.stateful === true;
+  w.env.stateful = false;
+  const outcome = runChain(t, chain, w);
+  if (!w.env.stateful) {
+    const entry: WalkMemoEntry = {
+      outcome,
+      steps: w.steps.slice(from),
+      dst: w.pkt.dst,
+      dstPort: w.pkt.dstPort,
+      mark: w.pkt.mark,
+      dnat: w.pkt.dnat,
+    };
+    if (w.decisive !== decisive) entry.decisive = w.decisive;
+    if (w.masqStep !== masqStep) entry.masqStep = w.masqStep;
+    if (w.policy !== policy) entry.policy = w.policy;
+    remember(rules, table, chain, entered, entry);
+  }
+  w.env.stateful = w.env.stateful || stateful;
+  return outcome;
+}
+
 /** The recent lists of one node inside ProxyState. */
 export function recentOf(state: ProxyState, node: string): Map<string, Map<string, number>> {
   let r = state.recent.get(node);
@@ -156,28 +204,27 @@ export function walkIptables(
       dstPort: pkt.dstPort,
       protocol: pkt.protocol.toLowerCase(),
       mark: 0,
-      ctstates: new Set(['NEW']),
+      dnat: false,
     },
     env: { isLocal, rng, now, recent: recentOf(state, rules.node) },
     steps: [],
     masquerade: false,
     depth: 0,
+    // ipset membership and the bridge test come from the caller: only a plain iptables walk is recorded.
+    memo: !ipvs && !fromBridge,
   };
-  w.env.onRecentHit = (name) => (w.affinityHit = name);
-  const run = (table: TableName, chain: string): Outcome =>
-    runChain(table === 'nat' ? rules.nat : rules.filter, chain, w);
 
   if (ipvs) w.env.inSet = ipvs.inSet;
   if (fromBridge) w.env.fromBridge = fromBridge;
-  let natOut = run('nat', pkt.hook);
+  let natOut = runTop(rules, 'nat', pkt.hook, w);
   let filterOut: Outcome;
   let forwarded = false;
   const localIn = pkt.hook === 'PREROUTING' && isLocal(w.pkt.dst);
-  if (pkt.hook === 'OUTPUT') filterOut = run('filter', 'OUTPUT');
-  else if (localIn) filterOut = run('filter', 'INPUT');
+  if (pkt.hook === 'OUTPUT') filterOut = runTop(rules, 'filter', 'OUTPUT', w);
+  else if (localIn) filterOut = runTop(rules, 'filter', 'INPUT', w);
   else {
     forwarded = true;
-    filterOut = run('filter', 'FORWARD');
+    filterOut = runTop(rules, 'filter', 'FORWARD', w);
   }
   // IPVS hooks LOCAL_IN and LOCAL_OUT: it sees packets to local addresses (its VIPs live on kube-ipvs0).
   const passed = filterOut === 'continue' || filterOut === 'ACCEPT';
@@ -189,7 +236,7 @@ export function walkIptables(
       if (r.to) {
         w.pkt.dst = r.to.ip;
         w.pkt.dstPort = r.to.port;
-        w.pkt.ctstates.add('DNAT');
+        w.pkt.dnat = true;
         natOut = 'DNAT';
         forwarded = true;
       } else filterOut = 'REJECT';
@@ -197,7 +244,7 @@ export function walkIptables(
     }
   }
   if ((filterOut === 'continue' || filterOut === 'ACCEPT') && (forwarded || pkt.hook === 'OUTPUT'))
-    run('nat', 'POSTROUTING');
+    runTop(rules, 'nat', 'POSTROUTING', w);
 
   let action: ProxyVerdict['action'];
   if (filterOut === 'DROP') action = 'drop';
@@ -235,7 +282,7 @@ export function walkIptables(
   }
   if (action === 'dnat' && w.policy) {
     const policy = rules.nat.byName.get(w.policy.chain);
-    if (policy) verdict.candidates = policyCandidates(rules.nat, policy, w.policy.sep, w.affinityHit);
+    if (policy) verdict.candidates = policyCandidates(rules.nat, policy, w.policy.sep, w.env.recentHit);
     const ep = rules.nat.byName.get(w.policy.sep)?.endpoint;
     if (ep) verdict.endpoint = { ...ep };
   }
@@ -254,7 +301,7 @@ export function walkIptables(
     ];
   const service = decidingRule?.service ?? svcRule?.service;
   if (service !== undefined) verdict.service = service;
-  const reason = explain(rules, pkt, verdict, w.affinityHit);
+  const reason = explain(rules, pkt, verdict, w.env.recentHit);
   if (reason) verdict.reason = reason;
   return verdict;
 }

@@ -19,7 +19,17 @@ export interface WalkPacket {
   dstPort: number;
   protocol: string; // "tcp" | "udp" | "sctp" | "icmp"
   mark: number;
-  ctstates: Set<string>; // NEW, DNAT…
+  /**
+   * conntrack's state of the walked packet: always a connection's first packet (NEW), DNATed once a
+   * DNAT rule rewrote it (`-m conntrack --ctstate DNAT`).
+   */
+  dnat: boolean;
+}
+
+/** Whether the packet is in one of conntrack `states` (the walk sees first packets: NEW, maybe DNAT). */
+function inAnyState(states: readonly string[], pkt: WalkPacket): boolean {
+  for (const s of states) if (s === 'NEW' || (s === 'DNAT' && pkt.dnat)) return true;
+  return false;
 }
 
 export interface MatchEnv {
@@ -32,8 +42,13 @@ export interface MatchEnv {
   fromBridge?: (ip: string) => boolean;
   /** ipset membership test (IPVS mode). */
   inSet?: (name: string, flags: string, pkt: WalkPacket) => boolean;
-  /** Set when a `-m recent --rcheck` matched: which list, and how long ago the source was seen. */
-  onRecentHit?: (name: string, age: number) => void;
+  /** Set when a `-m recent --rcheck` matched: which list. */
+  recentHit?: string;
+  /**
+   * Set when a match read or wrote state beyond the packet and the rules (a `-m statistic` draw, a
+   * `-m recent` list): such a walk cannot be remembered (walk-memo.ts).
+   */
+  stateful?: boolean;
 }
 
 function inAddr(cidrText: string, ip: string): boolean {
@@ -52,13 +67,13 @@ export function ruleMatches(m: RuleMatch, pkt: WalkPacket, env: MatchEnv): boole
   if (m.dstType !== undefined && env.isLocal(pkt.dst) === !!m.dstType.negate) return false;
   if (m.mark !== undefined && ((pkt.mark & m.mark.mask) >>> 0 === m.mark.value) === !!m.mark.negate)
     return false;
-  if (m.ctstate !== undefined && m.ctstate.states.some((s) => pkt.ctstates.has(s)) === !!m.ctstate.negate)
-    return false;
+  if (m.ctstate !== undefined && inAnyState(m.ctstate.states, pkt) === !!m.ctstate.negate) return false;
   if (m.physdevIsIn !== undefined && (env.fromBridge?.(pkt.src) ?? false) === !!m.physdevIsIn.negate)
     return false;
   if (m.set !== undefined && (env.inSet?.(m.set.name, m.set.flags, pkt) ?? false) === !!m.set.negate)
     return false;
   if (m.recent !== undefined && m.recent.op === 'rcheck') {
+    env.stateful = true;
     const list = env.recent.get(m.recent.name);
     const seen = list?.get(pkt.src);
     const fresh =
@@ -66,11 +81,15 @@ export function ruleMatches(m: RuleMatch, pkt: WalkPacket, env: MatchEnv): boole
     if (m.recent.reap && list && m.recent.seconds !== undefined)
       for (const [ip, t] of list) if (env.now - t > m.recent.seconds) list.delete(ip);
     if (!fresh) return false;
-    env.onRecentHit?.(m.recent.name, env.now - seen);
+    env.recentHit = m.recent.name;
   }
   // The statistic match draws only when everything before it held, as the kernel evaluates matches in order.
-  if (m.probability !== undefined && !(env.rng.next() < m.probability)) return false;
+  if (m.probability !== undefined) {
+    env.stateful = true;
+    if (!(env.rng.next() < m.probability)) return false;
+  }
   if (m.recent !== undefined && m.recent.op === 'set') {
+    env.stateful = true;
     let list = env.recent.get(m.recent.name);
     if (!list) env.recent.set(m.recent.name, (list = new Map()));
     list.set(pkt.src, env.now);

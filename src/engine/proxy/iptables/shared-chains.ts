@@ -66,7 +66,7 @@ function nodePortsTailCall(ctx: ProxyContext, nodePortAddresses: readonly string
 
 /**
  * Fills the shared chains from the node's fragments, in Service order, and indexes the long ones (so the
- * first trace after a build is fast; an edit leaves that to the first walk).
+ * first trace after a build is fast; an edit keeps the lookup in step: chain-index.ts spliceIndex).
  *
  * @example
  * writeSharedChains(set, ctx, cluster.config.proxy.nodePortAddresses, tables.nat, tables.filter);

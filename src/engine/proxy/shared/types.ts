@@ -108,8 +108,11 @@ export interface Chain {
 export interface ChainIndex {
   byDest: Map<string, number[]>; // "10.96.0.10|53|udp" → [3, 4]
   generic: number[];
-  /** The exact addresses byDest names (any port), built on first use: "is this a Service IP?". */
-  ips?: Set<string>;
+  /**
+   * The exact addresses byDest names (any port) with how many buckets name each, built on first use:
+   * "is this a Service IP?".
+   */
+  ips?: Map<string, number>;
   /** candidateRules' answers by "dst|dport|proto", made on first use (a --count asks the same one each time). */
   merged?: Map<string, number[]>;
 }
@@ -208,6 +211,49 @@ export interface NodeRules {
    * adds its own fields) and the memo the rules were made with.
    */
   cache?: { readonly memo: ProxyMemo };
+  /**
+   * The outcomes of walks through these rules that read no state (no `-m statistic` draw, no `-m recent`
+   * list), by top-level chain and packet (iptables/walk-memo.ts): made on first use, dropped by
+   * `updateNodeRules` (the rules change in place).
+   */
+  walks?: WalkMemo;
+}
+
+/** One chain's recorded walks: by source, destination, then port, protocol, state and mark in one number. */
+export type WalksBySource = Map<string, Map<string, Map<number, WalkMemoEntry>>>;
+
+/** Recorded walks per table and top-level chain. */
+export interface WalkMemo {
+  nat: Map<string, WalksBySource>;
+  filter: Map<string, WalksBySource>;
+  /** Records kept (bounded). */
+  size: number;
+}
+
+/** A rule a walk went through (a verdict's steps). */
+export interface RuleStep {
+  table: TableName | 'ipvs' | 'nft';
+  chain: string; // "KUBE-SERVICES"
+  index: number; // 0-based rule index in that chain
+  text: string; // the rule as iptables-save prints it (or the ipvsadm line, or the nft list ruleset line)
+  /** The rule is the IPv6 proxier's (ip6tables-save, `table ip6 kube-proxy`). */
+  family?: 'IPv6';
+}
+
+/** One memoised top-level chain walk: what it did to the walk, to be done again on the same packet. */
+export interface WalkMemoEntry {
+  outcome: 'continue' | 'ACCEPT' | 'DROP' | 'REJECT' | 'DNAT' | 'MASQUERADE';
+  /** The rules that matched, in order. */
+  steps: RuleStep[];
+  /** The packet after the chain (only DNAT and MARK change it). */
+  dst: string;
+  dstPort: number;
+  mark: number;
+  dnat: boolean;
+  /** Set when the chain set them. */
+  decisive?: RuleStep;
+  masqStep?: RuleStep;
+  policy?: { chain: string; sep: string };
 }
 
 /** How a node's rules are made. */

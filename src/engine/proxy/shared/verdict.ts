@@ -8,7 +8,9 @@
  * v.decidingRule?.text; // "-A KUBE-SEP-… -m udp -p udp -j DNAT --to-destination 10.244.0.2:53"
  */
 import type { Candidate, WireProtocol } from '../../trace';
-import type { TableName } from './types';
+import type { RuleStep } from './types';
+
+export type { RuleStep };
 import type { Msg } from '../../messages';
 
 export interface PacketIn {
@@ -27,15 +29,6 @@ export interface PacketOut {
   dst: string;
   dstPort: number;
   protocol: WireProtocol;
-}
-
-export interface RuleStep {
-  table: TableName | 'ipvs' | 'nft';
-  chain: string; // "KUBE-SERVICES"
-  index: number; // 0-based rule index in that chain
-  text: string; // the rule as iptables-save prints it (or the ipvsadm line, or the nft list ruleset line)
-  /** The rule is the IPv6 proxier's (ip6tables-save, `table ip6 kube-proxy`). */
-  family?: 'IPv6';
 }
 
 export interface ProxyVerdict {
