@@ -57,6 +57,16 @@ test('a Service’s menu: externalTrafficPolicy, endpoints to none, delete — e
   await expect(items.nth(3)).toContainText(
     `kubectl patch service echo-local -p '{"spec":{"externalTrafficPolicy":"Cluster"}}'`,
   );
+  // The whole menu is inside the 1280×720 window (echo-local sits low on the graph; items whose command
+  // wraps are taller than one line: the menu moves up rather than running off the bottom).
+  await expect
+    .poll(async () => {
+      const box = await menu.boundingBox();
+      return (
+        box !== null && box.y >= 0 && box.x >= 0 && box.y + box.height <= 720 && box.x + box.width <= 1280
+      );
+    })
+    .toBe(true);
   await shot(page, testInfo, 'service-menu');
   await page.keyboard.press('End');
   await expect(items.nth(3)).toBeFocused();

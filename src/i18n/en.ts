@@ -175,7 +175,7 @@ export const en = {
   'timeline.before': 'Before the first event: the cluster as the YAML builds it.',
   'timeline.hint': 'No faults yet: right-click a node, a pod or a Service (or Shift+F10) to make one',
   'fault.menu': 'Faults for {name}',
-  'fault.when': 'happens at t = {at}',
+  'fault.when': 'at t = {at}',
   'fault.nodeStopped': 'Stop the node (kubelet down, unreachable)',
   'fault.nodeDrained': 'Drain the node',
   'fault.cordon': 'Cordon (no new pods)',

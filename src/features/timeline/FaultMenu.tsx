@@ -3,7 +3,7 @@
  * that can happen to a node or a pod, each the console line that makes it, at the instant shown. A menu
  * as WAI-ARIA's menu pattern: focus on the first item, arrows move, Escape closes and gives focus back.
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../engine';
 import { useT } from '../../i18n';
 import { selectCluster, useStore, type ElementMenu } from '../../store';
@@ -22,6 +22,16 @@ export function FaultMenu() {
   const host = useRef<HTMLDivElement>(null);
   const back = useRef<Element | null>(null);
   const actions = menu ? faultActions(menu.id, cluster) : [];
+
+  // Kept inside the window: measured once drawn (items whose command wraps are taller than a guess), the
+  // menu moves up or left of the point when it would cross the window's bottom or right edge.
+  useLayoutEffect(() => {
+    const el = host.current;
+    if (!menu || !el) return;
+    const box = el.getBoundingClientRect();
+    el.style.left = `${Math.max(4, Math.min(menu.x, window.innerWidth - 4 - box.width))}px`;
+    el.style.top = `${Math.max(4, Math.min(menu.y, window.innerHeight - 4 - box.height))}px`;
+  }, [menu]);
 
   useEffect(() => {
     if (!menu) return;
@@ -62,11 +72,8 @@ export function FaultMenu() {
       go(-1);
     }
   };
-  // Kept inside the window: the menu opens left or up of the point when there is no room.
-  const style = {
-    left: Math.max(4, Math.min(menu.x, window.innerWidth - 330)),
-    top: Math.max(4, Math.min(menu.y, window.innerHeight - 60 - actions.length * 44)),
-  };
+  // Where the pointer was; the layout effect above moves it into the window before it is painted.
+  const style = { left: menu.x, top: menu.y };
 
   return (
     <div
