@@ -46,6 +46,7 @@ export {
   challengeKey,
   predictionKey,
   pageCount,
+  stepCommand,
   userRef,
   type LessonRef,
   type ChallengeRun,

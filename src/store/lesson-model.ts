@@ -79,6 +79,17 @@ export function stepRequestForm(
 }
 
 /**
+ * A step's console line as the student will run it: the allocated addresses it names by placeholder
+ * (`{lb:ingress-nginx/ingress-nginx-controller}`) filled from the built cluster, as a step's request is;
+ * one the cluster cannot answer yet stays as written.
+ *
+ * @example
+ * stepCommand("curl http://{nodeIP:node-1}:30080/", cluster); // "curl http://192.168.49.2:30080/"
+ */
+export const stepCommand = (command: string, cluster: ClusterState | null): string =>
+  cluster && hasPlaceholder(command) ? resolveTarget(command, cluster) : command;
+
+/**
  * The progress after showing page `index`: it is the page to come back to, and a step page has been seen
  * (`steps`: how many steps the lesson has).
  */

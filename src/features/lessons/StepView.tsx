@@ -5,7 +5,7 @@
  */
 import type { LoadedLesson } from '../../engine';
 import { useT } from '../../i18n';
-import { selectLocale, useStore, type LessonRef } from '../../store';
+import { selectCluster, selectLocale, stepCommand, useStore, type LessonRef } from '../../store';
 import { PredictionView } from './PredictionView';
 
 interface Props {
@@ -21,6 +21,8 @@ export function StepView({ lesson, lessonRef, index }: Props) {
   const select = useStore((s) => s.select);
   const draftConsole = useStore((s) => s.draftConsole);
   const step = lesson.steps[index]!;
+  // Addresses the cluster allocates (a load balancer's IP, a node's) are filled in as the cluster is built.
+  const command = useStore((s) => (step.command ? stepCommand(step.command, selectCluster(s)) : undefined));
   return (
     <div className="lesson-step" data-testid="lesson-step">
       <p className="lesson-text">{step.text[locale]}</p>
@@ -52,11 +54,11 @@ export function StepView({ lesson, lessonRef, index }: Props) {
           {t('lesson.request', { from: request.from, to: request.target })}
         </p>
       )}
-      {step.command && (
+      {command && (
         <div className="lesson-command">
           <span className="label">{t('lesson.command')}</span>
-          <code>{step.command}</code>
-          <button type="button" onClick={() => draftConsole(step.command!)} title={t('lesson.command.title')}>
+          <code>{command}</code>
+          <button type="button" onClick={() => draftConsole(command)} title={t('lesson.command.title')}>
             {t('lesson.command.put')}
           </button>
         </div>
