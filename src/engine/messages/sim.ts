@@ -125,6 +125,13 @@ export const sim = defineMessages({
       `${p.node} 노드의 kube-proxy가 로드밸런서 주소(${p.ip})로 가는 패킷을 잡지 않았습니다. svclab은 클러스터를 떠나 클라우드 로드밸런서로 가는 트래픽은 시뮬레이션하지 않습니다.`,
     example: { node: 'node-1', ip: '198.51.100.1' },
   },
+  'sim.hop.lbProxyMode': {
+    en: (p: { ip: string; node: string; service: string }) =>
+      `${p.ip} is the load balancer's address of ${p.service} with ipMode Proxy: kube-proxy writes no rule for it, so the packet leaves ${p.node} for the load balancer over the provider network, and comes back in the way an outside client's does.`,
+    ko: (p) =>
+      `${p.ip} 주소는 ${p.service} 서비스의 로드밸런서 주소이고 ipMode가 Proxy입니다. kube-proxy는 이 주소에 규칙을 만들지 않으므로 패킷은 ${p.node} 노드를 떠나 클라우드 공급자의 네트워크로 로드밸런서까지 갔다가, 클러스터 밖 클라이언트의 요청과 같은 길로 다시 들어옵니다.`,
+    example: { ip: '198.51.100.1', node: 'node-1', service: 'default/web' },
+  },
   'sim.outside.unrouted': {
     en: (p: { ip: string; service: string | null; block: string; node: string; icmp: boolean }) =>
       `${p.ip} is outside the cluster${p.service ? ` (an endpoint of Service ${p.service})` : ''}, in ${p.block}: documentation space that no network routes, and svclab simulates no host there. The ${p.icmp ? 'echo request' : 'SYN'} leaves ${p.node} by its default gateway and nothing answers (no reset, no ICMP error), so the ${p.icmp ? 'ping gets no reply' : 'connection attempt times out'}.`,

@@ -4,10 +4,10 @@
  * rule captured, an address outside the cluster). Also the first steps of a request from each kind of
  * client. Internal to simulate/.
  */
-import type { Pod } from '../k8s/objects';
+import type { Pod, Service } from '../k8s/objects';
 import type { Packet } from '../net/packet';
 import { clusterIndex, nsName, type NodeInfo } from '../cluster/cluster-index';
-import { link, linkFromOutside, locationOf, type Place } from './topology';
+import { link, linkFromOutside, locationOf, type Link, type Place } from './topology';
 import { servicePortsOf } from '../proxy';
 import { isIngressControllerPod } from '../ingress';
 import { msg, type Msg } from '../messages';
@@ -175,6 +175,29 @@ function virtualIpEnd(ctx: Ctx, node: string, p: Packet): End {
   return fail('timeout', why);
 }
 
+/** The load balancer gave `ip` with `ipMode: Proxy` (LoadBalancerIPMode): kube-proxy does not capture it. */
+function isProxyMode(svc: Service, ip: string): boolean {
+  return (svc.status?.loadBalancer?.ingress ?? []).some((i) => i.ip === ip && i.ipMode === 'Proxy');
+}
+
+/**
+ * In-cluster traffic to an `ipMode: Proxy` address: with no kube-proxy rule for it, the node sends it to the
+ * load balancer over the provider network, and the load balancer brings it back in as it does any
+ * client's (a node's NodePort, or a pod in IP target mode).
+ */
+function outToLoadBalancer(ctx: Ctx, node: string, p: Packet, svc: Service): End {
+  const lb = `lb/${nsName(svc)}`;
+  const l: Link = {
+    from: `node/${node}`,
+    to: lb,
+    crossZone: false,
+    note: msg('sim.hop.lbProxyMode', { ip: p.dst, node, service: nsName(svc) }),
+  };
+  addHop(ctx, { stage: 'network', location: l.from, action: 'forward', crossZone: false, note: l.note }, p);
+  ctx.back.push({ kind: 'link', link: l, reverseNote: msg('net.providerBack', { from: lb, to: node }) });
+  return cloudLoadBalancer(ctx, p, svc, route);
+}
+
 /** Routes a packet that has left `node`'s netfilter. */
 export function route(ctx: Ctx, node: string, p: Packet): End {
   if (++ctx.depth > MAX_DEPTH) return fail('timeout', msg('sim.loop', {}));
@@ -203,6 +226,7 @@ export function route(ctx: Ctx, node: string, p: Packet): End {
     case 'external-ip':
       return virtualIpEnd(ctx, node, p);
     case 'load-balancer':
+      if (isProxyMode(owner.service, p.dst)) return outToLoadBalancer(ctx, node, p, owner.service);
       return fail('unreachable', msg('sim.lbFromInside', { node, ip: p.dst }));
     case 'outside': {
       const block = unroutedBlock(p.dst);

@@ -31,6 +31,7 @@ import {
   specialIpErrors,
 } from './messages';
 import { validateLabels, validateObjectMeta } from './metadata';
+import { validateLoadBalancerStatus } from './service-status';
 import { appProtocolErrors, validatePortNumOrName, validateProtocol } from './ports';
 import { isObj, objects, type Obj } from './values';
 
@@ -290,5 +291,6 @@ export function validateService(obj: Obj): FieldError[] {
     else errs.push(forbidden('spec.loadBalancerClass', "may only be used when `type` is 'LoadBalancer'"));
   }
   errs.push(...validateTrafficPolicies(spec));
+  errs.push(...validateLoadBalancerStatus(obj));
   return errs;
 }
