@@ -27,6 +27,7 @@ const ROOTS = [
   ['discovery.k8s.io', 'v1', 'EndpointSlice'],
   ['networking.k8s.io', 'v1', 'Ingress'],
   ['networking.k8s.io', 'v1', 'IngressClass'],
+  ['networking.k8s.io', 'v1', 'ServiceCIDR'],
   ['apps', 'v1', 'Deployment'],
   ['apps', 'v1', 'ReplicaSet'],
   ['apps', 'v1', 'StatefulSet'],

@@ -14,16 +14,17 @@ const TAUGHT: Record<string, string[]> = {
     'ingress.annotation.snippetDisabled',
     'ingress.annotation.useForwardedHeaders',
   ],
-  // The myth the scene names: service.beta.kubernetes.io/ipvs-scheduler is read by no component.
-  'scenario ipvs-scheduler-myth': ['service.ipvsScheduler.annotation'],
+  // The myth the scene names: service.beta.kubernetes.io/ipvs-scheduler is read by no component; and the
+  // scene runs kube-proxy in ipvs mode on purpose, which a 1.35+ kube-proxy says is deprecated.
+  'scenario ipvs-scheduler-myth': ['config.proxyMode.ipvsDeprecated', 'service.ipvsScheduler.annotation'],
   // Challenge clusterip-selector: the Service's selector has a typo the student fixes.
   'lesson clusterip': ['service.selector.noMatch'],
   // Challenge named-targetport: targetPort 80 where the containers listen on 8080.
   'lesson ports': ['service.targetPort.notListening'],
   // Challenge env-discovery: client.yaml is applied before web.yaml, so the pod misses WEB_SERVICE_HOST.
   'lesson env': ['discovery.env.createdBeforeService'],
-  // Challenge ipvs-source-hash: the annotation no component reads.
-  'lesson ipvs': ['service.ipvsScheduler.annotation'],
+  // Challenge ipvs-source-hash: the annotation no component reads (and ipvs mode's deprecation, as above).
+  'lesson ipvs': ['config.proxyMode.ipvsDeprecated', 'service.ipvsScheduler.annotation'],
   // Challenge fix-the-outage: a selector typo and a readiness probe on the wrong port.
   'lesson troubleshooting': ['pod.readinessProbe.notListening', 'service.selector.noMatch'],
 };

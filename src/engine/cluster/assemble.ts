@@ -18,6 +18,7 @@ import type {
   Pod,
   ReplicaSet,
   Service,
+  ServiceCIDR,
   StatefulSet,
 } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
@@ -39,6 +40,7 @@ import { placeInOrder, type Entry } from './place-in-order';
 import { runPods, type PodRun } from './pod-status';
 import { ENDPOINT_RULES, overRuleBudget } from './rule-budget';
 import { allocateServices } from './service-alloc';
+import { defaultServiceCIDR, markServiceCIDRsReady } from './service-cidrs';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
 import { fillWorkloadStatus } from './workload-status';
@@ -94,8 +96,11 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   mark('clone');
   const userObjects = user.map((e) => e.object);
   const byKey = new Set(user.map((e) => e.key));
-  const system: Entry[] = (opts.addOns ?? [])
-    .flatMap((a) => a.systemObjects(config, userObjects, nodes))
+  // The API server's default ServiceCIDR comes first: it exists before any Service.
+  const system: Entry[] = [
+    defaultServiceCIDR(config),
+    ...(opts.addOns ?? []).flatMap((a) => a.systemObjects(config, userObjects, nodes)),
+  ]
     .filter((o) => !byKey.has(objectKey(o)))
     .map((o) => ({ object: cloneJson(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
 
@@ -109,11 +114,21 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   const { admittedOf, srcOf } = lookups(admitted);
 
   // Services: the registry allocates, the cloud assigns LB addresses.
+  const slot = new Map<KubeObject, number>(admitted.map((e, i) => [e.object, i]));
   const alloc = allocateServices(
-    (admittedOf.Service as Service[]).map((service) => ({ service, src: srcOf(service) })),
+    (admittedOf.Service as Service[]).map((service) => ({
+      service,
+      src: srcOf(service),
+      at: slot.get(service),
+    })),
     config,
     opts.seed,
+    (admittedOf.ServiceCIDR as ServiceCIDR[]).map((c) => ({
+      cidrs: c.spec?.cidrs ?? [],
+      at: slot.get(c) ?? -1,
+    })),
   );
+  markServiceCIDRsReady(admittedOf.ServiceCIDR as ServiceCIDR[]);
   diagnostics.push(...alloc.diagnostics);
   assignLoadBalancers(alloc.accepted, config);
   mark('services');
@@ -324,6 +339,7 @@ function admitInNamespaces(entries: Entry[], seed: number, time: string, diagnos
 
 const ADMITTED_KINDS = [
   'Service',
+  'ServiceCIDR',
   'Deployment',
   'ReplicaSet',
   'StatefulSet',

@@ -35,7 +35,7 @@ describe('clusterConfigFrom', () => {
   });
 
   it('reads KubeProxyConfiguration', () => {
-    const { config, diagnostics } = clusterConfigFrom([
+    const { config, diagnostics: all } = clusterConfigFrom([
       kp({
         mode: 'ipvs',
         ipvs: { scheduler: 'lc' },
@@ -44,6 +44,8 @@ describe('clusterConfigFrom', () => {
         nodePortAddresses: ['192.168.49.0/24'],
       }),
     ]);
+    // Only kube-proxy's startup line about ipvs mode (contract/api-warnings.test.ts).
+    const diagnostics = all.filter((d) => d.code !== 'config.proxyMode.ipvsDeprecated');
     expect(diagnostics).toEqual([]);
     expect(config.proxy).toEqual({
       mode: 'ipvs',
@@ -56,7 +58,10 @@ describe('clusterConfigFrom', () => {
   });
 
   it('rejects an unknown IPVS scheduler with kube-proxy wording', () => {
-    const { config, diagnostics } = clusterConfigFrom([kp({ mode: 'ipvs', ipvs: { scheduler: 'random' } })]);
+    const { config, diagnostics: all } = clusterConfigFrom([
+      kp({ mode: 'ipvs', ipvs: { scheduler: 'random' } }),
+    ]);
+    const diagnostics = all.filter((d) => d.severity === 'error');
     expect(config.proxy.ipvsScheduler).toBe('rr');
     expect(diagnostics.map((d) => d.message)).toEqual([
       'KubeProxyConfiguration.KubeProxyIPVSConfiguration.Scheduler: Invalid value: "random": must be in [rr wrr lc wlc lblc lblcr sh dh sed nq ], blank means the default algorithm method (currently rr)',
@@ -179,5 +184,14 @@ describe('clusterConfigFrom', () => {
     ]);
     expect(diagnostics).toEqual([]);
     expect(config.proxy.nodePortAddresses).toEqual(['fd00:1::/64', '192.168.49.0/24']);
+  });
+
+  it('reads masqueradeAll from the block of its mode: nftables.masqueradeAll in nftables mode only', () => {
+    const all = (o: Record<string, unknown>): boolean =>
+      clusterConfigFrom([kp(o)]).config.proxy.masqueradeAll;
+    expect(all({ mode: 'nftables', iptables: { masqueradeAll: true } })).toBe(false);
+    expect(all({ mode: 'nftables', nftables: { masqueradeAll: true } })).toBe(true);
+    expect(all({ mode: 'iptables', nftables: { masqueradeAll: true } })).toBe(false);
+    expect(all({ mode: 'ipvs', iptables: { masqueradeAll: true } })).toBe(true);
   });
 });

@@ -150,6 +150,18 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
             `KubeProxyConfiguration.ProxyMode: Invalid value: ${goQuote(String(kp.mode))}: must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])`,
           );
       }
+      if (kp.mode === 'ipvs')
+        // createProxier logs this with logger.Error right after "Using ipvs Proxier" (1.35+).
+        diagnostics.push(
+          objectDiagnostic(src.locate ? (src as SourcedObject) : undefined, obj, 'mode', {
+            severity: 'warning',
+            source: 'api',
+            code: 'config.proxyMode.ipvsDeprecated',
+            message:
+              "The ipvs proxier is now deprecated and may be removed in a future release. Please use 'nftables' instead.",
+            hint: msg('kubeProxy.ipvsDeprecated.hint', {}),
+          }),
+        );
       const sched = kp.ipvs?.scheduler;
       if (sched !== undefined) {
         if (SUPPORTED_IPVS_SCHEDULERS.includes(String(sched)))
@@ -193,7 +205,9 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
             `KubeProxyConfiguration.ClusterCIDR: Invalid value: ${goQuote(text)}: ${problem}`,
           );
       }
-      const masq = kp.iptables?.masqueradeAll ?? kp.nftables?.masqueradeAll;
+      // kube-proxy reads nftables.masqueradeAll in nftables mode and iptables.masqueradeAll otherwise
+      // (cmd/kube-proxy/app/server_linux.go createProxier; IPVS uses the iptables block).
+      const masq = config.proxy.mode === 'nftables' ? kp.nftables?.masqueradeAll : kp.iptables?.masqueradeAll;
       if (typeof masq === 'boolean') config.proxy.masqueradeAll = masq;
       if (typeof kp.iptables?.localhostNodePorts === 'boolean')
         config.proxy.localhostNodePorts = kp.iptables.localhostNodePorts;

@@ -13,6 +13,7 @@ export const CLUSTER_SCOPED = new Set([
   'Namespace',
   'Node',
   'IngressClass',
+  'ServiceCIDR',
   'GatewayClass',
   'ClusterConfiguration',
   'KubeProxyConfiguration',

@@ -69,6 +69,7 @@ export function placeInOrder(
     EndpointSlice: cluster.endpointSlices,
     Ingress: cluster.ingresses,
     IngressClass: cluster.ingressClasses,
+    ServiceCIDR: cluster.serviceCIDRs,
     Secret: cluster.secrets,
     ConfigMap: cluster.configMaps,
     GatewayClass: cluster.gatewayClasses,

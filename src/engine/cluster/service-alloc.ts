@@ -16,44 +16,14 @@ import type { Diagnostic } from '../diagnostics';
 import type { Service } from '../k8s/objects';
 import type { SourcedObject } from '../manifest/types';
 import { msg, type Msg } from '../messages';
-import { formatIp, isIPv6, parseIp } from '../net/ip';
-import { anyCidrSize, formatIp6, parseAnyCidr, parseIp6 } from '../net/ip6';
+import { isIPv6 } from '../net/ip';
 import { objectDiagnostic } from './diag';
 import { fnv32a } from './hash';
 import { initIPFamilyFields, type IPFamily } from './ip-families';
 import { RangeAllocator, type AllocateResult } from './range-allocator';
+import { ClusterIPPool, familyRange, type FamilyRange } from './cluster-ip-pool';
 import { clusterFamilies, primaryServiceSubnet, serviceSubnetOf } from './families';
 import type { ClusterConfig } from './state';
-
-/**
- * The ClusterIP allocator of one family. IPv4 addresses are numbers already; an IPv6 service CIDR (at most
- * 2^20 addresses, kubeadm's and the API server's cap) is allocated as offsets from its network address.
- * Only IPv4 has a broadcast address to keep out (ipallocator's NewCIDRRange).
- */
-interface FamilyAllocator {
-  range: RangeAllocator;
-  parse(ip: string): number | undefined;
-  format(n: number): string;
-}
-
-function familyAllocator(cidr: string): FamilyAllocator | undefined {
-  const v4 = RangeAllocator.forCidr(cidr);
-  if (v4) return { range: v4, parse: parseIp, format: formatIp };
-  const c = parseAnyCidr(cidr);
-  if (!c || c.family !== 'IPv6') return undefined;
-  const size = Number(anyCidrSize(c) > 1n << 20n ? 1n << 20n : anyCidrSize(c));
-  const offset = size - 1 < 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 16)), 256);
-  return {
-    range: new RangeAllocator(1, size - 1, offset),
-    // -1: an IPv6 address outside the range (RangeAllocator says not-in-range).
-    parse: (ip) => {
-      const v = parseIp6(ip);
-      if (v === undefined) return undefined;
-      return v >= c.base && v - c.base < BigInt(size) ? Number(v - c.base) : -1;
-    },
-    format: (n) => formatIp6(c.base + BigInt(n)),
-  };
-}
 
 /** The cluster's service IP families (the primary first) and an allocator for each. */
 export function serviceIPFamilies(config: ClusterConfig): IPFamily[] {
@@ -63,6 +33,30 @@ export function serviceIPFamilies(config: ClusterConfig): IPFamily[] {
 export interface ServiceInput {
   service: Service; // mutated: allocated values are written into it
   src?: SourcedObject;
+  /** Its creation slot among the admitted objects (a ServiceCIDR made later is not ready for it). */
+  at?: number;
+}
+
+/** A ServiceCIDR's CIDRs and its creation slot. */
+export interface CidrInput {
+  cidrs: string[];
+  at: number;
+}
+
+/**
+ * A family's ranges: the cluster's own (kubeadm's serviceSubnet, which the default ServiceCIDR mirrors),
+ * then each ServiceCIDR's CIDR of that family, once.
+ */
+function familyPool(config: ClusterConfig, family: IPFamily, serviceCIDRs: CidrInput[]): ClusterIPPool {
+  const own = serviceSubnetOf(config, family)!;
+  const ranges: FamilyRange[] = [familyRange(own, -1)!];
+  for (const { cidrs, at } of serviceCIDRs)
+    for (const cidr of cidrs) {
+      const ofFamily = isIPv6(cidr.split('/')[0] ?? '') === (family === 'IPv6');
+      const r = ofFamily && !ranges.some((x) => x.cidr === cidr) ? familyRange(cidr, at) : undefined;
+      if (r) ranges.push(r);
+    }
+  return new ClusterIPPool(ranges);
 }
 
 /** shouldAllocateNodePorts: NodePort always; LoadBalancer unless allocateLoadBalancerNodePorts is false. */
@@ -90,7 +84,7 @@ function goStringSlice(v: string[]): string {
 }
 
 interface Txn {
-  ips: { alloc: FamilyAllocator; n: number }[];
+  ips: { pool: ClusterIPPool; ip: string }[];
   ports: number[];
 }
 
@@ -107,10 +101,11 @@ export function allocateServices(
   inputs: ServiceInput[],
   config: ClusterConfig,
   seed: number,
+  serviceCIDRs: CidrInput[] = [],
 ): { accepted: Service[]; diagnostics: Diagnostic[] } {
   const families = serviceIPFamilies(config);
-  const ipAllocs = new Map<IPFamily, FamilyAllocator>(
-    families.map((f) => [f, familyAllocator(serviceSubnetOf(config, f)!)!]),
+  const ipAllocs = new Map<IPFamily, ClusterIPPool>(
+    families.map((f) => [f, familyPool(config, f, serviceCIDRs)]),
   );
   const ports = RangeAllocator.forPorts(config.nodePortRange.min, config.nodePortRange.max);
   const diagnostics: Diagnostic[] = [];
@@ -121,7 +116,7 @@ export function allocateServices(
 
   const reject = (input: ServiceInput, field: string, code: string, message: string, hint?: Msg): void => {
     const t = txns.get(input.service);
-    t?.ips.forEach((ip) => ip.alloc.range.release(ip.n));
+    t?.ips.forEach((ip) => ip.pool.release(ip.ip));
     t?.ports.forEach((p) => ports.release(p));
     rejected.add(input.service);
     diagnostics.push(
@@ -163,9 +158,7 @@ export function allocateServices(
     for (const ip of requested) {
       if (ip === 'None') break;
       const alloc = ipAllocs.get(isIPv6(ip) ? 'IPv6' : 'IPv4');
-      const n = alloc?.parse(ip);
-      const result =
-        alloc === undefined || n === undefined || n < 0 ? 'not-in-range' : alloc.range.allocate(n);
+      const result = alloc === undefined ? 'not-in-range' : alloc.allocate(ip, input.at ?? Infinity);
       if (result !== 'ok') {
         // 1.33+ (MultiCIDRServiceAllocator GA): an IP outside every ServiceCIDR finds no allocator and
         // fails with ErrMismatchedNetwork; older API servers said "the provided IP (…) is not in the valid range".
@@ -187,7 +180,7 @@ export function allocateServices(
         refused = true;
         break;
       }
-      txn.ips.push({ alloc: alloc!, n: n! });
+      txn.ips.push({ pool: alloc!, ip });
     }
     if (refused) continue;
     // initNodePorts: a port number shares one nodePort across protocols; requested values are reserved.
@@ -244,14 +237,14 @@ export function allocateServices(
       let full = false;
       for (const [i, fam] of (spec.ipFamilies ?? [config.primaryFamily]).entries()) {
         if (ips[i]) continue;
-        const alloc = ipAllocs.get(fam as IPFamily)!;
-        const n = alloc.range.allocateNext(hashOf(svc, fam === 'IPv4' ? 'ip' : 'ip6'));
-        if (n === undefined) {
+        const pool = ipAllocs.get(fam as IPFamily)!;
+        const ip = pool.allocateNext(hashOf(svc, fam === 'IPv4' ? 'ip' : 'ip6'), input.at ?? Infinity);
+        if (ip === undefined) {
           full = true;
           break;
         }
-        txns.get(svc)!.ips.push({ alloc, n });
-        ips[i] = alloc.format(n);
+        txns.get(svc)!.ips.push({ pool, ip });
+        ips[i] = ip;
       }
       if (full) {
         reject(

@@ -15,6 +15,7 @@ import type {
   Endpoints,
   Ingress,
   IngressClass,
+  ServiceCIDR,
   KubeObject,
   Namespace,
   Node,
@@ -135,6 +136,8 @@ export interface ClusterState {
   endpointSlices: EndpointSlice[];
   ingresses: Ingress[];
   ingressClasses: IngressClass[];
+  /** networking.k8s.io/v1 ServiceCIDRs: the API server's `kubernetes` first, then the scene's. */
+  serviceCIDRs: ServiceCIDR[];
   secrets: Secret[];
   configMaps: ConfigMap[];
   /** Gateway API objects (CRDs), in creation order; their status is written by the Gateway controller. */
@@ -177,6 +180,7 @@ export function emptyCluster(config: ClusterConfig = DEFAULT_CONFIG): ClusterSta
     endpointSlices: [],
     ingresses: [],
     ingressClasses: [],
+    serviceCIDRs: [],
     secrets: [],
     configMaps: [],
     gatewayClasses: [],

@@ -13,6 +13,7 @@ import type {
   Endpoints,
   Ingress,
   IngressClass,
+  IPAddress,
   KubeObject,
   LoadBalancerIngress,
   Node,
@@ -20,6 +21,7 @@ import type {
   ReplicaSet,
   Secret,
   Service,
+  ServiceCIDR,
 } from '../k8s/objects';
 import { humanDuration, parseTimestamp } from '../cluster/time';
 
@@ -347,6 +349,25 @@ export const PRINTERS: Record<string, Printer> = {
     columns: ['NAME', 'CONTROLLER', 'PARAMETERS', 'AGE'],
     wideColumns: [],
     row: (c: IngressClass, o) => [c.metadata.name ?? '', c.spec?.controller ?? '', '<none>', age(c, o.now)],
+    wideRow: () => [],
+  }),
+  // printServiceCIDR: the CIDRs joined with commas.
+  ServiceCIDR: erase({
+    columns: ['NAME', 'CIDRS', 'AGE'],
+    wideColumns: [],
+    row: (c: ServiceCIDR, o) => [c.metadata.name ?? '', (c.spec?.cidrs ?? []).join(','), age(c, o.now)],
+    wideRow: () => [],
+  }),
+  // printIPAddress: the parentRef as lower-case group-resource/namespace/name. Its table has no AGE
+  // column (the printer's third cell has no column definition, so kubectl never shows it).
+  IPAddress: erase({
+    columns: ['NAME', 'PARENTREF'],
+    wideColumns: [],
+    row: (a: IPAddress) => {
+      const ref = a.spec.parentRef;
+      const gr = (ref.group ? `${ref.resource}.${ref.group}` : ref.resource).toLowerCase();
+      return [a.metadata.name ?? '', `${gr}${ref.namespace ? `/${ref.namespace}` : ''}/${ref.name}`];
+    },
     wideRow: () => [],
   }),
   ConfigMap: erase({

@@ -15,6 +15,8 @@ import type { KubeObject } from '../k8s/objects';
 import type { ClusterState } from '../cluster/state';
 import type { Lang } from '../messages';
 import { customResourceDefinitions } from '../manifest/crd/registry';
+import { ipAddressesOf } from '../cluster/service-cidrs';
+import { ENDPOINTS_DEPRECATED } from '../manifest/validate/warnings';
 import { crdPrinter, sortedKeys } from './get-printers-crd';
 import { PRINTERS, tabulate, type Printer, type PrintOptions } from './get-printers';
 import { WORKLOAD_PRINTERS } from './get-printers-workloads';
@@ -149,6 +151,22 @@ const TYPES: ResourceType[] = [
     aliases: ['ingressclasses', 'ingressclass'],
     namespaced: false,
     list: (c) => c.ingressClasses,
+  },
+  {
+    kind: 'ServiceCIDR',
+    plural: 'servicecidrs.networking.k8s.io',
+    prefix: 'servicecidr.networking.k8s.io',
+    aliases: ['servicecidrs', 'servicecidr', 'servicecidrs.networking.k8s.io'],
+    namespaced: false,
+    list: (c) => c.serviceCIDRs,
+  },
+  {
+    kind: 'IPAddress',
+    plural: 'ipaddresses.networking.k8s.io',
+    prefix: 'ipaddress.networking.k8s.io',
+    aliases: ['ipaddresses', 'ipaddress', 'ipaddresses.networking.k8s.io'],
+    namespaced: false,
+    list: (c) => ipAddressesOf(c),
   },
   {
     kind: 'ConfigMap',
@@ -322,7 +340,9 @@ export const getCommand: CommandHandler = (args, env) => {
     groups.push({ type, items });
   }
   const objects = groups.flatMap((g) => g.items);
-  const stderr = errors.length ? `${errors.join('\n')}\n` : '';
+  // Every request for v1 Endpoints comes back with the API server's deprecation warning (1.33+).
+  const warning = types.some((t) => t.kind === 'Endpoints') ? `Warning: ${ENDPOINTS_DEPRECATED}\n` : '';
+  const stderr = warning + (errors.length ? `${errors.join('\n')}\n` : '');
   const exitCode = errors.length ? 1 : 0;
   const done = (stdout: string): CommandResult => ({ exitCode, stdout, stderr });
 
@@ -370,7 +390,11 @@ export const getCommand: CommandHandler = (args, env) => {
     const where = all || types.every((t) => !t.namespaced) ? '' : ` in ${namespace} namespace`;
     return ok('').stdout === ''
       ? // kubectl: "No resources found" across namespaces, "… in <ns> namespace." for one.
-        { exitCode: 0, stdout: '', stderr: where ? `No resources found${where}.\n` : 'No resources found\n' }
+        {
+          exitCode: 0,
+          stdout: '',
+          stderr: warning + (where ? `No resources found${where}.\n` : 'No resources found\n'),
+        }
       : ok('');
   }
   return done(tables.join('\n'));

@@ -413,6 +413,27 @@ export interface IngressClass extends KubeObject {
   spec?: { controller?: string; parameters?: unknown };
 }
 
+/** networking.k8s.io/v1 ServiceCIDR (GA in 1.33): a range ClusterIPs are allocated from. */
+export interface ServiceCIDR extends KubeObject {
+  kind: 'ServiceCIDR';
+  spec?: { cidrs?: string[] };
+  status?: {
+    conditions?: {
+      type: string;
+      status: string;
+      reason: string;
+      message: string;
+      lastTransitionTime: string;
+    }[];
+  };
+}
+
+/** networking.k8s.io/v1 IPAddress: one allocated ClusterIP, named by the address, owned by its Service. */
+export interface IPAddress extends KubeObject {
+  kind: 'IPAddress';
+  spec: { parentRef: { group?: string; resource: string; namespace?: string; name: string } };
+}
+
 // ── configuration kinds (kubeadm, kube-proxy) ────────────────────────────────────────────────────
 
 export interface ClusterConfiguration extends KubeObject {

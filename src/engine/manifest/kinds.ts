@@ -29,6 +29,7 @@ const KINDS: KindInfo[] = [
   { kind: 'EndpointSlice', apiVersions: ['discovery.k8s.io/v1'], namespaced: true, config: false },
   { kind: 'Ingress', apiVersions: ['networking.k8s.io/v1'], namespaced: true, config: false },
   { kind: 'IngressClass', apiVersions: ['networking.k8s.io/v1'], namespaced: false, config: false },
+  { kind: 'ServiceCIDR', apiVersions: ['networking.k8s.io/v1'], namespaced: false, config: false },
   { kind: 'Deployment', apiVersions: ['apps/v1'], namespaced: true, config: false },
   { kind: 'ReplicaSet', apiVersions: ['apps/v1'], namespaced: true, config: false },
   { kind: 'StatefulSet', apiVersions: ['apps/v1'], namespaced: true, config: false },

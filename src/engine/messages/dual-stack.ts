@@ -19,4 +19,12 @@ export const dualStack = defineMessages({
       `${p.from}에는 ${p.family} 주소가 없어서 커널이 ${josa(p.ip, '으로/로')} 가는 경로를 찾지 못합니다(Network is unreachable). 단일 스택 클러스터의 파드와 노드는 한 패밀리의 주소만 가집니다. 클러스터 패밀리의 주소를 쓰거나, serviceSubnet과 podSubnet에 패밀리마다 네트워크를 하나씩 적어 이중 스택 클러스터로 만드세요.`,
     example: { from: 'pod/default/client', ip: 'fd00:10:96::a', family: 'IPv6' },
   },
+  /** Why kube-proxy (1.35+) logs an error line at startup in ipvs mode. */
+  'kubeProxy.ipvsDeprecated.hint': {
+    en: (_: object) =>
+      `kube-proxy prints this at startup in ipvs mode (and records a Warning event IPVSDeprecation on its Node) since 1.35: IPVS mode still works, but it may be removed. nftables mode (mode: nftables) does the same job with sets and maps, one lookup per packet.`,
+    ko: () =>
+      `1.35부터 kube-proxy는 ipvs 모드로 시작할 때 이 줄을 로그에 남기고, 노드에 IPVSDeprecation 경고 이벤트도 기록합니다. IPVS 모드는 아직 동작하지만 앞으로 없어질 수 있습니다. nftables 모드(mode: nftables)가 같은 일을 집합(set)과 맵으로, 패킷마다 한 번의 조회로 처리합니다.`,
+    example: {},
+  },
 });

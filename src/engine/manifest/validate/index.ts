@@ -18,6 +18,7 @@ import type { FieldError } from './field';
 import { validateIngress, validateIngressClass } from './ingress';
 import { validatePod } from './pod';
 import { validateService } from './service';
+import { validateServiceCIDR } from './service-cidr';
 import { createWarnings } from './warnings';
 import { validateHorizontalPodAutoscaler } from './autoscaling';
 import { validateJob } from './batch';
@@ -31,6 +32,7 @@ const VALIDATORS: Record<string, (obj: Obj) => FieldError[]> = {
   EndpointSlice: validateEndpointSlice,
   Ingress: validateIngress,
   IngressClass: validateIngressClass,
+  ServiceCIDR: validateServiceCIDR,
   Pod: validatePod,
   Deployment: validateDeployment,
   ReplicaSet: validateReplicaSet,
@@ -96,7 +98,9 @@ export function validateObject(obj: SourcedObject): Diagnostic[] {
     diagnosticAt(obj, w.field, {
       severity: 'warning',
       source: 'api',
-      code: `${kind.toLowerCase()}.${w.field.replace(/\[[^\]]*\]/g, '').replace(/^spec\./, '')}.warning`,
+      code: w.field
+        ? `${kind.toLowerCase()}.${w.field.replace(/\[[^\]]*\]/g, '').replace(/^spec\./, '')}.warning`
+        : `${kind.toLowerCase()}.warning`,
       message: w.message,
     }),
   );

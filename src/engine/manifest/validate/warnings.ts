@@ -60,12 +60,70 @@ const POD_SPEC_PATH: Record<string, string> = {
   Job: 'spec.template.spec',
 };
 
+const warning = (field: string, message: string): FieldError => ({ type: 'invalid', field, message });
+
+/**
+ * GetWarningsForService (pkg/api/service/warnings.go), in its order: the old topology annotation, fields a
+ * headless Service ignores, externalIPs on an ExternalName Service, externalName on another type, and
+ * trafficDistribution PreferClose (deprecated in favour of PreferSameZone).
+ *
+ * @example
+ * serviceWarnings({ kind: 'Service', spec: { type: 'ExternalName', externalIPs: ['1.2.3.4'] } })[0].message;
+ * // 'spec.externalIPs is ignored when spec.type is "ExternalName"'
+ */
+export function serviceWarnings(obj: Obj): FieldError[] {
+  const out: FieldError[] = [];
+  const meta = isObj(obj.metadata) ? obj.metadata : {};
+  const annotations = isObj(meta.annotations) ? meta.annotations : {};
+  const spec = isObj(obj.spec) ? obj.spec : {};
+  const type = str(spec.type) || 'ClusterIP';
+  const externalIPs = Array.isArray(spec.externalIPs) ? spec.externalIPs : [];
+  if (Object.prototype.hasOwnProperty.call(annotations, 'service.kubernetes.io/topology-aware-hints'))
+    out.push(
+      warning(
+        'metadata.annotations',
+        'annotation service.kubernetes.io/topology-aware-hints is deprecated, please use service.kubernetes.io/topology-mode instead',
+      ),
+    );
+  if (type === 'ClusterIP' && str(spec.clusterIP) === 'None') {
+    if (str(spec.loadBalancerIP) !== '')
+      out.push(warning('spec.loadBalancerIP', 'spec.loadBalancerIP is ignored for headless services'));
+    if (externalIPs.length > 0)
+      out.push(warning('spec.externalIPs', 'spec.externalIPs is ignored for headless services'));
+    if ((str(spec.sessionAffinity) || 'None') !== 'None')
+      out.push(warning('spec.sessionAffinity', 'spec.SessionAffinity is ignored for headless services'));
+  }
+  if (type === 'ExternalName' && externalIPs.length > 0)
+    out.push(warning('spec.externalIPs', 'spec.externalIPs is ignored when spec.type is "ExternalName"'));
+  if (type !== 'ExternalName' && str(spec.externalName) !== '')
+    out.push(
+      warning('spec.externalName', 'spec.externalName is ignored when spec.type is not "ExternalName"'),
+    );
+  if (str(spec.trafficDistribution) === 'PreferClose')
+    out.push(
+      warning(
+        'spec.trafficDistribution',
+        'spec.trafficDistribution: "PreferClose" is deprecated; use "PreferSameZone"',
+      ),
+    );
+  return out;
+}
+
+/**
+ * The warning the API server adds to every request for a v1 Endpoints (KEP-4974, 1.33+), which kubectl
+ * prints on apply and on `get endpoints` alike.
+ */
+export const ENDPOINTS_DEPRECATED =
+  'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
+
 /**
  * The create warnings of an object.
  *
  * @example createWarnings({ kind: 'Service', spec: {} }); // []
  */
 export function createWarnings(obj: Obj): FieldError[] {
+  if (obj.kind === 'Service') return serviceWarnings(obj);
+  if (obj.kind === 'Endpoints' && obj.apiVersion === 'v1') return [warning('', ENDPOINTS_DEPRECATED)];
   const path = POD_SPEC_PATH[String(obj.kind)];
   if (!path) return [];
   let spec: unknown = obj;
