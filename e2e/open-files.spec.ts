@@ -132,11 +132,20 @@ test('a kubectl get -o yaml dump opened through the file input is cleaned, and t
   // One endpoint, the controller's, for the one pod (the dump's slice would have counted it twice).
   await consoleShows(page, 'get endpointslices', /^web-\w+\s+IPv4\s+8080\s+10\.42\.1\.7\s/m);
   await consoleShows(page, 'get svc web', /web\s+ClusterIP\s+10\.(9[6-9]|10\d|11[01])\.\d+\.\d+/);
+  // The pod ran on worker-1, which the dump does not list: svclab added that Node (at the file's end,
+  // with the pod's hostIP), says so, and draws the pod in it instead of its three default nodes.
+  await expect(dump).toContainText('svclab added them at the end of the file');
+  await expect(dump).toContainText('and draws the pods under them: worker-1.');
+  await expect(page.locator('.react-flow__node[data-id="node/worker-1"]')).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.react-flow__node[data-id="node/worker-1"]')).toContainText('192.168.49.3');
+  await expect(page.locator('.react-flow__node[data-id="pod/default/web-6d4cf56db6-x2x9q"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="node/node-1"]')).toHaveCount(0);
   await shot(page, testInfo, 'dump-imported');
 
   // Korean: the same notice as a Korean instructor writes it.
   await page.getByRole('button', { name: '한국어' }).click();
   await expect(dump).toContainText('kubectl get -o yaml 덤프입니다 (오브젝트 3개)');
+  await expect(dump).toContainText('svclab이 파일 끝에 노드를 추가하고 파드를 그 아래에 그렸습니다');
   await shot(page, testInfo, 'dump-imported-ko');
 });
 

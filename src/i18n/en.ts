@@ -146,6 +146,8 @@ export const en = {
   'file.dump.slices':
     'Left out {count} EndpointSlices the endpoint-slice controller wrote: their owner’s uid is gone, so a cluster’s garbage collector deletes them, and the controller writes new ones from each Service’s selector.',
   'file.dump.none': 'nothing',
+  'file.dump.addedNodes':
+    'Its pods ran on nodes the file does not include, so svclab added them at the end of the file, each with the address its pods report (status.hostIP), and draws the pods under them: {names}.',
   'file.problem.extension':
     '{name} was not opened: svclab opens .yaml, .yml and .json files. If it holds manifests, rename it.',
   'file.problem.binary': '{name} was not opened: it is not text (a binary file?).',

@@ -148,6 +148,8 @@ export const ko: Catalogue = {
   'file.dump.keptStatus':
     '파드 {count}개의 status는 남겨 두었습니다. svclab은 여기서 파드의 IP, 노드, 준비 상태를 가져옵니다.',
   'file.dump.none': '없음',
+  'file.dump.addedNodes':
+    '파드가 실행되던 노드가 파일에 없어서, svclab이 파일 끝에 노드를 추가하고 파드를 그 아래에 그렸습니다. 노드 주소는 파드가 알려 주는 status.hostIP입니다: {names}.',
   'file.dump.slices':
     '엔드포인트슬라이스 컨트롤러가 만든 엔드포인트슬라이스 {count}개는 뺐습니다. 소유자의 uid가 사라져 클러스터의 가비지 컬렉터가 지우고, 컨트롤러가 서비스의 셀렉터로 새로 만들기 때문입니다.',
   'file.problem.extension':

@@ -69,6 +69,8 @@ describe('opening files', () => {
           ['status', 1],
           ['clusterIP', 1],
         ],
+        // Its pod ran on worker-1, which the dump does not list.
+        addedNodes: ['worker-1'],
       },
     ]);
     expect(state().files[0]!.text).not.toContain('resourceVersion');

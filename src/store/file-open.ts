@@ -77,8 +77,8 @@ async function readOne(input: OpenInput): Promise<Read> {
   const files = splitSceneYaml(read.text) ?? [{ name, text: read.text }];
   if (!read.dump) return { files };
   const removed = Object.entries(read.removed) as [RemovableField, number][];
-  const { keptPodStatus, controllerSlices, objects } = read;
-  return { files, dump: { name, removed, keptPodStatus, controllerSlices, objects } };
+  const { keptPodStatus, controllerSlices, objects, addedNodes } = read;
+  return { files, dump: { name, removed, keptPodStatus, controllerSlices, objects, addedNodes } };
 }
 
 /**

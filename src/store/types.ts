@@ -119,6 +119,8 @@ export interface FileNotice {
     controllerSlices: number;
     keptPodStatus: number;
     objects: number;
+    /** Nodes the dump's pods ran on that it does not include: svclab added them at the file's end. */
+    addedNodes: string[];
   }[];
 }
 

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
+import { scene } from '../testing/scene';
 import { readManifestFile } from './import-file';
 // What `kubectl get svc,endpointslices,pods -l app=web -o yaml` prints (e2e/open-files.spec.ts opens it too).
 import DUMP from './testdata/kubectl-get-dump.yaml?raw';
+// An EKS cluster's `kubectl get svc,endpointslices,pods -o yaml`: pods on ip-10-0-…ec2.internal, no Node.
+import EKS from './testdata/kubectl-get-dump-eks.yaml?raw';
 
 describe('readManifestFile', () => {
   it('cleans a kubectl get -o yaml List as re-applying it needs', () => {
     const r = readManifestFile(DUMP);
     expect(r.refused).toBeUndefined();
+    expect(r.addedNodes).toEqual(['worker-1']);
     expect(r.dump).toBe(true);
     expect(r.objects).toBe(3);
     expect(r.removed).toEqual({
@@ -21,8 +25,16 @@ describe('readManifestFile', () => {
     });
     expect(r.keptPodStatus).toBe(1);
     expect(r.controllerSlices).toBe(1);
+    const [first, node] = parseAllDocuments(r.text).map((d) => d.toJS() as unknown);
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const list = parse(r.text) as { kind: string; metadata?: unknown; items: Record<string, any>[] };
+    const list = first as { kind: string; metadata?: unknown; items: Record<string, any>[] };
+    // Its pod ran on worker-1, which the dump does not list: the Node is added after it.
+    expect(node).toEqual({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'worker-1' },
+      status: { addresses: [{ type: 'InternalIP', address: '192.168.49.3' }] },
+    });
     expect(list.kind).toBe('List');
     expect(list.metadata).toBeUndefined();
     // The controller's EndpointSlice is left out: this cluster's controller writes its own.
@@ -58,6 +70,7 @@ describe('readManifestFile', () => {
       dump: false,
       removed: {},
       controllerSlices: 0,
+      addedNodes: [],
       keptPodStatus: 0,
       objects: 1,
     });
@@ -104,5 +117,87 @@ describe('readManifestFile', () => {
     const big = readManifestFile(`a: "${'x'.repeat(6 * 1024 * 1024)}"\n`);
     expect(big.refused?.code).toBe('yaml.source-too-large');
     expect(big.refused?.file).toBeUndefined();
+  });
+});
+
+describe('a dump whose pods ran on nodes it does not include', () => {
+  const r = readManifestFile(EKS);
+
+  it('adds each node once, with its pods’ address and the zone the EndpointSlice gives it', () => {
+    expect(r.addedNodes).toEqual(['ip-10-0-1-23.ec2.internal', 'ip-10-0-2-41.ec2.internal']);
+    const docs = parseAllDocuments(r.text).map((d) => d.toJS() as Record<string, unknown>);
+    expect(docs.slice(1)).toEqual([
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: {
+          name: 'ip-10-0-1-23.ec2.internal',
+          labels: { 'topology.kubernetes.io/zone': 'us-east-1a' },
+        },
+        status: { addresses: [{ type: 'InternalIP', address: '10.0.1.23' }] },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Node',
+        metadata: {
+          name: 'ip-10-0-2-41.ec2.internal',
+          labels: { 'topology.kubernetes.io/zone': 'us-east-1b' },
+        },
+        status: { addresses: [{ type: 'InternalIP', address: '10.0.2.41' }] },
+      },
+    ]);
+    // The file says why they are there.
+    expect(r.text).toContain(
+      '# Added by svclab: 2 pods of this dump ran on ip-10-0-1-23.ec2.internal, which the dump does not include.',
+    );
+  });
+
+  it('builds the dump’s cluster: its nodes, its pods on them, a request answered', () => {
+    const s = scene(r.text);
+    expect(s.run('get nodes -o wide').stdout).toMatch(
+      /^ip-10-0-1-23\.ec2\.internal\s+Ready.*10\.0\.1\.23[\s\S]*^ip-10-0-2-41\.ec2\.internal\s+Ready.*10\.0\.2\.41/m,
+    );
+    // svclab's default nodes are not there: the scene has the dump's.
+    expect(s.run('get nodes').stdout).not.toContain('node-1');
+    const pods = s.run('get pods -o wide').stdout;
+    expect(pods).toMatch(
+      /^shop-7b9c6d5f4-k2m8p\s+1\/1\s+Running.*10\.0\.1\.45\s+ip-10-0-1-23\.ec2\.internal/m,
+    );
+    expect(pods).toMatch(
+      /^shop-7b9c6d5f4-q7w4z\s+1\/1\s+Running.*10\.0\.2\.17\s+ip-10-0-2-41\.ec2\.internal/m,
+    );
+    expect(s.run('get endpointslices').stdout).toMatch(
+      /^shop-\w+\s+IPv4\s+80\s+10\.0\.1\.45,10\.0\.2\.17\s/m,
+    );
+    const curl = s.run('exec client -- curl -s http://shop');
+    expect(curl.exitCode).toBe(0);
+    expect(curl.stdout).toMatch(/You've hit shop-7b9c6d5f4-(k2m8p|q7w4z)/);
+  });
+
+  it('adds nothing for a node the dump lists, nor for a pod without a status (it never ran)', () => {
+    const withNode = `${EKS}---
+apiVersion: v1
+kind: Node
+metadata:
+  name: ip-10-0-1-23.ec2.internal
+  uid: 9d1e2f3a-0000-4000-8000-00000000c001
+status:
+  addresses:
+  - type: InternalIP
+    address: 10.0.1.23
+`;
+    expect(readManifestFile(withNode).addedNodes).toEqual(['ip-10-0-2-41.ec2.internal']);
+    const pending = `apiVersion: v1
+kind: Pod
+metadata:
+  name: pinned
+  uid: 1
+spec:
+  nodeName: nowhere
+  containers: [{ name: c, image: nginx }]
+`;
+    expect(readManifestFile(pending).addedNodes).toEqual([]);
+    // A hand-written file (no server-set metadata) is left as it is, whatever its pods name.
+    expect(readManifestFile(pending.replace('  uid: 1\n', '')).addedNodes).toEqual([]);
   });
 });

@@ -16,16 +16,20 @@
  * the garbage collector deletes them (their owner's uid is gone) and the controller writes its own from the
  * Service's selector; kept, the same pod would be counted twice.
  *
- * The counts say what was removed, per field, so the page can tell the user.
+ * Pods that ran on a node the dump does not list get that Node, added at the file's end (import-nodes.ts),
+ * so they are drawn under their node's name rather than left on no node of svclab's default three.
+ *
+ * The counts say what was removed, per field, and which Nodes were added, so the page can tell the user.
  *
  * @example
  * const r = readManifestFile('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n  uid: 1\n…');
  * r.dump; // true
  * r.removed.uid; // 1
  */
-import { isMap, parseAllDocuments, type Document } from 'yaml';
+import { Document, isMap, parseAllDocuments } from 'yaml';
 import type { Diagnostic } from '../diagnostics';
 import { parseManifests } from './parse';
+import { missingNodes, nodeManifest } from './import-nodes';
 import { MAX_ALIAS_COUNT } from './parse-chunk';
 import { YAML_OPTIONS } from './yaml-options';
 
@@ -58,6 +62,8 @@ export interface ImportedFile {
   keptPodStatus: number;
   /** Objects in the file (the items of a `kind: List` counted one by one). */
   objects: number;
+  /** Nodes the dump's pods ran on that it does not include, added at the end of the text (by name). */
+  addedNodes: string[];
 }
 
 /** The reader's diagnostics that mean "this file is hostile or too big", not "this YAML has a typo". */
@@ -158,6 +164,7 @@ export function readManifestFile(text: string): ImportedFile {
     controllerSlices: 0,
     keptPodStatus: 0,
     objects: 0,
+    addedNodes: [],
   };
   const parsed = parseManifests([{ file: '', text }]);
   const refused = parsed.diagnostics.find((d) => REFUSING.has(d.code));
@@ -195,6 +202,18 @@ export function readManifestFile(text: string): ImportedFile {
       if (isMap(meta) && meta.items.length === 0) doc.deleteIn(['metadata']);
     }
   }
+  const added = missingNodes(objects.map(([o]) => o));
+  for (const node of added) {
+    const doc = new Document(nodeManifest(node));
+    // On the map, not the document: the comment sits right above `apiVersion`.
+    doc.contents!.commentBefore =
+      ` Added by svclab: ${node.pods === 1 ? 'a pod' : `${node.pods} pods`} of this dump ran on` +
+      ` ${node.name}, which the dump does not include.\n` +
+      (node.addresses.length > 0
+        ? ` Its InternalIP is the hostIP its pods report.`
+        : ` No pod reports its hostIP.`);
+    kept.push(doc);
+  }
   const joined = kept
     .map((d) => d.toString({ lineWidth: 0, indentSeq: false }))
     .map((t, i) => (i === 0 || t.startsWith('---') ? t : `---\n${t}`))
@@ -211,5 +230,6 @@ export function readManifestFile(text: string): ImportedFile {
     controllerSlices,
     keptPodStatus,
     objects: objects.length,
+    addedNodes: added.map((n) => n.name),
   };
 }

@@ -62,6 +62,7 @@ export function FileNoticeView() {
             })}
             {d.controllerSlices > 0 && <> {t('file.dump.slices', { count: d.controllerSlices })}</>}
             {d.keptPodStatus > 0 && <> {t('file.dump.keptStatus', { count: d.keptPodStatus })}</>}
+            {d.addedNodes.length > 0 && <> {t('file.dump.addedNodes', { names: d.addedNodes.join(', ') })}</>}
           </p>
         ))}
         {notice.problems.map((p, i) => (
