@@ -25,9 +25,17 @@ function slimDeployment(d: Deployment): Deployment {
   } as Deployment;
 }
 
-/** A pod as the page shows it: name, labels, node, IP, readiness, whether it is terminating. */
+/** A pod as the page shows it: name, labels, controller, node, IP, readiness, whether it is terminating. */
 function slimPod(p: Pod): Pod {
   const { metadata, spec, status } = p;
+  const ref = metadata.ownerReferences?.find((o) => o.controller);
+  const controller = ref && {
+    apiVersion: ref.apiVersion,
+    kind: ref.kind,
+    name: ref.name,
+    uid: ref.uid,
+    controller: true,
+  };
   return {
     apiVersion: p.apiVersion,
     kind: p.kind,
@@ -37,6 +45,8 @@ function slimPod(p: Pod): Pod {
       ...(metadata.labels ? { labels: metadata.labels } : {}),
       // A terminating pod (deleted, in its grace period) is drawn as one.
       ...(metadata.deletionTimestamp ? { deletionTimestamp: metadata.deletionTimestamp } : {}),
+      // Its controller (the graph groups a big workload's pods): kind and name are all the page reads.
+      ...(controller ? { ownerReferences: [controller] } : {}),
     },
     spec: {
       ...(spec.nodeName ? { nodeName: spec.nodeName } : {}),

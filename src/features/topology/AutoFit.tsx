@@ -42,7 +42,16 @@ const boxOf = (n: InternalNode): Box => ({
  * @param scene which scene the graph shows (workspace, scenario, lesson): another one is fitted.
  * @param moved set by the panel when the student pans or zooms, cleared here by every fit.
  */
-export function AutoFit({ scene, moved }: { scene: string; moved: RefObject<boolean> }) {
+export function AutoFit({
+  scene,
+  moved,
+  shownAs,
+}: {
+  scene: string;
+  moved: RefObject<boolean>;
+  /** A pod of a collapsed group → the group's box the camera follows instead. */
+  shownAs?: ReadonlyMap<string, string>;
+}) {
   const flow = useReactFlow();
   const width = useFlowStore((s) => s.width);
   const height = useFlowStore((s) => s.height);
@@ -84,7 +93,7 @@ export function AutoFit({ scene, moved }: { scene: string; moved: RefObject<bool
       if (!nodes.length) return;
       const ids = around ? around.split(' ') : [selected ? graphIdForKey(selected) : EXTERNAL_ID];
       const focus = ids.flatMap((id) => {
-        const n = flow.getInternalNode(id);
+        const n = flow.getInternalNode(shownAs?.get(id) ?? id);
         return n ? [boxOf(n)] : [];
       });
       const camera = cameraFor({
@@ -102,6 +111,6 @@ export function AutoFit({ scene, moved }: { scene: string; moved: RefObject<bool
       );
     });
     return () => cancelAnimationFrame(frame);
-  }, [flow, moved, width, height, presenting, textScale, around, selected, built]);
+  }, [flow, moved, width, height, presenting, textScale, around, selected, built, shownAs]);
   return null;
 }

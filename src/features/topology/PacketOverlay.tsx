@@ -14,9 +14,16 @@ import { hopNodeId, instrumentation, timelineMany, useStore, type PacketPosition
 import { PACKET_COLORS as COLORS, PACKET_MARK } from './packet-colors';
 import { linkCurve, pointOn, portOfNode, type Point } from './route-geometry';
 
-export function PacketOverlay() {
+/** @param shownAs a pod of a collapsed group → the group's box, where its packets are drawn. */
+export function PacketOverlay({ shownAs }: { shownAs?: ReadonlyMap<string, string> } = {}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const flow = useStoreApi();
+  // Read in each frame: a group opened or folded moves packets without restarting the loop (the
+  // boxes' change reaches React Flow's store, whose subscription below redraws).
+  const shown = useRef(shownAs);
+  useEffect(() => {
+    shown.current = shownAs;
+  }, [shownAs]);
 
   useEffect(() => {
     const el = canvas.current!;
@@ -45,7 +52,7 @@ export function PacketOverlay() {
       const port = (id: string) => {
         let p = ports.get(id);
         if (p === undefined) {
-          const n = lookup.get(id);
+          const n = lookup.get(shown.current?.get(id) ?? id);
           ports.set(id, (p = n ? portOfNode(n) : null));
         }
         return p;

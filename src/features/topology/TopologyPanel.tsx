@@ -6,7 +6,7 @@
  */
 import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
 import {
   instrumentation,
@@ -27,6 +27,7 @@ import { AutoFit, FIT } from './AutoFit';
 import { flowEdges, flowNodes, graphFor } from './flow-elements';
 import { hopLights } from './hop-lights';
 import { nodeTypes } from './nodes';
+import { isGroupId } from './pod-groups';
 import { PacketOverlay } from './PacketOverlay';
 import { burstLinks, routeOf } from './route';
 import { edgeTypes } from './RouteEdge';
@@ -46,9 +47,20 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
   const sceneKey = useStore((s) => `${s.workspaceId}|${s.scenarioId ?? 'custom'}|${s.lessonId ?? ''}`);
   const diagnostics = useStore((s) => s.diagnostics);
   const ghosts = useMemo(() => refusedObjects(diagnostics), [diagnostics]);
+  // The pod groups the student opened, in this scene (another scene starts with every group folded).
+  const [open, setOpen] = useState<{ scene: string; ids: ReadonlySet<string> }>({
+    scene: '',
+    ids: new Set(),
+  });
+  const expanded = useMemo(() => (open.scene === sceneKey ? open.ids : new Set<string>()), [open, sceneKey]);
+  const toggleGroup = (id: string) => {
+    const ids = new Set(expanded);
+    if (!ids.delete(id)) ids.add(id);
+    setOpen({ scene: sceneKey, ids });
+  };
   const graph = useMemo(
-    () => (cluster ? graphFor(cluster, broken ? [] : ghosts, sceneKey) : null),
-    [cluster, ghosts, broken, sceneKey],
+    () => (cluster ? graphFor(cluster, broken ? [] : ghosts, sceneKey, expanded) : null),
+    [cluster, ghosts, broken, sceneKey, expanded],
   );
   const lit = useMemo(() => (graph ? highlightFor(graph, selected) : null), [graph, selected]);
   // The student moved the camera (pan, wheel, pinch, the zoom buttons): a resize no longer refits.
@@ -81,8 +93,8 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
     if (revision) instrumentation.graphShown(revision);
   }, [revision, nodes]);
 
-  const open = (id: string, type: string | undefined) =>
-    select(type === 'zone' ? null : keyForGraphId(id), 'graph');
+  const openElement = (id: string, type: string | undefined) =>
+    type === 'pod-group' ? toggleGroup(id) : select(type === 'zone' ? null : keyForGraphId(id), 'graph');
   // A graph element takes focus with Tab (React Flow makes nodes focusable); Enter opens it in the
   // inspector.
   // Shift+F10 or the menu key: the element's context menu, beside it.
@@ -93,11 +105,15 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
     const id = el?.dataset.id;
     if (!id || !el) return;
     e.preventDefault();
-    // Enter opens the element in the inspector and moves focus there (a zone has nothing to show).
+    // Enter opens the element in the inspector and moves focus there (a zone has nothing to show); on
+    // a pod group it lists the group's pods, or folds them again.
     if (!menuKey) {
-      if (nodes.find((n) => n.id === id)?.type === 'zone') return;
+      const type = nodes.find((n) => n.id === id)?.type;
+      if (type === 'zone') return;
+      if (type === 'pod-group') return toggleGroup(id);
       return inspect(keyForGraphId(id));
     }
+    if (isGroupId(id)) return;
     const box = el.getBoundingClientRect();
     onElementMenu?.({ id, x: box.left + 12, y: box.bottom });
   };
@@ -133,7 +149,7 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
               elementsSelectable
               onlyRenderVisibleElements={false}
               proOptions={{ hideAttribution: true }}
-              onNodeClick={(_, n) => open(n.id, n.type)}
+              onNodeClick={(_, n) => openElement(n.id, n.type)}
               onNodeContextMenu={
                 onElementMenu &&
                 ((e, n) => {
@@ -153,8 +169,8 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
                   moved.current = false;
                 }}
               />
-              <AutoFit scene={sceneKey} moved={moved} />
-              <PacketOverlay />
+              <AutoFit scene={sceneKey} moved={moved} shownAs={graph.shownAs} />
+              <PacketOverlay shownAs={graph.shownAs} />
             </ReactFlow>
           </ReactFlowProvider>
         ) : (

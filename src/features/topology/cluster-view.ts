@@ -13,6 +13,7 @@ import {
   type ClusterState,
   type GatewaySummary,
   type IngressSummary,
+  type Pod,
   type Service,
 } from '../../engine';
 
@@ -32,6 +33,8 @@ export interface PodView {
   ingressController: boolean;
   /** The Gateway whose Envoy proxy this pod is ("default/eg"), or null. */
   gateway: string | null;
+  /** The workload that made it (a Deployment through its ReplicaSet), or null for a Pod written as one. */
+  workload: { kind: string; name: string } | null; // { kind: "Deployment", name: "web" }
 }
 
 export interface EndpointView {
@@ -124,10 +127,29 @@ export interface ClusterView {
   ingressControllers: string[];
 }
 
+/**
+ * A pod's workload, read from its controller reference: a ReplicaSet named `<deployment>-<its
+ * pod-template-hash label>` belongs to that Deployment (the page's copy keeps Deployments, not
+ * ReplicaSets), any other controller is the workload itself.
+ */
+function workloadOf(p: Pod, deployments: ReadonlySet<string>): PodView['workload'] {
+  const refs = p.metadata.ownerReferences;
+  const ref = refs?.find((o) => o.controller) ?? refs?.[0];
+  if (!ref?.kind || !ref.name) return null;
+  const hash = p.metadata.labels?.['pod-template-hash'];
+  const ns = p.metadata.namespace ?? 'default';
+  if (ref.kind === 'ReplicaSet' && hash && ref.name.endsWith(`-${hash}`)) {
+    const name = ref.name.slice(0, -hash.length - 1);
+    if (deployments.has(`${ns}/${name}`)) return { kind: 'Deployment', name };
+  }
+  return { kind: ref.kind, name: ref.name };
+}
+
 export function viewCluster(cluster: ClusterState): ClusterView {
   const ix = clusterIndex(cluster);
   const gateways = gatewaySummary(cluster);
   const proxyOf = new Map(gateways.flatMap((g) => g.proxyPods.map((p) => [p, `${g.namespace}/${g.name}`])));
+  const deployments = new Set(cluster.deployments.map((d) => nsName(d)));
   const pods: PodView[] = cluster.pods.map((p) => {
     const ns = p.metadata.namespace ?? 'default';
     const name = p.metadata.name ?? '';
@@ -150,6 +172,7 @@ export function viewCluster(cluster: ClusterState): ClusterView {
       system: ix.isSystem(key),
       ingressController: isIngressControllerPod(p),
       gateway: proxyOf.get(`pod/${ns}/${name}`) ?? null,
+      workload: workloadOf(p, deployments),
     };
   });
   const nodes: NodeView[] = cluster.nodes.map((n) => {

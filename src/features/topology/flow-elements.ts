@@ -21,11 +21,19 @@ let lastScene: string | null = null;
  * Translates and lays out the cluster, timed for the bench ("svclab:graph" mark). Within one scene,
  * boxes keep their places across edits; another scene is laid out afresh.
  */
-export function graphFor(cluster: ClusterState, ghosts: readonly Ghost[] = [], scene = ''): FlowGraph {
+export function graphFor(
+  cluster: ClusterState,
+  ghosts: readonly Ghost[] = [],
+  scene = '',
+  expanded: ReadonlySet<string> = new Set(),
+): FlowGraph {
   if (scene !== lastScene) resetLayoutMemory();
   lastScene = scene;
-  return instrumentation.layout(() => toFlowGraph(cluster, ghosts));
+  return instrumentation.layout(() => toFlowGraph(cluster, ghosts, expanded));
 }
+
+/** The box that stands for a graph id: a collapsed group's box for its pods, else the id itself. */
+export const shownId = (graph: FlowGraph | null, id: string): string => graph?.shownAs.get(id) ?? id;
 
 /** Lit elements get the "lit" class; with a Service selected, its chip on every kube-proxy lights too. */
 export function flowNodes(
@@ -44,6 +52,10 @@ export function flowNodes(
   },
 ): GraphNode[] {
   const lights = marks.lights;
+  // A hop at a pod of a collapsed group is at the group's box; the hop's pod lights its group too.
+  const at = marks.at && shownId(graph, marks.at);
+  const drop = marks.drop && shownId(graph, marks.drop);
+  const podGroup = lights?.pod ? graph?.groupOf.get(lights.pod) : undefined;
   return reuseUnchanged(
     nodeCache,
     graph?.nodes.map((n) => {
@@ -63,14 +75,14 @@ export function flowNodes(
                 : n;
       const classes = [
         lit?.nodes.has(n.id) && 'lit',
-        marks.at === n.id && 'at-hop',
-        marks.drop === n.id && 'dropped-here',
+        at === n.id && 'at-hop',
+        drop === n.id && 'dropped-here',
         marks.marked?.has(n.id) && 'lesson-mark',
         lights?.service === n.id && 'hop-service',
         gw?.id === n.id && 'hop-service',
         lights?.ingress?.id === n.id && 'hop-service',
         m !== n && m.data.kind === 'route' && 'hop-service',
-        lights?.pod === n.id && 'hop-pod',
+        (lights?.pod === n.id || podGroup === n.id) && 'hop-pod',
       ].filter(Boolean);
       return classes.length ? { ...m, className: classes.join(' '), selected: false } : m;
     }) ?? [],
@@ -93,18 +105,27 @@ const ROUTE_COLORS = { done: '#1e40af', now: '#1d4ed8', ahead: '#475569' } as co
 function routeEdges(graph: FlowGraph, route: RouteMarks): Edge[] {
   const ids = new Set(graph.nodes.map((n) => n.id));
   const out: Edge[] = [];
+  // A link to a pod of a collapsed group ends at the group's box (a link within it is none).
+  const seen = new Set<string>();
   for (const key of route.burst) {
-    const [source = '', target = ''] = key.split('>');
+    const [from = '', to = ''] = key.split('>');
+    const source = shownId(graph, from);
+    const target = shownId(graph, to);
+    const id = `b:${source}>${target}`;
+    if (source === target || seen.has(id)) continue;
+    seen.add(id);
     if (ids.has(source) && ids.has(target))
-      out.push({ id: `b:${key}`, source, target, type: 'route', className: 'edge-route-burst', zIndex: 1 });
+      out.push({ id, source, target, type: 'route', className: 'edge-route-burst', zIndex: 1 });
   }
   for (const l of route.links) {
-    if (l.phase !== route.phase || !ids.has(l.from) || !ids.has(l.to)) continue;
+    const source = shownId(graph, l.from);
+    const target = shownId(graph, l.to);
+    if (l.phase !== route.phase || source === target || !ids.has(source) || !ids.has(target)) continue;
     const state = l.hop < route.hop ? 'done' : l.hop === route.hop ? 'now' : 'ahead';
     out.push({
       id: `route:${l.hop}`,
-      source: l.from,
-      target: l.to,
+      source,
+      target,
       type: 'route',
       className: `edge-route route-${state}`,
       zIndex: 1,

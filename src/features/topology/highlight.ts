@@ -41,6 +41,11 @@ export function highlightFor(graph: FlowGraph, selected: string | null): Highlig
     for (const e of graph.edges) if (e.source === id) edges.add(e.id);
   }
   if (id.startsWith('node/')) nodes.add(kubeProxyId(id.slice(5)));
+  // A pod in a collapsed group lights the group's box.
+  for (const n of [...nodes]) {
+    const box = graph.shownAs.get(n);
+    if (box) nodes.add(box);
+  }
   return { nodes, edges };
 }
 

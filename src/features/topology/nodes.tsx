@@ -194,6 +194,38 @@ export function PodNode({ data }: P) {
   );
 }
 
+/**
+ * A big workload's pods on one node (pod-groups.ts): a stack of cards with the workload's name, its
+ * count and the ready/not-ready tally; ▸ folded, ▾ open (its pods listed under it).
+ */
+export function PodGroupNode({ data }: P) {
+  const t = useT();
+  if (data.kind !== 'pod-group') return null;
+  const g = data.group;
+  const notReady = g.pods.length - g.ready;
+  return (
+    <div
+      className={`g-box g-pod g-group${notReady ? ' g-group-warn' : ''}${g.expanded ? ' g-group-open' : ''}`}
+      title={t(g.expanded ? 'graph.groupClose' : 'graph.groupOpen', { count: g.pods.length })}
+      data-testid="pod-group"
+    >
+      {handles}
+      <div className="g-title" title={`${g.namespace}/${g.name}`}>
+        <span aria-hidden>{g.expanded ? '▾ ' : '▸ '}</span>
+        {g.name} ×{g.pods.length}
+      </div>
+      {/* The kind on a line of its own: beside a long name it was cut ("Deploym…"). */}
+      <div className="g-sub">
+        <span className="g-tag">{g.kind}</span>
+      </div>
+      <div className="g-mono g-tally">
+        {t('graph.groupReady', { ready: g.ready })}
+        {notReady > 0 && <span className="g-warn"> · {t('graph.groupNotReady', { count: notReady })}</span>}
+      </div>
+    </div>
+  );
+}
+
 /** A Gateway: its name, class and address, then a row per listener (the route boxes sit inside it). */
 export function GatewayNode({ data }: P) {
   const t = useT();
@@ -285,6 +317,7 @@ export const nodeTypes = {
   node: K8sNode,
   'kube-proxy': KubeProxyNode,
   pod: PodNode,
+  'pod-group': PodGroupNode,
   gateway: GatewayNode,
   route: RouteNode,
   ingress: IngressNode,

@@ -39,3 +39,10 @@ export const PROXY_CHIPS = 2;
  * and sub-lines to it under `.presenting`): the presenter's camera never zooms below readable / this.
  */
 export const SMALLEST_LABEL = 16;
+/**
+ * A workload with more pods than this is drawn as one group box per node (pod-groups.ts): a lesson's
+ * three or ten replicas stay pods, a Deployment of 200 is a handful of boxes.
+ */
+export const POD_GROUP_ABOVE = 12;
+/** A group's box: its name and count, its kind, then the ready/not-ready tally. */
+export const GROUP_H = POD_H + IP_LINE;

@@ -17,6 +17,7 @@ import { viewCluster, type NodeView, type PodView, type ServiceView } from './cl
 import { backendServices, gatewayHeight, routeBoxes, routeEdges, sharedRoutes } from './gateway-boxes';
 import type { Ghost } from './ghosts';
 import { ingressBackends, ingressEdges, ingressHeight } from './ingress-boxes';
+import { podRows, type PodGroupView, type PodRow } from './pod-groups';
 import { stabilize } from './stable-layout';
 import * as S from './sizes';
 
@@ -38,6 +39,8 @@ export type GraphNodeData =
       hopService?: string;
     }
   | { kind: 'pod'; pod: PodView }
+  /** A big workload's pods on one node (pod-groups.ts): count, tally, expanded or not. */
+  | { kind: 'pod-group'; group: PodGroupView }
   /** An object the API server refused: kept where it was, with its error. */
   | { kind: 'ghost'; ghost: Ghost }
   | {
@@ -70,6 +73,10 @@ export interface FlowGraph {
   gatewayParts: Map<string, string[]>;
   /** Ingress id → the controller's pods and the Services its paths send to. */
   ingressParts: Map<string, string[]>;
+  /** A pod of a collapsed group → the group's box that stands for it. */
+  shownAs: Map<string, string>;
+  /** Every grouped pod → its group's box. */
+  groupOf: Map<string, string>;
 }
 
 /**
@@ -144,19 +151,26 @@ export const serviceHeight = (s: ServiceView): number =>
 /** A node's header: its name and IPv4 address, then its IPv6 address on a dual-stack cluster. */
 const nodeHeader = (n: NodeView): number => S.NODE_HEADER + (n.ip6 ? addressLines([n.ip6]) * S.IP_LINE : 0);
 
-const nodeHeight = (n: NodeView) =>
-  nodeHeader(n) +
-  S.PROXY_H +
-  S.GAP +
-  n.pods.reduce((h, p) => h + podHeight(p) + S.GAP, 0) +
-  S.NODE_PAD -
-  S.GAP;
+const rowHeight = (r: PodRow): number => (r.kind === 'pod' ? podHeight(r.pod) : S.GROUP_H);
+
+const nodeHeight = (n: NodeView, rows: readonly PodRow[]) =>
+  nodeHeader(n) + S.PROXY_H + S.GAP + rows.reduce((h, r) => h + rowHeight(r) + S.GAP, 0) + S.NODE_PAD - S.GAP;
 
 const RANK_GAP = 56;
 const NODE_GAP = 16 + S.ZONE_LABEL;
 
-export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []): FlowGraph {
+/**
+ * @param expanded the ids of the pod groups the user opened (pod-groups.ts); every other big workload's
+ * pods on a node are one box.
+ */
+export function toFlowGraph(
+  cluster: ClusterState,
+  ghosts: readonly Ghost[] = [],
+  expanded: ReadonlySet<string> = new Set(),
+): FlowGraph {
   const view = viewCluster(cluster);
+  const { rows, shownAs, groupOf } = podRows(view, expanded);
+  const rowsOf = (n: NodeView) => rows.get(n.name) ?? [];
   const g = new dagre.graphlib.Graph({ compound: true });
   g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 4, marginy: 4 });
   g.setDefaultEdgeLabel(() => ({}));
@@ -196,7 +210,7 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
   }
   for (const z of view.zones) g.setNode(zoneId(z || '-'), { paddingTop: S.ZONE_HEADER });
   for (const n of view.nodes) {
-    g.setNode(n.id, { width: S.NODE_W, height: nodeHeight(n) });
+    g.setNode(n.id, { width: S.NODE_W, height: nodeHeight(n, rowsOf(n)) });
     g.setParent(n.id, zoneId(n.zone || '-'));
   }
   const nodeOfPod = new Map(view.pods.map((p) => [p.id, `node/${p.node}`]));
@@ -278,9 +292,18 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
       1,
     );
     let y = proxyY + S.PROXY_H + S.GAP;
-    for (const p of n.pods) {
-      place(p.id, { kind: 'pod', pod: p }, { ...inner, y, height: podHeight(p) }, 1);
-      y += podHeight(p) + S.GAP;
+    for (const r of rowsOf(n)) {
+      const height = rowHeight(r);
+      if (r.kind === 'pod') place(r.pod.id, { kind: 'pod', pod: r.pod }, { ...inner, y, height }, 1);
+      else {
+        place(r.group.id, { kind: 'pod-group', group: r.group }, { ...inner, y, height }, 1);
+        // A button that opens and folds the group (Enter or a click, TopologyPanel).
+        Object.assign(nodes[nodes.length - 1]!, {
+          ariaRole: 'button',
+          domAttributes: { 'aria-expanded': r.group.expanded },
+        });
+      }
+      y += height + S.GAP;
     }
     for (const s of lbs) {
       const id = lbId(s.namespace, s.name);
@@ -316,10 +339,13 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
   const endpointsOf = new Map<string, string[]>();
   for (const s of shown) {
     place(s.id, { kind: 'service', service: s }, topLeft(s.id), 1);
+    // An endpoint in a collapsed group links to the group's box (once, ready if any of its pods is).
+    const shown = (p: string) => shownAs.get(p) ?? p;
     const pods = s.endpoints.map((e) => e.podId).filter((p): p is string => !!p && nodeOfPod.has(p));
-    endpointsOf.set(s.id, pods);
-    for (const p of new Set(pods)) {
-      const ready = s.endpoints.some((e) => e.podId === p && e.ready);
+    endpointsOf.set(s.id, [...new Set(pods.map(shown))]);
+    const readyTo = new Set(s.endpoints.filter((e) => e.ready && e.podId).map((e) => shown(e.podId!)));
+    for (const p of new Set(pods.map(shown))) {
+      const ready = readyTo.has(p);
       edges.push({
         id: `e:${s.id}>${p}`,
         source: s.id,
@@ -336,5 +362,5 @@ export function toFlowGraph(cluster: ClusterState, ghosts: readonly Ghost[] = []
           className: 'edge-rule',
         });
   }
-  return { nodes, edges, endpointsOf, gatewayParts, ingressParts };
+  return { nodes, edges, endpointsOf, gatewayParts, ingressParts, shownAs, groupOf };
 }
