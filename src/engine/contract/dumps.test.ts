@@ -86,9 +86,11 @@ describe("kubectl's refusals", () => {
       'apiVersion: v1\nkind: Endpoints\nmetadata: {name: x, namespace: k8sdemo}\nsubsets: []\n',
     );
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toBe(
-      'Error from server (NotFound): error when creating "k8sdemo.yaml": namespaces "k8sdemo" not found\n',
+    expect(r.stderr.split('\n')[0]).toBe(
+      'Error from server (NotFound): error when creating "k8sdemo.yaml": namespaces "k8sdemo" not found',
     );
+    // The API server warns on every v1 Endpoints request (KEP-4974, 1.33+), a refused create included.
+    expect(r.stderr).toContain('v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice');
     expect(
       validate('apiVersion: v1\nkind: Endpoints\nmetadata: {name: x, namespace: k8sdemo}\n', 'ko').stderr,
     ).toContain('  ↳ 아직 없는 네임스페이스');
