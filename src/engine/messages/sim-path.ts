@@ -177,11 +177,11 @@ export const simPath = defineMessages({
     example: { node: 'node-2' },
   },
   'sim.hop.masq': {
-    en: (p: { portmap: boolean; addr: string; iface: string; randomFully: boolean }) =>
-      `${p.portmap ? "CNI-HOSTPORT-SETMARK marked the packet (0x2000: it comes from this node's pod network or from 127.0.0.1, so without SNAT the pod's reply would not come back through the DNAT), so the portmap plugin's CNI-HOSTPORT-MASQ masquerades it" : 'The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it'}: the source becomes ${p.addr}, the address of ${p.iface}, the interface it leaves by${p.randomFully ? ' (with --random-fully the source port is random too)' : ''}.`,
+    en: (p: { portmap: boolean; nft?: boolean; addr: string; iface: string; randomFully: boolean }) =>
+      `${p.portmap ? "CNI-HOSTPORT-SETMARK marked the packet (0x2000: it comes from this node's pod network or from 127.0.0.1, so without SNAT the pod's reply would not come back through the DNAT), so the portmap plugin's CNI-HOSTPORT-MASQ masquerades it" : p.nft ? "The rules marked the packet (the mark-for-masquerade chain sets 0x4000), so kube-proxy's masquerading chain (hooked at postrouting) masquerades it" : 'The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it'}: the source becomes ${p.addr}, the address of ${p.iface}, the interface it leaves by${p.randomFully ? (p.nft ? ' (fully-random: the source port is random too)' : ' (with --random-fully the source port is random too)') : ''}.`,
     ko: (p) =>
-      `${p.portmap ? 'CNI-HOSTPORT-SETMARK가 패킷에 표시(0x2000)를 했으므로 portmap 플러그인의 CNI-HOSTPORT-MASQ가 마스커레이드합니다. 이 노드의 파드 네트워크나 127.0.0.1에서 온 패킷이라 SNAT이 없으면 파드의 응답이 DNAT을 거쳐 돌아오지 못하기 때문입니다' : '규칙이 패킷에 표시(KUBE-MARK-MASQ, 0x4000)를 했으므로 KUBE-POSTROUTING이 마스커레이드합니다'}. 출발지는 패킷이 나가는 인터페이스(${p.iface})의 주소 ${josa(p.addr, '으로/로')} 바뀝니다${p.randomFully ? '(--random-fully라서 출발지 포트도 무작위로 바뀝니다)' : ''}.`,
-    example: { portmap: false, addr: '10.244.0.0', iface: 'flannel.1', randomFully: true },
+      `${p.portmap ? 'CNI-HOSTPORT-SETMARK가 패킷에 표시(0x2000)를 했으므로 portmap 플러그인의 CNI-HOSTPORT-MASQ가 마스커레이드합니다. 이 노드의 파드 네트워크나 127.0.0.1에서 온 패킷이라 SNAT이 없으면 파드의 응답이 DNAT을 거쳐 돌아오지 못하기 때문입니다' : p.nft ? '규칙이 패킷에 표시(mark-for-masquerade 체인이 0x4000을 설정)를 했으므로 kube-proxy의 masquerading 체인(postrouting 훅)이 마스커레이드합니다' : '규칙이 패킷에 표시(KUBE-MARK-MASQ, 0x4000)를 했으므로 KUBE-POSTROUTING이 마스커레이드합니다'}. 출발지는 패킷이 나가는 인터페이스(${p.iface})의 주소 ${josa(p.addr, '으로/로')} 바뀝니다${p.randomFully ? (p.nft ? '(fully-random이라서 출발지 포트도 무작위로 바뀝니다)' : '(--random-fully라서 출발지 포트도 무작위로 바뀝니다)') : ''}.`,
+    example: { portmap: false, nft: false, addr: '10.244.0.0', iface: 'flannel.1', randomFully: true },
   },
   'sim.hop.unNat': {
     en: (p: { src: string[] | null; dst: string[] | null }) =>

@@ -85,29 +85,49 @@ function isSticky(reason: Msg | undefined): boolean {
   return isMsg(why) && (why.id === 'proxy.why.affinityRecent' || why.id === 'proxy.why.affinitySet');
 }
 
-/** POSTROUTING: MASQUERADE to the outgoing interface's address (kube-proxy's, or portmap's for hostPort). */
+/**
+ * POSTROUTING: MASQUERADE to the outgoing interface's address: kube-proxy's (KUBE-POSTROUTING, or the
+ * `masquerading` chain in nftables mode), or portmap's for hostPort.
+ */
 function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefined): Packet {
-  const all = rulesFor(ctx.world.rules, ctx.cluster, node);
-  // An IPv6 packet is masqueraded by the IPv6 proxier's KUBE-POSTROUTING (ip6tables).
-  const rules = (p.dst.includes(':') ? all.ip6 : undefined) ?? all;
-  const portmap = step?.chain === MASQ_CHAIN;
-  const chain = portmap ? MASQ_CHAIN : 'KUBE-POSTROUTING';
-  const rule = portmap ? rules.nat.byName.get(MASQ_CHAIN)?.rules[step.index] : masqueradeRule(rules);
   const iface = outgoingInterface(ctx.cluster, node, p.dst);
-  const randomFully = rule?.target.kind === 'MASQUERADE' && rule.target.randomFully === true;
+  const portmap = step?.chain === MASQ_CHAIN;
+  let text: string | undefined;
+  let ref: RuleRef | undefined;
+  let randomFully: boolean;
+  if (step?.table === 'nft') {
+    // nftables mode: the walk names the rule (`masquerade fully-random` in the masquerading chain).
+    text = step.text;
+    ref = ruleRef(node, step);
+    randomFully = step.text.includes('fully-random');
+  } else {
+    const all = rulesFor(ctx.world.rules, ctx.cluster, node);
+    // An IPv6 packet is masqueraded by the IPv6 proxier's KUBE-POSTROUTING (ip6tables).
+    const rules = (p.dst.includes(':') ? all.ip6 : undefined) ?? all;
+    const chain = portmap ? MASQ_CHAIN : 'KUBE-POSTROUTING';
+    const rule = portmap ? rules.nat.byName.get(MASQ_CHAIN)?.rules[step.index] : masqueradeRule(rules);
+    randomFully = rule?.target.kind === 'MASQUERADE' && rule.target.randomFully === true;
+    const index = rule ? (rules.nat.byName.get(chain)?.rules.indexOf(rule) ?? -1) : -1;
+    text = rule?.text;
+    if (index >= 0)
+      ref = { node, table: 'nat', chain, index, ...(rules.family ? { family: rules.family } : {}) };
+  }
   const out = { ...p, src: iface.address, srcPort: randomFully ? randomFullyPort(ctx.world.rng) : p.srcPort };
-  const index = rule ? (rules.nat.byName.get(chain)?.rules.indexOf(rule) ?? -1) : -1;
   addHop(
     ctx,
     {
       stage: portmap ? 'node' : 'kube-proxy',
       location: `node/${node}`,
       action: 'snat',
-      ...(rule ? { rule: rule.text } : {}),
-      ...(index >= 0
-        ? { ruleRef: { node, table: 'nat', chain, index, ...(rules.family ? { family: rules.family } : {}) } }
-        : {}),
-      note: msg('sim.hop.masq', { portmap, addr: iface.address, iface: iface.name, randomFully }),
+      ...(text !== undefined ? { rule: text } : {}),
+      ...(ref ? { ruleRef: ref } : {}),
+      note: msg('sim.hop.masq', {
+        portmap,
+        nft: step?.table === 'nft',
+        addr: iface.address,
+        iface: iface.name,
+        randomFully,
+      }),
     },
     out,
   );

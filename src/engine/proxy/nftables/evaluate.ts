@@ -35,6 +35,8 @@ interface Walk {
   steps: RuleStep[];
   decisive?: RuleStep;
   masquerade: boolean;
+  /** The `masquerading` chain's rule that masqueraded the packet (the SNAT hop shows it). */
+  masqStep?: RuleStep;
   numgen?: { chain: string; targets: string[]; chosen: string };
   affinityHit?: string;
   service?: string;
@@ -148,6 +150,7 @@ function execRule(w: Walk, c: NftChain, i: number, r: NftRule): Outcome | undefi
     }
     case 'masquerade':
       w.masquerade = true;
+      w.masqStep = s;
       return 'masquerade';
     default:
       if (v.kind !== 'accept') w.decisive = s;
@@ -237,6 +240,7 @@ export function evaluateNftables(
     steps: w.steps,
   };
   if (w.decisive) v.decidingRule = w.decisive;
+  if (v.masquerade && w.masqStep) v.masqueradeStep = w.masqStep;
   if (w.service !== undefined) v.service = w.service;
   const c = action === 'dnat' ? candidates(w) : undefined;
   if (c) v.candidates = c;
