@@ -60,6 +60,33 @@ async function expectOneToolbarRow(page: Page, where: string): Promise<void> {
   expect(await clippedIn(page, '.file-tabs', ['.file-tablist']), `${where}: file toolbar`).toEqual([]);
 }
 
+/**
+ * The header's controls are one row inside the window: edited, the reload button joins them, and the
+ * workspace and scenario names give way instead (faults' screenshots at 1280×720 showed the language
+ * buttons on a second row).
+ */
+async function expectHeaderOneRow(page: Page, where: string): Promise<void> {
+  const row = await page.locator('.header-row').evaluate((bar) => {
+    const controls = [...bar.querySelectorAll<HTMLElement>('button, select')].filter(
+      (el) => el.getBoundingClientRect().width > 0,
+    );
+    return {
+      count: controls.length,
+      middles: controls.map((el) => {
+        const r = el.getBoundingClientRect();
+        return Math.round((r.top + r.bottom) / 2);
+      }),
+      right: Math.max(...controls.map((el) => el.getBoundingClientRect().right)),
+    };
+  });
+  expect(row.count, `${where}: header controls`).toBeGreaterThan(4);
+  expect(
+    Math.max(...row.middles) - Math.min(...row.middles),
+    `${where}: header rows ${row.middles}`,
+  ).toBeLessThan(8);
+  expect(row.right, `${where}: header past the window`).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
 /** The header's scenario description is read whole: no ellipsis, nothing hidden, at most two lines. */
 async function expectDescriptionWhole(page: Page): Promise<void> {
   const d = await page.getByTestId('scenario-description').evaluate((p) => {
@@ -103,6 +130,7 @@ for (const { lang, locale, send, hint } of LANGUAGES)
         await expect(page.locator('.console-hint')).toHaveText(hint);
         await expectNothingCut(page, 'first screen');
         await expectOneToolbarRow(page, 'one file');
+        await expectHeaderOneRow(page, 'first screen');
         await expectDescriptionWhole(page);
         // The longest descriptions, in both languages.
         for (const id of ['dns-and-env', 'externalname']) {
@@ -132,6 +160,11 @@ for (const { lang, locale, send, hint } of LANGUAGES)
         await page.getByTestId('timeline-next').click();
         await expect(page.getByTestId('timeline-at')).not.toHaveText('t = 0s');
         await expectNothingCut(page, 'the timeline at its event');
+        // The console's edit made the scene differ from the scenario: "Reload scenario" is in the header.
+        await expect(
+          page.getByRole('button', { name: /Reload scenario|시나리오 다시 불러오기/ }),
+        ).toBeVisible();
+        await expectHeaderOneRow(page, 'edited');
 
         // Enter on the Service: its card in the inspector.
         const service = page.locator('.react-flow__node[data-id="Service/default/web"]');
