@@ -16,7 +16,7 @@
  */
 import { formatIp, parseIp } from '../net/ip';
 import { anyCidrSize, formatIp6, parseAnyCidr, parseIp6 } from '../net/ip6';
-import { RangeAllocator, type AllocateResult } from './range-allocator';
+import { ipStaticBand, RangeAllocator, scanFree, type AllocateResult } from './range-allocator';
 
 export interface FamilyRange {
   cidr: string;
@@ -55,7 +55,7 @@ export function familyRange(cidr: string, after: number): FamilyRange | undefine
   const c = parseAnyCidr(cidr);
   if (!c || c.family !== 'IPv6') return undefined;
   const size = Number(anyCidrSize(c) > 1n << 20n ? 1n << 20n : anyCidrSize(c));
-  const offset = size - 1 < 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 16)), 256);
+  const offset = ipStaticBand(size, size - 1);
   return {
     cidr,
     first: 1,
@@ -112,21 +112,11 @@ export class ClusterIPPool {
    */
   allocateNext(hash: number, at: number): string | undefined {
     for (const r of this.ready(at)) {
-      const upperStart = r.first + r.offset;
-      const bands: [number, number][] = [[upperStart, r.last]];
-      if (r.offset > 0) bands.push([r.first, upperStart - 1]);
-      for (const [lo, hi] of bands) {
-        const size = hi - lo + 1;
-        if (size <= 0) continue;
-        const start = (hash >>> 0) % size;
-        for (let i = 0; i < size; i++) {
-          const ip = r.format(lo + ((start + i) % size));
-          if (!this.used.has(ip)) {
-            this.used.add(ip);
-            return ip;
-          }
-        }
-      }
+      const n = scanFree(r.first, r.last, r.offset, hash, (v) => !this.used.has(r.format(v)));
+      if (n === undefined) continue;
+      const ip = r.format(n);
+      this.used.add(ip);
+      return ip;
     }
     return undefined;
   }

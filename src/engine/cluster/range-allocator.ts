@@ -23,6 +23,45 @@ import { cidrSize, parseCidr } from '../net/ip';
 
 export type AllocateResult = 'ok' | 'allocated' | 'not-in-range';
 
+/**
+ * An IP range's static band (KEP-3070): min(max(16, size/16), 256) addresses, none when fewer than 16
+ * addresses are usable.
+ *
+ * @example
+ * ipStaticBand(2 ** 20, 2 ** 20 - 2); // 256
+ */
+export const ipStaticBand = (size: number, usable: number): number =>
+  usable < 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 16)), 256);
+
+/**
+ * The first value `free` accepts in first..last, scanning from a hash-derived start in the upper (dynamic)
+ * band, then the lower (static) one; undefined when none is free. Both allocators scan this way.
+ *
+ * @example
+ * scanFree(1, 14, 0, 3, () => true); // 4
+ */
+export function scanFree(
+  first: number,
+  last: number,
+  offset: number,
+  hash: number,
+  free: (v: number) => boolean,
+): number | undefined {
+  const upperStart = first + offset;
+  const bands: [number, number][] = [[upperStart, last]];
+  if (offset > 0) bands.push([first, upperStart - 1]);
+  for (const [lo, hi] of bands) {
+    const size = hi - lo + 1;
+    if (size <= 0) continue;
+    const start = (hash >>> 0) % size;
+    for (let i = 0; i < size; i++) {
+      const v = lo + ((start + i) % size);
+      if (free(v)) return v;
+    }
+  }
+  return undefined;
+}
+
 export class RangeAllocator {
   private readonly used = new Set<number>();
 
@@ -44,9 +83,7 @@ export class RangeAllocator {
     if (!c) return undefined;
     const size = cidrSize(c);
     if (size < 4) return new RangeAllocator(c.base, c.base + size - 1, 0);
-    const usable = size - 2;
-    const offset = usable < 16 ? 0 : Math.min(Math.max(16, Math.floor(size / 16)), 256);
-    return new RangeAllocator(c.base + 1, c.base + size - 2, offset);
+    return new RangeAllocator(c.base + 1, c.base + size - 2, ipStaticBand(size, size - 2));
   }
 
   /**
@@ -78,21 +115,8 @@ export class RangeAllocator {
 
   /** A free value, scanning from a hash-derived start in the upper band, then the lower band; undefined when full. */
   allocateNext(hash: number): number | undefined {
-    const upperStart = this.first + this.offset;
-    const bands: [number, number][] = [[upperStart, this.last]];
-    if (this.offset > 0) bands.push([this.first, upperStart - 1]);
-    for (const [lo, hi] of bands) {
-      const size = hi - lo + 1;
-      if (size <= 0) continue;
-      const start = (hash >>> 0) % size;
-      for (let i = 0; i < size; i++) {
-        const v = lo + ((start + i) % size);
-        if (!this.used.has(v)) {
-          this.used.add(v);
-          return v;
-        }
-      }
-    }
-    return undefined;
+    const v = scanFree(this.first, this.last, this.offset, hash, (x) => !this.used.has(x));
+    if (v !== undefined) this.used.add(v);
+    return v;
   }
 }
