@@ -40,7 +40,7 @@ import { placeInOrder, type Entry } from './place-in-order';
 import { runPods, type PodRun } from './pod-status';
 import { ENDPOINT_RULES, overRuleBudget } from './rule-budget';
 import { allocateServices } from './service-alloc';
-import { defaultServiceCIDR, markServiceCIDRsReady } from './service-cidrs';
+import { defaultServiceCIDR, syncServiceCIDRs } from './service-cidrs';
 import { emptyCluster, objectKey, type ClusterState, type ObjectOrigin } from './state';
 import { formatTimestamp } from './time';
 import { fillWorkloadStatus } from './workload-status';
@@ -128,7 +128,11 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
       at: slot.get(c) ?? -1,
     })),
   );
-  markServiceCIDRsReady(admittedOf.ServiceCIDR as ServiceCIDR[]);
+  // The ServiceCIDR controller: finalizer and Ready; one being deleted stays while it holds addresses.
+  const goneCidrs = syncServiceCIDRs(
+    admittedOf.ServiceCIDR as ServiceCIDR[],
+    alloc.accepted.flatMap((s) => (s.spec.clusterIPs ?? []).filter((ip) => ip !== 'None' && ip !== '')),
+  );
   diagnostics.push(...alloc.diagnostics);
   assignLoadBalancers(alloc.accepted, config);
   mark('services');
@@ -165,7 +169,14 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   work.podGroups.push(...more.podGroups);
   diagnostics.push(...replicaDiagnostics([...work.limited, ...more.limited], srcOf));
   mark('workloads');
-  const placed = placeInOrder(cluster, admitted, new Set<KubeObject>(alloc.accepted), work, opts.seed, time);
+  const placed = placeInOrder(
+    cluster,
+    goneCidrs.size ? admitted.filter((e) => !goneCidrs.has(e.object as ServiceCIDR)) : admitted,
+    new Set<KubeObject>(alloc.accepted),
+    work,
+    opts.seed,
+    time,
+  );
   mark('order');
   const run = runPods(cluster.pods, nodes, opts.clock, more.completes, cluster);
   mark('pods');

@@ -12,12 +12,14 @@
  */
 import type { IPAddress, ServiceCIDR } from '../k8s/objects';
 import { isIPv6 } from '../net/ip';
+import { anyCidrContains, anyCidrSize, nthAddressText, parseAnyCidr, type AnyCidr } from '../net/ip6';
 import { clusterFamilies, serviceSubnetOf } from './families';
 import { uidFor } from './hash';
 import type { ClusterConfig, ClusterState } from './state';
 
 export const DEFAULT_SERVICE_CIDR = 'kubernetes';
-const FINALIZER = 'networking.k8s.io/service-cidr-finalizer';
+export const SERVICE_CIDR_FINALIZER = 'networking.k8s.io/service-cidr-finalizer';
+const FINALIZER = SERVICE_CIDR_FINALIZER;
 
 /** The API server's default ServiceCIDR, before the controller's finalizer and status. */
 export function defaultServiceCIDR(config: ClusterConfig): ServiceCIDR {
@@ -30,26 +32,106 @@ export function defaultServiceCIDR(config: ClusterConfig): ServiceCIDR {
 }
 
 /**
- * The ServiceCIDR controller's work on each one (syncServiceCIDR): the protection finalizer and the
- * condition Ready=True, "Kubernetes Service CIDR is ready", with no reason.
+ * The ServiceCIDR controller's work on each one (syncServiceCIDR). A live one gets the protection
+ * finalizer and the condition Ready=True, "Kubernetes Service CIDR is ready", with no reason. One being
+ * deleted (metadata.deletionTimestamp, as `kubectl delete` leaves an object that has a finalizer) keeps
+ * its finalizer while canDeleteCIDR says no: some IPAddress would be left in no ServiceCIDR at all. Its
+ * Ready condition is then False with the reason Terminating; the default `kubernetes` one is no exception
+ * (the API server's default-ServiceCIDR controller leaves a ServiceCIDR being deleted to this one). When
+ * nothing would be orphaned, the finalizer goes and the object is gone. (Upstream waits a deletion grace
+ * period of 10 s first, so that no allocator still hands out its addresses; a scene shows the cluster
+ * after it: a ServiceCIDR being deleted that nothing holds is not listed.)
+ *
+ * `addresses` are the IPAddress objects' names. Returns the ServiceCIDRs that are gone.
  */
-export function markServiceCIDRsReady(cidrs: ServiceCIDR[]): void {
+export function syncServiceCIDRs(cidrs: ServiceCIDR[], addresses: string[]): Set<ServiceCIDR> {
+  const gone = new Set<ServiceCIDR>();
   for (const c of cidrs) {
-    const finalizers = (c.metadata.finalizers as string[] | undefined) ?? [];
-    if (!finalizers.includes(FINALIZER)) c.metadata.finalizers = [...finalizers, FINALIZER];
-    c.status = {
-      conditions: [
-        {
-          type: 'Ready',
-          status: 'True',
-          lastTransitionTime: c.metadata.creationTimestamp ?? '',
-          reason: '',
-          message: 'Kubernetes Service CIDR is ready',
-        },
-      ],
-    };
+    const deleting = c.metadata.deletionTimestamp as string | undefined;
+    if (!deleting) {
+      markReady(c);
+      continue;
+    }
+    if (!canDeleteCIDR(c, cidrs, addresses)) {
+      addFinalizer(c);
+      c.status = {
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'False',
+            lastTransitionTime: deleting,
+            reason: 'Terminating',
+            message:
+              'There are still IPAddresses referencing the ServiceCIDR, please remove them or create a new ServiceCIDR',
+          },
+        ],
+      };
+      continue;
+    }
+    gone.add(c);
   }
+  return gone;
 }
+
+function addFinalizer(c: ServiceCIDR): void {
+  const finalizers = (c.metadata.finalizers as string[] | undefined) ?? [];
+  if (!finalizers.includes(FINALIZER)) c.metadata.finalizers = [...finalizers, FINALIZER];
+}
+
+function markReady(c: ServiceCIDR): void {
+  addFinalizer(c);
+  c.status = {
+    conditions: [
+      {
+        type: 'Ready',
+        status: 'True',
+        lastTransitionTime: c.metadata.creationTimestamp ?? '',
+        reason: '',
+        message: 'Kubernetes Service CIDR is ready',
+      },
+    ],
+  };
+}
+
+const prefixesOf = (c: ServiceCIDR): AnyCidr[] => (c.spec?.cidrs ?? []).flatMap((t) => parseAnyCidr(t) ?? []);
+
+/**
+ * servicecidr.PrefixContainIP: inside the prefix, but neither its network address nor (IPv4) its
+ * broadcast address, which the allocators never hand out.
+ */
+function prefixContainsIp(p: AnyCidr, ip: string): boolean {
+  if (!anyCidrContains(p, ip)) return false;
+  if (ip === nthAddressText(p, 0n)) return false;
+  return p.family === 'IPv6' || ip !== nthAddressText(p, anyCidrSize(p) - 1n);
+}
+
+/**
+ * canDeleteCIDR's answer as the addresses that stop it: none when every CIDR of it lies inside some other
+ * ServiceCIDR (servicecidr.ContainsPrefix: overlapping, with a prefix as short or shorter); otherwise the
+ * IPAddresses of its families that it alone contains (servicecidr.ContainsAddress over every ServiceCIDR,
+ * those being deleted too). Upstream stops at the first; svclab lists them all, to say which Services.
+ */
+export function addressesHeldOnlyBy(self: ServiceCIDR, all: ServiceCIDR[], addresses: string[]): string[] {
+  const own = prefixesOf(self);
+  const hasParent = own.every((p) => {
+    const network = nthAddressText(p, 0n);
+    const containing = all.filter((o) =>
+      prefixesOf(o).some((q) => q.family === p.family && q.prefix <= p.prefix && anyCidrContains(q, network)),
+    );
+    return !(containing.length === 0 || (containing.length === 1 && containing[0] === self));
+  });
+  if (hasParent) return [];
+  const held: string[] = [];
+  for (const ip of addresses) {
+    if (!own.some((p) => isIPv6(ip) === (p.family === 'IPv6'))) continue;
+    const holders = all.filter((o) => prefixesOf(o).some((q) => prefixContainsIp(q, ip)));
+    if (holders.length === 1 && holders[0] === self) held.push(ip);
+  }
+  return held;
+}
+
+const canDeleteCIDR = (self: ServiceCIDR, all: ServiceCIDR[], addresses: string[]): boolean =>
+  addressesHeldOnlyBy(self, all, addresses).length === 0;
 
 const made = new WeakMap<ClusterState['services'], IPAddress[]>();
 

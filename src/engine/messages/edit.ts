@@ -33,6 +33,17 @@ export const edit = defineMessages({
     ko: (p) => `${p.file}:${p.line}의 문서에 YAML 오류가 있습니다. 먼저 고친 뒤 명령을 다시 실행하세요.`,
     example: { file: 'scene.yaml', line: 12 },
   },
+  /**
+   * `kubectl delete servicecidr` on one that still holds addresses: the ServiceCIDR controller keeps its
+   * finalizer, so it stays Terminating (kubectl, waiting for it to go, would not return).
+   */
+  'edit.serviceCidrTerminating': {
+    en: (p: { name: string; ips: string }) =>
+      `ServiceCIDR ${p.name} is Terminating, not gone: the ServiceCIDR controller keeps its finalizer (networking.k8s.io/service-cidr-finalizer) while an IPAddress in it is in no other ServiceCIDR (${p.ips}). Its Ready condition is now False, reason Terminating. kubectl delete, which waits for the object to go, would not return; the scene now has its deletionTimestamp. Delete those Services, or create a ServiceCIDR that covers them, and it goes.`,
+    ko: (p) =>
+      `ServiceCIDR ${josa(p.name, '은/는')} 사라지지 않고 Terminating 상태로 남습니다. 이 범위 안의 IPAddress 중 다른 어떤 ServiceCIDR에도 속하지 않는 것이 있는 동안(${p.ips}) ServiceCIDR 컨트롤러가 finalizer(networking.k8s.io/service-cidr-finalizer)를 지우지 않기 때문입니다. Ready 컨디션은 이제 False, 이유는 Terminating입니다. 오브젝트가 사라지기를 기다리는 kubectl delete는 끝나지 않으며, 장면에는 deletionTimestamp가 적혔습니다. 그 서비스들을 지우거나 그 주소를 포함하는 ServiceCIDR을 만들면 사라집니다.`,
+    example: { name: 'newcidr1', ips: '10.97.0.20' },
+  },
   /** cordon/drain on the default nodes: they are written into the scene first. */
   'edit.nodesWritten': {
     en: (p: { nodes: string }) =>

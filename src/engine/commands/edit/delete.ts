@@ -6,9 +6,14 @@
  * @example
  * deleteCommand(['pod', 'client'], env).stdout; // 'pod "client" deleted from default namespace\n'
  */
-import { fail, type CommandHandler, type CommandResult } from '../types';
-import { commit, isResult, locate, takeNamespace, takeYaml, target } from './common';
-import { removeObject, type ObjectRef } from './scene-text';
+import { buildCluster } from '../../build';
+import { addressesHeldOnlyBy } from '../../cluster/service-cidrs';
+import { formatTimestamp } from '../../cluster/time';
+import type { ManifestSource } from '../../manifest/parse';
+import { msg, render } from '../../messages';
+import { fail, type CommandEnv, type CommandHandler, type CommandResult } from '../types';
+import { commit, isResult, locate, notFound, takeNamespace, takeYaml, target, type Target } from './common';
+import { appendObject, editObject, findObject, removeObject, type ObjectRef } from './scene-text';
 
 const IMMEDIATE =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
@@ -52,9 +57,21 @@ export const deleteCommand: CommandHandler = (args, env) => {
   let stdout = '';
   const refs: ObjectRef[] = [];
   let failed: CommandResult | undefined;
+  let notes = '';
   for (const words of targets) {
     const t = target(words);
     if (isResult(t)) return t;
+    if (t.type.kind === 'ServiceCIDR') {
+      const r = deleteServiceCIDR({ ...env, ...(sources ? { sources } : {}) }, t);
+      if ('exitCode' in r) {
+        failed = { ...r, stdout: stdout + r.stdout };
+        break;
+      }
+      sources = r.sources;
+      notes += r.note;
+      stdout += `${t.type.prefix} "${t.name}" ${immediate ? 'force deleted' : 'deleted'}\n`;
+      continue;
+    }
     const at = locate({ ...env, ...(sources ? { sources } : {}) }, t);
     if (isResult(at)) {
       failed = { ...at, stdout: stdout + at.stdout };
@@ -67,7 +84,49 @@ export const deleteCommand: CommandHandler = (args, env) => {
     stdout += `${kind} "${t.name}" ${op}\n`;
   }
   const warning = immediate ? IMMEDIATE : '';
-  if (failed && refs.length === 0) return { ...failed, stderr: warning + failed.stderr };
-  const done = commit(env, sources!, { stdout, stderr: warning, yaml, refs: [] });
+  if (failed && stdout === '') return { ...failed, stderr: warning + failed.stderr };
+  const done = commit(env, sources!, { stdout, stderr: warning + notes, yaml, refs: [] });
   return failed ? { ...done, exitCode: 1, stderr: done.stderr + failed.stderr } : done;
 };
+
+/**
+ * A ServiceCIDR has the ServiceCIDR controller's finalizer, so the API server only sets its
+ * deletionTimestamp (and deletionGracePeriodSeconds 0); the controller then takes the finalizer away
+ * unless some IPAddress would be left in no ServiceCIDR (cluster/service-cidrs.ts). The scene's text
+ * follows: the document is removed when the object goes, and keeps the deletionTimestamp when it stays
+ * Terminating. The API server's default `kubernetes` one, written in no document, gets one that records
+ * its deletion; when nothing holds it, it is gone and at once made again by the API server's
+ * default-ServiceCIDR controller, which is where the scene already is.
+ */
+function deleteServiceCIDR(
+  env: CommandEnv,
+  t: Target,
+): { sources: ManifestSource[]; note: string } | CommandResult {
+  if (!env.sources) return fail(`svclab: ${render(msg('edit.noScene', {}), env.lang)}\n`);
+  const live = env.cluster.serviceCIDRs.find((c) => c.metadata.name === t.name);
+  if (!live) return notFound(t.type, t.name);
+  if (live.metadata.deletionTimestamp) return { sources: env.sources, note: '' };
+  const ref: ObjectRef = { kind: 'ServiceCIDR', namespace: '', name: t.name };
+  const found = findObject(env.sources, ref);
+  const stamp = formatTimestamp(env.world.clock);
+  const marked = found
+    ? editObject(env.sources, found, (o) => {
+        o.setIn(['metadata', 'deletionTimestamp'], stamp);
+        o.setIn(['metadata', 'deletionGracePeriodSeconds'], 0);
+      })
+    : appendObject(env.sources, {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'ServiceCIDR',
+        metadata: { name: t.name, deletionTimestamp: stamp, deletionGracePeriodSeconds: 0 },
+        spec: { cidrs: live.spec?.cidrs ?? [] },
+      });
+  const after = buildCluster(marked, { seed: env.world.seed }).cluster;
+  const still = after.serviceCIDRs.find((c) => c.metadata.name === t.name);
+  if (!still) return { sources: found ? removeObject(env.sources, found) : env.sources, note: '' };
+  const addresses = after.services.flatMap((s) => (s.spec.clusterIPs ?? []).filter((ip) => ip !== 'None'));
+  const held = addressesHeldOnlyBy(still, after.serviceCIDRs, addresses);
+  return {
+    sources: marked,
+    note: `svclab: ${render(msg('edit.serviceCidrTerminating', { name: t.name, ips: held.join(', ') }), env.lang)}\n`,
+  };
+}

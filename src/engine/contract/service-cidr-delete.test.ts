@@ -1,0 +1,165 @@
+/**
+ * Deleting a ServiceCIDR (pkg/controller/servicecidrs, syncServiceCIDR and canDeleteCIDR) through the
+ * commands a user runs: `kubectl delete servicecidr` only sets the deletionTimestamp, because the
+ * controller's finalizer is on it; the controller takes the finalizer away unless an IPAddress would be
+ * left in no ServiceCIDR, and until then the object is Terminating with Ready=False, reason Terminating.
+ * The cases follow upstream's TestController_canDeleteCIDR (a larger ServiceCIDR covers it: gone; a smaller
+ * one does not cover the address: it stays) and the "Extend Service IP Ranges" task's deletion steps.
+ */
+import { describe, expect, it } from 'vitest';
+import { scene } from '../testing/scene';
+
+const cidr = (name: string, cidrs: string, extra = ''): string => `apiVersion: networking.k8s.io/v1
+kind: ServiceCIDR
+metadata:
+  name: ${name}
+${extra}spec:
+  cidrs: ${cidrs}
+`;
+const service = (name: string, ip?: string): string => `apiVersion: v1
+kind: Service
+metadata: { name: ${name} }
+spec:
+${ip ? `  clusterIP: ${ip}\n` : ''}  ports: [{ port: 80 }]
+`;
+const TERMINATING =
+  'There are still IPAddresses referencing the ServiceCIDR, please remove them or create a new ServiceCIDR';
+
+/** The scene after a command that edited it. */
+const next = (s: ReturnType<typeof scene>, line: string) => {
+  const r = s.run(line);
+  expect(r.exitCode, r.stderr).toBe(0);
+  return { r, s: scene(r.sources!.map((x) => x.text)) };
+};
+
+describe('kubectl delete servicecidr', () => {
+  it('one that still holds a Service’s address stays Terminating, with its finalizer and the reason', () => {
+    const s = scene([cidr('newcidr1', '[10.200.0.0/24]'), service('web', '10.200.0.20')].join('---\n'));
+    const { r, s: after } = next(s, 'delete servicecidr newcidr1');
+    expect(r.stdout).toBe('servicecidr.networking.k8s.io "newcidr1" deleted\n');
+    expect(r.stderr).toContain('ServiceCIDR newcidr1 is Terminating');
+    expect(r.stderr).toContain('10.200.0.20');
+    const c = after.json('get servicecidr newcidr1 -o json').items[0];
+    expect(c.metadata.deletionTimestamp).toBe('2026-01-01T00:00:00Z');
+    expect(c.metadata.deletionGracePeriodSeconds).toBe(0);
+    expect(c.metadata.finalizers).toEqual(['networking.k8s.io/service-cidr-finalizer']);
+    expect(c.status.conditions).toEqual([
+      {
+        type: 'Ready',
+        status: 'False',
+        lastTransitionTime: '2026-01-01T00:00:00Z',
+        reason: 'Terminating',
+        message: TERMINATING,
+      },
+    ]);
+    // The Service keeps its address: nothing reallocates a ClusterIP.
+    expect(after.json('get svc web -o json').items[0].spec.clusterIP).toBe('10.200.0.20');
+    expect(after.run('get servicecidrs').stdout).toMatch(/\nnewcidr1 +10\.200\.0\.0\/24 /);
+    // Deleting it again changes nothing (it is already being deleted).
+    const again = after.run('delete servicecidr newcidr1');
+    expect(again.stdout).toBe('servicecidr.networking.k8s.io "newcidr1" deleted\n');
+    expect(again.stderr).toBe('');
+  });
+
+  it('goes once the Service that held it is deleted', () => {
+    const s = scene([cidr('newcidr1', '[10.200.0.0/24]'), service('web', '10.200.0.20')].join('---\n'));
+    const { s: terminating } = next(s, 'delete servicecidr newcidr1');
+    const { s: gone } = next(terminating, 'delete svc web');
+    expect(gone.run('get servicecidrs').stdout).toBe(
+      'NAME         CIDRS          AGE\nkubernetes   10.96.0.0/12   0s\n',
+    );
+    expect(gone.run('get servicecidr newcidr1').stderr).toBe(
+      'Error from server (NotFound): servicecidrs.networking.k8s.io "newcidr1" not found\n',
+    );
+  });
+
+  it('one with no addresses in it goes at once, and its document leaves the scene', () => {
+    const s = scene([cidr('newcidr1', '[10.200.0.0/24]'), service('web')].join('---\n'));
+    const { r, s: after } = next(s, 'delete servicecidr newcidr1');
+    expect(r.stderr).toBe('');
+    expect(r.sources!.map((x) => x.text).join('')).not.toContain('newcidr1');
+    expect(after.run('get servicecidrs').stdout).not.toContain('newcidr1');
+  });
+
+  it('one inside a larger ServiceCIDR goes even with addresses in it (hasParent)', () => {
+    const s = scene(
+      [
+        cidr('small', '[10.200.0.0/24]'),
+        cidr('large', '[10.200.0.0/16]'),
+        service('web', '10.200.0.20'),
+      ].join('---\n'),
+    );
+    const { r, s: after } = next(s, 'delete servicecidr small');
+    expect(r.stderr).toBe('');
+    expect(after.run('get servicecidrs').stdout).not.toMatch(/\nsmall /);
+    expect(after.json('get svc web -o json').items[0].spec.clusterIP).toBe('10.200.0.20');
+  });
+
+  it('a smaller overlapping ServiceCIDR does not cover an address outside it', () => {
+    // TestController_canDeleteCIDR "CIDR with smaller range overlapping but IPs orphan".
+    const s = scene(
+      [
+        cidr('big', '[10.200.0.0/24]'),
+        cidr('overlapping', '[10.200.0.0/28]'),
+        service('web', '10.200.0.23'),
+      ].join('---\n'),
+    );
+    const { s: after } = next(s, 'delete servicecidr big');
+    expect(after.json('get servicecidr big -o json').items[0].status.conditions[0].reason).toBe(
+      'Terminating',
+    );
+    // An address inside the smaller one is covered by it: the larger one goes.
+    const t = scene(
+      [
+        cidr('big', '[10.200.0.0/24]'),
+        cidr('overlapping', '[10.200.0.0/28]'),
+        service('web', '10.200.0.5'),
+      ].join('---\n'),
+    );
+    const { s: gone } = next(t, 'delete servicecidr big');
+    expect(gone.run('get servicecidrs').stdout).not.toMatch(/\nbig /);
+  });
+
+  it('the default kubernetes ServiceCIDR stays Terminating: the kubernetes Service’s 10.96.0.1 is in it', () => {
+    const s = scene(service('web'));
+    const { r, s: after } = next(s, 'delete servicecidr kubernetes');
+    expect(r.stdout).toBe('servicecidr.networking.k8s.io "kubernetes" deleted\n');
+    expect(r.stderr).toContain('10.96.0.1');
+    const c = after.json('get servicecidr kubernetes -o json').items[0];
+    expect(c.spec.cidrs).toEqual(['10.96.0.0/12']);
+    expect(c.metadata.finalizers).toEqual(['networking.k8s.io/service-cidr-finalizer']);
+    expect(c.status.conditions[0]).toMatchObject({
+      status: 'False',
+      reason: 'Terminating',
+      message: TERMINATING,
+    });
+  });
+
+  it('the default one covered by a larger ServiceCIDR goes and the API server makes it again', () => {
+    const s = scene([cidr('wide', '[10.96.0.0/11]'), service('web')].join('---\n'));
+    const { r, s: after } = next(s, 'delete servicecidr kubernetes');
+    expect(r.stderr).toBe('');
+    const c = after.json('get servicecidr kubernetes -o json').items[0];
+    expect(c.metadata.deletionTimestamp).toBeUndefined();
+    expect(c.status.conditions[0].status).toBe('True');
+  });
+
+  it('a deletionTimestamp written in the scene is a ServiceCIDR being deleted', () => {
+    const stamp =
+      '  deletionTimestamp: "2026-01-01T00:00:00Z"\n  finalizers: [networking.k8s.io/service-cidr-finalizer]\n';
+    const held = scene(
+      [cidr('newcidr1', '[10.200.0.0/24]', stamp), service('web', '10.200.0.20')].join('---\n'),
+    );
+    expect(held.json('get servicecidr newcidr1 -o json').items[0].status.conditions[0].reason).toBe(
+      'Terminating',
+    );
+    const empty = scene([cidr('newcidr1', '[10.200.0.0/24]', stamp), service('web')].join('---\n'));
+    expect(empty.run('get servicecidrs').stdout).not.toContain('newcidr1');
+  });
+
+  it('an unknown ServiceCIDR is kubectl’s NotFound', () => {
+    const r = scene(service('web')).run('delete servicecidr nope');
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('Error from server (NotFound): servicecidrs.networking.k8s.io "nope" not found\n');
+  });
+});
