@@ -65,11 +65,22 @@ export const sim = defineMessages({
     example: { why: { id: 'sim.noEndpoints.unknown', params: { service: 'default/web' } }, node: 'node-1' },
   },
   'sim.block.firewall': {
-    en: (p: { client: string; service: string; node: string }) =>
-      `${p.client} is not in Service ${p.service}'s loadBalancerSourceRanges, so kube-proxy on ${p.node} drops the packet (KUBE-PROXY-FIREWALL); the client waits until it times out.`,
+    en: (p: { client: string; service: string; node: string; chain?: string }) =>
+      `${p.client} is not in Service ${p.service}'s loadBalancerSourceRanges, so kube-proxy on ${p.node} drops the packet (${p.chain ?? 'KUBE-PROXY-FIREWALL'}); the client waits until it times out.`,
     ko: (p) =>
-      `클라이언트 주소(${p.client})가 ${p.service} 서비스의 loadBalancerSourceRanges에 없어서, ${p.node} 노드의 kube-proxy가 패킷을 버립니다(KUBE-PROXY-FIREWALL). 클라이언트는 시간 초과가 날 때까지 기다립니다.`,
-    example: { client: '203.0.113.10', service: 'default/web', node: 'node-1' },
+      `클라이언트 주소(${p.client})가 ${p.service} 서비스의 loadBalancerSourceRanges에 없어서, ${p.node} 노드의 kube-proxy가 패킷을 버립니다(${p.chain ?? 'KUBE-PROXY-FIREWALL'}). 클라이언트는 시간 초과가 날 때까지 기다립니다.`,
+    example: { client: '203.0.113.10', service: 'default/web', node: 'node-1', chain: 'KUBE-PROXY-FIREWALL' },
+  },
+  'sim.block.unallocated': {
+    en: (p: { ip: string; node: string; rule: string }) =>
+      `${p.ip} is inside a Service CIDR but no Service has it as its ClusterIP. In nftables mode kube-proxy on ${p.node} drops new traffic to unallocated ClusterIPs (cluster-ips-check: \`${p.rule}\`), so the client waits until it times out.`,
+    ko: (p) =>
+      `${p.ip} 주소는 서비스 CIDR 안에 있지만 이 주소를 클러스터 IP로 가진 서비스가 없습니다. nftables 모드에서는 ${p.node} 노드의 kube-proxy가 할당되지 않은 클러스터 IP로 가는 새 패킷을 버리므로(cluster-ips-check: \`${p.rule}\`), 클라이언트는 시간 초과가 날 때까지 기다립니다.`,
+    example: {
+      ip: '10.96.200.200',
+      node: 'node-1',
+      rule: 'ip daddr 10.96.0.0/12 drop comment "Drop traffic to unallocated ClusterIPs"',
+    },
   },
   'sim.block.local': {
     en: (p: { service: string; node: string }) =>

@@ -18,6 +18,7 @@ import { isPodReady } from '../k8s/pod';
 import { msg, type Msg } from '../messages';
 import { familyOfIp } from '../net/ip6';
 import type { Packet } from '../net/packet';
+import type { RuleStep } from '../proxy';
 
 /** "ns/name" of the Service a kube-proxy servicePortName ("ns/name:port") belongs to. */
 export function serviceKeyOf(servicePortName: string | undefined): string | null {
@@ -115,31 +116,49 @@ function explainVipReject(cluster: ClusterState, node: string, ruleText: string,
     : msg('sim.vip.clusterIpsCheck', params);
 }
 
+/** The firewall chain that dropped a packet for loadBalancerSourceRanges, in each mode's own name. */
+function firewallChain(rule: RuleStep): string | null {
+  if (rule.table === 'nft') return rule.chain.startsWith('firewall-') ? rule.chain : null;
+  if (rule.chain === 'KUBE-SOURCE-RANGES-FIREWALL') return rule.chain; // IPVS mode
+  if (rule.text.includes('KUBE-PROXY-FIREWALL') || rule.text.includes('loadBalancerSourceRanges'))
+    return 'KUBE-PROXY-FIREWALL';
+  return null;
+}
+
+/** nftables mode: the DROP of a Local Service's traffic by a no-endpoint map (the vmap's `drop` element). */
+const NFT_NO_ENDPOINT_CHECKS = new Set(['service-endpoints-check', 'nodeport-endpoints-check']);
+
 /**
- * The cause of a kube-proxy DROP or REJECT, from the deciding rule kube-proxy wrote.
+ * The cause of a kube-proxy DROP or REJECT, from the deciding rule kube-proxy wrote (its table and chain
+ * name the mode: iptables' KUBE-* chains, IPVS's, or nftables' `table ip kube-proxy`).
  *
  * @example
- * render(explainProxyBlock(cluster, 'node-1', 'reject', rule.text, 'default/web:http', packet), 'en');
+ * render(explainProxyBlock(cluster, 'node-1', 'reject', rule, 'default/web:http', packet), 'en');
  * // "Service default/web has no ready endpoints: … kube-proxy on node-1 REJECTs the connection, …"
  */
 export function explainProxyBlock(
   cluster: ClusterState,
   node: string,
   action: 'drop' | 'reject',
-  ruleText: string | undefined,
+  rule: RuleStep | undefined,
   servicePortName: string | undefined,
   packet: Packet,
 ): Msg {
   const key = serviceKeyOf(servicePortName);
-  const text = ruleText ?? '';
+  const text = rule?.text ?? '';
   if (action === 'reject')
     return (
       explainVipReject(cluster, node, text, packet) ??
       msg('sim.block.reject', { why: whyNoEndpoints(cluster, key, familyOfIp(packet.dst)), node })
     );
-  if (text.includes('KUBE-PROXY-FIREWALL') || text.includes('loadBalancerSourceRanges'))
-    return msg('sim.block.firewall', { client: packet.src, service: key ?? '', node });
-  if (text.includes('has no local endpoints')) return msg('sim.block.local', { service: key ?? '', node });
+  const firewall = rule ? firewallChain(rule) : null;
+  if (firewall !== null)
+    return msg('sim.block.firewall', { client: packet.src, service: key ?? '', node, chain: firewall });
+  const nft = rule?.table === 'nft';
+  if (text.includes('has no local endpoints') || (nft && NFT_NO_ENDPOINT_CHECKS.has(rule.chain)))
+    return msg('sim.block.local', { service: key ?? '', node });
+  if (nft && rule.chain === 'cluster-ips-check')
+    return msg('sim.block.unallocated', { ip: packet.dst, node, rule: rule.text });
   return msg('sim.block.drop', { node });
 }
 

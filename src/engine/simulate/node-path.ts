@@ -241,7 +241,7 @@ export function throughNode(
   if (v.action === 'drop' || v.action === 'reject') {
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
     addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', v.action, v.reason, true), p);
-    const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule?.text, v.service, p);
+    const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule, v.service, p);
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
   }
   let out: Packet = { ...v.packet };
