@@ -9,6 +9,7 @@
  * nftListRuleset(rules.nft!);
  * // "table ip kube-proxy {\n\tcomment \"rules for kube-proxy\"\n\tset cluster-ips {\n…"
  */
+import { anyCidrSize, nthAddressText, parseAnyCidr, type AnyCidr } from '../../net/ip6';
 import type { NftChain, NftElement, NftRule, NftSet, NftTable } from './types';
 
 /** The table family a rule is written in: it names the address match (`ip daddr` / `ip6 daddr`). */
@@ -16,8 +17,40 @@ export type NftFamily = NftTable['family'];
 
 const hex8 = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;
 
+/**
+ * An anonymous set's elements as the kernel hands them back to `nft list`: intervals in address order,
+ * overlapping and adjacent ones merged, each printed as a prefix where it is one (a single address bare),
+ * else as a range. Checked against nft 1.0.6: `{ 10.96.0.0/13, 10.104.0.0/13 }` lists as
+ * `{ 10.96.0.0/12 }`, `{ 1.2.3.4/32, 1.2.3.5/32 }` as `{ 1.2.3.4/31 }`.
+ */
+function listed(cidrs: string[]): string[] {
+  const spans: { c: AnyCidr; lo: bigint; hi: bigint }[] = [];
+  for (const text of cidrs) {
+    const c = parseAnyCidr(text);
+    if (!c) return cidrs;
+    spans.push({ c, lo: c.base, hi: c.base + anyCidrSize(c) - 1n });
+  }
+  spans.sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const merged: typeof spans = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.lo <= last.hi + 1n) {
+      if (s.hi > last.hi) last.hi = s.hi;
+    } else merged.push({ ...s });
+  }
+  return merged.map(({ c, lo, hi }) => {
+    const at = (v: bigint) => nthAddressText(c, v - c.base);
+    const size = hi - lo + 1n;
+    if ((size & (size - 1n)) !== 0n || lo % size !== 0n) return `${at(lo)}-${at(hi)}`;
+    const prefix = c.bits - (size.toString(2).length - 1);
+    return prefix === c.bits ? at(lo) : `${at(lo)}/${prefix}`;
+  });
+}
+
 function addrs(a: { cidrs: string[]; negate?: boolean }): string {
-  const v = a.cidrs.length === 1 ? a.cidrs[0]! : `{ ${a.cidrs.join(', ')} }`;
+  const elements = listed(a.cidrs);
+  // nft makes a one-element set a plain match; a set keeps its braces even when it merged to one interval.
+  const v = a.cidrs.length === 1 ? elements[0]! : `{ ${elements.join(', ')} }`;
   return a.negate ? `!= ${v}` : v;
 }
 

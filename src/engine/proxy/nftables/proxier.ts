@@ -21,7 +21,8 @@ import type { FragmentSet } from '../incremental/fragment-set';
 import { fragmentNameMap, type FragmentNames } from '../incremental/lazy-map';
 import { fragmentKind, nodeFragments } from '../incremental/scope';
 import { createProxyMemo, type ProxyMemo } from '../shared/memo';
-import type { IPFamily } from '../../net/ip6';
+import { serviceSubnetOf } from '../../cluster/families';
+import { familyOfIp, type IPFamily } from '../../net/ip6';
 import { nodeContext, nodePortIPs6, nodePortMatchAll, nodePortMatchAll6 } from '../shared/node-info';
 import { firstPortName, nodeIndependent, serviceMapOf, type ServiceMap } from '../shared/service-map';
 import { categorizeEndpoints } from '../shared/topology';
@@ -121,8 +122,27 @@ export function contextFor(cluster: ClusterState, nodeName: string, family: IPFa
  * settingsOf(cluster, ctx) === cache.settings; // an edit can be applied incrementally
  */
 export function settingsOf(cluster: ClusterState, ctx: NftContext): string {
-  const subnet = ctx.family === 'IPv4' ? cluster.config.serviceSubnet : cluster.config.serviceSubnetV6;
-  return JSON.stringify([ctx, subnet, cluster.config.proxy.nodePortAddresses]);
+  return JSON.stringify([ctx, serviceCIDRsOf(cluster, ctx.family), cluster.config.proxy.nodePortAddresses]);
+}
+
+/**
+ * The Service CIDRs of the proxier's family, as kube-proxy's ServiceCIDR informer hands them to
+ * OnServiceCIDRsChanged (pkg/proxy/config ServiceCIDRConfig.handleServiceCIDREvent: the spec.cidrs of
+ * every ServiceCIDR object, the API server's default `kubernetes` one and the user's, as a set; the
+ * nftables proxier keeps its family's, and cluster-ips-check drops traffic to all of them). A state built
+ * without the API server's objects (no ServiceCIDR at all) stands for the default one: the cluster's
+ * serviceSubnet of that family.
+ *
+ * @example
+ * serviceCIDRsOf(cluster, 'IPv4'); // ["10.96.0.0/12", "10.100.0.0/24"]
+ */
+export function serviceCIDRsOf(cluster: ClusterState, family: IPFamily): string[] {
+  const objects = cluster.serviceCIDRs ?? [];
+  if (objects.length === 0) return [serviceSubnetOf(cluster.config, family) ?? ''].filter(Boolean);
+  const out = new Set<string>();
+  for (const o of objects)
+    for (const c of o.spec?.cidrs ?? []) if (familyOfIp(c.split('/')[0]!) === family) out.add(c);
+  return [...out];
 }
 
 const SERVICE_CHAIN = /^(service|local|external|firewall|endpoint)-/;
@@ -221,8 +241,7 @@ export function buildNftablesRules(
   const memo = options.memo ?? createProxyMemo();
   const ctx = contextFor(cluster, nodeName, family);
   const b = new Builder(family === 'IPv4' ? 'ip' : 'ip6');
-  const subnet = family === 'IPv4' ? cluster.config.serviceSubnet : (cluster.config.serviceSubnetV6 ?? '');
-  setup(b, subnet, nodePortIPsOf(cluster, ctx));
+  setup(b, serviceCIDRsOf(cluster, family), nodePortIPsOf(cluster, ctx));
   const services = serviceMapOf(memo, cluster, family);
   const set = nodeFragments(NFTABLES_FRAGMENTS, memo, cluster, services, ctx);
   const cache: NftCache = {

@@ -4,7 +4,7 @@
  * sets and verdict maps the Service ports fill (proxier.ts), in the order kube-proxy creates them.
  *
  * @example
- * const b = new Builder(); setup(b, '10.96.0.0/12', ['192.168.49.2']);
+ * const b = new Builder(); setup(b, ['10.96.0.0/12'], ['192.168.49.2']);
  * b.table.chains.get('services')!.rules[0]!.text; // "ip daddr . meta l4proto . th dport vmap @service-ips"
  */
 import { nftRuleText, type NftFamily } from './print';
@@ -70,10 +70,10 @@ export function addrType(family: NftFamily): string {
 }
 
 /**
- * setupNFTables: the table's fixed chains, sets and maps. `serviceCIDR` is the Service range of the
- * table's family ("" when the cluster has none: no drop rule for unallocated ClusterIPs).
+ * setupNFTables: the table's fixed chains, sets and maps. `serviceCIDRs` are the Service ranges of the
+ * table's family, every ServiceCIDR's (none: no drop rule for unallocated ClusterIPs).
  */
-export function setup(b: Builder, serviceCIDR: string, nodePortIPs: string[] | undefined): void {
+export function setup(b: Builder, serviceCIDRs: string[], nodePortIPs: string[] | undefined): void {
   const addr = addrType(b.table.family);
   const CONCAT = `${addr} . inet_proto . inet_service : verdict`;
   const base = (
@@ -135,10 +135,10 @@ export function setup(b: Builder, serviceCIDR: string, nodePortIPs: string[] | u
       comment: 'Reject traffic to invalid ports of ClusterIPs',
     },
   );
-  if (serviceCIDR !== '')
+  if (serviceCIDRs.length > 0)
     b.rule(
       'cluster-ips-check',
-      { daddr: { cidrs: [serviceCIDR] } },
+      { daddr: { cidrs: serviceCIDRs } },
       { kind: 'drop' },
       {
         comment: 'Drop traffic to unallocated ClusterIPs',
