@@ -116,3 +116,38 @@ for (const size of [
       await page.screenshot({ path });
       await testInfo.attach('presenter', { path, contentType: 'image/png' });
     });
+
+test('presenting at 1280×720, the kube-proxy chips name their Services (fewer chips, not cut ones)', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?present');
+  await graphReady(page);
+  // Three Services (kube-dns, sticky, plain): two chips and "+1" were cut to "▶ ku…ns" and "st…ky".
+  await pickScenario(page, 'session-affinity');
+  await graphReady(page);
+  await page.locator('#request button[type="submit"]').click();
+  await expect(page.getByTestId('hop-counter')).toBeVisible({ timeout: 20_000 });
+  await page.locator('.react-flow__pane').click({ position: { x: 3, y: 3 } });
+  await page.keyboard.press('Home');
+  await page.keyboard.press('PageDown');
+  await cameraSettled(page);
+  await expect(page.getByTestId('hop-rule-chip')).toHaveText('▶ kube-dns');
+  const chips = await page.locator('.g-rule:not(.g-rule-more)').evaluateAll((els) =>
+    els.map((el) => ({
+      // A cut chip shows its label (aria-hidden) and keeps the full name for screen readers (.sr-only).
+      text: (el.querySelector('.sr-only')
+        ? [...el.querySelectorAll('[aria-hidden]')].map((e) => e.textContent).join('')
+        : el.textContent!
+      ).replace('▶ ', ''),
+      full: el.getAttribute('title') ?? el.textContent!.replace('▶ ', ''),
+      overflows: el.scrollWidth > el.clientWidth + 1,
+    })),
+  );
+  expect(chips.length).toBeGreaterThan(0);
+  for (const chip of chips) {
+    // Whole, or cut in the middle to at least six characters, and never cut again by the box (CSS ellipsis).
+    expect(chip.overflows, chip.full).toBe(false);
+    if (chip.text !== chip.full) expect([...chip.text].length, chip.full).toBeGreaterThanOrEqual(6);
+  }
+});

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { chipChars, chipLabels, chipRoom, fitChipLabels, shortenMiddle } from './chip-labels';
+import {
+  CHAR,
+  chipChars,
+  chipLabels,
+  chipRoom,
+  chipRow,
+  fitChipLabels,
+  READABLE_CHIP,
+  shortenMiddle,
+} from './chip-labels';
 
 describe('shortenMiddle', () => {
   it('keeps a name that fits, and cuts the middle of one that does not', () => {
@@ -94,5 +103,36 @@ describe('fitChipLabels', () => {
       expect(labels.reduce((n, l) => n + [...l].length, 0)).toBeLessThanOrEqual(Math.max(total, 12));
       expect(new Set(labels).size).toBe(4);
     }
+  });
+});
+
+describe('chipRow', () => {
+  it('shows both chips whole where they fit (a font measured at 8 units a character)', () => {
+    expect(chipRow(['kube-dns', 'sticky'], 3, [2, 0], 8)).toEqual({
+      labels: ['kube-dns', 'sticky'],
+      hidden: 1,
+    });
+  });
+
+  it('counts a chip in "+N" rather than cut both past reading (presenting: "▶ ku…ns", "st…ky")', () => {
+    // Two chips and a "+1" at the presenting width: 12 characters for 16 wanted.
+    expect(fitChipLabels(['kube-dns', 'sticky'], chipRoom(2, true), [2, 0])).toEqual(['ku…ns', 'st…ky']);
+    const row = chipRow(['kube-dns', 'sticky'], 3, [2, 0], CHAR);
+    expect(row).toEqual({ labels: ['kube-dns'], hidden: 2 });
+  });
+
+  it('keeps two chips when each stays readable, and never drops below one chip', () => {
+    const two = chipRow(['frontend', 'backend'], 2, [0, 0], CHAR);
+    expect(two.labels).toHaveLength(2);
+    for (const l of two.labels) expect([...l].length).toBeGreaterThanOrEqual(READABLE_CHIP);
+    const one = chipRow(['a-very-long-service-name-for-the-row-to-hold'], 1, [2], CHAR);
+    expect(one.labels).toHaveLength(1);
+    expect(one.hidden).toBe(0);
+    expect(chipRow([], 0)).toEqual({ labels: [], hidden: 0 });
+  });
+
+  it('gives a narrower font more characters', () => {
+    expect(chipRoom(2, true, 8)).toBeGreaterThan(chipRoom(2, true, CHAR));
+    expect(chipChars(1, false, 8)).toBeGreaterThan(chipChars(1, false));
   });
 });

@@ -132,18 +132,53 @@ const ROW = 210;
 const CHIP_EDGES = 16;
 const CHIP_GAP = 4;
 const MORE = 36;
-/** A bold 16-unit character at its widest common width (presenting raises chips to 16 units). */
-const CHAR = 11;
+/**
+ * A bold 16-unit character at its widest common width (presenting raises chips to 16 units): the width
+ * assumed where the page cannot measure its font (no canvas, as in unit tests).
+ */
+export const CHAR = 11;
+/** A chip cut shorter than this many characters (the "…" counted) no longer names its Service. */
+export const READABLE_CHIP = 6;
 
 /** How many characters each of `count` chips can show on one row (with a "+N" chip after them or not). */
-export function chipChars(count: number, more: boolean): number {
+export function chipChars(count: number, more: boolean, charPx = CHAR): number {
   if (count <= 0) return 0;
-  return Math.max(3, Math.floor(chipRoom(count, more) / count));
+  return Math.max(3, Math.floor(chipRoom(count, more, charPx) / count));
 }
 
-/** How many characters `count` chips can show together on one row (with a "+N" chip after them or not). */
-export function chipRoom(count: number, more: boolean): number {
+/**
+ * How many characters `count` chips can show together on one row (with a "+N" chip after them or not),
+ * `charPx` being the chips' measured average character width in graph units.
+ */
+export function chipRoom(count: number, more: boolean, charPx = CHAR): number {
   if (count <= 0) return 0;
   const room = ROW - (more ? MORE + CHIP_GAP : 0) - CHIP_GAP * (count - 1) - CHIP_EDGES * count;
-  return Math.max(3 * count, Math.floor(room / CHAR));
+  return Math.max(3 * count, Math.floor(room / Math.max(1, charPx)));
+}
+
+/**
+ * A kube-proxy box's chip row: the first `names` (hop's and selected Service's first) as chips, the rest
+ * counted in "+N". Fewer chips beat unreadable ones: when two chips would each be cut below
+ * READABLE_CHIP characters (presenting at 1280×720, "▶ ku…ns" and "st…ky" read as nothing), the row
+ * shows one chip whole, or as whole as it fits, and counts the other.
+ *
+ * @param total how many Services the node has rules for (names are the first ones, at most a row's worth).
+ * @param reserved characters a chip gives up besides its name (the followed hop's "▶ ").
+ */
+export function chipRow(
+  names: readonly string[],
+  total: number,
+  reserved: readonly number[] = [],
+  charPx = CHAR,
+): { labels: string[]; hidden: number } {
+  for (let count = names.length; count >= 1; count--) {
+    const more = total > count;
+    const shown = names.slice(0, count);
+    const labels = fitChipLabels(shown, chipRoom(count, more, charPx), reserved.slice(0, count));
+    const readable = labels.every(
+      (l, i) => l === shown[i] || [...l].length >= Math.min(READABLE_CHIP, [...shown[i]!].length),
+    );
+    if (readable || count === 1) return { labels, hidden: total - count };
+  }
+  return { labels: [], hidden: total };
 }

@@ -1,10 +1,15 @@
-/** The graph's node components. Each reads only its own `data`; highlighting comes in as a class. */
+/**
+ * The graph's node components. Each reads only its own `data` (and the kube-proxy box whether the room is
+ * presenting: its chips' font grows); highlighting comes in as a class.
+ */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n';
 import { useRender } from '../../i18n/message';
-import { chipRoom, fitChipLabels } from './chip-labels';
+import { useStore } from '../../store';
+import { CHAR, chipRow } from './chip-labels';
 import { countEndpoints } from './cluster-view';
 import { IngressNode } from './IngressNode';
+import { averageCharWidth, sansFamily } from './measure-text';
 import { PROXY_CHIPS } from './sizes';
 import type { GraphNode } from './to-flow-graph';
 
@@ -106,18 +111,28 @@ const selectedFirst = <T extends { id: string }>(list: T[], ...first: (string | 
   ];
 };
 
+/** Chips' text: bold, 15 graph units, 16 presenting (styles.css .g-rule, presenter.css). */
+const chipFont = (presenting: boolean) => `600 ${presenting ? 16 : 15}px ${sansFamily()}`;
+/** Measured widths are averages over the names; a cut keeps other letters, so leave a little room. */
+const MEASURE_MARGIN = 1.08;
+
 export function KubeProxyNode({ data }: P) {
   const t = useT();
+  const presenting = useStore((s) => s.presenting);
   if (data.kind !== 'kube-proxy') return null;
-  const shown = selectedFirst(data.services, data.hopService, data.selectedService).slice(0, PROXY_CHIPS);
-  const more = data.services.length > PROXY_CHIPS;
+  const first = selectedFirst(data.services, data.hopService, data.selectedService).slice(0, PROXY_CHIPS);
   // Cut so chips of different Services never read alike (a shared start gives way first, the room goes
-  // where it is needed, the followed hop's ▶ counted); the full name for hover and AT.
-  const labels = fitChipLabels(
-    shown.map((s) => s.name),
-    chipRoom(shown.length, more),
-    shown.map((s) => (s.id === data.hopService ? 2 : 0)),
+  // where it is needed, the followed hop's ▶ counted), in the chips' measured font; a chip that would be
+  // cut past reading is counted in "+N" instead. The full name for hover and AT.
+  const measured = averageCharWidth(first.map((s) => s.name).join(''), chipFont(presenting));
+  const { labels, hidden } = chipRow(
+    first.map((s) => s.name),
+    data.services.length,
+    first.map((s) => (s.id === data.hopService ? 2 : 0)),
+    measured === undefined ? CHAR : measured * MEASURE_MARGIN,
   );
+  const shown = first.slice(0, labels.length);
+  const counted = selectedFirst(data.services, data.hopService, data.selectedService).slice(shown.length);
   return (
     <div className="g-box g-proxy">
       {handles}
@@ -141,7 +156,11 @@ export function KubeProxyNode({ data }: P) {
             )}
           </span>
         ))}
-        {more && <span className="g-rule g-rule-more">+{data.services.length - PROXY_CHIPS}</span>}
+        {hidden > 0 && (
+          <span className="g-rule g-rule-more" title={counted.map((s) => s.name).join(', ')}>
+            +{hidden}
+          </span>
+        )}
       </div>
     </div>
   );
