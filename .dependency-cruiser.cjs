@@ -18,6 +18,8 @@ const APP_LAYERS = [
   // Features render; the i18n hooks and components (index.ts, *.tsx) read the locale from the store, so
   // they sit with them.
   ['features', '^src/(features/|i18n/(index\\.ts|[^/]+\\.tsx)$)'],
+  // DOM helpers the features share (text measurement): no feature, no store.
+  ['ui', '^src/ui/'],
   ['store', '^src/store/'],
   ['worker', '^src/worker/'],
   // Named scenes and lessons: data the page, the CLI and the tests read; only the engine below them.

@@ -5,24 +5,11 @@
  * the inspector's width, the language and the presenter's text size.
  */
 import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { textWidth } from '../../ui/measure-text';
 import { fitMiddle } from './fit-text';
 
-let context: CanvasRenderingContext2D | null | undefined;
-const widths = new Map<string, number>();
-
 /** The drawn width of `text` in `font`, bold (the current row is bold; the narrower regular then fits too). */
-function measure(font: string, text: string): number {
-  const key = `${font}\u0000${text}`;
-  const known = widths.get(key);
-  if (known !== undefined) return known;
-  context ??= document.createElement('canvas').getContext('2d');
-  if (!context) return text.length * 10;
-  context.font = font;
-  const w = context.measureText(text).width;
-  if (widths.size > 5000) widths.clear();
-  widths.set(key, w);
-  return w;
-}
+const measure = (font: string, text: string): number => textWidth(font, text) ?? text.length * 10;
 
 interface Columns {
   /** The "what happened" column's width in pixels, for the longest of `labels` (a NAT badge's padding too). */

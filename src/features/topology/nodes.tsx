@@ -6,10 +6,10 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useT } from '../../i18n';
 import { useRender } from '../../i18n/message';
 import { useStore } from '../../store';
+import { averageCharWidth, sansFamily } from '../../ui/measure-text';
 import { CHAR, chipRow } from './chip-labels';
 import { countEndpoints } from './cluster-view';
 import { IngressNode } from './IngressNode';
-import { averageCharWidth, sansFamily } from './measure-text';
 import { PROXY_CHIPS } from './sizes';
 import type { GraphNode } from './to-flow-graph';
 
@@ -124,7 +124,7 @@ export function KubeProxyNode({ data }: P) {
   // Cut so chips of different Services never read alike (a shared start gives way first, the room goes
   // where it is needed, the followed hop's ▶ counted), in the chips' measured font; a chip that would be
   // cut past reading is counted in "+N" instead. The full name for hover and AT.
-  const measured = averageCharWidth(first.map((s) => s.name).join(''), chipFont(presenting));
+  const measured = averageCharWidth(chipFont(presenting), first.map((s) => s.name).join(''));
   const { labels, hidden } = chipRow(
     first.map((s) => s.name),
     data.services.length,
