@@ -29,6 +29,7 @@
 import { buildFromObjects, type BuildResult } from './build';
 import { sliceServiceKey } from './cluster/cluster-index';
 import { nodeZone } from './k8s/node';
+import { topologyHintsEnabled, zoneCpuRatios } from './cluster/topology-cache';
 import type { EndpointSlice, Endpoints, Node, Pod, Service } from './k8s/objects';
 import { isPodReady } from './k8s/pod';
 import { createManifestCache, loadObjects, type ManifestCache } from './manifest/load';
@@ -69,6 +70,7 @@ function serviceFingerprint(svc: Service): string {
     s.trafficDistribution,
     // One EndpointSlice per family: a Service moved to IPv6 must not keep its IPv4 slices.
     s.ipFamilies,
+    topologyHintsEnabled(svc),
   ]);
 }
 
@@ -108,6 +110,7 @@ export function createWorkspace(seed = 1): Workspace {
       const loaded = loadObjects(sources, cache);
       const next = new Map<string, Derived>();
       let zones: Map<string, string | undefined> | undefined;
+      let ratios: string | undefined;
       const fingerprints = new Map<string, string>();
       stats.endpointsReused = 0;
       stats.endpointsComputed = 0;
@@ -117,7 +120,13 @@ export function createWorkspace(seed = 1): Workspace {
         reuse: (svc, pods, nodes: Node[]) => {
           zones ??= new Map(nodes.map((n) => [n.metadata.name ?? '', nodeZone(n)]));
           const key = `${svc.metadata.namespace}/${svc.metadata.name}`;
-          const fp = serviceFingerprint(svc) + '\n' + pods.map((p) => podFingerprint(p, zones!)).join('\n');
+          // The topology cache's hints also follow every node's zone, CPU and readiness.
+          if (topologyHintsEnabled(svc)) ratios ??= JSON.stringify([...(zoneCpuRatios(nodes) ?? [])]);
+          const fp =
+            serviceFingerprint(svc) +
+            (topologyHintsEnabled(svc) ? `\n${ratios}` : '') +
+            '\n' +
+            pods.map((p) => podFingerprint(p, zones!)).join('\n');
           fingerprints.set(key, fp);
           const prev = previous.get(key);
           if (prev && prev.fingerprint === fp) {

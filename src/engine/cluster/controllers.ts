@@ -15,6 +15,7 @@ import { candidatesOfFamily, endpointCandidates, serviceFamilies } from './endpo
 import { endpointsFromCandidates, hasSelector } from './endpoints';
 import { mirrorEndpoints, SliceNamer, slicesFromCandidates } from './endpoint-slice';
 import { PodIndex } from './pod-index';
+import { zoneCpuRatios } from './topology-cache';
 
 export interface ControllerInput {
   services: Service[];
@@ -55,6 +56,10 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
   const index = new PodIndex(input.pods);
   const zones = new Map(input.nodes.map((n) => [n.metadata.name ?? '', nodeZone(n)]));
   const zoneOf = (n: string): string | undefined => zones.get(n);
+  // The topology cache's zone weights (SetNodes), computed once for the Services that ask for hints.
+  let ratios: { value: Map<string, number> | undefined } | undefined;
+  const zoneRatios = (): Map<string, number> | undefined =>
+    (ratios ??= { value: zoneCpuRatios(input.nodes) }).value;
   const namer = new SliceNamer(input.seed, new Set(input.givenSlices.map(nsName)));
   const byKey = new Map(input.services.map((s) => [nsName(s), s]));
   const endpoints: Endpoints[] = [];
@@ -85,6 +90,7 @@ export function runEndpointControllers(input: ControllerInput): ControllerOutput
             input.seed,
             input.triggerTime,
             fam === 'IPv6' ? 'IPv6' : 'IPv4',
+            zoneRatios,
           ),
         ),
       };

@@ -43,6 +43,7 @@ import {
 import { HEADLESS_LABEL, LAST_CHANGE_TRIGGER_TIME } from './endpoints';
 import { randomSuffix, rngFor } from './hash';
 import { ownerRef } from './workloads';
+import { addTopologyHints, topologyHintsEnabled } from './topology-cache';
 
 export const SLICE_MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 export const SLICE_CONTROLLER_NAME = 'endpointslice-controller.k8s.io';
@@ -167,6 +168,7 @@ export function slicesFromCandidates(
   seed: number,
   triggerTime: string,
   addressType: 'IPv4' | 'IPv6' = 'IPv4',
+  zoneRatios?: () => Map<string, number> | undefined,
 ): EndpointSlice[] {
   const svcPorts = svc.spec.ports ?? [];
   const publishNotReady = svc.spec.publishNotReadyAddresses === true;
@@ -213,7 +215,9 @@ export function slicesFromCandidates(
     g.endpoints.push(ep);
     all.push(ep);
   }
-  applyHints(svc, all);
+  // The topology annotation takes the hints over from trafficDistribution (reconciler: canUseTrafficDistribution).
+  if (topologyHintsEnabled(svc)) addTopologyHints(all, zoneRatios?.(), addressType);
+  else applyHints(svc, all);
   const ns = svc.metadata.namespace ?? 'default';
   const base = svc.metadata.name ?? '';
   const slices: EndpointSlice[] = [];

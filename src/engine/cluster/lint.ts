@@ -30,6 +30,14 @@ import { containerConfigError } from './container-config';
 import type { ProbeResult } from './readiness';
 import { objectKey, type ClusterState } from './state';
 import { templateOwners } from './template-owners';
+import {
+  addTopologyHints,
+  TOPOLOGY_AWARE_HINTS,
+  TOPOLOGY_MODE,
+  topologyHintsEnabled,
+  zoneCpuRatios,
+} from './topology-cache';
+import { cloneJson } from '../manifest/clone';
 
 export const IPVS_SCHEDULER_ANNOTATION = 'service.beta.kubernetes.io/ipvs-scheduler';
 
@@ -79,6 +87,7 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
         msg('lint.ipvsScheduler.hint', { current: cluster.config.proxy.ipvsScheduler }),
       );
     if (!hasSelector(svc)) continue;
+    lintTopologyHints(svc, cluster, warn);
     const ns = svc.metadata.namespace ?? 'default';
     const selector = svc.spec.selector!;
     const pods = index.select(ns, selector);
@@ -221,6 +230,47 @@ function distinctListeners(pods: Pod[]): Pod[] {
     out.push(p);
   }
   return out;
+}
+
+/**
+ * topology-mode Auto: the Warning event TopologyAwareHintsDisabled the EndpointSlice controller records when
+ * its topology cache refuses to hint (the same computation the controller ran, on a copy of the slices'
+ * endpoints of each address type), and a trafficDistribution that the annotation switches off.
+ */
+function lintTopologyHints(svc: Service, cluster: ClusterState, warn: Warn): void {
+  if (!topologyHintsEnabled(svc)) return;
+  const annotations = svc.metadata.annotations ?? {};
+  const annotation = TOPOLOGY_AWARE_HINTS in annotations ? TOPOLOGY_AWARE_HINTS : TOPOLOGY_MODE;
+  const td = svc.spec.trafficDistribution ?? '';
+  if (td)
+    warn(
+      svc,
+      'spec.trafficDistribution',
+      'service.topologyHints.trafficDistribution',
+      msg('lint.topologyHints.trafficDistribution', { trafficDistribution: td, annotation }),
+    );
+  const ns = svc.metadata.namespace ?? 'default';
+  const slices = cluster.endpointSlices.filter(
+    (s) =>
+      (s.metadata.namespace ?? 'default') === ns &&
+      s.metadata.labels?.[SERVICE_NAME_LABEL] === svc.metadata.name &&
+      s.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] === 'endpointslice-controller.k8s.io',
+  );
+  const ratios = zoneCpuRatios(cluster.nodes);
+  for (const addressType of ['IPv4', 'IPv6'] as const) {
+    const mine = slices.filter((s) => s.addressType === addressType);
+    if (mine.length === 0) continue;
+    const endpoints = cloneJson(mine.flatMap((s) => s.endpoints ?? []));
+    const event = addTopologyHints(endpoints, ratios, addressType);
+    if (event)
+      warn(
+        svc,
+        `metadata.annotations[${annotation}]`,
+        'service.topologyHints.disabled',
+        msg('lint.topologyHints.disabled', { event: event.message }),
+        msg('lint.topologyHints.disabled.hint', { trafficDistribution: td }),
+      );
+  }
 }
 
 function lintTargetPorts(svc: Service, selected: Pod[], warn: Warn): void {

@@ -31,6 +31,13 @@ import type { ClusterConfig } from './state';
 
 /** The kubelet version svclab's nodes report (the Kubernetes version svclab simulates). */
 export const KUBELET_VERSION = 'v1.36.0';
+/** What a node reports when its scene does not say (status.capacity; allocatable is the same). */
+export const DEFAULT_CAPACITY = {
+  cpu: '2',
+  'ephemeral-storage': '61202244Ki',
+  memory: '8039920Ki',
+  pods: '110',
+};
 /** Node addresses of the default nodes, as minikube/kind-style docker networks hand them out. */
 export const DEFAULT_NODE_NETWORK = '192.168.49.0/24';
 
@@ -174,6 +181,10 @@ export function buildNodes(
     n.status.conditions ??= [
       { type: 'Ready', status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' },
     ];
+    // kind's nodes report the host's CPUs and memory, with nothing reserved: allocatable = capacity.
+    const st = n.status as Record<string, unknown>;
+    st.capacity ??= { ...DEFAULT_CAPACITY };
+    st.allocatable ??= { ...(st.capacity as object) };
     (n.status as Record<string, unknown>).nodeInfo ??= {
       kubeletVersion: KUBELET_VERSION,
       kubeProxyVersion: KUBELET_VERSION,

@@ -44,6 +44,29 @@ export const lint = defineMessages({
       `${p.annotation} 어노테이션은 아무 효과가 없습니다. 이 어노테이션을 읽는 쿠버네티스 구성 요소가 없습니다.`,
     example: { annotation: 'service.beta.kubernetes.io/ipvs-scheduler' },
   },
+  /** topology-mode Auto: the EndpointSlice controller's topology cache refused to hint (its Warning event). */
+  'lint.topologyHints.disabled': {
+    en: (p: { event: string }) =>
+      `the EndpointSlice controller records a Warning event on this Service, TopologyAwareHintsDisabled: "${p.event}". Its EndpointSlices carry no hints, so kube-proxy on every node sends to every ready endpoint, in any zone.`,
+    ko: (p) =>
+      `엔드포인트슬라이스 컨트롤러가 이 서비스에 Warning 이벤트 TopologyAwareHintsDisabled를 남깁니다: "${p.event}". 엔드포인트슬라이스에 힌트가 없으므로 모든 노드의 kube-proxy가 존을 가리지 않고 준비된 엔드포인트 전부로 보냅니다.`,
+    example: { event: 'Insufficient number of endpoints (2 endpoints, 3 zones), addressType: IPv4' },
+  },
+  'lint.topologyHints.disabled.hint': {
+    en: (p: { trafficDistribution: string }) =>
+      `With topology-mode Auto the controller gives each zone a share of the ready endpoints in proportion to the allocatable CPU of its ready nodes (control-plane nodes left out), at least the share divided by 1.2, and gives up when it cannot: fewer ready endpoints than zones, a node without a zone or CPU, an endpoint without a zone, or fewer than two zones.${p.trafficDistribution ? ` The annotation also switches spec.trafficDistribution (${p.trafficDistribution}) off: remove the annotation to use it.` : ''}`,
+    ko: (p) =>
+      `topology-mode Auto에서 컨트롤러는 각 존의 준비된 노드(컨트롤 플레인 노드 제외)가 가진 할당 가능한 CPU에 비례해 준비된 엔드포인트를 존마다 나누고, 적어도 그 몫을 1.2로 나눈 만큼은 주려 합니다. 그럴 수 없으면 포기합니다: 준비된 엔드포인트가 존보다 적을 때, 존이나 CPU가 없는 노드가 있을 때, 존이 없는 엔드포인트가 있을 때, 존이 둘보다 적을 때입니다.${p.trafficDistribution ? ` 이 어노테이션은 spec.trafficDistribution(${p.trafficDistribution})도 끕니다. 그 설정을 쓰려면 어노테이션을 지우세요.` : ''}`,
+    example: { trafficDistribution: 'PreferClose' },
+  },
+  /** topology-mode Auto together with trafficDistribution: the annotation wins. */
+  'lint.topologyHints.trafficDistribution': {
+    en: (p: { trafficDistribution: string; annotation: string }) =>
+      `spec.trafficDistribution (${p.trafficDistribution}) is not used: the annotation ${p.annotation}: Auto hands the hints to the EndpointSlice controller's topology cache instead`,
+    ko: (p) =>
+      `spec.trafficDistribution(${p.trafficDistribution})은 쓰이지 않습니다. ${p.annotation}: Auto 어노테이션이 힌트를 엔드포인트슬라이스 컨트롤러의 토폴로지 캐시에 맡기기 때문입니다.`,
+    example: { trafficDistribution: 'PreferClose', annotation: 'service.kubernetes.io/topology-mode' },
+  },
   'lint.ipvsScheduler.hint': {
     en: (p: { current: string }) =>
       `The IPVS scheduler is a kube-proxy setting for the whole node (ipvs.scheduler in KubeProxyConfiguration, currently "${p.current}"). Per-Service schedulers were proposed and rejected upstream (kubernetes/kubernetes PR #75556).`,
