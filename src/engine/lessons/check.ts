@@ -10,6 +10,7 @@
  */
 import type { ClusterState } from '../cluster/state';
 import type { Diagnostic } from '../diagnostics';
+import type { SourcedObject } from '../manifest/types';
 import { validateCommand } from '../commands/validate';
 import { msg, renderText, type Msg } from '../messages';
 import { createWorld } from '../world';
@@ -32,6 +33,11 @@ export interface ChallengeResult {
 export interface Built {
   cluster: ClusterState;
   diagnostics: Diagnostic[];
+  /**
+   * The build's admitted objects, the scene's Timeline among them (BuildResult.objects): with them every
+   * command runs on the cluster at its instant (0 s, or its `--at`), after the faults up to then.
+   */
+  objects?: SourcedObject[];
 }
 
 /** The errors that make kubectl refuse objects: the scene is not what its YAML says until they are fixed. */
@@ -84,6 +90,8 @@ export function checkChallenge(
     cluster: built.cluster,
     world: createWorld(options.seed ?? 1),
     diagnostics: built.diagnostics,
+    // The scene's Timeline: a fault in it counts at the command's instant, as in the console.
+    ...(built.objects ? { objects: built.objects } : {}),
     json: true,
     // Challenges judge the JSON's data; texts come with their descriptors beside (`explanationMsg`).
     lang: 'en' as const,
@@ -125,6 +133,8 @@ export function judgePrediction(
     cluster: built.cluster,
     world: createWorld(options.seed ?? 1),
     diagnostics: built.diagnostics,
+    // The scene's Timeline: a fault in it counts at the command's instant, as in the console.
+    ...(built.objects ? { objects: built.objects } : {}),
     json: true,
     // Challenges judge the JSON's data; texts come with their descriptors beside (`explanationMsg`).
     lang: 'en' as const,
