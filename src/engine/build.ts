@@ -36,15 +36,17 @@ import { loadObjects, type ManifestCache } from './manifest/load';
 import type { ManifestSource } from './manifest/parse';
 import type { SourcedObject } from './manifest/types';
 import { withMeanings } from './manifest/meaning';
+import { kubeProxySystemObjects } from './proxy/system-objects';
 
 /**
  * What every svclab cluster runs on top of the core, in creation order: kubeadm's objects (namespaces,
- * CoreDNS behind kube-dns, the API server's default/kubernetes) and, when the scene has Ingresses,
+ * CoreDNS behind kube-dns, the API server's default/kubernetes, then kube-proxy's DaemonSet) and, when the scene has Ingresses,
  * ingress-nginx, which also writes the Ingresses' status once its pods run; when the scene uses the
  * Gateway API, Envoy Gateway (its controller and a proxy per Gateway), which writes the Gateway API status.
  */
 export const ADD_ONS: readonly ClusterAddOn[] = [
   { name: 'dns', systemObjects: dnsSystemObjects },
+  { name: 'kube-proxy', systemObjects: (config, userObjects) => kubeProxySystemObjects(config, userObjects) },
   {
     name: 'ingress-nginx',
     systemObjects: (config, userObjects) => ingressSystemObjects(config, userObjects),

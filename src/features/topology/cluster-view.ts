@@ -145,6 +145,16 @@ function workloadOf(p: Pod, deployments: ReadonlySet<string>): PodView['workload
   return { kind: ref.kind, name: ref.name };
 }
 
+/** kubeadm's kube-proxy DaemonSet pod (proxy/system-objects.ts), one per node. */
+function isKubeProxyPod(p: PodView): boolean {
+  return (
+    p.system &&
+    p.namespace === 'kube-system' &&
+    p.workload?.kind === 'DaemonSet' &&
+    p.workload.name === 'kube-proxy'
+  );
+}
+
 export function viewCluster(cluster: ClusterState): ClusterView {
   const ix = clusterIndex(cluster);
   const gateways = gatewaySummary(cluster);
@@ -184,7 +194,8 @@ export function viewCluster(cluster: ClusterState): ClusterView {
       ip: info?.ip ?? '',
       ip6: info?.ip6 ?? '',
       zone: info?.zone ?? '',
-      pods: pods.filter((p) => p.node === name),
+      // kube-proxy's own pod on the node is drawn as the node's kube-proxy box, not as a pod row.
+      pods: pods.filter((p) => p.node === name && !isKubeProxyPod(p)),
     };
   });
   const services: ServiceView[] = cluster.services.map((s) => {

@@ -256,11 +256,15 @@ describe('cordon, uncordon, drain', () => {
   it('drain stops at a pod that declares no controller, as kubectl does, but leaves the node cordoned', () => {
     const s = scene(WEB);
     const node = s.env.cluster.pods.find((p) => p.metadata.name === 'client')!.spec.nodeName!;
+    // kubeadm's kube-proxy DaemonSet has a pod on every node: without --ignore-daemonsets kubectl refuses it too.
+    const proxy = s.env.cluster.pods.find(
+      (p) => p.spec.nodeName === node && p.metadata.name!.startsWith('kube-proxy-'),
+    )!.metadata.name!;
     const r = s.run(`drain ${node}`);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe(`node/${node} cordoned\n`);
     expect(r.stderr).toContain(
-      `error: unable to drain node "${node}" due to error: cannot delete Pods that declare no controller (use --force to override): default/client, continuing command...\nThere are pending nodes to be drained:\n ${node}\n`,
+      `error: unable to drain node "${node}" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-system/${proxy}, cannot delete Pods that declare no controller (use --force to override): default/client], continuing command...\nThere are pending nodes to be drained:\n ${node}\n`,
     );
     expect(r.sources![0]!.text).toContain('unschedulable: true');
   });
@@ -269,12 +273,20 @@ describe('cordon, uncordon, drain', () => {
     const node = s.env.cluster.pods.find((p) => p.metadata.name === 'client')!.spec.nodeName!;
     const r = s.run(`drain ${node} --force --ignore-daemonsets`);
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toContain('Warning: deleting Pods that declare no controller: default/client\n');
+    // kubectl joins its warnings with "; " (pkg/drain podDeleteList.Warnings).
+    expect(r.stderr).toMatch(
+      /Warning: ignoring DaemonSet-managed Pods: kube-system\/kube-proxy-\w+; deleting Pods that declare no controller: default\/client\n/,
+    );
     expect(r.stdout).toMatch(new RegExp(`^node/${node} cordoned\nevicting pod `));
     expect(r.stdout).toContain('evicting pod default/client\n');
     expect(r.stdout.endsWith(`node/${node} drained\n`)).toBe(true);
     const after = scene(r.sources![0]!.text);
-    expect(after.env.cluster.pods.filter((p) => p.spec.nodeName === node)).toEqual([]);
+    // Only the DaemonSet's pod stays (it tolerates node.kubernetes.io/unschedulable): kube-proxy.
+    expect(
+      after.env.cluster.pods
+        .filter((p) => p.spec.nodeName === node)
+        .map((p) => p.metadata.name!.slice(0, 11)),
+    ).toEqual(['kube-proxy-']);
     expect(after.env.cluster.pods.some((p) => p.metadata.name === 'client')).toBe(false);
   });
 });
