@@ -228,6 +228,9 @@ export interface Trace {
   requestSeenByBackend?: SeenHttpRequest | null;
   /** The TLS handshake of an https:// request, where svclab models the server's TLS (a Gateway's Envoy). */
   tls?: TlsView;
-  /** The name lookup: on a DNS lookup (protocol DNS), and on a request whose lookup failed. */
+  /**
+   * The name lookup: on a DNS lookup (protocol DNS), on a request whose lookup failed, and on one sent
+   * with `keepLookup` (telnet's connection).
+   */
   lookup?: LookupView;
 }

@@ -27,6 +27,7 @@ import { execGrpcurl, grpcurlCommand } from './grpcurl';
 import { nodeCommand } from './node';
 import { nslookup } from './nslookup';
 import { execPing, pingCommand } from './ping';
+import { execNc, execTelnet } from './tcp-connect';
 import { timelineCommand } from './timeline';
 import { tokenize } from './tokenize';
 import { parseDuration } from '../manifest/timeline';
@@ -62,6 +63,8 @@ const podCommands = new Map<string, PodCommandHandler>([
   ['curl', execCurl],
   ['grpcurl', execGrpcurl],
   ['ping', execPing],
+  ['telnet', execTelnet],
+  ['nc', execNc],
 ]);
 
 const topCommands = new Map<string, CommandHandler>([

@@ -23,7 +23,8 @@ commands:
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets — as the cluster stores them
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
-                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST
+                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
+                                             telnet HOST PORT, nc -zv HOST PORT
   curl --from SRC [curl flags] URL          a request from external, external:IP, node/NAME or pod/[NS/]NAME
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
                                               --connect-to H1:P1:H2:P2, --count N, --keepalive)
@@ -63,7 +64,8 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets — 클러스터에 저장된 모습 그대로
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,
-                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST
+                                             nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
+                                             telnet HOST PORT, nc -zv HOST PORT
   curl --from SRC [curl flags] URL          external, external:IP, node/NAME, pod/[NS/]NAME에서 보내는 요청
                                              (-H, -X, -v, -k, -m, --http1.0, --http1.1, --http2, --resolve H:P:ADDR,
                                               --connect-to H1:P1:H2:P2, --count N, --keepalive)

@@ -68,6 +68,11 @@ export interface Request {
    * either way; only the record of the walk is shorter.
    */
   detail?: 'full' | 'tally';
+  /**
+   * Keep the name lookup on a trace whose lookup succeeded too (Trace.lookup): telnet prints the name
+   * getaddrinfo found (its canonical name, the search list applied), not the one typed.
+   */
+  keepLookup?: boolean;
 }
 
 /**

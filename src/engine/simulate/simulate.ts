@@ -267,7 +267,9 @@ function sendAll(cluster: ClusterState, world: SimWorld, req: Request): Trace[] 
     }
     const srcPort = req.protocol === 'ICMP' ? icmpId : (open?.srcPort ?? ephemeralPort(world.rng));
     const r = one(cluster, world, req, from.place, { ...resolution, ip: resolution.ip }, srcPort);
-    traces.push(r.trace);
+    traces.push(
+      req.keepLookup && resolution.lookup ? { ...r.trace, lookup: lookupView(resolution.lookup) } : r.trace,
+    );
     world.clock += r.seconds;
     const delivered = r.trace.outcome === 'delivered';
     if (reuse && delivered) {
