@@ -27,35 +27,47 @@ interface Waiting {
 export function configErrorLints(
   cluster: ClusterState,
   srcOf: (o: KubeObject) => SourcedObject | undefined,
-  fieldOf: (pod: Pod, container: string) => string | undefined,
+  fieldOf: (pod: Pod, container: string, list: 'initContainers' | 'containers') => string | undefined,
 ): Diagnostic[] {
   const groups = new Map<
     string,
-    { obj: KubeObject; pod: Pod; path: string; container: string; message: string; n: number }
+    {
+      obj: KubeObject;
+      pod: Pod;
+      path: string;
+      list: 'initContainers' | 'containers';
+      container: string;
+      message: string;
+      n: number;
+    }
   >();
   let templateOwner: ReturnType<typeof templateOwners> | undefined;
   for (const pod of cluster.pods) {
-    const statuses = (pod.status as { containerStatuses?: Waiting[] } | undefined)?.containerStatuses;
-    if (!Array.isArray(statuses)) continue;
-    for (const s of statuses) {
-      const w = s?.state?.waiting;
-      if (w?.reason !== 'CreateContainerConfigError') continue;
-      templateOwner ??= templateOwners(cluster);
-      const { obj, path } = templateOwner(pod);
-      const key = `${objectKey(obj)}\n${s.name}`;
-      const g = groups.get(key);
-      if (g) g.n++;
-      else groups.set(key, { obj, pod, path, container: s.name, message: w.message ?? '', n: 1 });
+    const status = pod.status as
+      { containerStatuses?: Waiting[]; initContainerStatuses?: Waiting[] } | undefined;
+    for (const list of ['initContainers', 'containers'] as const) {
+      const statuses = list === 'containers' ? status?.containerStatuses : status?.initContainerStatuses;
+      if (!Array.isArray(statuses)) continue;
+      for (const s of statuses) {
+        const w = s?.state?.waiting;
+        if (w?.reason !== 'CreateContainerConfigError') continue;
+        templateOwner ??= templateOwners(cluster);
+        const { obj, path } = templateOwner(pod);
+        const key = `${objectKey(obj)}\n${list}\n${s.name}`;
+        const g = groups.get(key);
+        if (g) g.n++;
+        else groups.set(key, { obj, pod, path, list, container: s.name, message: w.message ?? '', n: 1 });
+      }
     }
   }
   const out: Diagnostic[] = [];
-  for (const { obj, pod, path, container, message, n } of groups.values()) {
+  for (const { obj, pod, path, list, container, message, n } of groups.values()) {
     const src = srcOf(obj);
     if (!src) continue;
-    const i = (pod.spec.containers ?? []).findIndex((c) => c.name === container);
-    const rel = fieldOf(pod, container);
+    const i = (pod.spec[list] ?? []).findIndex((c) => c.name === container);
+    const rel = fieldOf(pod, container, list);
     out.push(
-      objectDiagnostic(src, obj, rel ? `${path}.containers[${i}].${rel}` : `${path}.containers[${i}]`, {
+      objectDiagnostic(src, obj, rel ? `${path}.${list}[${i}].${rel}` : `${path}.${list}[${i}]`, {
         severity: 'warning',
         source: 'lint',
         code: 'pod.createContainerConfigError',
@@ -66,6 +78,7 @@ export function configErrorLints(
           count: n,
           container,
           error: message,
+          ...(list === 'initContainers' ? { init: true } : {}),
         }),
         hint: msg(
           message.includes('runAsNonRoot') || message.includes('non-root')

@@ -106,8 +106,8 @@ export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic
 
   out.push(...schedulingLints(cluster, ctx.srcOf));
   out.push(
-    ...configErrorLints(cluster, ctx.srcOf, (pod, name) => {
-      const c = pod.spec.containers?.find((x) => x.name === name);
+    ...configErrorLints(cluster, ctx.srcOf, (pod, name, list) => {
+      const c = pod.spec[list]?.find((x) => x.name === name);
       return c ? containerConfigError(pod, c, cluster)?.field : undefined;
     }),
   );

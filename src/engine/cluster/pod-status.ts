@@ -114,6 +114,80 @@ function creatingStatus(pod: Pod, hostIP: string, hostIPs: { ip: string }[], tim
   } as PodStatus;
 }
 
+/**
+ * The first init container the kubelet cannot create: init containers start one at a time, in spec
+ * order (kuberuntime computeInitContainerActions), so the kubelet stops at it and never reaches the
+ * app containers.
+ */
+function initConfigError(
+  pod: Pod,
+  objects: KubeletObjects,
+): { name: string; error: ContainerConfigError } | undefined {
+  for (const c of pod.spec.initContainers ?? []) {
+    const error = containerConfigError(pod, c, objects);
+    if (error) return { name: c.name, error };
+  }
+  return undefined;
+}
+
+/**
+ * A pod whose init container the kubelet cannot create: its sandbox and IP exist; the init containers
+ * before it have completed (a sidecar runs), it waits in CreateContainerConfigError, those after it and
+ * every app container wait in PodInitializing; Initialized is False (GeneratePodInitializedCondition
+ * lists the init containers that have not completed), so the pod is Pending, not Ready, and kubectl
+ * prints `Init:CreateContainerConfigError`.
+ */
+function initConfigErrorStatus(
+  pod: Pod,
+  addresses: { hostIP: string; hostIPs: { ip: string }[]; podIP: string; podIPs: { ip: string }[] },
+  failed: { name: string; error: ContainerConfigError },
+  time: string,
+): PodStatus {
+  const inits = pod.spec.initContainers ?? [];
+  const at = inits.findIndex((c) => c.name === failed.name);
+  const failing = inits[at]!;
+  const initStatuses = [
+    ...initContainerStatuses(inits.slice(0, at), 'Running', time, () => true),
+    {
+      name: failing.name,
+      image: failing.image ?? '',
+      imageID: '',
+      ready: false,
+      restartCount: 0,
+      started: false,
+      state: { waiting: { reason: 'CreateContainerConfigError', message: failed.error.message } },
+    },
+    ...initContainerStatuses(inits.slice(at + 1), 'Pending', time, () => false),
+  ];
+  const incomplete = inits.slice(at).map((c) => c.name);
+  const started = new Set(inits.slice(0, at).map((c) => c.name));
+  const unready = runningContainers(pod)
+    .map((c) => c.name)
+    .filter((n) => !started.has(n));
+  const notReady = `containers with unready status: [${unready.join(' ')}]`;
+  return {
+    ...addresses,
+    phase: 'Pending',
+    startTime: time,
+    conditions: [
+      cond('PodReadyToStartContainers', true, time),
+      cond(
+        'Initialized',
+        false,
+        time,
+        'ContainersNotInitialized',
+        `containers with incomplete status: [${incomplete.join(' ')}]`,
+      ),
+      cond('Ready', false, time, 'ContainersNotReady', notReady),
+      cond('ContainersReady', false, time, 'ContainersNotReady', notReady),
+      cond('PodScheduled', true, time),
+    ],
+    containerStatuses: containerStatuses(pod.spec.containers ?? [], 'Pending', time, () => false, true),
+    initContainerStatuses: initStatuses,
+    qosClass: 'BestEffort',
+  } as PodStatus;
+}
+
 /** The containers the kubelet cannot create, by name (undefined when it can create them all). */
 function configErrors(pod: Pod, objects: KubeletObjects): Map<string, ContainerConfigError> | undefined {
   let out: Map<string, ContainerConfigError> | undefined;
@@ -360,11 +434,16 @@ export function runPods(
         continue;
       }
       if (podCIDR6) allocated6 = ipam.nextIn(podCIDR6);
-      const failed = kubelet ? configErrors(pod, kubelet) : undefined;
-      if (failed) {
+      const initFailed =
+        kubelet && pod.spec.initContainers?.length ? initConfigError(pod, kubelet) : undefined;
+      const failed = kubelet && !initFailed ? configErrors(pod, kubelet) : undefined;
+      if (initFailed || failed) {
         const podIPs = allocated6 ? [{ ip: allocated }, { ip: allocated6 }] : [{ ip: allocated }];
         const hostIPs = shared.hostIPsOf(hostIP, hostIP6);
-        pod.status = configErrorStatus(pod, { hostIP, hostIPs, podIP: allocated, podIPs }, failed, time);
+        const addresses = { hostIP, hostIPs, podIP: allocated, podIPs };
+        pod.status = initFailed
+          ? initConfigErrorStatus(pod, addresses, initFailed, time)
+          : configErrorStatus(pod, addresses, failed!, time);
         continue;
       }
       probed = probePod(pod, allocated, shared);

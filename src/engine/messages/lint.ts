@@ -220,10 +220,17 @@ export const lint = defineMessages({
   },
 
   'lint.configError': {
-    en: (p: { kind: string; name: string; count: number; container: string; error: string }) =>
-      `${p.kind === 'Pod' ? `Pod ${p.name} stays` : `${p.count} pod${p.count > 1 ? 's' : ''} of ${p.kind} ${p.name} ${p.count > 1 ? 'stay' : 'stays'}`} Pending: the kubelet cannot create container ${p.container} (CreateContainerConfigError), so the pod is not Ready and its endpoint is not ready. Event: Error: ${p.error}`,
+    en: (p: {
+      kind: string;
+      name: string;
+      count: number;
+      container: string;
+      error: string;
+      init?: boolean;
+    }) =>
+      `${p.kind === 'Pod' ? `Pod ${p.name} stays` : `${p.count} pod${p.count > 1 ? 's' : ''} of ${p.kind} ${p.name} ${p.count > 1 ? 'stay' : 'stays'}`} Pending: the kubelet cannot create ${p.init ? 'init container' : 'container'} ${p.container} (CreateContainerConfigError), so ${p.init ? 'no app container starts (init containers run first, in order), ' : ''}the pod is not Ready and its endpoint is not ready. Event: Error: ${p.error}`,
     ko: (p) =>
-      `${p.kind === 'Pod' ? `${p.name} 파드가` : `${kindKo(p.kind)} ${p.name}의 파드 ${p.count}개가`} Pending 상태에 머뭅니다. kubelet이 ${p.container} 컨테이너를 만들지 못해(CreateContainerConfigError) 파드는 Ready가 되지 않고 엔드포인트도 준비되지 않습니다. 이벤트: Error: ${p.error}`,
+      `${p.kind === 'Pod' ? `${p.name} 파드가` : `${kindKo(p.kind)} ${p.name}의 파드 ${p.count}개가`} Pending 상태에 머뭅니다. kubelet이 ${p.container} ${p.init ? '초기화 컨테이너' : '컨테이너'}를 만들지 못해(CreateContainerConfigError) ${p.init ? '앱 컨테이너는 하나도 시작되지 않고(초기화 컨테이너가 순서대로 먼저 실행되어야 합니다) ' : ''}파드는 Ready가 되지 않고 엔드포인트도 준비되지 않습니다. 이벤트: Error: ${p.error}`,
     example: {
       kind: 'Deployment',
       name: 'web',
