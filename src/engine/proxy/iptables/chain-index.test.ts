@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateRules, chainMentionsIp, indexChain, spliceIndex } from './chain-index';
 import { makeRule } from '../shared/rule';
-import type { Chain } from '../shared/types';
+import type { Chain, Rule } from '../shared/types';
 
 describe('chain index from rule tokens', () => {
   const rules = Array.from({ length: 30 }, (_, i) =>
@@ -72,6 +72,44 @@ describe('the lookup kept in step with an edit (spliceIndex)', () => {
       spliceIndex(kept.index!, at, gone, added);
       const fresh: Chain = { name: 'KUBE-SERVICES', builtin: false, rules: [...rules] };
       expect(answers(kept), `edit ${edit}`).toEqual(answers(fresh));
+    }
+  });
+
+  it('answers as a fresh lookup when an edit replaces rules one for one (a Service spec edited)', () => {
+    // Exact destinations, a port-only rule (any address but 10/8) and a generic rule, so that a
+    // replacement can move a position between an address's bucket, a port's bucket and the generic list.
+    const portOnly = () =>
+      makeRule('KUBE-SERVICES', ['!', '-d', '10.0.0.0/8', '-p', 'udp', '--dport', '53', '-j', 'X']);
+    const generic = () =>
+      makeRule('KUBE-SERVICES', ['-m', 'addrtype', '--dst-type', 'LOCAL', '-j', 'KUBE-NODEPORTS']);
+    let seed = 11;
+    // The generator's high bits: its low bits repeat with a short period (the lowest one alternates).
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16) % n;
+    const anyMaker = (): (() => Rule) => {
+      const k = next(8);
+      if (k === 0) return portOnly;
+      if (k === 1) return generic;
+      const ip = `172.30.0.${next(50)}`;
+      return k === 2 ? () => rule(ip, 53, 'udp') : () => rule(ip, 80);
+    };
+    // How each rule was made, so that an edit can make the same rule again.
+    const makers: (() => Rule)[] = Array.from({ length: 30 }, (_, i) => () => rule(`172.30.0.${i}`, 80));
+    const rules = [...makers.map((m) => m()), tail];
+    const kept: Chain = { name: 'KUBE-SERVICES', builtin: false, rules };
+    indexChain(kept);
+    answers(kept);
+    for (let edit = 0; edit < 300; edit++) {
+      const at = next(rules.length - 1);
+      const n = Math.min(1 + next(3), rules.length - 1 - at);
+      // Half the time the same rules are made again (a spec edit that keeps the Service's ports).
+      const again = next(2) === 0;
+      const fresh = Array.from({ length: n }, (_, i) => (again ? makers[at + i]! : anyMaker()));
+      makers.splice(at, n, ...fresh);
+      const added = fresh.map((m) => m());
+      const gone = rules.splice(at, n, ...added);
+      spliceIndex(kept.index!, at, gone, added);
+      const made: Chain = { name: 'KUBE-SERVICES', builtin: false, rules: [...rules] };
+      expect(answers(kept), `edit ${edit}`).toEqual(answers(made));
     }
   });
 });

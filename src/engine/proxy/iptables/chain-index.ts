@@ -44,6 +44,7 @@ function buildIndex(chain: Chain): ChainIndex {
 
 /** Drops the positions in [at, end) from a sorted list and moves the ones after by `delta`, in place. */
 function shift(list: number[], at: number, end: number, delta: number): void {
+  if (list.length === 0 || list[list.length - 1]! < at) return; // all before the splice: unmoved
   let w = 0;
   for (let r = 0; r < list.length; r++) {
     const x = list[r]!;
@@ -53,8 +54,8 @@ function shift(list: number[], at: number, end: number, delta: number): void {
   list.length = w;
 }
 
-/** Puts `pos` into a sorted list of positions. */
-function insertSorted(list: number[], pos: number): void {
+/** Where `pos` is, or would go, in a sorted list of positions. */
+function lowerBound(list: number[], pos: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -62,11 +63,63 @@ function insertSorted(list: number[], pos: number): void {
     if (list[mid]! < pos) lo = mid + 1;
     else hi = mid;
   }
-  list.splice(lo, 0, pos);
+  return lo;
+}
+
+/** Puts `pos` into a sorted list of positions. */
+function insertSorted(list: number[], pos: number): void {
+  list.splice(lowerBound(list, pos), 0, pos);
 }
 
 function ipOfBucket(key: string): string {
   return key.slice(0, key.indexOf('|'));
+}
+
+/** The address set's count for `ip` goes up or down by one bucket (when the set is made). */
+function countIp(idx: ChainIndex, key: string, by: 1 | -1): void {
+  if (!idx.ips) return;
+  const ip = ipOfBucket(key);
+  const n = (idx.ips.get(ip) ?? 0) + by;
+  if (n > 0) idx.ips.set(ip, n);
+  else idx.ips.delete(ip);
+}
+
+/**
+ * spliceIndex when as many rules come in as go out (a Service's spec edited: its KUBE-SERVICES rules are
+ * made again, as many as before): no other rule moves, so only the buckets of the rules replaced change,
+ * and only the answers that read them are dropped — not every bucket of a 10,000-Service chain walked to
+ * move positions that do not move.
+ */
+function replaceInPlace(idx: ChainIndex, at: number, removed: readonly Rule[], added: readonly Rule[]): void {
+  let everyAnswer = false;
+  const answers: string[] = [];
+  removed.forEach((r, i) => {
+    const key = bucketOf(r);
+    const list = key === undefined ? idx.generic : idx.byDest.get(key);
+    if (list === undefined) return;
+    const p = lowerBound(list, at + i);
+    if (list[p] === at + i) list.splice(p, 1);
+    if (key === undefined || ipOfBucket(key) === '*') everyAnswer = true;
+    else answers.push(key);
+    if (key !== undefined && list.length === 0) {
+      idx.byDest.delete(key);
+      countIp(idx, key, -1);
+    }
+  });
+  added.forEach((r, i) => {
+    const key = bucketOf(r);
+    if (key === undefined || ipOfBucket(key) === '*') everyAnswer = true;
+    else answers.push(key);
+    if (key === undefined) return void insertSorted(idx.generic, at + i);
+    const list = idx.byDest.get(key);
+    if (list) return void insertSorted(list, at + i);
+    idx.byDest.set(key, [at + i]);
+    countIp(idx, key, 1);
+  });
+  // candidateRules' answer for "ip|port|proto" reads that bucket, the port-only one and the generic
+  // rules: a changed exact bucket drops its own answer, any other change every answer.
+  if (everyAnswer) idx.merged?.clear();
+  else for (const key of answers) idx.merged?.delete(key);
 }
 
 /**
@@ -85,6 +138,7 @@ export function spliceIndex(
   removed: readonly Rule[],
   added: readonly Rule[],
 ): void {
+  if (added.length === removed.length) return void replaceInPlace(idx, at, removed, added);
   const end = at + removed.length;
   const delta = added.length - removed.length;
   const emptied = new Set<string>();
