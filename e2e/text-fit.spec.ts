@@ -195,3 +195,33 @@ for (const { lang, locale, send, hint } of LANGUAGES)
         await expect(page.getByTestId('file-tab').nth(2)).toBeInViewport({ ratio: 0.9 });
       });
     });
+
+test.describe(() => {
+  test.use({ locale: 'ko-KR' });
+  test('ko at 1280×720: a candidate address is one line beside its probability', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    await graphReady(page);
+    // The load balancer's hop: each node's NodePort as a candidate, with a health note that squeezed the
+    // address column to "192.16 / 8.49.2 / :32743" when the note sat beside the probability.
+    await pickScenario(page, 'loadbalancer');
+    await graphReady(page);
+    await page.getByRole('button', { name: '보내기', exact: true }).click();
+    await expect(page.getByTestId('hop-counter')).toBeVisible({ timeout: 30_000 });
+    await page.locator('.react-flow__pane').click({ position: { x: 3, y: 3 } });
+    await page.keyboard.press('Home');
+    await page.keyboard.press('PageDown');
+    const rows = page.getByTestId('hop-candidates').locator('code');
+    await expect(rows).not.toHaveCount(0, { timeout: 30_000 });
+    const lines = await rows.evaluateAll((els) =>
+      els.map((el) => ({
+        text: el.textContent,
+        // An inline element has one client rect per line it is drawn on.
+        lines: el.getClientRects().length,
+      })),
+    );
+    for (const row of lines) expect(row.lines, row.text ?? '').toBe(1);
+    await expectNothingCut(page, 'the load balancer hop');
+  });
+});

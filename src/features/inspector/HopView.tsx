@@ -141,6 +141,10 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
                     )}
                     <code>{c.endpoint}</code>
                     {c.pod && <div className="muted cand-pod">{c.pod.replace(/^default\//, '')}</div>}
+                    {/* Under the address, not beside it: a long health note squeezed the address
+                        column to "192.16 / 8.49.2 / :32743" at 1280×720. */}
+                    {c.state && <div className="muted cand-note">{c.state}</div>}
+                    {c.health && <Message as="div" className="muted cand-note cand-health" m={c.health} />}
                   </td>
                   <td className="cand-p">
                     {c.probability !== undefined && (
@@ -149,8 +153,6 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
                         <strong>{percent(c.probability)}</strong>
                       </>
                     )}
-                    {c.state && <div className="muted">{c.state}</div>}
-                    {c.health && <Message as="div" className="muted cand-health" m={c.health} />}
                   </td>
                 </tr>
               ))}
