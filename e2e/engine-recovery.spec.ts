@@ -11,6 +11,7 @@ import { editorReady, graphReady, setEditorText, shot } from './helpers';
  * Before svclab runs: a build whose text carries HANG is never delivered to the worker (a build that
  * never ends, as the page sees it); the workers are kept on window so a test can make one fail; with
  * window.__corrupt set, the next build answer's cluster is damaged (a bug the page must survive).
+ * A build crosses as `updateModel`, its cluster whole or as a patch (src/worker/cluster-patch.ts).
  */
 async function interceptWorkers(page: Page) {
   await page.addInitScript(() => {
@@ -26,7 +27,7 @@ async function interceptWorkers(page: Page) {
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
       const m = message as { path?: string[] };
-      if (m?.path?.[0] === 'update' && JSON.stringify(message).includes('svclab-e2e-HANG')) return;
+      if (m?.path?.[0] === 'updateModel' && JSON.stringify(message).includes('svclab-e2e-HANG')) return;
       return (post as (...a: unknown[]) => void).call(this, message, ...rest);
     } as Worker['postMessage'];
     const listen = Worker.prototype.addEventListener;
@@ -40,11 +41,18 @@ async function interceptWorkers(page: Page) {
         return (listen as (...a: unknown[]) => void).call(this, type, f, ...rest);
       }
       const wrapped = (e: MessageEvent) => {
-        const answer = (e.data as { value?: { ok?: boolean; value?: { cluster?: unknown } } })?.value;
-        if (w.__corrupt && answer?.ok && answer.value?.cluster) {
+        const answer = (e.data as { value?: { ok?: boolean; value?: { model?: unknown } } })?.value;
+        if (w.__corrupt && answer?.ok && answer.value?.model) {
           w.__corrupt = false;
           const data = structuredClone(e.data);
-          data.value.value.cluster = { ...answer.value.cluster, nodes: 7, pods: 7, services: 7 };
+          // The cluster crosses whole or as a patch against the last one (worker/cluster-patch.ts).
+          const model = data.value.value.model;
+          const broken = { nodes: 7, pods: 7, services: 7 };
+          if (model.cluster) model.cluster = { ...model.cluster, ...broken };
+          else {
+            model.patch.set = { ...model.patch.set, ...broken };
+            for (const k of Object.keys(broken)) delete model.patch.lists[k];
+          }
           return f.call(this, new MessageEvent('message', { data }));
         }
         return f.call(this, e);

@@ -57,7 +57,7 @@ async function rebuild(c: EngineClient) {
       ? { request: { ...s.request, target: resolveTarget(s.request.target, cluster) } }
       : {}),
   }));
-  timing.applied(answer.value.revision, answer.value.buildMs);
+  timing.applied(answer.value.revision, answer.value.buildMs, cluster.pods.length);
 }
 
 /** The client prestartEngine made, until startEngineSync takes it. */
@@ -156,6 +156,7 @@ function showTraces(traces: Trace[], lookupText: string | null): void {
     playhead: still ? duration(traces) : 0,
     playing: traces.length > 0 && !still,
   });
+  instrumentation.tracesShown(traces.length);
 }
 
 /** The user asked the system for less motion (`prefers-reduced-motion: reduce`). */

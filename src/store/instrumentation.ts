@@ -3,9 +3,11 @@
  * components that do the work only call a tiny API. Nothing here changes what the app does; it only
  * leaves marks in the page's performance timeline:
  *
- *   "svclab:build-applied"  a build's answer is in the store: { revision, roundTripMs, buildMs, applyMs }
+ *   "svclab:build-applied"  a build's answer is in the store: { revision, roundTripMs, buildMs, applyMs, pods }
  *   "svclab:graph"          the graph shows a revision: { revision, layoutMs }
+ *   "svclab:traces"         a Send's requests are in the store, to be animated: { count }
  *   window.__svclabDrawMs   the last few hundred packet-draw durations, oldest first
+ *   window.__svclabDraws    how many packet draws there have been
  *
  * Packet draws go to a fixed ring rather than a mark per frame: recording costs nothing and never grows.
  *
@@ -21,8 +23,11 @@
 export interface BuildTiming {
   /** The worker's answer arrived. */
   received(): void;
-  /** The answer is in the store; `buildMs` is the engine's own time, as the worker measured it. */
-  applied(revision: number, buildMs: number | null): void;
+  /**
+   * The answer is in the store; `buildMs` is the engine's own time, as the worker measured it, and
+   * `pods` the pods of the cluster the page now holds.
+   */
+  applied(revision: number, buildMs: number | null, pods?: number): void;
 }
 
 const DRAWS = 600;
@@ -37,8 +42,10 @@ function drawTimes(): number[] {
   return Array.from({ length: n }, (_, i) => drawRing[(start + i) % DRAWS]!);
 }
 
-if (typeof window !== 'undefined')
+if (typeof window !== 'undefined') {
   Object.defineProperty(window, '__svclabDrawMs', { get: drawTimes, configurable: true });
+  Object.defineProperty(window, '__svclabDraws', { get: () => draws, configurable: true });
+}
 
 export const instrumentation = {
   buildSent(): BuildTiming {
@@ -48,12 +55,13 @@ export const instrumentation = {
       received() {
         received = performance.now();
       },
-      applied(revision, buildMs) {
+      applied(revision, buildMs, pods) {
         const detail = {
           revision,
           roundTripMs: received - sent,
           buildMs,
           applyMs: performance.now() - received,
+          pods,
         };
         performance.mark('svclab:build-applied', { detail });
       },
@@ -71,6 +79,11 @@ export const instrumentation = {
   /** The graph now shows this revision of the text. */
   graphShown(revision: number): void {
     performance.mark('svclab:graph', { detail: { revision, layoutMs } });
+  },
+
+  /** A Send's requests are in the store (the overlay animates one packet per request). */
+  tracesShown(count: number): void {
+    performance.mark('svclab:traces', { detail: { count } });
   },
 
   /** Starts timing one packet-draw frame; call the result once the frame is drawn. */

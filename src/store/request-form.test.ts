@@ -38,9 +38,9 @@ describe('the request bar’s protocol menu', () => {
     expect(choiceOf({ ...base, protocol: 'HTTP/2', keepalive: false }, false)).toBeNull();
   });
 
-  it('keeps the count a whole number from 1 to 500', () => {
-    expect([0, -4, 1.4, 2.6, 499, 501, Number.NaN, Infinity].map(clampCount)).toEqual([
-      1, 1, 1, 3, 499, 500, 1, 500,
+  it('keeps the count a whole number from 1 to 2,000', () => {
+    expect([0, -4, 1.4, 2.6, 1999, 2001, Number.NaN, Infinity].map(clampCount)).toEqual([
+      1, 1, 1, 3, 1999, 2000, 1, 2000,
     ]);
     expect(formFor({ request: { from: 'external', target: 'http://web' } })).toEqual({
       request: { from: 'external', target: 'http://web', count: 1 },
@@ -77,7 +77,7 @@ describe('saved requests', () => {
         count: 1e9,
         headers: { evil: 'x' },
       }),
-    ).toEqual({ from: 'external', target: 'http://web', count: 500 });
+    ).toEqual({ from: 'external', target: 'http://web', count: 2000 });
     expect(
       savedRequest({ from: 'node/node-1', target: '10.96.0.10', protocol: 'ICMP', keepalive: false }),
     ).toEqual({

@@ -189,7 +189,7 @@ export interface SimulationSlice extends RequestFormState {
   /** The last fault injected from the menu: its console line and what it answered. */
   faultStatus: { line: string; ok: boolean; text: string } | null;
 
-  /** Edits the request's fields (the count is kept a whole number from 1 to 500). */
+  /** Edits the request's fields (the count is kept a whole number from 1 to 2,000). */
   setRequest(patch: Partial<RequestInit>): void;
   /** Picks an entry of the bar's protocol menu. */
   chooseProtocol(choice: RequestChoice): void;

@@ -25,13 +25,15 @@ class FakeWorker extends EventTarget {
     const later = <T>(value: T) =>
       new Promise<T>((resolve) => setTimeout(() => resolve(value), this.delayMs));
     let held = '';
+    let epoch = 0;
     expose(
       {
-        update: (revision: number, sources: ManifestSource[], ...rest: unknown[]) => {
+        updateModel: (revision: number, sources: ManifestSource[], ...rest: unknown[]) => {
           log('update', [revision, sources, ...rest]);
           if (sources.some((s) => s.text.includes('hang'))) return new Promise(() => undefined);
           held = sources.map((s) => s.text).join('');
-          return later({ ok: true, value: { revision, cluster: { held }, diagnostics: [], buildMs: 1 } });
+          const model = { epoch: ++epoch, cluster: { held } };
+          return later({ ok: true, value: { revision, model, diagnostics: [], buildMs: 1 } });
         },
         run: (line: string) => {
           log('run', [line]);
@@ -108,7 +110,8 @@ describe('engine client watchdog', () => {
     const line = await client.run('kubectl get svc', 'en');
     expect(line).toEqual({ ok: true, value: { stdout: 'kubectl get svc on good' } });
     expect(workers[1]!.calls.map((c) => c.method)).toEqual(['update', 'run']);
-    expect(workers[1]!.calls[0]!.args).toEqual([1, scene('good'), 7, 0]);
+    // The new worker is asked for a whole model (known 0): it has sent none.
+    expect(workers[1]!.calls[0]!.args).toEqual([1, scene('good'), 7, 0, 0]);
 
     // The next edit is built in the new worker as usual.
     expect(await client.update(3, scene('better'), 7, 0)).toMatchObject({ ok: true, value: { revision: 3 } });
@@ -128,7 +131,7 @@ describe('engine client watchdog', () => {
       ok: true,
       value: { stdout: 'kubectl get pods on good' },
     });
-    expect(workers[1]!.calls[0]).toEqual({ method: 'update', args: [1, scene('good'), 1, 0] });
+    expect(workers[1]!.calls[0]).toEqual({ method: 'update', args: [1, scene('good'), 1, 0, 0] });
   });
 
   it('a restart before any scene was built gives the new worker nothing to build', async () => {

@@ -11,9 +11,14 @@
  * that was stopped is not sent again: the same text would run over again; the next edit is built. A
  * worker that cannot even start (it fails three times running without one answer) is given up
  * (`onGiveUp`): every call then answers its error.
+ *
+ * A build's cluster crosses as a model (issue 17, "send only what changed"): the client holds the
+ * worker's last model and applies each patch to it, in the order the answers arrive, stale ones too
+ * (each patch is against the one before). A new worker starts from none: its first model is whole.
  */
 import { wrap, type Remote } from 'comlink';
-import type { BuildAnswer, EngineApi, ManifestSource, Result } from './protocol';
+import { applyModel } from './cluster-patch';
+import type { BuildAnswer, BuildWire, ClusterState, EngineApi, ManifestSource, Result } from './protocol';
 
 /** A build of a classroom's scene takes milliseconds; one over this is stopped (the worker restarted). */
 export const BUILD_BUDGET_MS = 10_000;
@@ -88,9 +93,34 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
   let held: { revision: number; sources: ManifestSource[]; seed: number; at: number } | null = null;
   /** Settles when the worker of now holds `held`; other calls wait for it. */
   let ready: Promise<unknown> = Promise.resolve();
+  /** The worker of now's last model of the cluster, as applied here. */
+  let model: { epoch: number; cluster: ClusterState } | null = null;
+
+  /** A build of the worker `w`, its cluster as a model applied to the one held here. */
+  const build =
+    (revision: number, sources: ManifestSource[], seed: number, at: number) =>
+    async (r: Remote<EngineApi>): Promise<Result<BuildAnswer | null>> => {
+      const w = worker;
+      const wire = await r.updateModel(revision, sources, seed, at, model?.epoch ?? 0);
+      if (!wire.ok) return wire;
+      if (!wire.value) return { ok: true, value: null };
+      return worker === w ? received(wire.value) : { ok: false, error: 'the engine worker was replaced' };
+    };
+
+  const received = ({ model: m, ...rest }: BuildWire): Result<BuildAnswer> => {
+    if ('cluster' in m) model = { epoch: m.epoch, cluster: m.cluster };
+    else if (model?.epoch === m.base) model = { epoch: m.epoch, cluster: applyModel(model.cluster, m.patch) };
+    else {
+      // Cannot happen (answers arrive in order, each against the one before); said, never guessed.
+      model = null;
+      return { ok: false, error: 'the cluster model is out of step with the engine worker' };
+    }
+    return { ok: true, value: { ...rest, cluster: model.cluster } };
+  };
 
   const start = () => {
     const w = make();
+    model = null;
     answered = false;
     queue = Promise.resolve();
     worker = w;
@@ -119,7 +149,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
     start();
     const scene = held;
     if (scene) {
-      ready = send(buildBudget, (r) => r.update(scene.revision, scene.sources, scene.seed, scene.at));
+      ready = send(buildBudget, build(scene.revision, scene.sources, scene.seed, scene.at));
     }
     options.onRestart?.(why);
   };
@@ -178,7 +208,7 @@ export function createEngineClient(options: ClientOptions = {}): EngineClient {
   return {
     async update(revision, sources, seed, at = 0) {
       newestSent = Math.max(newestSent, revision);
-      const answer = await guard(buildBudget, (r) => r.update(revision, sources, seed, at));
+      const answer = await guard(buildBudget, build(revision, sources, seed, at));
       if (revision < newestSent || revision < newestAnswered) return null;
       if (!answer.ok) {
         newestAnswered = revision;

@@ -49,11 +49,11 @@ describe('engine host', () => {
     expect(direct).toHaveLength(20);
   });
 
-  // 500 simulated requests are fixed CPU work that took over 5 s at load average 25 on the shared machine.
-  it('sends one request per Send at least and 500 at most', { timeout: 60_000 }, async () => {
+  // 2,000 simulated requests are fixed CPU work that took over 20 s at load average 25 on the shared machine.
+  it('sends one request per Send at least and 2,000 at most', { timeout: 120_000 }, async () => {
     const { host } = await hostWith('clusterip-three-pods');
     const many = await host.simulate({ ...client, count: 100_000 });
-    expect(many.ok && many.value.traces).toHaveLength(500);
+    expect(many.ok && many.value.traces).toHaveLength(2000);
     for (const count of [0, -3, Number.NaN]) {
       const one = await host.simulate({ ...client, count });
       expect(one.ok && one.value.traces).toHaveLength(1);

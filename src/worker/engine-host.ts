@@ -32,7 +32,15 @@ import {
   judgeLessonPrediction,
   lessonCatalogue,
 } from './lesson-host';
-import { errorText, MAX_SIM_COUNT, type EngineApi, type Result } from './protocol';
+import { diffModel } from './cluster-patch';
+import {
+  errorText,
+  MAX_CONSOLE_TRACES,
+  MAX_SIM_COUNT,
+  type ClusterModel,
+  type EngineApi,
+  type Result,
+} from './protocol';
 import { forUi } from './ui-cluster';
 
 const NO_CLUSTER: Result<never> = { ok: false, error: 'no cluster' };
@@ -65,32 +73,51 @@ export function createEngineHost(clock: () => number = () => performance.now()):
     objects: BuildResult['objects'];
   } | null = null;
   let world: SimWorld = createWorld(1);
+  /** The slim cluster last sent as a model, and its number: the next model is a patch against it. */
+  let sent: { epoch: number; cluster: ClusterState } | null = null;
+  let epochs = 0;
+
+  const build: EngineApi['update'] = async (revision, sources, seed, at = 0) => {
+    latestRevision = Math.max(latestRevision, revision);
+    // Let queued messages run first: if a newer text is waiting, this one is stale and skipped.
+    await yieldToQueue();
+    if (revision < latestRevision) return { ok: true, value: null };
+    return attempt(() => {
+      const started = clock();
+      if (workspace?.seed !== seed) workspace = createWorkspace(seed);
+      const { cluster: built, diagnostics, objects } = workspace.update(sources);
+      const instant = Number.isFinite(at) && at > 0 ? at : 0;
+      const { cluster, events } = clusterAt({ cluster: built, objects }, instant, seed);
+      const buildMs = clock() - started;
+      if (!current || world.seed !== seed) world = createWorld(seed);
+      // Requests sent now happen at that instant (the clock only moves forward: conntrack remembers).
+      if (instant > world.clock) world.clock = instant;
+      current = { revision, built, cluster, at: instant, diagnostics, sources, objects };
+      return {
+        revision,
+        cluster: forUi(cluster),
+        diagnostics,
+        buildMs,
+        timeline: { at: instant, events },
+      };
+    });
+  };
 
   return {
-    async update(revision, sources, seed, at = 0) {
-      latestRevision = Math.max(latestRevision, revision);
-      // Let queued messages run first: if a newer text is waiting, this one is stale and skipped.
-      await yieldToQueue();
-      if (revision < latestRevision) return { ok: true, value: null };
-      return attempt(() => {
-        const started = clock();
-        if (workspace?.seed !== seed) workspace = createWorkspace(seed);
-        const { cluster: built, diagnostics, objects } = workspace.update(sources);
-        const instant = Number.isFinite(at) && at > 0 ? at : 0;
-        const { cluster, events } = clusterAt({ cluster: built, objects }, instant, seed);
-        const buildMs = clock() - started;
-        if (!current || world.seed !== seed) world = createWorld(seed);
-        // Requests sent now happen at that instant (the clock only moves forward: conntrack remembers).
-        if (instant > world.clock) world.clock = instant;
-        current = { revision, built, cluster, at: instant, diagnostics, sources, objects };
-        return {
-          revision,
-          cluster: forUi(cluster),
-          diagnostics,
-          buildMs,
-          timeline: { at: instant, events },
-        };
-      });
+    update: build,
+
+    async updateModel(revision, sources, seed, at, known) {
+      const answer = await build(revision, sources, seed, at);
+      if (!answer.ok) return answer;
+      if (!answer.value) return { ok: true, value: null };
+      const { cluster, ...rest } = answer.value;
+      const epoch = ++epochs;
+      const model: ClusterModel =
+        sent && sent.epoch === known
+          ? { epoch, base: known, patch: diffModel(sent.cluster, cluster) }
+          : { epoch, cluster };
+      sent = { epoch, cluster };
+      return { ok: true, value: { ...rest, model } };
     },
 
     async simulate(init) {
@@ -134,9 +161,9 @@ export function createEngineHost(clock: () => number = () => performance.now()):
       };
       return attempt(() => {
         const r = runCommand(line, env);
-        // The page animates what a curl sent, as many requests as the request bar may send; a larger
+        // The page animates what a curl sent, up to the requests whose traces are kept whole; a larger
         // --count is a table, and its packets stay in the worker.
-        return r.traces && r.traces.length > MAX_SIM_COUNT ? { ...r, traces: undefined } : r;
+        return r.traces && r.traces.length > MAX_CONSOLE_TRACES ? { ...r, traces: undefined } : r;
       });
     },
 

@@ -21,12 +21,19 @@ import type {
   Trace,
 } from '../engine';
 import { FULL_TRACE_LIMIT } from '../engine';
+import type { ModelPatch } from './cluster-patch';
 
 /**
- * The most requests one `simulate` call sends: the page animates every one of them, so each keeps its
- * whole trace (a console `curl --count` beyond this is a table; its requests keep only their decisions).
+ * The most requests one `simulate` call sends (the request bar's count): the page animates every one of
+ * them, so each keeps its whole trace. Issue 17 asks for 2,000 packets in flight on the page.
  */
-export const MAX_SIM_COUNT = FULL_TRACE_LIMIT;
+export const MAX_SIM_COUNT = 2000;
+
+/**
+ * The most requests of one console line the page animates: beyond FULL_TRACE_LIMIT a `curl --count` is
+ * a table and its requests keep only their decisions, not hops to animate.
+ */
+export const MAX_CONSOLE_TRACES = FULL_TRACE_LIMIT;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -42,6 +49,19 @@ export interface BuildAnswer {
    * Timeline, those after it too (none without a Timeline).
    */
   timeline: { at: number; events: TimelineEvent[] };
+}
+
+/**
+ * The page's slim cluster as a build sends it (issue 17, "send only what changed"): whole, the first
+ * time and whenever the page's model is not the one the worker last sent, else the changes from the
+ * model numbered `base`, which the page holds. Either way the result is model number `epoch`.
+ */
+export type ClusterModel =
+  { epoch: number; cluster: ClusterState } | { epoch: number; base: number; patch: ModelPatch };
+
+/** A build's answer as it crosses from the worker: the cluster as a model to apply. */
+export interface BuildWire extends Omit<BuildAnswer, 'cluster'> {
+  model: ClusterModel;
 }
 
 export interface SimAnswer {
@@ -66,7 +86,18 @@ export interface EngineApi {
     seed: number,
     at?: number,
   ): Promise<Result<BuildAnswer | null>>;
-  /** Sends `request.count` requests (1 to 500) against the cluster of the newest revision. */
+  /**
+   * `update`, answering with the cluster as a model: a patch against model number `known` when that is
+   * the one this worker last sent, else whole (`known` 0: the caller holds none).
+   */
+  updateModel(
+    revision: number,
+    sources: ManifestSource[],
+    seed: number,
+    at: number,
+    known: number,
+  ): Promise<Result<BuildWire | null>>;
+  /** Sends `request.count` requests (1 to MAX_SIM_COUNT) against the cluster of the newest revision. */
   simulate(request: RequestInit): Promise<Result<SimAnswer>>;
   /** Looks up the request's target host name from its source, as `nslookup` there would (`count` times). */
   lookup(request: RequestInit): Promise<Result<LookupAnswer>>;

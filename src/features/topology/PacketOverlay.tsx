@@ -10,9 +10,72 @@
  */
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { hopNodeId, instrumentation, timelineMany, useStore, type PacketPosition } from '../../store';
+import { hopNodeId, instrumentation, stagger, timeline, useStore, type PacketPosition } from '../../store';
+import type { Hop } from '../../engine';
 import { PACKET_COLORS as COLORS, PACKET_MARK } from './packet-colors';
-import { linkCurve, pointOn, portOfNode, type Point } from './route-geometry';
+import { linkCurve, pointOn, portOfNode, type Curve, type Point } from './route-geometry';
+
+type State = PacketPosition['state'];
+const STATE_INDEX: Record<State, number> = { moving: 0, delivered: 1, dropped: 2, rejected: 3, failed: 4 };
+interface Sprite {
+  /** An image, not a canvas: drawing a canvas copies (snapshots) it on every call. */
+  image: CanvasImageSource;
+  /** Half its side, in device pixels: the dot's centre is (half, half). */
+  half: number;
+}
+
+/**
+ * One pre-drawn dot per state, radius and pixel ratio: the state's colour in a white ring, with the
+ * state's mark (✓, ✕ or a bar) in white on it.
+ */
+function spriteCache() {
+  const made = new Map<string, Sprite>();
+  return {
+    get(state: State, r: number, dpr: number): Sprite {
+      const key = `${state}|${r}|${dpr}`;
+      let sprite = made.get(key);
+      if (sprite) return sprite;
+      const single = r > 10;
+      const half = Math.ceil((r + 3) * dpr);
+      const canvas =
+        typeof OffscreenCanvas === 'function'
+          ? new OffscreenCanvas(2 * half, 2 * half)
+          : Object.assign(document.createElement('canvas'), { width: 2 * half, height: 2 * half });
+      const c = canvas.getContext('2d') as CanvasRenderingContext2D;
+      c.setTransform(dpr, 0, 0, dpr, half, half);
+      c.beginPath();
+      c.arc(0, 0, r, 0, Math.PI * 2);
+      c.fillStyle = COLORS[state];
+      c.fill();
+      c.lineWidth = 3;
+      c.strokeStyle = '#fff';
+      c.stroke();
+      const k = r * 0.55;
+      const mark = PACKET_MARK[state];
+      c.beginPath();
+      if (mark === 'cross') {
+        c.moveTo(-k, -k);
+        c.lineTo(k, k);
+        c.moveTo(k, -k);
+        c.lineTo(-k, k);
+      } else if (mark === 'bar') {
+        c.moveTo(-k, 0);
+        c.lineTo(k, 0);
+      } else if (mark === 'tick') {
+        c.moveTo(-k, 0);
+        c.lineTo(-k * 0.25, k * 0.7);
+        c.lineTo(k, -k * 0.6);
+      }
+      c.lineWidth = single ? 4 : 3;
+      c.lineCap = 'round';
+      c.lineJoin = 'round';
+      c.stroke();
+      sprite = { image: 'transferToImageBitmap' in canvas ? canvas.transferToImageBitmap() : canvas, half };
+      made.set(key, sprite);
+      return sprite;
+    },
+  };
+}
 
 /** @param shownAs a pod of a collapsed group → the group's box, where its packets are drawn. */
 export function PacketOverlay({ shownAs }: { shownAs?: ReadonlyMap<string, string> } = {}) {
@@ -28,6 +91,14 @@ export function PacketOverlay({ shownAs }: { shownAs?: ReadonlyMap<string, strin
   useEffect(() => {
     const el = canvas.current!;
     const ctx = el.getContext('2d')!;
+    const sprites = spriteCache();
+    // A hop's graph element, named once per hop rather than once per frame.
+    const placeOf = new WeakMap<Hop, string>();
+    const place = (h: Hop) => {
+      let id = placeOf.get(h);
+      if (id === undefined) placeOf.set(h, (id = hopNodeId(h.location, h.stage)));
+      return id;
+    };
     let frame = 0;
     // Kept from the ResizeObserver: reading the layout in every frame would force a reflow.
     const size = { width: el.clientWidth, height: el.clientHeight };
@@ -59,40 +130,39 @@ export function PacketOverlay({ shownAs }: { shownAs?: ReadonlyMap<string, strin
       };
       const single = traces.length === 1;
       const r = single ? 13 : 8;
-      // One path per state, filled once: thousands of packets cost a handful of canvas calls.
-      const dots = new Map<PacketPosition['state'], Path2D>();
-      // Each end state has its own mark on the dot (✓ delivered, ✕ dropped or failed, — refused), so
-      // the states read apart without their colours.
-      const marks = new Path2D();
-      const resting = new Map<string, { at: Point; state: PacketPosition['state']; n: number }>();
+      const resting = new Map<string, { x: number; y: number; state: PacketPosition['state']; n: number }>();
       let followed: Point | null = null;
-      const addDot = (x: number, y: number, state: PacketPosition['state']) => {
-        let path = dots.get(state);
-        if (!path) dots.set(state, (path = new Path2D()));
-        path.moveTo(x + r, y);
-        path.arc(x, y, r, 0, Math.PI * 2);
-        const k = r * 0.55;
-        const mark = PACKET_MARK[state];
-        if (mark === 'cross') {
-          marks.moveTo(x - k, y - k);
-          marks.lineTo(x + k, y + k);
-          marks.moveTo(x + k, y - k);
-          marks.lineTo(x - k, y + k);
-        } else if (mark === 'bar') {
-          marks.moveTo(x - k, y);
-          marks.lineTo(x + k, y);
-        } else if (mark === 'tick') {
-          marks.moveTo(x - k, y);
-          marks.lineTo(x - k * 0.25, y + k * 0.7);
-          marks.lineTo(x + k, y - k * 0.6);
-        }
+      // Each packet is one copy of its state's pre-drawn dot (drawImage at whole device pixels): the
+      // canvas then holds thousands of small copies, not thousands of stroked arcs to rasterize.
+      // Packets of a burst often cover one another exactly (same pixel, same state): one copy is drawn.
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      const stamped = new Set<number>();
+      const stamp = (x: number, y: number, state: PacketPosition['state']) => {
+        const sprite = sprites.get(state, r, dpr);
+        const px = Math.round(x * dpr);
+        const py = Math.round(y * dpr);
+        const key = ((px & 0xffff) * 0x10000 + (py & 0xffff)) * 8 + STATE_INDEX[state];
+        if (stamped.has(key)) return;
+        stamped.add(key);
+        ctx.drawImage(sprite.image, px - sprite.half, py - sprite.half);
       };
-      timelineMany(traces, playhead).forEach((p, k) => {
-        if (!p) return;
-        const a = port(hopNodeId(p.from.location, p.from.stage));
-        const b = port(hopNodeId(p.to.location, p.to.stage)) ?? a;
-        if (!a || !b) return;
-        const at = p.progress > 0 && a !== b ? pointOn(linkCurve(a, b), p.progress) : a;
+      // The links' curves, once per pair of places in a frame.
+      const curves = new Map<Point, Map<Point, Curve>>();
+      const curve = (a: Point, b: Point) => {
+        let from = curves.get(a);
+        if (!from) curves.set(a, (from = new Map()));
+        let c = from.get(b);
+        if (!c) from.set(b, (c = linkCurve(a, b)));
+        return c;
+      };
+      const s = stagger(traces.length);
+      for (let k = 0; k < traces.length; k++) {
+        const p = timeline(traces[k]!, playhead - k * s);
+        if (!p) continue;
+        const a = port(place(p.from));
+        const b = p.to === p.from ? a : (port(place(p.to)) ?? a);
+        if (!a || !b) continue;
+        const at = p.progress > 0 && a !== b ? pointOn(curve(a, b), p.progress) : a;
         const x = at.x * zoom + tx;
         const y = at.y * zoom + ty;
         if (k === focus && !single) followed = { x, y };
@@ -100,23 +170,13 @@ export function PacketOverlay({ shownAs }: { shownAs?: ReadonlyMap<string, strin
           const key = `${x}|${y}|${p.state}`;
           const rest = resting.get(key);
           if (rest) rest.n++;
-          else resting.set(key, { at: { x, y }, state: p.state, n: 1 });
-          return;
+          else resting.set(key, { x, y, state: p.state, n: 1 });
+          continue;
         }
-        addDot(x, y, p.state);
-      });
-      for (const { at, state } of resting.values()) addDot(at.x, at.y, state);
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = '#fff';
-      for (const [state, path] of dots) {
-        ctx.fillStyle = COLORS[state];
-        ctx.fill(path);
-        ctx.stroke(path);
+        stamp(x, y, p.state);
       }
-      ctx.lineWidth = single ? 4 : 3;
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.stroke(marks);
+      for (const { x, y, state } of resting.values()) stamp(x, y, state);
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
       const f = followed as Point | null;
       if (f) {
         ctx.beginPath();
@@ -128,14 +188,14 @@ export function PacketOverlay({ shownAs }: { shownAs?: ReadonlyMap<string, strin
       // How many packets rest at each place, beside the dot, outside the box.
       ctx.font = '600 13px system-ui, sans-serif';
       ctx.textBaseline = 'middle';
-      for (const { at, n } of resting.values()) {
+      for (const { x, y, n } of resting.values()) {
         if (n < 2) continue;
         const label = `×${n}`;
         const w = ctx.measureText(label).width + 8;
         ctx.fillStyle = '#0f172a';
-        ctx.fillRect(at.x + r + 3, at.y - 9, w, 18);
+        ctx.fillRect(x + r + 3, y - 9, w, 18);
         ctx.fillStyle = '#fff';
-        ctx.fillText(label, at.x + r + 7, at.y);
+        ctx.fillText(label, x + r + 7, y);
       }
       drawn();
     };
