@@ -59,6 +59,8 @@ export interface ClusterConfig {
   };
   /** The simulated cloud's pool for LoadBalancer ingress IPs. */
   loadBalancerPool: string; // "198.51.100.0/24"
+  /** Its pool for IPv6 ingress addresses (IPv6-only and dual-stack Services; 2001:db8::/32 is documentation space). */
+  loadBalancerPoolV6?: string; // "2001:db8:198:51::/120"
   /** The address an external client has unless the request names another. */
   externalClientIP: string; // "203.0.113.10"
   /** The simulated upstream DNS the cluster's CoreDNS forwards to. */
@@ -80,6 +82,7 @@ export const DEFAULT_CONFIG: ClusterConfig = {
     localhostNodePorts: true,
   },
   loadBalancerPool: '198.51.100.0/24',
+  loadBalancerPoolV6: '2001:db8:198:51::/120',
   externalClientIP: '203.0.113.10',
   upstreamDNS: '192.0.2.53',
 };

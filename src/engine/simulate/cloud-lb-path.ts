@@ -5,6 +5,7 @@
  */
 import type { Service } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
+import { familyOfIp, joinHostPort } from '../net/ip6';
 import { ephemeralPort, type Packet } from '../net/packet';
 import { nsName } from '../cluster/cluster-index';
 import { linkFromOutside, loadBalancerIPs } from './topology';
@@ -27,7 +28,7 @@ function candidateOf(c: LbCandidate, healthy: number, chosen: boolean): Candidat
   const t = c.target;
   const out: Candidate =
     t.kind === 'node'
-      ? { endpoint: `${t.node.ip}:${t.port}`, node: t.node.name }
+      ? { endpoint: joinHostPort(t.ip, t.port), node: t.node.name }
       : {
           endpoint: t.endpoint.endpoint,
           ...(t.endpoint.pod ? { pod: t.endpoint.pod } : {}),
@@ -48,6 +49,8 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service, route: Rout
   const { world, cluster } = ctx;
   const location = `lb/${nsName(svc)}`;
   const lbIP = p.dst;
+  // The cloud listens on each of its addresses with that family's view of the Service.
+  const family = familyOfIp(lbIP) ?? 'IPv4';
   const drop = (note: Msg, outcome: 'timeout' | 'dropped', why: Msg): End => {
     addHop(ctx, { stage: 'cloud-lb', location, action: 'drop', note }, p);
     return fail(outcome, why);
@@ -58,7 +61,7 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service, route: Rout
       'timeout',
       msg('sim.lb.icmp', { ip: lbIP, service: nsName(svc) }),
     );
-  const sp = listenerFor(svc, p.dstPort, p.protocol);
+  const sp = listenerFor(svc, p.dstPort, p.protocol, family);
   if (!sp)
     return drop(
       msg('sim.lb.noListenerNote', { port: p.dstPort, protocol: p.protocol }),
@@ -81,7 +84,7 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service, route: Rout
   ctx.service = nsName(svc);
   const key = `${lbIP}|${p.src}|${p.srcPort}|${p.dstPort}|${p.protocol}`;
   const flow = world.cloudLb.flows.get(key);
-  const cands = lbTargets(cluster, svc, sp);
+  const cands = lbTargets(cluster, svc, sp, family);
   let target: LbTarget;
   let srcPort: number;
   let note: Msg;
@@ -114,11 +117,13 @@ export function cloudLoadBalancer(ctx: Ctx, p: Packet, svc: Service, route: Rout
           })
         : msg('sim.lb.ip', { preserve: preservesClientIP(svc), failOpen });
   }
-  const src = preservesClientIP(svc) ? p.src : (loadBalancerIPs(svc)[0] ?? lbIP);
+  const src = preservesClientIP(svc)
+    ? p.src
+    : (loadBalancerIPs(svc).find((ip) => familyOfIp(ip) === family) ?? lbIP);
   if (!preservesClientIP(svc)) ctx.lbSnat = src;
   const out: Packet =
     target.kind === 'node'
-      ? { ...p, src, srcPort, dst: target.node.ip, dstPort: target.port }
+      ? { ...p, src, srcPort, dst: target.ip, dstPort: target.port }
       : { ...p, src, srcPort, dst: target.endpoint.ip, dstPort: target.endpoint.port };
   world.cloudLb.flows.set(key, { target, srcPort, expires: world.clock + idleTimeout(p.protocol) });
   ctx.decidedBy ??= 'lb';

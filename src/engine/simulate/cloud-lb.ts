@@ -17,7 +17,7 @@ import { clusterIndex, type NodeInfo } from '../cluster/cluster-index';
 import type { ClusterState } from '../cluster/state';
 import type { Service } from '../k8s/objects';
 import { msg, type Msg } from '../messages';
-import { cidrContains, parseCidr, parseIp } from '../net/ip';
+import { ipInCidr, joinHostPort, type IPFamily } from '../net/ip6';
 import { endpointsFor, servicePortsOf, type EndpointInfo, type ServicePortInfo } from '../proxy';
 import type { Rng } from '../util/rng';
 
@@ -26,7 +26,13 @@ export const AWS_LB_TYPE = 'service.beta.kubernetes.io/aws-load-balancer-type';
 export const TARGET_GROUP_ATTRIBUTES = 'service.beta.kubernetes.io/aws-load-balancer-target-group-attributes';
 
 export type LbTarget =
-  { kind: 'node'; node: NodeInfo; port: number } | { kind: 'pod'; endpoint: EndpointInfo };
+  | {
+      kind: 'node';
+      node: NodeInfo;
+      port: number;
+      /** the node's address of the LB address's family */ ip: string;
+    }
+  | { kind: 'pod'; endpoint: EndpointInfo };
 
 export interface LbCandidate {
   target: LbTarget;
@@ -47,9 +53,12 @@ export interface CloudLbState {
   flows: Map<string, LbFlow>;
 }
 
-/** The Service's IPv4 slices (kube-proxy's family; the cloud's health checks follow what it serves). */
-function slicesOf(cluster: ClusterState, serviceKey: string) {
-  return clusterIndex(cluster).slicesOf(serviceKey, 'IPv4');
+/**
+ * The Service's slices of one family (that family's kube-proxy's; the cloud's health checks follow what
+ * it serves): the family of the load balancer's address the client reached.
+ */
+function slicesOf(cluster: ClusterState, serviceKey: string, family: IPFamily) {
+  return clusterIndex(cluster).slicesOf(serviceKey, family);
 }
 
 /** "ip" or "instance": how the LB reaches the pods. @example targetMode(svcWithIpAnnotation) // "ip" */
@@ -67,8 +76,13 @@ export function preservesClientIP(svc: Service): boolean {
 }
 
 /** The Service port the LB listens on for this port/protocol (its listener), if any. */
-export function listenerFor(svc: Service, port: number, protocol: string): ServicePortInfo | undefined {
-  return servicePortsOf(svc).find((sp) => sp.port === port && sp.protocol === protocol);
+export function listenerFor(
+  svc: Service,
+  port: number,
+  protocol: string,
+  family: IPFamily = 'IPv4',
+): ServicePortInfo | undefined {
+  return servicePortsOf(svc, family).find((sp) => sp.port === port && sp.protocol === protocol);
 }
 
 /**
@@ -78,12 +92,7 @@ export function listenerFor(svc: Service, port: number, protocol: string): Servi
  */
 export function sourceAllowed(sp: ServicePortInfo, clientIP: string): boolean {
   if (sp.sourceRanges.length === 0) return true;
-  const ip = parseIp(clientIP);
-  if (ip === undefined) return false;
-  return sp.sourceRanges.some((r) => {
-    const c = parseCidr(r);
-    return c !== undefined && cidrContains(c, ip);
-  });
+  return sp.sourceRanges.some((r) => ipInCidr(clientIP, r));
 }
 
 /**
@@ -91,9 +100,14 @@ export function sourceAllowed(sp: ServicePortInfo, clientIP: string): boolean {
  *
  * @example lbTargets(cluster, svc, sp).filter((t) => t.healthy).length // 3 with eTP Cluster
  */
-export function lbTargets(cluster: ClusterState, svc: Service, sp: ServicePortInfo): LbCandidate[] {
+export function lbTargets(
+  cluster: ClusterState,
+  svc: Service,
+  sp: ServicePortInfo,
+  family: IPFamily = 'IPv4',
+): LbCandidate[] {
   if (targetMode(svc) === 'ip') {
-    const eps = endpointsFor(slicesOf(cluster, sp.serviceKey), sp, '');
+    const eps = endpointsFor(slicesOf(cluster, sp.serviceKey, family), sp, '');
     return eps.map((endpoint) => ({
       target: { kind: 'pod' as const, endpoint },
       label: endpoint.endpoint,
@@ -103,28 +117,30 @@ export function lbTargets(cluster: ClusterState, svc: Service, sp: ServicePortIn
   }
   return clusterIndex(cluster)
     .nodes()
+    .filter((node) => (family === 'IPv6' ? node.ip6 : node.ip) !== '')
     .map((node) => {
-      const label = `${node.name} ${node.ip}:${sp.nodePort}`;
+      const ip = family === 'IPv6' ? node.ip6 : node.ip;
+      const label = `${node.name} ${joinHostPort(ip, sp.nodePort)}`;
       if (!sp.externalPolicyLocal || sp.healthCheckNodePort === 0) {
         return {
-          target: { kind: 'node' as const, node, port: sp.nodePort },
+          target: { kind: 'node' as const, node, port: sp.nodePort, ip },
           label,
           healthy: true,
           health: msg('sim.lb.health.cluster', {}),
         };
       }
       // kube-proxy's health server answers 200 only when this node has a local ready endpoint.
-      const local = endpointsFor(slicesOf(cluster, sp.serviceKey), sp, node.name).filter(
+      const local = endpointsFor(slicesOf(cluster, sp.serviceKey, family), sp, node.name).filter(
         (e) => e.isLocal && e.ready,
       ).length;
       return {
-        target: { kind: 'node' as const, node, port: sp.nodePort },
+        target: { kind: 'node' as const, node, port: sp.nodePort, ip },
         label,
         healthy: local > 0,
         health:
           local > 0
-            ? msg('sim.lb.health.up', { address: `${node.ip}:${sp.healthCheckNodePort}`, count: local })
-            : msg('sim.lb.health.down', { address: `${node.ip}:${sp.healthCheckNodePort}` }),
+            ? msg('sim.lb.health.up', { address: joinHostPort(ip, sp.healthCheckNodePort), count: local })
+            : msg('sim.lb.health.down', { address: joinHostPort(ip, sp.healthCheckNodePort) }),
       };
     });
 }
