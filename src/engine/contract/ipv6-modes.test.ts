@@ -6,7 +6,7 @@
  * then `table ip6 kube-proxy`, the latter with ipv6_addr sets and maps, `ip6 daddr`/`ip6 saddr` matches,
  * `ip6 daddr != ::1` for NodePorts on every local address, endpoint chains named with the IPv6 address's
  * colons as dots and `dnat to [IPv6]:port` (as knftables' own IPv6 dump test writes them); an IPv6 packet
- * walks the ip6 table only. A single-stack cluster's ruleset has its one table.
+ * walks the ip6 table only. A single-stack cluster's nodes run both proxiers too (contract/other-family.test.ts).
  *
  * IPVS: the IPv6 proxier programs IPv6 virtual servers into the node's one IPVS table (`ipvsadm -Ln` lists
  * them after the IPv4 ones, `[IPv6]:port`, as libipvs's ipvs_cmp_services sorts by family first), fills
@@ -154,16 +154,6 @@ describe('kube-proxy nftables mode on a dual-stack cluster', () => {
   it('ClientIP affinity holds over IPv6 (the affinity set keyed by the IPv6 source)', () => {
     const r = s.json('exec client -- curl -6 http://both/ --count 6 -o json');
     expect(new Set(r.results.map((t: Obj) => t.backend.pod)).size).toBe(1);
-  });
-});
-
-describe('kube-proxy nftables mode on a single-stack cluster', () => {
-  const s = scene([NFT, deployment('web', 1), svc('web', '')].join('---\n'));
-
-  it('lists only the ip table', () => {
-    const r = s.run('node node-1 -- nft list ruleset').stdout;
-    expect(r.startsWith('table ip kube-proxy {')).toBe(true);
-    expect(r).not.toContain('table ip6');
   });
 });
 

@@ -69,17 +69,6 @@ export function buildNodeRules(
   return withIp6(rules, cluster, nodeName, opts);
 }
 
-/**
- * Whether kube-proxy on the cluster's nodes runs an IPv6 proxier beside the IPv4 one. On Linux it runs
- * both whenever the node can do both (platformCheckSupported), so in iptables mode ip6tables-save shows
- * kube-proxy's chains even on an IPv4 cluster; svclab builds the IPv6 rules of the other modes (the
- * `table ip6 kube-proxy`, the IPv6 virtual servers) only on a dual-stack cluster, so a single-stack
- * cluster's nft ruleset and IPVS table hold its one family.
- */
-function runsIp6(cluster: ClusterState): boolean {
-  return cluster.config.proxy.mode === 'iptables' || cluster.config.serviceSubnetV6 !== undefined;
-}
-
 /** The IPv6 proxier's rules of one node, in the cluster's proxy mode (always a full build: scenes are small). */
 function buildIp6Rules(cluster: ClusterState, nodeName: string, opts: BuildOptions): NodeRules {
   const mode = cluster.config.proxy.mode;
@@ -93,9 +82,17 @@ function buildIp6Rules(cluster: ClusterState, nodeName: string, opts: BuildOptio
   return rules;
 }
 
-/** `rules` with its `ip6` rules made on first use (most scenes never send an IPv6 packet). */
+/**
+ * `rules` with its `ip6` rules made on first use (most scenes never send an IPv6 packet). kube-proxy runs an
+ * IPv6 proxier beside the IPv4 one: on Linux it does in
+ * every mode whenever the node can do both families (cmd/kube-proxy/app/server_linux.go
+ * platformCheckSupported: iptables and IPVS when both iptables and ip6tables work, nftables always, "The
+ * nft CLI always supports both families"; then createProxier makes NewDualStackProxier), whatever the
+ * cluster's Service families. So a single-stack IPv4 cluster's nodes also have the IPv6 proxier's rules:
+ * its base chains in ip6tables-save (iptables, IPVS), its `table ip6 kube-proxy` (nftables), with no
+ * Service in them. svclab's nodes are such Linux nodes: every node's rules carry their `ip6` rules.
+ */
 function withIp6(rules: NodeRules, cluster: ClusterState, nodeName: string, opts: BuildOptions): NodeRules {
-  if (!runsIp6(cluster)) return rules;
   let made: NodeRules | undefined;
   Object.defineProperty(rules, 'ip6', {
     get: () => (made ??= buildIp6Rules(cluster, nodeName, opts)),

@@ -214,8 +214,10 @@ export function rulesOf(cache: NftCache, _cluster: ClusterState): NodeRules {
 /** The node addresses in nodeport-ips, or undefined when NodePorts answer on every local address. */
 function nodePortIPsOf(cluster: ClusterState, ctx: NftContext): string[] | undefined {
   const npa = cluster.config.proxy.nodePortAddresses;
-  // Empty is `--nodeport-addresses primary` in nftables mode: the node's IP of the proxier's family.
-  if (npa.length === 0) return [ctx.nodeIP].filter((ip) => ip !== '');
+  // Empty is `--nodeport-addresses primary` in nftables mode: the node's IP of the proxier's family. A node
+  // without an address of that family gives the proxier no CIDR of its family, and NewNodePortAddresses
+  // then matches every local address (pkg/proxy/util/nodeport_addresses.go: the family's zero CIDR).
+  if (npa.length === 0) return ctx.nodeIP === '' ? undefined : [ctx.nodeIP];
   if (ctx.family === 'IPv6') return nodePortMatchAll6(npa) ? undefined : nodePortIPs6(ctx.nodeIP, npa);
   if (nodePortMatchAll(npa)) return undefined;
   return [ctx.nodeIP].filter((ip) => ip !== '' && npa.some((c) => inRange(ip, c)));
