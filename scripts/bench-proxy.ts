@@ -75,11 +75,20 @@ function gcIn(samples: Sample[]): number[] {
 
 const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
+/**
+ * One figure's line, led by PASS or MISS against its target ("< 5 ms"): the wall median decides, as the
+ * target is a wait a student sees. When only the wall misses and the CPU median is within, the line says
+ * so ("MISS (CPU within)"): other processes held the cores.
+ */
 async function report(label: string, samples: Sample[], target: string): Promise<void> {
   await tick();
   const gc = gcIn(samples);
+  const wall = median(samples.map((s) => s.wall));
+  const cpu = median(samples.map((s) => s.cpu));
+  const limit = Number(/< ([\d.]+) ms/.exec(target)?.[1]);
+  const verdict = wall < limit ? 'PASS' : cpu < limit ? 'MISS (CPU within)' : 'MISS';
   console.log(
-    `${label}: wall ${f(median(samples.map((s) => s.wall)))} ms, CPU ${f(median(samples.map((s) => s.cpu)))} ms, GC ${f(median(gc))} ms (median of ${samples.length}${samples.length <= 10 ? `; runs ${samples.map((s) => s.wall.toFixed(0)).join(', ')}` : ''}; target ${target})`,
+    `${verdict}  ${label}: wall ${f(wall)} ms, CPU ${f(cpu)} ms, GC ${f(median(gc))} ms (median of ${samples.length}${samples.length <= 10 ? `; runs ${samples.map((s) => s.wall.toFixed(0)).join(', ')}` : ''}; target ${target})`,
   );
 }
 

@@ -4,7 +4,7 @@
  * script and the modules index.html preloads with it — at most 170 KiB gzipped. Monaco, the graph
  * (React Flow, dagre), the panels and the engine's worker load after, as their own chunks
  * (src/app/panels.tsx). Prints the figure per file and in total; exits 1 over budget or without a build.
- * Run after `npm run build` (scripts/test-all.mjs does).
+ * Run after `npm run build` (scripts/test-all.mjs does); `npm run bench` ends with it (after `npx vite build`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,5 +29,7 @@ for (const f of files) {
 }
 const kib = total / 1024;
 const verdict = kib <= BUDGET_KIB ? 'within' : 'OVER';
-console.log(`initial JS: ${kib.toFixed(1)} KiB gzip (${verdict} the budget of ${BUDGET_KIB} KiB)`);
+console.log(
+  `${kib <= BUDGET_KIB ? 'PASS' : 'MISS'}  initial JS: ${kib.toFixed(1)} KiB gzip (${verdict} the budget of ${BUDGET_KIB} KiB)`,
+);
 process.exit(kib <= BUDGET_KIB && files.length > 0 ? 0 : 1);
