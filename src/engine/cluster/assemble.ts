@@ -8,6 +8,7 @@
  * @example
  * const { cluster } = assembleCluster(loaded.objects, { seed: 1, clock: 0, addOns: ADD_ONS });
  */
+import { mergeLabelKeys } from '../k8s/label-key-merge';
 import type { Diagnostic } from '../diagnostics';
 import type {
   DaemonSet,
@@ -264,6 +265,8 @@ function userOrigin(src: SourcedObject): ObjectOrigin {
 function forCreate(o: KubeObject): KubeObject {
   const copy = cloneForBuild(o);
   clearServerSetMetadata(copy.metadata);
+  // The pod strategy's PrepareForCreate: matchLabelKeys merged into the terms' selectors.
+  if (copy.kind === 'Pod') mergeLabelKeys(copy as Pod);
   return copy;
 }
 

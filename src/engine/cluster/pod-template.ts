@@ -8,6 +8,7 @@
  */
 import type { KubeObject, Pod, PodSpec, PodTemplate } from '../k8s/objects';
 import { shallowCopy } from './clone';
+import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { uidFor } from './hash';
 import { objectKey } from './state';
 import { ownerRef } from './workloads';
@@ -42,6 +43,7 @@ export function podFromTemplate(t: PodTemplate, o: PodFromTemplate): { pod: Pod;
   const spec = shallowCopy(t.spec);
   if (o.spec) Object.assign(spec, o.spec);
   const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
+  mergeLabelKeys(pod);
   const key = objectKey(pod);
   metadata.uid = uidFor(o.seed, key);
   if (o.time !== undefined) metadata.creationTimestamp = o.time;

@@ -20,6 +20,7 @@
  * out.replicaSets[0].metadata.name; // "web-7c9d8b5f4"-like
  * out.podGroups[0].pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
+import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
 import { fnv32a, fnv32aJSONString, randomSuffix, rngFor, safeEncodeString, uidFor, uidForHash } from './hash';
@@ -232,7 +233,9 @@ function podsFor(
       ? { name, generateName: base, namespace: ns, labels, ownerReferences, annotations, uid }
       : { name, generateName: base, namespace: ns, labels, ownerReferences, uid };
     if (time !== undefined) metadata.creationTimestamp = time;
-    pods.push({ apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(t.spec) });
+    const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(t.spec) };
+    mergeLabelKeys(pod);
+    pods.push(pod);
     keys.push(keyPrefix + suffix);
   }
   return { pods, keys };

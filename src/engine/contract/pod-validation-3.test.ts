@@ -181,7 +181,8 @@ ${APP}`),
 
   it('refused in its words', () => {
     const r = validate(
-      pod(`  topologySpreadConstraints:
+      pod(
+        `  topologySpreadConstraints:
     - { maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule, labelSelector: { matchLabels: { app: web } }, matchLabelKeys: [app] }
     - { maxSkew: 1, topologyKey: node, whenUnsatisfiable: DoNotSchedule, matchLabelKeys: [version] }
   affinity:
@@ -192,7 +193,11 @@ ${APP}`),
           matchLabelKeys: [version, app]
           mismatchLabelKeys: [version]
         - { topologyKey: kubernetes.io/hostname, mismatchLabelKeys: [tenant] }
-${APP}`),
+${APP}`,
+        // The API server merges matchLabelKeys into the selectors before it validates (PrepareForCreate):
+        // the pod's label app=web becomes "app In [web]", which meets the matchLabels the user wrote.
+        '\n  labels: { app: web }',
+      ),
     );
     const at = 'spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution';
     expect(r.lines).toEqual([
@@ -200,7 +205,7 @@ ${APP}`),
       `${at}[0][1]: Invalid value: "app": exists in both matchLabelKeys and labelSelector`,
       `${at}[0].matchLabelKeys[0]: Invalid value: "version": exists in both matchLabelKeys and mismatchLabelKeys`,
       `${at}[1].mismatchLabelKeys: Forbidden: must not be specified when labelSelector is not set`,
-      'spec.topologySpreadConstraints[0].matchLabelKeys[0]: Invalid value: "app": exists in both matchLabelKeys and labelSelector',
+      'spec.topologySpreadConstraints[0][0]: Invalid value: "app": exists in both matchLabelKeys and labelSelector',
       'spec.topologySpreadConstraints[1].matchLabelKeys: Forbidden: must not be specified when labelSelector is not set',
     ]);
   });

@@ -4,7 +4,7 @@
  * terms with their label selectors, namespaces and a required topologyKey) and topologySpreadConstraints
  * (validateTopologySpreadConstraints: maxSkew > 0, topologyKey required, whenUnsatisfiable and the node
  * inclusion policies from their enums, one constraint per {topologyKey, whenUnsatisfiable}, minDomains only
- * with DoNotSchedule, matchLabelKeys beside a labelSelector that does not name them, a valid labelSelector;
+ * with DoNotSchedule, matchLabelKeys checked as pod affinity terms' are once merged, a valid labelSelector;
  * pod (anti-)affinity terms' matchLabelKeys and mismatchLabelKeys); and metav1's ValidateLabelSelector, which they share.
  *
  * @example
@@ -206,23 +206,15 @@ const WHEN_UNSATISFIABLE = ['DoNotSchedule', 'ScheduleAnyway'];
 const NODE_POLICIES = ['Honor', 'Ignore'];
 const NOT_POSITIVE = 'must be greater than zero';
 
-/** validateMatchLabelKeysInTopologySpread: label names, beside a labelSelector that does not name them. */
+/**
+ * A topology spread constraint's matchLabelKeys. With MatchLabelKeysInPodTopologySpreadSelectorMerge (on
+ * since 1.33) the API server checks them as it checks pod affinity terms' (validateMatchLabelKeysAndMismatchLabelKeys),
+ * on a pod whose selector already holds the merged `key In [value]`: valid label names beside a
+ * labelSelector, and a key is refused only when the merged requirement meets one the user wrote (said at
+ * the constraint's path indexed by the key's place, `…[0][1]`).
+ */
 function spreadMatchLabelKeys(c: Obj, at: string): FieldError[] {
-  const keys = strings(c.matchLabelKeys);
-  if (keys.length === 0) return [];
-  const errs: FieldError[] = [];
-  const selector = c.labelSelector;
-  const selectorKeys = new Set<string>();
-  if (isObj(selector)) {
-    if (isObj(selector.matchLabels)) Object.keys(selector.matchLabels).forEach((k) => selectorKeys.add(k));
-    objects(selector.matchExpressions).forEach((e) => selectorKeys.add(str(e.key)));
-  } else errs.push(forbidden(at, 'must not be specified when labelSelector is not set'));
-  keys.forEach((k, i) => {
-    errs.push(...labelName(k, `${at}[${i}]`));
-    if (selectorKeys.has(k))
-      errs.push(invalid(`${at}[${i}]`, k, 'exists in both matchLabelKeys and labelSelector'));
-  });
-  return errs;
+  return matchAndMismatchLabelKeys({ labelSelector: c.labelSelector, matchLabelKeys: c.matchLabelKeys }, at);
 }
 
 /** validateTopologySpreadConstraints. */
@@ -258,7 +250,7 @@ export function validateTopologySpreadConstraints(list: unknown, path: string): 
     for (const f of ['nodeAffinityPolicy', 'nodeTaintsPolicy'])
       if (given(c[f]) && !NODE_POLICIES.includes(str(c[f])))
         errs.push(notSupported(`${at}.${f}`, str(c[f]), NODE_POLICIES));
-    errs.push(...spreadMatchLabelKeys(c, `${at}.matchLabelKeys`));
+    errs.push(...spreadMatchLabelKeys(c, at));
     errs.push(...validateLabelSelector(c.labelSelector, `${at}.labelSelector`));
   });
   return errs;

@@ -8,6 +8,8 @@
  * validateObject(sourcedService).map((d) => d.message); // ['spec.ports[0].name: Required value', …]
  */
 import type { Diagnostic } from '../../diagnostics';
+import { mergeLabelKeys } from '../../k8s/label-key-merge';
+import type { Pod } from '../../k8s/objects';
 import { diagnosticAt } from '../diagnose';
 import type { SourcedObject } from '../types';
 import { validateConfigMapOrSecret, validateNamespace, validateNode } from './cluster-objects';
@@ -76,6 +78,17 @@ export function validateFields(obj: Obj): FieldError[] {
 }
 
 /**
+ * A Pod as the API server validates it on create: after the strategy's PrepareForCreate merged the
+ * matchLabelKeys into its terms' selectors (k8s/label-key-merge.ts). Other kinds as they are.
+ */
+function asCreated(o: SourcedObject['object']): SourcedObject['object'] {
+  if (o.kind !== 'Pod') return o;
+  const pod = { ...o, spec: { ...(o as Pod).spec } } as Pod;
+  mergeLabelKeys(pod);
+  return pod;
+}
+
+/**
  * Validates a defaulted object and returns its API errors as Diagnostics with YAML positions.
  *
  * @example
@@ -83,7 +96,7 @@ export function validateFields(obj: Obj): FieldError[] {
  */
 export function validateObject(obj: SourcedObject): Diagnostic[] {
   const kind = obj.object.kind;
-  const errors = validateFields(obj.object as unknown as Obj).map((e) =>
+  const errors = validateFields(asCreated(obj.object) as unknown as Obj).map((e) =>
     diagnosticAt(obj, e.field, {
       severity: 'error',
       source: 'api',
