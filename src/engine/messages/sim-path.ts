@@ -83,10 +83,18 @@ export const simPath = defineMessages({
     example: { mode: 'iptables' },
   },
   'sim.seen.masq': {
-    en: (p: { addr: string; portmap: boolean; node: string; iface: string }) =>
-      `The backend sees the client as ${p.addr}: ${p.portmap ? "the portmap plugin's CNI-HOSTPORT-MASQ" : 'kube-proxy'} on ${p.node} masqueraded (SNAT) the packet to ${p.iface}'s address.`,
+    en: (p: {
+      addr: string;
+      portmap: boolean;
+      node: string;
+      iface: string;
+      src?: string;
+      cidr?: string;
+      pod?: boolean;
+    }) =>
+      `The backend sees the client as ${p.addr}: ${p.portmap ? "the portmap plugin's CNI-HOSTPORT-MASQ" : 'kube-proxy'} on ${p.node} masqueraded (SNAT) the packet to ${p.iface}'s address${p.cidr ? `, because the client's address ${p.src} is outside kube-proxy's clusterCIDR ${p.cidr}: kube-proxy masquerades traffic to a Service that does not come from the pod network${p.pod ? ", and this pod's address is outside it (as in a dump taken from a cluster with another pod range)" : ''}` : ''}.`,
     ko: (p) =>
-      `백엔드가 보는 클라이언트 주소는 ${p.addr}입니다. ${p.node} 노드의 ${josa(p.portmap ? 'portmap 플러그인의 CNI-HOSTPORT-MASQ 규칙' : 'kube-proxy 규칙', '이/가')} 패킷을 ${p.iface} 인터페이스의 주소로 마스커레이드(SNAT)했기 때문입니다.`,
+      `백엔드가 보는 클라이언트 주소는 ${p.addr}입니다. ${p.node} 노드의 ${josa(p.portmap ? 'portmap 플러그인의 CNI-HOSTPORT-MASQ 규칙' : 'kube-proxy 규칙', '이/가')} 패킷을 ${p.iface} 인터페이스의 주소로 마스커레이드(SNAT)했기 때문입니다.${p.cidr ? ` 클라이언트 주소 ${josa(p.src ?? '', '이/가')} kube-proxy의 clusterCIDR ${p.cidr} 밖에 있어서입니다. kube-proxy는 파드 네트워크에서 오지 않은 서비스 트래픽을 마스커레이드합니다.${p.pod ? ' 이 파드의 주소가 그 밖에 있습니다(파드 대역이 다른 클러스터에서 가져온 덤프처럼).' : ''}` : ''}`,
     example: { addr: '10.244.0.0', portmap: false, node: 'node-1', iface: 'flannel.1' },
   },
   'sim.seen.lb': {
@@ -177,10 +185,19 @@ export const simPath = defineMessages({
     example: { node: 'node-2' },
   },
   'sim.hop.masq': {
-    en: (p: { portmap: boolean; nft?: boolean; addr: string; iface: string; randomFully: boolean }) =>
-      `${p.portmap ? "CNI-HOSTPORT-SETMARK marked the packet (0x2000: it comes from this node's pod network or from 127.0.0.1, so without SNAT the pod's reply would not come back through the DNAT), so the portmap plugin's CNI-HOSTPORT-MASQ masquerades it" : p.nft ? "The rules marked the packet (the mark-for-masquerade chain sets 0x4000), so kube-proxy's masquerading chain (hooked at postrouting) masquerades it" : 'The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it'}: the source becomes ${p.addr}, the address of ${p.iface}, the interface it leaves by${p.randomFully ? (p.nft ? ' (fully-random: the source port is random too)' : ' (with --random-fully the source port is random too)') : ''}.`,
+    en: (p: {
+      portmap: boolean;
+      nft?: boolean;
+      addr: string;
+      iface: string;
+      randomFully: boolean;
+      src?: string;
+      cidr?: string;
+      marked?: string;
+    }) =>
+      `${p.cidr ? `The source ${p.src} is outside kube-proxy's clusterCIDR ${p.cidr}, so ${p.marked} marked the packet for masquerade. ` : ''}${p.portmap ? "CNI-HOSTPORT-SETMARK marked the packet (0x2000: it comes from this node's pod network or from 127.0.0.1, so without SNAT the pod's reply would not come back through the DNAT), so the portmap plugin's CNI-HOSTPORT-MASQ masquerades it" : p.nft ? "The rules marked the packet (the mark-for-masquerade chain sets 0x4000), so kube-proxy's masquerading chain (hooked at postrouting) masquerades it" : 'The rules marked the packet (KUBE-MARK-MASQ, 0x4000), so KUBE-POSTROUTING masquerades it'}: the source becomes ${p.addr}, the address of ${p.iface}, the interface it leaves by${p.randomFully ? (p.nft ? ' (fully-random: the source port is random too)' : ' (with --random-fully the source port is random too)') : ''}.`,
     ko: (p) =>
-      `${p.portmap ? 'CNI-HOSTPORT-SETMARK가 패킷에 표시(0x2000)를 했으므로 portmap 플러그인의 CNI-HOSTPORT-MASQ가 마스커레이드합니다. 이 노드의 파드 네트워크나 127.0.0.1에서 온 패킷이라 SNAT이 없으면 파드의 응답이 DNAT을 거쳐 돌아오지 못하기 때문입니다' : p.nft ? '규칙이 패킷에 표시(mark-for-masquerade 체인이 0x4000을 설정)를 했으므로 kube-proxy의 masquerading 체인(postrouting 훅)이 마스커레이드합니다' : '규칙이 패킷에 표시(KUBE-MARK-MASQ, 0x4000)를 했으므로 KUBE-POSTROUTING이 마스커레이드합니다'}. 출발지는 패킷이 나가는 인터페이스(${p.iface})의 주소 ${josa(p.addr, '으로/로')} 바뀝니다${p.randomFully ? (p.nft ? '(fully-random이라서 출발지 포트도 무작위로 바뀝니다)' : '(--random-fully라서 출발지 포트도 무작위로 바뀝니다)') : ''}.`,
+      `${p.cidr ? `출발지 ${josa(p.src ?? '', '이/가')} kube-proxy의 clusterCIDR ${p.cidr} 밖에 있으므로 ${p.marked} 규칙이 패킷에 마스커레이드 표시를 합니다. ` : ''}${p.portmap ? 'CNI-HOSTPORT-SETMARK가 패킷에 표시(0x2000)를 했으므로 portmap 플러그인의 CNI-HOSTPORT-MASQ가 마스커레이드합니다. 이 노드의 파드 네트워크나 127.0.0.1에서 온 패킷이라 SNAT이 없으면 파드의 응답이 DNAT을 거쳐 돌아오지 못하기 때문입니다' : p.nft ? '규칙이 패킷에 표시(mark-for-masquerade 체인이 0x4000을 설정)를 했으므로 kube-proxy의 masquerading 체인(postrouting 훅)이 마스커레이드합니다' : '규칙이 패킷에 표시(KUBE-MARK-MASQ, 0x4000)를 했으므로 KUBE-POSTROUTING이 마스커레이드합니다'}. 출발지는 패킷이 나가는 인터페이스(${p.iface})의 주소 ${josa(p.addr, '으로/로')} 바뀝니다${p.randomFully ? (p.nft ? '(fully-random이라서 출발지 포트도 무작위로 바뀝니다)' : '(--random-fully라서 출발지 포트도 무작위로 바뀝니다)') : ''}.`,
     example: { portmap: false, nft: false, addr: '10.244.0.0', iface: 'flannel.1', randomFully: true },
   },
   'sim.hop.unNat': {

@@ -38,7 +38,8 @@ export interface Ctx {
   decision?: { node: string; candidates: number; rule?: string; mode: Msg; sticky: boolean };
   /** The SNAT the request went through, if any. */
   /** `by`: kube-proxy's KUBE-POSTROUTING, or the CNI portmap plugin's CNI-HOSTPORT-MASQ (hostPort hairpin). */
-  masquerade?: { node: string; from: string; to: string; iface: string; by?: 'portmap' };
+  /** `outside`: the clusterCIDR the client's address is outside of, when that is why the rules marked it. */
+  masquerade?: { node: string; from: string; to: string; iface: string; by?: 'portmap'; outside?: string };
   /** The request reached its pod through a hostPort (the CNI portmap plugin's DNAT on `node`). */
   hostPort?: { node: string; port: number; protocol: string; chain: string };
   /** The client's address got replaced by the LB (IP mode without client IP preservation). */

@@ -86,11 +86,35 @@ function isSticky(reason: Msg | undefined): boolean {
 }
 
 /**
+ * The rule that marked the packet for masquerade because its source is outside kube-proxy's clusterCIDR:
+ * the Service chain's `! -s CIDR -d CLUSTER-IP … -j KUBE-MARK-MASQ` (iptables; the IPVS proxier's
+ * KUBE-SERVICES `! -s CIDR … --match-set KUBE-CLUSTER-IP`), or nftables' `ip saddr != CIDR … jump
+ * mark-for-masquerade` (proxier syncProxyRules: the local detector by cluster CIDR). A pod whose address is
+ * outside it (an imported dump from a cluster with another pod range) is masqueraded like a node.
+ */
+function offClusterMark(steps: readonly RuleStep[]): { rule: string; cidr: string } | undefined {
+  for (const s of steps) {
+    const m =
+      /! -s (\S+) .*-j KUBE-MARK-MASQ$/.exec(s.text) ??
+      /saddr != (\S+) .*jump mark-for-masquerade$/.exec(s.text);
+    if (m) return { rule: s.text, cidr: m[1]! };
+  }
+  return undefined;
+}
+
+/**
  * POSTROUTING: MASQUERADE to the outgoing interface's address: kube-proxy's (KUBE-POSTROUTING, or the
  * `masquerading` chain in nftables mode), or portmap's for hostPort.
  */
-function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefined): Packet {
+function masquerade(
+  ctx: Ctx,
+  node: string,
+  p: Packet,
+  step: RuleStep | undefined,
+  steps: readonly RuleStep[],
+): Packet {
   const iface = outgoingInterface(ctx.cluster, node, p.dst);
+  const outside = step?.chain === MASQ_CHAIN ? undefined : offClusterMark(steps);
   const portmap = step?.chain === MASQ_CHAIN;
   let text: string | undefined;
   let ref: RuleRef | undefined;
@@ -127,6 +151,7 @@ function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefine
         addr: iface.address,
         iface: iface.name,
         randomFully,
+        ...(outside ? { src: p.src, cidr: outside.cidr, marked: outside.rule } : {}),
       }),
     },
     out,
@@ -137,6 +162,7 @@ function masquerade(ctx: Ctx, node: string, p: Packet, step: RuleStep | undefine
     to: iface.address,
     iface: iface.name,
     ...(portmap ? { by: 'portmap' as const } : {}),
+    ...(outside ? { outside: outside.cidr } : {}),
   };
   return out;
 }
@@ -264,7 +290,7 @@ export function throughNode(
     const stage = role === 'entry' ? 'kube-proxy' : 'node';
     addHop(ctx, verdictHop(ctx, node, v, stage, 'forward', note, false), out);
   }
-  if (v.masquerade) out = masquerade(ctx, node, out, v.masqueradeStep);
+  if (v.masquerade) out = masquerade(ctx, node, out, v.masqueradeStep, v.steps);
   const extra: Pick<ConntrackEntry, 'ipvs' | 'service' | 'rule'> = {};
   if (v.ipvsConnection) extra.ipvs = v.ipvsConnection;
   if (v.service) extra.service = v.service;

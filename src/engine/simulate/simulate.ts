@@ -90,6 +90,13 @@ function deliveredExplanation(
       portmap: ctx.masquerade.by === 'portmap',
       node: ctx.masquerade.node,
       iface: ctx.masquerade.iface,
+      ...(ctx.masquerade.outside !== undefined
+        ? {
+            src: splitEndpoint(ctx.masquerade.from).ip,
+            cidr: ctx.masquerade.outside,
+            pod: from.kind === 'pod',
+          }
+        : {}),
     });
   else if (ctx.lbSnat) seenBy = msg('sim.seen.lb', { addr: ctx.lbSnat });
   else if (from.kind === 'external' && clientIP) seenBy = msg('sim.seen.preserved', { addr: clientIP });
