@@ -82,3 +82,39 @@ networking:
     expect(slices.map((s) => s.addressType)).toEqual(['IPv6']);
   });
 });
+
+describe('createWorkspace: topology-mode Auto follows the nodes', () => {
+  const node = (name: string, zone: string, cpu: string) => `apiVersion: v1
+kind: Node
+metadata: { name: ${name}, labels: { topology.kubernetes.io/zone: ${zone} } }
+status: { allocatable: { cpu: "${cpu}" } }
+`;
+  const pod = (name: string, nodeName: string) => `apiVersion: v1
+kind: Pod
+metadata: { name: ${name}, labels: { app: web } }
+spec: { nodeName: ${nodeName}, containers: [{ name: c, image: nginx, ports: [{ containerPort: 80 }] }] }
+`;
+  const svc = `apiVersion: v1
+kind: Service
+metadata: { name: web, annotations: { service.kubernetes.io/topology-mode: Auto } }
+spec: { selector: { app: web }, ports: [{ port: 80 }] }
+`;
+  const files = (cpuB: string) => [
+    { file: 'nodes.yaml', text: [node('n-a', 'zone-a', '2'), node('n-b', 'zone-b', cpuB)].join('---\n') },
+    { file: 'app.yaml', text: [pod('a1', 'n-a'), pod('b1', 'n-b'), svc].join('---\n') },
+  ];
+  const hints = (r: ReturnType<typeof buildCluster>) =>
+    r.cluster.endpointSlices
+      .filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')
+      .flatMap((s) => (s.endpoints ?? []).map((e) => e.hints?.forZones?.[0]?.name ?? null));
+
+  it('recomputes the hints when only a node’s CPU changes (the Service and its pods are untouched)', () => {
+    const ws = createWorkspace(1);
+    // 2 and 2 CPUs: one endpoint per zone, each hinted for its own.
+    expect(hints(ws.update(files('2')))).toEqual(['zone-a', 'zone-b']);
+    // 2 and 8 CPUs: zone-a's minimum is ceil(0.4 / 1.2) = 1, zone-b's ceil(1.6 / 1.2) = 2: 3 > 2, no hints.
+    const after = ws.update(files('8'));
+    expect(hints(after)).toEqual([null, null]);
+    expect(hints(after)).toEqual(hints(buildCluster(files('8'), { seed: 1 })));
+  });
+});
