@@ -196,9 +196,26 @@ for (const { lang, locale, send, hint } of LANGUAGES)
       });
     });
 
+/** Every endpoint address in one of the hop's tables is drawn on one line (an inline element: a rect a line). */
+async function expectAddressesOneLine(page: Page, table: string): Promise<void> {
+  const rows = page.getByTestId(table).locator('code');
+  await expect(rows).not.toHaveCount(0, { timeout: 30_000 });
+  const lines = await rows.evaluateAll((els) =>
+    els.map((el) => ({ text: el.textContent, lines: el.getClientRects().length })),
+  );
+  for (const row of lines) expect(row.lines, `${table}: ${row.text}`).toBe(1);
+}
+
+async function sendAndStep(page: Page, keys: string[]): Promise<void> {
+  await page.getByRole('button', { name: '보내기', exact: true }).click();
+  await expect(page.getByTestId('hop-counter')).toBeVisible({ timeout: 30_000 });
+  await page.locator('.react-flow__pane').click({ position: { x: 3, y: 3 } });
+  for (const key of keys) await page.keyboard.press(key);
+}
+
 test.describe(() => {
   test.use({ locale: 'ko-KR' });
-  test('ko at 1280×720: a candidate address is one line beside its probability', async ({ page }) => {
+  test('ko at 1280×720: candidate and left-out endpoint addresses are one line each', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto('/');
@@ -207,21 +224,15 @@ test.describe(() => {
     // address column to "192.16 / 8.49.2 / :32743" when the note sat beside the probability.
     await pickScenario(page, 'loadbalancer');
     await graphReady(page);
-    await page.getByRole('button', { name: '보내기', exact: true }).click();
-    await expect(page.getByTestId('hop-counter')).toBeVisible({ timeout: 30_000 });
-    await page.locator('.react-flow__pane').click({ position: { x: 3, y: 3 } });
-    await page.keyboard.press('Home');
-    await page.keyboard.press('PageDown');
-    const rows = page.getByTestId('hop-candidates').locator('code');
-    await expect(rows).not.toHaveCount(0, { timeout: 30_000 });
-    const lines = await rows.evaluateAll((els) =>
-      els.map((el) => ({
-        text: el.textContent,
-        // An inline element has one client rect per line it is drawn on.
-        lines: el.getClientRects().length,
-      })),
-    );
-    for (const row of lines) expect(row.lines, row.text ?? '').toBe(1);
+    await sendAndStep(page, ['Home', 'PageDown']);
+    await expectAddressesOneLine(page, 'hop-candidates');
     await expectNothingCut(page, 'the load balancer hop');
+    // externalTrafficPolicy: Local on a node without a local pod: the endpoints left out, each with its
+    // reason, which beside the address squeezed it to "10.244 / .1.3:8 / 080".
+    await pickScenario(page, 'nodeport-local-vs-cluster');
+    await graphReady(page);
+    await sendAndStep(page, ['End']);
+    await expectAddressesOneLine(page, 'hop-left-out');
+    await expectNothingCut(page, 'the endpoints left out');
   });
 });

@@ -40,7 +40,7 @@ export const simTopology = defineMessages({
     en: (p: { endpointNode: string | null; node: string }) =>
       `${p.endpointNode ? `runs on ${p.endpointNode}` : 'has no nodeName'}, not on ${p.node}: with a Local traffic policy for this traffic, kube-proxy uses only endpoints on its own node`,
     ko: (p) =>
-      `${p.endpointNode ? `${p.endpointNode} 노드에서 실행 중이고` : 'nodeName이 없고'} ${p.node} 노드에 있지 않습니다. 이 트래픽의 트래픽 정책이 Local이라 kube-proxy는 자기 노드의 엔드포인트만 씁니다`,
+      `${p.endpointNode ? `${p.endpointNode} 노드에서 실행 중이라 ${p.node} 노드에는 없습니다` : `nodeName이 없어 ${p.node} 노드의 엔드포인트로 치지 않습니다`}. 이 트래픽에 적용되는 트래픽 정책이 Local이므로 kube-proxy는 자기 노드에 있는 엔드포인트만 씁니다`,
     example: { endpointNode: 'node-2', node: 'node-1' },
   },
   'sim.topology.sameZone': {

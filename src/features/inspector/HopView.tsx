@@ -175,9 +175,9 @@ export function HopView({ hop, before }: { hop: Hop; before: PacketView | undefi
                   <td>
                     <code>{c.endpoint}</code>
                     {c.pod && <div className="muted cand-pod">{c.pod.replace(/^default\//, '')}</div>}
-                  </td>
-                  <td>
-                    <Message as="div" className="muted" m={c.reason} />
+                    {/* Under the address, as a candidate's note: beside it, the reason squeezed the
+                        address to "10.244 / .1.3:8 / 080". */}
+                    <Message as="div" className="muted cand-note" m={c.reason} />
                   </td>
                 </tr>
               ))}
