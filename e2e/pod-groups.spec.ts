@@ -2,7 +2,7 @@ import { test, expect } from '@playwright/test';
 import { graphReady, setEditorText, shot } from './helpers';
 
 /**
- * Issue 17: a Deployment of 200 pods is one group box per node (count and ready tally), the graph stays
+ * Issue 17: a Deployment of 200 pods is one group box per node (count, share of 200, ready tally), the graph stays
  * small; Enter on a group lists its pods and Enter again folds them; a request to one of its pods lights
  * the group (and the pod once listed); the event list still names the pod.
  */
@@ -46,7 +46,8 @@ test('200 pods: a box per node with count and tally, Enter lists and folds, a re
     )
     .toBe(200);
   await expect(graph.locator('.react-flow__node[data-id^="pod/default/web-"]')).toHaveCount(0);
-  for (const t of await groups.allTextContents()) expect(t).toMatch(/Deployment.*\d+ ready/);
+  // Each box says its share of the one Deployment (the boxes are per node: pods are drawn on their node).
+  for (const t of await groups.allTextContents()) expect(t).toMatch(/×\d+Deployment of 200.*\d+ ready/);
   await shot(page, testInfo, 'groups-folded');
 
   // A request to the Service: at its end, the group holding the chosen pod is lit.

@@ -208,6 +208,7 @@ export const en = {
   'graph.endpoints': '{ready} ready of {total} endpoints',
   'graph.notReady': 'not ready',
   'graph.terminating': 'terminating',
+  'graph.groupShare': 'of {total}',
   'graph.groupReady': '{ready} ready',
   'graph.groupNotReady': '{count} not ready',
   'graph.groupOpen': 'Click or press Enter to list its {count} pods',

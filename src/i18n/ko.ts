@@ -211,6 +211,7 @@ export const ko: Catalogue = {
   'graph.endpoints': '엔드포인트 {total}개 중 {ready}개 준비됨',
   'graph.notReady': '준비 안 됨',
   'graph.terminating': '종료 중',
+  'graph.groupShare': '총 {total}개 중',
   'graph.groupReady': '준비됨 {ready}',
   'graph.groupNotReady': '준비 안 됨 {count}',
   'graph.groupOpen': '클릭하거나 Enter를 누르면 파드 {count}개를 펼쳐 보여 줍니다',

@@ -215,7 +215,7 @@ export function PodNode({ data }: P) {
 
 /**
  * A big workload's pods on one node (pod-groups.ts): a stack of cards with the workload's name, its
- * count and the ready/not-ready tally; ▸ folded, ▾ open (its pods listed under it).
+ * count, its share of the workload's pods on every node and the ready/not-ready tally; ▸ folded, ▾ open (its pods listed under it).
  */
 export function PodGroupNode({ data }: P) {
   const t = useT();
@@ -236,6 +236,10 @@ export function PodGroupNode({ data }: P) {
       {/* The kind on a line of its own: beside a long name it was cut ("Deploym…"). */}
       <div className="g-sub">
         <span className="g-tag">{g.kind}</span>
+        {/* Its share of the workload ("×67" above, "Deployment of 200" here): boxes on other nodes hold the rest. */}
+        {g.total > g.pods.length && (
+          <span className="g-share"> {t('graph.groupShare', { total: g.total })}</span>
+        )}
       </div>
       <div className="g-mono g-tally">
         {t('graph.groupReady', { ready: g.ready })}

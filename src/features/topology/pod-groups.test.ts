@@ -47,6 +47,8 @@ describe('pod groups: a big workload is one box per node', () => {
     expect(groups.map((g) => g.name)).toEqual(view.nodes.map(() => 'web'));
     expect(groups.reduce((n, g) => n + g.pods.length, 0)).toBe(200);
     expect(groups.every((g) => g.ready === g.pods.length && !g.expanded)).toBe(true);
+    // Each box says its share of the one workload: the boxes on other nodes hold the rest.
+    expect(groups.every((g) => g.total === 200 && g.pods.length < 200)).toBe(true);
     expect(shownAs.size).toBe(200);
     expect(groupOf.size).toBe(200);
     const shownPods = [...rows.values()].flat().filter((r) => r.kind === 'pod');

@@ -1,8 +1,16 @@
 /**
  * Big workloads drawn as one box per node (issue 17): when a Deployment, StatefulSet, ReplicaSet,
  * DaemonSet or Job has more pods than `POD_GROUP_ABOVE`, its pods on each node are one group box with
- * their count and ready/not-ready tally, so a Deployment of 200 pods is a box per node that runs them
- * and the graph stays interactive. Expanding a group (click or Enter) lists its pods again under it.
+ * their count, the workload's size ("×67", "Deployment of 200") and ready/not-ready tally, so a Deployment of
+ * 200 pods is a box per node that runs them and the graph stays interactive.
+ *
+ * Per node, not one box for the whole workload: the graph draws each pod inside the node that runs it,
+ * beside that node's kube-proxy, and a packet's hops go node → kube-proxy → pod on that node. Which
+ * node a chosen pod is on is what several lessons turn on (externalTrafficPolicy: Local keeps a node
+ * port's traffic on the node it arrived at; a hop to another node is SNATed and crosses the network;
+ * topology hints and a stopped node's pods are read per node), so one box outside the nodes would put
+ * the packet where no pod of it runs and hide the node hop. The share on each box says the boxes are
+ * one workload. Expanding a group (click or Enter) lists its pods again under it.
  * A group keeps the engine's names underneath: `shownAs` says which box stands for a collapsed pod (the
  * packet, the route's links and the hop's lights go there), `groupOf` which group a pod belongs to (the
  * group lights with its pod, expanded or not); the event list and the inspector still name the pod.
@@ -23,6 +31,8 @@ export interface PodGroupView {
   node: string; // "node-1"
   /** The group's pods on this node, in the order the node lists them. */
   pods: PodView[];
+  /** The workload's pods on every node (this box shows `pods.length` of them). */
+  total: number;
   /** Ready and not terminating, as the pods' own boxes say. */
   ready: number;
   expanded: boolean;
@@ -74,6 +84,7 @@ export function podRows(
           name: p.workload.name,
           node: n.name,
           pods: [],
+          total: size.get(key(p)) ?? 0,
           ready: 0,
           expanded: expanded.has(id),
         };
