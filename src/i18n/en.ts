@@ -200,6 +200,8 @@ export const en = {
   'graph.zone': 'Zone {zone}',
   'graph.noZone': 'No zone',
   'graph.kubeProxy': 'kube-proxy ({mode})',
+  'graph.kubeProxyDown': 'kube-proxy (down)',
+  'graph.kubeProxyNoRules': 'its configuration was refused: it exits at startup and writes no rules',
   'graph.rulesFor': 'rules for {count} Services',
   'graph.services': 'Services (virtual addresses)',
   'graph.serviceRules': 'a rule set on every node',

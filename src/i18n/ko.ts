@@ -203,6 +203,8 @@ export const ko: Catalogue = {
   'graph.zone': '가용 영역 {zone}',
   'graph.noZone': '영역 없음',
   'graph.kubeProxy': 'kube-proxy ({mode})',
+  'graph.kubeProxyDown': 'kube-proxy (중단)',
+  'graph.kubeProxyNoRules': '설정이 거부되어 시작하자마자 종료하므로 규칙을 하나도 쓰지 않습니다',
   'graph.rulesFor': '서비스 {count}개의 규칙',
   'graph.services': '서비스(가상 주소)',
   'graph.serviceRules': '모든 노드에 있는 규칙 묶음',

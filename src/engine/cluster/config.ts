@@ -70,6 +70,8 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
   let clusterCIDRGiven = false;
   let serviceSubnetGiven = false;
   let podSubnetGiven = false;
+  /** kube-proxy's own validation errors (pkg/proxy/apis/config/validation), with the object they are on. */
+  const proxyErrors: { src: Input; obj: KubeObject; field: string; message: string }[] = [];
   const err = (
     src: Input,
     obj: KubeObject,
@@ -139,12 +141,14 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
       }
     } else if (obj.kind === 'KubeProxyConfiguration') {
       const kp = obj as KubeProxyConfiguration;
+      const kpErr = (field: string, code: string, message: string, hint?: Msg): void => {
+        proxyErrors.push({ src, obj, field, message });
+        err(src, obj, field, code, message, hint);
+      };
       if (kp.mode !== undefined && kp.mode !== '') {
         if (PROXY_MODES.includes(kp.mode as ProxyMode)) config.proxy.mode = kp.mode as ProxyMode;
         else
-          err(
-            src,
-            obj,
+          kpErr(
             'mode',
             'config.proxyMode',
             `KubeProxyConfiguration.ProxyMode: Invalid value: ${goQuote(String(kp.mode))}: must be iptables, ipvs, nftables or blank (blank means the best-available proxy [currently iptables])`,
@@ -168,9 +172,7 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
           config.proxy.ipvsScheduler = String(sched) || 'rr';
         else if (config.proxy.mode === 'ipvs' || kp.mode === 'ipvs')
           // kube-proxy validates the IPVS block only in ipvs mode; Go prints the []IPVSSchedulerMethod with %v.
-          err(
-            src,
-            obj,
+          kpErr(
             'ipvs.scheduler',
             'config.ipvsScheduler',
             `KubeProxyConfiguration.KubeProxyIPVSConfiguration.Scheduler: Invalid value: ${goQuote(String(sched))}: must be in [${SUPPORTED_IPVS_SCHEDULERS.join(' ')}], blank means the default algorithm method (currently rr)`,
@@ -197,9 +199,7 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
           config.proxy.clusterCIDRV6 = cidrs.find((c) => c!.family === 'IPv6')?.text;
           clusterCIDRGiven = true;
         } else
-          err(
-            src,
-            obj,
+          kpErr(
             'clusterCIDR',
             'config.clusterCIDR',
             `KubeProxyConfiguration.ClusterCIDR: Invalid value: ${goQuote(text)}: ${problem}`,
@@ -218,9 +218,7 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
           const c = a === 'primary' ? undefined : (parseCidr(String(a)) ?? parseAnyCidr(String(a)));
           if (a === 'primary' || c) good.push(a === 'primary' ? a : c!.text);
           else
-            err(
-              src,
-              obj,
+            kpErr(
               `nodePortAddresses[${i}]`,
               'config.nodePortAddresses',
               `KubeProxyConfiguration.NodePortAddresses[${i}]: Invalid value: ${goQuote(String(a))}: must be a valid CIDR`,
@@ -229,6 +227,26 @@ export function clusterConfigFrom(inputs: Input[]): { config: ClusterConfig; dia
         config.proxy.nodePortAddresses = good;
       }
     }
+  }
+  if (proxyErrors.length > 0) {
+    // cmd/kube-proxy/app/server.go: Validate() fails, RunE returns "failed validate: %w" (the field errors'
+    // aggregate: one message, or several in brackets) and kube-proxy exits; the DaemonSet restarts it
+    // into the same error (CrashLoopBackOff), so it never writes a rule.
+    const messages = proxyErrors.map((e) => e.message);
+    const aggregate = messages.length === 1 ? messages[0]! : `[${messages.join(', ')}]`;
+    config.proxy.startError = `failed validate: ${aggregate}`;
+    // The IPVS deprecation is logged by createProxier, which a kube-proxy failing validation never reaches.
+    const kept = diagnostics.filter((d) => d.code !== 'config.proxyMode.ipvsDeprecated');
+    diagnostics.splice(0, diagnostics.length, ...kept);
+    const first = proxyErrors[0]!;
+    diagnostics.push(
+      objectDiagnostic(first.src.locate ? (first.src as SourcedObject) : undefined, first.obj, first.field, {
+        severity: 'error',
+        source: 'api',
+        code: 'config.kubeProxyExits',
+        message: msg('kubeProxy.exits', { error: config.proxy.startError }),
+      }),
+    );
   }
   if (serviceSubnetGiven && !podSubnetGiven) {
     // kind's defaults for the families the Services have (kubeadm itself leaves pod addresses to the CNI).

@@ -56,6 +56,11 @@ export interface ClusterConfig {
     masqueradeAll: boolean;
     nodePortAddresses: string[]; // [] = all node addresses
     localhostNodePorts: boolean; // true (iptables default)
+    /**
+     * kube-proxy's startup error when the scene's KubeProxyConfiguration fails its validation
+     * ("failed validate: …"): kube-proxy exits and its pod crash-loops, so no node gets its rules.
+     */
+    startError?: string;
   };
   /** The simulated cloud's pool for LoadBalancer ingress IPs. */
   loadBalancerPool: string; // "198.51.100.0/24"

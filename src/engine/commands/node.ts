@@ -28,8 +28,11 @@ const EMPTY_IPVS = [
 ].join('\n');
 
 function dump(env: CommandEnv, node: string, output: string): CommandResult {
-  if (env.json) return ok(json({ node, mode: env.cluster.config.proxy.mode, output }, env.lang));
-  return ok(output);
+  const r = env.json ? ok(json({ node, mode: env.cluster.config.proxy.mode, output }, env.lang)) : ok(output);
+  const error = env.cluster.config.proxy.startError;
+  // kube-proxy exited at startup (its configuration was refused): say so beside the rule-less dump.
+  if (error === undefined) return r;
+  return { ...r, stderr: `svclab: ${render(msg('kubeProxy.down.dump', { node, error }), env.lang)}\n` };
 }
 
 function conntrack(env: CommandEnv, node: string, args: string[]): CommandResult {
@@ -122,7 +125,8 @@ export const nodeCommand: CommandHandler = (args, env) => {
     case 'ipvsadm': {
       if (!rest.includes('-L') && !rest.includes('-Ln') && !rest.includes('--list'))
         return usage(msg('usage.nodeToolOptions', { tool: 'ipvsadm', supported: '-Ln' }), 'node', env.lang);
-      if (mode !== 'ipvs') return dump(env, name, EMPTY_IPVS);
+      if (mode !== 'ipvs' || env.cluster.config.proxy.startError !== undefined)
+        return dump(env, name, EMPTY_IPVS);
       return dump(env, name, ipvsadmList(rules(env, name), env.world.proxy, env.world.clock));
     }
     case 'nft': {
@@ -132,6 +136,8 @@ export const nodeCommand: CommandHandler = (args, env) => {
           'node',
           env.lang,
         );
+      // A node without kube-proxy has no kube-proxy table: `nft list ruleset` prints nothing.
+      if (env.cluster.config.proxy.startError !== undefined) return dump(env, name, '');
       const r = rules(env, name);
       // A dual-stack node lists its ip table, then its ip6 table (nft prints them back to back).
       const text = r.nftText === undefined ? undefined : r.nftText + (r.ip6?.nftText ?? '');

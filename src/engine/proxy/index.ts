@@ -8,6 +8,7 @@
  * iptablesSave(rules);
  */
 import type { ClusterState } from '../cluster/state';
+import type { IPFamily } from '../net/ip6';
 import type { Rng } from '../util/rng';
 import { updateIptablesRules } from './incremental/iptables';
 import { updateIpvsRules } from './incremental/ipvs';
@@ -20,7 +21,7 @@ import { evaluateNftables } from './nftables/evaluate';
 import { buildNftablesRules } from './nftables/proxier';
 import { applyPortmap, hasPortmap } from './shared/portmap';
 import { createProxyMemo, type ProxyMemo } from './shared/memo';
-import { findNode, zoneOf } from './shared/node-info';
+import { findNode, nodeContext, zoneOf } from './shared/node-info';
 import { explainSelection, type Selection } from './shared/selection';
 import { serviceMapOf } from './shared/service-map';
 import type { ProxyState } from './shared/proxy-state';
@@ -59,25 +60,47 @@ export function buildNodeRules(
   const mode = cluster.config.proxy.mode;
   const opts = { ...options, memo: options.memo ?? createProxyMemo() };
   const rules =
-    mode === 'ipvs'
-      ? buildIpvsRules(cluster, nodeName, opts)
-      : mode === 'nftables'
-        ? buildNftablesRules(cluster, nodeName, opts)
-        : buildIptablesRules(cluster, nodeName, opts);
+    cluster.config.proxy.startError !== undefined
+      ? kubeProxyDownRules(cluster, nodeName, 'IPv4')
+      : mode === 'ipvs'
+        ? buildIpvsRules(cluster, nodeName, opts)
+        : mode === 'nftables'
+          ? buildNftablesRules(cluster, nodeName, opts)
+          : buildIptablesRules(cluster, nodeName, opts);
   // The CNI portmap plugin's hostPort chains share the node's nat table with kube-proxy's.
   applyPortmap(rules, cluster, opts.memo);
   return withIp6(rules, cluster, nodeName, opts);
+}
+
+/**
+ * A node where kube-proxy is not running (cmd/kube-proxy/app/server.go: Validate() failed, so kube-proxy
+ * exited before any proxier was made): empty nat and filter tables, no IPVS table, no nftables table.
+ */
+function kubeProxyDownRules(cluster: ClusterState, nodeName: string, family: IPFamily): NodeRules {
+  const ip = nodeContext(cluster, nodeName, family).nodeIP;
+  const empty = (name: 'nat' | 'filter'): NodeRules['nat'] => ({ name, chains: [], byName: new Map() });
+  return {
+    node: nodeName,
+    mode: cluster.config.proxy.mode,
+    nodeIPs: ip === '' ? [] : [ip],
+    nat: empty('nat'),
+    filter: empty('filter'),
+    largeClusterMode: false,
+    kubeProxyDown: cluster.config.proxy.startError,
+  };
 }
 
 /** The IPv6 proxier's rules of one node, in the cluster's proxy mode (always a full build: scenes are small). */
 function buildIp6Rules(cluster: ClusterState, nodeName: string, opts: BuildOptions): NodeRules {
   const mode = cluster.config.proxy.mode;
   const rules =
-    mode === 'nftables'
-      ? buildNftablesRules(cluster, nodeName, opts, 'IPv6')
-      : mode === 'ipvs'
-        ? buildIpvsRules(cluster, nodeName, opts, 'IPv6')
-        : buildIptablesRules(cluster, nodeName, opts, 'IPv6');
+    cluster.config.proxy.startError !== undefined
+      ? kubeProxyDownRules(cluster, nodeName, 'IPv6')
+      : mode === 'nftables'
+        ? buildNftablesRules(cluster, nodeName, opts, 'IPv6')
+        : mode === 'ipvs'
+          ? buildIpvsRules(cluster, nodeName, opts, 'IPv6')
+          : buildIptablesRules(cluster, nodeName, opts, 'IPv6');
   rules.family = 'IPv6';
   return rules;
 }
@@ -119,7 +142,12 @@ export function updateNodeRules(
   options: BuildOptions = {},
 ): NodeRules {
   const opts = { ...options, memo: options.memo ?? prev.cache?.memo ?? createProxyMemo() };
-  if (prev.mode !== cluster.config.proxy.mode) return buildNodeRules(cluster, prev.node, opts);
+  if (
+    prev.mode !== cluster.config.proxy.mode ||
+    prev.kubeProxyDown !== cluster.config.proxy.startError ||
+    prev.kubeProxyDown !== undefined
+  )
+    return buildNodeRules(cluster, prev.node, opts);
   const rules =
     prev.mode === 'ipvs'
       ? updateIpvsRules(prev, cluster, changedServiceKeys, opts)

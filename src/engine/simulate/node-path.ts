@@ -284,9 +284,11 @@ export function throughNode(
     // (A tally keeps no forwarding hop: it holds no candidates.)
     const note = v.reason
       ? v.reason
-      : role === 'entry'
-        ? msg('sim.hop.noRewrite', { ip: p.dst, port: p.dstPort, protocol: p.protocol })
-        : msg('sim.hop.transit', { node });
+      : ctx.cluster.config.proxy.startError !== undefined
+        ? msg('kubeProxy.down.hop', { node })
+        : role === 'entry'
+          ? msg('sim.hop.noRewrite', { ip: p.dst, port: p.dstPort, protocol: p.protocol })
+          : msg('sim.hop.transit', { node });
     const stage = role === 'entry' ? 'kube-proxy' : 'node';
     addHop(ctx, verdictHop(ctx, node, v, stage, 'forward', note, false), out);
   }

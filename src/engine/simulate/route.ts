@@ -158,7 +158,10 @@ function virtualIpEnd(ctx: Ctx, node: string, p: Packet): End {
   const svc = owner.service;
   const kind = owner.kind === 'cluster-ip' ? 'ClusterIP' : 'external IP';
   let why: Msg;
-  if (p.protocol === 'ICMP') why = explainIcmpToVirtualIP(p.dst, svc, kind);
+  const down = ctx.cluster.config.proxy.startError;
+  if (down !== undefined)
+    why = msg('kubeProxy.down.vip', { node, ip: p.dst, service: nsName(svc), error: down });
+  else if (p.protocol === 'ICMP') why = explainIcmpToVirtualIP(p.dst, svc, kind);
   else if (!servicePortsOf(svc).some((sp) => sp.port === p.dstPort && sp.protocol === p.protocol))
     why = explainNoServicePort(p.dst, p.dstPort, p.protocol, svc);
   else why = msg('sim.noRuleCaptured', { node, ip: p.dst, port: p.dstPort });

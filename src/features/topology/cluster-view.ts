@@ -120,6 +120,8 @@ export interface ClusterView {
   services: ServiceView[];
   pods: PodView[];
   proxyMode: string;
+  /** kube-proxy exited at startup (its configuration was refused): it writes no rule on any node. */
+  proxyDown: boolean;
   /** Gateways Envoy Gateway manages: listeners, attached routes, the proxy's pods and Service. */
   gateways: GatewaySummary[];
   /** Ingresses with their paths, whether ingress-nginx serves them, and its controller pods. */
@@ -224,6 +226,7 @@ export function viewCluster(cluster: ClusterState): ClusterView {
     services,
     pods,
     proxyMode: cluster.config.proxy.mode,
+    proxyDown: cluster.config.proxy.startError !== undefined,
     gateways,
     ingresses: ingressSummary(cluster),
     ingressControllers: pods.filter((p) => p.ingressController).map((p) => p.id),

@@ -120,6 +120,19 @@ export function KubeProxyNode({ data }: P) {
   const t = useT();
   const presenting = useStore((s) => s.presenting);
   if (data.kind !== 'kube-proxy') return null;
+  if (data.down)
+    return (
+      <div
+        className="g-box g-proxy g-proxy-down"
+        data-testid="kube-proxy-down"
+        title={t('graph.kubeProxyNoRules')}
+      >
+        {handles}
+        <div className="g-title">{t('graph.kubeProxyDown')}</div>
+        <div className="g-rules">CrashLoopBackOff</div>
+        <span className="sr-only">{t('graph.kubeProxyNoRules')}</span>
+      </div>
+    );
   const first = selectedFirst(data.services, data.hopService, data.selectedService).slice(0, PROXY_CHIPS);
   // Cut so chips of different Services never read alike (a shared start gives way first, the room goes
   // where it is needed, the followed hop's ▶ counted), in the chips' measured font; a chip that would be

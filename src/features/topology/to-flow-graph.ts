@@ -31,6 +31,8 @@ export type GraphNodeData =
       kind: 'kube-proxy';
       node: string;
       mode: string;
+      /** kube-proxy is not running (its configuration was refused): no rule set at all. */
+      down?: boolean;
       /** The Services this node's kube-proxy writes rules for: each Service is a rule set on every node. */
       services: { id: string; name: string }[];
       /** The selected Service, whose rules on this node light up. */
@@ -287,7 +289,9 @@ export function toFlowGraph(
     const proxyY = box.y + nodeHeader(n);
     place(
       kubeProxyId(n.name),
-      { kind: 'kube-proxy', node: n.name, mode: view.proxyMode, services: servicesWithRules },
+      view.proxyDown
+        ? { kind: 'kube-proxy', node: n.name, mode: view.proxyMode, down: true, services: [] }
+        : { kind: 'kube-proxy', node: n.name, mode: view.proxyMode, services: servicesWithRules },
       { ...inner, y: proxyY, height: S.PROXY_H },
       1,
     );

@@ -75,10 +75,17 @@ const CANARIES: Record<string, string[]> = {
   nat: ['KUBE-KUBELET-CANARY', 'KUBE-PROXY-CANARY'],
 };
 
-function saveTable(name: string, t: IptablesTable | undefined, options: SaveOptions, date: string): string[] {
+function saveTable(
+  name: string,
+  t: IptablesTable | undefined,
+  options: SaveOptions,
+  date: string,
+  kubeProxy = true,
+): string[] {
   const builtins = options.builtins === false ? [] : BUILTINS[name]!;
   const custom = new Map<string, Chain>();
-  for (const c of CANARIES[name]!) custom.set(c, { name: c, builtin: false, rules: [] });
+  for (const c of CANARIES[name]!)
+    if (kubeProxy || c !== 'KUBE-PROXY-CANARY') custom.set(c, { name: c, builtin: false, rules: [] });
   if (t) for (const c of t.byName.values()) if (!c.builtin) custom.set(c.name, c);
   const sorted = [...custom.values()].sort(byName);
   const lines = [
@@ -105,10 +112,12 @@ export function iptablesSave(rules: NodeRules | undefined, options: SaveOptions 
     return [...restoreTable(rules.filter, options), ...restoreTable(rules.nat, options)].join('\n') + '\n';
   const date = ctime(options.now ?? 0);
   // No rules (ip6tables-save where svclab runs no IPv6 proxier): the other programs' canary chains only.
+  // A kube-proxy that never started made no canary either (kubelet's chains stay).
+  const up = rules?.kubeProxyDown === undefined;
   const lines = [
-    ...saveTable('mangle', undefined, options, date),
-    ...saveTable('filter', rules?.filter, options, date),
-    ...saveTable('nat', rules?.nat, options, date),
+    ...saveTable('mangle', undefined, options, date, up),
+    ...saveTable('filter', rules?.filter, options, date, up),
+    ...saveTable('nat', rules?.nat, options, date, up),
   ];
   return lines.join('\n') + '\n';
 }

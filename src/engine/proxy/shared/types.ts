@@ -207,6 +207,11 @@ export interface NodeRules {
   /** The family of the proxier these rules are from (absent: IPv4). */
   family?: 'IPv6';
   /**
+   * kube-proxy is not running on the node (its configuration failed validation: this is its startup
+   * error): no kube-proxy rule at all, only other programs' (kubelet's canaries, the CNI portmap plugin).
+   */
+  kubeProxyDown?: string;
+  /**
    * What `updateNodeRules` starts from (per Service port, the chains and rules it contributed; each mode
    * adds its own fields) and the memo the rules were made with.
    */
