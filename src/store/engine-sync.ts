@@ -5,6 +5,7 @@
  * stale text are dropped; a text that yields no cluster keeps the last good one.
  */
 import { translate } from '../i18n/translate';
+import { same } from '../worker/cluster-patch';
 import { BUILD_BUDGET_MS, createEngineClient, type EngineClient } from '../worker/engine-client';
 import { instrumentation } from './instrumentation';
 import { applySceneEdit } from './scene-edits';
@@ -43,12 +44,14 @@ async function rebuild(c: EngineClient) {
   const { cluster, diagnostics, timeline } = answer.value;
   const broken = isBroken(diagnostics);
   useStore.setState((s) => ({
-    ...(broken ? {} : { timelineEvents: timeline.events }),
+    // Equal lists keep their identity (like the cluster, worker/cluster-patch.ts): a keystroke that
+    // changes no object leaves the graph's memos (refused objects, layout) as they were.
+    ...(broken || same(s.timelineEvents, timeline.events) ? {} : { timelineEvents: timeline.events }),
     computing: false,
     engineStatus: 'ready',
     engineMessage: null,
     engineStop: null,
-    diagnostics,
+    diagnostics: same(s.diagnostics, diagnostics) ? s.diagnostics : diagnostics,
     diagnosticsRevision: answer.value.revision,
     broken,
     lastGood: broken ? s.lastGood : { revision: answer.value.revision, cluster },

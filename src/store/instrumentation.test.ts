@@ -28,5 +28,8 @@ describe('instrumentation (what npm run bench:ui reads)', () => {
     const [d] = detail('svclab:graph');
     expect(d.revision).toBe(3);
     expect(d.layoutMs).toBeGreaterThanOrEqual(2.9);
+    // The next revision shown without a layout of its own reports none, not the last one's.
+    instrumentation.graphShown(4);
+    expect(detail('svclab:graph').find((x) => x.revision === 4)?.layoutMs).toBe(0);
   });
 });

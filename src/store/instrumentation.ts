@@ -4,7 +4,7 @@
  * leaves marks in the page's performance timeline:
  *
  *   "svclab:build-applied"  a build's answer is in the store: { revision, roundTripMs, buildMs, applyMs, pods }
- *   "svclab:graph"          the graph shows a revision: { revision, layoutMs }
+ *   "svclab:graph"          the graph shows a revision: { revision, layoutMs } (0: no layout since the last)
  *   "svclab:traces"         a Send's requests are in the store, to be animated: { count }
  *   window.__svclabDrawMs   the last few hundred packet-draw durations, oldest first
  *   window.__svclabDraws    how many packet draws there have been
@@ -79,6 +79,8 @@ export const instrumentation = {
   /** The graph now shows this revision of the text. */
   graphShown(revision: number): void {
     performance.mark('svclab:graph', { detail: { revision, layoutMs } });
+    // A revision shown without a layout of its own (nothing the graph draws changed) took none.
+    layoutMs = 0;
   },
 
   /** A Send's requests are in the store (the overlay animates one packet per request). */
