@@ -205,6 +205,10 @@ async function keystrokes(page, scene, minNodes) {
             untilSent: applied.startTime - d.applyMs - d.roundTripMs - k,
             build: d.buildMs,
             transfer: d.roundTripMs - d.buildMs,
+            // Of the transfer: the worker's own time past the build (slim copy, patch) and the rest, the
+            // messages' way and waiting for the page's main thread.
+            slimPatch: d.workerMs - d.buildMs,
+            transit: d.roundTripMs - d.workerMs,
             render: graph.startTime - applied.startTime + d.applyMs,
             layout: graph.detail.layoutMs,
           };
@@ -364,7 +368,7 @@ async function main() {
 
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
     const breakdownLine = (parts) =>
-      ['untilSent', 'build', 'transfer', 'render', 'layout']
+      ['untilSent', 'build', 'transfer', 'slimPatch', 'transit', 'render', 'layout']
         .map(
           (k) =>
             `${k} ${median(parts.map((p) => p[k])).toFixed(1)}/${p95(parts.map((p) => p[k])).toFixed(1)}`,

@@ -60,7 +60,10 @@ async function rebuild(c: EngineClient) {
       ? { request: { ...s.request, target: resolveTarget(s.request.target, cluster) } }
       : {}),
   }));
-  timing.applied(answer.value.revision, answer.value.buildMs, cluster.pods.length);
+  timing.applied(answer.value.revision, answer.value.buildMs, {
+    pods: cluster.pods.length,
+    workerMs: answer.value.workerMs,
+  });
 }
 
 /** The client prestartEngine made, until startEngineSync takes it. */

@@ -3,7 +3,7 @@
  * components that do the work only call a tiny API. Nothing here changes what the app does; it only
  * leaves marks in the page's performance timeline:
  *
- *   "svclab:build-applied"  a build's answer is in the store: { revision, roundTripMs, buildMs, applyMs, pods }
+ *   "svclab:build-applied"  a build's answer is in the store: { revision, roundTripMs, buildMs, workerMs, applyMs, pods }
  *   "svclab:graph"          the graph shows a revision: { revision, layoutMs } (0: no layout since the last)
  *   "svclab:traces"         a Send's requests are in the store, to be animated: { count }
  *   window.__svclabDrawMs   the last few hundred packet-draw durations, oldest first
@@ -24,10 +24,11 @@ export interface BuildTiming {
   /** The worker's answer arrived. */
   received(): void;
   /**
-   * The answer is in the store; `buildMs` is the engine's own time, as the worker measured it, and
-   * `pods` the pods of the cluster the page now holds.
+   * The answer is in the store; `buildMs` is the engine's own time, as the worker measured it,
+   * `workerMs` the worker's whole time on the call (build, slim copy, patch), and `pods` the pods of the
+   * cluster the page now holds.
    */
-  applied(revision: number, buildMs: number | null, pods?: number): void;
+  applied(revision: number, buildMs: number | null, more?: { pods?: number; workerMs?: number }): void;
 }
 
 const DRAWS = 600;
@@ -55,13 +56,14 @@ export const instrumentation = {
       received() {
         received = performance.now();
       },
-      applied(revision, buildMs, pods) {
+      applied(revision, buildMs, more = {}) {
         const detail = {
           revision,
           roundTripMs: received - sent,
           buildMs,
+          workerMs: more.workerMs,
           applyMs: performance.now() - received,
-          pods,
+          pods: more.pods,
         };
         performance.mark('svclab:build-applied', { detail });
       },

@@ -107,6 +107,7 @@ export function createEngineHost(clock: () => number = () => performance.now()):
     update: build,
 
     async updateModel(revision, sources, seed, at, known) {
+      const taken = clock();
       const answer = await build(revision, sources, seed, at);
       if (!answer.ok) return answer;
       if (!answer.value) return { ok: true, value: null };
@@ -117,7 +118,7 @@ export function createEngineHost(clock: () => number = () => performance.now()):
           ? { epoch, base: known, patch: diffModel(sent.cluster, cluster) }
           : { epoch, cluster };
       sent = { epoch, cluster };
-      return { ok: true, value: { ...rest, model } };
+      return { ok: true, value: { ...rest, model, workerMs: clock() - taken } };
     },
 
     async simulate(init) {

@@ -45,6 +45,11 @@ export interface BuildAnswer {
   /** Milliseconds the engine spent building (for the bench's breakdown). */
   buildMs: number;
   /**
+   * Milliseconds from the worker taking the call to its answer: the build, the page's slim copy and the
+   * patch (updateModel; for the bench's breakdown).
+   */
+  workerMs?: number;
+  /**
    * The instant `cluster` is at (seconds of the scene's timeline) and every event of the scene's
    * Timeline, those after it too (none without a Timeline).
    */
