@@ -89,6 +89,13 @@ export const sim = defineMessages({
       `${p.service} 서비스는 externalTrafficPolicy(또는 internalTrafficPolicy)가 Local인데 ${p.node} 노드에는 준비된 파드가 없습니다. 그래서 ${p.node} 노드의 kube-proxy는 다른 노드로 넘기지 않고 패킷을 버리며, 클라이언트는 시간 초과가 날 때까지 기다립니다.`,
     example: { service: 'default/echo-local', node: 'node-1' },
   },
+  'sim.block.ipvsLocal': {
+    en: (p: { service: string; node: string; virtualServer: string }) =>
+      `Service ${p.service} has internalTrafficPolicy Local and ${p.node} has no ready pod of it, so kube-proxy on ${p.node} (IPVS mode) gives its virtual server ${p.virtualServer} no real server instead of sending the packet to another node. IPVS answers ICMP port unreachable, so the client sees "connection refused" at once (iptables and nftables modes drop the packet instead, and the client times out).`,
+    ko: (p) =>
+      `${p.service} 서비스는 internalTrafficPolicy가 Local인데 ${p.node} 노드에는 준비된 파드가 없습니다. 그래서 IPVS 모드의 ${p.node} 노드 kube-proxy는 패킷을 다른 노드로 넘기지 않고, 가상 서버 ${p.virtualServer}에 리얼 서버를 하나도 두지 않습니다. IPVS가 ICMP port unreachable로 응답하므로 클라이언트는 곧바로 "connection refused"를 받습니다(iptables 모드와 nftables 모드에서는 패킷을 버리므로 클라이언트가 시간 초과가 날 때까지 기다립니다).`,
+    example: { service: 'default/web', node: 'node-1', virtualServer: 'TCP 10.96.0.20:80' },
+  },
   'sim.block.drop': {
     en: (p: { node: string }) =>
       `kube-proxy on ${p.node} drops the packet; the client waits until it times out.`,

@@ -66,3 +66,20 @@ export function decisionDetails(
   if (sel.topology) out.topology = topologyMsg(sel.topology);
   return out;
 }
+
+/**
+ * Whether kube-proxy on `node` had no endpoint for a verdict only because of a Local traffic policy: its
+ * own categorisation (CategorizeEndpoints) used the node's Local set, and an endpoint on another node is
+ * usable (ready, or serving and terminating).
+ */
+export function emptyForLocalPolicy(ctx: Ctx, node: string, v: ProxyVerdict): boolean {
+  if (!v.service || (v.candidates ?? []).length > 0) return false;
+  const family = v.packet.dst.includes(':') ? 'IPv6' : 'IPv4';
+  const sel = explainDecision(ctx.world.rules.memo, ctx.cluster, node, v.service, new Set(), family);
+  return (
+    sel?.policy === 'local' &&
+    sel.leftOut.some(
+      ({ ep, reason }) => reason.kind === 'notLocal' && (ep.ready || (ep.serving && ep.terminating)),
+    )
+  );
+}

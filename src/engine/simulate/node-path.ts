@@ -29,7 +29,7 @@ import {
 import { syncConntrack } from './conntrack-cleanup';
 import { addHop, fail, samePacket, tally, type Ctx, type End, type HopInput } from './context';
 import { explainProxyBlock, serviceKeyOf } from './explain';
-import { decisionDetails } from './left-out';
+import { decisionDetails, emptyForLocalPolicy } from './left-out';
 import { kubeProxy, masqueradeRule, rulesFor } from './rules';
 
 function ruleRef(node: string, step: RuleStep | undefined): RuleRef | undefined {
@@ -267,7 +267,17 @@ export function throughNode(
   if (v.action === 'drop' || v.action === 'reject') {
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
     addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', v.action, v.reason, true), p);
-    const why = explainProxyBlock(ctx.cluster, node, v.action, v.decidingRule, v.service, p);
+    const rule = v.decidingRule;
+    // IPVS mode: a virtual server left without real servers by the Local policy (syncEndpoint with
+    // onlyNodeLocalEndpoints) is IPVS's ICMP port unreachable, not a Service without endpoints.
+    const why =
+      v.action === 'reject' && rule?.table === 'ipvs' && emptyForLocalPolicy(ctx, node, v)
+        ? msg('sim.block.ipvsLocal', {
+            service: serviceKeyOf(v.service) ?? '',
+            node,
+            virtualServer: rule.chain,
+          })
+        : explainProxyBlock(ctx.cluster, node, v.action, rule, v.service, p);
     return fail(v.action === 'drop' ? 'dropped' : 'rejected', why);
   }
   let out: Packet = { ...v.packet };
