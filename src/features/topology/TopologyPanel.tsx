@@ -4,9 +4,18 @@
  * as links (a burst's spread faintly), its current hop lights the deciding Service, its rule chip and the
  * chosen pod, and the packet overlay moves the packets along those links.
  */
-import { Background, Controls, ReactFlow, ReactFlowProvider } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useT } from '../../i18n';
 import {
   instrumentation,
@@ -95,6 +104,23 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
 
   const openElement = (id: string, type: string | undefined) =>
     type === 'pod-group' ? toggleGroup(id) : select(type === 'zone' ? null : keyForGraphId(id), 'graph');
+  // React Flow hands its handlers to every node's wrapper: a new function on each render (a keystroke
+  // re-renders this panel) re-rendered every box. These keep one identity and call the newest code.
+  const latest = useRef({ openElement, onElementMenu, select });
+  useLayoutEffect(() => {
+    latest.current = { openElement, onElementMenu, select };
+  });
+  const onNodeClick = useCallback((_: MouseEvent, n: Node) => latest.current.openElement(n.id, n.type), []);
+  const onNodeContextMenu = useCallback((e: MouseEvent, n: Node) => {
+    const menu = latest.current.onElementMenu;
+    if (!menu) return;
+    e.preventDefault();
+    menu({ id: n.id, x: e.clientX, y: e.clientY });
+  }, []);
+  const onPaneClick = useCallback(() => latest.current.select(null, 'graph'), []);
+  const onMoveStart = useCallback((e: unknown) => {
+    if (e) moved.current = true;
+  }, []);
   // A graph element takes focus with Tab (React Flow makes nodes focusable); Enter opens it in the
   // inspector.
   // Shift+F10 or the menu key: the element's context menu, beside it.
@@ -140,24 +166,16 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
               edgeTypes={edgeTypes}
               fitView
               fitViewOptions={FIT}
-              onMoveStart={(e) => {
-                if (e) userMoved();
-              }}
+              onMoveStart={onMoveStart}
               minZoom={0.2}
               nodesDraggable={false}
               nodesConnectable={false}
               elementsSelectable
               onlyRenderVisibleElements={false}
               proOptions={{ hideAttribution: true }}
-              onNodeClick={(_, n) => openElement(n.id, n.type)}
-              onNodeContextMenu={
-                onElementMenu &&
-                ((e, n) => {
-                  e.preventDefault();
-                  onElementMenu({ id: n.id, x: e.clientX, y: e.clientY });
-                })
-              }
-              onPaneClick={() => select(null, 'graph')}
+              onNodeClick={onNodeClick}
+              onNodeContextMenu={onNodeContextMenu}
+              onPaneClick={onPaneClick}
             >
               <Background gap={24} />
               <Controls
