@@ -36,41 +36,42 @@ function initialJsGzip() {
   return { files, bytes };
 }
 
-/** A 50-object scene: 12 Deployments + 12 Services + 24 Pods… written as real YAML. */
-function bigScene() {
-  const docs = [];
-  for (let i = 0; i < 12; i++) {
-    docs.push(`apiVersion: apps/v1
+/** A Deployment of `replicas` agnhost pods labelled app=`name`, and the Service `service` in front of it. */
+function deploymentAndService(name, service, replicas) {
+  return [
+    `apiVersion: apps/v1
 kind: Deployment
 metadata:
-  name: app-${i}
+  name: ${name}
 spec:
-  replicas: 2
+  replicas: ${replicas}
   selector:
     matchLabels:
-      app: app-${i}
+      app: ${name}
   template:
     metadata:
       labels:
-        app: app-${i}
+        app: ${name}
     spec:
       containers:
         - name: app
           image: registry.k8s.io/e2e-test-images/agnhost:2.52
           ports:
-            - containerPort: 8080`);
-    docs.push(`apiVersion: v1
+            - containerPort: 8080`,
+    `apiVersion: v1
 kind: Service
 metadata:
-  name: svc-${i}
+  name: ${service}
 spec:
   selector:
-    app: app-${i}
+    app: ${name}
   ports:
     - port: 80
-      targetPort: 8080`);
-  }
-  docs.push(`apiVersion: v1
+      targetPort: 8080`,
+  ];
+}
+
+const CLIENT_POD = `apiVersion: v1
 kind: Pod
 metadata:
   name: client
@@ -78,7 +79,13 @@ spec:
   containers:
     - name: client
       image: registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3
-      command: ['sleep', 'infinity']`);
+      command: ['sleep', 'infinity']`;
+
+/** A 50-object scene: 12 Deployments + 12 Services + 24 Pods… written as real YAML. */
+function bigScene() {
+  const docs = [];
+  for (let i = 0; i < 12; i++) docs.push(...deploymentAndService(`app-${i}`, `svc-${i}`, 2));
+  docs.push(CLIENT_POD);
   return `# bench scene\n${docs.join('\n---\n')}\n`;
 }
 
@@ -101,46 +108,8 @@ status:
   addresses:
     - type: InternalIP
       address: 10.0.0.${10 + n}`);
-  for (let i = 0; i < 10; i++) {
-    docs.push(`apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: big-${i}
-spec:
-  replicas: 100
-  selector:
-    matchLabels:
-      app: big-${i}
-  template:
-    metadata:
-      labels:
-        app: big-${i}
-    spec:
-      containers:
-        - name: app
-          image: registry.k8s.io/e2e-test-images/agnhost:2.52
-          ports:
-            - containerPort: 8080`);
-    docs.push(`apiVersion: v1
-kind: Service
-metadata:
-  name: big-${i}
-spec:
-  selector:
-    app: big-${i}
-  ports:
-    - port: 80
-      targetPort: 8080`);
-  }
-  docs.push(`apiVersion: v1
-kind: Pod
-metadata:
-  name: client
-spec:
-  containers:
-    - name: client
-      image: registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3
-      command: ['sleep', 'infinity']`);
+  for (let i = 0; i < 10; i++) docs.push(...deploymentAndService(`big-${i}`, `big-${i}`, 100));
+  docs.push(CLIENT_POD);
   return `# thousand-pod scene\n${docs.join('\n---\n')}\n`;
 }
 
