@@ -4,7 +4,7 @@
  *   - keystroke → updated graph, p95, for a 50-object scene and for a 1,000-pod scene (target < 100 ms),
  *     with where the time goes (until sent, build, transfer, render, layout)
  *   - frame time, p95, with 200 and with 2,000 packets in flight (target ≤ 16.7 ms)
- *   - cold load → interactive graph (target < 1.5 s on localhost)
+ *   - cold load → interactive graph (target ≤ 1,000 ms on localhost: issue 17)
  *   - gzip size of the initial JavaScript (Monaco is lazy)
  * The app exposes performance marks ("svclab:graph" with the revision it shows); nothing here changes
  * app behaviour. `vite preview` is started by its own binary and stopped by its PID.
@@ -366,7 +366,7 @@ async function main() {
       ],
       ...frameRows(frames, 200),
       ...frameRows(frames2k, frames2k.packets),
-      ['cold load → graph (median of 5)', ms(coldMedian), '< 1500 ms', coldMedian < 1500],
+      ['cold load → graph (median of 5)', ms(coldMedian), '≤ 1000 ms', coldMedian <= 1000],
       [
         'initial JS gzip',
         `${(js.bytes / 1024).toFixed(1)} KiB (${js.files.length} files)`,
