@@ -8,11 +8,9 @@
  * request to a Service address times out with kube-proxy's error as the reason.
  */
 import { describe, expect, it } from 'vitest';
-import { buildCluster } from '../build';
 import { runCommand } from '../commands/run';
-import type { CommandEnv } from '../commands/types';
-import { render } from '../messages';
-import { createWorld } from '../world';
+import { render, type Msg } from '../messages';
+import { sceneWithErrors, WEB_AND_CLIENT_PODS } from '../testing/scene';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -22,20 +20,7 @@ const MODE_ERROR =
 const yaml = (proxy: string): string =>
   [
     `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n${proxy}`,
-    `apiVersion: v1
-kind: Pod
-metadata: { name: web, labels: { app: web } }
-spec:
-  nodeName: node-2
-  containers: [{ name: c, image: nginx, ports: [{ containerPort: 80 }] }]
-`,
-    `apiVersion: v1
-kind: Pod
-metadata: { name: client }
-spec:
-  nodeName: node-1
-  containers: [{ name: c, image: busybox }]
-`,
+    ...WEB_AND_CLIENT_PODS,
     `apiVersion: v1
 kind: Service
 metadata: { name: web }
@@ -46,22 +31,6 @@ spec:
 `,
   ].join('---\n');
 
-/** The scene as the CLI runs it: with its error diagnostics (the cluster is still built). */
-function sceneWithErrors(text: string): { env: CommandEnv; errors: Obj[] } {
-  const files = [{ file: 'scene.yaml', text }];
-  const built = buildCluster(files, { seed: 1 });
-  const env: CommandEnv = {
-    cluster: built.cluster,
-    world: createWorld(1),
-    diagnostics: built.diagnostics,
-    sources: files,
-    objects: built.objects,
-    json: false,
-    lang: 'en',
-  };
-  return { env, errors: built.diagnostics.filter((d) => d.severity === 'error') as Obj[] };
-}
-
 describe('an invalid proxy mode: kube-proxy does not start', () => {
   const { env, errors } = sceneWithErrors(yaml('mode: nftable\n'));
   const run = (line: string, lang: 'en' | 'ko' = 'en') => runCommand(line, { ...env, lang });
@@ -70,10 +39,10 @@ describe('an invalid proxy mode: kube-proxy does not start', () => {
     expect(errors.map((d) => d.code)).toEqual(['config.proxyMode', 'config.kubeProxyExits']);
     expect(errors[0]!.message).toBe(MODE_ERROR);
     expect(errors[1]!.line).toBe(errors[0]!.line);
-    const text = render(errors[1]!.message, 'en');
+    const text = render(errors[1]!.message as Msg, 'en');
     expect(text).toContain(`"Error: failed validate: ${MODE_ERROR}"`);
     expect(text).toContain('CrashLoopBackOff');
-    expect(render(errors[1]!.message, 'ko')).toContain('CrashLoopBackOff');
+    expect(render(errors[1]!.message as Msg, 'ko')).toContain('CrashLoopBackOff');
     expect(env.cluster.config.proxy.startError).toBe(`failed validate: ${MODE_ERROR}`);
   });
 

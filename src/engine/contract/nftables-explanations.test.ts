@@ -9,27 +9,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../commands/run';
-import { scene, type Scene } from '../testing/scene';
+import { scene, type Scene, WEB_AND_CLIENT_PODS } from '../testing/scene';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const yaml = (mode: string): string =>
   [
     `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ${mode}\n`,
-    `apiVersion: v1
-kind: Pod
-metadata: { name: web, labels: { app: web } }
-spec:
-  nodeName: node-2
-  containers: [{ name: c, image: nginx, ports: [{ containerPort: 80 }] }]
-`,
-    `apiVersion: v1
-kind: Pod
-metadata: { name: client }
-spec:
-  nodeName: node-1
-  containers: [{ name: c, image: busybox }]
-`,
+    ...WEB_AND_CLIENT_PODS,
     `apiVersion: v1
 kind: Service
 metadata: { name: web }

@@ -8,7 +8,7 @@
  * nodeports rule, and an unallocated address of a ServiceCIDR is not kube-proxy's business there.
  */
 import { describe, expect, it } from 'vitest';
-import { scene, type Scene } from '../testing/scene';
+import { scene, type Scene, WEB_AND_CLIENT_PODS } from '../testing/scene';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -25,20 +25,7 @@ spec:
   cidrs: [${c}]
 `,
     ),
-    `apiVersion: v1
-kind: Pod
-metadata: { name: web, labels: { app: web } }
-spec:
-  nodeName: node-2
-  containers: [{ name: c, image: nginx, ports: [{ containerPort: 80 }] }]
-`,
-    `apiVersion: v1
-kind: Pod
-metadata: { name: client }
-spec:
-  nodeName: node-1
-  containers: [{ name: c, image: busybox }]
-`,
+    ...WEB_AND_CLIENT_PODS,
     `apiVersion: v1
 kind: Service
 metadata: { name: web }

@@ -9,6 +9,7 @@
 import { buildCluster } from '../build';
 import { runCommand } from '../commands/run';
 import type { CommandEnv, CommandResult } from '../commands/types';
+import type { Diagnostic } from '../diagnostics';
 import { createWorld } from '../world';
 
 export interface Scene {
@@ -21,13 +22,21 @@ export interface Scene {
 
 /** `yaml` is one file (one kubectl apply); a list is several files, applied in order (apply-1.yaml, …). */
 export function scene(yaml: string | string[], seed = 1): Scene {
+  const s = sceneWithErrors(yaml, seed);
+  if (s.errors.length > 0) throw new Error(`scene has errors: ${s.errors.map((d) => d.message).join('; ')}`);
+  return s;
+}
+
+/**
+ * The scene as the CLI runs it, error diagnostics and all (the cluster is still built from what was
+ * admitted): for tests of what a refused object does to the cluster.
+ */
+export function sceneWithErrors(yaml: string | string[], seed = 1): Scene & { errors: Diagnostic[] } {
   const files =
     typeof yaml === 'string'
       ? [{ file: 'scene.yaml', text: yaml }]
       : yaml.map((text, i) => ({ file: `apply-${i + 1}.yaml`, text }));
   const built = buildCluster(files, { seed });
-  const errors = built.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`scene has errors: ${errors.map((d) => d.message).join('; ')}`);
   const env: CommandEnv = {
     cluster: built.cluster,
     world: createWorld(seed),
@@ -41,6 +50,7 @@ export function scene(yaml: string | string[], seed = 1): Scene {
   return {
     env,
     run,
+    errors: built.diagnostics.filter((d) => d.severity === 'error'),
     json(line) {
       const r = run(line);
       try {
@@ -70,3 +80,24 @@ spec:
     spec: { containers: [{ name: app, image: agnhost, ports: ${ports} }] }
 `;
 }
+
+/**
+ * Two Pods most kube-proxy contract tests start from: `web` (app=web, port 80) on node-2 and `client` on
+ * node-1, so a request from the client crosses nodes and node-1 has no local endpoint.
+ */
+export const WEB_AND_CLIENT_PODS: readonly string[] = [
+  `apiVersion: v1
+kind: Pod
+metadata: { name: web, labels: { app: web } }
+spec:
+  nodeName: node-2
+  containers: [{ name: c, image: nginx, ports: [{ containerPort: 80 }] }]
+`,
+  `apiVersion: v1
+kind: Pod
+metadata: { name: client }
+spec:
+  nodeName: node-1
+  containers: [{ name: c, image: busybox }]
+`,
+];
