@@ -16,6 +16,9 @@ import frontendService from './k8s-website/frontend-service.yaml?raw';
 import web from './k8s-website/web.yaml?raw';
 import cassandraService from './k8s-website/cassandra-service.yaml?raw';
 import cassandraStatefulSet from './k8s-website/cassandra-statefulset.yaml?raw';
+import kubeFlannel from './kube-flannel.yml?raw';
+import bookinfo from './bookinfo.yaml?raw';
+import guestbook from './guestbook-all-in-one.yaml?raw';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Item = any;
@@ -266,5 +269,173 @@ describe('Kubernetes website: Deploying Cassandra with a StatefulSet (applicatio
     const r = s.json('exec cassandra-1 -- curl -m 2 http://cassandra-0.cassandra:9042/ -o json');
     expect(r.outcome).toBe('delivered');
     expect(r.backend.pod).toBe('default/cassandra-0');
+  });
+});
+
+/** kubeadm's control-plane node (tainted), two workers, and a Windows worker. */
+const KUBEADM_NODES = `apiVersion: v1
+kind: Node
+metadata: { name: control-plane, labels: { node-role.kubernetes.io/control-plane: "" } }
+spec: { taints: [{ key: node-role.kubernetes.io/control-plane, effect: NoSchedule }] }
+status: { addresses: [{ type: InternalIP, address: 192.168.49.2 }] }
+---
+apiVersion: v1
+kind: Node
+metadata: { name: worker-1 }
+status: { addresses: [{ type: InternalIP, address: 192.168.49.3 }] }
+---
+apiVersion: v1
+kind: Node
+metadata: { name: worker-2 }
+status: { addresses: [{ type: InternalIP, address: 192.168.49.4 }] }
+---
+apiVersion: v1
+kind: Node
+metadata: { name: win-1, labels: { kubernetes.io/os: windows } }
+status: { addresses: [{ type: InternalIP, address: 192.168.49.5 }] }
+`;
+
+describe('flannel (Documentation/kube-flannel.yml v0.28.9, kubectl apply -f)', () => {
+  it('applies with no error or warning: only the RBAC objects and the ServiceAccount are beyond svclab', () => {
+    const s = scene(kubeFlannel);
+    const r = s.run('validate -o json');
+    expect(r.exitCode).toBe(0);
+    const ds: Item[] = JSON.parse(r.stdout).diagnostics;
+    expect(ds.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(new Set(ds.map((d) => d.kind))).toEqual(
+      new Set(['ClusterRole', 'ClusterRoleBinding', 'ServiceAccount']),
+    );
+  });
+
+  it('one daemon per Linux node, the tainted control plane included (it tolerates every NoSchedule taint)', () => {
+    const s = scene([KUBEADM_NODES, kubeFlannel]);
+    const pods: Item[] = s.json('get pods -n kube-flannel -o json').items;
+    expect(pods.map((p) => p.spec.nodeName).sort()).toEqual(['control-plane', 'worker-1', 'worker-2']);
+    for (const p of pods) {
+      expect(p.metadata.name).toMatch(/^kube-flannel-ds-[a-z0-9]{5}$/);
+      expect(p.status.phase).toBe('Running');
+      // hostNetwork: the pod's address is its node's.
+      expect(p.status.podIP).toBe(p.status.hostIP);
+      // The controller binds each pod to its node, and adds its own tolerations after the template's.
+      expect(p.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution).toEqual({
+        nodeSelectorTerms: [
+          { matchFields: [{ key: 'metadata.name', operator: 'In', values: [p.spec.nodeName] }] },
+        ],
+      });
+      expect(p.spec.tolerations[0]).toEqual({ operator: 'Exists', effect: 'NoSchedule' });
+      expect(p.spec.tolerations).toContainEqual({
+        key: 'node.kubernetes.io/network-unavailable',
+        operator: 'Exists',
+        effect: 'NoSchedule',
+      });
+      // hostNetwork defaults each containerPort's hostPort to itself.
+      expect(p.spec.containers[0].ports).toEqual([
+        { name: 'healthz', containerPort: 8081, hostPort: 8081, protocol: 'TCP' },
+      ]);
+    }
+    expect(s.run('get ds -n kube-flannel').stdout).toMatch(/^kube-flannel-ds +3 +3 +3 +3 +3 +<none> /m);
+    // kube-proxy's DaemonSet tolerates everything too, but keeps to kubernetes.io/os=linux.
+    expect(s.run('get ds -n kube-system kube-proxy').stdout).toMatch(/^kube-proxy +3 +3 +3 +3 +3 /m);
+  });
+
+  it('a DaemonSet without flannel’s toleration stays off the control plane', () => {
+    const agent = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent }
+spec:
+  selector: { matchLabels: { app: agent } }
+  template:
+    metadata: { labels: { app: agent } }
+    spec: { containers: [{ name: a, image: agnhost }] }
+`;
+    const s = scene([KUBEADM_NODES, kubeFlannel, agent]);
+    const nodes = s.json('get pods -l app=agent -o json').items.map((p: Item) => p.spec.nodeName);
+    expect(nodes.sort()).toEqual(['win-1', 'worker-1', 'worker-2']);
+  });
+});
+
+describe('Istio Bookinfo without the mesh (samples/bookinfo/platform/kube/bookinfo.yaml, Istio 1.29.6)', () => {
+  const s = scene(bookinfo);
+  const podOf = (app: string, version = 'v1'): Item =>
+    s
+      .json(`get pods -l app=${app},version=${version} -o json`)
+      .items.find((p: Item) => p.metadata.labels.app === app);
+
+  it('applies with no error or warning: only the ServiceAccounts are beyond svclab', () => {
+    const r = s.run('validate -o json');
+    expect(r.exitCode).toBe(0);
+    const ds: Item[] = JSON.parse(r.stdout).diagnostics;
+    expect(ds.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(new Set(ds.map((d) => d.kind))).toEqual(new Set(['ServiceAccount']));
+  });
+
+  it('reviews selects v1, v2 and v3 alike: three endpoints on 9080', () => {
+    const ep = s.json('get endpoints reviews -o json').items[0].subsets[0];
+    const ips = ['v1', 'v2', 'v3'].map((v) => podOf('reviews', v).status.podIP);
+    expect(ep.addresses.map((a: Item) => a.ip).sort()).toEqual(ips.sort());
+    expect(ep.ports).toEqual([{ name: 'http', port: 9080, protocol: 'TCP' }]);
+    for (const svc of ['productpage', 'details', 'ratings'])
+      expect(s.json(`get endpoints ${svc} -o json`).items[0].subsets[0].addresses, svc).toHaveLength(1);
+  });
+
+  it('productpage reaches details and reviews by name, and reviews reaches ratings', () => {
+    const pp = podOf('productpage').metadata.name;
+    for (const [from, to] of [
+      [pp, 'details'],
+      [pp, 'reviews'],
+      [podOf('reviews', 'v2').metadata.name, 'ratings'],
+    ] as const) {
+      const r = s.json(`exec ${from} -- curl http://${to}:9080/ -o json`);
+      expect(r.outcome, `${from} → ${to}`).toBe('delivered');
+      expect(r.backend).toMatchObject({ port: 9080, service: `default/${to}` });
+      expect(r.backend.pod).toMatch(new RegExp(`^default/${to}-v`));
+    }
+  });
+});
+
+describe('Kubernetes examples: Guestbook (web/guestbook/all-in-one/guestbook-all-in-one.yaml)', () => {
+  const s = scene(guestbook);
+  const pods = (sel: string): Item[] => s.json(`get pods -l ${sel} -o json`).items;
+
+  it('applies cleanly; each tier’s Service lists its pods', () => {
+    expect(s.env.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    for (const [svc, sel, n, port] of [
+      ['redis-master', 'role=master', 1, 6379],
+      ['redis-replica', 'role=replica', 2, 6379],
+      ['frontend', 'tier=frontend', 3, 80],
+    ] as const) {
+      const ep = s.json(`get endpoints ${svc} -o json`).items[0].subsets[0];
+      expect(ep.addresses, svc).toHaveLength(n);
+      expect(ep.addresses.map((a: Item) => a.ip).sort(), svc).toEqual(
+        pods(sel)
+          .map((p) => p.status.podIP)
+          .sort(),
+      );
+      // redis-replica and frontend leave targetPort out: it defaults to the port.
+      expect(ep.ports, svc).toEqual([{ port, protocol: 'TCP' }]);
+    }
+  });
+
+  it('the PHP frontend (GET_HOSTS_FROM=dns) reaches redis-master and redis-replica by name', () => {
+    const fe = pods('tier=frontend')[0].metadata.name;
+    expect(s.json(`exec ${fe} -- env -o json`).env.GET_HOSTS_FROM).toBe('dns');
+    for (const [to, role] of [
+      ['redis-master', 'master'],
+      ['redis-replica', 'replica'],
+    ] as const) {
+      const r = s.json(`exec ${fe} -- curl http://${to}:6379/ -o json`);
+      expect(r.outcome, to).toBe('delivered');
+      expect(r.backend.pod).toMatch(new RegExp(`^default/redis-${role}-`));
+    }
+  });
+
+  it('the frontend NodePort answers on every node, from outside the cluster', () => {
+    const np = s.json('get svc frontend -o json').items[0].spec.ports[0].nodePort;
+    expect(np).toBeGreaterThanOrEqual(30000);
+    for (const ip of ['192.168.49.2', '192.168.49.3', '192.168.49.4']) {
+      const r = s.json(`curl --from external http://${ip}:${np}/ -o json`);
+      expect(r.outcome, ip).toBe('delivered');
+      expect(r.backend).toMatchObject({ port: 80, service: 'default/frontend' });
+    }
   });
 });
