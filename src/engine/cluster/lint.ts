@@ -32,6 +32,7 @@ import { objectKey, type ClusterState } from './state';
 import { templateOwners } from './template-owners';
 import {
   addTopologyHints,
+  HINTS_ENABLED,
   TOPOLOGY_AWARE_HINTS,
   TOPOLOGY_MODE,
   topologyHintsEnabled,
@@ -63,12 +64,19 @@ const fmtLabels = (l: Record<string, string>): string =>
 export function lintCluster(cluster: ClusterState, ctx: LintContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const index = ctx.index ?? new PodIndex(cluster.pods);
-  const warn = (o: KubeObject, field: string | undefined, code: string, message: Msg, hint?: Msg): void => {
+  const warn = (
+    o: KubeObject,
+    field: string | undefined,
+    code: string,
+    message: Msg,
+    hint?: Msg,
+    severity: 'warning' | 'info' = 'warning',
+  ): void => {
     const src = ctx.srcOf(o);
     if (!src) return; // only the user's objects get lints
     out.push(
       objectDiagnostic(src, o, field, {
-        severity: 'warning',
+        severity,
         source: 'lint',
         code,
         message,
@@ -201,7 +209,14 @@ function noMatchMessage(selector: Record<string, string>, nsPods: Pod[], ns: str
   });
 }
 
-type Warn = (o: KubeObject, field: string | undefined, code: string, message: Msg, hint?: Msg) => void;
+type Warn = (
+  o: KubeObject,
+  field: string | undefined,
+  code: string,
+  message: Msg,
+  hint?: Msg,
+  severity?: 'warning' | 'info',
+) => void;
 
 /**
  * One pod per way of listening among `pods`: what a pod listens on and which ports it declares depend only
@@ -235,7 +250,10 @@ function distinctListeners(pods: Pod[]): Pod[] {
 /**
  * topology-mode Auto: the Warning event TopologyAwareHintsDisabled the EndpointSlice controller records when
  * its topology cache refuses to hint (the same computation the controller ran, on a copy of the slices'
- * endpoints of each address type), and a trafficDistribution that the annotation switches off.
+ * endpoints of each address type), the Normal event TopologyAwareHintsEnabled it records when it hints
+ * (topologycache.AddHints: only when the Service had no hints in the cache, so once per Service: the first
+ * address type hinted; a refusal for an address type empties the cache's entry, RemoveHints), and a
+ * trafficDistribution that the annotation switches off.
  */
 function lintTopologyHints(svc: Service, cluster: ClusterState, warn: Warn): void {
   if (!topologyHintsEnabled(svc)) return;
@@ -257,19 +275,33 @@ function lintTopologyHints(svc: Service, cluster: ClusterState, warn: Warn): voi
       s.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] === 'endpointslice-controller.k8s.io',
   );
   const ratios = zoneCpuRatios(cluster.nodes);
+  let populated = false; // the cache's hintsPopulatedByService entry for this Service
   for (const addressType of ['IPv4', 'IPv6'] as const) {
     const mine = slices.filter((s) => s.addressType === addressType);
     if (mine.length === 0) continue;
     const endpoints = cloneJson(mine.flatMap((s) => s.endpoints ?? []));
     const event = addTopologyHints(endpoints, ratios, addressType);
-    if (event)
-      warn(
-        svc,
-        `metadata.annotations[${annotation}]`,
-        'service.topologyHints.disabled',
-        msg('lint.topologyHints.disabled', { event: event.message }),
-        msg('lint.topologyHints.disabled.hint', { trafficDistribution: td }),
-      );
+    if (!event) {
+      if (!populated)
+        warn(
+          svc,
+          `metadata.annotations[${annotation}]`,
+          'service.topologyHints.enabled',
+          msg('lint.topologyHints.enabled', { event: `${HINTS_ENABLED}, addressType: ${addressType}` }),
+          undefined,
+          'info',
+        );
+      populated = true;
+      continue;
+    }
+    populated = false;
+    warn(
+      svc,
+      `metadata.annotations[${annotation}]`,
+      'service.topologyHints.disabled',
+      msg('lint.topologyHints.disabled', { event: event.message }),
+      msg('lint.topologyHints.disabled.hint', { trafficDistribution: td }),
+    );
   }
 }
 

@@ -225,6 +225,28 @@ describe('topology-mode Auto: the topology cache’s hints', () => {
     );
   });
 
+  it('hinting records the Normal event TopologyAwareHintsEnabled once, beside no Warning; a refusal records none', () => {
+    const pods = ['a', 'b', 'c'].map((z) => pod(`${z}1`, `node-${z}`));
+    const on = scene([...THREE_ZONES, ...pods, service()].join('---\n'));
+    const enabled = on.env.diagnostics.filter((d) => d.code === 'service.topologyHints.enabled');
+    expect(enabled.map((d) => [d.severity, (d.message as Obj).params.event])).toEqual([
+      ['info', 'Topology Aware Hints has been enabled, addressType: IPv4'],
+    ]);
+    expect(warnings(on)).toEqual([]);
+    const v = on.run('validate');
+    expect(v.stdout + v.stderr).toContain(
+      'Normal event on this Service, TopologyAwareHintsEnabled: "Topology Aware Hints has been enabled, addressType: IPv4"',
+    );
+    on.env.lang = 'ko';
+    const ko = on.run('validate');
+    expect(ko.stdout + ko.stderr).toContain('Normal 이벤트 TopologyAwareHintsEnabled');
+    const off = scene([...THREE_ZONES, pods[0]!, pods[1]!, service()].join('---\n'));
+    expect(off.env.diagnostics.some((d) => d.code === 'service.topologyHints.enabled')).toBe(false);
+    expect(warnings(off)).toHaveLength(1);
+    const plain = scene([...THREE_ZONES, ...pods, service('note: plain')].join('---\n'));
+    expect(plain.env.diagnostics.some((d) => d.code === 'service.topologyHints.enabled')).toBe(false);
+  });
+
   it('the default cluster’s nodes report allocatable CPU', () => {
     const n = scene(service()).json('get nodes -o json').items[0];
     expect(n.status.allocatable.cpu).toBe('2');

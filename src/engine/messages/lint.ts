@@ -52,6 +52,14 @@ export const lint = defineMessages({
       `엔드포인트슬라이스 컨트롤러가 이 서비스에 Warning 이벤트 TopologyAwareHintsDisabled를 남깁니다: "${p.event}". 엔드포인트슬라이스에 힌트가 없으므로 모든 노드의 kube-proxy가 존을 가리지 않고 준비된 엔드포인트 전부로 보냅니다.`,
     example: { event: 'Insufficient number of endpoints (2 endpoints, 3 zones), addressType: IPv4' },
   },
+  /** topology-mode Auto: the topology cache hinted this Service's endpoints (its Normal event). */
+  'lint.topologyHints.enabled': {
+    en: (p: { event: string }) =>
+      `the EndpointSlice controller records a Normal event on this Service, TopologyAwareHintsEnabled: "${p.event}". Its EndpointSlices carry zone hints, so kube-proxy on each node sends to the endpoints hinted for that node's zone (to every ready endpoint when none is hinted for it).`,
+    ko: (p) =>
+      `엔드포인트슬라이스 컨트롤러가 이 서비스에 Normal 이벤트 TopologyAwareHintsEnabled를 남깁니다: "${p.event}". 엔드포인트슬라이스에 존 힌트가 들어가므로 각 노드의 kube-proxy는 그 노드의 존에 힌트된 엔드포인트로 보냅니다(그 존에 힌트된 엔드포인트가 하나도 없으면 준비된 엔드포인트 전부로 보냅니다).`,
+    example: { event: 'Topology Aware Hints has been enabled, addressType: IPv4' },
+  },
   'lint.topologyHints.disabled.hint': {
     en: (p: { trafficDistribution: string }) =>
       `With topology-mode Auto the controller gives each zone a share of the ready endpoints in proportion to the allocatable CPU of its ready nodes (control-plane nodes left out), at least the share divided by 1.2, and gives up when it cannot: fewer ready endpoints than zones, a node without a zone or CPU, an endpoint without a zone, or fewer than two zones.${p.trafficDistribution ? ` The annotation also switches spec.trafficDistribution (${p.trafficDistribution}) off: remove the annotation to use it.` : ''}`,
