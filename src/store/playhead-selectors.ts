@@ -5,7 +5,7 @@
 import type { Trace } from '../engine';
 import type { Store } from './types';
 import { hopNodeId } from './graph-ids';
-import { arrived, duration, hopAt, traceEnd } from './timeline';
+import { arrivedCount, duration, hopAt, traceEnd } from './timeline';
 
 /** The request the inspector and the graph follow. */
 export const selectFocusTrace = (s: Store): Trace | undefined => s.traces[s.focus];
@@ -32,7 +32,7 @@ export const selectDropPlace = (s: Store): string | null => {
 };
 
 /** How many requests of the burst have come to rest: changes only when a packet arrives. */
-export const selectArrivedCount = (s: Store): number => arrived(s.traces, s.playhead).length;
+export const selectArrivedCount = (s: Store): number => arrivedCount(s.traces, s.playhead);
 
 /** The focused request has come to rest (its outcome may be shown). */
 export const selectFocusDone = (s: Store): boolean =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Hop, Trace } from '../engine/trace';
 import {
   arrived,
+  arrivedCount,
   duration,
   finalState,
   hopAt,
@@ -115,5 +116,15 @@ describe('arrived', () => {
     expect(arrived(burst, 2)).toHaveLength(2);
     expect(arrived(burst, duration(burst))).toHaveLength(4);
     expect(traceEnd(burst, 3)).toBeCloseTo(duration(burst));
+  });
+
+  it('arrivedCount (a binary search the playhead asks every frame) counts what arrived() lists', () => {
+    // Requests of unequal lengths, so the rest times are not in request order.
+    const burst = Array.from({ length: 40 }, (_, k) => (k % 3 === 1 ? dropped : delivered));
+    const end = duration(burst);
+    for (let t = -0.5; t <= end + 0.5; t += 0.01)
+      expect(arrivedCount(burst, t), `t=${t}`).toBe(arrived(burst, t).length);
+    expect(arrivedCount([], 3)).toBe(0);
+    expect(duration([])).toBe(0);
   });
 });

@@ -33,13 +33,24 @@ export function finalState(trace: Trace): PacketState {
   return trace.outcome === 'delivered' ? 'delivered' : 'failed';
 }
 
-const ease = (x: number) => (x < 0.5 ? 2 * x * x : 1 - (-2 * x + 2) ** 2 / 2);
+/** The packet's easing between two hops: slow out, fast across, slow in. */
+export const ease = (x: number) => (x < 0.5 ? 2 * x * x : 1 - (-2 * x + 2) ** 2 / 2);
+
+/**
+ * Where a packet of `n` hops is at time t (seconds since it started), in hops: -1 before it starts or
+ * without hops, then 0 … n - 1 (hop i is reached at i; at n - 1 it rests). The overlay's worker works
+ * from this and the hop counts alone, without the traces.
+ */
+export function hopPosition(n: number, t: number): number {
+  if (n === 0 || t < 0) return -1;
+  return Math.min(t / HOP_SECONDS, n - 1);
+}
 
 /** Where one trace's packet is at time t (seconds since it started); null before it starts or if it has no hops. */
 export function timeline(trace: Trace, t: number): PacketPosition | null {
   const n = trace.hops.length;
-  if (n === 0 || t < 0) return null;
-  const x = t / HOP_SECONDS;
+  const x = hopPosition(n, t);
+  if (x < 0) return null;
   if (x >= n - 1) {
     const last = trace.hops[n - 1]!;
     return { hop: n - 1, from: last, to: last, progress: 0, state: finalState(trace) };
@@ -53,14 +64,48 @@ export function stagger(count: number): number {
   return count <= 1 ? 0 : Math.min(0.25, 2 / count);
 }
 
+/**
+ * What the playhead asks of a burst in every frame, worked out once per burst (the traces never change
+ * in place: a new Send is a new array): when the last packet comes to rest, and every request's rest
+ * time in ascending order, so "how many have arrived" is a binary search rather than a scan of them all.
+ */
+interface BurstTimes {
+  duration: number;
+  /** The requests' rest times (traceEnd), ascending. */
+  ends: Float64Array;
+}
+const burstTimes = new WeakMap<readonly Trace[], BurstTimes>();
+
+function timesOf(traces: readonly Trace[]): BurstTimes {
+  let times = burstTimes.get(traces);
+  if (times) return times;
+  const s = stagger(traces.length);
+  const ends = new Float64Array(traces.length);
+  traces.forEach((tr, k) => {
+    ends[k] = k * s + Math.max(0, tr.hops.length - 1) * HOP_SECONDS;
+  });
+  ends.sort();
+  times = { duration: ends.length ? ends[ends.length - 1]! : 0, ends };
+  burstTimes.set(traces, times);
+  return times;
+}
+
 /** Time at which the last packet of the burst comes to rest. */
 export function duration(traces: readonly Trace[]): number {
-  const s = stagger(traces.length);
-  let end = 0;
-  traces.forEach((tr, k) => {
-    end = Math.max(end, k * s + Math.max(0, tr.hops.length - 1) * HOP_SECONDS);
-  });
-  return end;
+  return timesOf(traces).duration;
+}
+
+/** How many requests of the burst have come to rest by time t: `arrived(traces, t).length`, without the scan. */
+export function arrivedCount(traces: readonly Trace[], t: number): number {
+  const { ends } = timesOf(traces);
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! <= t + 1e-9) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Every packet's position at time t, in trace order (null entries for packets not yet started). */
