@@ -118,7 +118,7 @@ export interface Hop {
   candidates?: Candidate[];
   /** kube-proxy decisions: the Service's endpoints that were not candidates here, each with its reason. */
   leftOut?: LeftOutCandidate[];
-  /** kube-proxy decisions: how topology hints (spec.trafficDistribution) shaped the candidates, if at all. */
+  /** kube-proxy decisions: how topology hints (spec.trafficDistribution) shaped the candidates, if at all, or why internalTrafficPolicy Local did not keep them to the node (a NodePort's packet, IPVS's fallback). */
   topology?: Msg;
   /** Why this hop happened, in Kubernetes words. */
   note?: Msg;

@@ -6,6 +6,11 @@
  * ClusterIP (UsesClusterEndpoints is false). The virtual server then has no real server and IPVS answers
  * ICMP port unreachable (ip_vs_leave): "connection refused", where iptables and nftables modes drop.
  * Before, svclab explained the refusal as a Service without endpoints for the port ("check the targetPort").
+ *
+ * internalTrafficPolicy covers only traffic to the ClusterIP: a NodePort's endpoints are the external
+ * policy's (CategorizeEndpoints; ipvs/proxier.go syncService passes ExternalPolicyLocal to syncEndpoint for
+ * the NodePort's virtual servers). The hop that sends a NodePort request to another node's pod says so, in
+ * all three modes alike, and IPVS's fallback for the ClusterIP is said where it happens.
  */
 import { describe, expect, it } from 'vitest';
 import { runCommand } from '../commands/run';
@@ -105,6 +110,58 @@ describe('IPVS mode: internalTrafficPolicy Local on a node without a local endpo
     expect(virtualServer(s, 'node-1', np)).toHaveLength(2);
     const t = curl(s, 'pod/client', np);
     expect(t.outcome).toBe('delivered');
+  });
+});
+
+describe('internalTrafficPolicy Local does not govern the NodePort: the hop says so in every mode', () => {
+  const kubeProxyHop = (t: Obj): Obj =>
+    t.hops.find((h: Obj) => h.stage === 'kube-proxy' && h.action === 'dnat');
+  it.each(['iptables', 'ipvs', 'nftables'])(
+    '%s: external → node-1:30082 goes to node-2’s pod under externalTrafficPolicy Cluster',
+    (mode) => {
+      const s = scene(yaml(mode));
+      const nodeIP = (s.json('get nodes -o json').items as Obj[]).find((n) => n.metadata.name === 'node-1')!
+        .status.addresses[0].address as string;
+      const t = curl(s, 'external', `${nodeIP}:30082`);
+      expect(t.outcome).toBe('delivered');
+      const hop = kubeProxyHop(t);
+      expect(hop.location).toBe('node/node-1');
+      expect(hop.topologyMsg).toEqual({
+        id: 'sim.policy.internalNotExternal',
+        params: {
+          node: 'node-1',
+          via: 'NodePort',
+          address: `${nodeIP}:30082`,
+          external: 'Cluster',
+          then: null,
+        },
+      });
+      expect(hop.topology).toContain(
+        'internalTrafficPolicy Local does not apply here: it covers only traffic from inside the cluster to the ClusterIP',
+      );
+      expect(hop.topology).toContain('externalTrafficPolicy Cluster');
+      const ko = kubeProxyHop(curl(s, 'external', `${nodeIP}:30082`, 'ko'));
+      expect(ko.topology).toContain('클러스터 안에서 ClusterIP로 가는 트래픽에만 적용됩니다');
+      expect(ko.topology).toContain('externalTrafficPolicy Cluster가 정하는 엔드포인트');
+    },
+  );
+
+  it('IPVS: the ClusterIP of the NodePort Service from node-1 says the Local policy was set aside (kubernetes#97081)', () => {
+    const s = scene(yaml('ipvs'));
+    const t = curl(s, 'pod/client', clusterIP(s, 'itp-np'));
+    expect(t.outcome).toBe('delivered');
+    const hop = kubeProxyHop(t);
+    expect(hop.topologyMsg).toEqual({
+      id: 'sim.policy.ipvsFallback',
+      params: { node: 'node-1', then: null },
+    });
+    expect(hop.topology).toContain('falls back to the Cluster set (kubernetes#97081)');
+  });
+
+  it('no policy note where the Local policy was applied: node-2 to the ClusterIP keeps to its own pod', () => {
+    const s = scene(yaml('ipvs'));
+    const hop = kubeProxyHop(curl(s, 'node/node-2', clusterIP(s, 'itp-np')));
+    expect(hop.topologyMsg).toBeUndefined();
   });
 });
 

@@ -3,9 +3,23 @@
  * Service's topology hints (spec.trafficDistribution) shaped the candidates on the deciding node,
  * including upstream's fallbacks when the hints cannot be used.
  */
-import { defineMessages } from './define';
+import { defineMessages, type Msg, type RenderNested } from './define';
+import { josa } from './josa';
 
 const list = (xs: readonly string[]): string => xs.join(', ');
+
+type Via = 'NodePort' | 'LoadBalancer' | 'externalIP';
+const viaEn: Record<Via, string> = {
+  NodePort: 'the NodePort',
+  LoadBalancer: 'the load balancer address',
+  externalIP: 'an external IP',
+};
+const viaKo: Record<Via, string> = {
+  NodePort: '노드포트(NodePort)',
+  LoadBalancer: '로드밸런서 주소',
+  externalIP: 'externalIP',
+};
+const then = (m: Msg | null, r: RenderNested): string => (m ? ` ${r(m)}` : '');
 
 export const simTopology = defineMessages({
   'sim.leftOut.notReady': {
@@ -49,6 +63,31 @@ export const simTopology = defineMessages({
     ko: (p) =>
       `토폴로지 힌트: 준비된 엔드포인트마다 힌트가 있고, 그중 일부가 이 노드의 존(${p.zone})을 가리키므로 kube-proxy는 그 엔드포인트만 씁니다.`,
     example: { zone: 'zone-a' },
+  },
+  /** internalTrafficPolicy Local, a packet to a NodePort, LB address or external IP: the external policy decides. */
+  'sim.policy.internalNotExternal': {
+    en: (
+      p: { node: string; via: Via; address: string; external: 'Cluster' | 'Local'; then: Msg | null },
+      r: RenderNested,
+    ) =>
+      `internalTrafficPolicy Local does not apply here: it covers only traffic from inside the cluster to the ClusterIP. This packet came to ${viaEn[p.via]} (${p.address}), so kube-proxy on ${p.node} uses the endpoints externalTrafficPolicy ${p.external} gives: ${p.external === 'Cluster' ? 'the ready endpoints on every node' : "only this node's ready endpoints"}.${then(p.then, r)}`,
+    ko: (p, r) =>
+      `internalTrafficPolicy Local은 여기에 적용되지 않습니다. 이 정책은 클러스터 안에서 ClusterIP로 가는 트래픽에만 적용됩니다. 이 패킷은 ${viaKo[p.via]}(${p.address})로 들어왔으므로 ${p.node} 노드의 kube-proxy는 externalTrafficPolicy ${josa(p.external, '이/가')} 정하는 엔드포인트를 씁니다. ${p.external === 'Cluster' ? '모든 노드의 준비된 엔드포인트입니다.' : '이 노드의 준비된 엔드포인트만입니다.'}${then(p.then, r)}`,
+    example: {
+      node: 'node-1',
+      via: 'NodePort',
+      address: '192.168.49.2:30082',
+      external: 'Cluster',
+      then: null,
+    },
+  },
+  /** IPVS mode: internalTrafficPolicy Local, no local endpoint, an externally reachable Service (kubernetes#97081). */
+  'sim.policy.ipvsFallback': {
+    en: (p: { node: string; then: Msg | null }, r: RenderNested) =>
+      `internalTrafficPolicy Local set aside: ${p.node} has no ready endpoint of this Service, and the Service is also reachable from outside the cluster (a NodePort, a load balancer or an external IP), so IPVS's syncEndpoint falls back to the Cluster set (kubernetes#97081): the virtual server gets the ready endpoints on every node. iptables and nftables modes drop this packet instead.${then(p.then, r)}`,
+    ko: (p, r) =>
+      `internalTrafficPolicy Local이 적용되지 않았습니다. ${p.node} 노드에는 이 서비스의 준비된 엔드포인트가 없고, 이 서비스는 클러스터 밖에서도 접근할 수 있으므로(노드포트, 로드밸런서, 외부 IP) IPVS의 syncEndpoint가 Cluster 집합으로 돌아갑니다(kubernetes#97081). 그래서 가상 서버에 모든 노드의 준비된 엔드포인트가 들어갑니다. iptables와 nftables 모드에서는 이 패킷이 버려집니다.${then(p.then, r)}`,
+    example: { node: 'node-1', then: null },
   },
   'sim.topology.sameNode': {
     en: (p: { node: string }) =>

@@ -10,7 +10,14 @@
  * //   topology: msg('sim.topology.sameZone', { zone: 'zone-a' }) }
  */
 import { msg, type Msg } from '../messages';
-import { explainDecision, type LeftOutReason, type ProxyVerdict, type TopologyUse } from '../proxy';
+import {
+  explainDecision,
+  type LeftOutReason,
+  type ProxyVerdict,
+  type Selection,
+  type TopologyUse,
+} from '../proxy';
+import { joinHostPort } from '../net/ip6';
 import type { LeftOutCandidate } from '../trace';
 import type { Ctx } from './context';
 
@@ -44,11 +51,52 @@ function topologyMsg(t: TopologyUse): Msg {
   }
 }
 
-/** The left-out endpoints and the topology note of a verdict that balanced (or failed to balance) a Service port. */
+/**
+ * internalTrafficPolicy Local on a decision that did not keep to this node's endpoints, and why:
+ * - the packet came to a NodePort, a load balancer address or an external IP, not the ClusterIP. Each
+ *   proxier takes the ClusterIP's endpoints by the internal policy and the others' by the external one
+ *   (pkg/proxy/topology.go CategorizeEndpoints; ipvs/proxier.go syncService passes InternalPolicyLocal to
+ *   syncEndpoint for the ClusterIP's virtual server and ExternalPolicyLocal for the NodePort's);
+ * - IPVS mode, the ClusterIP of a Service that is also reachable from outside: the node has no local
+ *   endpoint, and syncEndpoint falls back to the Cluster set (kubernetes#97081).
+ * Undefined when the internal policy is Cluster or it was applied.
+ */
+function policyNote(
+  sel: Selection,
+  node: string,
+  pre: { dst: string; dstPort: number },
+  then: Msg | null,
+): Msg | undefined {
+  const dst = pre.dst;
+  const sp = sel.port;
+  if (!sp.internalPolicyLocal) return undefined;
+  if (dst !== sp.clusterIP) {
+    const via = sp.loadBalancerVIPs.includes(dst)
+      ? 'LoadBalancer'
+      : sp.externalIPs.includes(dst)
+        ? 'externalIP'
+        : 'NodePort';
+    return msg('sim.policy.internalNotExternal', {
+      node,
+      via,
+      address: joinHostPort(dst, pre.dstPort),
+      external: sp.externalPolicyLocal ? 'Local' : 'Cluster',
+      then,
+    });
+  }
+  if (sel.localFallback) return msg('sim.policy.ipvsFallback', { node, then });
+  return undefined;
+}
+
+/**
+ * The left-out endpoints and the topology note of a verdict that balanced (or failed to balance) a Service
+ * port; `pre` is the packet before kube-proxy rewrote it (which of the Service's addresses it was sent to).
+ */
 export function decisionDetails(
   ctx: Ctx,
   node: string,
   v: ProxyVerdict,
+  pre: { dst: string; dstPort: number },
 ): { leftOut?: LeftOutCandidate[]; topology?: Msg } {
   if (!v.service) return {};
   const chosen = new Set((v.candidates ?? []).map((c) => c.endpoint));
@@ -63,7 +111,10 @@ export function decisionDetails(
       ...(ep.nodeName !== undefined ? { node: ep.nodeName } : {}),
       reason: reasonMsg(reason),
     }));
-  if (sel.topology) out.topology = topologyMsg(sel.topology);
+  const hints = sel.topology ? topologyMsg(sel.topology) : undefined;
+  const policy = policyNote(sel, node, pre, hints ?? null);
+  if (policy) out.topology = policy;
+  else if (hints) out.topology = hints;
   return out;
 }
 

@@ -180,13 +180,14 @@ function verdictHop(
   action: HopInput['action'],
   note: Msg | undefined,
   details: boolean,
+  pre: Pick<Packet, 'dst' | 'dstPort'>,
 ): HopInput {
   const hop: HopInput = { stage, location: `node/${node}`, action };
   const ref = ruleRef(node, v.decidingRule);
   if (v.decidingRule) hop.rule = v.decidingRule.text;
   if (ref) hop.ruleRef = ref;
   if (v.candidates) hop.candidates = v.candidates;
-  if (details && !tally(ctx)) Object.assign(hop, decisionDetails(ctx, node, v));
+  if (details && !tally(ctx)) Object.assign(hop, decisionDetails(ctx, node, v, pre));
   if (note) hop.note = note;
   return hop;
 }
@@ -266,7 +267,7 @@ export function throughNode(
   const v = kubeProxy(ctx.cluster, world, node, p, hook);
   if (v.action === 'drop' || v.action === 'reject') {
     ctx.service = serviceKeyOf(v.service) ?? ctx.service;
-    addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', v.action, v.reason, true), p);
+    addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', v.action, v.reason, true, p), p);
     const rule = v.decidingRule;
     // IPVS mode: a virtual server left without real servers by the Local policy (syncEndpoint with
     // onlyNodeLocalEndpoints) is IPVS's ICMP port unreachable, not a Service without endpoints.
@@ -285,11 +286,11 @@ export function throughNode(
   if (hostPort) {
     // Not kube-proxy: the CNI portmap plugin's DNAT for a pod's hostPort.
     ctx.hostPort = { node, port: p.dstPort, protocol: p.protocol, chain: v.decidingRule!.chain };
-    addHop(ctx, verdictHop(ctx, node, v, 'node', 'dnat', v.reason, false), out);
+    addHop(ctx, verdictHop(ctx, node, v, 'node', 'dnat', v.reason, false, p), out);
   } else if (v.action === 'dnat') {
     decide(ctx, node, v);
     const note = cleared ? clearedNote(cleared, v.reason) : v.reason;
-    addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', 'dnat', note, true), out);
+    addHop(ctx, verdictHop(ctx, node, v, 'kube-proxy', 'dnat', note, true, p), out);
   } else if (!tally(ctx)) {
     // (A tally keeps no forwarding hop: it holds no candidates.)
     const note = v.reason
@@ -300,7 +301,7 @@ export function throughNode(
           ? msg('sim.hop.noRewrite', { ip: p.dst, port: p.dstPort, protocol: p.protocol })
           : msg('sim.hop.transit', { node });
     const stage = role === 'entry' ? 'kube-proxy' : 'node';
-    addHop(ctx, verdictHop(ctx, node, v, stage, 'forward', note, false), out);
+    addHop(ctx, verdictHop(ctx, node, v, stage, 'forward', note, false, p), out);
   }
   if (v.masquerade) out = masquerade(ctx, node, out, v.masqueradeStep, v.steps);
   const extra: Pick<ConntrackEntry, 'ipvs' | 'service' | 'rule'> = {};

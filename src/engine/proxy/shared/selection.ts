@@ -43,6 +43,13 @@ export interface LeftOut {
 export interface Selection {
   /** Which of the port's policies made this decision: the Cluster set or this node's Local set. */
   policy: 'cluster' | 'local';
+  /** The Service port the decision was for (its policies, ClusterIP and external addresses). */
+  port: ServicePortInfo;
+  /**
+   * A Local policy applied but this node had no local endpoint, and the Cluster set was used instead
+   * (IPVS's syncEndpoint, kubernetes#97081; iptables and nftables drop).
+   */
+  localFallback?: true;
   /** Only when some ready endpoint carries hints and the Cluster set was used. */
   topology?: TopologyUse;
   leftOut: LeftOut[];
@@ -106,12 +113,20 @@ export function explainSelection(
   else policy = chosen.size === 0 && cat.local.length === 0 ? 'local' : 'cluster';
   // A packet dropped while this policy has endpoints was dropped for another reason (a firewall rule).
   if (chosen.size === 0 && (policy === 'cluster' ? cat.cluster : cat.local).length > 0)
-    return { policy, leftOut: [] };
+    return { policy, port: sp, leftOut: [] };
   const leftOut: LeftOut[] = [];
   for (const ep of eps)
     if (!chosen.has(ep.endpoint))
       leftOut.push({ ep, reason: reasonFor(ep, policy, cat.topologyMode, nodeName, zone) });
-  const sel: Selection = { policy, leftOut };
+  const sel: Selection = { policy, port: sp, leftOut };
+  if (
+    policy === 'cluster' &&
+    usesLocalEndpoints(sp) &&
+    cat.local.length === 0 &&
+    chosen.size > 0 &&
+    sameSet(cat.cluster, chosen)
+  )
+    sel.localFallback = true;
   if (policy === 'cluster') {
     const use = topologyUse(eps, cat.topologyMode, nodeName, zone);
     if (use) sel.topology = use;
