@@ -11,6 +11,9 @@
  */
 import type { Node, NodeSelectorRequirement, Pod, Taint, Toleration } from '../k8s/objects';
 
+/** What the node lifecycle controller puts on a node with `spec.unschedulable` (NodeUnschedulable reads it). */
+export const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
+
 /**
  * ToleratesTaint: an empty effect tolerates every effect, an empty key with Exists every taint; Exists
  * ignores the value, Equal (the default) compares it.

@@ -3,10 +3,12 @@
  * never sees such a pod); then, per node, the filter plugins in kube-scheduler's order: NodeUnschedulable
  * (`spec.unschedulable`, unless the pod tolerates its taint), TaintToleration (NoSchedule/NoExecute taints),
  * NodeAffinity (`spec.nodeSelector` and the required node affinity, node-fit.ts), NodePorts (a
- * hostPort/protocol/hostIP already taken on the node by a pod that is not terminal). Among the nodes that
- * pass, the one with the fewest pods wins, ties broken by name. The real scheduler scores many more
- * plugins (resources, pod affinity, topology spread, preferred terms); this keeps the outcome a student would expect
- * from a small cluster: replicas spread across nodes.
+ * hostPort/protocol/hostIP already taken on the node by a pod that is not terminal), PodTopologySpread
+ * (the pod's DoNotSchedule spread constraints, topology-spread.ts). Among the nodes that pass, the best
+ * PodTopologySpread score wins when the pod has ScheduleAnyway constraints; then the one with the fewest
+ * pods, ties broken by name. The real scheduler scores many more plugins (resources, pod affinity,
+ * preferred terms, the default spread constraints) and breaks ties at random; this keeps the outcome a
+ * student would expect from a small cluster: replicas spread across nodes.
  *
  * When no node passes, the pod stays Pending with the scheduler's FailedScheduling message: each node's
  * first failing filter, counted, then what preemption found (`preemption.ts` does not exist here: all
@@ -17,10 +19,14 @@
  */
 import type { Node, Pod } from '../k8s/objects';
 import { podHostPorts, HostPortUsage } from './host-ports';
-import { matchesNodeAffinity, tolerates, untoleratedTaint, untoleratedTaintReason } from './node-fit';
-
-/** What the node lifecycle controller puts on a node with `spec.unschedulable` (NodeUnschedulable reads it). */
-const UNSCHEDULABLE_TAINT = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' } as const;
+import {
+  matchesNodeAffinity,
+  tolerates,
+  UNSCHEDULABLE_TAINT,
+  untoleratedTaint,
+  untoleratedTaintReason,
+} from './node-fit';
+import { ERR_SPREAD, TopologySpread, type PlacedPod } from './topology-spread';
 
 /** Filter plugins' reasons (pkg/scheduler/framework/plugins: nodeunschedulable, nodeaffinity, nodeports). */
 export const ERR_UNSCHEDULABLE = 'node(s) were unschedulable';
@@ -52,10 +58,11 @@ export function failedScheduling(total: number, reasons: string[]): string {
   const preempt = new Map<string, number>();
   for (const r of reasons) {
     fit.set(r, (fit.get(r) ?? 0) + 1);
-    // Unschedulable nodes and selector mismatches are UnschedulableAndUnresolvable: preemption skips the
-    // node. A port conflict could be resolved by evicting a lower-priority pod, but every pod here has
+    // Unschedulable nodes, selector mismatches and a missing topology label are
+    // UnschedulableAndUnresolvable: preemption skips the node. A port conflict or a spread skew
+    // (Unschedulable) could be resolved by evicting a lower-priority pod, but every pod here has
     // priority 0, so the dry run finds no victims.
-    const p = r === ERR_HOST_PORTS ? NO_VICTIMS : PREEMPTION_NOT_HELPFUL;
+    const p = r === ERR_HOST_PORTS || r === ERR_SPREAD ? NO_VICTIMS : PREEMPTION_NOT_HELPFUL;
     preempt.set(p, (preempt.get(p) ?? 0) + 1);
   }
   return (
@@ -84,6 +91,8 @@ export class Scheduler {
   private readonly placements = new Map<string, Placement>();
   /** Host ports in use, per counts slot (nodes) or unknown node name. */
   private readonly ports = new Map<number | string, HostPortUsage>();
+  /** The pods on each counts slot, as PodTopologySpread counts them. */
+  private readonly pods: PlacedPod[][];
 
   constructor(private readonly nodes: Node[]) {
     this.names = nodes.map((n) => n.metadata.name ?? '');
@@ -92,6 +101,15 @@ export class Scheduler {
       if (!this.index.has(name)) this.index.set(name, i);
     });
     this.slot = this.names.map((name) => this.index.get(name)!);
+    this.pods = nodes.map(() => []);
+  }
+
+  private record(slot: number, pod: Pod): void {
+    this.pods[slot]!.push({
+      namespace: pod.metadata.namespace ?? 'default',
+      labels: pod.metadata.labels ?? {},
+      terminating: !!pod.metadata.deletionTimestamp,
+    });
   }
 
   private placed(name: string): Placement {
@@ -118,15 +136,17 @@ export class Scheduler {
       const i = this.index.get(given);
       if (finished) {
         // Not in the scheduler's view at all: neither its pod count nor its ports.
-      } else if (i !== undefined) this.counts[i]!++;
-      else this.unknownCounts.set(given, (this.unknownCounts.get(given) ?? 0) + 1);
+      } else if (i !== undefined) {
+        this.counts[i]!++;
+        this.record(i, pod);
+      } else this.unknownCounts.set(given, (this.unknownCounts.get(given) ?? 0) + 1);
       if (wanted.length) this.usage(i ?? given).add(wanted);
       return this.placed(given);
     }
     const tolerations = pod.spec.tolerations;
     const toleratesUnschedulable = !!tolerations?.some((t) => tolerates(t, UNSCHEDULABLE_TAINT));
-    // The fewest pods wins, ties broken by name (a node listed twice counts as the first of its name).
-    let best = -1;
+    const spread = TopologySpread.of(pod, this.nodes, (i) => this.pods[this.slot[i]!]!);
+    const feasible: number[] = [];
     const reasons: string[] = [];
     for (let i = 0; i < this.nodes.length; i++) {
       const n = this.nodes[i]!;
@@ -147,18 +167,36 @@ export class Scheduler {
         reasons.push(ERR_HOST_PORTS);
         continue;
       }
-      const count = this.countOf(i);
-      if (best < 0) {
-        best = i;
+      const skewed = spread?.filter(i);
+      if (skewed) {
+        reasons.push(skewed);
         continue;
       }
-      const b = this.countOf(best);
-      if (count < b || (count === b && this.names[i]! < this.names[best]!)) best = i;
+      feasible.push(i);
     }
-    if (best < 0) return { unschedulable: failedScheduling(this.nodes.length, reasons), reasons };
-    const name = this.names[best]!;
-    this.counts[this.slot[best]!]!++;
-    if (wanted.length) this.usage(this.slot[best]!).add(wanted);
+    if (feasible.length === 0)
+      return { unschedulable: failedScheduling(this.nodes.length, reasons), reasons };
+    // The best spread score wins (when the pod has ScheduleAnyway constraints), then the fewest pods,
+    // ties broken by name (a node listed twice counts as the first of its name).
+    const scores = spread?.scores(feasible);
+    let best = 0;
+    for (let k = 1; k < feasible.length; k++) {
+      const i = feasible[k]!;
+      const b = feasible[best]!;
+      const ds = scores ? scores[k]! - scores[best]! : 0;
+      if (ds !== 0) {
+        if (ds > 0) best = k;
+        continue;
+      }
+      const count = this.countOf(i);
+      const bc = this.countOf(b);
+      if (count < bc || (count === bc && this.names[i]! < this.names[b]!)) best = k;
+    }
+    const chosen = feasible[best]!;
+    const name = this.names[chosen]!;
+    this.counts[this.slot[chosen]!]!++;
+    this.record(this.slot[chosen]!, pod);
+    if (wanted.length) this.usage(this.slot[chosen]!).add(wanted);
     return this.placed(name);
   }
 

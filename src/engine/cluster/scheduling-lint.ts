@@ -2,7 +2,8 @@
  * The lint for pods kube-scheduler cannot place: they stay Pending with no node and no IP, and
  * `kubectl describe pod` shows a FailedScheduling event with the PodScheduled=False message. svclab says it
  * on the user's object that made the pods (the Pod, or its Deployment/ReplicaSet), once per message, at the
- * field that causes it: the first hostPort for a port conflict, the nodeSelector for a selector mismatch.
+ * field that causes it: the first hostPort for a port conflict, the nodeSelector for a selector mismatch,
+ * the topologySpreadConstraints for a spread the scheduler could not keep.
  */
 import type { Diagnostic } from '../diagnostics';
 import { msg } from '../messages';
@@ -11,6 +12,7 @@ import type { SourcedObject } from '../manifest/types';
 import { objectDiagnostic } from './diag';
 import { templateOwners } from './template-owners';
 import { ERR_HOST_PORTS, ERR_NODE_SELECTOR } from './scheduler';
+import { ERR_SPREAD, ERR_SPREAD_LABEL } from './topology-spread';
 import { objectKey, type ClusterState } from './state';
 
 function failedScheduling(pod: Pod): string | undefined {
@@ -29,7 +31,19 @@ function fieldFor(pod: Pod, path: string, message: string): string {
     }
   }
   if (message.includes(ERR_NODE_SELECTOR) && pod.spec.nodeSelector) return `${path}.nodeSelector`;
+  if (message.includes(ERR_SPREAD)) return `${path}.topologySpreadConstraints`;
   return 'metadata.name';
+}
+
+function hintFor(message: string) {
+  if (message.includes(ERR_HOST_PORTS)) return { hint: msg('lint.pending.hostPort.hint', {}) };
+  if (!message.includes(ERR_SPREAD)) return {};
+  // The skew reason, or only "… (missing required label)" (each node's first failing filter is counted).
+  const label = message
+    .split(ERR_SPREAD)
+    .slice(1)
+    .every((rest) => rest.startsWith(ERR_SPREAD_LABEL.slice(ERR_SPREAD.length)));
+  return { hint: msg('lint.pending.spread.hint', { label }) };
 }
 
 /**
@@ -71,7 +85,7 @@ export function schedulingLints(
           count: n,
           scheduler: message,
         }),
-        ...(message.includes(ERR_HOST_PORTS) ? { hint: msg('lint.pending.hostPort.hint', {}) } : {}),
+        ...hintFor(message),
       }),
     );
   }

@@ -226,6 +226,17 @@ export const lint = defineMessages({
       'hostPort는 노드마다(프로토콜과 호스트 IP마다) 파드 하나만 차지할 수 있습니다. 이런 파드는 노드마다 하나만 실행하거나, 서비스를 거쳐 파드에 닿게 하세요.',
     example: {},
   },
+  'lint.pending.spread.hint': {
+    en: (p: { label: boolean }) =>
+      p.label
+        ? 'A DoNotSchedule topology spread constraint refuses every node that lacks its topologyKey label: label the nodes, or pick a key they carry (kubernetes.io/hostname, topology.kubernetes.io/zone).'
+        : 'A DoNotSchedule topology spread constraint refuses a node when the pod would put its domain more than maxSkew matching pods above the emptiest domain. Every node with the topologyKey counts as a domain, even one the pod cannot use (a cordoned or tainted node counts unless nodeTaintsPolicy is Honor). Raise maxSkew, set nodeTaintsPolicy: Honor, or use whenUnsatisfiable: ScheduleAnyway to make the spread a preference.',
+    ko: (p) =>
+      p.label
+        ? 'whenUnsatisfiable이 DoNotSchedule인 토폴로지 분배 제약은 topologyKey 레이블이 없는 노드를 모두 거절합니다. 노드에 레이블을 붙이거나, 노드가 가진 키(kubernetes.io/hostname, topology.kubernetes.io/zone)를 고르세요.'
+        : 'whenUnsatisfiable이 DoNotSchedule인 토폴로지 분배 제약은 파드를 놓았을 때 그 도메인의 일치 파드 수가 가장 적은 도메인보다 maxSkew를 넘게 많아지는 노드를 거절합니다. topologyKey가 있는 노드는 파드가 쓸 수 없는 노드라도 모두 도메인으로 셉니다(코든되었거나 테인트가 있는 노드도 nodeTaintsPolicy가 Honor가 아니면 셉니다). maxSkew를 늘리거나, nodeTaintsPolicy: Honor를 쓰거나, whenUnsatisfiable: ScheduleAnyway로 분배를 선호 사항으로 바꾸세요.',
+    example: { label: false },
+  },
 
   'lint.configError': {
     en: (p: {
