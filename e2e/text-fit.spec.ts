@@ -236,3 +236,31 @@ test.describe(() => {
     await expectNothingCut(page, 'the endpoints left out');
   });
 });
+
+// A lesson's NodePort request at 1280×720: the address is what the student reads and edits, so it keeps
+// its whole text and the bar stays one row; the menus beside it give way (before, the menus kept 9em
+// each and the address showed "http://192.168" of "http://192.168.49.3:30080/").
+for (const locale of ['ko-KR', 'en-US'])
+  test.describe(() => {
+    test.use({ locale });
+    test(`${locale} at 1280×720: the request bar keeps a NodePort address whole, on one row`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto('/');
+      await graphReady(page);
+      await page.getByTestId('request-from').selectOption('external');
+      await page.getByTestId('request-to').fill('http://192.168.49.3:30080/');
+      await page.locator('form.request-bar select').nth(1).selectOption('http1.0');
+      const bar = await page.locator('form.request-bar').evaluate((form) => {
+        const input = form.querySelector<HTMLInputElement>('[data-testid="request-to"]')!;
+        const controls = [...form.querySelectorAll<HTMLElement>('input, select, button')];
+        return {
+          cut: input.scrollWidth - input.clientWidth,
+          rows: new Set(controls.map((el) => Math.round(el.getBoundingClientRect().top / 8))).size,
+        };
+      });
+      expect(bar.cut, 'the address input scrolls its text').toBeLessThanOrEqual(0);
+      expect(bar.rows, 'the request bar wraps').toBe(1);
+    });
+  });

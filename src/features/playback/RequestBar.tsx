@@ -87,7 +87,8 @@ export function RequestBar() {
         />
       </label>
       <label>
-        {t('request.protocol')}
+        {/* The choices name themselves (HTTP/1.1, ping, DNS lookup): the address gets the room. */}
+        <span className="sr-only">{t('request.protocol')}</span>
         <select
           value={choice ?? other}
           onChange={(e) => {
