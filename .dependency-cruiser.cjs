@@ -39,6 +39,8 @@ const ENGINE_LAYERS = [
     ['public', '^src/engine/index\\.ts$'],
     ['fuzz', '^src/engine/fuzz/'],
   ],
+  // The first build's face (issue 17, cold load): what the page's worker loads before its first build.
+  [['core', '^src/engine/core\\.ts$']],
   [['lessons', '^src/engine/lessons/']],
   [['commands', '^src/engine/commands/']],
   // The scene's timeline: the cluster at an instant, after the faults' reactions (below the commands).
@@ -122,6 +124,37 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/features/([^/]+)/', pathNot: TESTS },
       to: { path: '^src/features/', pathNot: '^src/features/$1/' },
+    },
+    {
+      name: 'engine-core-first-build',
+      comment:
+        'engine/core.ts is what the worker compiles before its first build (issue 17, cold load): it must not ' +
+        'reach the command interpreter, the lessons or the data path (they load later, as engine-rest.ts)',
+      severity: 'error',
+      from: { path: '^src/engine/core\\.ts$' },
+      to: {
+        path: '^src/engine/(commands/|lessons/|world\\.ts$|simulate/(?!(request|topology)\\.ts$))',
+        reachable: true,
+      },
+    },
+    {
+      name: 'worker-first-build',
+      comment:
+        "The engine worker's own script takes the engine's values from engine/core.ts only (types may come " +
+        'from engine/index.ts); the rest of the engine comes through engine-rest.ts, by dynamic import',
+      severity: 'error',
+      from: { path: '^src/worker/', pathNot: `${TESTS}|^src/worker/(engine-rest|lesson-host)\\.ts$` },
+      to: { path: '^src/engine/index\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'worker-rest-dynamic',
+      comment: 'engine-rest.ts (and the lesson calls it serves) is only ever imported dynamically',
+      severity: 'error',
+      from: { path: '^src/worker/', pathNot: `${TESTS}|^src/worker/engine-rest\\.ts$` },
+      to: {
+        path: '^src/worker/(engine-rest|lesson-host)\\.ts$',
+        dependencyTypesNot: ['dynamic-import', 'type-only'],
+      },
     },
     ...layerRules(),
   ],

@@ -111,6 +111,9 @@ test('an instructor’s lesson file opens, or says where it is wrong', async ({ 
   await page.goto('/');
   await graphReady(page);
   await page.getByRole('tab', { name: '레슨' }).click();
+  // The course (and the lessons' part of the engine) loads after the first graph; until then the button
+  // that opens a file is disabled, as it is for a student.
+  await expect(page.locator('.lesson-file button')).toBeEnabled({ timeout: 20_000 });
   const input = page.getByTestId('lesson-file-input');
 
   const bad = 'format: svclab.lesson/v1\nid: Mine\ntitle: { en: Mine }\n';

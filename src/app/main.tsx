@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  afterFirstGraph,
   followHashChanges,
   loadLessonCatalogue,
   openLocation,
@@ -30,7 +31,10 @@ void startPersistence().finally(async () => {
   // follow once the course is loaded (store/link-open.ts). Whatever goes wrong there is said in the page.
   const rest = await openLocation(window.location).catch(() => async () => {});
   startEngineSync();
-  void loadLessonCatalogue().then(() => rest());
+  // The course (and with it the rest of the engine in the worker) loads once the first graph is drawn.
+  void afterFirstGraph()
+    .then(loadLessonCatalogue)
+    .then(() => rest());
   followHashChanges();
   // Offline after the first visit (issue 14); it waits for the engine's first answer itself.
   registerServiceWorker();

@@ -12,22 +12,9 @@
  * runCommand('get svc', { cluster, world, diagnostics, json: false, lang: 'en' }).stdout; // kubectl's table
  */
 
-// Building a cluster from YAML: once (the CLI) or incrementally after every edit (the page's worker).
-export { buildCluster, type BuildOptions, type BuildResult } from './build';
-export { createWorkspace, type Workspace, type WorkspaceStats } from './workspace';
-export type { ManifestSource } from './manifest/parse';
-// A file the page opens: refused by the reader's limits, or a `kubectl get -o yaml` dump made re-appliable.
-export {
-  readManifestFile,
-  REMOVABLE_FIELDS,
-  type ImportedFile,
-  type RemovableField,
-} from './manifest/import-file';
-export type { Diagnostic, DiagnosticSource, Severity } from './diagnostics';
-
-// The cluster the build yields, and the objects in it.
-export type { ClusterState, ClusterConfig, ObjectKey, ObjectOrigin, ProxyMode } from './cluster/state';
-export type * from './k8s/objects';
+// Building a cluster from YAML, the cluster and its objects, the scene's timeline: the first build's part
+// (core.ts), which the page's worker loads before the rest.
+export * from './core';
 
 // Look-ups over one cluster state, shared by the engine and the page's translators (principle 14): slices
 // by Service, pods by IP, address owners, node zones, system or user object, readiness. The page builds
@@ -52,8 +39,6 @@ export {
 
 // Sending requests: the one request type, its builder, and the traces simulate() returns.
 export { createWorld, type SimWorld } from './world';
-export { clusterAt, type ClusterAt, type TimelineEvent } from './timeline';
-export { formatDuration, parseDuration } from './manifest/timeline';
 export { simulate, simulateMany } from './simulate/simulate';
 export {
   distribution,

@@ -13,6 +13,7 @@ export {
 } from './engine-sync';
 export { registerSceneEditor, applySceneEdit, type SceneEditor } from './scene-edits';
 export { instrumentation } from './instrumentation';
+export { afterFirstGraph } from './first-graph';
 export { REQUEST_CHOICES, MAX_COUNT, MIN_COUNT, choiceOf, type RequestChoice } from './request-form';
 export { SCENE_FILE, MAX_FILES, FILE_MARK, fileNameProblem, type SceneFile } from './scene-files';
 export * from './timeline';

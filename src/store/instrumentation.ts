@@ -48,6 +48,12 @@ if (typeof window !== 'undefined') {
   Object.defineProperty(window, '__svclabDraws', { get: () => draws, configurable: true });
 }
 
+let firstGraph: () => void = () => undefined;
+/** Settles when the page first shows a graph (what may wait for it: store/first-graph.ts). */
+export const firstGraphShown = new Promise<void>((resolve) => {
+  firstGraph = resolve;
+});
+
 export const instrumentation = {
   buildSent(): BuildTiming {
     const sent = performance.now();
@@ -81,6 +87,7 @@ export const instrumentation = {
   /** The graph now shows this revision of the text. */
   graphShown(revision: number): void {
     performance.mark('svclab:graph', { detail: { revision, layoutMs } });
+    firstGraph();
     // A revision shown without a layout of its own (nothing the graph draws changed) took none.
     layoutMs = 0;
   },

@@ -13,25 +13,15 @@
 import {
   clusterAt,
   createWorkspace,
-  createWorld,
   readManifestFile,
-  request,
-  runCommand,
-  simulate,
-  simulateMany,
   type BuildResult,
   type ClusterState,
   type Diagnostic,
   type ManifestSource,
-  type SimWorld,
   type Workspace,
-} from '../engine';
-import {
-  checkLessonChallenge,
-  decodeLessonFile,
-  judgeLessonPrediction,
-  lessonCatalogue,
-} from './lesson-host';
+} from '../engine/core';
+import type { SimWorld } from '../engine';
+import type * as RestModule from './engine-rest';
 import { diffModel } from './cluster-patch';
 import {
   errorText,
@@ -44,6 +34,10 @@ import {
 import { forUi } from './ui-cluster';
 
 const NO_CLUSTER: Result<never> = { ok: false, error: 'no cluster' };
+
+/** The rest of the engine (engine-rest.ts): its own chunk, loaded once, by the first call that needs it. */
+type Rest = typeof RestModule;
+const loadRest = (): Promise<Rest> => import('./engine-rest');
 /** What the console shows of one command's output (iptables-save at 10,000 Services is ~10 MB). */
 const CONSOLE_MAX_OUTPUT = 1_000_000;
 
@@ -58,7 +52,10 @@ function attempt<T>(f: () => T): Result<T> {
   }
 }
 
-export function createEngineHost(clock: () => number = () => performance.now()): EngineApi {
+export function createEngineHost(
+  clock: () => number = () => performance.now(),
+  load: () => Promise<Rest> = loadRest,
+): EngineApi {
   let latestRevision = 0;
   let workspace: Workspace | null = null;
   let current: {
@@ -72,7 +69,41 @@ export function createEngineHost(clock: () => number = () => performance.now()):
     sources: ManifestSource[];
     objects: BuildResult['objects'];
   } | null = null;
-  let world: SimWorld = createWorld(1);
+  /**
+   * The simulation world, made on the first request (the world's code is in the rest of the engine):
+   * until then its seed and the instant its clock has reached are kept here, as a built world keeps them.
+   */
+  let world: SimWorld | null = null;
+  let worldSeed = 1;
+  let worldClock = 0;
+  let rest: Promise<Rest> | null = null;
+  /** The rest of the engine, loaded once (a failed load is tried again by the next call). */
+  const more = async (): Promise<Rest> => {
+    rest ??= load();
+    try {
+      return await rest;
+    } catch (e) {
+      rest = null;
+      throw e;
+    }
+  };
+  /** Runs `f` with the rest of the engine; its failure to load is an error value like any other. */
+  const withRest = async <T>(f: (r: Rest) => T): Promise<Result<T>> => {
+    let r: Rest;
+    try {
+      r = await more();
+    } catch (e) {
+      return { ok: false, error: errorText(e) };
+    }
+    return attempt(() => f(r));
+  };
+  const simWorld = (r: Rest): SimWorld => {
+    if (!world) {
+      world = r.createWorld(worldSeed);
+      if (worldClock > world.clock) world.clock = worldClock;
+    }
+    return world;
+  };
   /** The slim cluster last sent as a model, and its number: the next model is a patch against it. */
   let sent: { epoch: number; cluster: ClusterState } | null = null;
   let epochs = 0;
@@ -89,9 +120,14 @@ export function createEngineHost(clock: () => number = () => performance.now()):
       const instant = Number.isFinite(at) && at > 0 ? at : 0;
       const { cluster, events } = clusterAt({ cluster: built, objects }, instant, seed);
       const buildMs = clock() - started;
-      if (!current || world.seed !== seed) world = createWorld(seed);
+      if (!current || worldSeed !== seed) {
+        world = null;
+        worldSeed = seed;
+        worldClock = 0;
+      }
       // Requests sent now happen at that instant (the clock only moves forward: conntrack remembers).
-      if (instant > world.clock) world.clock = instant;
+      if (world && instant > world.clock) world.clock = instant;
+      worldClock = Math.max(worldClock, instant);
       current = { revision, built, cluster, at: instant, diagnostics, sources, objects };
       return {
         revision,
@@ -123,48 +159,52 @@ export function createEngineHost(clock: () => number = () => performance.now()):
 
     async simulate(init) {
       if (!current) return NO_CLUSTER;
-      const { revision, cluster } = current;
-      const count = Math.max(1, Math.min(MAX_SIM_COUNT, Math.round(init.count ?? 1) || 1));
-      return attempt(() => {
-        const req = request({ ...init, target: init.target.trim(), count });
-        const traces = count > 1 ? simulateMany(cluster, world, req) : [simulate(cluster, world, req)];
+      return withRest((r) => {
+        const { revision, cluster } = current!;
+        const count = Math.max(1, Math.min(MAX_SIM_COUNT, Math.round(init.count ?? 1) || 1));
+        const req = r.request({ ...init, target: init.target.trim(), count });
+        const w = simWorld(r);
+        const traces = count > 1 ? r.simulateMany(cluster, w, req) : [r.simulate(cluster, w, req)];
         return { revision, traces };
       });
     },
 
     async lookup(init) {
       if (!current) return NO_CLUSTER;
-      const { revision, cluster } = current;
-      const count = Math.max(1, Math.min(MAX_SIM_COUNT, Math.round(init.count ?? 1) || 1));
-      return attempt(() => {
+      return withRest((r) => {
+        const { revision, cluster } = current!;
+        const count = Math.max(1, Math.min(MAX_SIM_COUNT, Math.round(init.count ?? 1) || 1));
         // A lookup is a request of its own (protocol DNS): its queries walk kube-proxy's rules to CoreDNS.
-        const req = request({ ...init, target: init.target.trim(), protocol: 'DNS', count });
-        const traces = simulateMany(cluster, world, req);
+        const req = r.request({ ...init, target: init.target.trim(), protocol: 'DNS', count });
+        const traces = r.simulateMany(cluster, simWorld(r), req);
         return { revision, traces, text: traces[0]?.lookup?.output ?? '' };
       });
     },
 
     async run(line, lang) {
       if (!current) return NO_CLUSTER;
-      const env = {
-        cluster: current.built,
-        // A line without --at runs at the page's instant (the timeline's scrubber).
-        at: current.at,
-        world,
-        diagnostics: current.diagnostics,
-        // The imperative commands (scale, label, cordon …) edit these and answer with the new sources.
-        sources: current.sources,
-        // With a Timeline in the scene, `--at 1m` runs the line at that instant.
-        objects: current.objects,
-        json: false,
-        lang,
-        maxOutput: CONSOLE_MAX_OUTPUT,
-      };
-      return attempt(() => {
-        const r = runCommand(line, env);
+      return withRest((r) => {
+        const now = current!;
+        const env = {
+          cluster: now.built,
+          // A line without --at runs at the page's instant (the timeline's scrubber).
+          at: now.at,
+          world: simWorld(r),
+          diagnostics: now.diagnostics,
+          // The imperative commands (scale, label, cordon …) edit these and answer with the new sources.
+          sources: now.sources,
+          // With a Timeline in the scene, `--at 1m` runs the line at that instant.
+          objects: now.objects,
+          json: false,
+          lang,
+          maxOutput: CONSOLE_MAX_OUTPUT,
+        };
+        const result = r.runCommand(line, env);
         // The page animates what a curl sent, up to the requests whose traces are kept whole; a larger
         // --count is a table, and its packets stay in the worker.
-        return r.traces && r.traces.length > MAX_CONSOLE_TRACES ? { ...r, traces: undefined } : r;
+        return result.traces && result.traces.length > MAX_CONSOLE_TRACES
+          ? { ...result, traces: undefined }
+          : result;
       });
     },
 
@@ -173,19 +213,19 @@ export function createEngineHost(clock: () => number = () => performance.now()):
     },
 
     async lessons() {
-      return attempt(lessonCatalogue);
+      return withRest((r) => r.lessonCatalogue());
     },
 
     async decodeLesson(name, text) {
-      return attempt(() => decodeLessonFile(name, text));
+      return withRest((r) => r.decodeLessonFile(name, text));
     },
 
     async checkChallenge(challenge, sources, seed) {
-      return attempt(() => checkLessonChallenge(challenge, sources, seed));
+      return withRest((r) => r.checkLessonChallenge(challenge, sources, seed));
     },
 
     async judgePrediction(prediction, chosen, sources, seed) {
-      return attempt(() => judgeLessonPrediction(prediction, chosen, sources, seed));
+      return withRest((r) => r.judgeLessonPrediction(prediction, chosen, sources, seed));
     },
   };
 }

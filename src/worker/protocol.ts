@@ -20,7 +20,7 @@ import type {
   TimelineEvent,
   Trace,
 } from '../engine';
-import { FULL_TRACE_LIMIT } from '../engine';
+import { FULL_TRACE_LIMIT } from '../engine/core';
 import type { ModelPatch } from './cluster-patch';
 
 /**

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Cold load, A against B (issue 17): fresh-context loads alternate between two builds (two dist
+// directories, e.g. main's and a branch's) served side by side, so both see the same machine load; prints
+// each one's median time to the first "svclab:graph" mark, as bench:ui measures it, and the load average.
+// On shared, busy cores one build's median alone says little; this compares. Ports 4311 and 4301.
+// Usage: npx vite build --outDir /tmp/a … ; node scripts/cold-ab.mjs /tmp/a dist [loads per build, 6]
+import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
+const root = process.cwd();
+const [A, B, n = '6'] = process.argv.slice(2);
+const builds = [
+  [A, 4311],
+  [B, 4301],
+];
+const servers = builds.map(([dir, port]) =>
+  spawn(
+    process.execPath,
+    [
+      root + '/node_modules/vite/bin/vite.js',
+      'preview',
+      '--outDir',
+      dir,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--strictPort',
+    ],
+    { cwd: root, stdio: 'ignore' },
+  ),
+);
+for (const [, port] of builds)
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+const browser = await chromium.launch(chromiumLaunchOptions);
+const marks = [[], []];
+const loads = [];
+try {
+  for (let i = 0; i < Number(n); i++)
+    for (const k of i % 2 ? [1, 0] : [0, 1]) {
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      const p = await ctx.newPage();
+      await p.goto(`http://127.0.0.1:${builds[k][1]}`);
+      await p.waitForFunction(() => performance.getEntriesByName('svclab:graph').length > 0, null, {
+        timeout: 60000,
+      });
+      marks[k].push(await p.evaluate(() => performance.getEntriesByName('svclab:graph')[0].startTime));
+      loads.push(loadavg()[0]);
+      await ctx.close();
+    }
+} finally {
+  await browser.close();
+  for (const s of servers) s.kill('SIGTERM');
+}
+const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+for (const k of [0, 1])
+  console.log(
+    `${builds[k][0]}: median ${med(marks[k]).toFixed(0)} ms  [${marks[k].map((x) => x.toFixed(0)).join(' ')}]`,
+  );
+console.log(`load (1 min) during: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);
