@@ -276,7 +276,7 @@ async function recordFrames(page) {
                 const n = (window.__svclabDraws ?? 0) - drawsBefore;
                 const draws = n > 0 ? window.__svclabDrawMs.slice(-n) : [];
                 resolve({ intervals: intervals.slice(1), work: work.slice(1), draws });
-              }, 50);
+              }, 300);
           });
         }),
     ),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { instrumentation } from './instrumentation';
+import { drawCount, drawTimes, instrumentation } from './instrumentation';
 
 const detail = (name: string) => performance.getEntriesByName(name).map((e) => (e as PerformanceMark).detail);
 
@@ -31,5 +31,18 @@ describe('instrumentation (what npm run bench:ui reads)', () => {
     // The next revision shown without a layout of its own reports none, not the last one's.
     instrumentation.graphShown(4);
     expect(detail('svclab:graph').find((x) => x.revision === 4)?.layoutMs).toBe(0);
+  });
+
+  it('keeps the draws the packet worker timed, in order, after those timed on the page', () => {
+    const before = drawCount();
+    instrumentation.drawStarted()();
+    instrumentation.drawsMeasured([1.25, 2.5, 0.75]);
+    expect(drawCount()).toBe(before + 4);
+    expect(drawTimes().slice(-3)).toEqual([1.25, 2.5, 0.75]);
+    // The ring keeps the last 600, oldest first.
+    instrumentation.drawsMeasured(Array.from({ length: 700 }, (_, i) => i));
+    expect(drawTimes()).toHaveLength(600);
+    expect(drawTimes()[0]).toBe(100);
+    expect(drawTimes().at(-1)).toBe(699);
   });
 });

@@ -6,7 +6,8 @@
  *   "svclab:build-applied"  a build's answer is in the store: { revision, roundTripMs, buildMs, workerMs, applyMs, pods }
  *   "svclab:graph"          the graph shows a revision: { revision, layoutMs } (0: no layout since the last)
  *   "svclab:traces"         a Send's requests are in the store, to be animated: { count }
- *   window.__svclabDrawMs   the last few hundred packet-draw durations, oldest first
+ *   window.__svclabDrawMs   the last few hundred packet-draw durations, oldest first (measured where the
+ *                           packets are painted: in the packet worker, which reports them in batches)
  *   window.__svclabDraws    how many packet draws there have been
  *
  * Packet draws go to a fixed ring rather than a mark per frame: recording costs nothing and never grows.
@@ -36,16 +37,19 @@ const drawRing = new Float64Array(DRAWS);
 let draws = 0;
 let layoutMs = 0;
 
-/** The recorded packet-draw durations, oldest first. */
-function drawTimes(): number[] {
+/** The recorded packet-draw durations, oldest first (window.__svclabDrawMs). */
+export function drawTimes(): number[] {
   const n = Math.min(draws, DRAWS);
   const start = draws - n;
   return Array.from({ length: n }, (_, i) => drawRing[(start + i) % DRAWS]!);
 }
 
+/** How many packet draws there have been (window.__svclabDraws). */
+export const drawCount = () => draws;
+
 if (typeof window !== 'undefined') {
   Object.defineProperty(window, '__svclabDrawMs', { get: drawTimes, configurable: true });
-  Object.defineProperty(window, '__svclabDraws', { get: () => draws, configurable: true });
+  Object.defineProperty(window, '__svclabDraws', { get: drawCount, configurable: true });
 }
 
 let firstGraph: () => void = () => undefined;
@@ -104,5 +108,10 @@ export const instrumentation = {
       drawRing[draws % DRAWS] = performance.now() - started;
       draws++;
     };
+  },
+
+  /** Packet-draw frames timed elsewhere (the packet worker), oldest first. */
+  drawsMeasured(ms: readonly number[]): void {
+    for (const d of ms) drawRing[draws++ % DRAWS] = d;
   },
 };
