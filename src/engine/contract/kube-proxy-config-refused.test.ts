@@ -74,11 +74,52 @@ describe('an invalid proxy mode: kube-proxy does not start', () => {
     expect(ko.explanation).toContain('kube-proxy는 시작하자마자 종료해서 실행되고 있지 않습니다');
   });
 
-  it('a NodePort is not served: nothing listens on the node', () => {
-    const node = JSON.parse(run('get nodes -o json').stdout).items[0];
-    const ip = node.status.addresses.find((a: Obj) => a.type === 'InternalIP').address;
-    const t = JSON.parse(run(`curl --from external -m 2 http://${ip}:30080/ -o json`).stdout);
-    expect(t.outcome).not.toBe('delivered');
+  it.each(['external', 'pod/client'])(
+    'a NodePort from %s is refused, per node, because kube-proxy wrote no rule (CrashLoopBackOff, its error)',
+    (from) => {
+      for (const node of JSON.parse(run('get nodes -o json').stdout).items as Obj[]) {
+        const ip = node.status.addresses.find((a: Obj) => a.type === 'InternalIP').address;
+        const url = `http://${ip}:30080/`;
+        const t = JSON.parse(run(`curl --from ${from} -m 2 ${url} -o json`).stdout);
+        expect(t.outcome).toBe('refused');
+        expect(t.explanationMsg).toEqual({
+          id: 'kubeProxy.down.nodePort',
+          params: {
+            node: node.metadata.name,
+            port: 30080,
+            protocol: 'TCP',
+            service: 'default/web',
+            error: `failed validate: ${MODE_ERROR}`,
+          },
+        });
+        expect(t.explanation).toContain(`kube-proxy on ${node.metadata.name} wrote no rule for it`);
+        expect(t.explanation).toContain('CrashLoopBackOff');
+        const ko = JSON.parse(run(`curl --from ${from} -m 2 ${url} -o json`, 'ko').stdout);
+        expect(ko.explanation).toContain(
+          `${node.metadata.name} 노드의 kube-proxy는 이 포트에 규칙을 하나도 만들지 않았습니다`,
+        );
+        expect(ko.explanation).toContain(`"Error: failed validate: ${MODE_ERROR}"`);
+      }
+    },
+  );
+
+  it('a LoadBalancer: from outside the NodePort is refused; from a pod the address is not captured', () => {
+    const lb = sceneWithErrors(yaml('mode: nftable\n').replace('type: NodePort', 'type: LoadBalancer'));
+    const lbRun = (line: string, lang: 'en' | 'ko' = 'en') => runCommand(line, { ...lb.env, lang });
+    const svc = JSON.parse(lbRun('get svc web -o json').stdout).items[0];
+    const vip = svc.status.loadBalancer.ingress[0].ip as string;
+    const out = JSON.parse(lbRun(`curl --from external -m 2 http://${vip}/ -o json`).stdout);
+    expect(out.outcome).toBe('refused');
+    expect(out.explanationMsg.id).toBe('kubeProxy.down.nodePort');
+    expect(out.hops.some((h: Obj) => h.location === `lb/default/web`)).toBe(true);
+    const inside = JSON.parse(lbRun(`curl --from pod/client -m 2 http://${vip}/ -o json`).stdout);
+    expect(inside.explanationMsg).toEqual({
+      id: 'kubeProxy.down.lb',
+      params: { node: 'node-1', ip: vip, service: 'default/web', error: `failed validate: ${MODE_ERROR}` },
+    });
+    expect(inside.explanation).toContain('CrashLoopBackOff');
+    const ko = JSON.parse(lbRun(`curl --from pod/client -m 2 http://${vip}/ -o json`, 'ko').stdout);
+    expect(ko.explanation).toContain('파드가 CrashLoopBackOff 상태이기 때문입니다');
   });
 });
 

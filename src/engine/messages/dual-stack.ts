@@ -52,6 +52,35 @@ export const dualStack = defineMessages({
         'KubeProxyConfiguration.ProxyMode: Invalid value: "ipvs2": must be iptables, ipvs, nftables or blank',
     },
   },
+  /** Why a NodePort is refused when kube-proxy is not running (pkg/proxy never wrote its rules). */
+  'kubeProxy.down.nodePort': {
+    en: (p: { node: string; port: number; protocol: string; service: string; error: string }) =>
+      `${p.port}/${p.protocol} is the NodePort of Service ${p.service}, but kube-proxy on ${p.node} wrote no rule for it: it exits at startup with "Error: ${p.error}" and its pod is in CrashLoopBackOff. Nothing else on ${p.node} listens on ${p.port}/${p.protocol}, so the node refuses the connection.`,
+    ko: (p) =>
+      `${p.port}/${p.protocol}는 ${p.service} 서비스의 노드포트이지만, ${p.node} 노드의 kube-proxy는 이 포트에 규칙을 하나도 만들지 않았습니다. kube-proxy가 시작하자마자 종료하고 파드가 CrashLoopBackOff 상태이기 때문입니다. ${p.node} 노드에서 ${p.port}/${p.protocol}를 기다리는 다른 프로세스도 없으므로 노드가 연결을 거부합니다. kube-proxy가 출력한 오류: "Error: ${p.error}"`,
+    example: {
+      node: 'node-1',
+      port: 30080,
+      protocol: 'TCP',
+      service: 'default/web',
+      error:
+        'failed validate: KubeProxyConfiguration.ProxyMode: Invalid value: "nftable": must be iptables, ipvs, nftables or blank',
+    },
+  },
+  /** Why a pod's request to a load balancer address goes nowhere when kube-proxy is not running. */
+  'kubeProxy.down.lb': {
+    en: (p: { node: string; ip: string; service: string; error: string }) =>
+      `${p.ip} is the load balancer's address of Service ${p.service}. kube-proxy on ${p.node} would capture it and send it straight to an endpoint, but it wrote no rule: it exits at startup with "Error: ${p.error}" and its pod is in CrashLoopBackOff. The packet leaves for the cloud load balancer, which would send it to a node's NodePort, refused there for the same reason; svclab does not simulate that round trip.`,
+    ko: (p) =>
+      `${p.ip} 주소는 ${p.service} 서비스의 로드밸런서 주소입니다. ${p.node} 노드의 kube-proxy가 이 주소를 잡아 바로 엔드포인트로 보내야 하지만 규칙을 하나도 만들지 않았습니다. kube-proxy가 시작하자마자 종료하고 파드가 CrashLoopBackOff 상태이기 때문입니다. 패킷은 클라우드 로드밸런서로 나가고, 로드밸런서가 보내는 노드포트도 같은 이유로 모든 노드에서 거부됩니다. svclab은 그 왕복은 시뮬레이션하지 않습니다. kube-proxy가 출력한 오류: "Error: ${p.error}"`,
+    example: {
+      node: 'node-1',
+      ip: '198.51.100.1',
+      service: 'default/web',
+      error:
+        'failed validate: KubeProxyConfiguration.ProxyMode: Invalid value: "nftable": must be iptables, ipvs, nftables or blank',
+    },
+  },
   /** stderr of `node NAME -- iptables-save` (and the other rule dumps) when kube-proxy is not running. */
   'kubeProxy.down.dump': {
     en: (p: { node: string; error: string }) =>

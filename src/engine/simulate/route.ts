@@ -104,6 +104,13 @@ function hostPortElsewhere(ctx: Ctx, node: string, p: Packet): Msg | null {
   });
 }
 
+/** The Service whose NodePort the packet's destination port is (any Service: a NodePort is open on every node). */
+function nodePortService(ctx: Ctx, p: Packet): Service | undefined {
+  return ctx.cluster.services.find((svc) =>
+    (svc.spec.ports ?? []).some((sp) => sp.nodePort === p.dstPort && (sp.protocol ?? 'TCP') === p.protocol),
+  );
+}
+
 /** A packet for the node's own address: the kernel (ping), hostNetwork pods, kube-proxy's health server. */
 function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
   const location = `node/${node.name}`;
@@ -141,12 +148,22 @@ function deliverToNode(ctx: Ctx, node: NodeInfo, p: Packet): End {
       what: msg('sim.who.kubeProxy', { node: node.name }),
     };
   }
-  const why = msg('sim.nodeRefuses', {
-    node: node.name,
-    port: p.dstPort,
-    protocol: p.protocol,
-    hostPort: hostPortElsewhere(ctx, node.name, p),
-  });
+  const down = ctx.cluster.config.proxy.startError;
+  const nodePortOf = down !== undefined ? nodePortService(ctx, p) : undefined;
+  const why = nodePortOf
+    ? msg('kubeProxy.down.nodePort', {
+        node: node.name,
+        port: p.dstPort,
+        protocol: p.protocol,
+        service: nsName(nodePortOf),
+        error: down!,
+      })
+    : msg('sim.nodeRefuses', {
+        node: node.name,
+        port: p.dstPort,
+        protocol: p.protocol,
+        hostPort: hostPortElsewhere(ctx, node.name, p),
+      });
   addHop(ctx, { stage: 'node', location, action: 'reject', note: why }, p);
   return fail('refused', why);
 }
@@ -230,6 +247,16 @@ export function route(ctx: Ctx, node: string, p: Packet): End {
       return virtualIpEnd(ctx, node, p);
     case 'load-balancer':
       if (isProxyMode(owner.service, p.dst)) return outToLoadBalancer(ctx, node, p, owner.service);
+      if (ctx.cluster.config.proxy.startError !== undefined)
+        return fail(
+          'unreachable',
+          msg('kubeProxy.down.lb', {
+            node,
+            ip: p.dst,
+            service: nsName(owner.service),
+            error: ctx.cluster.config.proxy.startError,
+          }),
+        );
       return fail('unreachable', msg('sim.lbFromInside', { node, ip: p.dst }));
     case 'outside': {
       const block = unroutedBlock(p.dst);
