@@ -47,7 +47,7 @@ const PUBLIC_RESOLVERS = new Set([
 /**
  * A pod runs CoreDNS when it carries kubeadm's `k8s-app: kube-dns` label or a CoreDNS image.
  *
- * @example isCoreDnsPod(pod); // true for kube-system/coredns-6d555dcc4f-fflxl
+ * @example isCoreDnsPod(pod); // true for kube-system/coredns-6d4b574f6d-w8vpc
  */
 export function isCoreDnsPod(pod: Pod): boolean {
   return (

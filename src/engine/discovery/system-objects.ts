@@ -142,6 +142,12 @@ function corednsDeployment(): Deployment {
           ],
           // CoreDNS itself resolves through the node (dnsPolicy Default), or `forward . /etc/resolv.conf` would loop.
           dnsPolicy: 'Default',
+          // kubeadm's manifest (cmd/kubeadm/app/phases/addons/dns/manifests.go): CoreDNS may run on the
+          // control-plane node, whose node-role.kubernetes.io/control-plane:NoSchedule taint keeps other pods off.
+          tolerations: [
+            { key: 'CriticalAddonsOnly', operator: 'Exists' },
+            { key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' },
+          ],
           nodeSelector: { 'kubernetes.io/os': 'linux' },
           volumes: [
             {

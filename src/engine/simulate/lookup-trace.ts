@@ -7,7 +7,7 @@
  * @example
  * const t = lookupTrace(cluster, world, place, 'web');
  * t.outcome; // "delivered"
- * t.backend?.pod; // "kube-system/coredns-6d555dcc4f-fflxl"
+ * t.backend?.pod; // "kube-system/coredns-6d4b574f6d-w8vpc"
  * t.lookup?.output; // "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tweb.default.svc.cluster.local\n…"
  */
 import { joinHostPort } from '../net/ip6';
