@@ -35,6 +35,21 @@ const contentSecurityPolicy = (): Plugin => ({
   ],
 });
 
+/**
+ * The engine worker's script, fetched as the HTML is read (issue 17, cold load): the worker is made only
+ * once the entry chunk has run, and its script (1.85 MB) then came in pieces while the cores parsed the
+ * panels' chunks; the first build waits for it. A prefetch keeps it in the HTTP cache for the worker to
+ * read at once. Build only (the dev server serves the worker from source).
+ */
+const prefetchEngineWorker = (): Plugin => ({
+  name: 'svclab-prefetch-engine-worker',
+  apply: 'build',
+  transformIndexHtml: (_html, ctx) =>
+    Object.keys(ctx.bundle ?? {})
+      .filter((f) => /(^|\/)engine\.worker-[^/]+\.js$/.test(f))
+      .map((f) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `/${f}` }, injectTo: 'head' as const })),
+});
+
 /** The page's colour in the browser's and the installed app's title bar: the icon's blue. */
 export const THEME_COLOR = '#326ce5';
 
@@ -87,7 +102,7 @@ const installable = () =>
 // The playground. Served on 127.0.0.1 only; everything (Monaco, its workers, the schema) is bundled,
 // so the built app never asks another host for anything.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), installable()],
+  plugins: [react(), contentSecurityPolicy(), prefetchEngineWorker(), installable()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   worker: { format: 'es' },

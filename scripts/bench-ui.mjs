@@ -33,7 +33,11 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 /** Initial JS: the entry script and its modulepreloads, as index.html names them. */
 function initialJsGzip() {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const files = [
+    ...html.matchAll(
+      /<(?:script\b[^>]*\bsrc|link\b[^>]*\brel="modulepreload"[^>]*\bhref)="\/?(assets\/[^"]+\.js)"/g,
+    ),
+  ].map((m) => m[1]);
   const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
   return { files, bytes };
 }

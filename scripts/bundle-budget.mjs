@@ -19,8 +19,13 @@ if (!existsSync(html)) {
   process.exit(1);
 }
 const page = readFileSync(html, 'utf8');
-// <script type="module" src> and <link rel="modulepreload" href>, as bench-ui.mjs reads them.
-const files = [...page.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+// <script type="module" src> and <link rel="modulepreload" href>, as bench-ui.mjs reads them (the page's
+// own JavaScript; the engine worker's script, prefetched for the worker, is not parsed by the page).
+const files = [
+  ...page.matchAll(
+    /<(?:script\b[^>]*\bsrc|link\b[^>]*\brel="modulepreload"[^>]*\bhref)="\/?(assets\/[^"]+\.js)"/g,
+  ),
+].map((m) => m[1]);
 let total = 0;
 for (const f of files) {
   const bytes = gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
