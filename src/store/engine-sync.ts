@@ -160,6 +160,7 @@ function showTraces(traces: Trace[], lookupText: string | null): void {
     lookupText,
     focus: 0,
     playhead: still ? duration(traces) : 0,
+    readout: 0,
     playing: traces.length > 0 && !still,
   });
   instrumentation.tracesShown(traces.length);

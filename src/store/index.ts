@@ -26,6 +26,7 @@ export {
   selectDropPlace,
   selectFocusTrace,
   selectArrivedCount,
+  selectReadout,
   selectFocusDone,
   selectHopNeighbourhood,
 } from './playhead-selectors';

@@ -31,8 +31,15 @@ export const selectDropPlace = (s: Store): string | null => {
   return hopNodeId(hop.location, hop.stage);
 };
 
-/** How many requests of the burst have come to rest: changes only when a packet arrives. */
-export const selectArrivedCount = (s: Store): number => arrivedCount(s.traces, s.playhead);
+/**
+ * The playhead the panels' running counts read: the playhead itself when paused or stepping, and while
+ * playing the clock's `readout`, a few times a second (a count that changes in every frame of a
+ * 2,000-request burst cannot be read, and re-rendering it in every frame was most of the page's work).
+ */
+export const selectReadout = (s: Store): number => (s.playing ? s.readout : s.playhead);
+
+/** How many requests of the burst have come to rest: changes only when a packet arrives (at the readout). */
+export const selectArrivedCount = (s: Store): number => arrivedCount(s.traces, selectReadout(s));
 
 /** The focused request has come to rest (its outcome may be shown). */
 export const selectFocusDone = (s: Store): boolean =>

@@ -209,6 +209,12 @@ export interface PlaybackSlice {
   playing: boolean;
   /** Timeline seconds (not simulated cluster time). Only the overlay and the inspector read it per frame. */
   playhead: number;
+  /**
+   * While playing, the playhead as the panels' running counts show it (events happened, requests
+   * arrived): the clock moves it a few times a second, not in every frame, since a count that changes
+   * 60 times a second cannot be read. Paused, the counts read `playhead` itself (selectReadout).
+   */
+  readout: number;
   speed: number; // 1 = one hop per second
   /** The request of a burst the inspector and the graph follow (0-based index into `traces`). */
   focus: number;

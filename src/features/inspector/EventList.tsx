@@ -12,6 +12,7 @@ import {
   filterEvents,
   happened,
   selectHopIndex,
+  selectReadout,
   useShallow,
   useStore,
   type TraceEvent,
@@ -65,7 +66,7 @@ export function EventList() {
   const hopIndex = useStore(selectHopIndex);
   const all = useMemo(() => eventsOf(traces), [traces]);
   const shown = useMemo(() => filterEvents(all, traces, filter, focus), [all, traces, filter, focus]);
-  const n = useStore((s) => happened(shown, s.playhead));
+  const n = useStore((s) => happened(shown, selectReadout(s)));
 
   const box = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLDivElement>(null);

@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
-import { eventsOf, happened, useStore } from '../../store';
+import { eventsOf, happened, selectReadout, useStore } from '../../store';
 import { EventList } from './EventList';
 import { Inspector } from './Inspector';
 import { ObjectView } from './ObjectView';
@@ -18,7 +18,7 @@ function EventsTabLabel() {
   const t = useT();
   const traces = useStore((s) => s.traces);
   const all = useMemo(() => eventsOf(traces), [traces]);
-  const count = useStore((s) => happened(all, s.playhead));
+  const count = useStore((s) => happened(all, selectReadout(s)));
   return <>{t('inspector.tab.events', { count })}</>;
 }
 

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { isMessageKey, useT } from '../../i18n';
-import { arrived, selectArrivedCount, shortName, useStore } from '../../store';
+import { arrived, selectArrivedCount, selectReadout, shortName, useStore } from '../../store';
 import { tally } from './tally';
 
 export function Tally() {
@@ -14,7 +14,7 @@ export function Tally() {
   const done = useStore(selectArrivedCount);
   const rows = useMemo(
     // `done` changes exactly when the set of arrived requests does.
-    () => (done > 0 ? tally(arrived(traces, useStore.getState().playhead)) : []),
+    () => (done > 0 ? tally(arrived(traces, selectReadout(useStore.getState()))) : []),
     [traces, done],
   );
   return (
