@@ -32,6 +32,9 @@ const SCENARIOS = [
   'dns-and-env',
   'externalname',
   'ipvs-scheduler-myth',
+  'hostport-vs-nodeport',
+  'loadbalancer-ip-mode',
+  'client-ip-and-keepalive',
 ];
 
 async function waitForServer(url) {
