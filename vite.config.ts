@@ -44,10 +44,20 @@ const contentSecurityPolicy = (): Plugin => ({
 const prefetchEngineWorker = (): Plugin => ({
   name: 'svclab-prefetch-engine-worker',
   apply: 'build',
-  transformIndexHtml: (_html, ctx) =>
-    Object.keys(ctx.bundle ?? {})
+  transformIndexHtml: (_html, ctx) => [
+    ...Object.keys(ctx.bundle ?? {})
       .filter((f) => /(^|\/)engine\.worker-[^/]+\.js$/.test(f))
       .map((f) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `/${f}` }, injectTo: 'head' as const })),
+    // And the worker itself is made by a tiny script of its own (src/worker/early.ts, the `early`
+    // entry below), run as soon as it arrives: the engine compiles while the entry chunk is parsed.
+    ...Object.values(ctx.bundle ?? {})
+      .filter((c) => c.type === 'chunk' && c.isEntry && c.name === 'early')
+      .map((c) => ({
+        tag: 'script',
+        attrs: { type: 'module', async: true, crossorigin: true, src: `/${c.fileName}` },
+        injectTo: 'head' as const,
+      })),
+  ],
 });
 
 /** The page's colour in the browser's and the installed app's title bar: the icon's blue. */
@@ -118,6 +128,8 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 8000,
     rolldownOptions: {
+      // The page, and the script that makes the engine's worker before the page's entry has run.
+      input: { index: 'index.html', early: 'src/worker/early.ts' },
       // The engine is pure (no module does anything when loaded but define), so a page module that uses
       // one of its functions through the src/engine barrel takes that function, not the whole engine; so
       // is the yaml package (its package.json does not say so), of which the first screen needs only the

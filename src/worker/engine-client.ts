@@ -19,6 +19,7 @@
 import { wrap, type Remote } from 'comlink';
 import { applyModel } from './cluster-patch';
 import type { BuildAnswer, BuildWire, ClusterState, EngineApi, ManifestSource, Result } from './protocol';
+import { EARLY_WORKER_KEY } from './early-key';
 
 /** A build of a classroom's scene takes milliseconds; one over this is stopped (the worker restarted). */
 export const BUILD_BUDGET_MS = 10_000;
@@ -71,7 +72,16 @@ class Stopped extends Error {
   }
 }
 
+/** The worker early.ts made as the page loaded, once (a restart makes a new one). */
+function takeEarlyWorker(): Worker | null {
+  const slot = globalThis as Record<string, unknown>;
+  const early = slot[EARLY_WORKER_KEY];
+  delete slot[EARLY_WORKER_KEY];
+  return typeof Worker !== 'undefined' && early instanceof Worker ? early : null;
+}
+
 const engineWorker = () =>
+  takeEarlyWorker() ??
   new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
 
 export function createEngineClient(options: ClientOptions = {}): EngineClient {

@@ -1,0 +1,2 @@
+/** Where early.ts leaves the engine's worker for engine-client.ts to take (a property of globalThis). */
+export const EARLY_WORKER_KEY = '__svclabEngineWorker';
