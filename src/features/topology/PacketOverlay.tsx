@@ -13,7 +13,7 @@ import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
 import { instrumentation, useStore } from '../../store';
 import type { FromPainter, ToPainter } from './packet-draw-protocol';
-import { createPainter, packetRoutes, type PacketRoutes, type PacketView } from './packet-paint';
+import { createPainter, emptyView, packetRoutes, paintFrame, type PacketRoutes } from './packet-paint';
 import { portOfNode } from './route-geometry';
 
 type Send = (message: ToPainter) => void;
@@ -45,30 +45,13 @@ function pagePainter(el: HTMLCanvasElement): { send: Send; stop: () => void } {
   const ctx = el.getContext('2d')!;
   const painter = createPainter();
   let routes: PacketRoutes | null = null;
-  const view: PacketView = {
-    width: 0,
-    height: 0,
-    dpr: 1,
-    tx: 0,
-    ty: 0,
-    zoom: 1,
-    points: new Float64Array(0),
-    playhead: 0,
-    focus: 0,
-  };
+  const view = emptyView();
   let frame = 0;
   const paint = () => {
     cancelAnimationFrame(frame);
     frame = 0;
     const drawn = instrumentation.drawStarted();
-    const w = Math.round(view.width * view.dpr);
-    const h = Math.round(view.height * view.dpr);
-    if (el.width !== w || el.height !== h) {
-      el.width = w;
-      el.height = h;
-    }
-    if (routes) painter.paint(ctx, routes, view);
-    else ctx.clearRect(0, 0, w, h);
+    paintFrame(el, ctx, painter, routes, view);
     drawn();
   };
   return {

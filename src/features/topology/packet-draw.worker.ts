@@ -6,7 +6,7 @@
  * been read (several in a row make one paint) and reports how long each paint took, a few times a
  * second, for bench:ui's packet-draw figure.
  */
-import { createPainter, type PacketRoutes, type PacketView } from './packet-paint';
+import { createPainter, emptyView, paintFrame, type PacketRoutes } from './packet-paint';
 import type { FromPainter, ToPainter } from './packet-draw-protocol';
 
 /** The worker's global scope, as far as this file uses it (the project's DOM typings have no worker scope). */
@@ -17,17 +17,7 @@ const scope = self as unknown as {
 let canvas: OffscreenCanvas | null = null;
 let ctx: OffscreenCanvasRenderingContext2D | null = null;
 let routes: PacketRoutes | null = null;
-const view: PacketView = {
-  width: 0,
-  height: 0,
-  dpr: 1,
-  tx: 0,
-  ty: 0,
-  zoom: 1,
-  points: new Float64Array(0),
-  playhead: 0,
-  focus: 0,
-};
+const view = emptyView();
 const painter = createPainter();
 let pending = false;
 const timings: number[] = [];
@@ -50,17 +40,7 @@ function paint() {
   pending = false;
   if (!canvas || !ctx) return;
   const started = performance.now();
-  const w = Math.round(view.width * view.dpr);
-  const h = Math.round(view.height * view.dpr);
-  if (canvas.width !== w || canvas.height !== h) {
-    canvas.width = w;
-    canvas.height = h;
-  }
-  if (routes) painter.paint(ctx, routes, view);
-  else {
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
-  }
+  paintFrame(canvas, ctx, painter, routes, view);
   timings.push(performance.now() - started);
   if (!reporting) {
     reporting = true;

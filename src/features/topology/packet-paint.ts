@@ -274,3 +274,42 @@ export function createPainter(makeSprite: typeof drawSprite = drawSprite) {
     },
   };
 }
+
+type Painter = ReturnType<typeof createPainter>;
+
+/** The view before the first layout: an empty canvas, nothing to show. */
+export const emptyView = (): PacketView => ({
+  width: 0,
+  height: 0,
+  dpr: 1,
+  tx: 0,
+  ty: 0,
+  zoom: 1,
+  points: new Float64Array(0),
+  playhead: 0,
+  focus: 0,
+});
+
+/**
+ * One frame, on the page's canvas or the worker's: the canvas sized to the view in device pixels, then
+ * the routes painted, or the canvas cleared when there are none.
+ */
+export function paintFrame(
+  canvas: { width: number; height: number },
+  ctx: Context2D,
+  painter: Painter,
+  routes: PacketRoutes | null,
+  view: PacketView,
+): void {
+  const w = Math.round(view.width * view.dpr);
+  const h = Math.round(view.height * view.dpr);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  if (routes) painter.paint(ctx, routes, view);
+  else {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+  }
+}
