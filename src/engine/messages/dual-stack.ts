@@ -57,7 +57,7 @@ export const dualStack = defineMessages({
     en: (p: { node: string; port: number; protocol: string; service: string; error: string }) =>
       `${p.port}/${p.protocol} is the NodePort of Service ${p.service}, but kube-proxy on ${p.node} wrote no rule for it: it exits at startup with "Error: ${p.error}" and its pod is in CrashLoopBackOff. Nothing else on ${p.node} listens on ${p.port}/${p.protocol}, so the node refuses the connection.`,
     ko: (p) =>
-      `${p.port}/${p.protocol}는 ${p.service} 서비스의 노드포트이지만, ${p.node} 노드의 kube-proxy는 이 포트에 규칙을 하나도 만들지 않았습니다. kube-proxy가 시작하자마자 종료하고 파드가 CrashLoopBackOff 상태이기 때문입니다. ${p.node} 노드에서 ${p.port}/${p.protocol}를 기다리는 다른 프로세스도 없으므로 노드가 연결을 거부합니다. kube-proxy가 출력한 오류: "Error: ${p.error}"`,
+      `${josa(`${p.port}/${p.protocol}`, '은/는')} ${p.service} 서비스의 노드포트이지만, ${p.node} 노드의 kube-proxy는 이 포트에 규칙을 하나도 만들지 않았습니다. kube-proxy가 시작하자마자 종료하고 파드가 CrashLoopBackOff 상태이기 때문입니다. ${p.node} 노드에서 ${josa(`${p.port}/${p.protocol}`, '을/를')} 기다리는 다른 프로세스도 없으므로 노드가 연결을 거부합니다. kube-proxy가 출력한 오류: "Error: ${p.error}"`,
     example: {
       node: 'node-1',
       port: 30080,
