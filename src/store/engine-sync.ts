@@ -133,8 +133,11 @@ export function startEngineSync(): () => void {
  */
 export async function sendRequest(): Promise<void> {
   if (!client) return;
-  const { request, lookup } = useStore.getState();
   useStore.setState({ sending: true, traceError: null, lookupText: null });
+  // The request runs on the scene on screen: a Send right after a scenario, lesson step or edit waits for
+  // that text's build (which also fills the suggested target's placeholders), not the one before it.
+  await builtUpTo(useStore.getState().revision);
+  const { request, lookup } = useStore.getState();
   // A lookup answers with traces too (its queries), and nslookup's output.
   const answer: Result<{ traces: Trace[]; text?: string }> = lookup
     ? await client.lookup(request)
@@ -145,6 +148,29 @@ export async function sendRequest(): Promise<void> {
   }
   const { traces, text } = answer.value;
   showTraces(traces, text ?? null);
+}
+
+/**
+ * Settles once the worker has answered for text revision `revision` (or a later one), or has failed or
+ * been stopped, or after a build's time budget: the caller never waits for ever.
+ */
+function builtUpTo(revision: number): Promise<void> {
+  const done = (s: ReturnType<typeof useStore.getState>) =>
+    s.diagnosticsRevision >= revision ||
+    s.engineStop !== null ||
+    (s.engineStatus === 'error' && !s.computing);
+  if (done(useStore.getState())) return Promise.resolve();
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(finish, BUILD_BUDGET_MS);
+    const unsubscribe = useStore.subscribe((s) => {
+      if (done(s)) finish();
+    });
+  });
 }
 
 /**
