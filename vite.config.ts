@@ -60,6 +60,26 @@ const prefetchEngineWorker = (): Plugin => ({
   ],
 });
 
+/**
+ * The engine worker's large JSON modules (the Kubernetes OpenAPI schema, ≈ 450 KB) as one string read
+ * by JSON.parse, not as an object literal (issue 17, cold load): a worker's module script is parsed and
+ * compiled whole on the worker's thread before it runs, and V8 scans a string literal far faster than it
+ * parses and compiles an object literal of the same size (then JSON.parse builds the object in a few ms).
+ * The bundler's own JSON handling writes an object literal whatever `json.stringify` says, so this turns
+ * the file into a JavaScript module first. Small JSON files are left as they are.
+ */
+const jsonAsString = (): Plugin => ({
+  name: 'svclab-worker-json-as-string',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/\.json$/.test(id) || code.length < 20_000) return null;
+    // Parsed here, so a broken file fails the build as the JSON loader would, and written without
+    // the file's indentation.
+    const text = JSON.stringify(JSON.parse(code) as unknown);
+    return { code: `export default JSON.parse(${JSON.stringify(text)});`, moduleType: 'js', map: null };
+  },
+});
+
 /** The page's colour in the browser's and the installed app's title bar: the icon's blue. */
 export const THEME_COLOR = '#326ce5';
 
@@ -115,7 +135,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), prefetchEngineWorker(), installable()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [jsonAsString()] },
   // The dev server's dependency scan starts from index.html and does not follow `new Worker(new URL(…))`
   // or `?worker` imports, so the workers' packages (the engine's CEL, RE2, hashes; Monaco's and
   // monaco-yaml's workers) were found only when a page first asked for them: the optimizer re-bundled and
