@@ -125,8 +125,10 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     config,
     opts.seed,
     (admittedOf.ServiceCIDR as ServiceCIDR[]).map((c) => ({
+      ...(c.metadata.name ? { name: c.metadata.name } : {}),
       cidrs: c.spec?.cidrs ?? [],
       at: slot.get(c) ?? -1,
+      deleting: !!c.metadata.deletionTimestamp,
     })),
   );
   // The ServiceCIDR controller: finalizer and Ready; one being deleted stays while it holds addresses.

@@ -8,7 +8,9 @@
  * dynamic one comes from the first range with room: the cluster's own range first, then the scene's
  * ServiceCIDRs in creation order. Upstream walks its allocators in Go map order, which is random; svclab
  * fixes that order so that a scene always gives the same addresses. A range is ready for the Services
- * created after its ServiceCIDR (`after`: the ServiceCIDR's creation slot; -1 for the cluster's own).
+ * created while some ServiceCIDR of that CIDR is ready and not being deleted (syncAllocators: an allocator
+ * is ready when at least one of its ServiceCIDRs is): each such ServiceCIDR gives a window of creation
+ * slots, from its creation (`after`; -1 for the cluster's own) to its deletion (`until`; none: Infinity).
  *
  * @example
  * const pool = new ClusterIPPool([familyRange('10.96.0.0/28', -1)!, familyRange('10.96.0.0/24', 3)!]);
@@ -27,15 +29,15 @@ export interface FamilyRange {
   /** The address as a number of this range's scale; -1 for an address of the family outside it. */
   parse(ip: string): number | undefined;
   format(n: number): string;
-  /** Ready for Services created after this slot. */
-  after: number;
+  /** Ready for Services created inside one of these windows of slots: after < slot < until. */
+  windows: { after: number; until: number }[];
 }
 
 /**
  * One ServiceCIDR's range: IPv4 without its network and broadcast addresses; IPv6 (at most 2^20
  * addresses, the API server's cap) as offsets from its network address, without the network address.
  */
-export function familyRange(cidr: string, after: number): FamilyRange | undefined {
+export function familyRange(cidr: string, after: number, until = Infinity): FamilyRange | undefined {
   const v4 = RangeAllocator.forCidr(cidr);
   if (v4) {
     return {
@@ -49,7 +51,7 @@ export function familyRange(cidr: string, after: number): FamilyRange | undefine
         return parseIp6(ip) !== undefined ? -1 : undefined;
       },
       format: formatIp,
-      after,
+      windows: [{ after, until }],
     };
   }
   const c = parseAnyCidr(cidr);
@@ -67,7 +69,7 @@ export function familyRange(cidr: string, after: number): FamilyRange | undefine
       return v >= c.base && v - c.base < BigInt(size) ? Number(v - c.base) : -1;
     },
     format: (n) => formatIp6(c.base + BigInt(n)),
-    after,
+    windows: [{ after, until }],
   };
 }
 
@@ -79,7 +81,10 @@ export class ClusterIPPool {
 
   /** The ranges ready for a Service created at slot `at`. */
   private ready(at: number): FamilyRange[] {
-    return this.ranges.filter((r) => r.after < at);
+    // A Service of no slot (`Infinity`) is made after everything: open windows only.
+    return this.ranges.filter((r) =>
+      r.windows.some((w) => w.after < at && (at < w.until || w.until === Infinity)),
+    );
   }
 
   /** The canonical form of an address inside a ready range, or undefined. */

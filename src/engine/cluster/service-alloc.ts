@@ -23,6 +23,7 @@ import { initIPFamilyFields, type IPFamily } from './ip-families';
 import { RangeAllocator, type AllocateResult } from './range-allocator';
 import { ClusterIPPool, familyRange, type FamilyRange } from './cluster-ip-pool';
 import { clusterFamilies, primaryServiceSubnet, serviceSubnetOf } from './families';
+import { DEFAULT_SERVICE_CIDR } from './service-cidrs';
 import type { ClusterConfig } from './state';
 
 /** The cluster's service IP families (the primary first) and an allocator for each. */
@@ -37,25 +38,45 @@ export interface ServiceInput {
   at?: number;
 }
 
-/** A ServiceCIDR's CIDRs and its creation slot. */
+/**
+ * A ServiceCIDR's CIDRs and its slot among the admitted objects. The scene's text is the order things
+ * happened in, so a ServiceCIDR being deleted (metadata.deletionTimestamp) stands where it was deleted
+ * (`kubectl delete servicecidr` moves its document to the end): it is ready for the Services before that
+ * slot and for none after it.
+ */
 export interface CidrInput {
+  name?: string;
   cidrs: string[];
   at: number;
+  deleting?: boolean;
 }
 
 /**
  * A family's ranges: the cluster's own (kubeadm's serviceSubnet, which the default ServiceCIDR mirrors),
- * then each ServiceCIDR's CIDR of that family, once.
+ * then each ServiceCIDR's CIDR of that family, once, with a window of creation slots per ServiceCIDR
+ * (MetaAllocator.syncAllocators: one allocator per CIDR, ready while one of its ServiceCIDRs is ready and
+ * not being deleted).
  */
 function familyPool(config: ClusterConfig, family: IPFamily, serviceCIDRs: CidrInput[]): ClusterIPPool {
   const own = serviceSubnetOf(config, family)!;
-  const ranges: FamilyRange[] = [familyRange(own, -1)!];
-  for (const { cidrs, at } of serviceCIDRs)
+  // The default `kubernetes` ServiceCIDR exists before any Service; deleted, it stops where it was deleted.
+  const byDefault = serviceCIDRs.find((c) => c.name === DEFAULT_SERVICE_CIDR);
+  const ownUntil = byDefault?.deleting ? byDefault.at : Infinity;
+  const ranges: FamilyRange[] = [familyRange(own, -1, ownUntil)!];
+  for (const { name, cidrs, at, deleting } of serviceCIDRs) {
+    const after = deleting || name === DEFAULT_SERVICE_CIDR ? -1 : at;
+    const until = deleting ? at : Infinity;
     for (const cidr of cidrs) {
-      const ofFamily = isIPv6(cidr.split('/')[0] ?? '') === (family === 'IPv6');
-      const r = ofFamily && !ranges.some((x) => x.cidr === cidr) ? familyRange(cidr, at) : undefined;
+      if (isIPv6(cidr.split('/')[0] ?? '') !== (family === 'IPv6')) continue;
+      const same = ranges.find((x) => x.cidr === cidr);
+      if (same) {
+        if (same.cidr !== own || name !== DEFAULT_SERVICE_CIDR) same.windows.push({ after, until });
+        continue;
+      }
+      const r = familyRange(cidr, after, until);
       if (r) ranges.push(r);
     }
+  }
   return new ClusterIPPool(ranges);
 }
 

@@ -7,7 +7,7 @@
  * one does not cover the address: it stays) and the "Extend Service IP Ranges" task's deletion steps.
  */
 import { describe, expect, it } from 'vitest';
-import { scene } from '../testing/scene';
+import { scene, sceneWithErrors } from '../testing/scene';
 
 const cidr = (name: string, cidrs: string, extra = ''): string => `apiVersion: networking.k8s.io/v1
 kind: ServiceCIDR
@@ -31,6 +31,10 @@ const next = (s: ReturnType<typeof scene>, line: string) => {
   expect(r.exitCode, r.stderr).toBe(0);
   return { r, s: scene(r.sources!.map((x) => x.text)) };
 };
+
+/** The scene's text after a command, with one more document written at its end (made later). */
+const plus = (r: { sources?: { text: string }[] }, yaml: string) =>
+  sceneWithErrors(`${r.sources!.map((x) => x.text).join('---\n')}---\n${yaml}`);
 
 describe('kubectl delete servicecidr', () => {
   it('one that still holds a Service’s address stays Terminating, with its finalizer and the reason', () => {
@@ -147,14 +151,73 @@ describe('kubectl delete servicecidr', () => {
   it('a deletionTimestamp written in the scene is a ServiceCIDR being deleted', () => {
     const stamp =
       '  deletionTimestamp: "2026-01-01T00:00:00Z"\n  finalizers: [networking.k8s.io/service-cidr-finalizer]\n';
+    // The Service is written before the deletion, so it got its address while the ServiceCIDR was ready.
     const held = scene(
-      [cidr('newcidr1', '[10.200.0.0/24]', stamp), service('web', '10.200.0.20')].join('---\n'),
+      [service('web', '10.200.0.20'), cidr('newcidr1', '[10.200.0.0/24]', stamp)].join('---\n'),
     );
     expect(held.json('get servicecidr newcidr1 -o json').items[0].status.conditions[0].reason).toBe(
       'Terminating',
     );
     const empty = scene([cidr('newcidr1', '[10.200.0.0/24]', stamp), service('web')].join('---\n'));
     expect(empty.run('get servicecidrs').stdout).not.toContain('newcidr1');
+  });
+
+  it('a Service made after the delete gets no address from the Terminating ServiceCIDR', () => {
+    // MetaAllocator.syncAllocators: an allocator is ready only while its ServiceCIDR is Ready and has no
+    // deletionTimestamp; a requested address then finds no allocator (ErrMismatchedNetwork).
+    const s = scene([cidr('newcidr1', '[10.200.0.0/24]'), service('web', '10.200.0.20')].join('---\n'));
+    const { r, s: terminating } = next(s, 'delete servicecidr newcidr1');
+    // The document moved to the end of the scene, where the deletion happened.
+    const text = r.sources!.map((x) => x.text).join('');
+    expect(text.indexOf('name: newcidr1')).toBeGreaterThan(text.indexOf('name: web'));
+    const asked = plus(r, service('api', '10.200.0.30'));
+    expect(asked.errors.map((d) => d.message)).toEqual([
+      'spec.clusterIPs: Invalid value: []string{"10.200.0.30"}: failed to allocate IP 10.200.0.30: the provided network does not match the current range',
+    ]);
+    // The Service made before it keeps its address, and the ServiceCIDR stays Terminating.
+    expect(terminating.json('get svc web -o json').items[0].spec.clusterIP).toBe('10.200.0.20');
+    expect(terminating.json('get servicecidr newcidr1 -o json').items[0].status.conditions[0].reason).toBe(
+      'Terminating',
+    );
+  });
+
+  it('with the default range full, a dynamic ClusterIP from a ServiceCIDR being deleted is “range is full”', () => {
+    // kubeadm's serviceSubnet a /29 (6 addresses: 10.96.0.1 and kube-dns 10.96.0.10 need a /28; use
+    // the extra ServiceCIDR for the scene's own Services).
+    const config = `apiVersion: kubeadm.k8s.io/v1beta4
+kind: ClusterConfiguration
+networking: { serviceSubnet: 10.96.0.0/28 }
+`;
+    const fill = Array.from({ length: 12 }, (_, i) => service(`fill${i}`)).join('---\n');
+    const s = sceneWithErrors(
+      [config, cidr('newcidr1', '[10.200.0.0/24]'), fill, service('extra')].join('---\n'),
+    );
+    expect(s.errors).toEqual([]);
+    const extra = s.json('get svc extra -o json').items[0].spec.clusterIP as string;
+    expect(extra).toMatch(/^10\.200\.0\./);
+    const { r, s: terminating } = next(s, 'delete servicecidr newcidr1');
+    // Every Service made before the delete keeps its address.
+    expect(terminating.json('get svc extra -o json').items[0].spec.clusterIP).toBe(extra);
+    const more = plus(r, service('more'));
+    expect(more.errors.map((d) => d.message)).toEqual([
+      'Internal error occurred: failed to allocate a serviceIP: range is full',
+    ]);
+  });
+
+  it('with the default kubernetes ServiceCIDR Terminating and no other, a new Service gets no ClusterIP', () => {
+    const s = scene(service('web'));
+    const before = s.json('get svc web -o json').items[0].spec.clusterIP as string;
+    const { r, s: terminating } = next(s, 'delete servicecidr kubernetes');
+    expect(terminating.json('get svc web -o json').items[0].spec.clusterIP).toBe(before);
+    const more = plus(r, service('more'));
+    expect(more.errors.map((d) => d.message)).toEqual([
+      'Internal error occurred: failed to allocate a serviceIP: range is full',
+    ]);
+    // A Service asking for an address of it finds no allocator.
+    const asked = plus(r, service('asked', '10.96.0.50'));
+    expect(asked.errors.map((d) => d.message)).toEqual([
+      'spec.clusterIPs: Invalid value: []string{"10.96.0.50"}: failed to allocate IP 10.96.0.50: the provided network does not match the current range',
+    ]);
   });
 
   it('an unknown ServiceCIDR is kubectl’s NotFound', () => {

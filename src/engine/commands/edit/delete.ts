@@ -13,7 +13,7 @@ import type { ManifestSource } from '../../manifest/parse';
 import { msg, render } from '../../messages';
 import { fail, type CommandEnv, type CommandHandler, type CommandResult } from '../types';
 import { commit, isResult, locate, notFound, takeNamespace, takeYaml, target, type Target } from './common';
-import { appendObject, editObject, findObject, removeObject, type ObjectRef } from './scene-text';
+import { appendObject, findObject, moveObjectToEnd, removeObject, type ObjectRef } from './scene-text';
 
 const IMMEDIATE =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
@@ -93,10 +93,13 @@ export const deleteCommand: CommandHandler = (args, env) => {
  * A ServiceCIDR has the ServiceCIDR controller's finalizer, so the API server only sets its
  * deletionTimestamp (and deletionGracePeriodSeconds 0); the controller then takes the finalizer away
  * unless some IPAddress would be left in no ServiceCIDR (cluster/service-cidrs.ts). The scene's text
- * follows: the document is removed when the object goes, and keeps the deletionTimestamp when it stays
- * Terminating. The API server's default `kubernetes` one, written in no document, gets one that records
- * its deletion; when nothing holds it, it is gone and at once made again by the API server's
- * default-ServiceCIDR controller, which is where the scene already is.
+ * follows: the document is removed when the object goes; when it stays Terminating it keeps the
+ * deletionTimestamp and moves to the end of the scene, where the deletion happened, so that a Service
+ * written after it gets no address from it (the allocator does not allocate from a ServiceCIDR being
+ * deleted: MetaAllocator.syncAllocators), while those before it keep theirs. The API server's default
+ * `kubernetes` one, written in no document, gets one at the end that records its deletion; when nothing
+ * holds it, it is gone and at once made again by the API server's default-ServiceCIDR controller, which
+ * is where the scene already is.
  */
 function deleteServiceCIDR(
   env: CommandEnv,
@@ -110,7 +113,7 @@ function deleteServiceCIDR(
   const found = findObject(env.sources, ref);
   const stamp = formatTimestamp(env.world.clock);
   const marked = found
-    ? editObject(env.sources, found, (o) => {
+    ? moveObjectToEnd(env.sources, found, (o) => {
         o.setIn(['metadata', 'deletionTimestamp'], stamp);
         o.setIn(['metadata', 'deletionGracePeriodSeconds'], 0);
       })

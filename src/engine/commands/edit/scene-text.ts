@@ -233,6 +233,35 @@ export function removeObject(sources: ManifestSource[], found: FoundObject): Man
 }
 
 /**
+ * Edits one object and moves it to the end of the scene (after every other document of the last source):
+ * for a change that happens after everything the text already holds, as the text is the order things
+ * happened in. A document keeps its text (comments too); an item of a List becomes a document of its own.
+ *
+ * @example
+ * moveObjectToEnd(sources, found, (o) => o.setIn(['metadata', 'deletionTimestamp'], '2026-01-01T00:00:00Z'));
+ */
+export function moveObjectToEnd(
+  sources: ManifestSource[],
+  found: FoundObject,
+  edit: (o: ObjectEditor) => void,
+): ManifestSource[] {
+  const edited = editObject(sources, found, edit);
+  const again = findObject(edited, found.ref);
+  if (!again) return edited;
+  const removed = removeObject(edited, again);
+  if (again.path.length > 0) return appendObject(removed, again.value);
+  const chunk = splitSource(edited[again.source]!.text)[again.chunk]!.text;
+  const body = chunk.replace(/^---[^\n]*\n/, '');
+  const last = removed.length - 1;
+  return removed.map((s, i) => {
+    if (i !== last) return s;
+    const base = s.text === '' || s.text.endsWith('\n') ? s.text : `${s.text}\n`;
+    const end = body.endsWith('\n') ? body : `${body}\n`;
+    return { ...s, text: `${base}${base.trim() === '' ? '' : '---\n'}${end}` };
+  });
+}
+
+/**
  * Appends a new document to a source (the last one when `source` is not given).
  *
  * @example
