@@ -29,6 +29,15 @@ test('keyboard: the editor shows its Tab escape, Enter opens a graph element, a 
   await expect(service).toHaveClass(/\blit\b/);
   await expect(page.locator('.yaml-selected').first()).toBeVisible();
 
+  // A link reached with the keyboard is drawn thick in the focus colour, not a shade darker.
+  const link = page.locator('.react-flow__edge').first();
+  await link.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const path = link.locator('.react-flow__edge-path');
+  await expect(path).toHaveCSS('stroke', 'rgb(29, 78, 216)');
+  await expect(path).toHaveCSS('stroke-width', '5px');
+
   // A lesson open: the clicker's PageDown and PageUp turn its pages; the arrows still step the packet.
   await page.getByTestId('side-tab-lesson').click();
   await page.getByTestId('lesson-item-clusterip').click();
