@@ -7,6 +7,7 @@
  * podFromTemplate(sts.spec.template, { name: 'web-0', namespace: 'default', owner: sts, seed: 1 }).metadata.name; // "web-0"
  */
 import type { KubeObject, Pod, PodSpec, PodTemplate } from '../k8s/objects';
+import { admitPodPriority } from '../manifest/defaults-pod';
 import { shallowCopy } from './clone';
 import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { uidFor } from './hash';
@@ -42,6 +43,7 @@ export function podFromTemplate(t: PodTemplate, o: PodFromTemplate): { pod: Pod;
   };
   const spec = shallowCopy(t.spec);
   if (o.spec) Object.assign(spec, o.spec);
+  admitPodPriority(spec);
   const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
   mergeLabelKeys(pod);
   const key = objectKey(pod);

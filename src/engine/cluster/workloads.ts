@@ -20,6 +20,7 @@
  * out.replicaSets[0].metadata.name; // "web-7c9d8b5f4"-like
  * out.podGroups[0].pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
+import { admitPodPriority } from '../manifest/defaults-pod';
 import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
@@ -234,6 +235,7 @@ function podsFor(
       : { name, generateName: base, namespace: ns, labels, ownerReferences, uid };
     if (time !== undefined) metadata.creationTimestamp = time;
     const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(t.spec) };
+    admitPodPriority(pod.spec);
     mergeLabelKeys(pod);
     pods.push(pod);
     keys.push(keyPrefix + suffix);

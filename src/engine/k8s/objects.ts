@@ -216,6 +216,10 @@ export interface PodSpec {
   affinity?: Affinity;
   tolerations?: Toleration[];
   terminationGracePeriodSeconds?: number; // 30
+  priorityClassName?: string; // "system-node-critical"
+  /** Set by the Priority admission plugin when the pod is created. */
+  priority?: number; // 0
+  preemptionPolicy?: string; // "PreemptLowerPriority"
 }
 
 export interface NodeSelectorRequirement {

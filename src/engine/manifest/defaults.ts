@@ -9,7 +9,7 @@
  * svc.spec; // { ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], sessionAffinity: 'None', type: 'ClusterIP',
  *           //   internalTrafficPolicy: 'Cluster' } (ipFamilyPolicy and ipFamilies come from the registry)
  */
-import { defaultPodSpec } from './defaults-pod';
+import { admitPodPriority, defaultPodSpec } from './defaults-pod';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -199,7 +199,8 @@ export function applyDefaults(obj: Obj): void {
     case 'Service':
       return defaultService(obj);
     case 'Pod':
-      return defaultPodSpec(obj.spec);
+      defaultPodSpec(obj.spec);
+      return admitPodPriority(obj.spec);
     case 'Deployment':
       return defaultWorkload(obj, true);
     case 'ReplicaSet':
