@@ -243,7 +243,7 @@ test.describe(() => {
 for (const locale of ['ko-KR', 'en-US'])
   test.describe(() => {
     test.use({ locale });
-    test(`${locale} at 1280×720: the request bar keeps a NodePort address whole, on one row`, async ({
+    test(`${locale} at 1280×720: the request bar keeps a NodePort address and the protocol whole, on one row`, async ({
       page,
     }) => {
       await page.setViewportSize({ width: 1280, height: 720 });
@@ -251,16 +251,35 @@ for (const locale of ['ko-KR', 'en-US'])
       await graphReady(page);
       await page.getByTestId('request-from').selectOption('external');
       await page.getByTestId('request-to').fill('http://192.168.49.3:30080/');
-      await page.locator('form.request-bar select').nth(1).selectOption('http1.0');
-      const bar = await page.locator('form.request-bar').evaluate((form) => {
-        const input = form.querySelector<HTMLInputElement>('[data-testid="request-to"]')!;
-        const controls = [...form.querySelectorAll<HTMLElement>('input, select, button')];
-        return {
-          cut: input.scrollWidth - input.clientWidth,
-          rows: new Set(controls.map((el) => Math.round(el.getBoundingClientRect().top / 8))).size,
-        };
-      });
-      expect(bar.cut, 'the address input scrolls its text').toBeLessThanOrEqual(0);
-      expect(bar.rows, 'the request bar wraps').toBe(1);
+      // Every protocol keeps its chosen label whole too (en cut "HTTP/1.0 (new co…" at this address).
+      for (const choice of ['http1.0', 'http1.1', 'keepalive', 'http2', 'ping', 'dns']) {
+        await page.locator('form.request-bar select').nth(1).selectOption(choice);
+        const bar = await page.locator('form.request-bar').evaluate((form) => {
+          const input = form.querySelector<HTMLInputElement>('[data-testid="request-to"]')!;
+          const controls = [...form.querySelectorAll<HTMLElement>('input, select, button')];
+          const [from, protocol] = [...form.querySelectorAll('select')];
+          // The menu's own width for its chosen label: a copy with no limits, in the same row's styles.
+          const copy = protocol!.cloneNode(true) as HTMLSelectElement;
+          copy.value = protocol!.value;
+          copy.style.cssText = 'position:absolute;visibility:hidden;max-width:none;min-width:0';
+          form.appendChild(copy);
+          const whole = copy.getBoundingClientRect().width;
+          copy.remove();
+          const send = form.querySelector('button[type="submit"]')!.getBoundingClientRect();
+          return {
+            cut: input.scrollWidth - input.clientWidth,
+            rows: new Set(controls.map((el) => Math.round(el.getBoundingClientRect().top / 8))).size,
+            label: protocol!.selectedOptions[0]!.textContent,
+            labelCut: whole - protocol!.getBoundingClientRect().width,
+            spill: from!.getBoundingClientRect().right - from!.parentElement!.getBoundingClientRect().right,
+            overflow: send.right - form.getBoundingClientRect().right,
+          };
+        });
+        expect(bar.cut, 'the address input scrolls its text').toBeLessThanOrEqual(0);
+        expect(bar.rows, 'the request bar wraps').toBe(1);
+        expect(bar.labelCut, `the protocol menu cuts "${bar.label}"`).toBeLessThanOrEqual(0.5);
+        expect(bar.spill, 'the source menu spills out of its label').toBeLessThanOrEqual(0.5);
+        expect(bar.overflow, 'Send is past the bar’s edge').toBeLessThanOrEqual(0);
+      }
     });
   });

@@ -245,10 +245,10 @@ export const en = {
   'request.external': 'External client',
   'request.pod': 'Pod {name}',
   'request.node': 'Node {name}',
-  'request.proto.http1.0': 'HTTP/1.0 (new connection)',
+  'request.proto.http1.0': 'HTTP/1.0 (new conn.)',
   'request.proto.http1.1': 'HTTP/1.1',
   'request.proto.keepalive': 'HTTP/1.1 keep-alive',
-  'request.proto.http2': 'HTTP/2 (one connection)',
+  'request.proto.http2': 'HTTP/2 (one conn.)',
   'request.proto.ping': 'ping (ICMP)',
   'request.proto.dns': 'DNS lookup',
 

@@ -5,6 +5,7 @@
 import { useMemo, type FormEvent } from 'react';
 import { clusterIndex } from '../../engine';
 import { useT } from '../../i18n';
+import './request-bar.css';
 import {
   choiceOf,
   MAX_COUNT,
@@ -62,7 +63,7 @@ export function RequestBar() {
       id="request"
       tabIndex={-1}
     >
-      <label>
+      <label className="source">
         {t('request.from')}
         <select
           value={request.from}
@@ -86,7 +87,7 @@ export function RequestBar() {
           spellCheck={false}
         />
       </label>
-      <label>
+      <label className="protocol">
         {/* The choices name themselves (HTTP/1.1, ping, DNS lookup): the address gets the room. */}
         <span className="sr-only">{t('request.protocol')}</span>
         <select
