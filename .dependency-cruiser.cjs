@@ -47,8 +47,9 @@ const ENGINE_LAYERS = [
   [['timeline', '^src/engine/timeline/']],
   // The data path and the world it runs in (clock, conntrack, PRNG, per-mode proxy state).
   [['simulate', '^src/engine/(simulate/|world\\.ts$)']],
-  // The composition root: YAML → admitted objects → cluster core + each area's system objects and lints.
-  [['build', '^src/engine/(build|workspace)(/|\\.ts$)']],
+  // The composition root: YAML → admitted objects → cluster core + each area's system objects and lints;
+  // and libraries.ts, which fills the slots of the libraries that load apart (util/library-slot.ts).
+  [['build', '^src/engine/(build|workspace|libraries)(/|\\.ts$)']],
   [
     ['proxy', '^src/engine/proxy/'],
     ['discovery', '^src/engine/discovery/'],
@@ -129,11 +130,14 @@ module.exports = {
       name: 'engine-core-first-build',
       comment:
         'engine/core.ts is what the worker compiles before its first build (issue 17, cold load): it must not ' +
-        'reach the command interpreter, the lessons or the data path (they load later, as engine-rest.ts)',
+        'reach the command interpreter, the lessons or the data path (they load later, as engine-rest.ts), nor ' +
+        'the libraries that load apart (libraries.ts fills their slots: CEL and protobuf, RE2, ASN.1/X.509)',
       severity: 'error',
       from: { path: '^src/engine/core\\.ts$' },
       to: {
-        path: '^src/engine/(commands/|lessons/|world\\.ts$|simulate/(?!(request|topology)\\.ts$))',
+        path:
+          '^(src/engine/(commands/|lessons/|world\\.ts$|libraries\\.ts$|manifest/crd/cel\\.ts$|net/x509-der\\.ts$|' +
+          'simulate/(?!(request|topology)\\.ts$))|node_modules/(@bufbuild/(cel|protobuf|re2)|asn1js|@peculiar)/)',
         reachable: true,
       },
     },
@@ -141,18 +145,24 @@ module.exports = {
       name: 'worker-first-build',
       comment:
         "The engine worker's own script takes the engine's values from engine/core.ts only (types may come " +
-        'from engine/index.ts); the rest of the engine comes through engine-rest.ts, by dynamic import',
+        'from engine/index.ts); the rest of the engine comes through engine-rest.ts and engine-libs.ts, by ' +
+        'dynamic import',
       severity: 'error',
-      from: { path: '^src/worker/', pathNot: `${TESTS}|^src/worker/(engine-rest|lesson-host)\\.ts$` },
+      from: {
+        path: '^src/worker/',
+        pathNot: `${TESTS}|^src/worker/(engine-rest|engine-libs|lesson-host)\\.ts$`,
+      },
       to: { path: '^src/engine/index\\.ts$', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'worker-rest-dynamic',
-      comment: 'engine-rest.ts (and the lesson calls it serves) is only ever imported dynamically',
+      comment:
+        'engine-rest.ts (and the lesson calls it serves) and engine-libs.ts (the libraries that load apart) ' +
+        'are only ever imported dynamically',
       severity: 'error',
       from: { path: '^src/worker/', pathNot: `${TESTS}|^src/worker/engine-rest\\.ts$` },
       to: {
-        path: '^src/worker/(engine-rest|lesson-host)\\.ts$',
+        path: '^src/worker/(engine-rest|engine-libs|lesson-host)\\.ts$',
         dependencyTypesNot: ['dynamic-import', 'type-only'],
       },
     },

@@ -41,13 +41,41 @@ const contentSecurityPolicy = (): Plugin => ({
  * panels' chunks; the first build waits for it. A prefetch keeps it in the HTTP cache for the worker to
  * read at once. Build only (the dev server serves the worker from source).
  */
+/**
+ * The files the engine worker's script needs before it runs: itself and the chunks it imports
+ * statically (the bundler may put code it shares with its later chunks in one of its own). Not the
+ * chunks it loads with import().
+ */
+function workerFirstFiles(bundle: Record<string, { type: string; source?: unknown; code?: string }>) {
+  const text = (f: string): string => {
+    const o = bundle[f];
+    const s = o?.type === 'asset' ? o.source : o?.code;
+    return typeof s === 'string' ? s : s instanceof Uint8Array ? new TextDecoder().decode(s) : '';
+  };
+  const out: string[] = [];
+  const visit = (f: string) => {
+    if (out.includes(f) || !(f in bundle)) return;
+    out.push(f);
+    const dir = f.slice(0, f.lastIndexOf('/') + 1);
+    // Static imports only: `import{…}from"./x.js"` or `import"./x.js"`, never `import(`.
+    for (const m of text(f).matchAll(/\bimport\s*(?:[^;()'"`]*?\bfrom\s*)?["']\.\/([^"']+\.js)["']/g))
+      visit(dir + m[1]!);
+  };
+  Object.keys(bundle)
+    .filter((f) => /(^|\/)engine\.worker-[^/]+\.js$/.test(f))
+    .forEach(visit);
+  return out;
+}
+
 const prefetchEngineWorker = (): Plugin => ({
   name: 'svclab-prefetch-engine-worker',
   apply: 'build',
   transformIndexHtml: (_html, ctx) => [
-    ...Object.keys(ctx.bundle ?? {})
-      .filter((f) => /(^|\/)engine\.worker-[^/]+\.js$/.test(f))
-      .map((f) => ({ tag: 'link', attrs: { rel: 'prefetch', href: `/${f}` }, injectTo: 'head' as const })),
+    ...workerFirstFiles(ctx.bundle ?? {}).map((f) => ({
+      tag: 'link',
+      attrs: { rel: 'prefetch', href: `/${f}` },
+      injectTo: 'head' as const,
+    })),
     // And the worker itself is made by a tiny script of its own (src/worker/early.ts, the `early`
     // entry below), run as soon as it arrives: the engine compiles while the entry chunk is parsed.
     ...Object.values(ctx.bundle ?? {})
@@ -129,13 +157,24 @@ const installable = () =>
     },
   });
 
+/** Modules that do nothing when loaded but define: the engine's and the yaml package's (below). */
+const pureEngine = (id: string): boolean =>
+  !/[/\\]src[/\\]engine[/\\]|[/\\]node_modules[/\\]yaml[/\\]/.test(id);
+
 // The playground. Served on 127.0.0.1 only; everything (Monaco, its workers, the schema) is bundled,
 // so the built app never asks another host for anything.
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), prefetchEngineWorker(), installable()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-  worker: { format: 'es', plugins: () => [jsonAsString()] },
+  worker: {
+    format: 'es',
+    plugins: () => [jsonAsString()],
+    // The engine's modules are pure in the worker too (the page's build says so below; the worker's
+    // bundle has options of its own): without it every module the worker's script imports was kept
+    // whole, e.g. the message catalogue's defineMessages() calls, which only the later chunks use.
+    rolldownOptions: { treeshake: { moduleSideEffects: pureEngine } },
+  },
   // The dev server's dependency scan starts from index.html and does not follow `new Worker(new URL(…))`
   // or `?worker` imports, so the workers' packages (the engine's CEL, RE2, hashes; Monaco's and
   // monaco-yaml's workers) were found only when a page first asked for them: the optimizer re-bundled and
@@ -154,15 +193,14 @@ export default defineConfig({
       // one of its functions through the src/engine barrel takes that function, not the whole engine; so
       // is the yaml package (its package.json does not say so), of which the first screen needs only the
       // CST parser (scenarios/localize.ts).
-      treeshake: {
-        moduleSideEffects: (id: string) =>
-          !/[/\\]src[/\\]engine[/\\]|[/\\]node_modules[/\\]yaml[/\\]/.test(id),
-      },
+      treeshake: { moduleSideEffects: pureEngine },
     },
   },
   test: {
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
     environment: 'node',
+    // The engine's libraries that load apart (src/engine/libraries.ts) are in place for every test.
+    setupFiles: ['src/engine/testing/libraries.setup.ts'],
     // A hang guard, not a speed check (performance is measured by `npm run bench`): fixed CPU work such
     // as 1,000 simulated requests takes over 5 s, Vitest's default, on two shared cores at load ~30.
     testTimeout: 60_000,

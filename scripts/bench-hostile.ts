@@ -19,6 +19,10 @@ import { buildCluster } from '../src/engine/build';
 import { runCommand } from '../src/engine/commands/run';
 import type { ManifestSource } from '../src/engine/manifest/parse';
 import { createWorld } from '../src/engine/world';
+import { provideLibraries } from '../src/engine/libraries';
+
+// The whole engine, the libraries that load apart included (src/engine/libraries.ts).
+provideLibraries();
 
 interface Case {
   name: string;

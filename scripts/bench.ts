@@ -26,6 +26,7 @@ import { runInNewContext } from 'node:vm';
 import jsYaml from 'js-yaml';
 import { assembleCluster } from '../src/engine/cluster/assemble';
 import { ADD_ONS, buildFromObjects } from '../src/engine/build';
+import { provideLibraries } from '../src/engine/libraries';
 import { discoveryLints } from '../src/engine/discovery/lint';
 import { createManifestCache, loadObjects } from '../src/engine/manifest/load';
 import { renderText } from '../src/engine/messages';
@@ -33,6 +34,9 @@ import type { SourcedObject } from '../src/engine/manifest/types';
 import { parseManifests } from '../src/engine/manifest/parse';
 import { createWorkspace } from '../src/engine/workspace';
 import { generatedScene, type Source } from './bench-scene';
+
+// The whole engine, the libraries that load apart included (src/engine/libraries.ts).
+provideLibraries();
 
 const TARGET_MS = 1000;
 

@@ -18,6 +18,10 @@ import { performance } from 'node:perf_hooks';
 import fc from 'fast-check';
 import { fuzzCase } from '../src/engine/fuzz/arbitraries';
 import { runCase, type Finding, type FuzzCase } from '../src/engine/fuzz/check';
+import { provideLibraries } from '../src/engine/libraries';
+
+// The whole engine, the libraries that load apart included (src/engine/libraries.ts).
+provideLibraries();
 
 const args = process.argv.slice(2);
 const flag = (name: string): string | undefined => {

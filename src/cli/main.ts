@@ -18,6 +18,7 @@ import {
   helpText,
   isLang,
   msg,
+  provideLibraries,
   render,
   runCommand,
   validateCommand,
@@ -217,6 +218,8 @@ function ignoreClosedPipes(): void {
  */
 export async function main(argv: string[], io: CliIo = {}): Promise<number> {
   if (!io.stdout || !io.stderr) ignoreClosedPipes();
+  // The whole engine from the start: lessons and commands build scenes of their own.
+  provideLibraries();
   // Terminal-safe, as runCommand's own output: the CLI's messages quote file names and arguments.
   const out = io.stdout ?? ((t: string) => void process.stdout.write(t));
   const err = io.stderr ?? ((t: string) => void process.stderr.write(t));

@@ -25,6 +25,8 @@ export {
   type RemovableField,
 } from './manifest/import-file';
 export type { Diagnostic, DiagnosticSource, Severity } from './diagnostics';
+// The libraries that load apart (libraries.ts provides them): which ones a build reached before they had.
+export { LibraryMissing, takeWantedLibraries } from './util/library-slot';
 
 // The cluster the build yields, and the objects in it.
 export type { ClusterState, ClusterConfig, ObjectKey, ObjectOrigin, ProxyMode } from './cluster/state';

@@ -12,9 +12,26 @@
  * runCommand('get svc', { cluster, world, diagnostics, json: false, lang: 'en' }).stdout; // kubectl's table
  */
 
+import { buildCluster as coreBuildCluster, createWorkspace as coreCreateWorkspace } from './core';
+import { provideLibraries } from './libraries';
+
 // Building a cluster from YAML, the cluster and its objects, the scene's timeline: the first build's part
 // (core.ts), which the page's worker loads before the rest.
 export * from './core';
+// …with every library the engine loads apart (libraries.ts, issue 17) in place: the CLI, the scripts
+// and anything else that builds through this face get the whole engine. The worker builds with core.ts
+// and provides the libraries itself (worker/engine-host.ts).
+export { provideLibraries } from './libraries';
+/** core.ts's buildCluster, with the libraries provided first. */
+export const buildCluster: typeof coreBuildCluster = (...args) => {
+  provideLibraries();
+  return coreBuildCluster(...args);
+};
+/** core.ts's createWorkspace, with the libraries provided first. */
+export const createWorkspace: typeof coreCreateWorkspace = (...args) => {
+  provideLibraries();
+  return coreCreateWorkspace(...args);
+};
 
 // Look-ups over one cluster state, shared by the engine and the page's translators (principle 14): slices
 // by Service, pods by IP, address owners, node zones, system or user object, readiness. The page builds

@@ -14,6 +14,7 @@ import {
   clusterAt,
   createWorkspace,
   readManifestFile,
+  takeWantedLibraries,
   type BuildResult,
   type ClusterState,
   type Diagnostic,
@@ -22,11 +23,13 @@ import {
 } from '../engine/core';
 import type { SimWorld } from '../engine';
 import type * as RestModule from './engine-rest';
+import type * as LibsModule from './engine-libs';
 import { diffModel } from './cluster-patch';
 import {
   errorText,
   MAX_CONSOLE_TRACES,
   MAX_SIM_COUNT,
+  type BuildAnswer,
   type ClusterModel,
   type EngineApi,
   type Result,
@@ -38,6 +41,9 @@ const NO_CLUSTER: Result<never> = { ok: false, error: 'no cluster' };
 /** The rest of the engine (engine-rest.ts): its own chunk, loaded once, by the first call that needs it. */
 type Rest = typeof RestModule;
 const loadRest = (): Promise<Rest> => import('./engine-rest');
+/** The engine's libraries that load apart (engine-libs.ts): their own chunk, loaded once. */
+type Libs = typeof LibsModule;
+const loadLibs = (): Promise<Libs> => import('./engine-libs');
 /** What the console shows of one command's output (iptables-save at 10,000 Services is ~10 MB). */
 const CONSOLE_MAX_OUTPUT = 1_000_000;
 
@@ -55,6 +61,7 @@ function attempt<T>(f: () => T): Result<T> {
 export function createEngineHost(
   clock: () => number = () => performance.now(),
   load: () => Promise<Rest> = loadRest,
+  loadLibraries: () => Promise<Libs> = loadLibs,
 ): EngineApi {
   let latestRevision = 0;
   let workspace: Workspace | null = null;
@@ -77,11 +84,23 @@ export function createEngineHost(
   let worldSeed = 1;
   let worldClock = 0;
   let rest: Promise<Rest> | null = null;
-  /** The rest of the engine, loaded once (a failed load is tried again by the next call). */
+  let libs: Promise<void> | null = null;
+  /** The engine's libraries, loaded and provided once (a failed load is tried again by the next call). */
+  const libraries = async (): Promise<void> => {
+    libs ??= loadLibraries().then((l) => l.provideLibraries());
+    try {
+      await libs;
+    } catch (e) {
+      libs = null;
+      throw e;
+    }
+  };
+  /** The rest of the engine, with the libraries, loaded once (a failed load is tried again later). */
   const more = async (): Promise<Rest> => {
     rest ??= load();
     try {
-      return await rest;
+      const [r] = await Promise.all([rest, libraries()]);
+      return r;
     } catch (e) {
       rest = null;
       throw e;
@@ -113,8 +132,30 @@ export function createEngineHost(
     // Let queued messages run first: if a newer text is waiting, this one is stale and skipped.
     await yieldToQueue();
     if (revision < latestRevision) return { ok: true, value: null };
-    return attempt(() => {
-      const started = clock();
+    const started = clock();
+    takeWantedLibraries();
+    const first = run(revision, sources, seed, at, started);
+    // The build reached a library that loads apart before it had loaded (engine/libraries.ts): load
+    // them and build again on a new workspace, so that the answer is the whole engine's, not half of one.
+    if (takeWantedLibraries().length === 0) return first;
+    workspace = null;
+    try {
+      await libraries();
+    } catch (e) {
+      return { ok: false, error: errorText(e) };
+    }
+    if (revision < latestRevision) return { ok: true, value: null };
+    return run(revision, sources, seed, at, started);
+  };
+
+  const run = (
+    revision: number,
+    sources: ManifestSource[],
+    seed: number,
+    at: number,
+    started: number,
+  ): Result<BuildAnswer> =>
+    attempt(() => {
       if (workspace?.seed !== seed) workspace = createWorkspace(seed);
       const { cluster: built, diagnostics, objects } = workspace.update(sources);
       const instant = Number.isFinite(at) && at > 0 ? at : 0;
@@ -137,7 +178,6 @@ export function createEngineHost(
         timeline: { at: instant, events },
       };
     });
-  };
 
   return {
     update: build,

@@ -14,7 +14,7 @@
  * selectRoute(table, { host: 'shop.example.com', path: '/api/x', method: 'GET', headers: {} }).matched?.routeKey;
  * // "default/shop"
  */
-import { RE2JS } from '@bufbuild/re2';
+import { librarySlot } from '../util/library-slot';
 import type { GRPCRouteMatch, HTTPRouteMatch, Route } from '../k8s/gateway-api';
 import { describeGrpcMatch, grpcEnvoyMatch, type EnvoyMatch } from './grpc-match';
 import { hostMatches, wildcardMatches } from './hostnames';
@@ -182,13 +182,19 @@ export function sortEntries(entries: readonly RouteEntry[]): RouteEntry[] {
   });
 }
 
-const regexCache = new Map<string, RE2JS | null>();
+/** RE2 (@bufbuild/re2), loaded apart (util/library-slot.ts): engine/libraries.ts provides it. */
+export const re2Library = librarySlot<{ compile(pattern: string): { matches(value: string): boolean } }>(
+  're2',
+);
+
+const regexCache = new Map<string, { matches(value: string): boolean } | null>();
 /** RE2 full match (Envoy's safe_regex), a pattern RE2 cannot compile matches nothing. */
 function fullMatch(pattern: string, value: string): boolean {
   let re = regexCache.get(pattern);
   if (re === undefined) {
+    const re2 = re2Library.use();
     try {
-      re = RE2JS.compile(pattern);
+      re = re2.compile(pattern);
     } catch {
       re = null;
     }

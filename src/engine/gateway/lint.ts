@@ -12,9 +12,13 @@ import type { ClusterState } from '../cluster/state';
 import type { Diagnostic, Severity } from '../diagnostics';
 import type { KubeObject } from '../k8s/objects';
 import { GATEWAY_GROUP } from '../k8s/gateway-api';
-import { msg, render, type Msg } from '../messages';
+import { msg, type Lang, type Msg } from '../messages';
+import { librarySlot } from '../util/library-slot';
 import { CONTROLLER_NAME } from './envoy-infra';
 import { gatewayModel } from './status';
+
+/** The message catalogue's renderer (messages/), loaded apart: engine/libraries.ts provides it. */
+export const lintText = librarySlot<{ render(m: Msg, lang: Lang): string }>('messages');
 
 function diag(o: KubeObject, severity: Severity, code: string, field: string, message: Msg): Diagnostic {
   return {
@@ -26,7 +30,7 @@ function diag(o: KubeObject, severity: Severity, code: string, field: string, me
     name: o.metadata.name ?? '',
     field,
     // Rendered in English until diagnostics carry descriptors (issue 12); the descriptor is the source.
-    message: render(message, 'en'),
+    message: lintText.use().render(message, 'en'),
   };
 }
 

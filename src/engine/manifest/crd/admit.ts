@@ -18,10 +18,15 @@ import { isDNS1123Subdomain } from '../validate/messages';
 import { validateObjectMeta } from '../validate/metadata';
 import { required, type FieldError } from '../validate/field';
 import type { Admission, SourcedObject } from '../types';
-import { celErrors } from './cel';
+import { librarySlot } from '../../util/library-slot';
 import { applyCrdDefaults } from './defaults';
 import { crdVersion, type SchemaProps } from './registry';
 import { unknownFields, validateAgainstSchema } from './structural';
+
+/** The CEL evaluator (cel.ts, with @bufbuild/cel and RE2), loaded apart: engine/libraries.ts provides it. */
+export const celLibrary = librarySlot<{
+  celErrors(value: unknown, schema: SchemaProps, path: string): FieldError[];
+}>('cel');
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -35,6 +40,7 @@ function bodyErrors(object: Record<string, unknown>, schema: SchemaProps): Field
   for (const r of schema.required ?? []) if (object[r] === undefined) errs.push(required(r));
   // CEL runs on what the schema accepts: a rule over a wrongly typed value has nothing to say.
   if (errs.length > 0) return errs;
+  const { celErrors } = celLibrary.use();
   for (const [k, p] of Object.entries(schema.properties ?? {})) {
     if (k === 'metadata' || k === 'apiVersion' || k === 'kind') continue;
     errs.push(...celErrors(object[k], p, k));
