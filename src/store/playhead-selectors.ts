@@ -5,7 +5,7 @@
 import type { Trace } from '../engine';
 import type { Store } from './types';
 import { hopNodeId } from './graph-ids';
-import { arrivedCount, duration, hopAt, traceEnd } from './timeline';
+import { arrivedCount, duration, hopAt, traceEnd, traceStart } from './timeline';
 
 /** The request the inspector and the graph follow. */
 export const selectFocusTrace = (s: Store): Trace | undefined => s.traces[s.focus];
@@ -48,12 +48,16 @@ export const selectFocusDone = (s: Store): boolean =>
 /**
  * The graph elements around the focused request's packet: where it is and where it goes next, as one
  * string ("pod/default/client kube-proxy/node-1") so it changes only when a hop boundary is crossed.
- * Empty without traces.
+ * Before its packet has left (the playhead at the request's start: just sent, or rewound), every place of
+ * the route it will take, source to destination, once each, so that a camera following it frames the
+ * whole route first. Empty without traces.
  */
 export const selectHopNeighbourhood = (s: Store): string => {
   const hops = selectFocusTrace(s)?.hops;
   const i = selectHopIndex(s);
   if (!hops || i < 0) return '';
+  if (s.playhead <= traceStart(s.focus, s.traces.length) + 1e-9)
+    return [...new Set(hops.map((h) => hopNodeId(h.location, h.stage)))].join(' ');
   return hops
     .slice(i, i + 2)
     .map((h) => hopNodeId(h.location, h.stage))

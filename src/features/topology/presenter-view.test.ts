@@ -58,6 +58,25 @@ describe('cameraFor', () => {
     expect(onScreen(d, 2000, 1000)).toEqual({ x: 800, y: 500 });
   });
 
+  it('frames a route from its source as far as it fits when the whole route does not', () => {
+    // Before the packet leaves, the focus is the route: source, kube-proxy, a far CoreDNS pod, the backend.
+    const source: Box = { x: 900, y: 500, width: 200, height: 50 };
+    const proxy: Box = { x: 1200, y: 480, width: 200, height: 50 };
+    const backend: Box = { x: 1350, y: 650, width: 200, height: 50 };
+    const far: Box = { x: 100, y: 100, width: 200, height: 50 };
+    const inView = (c: ReturnType<typeof cameraFor>, b: Box) => {
+      const tl = onScreen(c, b.x, b.y);
+      const br = onScreen(c, b.x + b.width, b.y + b.height);
+      return tl.x >= 0 && tl.y >= 0 && br.x <= view.width && br.y <= view.height;
+    };
+    const whole = cameraFor({ scene, focus: [source, proxy, backend], view, minZoom: 1 });
+    expect([source, proxy, backend].every((b) => inView(whole, b))).toBe(true);
+    const part = cameraFor({ scene, focus: [source, proxy, backend, far], view, minZoom: 1 });
+    expect(part.zoom).toBe(1);
+    expect([source, proxy, backend].every((b) => inView(part, b))).toBe(true);
+    expect(inView(part, far)).toBe(false);
+  });
+
   it('without a focus, starts at the scene’s top left', () => {
     const c = cameraFor({ scene, focus: [], view, minZoom: 1 });
     expect(onScreen(c, 0, 0)).toEqual({ x: 0, y: 0 });

@@ -1,8 +1,9 @@
 /**
  * Where the graph's camera goes. Normally it fits the whole scene. Presenting, the labels must stay
  * readable from the back of a room: when fitting everything would shrink them below `minZoom`, the camera
- * follows the packet's neighbourhood (the place it is at and the place it goes next) at `minZoom`
- * instead, kept inside the scene so no empty half-screen shows. Pure: boxes in, a viewport out.
+ * follows the packet's neighbourhood (the place it is at and the place it goes next; before the packet
+ * leaves, the whole route it will take) at `minZoom` instead, as much of it from its start as fits, kept
+ * inside the scene so no empty half-screen shows. Pure: boxes in, a viewport out.
  *
  * @example
  * cameraFor({ scene, focus: [podBox, proxyBox], view: { width: 800, height: 560 }, minZoom: 1 });
@@ -73,12 +74,16 @@ export function cameraFor({
   const zoom = minZoom;
   const visibleW = view.width / zoom;
   const visibleH = view.height / zoom;
-  // Keep the whole neighbourhood in view when it fits; otherwise its first box (where the packet is).
-  const all = union(focus);
-  const target =
-    all && all.width <= visibleW && all.height <= visibleH
-      ? all
-      : (focus[0] ?? { ...scene, width: 0, height: 0 });
+  // Keep the whole focus in view when it fits; otherwise as much of it from its first box (where the
+  // packet is, or a route's source) as fits.
+  let target: Box = focus[0] ?? { ...scene, width: 0, height: 0 };
+  for (let n = focus.length; n > 1; n--) {
+    const some = union(focus.slice(0, n))!;
+    if (some.width <= visibleW && some.height <= visibleH) {
+      target = some;
+      break;
+    }
+  }
   const cx = centreOn(target.x + target.width / 2, scene.x, scene.width, visibleW);
   const cy = centreOn(target.y + target.height / 2, scene.y, scene.height, visibleH);
   return { x: view.width / 2 - cx * zoom, y: view.height / 2 - cy * zoom, zoom, follows: true };
