@@ -6,7 +6,7 @@
  * @example
  * supportedKind('Service'); // { kind: 'Service', apiVersions: ['v1'], namespaced: true, config: false }
  */
-import { customResourceDefinitions } from './crd/registry';
+import { SERVED_CRDS } from './crd/served';
 
 export interface KindInfo {
   kind: string; // "Service"
@@ -54,10 +54,10 @@ const KINDS: KindInfo[] = [
 ];
 
 // The installed CRDs' kinds (Gateway API), with every version they serve.
-for (const c of customResourceDefinitions())
+for (const c of SERVED_CRDS)
   KINDS.push({
     kind: c.kind,
-    apiVersions: c.versions.map((v) => `${c.group}/${v.name}`),
+    apiVersions: c.versions.map((v) => `${c.group}/${v}`),
     namespaced: c.namespaced,
     config: false,
     crd: true,

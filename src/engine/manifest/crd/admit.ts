@@ -20,13 +20,17 @@ import { required, type FieldError } from '../validate/field';
 import type { Admission, SourcedObject } from '../types';
 import { librarySlot } from '../../util/library-slot';
 import { applyCrdDefaults } from './defaults';
-import { crdVersion, type SchemaProps } from './registry';
+import type { Crd, CrdVersion, SchemaProps } from './types';
 import { unknownFields, validateAgainstSchema } from './structural';
 
-/** The CEL evaluator (cel.ts, with @bufbuild/cel and RE2), loaded apart: engine/libraries.ts provides it. */
-export const celLibrary = librarySlot<{
+/**
+ * The CRDs' schemas (registry.ts) and the CEL evaluator of their rules (cel.ts, with @bufbuild/cel and
+ * RE2), loaded apart: engine/libraries.ts provides them.
+ */
+export const crdLibrary = librarySlot<{
+  crdVersion(apiVersion: unknown, kind: unknown): { crd: Crd; version: CrdVersion } | undefined;
   celErrors(value: unknown, schema: SchemaProps, path: string): FieldError[];
-}>('cel');
+}>('gateway-api');
 
 const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
@@ -40,7 +44,7 @@ function bodyErrors(object: Record<string, unknown>, schema: SchemaProps): Field
   for (const r of schema.required ?? []) if (object[r] === undefined) errs.push(required(r));
   // CEL runs on what the schema accepts: a rule over a wrongly typed value has nothing to say.
   if (errs.length > 0) return errs;
-  const { celErrors } = celLibrary.use();
+  const { celErrors } = crdLibrary.use();
   for (const [k, p] of Object.entries(schema.properties ?? {})) {
     if (k === 'metadata' || k === 'apiVersion' || k === 'kind') continue;
     errs.push(...celErrors(object[k], p, k));
@@ -57,7 +61,7 @@ function bodyErrors(object: Record<string, unknown>, schema: SchemaProps): Field
  */
 export function admitCustomResource(obj: SourcedObject): Admission {
   const raw = obj.object as unknown as Record<string, unknown>;
-  const found = crdVersion(raw.apiVersion, raw.kind);
+  const found = crdLibrary.use().crdVersion(raw.apiVersion, raw.kind);
   const diagnostics: Diagnostic[] = [];
   if (!found) return { object: null, diagnostics };
   const { crd, version } = found;

@@ -14,7 +14,7 @@ import { celEnv, isCelError, parse, plan, type CelInput } from '@bufbuild/cel';
 import { strings } from '@bufbuild/cel/ext';
 import { RE2JS } from '@bufbuild/re2';
 import { child, invalid, type FieldError } from '../validate/field';
-import type { CelRule, SchemaProps } from './registry';
+import type { CelRule, SchemaProps } from './types';
 
 type Program = (ctx: { self: CelInput }) => unknown;
 

@@ -9,7 +9,7 @@
  * applyCrdDefaults({ spec: { listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] } }, gatewaySchema);
  * // spec.listeners[0].allowedRoutes → { namespaces: { from: 'Same' } }
  */
-import type { SchemaProps } from './registry';
+import type { SchemaProps } from './types';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -24,7 +24,7 @@ import {
   type FieldError,
   type GoValue,
 } from '../validate/field';
-import type { SchemaProps } from './registry';
+import type { SchemaProps } from './types';
 
 type Json = unknown;
 
