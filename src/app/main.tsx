@@ -36,8 +36,10 @@ void startPersistence().finally(async () => {
     .then(loadLessonCatalogue)
     .then(() => rest());
   followHashChanges();
-  // Offline after the first visit (issue 14); it waits for the engine's first answer itself.
-  registerServiceWorker();
+  // Offline after the first visit (issue 14), once the first graph is drawn: registering starts the
+  // service worker's download of the whole build (10 MB), which at the engine's answer competed with
+  // drawing the graph (cold load, issue 17).
+  void afterFirstGraph().then(registerServiceWorker);
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(

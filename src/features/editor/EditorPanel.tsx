@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState, type DragEvent } from 'react';
 import { useT } from '../../i18n';
 import {
+  afterFirstGraph,
   openFiles,
   selectEngine,
   selectLocale,
@@ -21,28 +22,39 @@ const tabEscapeKeys = (): string =>
 
 const carriesFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 
-/** How long Monaco waits for the engine's first answer before it loads anyway (a slow or failed start). */
-const EDITOR_WAIT_MS = 4000;
-
 /**
  * Monaco (2.5 MB of script) loads once the first graph is drawn (issue 17, cold load): before, its
  * download and compile competed with the engine's worker and the graph for two cores, and the graph
  * came seconds later. Until then the panel shows the file's text as it is.
+ *
+ * It waits for the graph itself (store/first-graph.ts: after the frame that draws it, or after
+ * FIRST_GRAPH_WAIT_MS), not for the engine's answer: once the worker got faster, its answer often reached
+ * the page before the graph's own chunk had rendered, and Monaco, starting in the next frame, held the
+ * main thread for the 0.3–2.4 s the graph then waited. When the answer has no graph to draw (a text that
+ * does not parse, an engine that failed or was stopped), the editor is what the student needs: it loads
+ * at once.
  */
 function useEditorAfterGraph(): boolean {
-  const answered = useStore((s) => s.engineStatus !== 'starting' || s.engineStop !== null);
+  const noGraph = useStore(
+    (s) => (s.engineStatus !== 'starting' && s.lastGood === null) || s.engineStop !== null,
+  );
+  const [graphShown, setGraphShown] = useState(false);
   const [show, setShow] = useState(false);
   useEffect(() => {
-    if (show) return;
-    const late = setTimeout(() => setShow(true), EDITOR_WAIT_MS);
-    let frame = 0;
-    // After the frame that draws the graph.
-    if (answered) frame = requestAnimationFrame(() => setTimeout(() => setShow(true), 0));
+    let live = true;
+    void afterFirstGraph().then(() => {
+      if (live) setGraphShown(true);
+    });
     return () => {
-      clearTimeout(late);
-      cancelAnimationFrame(frame);
+      live = false;
     };
-  }, [answered, show]);
+  }, []);
+  useEffect(() => {
+    if (show || !(graphShown || noGraph)) return;
+    // After the frame that shows the answer.
+    const frame = requestAnimationFrame(() => setTimeout(() => setShow(true), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [graphShown, noGraph, show]);
   return show;
 }
 
