@@ -281,5 +281,32 @@ for (const locale of ['ko-KR', 'en-US'])
         expect(bar.spill, 'the source menu spills out of its label').toBeLessThanOrEqual(0.5);
         expect(bar.overflow, 'Send is past the bar’s edge').toBeLessThanOrEqual(0);
       }
+
+      // A longer address than the row holds: the source menu gives way, then the address scrolls; no
+      // control draws under its neighbour's label (before, the source menu spilled under "To"/"목적지").
+      await page.locator('form.request-bar select').nth(1).selectOption('http1.0');
+      for (const target of [
+        'http://web.default.svc.cluster.local:8080/',
+        'http://192.168.49.3:30080/a/very/long/path/that/does/not/fit/in/the/row',
+      ]) {
+        await page.getByTestId('request-to').fill(target);
+        const row = await page.locator('form.request-bar').evaluate((form) => {
+          const labels = [...form.querySelectorAll('label')];
+          const spill = Math.max(
+            ...labels.flatMap((l) =>
+              [...l.children].map((c) => c.getBoundingClientRect().right - l.getBoundingClientRect().right),
+            ),
+          );
+          const boxes = [...form.children].map((c) => c.getBoundingClientRect());
+          const overlap = Math.max(...boxes.slice(1).map((b, i) => boxes[i]!.right - b.left));
+          const send = form.querySelector('button[type="submit"]')!.getBoundingClientRect();
+          const from = form.querySelector('select')!.getBoundingClientRect().width;
+          return { spill, overlap, overflow: send.right - form.getBoundingClientRect().right, from };
+        });
+        expect(row.spill, `a control spills out of its label with ${target}`).toBeLessThanOrEqual(0.5);
+        expect(row.overlap, `two parts of the bar overlap with ${target}`).toBeLessThanOrEqual(0.5);
+        expect(row.overflow, `Send is past the bar’s edge with ${target}`).toBeLessThanOrEqual(0);
+        expect(row.from, 'the source menu keeps 5em').toBeGreaterThanOrEqual(79);
+      }
     });
   });
