@@ -1,31 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Hop, Trace } from '../engine/trace';
+import type { Trace } from '../engine/trace';
 import { hopNodeId } from './graph-ids';
 import { selectHopNeighbourhood } from './playhead-selectors';
 import { hopTime } from './timeline';
+import { deliveredTrace, testHop } from './trace-fixture.test-helper';
 import type { Store } from './types';
 
-const hop = (location: string, action: Hop['action'], stage: Hop['stage']): Hop => ({
-  stage,
-  location,
-  action,
-  packet: { src: '10.244.0.5:40000', dst: '10.96.0.10:80', protocol: 'TCP' },
-});
+const hop = testHop;
 
 // client → kube-proxy on node-1 → web-1, and back through node-1's kube-proxy (a place seen twice).
-const trace: Trace = {
-  outcome: 'delivered',
-  explanation: { id: 'sim.loop', params: {} },
-  response: { status: 200, body: 'ok' },
-  backend: null,
-  sourceSeenByBackend: null,
-  hops: [
-    hop('pod/default/client', 'send', 'client'),
-    hop('node/node-1', 'dnat', 'kube-proxy'),
-    hop('pod/default/web-1', 'deliver', 'pod'),
-    hop('node/node-1', 'forward', 'kube-proxy'),
-  ],
-};
+const trace = deliveredTrace([
+  hop('pod/default/client', 'send', 'client'),
+  hop('node/node-1', 'dnat', 'kube-proxy'),
+  hop('pod/default/web-1', 'deliver', 'pod'),
+  hop('node/node-1', 'forward', 'kube-proxy'),
+]);
 const ids = trace.hops.map((h) => hopNodeId(h.location, h.stage));
 const at = (playhead: number, traces: Trace[] = [trace], focus = 0) =>
   selectHopNeighbourhood({ traces, focus, playhead } as unknown as Store);

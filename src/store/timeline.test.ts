@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Hop, Trace } from '../engine/trace';
+import type { Trace } from '../engine/trace';
 import {
   arrived,
   arrivedCount,
@@ -13,26 +13,15 @@ import {
   traceEnd,
   traceStart,
 } from './timeline';
+import { deliveredTrace, testHop } from './trace-fixture.test-helper';
 
-const hop = (location: string, action: Hop['action'], stage: Hop['stage'] = 'node'): Hop => ({
-  stage,
-  location,
-  action,
-  packet: { src: '10.244.0.5:40000', dst: '10.96.0.10:80', protocol: 'TCP' },
-});
+const hop = testHop;
 
-const delivered: Trace = {
-  outcome: 'delivered',
-  explanation: { id: 'sim.loop', params: {} },
-  response: { status: 200, body: 'ok' },
-  backend: null,
-  sourceSeenByBackend: null,
-  hops: [
-    hop('pod/default/client', 'send', 'client'),
-    hop('node/node-1', 'dnat', 'kube-proxy'),
-    hop('pod/default/web-1', 'deliver', 'pod'),
-  ],
-};
+const delivered = deliveredTrace([
+  hop('pod/default/client', 'send', 'client'),
+  hop('node/node-1', 'dnat', 'kube-proxy'),
+  hop('pod/default/web-1', 'deliver', 'pod'),
+]);
 const dropped: Trace = {
   ...delivered,
   outcome: 'timeout',

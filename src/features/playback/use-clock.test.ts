@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Hop, Trace } from '../../engine';
 import { arrivedCount, duration, selectArrivedCount, selectReadout, type Store } from '../../store';
+import { deliveredTrace, testHop } from '../../store/trace-fixture.test-helper';
 import { clockStep, READOUT_MS } from './use-clock';
 
-const hop = (location: string): Hop => ({
-  stage: 'node',
-  location,
-  action: 'forward',
-  packet: { src: '10.244.0.5:40000', dst: '10.96.0.10:80', protocol: 'TCP' },
-});
-const trace: Trace = {
-  outcome: 'delivered',
-  explanation: { id: 'sim.loop', params: {} },
-  response: { status: 200, body: 'ok' },
-  backend: null,
-  sourceSeenByBackend: null,
-  hops: [hop('pod/default/client'), hop('node/node-1'), hop('pod/default/web-1')],
-};
+const trace = deliveredTrace([
+  testHop('pod/default/client'),
+  testHop('node/node-1'),
+  testHop('pod/default/web-1'),
+]);
 
 describe('the playback clock: packets every frame, running counts a few times a second', () => {
   const traces = Array.from({ length: 2000 }, () => trace);
