@@ -5,6 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { test, expect, type Page, type TestInfo } from '@playwright/test';
 import { graphReady, setEditorText, shot } from './helpers';
 
@@ -104,13 +105,18 @@ test('a new version waits and the page offers to reload into it, the edit kept',
   await expect(page.getByTestId('update-notice')).toHaveCount(0);
 
   // A newer svclab is deployed: the server's service worker differs (as a new build's precache list
-  // does). Playwright cannot route the browser's own update check, so the file itself changes.
+  // does). Playwright cannot route the browser's own update check, so the file itself changes, and with
+  // it the gzip copy the build writes beside it (the server sends that one to the browser).
   const deployed = readFileSync(SW, 'utf8');
-  writeFileSync(SW, `${deployed}\n// the next version\n`);
+  const deployedGz = readFileSync(`${SW}.gz`);
+  const next = `${deployed}\n// the next version\n`;
+  writeFileSync(SW, next);
+  writeFileSync(`${SW}.gz`, gzipSync(next));
   try {
     await updateAndReload(page, testInfo);
   } finally {
     writeFileSync(SW, deployed);
+    writeFileSync(`${SW}.gz`, deployedGz);
   }
 });
 

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { firstGraphAt } from './first-graph.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const dist = join(root, 'dist');
@@ -336,10 +337,7 @@ async function main() {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const p = await ctx.newPage();
       await p.goto(BASE);
-      await p.waitForFunction(() => performance.getEntriesByName('svclab:graph').length > 0, null, {
-        timeout: 30_000,
-      });
-      cold.push((await graphMarks(p))[0].t);
+      cold.push(await firstGraphAt(p));
       await ctx.close();
     }
 

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { firstGraphAt } from './first-graph.mjs';
 const root = process.cwd();
 const [A, B, n = '6'] = process.argv.slice(2);
 const builds = [
@@ -49,10 +50,7 @@ try {
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const p = await ctx.newPage();
       await p.goto(`http://127.0.0.1:${builds[k][1]}`);
-      await p.waitForFunction(() => performance.getEntriesByName('svclab:graph').length > 0, null, {
-        timeout: 60000,
-      });
-      marks[k].push(await p.evaluate(() => performance.getEntriesByName('svclab:graph')[0].startTime));
+      marks[k].push(await firstGraphAt(p));
       loads.push(loadavg()[0]);
       await ctx.close();
     }

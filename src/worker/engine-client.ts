@@ -72,7 +72,10 @@ class Stopped extends Error {
   }
 }
 
-/** The worker early.ts made as the page loaded, once (a restart makes a new one). */
+/**
+ * The worker the built page's early script made as the page loaded (vite.config.ts earlyEngineWorker),
+ * once (a restart makes a new one).
+ */
 function takeEarlyWorker(): Worker | null {
   const slot = globalThis as Record<string, unknown>;
   const early = slot[EARLY_WORKER_KEY];
