@@ -63,4 +63,8 @@ for (const k of [0, 1])
   console.log(
     `${builds[k][0]}: median ${med(marks[k]).toFixed(0)} ms  [${marks[k].map((x) => x.toFixed(0)).join(' ')}]`,
   );
+// Each round loads A and B one after the other, so a paired difference cancels what the machine was doing
+// then: on shared cores the medians alone move by 100 ms from one run to the next.
+const diffs = marks[1].map((b, i) => b - marks[0][i]);
+console.log(`${builds[1][0]} − ${builds[0][0]}, median of paired differences: ${med(diffs).toFixed(0)} ms`);
 console.log(`load (1 min) during: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`);

@@ -1,17 +1,19 @@
 /**
  * The page's heavy panels, each its own chunk (issue 17's bundle budget): the graph (React Flow, dagre,
- * d3), the inspector, the lessons, the console and the timeline bar (with them the engine's message
- * catalogue). The entry holds the shell (header, notices, the store, the editor's frame).
+ * d3), the inspector, the lessons, the console and the timeline bar; and the engine's message catalogue,
+ * which they show (i18n/message.tsx loads it when a message is first rendered, or here after the first
+ * graph). The entry holds the shell (header, notices, the store, the editor's frame).
  *
  * Cold load (issue 17): on two busy cores every chunk the page parses, runs and renders before the first
  * graph takes time from it, and from the engine's worker compiling beside it. So only the graph's chunk
  * (and the timeline bar's, a few hundred bytes, which a scene with a Timeline draws above the graph) is
  * fetched at start (`preloadPanels`, called by main.tsx before the saved work is read). The inspector, the
  * lessons and the console keep their places, empty and busy, until the first graph is on screen
- * (store/first-graph.ts); then their chunks load in the first idle moment and they render, before a
- * student has had time to reach for them.
+ * (store/first-graph.ts); then their chunks and the message catalogue load in the first idle moment and
+ * they render, before a student has had time to reach for them.
  */
 import { lazy, Suspense, useSyncExternalStore, type ComponentProps, type ReactNode } from 'react';
+import { loadMessages } from '../i18n/message';
 import { afterFirstGraph } from '../store';
 
 const topology = () => import('../features/topology/TopologyPanel');
@@ -46,7 +48,7 @@ export function preloadPanels(): void {
   for (const load of [topology, timeline]) void load().catch(() => undefined);
   void afterFirstGraph().then(() =>
     whenIdle(() => {
-      void Promise.allSettled([inspector(), lessons(), consolePanel()]).then(showBeside);
+      void Promise.allSettled([inspector(), lessons(), consolePanel(), loadMessages()]).then(showBeside);
     }),
   );
 }
