@@ -10,6 +10,7 @@
  *   line: 7, column: 5 }
  */
 import type { Msg } from './messages';
+import { byCodeUnits } from './util/compare';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -52,7 +53,7 @@ export interface Diagnostic {
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const rank = { error: 0, warning: 1, info: 2 } as const;
   return (
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    byCodeUnits(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (a.column ?? 0) - (b.column ?? 0) ||
     rank[a.severity] - rank[b.severity]

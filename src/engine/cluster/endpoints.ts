@@ -33,6 +33,7 @@ import type {
 import { isPodTerminal } from '../k8s/pod';
 import { parseIp } from '../net/ip';
 import { endpointCandidates, samePorts, type EndpointCandidate } from './endpoint-candidates';
+import { byCodeUnits } from '../util/compare';
 
 export const ENDPOINTS_MANAGED_BY_LABEL = 'endpoints.kubernetes.io/managed-by';
 export const ENDPOINTS_CONTROLLER_NAME = 'endpoint-controller';
@@ -68,7 +69,7 @@ const portKey = (p: EndpointPort): string =>
 const ipNum = (ip: string): number => parseIp(ip) ?? 0;
 
 function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
-  return ipNum(a.ip) - ipNum(b.ip) || (a.targetRef?.uid ?? '').localeCompare(b.targetRef?.uid ?? '');
+  return ipNum(a.ip) - ipNum(b.ip) || byCodeUnits(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '');
 }
 
 /**
@@ -99,7 +100,7 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
   }
   const groups = new Map<string, { addrs: [EndpointAddress, boolean][]; ports: EndpointPort[] }>();
   for (const { port, addrs } of portToAddrs.values()) {
-    const list = [...addrs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const list = [...addrs.entries()].sort(([a], [b]) => byCodeUnits(a, b));
     const key = list.map(([k, [, r]]) => `${k}\u0000${r}`).join('\u0001');
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { addrs: list.map(([, v]) => v), ports: [] }));
@@ -187,7 +188,7 @@ function singleSubset(
   if (resolved.some((p) => p === undefined)) return undefined;
   const ports = svcPorts.map((sp, i) => endpointPort(sp, resolved[i]!));
   const keyed = cands.map((c) => ({ c, n: ipNum(c.ip) }));
-  keyed.sort((a, b) => a.n - b.n || a.c.targetRef.uid!.localeCompare(b.c.targetRef.uid!));
+  keyed.sort((a, b) => a.n - b.n || byCodeUnits(a.c.targetRef.uid!, b.c.targetRef.uid!));
   for (let i = 1; i < keyed.length; i++)
     if (keyed[i]!.n === keyed[i - 1]!.n && keyed[i]!.c.targetRef.uid === keyed[i - 1]!.c.targetRef.uid)
       return undefined;
@@ -204,9 +205,9 @@ function singleSubset(
 function sortPorts(ports: EndpointPort[]): EndpointPort[] {
   return ports.sort(
     (a, b) =>
-      (a.name ?? '').localeCompare(b.name ?? '') ||
+      byCodeUnits(a.name ?? '', b.name ?? '') ||
       a.port - b.port ||
-      (a.protocol ?? '').localeCompare(b.protocol ?? ''),
+      byCodeUnits(a.protocol ?? '', b.protocol ?? ''),
   );
 }
 

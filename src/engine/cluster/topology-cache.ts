@@ -19,6 +19,7 @@
  */
 import { nodeZone } from '../k8s/node';
 import type { Node, Service, SliceEndpoint } from '../k8s/objects';
+import { byCodeUnits } from '../util/compare';
 
 /** The annotation and its deprecated predecessor (hintsEnabled: the deprecated one first). */
 export const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
@@ -186,7 +187,7 @@ export function addTopologyHints(
     const from = e.zone!;
     const left = giving.get(from) ?? 0;
     if (left <= 0) continue;
-    for (const [to, want] of [...receiving].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [to, want] of [...receiving].sort(([a], [b]) => byCodeUnits(a, b))) {
       if (want <= 0) continue;
       e.hints = { forZones: [{ name: to }] };
       if (left === 1) giving.delete(from);

@@ -27,6 +27,7 @@ import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaS
 import { fnv32a, fnv32aJSONString, randomSuffix, rngFor, safeEncodeString, uidFor, uidForHash } from './hash';
 import { shallowCopy } from './clone';
 import { objectKey } from './state';
+import { byCodeUnits } from '../util/compare';
 
 export const POD_TEMPLATE_HASH_LABEL = 'pod-template-hash';
 /** The API server's name generator truncates the base so that base + 5 chars fits in 63 (maxGeneratedNameLength). */
@@ -49,8 +50,6 @@ export function canonicalJSON(v: unknown): string {
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const byte = (h: number, b: number): number => Math.imul(h ^ b, 0x01000193);
-
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Object.keys sorted as Array.prototype.sort sorts strings (by UTF-16 code units), skipping the sort
  *  when they already are (keys often come in a stable order). */

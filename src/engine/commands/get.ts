@@ -21,6 +21,7 @@ import { crdPrinter, sortedKeys } from './get-printers-crd';
 import { PRINTERS, tabulate, type Printer, type PrintOptions } from './get-printers';
 import { WORKLOAD_PRINTERS } from './get-printers-workloads';
 import { fail, ok, usage, type CommandHandler, type CommandResult } from './types';
+import { byCodeUnits } from '../util/compare';
 
 export interface ResourceType {
   kind: string;
@@ -299,8 +300,8 @@ function parseArgs(args: string[], json: boolean, lang: Lang): Args | CommandRes
 }
 
 const byNamespaceName = (a: KubeObject, b: KubeObject): number =>
-  (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') ||
-  (a.metadata.name ?? '').localeCompare(b.metadata.name ?? '');
+  byCodeUnits(a.metadata.namespace ?? '', b.metadata.namespace ?? '') ||
+  byCodeUnits(a.metadata.name ?? '', b.metadata.name ?? '');
 
 /** Objects as `kubectl get -o json/yaml` prints them: apiVersion and kind first, no svclab internals. */
 function exported(o: KubeObject): KubeObject {

@@ -42,6 +42,7 @@ import {
   type PodCommandHandler,
 } from './types';
 import { validateCommand } from './validate';
+import { byCodeUnits } from '../util/compare';
 
 /**
  * `svclab --help` in a language (command words and flags are what the user types, in both).
@@ -161,7 +162,7 @@ function findPod(env: CommandEnv, ref: string, namespace: string): Pod | undefin
   );
   return inNs
     .filter((p) => p.metadata.ownerReferences?.some((o) => o.kind === 'ReplicaSet' && rsNames.has(o.name)))
-    .sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''))[0];
+    .sort((a, b) => byCodeUnits(a.metadata.name ?? '', b.metadata.name ?? ''))[0];
 }
 
 /** `exec POD [-n NS] [-c CONTAINER] [-i] [-t] -- CMD…` */

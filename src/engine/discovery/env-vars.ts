@@ -13,6 +13,7 @@ import { expandVars } from './expansion';
 import { resolveValueFrom, varsFromEnvFrom } from './env-sources';
 import type { PodEnvVar } from './types';
 import { msg, type Msg } from '../messages';
+import { byCodeUnits } from '../util/compare';
 
 /** kubelet's `makeEnvVariableName`: upper-case, '-' → '_' (nothing else in v1). */
 export function envVarName(name: string): string {
@@ -91,7 +92,7 @@ export function serviceEnvServices(cluster: ClusterState, pod: Pod, index?: Crea
       if (eligible(svc)) map.set(svc.metadata.name ?? '', svc);
     }
   }
-  return [...map.values()].sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+  return [...map.values()].sort((a, b) => byCodeUnits(a.metadata.name ?? '', b.metadata.name ?? ''));
 }
 
 function containerOf(pod: Pod, containerName?: string): Container | undefined {

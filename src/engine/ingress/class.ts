@@ -14,6 +14,7 @@ import { objectKey } from '../cluster/state';
 import type { Ingress, IngressClass } from '../k8s/objects';
 import { CONTROLLER_CLASS, CONTROLLER_INGRESS_CLASS, DEFAULT_CLASS_ANNOTATION } from './system-objects';
 import { msg, type Msg } from '../messages';
+import { byCodeUnits } from '../util/compare';
 
 export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
@@ -48,7 +49,7 @@ export function defaultIngressClass(cluster: ClusterState): IngressClass | undef
   defaults.sort(
     (a, b) =>
       compareCreated(created(cluster, b), created(cluster, a)) ||
-      (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+      byCodeUnits(a.metadata.name ?? '', b.metadata.name ?? ''),
   );
   return defaults[0];
 }

@@ -19,6 +19,7 @@ import { TakenNames } from '../cluster/workloads';
 import { cidrContains, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
 import { createRng } from '../util/rng';
 import { UNREACHABLE_TAINT } from './defaults';
+import { byCodeUnits } from '../util/compare';
 
 export interface Mutable {
   stopNode(node: string): void;
@@ -149,7 +150,7 @@ export function mutable(built: ClusterState, seed: number): Mutable {
         (a, b) =>
           count(a.metadata.name ?? '', siblings) - count(b.metadata.name ?? '', siblings) ||
           count(a.metadata.name ?? '', c.pods) - count(b.metadata.name ?? '', c.pods) ||
-          (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''),
+          byCodeUnits(a.metadata.name ?? '', b.metadata.name ?? ''),
       )[0];
       let name = '';
       do name = `${rs.name}-${Array.from({ length: 5 }, () => ALPHABET[rng.int(ALPHABET.length)]).join('')}`;
