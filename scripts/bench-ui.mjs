@@ -419,8 +419,11 @@ async function main() {
       ],
     ];
     console.log(`      load average (1, 5, 15 min): ${load}`);
-    for (const [name, value, target, ok] of FRAMES_ONLY ? frameFigures : rows)
-      console.log(`${ok ? 'PASS' : 'MISS'}  ${name.padEnd(38)} ${value.padStart(24)}   target ${target}`);
+    const shown = FRAMES_ONLY ? frameFigures : rows;
+    // The names' column is as wide as the longest name, so every figure lines up under the others.
+    const width = Math.max(...shown.map(([name]) => name.length));
+    for (const [name, value, target, ok] of shown)
+      console.log(`${ok ? 'PASS' : 'MISS'}  ${name.padEnd(width)} ${value.padStart(24)}   target ${target}`);
     if (!FRAMES_ONLY) {
       const list = (xs) => xs.map((t) => t.toFixed(0)).join(' ');
       console.log(
