@@ -156,13 +156,11 @@ const precompressed = (): Plugin => {
       sequential: true,
       handler() {
         // After vite-plugin-pwa has written the service worker, so it is compressed too.
-        const walk = (dir: string): string[] =>
-          readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-            d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)],
-          );
-        for (const f of walk(outDir))
-          if (COMPRESSIBLE.test(f) && statSync(f).size >= 1024)
+        for (const name of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+          const f = join(outDir, name);
+          if (COMPRESSIBLE.test(f) && statSync(f).isFile() && statSync(f).size >= 1024)
             writeFileSync(`${f}.gz`, gzipSync(readFileSync(f), { level: 9 }));
+        }
       },
     },
     configurePreviewServer(server) {

@@ -58,7 +58,12 @@ try {
   await browser.close();
   for (const s of servers) s.kill('SIGTERM');
 }
-const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The median (of an even count, the mean of the two middle values). */
+const med = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 for (const k of [0, 1])
   console.log(
     `${builds[k][0]}: median ${med(marks[k]).toFixed(0)} ms  [${marks[k].map((x) => x.toFixed(0)).join(' ')}]`,
