@@ -39,8 +39,9 @@ export function defaultServiceCIDR(config: ClusterConfig): ServiceCIDR {
  * Ready condition is then False with the reason Terminating; the default `kubernetes` one is no exception
  * (the API server's default-ServiceCIDR controller leaves a ServiceCIDR being deleted to this one). When
  * nothing would be orphaned, the finalizer goes and the object is gone. (Upstream waits a deletion grace
- * period of 10 s first, so that no allocator still hands out its addresses; a scene shows the cluster
- * after it: a ServiceCIDR being deleted that nothing holds is not listed.)
+ * period of 10 s first, so that no allocator still hands out its addresses; the built cluster is the one
+ * after it, and the timeline (timeline/service-cidr.ts) shows the deletion at its deletionTimestamp and
+ * the object until the grace period ends.)
  *
  * `addresses` are the IPAddress objects' names. Returns the ServiceCIDRs that are gone.
  */

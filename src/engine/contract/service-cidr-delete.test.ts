@@ -69,10 +69,13 @@ describe('kubectl delete servicecidr', () => {
     const s = scene([cidr('newcidr1', '[10.200.0.0/24]'), service('web', '10.200.0.20')].join('---\n'));
     const { s: terminating } = next(s, 'delete servicecidr newcidr1');
     const { s: gone } = next(terminating, 'delete svc web');
-    expect(gone.run('get servicecidrs').stdout).toBe(
-      'NAME         CIDRS          AGE\nkubernetes   10.96.0.0/12   0s\n',
+    // The controller waits its deletion grace period (10 s after the deletionTimestamp) before it
+    // removes the finalizer: at the deletion's instant the ServiceCIDR is still listed.
+    expect(gone.run('get servicecidrs').stdout).toMatch(/\nnewcidr1 +10\.200\.0\.0\/24 /);
+    expect(gone.run('get servicecidrs --at 10s').stdout).toBe(
+      'NAME         CIDRS          AGE\nkubernetes   10.96.0.0/12   10s\n',
     );
-    expect(gone.run('get servicecidr newcidr1').stderr).toBe(
+    expect(gone.run('get servicecidr newcidr1 --at 10s').stderr).toBe(
       'Error from server (NotFound): servicecidrs.networking.k8s.io "newcidr1" not found\n',
     );
   });
@@ -158,8 +161,10 @@ describe('kubectl delete servicecidr', () => {
     expect(held.json('get servicecidr newcidr1 -o json').items[0].status.conditions[0].reason).toBe(
       'Terminating',
     );
+    // Nothing holds it: gone after the controller's 10 s deletion grace period.
     const empty = scene([cidr('newcidr1', '[10.200.0.0/24]', stamp), service('web')].join('---\n'));
-    expect(empty.run('get servicecidrs').stdout).not.toContain('newcidr1');
+    expect(empty.run('get servicecidrs --at 9s').stdout).toContain('newcidr1');
+    expect(empty.run('get servicecidrs --at 10s').stdout).not.toContain('newcidr1');
   });
 
   it('a Service made after the delete gets no address from the Terminating ServiceCIDR', () => {

@@ -114,6 +114,30 @@ export const timeline = defineMessages({
       `타임라인(${p.file}:${p.line})이 이 장면에 없는 노드 ${josa(p.node, '을/를')} 가리킵니다. 'get nodes'로 확인하세요.`,
     example: { node: 'node-9', file: 'scene.yaml', line: 40 },
   },
+  /** `kubectl delete servicecidr` at an instant (the document's deletionTimestamp). */
+  'timeline.serviceCidrDeleted': {
+    en: (p: { name: string }) =>
+      `ServiceCIDR ${p.name} is deleted (kubectl delete servicecidr): the API server sets its deletionTimestamp, and the ClusterIP allocator hands out no more addresses from it. Its finalizer (networking.k8s.io/service-cidr-finalizer) keeps the object until the servicecidrs controller lets it go.`,
+    ko: (p) =>
+      `ServiceCIDR ${josa(p.name, '을/를')} 삭제합니다(kubectl delete servicecidr). API 서버가 deletionTimestamp를 적고, ClusterIP 할당기는 이제 이 범위에서 주소를 내주지 않습니다. finalizer(networking.k8s.io/service-cidr-finalizer)가 있으므로 servicecidrs 컨트롤러가 놓아줄 때까지 오브젝트는 남습니다.`,
+    example: { name: 'newcidr1' },
+  },
+  /** The servicecidrs controller keeps a ServiceCIDR that IPAddresses still reference. */
+  'timeline.serviceCidrTerminating': {
+    en: (p: { name: string; ips: string; services: string }) =>
+      `The servicecidrs controller keeps the finalizer of ServiceCIDR ${p.name}: IPAddresses in no other ServiceCIDR still reference it (${p.ips}${p.services ? `, of Service ${p.services}` : ''}). It sets Ready=False, reason Terminating: "There are still IPAddresses referencing the ServiceCIDR, please remove them or create a new ServiceCIDR". The Services keep their ClusterIPs and kube-proxy's rules do not change; the ServiceCIDR goes once those Services are deleted or another ServiceCIDR covers their addresses.`,
+    ko: (p) =>
+      `servicecidrs 컨트롤러가 ServiceCIDR ${p.name}의 finalizer를 지우지 않습니다. 다른 어떤 ServiceCIDR에도 속하지 않는 IPAddress가 아직 이 범위를 참조하기 때문입니다(${p.ips}${p.services ? `, 서비스 ${p.services}` : ''}). 컨트롤러는 Ready=False, 이유 Terminating, 메시지 "There are still IPAddresses referencing the ServiceCIDR, please remove them or create a new ServiceCIDR"를 적습니다. 서비스는 ClusterIP를 그대로 쓰고 kube-proxy 규칙도 바뀌지 않습니다. 그 서비스들을 지우거나 다른 ServiceCIDR이 그 주소를 포함하게 되면 ServiceCIDR이 사라집니다.`,
+    example: { name: 'newcidr1', ips: '10.200.0.20', services: 'default/web' },
+  },
+  /** No IPAddress keeps it: the finalizer goes after the controller's deletion grace period. */
+  'timeline.serviceCidrRemoved': {
+    en: (p: { name: string; grace: number }) =>
+      `No IPAddress is left in ServiceCIDR ${p.name} alone: ${p.grace} s after its deletionTimestamp (the servicecidrs controller's deletion grace period, so that no API server's allocator still hands out its addresses) the controller removes its finalizer, and the ServiceCIDR is gone.`,
+    ko: (p) =>
+      `ServiceCIDR ${p.name}에만 속한 IPAddress가 더는 없습니다. deletionTimestamp로부터 ${p.grace}초(어느 API 서버의 할당기도 이 범위의 주소를 더 내주지 않도록 servicecidrs 컨트롤러가 기다리는 삭제 유예 시간)가 지나면 컨트롤러가 finalizer를 지우고, ServiceCIDR은 사라집니다.`,
+    example: { name: 'newcidr1', grace: 10 },
+  },
   /** The data path: a packet for a stopped node or a pod on it. */
   'timeline.nodeDown': {
     en: (p: { node: string }) =>

@@ -12,6 +12,7 @@ import { timelineFaults } from '../manifest/timeline';
 import type { Msg } from '../messages';
 import { cronJobChanges } from './cronjob';
 import { planChanges } from './reactions';
+import { serviceCidrChanges, serviceCidrDeletions } from './service-cidr';
 import { mutable } from './state';
 
 export interface TimelineEvent {
@@ -36,18 +37,24 @@ export function clusterAt(
   at: number,
   seed: number,
 ): ClusterAt {
-  // The faults' chains and the CronJob controller's schedule, in time order (a stable sort).
+  // ServiceCIDRs deleted at an instant of the scene (kubectl delete stamps the document): before it
+  // settles, the cluster shows one as it was, and its events change it.
+  const deletions = serviceCidrDeletions(built, seed);
+  const unsettled = deletions.filter((d) => at < d.settled);
+  // The faults' chains, the CronJob controller's schedule and the deletions, in time order (a stable sort).
   const changes = [
     ...planChanges(built.cluster, timelineFaults(built.objects)),
     ...cronJobChanges(built.cluster, at, seed),
+    ...serviceCidrChanges(deletions, at),
   ]
     .map((c, i) => ({ c, i }))
     .sort((a, b) => a.c.at - b.c.at || a.i - b.i)
     .map(({ c }) => c);
   const events = changes.map((c) => ({ at: c.at, msg: c.msg, fault: c.fault }));
   const due = changes.filter((c) => c.at <= at && c.apply);
-  if (due.length === 0) return { cluster: built.cluster, events, at };
+  if (due.length === 0 && unsettled.length === 0) return { cluster: built.cluster, events, at };
   const m = mutable(built.cluster, seed);
+  for (const d of unsettled) m.putServiceCIDR(d.before);
   for (const c of due) c.apply!(m);
   return { cluster: m.finish(), events, at };
 }

@@ -12,7 +12,7 @@ import { uidFor } from '../cluster/hash';
 import { objectKey, type ClusterState } from '../cluster/state';
 import { formatTimestamp } from '../cluster/time';
 import { cloneJson } from '../manifest/clone';
-import type { CronJob, Job, Node, Pod, PodCondition } from '../k8s/objects';
+import type { CronJob, Job, Node, Pod, PodCondition, ServiceCIDR } from '../k8s/objects';
 import { expandJobs } from '../cluster/job';
 import { completedStatus } from '../cluster/pod-status';
 import { TakenNames } from '../cluster/workloads';
@@ -36,6 +36,9 @@ export interface Mutable {
   addJob(job: Job, at: number): void;
   /** The CronJob controller's status: the last scheduled time, and the last successful one. */
   cronJobScheduled(namespace: string, name: string, at: number): void;
+  /** A ServiceCIDR as given, in place of the one of its name (or added, as the user's object). */
+  putServiceCIDR(cidr: ServiceCIDR): void;
+  removeServiceCIDR(name: string): void;
   finish(): ClusterState;
 }
 
@@ -55,6 +58,7 @@ export function mutable(built: ClusterState, seed: number): Mutable {
     pods: [...built.pods],
     jobs: [...built.jobs],
     cronJobs: [...built.cronJobs],
+    serviceCIDRs: [...built.serviceCIDRs],
     origins: new Map(built.origins),
   };
   const stopped = new Set(built.faults?.stoppedNodes ?? []);
@@ -251,6 +255,18 @@ export function mutable(built: ClusterState, seed: number): Mutable {
       const cj = cloneJson(c.cronJobs[i]!) as CronJob;
       cj.status = { lastScheduleTime: formatTimestamp(at), lastSuccessfulTime: formatTimestamp(at) };
       c.cronJobs[i] = cj;
+    },
+    putServiceCIDR(cidr) {
+      const i = c.serviceCIDRs.findIndex((x) => x.metadata.name === cidr.metadata.name);
+      if (i >= 0) c.serviceCIDRs[i] = cidr;
+      else {
+        c.serviceCIDRs.push(cidr);
+        const key = objectKey(cidr);
+        if (!c.origins.has(key)) c.origins.set(key, { by: 'user', order: c.origins.size });
+      }
+    },
+    removeServiceCIDR(name) {
+      c.serviceCIDRs = c.serviceCIDRs.filter((x) => x.metadata.name !== name);
     },
     finish() {
       // The endpoint controllers run again over what changed (given Endpoints/slices are kept as given).
