@@ -3,6 +3,7 @@ import type { Pod } from '../k8s/objects';
 import { endpointsFor, repackSubsets } from './endpoints';
 import { findPort } from './find-port';
 import { PodIndex } from './pod-index';
+import { portDump, sortByDumpHash, subsetDump } from './spew-hash';
 import { pod, service } from '../testing/cluster-objects';
 
 const T = '2026-01-01T00:00:00Z';
@@ -68,6 +69,16 @@ describe('endpointsFor (Endpoints controller)', () => {
     });
   });
 
+  it('orders addresses as LessEndpointAddress does: the IP as a string, so .10 before .9', () => {
+    const pods = [live('nine', '10.244.1.9'), live('ten', '10.244.1.10'), live('two', '10.244.2.2')];
+    // Both paths: the one-subset shortcut and the general repack.
+    const ep = endpointsFor(svc, pods, T);
+    expect(ep.subsets![0]!.addresses!.map((a) => a.ip)).toEqual(['10.244.1.10', '10.244.1.9', '10.244.2.2']);
+    expect(
+      repackSubsets([{ addresses: [...ep.subsets![0]!.addresses!].reverse(), ports: ep.subsets![0]!.ports }]),
+    ).toEqual(ep.subsets);
+  });
+
   it('drops terminal, IP-less and (unless publishNotReadyAddresses) terminating pods', () => {
     const done = live('done', '10.244.0.3');
     done.status!.phase = 'Succeeded';
@@ -89,10 +100,13 @@ describe('endpointsFor (Endpoints controller)', () => {
     const b = live('b', '10.244.0.3', true, [{ containerPort: 9090, name: 'http' }]);
     const c = live('c', '10.244.0.4', true, [{ containerPort: 8080, name: 'web' }]);
     const ep = endpointsFor(svc, [a, b, c], T);
+    // subsetsByHash: the subsets in the order of their dumps' MD5, whatever the pods' order.
     expect(ep.subsets!.map((s) => [s.addresses!.map((x) => x.ip), s.ports!.map((p) => p.port)])).toEqual([
-      [['10.244.0.2'], [8080]],
       [['10.244.0.3'], [9090]],
+      [['10.244.0.2'], [8080]],
     ]);
+    expect(ep.subsets).toEqual(sortByDumpHash([...ep.subsets!].reverse(), subsetDump));
+    expect(endpointsFor(svc, [c, b, a], T).subsets).toEqual(ep.subsets);
   });
 
   it('repacks multi-port services into one subset per address set', () => {
@@ -107,9 +121,10 @@ describe('endpointsFor (Endpoints controller)', () => {
           expect.objectContaining({ ip: '10.244.0.2' }),
           expect.objectContaining({ ip: '10.244.0.3' }),
         ],
+        // portsByHash: https before http, as a real cluster lists them (spew-hash.test.ts).
         ports: [
-          { name: 'http', port: 8080, protocol: 'TCP' },
           { name: 'https', port: 8443, protocol: 'TCP' },
+          { name: 'http', port: 8080, protocol: 'TCP' },
         ],
       },
     ]);
@@ -135,7 +150,7 @@ describe('endpointsFor (Endpoints controller)', () => {
     expect(endpointsFor(service('x', { app: 'web' }, []), [p], T).subsets).toBeUndefined();
   });
 
-  it('one subset when every pod resolves the ports alike: same IP sorts by UID, ports by name', () => {
+  it('one subset when every pod resolves the ports alike: same IP sorts by UID, ports by hash', () => {
     const two = service('web', { app: 'web' }, [
       { name: 'b', port: 81, targetPort: 'http', protocol: 'TCP' },
       { name: 'a', port: 80, targetPort: 9000, protocol: 'TCP' },
@@ -161,10 +176,15 @@ describe('endpointsFor (Endpoints controller)', () => {
       ['192.168.49.2', 'uid-m'],
     ]);
     expect(ep.subsets![0]!.notReadyAddresses!.map((a) => a.ip)).toEqual(['10.244.0.2']);
-    expect(ep.subsets![0]!.ports).toEqual([
-      { name: 'a', port: 9000, protocol: 'TCP' },
-      { name: 'b', port: 8080, protocol: 'TCP' },
-    ]);
+    expect(ep.subsets![0]!.ports).toEqual(
+      sortByDumpHash(
+        [
+          { name: 'a', port: 9000, protocol: 'TCP' },
+          { name: 'b', port: 8080, protocol: 'TCP' },
+        ],
+        portDump,
+      ),
+    );
     // The general repack (one raw subset per pod and port) agrees.
     const raw = pods.flatMap((p) =>
       (two.spec.ports ?? []).map((sp) => ({

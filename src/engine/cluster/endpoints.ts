@@ -14,8 +14,8 @@
  *   `service.kubernetes.io/headless: ""` for headless Services; over 1000 addresses the list is truncated
  *   and annotated `endpoints.kubernetes.io/over-capacity: truncated`.
  *
- * Sorting differs in one detail: upstream orders ports and subsets by a hash of their Go dump; svclab
- * orders ports by (name, port, protocol) and subsets by their first address, which is stable and readable.
+ * - the order is SortSubsets': addresses by their IP as a string (so 10.244.1.10 comes before 10.244.1.9),
+ *   then pod UID; ports and subsets by the MD5 of their Go dump (spew-hash.ts).
  *
  * @example
  * endpointsFor(svc, index.select('default', svc.spec.selector), '2026-01-01T00:00:00Z');
@@ -31,9 +31,9 @@ import type {
   ServicePort,
 } from '../k8s/objects';
 import { isPodTerminal } from '../k8s/pod';
-import { parseIp } from '../net/ip';
 import { endpointCandidates, samePorts, type EndpointCandidate } from './endpoint-candidates';
 import { byCodeUnits } from '../util/compare';
+import { portDump, sortByDumpHash, subsetDump } from './spew-hash';
 
 export const ENDPOINTS_MANAGED_BY_LABEL = 'endpoints.kubernetes.io/managed-by';
 export const ENDPOINTS_CONTROLLER_NAME = 'endpoint-controller';
@@ -66,10 +66,17 @@ export function hasSelector(svc: Service): boolean {
 
 const portKey = (p: EndpointPort): string =>
   `${p.name ?? ''}\u0000${p.port}\u0000${p.protocol ?? ''}\u0000${p.appProtocol ?? ''}`;
-const ipNum = (ip: string): number => parseIp(ip) ?? 0;
 
+/**
+ * LessEndpointAddress: the IPs compared as strings (bytes.Compare), then a missing targetRef first, then
+ * the pods' UIDs.
+ */
 function lessAddress(a: EndpointAddress, b: EndpointAddress): number {
-  return ipNum(a.ip) - ipNum(b.ip) || byCodeUnits(a.targetRef?.uid ?? '', b.targetRef?.uid ?? '');
+  const byIp = byCodeUnits(a.ip, b.ip);
+  if (byIp !== 0 || a.targetRef === b.targetRef) return byIp;
+  if (!a.targetRef) return -1;
+  if (!b.targetRef) return 1;
+  return byCodeUnits(a.targetRef.uid ?? '', b.targetRef.uid ?? '');
 }
 
 /**
@@ -122,8 +129,7 @@ export function repackSubsets(subsets: EndpointSubset[]): EndpointSubset[] {
     if (g.ports.length) ss.ports = sortPorts(g.ports);
     out.push(ss);
   }
-  const first = (s: EndpointSubset): number => ipNum((s.addresses ?? s.notReadyAddresses ?? [])[0]?.ip ?? '');
-  return out.sort((a, b) => first(a) - first(b));
+  return sortByDumpHash(out, subsetDump);
 }
 
 function truncate(subsets: EndpointSubset[]): boolean {
@@ -187,14 +193,15 @@ function singleSubset(
   const svcPorts = svc.spec.ports ?? [];
   if (resolved.some((p) => p === undefined)) return undefined;
   const ports = svcPorts.map((sp, i) => endpointPort(sp, resolved[i]!));
-  const keyed = cands.map((c) => ({ c, n: ipNum(c.ip) }));
-  keyed.sort((a, b) => a.n - b.n || byCodeUnits(a.c.targetRef.uid!, b.c.targetRef.uid!));
+  const keyed = [...cands].sort(
+    (a, b) => byCodeUnits(a.ip, b.ip) || byCodeUnits(a.targetRef.uid!, b.targetRef.uid!),
+  );
   for (let i = 1; i < keyed.length; i++)
-    if (keyed[i]!.n === keyed[i - 1]!.n && keyed[i]!.c.targetRef.uid === keyed[i - 1]!.c.targetRef.uid)
+    if (keyed[i]!.ip === keyed[i - 1]!.ip && keyed[i]!.targetRef.uid === keyed[i - 1]!.targetRef.uid)
       return undefined;
   const addresses: EndpointAddress[] = [];
   const notReady: EndpointAddress[] = [];
-  for (const { c } of keyed) (readyOf(c) ? addresses : notReady).push(addressOf(c));
+  for (const c of keyed) (readyOf(c) ? addresses : notReady).push(addressOf(c));
   const ss: EndpointSubset = {};
   if (addresses.length) ss.addresses = addresses;
   if (notReady.length) ss.notReadyAddresses = notReady;
@@ -202,14 +209,8 @@ function singleSubset(
   return [ss];
 }
 
-function sortPorts(ports: EndpointPort[]): EndpointPort[] {
-  return ports.sort(
-    (a, b) =>
-      byCodeUnits(a.name ?? '', b.name ?? '') ||
-      a.port - b.port ||
-      byCodeUnits(a.protocol ?? '', b.protocol ?? ''),
-  );
-}
+/** portsByHash. */
+const sortPorts = (ports: EndpointPort[]): EndpointPort[] => sortByDumpHash(ports, portDump);
 
 /**
  * The Endpoints object from the Service's endpoint candidates (see endpoint-candidates.ts).

@@ -125,6 +125,17 @@ describe('Endpoints (legacy controller)', () => {
     expect(names(shared.notReadyAddresses)).toEqual(['notready']);
   });
 
+  it("SortSubsets' order: kube-dns's ports as a real cluster lists them; addresses by IP string", () => {
+    const dns: Obj = s.json('get endpoints kube-dns -n kube-system -o json').items[0];
+    expect(dns.subsets).toHaveLength(1);
+    expect(dns.subsets[0].ports.map((p: Obj) => p.name)).toEqual(['dns-tcp', 'dns', 'metrics']);
+    const ips: string[] = dns.subsets[0].addresses.map((a: Obj) => a.ip);
+    expect(ips).toEqual([...ips].sort());
+    expect(s.run('get endpoints kube-dns -n kube-system').stdout).toContain(
+      `${ips[0]}:53,${ips[1]}:53,${ips[0]}:53 + 3 more...`,
+    );
+  });
+
   it('hostname only when spec.subdomain names this Service', () => {
     const a = ep.subsets.flatMap((x: Obj) => x.addresses ?? []).find((x: Obj) => x.targetRef.name === 'a');
     expect(a).toMatchObject({ ip: podIP(pods, 'a'), hostname: 'a-host', nodeName: 'node-1' });
