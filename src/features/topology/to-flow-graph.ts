@@ -245,6 +245,10 @@ export function toFlowGraph(
       position: { x: box.x, y: box.y },
       width: box.width,
       height: box.height,
+      // Its size as React Flow would measure it (the boxes are fixed-size): a box that only changes its
+      // classes (the followed hop, a selection) then keeps its measured handles, so the links drawn to it
+      // are not taken off the page and put back (which dropped keyboard focus from a link while playing).
+      measured: { width: box.width, height: box.height },
       zIndex,
       draggable: false,
       connectable: false,
