@@ -31,3 +31,43 @@ export async function clippedIn(page: Page, root: string, scrollers: string[] = 
       return out;
     }, scrollers);
 }
+
+/** How the left column shares its height: what the console's output area and the editor show. */
+export interface ConsoleFit {
+  /** The output area's visible height for text (inside its padding), and the lines of output it holds. */
+  outHeight: number;
+  outLines: number;
+  /** The first hint (before any command), as far as it reaches past the output's visible box: ≤ 0 is whole. */
+  hintPastBottom: number | null;
+  hintAboveTop: number | null;
+  /** The editor's whole lines on screen (its text area's height over its line height). */
+  editorLines: number;
+  /** The console's and the editor's heights. */
+  console: number;
+  editor: number;
+}
+
+export async function consoleFit(page: Page): Promise<ConsoleFit> {
+  return page.evaluate(() => {
+    const out = document.querySelector<HTMLElement>('[data-testid="console-out"]')!;
+    const style = getComputedStyle(out);
+    const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+    const box = out.getBoundingClientRect();
+    const top = box.top + out.clientTop;
+    const bottom = top + out.clientHeight;
+    const hint = out.querySelector('.console-empty')?.getBoundingClientRect();
+    const editor = document.querySelector<HTMLElement>('[data-testid="yaml-editor"] .monaco-editor')!;
+    const line = document.querySelector<HTMLElement>('[data-testid="yaml-editor"] .view-line');
+    const lineHeight = line ? line.getBoundingClientRect().height : 22;
+    const text = editor.querySelector('.overflow-guard') ?? editor;
+    return {
+      outHeight: out.clientHeight - padding,
+      outLines: Math.floor((out.clientHeight - padding) / parseFloat(style.lineHeight)),
+      hintPastBottom: hint ? Math.round(hint.bottom - bottom) : null,
+      hintAboveTop: hint ? Math.round(top - hint.top) : null,
+      editorLines: Math.floor(text.getBoundingClientRect().height / lineHeight),
+      console: Math.round(document.querySelector('.console-panel')!.getBoundingClientRect().height),
+      editor: Math.round(document.querySelector('.editor-panel')!.getBoundingClientRect().height),
+    };
+  });
+}

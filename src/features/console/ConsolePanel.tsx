@@ -12,7 +12,7 @@ import { DistributionChart } from './DistributionChart';
 import { runConsoleLine, selectCluster, selectStepCommand, useStore, type ConsoleEntry } from '../../store';
 import { filterOutput } from './filter';
 import { emptyHistory, pushHistory, recall, type History } from './history';
-import { DEFAULT_SHARE, ResizeHandle } from './ResizeHandle';
+import { ResizeHandle } from './ResizeHandle';
 import { consoleSuggestions } from './suggestions';
 
 let nextId = 1;
@@ -28,7 +28,8 @@ export function ConsolePanel() {
   const setEntries = useStore((s) => s.setConsoleEntries);
   const [history, setHistory] = useState<History>(emptyHistory);
   const [filter, setFilter] = useState('');
-  const [share, setShare] = useState(DEFAULT_SHARE);
+  // The console's share of its column once the user has moved its top edge; until then styles.css's.
+  const [share, setShare] = useState<number | null>(null);
   const [wide, setWide] = useState(false);
   const panel = useRef<HTMLElement>(null);
   const out = useRef<HTMLDivElement>(null);
@@ -90,7 +91,7 @@ export function ConsolePanel() {
       ref={panel}
       className={`panel console-panel${wide ? ' wide' : ''}`}
       aria-label={t('console.title')}
-      style={{ flex: `0 0 ${share}%` }}
+      style={share === null ? undefined : { flex: `0 0 ${share}%` }}
     >
       <ResizeHandle panel={panel} share={share} onShare={setShare} label={t('console.resize')} />
       <header className="panel-header">

@@ -1,0 +1,118 @@
+import { test, expect, type Page } from '@playwright/test';
+import { consoleFit } from './clipping';
+import { editorReady, graphReady, shot } from './helpers';
+
+// A classroom projector (1280×720): the left column is 640 px for the editor and the console. With the
+// console at 38% of it, its output area was two lines in English and one in Korean (59 and 45 px, under
+// the header, the chips and the input): the first hint filled it, and `get svc` (three lines) was cut
+// until the student dragged the console's top edge. Now the console takes what its hint and five lines
+// of output need while the editor keeps twelve lines; at 1920×1080 it is 38% as before.
+
+async function ready(page: Page): Promise<void> {
+  await page.goto('/');
+  await graphReady(page);
+  await editorReady(page);
+  await expect(page.getByTestId('console-input')).toBeVisible({ timeout: 30_000 });
+}
+
+async function run(page: Page, line: string, expected: string): Promise<void> {
+  const input = page.getByTestId('console-input');
+  await input.fill(line);
+  await input.press('Enter');
+  await expect(page.getByTestId('console-entry').last()).toContainText(expected, { timeout: 30_000 });
+}
+
+/** The newest entry is whole inside the output's visible box (the console shows it from its top). */
+async function lastEntryWhole(page: Page): Promise<{ past: number; above: number }> {
+  return page.getByTestId('console-out').evaluate((out) => {
+    const top = out.getBoundingClientRect().top + out.clientTop;
+    const bottom = top + out.clientHeight;
+    const r = out.querySelector('[data-testid="console-entry"]:last-child')!.getBoundingClientRect();
+    return { past: Math.round(r.bottom - bottom), above: Math.round(top - r.top) };
+  });
+}
+
+for (const locale of ['en-US', 'ko-KR'])
+  test.describe(() => {
+    test.use({ locale, viewport: { width: 1280, height: 720 } });
+
+    test(`${locale} at 1280×720: the console's hint and short outputs show whole, the editor keeps 12 lines`, async ({
+      page,
+    }, testInfo) => {
+      test.setTimeout(120_000);
+      await ready(page);
+      await expect(page.locator('.console-empty')).toBeVisible();
+      const fit = await consoleFit(page);
+      expect(
+        fit.hintAboveTop,
+        `the hint starts above the output area: ${JSON.stringify(fit)}`,
+      ).toBeLessThanOrEqual(0);
+      expect(fit.hintPastBottom, `the hint is cut at the bottom: ${JSON.stringify(fit)}`).toBeLessThanOrEqual(
+        0,
+      );
+      expect(fit.outLines, `output lines: ${JSON.stringify(fit)}`).toBeGreaterThanOrEqual(5);
+      expect(fit.editorLines, `editor lines: ${JSON.stringify(fit)}`).toBeGreaterThanOrEqual(12);
+      await shot(page, testInfo, `${locale}-1280-console-hint`);
+
+      // A short output (a line and a three-row table) is read whole without scrolling or dragging.
+      await run(page, 'get svc', 'CLUSTER-IP');
+      const entry = await lastEntryWhole(page);
+      expect(entry.past, 'get svc is cut at the bottom').toBeLessThanOrEqual(0);
+      expect(entry.above, 'get svc starts above the output area').toBeLessThanOrEqual(0);
+    });
+  });
+
+test.describe(() => {
+  test.use({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
+
+  test('the console keeps its top edge: a drag or a key moves it from where it is, and the height stays the user’s', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await ready(page);
+    const edge = page.getByTestId('console-resize');
+    const before = await consoleFit(page);
+    // The splitter says the share the page shows, not a default the page does not use.
+    const shown = Number(await edge.getAttribute('aria-valuenow'));
+    const column = await page.locator('.column.left').evaluate((c) => c.clientHeight);
+    expect(Math.abs(shown - (before.console / column) * 100)).toBeLessThanOrEqual(1);
+
+    // A key moves it one step from what is shown: ↓ makes it smaller, never larger.
+    await edge.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(edge).toHaveAttribute('aria-valuenow', String(shown - 5));
+    const smaller = await consoleFit(page);
+    expect(smaller.console).toBeLessThan(before.console);
+    expect(smaller.editor).toBeGreaterThan(before.editor);
+
+    // A drag 120 px up: the console grows by about that, the editor gives it.
+    const grip = (await edge.boundingBox())!;
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2 - 60, { steps: 3 });
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2 - 120, { steps: 3 });
+    await page.mouse.up();
+    const dragged = await consoleFit(page);
+    expect(Math.abs(dragged.console - smaller.console - 120)).toBeLessThanOrEqual(8);
+    const share = Number(await edge.getAttribute('aria-valuenow'));
+    expect(share).toBeGreaterThan(shown);
+
+    // The user's share is kept as the window changes (the page's own would be 38% at this size).
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect(edge).toHaveAttribute('aria-valuenow', String(share));
+    const wide = await page.locator('.column.left').evaluate((c) => c.clientHeight);
+    const big = await consoleFit(page);
+    expect(Math.abs(big.console - (share / 100) * wide)).toBeLessThanOrEqual(2);
+  });
+
+  test('at 1920×1080 the console keeps 38% of its column', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await ready(page);
+    const column = await page.locator('.column.left').evaluate((c) => c.clientHeight);
+    const fit = await consoleFit(page);
+    expect(Math.abs(fit.console - 0.38 * column)).toBeLessThanOrEqual(1);
+    expect(fit.outLines).toBeGreaterThanOrEqual(10);
+    expect(fit.editorLines).toBeGreaterThanOrEqual(20);
+    await expect(page.getByTestId('console-resize')).toHaveAttribute('aria-valuenow', '38');
+  });
+});
