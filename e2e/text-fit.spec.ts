@@ -127,7 +127,9 @@ for (const { lang, locale, send, hint } of LANGUAGES)
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await pickScenario(page, 'clusterip-three-pods');
         await graphReady(page);
-        await expect(page.locator('.console-hint')).toHaveText(hint);
+        // The console's chunk loads after the first graph, in an idle moment (app/panels.tsx): on the
+        // shared cores that can take longer than expect's 5 s.
+        await expect(page.locator('.console-hint')).toHaveText(hint, { timeout: 30_000 });
         await expectNothingCut(page, 'first screen');
         await expectOneToolbarRow(page, 'one file');
         await expectHeaderOneRow(page, 'first screen');
