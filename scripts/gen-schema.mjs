@@ -35,6 +35,7 @@ const ROOTS = [
   ['batch', 'v1', 'Job'],
   ['batch', 'v1', 'CronJob'],
   ['autoscaling', 'v2', 'HorizontalPodAutoscaler'],
+  ['scheduling.k8s.io', 'v1', 'PriorityClass'],
 ];
 
 if (!existsSync(input)) {

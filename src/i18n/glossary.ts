@@ -48,6 +48,11 @@ export const GLOSSARY: readonly Term[] = [
   },
   { en: 'Ingress', ko: '인그레스', avoid: [kind('Ingress'), kind('Ingresses'), /잉그레스/, /인그래스/] },
   { en: 'IngressClass', ko: '인그레스클래스', avoid: [/인그레스 클래스/] },
+  {
+    en: 'PriorityClass',
+    ko: '프라이어리티클래스',
+    avoid: [kind('PriorityClass'), /우선 ?순위 ?클래스/, /프라이어리티 클래스/],
+  },
   { en: 'label', ko: '레이블', avoid: [/라벨/] },
   { en: 'Selector', ko: '셀렉터', avoid: [/선택기/, /선택자/, /셀렉토/] },
   { en: 'Namespace', ko: '네임스페이스', avoid: [kind('Namespace'), /네임 스페이스/, /이름 ?공간/] },

@@ -79,6 +79,7 @@ export function forUi(cluster: ClusterState): ClusterState {
     endpoints: [],
     secrets: [],
     configMaps: [],
+    priorityClasses: [],
     pods: cluster.pods.map(slimPod),
   };
 }

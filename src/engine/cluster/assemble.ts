@@ -38,6 +38,8 @@ import { CLUSTER_SCOPED, NamespaceTracker } from './namespaces';
 import { buildNodes } from './nodes';
 import { clearServerSetMetadata } from './server-metadata';
 import { placeInOrder, type Entry } from './place-in-order';
+import { admitPriority } from './priority-admission';
+import { systemPriorityClasses } from './priority';
 import { runPods, type PodRun } from './pod-status';
 import { ENDPOINT_RULES, overRuleBudget } from './rule-budget';
 import { allocateServices } from './service-alloc';
@@ -100,15 +102,15 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   // The API server's default ServiceCIDR comes first: it exists before any Service.
   const system: Entry[] = [
     defaultServiceCIDR(config),
+    // …and so do its PriorityClasses (the scheduling bootstrap controller's systemPriorityClasses).
+    ...systemPriorityClasses(),
     ...(opts.addOns ?? []).flatMap((a) => a.systemObjects(config, userObjects, nodes)),
   ]
     .filter((o) => !byKey.has(objectKey(o)))
     .map((o) => ({ object: cloneJson(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
 
-  const admitted = admitInNamespaces(
-    withinLimits([...system, ...user], diagnostics),
-    opts.seed,
-    time,
+  const { admitted, table: priority } = admitPriority(
+    admitInNamespaces(withinLimits([...system, ...user], diagnostics), opts.seed, time, diagnostics),
     diagnostics,
   );
   mark('namespaces');
@@ -154,6 +156,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     opts.seed,
     time,
     { pods: LIMITS.pods - admittedOf.Pod.filter((p) => srcOf(p)).length, counts: (w) => !!srcOf(w) },
+    priority,
   );
   const more = expandMoreWorkloads(
     {
@@ -168,6 +171,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     time,
     opts.statefulSetCaps ?? new Map(),
     (w) => !!srcOf(w),
+    priority,
   );
   work.podGroups.push(...more.podGroups);
   diagnostics.push(...replicaDiagnostics([...work.limited, ...more.limited], srcOf));

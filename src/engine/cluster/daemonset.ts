@@ -15,6 +15,7 @@ import type { DaemonSet, Node, Pod, Toleration } from '../k8s/objects';
 import { matchesNodeAffinity, untoleratedTaint } from './node-fit';
 import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import { controllerRef, podFromTemplate } from './pod-template';
+import { SYSTEM_PRIORITY_TABLE, type PriorityTable } from './priority';
 import type { MoreWorkloads } from './statefulset';
 import { CONTROLLER_REVISION_HASH_LABEL } from './statefulset';
 import {
@@ -68,6 +69,7 @@ export function expandDaemonSets(
   seed: number,
   time: string | undefined,
   counts: (set: DaemonSet) => boolean = () => true,
+  priority: PriorityTable = SYSTEM_PRIORITY_TABLE,
 ): MoreWorkloads {
   const podGroups: PodGroup[] = [];
   const limited: WorkloadResult['limited'] = [];
@@ -100,12 +102,13 @@ export function expandDaemonSets(
       let suffix = randomSuffix(rng);
       while (suffixes.has(suffix)) suffix = randomSuffix(rng);
       suffixes.add(suffix);
-      const { pod, key } = podFromTemplate(ds.spec.template, {
+      const { pod, key, admission } = podFromTemplate(ds.spec.template, {
         name: base + suffix,
         generateName: base,
         namespace: ns,
         owner: ds,
         seed,
+        priority,
         ...(time !== undefined ? { time } : {}),
         labels: { [CONTROLLER_REVISION_HASH_LABEL]: hash, 'pod-template-generation': '1' },
         spec: {
@@ -124,12 +127,13 @@ export function expandDaemonSets(
       });
       // The API server validates the pod on create (pod-only rules, the labels the controller adds):
       // every pod of the set has the same template, so a refused first pod means none is made.
-      const refused = counted && pods.length === 0 ? podCreateError(pod) : undefined;
+      const refused = counted && pods.length === 0 ? podCreateError(pod, admission) : undefined;
       if (refused) {
         failedCreates.set(`${ns}/${name}`, {
           pod: pod.metadata.name ?? '',
           event: podControlFailedCreate(refused),
           on: `daemonset ${name}`,
+          ...(admission?.forbidden !== undefined ? { priority: true as const } : {}),
         });
         break;
       }

@@ -19,6 +19,7 @@ import type { Job, Pod } from '../k8s/objects';
 import { randomSuffix, rngFor } from './hash';
 import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import { podFromTemplate } from './pod-template';
+import { SYSTEM_PRIORITY_TABLE, type PriorityTable } from './priority';
 import type { MoreWorkloads } from './statefulset';
 import { MAX_GENERATED_BASE, type PodGroup, type TakenNames, type WorkloadResult } from './workloads';
 
@@ -93,6 +94,7 @@ export function expandJobs(
   seed: number,
   time: string | undefined,
   counts: (job: Job) => boolean = () => true,
+  priority: PriorityTable = SYSTEM_PRIORITY_TABLE,
 ): MoreWorkloads & { completes: Set<Pod> } {
   const podGroups: PodGroup[] = [];
   const limited: WorkloadResult['limited'] = [];
@@ -116,12 +118,13 @@ export function expandJobs(
       let suffix = randomSuffix(rng);
       while (suffixes.has(suffix)) suffix = randomSuffix(rng);
       suffixes.add(suffix);
-      const { pod, key } = podFromTemplate(job.spec.template, {
+      const { pod, key, admission } = podFromTemplate(job.spec.template, {
         name: base + suffix,
         generateName: base,
         namespace: ns,
         owner: job,
         seed,
+        priority,
         ...(time !== undefined ? { time } : {}),
         ...(indexed
           ? {
@@ -134,12 +137,13 @@ export function expandJobs(
           : {}),
       });
       // The API server validates the pod on create (pod-only rules, the labels the controller adds).
-      const refused = counted && pods.length === 0 ? podCreateError(pod) : undefined;
+      const refused = counted && pods.length === 0 ? podCreateError(pod, admission) : undefined;
       if (refused) {
         failedCreates.set(`${ns}/${name}`, {
           pod: pod.metadata.name ?? '',
           event: podControlFailedCreate(refused),
           on: `job ${name}`,
+          ...(admission?.forbidden !== undefined ? { priority: true as const } : {}),
         });
         break;
       }

@@ -12,6 +12,7 @@ import type { DaemonSet, Job, KubeObject, Node, Pod, StatefulSet } from '../k8s/
 import { expandDaemonSets } from './daemonset';
 import { expandJobs, generateJobSelector } from './job';
 import type { FailedCreate } from './pod-create';
+import { SYSTEM_PRIORITY_TABLE, type PriorityTable } from './priority';
 import { expandStatefulSets } from './statefulset';
 import type { PodGroup, WorkloadResult } from './workloads';
 
@@ -39,12 +40,23 @@ export function expandMoreWorkloads(
   time: string,
   caps: ReadonlyMap<string, number>,
   counts: (o: KubeObject) => boolean,
+  /** The PriorityClasses that exist once every apply is done (the controllers' steady state). */
+  priority: PriorityTable = SYSTEM_PRIORITY_TABLE,
 ): MoreWorkloadResult {
   const existing = new Set<string>();
   for (const p of existingPods) existing.add(`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`);
   for (const g of work.podGroups)
     for (const p of g.pods) existing.add(`${p.metadata.namespace ?? 'default'}/${p.metadata.name ?? ''}`);
-  const sts = expandStatefulSets(input.statefulSets, existing, work.budgetLeft, seed, time, caps, counts);
+  const sts = expandStatefulSets(
+    input.statefulSets,
+    existing,
+    work.budgetLeft,
+    seed,
+    time,
+    caps,
+    counts,
+    priority,
+  );
   for (const g of sts.podGroups)
     for (const p of g.pods) work.taken.add(p.metadata.namespace ?? 'default', p.metadata.name ?? '');
   const ds = expandDaemonSets(
@@ -56,9 +68,10 @@ export function expandMoreWorkloads(
     seed,
     time,
     counts,
+    priority,
   );
   for (const j of input.jobs) generateJobSelector(j);
-  const jobs = expandJobs(input.jobs, work.taken, ds.budgetLeft, seed, time, counts);
+  const jobs = expandJobs(input.jobs, work.taken, ds.budgetLeft, seed, time, counts, priority);
   return {
     podGroups: [...sts.podGroups, ...ds.podGroups, ...jobs.podGroups],
     limited: [...sts.limited, ...ds.limited, ...jobs.limited],

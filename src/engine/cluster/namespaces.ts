@@ -14,6 +14,7 @@ export const CLUSTER_SCOPED = new Set([
   'Node',
   'IngressClass',
   'ServiceCIDR',
+  'PriorityClass',
   'GatewayClass',
   'ClusterConfiguration',
   'KubeProxyConfiguration',

@@ -72,6 +72,7 @@ export function placeInOrder(
     ServiceCIDR: cluster.serviceCIDRs,
     Secret: cluster.secrets,
     ConfigMap: cluster.configMaps,
+    PriorityClass: cluster.priorityClasses,
     GatewayClass: cluster.gatewayClasses,
     Gateway: cluster.gateways,
     HTTPRoute: cluster.httpRoutes,

@@ -14,6 +14,7 @@
  */
 import type { Pod } from '../k8s/objects';
 import { validateFields } from '../manifest/validate';
+import { forbiddenMessage, type PodPriority } from './priority';
 
 /**
  * The error the API server returns for creating this pod (a StatusError's message: `Pod "<name>" is
@@ -23,7 +24,16 @@ import { validateFields } from '../manifest/validate';
  * @example
  * podCreateError(validPod); // undefined
  */
-export function podCreateError(pod: Pod): string | undefined {
+export function podCreateError(pod: Pod, admission?: PodPriority): string | undefined {
+  // The mutating admission plugins answer before the pod is validated (create.go: Admit, then the
+  // strategy's Validate): the Priority plugin's Forbidden comes first.
+  // A controller's pod has only its generateName then: the name is generated after admission.
+  if (admission?.forbidden !== undefined)
+    return forbiddenMessage(
+      'pods',
+      pod.metadata.generateName || (pod.metadata.name ?? ''),
+      admission.forbidden,
+    );
   const errs = validateFields(pod as unknown as Record<string, unknown>);
   if (errs.length === 0) return undefined;
   const agg = errs.length === 1 ? errs[0]!.message : `[${errs.map((e) => e.message).join(', ')}]`;
@@ -37,6 +47,8 @@ export interface FailedCreate {
   event: string;
   /** The object the event is recorded on, as kubectl describe takes it ("replicaset web-5d4f8c7b9"). */
   on: string;
+  /** Refused by the Priority admission plugin (its class is missing, or the pod writes a priority). */
+  priority?: true;
 }
 
 /**

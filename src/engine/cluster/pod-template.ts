@@ -7,7 +7,13 @@
  * podFromTemplate(sts.spec.template, { name: 'web-0', namespace: 'default', owner: sts, seed: 1 }).metadata.name; // "web-0"
  */
 import type { KubeObject, Pod, PodSpec, PodTemplate } from '../k8s/objects';
-import { admitPodPriority } from '../manifest/defaults-pod';
+import {
+  admitPodPriority,
+  setPodPriority,
+  SYSTEM_PRIORITY_TABLE,
+  type PodPriority,
+  type PriorityTable,
+} from './priority';
 import { shallowCopy } from './clone';
 import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { uidFor } from './hash';
@@ -26,10 +32,18 @@ export interface PodFromTemplate {
   annotations?: Record<string, string>;
   /** Spec fields the controller sets (hostname, subdomain, affinity, tolerations). */
   spec?: Partial<PodSpec>;
+  /** The PriorityClasses that exist (default: the system ones, an unknown class left alone). */
+  priority?: PriorityTable;
 }
 
-/** The pod, and its objectKey. */
-export function podFromTemplate(t: PodTemplate, o: PodFromTemplate): { pod: Pod; key: string } {
+/**
+ * The pod, its objectKey, and the Priority admission plugin's answer (written into the pod's spec when it
+ * accepts; a refused pod is not created: see pod-create.ts podCreateError).
+ */
+export function podFromTemplate(
+  t: PodTemplate,
+  o: PodFromTemplate,
+): { pod: Pod; key: string; admission: PodPriority | undefined } {
   const labels = { ...t.metadata?.labels, ...o.labels };
   const annotations =
     t.metadata?.annotations || o.annotations ? { ...t.metadata?.annotations, ...o.annotations } : undefined;
@@ -43,13 +57,14 @@ export function podFromTemplate(t: PodTemplate, o: PodFromTemplate): { pod: Pod;
   };
   const spec = shallowCopy(t.spec);
   if (o.spec) Object.assign(spec, o.spec);
-  admitPodPriority(spec);
+  const admission = admitPodPriority(spec, o.priority ?? SYSTEM_PRIORITY_TABLE);
+  setPodPriority(spec, admission);
   const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
   mergeLabelKeys(pod);
   const key = objectKey(pod);
   metadata.uid = uidFor(o.seed, key);
   if (o.time !== undefined) metadata.creationTimestamp = o.time;
-  return { pod, key };
+  return { pod, key, admission };
 }
 
 /** The controller of an object: its ownerReference with controller: true. */

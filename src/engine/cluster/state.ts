@@ -20,6 +20,7 @@ import type {
   Namespace,
   Node,
   Pod,
+  PriorityClass,
   ReplicaSet,
   Secret,
   Service,
@@ -148,6 +149,8 @@ export interface ClusterState {
   serviceCIDRs: ServiceCIDR[];
   secrets: Secret[];
   configMaps: ConfigMap[];
+  /** scheduling.k8s.io/v1 PriorityClasses: the API server's two system classes, then the scene's. */
+  priorityClasses: PriorityClass[];
   /** Gateway API objects (CRDs), in creation order; their status is written by the Gateway controller. */
   gatewayClasses: GatewayClass[];
   gateways: Gateway[];
@@ -191,6 +194,7 @@ export function emptyCluster(config: ClusterConfig = DEFAULT_CONFIG): ClusterSta
     serviceCIDRs: [],
     secrets: [],
     configMaps: [],
+    priorityClasses: [],
     gatewayClasses: [],
     gateways: [],
     httpRoutes: [],

@@ -18,6 +18,7 @@ import type { Pod, StatefulSet, Volume } from '../k8s/objects';
 import { isPodReady } from '../k8s/pod';
 import { podCreateError, statefulSetFailedCreate, type FailedCreate } from './pod-create';
 import { controllerRef, podFromTemplate } from './pod-template';
+import { SYSTEM_PRIORITY_TABLE, type PodPriority, type PriorityTable } from './priority';
 import { computeHash, type PodGroup, type WorkloadResult } from './workloads';
 
 export const STS_POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
@@ -51,6 +52,7 @@ export function expandStatefulSets(
   time: string | undefined,
   caps: ReadonlyMap<string, number> = new Map(),
   counts: (set: StatefulSet) => boolean = () => true,
+  priority: PriorityTable = SYSTEM_PRIORITY_TABLE,
 ): MoreWorkloads {
   const podGroups: PodGroup[] = [];
   const limited: WorkloadResult['limited'] = [];
@@ -75,11 +77,12 @@ export function expandStatefulSets(
         continue;
       }
       if (counted && budget <= 0) break;
-      const { pod, key } = podFromTemplate(set.spec.template, {
+      const { pod, key, admission } = podFromTemplate(set.spec.template, {
         name: podName,
         namespace: ns,
         owner: set,
         seed,
+        priority,
         ...(time !== undefined ? { time } : {}),
         labels: {
           [POD_INDEX_LABEL]: String(start + i),
@@ -95,7 +98,7 @@ export function expandStatefulSets(
       });
       // The API server validates each pod the controller creates (the set's template never was): a
       // refused pod is not made; OrderedReady waits there, Parallel goes on with the next ordinals.
-      const refused = counted ? creation.refused(pod) : undefined;
+      const refused = counted ? creation.refused(pod, admission) : undefined;
       if (refused) {
         const k = `${ns}/${name}`;
         if (!failedCreates.has(k))
@@ -103,6 +106,7 @@ export function expandStatefulSets(
             pod: podName,
             event: statefulSetFailedCreate(name, podName, refused),
             on: `statefulset ${name}`,
+            ...(admission?.forbidden !== undefined ? { priority: true as const } : {}),
           });
         if (ordered) break;
         continue;
@@ -148,7 +152,9 @@ function claimVolumes(set: StatefulSet, ordinal: number): { volumes?: Volume[] }
 class CreationCheck {
   private readonly validByLength = new Map<number, boolean>();
   /** The API server's error for this pod, or undefined when it is created. */
-  refused(pod: Pod): string | undefined {
+  refused(pod: Pod, admission?: PodPriority): string | undefined {
+    // The Priority plugin answers the same for every pod of the set (one template).
+    if (admission?.forbidden !== undefined) return podCreateError(pod, admission);
     const length = (pod.metadata.name ?? '').length;
     if (this.validByLength.get(length) === true) return undefined;
     const error = podCreateError(pod);

@@ -122,6 +122,18 @@ export function workloadLints(
 
 /** A workload the API server accepted whose pods it refuses: the controller's FailedCreate event. */
 function failedCreateLint(src: SourcedObject | undefined, o: KubeObject, failed: FailedCreate): Diagnostic {
+  if (failed.priority)
+    return objectDiagnostic(src, o, 'spec.template.spec.priorityClassName', {
+      severity: 'warning',
+      source: 'lint',
+      code: 'workload.failedCreatePriority',
+      message: msg('workload.failedCreatePriority', {
+        kind: o.kind,
+        name: o.metadata.name ?? '',
+        event: failed.event,
+      }),
+      hint: msg('workload.failedCreatePriorityHint', { on: failed.on }),
+    });
   return objectDiagnostic(src, o, 'spec.template', {
     severity: 'warning',
     source: 'lint',

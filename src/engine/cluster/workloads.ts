@@ -20,9 +20,15 @@
  * out.replicaSets[0].metadata.name; // "web-7c9d8b5f4"-like
  * out.podGroups[0].pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
-import { admitPodPriority } from '../manifest/defaults-pod';
 import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
+import {
+  admitPodPriority,
+  setPodPriority,
+  SYSTEM_PRIORITY_TABLE,
+  type PodPriority,
+  type PriorityTable,
+} from './priority';
 import type { Deployment, KubeObject, OwnerReference, Pod, PodTemplate, ReplicaSet } from '../k8s/objects';
 import { fnv32a, fnv32aJSONString, randomSuffix, rngFor, safeEncodeString, uidFor, uidForHash } from './hash';
 import { shallowCopy } from './clone';
@@ -208,6 +214,7 @@ function podsFor(
   seed: number,
   time: string | undefined,
   taken: TakenNames,
+  admission: PodPriority | undefined,
 ): { pods: Pod[]; keys: string[] } {
   const pods: Pod[] = [];
   const keys: string[] = [];
@@ -234,7 +241,7 @@ function podsFor(
       : { name, generateName: base, namespace: ns, labels, ownerReferences, uid };
     if (time !== undefined) metadata.creationTimestamp = time;
     const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(t.spec) };
-    admitPodPriority(pod.spec);
+    setPodPriority(pod.spec, admission);
     mergeLabelKeys(pod);
     pods.push(pod);
     keys.push(keyPrefix + suffix);
@@ -288,6 +295,8 @@ export function expandWorkloads(
     pods: Infinity,
     counts: () => false,
   },
+  /** The PriorityClasses that exist once every apply is done (the controllers' steady state). */
+  priority: PriorityTable = SYSTEM_PRIORITY_TABLE,
 ): WorkloadResult {
   const replicaSets: MadeObject<ReplicaSet>[] = [];
   const podGroups: PodGroup[] = [];
@@ -322,17 +331,20 @@ export function expandWorkloads(
         asked: rs.spec.replicas ?? 1,
         made: count + (ownedPods.get(k) ?? 0),
       });
-    const { pods, keys } = podsFor(rs, count, seed, time, taken);
+    // The Priority admission plugin answers the same for every pod of one template.
+    const admission = count > 0 ? admitPodPriority(rs.spec.template.spec, priority) : undefined;
+    const { pods, keys } = podsFor(rs, count, seed, time, taken, admission);
     // The API server validates each pod on create, with rules a template is not checked against (an
     // image with surrounding whitespace): the pods of one ReplicaSet differ only in their name. Only the
     // user's: the add-ons' own workloads (CoreDNS) are written without the defaults admission adds.
-    const refused = counted && pods.length ? podCreateError(pods[0]!) : undefined;
+    const refused = counted && pods.length ? podCreateError(pods[0]!, admission) : undefined;
     if (refused) {
       const u = userObject.metadata;
       failedCreates.set(`${userObject.kind}/${u.namespace ?? 'default'}/${u.name}`, {
         pod: pods[0]!.metadata.name ?? '',
         event: podControlFailedCreate(refused),
         on: `replicaset ${rs.metadata.name}`,
+        ...(admission?.forbidden !== undefined ? { priority: true as const } : {}),
       });
       return;
     }

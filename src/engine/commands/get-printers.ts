@@ -18,6 +18,7 @@ import type {
   LoadBalancerIngress,
   Node,
   Pod,
+  PriorityClass,
   ReplicaSet,
   Secret,
   Service,
@@ -368,6 +369,19 @@ export const PRINTERS: Record<string, Printer> = {
       const gr = (ref.group ? `${ref.resource}.${ref.group}` : ref.resource).toLowerCase();
       return [a.metadata.name ?? '', `${gr}${ref.namespace ? `/${ref.namespace}` : ''}/${ref.name}`];
     },
+    wideRow: () => [],
+  }),
+  // printPriorityClass: the value, globalDefault as Go prints a bool, and the policy ('' when unset).
+  PriorityClass: erase({
+    columns: ['NAME', 'VALUE', 'GLOBAL-DEFAULT', 'AGE', 'PREEMPTIONPOLICY'],
+    wideColumns: [],
+    row: (c: PriorityClass, o) => [
+      c.metadata.name ?? '',
+      String(c.value ?? 0),
+      String(c.globalDefault === true),
+      age(c, o.now),
+      c.preemptionPolicy ?? '',
+    ],
     wideRow: () => [],
   }),
   ConfigMap: erase({

@@ -170,6 +170,14 @@ const TYPES: ResourceType[] = [
     list: (c) => ipAddressesOf(c),
   },
   {
+    kind: 'PriorityClass',
+    plural: 'priorityclasses.scheduling.k8s.io',
+    prefix: 'priorityclass.scheduling.k8s.io',
+    aliases: ['priorityclasses', 'priorityclass', 'pc', 'priorityclasses.scheduling.k8s.io'],
+    namespaced: false,
+    list: (c) => c.priorityClasses,
+  },
+  {
     kind: 'ConfigMap',
     plural: 'configmaps',
     prefix: 'configmap',

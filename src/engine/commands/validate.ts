@@ -20,6 +20,7 @@
 import { compareDiagnostics, type Diagnostic } from '../diagnostics';
 import { supportedKind } from '../manifest/kinds';
 import { msg, render, renderText, type Lang } from '../messages';
+import { ADMISSION_FORBIDDEN } from '../cluster/priority-admission';
 import { json, usage, type CommandHandler } from './types';
 
 const sameObject = (a: Diagnostic, b: Diagnostic): boolean =>
@@ -110,6 +111,12 @@ function schemaGroup(ds: Diagnostic[], lang: Lang): string {
   return out.join('');
 }
 
+/** The API errors that are a refused create, not an invalid object, and their StatusReason. */
+const REFUSALS: Partial<Record<string, string>> = {
+  'namespace.notFound': 'NotFound',
+  [ADMISSION_FORBIDDEN]: 'Forbidden',
+};
+
 function errorText(errors: Diagnostic[], lang: Lang): string {
   const out: string[] = [];
   for (const g of groups(errors)) {
@@ -118,12 +125,15 @@ function errorText(errors: Diagnostic[], lang: Lang): string {
     const yaml = g.filter((d) => d.source === 'yaml' || d.source === 'lint');
     if (schema.length > 0) out.push(schemaGroup(schema, lang));
     // Admission refusals that are not validation errors print as kubectl prints a failed create.
-    for (const d of api.filter((x) => x.code === 'namespace.notFound'))
-      out.push(
-        `Error from server (NotFound): error when creating ${JSON.stringify(d.file ?? '')}: ${text(d, lang)}\n`,
-        after(d, lang),
-      );
-    const invalid = api.filter((x) => x.code !== 'namespace.notFound');
+    for (const d of api) {
+      const status = REFUSALS[d.code];
+      if (status)
+        out.push(
+          `Error from server (${status}): error when creating ${JSON.stringify(d.file ?? '')}: ${text(d, lang)}\n`,
+          after(d, lang),
+        );
+    }
+    const invalid = api.filter((x) => !REFUSALS[x.code]);
     if (invalid.length > 0) out.push(apiGroup(invalid, lang));
     // svclab's own limits: not kubectl's words, so said as svclab's notes are, with what to change.
     for (const d of g) if (d.source === 'limit') out.push(noteText(d, lang, 'error'));

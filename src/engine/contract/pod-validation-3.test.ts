@@ -39,6 +39,14 @@ metadata:
 spec:
 ${spec}`;
 
+const NEVER_CLASS = `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: { name: no-preempt }
+value: 100
+preemptionPolicy: Never
+---
+`;
+
 const APP = `  containers:
     - name: app
       image: nginx:1.27
@@ -213,22 +221,25 @@ ${APP}`,
 
 describe('gates, hostUsers, hostAliases, runtimeClassName, preemptionPolicy, os, annotations, create', () => {
   it('accepted when written as the API server wants them', () => {
+    // A pod may write preemptionPolicy only as its PriorityClass has it (the Priority admission plugin).
     const r = validate(
-      pod(
-        `  readinessGates: [{ conditionType: example.com/ready }]
+      NEVER_CLASS +
+        pod(
+          `  readinessGates: [{ conditionType: example.com/ready }]
   schedulingGates: [{ name: example.com/wait }]
   hostAliases: [{ ip: 10.0.0.9, hostnames: [db.local] }]
   runtimeClassName: gvisor
+  priorityClassName: no-preempt
   preemptionPolicy: Never
   os: { name: linux }
   securityContext: { seccompProfile: { type: RuntimeDefault } }
 ${APP}`,
-        `
+          `
   annotations:
     controller.kubernetes.io/pod-deletion-cost: "-5"
     seccomp.security.alpha.kubernetes.io/pod: runtime/default
     container.apparmor.security.beta.kubernetes.io/app: runtime/default`,
-      ),
+        ),
     );
     expect(r).toEqual({ code: 0, lines: [] });
   });

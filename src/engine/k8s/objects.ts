@@ -432,6 +432,20 @@ export interface ServiceCIDR extends KubeObject {
   };
 }
 
+/**
+ * scheduling.k8s.io/v1 PriorityClass: a name for a pod priority (cluster-scoped, no spec). The API server
+ * makes system-cluster-critical and system-node-critical at start; the Priority admission plugin copies a
+ * class's value and preemptionPolicy into each pod that names it (cluster/priority.ts).
+ */
+export interface PriorityClass extends KubeObject {
+  kind: 'PriorityClass';
+  value?: number; // 1000000
+  globalDefault?: boolean;
+  /** Defaulted to PreemptLowerPriority (SetDefaults_PriorityClass). */
+  preemptionPolicy?: string; // "Never"
+  description?: string;
+}
+
 /** networking.k8s.io/v1 IPAddress: one allocated ClusterIP, named by the address, owned by its Service. */
 export interface IPAddress extends KubeObject {
   kind: 'IPAddress';

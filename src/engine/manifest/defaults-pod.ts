@@ -75,32 +75,3 @@ export function defaultPodSpec(spec: unknown): void {
   for (const c of objects(spec.containers)) defaultContainer(c, hostNetwork);
   for (const c of objects(spec.initContainers)) defaultContainer(c, hostNetwork);
 }
-
-/**
- * The system PriorityClasses the API server makes at start (pkg/apis/scheduling: SystemClusterCritical =
- * 2000000000, SystemNodeCritical = SystemClusterCritical + 1000), both PreemptLowerPriority.
- */
-const SYSTEM_PRIORITY: Record<string, number> = {
-  'system-cluster-critical': 2000000000,
-  'system-node-critical': 2000001000,
-};
-
-/**
- * The Priority admission plugin on a pod's creation (plugin/pkg/admission/priority, admitPod): with no
- * priorityClassName and no globalDefault class, priority 0 and preemptionPolicy PreemptLowerPriority; with a
- * system class, that class's value and policy. Runs on Pods, not templates: a Deployment's template shows
- * neither field, its pods both. A class svclab does not know (a user PriorityClass) is left alone.
- *
- * @example
- * const spec = { containers: [] }; admitPodPriority(spec); spec; // { containers: [], priority: 0, preemptionPolicy: 'PreemptLowerPriority' }
- */
-export function admitPodPriority(spec: unknown): void {
-  if (!isObj(spec)) return;
-  const name = spec.priorityClassName;
-  let value: number;
-  if (name === undefined || name === null || name === '') value = 0;
-  else if (typeof name === 'string' && Object.hasOwn(SYSTEM_PRIORITY, name)) value = SYSTEM_PRIORITY[name]!;
-  else return;
-  spec.priority ??= value;
-  spec.preemptionPolicy ??= 'PreemptLowerPriority';
-}

@@ -9,7 +9,7 @@
  * svc.spec; // { ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], sessionAffinity: 'None', type: 'ClusterIP',
  *           //   internalTrafficPolicy: 'Cluster' } (ipFamilyPolicy and ipFamilies come from the registry)
  */
-import { admitPodPriority, defaultPodSpec } from './defaults-pod';
+import { defaultPodSpec } from './defaults-pod';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -199,8 +199,7 @@ export function applyDefaults(obj: Obj): void {
     case 'Service':
       return defaultService(obj);
     case 'Pod':
-      defaultPodSpec(obj.spec);
-      return admitPodPriority(obj.spec);
+      return defaultPodSpec(obj.spec);
     case 'Deployment':
       return defaultWorkload(obj, true);
     case 'ReplicaSet':
@@ -222,6 +221,10 @@ export function applyDefaults(obj: Obj): void {
       return defaultEndpointPorts(obj.ports, true);
     case 'Secret':
       if (empty(obj.type)) obj.type = 'Opaque';
+      return;
+    case 'PriorityClass':
+      // SetDefaults_PriorityClass (scheduling/v1).
+      if (obj.preemptionPolicy === undefined) obj.preemptionPolicy = 'PreemptLowerPriority';
       return;
     case 'IngressClass': {
       // SetDefaults_IngressClass (networking/v1): parameters without a scope refer to a cluster-scoped object.

@@ -37,6 +37,7 @@ const KINDS: KindInfo[] = [
   { kind: 'Job', apiVersions: ['batch/v1'], namespaced: true, config: false },
   { kind: 'CronJob', apiVersions: ['batch/v1'], namespaced: true, config: false },
   { kind: 'HorizontalPodAutoscaler', apiVersions: ['autoscaling/v2'], namespaced: true, config: false },
+  { kind: 'PriorityClass', apiVersions: ['scheduling.k8s.io/v1'], namespaced: false, config: false },
   {
     kind: 'ClusterConfiguration',
     apiVersions: ['kubeadm.k8s.io/v1beta4', 'kubeadm.k8s.io/v1beta3'],

@@ -13,6 +13,27 @@ export const apply = defineMessages({
       `아직 없는 네임스페이스에는 오브젝트를 만들 수 없습니다. 네임스페이스 ${josa(p.namespace, '을/를')} 앞쪽 문서나 먼저 적용하는 -f 파일에서 만드세요. kubectl apply는 적힌 순서대로 오브젝트를 만듭니다.`,
     example: { namespace: 'k8sdemo' },
   },
+  'apply.priorityClassMissing.meaning': {
+    en: (p: { className: string }) =>
+      `The Priority admission plugin looks up the pod's priorityClassName among the PriorityClasses that exist when the pod is created, and there is no PriorityClass ${p.className}. Create it in an earlier document or an earlier -f file (kubectl apply creates objects in order), or name a class that exists: kubectl get priorityclasses lists them.`,
+    ko: (p) =>
+      `Priority 어드미션 플러그인은 파드가 만들어지는 순간에 있는 프라이어리티클래스 중에서 priorityClassName을 찾는데, 프라이어리티클래스 ${josa(p.className, '이/가')} 없습니다. 앞쪽 문서나 먼저 적용하는 -f 파일에서 만들거나(kubectl apply는 적힌 순서대로 오브젝트를 만듭니다) 이미 있는 클래스 이름을 쓰세요. kubectl get priorityclasses로 목록을 볼 수 있습니다.`,
+    example: { className: 'high-priority' },
+  },
+  'apply.priorityGiven.meaning': {
+    en: (p: { field: 'priority' | 'preemptionPolicy'; given: string; computed: string; className: string }) =>
+      `The Priority admission plugin writes spec.${p.field} itself, from ${p.className ? `the PriorityClass ${p.className}` : 'the default (no class: priority 0, PreemptLowerPriority)'}; a pod may only carry the same value (${p.computed}), and this one says ${p.given}. Remove spec.${p.field} from the pod; to change it, name another priorityClassName.`,
+    ko: (p) =>
+      `Priority 어드미션 플러그인은 spec.${p.field} 값을 ${p.className ? `프라이어리티클래스 ${p.className}에서` : '기본값(클래스 없음: priority 0, PreemptLowerPriority)으로'} 직접 씁니다. 파드에 적을 수 있는 값은 그것과 같은 값(${p.computed})뿐인데, 이 파드에는 ${josa(p.given, '이/가')} 적혀 있습니다. 파드에서 ${josa(`spec.${p.field}`, '을/를')} 지우고, 값을 바꾸려면 priorityClassName으로 다른 클래스를 지정하세요.`,
+    example: { field: 'priority', given: '5', computed: '1000', className: 'high-priority' },
+  },
+  'apply.priorityDefault.meaning': {
+    en: (p: { existing: string }) =>
+      `Only one PriorityClass may be globalDefault, and PriorityClass ${p.existing} already is: the Priority admission plugin refuses a second. Set globalDefault: false on this one, or take it off ${p.existing} first.`,
+    ko: (p) =>
+      `globalDefault인 프라이어리티클래스는 하나뿐이어야 하는데, 이미 ${josa(p.existing, '이/가')} globalDefault입니다. Priority 어드미션 플러그인은 두 번째 것을 거부합니다. 이 클래스에 globalDefault: false를 주거나, 먼저 ${p.existing}에서 globalDefault를 빼세요.`,
+    example: { existing: 'default-priority' },
+  },
   'apply.generateName.meaning': {
     en: (p: { generateName: string }) =>
       `kubectl apply finds an object by its name, so an object with only generateName (${p.generateName}) cannot be applied. Give it a metadata.name, or create it with kubectl create.`,

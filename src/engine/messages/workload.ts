@@ -77,6 +77,27 @@ export const workload = defineMessages({
       pod: 'db-0',
     },
   },
+  /** The workload's pods are refused by the Priority admission plugin (FailedCreate). */
+  'workload.failedCreatePriority': {
+    en: (p: { kind: string; name: string; event: string }) =>
+      `The API server accepted ${p.kind} ${p.name} but the Priority admission plugin refuses every pod made from its template: it checks the pod's priorityClassName (and any priority written in it) when the pod is created, not when the template is, so ${p.kind} ${p.name} has no pods. The controller records the event Warning FailedCreate: ${p.event}`,
+    ko: (p) =>
+      `API 서버는 ${kindKo(p.kind)} ${p.name} 오브젝트는 받아들이지만, Priority 어드미션 플러그인이 파드 템플릿으로 만든 파드를 모두 거부합니다. 이 플러그인은 템플릿이 아니라 파드가 만들어질 때 priorityClassName과 파드에 적힌 priority를 검사합니다. 그래서 파드가 하나도 생기지 않고, 컨트롤러는 Warning FailedCreate 이벤트를 남깁니다: ${p.event}`,
+    // The event first: the glossary test cuts each parameter out of the Korean text in this order.
+    example: {
+      event:
+        'create Pod db-0 in StatefulSet db failed error: pods "db-0" is forbidden: no PriorityClass with name high-priority was found',
+      kind: 'StatefulSet',
+      name: 'db',
+    },
+  },
+  'workload.failedCreatePriorityHint': {
+    en: (p: { on: string }) =>
+      `Create the PriorityClass the template names (spec.template.spec.priorityClassName) or name one that exists, and leave priority and preemptionPolicy out of the template: the plugin writes them. The controller retries and then makes the pods. On a cluster, kubectl describe ${p.on} shows this event.`,
+    ko: (p) =>
+      `템플릿의 spec.template.spec.priorityClassName이 가리키는 프라이어리티클래스를 만들거나 이미 있는 클래스를 지정하고, 템플릿에는 priority와 preemptionPolicy를 적지 마세요. 이 두 값은 플러그인이 씁니다. 그러면 컨트롤러가 다시 시도해서 파드를 만듭니다. 실제 클러스터에서는 kubectl describe ${p.on} 명령으로 이 이벤트를 볼 수 있습니다.`,
+    example: { on: 'statefulset db' },
+  },
   'workload.failedCreateHint': {
     en: (p: { on: string }) =>
       `Fix the pod template (spec.template): the error names the pod's field. On a cluster, kubectl describe ${p.on} shows this event.`,

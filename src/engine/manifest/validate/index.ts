@@ -19,6 +19,7 @@ import { validateEndpoints } from './endpoints';
 import type { FieldError } from './field';
 import { validateIngress, validateIngressClass } from './ingress';
 import { validatePod } from './pod';
+import { validatePriorityClass } from './priority-class';
 import { validateService } from './service';
 import { validateServiceCIDR } from './service-cidr';
 import { createWarnings } from './warnings';
@@ -43,6 +44,7 @@ const VALIDATORS: Record<string, (obj: Obj) => FieldError[]> = {
   Job: validateJob,
   CronJob: validateCronJob,
   HorizontalPodAutoscaler: validateHorizontalPodAutoscaler,
+  PriorityClass: validatePriorityClass,
   Namespace: validateNamespace,
   Node: validateNode,
   ConfigMap: validateConfigMapOrSecret,

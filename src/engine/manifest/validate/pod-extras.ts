@@ -69,7 +69,8 @@ export function hostUsersRules(s: Obj, path: string): FieldError[] {
   return errs;
 }
 
-const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
+/** ValidatePreemptionPolicy's supported values, in its order (pods and PriorityClasses). */
+export const PREEMPTION_POLICIES = ['PreemptLowerPriority', 'Never'];
 
 /** ValidateHostAliases (after the tolerations). */
 export function hostAliasRules(s: Obj, path: string): FieldError[] {
