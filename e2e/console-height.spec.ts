@@ -54,6 +54,28 @@ for (const locale of ['en-US', 'ko-KR'])
       expect(fit.editorLines, `editor lines: ${JSON.stringify(fit)}`).toBeGreaterThanOrEqual(12);
       await shot(page, testInfo, `${locale}-1280-console-hint`);
 
+      // The chips keep fewer rows here and scroll: each one a keyboard reaches is scrolled into sight.
+      const chips = page.locator('.console-chips .chip');
+      const count = await chips.count();
+      expect(count).toBeGreaterThan(4);
+      await chips.first().focus();
+      for (let i = 0; i < count; i++) {
+        if (i > 0) await page.keyboard.press('Tab');
+        const seen = await page.evaluate(() => {
+          const chip = document.activeElement!;
+          const box = chip.closest('.console-chips')!;
+          const r = chip.getBoundingClientRect();
+          const b = box.getBoundingClientRect();
+          return {
+            text: chip.textContent,
+            inside:
+              r.top >= b.top + box.clientTop - 0.5 &&
+              r.bottom <= b.top + box.clientTop + box.clientHeight + 0.5,
+          };
+        });
+        expect(seen.inside, `chip ${i} "${seen.text}" out of sight`).toBe(true);
+      }
+
       // A short output (a line and a three-row table) is read whole without scrolling or dragging.
       await run(page, 'get svc', 'CLUSTER-IP');
       const entry = await lastEntryWhole(page);
