@@ -29,6 +29,7 @@ import { nslookup } from './nslookup';
 import { execPing, pingCommand } from './ping';
 import { execNc, execTelnet } from './tcp-connect';
 import { timelineCommand } from './timeline';
+import { describeCommand } from './describe';
 import { tokenize } from './tokenize';
 import { parseDuration } from '../manifest/timeline';
 import { clusterAt } from '../timeline';
@@ -71,6 +72,7 @@ const podCommands = new Map<string, PodCommandHandler>([
 const topCommands = new Map<string, CommandHandler>([
   ['validate', validateCommand],
   ['get', getCommand],
+  ['describe', describeCommand],
   ['curl', curlCommand],
   ['grpcurl', grpcurlCommand],
   ['ping', pingCommand],

@@ -22,6 +22,7 @@ commands:
   get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets — as the cluster stores them
+  describe servicecidr [name]                kubectl describe: CIDRs, the Ready condition, Events
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
                                              telnet HOST PORT, nc -zv HOST PORT
@@ -63,6 +64,7 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
   get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets — 클러스터에 저장된 모습 그대로
+  describe servicecidr [name]                kubectl describe: CIDR, Ready 컨디션, 이벤트
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
                                              telnet HOST PORT, nc -zv HOST PORT

@@ -92,6 +92,13 @@ export const usage = defineMessages({
     ko: (p) => `--at에는 10s, 1m30s, 500ms 같은 시간 길이를 적으세요(받은 값: ${JSON.stringify(p.value)})`,
     example: { value: 'soon' },
   },
+  'usage.describeNotYet': {
+    en: (p: { kind: string }) =>
+      `svclab's kubectl describe shows ServiceCIDRs only, not ${p.kind} yet; 'kubectl get TYPE NAME -o yaml' shows the whole object`,
+    ko: (p) =>
+      `svclab의 kubectl describe는 아직 ServiceCIDR만 보여 주며 ${josa(p.kind, '은/는')} 아직 보여 주지 않습니다. 오브젝트 전체는 'kubectl get TYPE NAME -o yaml'로 볼 수 있습니다`,
+    example: { kind: 'Pod' },
+  },
   'usage.unknownCommand': {
     en: (p: { name: string }) => `unknown command "${p.name}"`,
     ko: (p) => `알 수 없는 명령 "${p.name}"입니다`,
