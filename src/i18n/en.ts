@@ -342,6 +342,7 @@ export const en = {
   'events.col.packet': 'Packet (src → dst)',
   'events.empty': 'No event yet: send a request and play it.',
   'events.none': 'No hop matches the filter yet.',
+  'events.scene': 'In the cluster by t = {at}',
   'events.row': 'Request {k}, hop {i}:',
   'short.rewrite.new': 'new packet',
   'short.rewrite.reply': 'reply',

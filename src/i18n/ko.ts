@@ -345,6 +345,7 @@ export const ko: Catalogue = {
   'events.col.packet': '패킷 (출발지 → 목적지)',
   'events.empty': '아직 이벤트가 없습니다. 요청을 보내고 재생해 보세요.',
   'events.none': '아직 필터에 맞는 홉이 없습니다.',
+  'events.scene': 't = {at}까지 클러스터에서 일어난 일',
   'events.row': '요청 {k}, 홉 {i}:',
   'short.rewrite.new': '새 패킷',
   'short.rewrite.reply': '응답',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Hop, Trace } from '../engine';
-import { eventsOf, filterEvents, happened } from './events';
+import { buildCluster, clusterAt, createWorld, runCommand, type Hop, type Trace } from '../engine';
+import { eventsOf, filterEvents, happened, sceneEventsAt } from './events';
 import { shortName } from './names';
 
 const hop = (action: Hop['action'], rewrite: Hop['rewrite'], phase: Hop['phase'] = 'request'): Hop => ({
@@ -59,6 +59,47 @@ describe('event list', () => {
     expect(happened(all, 1)).toBe(4);
     expect(happened(all, 99)).toBe(12);
     expect(happened([], 3)).toBe(0);
+  });
+});
+
+describe('the scene’s events in the event list', () => {
+  // A ServiceCIDR a Service still uses, deleted from the console at 30 s (the page's instant).
+  const scene = `apiVersion: networking.k8s.io/v1
+kind: ServiceCIDR
+metadata: { name: newcidr1 }
+spec: { cidrs: [10.200.0.0/24] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { clusterIP: 10.200.0.20, ports: [{ port: 80 }] }
+`;
+  const sources = [{ file: 'scene.yaml', text: scene }];
+  const built = buildCluster(sources, { seed: 1 });
+  const r = runCommand('delete servicecidr newcidr1', {
+    cluster: built.cluster,
+    objects: built.objects,
+    world: createWorld(1),
+    diagnostics: built.diagnostics,
+    sources,
+    json: false,
+    lang: 'en',
+    at: 30,
+  });
+  const after = buildCluster(r.sources!, { seed: 1 });
+  const events = clusterAt(after, 30, 1).events;
+
+  it('lists the ServiceCIDR’s deletion and the controller’s Terminating once the instant is reached', () => {
+    expect(sceneEventsAt(events, 30).map((e) => [e.at, e.fault, e.msg.id])).toEqual([
+      [30, true, 'timeline.serviceCidrDeleted'],
+      [30, false, 'timeline.serviceCidrTerminating'],
+    ]);
+    expect(sceneEventsAt(events, 30)[1]!.msg.params).toMatchObject({ name: 'newcidr1', ips: '10.200.0.20' });
+  });
+
+  it('shows nothing before it', () => {
+    expect(sceneEventsAt(events, 29)).toEqual([]);
+    expect(sceneEventsAt([], 30)).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@
  * happened(shown, 1.5);                  // how many of them the playhead has reached
  */
 import type { Hop, Trace } from '../engine';
-import type { EventFilter } from './types';
+import type { EventFilter, TimelineEvent } from './types';
 import { hopTime } from './timeline';
 
 /** Hop i of request k, reached at `time` on the timeline. */
@@ -61,4 +61,15 @@ export function happened(events: readonly TraceEvent[], t: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * The scene's events (a Timeline's faults, a deletion run from the console, the cluster's reactions)
+ * that have happened by the instant the page shows, in time order: the requests travel through the
+ * cluster after them, so the event list shows them before the first hop.
+ *
+ * @example sceneEventsAt([{ at: 0, … }, { at: 50, … }], 30).length; // 1
+ */
+export function sceneEventsAt(events: readonly TimelineEvent[], at: number): TimelineEvent[] {
+  return events.filter((e) => e.at <= at + 1e-9);
 }

@@ -5,12 +5,14 @@
  * hop. Only the rows in view are rendered, so a burst of 500 requests (9,000 hops) costs what 20 do.
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Hop } from '../../engine';
+import { formatDuration, type Hop } from '../../engine';
 import { useT, type T } from '../../i18n';
+import { useRender } from '../../i18n/message';
 import {
   eventsOf,
   filterEvents,
   happened,
+  sceneEventsAt,
   selectHopIndex,
   selectReadout,
   useShallow,
@@ -49,6 +51,44 @@ function useRowHeight(probe: React.RefObject<HTMLElement | null>): number {
     return () => ro.disconnect();
   }, [probe]);
   return h;
+}
+
+/**
+ * What happened in the cluster by the instant the page shows (the timeline's faults, a deletion run from
+ * the console, the controllers' reactions), before the requests' hops: newest last, scrolled to it.
+ */
+function SceneEvents() {
+  const t = useT();
+  const render = useRender();
+  const events = useStore((s) => s.timelineEvents);
+  const at = useStore((s) => s.sceneAt);
+  const shown = useMemo(() => sceneEventsAt(events, at), [events, at]);
+  const box = useRef<HTMLOListElement>(null);
+  // The newest event's first line in view (an event is a sentence or three: its start says what).
+  useEffect(() => {
+    const last = box.current?.lastElementChild as HTMLElement | null | undefined;
+    if (box.current && last) box.current.scrollTop = last.offsetTop;
+  }, [shown]);
+  if (shown.length === 0) return null;
+  const title = t('events.scene', { at: formatDuration(at) });
+  return (
+    <section className="events-scene" aria-label={title} data-testid="scene-events">
+      <h3 className="events-scene-title">{title}</h3>
+      <ol ref={box} tabIndex={0}>
+        {shown.map((e, i) => (
+          <li
+            key={i}
+            className={`scene-row${e.fault ? ' fault' : ''}`}
+            data-testid="scene-event-row"
+            data-msg-id={e.msg.id}
+          >
+            <span className="scene-time">{formatDuration(e.at)}</span>
+            <span className="scene-text">{render(e.msg)}</span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
 }
 
 function select(e: TraceEvent) {
@@ -152,6 +192,7 @@ export function EventList() {
           {t('events.focusOnly')}
         </label>
       </div>
+      <SceneEvents />
       <div className="event-row event-head" aria-hidden>
         <span className="ev-time">{t('events.col.time')}</span>
         <span className="ev-req">{t('events.col.request')}</span>

@@ -4,7 +4,7 @@
  */
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
-import { eventsOf, happened, selectReadout, useStore } from '../../store';
+import { eventsOf, happened, sceneEventsAt, selectReadout, useStore } from '../../store';
 import { EventList } from './EventList';
 import { Inspector } from './Inspector';
 import { ObjectView } from './ObjectView';
@@ -13,12 +13,16 @@ import './inspector-panel.css';
 const TABS = ['hop', 'events'] as const;
 type Tab = (typeof TABS)[number];
 
-/** The events tab's label with how many hops of all requests have happened (re-renders alone). */
+/**
+ * The events tab's label with how many events it lists: the cluster's by the instant shown, and the
+ * hops of all requests that have happened (re-renders alone).
+ */
 function EventsTabLabel() {
   const t = useT();
   const traces = useStore((s) => s.traces);
   const all = useMemo(() => eventsOf(traces), [traces]);
-  const count = useStore((s) => happened(all, selectReadout(s)));
+  const scene = useStore((s) => sceneEventsAt(s.timelineEvents, s.sceneAt).length);
+  const count = useStore((s) => happened(all, selectReadout(s))) + scene;
   return <>{t('inspector.tab.events', { count })}</>;
 }
 
