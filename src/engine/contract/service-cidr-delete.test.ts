@@ -80,12 +80,14 @@ describe('kubectl delete servicecidr', () => {
     );
   });
 
-  it('one with no addresses in it goes at once, and its document leaves the scene', () => {
+  it('one with no addresses in it goes 10 s after its deletion (the controller’s grace period)', () => {
     const s = scene([cidr('newcidr1', '[10.200.0.0/24]'), service('web')].join('---\n'));
     const { r, s: after } = next(s, 'delete servicecidr newcidr1');
     expect(r.stderr).toBe('');
-    expect(r.sources!.map((x) => x.text).join('')).not.toContain('newcidr1');
-    expect(after.run('get servicecidrs').stdout).not.toContain('newcidr1');
+    // The document keeps the deletion's instant, for the timeline.
+    expect(r.sources!.map((x) => x.text).join('')).toContain('deletionTimestamp: "2026-01-01T00:00:00Z"');
+    expect(after.run('get servicecidrs').stdout).toContain('newcidr1');
+    expect(after.run('get servicecidrs --at 10s').stdout).not.toContain('newcidr1');
   });
 
   it('one inside a larger ServiceCIDR goes even with addresses in it (hasParent)', () => {
@@ -98,7 +100,7 @@ describe('kubectl delete servicecidr', () => {
     );
     const { r, s: after } = next(s, 'delete servicecidr small');
     expect(r.stderr).toBe('');
-    expect(after.run('get servicecidrs').stdout).not.toMatch(/\nsmall /);
+    expect(after.run('get servicecidrs --at 10s').stdout).not.toMatch(/\nsmall /);
     expect(after.json('get svc web -o json').items[0].spec.clusterIP).toBe('10.200.0.20');
   });
 
@@ -124,7 +126,7 @@ describe('kubectl delete servicecidr', () => {
       ].join('---\n'),
     );
     const { s: gone } = next(t, 'delete servicecidr big');
-    expect(gone.run('get servicecidrs').stdout).not.toMatch(/\nbig /);
+    expect(gone.run('get servicecidrs --at 10s').stdout).not.toMatch(/\nbig /);
   });
 
   it('the default kubernetes ServiceCIDR stays Terminating: the kubernetes Service’s 10.96.0.1 is in it', () => {

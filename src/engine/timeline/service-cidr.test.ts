@@ -114,6 +114,21 @@ describe('kubectl delete servicecidr on the timeline', () => {
     expect(s.run('get servicecidr newcidr1 --at 40s').stderr).toContain('NotFound');
   });
 
+  it('one that nothing holds is deleted at its instant and gone 10 s later', () => {
+    const free = WEB.replace('clusterIP: 10.200.0.20, ', '');
+    const s = after(scene([CIDR, free].join('---\n')), 'delete servicecidr newcidr1 --at 30s');
+    const ids = s
+      .json('timeline -o json')
+      .events.map((e: { at: number; messageMsg: { id: string } }) => [e.at, e.messageMsg.id]);
+    expect(ids).toEqual([
+      [30, 'timeline.serviceCidrDeleted'],
+      [40, 'timeline.serviceCidrRemoved'],
+    ]);
+    expect(cidrAt(s, '29s').metadata.deletionTimestamp).toBeUndefined();
+    expect(cidrAt(s, '39s').metadata.deletionTimestamp).toBe('2026-01-01T00:00:30Z');
+    expect(cidrAt(s, '40s')).toBeUndefined();
+  });
+
   it('a scene with no deletion has no ServiceCIDR event', () => {
     expect(scene([CIDR, WEB].join('---\n')).json('timeline -o json').events).toEqual([]);
   });

@@ -7,7 +7,7 @@
  * deleteCommand(['pod', 'client'], env).stdout; // 'pod "client" deleted from default namespace\n'
  */
 import { buildCluster } from '../../build';
-import { addressesHeldOnlyBy } from '../../cluster/service-cidrs';
+import { addressesHeldOnlyBy, DEFAULT_SERVICE_CIDR } from '../../cluster/service-cidrs';
 import { formatTimestamp } from '../../cluster/time';
 import type { ManifestSource } from '../../manifest/parse';
 import { msg, render } from '../../messages';
@@ -93,10 +93,11 @@ export const deleteCommand: CommandHandler = (args, env) => {
  * A ServiceCIDR has the ServiceCIDR controller's finalizer, so the API server only sets its
  * deletionTimestamp (and deletionGracePeriodSeconds 0); the controller then takes the finalizer away
  * unless some IPAddress would be left in no ServiceCIDR (cluster/service-cidrs.ts). The scene's text
- * follows: the document is removed when the object goes; when it stays Terminating it keeps the
- * deletionTimestamp and moves to the end of the scene, where the deletion happened, so that a Service
- * written after it gets no address from it (the allocator does not allocate from a ServiceCIDR being
- * deleted: MetaAllocator.syncAllocators), while those before it keep theirs. The API server's default
+ * follows: the document keeps the deletionTimestamp and moves to the end of the scene, where the deletion
+ * happened, so that a Service written after it gets no address from it (the allocator does not allocate
+ * from a ServiceCIDR being deleted: MetaAllocator.syncAllocators), while those before it keep theirs. It
+ * stays Terminating while it holds addresses; otherwise the controller lets it go 10 s later, after its
+ * deletion grace period, which the timeline shows (timeline/service-cidr.ts). The API server's default
  * `kubernetes` one, written in no document, gets one at the end that records its deletion; when nothing
  * holds it, it is gone and at once made again by the API server's default-ServiceCIDR controller, which
  * is where the scene already is.
@@ -125,7 +126,14 @@ function deleteServiceCIDR(
       });
   const after = buildCluster(marked, { seed: env.world.seed }).cluster;
   const still = after.serviceCIDRs.find((c) => c.metadata.name === t.name);
-  if (!still) return { sources: found ? removeObject(env.sources, found) : env.sources, note: '' };
+  if (!still) {
+    // The API server makes the default one again at once: its document goes. Any other stays stamped
+    // in the scene, so that the timeline shows it deleted and, 10 s later (the controller's deletion
+    // grace period), gone (timeline/service-cidr.ts); the built cluster is the one after it.
+    if (t.name === DEFAULT_SERVICE_CIDR || !found)
+      return { sources: found ? removeObject(env.sources, found) : env.sources, note: '' };
+    return { sources: marked, note: '' };
+  }
   const addresses = after.services.flatMap((s) => (s.spec.clusterIPs ?? []).filter((ip) => ip !== 'None'));
   const held = addressesHeldOnlyBy(still, after.serviceCIDRs, addresses);
   return {
