@@ -178,3 +178,22 @@ export function secondDefault(pc: PriorityClass, before: PriorityTable): string 
   if (!d || d.name === (pc.metadata.name ?? '')) return undefined;
   return `PriorityClass ${d.name} is already marked as default. Only one default can exist`;
 }
+
+/**
+ * ValidatePriorityClassUpdate (the strategy's ValidateUpdate): value and preemptionPolicy may not change.
+ * `live` is the stored class, `next` the one sent (defaulted). Messages as kubectl prints them after
+ * `The PriorityClass "<name>" is invalid: `.
+ *
+ * @example priorityClassUpdateErrors(high, { ...high, value: 5 }); // ['value: Forbidden: may not be changed in an update.']
+ */
+export function priorityClassUpdateErrors(live: PriorityClass, next: PriorityClass): string[] {
+  const errs: string[] = [];
+  if ((next.value ?? 0) !== (live.value ?? 0))
+    errs.push('value: Forbidden: may not be changed in an update.');
+  // ValidateImmutableField: field.Invalid with the new value (a *PreemptionPolicy, printed quoted).
+  if (next.preemptionPolicy !== live.preemptionPolicy)
+    errs.push(
+      `preemptionPolicy: Invalid value: ${next.preemptionPolicy === undefined ? 'null' : JSON.stringify(next.preemptionPolicy)}: field is immutable`,
+    );
+  return errs;
+}

@@ -207,3 +207,35 @@ describe('PriorityClass objects', () => {
     expect(s.run('get pc b').stderr).toContain('priorityclasses.scheduling.k8s.io "b" not found');
   });
 });
+
+describe('updating a PriorityClass (kubectl patch)', () => {
+  const classes = docs(pc('high'), pc('dflt', 'globalDefault: true\n').replace('1000000', '1'));
+
+  it('refuses a changed value or preemptionPolicy (ValidatePriorityClassUpdate)', () => {
+    const s = scene(classes);
+    const value = s.run(`patch pc high -p '{"value":5}'`);
+    expect(value.exitCode).toBe(1);
+    expect(value.stderr).toBe(
+      'The PriorityClass "high" is invalid: value: Forbidden: may not be changed in an update.\n',
+    );
+    expect(s.run(`patch pc high -p '{"preemptionPolicy":"Never"}'`).stderr).toBe(
+      'The PriorityClass "high" is invalid: preemptionPolicy: Invalid value: "Never": field is immutable\n',
+    );
+    const description = s.run(`patch pc high -p '{"description":"batch jobs"}'`);
+    expect(description).toMatchObject({
+      exitCode: 0,
+      stdout: 'priorityclass.scheduling.k8s.io/high patched\n',
+    });
+  });
+
+  it('refuses marking a second class globalDefault with the plugin’s Forbidden error', () => {
+    const s = scene(classes);
+    const r = s.run(`patch pc high -p '{"globalDefault":true}'`);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe(
+      'Error from server (Forbidden): priorityclasses.scheduling.k8s.io "high" is forbidden: PriorityClass dflt is already marked as default. Only one default can exist\n',
+    );
+    // The default class itself may be patched.
+    expect(s.run(`patch pc dflt -p '{"description":"x"}'`).exitCode).toBe(0);
+  });
+});

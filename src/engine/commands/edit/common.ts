@@ -11,7 +11,13 @@ import { buildCluster, type BuildResult } from '../../build';
 import { objectKey } from '../../cluster/state';
 import type { Diagnostic } from '../../diagnostics';
 import { serviceUpdateErrors } from '../../cluster/service-update';
-import type { KubeObject, Service } from '../../k8s/objects';
+import {
+  forbiddenMessage,
+  priorityClassUpdateErrors,
+  priorityTable,
+  secondDefault,
+} from '../../cluster/priority';
+import type { KubeObject, PriorityClass, Service } from '../../k8s/objects';
 import type { ManifestSource } from '../../manifest/parse';
 import { msg, render } from '../../messages';
 import { resourceType, type ResourceType } from '../get';
@@ -187,6 +193,19 @@ function errorKeys(ds: Diagnostic[], ref?: ObjectRef): Set<string> {
  * in the cluster before the edit, the sent one is the edited document as loaded, before allocation.
  */
 function updateErrors(env: CommandEnv, built: BuildResult, ref: ObjectRef): Diagnostic[] {
+  if (ref.kind === 'PriorityClass') {
+    const { live, next } = priorityClassUpdate(env, built, ref);
+    if (!live || !next) return [];
+    return priorityClassUpdateErrors(live, next).map((message) => ({
+      severity: 'error' as const,
+      source: 'api' as const,
+      code: 'priorityclass.update',
+      kind: 'PriorityClass',
+      name: ref.name,
+      field: message.slice(0, message.indexOf(':')),
+      message,
+    }));
+  }
   if (ref.kind !== 'Service') return [];
   const match = (o: KubeObject): boolean =>
     o.kind === 'Service' &&
@@ -205,6 +224,32 @@ function updateErrors(env: CommandEnv, built: BuildResult, ref: ObjectRef): Diag
     field: message.slice(0, message.indexOf(':')),
     message,
   }));
+}
+
+/** The stored PriorityClass and the one an edit sends (defaulted, as loaded). */
+function priorityClassUpdate(
+  env: CommandEnv,
+  built: BuildResult,
+  ref: ObjectRef,
+): { live?: PriorityClass; next?: PriorityClass } {
+  const match = (o: KubeObject): boolean => o.kind === 'PriorityClass' && o.metadata.name === ref.name;
+  return {
+    live: env.cluster.priorityClasses.find(match),
+    next: built.objects.find((o) => match(o.object))?.object as PriorityClass | undefined,
+  };
+}
+
+/**
+ * The Priority admission plugin on an update (validatePriorityClass, after the strategy's validation):
+ * a class newly marked globalDefault while another stored class is refused.
+ */
+function admissionRefusal(env: CommandEnv, built: BuildResult, ref: ObjectRef): string | undefined {
+  if (ref.kind !== 'PriorityClass') return undefined;
+  const { live, next } = priorityClassUpdate(env, built, ref);
+  if (!live || !next) return undefined;
+  const others = env.cluster.priorityClasses.filter((c) => c.metadata.name !== ref.name);
+  const refused = secondDefault(next, priorityTable(others));
+  return refused && forbiddenMessage('priorityclasses.scheduling.k8s.io', ref.name, refused);
 }
 
 export interface Commit {
@@ -233,6 +278,8 @@ export function commit(
     const refused = updateErrors(env, built, ref);
     if (refused.length > 0)
       return fail(validateCommand([], { ...env, diagnostics: refused, json: false }).stderr);
+    const forbidden = admissionRefusal(env, built, ref);
+    if (forbidden) return fail(`Error from server (Forbidden): ${forbidden}\n`);
     const before = errorKeys(env.diagnostics, ref);
     const fresh = built.diagnostics.filter(
       (d) =>
