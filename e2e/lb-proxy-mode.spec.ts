@@ -56,6 +56,50 @@ spec:
 
 const LB = '.react-flow__node[data-id="lb/default/web"]';
 
+/**
+ * Every drawn link of the followed route, sampled along its SVG path (getPointAtLength), as the boxes it
+ * enters other than its two ends (and the Kubernetes node a pod or kube-proxy at an end sits in):
+ * "from > to: box" for each, so an empty list means every link passes over nothing else.
+ */
+async function linksOverBoxes(page: Page): Promise<string[]> {
+  return page.locator('[data-testid="topology"]').evaluate((host) => {
+    const boxes = [...host.querySelectorAll<HTMLElement>('.react-flow__node')]
+      .filter((n) => !n.classList.contains('react-flow__node-zone'))
+      .map((n) => ({ id: n.dataset.id ?? '', r: n.getBoundingClientRect() }));
+    const holds = (o: DOMRect, i: DOMRect) =>
+      o.left <= i.left + 0.5 &&
+      o.top <= i.top + 0.5 &&
+      o.right >= i.right - 0.5 &&
+      o.bottom >= i.bottom - 0.5;
+    const out: string[] = [];
+    for (const edge of host.querySelectorAll('.react-flow__edge.edge-route')) {
+      const [, from = '', to = ''] =
+        /^Edge from (.+) to (.+)$/.exec(edge.getAttribute('aria-label') ?? '') ?? [];
+      const ends = boxes.filter((b) => b.id === from || b.id === to);
+      const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
+      const m = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      const hit = new Set<string>();
+      for (let i = 0; i <= 200; i++) {
+        const p = path.getPointAtLength((length * i) / 200);
+        const x = m.a * p.x + m.c * p.y + m.e;
+        const y = m.b * p.x + m.d * p.y + m.f;
+        for (const b of boxes)
+          if (
+            !ends.some((e) => e === b || holds(b.r, e.r)) &&
+            x > b.r.left + 1 &&
+            x < b.r.right - 1 &&
+            y > b.r.top + 1 &&
+            y < b.r.bottom - 1
+          )
+            hit.add(b.id);
+      }
+      for (const id of hit) out.push(`${from} > ${to}: ${id}`);
+    }
+    return out;
+  });
+}
+
 /** Steps the followed request until the hop view says `text`; every step shows at most one link being travelled. */
 async function stepTo(page: Page, text: RegExp): Promise<void> {
   for (let i = 0; i < 40; i++) {
@@ -95,6 +139,10 @@ for (const lang of ['en', 'ko'] as const) {
     // The link it leaves on is drawn, from the client's node to the load balancer's box.
     await expect(page.locator('.react-flow__edge.route-now')).toHaveCount(1);
     await expect(page.locator(LB)).toBeVisible();
+    // Every link of the route (out, back in, the reply) runs over no box but the two it joins: the load
+    // balancer's box is below the Services, not behind them.
+    expect(await page.locator('.react-flow__edge.edge-route').count()).toBeGreaterThan(4);
+    expect(await linksOverBoxes(page)).toEqual([]);
     await shot(page, testInfo, `out-to-lb-${lang}`);
     await page.screenshot({ path: testInfo.outputPath(`out-to-lb-${lang}.png`) });
 
@@ -121,3 +169,33 @@ for (const lang of ['en', 'ko'] as const) {
     });
   });
 }
+
+test('ipMode Proxy at 1920×1080, presenting: the route runs over no box but its ends', async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('/');
+  await graphReady(page);
+  await setEditorText(page, SCENE);
+  await expect(page.locator('.react-flow__node[data-id="pod/default/client"]')).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.getByTestId('request-from').selectOption('pod/default/client');
+  await page.getByTestId('request-to').fill('http://203.0.113.50');
+  await page.getByTestId('present-toggle').click();
+  await expect(page.locator('.app.presenting')).toBeVisible();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByTestId('hop-counter')).toBeVisible({ timeout: 20_000 });
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Home');
+  await stepTo(page, /with ipMode Proxy/);
+  await expect(page.locator('.react-flow__edge.route-now')).toHaveCount(1);
+  expect(await page.locator('.react-flow__edge.edge-route').count()).toBeGreaterThan(4);
+  expect(await linksOverBoxes(page)).toEqual([]);
+  // Back in through the NodePort: the camera has moved on; the links still pass over nothing else.
+  await page.keyboard.press('ArrowRight');
+  await stepTo(page, /DNAT/);
+  expect(await linksOverBoxes(page)).toEqual([]);
+  await shot(page, testInfo, 'presenting-1920');
+});

@@ -96,8 +96,8 @@ describe('route geometry', () => {
   });
   it('a link back across columns leaves under its own box and comes in from the right', () => {
     const back = linkCurve({ x: 600, y: 20 }, { x: 100, y: 20 });
-    expect(back[1].x).toBeLessThan(600);
-    expect(back[2].x).toBeGreaterThan(100);
+    expect(back[1]!.x).toBeLessThan(600);
+    expect(back[2]!.x).toBeGreaterThan(100);
   });
   it('a link starts and ends at the ports and loops to the right within a column', () => {
     const a = { x: 100, y: 20 };
@@ -108,5 +108,26 @@ describe('route geometry', () => {
     expect(pointOn(c, 0.5).x).toBeGreaterThan(120);
     const fwd = linkCurve(a, { x: 600, y: 20 });
     expect(pointOn(fwd, 0.5)).toEqual({ x: 350, y: 20 });
+  });
+  it('across columns a link runs level and turns only in the gap left of the right-hand column', () => {
+    // A load balancer's port (its right edge at x 450) and a kube-proxy's two columns on (x 804, in a node
+    // from 564 to 814, whose zone starts at 536): the turn is in the gap, at 804 - 250 - 56 = 498.
+    const lb = { x: 450, y: 800 };
+    const kp = { x: 804, y: 300 };
+    for (const [a, b] of [
+      [lb, kp],
+      [kp, lb],
+    ] as const) {
+      const c = linkCurve(a, b);
+      expect(pointOn(c, 0)).toEqual(a);
+      expect(pointOn(c, 1)).toEqual(b);
+      for (let i = 0; i <= 100; i++) {
+        const p = pointOn(c, i / 100);
+        // Off the two ends' heights only in the lane (corners of 14 units aside).
+        if (p.y < 786 && p.y > 314) expect(p.x).toBeCloseTo(498, 6);
+        expect(p.x).toBeGreaterThanOrEqual(450 - 1e-9);
+        expect(p.x).toBeLessThanOrEqual(804 + 1e-9);
+      }
+    }
   });
 });

@@ -75,10 +75,18 @@ describe('toFlowGraph', () => {
     ]);
   });
 
-  it('lays out left to right: client, load balancer, Service, then nodes', () => {
-    const x = (id: string) => byId.get(id)!.position.x;
-    expect(x('external')).toBeLessThan(x('lb/default/web'));
-    expect(x('lb/default/web')).toBeLessThan(x('Service/default/web'));
+  it('lays out left to right: client, Services with the load balancer below them, then nodes', () => {
+    const box = (id: string) => byId.get(id)!;
+    const x = (id: string) => box(id).position.x;
+    expect(x('external')).toBeLessThan(x('Service/default/web'));
+    // In the Services' column, under the Service: the links between it and the nodes pass no Service.
+    expect(x('lb/default/web')).toBeGreaterThanOrEqual(x('Service/default/web'));
+    expect(x('lb/default/web') + box('lb/default/web').width!).toBeLessThanOrEqual(
+      x('Service/default/web') + box('Service/default/web').width!,
+    );
+    expect(box('lb/default/web').position.y).toBeGreaterThan(
+      box('Service/default/web').position.y + box('Service/default/web').height!,
+    );
     expect(x('Service/default/web')).toBeLessThan(x('node/node-1'));
   });
 

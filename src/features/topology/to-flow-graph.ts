@@ -12,7 +12,7 @@ import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { ClusterState, GatewayRouteSummary, GatewaySummary, IngressSummary } from '../../engine';
 import { EXTERNAL_ID, kubeProxyId, lbId, zoneId } from '../../store/graph-ids';
-import { ROUTE_GUTTER } from './route-geometry';
+import { RANK_GAP, ROUTE_GUTTER } from './route-geometry';
 import { viewCluster, type NodeView, type PodView, type ServiceView } from './cluster-view';
 import { backendServices, gatewayHeight, routeBoxes, routeEdges, sharedRoutes } from './gateway-boxes';
 import type { Ghost } from './ghosts';
@@ -108,7 +108,7 @@ export function resetLayoutMemory(): void {
   cached = null;
 }
 
-function layoutOnce(g: LayoutGraph): void {
+function layoutOnce(g: LayoutGraph, lbs: ReadonlySet<string>): void {
   const parts: string[] = [];
   for (const id of g.nodes()) {
     const n = g.node(id) as Partial<Box>;
@@ -130,8 +130,49 @@ function layoutOnce(g: LayoutGraph): void {
     if (typeof parent === 'string') parents.set(id, parent);
   }
   const boxes = stabilize(fresh, parents, cached?.boxes ?? null, { rankGap: RANK_GAP, gap: NODE_GAP });
+  belowTheFront(boxes, parents, lbs);
   for (const [id, box] of boxes) Object.assign(g.node(id) as Box, box);
   cached = { key, boxes };
+}
+
+/**
+ * The load balancers go below every other box left of the nodes (the Services, Gateways, Ingresses and
+ * refused objects), keeping their order: a load balancer is the one box a request reaches from the nodes
+ * and leaves for the nodes (NodePort targets, an ipMode Proxy address, the replies), and a link to or
+ * from it runs level at its height (route-geometry.ts linkCurve) across the columns between, where
+ * nothing else then stands. Only ever moved down, so a box the user saw stays unless it must move.
+ */
+function belowTheFront(
+  boxes: Map<string, Box>,
+  parents: ReadonlyMap<string, string>,
+  lbs: ReadonlySet<string>,
+) {
+  const zones = new Set(parents.values());
+  const nodesLeft = Math.min(
+    ...[...zones].flatMap((z) => {
+      const b = boxes.get(z);
+      return b ? [b.x - b.width / 2] : [];
+    }),
+  );
+  let bottom = -Infinity;
+  for (const [id, b] of boxes)
+    if (
+      !lbs.has(id) &&
+      id !== EXTERNAL_ID &&
+      !parents.has(id) &&
+      !zones.has(id) &&
+      b.x + b.width / 2 < nodesLeft
+    )
+      bottom = Math.max(bottom, b.y + b.height / 2);
+  if (!Number.isFinite(bottom)) return;
+  const ids = [...lbs].filter((id) => boxes.has(id)).sort((a, b) => boxes.get(a)!.y - boxes.get(b)!.y);
+  let top = bottom + NODE_GAP;
+  for (const id of ids) {
+    const b = boxes.get(id)!;
+    const t = Math.max(top, b.y - b.height / 2);
+    boxes.set(id, { ...b, y: t + b.height / 2 });
+    top = t + b.height + NODE_GAP;
+  }
 }
 
 /** Lines a box's addresses take when each wraps at IP_LINE_CHARS (a long IPv6 address wraps, never clips). */
@@ -158,7 +199,6 @@ const rowHeight = (r: PodRow): number => (r.kind === 'pod' ? podHeight(r.pod) : 
 const nodeHeight = (n: NodeView, rows: readonly PodRow[]) =>
   nodeHeader(n) + S.PROXY_H + S.GAP + rows.reduce((h, r) => h + rowHeight(r) + S.GAP, 0) + S.NODE_PAD - S.GAP;
 
-const RANK_GAP = 56;
 const NODE_GAP = 16 + S.ZONE_LABEL;
 
 /**
@@ -187,9 +227,15 @@ export function toFlowGraph(
     g.setNode(lbId(s.namespace, s.name), { width: S.CLIENT_W, height: S.CLIENT_H });
     g.setEdge(EXTERNAL_ID, lbId(s.namespace, s.name));
   }
+  // The Services' column: the load balancers' too (below the Services: belowTheFront), unless Gateways
+  // or Ingresses stand between the client and the Services, in the load balancers' column.
+  const front =
+    lbs.length && (view.gateways.length || view.ingresses.length)
+      ? lbId(lbs[0]!.namespace, lbs[0]!.name)
+      : EXTERNAL_ID;
   for (const s of shown) {
     g.setNode(s.id, { width: S.SERVICE_W, height: serviceHeight(s) });
-    g.setEdge(lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID, s.id);
+    g.setEdge(front, s.id);
   }
   // A Gateway sits in the load balancers' column and leads to the Services its routes name.
   const shownIds = new Set(shown.map((s) => s.id));
@@ -208,7 +254,7 @@ export function toFlowGraph(
   const ghostsShown = ghosts.filter((x) => !g.hasNode(x.id));
   for (const x of ghostsShown) {
     g.setNode(x.id, { width: S.SERVICE_W, height: S.SERVICE_H });
-    g.setEdge(lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID, x.id);
+    g.setEdge(front, x.id);
   }
   for (const z of view.zones) g.setNode(zoneId(z || '-'), { paddingTop: S.ZONE_HEADER });
   for (const n of view.nodes) {
@@ -224,7 +270,7 @@ export function toFlowGraph(
   // client; a layout-only edge keeps every node in the nodes' column.
   const entry = shown[0]?.id ?? (lbs.length ? lbId(lbs[0]!.namespace, lbs[0]!.name) : EXTERNAL_ID);
   for (const n of view.nodes) if (!g.inEdges(n.id)?.length) g.setEdge(entry, n.id);
-  layoutOnce(g);
+  layoutOnce(g, new Set(lbs.map((s) => lbId(s.namespace, s.name))));
 
   const nodes: GraphNode[] = [];
   const edges: Edge[] = [];
