@@ -17,6 +17,7 @@ import type { Container, Node, Pod, PodCondition, PodStatus } from '../k8s/objec
 import { containerStatuses, initContainerStatuses, type ContainerStatus } from './container-statuses';
 import { runningContainers } from './listen';
 import { PodIPAM } from './pod-ip';
+import { podQOSClass } from './qos';
 import { probeContainer, type ProbeResult } from './readiness';
 import { ipExhaustedEvent } from './sandbox';
 import { containerConfigError, type ContainerConfigError, type KubeletObjects } from './container-config';
@@ -109,7 +110,7 @@ function creatingStatus(pod: Pod, hostIP: string, hostIPs: { ip: string }[], tim
     hostIP,
     hostIPs,
     phase: 'Pending',
-    qosClass: 'BestEffort',
+    qosClass: podQOSClass(pod.spec),
     startTime: time,
   } as PodStatus;
 }
@@ -184,7 +185,7 @@ function initConfigErrorStatus(
     ],
     containerStatuses: containerStatuses(pod.spec.containers ?? [], 'Pending', time, () => false, true),
     initContainerStatuses: initStatuses,
-    qosClass: 'BestEffort',
+    qosClass: podQOSClass(pod.spec),
   } as PodStatus;
 }
 
@@ -240,7 +241,7 @@ function configErrorStatus(
       ? { initContainerStatuses: initContainerStatuses(inits, 'Running', time, () => true) }
       : {}),
     conditions: conditions(true, unready, time),
-    qosClass: 'BestEffort',
+    qosClass: podQOSClass(pod.spec),
   } as PodStatus;
 }
 
@@ -396,7 +397,7 @@ export function runPods(
       const status: PodStatus = given ? { ...given } : {};
       status.phase ??= 'Pending';
       status.conditions ??= [cond('PodScheduled', false, time, 'Unschedulable', placement.unschedulable)];
-      (status as Record<string, unknown>).qosClass ??= 'BestEffort';
+      (status as Record<string, unknown>).qosClass ??= podQOSClass(pod.spec);
       pod.status = status;
       continue;
     }
@@ -457,7 +458,7 @@ export function runPods(
           startTime: time,
           containerStatuses: shared.statusesOfReady(pod.spec.containers ?? []),
           conditions: shared.conditionsOfReady(),
-          qosClass: 'BestEffort',
+          qosClass: podQOSClass(pod.spec),
         } as PodStatus;
         const inits = shared.initStatusesOfReady(pod.spec.initContainers);
         if (inits) (pod.status as Record<string, unknown>).initContainerStatuses = inits;
@@ -542,7 +543,7 @@ export function runPods(
           time,
         );
     }
-    extra.qosClass ??= 'BestEffort';
+    extra.qosClass ??= podQOSClass(pod.spec);
     pod.status = status;
   }
   if (completes?.size)

@@ -14,6 +14,7 @@ import {
   type PodPriority,
   type PriorityTable,
 } from './priority';
+import { defaultPodRequests } from '../manifest/defaults-resources';
 import { shallowCopy } from './clone';
 import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { uidFor } from './hash';
@@ -59,6 +60,7 @@ export function podFromTemplate(
   if (o.spec) Object.assign(spec, o.spec);
   const admission = admitPodPriority(spec, o.priority ?? SYSTEM_PRIORITY_TABLE);
   setPodPriority(spec, admission);
+  defaultPodRequests(spec);
   const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec };
   mergeLabelKeys(pod);
   const key = objectKey(pod);

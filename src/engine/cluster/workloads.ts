@@ -20,6 +20,7 @@
  * out.replicaSets[0].metadata.name; // "web-7c9d8b5f4"-like
  * out.podGroups[0].pods.map((p) => p.metadata.name); // ["web-7c9d8b5f4-x2kqz", …]
  */
+import { defaultPodRequests } from '../manifest/defaults-resources';
 import { mergeLabelKeys } from '../k8s/label-key-merge';
 import { podControlFailedCreate, podCreateError, type FailedCreate } from './pod-create';
 import {
@@ -224,6 +225,9 @@ function podsFor(
   const rng = rngFor(seed, `pods:${ns}/${rs.metadata.name}`);
   const suffixes = taken.suffixesOf(ns, base);
   const t = rs.spec.template;
+  // SetDefaults_Pod's requests from limits, once for all the template's pods (they share its containers).
+  const podSpec = shallowCopy(t.spec);
+  defaultPodRequests(podSpec);
   const labels = Object.freeze({ ...t.metadata?.labels });
   const ownerReferences = Object.freeze([Object.freeze(ownerRef(rs, seed))]) as OwnerReference[];
   const annotations = t.metadata?.annotations ? Object.freeze({ ...t.metadata.annotations }) : undefined;
@@ -240,7 +244,7 @@ function podsFor(
       ? { name, generateName: base, namespace: ns, labels, ownerReferences, annotations, uid }
       : { name, generateName: base, namespace: ns, labels, ownerReferences, uid };
     if (time !== undefined) metadata.creationTimestamp = time;
-    const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(t.spec) };
+    const pod: Pod = { apiVersion: 'v1', kind: 'Pod', metadata, spec: shallowCopy(podSpec) };
     setPodPriority(pod.spec, admission);
     mergeLabelKeys(pod);
     pods.push(pod);

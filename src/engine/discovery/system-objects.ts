@@ -116,12 +116,31 @@ function corednsDeployment(): Deployment {
         spec: {
           priorityClassName: 'system-cluster-critical',
           serviceAccountName: 'coredns',
+          // Preferred only: the scheduler's scoring (scheduler.ts spreads by pod count) leaves it to be read.
+          affinity: {
+            podAntiAffinity: {
+              preferredDuringSchedulingIgnoredDuringExecution: [
+                {
+                  weight: 100,
+                  podAffinityTerm: {
+                    labelSelector: {
+                      matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['kube-dns'] }],
+                    },
+                    topologyKey: 'kubernetes.io/hostname',
+                  },
+                },
+              ],
+            },
+          },
           containers: [
             {
               name: 'coredns',
               image: COREDNS_IMAGE,
               imagePullPolicy: 'IfNotPresent',
+              // A memory limit and smaller requests: the pods' QoS class is Burstable (cluster/qos.ts).
+              resources: { limits: { memory: '170Mi' }, requests: { cpu: '100m', memory: '70Mi' } },
               args: ['-conf', '/etc/coredns/Corefile'],
+              volumeMounts: [{ name: 'config-volume', mountPath: '/etc/coredns', readOnly: true }],
               // kubeadm declares the probe ports too, so CoreDNS listens on 8080 and 8181 and turns Ready.
               ports: [
                 { containerPort: 53, name: 'dns', protocol: 'UDP' },
@@ -138,6 +157,11 @@ function corednsDeployment(): Deployment {
                 failureThreshold: 5,
               },
               readinessProbe: { httpGet: { path: '/ready', port: 'readiness-probe', scheme: 'HTTP' } },
+              securityContext: {
+                allowPrivilegeEscalation: false,
+                capabilities: { add: ['NET_BIND_SERVICE'], drop: ['ALL'] },
+                readOnlyRootFilesystem: true,
+              },
             },
           ],
           // CoreDNS itself resolves through the node (dnsPolicy Default), or `forward . /etc/resolv.conf` would loop.
@@ -158,7 +182,8 @@ function corednsDeployment(): Deployment {
         },
       },
     },
-    // The stored object keeps fields (probe timeouts, volumes) that the engine's types do not name.
+    // The stored object keeps fields (probe timeouts, volumes, resources, the security context) that the
+    // engine's types do not name.
   } as unknown as Deployment;
 }
 

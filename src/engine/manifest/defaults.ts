@@ -10,6 +10,7 @@
  *           //   internalTrafficPolicy: 'Cluster' } (ipFamilyPolicy and ipFamilies come from the registry)
  */
 import { defaultPodSpec } from './defaults-pod';
+import { defaultPodRequests } from './defaults-resources';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -199,7 +200,8 @@ export function applyDefaults(obj: Obj): void {
     case 'Service':
       return defaultService(obj);
     case 'Pod':
-      return defaultPodSpec(obj.spec);
+      defaultPodSpec(obj.spec);
+      return defaultPodRequests(obj.spec);
     case 'Deployment':
       return defaultWorkload(obj, true);
     case 'ReplicaSet':

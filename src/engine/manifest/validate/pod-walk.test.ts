@@ -190,6 +190,8 @@ describe('resources (ValidateContainerResourceRequirements)', () => {
     ).toEqual([
       'spec.containers[0].resources.limits[cpu]: Invalid value: "-1": must be greater than or equal to 0',
       'spec.containers[0].resources.requests: Invalid value: "1": must be equal to example.com/gpu limit of 2',
+      // SetDefaults_Pod copied the cpu limit into the requests before validation, so it is refused twice.
+      'spec.containers[0].resources.requests[cpu]: Invalid value: "-1": must be greater than or equal to 0',
     ]);
   });
 });
