@@ -104,6 +104,9 @@ test('the histogram fits the console at 1280×720 and opens larger, presenting, 
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(chart.getByTestId('distribution-open')).toBeFocused();
+  // Keyboard focus is drawn in the page's one focus colour, on the console's dark background too.
+  await expect(chart.getByTestId('distribution-open')).toHaveCSS('outline-color', 'rgb(219, 39, 119)');
+  await expect(chart.getByTestId('distribution-open')).toHaveCSS('outline-width', '3px');
   // The choice made in the larger view holds in the console.
   await expect(chart.getByTestId('distribution-by-node')).toHaveAttribute('aria-pressed', 'true');
 
