@@ -47,8 +47,7 @@ export function admitPriority(
   entries: Entry[],
   diagnostics: Diagnostic[],
 ): { admitted: Entry[]; table: PriorityTable } {
-  const classes: PriorityClass[] = [];
-  let table = priorityTable(classes);
+  const table = priorityTable([]);
   const admitted: Entry[] = [];
   for (const e of entries) {
     const o = e.object;
@@ -68,8 +67,7 @@ export function admitPriority(
         );
         continue;
       }
-      classes.push(pc);
-      table = priorityTable(classes);
+      table.add(pc);
     } else if (o.kind === 'Pod') {
       const spec = (o as Pod).spec;
       const answer = admitPodPriority(spec, table);

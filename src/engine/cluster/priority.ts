@@ -76,15 +76,32 @@ export function systemPriorityClasses(): PriorityClass[] {
  *
  * @example priorityTable([]).get('system-node-critical')?.value; // 2000001000
  */
-export function priorityTable(classes: readonly PriorityClass[], complete = true): PriorityTable {
+export function priorityTable(
+  classes: readonly PriorityClass[],
+  complete = true,
+): PriorityTable & { add(pc: PriorityClass): void } {
   const byName = new Map<string, ClassEntry>();
   for (const pc of systemPriorityClasses()) byName.set(pc.metadata.name ?? '', entryOf(pc));
   for (const pc of classes) byName.set(pc.metadata.name ?? '', entryOf(pc));
   let globalDefault: ClassEntry | undefined;
   // getDefaultPriorityClass: with several (a race), the one of the lowest value.
-  for (const e of byName.values())
+  const consider = (e: ClassEntry): void => {
     if (e.globalDefault && (!globalDefault || globalDefault.value > e.value)) globalDefault = e;
-  return { get: (name) => byName.get(name), globalDefault, complete };
+  };
+  for (const e of byName.values()) consider(e);
+  return {
+    get: (name) => byName.get(name),
+    get globalDefault() {
+      return globalDefault;
+    },
+    complete,
+    /** A class created after the others (admission in apply order: a name not in the table yet). */
+    add(pc) {
+      const e = entryOf(pc);
+      byName.set(e.name, e);
+      consider(e);
+    },
+  };
 }
 
 /** The system classes only, for pods made where the scene's classes are not known (see `complete`). */
