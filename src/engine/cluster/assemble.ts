@@ -17,6 +17,7 @@ import type {
   Job,
   KubeObject,
   Pod,
+  PriorityClass,
   ReplicaSet,
   Service,
   ServiceCIDR,
@@ -39,7 +40,7 @@ import { buildNodes } from './nodes';
 import { clearServerSetMetadata } from './server-metadata';
 import { placeInOrder, type Entry } from './place-in-order';
 import { admitPriority } from './priority-admission';
-import { systemPriorityClasses } from './priority';
+import { priorityClassUpdateErrors, systemPriorityClasses } from './priority';
 import { runPods, type PodRun } from './pod-status';
 import { ENDPOINT_RULES, overRuleBudget } from './rule-budget';
 import { allocateServices } from './service-alloc';
@@ -95,7 +96,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
   const cluster = startCluster(objects, opts.seed, time, diagnostics);
   const { config, nodes } = cluster;
 
-  const user = userEntries(objects);
+  const user = userEntries(objects, diagnostics);
   mark('clone');
   const userObjects = user.map((e) => e.object);
   const byKey = new Set(user.map((e) => e.key));
@@ -280,7 +281,7 @@ function forCreate(o: KubeObject): KubeObject {
  * The user's objects as the build may write into them (copies), in first-appearance order. A later
  * document with the same key updates the earlier object, keeping its creation slot (kubectl apply).
  */
-function userEntries(objects: SourcedObject[]): Entry[] {
+function userEntries(objects: SourcedObject[], diagnostics: Diagnostic[]): Entry[] {
   const entries: Entry[] = [];
   const byKey = new Map<string, Entry>();
   // Each file is one kubectl apply, in the order the files come (CLI contract).
@@ -292,6 +293,23 @@ function userEntries(objects: SourcedObject[]): Entry[] {
     const key = objectKey(src.object);
     const prev = byKey.get(key);
     if (prev) {
+      // A PriorityClass's value and preemptionPolicy may not change (ValidatePriorityClassUpdate).
+      const refused =
+        k === 'PriorityClass'
+          ? priorityClassUpdateErrors(prev.object as PriorityClass, src.object as PriorityClass)
+          : [];
+      if (refused.length) {
+        for (const message of refused)
+          diagnostics.push(
+            objectDiagnostic(src, src.object, message.slice(0, message.indexOf(':')), {
+              severity: 'error',
+              source: 'api',
+              code: 'priorityclass.update',
+              message,
+            }),
+          );
+        continue;
+      }
       prev.object = forCreate(src.object);
       prev.src = src;
       // An update: the object keeps the apply that created it.

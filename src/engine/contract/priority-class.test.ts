@@ -239,3 +239,25 @@ describe('updating a PriorityClass (kubectl patch)', () => {
     expect(s.run(`patch pc dflt -p '{"description":"x"}'`).exitCode).toBe(0);
   });
 });
+
+describe('applying a changed PriorityClass again (a later document or -f file)', () => {
+  it('refuses a changed value or preemptionPolicy and keeps the class as first created', () => {
+    const s = sceneWithErrors([pc('high'), pc('high', 'preemptionPolicy: Never\n').replace('1000000', '5')]);
+    expect(s.errors.map((d) => [d.file, String(d.message)])).toEqual([
+      ['apply-2.yaml', 'value: Forbidden: may not be changed in an update.'],
+      ['apply-2.yaml', 'preemptionPolicy: Invalid value: "Never": field is immutable'],
+    ]);
+    expect(s.run('validate').stderr).toContain(
+      'The PriorityClass "high" is invalid: \n* value: Forbidden: may not be changed in an update.\n* preemptionPolicy: Invalid value: "Never": field is immutable\n',
+    );
+    expect(s.json('get pc high -o json').items[0]).toMatchObject({
+      value: 1000000,
+      preemptionPolicy: 'PreemptLowerPriority',
+    });
+  });
+
+  it('accepts a changed description', () => {
+    const s = scene([pc('high'), pc('high', 'description: batch jobs\n')]);
+    expect(s.json('get pc high -o json').items[0].description).toBe('batch jobs');
+  });
+});
