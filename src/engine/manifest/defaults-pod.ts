@@ -7,6 +7,8 @@
  * const spec = { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 80 }] }] };
  * defaultPodSpec(spec); // spec.dnsPolicy === 'ClusterFirst', spec.containers[0].ports[0].protocol === 'TCP'
  */
+import { canonicalPodQuantities } from './canonical-quantities';
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const objects = (v: unknown): Obj[] => (Array.isArray(v) ? v.filter(isObj) : []);
@@ -74,4 +76,5 @@ export function defaultPodSpec(spec: unknown): void {
   const hostNetwork = spec.hostNetwork === true;
   for (const c of objects(spec.containers)) defaultContainer(c, hostNetwork);
   for (const c of objects(spec.initContainers)) defaultContainer(c, hostNetwork);
+  canonicalPodQuantities(spec);
 }
