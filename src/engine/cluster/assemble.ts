@@ -277,6 +277,8 @@ function forCreate(o: KubeObject): KubeObject {
   return copy;
 }
 
+const SYSTEM_CLASSES = new Map<string, KubeObject>(systemPriorityClasses().map((pc) => [objectKey(pc), pc]));
+
 /**
  * The user's objects as the build may write into them (copies), in first-appearance order. A later
  * document with the same key updates the earlier object, keeping its creation slot (kubectl apply).
@@ -292,11 +294,13 @@ function userEntries(objects: SourcedObject[], diagnostics: Diagnostic[]): Entry
     if (CONFIG_KINDS.has(k) || k === 'Node') continue;
     const key = objectKey(src.object);
     const prev = byKey.get(key);
-    if (prev) {
+    // The API server's own classes exist before any apply: writing one is an update of it.
+    const stored = prev?.object ?? (k === 'PriorityClass' ? SYSTEM_CLASSES.get(key) : undefined);
+    if (stored) {
       // A PriorityClass's value and preemptionPolicy may not change (ValidatePriorityClassUpdate).
       const refused =
         k === 'PriorityClass'
-          ? priorityClassUpdateErrors(prev.object as PriorityClass, src.object as PriorityClass)
+          ? priorityClassUpdateErrors(stored as PriorityClass, src.object as PriorityClass)
           : [];
       if (refused.length) {
         for (const message of refused)
@@ -310,6 +314,8 @@ function userEntries(objects: SourcedObject[], diagnostics: Diagnostic[]): Entry
           );
         continue;
       }
+    }
+    if (prev) {
       prev.object = forCreate(src.object);
       prev.src = src;
       // An update: the object keeps the apply that created it.

@@ -261,3 +261,18 @@ describe('applying a changed PriorityClass again (a later document or -f file)',
     expect(s.json('get pc high -o json').items[0].description).toBe('batch jobs');
   });
 });
+
+describe('writing a system PriorityClass', () => {
+  it('is an update of the API server’s own class: its preemptionPolicy may not change', () => {
+    const sys = pc('system-node-critical', 'preemptionPolicy: Never\n').replace('1000000', '2000001000');
+    const s = sceneWithErrors(sys);
+    expect(s.errors.map((d) => String(d.message))).toEqual([
+      'preemptionPolicy: Invalid value: "Never": field is immutable',
+    ]);
+    expect(s.json('get pc system-node-critical -o json').items[0].preemptionPolicy).toBe(
+      'PreemptLowerPriority',
+    );
+    const same = scene(sys.replace('preemptionPolicy: Never\n', 'description: ours\n'));
+    expect(same.json('get pc system-node-critical -o json').items[0].description).toBe('ours');
+  });
+});
