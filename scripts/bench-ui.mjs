@@ -146,7 +146,11 @@ const graphMarks = (page) =>
  */
 async function keystrokes(page, scene, minNodes) {
   await page.evaluate((t) => navigator.clipboard.writeText(t), scene);
-  await page.locator('[data-testid="yaml-editor"] .view-lines').click();
+  // A click on the editor's first visible line, as a student would: .view-lines is as tall and wide as the
+  // whole text (8,000 px after the 50-object scene), and clicking its centre made Playwright scroll the
+  // editor's DOM under Monaco, after which Ctrl+A selected the page instead of the text (seen once the
+  // console took more of a 720 px column, 8eb3e94).
+  await page.locator('[data-testid="yaml-editor"] .monaco-editor').click({ position: { x: 120, y: 10 } });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('ControlOrMeta+V');
   await page.waitForFunction((n) => document.querySelectorAll('.react-flow__node').length > n, minNodes, {
