@@ -17,6 +17,7 @@ import { loadMessages } from '../i18n/message';
 import { afterFirstGraph } from '../store';
 
 const topology = () => import('../features/topology/TopologyPanel');
+const graphLayout = () => import('../features/topology/graph-layout');
 const inspector = () => import('../features/inspector/InspectorPanel');
 const lessons = () => import('../features/lessons/LessonsPane');
 const consolePanel = () => import('../features/console/ConsolePanel');
@@ -46,6 +47,9 @@ const whenIdle = (run: () => void) => {
  */
 export function preloadPanels(): void {
   for (const load of [topology, timeline]) void load().catch(() => undefined);
+  void graphLayout()
+    .then((m) => m.layOutAhead())
+    .catch(() => undefined);
   void afterFirstGraph().then(() =>
     whenIdle(() => {
       void Promise.allSettled([inspector(), lessons(), consolePanel(), loadMessages()]).then(showBeside);

@@ -34,6 +34,7 @@ import { refusedObjects } from './ghosts';
 import { highlightFor, lessonMarksFor } from './highlight';
 import { AutoFit, FIT } from './AutoFit';
 import { flowEdges, flowNodes, graphFor } from './flow-elements';
+import { ghostsOf, sceneKeyOf } from './graph-layout';
 import { hopLights } from './hop-lights';
 import { nodeTypes } from './nodes';
 import { isGroupId } from './pod-groups';
@@ -53,7 +54,7 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
   const select = useStore((s) => s.select);
   const inspect = useStore((s) => s.inspect);
   const scenarioKey = useStore((s) => s.scenarioId ?? 'custom');
-  const sceneKey = useStore((s) => `${s.workspaceId}|${s.scenarioId ?? 'custom'}|${s.lessonId ?? ''}`);
+  const sceneKey = useStore(sceneKeyOf);
   const diagnostics = useStore((s) => s.diagnostics);
   const ghosts = useMemo(() => refusedObjects(diagnostics), [diagnostics]);
   // The pod groups the student opened, in this scene (another scene starts with every group folded).
@@ -68,7 +69,7 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
     setOpen({ scene: sceneKey, ids });
   };
   const graph = useMemo(
-    () => (cluster ? graphFor(cluster, broken ? [] : ghosts, sceneKey, expanded) : null),
+    () => (cluster ? graphFor(cluster, ghostsOf(broken, ghosts), sceneKey, expanded) : null),
     [cluster, ghosts, broken, sceneKey, expanded],
   );
   const lit = useMemo(() => (graph ? highlightFor(graph, selected) : null), [graph, selected]);

@@ -4,33 +4,16 @@
  * what changed re-renders. There is one graph panel, so the caches live here, outside React's render.
  */
 import { MarkerType, type Edge } from '@xyflow/react';
-import { instrumentation, type ClusterState } from '../../store';
 import type { Highlight } from './highlight';
 import type { HopLights } from './hop-lights';
 import type { RouteLink } from './route';
 import { reuseUnchanged, type ReuseCache } from './reuse';
-import type { Ghost } from './ghosts';
-import { resetLayoutMemory, toFlowGraph, type FlowGraph, type GraphNode } from './to-flow-graph';
+import type { FlowGraph, GraphNode } from './to-flow-graph';
 
 const nodeCache: ReuseCache<GraphNode> = new Map();
 const edgeCache: ReuseCache<Edge> = new Map();
 
-let lastScene: string | null = null;
-
-/**
- * Translates and lays out the cluster, timed for the bench ("svclab:graph" mark). Within one scene,
- * boxes keep their places across edits; another scene is laid out afresh.
- */
-export function graphFor(
-  cluster: ClusterState,
-  ghosts: readonly Ghost[] = [],
-  scene = '',
-  expanded: ReadonlySet<string> = new Set(),
-): FlowGraph {
-  if (scene !== lastScene) resetLayoutMemory();
-  lastScene = scene;
-  return instrumentation.layout(() => toFlowGraph(cluster, ghosts, expanded));
-}
+export { graphFor } from './graph-layout';
 
 /** The box that stands for a graph id: a collapsed group's box for its pods, else the id itself. */
 export const shownId = (graph: FlowGraph | null, id: string): string => graph?.shownAs.get(id) ?? id;
