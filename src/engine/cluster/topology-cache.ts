@@ -20,6 +20,7 @@
 import { nodeZone } from '../k8s/node';
 import type { Node, Service, SliceEndpoint } from '../k8s/objects';
 import { byCodeUnits } from '../util/compare';
+import { parseQuantity } from '../manifest/validate/quantity';
 
 /** The annotation and its deprecated predecessor (hintsEnabled: the deprecated one first). */
 export const TOPOLOGY_MODE = 'service.kubernetes.io/topology-mode';
@@ -52,12 +53,15 @@ export const HINTS_ENABLED = 'Topology Aware Hints has been enabled';
 /** overloadThreshold: the most overload any one endpoint should see. */
 const OVERLOAD_THRESHOLD = 0.2;
 
-/** A CPU quantity in millicores ("2" → 2000, "1500m" → 1500); 0 when it is not one svclab reads. */
+/**
+ * A CPU quantity in millicores, rounded up as Quantity.MilliValue() does ("2" → 2000, "1500m" → 1500,
+ * "1k" → 1000000); 0 when it is not a quantity or not positive.
+ */
 export function cpuMillis(q: unknown): number {
-  const m = /^(\d+(?:\.\d+)?)(m?)$/.exec(String(q ?? '').trim());
-  if (!m) return 0;
-  const n = Number(m[1]);
-  return Math.ceil(m[2] ? n : n * 1000);
+  const parsed = typeof q === 'string' || typeof q === 'number' ? parseQuantity(q) : undefined;
+  if (!parsed || parsed.nanos <= 0n) return 0;
+  const millis = (parsed.nanos + 999_999n) / 1_000_000n;
+  return Number(millis);
 }
 
 const EXCLUDED = ['node-role.kubernetes.io/control-plane', 'node-role.kubernetes.io/master'];

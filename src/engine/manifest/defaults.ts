@@ -11,6 +11,11 @@
  */
 import { defaultPodSpec } from './defaults-pod';
 import { defaultPodRequests } from './defaults-resources';
+import {
+  canonicalClaimTemplates,
+  canonicalHpaQuantities,
+  canonicalNodeQuantities,
+} from './canonical-quantities';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -110,6 +115,7 @@ function defaultStatefulSet(obj: Obj): void {
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
+  canonicalClaimTemplates(spec);
 }
 
 /** SetDefaults_DaemonSet (apps/v1): RollingUpdate, maxUnavailable 1, maxSurge 0. */
@@ -178,6 +184,7 @@ function defaultHorizontalPodAutoscaler(obj: Obj): void {
         resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } },
       },
     ];
+  canonicalHpaQuantities(obj);
 }
 
 function defaultEndpointPorts(ports: unknown, sliceStyle: boolean): void {
@@ -216,6 +223,8 @@ export function applyDefaults(obj: Obj): void {
       return defaultCronJob(obj);
     case 'HorizontalPodAutoscaler':
       return defaultHorizontalPodAutoscaler(obj);
+    case 'Node':
+      return canonicalNodeQuantities(obj);
     case 'Endpoints':
       for (const s of objects(obj.subsets)) defaultEndpointPorts(s.ports, false);
       return;
