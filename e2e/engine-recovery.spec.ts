@@ -5,7 +5,7 @@
  * can be told by a link or a file to hang or to break.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { editorReady, graphReady, setEditorText, shot } from './helpers';
+import { editorReady, focusEditor, graphReady, setEditorText, shot } from './helpers';
 
 /**
  * Before svclab runs: a build whose text carries HANG is never delivered to the worker (a build that
@@ -118,7 +118,7 @@ test('a build over its budget is stopped: the page says so, keeps the last clust
   // Monaco draws only the lines in view, and the pasted text's last line can sit just under the fold
   // (a fresh-clone run failed so): go to the end, as a reader would, before looking for it.
   await expect(async () => {
-    await editorText(page).click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+End');
     await expect(editorText(page)).toContainText('svclab-e2e-HANG', { timeout: 2_000 });
   }).toPass({ timeout: 20_000 });

@@ -10,6 +10,16 @@ export async function editorReady(page: Page): Promise<void> {
   await expect(page.locator('[data-testid="yaml-editor"] .monaco-editor')).toBeVisible({ timeout: 20_000 });
 }
 
+/**
+ * Focuses the editor as a student would, by a click on its first visible line. Not the centre of
+ * `.view-lines`: that box is as tall as the whole text (8,000 px after a 50-object scene), so Playwright
+ * scrolls the DOM under Monaco to reach its centre, and Ctrl+A then selects the page instead of the text
+ * (bench-ui.mjs hit it in 9ae70eb once the console took more of a 720 px column).
+ */
+export async function focusEditor(page: Page): Promise<void> {
+  await page.locator('[data-testid="yaml-editor"] .monaco-editor').click({ position: { x: 120, y: 10 } });
+}
+
 /** Replaces the whole YAML the way a user pasting would: focus, select all, paste (typing would auto-indent). */
 export async function setEditorText(page: Page, text: string, { verify = true } = {}): Promise<void> {
   await editorReady(page);
@@ -26,14 +36,14 @@ export async function setEditorText(page: Page, text: string, { verify = true } 
   if (!verify) {
     // A paste meant to break the page (engine-recovery.spec): the editor is gone once it lands.
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await lines.click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('ControlOrMeta+V');
     return;
   }
   await expect(async () => {
     await page.evaluate((t) => navigator.clipboard.writeText(t), text);
-    await lines.click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('ControlOrMeta+V');
     await expect(lines).toContainText(last, { timeout: 3_000 });

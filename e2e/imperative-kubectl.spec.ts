@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { editorReady, graphReady, shot } from './helpers';
+import { editorReady, focusEditor, graphReady, shot } from './helpers';
 
 test('kubectl scale in the console edits the YAML and the graph follows', async ({ page }, testInfo) => {
   // A tall editor: the replicas line (line 15 of scene.yaml) is at the fold at 1280×720.
@@ -54,7 +54,7 @@ test.describe(() => {
       timeout: 10_000,
     });
     await expect(lines).toContainText('replicas: 5');
-    await lines.click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+Z');
     // Undo puts the cursor where the edit was; the deployment's lines are at the top of the file.
     await page.keyboard.press('ControlOrMeta+Home');
@@ -71,7 +71,7 @@ test.describe(() => {
     });
     await tabs.first().click();
     await expect(lines).toContainText('replicas: 4');
-    await lines.click();
+    await focusEditor(page);
     await page.keyboard.press('ControlOrMeta+Z');
     // Undo puts the cursor where the edit was; the deployment's lines are at the top of the file.
     await page.keyboard.press('ControlOrMeta+Home');

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { editorReady, graphReady } from './helpers';
+import { editorReady, focusEditor, graphReady } from './helpers';
 
 /** The page's one focus colour (--focus in src/app/styles.css): not the route's blue (#1d4ed8). */
 const FOCUS = 'rgb(219, 39, 119)';
@@ -16,7 +16,7 @@ test('keyboard: the editor shows its Tab escape, Enter opens a graph element, a 
   // The editor, focused, says how to leave it with Tab.
   const hint = page.getByTestId('editor-tab-hint');
   await expect(hint).toHaveCSS('opacity', '0');
-  await page.locator('[data-testid="yaml-editor"] .view-lines').click();
+  await focusEditor(page);
   await expect(hint).toHaveCSS('opacity', '1');
   await expect(hint).toContainText('Ctrl+M');
   await page.keyboard.press('Control+M');

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { editorReady, shot } from './helpers';
+import { editorReady, focusEditor, shot } from './helpers';
 
 test('the app makes no request to another host', async ({ page, baseURL }, testInfo) => {
   const own = new URL(baseURL!).host;
@@ -15,7 +15,7 @@ test('the app makes no request to another host', async ({ page, baseURL }, testI
   await page.goto('/');
   await editorReady(page);
   // Exercise schema completion and hover, the usual places a schema or font would be fetched.
-  await page.locator('[data-testid="yaml-editor"] .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type('---\nkind: Serv');

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { editorReady, pickScenario, shot } from './helpers';
+import { editorReady, focusEditor, pickScenario, shot } from './helpers';
 
 /**
  * The graph's Service menu (right click, Shift+F10 or the menu key on a focused Service): each item is
@@ -83,8 +83,7 @@ test('a Service’s menu: externalTrafficPolicy, endpoints to none, delete — e
   await expect(menu).toBeHidden();
 
   // Undo in the editor puts Local back (the menu's edit is an edit of the text like any other).
-  const lines = page.locator('[data-testid="yaml-editor"] .view-lines');
-  await lines.click();
+  await focusEditor(page);
   await page.keyboard.press('ControlOrMeta+Z');
   await expect
     .poll(
