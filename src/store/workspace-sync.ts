@@ -234,13 +234,16 @@ async function keepAside(db: Db, records: AsideRecord[]) {
 }
 
 /** svclab before workspaces: its localStorage save becomes the first workspace, kept aside as it was. */
-async function migrateLocalStorage(db: Db) {
-  let raw: string | null;
+/** The work an older svclab kept in localStorage, or null (none, or no localStorage). */
+function legacyStorage(): string | null {
   try {
-    raw = localStorage.getItem(STORAGE_KEY);
+    return localStorage.getItem(STORAGE_KEY);
   } catch {
-    return; // no localStorage: nothing to migrate
+    return null; // no localStorage: nothing to migrate
   }
+}
+
+async function migrateLocalStorage(db: Db, raw: string | null) {
   if (raw === null) return;
   let parsed: unknown;
   try {
@@ -289,9 +292,14 @@ function loadedState(s: Store, w: Workspace | null, appRaw: unknown): Partial<St
 }
 
 async function load(): Promise<void> {
+  // IndexedDB opens while localStorage is read: a first visit waited about 20 ms for each in turn on
+  // the way to its first graph (issue 17, cold load), and both are answered by the browser's process.
+  // localStorage's first read blocks the page until it is loaded; the database is opening meanwhile.
+  const opening = timeout(workDb(), OPEN_TIMEOUT_MS);
+  const legacy = legacyStorage();
   let db: Db;
   try {
-    db = await timeout(workDb(), OPEN_TIMEOUT_MS);
+    db = await opening;
   } catch (e) {
     useStore.setState({
       saveProblem: { code: 'unavailable', message: e instanceof Error ? e.message : String(e) },
@@ -303,7 +311,7 @@ async function load(): Promise<void> {
     db.get('app', 'app'),
     db.getAll('workspaces'),
   ]);
-  if (appRaw === undefined && all.length === 0) return migrateLocalStorage(db);
+  if (appRaw === undefined && all.length === 0) return migrateLocalStorage(db, legacy);
   const s = useStore.getState();
   const fallback = pickScene(s);
   const aside: AsideRecord[] = [];

@@ -11,7 +11,7 @@
  */
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState } from 'react';
-import { instrumentation, useStore } from '../../store';
+import { afterFirstGraph, instrumentation, useStore } from '../../store';
 import type { FromPainter, ToPainter } from './packet-draw-protocol';
 import { createPainter, emptyView, packetRoutes, paintFrame, type PacketRoutes } from './packet-paint';
 import { portOfNode } from './route-geometry';
@@ -93,75 +93,90 @@ export function PacketOverlay({ shownAs }: { shownAs?: ReadonlyMap<string, strin
       setCanvasKey((k) => k + 1);
       return;
     }
-    const painter = (!onPage && workerPainter(el, () => setOnPage(true))) || pagePainter(el);
-    const { send } = painter;
-    let routes: PacketRoutes | null = null;
-    let points = new Float64Array(0);
-    let viewport: readonly number[] = [];
+    /** Starts painting on the canvas; answers what stops it. */
+    const start = (): (() => void) => {
+      const painter = (!onPage && workerPainter(el, () => setOnPage(true))) || pagePainter(el);
+      const { send } = painter;
+      let routes: PacketRoutes | null = null;
+      let points = new Float64Array(0);
+      let viewport: readonly number[] = [];
 
-    // Where each place of the burst is, in the graph's coordinates, as React Flow has laid the boxes out.
-    const placePoints = () => {
-      const lookup = flow.getState().nodeLookup;
-      const places = routes?.places ?? [];
-      const next = new Float64Array(places.length * 2).fill(NaN);
-      places.forEach((id, i) => {
-        const n = lookup.get(shown.current?.get(id) ?? id);
-        if (!n) return;
-        const p = portOfNode(n);
-        next[2 * i] = p.x;
-        next[2 * i + 1] = p.y;
-      });
-      return next;
-    };
-    const graphMoved = () => {
-      const next = placePoints();
-      if (!samePoints(next, points)) send({ kind: 'view', view: { points: (points = next) } });
-      const [tx, ty, zoom] = flow.getState().transform;
-      if (tx !== viewport[0] || ty !== viewport[1] || zoom !== viewport[2]) {
-        viewport = [tx, ty, zoom];
-        send({ kind: 'view', view: { tx, ty, zoom } });
-      }
-    };
-    refresh.current = graphMoved;
-    const burst = () => {
-      const { traces, playhead, focus } = useStore.getState();
-      routes = traces.length ? packetRoutes(traces) : null;
-      send({ kind: 'routes', routes });
-      points = placePoints();
-      send({ kind: 'view', view: { points, playhead, focus } });
-    };
-
-    const resize = new ResizeObserver(([entry]) => {
-      if (entry)
-        send({
-          kind: 'view',
-          view: {
-            width: entry.contentRect.width,
-            height: entry.contentRect.height,
-            dpr: window.devicePixelRatio || 1,
-          },
+      // Where each place of the burst is, in the graph's coordinates, as React Flow has laid the boxes out.
+      const placePoints = () => {
+        const lookup = flow.getState().nodeLookup;
+        const places = routes?.places ?? [];
+        const next = new Float64Array(places.length * 2).fill(NaN);
+        places.forEach((id, i) => {
+          const n = lookup.get(shown.current?.get(id) ?? id);
+          if (!n) return;
+          const p = portOfNode(n);
+          next[2 * i] = p.x;
+          next[2 * i + 1] = p.y;
         });
+        return next;
+      };
+      const graphMoved = () => {
+        const next = placePoints();
+        if (!samePoints(next, points)) send({ kind: 'view', view: { points: (points = next) } });
+        const [tx, ty, zoom] = flow.getState().transform;
+        if (tx !== viewport[0] || ty !== viewport[1] || zoom !== viewport[2]) {
+          viewport = [tx, ty, zoom];
+          send({ kind: 'view', view: { tx, ty, zoom } });
+        }
+      };
+      refresh.current = graphMoved;
+      const burst = () => {
+        const { traces, playhead, focus } = useStore.getState();
+        routes = traces.length ? packetRoutes(traces) : null;
+        send({ kind: 'routes', routes });
+        points = placePoints();
+        send({ kind: 'view', view: { points, playhead, focus } });
+      };
+
+      const resize = new ResizeObserver(([entry]) => {
+        if (entry)
+          send({
+            kind: 'view',
+            view: {
+              width: entry.contentRect.width,
+              height: entry.contentRect.height,
+              dpr: window.devicePixelRatio || 1,
+            },
+          });
+      });
+      send({
+        kind: 'view',
+        view: { width: el.clientWidth, height: el.clientHeight, dpr: window.devicePixelRatio || 1 },
+      });
+      burst();
+      graphMoved();
+      resize.observe(el);
+      // The playhead moves inside the clock's animation frame: only it (and the followed request) is sent.
+      const unsubscribe = useStore.subscribe((s, prev) => {
+        if (s.traces !== prev.traces) burst();
+        else if (s.playhead !== prev.playhead || s.focus !== prev.focus)
+          send({ kind: 'view', view: { playhead: s.playhead, focus: s.focus } });
+      });
+      const unsubscribeFlow = flow.subscribe(graphMoved);
+      return () => {
+        refresh.current = () => {};
+        painter.stop();
+        unsubscribe();
+        unsubscribeFlow();
+        resize.disconnect();
+      };
+    };
+    // The painter (a worker of its own) starts once the first graph is on screen: no packet moves
+    // before a Send, and starting a worker while the first graph was drawn delayed it on two busy cores
+    // (issue 17, cold load). Later mounts start it a microtask after the effect.
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void afterFirstGraph().then(() => {
+      if (!cancelled) stop = start();
     });
-    send({
-      kind: 'view',
-      view: { width: el.clientWidth, height: el.clientHeight, dpr: window.devicePixelRatio || 1 },
-    });
-    burst();
-    graphMoved();
-    resize.observe(el);
-    // The playhead moves inside the clock's animation frame: only it (and the followed request) is sent.
-    const unsubscribe = useStore.subscribe((s, prev) => {
-      if (s.traces !== prev.traces) burst();
-      else if (s.playhead !== prev.playhead || s.focus !== prev.focus)
-        send({ kind: 'view', view: { playhead: s.playhead, focus: s.focus } });
-    });
-    const unsubscribeFlow = flow.subscribe(graphMoved);
     return () => {
-      refresh.current = () => {};
-      painter.stop();
-      unsubscribe();
-      unsubscribeFlow();
-      resize.disconnect();
+      cancelled = true;
+      stop?.();
     };
   }, [flow, onPage, canvasKey]);
 
