@@ -169,4 +169,27 @@ export const timeline = defineMessages({
       `크론잡 ${josa(p.cronJob, '은/는')} 끝난 잡을 ${p.keep}개까지만 남기므로(successfulJobsHistoryLimit) 가장 오래된 ${josa(p.job, '을/를')} 파드와 함께 삭제합니다.`,
     example: { cronJob: 'default/hello', job: 'hello-29454838', keep: 3 },
   },
+  /** The CronJob controller creates a Job whose pods the API server refuses (admission or validation). */
+  'timeline.cronJobPodsRefused': {
+    en: (p: { cronJob: string; job: string; event: string; replaced: string }) =>
+      `${p.replaced ? `CronJob ${p.cronJob} reaches a scheduled time while Job ${p.replaced} is still running; its concurrencyPolicy is Replace, so it deletes ${p.replaced} (event Normal SuccessfulDelete: Deleted job ${p.replaced}) and creates Job ${p.job}` : `CronJob ${p.cronJob} reaches a scheduled time and creates Job ${p.job}`}, but the API server refuses every pod the Job controller makes from the template, so the Job has no pods, never finishes and stays active. The Job controller records the event Warning FailedCreate: ${p.event}`,
+    ko: (p) =>
+      `${p.replaced ? `크론잡 ${p.cronJob}의 예약 시각이 되었는데 잡 ${josa(p.replaced, '이/가')} 아직 실행 중입니다. concurrencyPolicy가 Replace이므로 ${josa(p.replaced, '을/를')} 삭제하고(이벤트 Normal SuccessfulDelete: Deleted job ${p.replaced}) 잡 ${josa(p.job, '을/를')} 만듭니다` : `크론잡 ${p.cronJob}의 예약 시각이 되어 잡 ${josa(p.job, '을/를')} 만듭니다`}. 그러나 잡 컨트롤러가 파드 템플릿으로 만드는 파드를 API 서버가 모두 거부하므로, 이 잡에는 파드가 없고 끝나지도 않아 계속 실행 중(active)으로 남습니다. 잡 컨트롤러는 Warning FailedCreate 이벤트를 남깁니다: ${p.event}`,
+    // The event first: it holds the Job's name, and the glossary test cuts each parameter out in turn.
+    example: {
+      event:
+        'Error creating: pods "hello-29454841-" is forbidden: no PriorityClass with name nightly was found',
+      cronJob: 'default/hello',
+      job: 'hello-29454841',
+      replaced: '',
+    },
+  },
+  /** concurrencyPolicy Forbid: a scheduled time passes while the CronJob's Job is still active. */
+  'timeline.cronJobAlreadyActive': {
+    en: (p: { cronJob: string; active: string }) =>
+      `CronJob ${p.cronJob} reaches a scheduled time but starts no Job: Job ${p.active} is still active and concurrencyPolicy is Forbid. The controller records the event Normal JobAlreadyActive: Not starting job because prior execution is running and concurrency policy is Forbid`,
+    ko: (p) =>
+      `크론잡 ${p.cronJob}의 예약 시각이 되었지만 잡을 만들지 않습니다. 잡 ${josa(p.active, '이/가')} 아직 실행 중이고 concurrencyPolicy가 Forbid이기 때문입니다. 컨트롤러는 Normal JobAlreadyActive 이벤트를 남깁니다: Not starting job because prior execution is running and concurrency policy is Forbid`,
+    example: { cronJob: 'default/hello', active: 'hello-29454841' },
+  },
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildCluster } from '../build';
-import { scene } from '../testing/scene';
+import { scene, sceneWithErrors } from '../testing/scene';
 
 const cronJob = (spec: string, name = 'hello') => `apiVersion: batch/v1
 kind: CronJob
@@ -102,5 +102,112 @@ describe('the CronJob controller on the scene clock', () => {
   it('a suspended CronJob creates nothing', () => {
     const suspended = scene(cronJob('  schedule: "* * * * *"\n  suspend: true'));
     expect(suspended.run('--at 5m get jobs').stderr).toContain('No resources found');
+  });
+});
+
+/**
+ * The pods of a CronJob's Jobs go through the Priority admission plugin with every PriorityClass that
+ * exists, the scene's as well as the two system ones (plugin/pkg/admission/priority/admission.go), as a
+ * Deployment's pods do: a class the scene defines gives its value; an unknown one is refused, and the
+ * Job, without pods, never finishes (cronjob_controllerv2.go: concurrencyPolicy then decides).
+ */
+describe("a CronJob's pods and the scene's PriorityClasses", () => {
+  const nightly = `apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata: { name: nightly }
+value: 1000
+preemptionPolicy: Never
+---
+`;
+  const withClass = (cls: string, extra = '') => `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: hello }
+spec:
+  schedule: "* * * * *"
+${extra}  jobTemplate:
+    spec:
+      template:
+        spec:
+          priorityClassName: ${cls}
+          restartPolicy: OnFailure
+          containers: [{ name: hello, image: busybox:1.28, command: [/bin/sh, -c, date] }]
+`;
+
+  it("a class the scene defines: the Job's pod gets its value and preemptionPolicy", () => {
+    const s = scene(nightly + withClass('nightly'));
+    const pods = s.json('--at 1m30s get pods -o json').items;
+    expect(pods).toHaveLength(1);
+    expect(pods[0].metadata.name).toMatch(/^hello-29453761-[a-z0-9]{5}$/);
+    expect(pods[0].spec).toMatchObject({
+      priorityClassName: 'nightly',
+      priority: 1000,
+      preemptionPolicy: 'Never',
+    });
+  });
+
+  it('an unknown class: FailedCreate as for a Deployment, the Jobs have no pods and stay active (Allow)', () => {
+    const s = scene(nightly + withClass('missing'));
+    expect(s.run('--at 2m30s get pods').stderr).toContain('No resources found');
+    const jobs = s.json('--at 2m30s get jobs -o json').items;
+    expect(jobs.map((j: { metadata: { name: string } }) => j.metadata.name)).toEqual([
+      'hello-29453761',
+      'hello-29453762',
+    ]);
+    expect(jobs[0].status).toEqual({
+      ready: 0,
+      startTime: '2026-01-01T00:01:00Z',
+      terminating: 0,
+      uncountedTerminatedPods: {},
+    });
+    expect(s.run('--at 2m30s get cronjobs').stdout).toMatch(
+      /^hello +\* \* \* \* \* +<none> +False +2 +30s +2m30s$/m,
+    );
+    const cj = s.json('--at 2m30s get cronjob hello -o json');
+    const status = (cj.kind === 'List' ? cj.items[0] : cj).status;
+    expect(status.active.map((r: { name: string }) => r.name)).toEqual(['hello-29453761', 'hello-29453762']);
+    expect(status.lastSuccessfulTime).toBeUndefined();
+    const timeline = s.run('--at 2m30s timeline').stdout;
+    expect(timeline).toContain(
+      'Warning FailedCreate: Error creating: pods "hello-29453761-" is forbidden: no PriorityClass with name missing was found',
+    );
+    expect(timeline).not.toContain('deletes the oldest');
+    // The same event a Deployment's ReplicaSet records for the same class.
+    const d = sceneWithErrors(`apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { priorityClassName: missing, containers: [{ name: c, image: nginx:1.27 }] }
+`);
+    const rs = d.json('get rs -o json').items[0].metadata.name as string;
+    const lint = d.env.diagnostics.find((x) => x.code === 'workload.failedCreatePriority');
+    expect(lint?.message).toMatchObject({
+      params: {
+        event: `Error creating: pods "${rs}-" is forbidden: no PriorityClass with name missing was found`,
+      },
+    });
+  });
+
+  it('concurrencyPolicy Forbid: the first Job stays active and later times start none (JobAlreadyActive)', () => {
+    const s = scene(withClass('missing', '  concurrencyPolicy: Forbid\n'));
+    const jobs = s.json('--at 3m30s get jobs -o json').items;
+    expect(jobs.map((j: { metadata: { name: string } }) => j.metadata.name)).toEqual(['hello-29453761']);
+    expect(s.run('--at 3m30s get cronjobs').stdout).toMatch(
+      /^hello +\* \* \* \* \* +<none> +False +1 +2m30s +3m30s$/m,
+    );
+    expect(s.run('--at 3m30s timeline').stdout).toContain(
+      'Job hello-29453761 is still active and concurrencyPolicy is Forbid',
+    );
+  });
+
+  it('concurrencyPolicy Replace: each time deletes the active Job and creates the next', () => {
+    const s = scene(withClass('missing', '  concurrencyPolicy: Replace\n'));
+    const jobs = s.json('--at 3m30s get jobs -o json').items;
+    expect(jobs.map((j: { metadata: { name: string } }) => j.metadata.name)).toEqual(['hello-29453763']);
+    expect(s.run('--at 3m30s timeline').stdout).toContain(
+      'deletes hello-29453762 (event Normal SuccessfulDelete: Deleted job hello-29453762) and creates Job hello-29453763',
+    );
   });
 });

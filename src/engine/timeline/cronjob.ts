@@ -5,21 +5,25 @@
  * `batch.kubernetes.io/cronjob-scheduled-timestamp` annotation; the Job controller makes its pods, which
  * svclab takes to exit 0 (Completed), and the CronJob controller deletes the oldest finished Jobs beyond
  * successfulJobsHistoryLimit (default 3). Schedules are read as robfig/cron reads them, in the CronJob's
- * timeZone (UTC without one, the controller manager's zone in a kubeadm cluster). Since its Jobs finish
- * at once, concurrencyPolicy never has a running Job to allow, forbid or replace. A suspended CronJob
- * creates nothing.
+ * timeZone (UTC without one, the controller manager's zone in a kubeadm cluster). The Jobs' pods go
+ * through the Priority admission plugin with every PriorityClass that exists (the scene's too), as a
+ * Deployment's do. Since its Jobs finish at once, concurrencyPolicy has a running Job to allow, forbid
+ * or replace only when the API server refuses their pods (an unknown priorityClassName): such a Job has
+ * no pods and stays active. A suspended CronJob creates nothing.
  *
  * @example
  * cronJobChanges(cluster, 150).map((c) => c.msg.id); // ['timeline.cronJobCreated', 'timeline.cronJobCreated', …]
  */
-import { generateJobSelector } from '../cluster/job';
+import { expandJobs, generateJobSelector } from '../cluster/job';
+import { priorityTable, type PriorityTable } from '../cluster/priority';
+import { TakenNames } from '../cluster/workloads';
 import { uidFor } from '../cluster/hash';
 import { SCENE_EPOCH, formatTimestamp, parseTimestamp } from '../cluster/time';
 import type { ClusterState } from '../cluster/state';
 import type { CronJob, Job } from '../k8s/objects';
 import { applyDefaults } from '../manifest/defaults';
 import { cloneJson } from '../manifest/clone';
-import { msg } from '../messages';
+import { msg, type Msg } from '../messages';
 import { lastScheduleTimes, parseCron, scheduleTimes } from '../util/cron';
 import type { Change } from './reactions';
 import type { Mutable } from './state';
@@ -69,12 +73,103 @@ export function jobFor(cj: CronJob, at: number, seed: number): Job {
 }
 
 /**
+ * The Job controller's FailedCreate event when the API server refuses the pods of the Job made at `t`
+ * (the Priority admission plugin over every PriorityClass that exists, then the pod's validation), or
+ * undefined when it creates them. Every pod of a Job is made from one template, so the first answers.
+ */
+function podsRefused(cj: CronJob, t: number, seed: number, table: PriorityTable): string | undefined {
+  const made = expandJobs([jobFor(cj, t, seed)], new TakenNames(), 1, seed, undefined, () => true, table);
+  for (const failed of made.failedCreates.values()) return failed.event;
+  return undefined;
+}
+
+interface ActiveJobs {
+  /** The scheduled times up to `at`, oldest first (at most MAX_EVENTS). */
+  times: number[];
+  /** The next scheduled time after `at`. */
+  next: number | undefined;
+  /** The CronJob's first scheduled time. */
+  first: number | undefined;
+  /** The scheduled time before `t`. */
+  previous: (t: number) => number | undefined;
+  /** The FailedCreate event of the Job made at `t`. */
+  refused: (t: number) => string;
+}
+
+/**
+ * A CronJob whose Jobs never finish (the API server refuses their pods): each Job stays active, so the
+ * history limits never delete one, and concurrencyPolicy decides each scheduled time
+ * (cronjob_controllerv2.go syncCronJob): Allow creates another Job every time (the Jobs of the
+ * MAX_EVENTS latest times are kept), Forbid creates only the first and then records JobAlreadyActive,
+ * Replace deletes the active Job and creates the new one. No Job succeeds: no lastSuccessfulTime.
+ */
+function activeJobChanges(cj: CronJob, seed: number, o: ActiveJobs): Change[] {
+  const name = cj.metadata.name ?? '';
+  const ns = cj.metadata.namespace ?? 'default';
+  const cronJob = `${ns}/${name}`;
+  const policy = cj.spec.concurrencyPolicy ?? 'Allow';
+  const last = o.times[o.times.length - 1];
+  const out: Change[] = [];
+  const refusedMsg = (t: number, replaced: number | undefined): Msg =>
+    msg('timeline.cronJobPodsRefused', {
+      cronJob,
+      job: cronJobName(name, t),
+      event: o.refused(t),
+      replaced: replaced === undefined ? '' : cronJobName(name, replaced),
+    });
+  const scheduled = (m: Mutable, t: number, active: number[]): void =>
+    m.cronJobScheduled(ns, name, t, { succeeded: false, active: active.map((x) => jobFor(cj, x, seed)) });
+  if (policy === 'Forbid') {
+    const first = o.first;
+    if (first === undefined) return out;
+    const active = cronJobName(name, first);
+    // Before the first time passes, it is the timeline's next event (nothing applied yet).
+    out.push({
+      at: first,
+      fault: false,
+      msg: refusedMsg(first, undefined),
+      ...(last !== undefined
+        ? {
+            apply: (m: Mutable) => {
+              m.addJob(jobFor(cj, first, seed), first);
+              scheduled(m, first, [first]);
+            },
+          }
+        : {}),
+    });
+    for (const t of [...o.times, ...(o.next !== undefined ? [o.next] : [])])
+      if (t !== first)
+        out.push({ at: t, fault: false, msg: msg('timeline.cronJobAlreadyActive', { cronJob, active }) });
+    return out;
+  }
+  const replace = policy === 'Replace';
+  for (const t of o.times)
+    out.push({
+      at: t,
+      fault: false,
+      msg: refusedMsg(t, replace ? o.previous(t) : undefined),
+      ...(!replace || t === last
+        ? {
+            apply: (m: Mutable) => {
+              m.addJob(jobFor(cj, t, seed), t);
+              if (t === last) scheduled(m, t, replace ? [t] : o.times);
+            },
+          }
+        : {}),
+    });
+  if (o.next !== undefined)
+    out.push({ at: o.next, fault: false, msg: refusedMsg(o.next, replace ? last : undefined) });
+  return out;
+}
+
+/**
  * The CronJobs' changes up to `at`: each scheduled time's Job (made only for the Jobs the history limit
  * keeps at `at`: the others are created and deleted again before then), the deletions, and the
  * CronJob's lastScheduleTime.
  */
 export function cronJobChanges(cluster: ClusterState, at: number, seed: number): Change[] {
   const out: Change[] = [];
+  let priority: PriorityTable | undefined;
   for (const cj of cluster.cronJobs) {
     if (cj.spec.suspend) continue;
     const schedule = parseCron(cj.spec.schedule).schedule;
@@ -90,10 +185,41 @@ export function cronJobChanges(cluster: ClusterState, at: number, seed: number):
       MAX_EVENTS,
     );
     const times = last.times.map((t) => t - SCENE_EPOCH).reverse(); // oldest first, at most MAX_EVENTS
-    const kept = new Set(keep === 0 ? [] : times.slice(-keep));
     const name = cj.metadata.name ?? '';
     const ns = cj.metadata.namespace ?? 'default';
     const lastTime = times[times.length - 1];
+    // The next scheduled time after `at`, so that a timeline shows what comes.
+    const nextAt = scheduleTimes(
+      schedule,
+      SCENE_EPOCH + Math.max(at, created),
+      Infinity,
+      cj.spec.timeZone,
+      1,
+    )[0];
+    const next = nextAt === undefined ? undefined : nextAt - SCENE_EPOCH;
+    const probe = lastTime ?? next;
+    priority ??= priorityTable(cluster.priorityClasses);
+    const table = priority;
+    if (probe !== undefined && podsRefused(cj, probe, seed, table) !== undefined) {
+      const refused = (t: number): string => podsRefused(cj, t, seed, table) ?? '';
+      const before = (t: number): number | undefined =>
+        lastScheduleTimes(schedule, from, SCENE_EPOCH + t - 1, cj.spec.timeZone, 1).times[0];
+      const first = scheduleTimes(schedule, from, Infinity, cj.spec.timeZone, 1)[0];
+      out.push(
+        ...activeJobChanges(cj, seed, {
+          times,
+          next,
+          first: first === undefined ? undefined : first - SCENE_EPOCH,
+          previous: (t) => {
+            const p = before(t);
+            return p === undefined ? undefined : p - SCENE_EPOCH;
+          },
+          refused,
+        }),
+      );
+      continue;
+    }
+    const kept = new Set(keep === 0 ? [] : times.slice(-keep));
     for (const t of times) {
       const job = cronJobName(name, t);
       const apply = (m: Mutable): void => {
@@ -115,22 +241,11 @@ export function cronJobChanges(cluster: ClusterState, at: number, seed: number):
         msg: msg('timeline.cronJobDeleted', { cronJob: `${ns}/${name}`, job: cronJobName(name, t), keep }),
       }),
     );
-    // The next scheduled time after `at`, so that a timeline shows what comes.
-    const next = scheduleTimes(
-      schedule,
-      SCENE_EPOCH + Math.max(at, created),
-      Infinity,
-      cj.spec.timeZone,
-      1,
-    )[0];
     if (next !== undefined)
       out.push({
-        at: next - SCENE_EPOCH,
+        at: next,
         fault: false,
-        msg: msg('timeline.cronJobCreated', {
-          cronJob: `${ns}/${name}`,
-          job: cronJobName(name, next - SCENE_EPOCH),
-        }),
+        msg: msg('timeline.cronJobCreated', { cronJob: `${ns}/${name}`, job: cronJobName(name, next) }),
       });
   }
   return out;

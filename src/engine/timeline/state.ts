@@ -19,6 +19,7 @@ import { TakenNames } from '../cluster/workloads';
 import { cidrContains, formatIp, nthAddress, parseCidr, parseIp } from '../net/ip';
 import { createRng } from '../util/rng';
 import { UNREACHABLE_TAINT } from './defaults';
+import { priorityTable, type PriorityTable } from '../cluster/priority';
 import { byCodeUnits } from '../util/compare';
 
 export interface Mutable {
@@ -32,10 +33,22 @@ export interface Mutable {
   remove(pod: string): void;
   /** The ReplicaSet makes a new pod for `pod`, scheduled on a node that takes pods. */
   replace(pod: string, at: number): void;
-  /** A CronJob's Job, created at `at`; the Job controller runs its pods to completion (Completed). */
+  /**
+   * A CronJob's Job, created at `at`; the Job controller runs its pods to completion (Completed), or,
+   * when the API server refuses them (the Priority plugin over every PriorityClass, pod validation), the
+   * Job has none and stays active.
+   */
   addJob(job: Job, at: number): void;
-  /** The CronJob controller's status: the last scheduled time, and the last successful one. */
-  cronJobScheduled(namespace: string, name: string, at: number): void;
+  /**
+   * The CronJob controller's status: the last scheduled time, the last successful one (when its Jobs
+   * complete), and the Jobs still active.
+   */
+  cronJobScheduled(
+    namespace: string,
+    name: string,
+    at: number,
+    o?: { succeeded: boolean; active: readonly Job[] },
+  ): void;
   /** A ServiceCIDR as given, in place of the one of its name (or added, as the user's object). */
   putServiceCIDR(cidr: ServiceCIDR): void;
   removeServiceCIDR(name: string): void;
@@ -61,6 +74,8 @@ export function mutable(built: ClusterState, seed: number): Mutable {
     serviceCIDRs: [...built.serviceCIDRs],
     origins: new Map(built.origins),
   };
+  // The PriorityClasses that exist (the system ones and the scene's), for the pods the Jobs create.
+  let priority: PriorityTable | undefined;
   const stopped = new Set(built.faults?.stoppedNodes ?? []);
   const crashed = new Set(built.faults?.crashedPods ?? []);
   const rng = createRng(seed ^ 0x7173);
@@ -203,7 +218,9 @@ export function mutable(built: ClusterState, seed: number): Mutable {
       const time = formatTimestamp(at);
       const taken = new TakenNames();
       for (const p of c.pods) taken.add(p.metadata.namespace ?? 'default', p.metadata.name ?? '');
-      const made = expandJobs([job], taken, Infinity, seed, time).podGroups[0];
+      priority ??= priorityTable(c.priorityClasses);
+      const result = expandJobs([job], taken, Infinity, seed, time, () => true, priority);
+      const made = result.podGroups[0];
       const owner = job.metadata.ownerReferences?.[0];
       c.jobs.push(job);
       c.origins.set(objectKey(job), {
@@ -211,6 +228,16 @@ export function mutable(built: ClusterState, seed: number): Mutable {
         order: c.origins.size,
         ...(owner ? { owner: `CronJob/${ns}/${owner.name}` } : {}),
       });
+      if (result.failedCreates.size > 0) {
+        // Every pod refused: the Job starts and waits (int32 counts of 0 are left out, as omitempty does).
+        (job as { status?: unknown }).status = {
+          ready: 0,
+          startTime: time,
+          terminating: 0,
+          uncountedTerminatedPods: {},
+        };
+        return;
+      }
       const pods = made?.pods ?? [];
       for (const p of pods) {
         // The scheduler's spread, in short: the node that takes pods with the fewest.
@@ -247,13 +274,27 @@ export function mutable(built: ClusterState, seed: number): Mutable {
         uncountedTerminatedPods: {},
       };
     },
-    cronJobScheduled(namespace, name, at) {
+    cronJobScheduled(namespace, name, at, o = { succeeded: true, active: [] }) {
       const i = c.cronJobs.findIndex(
         (j) => j.metadata.name === name && (j.metadata.namespace ?? 'default') === namespace,
       );
       if (i < 0) return;
       const cj = cloneJson(c.cronJobs[i]!) as CronJob;
-      cj.status = { lastScheduleTime: formatTimestamp(at), lastSuccessfulTime: formatTimestamp(at) };
+      cj.status = {
+        ...(o.active.length
+          ? {
+              active: o.active.map((j) => ({
+                apiVersion: 'batch/v1',
+                kind: 'Job',
+                name: j.metadata.name ?? '',
+                namespace,
+                uid: j.metadata.uid ?? '',
+              })),
+            }
+          : {}),
+        lastScheduleTime: formatTimestamp(at),
+        ...(o.succeeded ? { lastSuccessfulTime: formatTimestamp(at) } : {}),
+      };
       c.cronJobs[i] = cj;
     },
     putServiceCIDR(cidr) {
