@@ -400,6 +400,8 @@ export const en = {
   'console.placeholder': 'get svc · exec client -- nslookup web · node node-1 -- iptables-save',
   'console.filter': 'Filter output',
   'console.resize': 'Console height',
+  'console.resizeHint':
+    'Drag or press ↑/↓ to change the console’s height; double-click for the default height',
   'console.widen': 'Widen the console',
   'console.run': 'Run',
   'console.clear': 'Clear',

@@ -403,6 +403,7 @@ export const ko: Catalogue = {
   'console.placeholder': 'get svc · exec client -- nslookup web · node node-1 -- iptables-save',
   'console.filter': '출력 필터',
   'console.resize': '콘솔 높이',
+  'console.resizeHint': '드래그하거나 ↑/↓ 키로 콘솔 높이를 조절합니다. 더블클릭하면 기본 높이로 돌아갑니다',
   'console.widen': '콘솔 넓게 보기',
   'console.run': '실행',
   'console.clear': '지우기',

@@ -69,6 +69,7 @@ export {
   workspaceSceneOf,
 } from './workspace-sync';
 export type { WorkspaceMeta, WorkspaceScene } from './workspace-record';
+export type { ConsoleSize } from './console-size';
 export { openLocation, followHashChanges, shareFragment, MAX_LINK_CHARS } from './link-open';
 export type { LinkProblem } from './link-codec';
 export { openFiles, MAX_OPEN_BYTES, type OpenInput } from './file-open';

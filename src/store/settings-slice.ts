@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Locale } from '../i18n/translate';
+import { consoleSizeFrom } from './console-size';
 import type { SettingsSlice, Store } from './types';
 
 /** The language a first visit starts in: the browser's. */
@@ -17,7 +18,9 @@ export const createSettingsSlice: StateCreator<Store, [], [], SettingsSlice> = (
   seed: 1,
   presenting: false,
   textScale: 1,
+  consoleSize: null,
   setLocale: (locale) => set({ locale }),
   setPresenting: (presenting) => set({ presenting }),
   setTextScale: (scale) => set({ textScale: nearestScale(Number.isFinite(scale) ? scale : 1) }),
+  setConsoleSize: (size) => set({ consoleSize: consoleSizeFrom(size) }),
 });

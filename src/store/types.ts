@@ -14,6 +14,7 @@ import type {
 } from '../engine';
 import type { Locale } from '../i18n/translate';
 import type { ScenarioId } from '../scenarios';
+import type { ConsoleSize } from './console-size';
 import type { ChallengeRun, LessonCatalogueState, LessonRef, PredictionRun } from './lesson-model';
 import type { LessonSave } from './lesson-save';
 import type { RequestChoice, RequestFormState } from './request-form';
@@ -248,9 +249,13 @@ export interface SettingsSlice {
   presenting: boolean;
   /** Presenting: how large the text is, 1 = the smallest readable from a room's back (one of TEXT_SCALES). */
   textScale: number;
+  /** The console's height once the user moved its top edge (kept across reloads); null: the page's own. */
+  consoleSize: ConsoleSize | null;
   setLocale(locale: Locale): void;
   setPresenting(presenting: boolean): void;
   setTextScale(scale: number): void;
+  /** Keeps the console's height; what is not a size (see consoleSizeFrom) is the page's own height again. */
+  setConsoleSize(size: ConsoleSize | null): void;
 }
 
 export type SidePanel = 'inspector' | 'lesson';

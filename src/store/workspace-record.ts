@@ -4,6 +4,11 @@
  * field (saved-state.ts's rules: a damaged field keeps its default, the rest is kept) and says whether the
  * record should also be kept aside untouched: one from a newer svclab, or one that had nothing readable.
  *
+ * The page's record gained `consoleSize` (the console's height as the user left it, console-size.ts) in
+ * version 1 without a new version: a record without it (every one saved before) reads as the page's own
+ * height, and an older svclab reading one with it ignores the field, as it loses nothing it knew. A new
+ * version would only make such an older tab keep every page record aside as one from a newer svclab.
+ *
  * @example
  * readWorkspace({ v: 1, id: 'w1', name: null, files: [{ name: 'scene.yaml', text: '…' }], updated: 5 });
  * // { workspace: { id: 'w1', name: null, files: […], activeFile: 'scene.yaml', … }, keepAside: false }
@@ -11,6 +16,7 @@
 import type { RequestInit } from '../engine';
 import { LOCALES, type Locale } from '../i18n/translate';
 import type { ScenarioId } from '../scenarios';
+import { consoleSizeFrom, type ConsoleSize } from './console-size';
 import { emptyLessonSave, savedLessons, type LessonSave } from './lesson-save';
 import { mergeSaved } from './saved-state';
 import type { SceneFile } from './scene-files';
@@ -48,10 +54,12 @@ export interface WorkspaceMeta {
   link?: string;
 }
 
-/** The page's own record: the language and everything about lessons. */
+/** The page's own record: the language, the console's height and everything about lessons. */
 export interface AppRecord extends LessonSave {
   v: number;
   locale: Locale;
+  /** Absent from records saved before it was kept: null, the page's own height. */
+  consoleSize: ConsoleSize | null;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -99,7 +107,7 @@ export const pickScene = (s: WorkspaceScene): WorkspaceScene => ({
   lookup: s.lookup,
 });
 
-/** The page's record read back: the language when it is one, the lessons field by field. */
+/** The page's record read back: the language and the console's size when they are ones, the lessons field by field. */
 export function readApp(raw: unknown, fallbackLocale: Locale): { app: AppRecord; keepAside: boolean } {
   const fields = isRecord(raw) ? raw : {};
   const version = typeof fields.v === 'number' ? fields.v : 0;
@@ -108,6 +116,7 @@ export function readApp(raw: unknown, fallbackLocale: Locale): { app: AppRecord;
     app: {
       v: APP_VERSION,
       locale,
+      consoleSize: consoleSizeFrom(fields.consoleSize),
       ...(fields.lessonsVersion === undefined ? emptyLessonSave() : savedLessons(fields)),
     },
     keepAside: version > APP_VERSION,

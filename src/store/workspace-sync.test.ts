@@ -104,6 +104,28 @@ describe('workspaces', () => {
     expect(state().workspaceList.map((w) => w.id)).toEqual([newest!.id]);
   });
 
+  it('keep the console’s height across a reload, and no height from a page record saved before it was kept', async () => {
+    expect(state().consoleSize).toBeNull();
+    state().setConsoleSize({ height: 600, column: 1002 });
+    await load();
+    expect(state().consoleSize).toEqual({ height: 600, column: 1002 });
+    // Nonsense is not kept: the page's own height again, and so after a reload.
+    state().setConsoleSize({ height: Number.NaN, column: 1002 });
+    expect(state().consoleSize).toBeNull();
+    await load();
+    expect(state().consoleSize).toBeNull();
+
+    await stop?.();
+    const db = await rawDb();
+    // The page's record as svclab saved it before the console's height was kept.
+    await db.put('app', { v: 1, locale: 'ko', lessonsVersion: 2, lessonProgress: {} }, 'app');
+    db.close();
+    stop = null;
+    await load();
+    expect(state()).toMatchObject({ locale: 'ko', consoleSize: null });
+    expect(state().workspaceNotice).toBeNull();
+  });
+
   it('read a record from a newer svclab as well as they can and keep it aside unchanged', async () => {
     await stop?.();
     const db = await rawDb();

@@ -79,12 +79,13 @@ const workspaceOf = (s: Store): Workspace => ({
   ...(s.workspaceLink ? { link: s.workspaceLink } : {}),
 });
 
-type AppFields = Pick<Store, 'locale' | Exclude<keyof LessonSave, 'lessonSandbox'>>;
+type AppFields = Pick<Store, 'locale' | 'consoleSize' | Exclude<keyof LessonSave, 'lessonSandbox'>>;
 
-/** The page's record: language and lessons, with the open lesson's own scene (`lessonOpen`). */
+/** The page's record: language, the console's height and lessons, with the open lesson's own scene (`lessonOpen`). */
 const appOf = (s: Store): Record<string, unknown> => {
   const fields: AppFields = {
     locale: s.locale,
+    consoleSize: s.consoleSize,
     lessonsVersion: s.lessonsVersion,
     lessonId: s.lessonId,
     lessonStepIndex: s.lessonStepIndex,
@@ -105,6 +106,7 @@ const sceneChanged = (a: WorkspaceScene, b: WorkspaceScene) =>
 
 const appChanged = (a: Store, b: Store) =>
   a.locale !== b.locale ||
+  a.consoleSize !== b.consoleSize ||
   a.lessonId !== b.lessonId ||
   a.lessonStepIndex !== b.lessonStepIndex ||
   a.lessonProgress !== b.lessonProgress ||

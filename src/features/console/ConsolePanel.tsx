@@ -4,7 +4,8 @@
  * ↑/↓ recall earlier lines, `help` lists the commands, `clear` empties the screen, and the chips
  * offer lines that fit the current scene. Output never wraps (a table stays a table; it scrolls
  * sideways); a filter keeps the lines that contain a text (and each table's header); the panel grows
- * by its top edge (drag, or ↑/↓ on it) up to most of the column, and widens to most of the page.
+ * by its top edge (drag, or ↑/↓ on it) up to most of the column, keeping that height across reloads,
+ * and widens to most of the page.
  */
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n';
@@ -12,7 +13,8 @@ import { DistributionChart } from './DistributionChart';
 import { runConsoleLine, selectCluster, selectStepCommand, useStore, type ConsoleEntry } from '../../store';
 import { filterOutput } from './filter';
 import { emptyHistory, pushHistory, recall, type History } from './history';
-import { ResizeHandle } from './ResizeHandle';
+import { consoleShare } from './console-size';
+import { ResizeHandle, useConsoleLayout } from './ResizeHandle';
 import { consoleSuggestions } from './suggestions';
 
 let nextId = 1;
@@ -28,10 +30,21 @@ export function ConsolePanel() {
   const setEntries = useStore((s) => s.setConsoleEntries);
   const [history, setHistory] = useState<History>(emptyHistory);
   const [filter, setFilter] = useState('');
-  // The console's share of its column once the user has moved its top edge; until then styles.css's.
-  const [share, setShare] = useState<number | null>(null);
   const [wide, setWide] = useState(false);
   const panel = useRef<HTMLElement>(null);
+  // The console's height once the user has moved its top edge (kept across reloads); until then
+  // styles.css's. A drag in progress is shown from here and kept when it ends.
+  const consoleSize = useStore((s) => s.consoleSize);
+  const setConsoleSize = useStore((s) => s.setConsoleSize);
+  const { column, shown } = useConsoleLayout(panel);
+  const [dragged, setDragged] = useState<number | null>(null);
+  const share = dragged ?? consoleShare(consoleSize, column);
+  const chooseShare = (pct: number, done: boolean) => {
+    if (!done) return setDragged(pct);
+    setDragged(null);
+    if (column.column > 0)
+      setConsoleSize({ height: Math.round((pct / 100) * column.column), column: column.column });
+  };
   const out = useRef<HTMLDivElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const suggestions = useMemo(
@@ -93,7 +106,18 @@ export function ConsolePanel() {
       aria-label={t('console.title')}
       style={share === null ? undefined : { flex: `0 0 ${share}%` }}
     >
-      <ResizeHandle panel={panel} share={share} onShare={setShare} label={t('console.resize')} />
+      <ResizeHandle
+        panel={panel}
+        share={share}
+        shown={shown}
+        onShare={chooseShare}
+        onReset={() => {
+          setDragged(null);
+          setConsoleSize(null);
+        }}
+        label={t('console.resize')}
+        hint={t('console.resizeHint')}
+      />
       <header className="panel-header">
         <h2>{t('console.title')}</h2>
         <span className="muted console-hint">{t('console.hint')}</span>
