@@ -4,7 +4,7 @@
  * as links (a burst's spread faintly), its current hop lights the deciding Service, its rule chip and the
  * chosen pod, and the packet overlay moves the packets along those links.
  */
-import { Background, Controls, ReactFlow, ReactFlowProvider, type Node } from '@xyflow/react';
+import { Background, Controls, ReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import {
   useCallback,
@@ -41,6 +41,13 @@ import { isGroupId } from './pod-groups';
 import { PacketOverlay } from './PacketOverlay';
 import { burstLinks, routeOf } from './route';
 import { edgeTypes } from './RouteEdge';
+
+/**
+ * What React Flow draws before the engine's first answer (issue 17, cold load): the graph's pane is
+ * mounted empty as soon as this chunk has run, so the answer only adds the boxes.
+ */
+const NO_NODES: Node[] = [];
+const NO_EDGES: Edge[] = [];
 
 /** A context menu asked for on a graph element (right click, Shift+F10 or the menu key). */
 export type ElementMenuRequest = (menu: { id: string; x: number; y: number }) => void;
@@ -158,43 +165,45 @@ export function TopologyPanel({ onElementMenu }: { onElementMenu?: ElementMenuRe
         </p>
       )}
       <div className="flow-host" data-testid="topology" data-revision={revision} onKeyDown={onKeyDown}>
-        {graph ? (
-          <ReactFlowProvider key={scenarioKey}>
-            <ReactFlow
-              nodes={nodes}
-              edges={edges}
-              nodeTypes={nodeTypes}
-              edgeTypes={edgeTypes}
-              fitView
-              fitViewOptions={FIT}
-              onMoveStart={onMoveStart}
-              minZoom={0.2}
-              nodesDraggable={false}
-              nodesConnectable={false}
-              elementsSelectable
-              onlyRenderVisibleElements={false}
-              proOptions={{ hideAttribution: true }}
-              onNodeClick={onNodeClick}
-              onNodeContextMenu={onNodeContextMenu}
-              onPaneClick={onPaneClick}
-            >
-              <Background gap={24} />
-              <Controls
-                showInteractive={false}
-                fitViewOptions={FIT}
-                onZoomIn={userMoved}
-                onZoomOut={userMoved}
-                onFitView={() => {
-                  moved.current = false;
-                }}
-              />
-              <AutoFit scene={sceneKey} moved={moved} shownAs={graph.shownAs} />
-              <PacketOverlay shownAs={graph.shownAs} />
-            </ReactFlow>
-          </ReactFlowProvider>
-        ) : (
-          <p className="empty">{t('graph.empty')}</p>
-        )}
+        {/* Mounted before the engine's first answer (empty), so that answer only adds the boxes. */}
+        <ReactFlowProvider key={scenarioKey}>
+          <ReactFlow
+            nodes={graph ? nodes : NO_NODES}
+            edges={graph ? edges : NO_EDGES}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            fitView
+            fitViewOptions={FIT}
+            onMoveStart={onMoveStart}
+            minZoom={0.2}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            elementsSelectable
+            onlyRenderVisibleElements={false}
+            proOptions={{ hideAttribution: true }}
+            onNodeClick={onNodeClick}
+            onNodeContextMenu={onNodeContextMenu}
+            onPaneClick={onPaneClick}
+          >
+            {graph && (
+              <>
+                <Background gap={24} />
+                <Controls
+                  showInteractive={false}
+                  fitViewOptions={FIT}
+                  onZoomIn={userMoved}
+                  onZoomOut={userMoved}
+                  onFitView={() => {
+                    moved.current = false;
+                  }}
+                />
+                <AutoFit scene={sceneKey} moved={moved} shownAs={graph.shownAs} />
+                <PacketOverlay shownAs={graph.shownAs} />
+              </>
+            )}
+          </ReactFlow>
+        </ReactFlowProvider>
+        {!graph && <p className="empty graph-empty">{t('graph.empty')}</p>}
       </div>
     </section>
   );
