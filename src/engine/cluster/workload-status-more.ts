@@ -97,13 +97,17 @@ export function fillMoreWorkloadStatus(cluster: ClusterState, time: string): voi
                   condition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods'),
                 ],
               }
-            : { active: c.active }),
+            : c.active > 0
+              ? { active: c.active }
+              : {}),
           ...(j.spec.completionMode === 'Indexed' && c.succeeded > 0
             ? { completedIndexes: c.succeeded === 1 ? '0' : `0-${c.succeeded - 1}` }
             : {}),
-          ready: 0,
+          ready: c.ready,
           startTime: time,
-          succeeded: c.succeeded,
+          // active, succeeded and failed are int32 with omitempty in batch/v1 JobStatus: a 0 is not
+          // written (ready and terminating are pointers, so their 0 is).
+          ...(c.succeeded > 0 ? { succeeded: c.succeeded } : {}),
           terminating: 0,
           uncountedTerminatedPods: {},
         };

@@ -137,3 +137,42 @@ describe('manualSelector', () => {
     ]);
   });
 });
+
+describe('Job status: what the job controller writes (batch/v1 JobStatus)', () => {
+  const JOBS = `apiVersion: batch/v1
+kind: Job
+metadata: { name: done }
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{ name: c, image: busybox }]
+---
+apiVersion: batch/v1
+kind: Job
+metadata: { name: refused }
+spec:
+  template:
+    spec:
+      priorityClassName: missing
+      restartPolicy: Never
+      containers: [{ name: c, image: busybox }]
+`;
+  const status = (name: string) =>
+    (scene(JOBS).json(`get job ${name} -o json`).items[0] as { status: Record<string, unknown> }).status;
+
+  it('leaves out active, succeeded and failed when they are 0 (int32, omitempty); ready and terminating stay (pointers)', () => {
+    // No pod was admitted (unknown PriorityClass): nothing is active or succeeded yet.
+    expect(Object.keys(status('refused')).sort()).toEqual([
+      'ready',
+      'startTime',
+      'terminating',
+      'uncountedTerminatedPods',
+    ]);
+    const done = status('done');
+    expect(done.succeeded).toBe(1);
+    expect(done).not.toHaveProperty('active');
+    expect(done).not.toHaveProperty('failed');
+    expect(done.ready).toBe(0);
+  });
+});
