@@ -10,6 +10,7 @@ import { isPodReady } from '../k8s/pod';
 import { jobPodCount } from './job';
 import { controllerRef } from './pod-template';
 import { statefulSetRevision } from './statefulset';
+import { omitZeros } from './workload-status';
 import type { ClusterState } from './state';
 
 interface Counts {
@@ -45,30 +46,36 @@ export function fillMoreWorkloadStatus(cluster: ClusterState, time: string): voi
   for (const s of cluster.statefulSets) {
     const c = counts.get(key(s)) ?? NONE;
     const revision = statefulSetRevision(s);
-    (s as KubeObject).status = {
-      availableReplicas: c.ready,
-      collisionCount: 0,
-      currentReplicas: c.pods,
-      currentRevision: revision,
-      observedGeneration: 1,
-      readyReplicas: c.ready,
-      replicas: c.pods,
-      updateRevision: revision,
-      updatedReplicas: c.pods,
-    };
+    (s as KubeObject).status = omitZeros(
+      {
+        availableReplicas: c.ready,
+        collisionCount: 0,
+        currentReplicas: c.pods,
+        currentRevision: revision,
+        observedGeneration: 1,
+        readyReplicas: c.ready,
+        replicas: c.pods,
+        updateRevision: revision,
+        updatedReplicas: c.pods,
+      },
+      ['currentReplicas', 'readyReplicas', 'updatedReplicas'],
+    );
   }
   for (const d of cluster.daemonSets) {
     const c = counts.get(key(d)) ?? NONE;
-    (d as KubeObject).status = {
-      currentNumberScheduled: c.pods,
-      desiredNumberScheduled: c.pods,
-      numberAvailable: c.ready,
-      numberMisscheduled: 0,
-      numberReady: c.ready,
-      observedGeneration: 1,
-      updatedNumberScheduled: c.pods,
-      ...(c.pods - c.ready > 0 ? { numberUnavailable: c.pods - c.ready } : {}),
-    };
+    (d as KubeObject).status = omitZeros(
+      {
+        currentNumberScheduled: c.pods,
+        desiredNumberScheduled: c.pods,
+        numberAvailable: c.ready,
+        numberMisscheduled: 0,
+        numberReady: c.ready,
+        observedGeneration: 1,
+        updatedNumberScheduled: c.pods,
+        numberUnavailable: c.pods - c.ready,
+      },
+      ['numberAvailable', 'updatedNumberScheduled', 'numberUnavailable'],
+    );
   }
   for (const j of cluster.jobs) {
     const c = counts.get(key(j)) ?? NONE;

@@ -73,13 +73,16 @@ export function fillWorkloadStatus(cluster: ClusterState): void {
       replicas: 0,
       ready: 0,
     };
-    (rs as KubeObject).status = {
-      replicas,
-      fullyLabeledReplicas: replicas,
-      readyReplicas: r,
-      availableReplicas: r,
-      observedGeneration: 1,
-    };
+    (rs as KubeObject).status = omitZeros(
+      {
+        replicas,
+        fullyLabeledReplicas: replicas,
+        readyReplicas: r,
+        availableReplicas: r,
+        observedGeneration: 1,
+      },
+      ['fullyLabeledReplicas', 'readyReplicas', 'availableReplicas'],
+    );
     const ref = rs.metadata.ownerReferences?.[0];
     if (ref) Object.assign(rsStatus.get(ref.kind, ns, ref.name, true)!, { replicas, ready: r });
   }
@@ -88,13 +91,29 @@ export function fillWorkloadStatus(cluster: ClusterState): void {
       replicas: 0,
       ready: 0,
     };
-    (d as KubeObject).status = {
-      observedGeneration: 1,
-      replicas: s.replicas,
-      updatedReplicas: s.replicas,
-      readyReplicas: s.ready,
-      availableReplicas: s.ready,
-      ...(s.replicas - s.ready > 0 ? { unavailableReplicas: s.replicas - s.ready } : {}),
-    };
+    (d as KubeObject).status = omitZeros(
+      {
+        observedGeneration: 1,
+        replicas: s.replicas,
+        updatedReplicas: s.replicas,
+        readyReplicas: s.ready,
+        availableReplicas: s.ready,
+        unavailableReplicas: s.replicas - s.ready,
+      },
+      ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas'],
+    );
   }
+}
+
+/**
+ * A controller's status as the API server stores it: the counts that are plain int32 with `omitempty` in
+ * k8s.io/api apps/v1 (DeploymentStatus's five counts, ReplicaSetStatus's fullyLabeledReplicas,
+ * readyReplicas and availableReplicas, StatefulSetStatus's readyReplicas, currentReplicas and
+ * updatedReplicas, DaemonSetStatus's updatedNumberScheduled, numberAvailable and numberUnavailable) are
+ * not written when they are 0; the others (replicas of a ReplicaSet or StatefulSet, a StatefulSet's
+ * availableReplicas, a DaemonSet's numberReady) are.
+ */
+export function omitZeros<T extends Record<string, unknown>>(status: T, omitEmpty: readonly (keyof T)[]): T {
+  for (const k of omitEmpty) if (status[k] === 0) delete status[k];
+  return status;
 }
