@@ -91,33 +91,35 @@ export function fillMoreWorkloadStatus(cluster: ClusterState, time: string): voi
     });
     (j as KubeObject).status = j.spec.suspend
       ? { conditions: [condition('Suspended', 'JobSuspended', 'Job suspended')] }
-      : {
-          ...(complete
-            ? {
-                completionTime: time,
-                conditions: [
-                  condition(
-                    'SuccessCriteriaMet',
-                    'CompletionsReached',
-                    'Reached expected number of succeeded pods',
-                  ),
-                  condition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods'),
-                ],
-              }
-            : c.active > 0
-              ? { active: c.active }
+      : // active, succeeded and failed are int32 with omitempty in batch/v1 JobStatus: a 0 is not
+        // written (ready and terminating are pointers, so their 0 is). A complete Job has none active.
+        omitZeros(
+          {
+            active: c.active,
+            ...(complete
+              ? {
+                  completionTime: time,
+                  conditions: [
+                    condition(
+                      'SuccessCriteriaMet',
+                      'CompletionsReached',
+                      'Reached expected number of succeeded pods',
+                    ),
+                    condition('Complete', 'CompletionsReached', 'Reached expected number of succeeded pods'),
+                  ],
+                }
               : {}),
-          ...(j.spec.completionMode === 'Indexed' && c.succeeded > 0
-            ? { completedIndexes: c.succeeded === 1 ? '0' : `0-${c.succeeded - 1}` }
-            : {}),
-          ready: c.ready,
-          startTime: time,
-          // active, succeeded and failed are int32 with omitempty in batch/v1 JobStatus: a 0 is not
-          // written (ready and terminating are pointers, so their 0 is).
-          ...(c.succeeded > 0 ? { succeeded: c.succeeded } : {}),
-          terminating: 0,
-          uncountedTerminatedPods: {},
-        };
+            ...(j.spec.completionMode === 'Indexed' && c.succeeded > 0
+              ? { completedIndexes: c.succeeded === 1 ? '0' : `0-${c.succeeded - 1}` }
+              : {}),
+            ready: c.ready,
+            startTime: time,
+            succeeded: c.succeeded,
+            terminating: 0,
+            uncountedTerminatedPods: {},
+          },
+          ['active', 'succeeded'],
+        );
   }
   for (const h of cluster.horizontalPodAutoscalers) {
     const ref = h.spec.scaleTargetRef;
