@@ -58,15 +58,51 @@ describe('kubectl describe servicecidr', () => {
     const s = scene(SCENE);
     const all = s.run('describe servicecidrs').stdout;
     expect(all.indexOf('Name:         kubernetes')).toBeLessThan(all.indexOf('Name:         newcidr1'));
-    expect(all).toContain('Events:  <none>\n\n\nName:');
+    // Several objects: kubectl turns the Events off unless --show-events is given (DescribeOptions.Run).
+    expect(all).toContain('Kubernetes Service CIDR is ready\n\n\nName:');
+    expect(all).not.toContain('Events:');
+    expect(s.run('describe servicecidrs --show-events').stdout).toContain('Events:  <none>\n\n\nName:');
     const r = s.run('describe servicecidr nope');
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toBe('Error from server (NotFound): servicecidrs.networking.k8s.io "nope" not found\n');
+  });
+
+  it('reads TYPE/NAME, several of them, and TYPE NAME_PREFIX as kubectl describe does', () => {
+    const s = scene(SCENE);
+    const one = s.run('describe servicecidr newcidr1');
+    expect(s.run('describe servicecidr/newcidr1')).toEqual(one);
+    expect(one.stdout).toContain('Events:  <none>\n');
+    const two = s.run('describe servicecidr/newcidr1 servicecidr/kubernetes');
+    expect(two.exitCode).toBe(0);
+    expect(two.stdout.indexOf('Name:         newcidr1')).toBeLessThan(
+      two.stdout.indexOf('Name:         kubernetes'),
+    );
+    expect(two.stdout).not.toContain('Events:');
+    // No ServiceCIDR is called "new": kubectl describes those whose names start so, without Events.
+    const prefix = s.run('describe servicecidr new');
+    expect(prefix.exitCode).toBe(0);
+    expect(prefix.stdout).toBe(`${one.stdout.replace('Events:  <none>\n', '')}\n`);
+    // …but not for TYPE/NAME.
+    expect(s.run('describe servicecidr/new').stderr).toBe(
+      'Error from server (NotFound): servicecidrs.networking.k8s.io "new" not found\n',
+    );
+    const mixed = s.run('describe servicecidr servicecidr/newcidr1');
+    expect([mixed.exitCode, mixed.stdout]).toEqual([1, '']);
+    expect(mixed.stderr).toMatch(
+      /^error: there is no need to specify a resource type as a separate argument/,
+    );
+    // -n takes its value with it (a cluster-scoped kind ignores it).
+    expect(s.run('describe servicecidr -n kube-system newcidr1')).toEqual(one);
+    expect(s.run('describe svc -n empty').stderr).toBe('No resources found in empty namespace.\n');
   });
 
   it('says which kinds it does not describe yet, in the reader’s language', () => {
     const r = scene(SCENE).run('describe svc web');
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('shows ServiceCIDRs only, not Service yet');
+    expect(scene(SCENE).run('describe svc/web').stderr).toContain('not Service yet');
+    expect(scene(SCENE).run('describe svc/nope').stderr).toBe(
+      'Error from server (NotFound): services "nope" not found\n',
+    );
   });
 });

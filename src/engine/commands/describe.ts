@@ -11,11 +11,10 @@
  * // "Name:         kubernetes\nLabels:       <none>\n…CIDRs:        10.96.0.0/12\nStatus:\nConditions:\n  Type   …"
  */
 import { parseTimestamp, SCENE_EPOCH } from '../cluster/time';
-import type { ServiceCIDR } from '../k8s/objects';
+import type { KubeObject, ServiceCIDR } from '../k8s/objects';
 import { msg, render } from '../messages';
-import { fail, ok, type CommandHandler } from './types';
-import { notFound } from './edit/common';
-import { resourceType } from './get';
+import { fail, ok, usage, type CommandHandler } from './types';
+import { byNamespaceName, resourceArgs, type ResourceType } from './resource-args';
 
 /**
  * Go's text/tabwriter over `text` (cells end at a tab; a line's last cell is not aligned): each column
@@ -79,7 +78,7 @@ function multiline(title: string, map: Record<string, string> | undefined): stri
   return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${k}=${map![k]}\n`).join('');
 }
 
-function describeServiceCIDR(c: ServiceCIDR): string {
+function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
   let text = `Name:\t${c.metadata.name ?? ''}\n`;
   text += multiline('Labels', c.metadata.labels);
   text += multiline('Annotations', c.metadata.annotations);
@@ -92,32 +91,115 @@ function describeServiceCIDR(c: ServiceCIDR): string {
     for (const k of conditions)
       text += `  ${k.type ?? ''}\t${k.status ?? ''}\t${rfc1123z(k.lastTransitionTime)}\t${k.reason ?? ''}\t${k.message ?? ''}\n`;
   }
-  text += 'Events:\t<none>\n';
+  if (events) text += 'Events:\t<none>\n';
   return tabwrite(text);
 }
 
+/** The describers svclab has, by kind: each prints one object, with its Events or without. */
+const DESCRIBERS: Record<string, (o: KubeObject, events: boolean) => string> = {
+  ServiceCIDR: (o, events) => describeServiceCIDR(o as ServiceCIDR, events),
+};
+
+/**
+ * `kubectl describe (TYPE [NAME_PREFIX | -l label] | TYPE/NAME…) [-n NS | -A]`: the objects, read by
+ * the resource builder as `get` reads them (resource-args.ts), each described by its kind's describer and
+ * separated by a blank line. Events are shown only when one object is described (or --show-events is
+ * given); `TYPE NAME` with no object of that name describes those whose names start with NAME
+ * (DescribeMatchingResources), as kubectl does.
+ */
 export const describeCommand: CommandHandler = (args, env) => {
-  const words = args.filter((w) => !w.startsWith('-'));
-  const first = words[0];
-  if (!first)
+  let namespace = 'default';
+  let all = false;
+  let showEvents: boolean | undefined;
+  let selector: Record<string, string> | undefined;
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const value = (flag: string): string | undefined => {
+      if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
+      if (a === flag) return args[++i] ?? '';
+      if (flag.length === 2 && a.startsWith(flag) && a.length > 2) return a.slice(2);
+      return undefined;
+    };
+    let v: string | undefined;
+    if (a === '-A' || a === '--all-namespaces') all = true;
+    else if (a === '--show-events' || a === '--show-events=true') showEvents = true;
+    else if (a === '--show-events=false') showEvents = false;
+    else if ((v = value('--namespace') ?? value('-n')) !== undefined) namespace = v;
+    else if ((v = value('--selector') ?? value('-l')) !== undefined) {
+      if (v.trim() === '') continue;
+      selector = {};
+      for (const pair of v.split(',').filter((p) => p !== '')) {
+        const m = /^([^=!]+)==?(.*)$/.exec(pair);
+        if (!m) return usage(`unable to parse requirement: ${pair}`, 'describe', env.lang);
+        selector[m[1]!.trim()] = m[2]!.trim();
+      }
+    } else if (a.startsWith('-')) return usage(`unknown flag: ${a}`, 'describe', env.lang);
+    else words.push(a);
+  }
+  if (words.length === 0)
     return fail(
       'You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee \'kubectl describe -h\' for help and examples\n',
     );
-  const [typeWord, named] = first.includes('/')
-    ? (first.split('/', 2) as [string, string])
-    : [first, undefined];
-  const type = resourceType(typeWord);
-  if (!type) return fail(`error: the server doesn't have a resource type "${typeWord}"\n`);
-  if (type.kind !== 'ServiceCIDR')
-    return fail(`svclab: ${render(msg('usage.describeNotYet', { kind: type.kind }), env.lang)}\n`);
-  const names = named ? [named, ...words.slice(1)] : words.slice(1);
-  const all = env.cluster.serviceCIDRs;
-  const chosen =
-    names.length === 0 ? [...all].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1)) : [];
-  for (const n of names) {
-    const c = all.find((x) => x.metadata.name === n);
-    if (!c) return notFound(type, n);
-    chosen.push(c);
+  const r = resourceArgs(words);
+  if ('exitCode' in r) return r;
+  if (selector && r.named)
+    return fail(
+      r.byTuple
+        ? 'error: selectors and the all flag cannot be used when passing resource/name arguments\n'
+        : 'error: name cannot be provided when a selector is specified\n',
+    );
+  if (all && r.named && r.requests.some((q) => q.type.namespaced))
+    return fail('error: a resource cannot be retrieved by name across all namespaces\n');
+  const inScope = (type: Readonly<ResourceType>, o: KubeObject): boolean =>
+    !type.namespaced || all || (o.metadata.namespace ?? 'default') === namespace;
+  const objects: { type: Readonly<ResourceType>; object: KubeObject }[] = [];
+  const errors: string[] = [];
+  for (const { type, name } of r.requests) {
+    const listed = type.list(env.cluster).filter((o) => inScope(type, o));
+    if (name !== undefined) {
+      const found = listed.find((o) => o.metadata.name === name);
+      if (found) objects.push({ type, object: found });
+      else errors.push(`Error from server (NotFound): ${type.plural} "${name}" not found\n`);
+      continue;
+    }
+    const labels = selector ?? {};
+    for (const object of [...listed].sort(byNamespaceName))
+      if (Object.entries(labels).every(([k, v]) => object.metadata.labels?.[k] === v))
+        objects.push({ type, object });
   }
-  return ok(chosen.map(describeServiceCIDR).join('\n\n'));
+  const notYet = (kind: string): string =>
+    `svclab: ${render(msg('usage.describeNotYet', { kind }), env.lang)}\n`;
+  if (errors.length > 0 && words.length === 2 && !r.byTuple) {
+    // DescribeMatchingResources: `describe TYPE PREFIX` describes every object whose name starts so.
+    const type = r.requests[0]!.type;
+    const prefix = words[1]!;
+    const matching = type
+      .list(env.cluster)
+      .filter((o) => inScope(type, o) && (o.metadata.name ?? '').startsWith(prefix))
+      .sort(byNamespaceName);
+    // The NotFound before it already turned the Events off.
+    if (matching.length > 0) {
+      const describer = DESCRIBERS[type.kind];
+      if (!describer) return fail(notYet(type.kind));
+      return ok(matching.map((o) => `${describer(o, showEvents ?? false)}\n`).join(''));
+    }
+  }
+  // kubectl shows Events for one object only, unless --show-events says otherwise.
+  const events = showEvents ?? (errors.length === 0 && objects.length === 1);
+  const described: string[] = [];
+  const refused = new Set<string>();
+  for (const { type, object } of objects) {
+    const describer = DESCRIBERS[type.kind];
+    if (describer) described.push(describer(object, events));
+    else refused.add(notYet(type.kind));
+  }
+  errors.push(...refused);
+  if (objects.length === 0 && errors.length === 0)
+    return {
+      exitCode: 0,
+      stdout: '',
+      stderr: all ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`,
+    };
+  return { exitCode: errors.length ? 1 : 0, stdout: described.join('\n\n'), stderr: errors.join('') };
 };

@@ -150,6 +150,106 @@ describe('get', () => {
     expect(getCommand([], env()).exitCode).toBe(2);
   });
 
+  it('gets TYPE/NAME objects, types mixed, each run of one type as one table (ResourceTypeOrNameArgs)', () => {
+    const get = (...args: string[]) => getCommand(args, env());
+    // One TYPE/NAME prints as `TYPE NAME` does, without a kind/ prefix.
+    expect(get('svc/web')).toEqual(get('svc', 'web'));
+    expect(get('svc/web').stdout.split('\n')[1]).toMatch(/^web {4}NodePort {3}10\.96\.12\.34 /);
+    // Two of one type: one table, in the order asked.
+    expect(
+      get('svc/web', 'services/db')
+        .stdout.split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['NAME', 'web', 'db', '']);
+    // Two kinds found: kind/name, a blank line between the tables.
+    const mixed = get('svc/web', 'po/web-1');
+    expect(mixed.exitCode).toBe(0);
+    expect(mixed.stdout).toBe(
+      [
+        'NAME          TYPE       CLUSTER-IP    EXTERNAL-IP   PORT(S)        AGE',
+        'service/web   NodePort   10.96.12.34   <none>        80:30080/TCP   2m5s',
+        '',
+        'NAME        READY   STATUS    RESTARTS   AGE',
+        'pod/web-1   1/1     Running   0          2m5s',
+        '',
+      ].join('\n'),
+    );
+    // The kind prefix follows what was found (multipleGVKsRequested), and NotFound goes to stderr.
+    const missing = get('svc/web', 'pod/client');
+    expect([missing.exitCode, missing.stdout.split('\n')[1]!.split(' ')[0], missing.stderr]).toEqual([
+      1,
+      'web',
+      'Error from server (NotFound): pods "client" not found\n',
+    ]);
+    // TYPE,TYPE NAME is TYPE/NAME for each type (normalizeMultipleResourcesArgs).
+    expect(get('svc,po', 'web').stderr).toBe('Error from server (NotFound): pods "web" not found\n');
+    expect(get('svc,po', 'web').stdout.startsWith('NAME   TYPE')).toBe(true);
+  });
+
+  it('TYPE/NAME with -o yaml, json, name, wide and -n', () => {
+    const get = (...args: string[]) => getCommand(args, env());
+    expect(get('svc/web', '-o', 'yaml').stdout.startsWith('apiVersion: v1\nkind: Service\n')).toBe(true);
+    const two = get('svc/web', 'pod/web-1', '-o', 'yaml').stdout;
+    expect(two.startsWith('apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Service\n')).toBe(true);
+    expect(two).toContain('\n- apiVersion: v1\n  kind: Pod\n');
+    // One named object that is not there: the error alone, no empty List.
+    expect([get('svc/nope', '-o', 'yaml').stdout, get('svc/nope', '-o', 'yaml').exitCode]).toEqual(['', 1]);
+    const j = JSON.parse(get('svc/web', '-o', 'json').stdout);
+    expect([j.kind, j.items.map((i: Service) => i.metadata.name)]).toEqual(['List', ['web']]);
+    expect(get('pod/web-1', 'svc/db', '-o', 'name').stdout).toBe('pod/web-1\nservice/db\n');
+    expect(get('svc/web', '-o', 'wide').stdout.split('\n')[1]).toMatch(/ app=web$/);
+    expect(get('pod/other').stderr).toBe('Error from server (NotFound): pods "other" not found\n');
+    expect(get('pod/other', '-n', 'kube-system').stdout.split('\n')[1]).toMatch(/^other /);
+  });
+
+  it('refuses what kubectl refuses around TYPE/NAME, with its words', () => {
+    const get = (...args: string[]) => getCommand(args, env());
+    const err = (...args: string[]) => {
+      const r = get(...args);
+      return [r.exitCode, r.stdout, r.stderr];
+    };
+    expect(err('svc', 'svc/web')).toEqual([
+      1,
+      '',
+      "error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n",
+    ]);
+    expect(err('svc/web/x')).toEqual([
+      1,
+      '',
+      'error: arguments in resource/name form may not have more than one slash\n',
+    ]);
+    expect(err('svc/')).toEqual([
+      1,
+      '',
+      'error: arguments in resource/name form must have a single resource and name\n',
+    ]);
+    expect(err('svc,po/web')).toEqual([
+      1,
+      '',
+      'error: arguments in resource/name form must have a single resource and name\n',
+    ]);
+    expect(err('svc/web', 'deploy/web', 'widget/x')).toEqual([
+      1,
+      '',
+      'error: the server doesn\'t have a resource type "widget"\n',
+    ]);
+    expect(err('svc/web', '-A')).toEqual([
+      1,
+      '',
+      'error: a resource cannot be retrieved by name across all namespaces\n',
+    ]);
+    expect(err('svc/web', '-l', 'app=web')).toEqual([
+      1,
+      '',
+      'error: selectors and the all flag cannot be used when passing resource/name arguments\n',
+    ]);
+    expect(err('svc', 'web', '-l', 'app=web')).toEqual([
+      1,
+      '',
+      'error: name cannot be provided when a selector is specified\n',
+    ]);
+  });
+
   it('prints shared sub-objects in full, never as YAML aliases', () => {
     const e = env();
     const shared = [{ name: 'web', image: 'nginx' }];

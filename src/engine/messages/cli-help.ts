@@ -19,10 +19,11 @@ usage: svclab [-f FILE]… [--seed N] [--lang en|ko] <command> [args] [-o json]
 
 commands:
   validate                                   what kubectl apply would say: errors, then warnings (exit 1 on errors)
-  get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
+  get <resource>[,…] [name…] | TYPE/NAME… [-n NS|-A] [-l K=V] [-o wide|yaml|json|name]
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
-                                             nodes, deployments, replicasets — as the cluster stores them
-  describe servicecidr [name]                kubectl describe: CIDRs, the Ready condition, Events
+                                             nodes, deployments, replicasets … — as the cluster stores them;
+                                             TYPE/NAME names objects one by one, kinds mixed (svc/web deploy/web)
+  describe servicecidr [name…] | TYPE/NAME…  kubectl describe: CIDRs, the Ready condition, Events
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
                                              telnet HOST PORT, nc -zv HOST PORT
@@ -61,10 +62,11 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
 
 명령:
   validate                                   kubectl apply가 할 말: 오류, 그다음 경고(오류가 있으면 종료 코드 1)
-  get <resource>[,…] [name] [-n NS|-A] [-o wide|yaml|json]
+  get <resource>[,…] [name…] | TYPE/NAME… [-n NS|-A] [-l K=V] [-o wide|yaml|json|name]
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
-                                             nodes, deployments, replicasets — 클러스터에 저장된 모습 그대로
-  describe servicecidr [name]                kubectl describe: CIDR, Ready 컨디션, 이벤트
+                                             nodes, deployments, replicasets … — 클러스터에 저장된 모습 그대로.
+                                             TYPE/NAME은 오브젝트를 하나씩 지목(종류를 섞어도 됨: svc/web deploy/web)
+  describe servicecidr [name…] | TYPE/NAME…  kubectl describe: CIDR, Ready 컨디션, 이벤트
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
                                              telnet HOST PORT, nc -zv HOST PORT

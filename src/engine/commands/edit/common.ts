@@ -20,7 +20,7 @@ import {
 import type { KubeObject, PriorityClass, Service } from '../../k8s/objects';
 import type { ManifestSource } from '../../manifest/parse';
 import { msg, render } from '../../messages';
-import { resourceType, type ResourceType } from '../get';
+import { resourceType, splitTypeName, type ResourceType } from '../resource-args';
 import { fail, type CommandEnv, type CommandResult } from '../types';
 import { validateCommand } from '../validate';
 import { findObject, sceneText, type FoundObject, type ObjectRef } from './scene-text';
@@ -75,8 +75,10 @@ export function target(args: string[]): Target | CommandResult {
   let typeWord = first;
   let name = words[1];
   let used = 2;
-  if (first.includes('/')) {
-    [typeWord, name] = first.split('/', 2) as [string, string];
+  const split = splitTypeName(first);
+  if (split && isResult(split)) return split;
+  if (split) {
+    ({ resource: typeWord, name } = split);
     used = 1;
   }
   const type = resourceType(typeWord);

@@ -12,7 +12,8 @@ import { formatTimestamp } from '../../cluster/time';
 import type { ManifestSource } from '../../manifest/parse';
 import { msg, render } from '../../messages';
 import { fail, type CommandEnv, type CommandHandler, type CommandResult } from '../types';
-import { commit, isResult, locate, notFound, takeNamespace, takeYaml, target, type Target } from './common';
+import { resourceArgs } from '../resource-args';
+import { commit, isResult, locate, notFound, takeNamespace, takeYaml, type Target } from './common';
 import { appendObject, findObject, moveObjectToEnd, removeObject, type ObjectRef } from './scene-text';
 
 const IMMEDIATE =
@@ -44,23 +45,26 @@ export const deleteCommand: CommandHandler = (args, env) => {
   const { namespace, rest } = takeNamespace(words);
   const flag = rest.find((w) => w.startsWith('-'));
   if (flag) return fail(`error: unknown flag: ${flag}\n`);
-  // TYPE NAME NAME… or TYPE/NAME TYPE/NAME…
-  const targets = rest[0]?.includes('/')
-    ? rest.map((r) => [...r.split('/', 2), '-n', namespace])
-    : rest.slice(1).map((n) => [rest[0]!, n, '-n', namespace]);
   if (rest.length === 0)
     return fail(
       "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
     );
-  if (targets.length === 0) return fail('error: resource(s) were provided, but no name was specified\n');
+  // TYPE NAME NAME…, TYPE,TYPE NAME… or TYPE/NAME TYPE/NAME…, read as kubectl's resource builder does.
+  const asked = resourceArgs(rest);
+  if (isResult(asked)) return asked;
+  if (!asked.named) return fail('error: resource(s) were provided, but no name was specified\n');
+  const targets: Target[] = asked.requests.map(({ type, name }) => ({
+    type,
+    name: name!,
+    namespace: type.namespaced ? namespace : '',
+    rest: [],
+  }));
   let sources = env.sources;
   let stdout = '';
   const refs: ObjectRef[] = [];
   let failed: CommandResult | undefined;
   let notes = '';
-  for (const words of targets) {
-    const t = target(words);
-    if (isResult(t)) return t;
+  for (const t of targets) {
     if (t.type.kind === 'ServiceCIDR') {
       const r = deleteServiceCIDR({ ...env, ...(sources ? { sources } : {}) }, t);
       if ('exitCode' in r) {

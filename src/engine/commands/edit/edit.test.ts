@@ -164,6 +164,22 @@ describe('delete', () => {
     expect(f.stderr).toMatch(/^Warning: Immediate deletion does not wait/);
     expect(edit('delete pod nope').r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
+  it('reads TYPE/NAME and TYPE,TYPE NAME as get does, and refuses the forms mixed', () => {
+    expect(edit('delete svc,deploy web').r.stdout).toBe(
+      'service "web" deleted from default namespace\ndeployment.apps "web" deleted from default namespace\n',
+    );
+    const mixed = edit('delete svc svc/web').r;
+    expect([mixed.exitCode, mixed.stdout]).toEqual([1, '']);
+    expect(mixed.stderr).toMatch(
+      /^error: there is no need to specify a resource type as a separate argument/,
+    );
+    expect(edit('delete svc/web/x').r.stderr).toBe(
+      'error: arguments in resource/name form may not have more than one slash\n',
+    );
+    expect(edit('scale deploy/web/x --replicas=1').r.stderr).toBe(
+      'error: arguments in resource/name form may not have more than one slash\n',
+    );
+  });
 });
 
 describe('set selector, patch, rollout restart, expose', () => {
