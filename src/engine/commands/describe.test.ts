@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scene, type Scene } from '../testing/scene';
-import { tabwrite } from './describe';
+import { tabwrite } from './describe-format';
 
 const SCENE = `apiVersion: networking.k8s.io/v1
 kind: ServiceCIDR
@@ -99,10 +99,203 @@ describe('kubectl describe servicecidr', () => {
   it('says which kinds it does not describe yet, in the reader’s language', () => {
     const r = scene(SCENE).run('describe svc web');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('shows ServiceCIDRs only, not Service yet');
+    expect(r.stderr).toContain('shows ServiceCIDRs and Jobs only, not Service yet');
     expect(scene(SCENE).run('describe svc/web').stderr).toContain('not Service yet');
     expect(scene(SCENE).run('describe svc/nope').stderr).toBe(
       'Error from server (NotFound): services "nope" not found\n',
+    );
+  });
+});
+
+const JOBS = `apiVersion: v1
+kind: Namespace
+metadata: { name: batch }
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: { name: settings, namespace: batch }
+data: { MODE: fast }
+---
+apiVersion: v1
+kind: Secret
+metadata: { name: creds, namespace: batch }
+stringData: { token: abc }
+---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: render
+  namespace: batch
+  annotations: { team.example.com/owner: ops, note: nightly render }
+spec:
+  completions: 3
+  parallelism: 2
+  completionMode: Indexed
+  ttlSecondsAfterFinished: 100
+  activeDeadlineSeconds: 600
+  template:
+    metadata:
+      annotations: { sidecar: "off" }
+    spec:
+      restartPolicy: Never
+      serviceAccountName: renderer
+      nodeSelector: { disk: ssd }
+      tolerations:
+        - { key: dedicated, operator: Equal, value: batch, effect: NoSchedule }
+        - { operator: Exists }
+      containers:
+        - name: render
+          image: busybox:1.36
+          args: [sh, -c, echo $JOB_COMPLETION_INDEX]
+          ports: [{ containerPort: 8080, name: metrics }, { containerPort: 9090, protocol: UDP }]
+          resources: { limits: { memory: 128Mi, cpu: "1" }, requests: { cpu: 250m } }
+          readinessProbe: { httpGet: { path: /ready, port: 8080 } }
+          envFrom: [{ configMapRef: { name: settings } }, { secretRef: { name: creds, optional: true }, prefix: S_ }]
+          env:
+            - { name: GREETING, value: hello }
+            - { name: POD, valueFrom: { fieldRef: { fieldPath: metadata.name } } }
+            - { name: TOKEN, valueFrom: { secretKeyRef: { name: creds, key: token } } }
+            - { name: MEM, valueFrom: { resourceFieldRef: { resource: limits.memory } } }
+          volumeMounts: [{ name: scratch, mountPath: /scratch }, { name: conf, mountPath: /etc/conf, readOnly: true }]
+      volumes:
+        - { name: scratch, emptyDir: {} }
+        - { name: conf, configMap: { name: settings } }
+---
+apiVersion: batch/v1
+kind: Job
+metadata: { name: pi, labels: { team: a } }
+spec:
+  completions: 3
+  backoffLimit: 4
+  template:
+    spec:
+      restartPolicy: Never
+      containers: [{ name: pi, image: perl:5.34, command: [perl, -Mbignum=bpi, -wle, print bpi(2000)] }]
+---
+apiVersion: batch/v1
+kind: Job
+metadata: { name: queue }
+spec:
+  parallelism: 2
+  suspend: true
+  template:
+    spec:
+      restartPolicy: OnFailure
+      containers: [{ name: w, image: busybox }]
+`;
+
+describe('kubectl describe job', () => {
+  const s = scene(JOBS);
+  const uid = (name: string) => s.env.cluster.jobs.find((j) => j.metadata.name === name)!.metadata.uid!;
+
+  it('prints describeJob’s lines in kubectl’s order, and the pod template as DescribePodTemplate does', () => {
+    const u = uid('render');
+    const r = s.run('describe job render -n batch');
+    expect([r.exitCode, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe(
+      [
+        'Name:                        render',
+        'Namespace:                   batch',
+        `Selector:                    batch.kubernetes.io/controller-uid=${u}`,
+        'Labels:                      <none>',
+        'Annotations:                 note: nightly render',
+        '                             team.example.com/owner: ops',
+        'Parallelism:                 2',
+        'Completions:                 3',
+        'Completion Mode:             Indexed',
+        'Suspend:                     false',
+        'Backoff Limit:               6',
+        'TTL Seconds After Finished:  100',
+        'Start Time:                  Thu, 01 Jan 2026 00:00:00 +0000',
+        'Active Deadline Seconds:     600s',
+        'Pods Statuses:               3 Active (0 Ready) / 0 Succeeded / 0 Failed',
+        'Completed Indexes:           <none>',
+        'Pod Template:',
+        `  Labels:           batch.kubernetes.io/controller-uid=${u}`,
+        '                    batch.kubernetes.io/job-name=render',
+        `                    controller-uid=${u}`,
+        '                    job-name=render',
+        '  Annotations:      sidecar: off',
+        '  Service Account:  renderer',
+        '  Containers:',
+        '   render:',
+        '    Image:       busybox:1.36',
+        '    Ports:       8080/TCP (metrics), 9090/UDP',
+        '    Host Ports:  0/TCP (metrics), 0/UDP',
+        '    Args:',
+        '      sh',
+        '      -c',
+        '      echo $JOB_COMPLETION_INDEX',
+        '    Limits:',
+        '      cpu:     1',
+        '      memory:  128Mi',
+        '    Requests:',
+        '      cpu:      250m',
+        '    Readiness:  http-get http://:8080/ready delay=0s timeout=1s period=10s #success=1 #failure=3',
+        '    Environment Variables from:',
+        '      settings  ConfigMap                Optional: false',
+        "      creds     Secret with prefix 'S_'  Optional: true",
+        '    Environment:',
+        '      GREETING:  hello',
+        '      POD:        (v1:metadata.name)',
+        "      TOKEN:     <set to the key 'token' in secret 'creds'>  Optional: false",
+        '      MEM:       134217728 (limits.memory)',
+        '    Mounts:',
+        '      /etc/conf from conf (ro)',
+        '      /scratch from scratch (rw)',
+        '  Volumes:',
+        '   scratch:',
+        "    Type:       EmptyDir (a temporary directory that shares a pod's lifetime)",
+        '    Medium:     ',
+        '    SizeLimit:  <unset>',
+        '   conf:',
+        '    Type:          ConfigMap (a volume populated by a ConfigMap)',
+        '    Name:          settings',
+        '    Optional:      false',
+        '  Node-Selectors:  disk=ssd',
+        '  Tolerations:     op=Exists',
+        '                   dedicated=batch:NoSchedule',
+        'Events:            <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a finished Job has its times and duration; a suspended one none, and Completions <unset> without completions', () => {
+    const pi = s.run('describe job/pi').stdout;
+    expect(pi).toContain(
+      [
+        'Labels:           team=a',
+        'Annotations:      <none>',
+        'Parallelism:      1',
+        'Completions:      3',
+        'Completion Mode:  NonIndexed',
+        'Suspend:          false',
+        'Backoff Limit:    4',
+        'Start Time:       Thu, 01 Jan 2026 00:00:00 +0000',
+        'Completed At:     Thu, 01 Jan 2026 00:00:00 +0000',
+        'Duration:         0s',
+        'Pods Statuses:    0 Active (0 Ready) / 3 Succeeded / 0 Failed',
+        'Pod Template:',
+      ].join('\n'),
+    );
+    expect(pi).toContain(
+      '   pi:\n    Image:      perl:5.34\n    Port:       <none>\n    Host Port:  <none>\n    Command:\n      perl\n      -Mbignum=bpi\n      -wle\n      print bpi(2000)\n    Environment:   <none>\n    Mounts:        <none>\n  Volumes:         <none>\n  Node-Selectors:  <none>\n  Tolerations:     <none>\nEvents:            <none>\n',
+    );
+    const queue = s.run('describe job queue').stdout;
+    expect(queue).toContain(
+      'Completions:      <unset>\nCompletion Mode:  NonIndexed\nSuspend:          true\nBackoff Limit:    6\nPods Statuses:    0 Active / 0 Succeeded / 0 Failed\nPod Template:\n',
+    );
+    expect(queue).not.toContain('Start Time:');
+    // Several Jobs: no Events (kubectl turns them off); a prefix finds pi; Korean readers get kubectl's text.
+    const all = s.run('describe jobs');
+    expect(all.stdout.indexOf('Name:             pi')).toBeLessThan(
+      all.stdout.indexOf('Name:             queue'),
+    );
+    expect(all.stdout).not.toContain('Events:');
+    expect(s.run('describe job p').stdout).toBe(`${pi.replace('Events:            <none>\n', '')}\n`);
+    expect(s.run('describe job nope').stderr).toBe(
+      'Error from server (NotFound): jobs.batch "nope" not found\n',
     );
   });
 });

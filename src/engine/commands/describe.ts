@@ -10,78 +10,17 @@
  * describeCommand(['servicecidr', 'kubernetes'], env).stdout;
  * // "Name:         kubernetes\nLabels:       <none>\n…CIDRs:        10.96.0.0/12\nStatus:\nConditions:\n  Type   …"
  */
-import { parseTimestamp, SCENE_EPOCH } from '../cluster/time';
-import type { KubeObject, ServiceCIDR } from '../k8s/objects';
+import type { Job, KubeObject, ServiceCIDR } from '../k8s/objects';
 import { msg, render } from '../messages';
 import { fail, ok, usage, type CommandHandler } from './types';
 import { byNamespaceName, resourceArgs, type ResourceType } from './resource-args';
-
-/**
- * Go's text/tabwriter over `text` (cells end at a tab; a line's last cell is not aligned): each column
- * block (consecutive lines that have a cell in that column) is as wide as its widest cell plus `padding`.
- *
- * @example tabwrite('a:\tx\nlonger:\ty\n'); // "a:       x\nlonger:  y\n"
- */
-export function tabwrite(text: string, padding = 2): string {
-  const lines = text.split('\n').map((l) => l.split('\t'));
-  const widths: number[] = [];
-  const out: string[] = [];
-  const write = (from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const cells = lines[i]!;
-      out.push(cells.map((c, j) => (j < cells.length - 1 ? c.padEnd(widths[j] ?? 0) : c)).join(''));
-    }
-  };
-  const format = (line0: number, line1: number): void => {
-    const column = widths.length;
-    let start = line0;
-    for (let i = line0; i < line1; i++) {
-      if (column >= lines[i]!.length - 1) continue;
-      write(start, i);
-      start = i;
-      let width = 0;
-      for (; i < line1 && column < lines[i]!.length - 1; i++)
-        width = Math.max(width, [...lines[i]![column]!].length + padding);
-      widths.push(width);
-      format(start, i);
-      widths.pop();
-      start = i;
-      i--;
-    }
-    write(start, line1);
-  };
-  format(0, lines.length);
-  return out.join('\n');
-}
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** time.RFC1123Z in UTC: "Thu, 01 Jan 2026 00:00:30 +0000" (Go's zero time for an empty one). */
-function rfc1123z(text: string | undefined): string {
-  const at = parseTimestamp(text ?? '');
-  if (at === undefined) return 'Mon, 01 Jan 0001 00:00:00 +0000';
-  const d = new Date((SCENE_EPOCH + at) * 1000);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${DAYS[d.getUTCDay()]}, ${two(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
-}
-
-/**
- * printLabelsMultiline / printAnnotationsMultiline: `<none>`, or one `k=v` a line, sorted (annotations
- * without kubectl's last-applied-configuration, which kubectl leaves out).
- */
-function multiline(title: string, map: Record<string, string> | undefined): string {
-  const keys = Object.keys(map ?? {})
-    .filter((k) => k !== 'kubectl.kubernetes.io/last-applied-configuration')
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (keys.length === 0) return `${title}:\t<none>\n`;
-  return keys.map((k, i) => `${i === 0 ? `${title}:` : ''}\t${k}=${map![k]}\n`).join('');
-}
+import { describeJob } from './describe-job';
+import { annotationsMultiline, labelsMultiline, rfc1123z, tabwrite } from './describe-format';
 
 function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
   let text = `Name:\t${c.metadata.name ?? ''}\n`;
-  text += multiline('Labels', c.metadata.labels);
-  text += multiline('Annotations', c.metadata.annotations);
+  text += labelsMultiline('Labels', c.metadata.labels);
+  text += annotationsMultiline('Annotations', c.metadata.annotations);
   text += `CIDRs:\t${(c.spec?.cidrs ?? []).join(', ')}\n`;
   const conditions = (c.status as { conditions?: Record<string, string>[] } | undefined)?.conditions ?? [];
   if (conditions.length > 0) {
@@ -98,6 +37,7 @@ function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
 /** The describers svclab has, by kind: each prints one object, with its Events or without. */
 const DESCRIBERS: Record<string, (o: KubeObject, events: boolean) => string> = {
   ServiceCIDR: (o, events) => describeServiceCIDR(o as ServiceCIDR, events),
+  Job: (o, events) => describeJob(o as Job, events),
 };
 
 /**

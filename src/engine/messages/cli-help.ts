@@ -23,7 +23,9 @@ commands:
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets … — as the cluster stores them;
                                              TYPE/NAME names objects one by one, kinds mixed (svc/web deploy/web)
-  describe servicecidr [name…] | TYPE/NAME…  kubectl describe: CIDRs, the Ready condition, Events
+  describe servicecidr|job [name…] | TYPE/NAME…
+                                             kubectl describe: a ServiceCIDR's CIDRs and Ready condition; a Job's
+                                             completions, pod statuses and pod template
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
                                              telnet HOST PORT, nc -zv HOST PORT
@@ -66,7 +68,9 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets … — 클러스터에 저장된 모습 그대로.
                                              TYPE/NAME은 오브젝트를 하나씩 지목(종류를 섞어도 됨: svc/web deploy/web)
-  describe servicecidr [name…] | TYPE/NAME…  kubectl describe: CIDR, Ready 컨디션, 이벤트
+  describe servicecidr|job [name…] | TYPE/NAME…
+                                             kubectl describe: ServiceCIDR의 CIDR과 Ready 컨디션, 잡의 완료 수,
+                                             파드 상태, 파드 템플릿
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,
                                              nslookup NAME, dig [+short] NAME [TYPE], dig -x IP, curl URL, grpcurl, ping HOST,
                                              telnet HOST PORT, nc -zv HOST PORT
