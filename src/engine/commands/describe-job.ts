@@ -1,5 +1,5 @@
 /**
- * `kubectl describe job`, as kubectl's JobDescriber prints it (k8s.io/kubectl/pkg/describe: describeJob,
+ * `kubectl describe job` and `describe cronjob`, as kubectl's JobDescriber and CronJobDescriber print them (k8s.io/kubectl/pkg/describe: describeJob,
  * DescribePodTemplate, describeContainers, describeVolumes): the Job's spec and status in kubectl's order,
  * each optional line only when the stored Job has its field (the API server defaults parallelism,
  * completionMode, suspend and backoffLimit, so those always show), then its pod template as the API
@@ -9,7 +9,7 @@
  * describeJob(job, true).split('\n')[0]; // "Name:             pi"
  */
 import { humanDuration, parseTimestamp } from '../cluster/time';
-import type { Job, PodTemplate } from '../k8s/objects';
+import type { CronJob, Job, PodTemplate } from '../k8s/objects';
 import { parseQuantity } from '../manifest/validate/quantity';
 import { byCodeUnits } from '../util/compare';
 import { annotationsMultiline, labelsMultiline, rfc1123z, tabwrite } from './describe-format';
@@ -390,6 +390,44 @@ export function describeJob(job: Job, events: boolean): string {
   if (spec.completionMode === 'Indexed')
     t += `Completed Indexes:\t${capIndexes(str(status.completedIndexes))}\n`;
   t += describePodTemplate(job.spec.template);
+  if (events) t += 'Events:\t<none>\n';
+  return tabwrite(t);
+}
+
+/** printBoolPtr: True, False or <unset>. */
+const boolPtr = (v: unknown): string => (v === true ? 'True' : v === false ? 'False' : '<unset>');
+
+/**
+ * describeCronJob, with describeJobTemplate (the template's selector, parallelism and completions, each
+ * `<unset>` when the template leaves it out, then its pod template) and the names of the active Jobs.
+ * svclab records no Events, so with `events` the list is kubectl's empty one: `<none>`.
+ */
+export function describeCronJob(cronJob: CronJob, events: boolean): string {
+  const spec = obj(cronJob.spec);
+  const status = obj(cronJob.status);
+  const meta = cronJob.metadata;
+  const orUnset = (v: unknown, unit = ''): string =>
+    v === undefined || v === null ? '<unset>' : `${str(v)}${unit}`;
+  let t = `Name:\t${meta.name ?? ''}\nNamespace:\t${meta.namespace ?? 'default'}\n`;
+  t += labelsMultiline('Labels', meta.labels);
+  t += annotationsMultiline('Annotations', meta.annotations);
+  t += `Schedule:\t${str(spec.schedule)}\n`;
+  t += `Concurrency Policy:\t${str(spec.concurrencyPolicy)}\n`;
+  t += `Suspend:\t${boolPtr(spec.suspend)}\n`;
+  t += `Time Zone:\t${orUnset(spec.timeZone)}\n`;
+  t += `Successful Job History Limit:\t${orUnset(spec.successfulJobsHistoryLimit)}\n`;
+  t += `Failed Job History Limit:\t${orUnset(spec.failedJobsHistoryLimit)}\n`;
+  t += `Starting Deadline Seconds:\t${orUnset(spec.startingDeadlineSeconds, 's')}\n`;
+  const jobSpec = obj(obj(spec.jobTemplate).spec);
+  t += `Selector:\t${has(jobSpec, 'selector') ? selectorString(jobSpec.selector) : '<unset>'}\n`;
+  t += `Parallelism:\t${orUnset(jobSpec.parallelism)}\n`;
+  t += `Completions:\t${orUnset(jobSpec.completions)}\n`;
+  if (has(jobSpec, 'activeDeadlineSeconds'))
+    t += `Active Deadline Seconds:\t${str(jobSpec.activeDeadlineSeconds)}s\n`;
+  t += describePodTemplate(cronJob.spec.jobTemplate?.spec?.template);
+  t += `Last Schedule Time:\t${has(status, 'lastScheduleTime') ? rfc1123z(str(status.lastScheduleTime)) : '<unset>'}\n`;
+  const active = list(status.active).map((j) => str(j.name));
+  t += `Active Jobs:\t${active.length === 0 ? '<none>' : active.join(', ')}\n`;
   if (events) t += 'Events:\t<none>\n';
   return tabwrite(t);
 }

@@ -99,7 +99,7 @@ describe('kubectl describe servicecidr', () => {
   it('says which kinds it does not describe yet, in the reader’s language', () => {
     const r = scene(SCENE).run('describe svc web');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('shows ServiceCIDRs and Jobs only, not Service yet');
+    expect(r.stderr).toContain('shows ServiceCIDRs, Jobs and CronJobs only, not Service yet');
     expect(scene(SCENE).run('describe svc/web').stderr).toContain('not Service yet');
     expect(scene(SCENE).run('describe svc/nope').stderr).toBe(
       'Error from server (NotFound): services "nope" not found\n',
@@ -297,5 +297,75 @@ describe('kubectl describe job', () => {
     expect(s.run('describe job nope').stderr).toBe(
       'Error from server (NotFound): jobs.batch "nope" not found\n',
     );
+  });
+});
+
+const CRON = `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: hello, labels: { app: hello } }
+spec:
+  schedule: "*/1 * * * *"
+  startingDeadlineSeconds: 30
+  jobTemplate:
+    spec:
+      activeDeadlineSeconds: 20
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers: [{ name: hello, image: busybox:1.28, command: [/bin/sh, -c, date; echo Hello] }]
+`;
+
+describe('kubectl describe cronjob', () => {
+  it('prints describeCronJob’s lines, the job template’s unset fields as <unset>, and the schedule as it moves', () => {
+    const s = scene(CRON);
+    const at0 = s.run('describe cronjob hello');
+    expect([at0.exitCode, at0.stderr]).toEqual([0, '']);
+    expect(at0.stdout).toBe(
+      [
+        'Name:                          hello',
+        'Namespace:                     default',
+        'Labels:                        app=hello',
+        'Annotations:                   <none>',
+        'Schedule:                      */1 * * * *',
+        'Concurrency Policy:            Allow',
+        'Suspend:                       False',
+        'Time Zone:                     <unset>',
+        'Successful Job History Limit:  3',
+        'Failed Job History Limit:      1',
+        'Starting Deadline Seconds:     30s',
+        'Selector:                      <unset>',
+        'Parallelism:                   <unset>',
+        'Completions:                   <unset>',
+        'Active Deadline Seconds:       20s',
+        'Pod Template:',
+        '  Labels:  <none>',
+        '  Containers:',
+        '   hello:',
+        '    Image:      busybox:1.28',
+        '    Port:       <none>',
+        '    Host Port:  <none>',
+        '    Command:',
+        '      /bin/sh',
+        '      -c',
+        '      date; echo Hello',
+        '    Environment:     <none>',
+        '    Mounts:          <none>',
+        '  Volumes:           <none>',
+        '  Node-Selectors:    <none>',
+        '  Tolerations:       <none>',
+        'Last Schedule Time:  <unset>',
+        'Active Jobs:         <none>',
+        'Events:              <none>',
+        '',
+      ].join('\n'),
+    );
+    const later = s.run('describe cj/hello --at 2m30s').stdout;
+    expect(later).toContain(
+      'Last Schedule Time:  Thu, 01 Jan 2026 00:02:00 +0000\nActive Jobs:         <none>\n',
+    );
+    // The Job it made names its controller; `-o name`'s job.batch/NAME is a TYPE/NAME kubectl takes back.
+    const job = s.run('get jobs -o name --at 2m30s').stdout.split('\n')[1]!;
+    expect(job).toMatch(/^job\.batch\/hello-\d+$/);
+    expect(s.run(`describe ${job} --at 2m30s`).stdout).toMatch(/\nControlled By: +CronJob\/hello\n/);
   });
 });

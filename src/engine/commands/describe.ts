@@ -10,11 +10,11 @@
  * describeCommand(['servicecidr', 'kubernetes'], env).stdout;
  * // "Name:         kubernetes\nLabels:       <none>\n…CIDRs:        10.96.0.0/12\nStatus:\nConditions:\n  Type   …"
  */
-import type { Job, KubeObject, ServiceCIDR } from '../k8s/objects';
+import type { CronJob, Job, KubeObject, ServiceCIDR } from '../k8s/objects';
 import { msg, render } from '../messages';
 import { fail, ok, usage, type CommandHandler } from './types';
 import { byNamespaceName, resourceArgs, type ResourceType } from './resource-args';
-import { describeJob } from './describe-job';
+import { describeCronJob, describeJob } from './describe-job';
 import { annotationsMultiline, labelsMultiline, rfc1123z, tabwrite } from './describe-format';
 
 function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
@@ -38,6 +38,7 @@ function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
 const DESCRIBERS: Record<string, (o: KubeObject, events: boolean) => string> = {
   ServiceCIDR: (o, events) => describeServiceCIDR(o as ServiceCIDR, events),
   Job: (o, events) => describeJob(o as Job, events),
+  CronJob: (o, events) => describeCronJob(o as CronJob, events),
 };
 
 /**

@@ -200,6 +200,11 @@ describe('get', () => {
     expect(get('svc/web', '-o', 'wide').stdout.split('\n')[1]).toMatch(/ app=web$/);
     expect(get('pod/other').stderr).toBe('Error from server (NotFound): pods "other" not found\n');
     expect(get('pod/other', '-n', 'kube-system').stdout.split('\n')[1]).toMatch(/^other /);
+    // What -o name prints (kind.group/name) is a TYPE/NAME kubectl takes back, as are plural.group forms.
+    expect(get('endpointslice.discovery.k8s.io/web-abcde', '-o', 'name').stdout).toBe(
+      'endpointslice.discovery.k8s.io/web-abcde\n',
+    );
+    expect(get('pods', 'web-1', '-o', 'name').stdout).toBe('pod/web-1\n');
   });
 
   it('refuses what kubectl refuses around TYPE/NAME, with its words', () => {

@@ -211,12 +211,14 @@ for (const crd of customResourceDefinitions()) {
 
 /**
  * The resource type a word names (`svc`, `deployments`, `deploy`, `httproutes.gateway.networking.k8s.io`),
- * for the commands that take `TYPE NAME` or `TYPE/NAME`.
+ * for the commands that take `TYPE NAME` or `TYPE/NAME`; also the group-qualified forms kubectl's REST
+ * mapper takes, `deployments.apps` and `deployment.apps` (what `-o name` prints: `job.batch/pi`).
  *
  * @example resourceType('deploy')?.prefix // "deployment.apps"
  */
 export function resourceType(word: string): Readonly<ResourceType> | undefined {
-  return TYPES.find((x) => x.aliases.includes(word.toLowerCase()));
+  const w = word.toLowerCase();
+  return TYPES.find((x) => x.aliases.includes(w)) ?? TYPES.find((x) => x.plural === w || x.prefix === w);
 }
 
 /** `kubectl get all`: the "all" category (pods, services, the workload kinds, autoscalers). */
