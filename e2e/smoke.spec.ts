@@ -46,3 +46,38 @@ test('the built files are served precompressed', async ({ page, request }) => {
   // Both are the same script (Playwright's request decodes the gzip body).
   expect(await zipped.text()).toBe(await plain.text());
 });
+
+// Cold load (issue 17): the tab's icon is given once the first graph is drawn (app/tab-icon.ts); until
+// then the page declares an empty one, so nothing is fetched for it while the graph is being drawn. The
+// engine's script is held back first, so the page has loaded and has no graph yet.
+test("the tab's icon comes after the first graph, and is served", async ({ page, request }) => {
+  const icons: string[] = [];
+  page.on('request', (r) => {
+    if (/favicon/.test(r.url())) icons.push(r.url());
+  });
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/engine\.worker-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.waitForLoadState('load');
+  await page.waitForTimeout(500);
+  await expect(page.locator('[data-testid="topology"] .react-flow__node')).toHaveCount(0);
+  expect(await page.locator('link[rel="icon"]').getAttribute('href')).toBe('data:,');
+  expect(icons).toEqual([]);
+  release();
+  await expect(page.locator('[data-testid="topology"] .react-flow__node').first()).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(page.locator('link[rel="icon"]')).toHaveAttribute('href', '/favicon.svg');
+  await expect(page.locator('link[rel="icon"]')).toHaveCount(1);
+  const icon = await request.get('/favicon.svg');
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toMatch(/^image\/svg\+xml/);
+  await expect.poll(() => icons.filter((u) => u.endsWith('/favicon.svg')).length).toBeGreaterThan(0);
+  expect(icons.filter((u) => /favicon\.ico/.test(u))).toHaveLength(0);
+});

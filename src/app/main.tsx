@@ -14,6 +14,7 @@ import { registerServiceWorker } from '../features/update/service-worker';
 import { App } from './App';
 import { ErrorBoundary } from './ErrorBoundary';
 import { preloadPanels } from './panels';
+import { showTabIcon } from './tab-icon';
 import './styles.css';
 import './a11y.css';
 import './presenter.css';
@@ -40,6 +41,8 @@ void startPersistence().finally(async () => {
   // service worker's download of the whole build (10 MB), which at the engine's answer competed with
   // drawing the graph (cold load, issue 17).
   void afterFirstGraph().then(registerServiceWorker);
+  // The tab's icon too: fetched and decoded as the page loaded, it competed with the first graph.
+  void afterFirstGraph().then(() => showTabIcon(document));
   const root = document.getElementById('root');
   if (root) {
     createRoot(root).render(
