@@ -30,19 +30,36 @@ export const COMPLETION_INDEX = 'batch.kubernetes.io/job-completion-index';
 /**
  * generateSelector: the labels the API server adds to a Job's template (those the user set are kept)
  * and its selector, unless `manualSelector` is true. Mutates the stored Job (the build's copy).
+ *
+ * Then SetDefaults_Job's label rule (pkg/apis/batch/v1/defaults.go): a Job without labels of its own
+ * takes its pod template's labels, when the template has a labels map. It is applied here, after the
+ * generated labels, because that is what the API server ends up storing: SetDefaults_Job makes the Job's
+ * labels the template's very map, which generateSelector (registry/batch/job/strategy.go,
+ * PrepareForCreate) then fills; and defaulting runs again on every read from storage. So `get job -o yaml`
+ * shows `batch.kubernetes.io/controller-uid`, `batch.kubernetes.io/job-name`, `controller-uid` and
+ * `job-name` on the Job too. A Job with labels of its own keeps exactly those.
  */
 export function generateJobSelector(job: Job): void {
-  if (job.spec.manualSelector === true) return;
-  const uid = job.metadata.uid ?? '';
-  const name = job.metadata.name ?? '';
-  const t = job.spec.template;
-  t.metadata = { ...t.metadata, labels: { ...t.metadata?.labels } };
-  const labels = t.metadata.labels!;
-  for (const k of ['job-name', JOB_NAME_LABEL]) labels[k] ??= name;
-  for (const k of ['controller-uid', CONTROLLER_UID_LABEL]) labels[k] ??= uid;
-  const matchLabels = { ...job.spec.selector?.matchLabels };
-  matchLabels[CONTROLLER_UID_LABEL] ??= uid;
-  job.spec.selector = { ...job.spec.selector, matchLabels };
+  if (job.spec.manualSelector !== true) {
+    const uid = job.metadata.uid ?? '';
+    const name = job.metadata.name ?? '';
+    const t = job.spec.template;
+    t.metadata = { ...t.metadata, labels: { ...t.metadata?.labels } };
+    const labels = t.metadata.labels!;
+    for (const k of ['job-name', JOB_NAME_LABEL]) labels[k] ??= name;
+    for (const k of ['controller-uid', CONTROLLER_UID_LABEL]) labels[k] ??= uid;
+    const matchLabels = { ...job.spec.selector?.matchLabels };
+    matchLabels[CONTROLLER_UID_LABEL] ??= uid;
+    job.spec.selector = { ...job.spec.selector, matchLabels };
+  }
+  const templateLabels = job.spec.template?.metadata?.labels;
+  const own = job.metadata.labels;
+  if (
+    typeof templateLabels === 'object' &&
+    templateLabels !== null &&
+    (own === undefined || own === null || Object.keys(own).length === 0)
+  )
+    job.metadata.labels = { ...templateLabels };
 }
 
 export const COMPLETION_INDEX_ENV = 'JOB_COMPLETION_INDEX';

@@ -197,7 +197,11 @@ describe('kubectl describe job', () => {
         'Name:                        render',
         'Namespace:                   batch',
         `Selector:                    batch.kubernetes.io/controller-uid=${u}`,
-        'Labels:                      <none>',
+        // SetDefaults_Job: a Job without labels shows its template's, the generated ones included.
+        `Labels:                      batch.kubernetes.io/controller-uid=${u}`,
+        '                             batch.kubernetes.io/job-name=render',
+        `                             controller-uid=${u}`,
+        '                             job-name=render',
         'Annotations:                 note: nightly render',
         '                             team.example.com/owner: ops',
         'Parallelism:                 2',

@@ -176,3 +176,84 @@ spec:
     expect(done.ready).toBe(0);
   });
 });
+
+describe('a Job’s own labels (SetDefaults_Job, then generateSelector)', () => {
+  const GENERATED = [
+    'batch.kubernetes.io/controller-uid',
+    'batch.kubernetes.io/job-name',
+    'controller-uid',
+    'job-name',
+  ];
+  const jobOf = (s: ReturnType<typeof scene>, name: string) =>
+    s.json(`get job ${name} -o json`).items[0] as {
+      metadata: { uid: string; labels?: Record<string, string> };
+      spec: { manualSelector?: boolean };
+    };
+
+  it('a Job without labels shows its template’s, generated ones included; manualSelector: false', () => {
+    const s = scene(
+      MANUAL.replace('  manualSelector: true\n  selector: { matchLabels: { task: migrate } }\n', ''),
+    );
+    const job = jobOf(s, 'migrate');
+    expect(job.metadata.labels).toEqual({
+      task: 'migrate',
+      'batch.kubernetes.io/controller-uid': job.metadata.uid,
+      'batch.kubernetes.io/job-name': 'migrate',
+      'controller-uid': job.metadata.uid,
+      'job-name': 'migrate',
+    });
+    expect(job.spec.manualSelector).toBe(false);
+    expect(s.run('get job migrate -o yaml').stdout).toContain('\n  manualSelector: false\n');
+    expect(s.run('get jobs -l batch.kubernetes.io/job-name=migrate -o name').stdout).toBe(
+      'job.batch/migrate\n',
+    );
+  });
+
+  it('a template without labels still gives the Job the generated ones', () => {
+    const s = scene(
+      MANUAL.replace('  manualSelector: true\n  selector: { matchLabels: { task: migrate } }\n', '').replace(
+        '    metadata: { labels: { task: migrate } }\n',
+        '',
+      ),
+    );
+    expect(Object.keys(jobOf(s, 'migrate').metadata.labels ?? {}).sort()).toEqual(GENERATED);
+  });
+
+  it('a Job with labels of its own keeps exactly those', () => {
+    const s = scene(
+      MANUAL.replace('  manualSelector: true\n  selector: { matchLabels: { task: migrate } }\n', '').replace(
+        'metadata: { name: migrate }',
+        'metadata: { name: migrate, labels: { team: data } }',
+      ),
+    );
+    expect(jobOf(s, 'migrate').metadata.labels).toEqual({ team: 'data' });
+  });
+
+  it('manualSelector: true: the Job takes the template’s labels as written', () => {
+    expect(jobOf(scene(MANUAL), 'migrate').metadata.labels).toEqual({ task: 'migrate' });
+  });
+
+  it('a CronJob’s Jobs: the job template’s labels when it has some, else the pod template’s', () => {
+    const cron = (jobLabels: string) => `apiVersion: batch/v1
+kind: CronJob
+metadata: { name: tick }
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+${jobLabels}    spec:
+      template:
+        metadata: { labels: { app: tick } }
+        spec:
+          restartPolicy: OnFailure
+          containers: [{ name: t, image: busybox:1.36 }]
+`;
+    const labels = (yaml: string) =>
+      (
+        scene(yaml).json('--at 90s get jobs -o json').items[0] as {
+          metadata: { labels?: Record<string, string> };
+        }
+      ).metadata.labels;
+    expect(Object.keys(labels(cron('')) ?? {}).sort()).toEqual(['app', ...GENERATED].sort());
+    expect(labels(cron('    metadata: { labels: { kind: nightly } }\n'))).toEqual({ kind: 'nightly' });
+  });
+});

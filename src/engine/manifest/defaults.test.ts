@@ -162,3 +162,45 @@ describe('workload and pod defaults', () => {
     expect(ing.spec).toEqual({ rules: [{ http: { paths: [{ path: '/' }] } }] });
   });
 });
+
+describe('Job defaults (SetDefaults_Job, batch/v1)', () => {
+  const job = (spec: Record<string, unknown>): Record<string, unknown> => {
+    const o: Record<string, unknown> = { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'j' }, spec };
+    applyDefaults(o);
+    return o.spec as Record<string, unknown>;
+  };
+  const template = { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox:1.36' }] } };
+  it('manualSelector defaults to false; a manual selector stays true', () => {
+    expect(job({ template }).manualSelector).toBe(false);
+    expect(job({ template, manualSelector: true }).manualSelector).toBe(true);
+  });
+  it('an onPodConditions pattern without a status matches True, on a Job and in a CronJob job template', () => {
+    const podFailurePolicy = () => ({
+      rules: [
+        { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }, { type: 'X', status: 'False' }] },
+      ],
+    });
+    const statuses = (p: unknown) =>
+      (p as { rules: { onPodConditions: { status: string }[] }[] }).rules[0]!.onPodConditions.map(
+        (c) => c.status,
+      );
+    expect(statuses(job({ template, podFailurePolicy: podFailurePolicy() }).podFailurePolicy)).toEqual([
+      'True',
+      'False',
+    ]);
+    const cj: Record<string, unknown> = {
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: { name: 'c' },
+      spec: {
+        schedule: '* * * * *',
+        jobTemplate: { spec: { template, podFailurePolicy: podFailurePolicy() } },
+      },
+    };
+    applyDefaults(cj);
+    const jobSpec = (cj.spec as { jobTemplate: { spec: Record<string, unknown> } }).jobTemplate.spec;
+    expect(statuses(jobSpec.podFailurePolicy)).toEqual(['True', 'False']);
+    // SetDefaults_Job is the Job's, not its template's: the CronJob's job template gets no manualSelector.
+    expect(jobSpec.manualSelector).toBeUndefined();
+  });
+});

@@ -136,8 +136,21 @@ function defaultDaemonSet(obj: Obj): void {
 }
 
 /**
+ * SetDefaults_PodFailurePolicyOnPodConditionsPattern (batch/v1): a pattern without a status matches
+ * status True. A type's defaulter, so it reaches a CronJob's job template too.
+ */
+function defaultPodFailurePolicy(policy: unknown): void {
+  if (!isObj(policy)) return;
+  for (const rule of objects(policy.rules))
+    for (const pattern of objects(rule.onPodConditions)) if (empty(pattern.status)) pattern.status = 'True';
+}
+
+/**
  * SetDefaults_Job (batch/v1): completions and parallelism 1 when both are unset (a work queue keeps
- * completions unset), backoffLimit 6, NonIndexed, not suspended, pods replaced once terminating or failed.
+ * completions unset), backoffLimit 6, NonIndexed, not suspended, manualSelector false, pods replaced
+ * once terminating or failed, and a pod failure policy's onPodConditions patterns without a status match
+ * status True. Its last rule, a Job without labels takes its template's, is applied with the generated
+ * selector (cluster/job.ts generateJobSelector), whose labels the stored Job shows too.
  */
 function defaultJob(obj: Obj): void {
   if (!isObj(obj.spec)) return;
@@ -153,6 +166,8 @@ function defaultJob(obj: Obj): void {
   spec.suspend ??= false;
   if (empty(spec.podReplacementPolicy))
     spec.podReplacementPolicy = isObj(spec.podFailurePolicy) ? 'Failed' : 'TerminatingOrFailed';
+  spec.manualSelector ??= false;
+  defaultPodFailurePolicy(spec.podFailurePolicy);
   if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
 }
 
@@ -169,6 +184,7 @@ function defaultCronJob(obj: Obj): void {
   spec.successfulJobsHistoryLimit ??= 3;
   spec.failedJobsHistoryLimit ??= 1;
   const jobSpec = isObj(spec.jobTemplate) && isObj(spec.jobTemplate.spec) ? spec.jobTemplate.spec : undefined;
+  if (jobSpec) defaultPodFailurePolicy(jobSpec.podFailurePolicy);
   if (jobSpec && isObj(jobSpec.template)) defaultPodSpec(jobSpec.template.spec);
 }
 
