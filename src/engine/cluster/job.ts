@@ -85,7 +85,10 @@ export function withCompletionIndexEnv(
             ...(c.env ?? []),
             {
               name: COMPLETION_INDEX_ENV,
-              valueFrom: { fieldRef: { fieldPath: `metadata.annotations['${COMPLETION_INDEX}']` } },
+              // apiVersion: the API server's SetDefaults_ObjectFieldSelector, as it creates the pod.
+              valueFrom: {
+                fieldRef: { apiVersion: 'v1', fieldPath: `metadata.annotations['${COMPLETION_INDEX}']` },
+              },
             },
           ],
         };

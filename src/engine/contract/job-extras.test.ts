@@ -10,7 +10,7 @@ import { scene } from '../testing/scene';
 interface Env {
   name: string;
   value?: string;
-  valueFrom?: { fieldRef?: { fieldPath?: string } };
+  valueFrom?: { fieldRef?: { apiVersion?: string; fieldPath?: string } };
 }
 interface PodItem {
   metadata: { name: string; labels: Record<string, string>; annotations?: Record<string, string> };
@@ -60,10 +60,16 @@ describe('Indexed Job pods', () => {
     const p = pods()[0]!;
     expect(p.spec.containers[0]!.env).toEqual([
       { name: 'MODE', value: 'batch' },
-      { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: FROM_ANNOTATION } } },
+      {
+        name: 'JOB_COMPLETION_INDEX',
+        valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: FROM_ANNOTATION } },
+      },
     ]);
     expect(p.spec.initContainers![0]!.env).toEqual([
-      { name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { fieldPath: FROM_ANNOTATION } } },
+      {
+        name: 'JOB_COMPLETION_INDEX',
+        valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: FROM_ANNOTATION } },
+      },
     ]);
   });
 

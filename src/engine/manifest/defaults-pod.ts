@@ -38,6 +38,25 @@ function pullPolicy(image: unknown): string {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+/** SetDefaults_ObjectFieldSelector: a fieldRef without an apiVersion reads the pod's "v1" fields. */
+function defaultFieldRef(ref: unknown): void {
+  if (isObj(ref) && (ref.apiVersion === undefined || ref.apiVersion === '')) ref.apiVersion = 'v1';
+}
+
+/** The fieldRefs of a downward API volume's (or projection's) items. */
+function defaultDownwardItems(src: unknown): void {
+  if (isObj(src)) for (const item of objects(src.items)) defaultFieldRef(item.fieldRef);
+}
+
+/** A pod's volumes: the ObjectFieldSelectors of downward API volumes and projections. */
+function defaultVolumes(volumes: unknown): void {
+  for (const v of objects(volumes)) {
+    defaultDownwardItems(v.downwardAPI);
+    if (isObj(v.projected))
+      for (const source of objects(v.projected.sources)) defaultDownwardItems(source.downwardAPI);
+  }
+}
+
 function defaultContainer(c: Obj, hostNetwork: boolean): void {
   if (c.imagePullPolicy === undefined || c.imagePullPolicy === '') c.imagePullPolicy = pullPolicy(c.image);
   c.terminationMessagePath ??= '/dev/termination-log';
@@ -54,6 +73,7 @@ function defaultContainer(c: Obj, hostNetwork: boolean): void {
         if (hook.httpGet.path === undefined || hook.httpGet.path === '') hook.httpGet.path = '/';
         if (hook.httpGet.scheme === undefined || hook.httpGet.scheme === '') hook.httpGet.scheme = 'HTTP';
       }
+  for (const e of objects(c.env)) if (isObj(e.valueFrom)) defaultFieldRef(e.valueFrom.fieldRef);
   defaultProbe(c.readinessProbe);
   defaultProbe(c.livenessProbe);
   defaultProbe(c.startupProbe);
@@ -76,5 +96,6 @@ export function defaultPodSpec(spec: unknown): void {
   const hostNetwork = spec.hostNetwork === true;
   for (const c of objects(spec.containers)) defaultContainer(c, hostNetwork);
   for (const c of objects(spec.initContainers)) defaultContainer(c, hostNetwork);
+  defaultVolumes(spec.volumes);
   canonicalPodQuantities(spec);
 }

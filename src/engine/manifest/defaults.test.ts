@@ -204,3 +204,73 @@ describe('Job defaults (SetDefaults_Job, batch/v1)', () => {
     expect(jobSpec.manualSelector).toBeUndefined();
   });
 });
+
+describe('ObjectFieldSelector defaults (SetDefaults_ObjectFieldSelector, core/v1)', () => {
+  const fieldRef = (fieldPath: string, apiVersion?: string) => ({
+    fieldRef: { ...(apiVersion !== undefined ? { apiVersion } : {}), fieldPath },
+  });
+  const podSpec = () => ({
+    initContainers: [
+      { name: 'i', image: 'busybox:1.36', env: [{ name: 'NS', valueFrom: fieldRef('metadata.namespace') }] },
+    ],
+    containers: [
+      {
+        name: 'c',
+        image: 'busybox:1.36',
+        env: [
+          { name: 'POD', valueFrom: fieldRef('metadata.name') },
+          { name: 'IP', valueFrom: fieldRef('status.podIP', '') },
+          { name: 'KEEP', valueFrom: fieldRef('metadata.name', 'v1') },
+          { name: 'PLAIN', value: 'x' },
+        ],
+      },
+    ],
+    volumes: [
+      { name: 'd', downwardAPI: { items: [{ path: 'labels', ...fieldRef('metadata.labels') }] } },
+      {
+        name: 'p',
+        projected: {
+          sources: [{ downwardAPI: { items: [{ path: 'name', ...fieldRef('metadata.name') }] } }],
+        },
+      },
+    ],
+  });
+  type Spec = ReturnType<typeof podSpec>;
+  const versions = (spec: Spec) =>
+    [
+      ...spec.initContainers[0]!.env.map((e) => e.valueFrom?.fieldRef),
+      ...spec.containers[0]!.env.map((e) => e.valueFrom?.fieldRef),
+      spec.volumes[0]!.downwardAPI!.items[0]!.fieldRef,
+      spec.volumes[1]!.projected!.sources[0]!.downwardAPI.items[0]!.fieldRef,
+    ].map((r) => r && (r as { apiVersion?: string }).apiVersion);
+
+  it('fills apiVersion v1 in env fieldRefs and downward API items, a Pod’s and a template’s', () => {
+    const pod: Record<string, unknown> = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: podSpec(),
+    };
+    applyDefaults(pod);
+    expect(versions(pod.spec as Spec)).toEqual(['v1', 'v1', 'v1', 'v1', undefined, 'v1', 'v1']);
+    const deploy: Record<string, unknown> = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd' },
+      spec: {
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'b' } }, spec: podSpec() },
+      },
+    };
+    applyDefaults(deploy);
+    expect(versions((deploy.spec as { template: { spec: Spec } }).template.spec)).toEqual([
+      'v1',
+      'v1',
+      'v1',
+      'v1',
+      undefined,
+      'v1',
+      'v1',
+    ]);
+  });
+});

@@ -80,7 +80,12 @@ function kubeProxyDaemonSet(): DaemonSet {
                 { mountPath: '/run/xtables.lock', name: 'xtables-lock', readOnly: false },
                 { mountPath: '/lib/modules', name: 'lib-modules', readOnly: true },
               ],
-              env: [{ name: 'NODE_NAME', valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } } }],
+              env: [
+                {
+                  name: 'NODE_NAME',
+                  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } },
+                },
+              ],
             },
           ],
           hostNetwork: true,
