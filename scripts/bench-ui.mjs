@@ -342,7 +342,9 @@ async function main() {
     // saved work. The first load after the browser and the server have started also pays for their own
     // start (the browser's first renderer and GPU compositing, the server's first requests): 1,290 to
     // 2,110 ms in ten runs of this loop, the slowest of its run in eight. It is made and printed, not
-    // counted: the figure is a page's cold load in a running browser.
+    // counted: the figure is a page's cold load in a running browser. A new context opens a new window,
+    // whose address-bar popup Chromium 156 would draw as a web page in a renderer of its own (1.3–1.6 s
+    // of CPU on these two cores, beside the load measured); chromium.mjs turns that popup off.
     const cold = [];
     const warm = [];
     for (let i = 0; i < (FRAMES_ONLY ? 0 : WARM_LOADS + 5); i++) {
