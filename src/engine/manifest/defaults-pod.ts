@@ -8,6 +8,7 @@
  * defaultPodSpec(spec); // spec.dnsPolicy === 'ClusterFirst', spec.containers[0].ports[0].protocol === 'TCP'
  */
 import { canonicalPodQuantities } from './canonical-quantities';
+import { VOLUME_SOURCE_FIELDS } from './validate/volumes';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,12 +49,44 @@ function defaultDownwardItems(src: unknown): void {
   if (isObj(src)) for (const item of objects(src.items)) defaultFieldRef(item.fieldRef);
 }
 
-/** A pod's volumes: the ObjectFieldSelectors of downward API volumes and projections. */
+/** SecretVolumeSourceDefaultMode, ConfigMapVolumeSourceDefaultMode, … (core/v1 types.go): 0644. */
+const DEFAULT_MODE = 0o644;
+
+/** SetDefaults_PersistentVolumeClaimSpec: a claim without a volumeMode is a filesystem. */
+export function defaultClaimSpec(spec: unknown): void {
+  if (isObj(spec) && (spec.volumeMode === undefined || spec.volumeMode === null))
+    spec.volumeMode = 'Filesystem';
+}
+
+/**
+ * A pod's volumes, as the core/v1 defaulters of each volume source set them: SetDefaults_Volume (no
+ * source: an emptyDir), SetDefaults_SecretVolumeSource, _ConfigMapVolumeSource, _DownwardAPIVolumeSource
+ * and _ProjectedVolumeSource (defaultMode 0644, printed 420), _ServiceAccountTokenProjection
+ * (expirationSeconds 3600), _HostPathVolumeSource (type "", HostPathUnset), _ObjectFieldSelector, and
+ * _PersistentVolumeClaimSpec in an ephemeral volume's claim template.
+ */
 function defaultVolumes(volumes: unknown): void {
+  const unset = (v: unknown): boolean => v === undefined || v === null;
+  const mode = (src: unknown): void => {
+    if (isObj(src) && unset(src.defaultMode)) src.defaultMode = DEFAULT_MODE;
+  };
   for (const v of objects(volumes)) {
+    if (VOLUME_SOURCE_FIELDS.every((f) => unset(v[f]))) v.emptyDir = {};
+    mode(v.secret);
+    mode(v.configMap);
+    mode(v.downwardAPI);
     defaultDownwardItems(v.downwardAPI);
-    if (isObj(v.projected))
-      for (const source of objects(v.projected.sources)) defaultDownwardItems(source.downwardAPI);
+    if (isObj(v.hostPath) && unset(v.hostPath.type)) v.hostPath.type = '';
+    if (isObj(v.projected)) {
+      mode(v.projected);
+      for (const source of objects(v.projected.sources)) {
+        defaultDownwardItems(source.downwardAPI);
+        const token = source.serviceAccountToken;
+        if (isObj(token) && unset(token.expirationSeconds)) token.expirationSeconds = 3600;
+      }
+    }
+    if (isObj(v.ephemeral) && isObj(v.ephemeral.volumeClaimTemplate))
+      defaultClaimSpec(v.ephemeral.volumeClaimTemplate.spec);
   }
 }
 

@@ -274,3 +274,95 @@ describe('ObjectFieldSelector defaults (SetDefaults_ObjectFieldSelector, core/v1
     ]);
   });
 });
+
+describe('volume defaults (core/v1 SetDefaults_Volume and the volume sources’ defaulters)', () => {
+  const volumes = () => [
+    { name: 'none' },
+    { name: 's', secret: { secretName: 'x' } },
+    { name: 's2', secret: { secretName: 'x', defaultMode: 256 } },
+    { name: 'c', configMap: { name: 'x' } },
+    { name: 'd', downwardAPI: { items: [{ path: 'name', fieldRef: { fieldPath: 'metadata.name' } }] } },
+    { name: 'h', hostPath: { path: '/tmp' } },
+    { name: 'h2', hostPath: { path: '/run/x.lock', type: 'FileOrCreate' } },
+    { name: 'p', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } },
+    {
+      name: 'e',
+      ephemeral: {
+        volumeClaimTemplate: {
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+        },
+      },
+    },
+  ];
+  it('fills defaultMode 420, hostPath type "", token expirationSeconds 3600, emptyDir for no source, volumeMode', () => {
+    const pod: Record<string, unknown> = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: { containers: [{ name: 'c', image: 'busybox:1.36' }], volumes: volumes() },
+    };
+    applyDefaults(pod);
+    expect((pod.spec as { volumes: unknown }).volumes).toEqual([
+      { name: 'none', emptyDir: {} },
+      { name: 's', secret: { secretName: 'x', defaultMode: 420 } },
+      { name: 's2', secret: { secretName: 'x', defaultMode: 256 } },
+      { name: 'c', configMap: { name: 'x', defaultMode: 420 } },
+      {
+        name: 'd',
+        downwardAPI: {
+          defaultMode: 420,
+          items: [{ path: 'name', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.name' } }],
+        },
+      },
+      { name: 'h', hostPath: { path: '/tmp', type: '' } },
+      { name: 'h2', hostPath: { path: '/run/x.lock', type: 'FileOrCreate' } },
+      {
+        name: 'p',
+        projected: {
+          defaultMode: 420,
+          sources: [{ serviceAccountToken: { path: 'token', expirationSeconds: 3600 } }],
+        },
+      },
+      {
+        name: 'e',
+        ephemeral: {
+          volumeClaimTemplate: {
+            spec: {
+              accessModes: ['ReadWriteOnce'],
+              resources: { requests: { storage: '1Gi' } },
+              volumeMode: 'Filesystem',
+            },
+          },
+        },
+      },
+    ]);
+  });
+  it('a StatefulSet’s claim templates are PersistentVolumeClaims: volumeMode Filesystem, status.phase Pending', () => {
+    const sts: Record<string, unknown> = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+        },
+        volumeClaimTemplates: [
+          {
+            metadata: { name: 'www' },
+            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+          },
+          { metadata: { name: 'blk' }, spec: { volumeMode: 'Block' } },
+        ],
+      },
+    };
+    applyDefaults(sts);
+    const claims = (sts.spec as { volumeClaimTemplates: { spec: { volumeMode: string }; status: unknown }[] })
+      .volumeClaimTemplates;
+    expect(claims.map((c) => [c.spec.volumeMode, c.status])).toEqual([
+      ['Filesystem', { phase: 'Pending' }],
+      ['Block', { phase: 'Pending' }],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@
  * svc.spec; // { ports: [{ port: 80, protocol: 'TCP', targetPort: 80 }], sessionAffinity: 'None', type: 'ClusterIP',
  *           //   internalTrafficPolicy: 'Cluster' } (ipFamilyPolicy and ipFamilies come from the registry)
  */
-import { defaultPodSpec } from './defaults-pod';
+import { defaultClaimSpec, defaultPodSpec } from './defaults-pod';
 import { defaultPodRequests } from './defaults-resources';
 import {
   canonicalClaimTemplates,
@@ -115,6 +115,14 @@ function defaultStatefulSet(obj: Obj): void {
   spec.replicas ??= 1;
   spec.revisionHistoryLimit ??= 10;
   if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
+  // Each claim template is a PersistentVolumeClaim: SetDefaults_PersistentVolumeClaim (status.phase
+  // Pending) and SetDefaults_PersistentVolumeClaimSpec (volumeMode Filesystem) reach it.
+  for (const claim of objects(spec.volumeClaimTemplates)) {
+    defaultClaimSpec(claim.spec);
+    if (!isObj(claim.status)) claim.status = {};
+    const status = claim.status as Obj;
+    if (empty(status.phase)) status.phase = 'Pending';
+  }
   canonicalClaimTemplates(spec);
 }
 

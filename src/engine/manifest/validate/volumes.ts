@@ -173,6 +173,9 @@ const SOURCES: { field: string; said?: string; check?: SourceCheck }[] = [
   { field: 'image' },
 ];
 
+/** The fields of a core/v1 VolumeSource (SetDefaults_Volume: a volume with none of them is an emptyDir). */
+export const VOLUME_SOURCE_FIELDS: readonly string[] = SOURCES.map((s) => s.field);
+
 /** validateVolumeSource: exactly one source, and that source's own checks. */
 function validateVolumeSource(vol: Obj, at: string): FieldError[] {
   const errs: FieldError[] = [];
