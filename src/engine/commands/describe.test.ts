@@ -97,10 +97,10 @@ describe('kubectl describe servicecidr', () => {
   });
 
   it('says which kinds it does not describe yet, in the reader’s language', () => {
-    const r = scene(SCENE).run('describe svc web');
+    const r = scene(SCENE).run('describe node node-1');
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain('shows ServiceCIDRs, Jobs and CronJobs only, not Service yet');
-    expect(scene(SCENE).run('describe svc/web').stderr).toContain('not Service yet');
+    expect(r.stderr).toContain('not Node yet');
+    expect(scene(SCENE).run('describe node/node-1').stderr).toContain('not Node yet');
     expect(scene(SCENE).run('describe svc/nope').stderr).toBe(
       'Error from server (NotFound): services "nope" not found\n',
     );

@@ -3,18 +3,21 @@
  * (k8s.io/kubectl/pkg/describe: describeServiceCIDRV1): name, labels, annotations, the CIDRs, the
  * status's conditions as a table (LastTransitionTime in RFC 1123 with a numeric zone), and the Events,
  * all through one Go tabwriter (minwidth 0, tabwidth 8, padding 2, spaces). The servicecidrs controller
- * records no Event about a ServiceCIDR it keeps Terminating, so its Events are `<none>`. Other kinds
- * are not described yet: svclab says so and points at `get -o yaml`.
+ * records no Event about a ServiceCIDR it keeps Terminating, so its Events are `<none>`. Services are
+ * described in describe-service.ts, Jobs and CronJobs in describe-job.ts. Other kinds are not
+ * described yet: svclab says so and points at `get -o yaml`.
  *
  * @example
  * describeCommand(['servicecidr', 'kubernetes'], env).stdout;
  * // "Name:         kubernetes\nLabels:       <none>\n…CIDRs:        10.96.0.0/12\nStatus:\nConditions:\n  Type   …"
  */
-import type { CronJob, Job, KubeObject, ServiceCIDR } from '../k8s/objects';
+import type { CronJob, Job, KubeObject, Service, ServiceCIDR } from '../k8s/objects';
+import type { ClusterState } from '../cluster/state';
 import { msg, render } from '../messages';
 import { fail, ok, usage, type CommandHandler } from './types';
 import { byNamespaceName, resourceArgs, type ResourceType } from './resource-args';
 import { describeCronJob, describeJob } from './describe-job';
+import { describeService, slicesOf } from './describe-service';
 import { annotationsMultiline, labelsMultiline, rfc1123z, tabwrite } from './describe-format';
 
 function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
@@ -35,7 +38,13 @@ function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
 }
 
 /** The describers svclab has, by kind: each prints one object, with its Events or without. */
-const DESCRIBERS: Record<string, (o: KubeObject, events: boolean) => string> = {
+const DESCRIBERS: Record<string, (o: KubeObject, events: boolean, cluster: ClusterState) => string> = {
+  Service: (o, events, cluster) =>
+    describeService(
+      o as Service,
+      slicesOf(cluster, o.metadata.namespace ?? 'default', o.metadata.name ?? ''),
+      events,
+    ),
   ServiceCIDR: (o, events) => describeServiceCIDR(o as ServiceCIDR, events),
   Job: (o, events) => describeJob(o as Job, events),
   CronJob: (o, events) => describeCronJob(o as CronJob, events),
@@ -123,7 +132,7 @@ export const describeCommand: CommandHandler = (args, env) => {
     if (matching.length > 0) {
       const describer = DESCRIBERS[type.kind];
       if (!describer) return fail(notYet(type.kind));
-      return ok(matching.map((o) => `${describer(o, showEvents ?? false)}\n`).join(''));
+      return ok(matching.map((o) => `${describer(o, showEvents ?? false, env.cluster)}\n`).join(''));
     }
   }
   // kubectl shows Events for one object only, unless --show-events says otherwise.
@@ -132,7 +141,7 @@ export const describeCommand: CommandHandler = (args, env) => {
   const refused = new Set<string>();
   for (const { type, object } of objects) {
     const describer = DESCRIBERS[type.kind];
-    if (describer) described.push(describer(object, events));
+    if (describer) described.push(describer(object, events, env.cluster));
     else refused.add(notYet(type.kind));
   }
   errors.push(...refused);

@@ -1,0 +1,117 @@
+/**
+ * `kubectl describe service|endpoints|endpointslice`, as kubectl's describers print them
+ * (k8s.io/kubectl/pkg/describe: describeService, describeEndpoints, describeEndpointSliceV1), through
+ * the same Go tabwriter as the other describers. A Service's Endpoints per port come from its
+ * EndpointSlices (those labelled kubernetes.io/service-name=NAME in its namespace, in name order, as
+ * the API lists them), formatted as formatEndpointSlices does: the ready addresses with the port, three
+ * at most and then "+ N more...". svclab records no Events, so with `events` the list is kubectl's
+ * empty one: `<none>`.
+ *
+ * @example
+ * describeService(svc, slices, true);
+ * // "Name:              web\nNamespace:         default\n…Endpoints:         10.244.1.2:8080\n…Events:            <none>\n"
+ */
+import type { EndpointSlice, LoadBalancerIngress, Service } from '../k8s/objects';
+import type { ClusterState } from '../cluster/state';
+import { byCodeUnits } from '../util/compare';
+import { annotationsMultiline, labelsMultiline, tabwrite } from './describe-format';
+
+/** labels.FormatLabels: `k=v` sorted by key and joined by commas, `<none>` for none. */
+export function formatLabels(labels: Record<string, string> | undefined): string {
+  const keys = Object.keys(labels ?? {}).sort(byCodeUnits);
+  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels![k]}`).join(',');
+}
+
+/** net.JoinHostPort: an IPv6 address in brackets. */
+const hostPort = (host: string, port: number): string =>
+  host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+
+/** The EndpointSlices of a Service, as a list by label selector returns them: in name order. */
+export function slicesOf(cluster: ClusterState, namespace: string, service: string): EndpointSlice[] {
+  return cluster.endpointSlices
+    .filter(
+      (s) =>
+        (s.metadata.namespace ?? 'default') === namespace &&
+        s.metadata.labels?.['kubernetes.io/service-name'] === service,
+    )
+    .sort((a, b) => byCodeUnits(a.metadata.name ?? '', b.metadata.name ?? ''));
+}
+
+/**
+ * formatEndpointSlices for the ports named in `ports` (all when undefined): the ready endpoints (an
+ * unset ready counts as ready) as `ip:port`, or the bare address for a slice without ports; after three,
+ * "+ N more..." with N the ready ones left out. As upstream, "more" is decided before the readiness
+ * check, so a fourth endpoint that is not ready still gives "+ 0 more...".
+ */
+export function formatEndpointSlices(slices: EndpointSlice[], ports?: Set<string>): string {
+  if (slices.length === 0) return '<none>';
+  const MAX = 3;
+  const list: string[] = [];
+  let more = false;
+  let count = 0;
+  const add = (ready: boolean | undefined, text: () => string): void => {
+    if (list.length === MAX) more = true;
+    if (ready === false) return;
+    if (!more) list.push(text());
+    count++;
+  };
+  for (const slice of slices) {
+    const endpoints = slice.endpoints ?? [];
+    if ((slice.ports ?? []).length === 0) {
+      for (const e of endpoints) add(e.conditions?.ready, () => e.addresses[0] ?? '');
+      continue;
+    }
+    for (const port of slice.ports!) {
+      if (ports && !ports.has(port.name ?? '')) continue;
+      for (const e of endpoints) add(e.conditions?.ready, () => hostPort(e.addresses[0] ?? '', port.port));
+    }
+  }
+  const text = list.join(',');
+  return more ? `${text} + ${count - MAX} more...` : text;
+}
+
+/** buildIngressString: each ingress point's IP (with its IP mode when set) or hostname, comma-separated. */
+export function ingressString(ingress: LoadBalancerIngress[]): string {
+  return ingress
+    .map((i) => (i.ip ? `${i.ip}${i.ipMode ? ` (${i.ipMode})` : ''}` : (i.hostname ?? '')))
+    .join(', ');
+}
+
+/** describeService: the Service's spec as kubectl prints it, each port with its endpoints. */
+export function describeService(svc: Service, slices: EndpointSlice[], events: boolean): string {
+  const spec = svc.spec ?? {};
+  let t = `Name:\t${svc.metadata.name ?? ''}\n`;
+  t += `Namespace:\t${svc.metadata.namespace ?? 'default'}\n`;
+  t += labelsMultiline('Labels', svc.metadata.labels);
+  t += annotationsMultiline('Annotations', svc.metadata.annotations);
+  t += `Selector:\t${formatLabels(spec.selector)}\n`;
+  t += `Type:\t${spec.type ?? ''}\n`;
+  if (spec.ipFamilyPolicy !== undefined) t += `IP Family Policy:\t${spec.ipFamilyPolicy}\n`;
+  t += `IP Families:\t${spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>'}\n`;
+  t += `IP:\t${spec.clusterIP ?? ''}\n`;
+  t += `IPs:\t${spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>'}\n`;
+  if (spec.externalIPs?.length) t += `External IPs:\t${spec.externalIPs.join(',')}\n`;
+  if (spec.loadBalancerIP) t += `Desired LoadBalancer IP:\t${spec.loadBalancerIP}\n`;
+  if (spec.externalName) t += `External Name:\t${spec.externalName}\n`;
+  const ingress = svc.status?.loadBalancer?.ingress ?? [];
+  if (ingress.length > 0) t += `LoadBalancer Ingress:\t${ingressString(ingress)}\n`;
+  for (const p of spec.ports ?? []) {
+    const name = p.name ? p.name : '<unset>';
+    const protocol = p.protocol ?? 'TCP';
+    t += `Port:\t${name}\t${p.port}/${protocol}\n`;
+    t += `TargetPort:\t${p.targetPort ?? p.port}/${protocol}\n`;
+    if (p.appProtocol !== undefined) t += `AppProtocol:\t${p.appProtocol}\n`;
+    if (p.nodePort) t += `NodePort:\t${name}\t${p.nodePort}/${protocol}\n`;
+    t += `Endpoints:\t${formatEndpointSlices(slices, new Set([p.name ?? '']))}\n`;
+  }
+  t += `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`;
+  if (spec.externalTrafficPolicy) t += `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`;
+  if (spec.internalTrafficPolicy !== undefined)
+    t += `Internal Traffic Policy:\t${spec.internalTrafficPolicy}\n`;
+  if (spec.healthCheckNodePort) t += `HealthCheck NodePort:\t${spec.healthCheckNodePort}\n`;
+  if (spec.loadBalancerSourceRanges?.length)
+    t += `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`;
+  if (spec.trafficDistribution !== undefined) t += `Traffic Distribution:\t${spec.trafficDistribution}\n`;
+  if (events) t += 'Events:\t<none>\n';
+  return tabwrite(t);
+}
