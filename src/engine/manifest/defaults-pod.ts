@@ -26,6 +26,9 @@ function defaultProbe(probe: unknown): void {
     if (probe.httpGet.path === undefined || probe.httpGet.path === '') probe.httpGet.path = '/';
     if (probe.httpGet.scheme === undefined || probe.httpGet.scheme === '') probe.httpGet.scheme = 'HTTP';
   }
+  // GRPCAction.Service is `+default=""` (core/v1 types.go): the generated defaulter fills a nil one.
+  if (isObj(probe.grpc) && (probe.grpc.service === undefined || probe.grpc.service === null))
+    probe.grpc.service = '';
 }
 
 /** imagePullPolicy: Always for `:latest` or an untagged image, else IfNotPresent (SetDefaults_Container). */
@@ -91,6 +94,9 @@ function defaultVolumes(volumes: unknown): void {
 }
 
 function defaultContainer(c: Obj, hostNetwork: boolean): void {
+  // Not a defaulter: Container.Resources is a struct, which Go's JSON encoder writes even when empty
+  // (omitempty does not omit a struct), so every stored container shows `resources: {}`.
+  if (!isObj(c.resources)) c.resources = {};
   if (c.imagePullPolicy === undefined || c.imagePullPolicy === '') c.imagePullPolicy = pullPolicy(c.image);
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';

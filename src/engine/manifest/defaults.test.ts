@@ -366,3 +366,33 @@ describe('volume defaults (core/v1 SetDefaults_Volume and the volume sources’ 
     ]);
   });
 });
+
+describe('container fields every stored container shows', () => {
+  it('a gRPC probe gets service "" (GRPCAction +default); a container without resources shows resources: {}', () => {
+    const pod: Record<string, unknown> = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: {
+        initContainers: [{ name: 'i', image: 'busybox:1.36', startupProbe: { grpc: { port: 9000 } } }],
+        containers: [
+          {
+            name: 'c',
+            image: 'busybox:1.36',
+            livenessProbe: { grpc: { port: 9000 } },
+            readinessProbe: { grpc: { port: 9000, service: 'health' } },
+            resources: { requests: { cpu: '100m' } },
+          },
+        ],
+      },
+    };
+    applyDefaults(pod);
+    type C = { resources: unknown } & Record<string, { grpc: { service: string } }>;
+    const spec = pod.spec as { initContainers: C[]; containers: C[] };
+    expect(spec.initContainers[0]!.startupProbe!.grpc.service).toBe('');
+    expect(spec.containers[0]!.livenessProbe!.grpc.service).toBe('');
+    expect(spec.containers[0]!.readinessProbe!.grpc.service).toBe('health');
+    expect(spec.initContainers[0]!.resources).toEqual({});
+    expect(spec.containers[0]!.resources).toEqual({ requests: { cpu: '100m' } });
+  });
+});
