@@ -221,3 +221,183 @@ describe('formatEndpointSlices', () => {
     expect(formatEndpointSlices([v6], new Set(['web']))).toBe('[fd00::1]:8080');
   });
 });
+
+const ENDPOINTS = `apiVersion: v1
+kind: Service
+metadata: { name: web }
+spec: { selector: { app: web }, ports: [{ name: http, port: 80, targetPort: 8080 }] }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: web }
+spec:
+  replicas: 2
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: c, image: nginx, ports: [{ containerPort: 8080 }] }] }
+---
+apiVersion: v1
+kind: Endpoints
+metadata: { name: legacy }
+subsets:
+- addresses: [{ ip: 10.0.0.1 }, { ip: 10.0.0.2 }]
+  notReadyAddresses: [{ ip: 10.0.0.3 }]
+  ports: [{ port: 8080, protocol: TCP }]
+- notReadyAddresses: [{ ip: 10.0.0.4 }]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: bare }
+addressType: FQDN
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: { name: odd }
+addressType: IPv4
+ports: [{ protocol: UDP }]
+endpoints:
+- { addresses: [10.0.0.7], hostname: db-0, conditions: { ready: false } }
+- { addresses: [10.0.0.8] }
+`;
+
+describe('kubectl describe endpoints', () => {
+  it('prints each subset as describeEndpoints does, with the API server’s deprecation warning', () => {
+    const s = scene(ENDPOINTS);
+    const ips = s
+      .json('get pods -o json')
+      .items.map((p: { status: { podIP: string } }) => p.status.podIP)
+      .sort()
+      .join(',');
+    const r = s.run('describe ep web');
+    expect(r.stderr).toBe(
+      'Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n',
+    );
+    expect(r.stdout).toBe(
+      [
+        'Name:         web',
+        'Namespace:    default',
+        'Labels:       endpoints.kubernetes.io/managed-by=endpoint-controller',
+        'Annotations:  endpoints.kubernetes.io/last-change-trigger-time: 2026-01-01T00:00:00Z',
+        'Subsets:',
+        `  Addresses:          ${ips}`,
+        '  NotReadyAddresses:  <none>',
+        '  Ports:',
+        '    Name  Port  Protocol',
+        '    ----  ----  --------',
+        '    http  8080  TCP',
+        '',
+        'Events:  <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('not-ready addresses, an unnamed port as <unset>, a subset without ready addresses or ports', () => {
+    const r = scene(ENDPOINTS).run('describe endpoints/legacy');
+    expect(r.stdout).toBe(
+      [
+        'Name:         legacy',
+        'Namespace:    default',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        'Subsets:',
+        '  Addresses:          10.0.0.1,10.0.0.2',
+        '  NotReadyAddresses:  10.0.0.3',
+        '  Ports:',
+        '    Name     Port  Protocol',
+        '    ----     ----  --------',
+        '    <unset>  8080  TCP',
+        '',
+        '  Addresses:          <none>',
+        '  NotReadyAddresses:  10.0.0.4',
+        '',
+        'Events:  <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('kubectl describe endpointslice', () => {
+  it('prints the ports table and each endpoint as describeEndpointSliceV1 does', () => {
+    const s = scene(ENDPOINTS);
+    const [slice] = s.json('get endpointslices -l kubernetes.io/service-name=web -o json').items;
+    const lines = slice.endpoints.flatMap(
+      (e: { addresses: string[]; targetRef: { name: string }; nodeName: string; zone: string }) => [
+        `  - Addresses:  ${e.addresses[0]}`,
+        '    Conditions:',
+        '      Ready:    true',
+        '    Hostname:   <unset>',
+        `    TargetRef:  Pod/${e.targetRef.name}`,
+        `    NodeName:   ${e.nodeName}`,
+        `    Zone:       ${e.zone}`,
+      ],
+    );
+    expect(lines).toHaveLength(14);
+    expect(s.run(`describe endpointslice ${slice.metadata.name}`).stdout).toBe(
+      [
+        `Name:         ${slice.metadata.name}`,
+        'Namespace:    default',
+        'Labels:       endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io',
+        '              kubernetes.io/service-name=web',
+        'Annotations:  endpoints.kubernetes.io/last-change-trigger-time: 2026-01-01T00:00:00Z',
+        'AddressType:  IPv4',
+        'Ports:',
+        '  Name  Port  Protocol',
+        '  ----  ----  --------',
+        '  http  8080  TCP',
+        'Endpoints:',
+        ...lines,
+        'Events:         <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('no ports, no endpoints; a port without name or number, a hostname, a not-ready and an unset Ready', () => {
+    const s = scene(ENDPOINTS);
+    expect(s.run('describe endpointslice bare').stdout).toBe(
+      [
+        'Name:         bare',
+        'Namespace:    default',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        'AddressType:  FQDN',
+        'Ports: <unset>',
+        'Endpoints: <none>',
+        'Events:  <none>',
+        '',
+      ].join('\n'),
+    );
+    expect(s.run('describe endpointslices odd').stdout).toBe(
+      [
+        'Name:         odd',
+        'Namespace:    default',
+        'Labels:       <none>',
+        'Annotations:  <none>',
+        'AddressType:  IPv4',
+        'Ports:',
+        '  Name     Port     Protocol',
+        '  ----     ----     --------',
+        '  <unset>  <unset>  UDP',
+        'Endpoints:',
+        '  - Addresses:  10.0.0.7',
+        '    Conditions:',
+        // One tabwriter block runs from Ready to the next endpoint's Addresses (Conditions breaks it).
+        '      Ready:    false',
+        '    Hostname:   db-0',
+        '    NodeName:   <unset>',
+        '    Zone:       <unset>',
+        '  - Addresses:  10.0.0.8',
+        '    Conditions:',
+        '      Ready:   <unset>',
+        '    Hostname:  <unset>',
+        '    NodeName:  <unset>',
+        '    Zone:      <unset>',
+        'Events:        <none>',
+        '',
+      ].join('\n'),
+    );
+  });
+});

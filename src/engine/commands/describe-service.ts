@@ -11,7 +11,7 @@
  * describeService(svc, slices, true);
  * // "Name:              web\nNamespace:         default\n…Endpoints:         10.244.1.2:8080\n…Events:            <none>\n"
  */
-import type { EndpointSlice, LoadBalancerIngress, Service } from '../k8s/objects';
+import type { EndpointSlice, Endpoints, LoadBalancerIngress, Service } from '../k8s/objects';
 import type { ClusterState } from '../cluster/state';
 import { byCodeUnits } from '../util/compare';
 import { annotationsMultiline, labelsMultiline, tabwrite } from './describe-format';
@@ -112,6 +112,64 @@ export function describeService(svc: Service, slices: EndpointSlice[], events: b
   if (spec.loadBalancerSourceRanges?.length)
     t += `LoadBalancer Source Ranges:\t${spec.loadBalancerSourceRanges.join(',')}\n`;
   if (spec.trafficDistribution !== undefined) t += `Traffic Distribution:\t${spec.trafficDistribution}\n`;
+  if (events) t += 'Events:\t<none>\n';
+  return tabwrite(t);
+}
+
+/** describeEndpoints: each subset's ready and not-ready addresses and its ports, a blank line after each. */
+export function describeEndpoints(ep: Endpoints, events: boolean): string {
+  let t = `Name:\t${ep.metadata.name ?? ''}\n`;
+  t += `Namespace:\t${ep.metadata.namespace ?? 'default'}\n`;
+  t += labelsMultiline('Labels', ep.metadata.labels);
+  t += annotationsMultiline('Annotations', ep.metadata.annotations);
+  t += 'Subsets:\n';
+  for (const subset of ep.subsets ?? []) {
+    const ips = (list: { ip: string }[] | undefined): string =>
+      (list ?? []).map((a) => a.ip).join(',') || '<none>';
+    t += `  Addresses:\t${ips(subset.addresses)}\n`;
+    t += `  NotReadyAddresses:\t${ips(subset.notReadyAddresses)}\n`;
+    if ((subset.ports ?? []).length > 0) {
+      t += '  Ports:\n    Name\tPort\tProtocol\n    ----\t----\t--------\n';
+      for (const p of subset.ports!) t += `    ${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? ''}\n`;
+    }
+    t += '\n';
+  }
+  if (events) t += 'Events:\t<none>\n';
+  return tabwrite(t);
+}
+
+/**
+ * describeEndpointSliceV1: the address type, the ports as a table (`Ports: <unset>` without any), and
+ * each endpoint's addresses, Ready condition, hostname, target, node and zone (`<unset>` when absent).
+ */
+export function describeEndpointSlice(eps: EndpointSlice, events: boolean): string {
+  let t = `Name:\t${eps.metadata.name ?? ''}\n`;
+  t += `Namespace:\t${eps.metadata.namespace ?? 'default'}\n`;
+  t += labelsMultiline('Labels', eps.metadata.labels);
+  t += annotationsMultiline('Annotations', eps.metadata.annotations);
+  t += `AddressType:\t${eps.addressType}\n`;
+  const ports = eps.ports ?? [];
+  if (ports.length === 0) t += 'Ports: <unset>\n';
+  else {
+    t += 'Ports:\n  Name\tPort\tProtocol\n  ----\t----\t--------\n';
+    for (const p of ports)
+      t += `  ${p.name || '<unset>'}\t${p.port === undefined ? '<unset>' : p.port}\t${p.protocol ?? ''}\n`;
+  }
+  const endpoints = eps.endpoints ?? [];
+  if (endpoints.length === 0) t += 'Endpoints: <none>\n';
+  else {
+    t += 'Endpoints:\n';
+    for (const e of endpoints) {
+      t += `  - Addresses:\t${e.addresses.join(', ') || '<none>'}\n`;
+      t += '    Conditions:\n';
+      const ready = e.conditions?.ready;
+      t += `      Ready:\t${ready === undefined ? '<unset>' : String(ready)}\n`;
+      t += `    Hostname:\t${e.hostname ?? '<unset>'}\n`;
+      if (e.targetRef) t += `    TargetRef:\t${e.targetRef.kind ?? ''}/${e.targetRef.name ?? ''}\n`;
+      t += `    NodeName:\t${e.nodeName ?? '<unset>'}\n`;
+      t += `    Zone:\t${e.zone ?? '<unset>'}\n`;
+    }
+  }
   if (events) t += 'Events:\t<none>\n';
   return tabwrite(t);
 }

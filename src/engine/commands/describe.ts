@@ -3,21 +3,30 @@
  * (k8s.io/kubectl/pkg/describe: describeServiceCIDRV1): name, labels, annotations, the CIDRs, the
  * status's conditions as a table (LastTransitionTime in RFC 1123 with a numeric zone), and the Events,
  * all through one Go tabwriter (minwidth 0, tabwidth 8, padding 2, spaces). The servicecidrs controller
- * records no Event about a ServiceCIDR it keeps Terminating, so its Events are `<none>`. Services are
- * described in describe-service.ts, Jobs and CronJobs in describe-job.ts. Other kinds are not
+ * records no Event about a ServiceCIDR it keeps Terminating, so its Events are `<none>`. Services,
+ * Endpoints and EndpointSlices are described in describe-service.ts, Jobs and CronJobs in describe-job.ts. Other kinds are not
  * described yet: svclab says so and points at `get -o yaml`.
  *
  * @example
  * describeCommand(['servicecidr', 'kubernetes'], env).stdout;
  * // "Name:         kubernetes\nLabels:       <none>\n…CIDRs:        10.96.0.0/12\nStatus:\nConditions:\n  Type   …"
  */
-import type { CronJob, Job, KubeObject, Service, ServiceCIDR } from '../k8s/objects';
+import type {
+  CronJob,
+  EndpointSlice,
+  Endpoints,
+  Job,
+  KubeObject,
+  Service,
+  ServiceCIDR,
+} from '../k8s/objects';
 import type { ClusterState } from '../cluster/state';
 import { msg, render } from '../messages';
 import { fail, ok, usage, type CommandHandler } from './types';
 import { byNamespaceName, resourceArgs, type ResourceType } from './resource-args';
 import { describeCronJob, describeJob } from './describe-job';
-import { describeService, slicesOf } from './describe-service';
+import { describeEndpoints, describeEndpointSlice, describeService, slicesOf } from './describe-service';
+import { ENDPOINTS_DEPRECATED } from '../manifest/validate/warnings';
 import { annotationsMultiline, labelsMultiline, rfc1123z, tabwrite } from './describe-format';
 
 function describeServiceCIDR(c: ServiceCIDR, events: boolean): string {
@@ -45,6 +54,8 @@ const DESCRIBERS: Record<string, (o: KubeObject, events: boolean, cluster: Clust
       slicesOf(cluster, o.metadata.namespace ?? 'default', o.metadata.name ?? ''),
       events,
     ),
+  Endpoints: (o, events) => describeEndpoints(o as Endpoints, events),
+  EndpointSlice: (o, events) => describeEndpointSlice(o as EndpointSlice, events),
   ServiceCIDR: (o, events) => describeServiceCIDR(o as ServiceCIDR, events),
   Job: (o, events) => describeJob(o as Job, events),
   CronJob: (o, events) => describeCronJob(o as CronJob, events),
@@ -118,6 +129,11 @@ export const describeCommand: CommandHandler = (args, env) => {
       if (Object.entries(labels).every(([k, v]) => object.metadata.labels?.[k] === v))
         objects.push({ type, object });
   }
+  // Every request for v1 Endpoints comes back with the API server's deprecation warning (1.33+), which
+  // kubectl prints once (its warning writer deduplicates).
+  const warning = r.requests.some((q) => q.type.kind === 'Endpoints')
+    ? `Warning: ${ENDPOINTS_DEPRECATED}\n`
+    : '';
   const notYet = (kind: string): string =>
     `svclab: ${render(msg('usage.describeNotYet', { kind }), env.lang)}\n`;
   if (errors.length > 0 && words.length === 2 && !r.byTuple) {
@@ -131,8 +147,9 @@ export const describeCommand: CommandHandler = (args, env) => {
     // The NotFound before it already turned the Events off.
     if (matching.length > 0) {
       const describer = DESCRIBERS[type.kind];
-      if (!describer) return fail(notYet(type.kind));
-      return ok(matching.map((o) => `${describer(o, showEvents ?? false, env.cluster)}\n`).join(''));
+      if (!describer) return fail(warning + notYet(type.kind));
+      const stdout = matching.map((o) => `${describer(o, showEvents ?? false, env.cluster)}\n`).join('');
+      return { ...ok(stdout), stderr: warning };
     }
   }
   // kubectl shows Events for one object only, unless --show-events says otherwise.
@@ -149,7 +166,11 @@ export const describeCommand: CommandHandler = (args, env) => {
     return {
       exitCode: 0,
       stdout: '',
-      stderr: all ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`,
+      stderr: warning + (all ? 'No resources found\n' : `No resources found in ${namespace} namespace.\n`),
     };
-  return { exitCode: errors.length ? 1 : 0, stdout: described.join('\n\n'), stderr: errors.join('') };
+  return {
+    exitCode: errors.length ? 1 : 0,
+    stdout: described.join('\n\n'),
+    stderr: warning + errors.join(''),
+  };
 };
