@@ -4,8 +4,9 @@
  * status's conditions as a table (LastTransitionTime in RFC 1123 with a numeric zone), and the Events,
  * all through one Go tabwriter (minwidth 0, tabwidth 8, padding 2, spaces). The servicecidrs controller
  * records no Event about a ServiceCIDR it keeps Terminating, so its Events are `<none>`. Services,
- * Endpoints and EndpointSlices are described in describe-service.ts, Jobs and CronJobs in describe-job.ts. Other kinds are not
- * described yet: svclab says so and points at `get -o yaml`.
+ * Endpoints and EndpointSlices are described in describe-service.ts, Ingresses in describe-ingress.ts,
+ * Jobs and CronJobs in describe-job.ts. Other kinds are not described yet: svclab says so and points
+ * at `get -o yaml`.
  *
  * @example
  * describeCommand(['servicecidr', 'kubernetes'], env).stdout;
@@ -15,6 +16,7 @@ import type {
   CronJob,
   EndpointSlice,
   Endpoints,
+  Ingress,
   Job,
   KubeObject,
   Service,
@@ -25,6 +27,7 @@ import { msg, render } from '../messages';
 import { fail, ok, usage, type CommandHandler } from './types';
 import { byNamespaceName, resourceArgs, type ResourceType } from './resource-args';
 import { describeCronJob, describeJob } from './describe-job';
+import { describeIngress } from './describe-ingress';
 import { describeEndpoints, describeEndpointSlice, describeService, slicesOf } from './describe-service';
 import { ENDPOINTS_DEPRECATED } from '../manifest/validate/warnings';
 import { annotationsMultiline, labelsMultiline, rfc1123z, tabwrite } from './describe-format';
@@ -56,6 +59,7 @@ const DESCRIBERS: Record<string, (o: KubeObject, events: boolean, cluster: Clust
     ),
   Endpoints: (o, events) => describeEndpoints(o as Endpoints, events),
   EndpointSlice: (o, events) => describeEndpointSlice(o as EndpointSlice, events),
+  Ingress: (o, events, cluster) => describeIngress(o as Ingress, cluster, events),
   ServiceCIDR: (o, events) => describeServiceCIDR(o as ServiceCIDR, events),
   Job: (o, events) => describeJob(o as Job, events),
   CronJob: (o, events) => describeCronJob(o as CronJob, events),

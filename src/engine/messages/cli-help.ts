@@ -23,10 +23,11 @@ commands:
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets … — as the cluster stores them;
                                              TYPE/NAME names objects one by one, kinds mixed (svc/web deploy/web)
-  describe svc|ep|endpointslice|servicecidr|job|cronjob [name…] | TYPE/NAME…
+  describe svc|ep|endpointslice|ing|servicecidr|job|cronjob [name…] | TYPE/NAME…
                                              kubectl describe: a Service's type, IPs, ports with their endpoints
                                              and traffic policies; Endpoints' subsets; an EndpointSlice's ports
-                                             and endpoints (ready, target, node, zone); a ServiceCIDR's CIDRs and
+                                             and endpoints (ready, target, node, zone); an Ingress's class, TLS and
+                                             rules with each backend's endpoints; a ServiceCIDR's CIDRs and
                                              Ready condition; a Job's completions, pod statuses and pod template;
                                              a CronJob's schedule, job template, last schedule time and active Jobs
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> run in the pod's network view: env, cat /etc/resolv.conf,
@@ -71,10 +72,11 @@ exit status: 0 success; 1 the command ran and reports a failure; 2 usage error.
                                              pods, services (svc), endpoints (ep), endpointslices, ingresses (ing),
                                              nodes, deployments, replicasets … — 클러스터에 저장된 모습 그대로.
                                              TYPE/NAME은 오브젝트를 하나씩 지목(종류를 섞어도 됨: svc/web deploy/web)
-  describe svc|ep|endpointslice|servicecidr|job|cronjob [name…] | TYPE/NAME…
+  describe svc|ep|endpointslice|ing|servicecidr|job|cronjob [name…] | TYPE/NAME…
                                              kubectl describe: 서비스의 타입, IP, 포트별 엔드포인트, 트래픽 정책,
                                              엔드포인트의 서브셋, 엔드포인트슬라이스의 포트와 엔드포인트별 Ready,
-                                             대상, 노드, 존, ServiceCIDR의 CIDR과 Ready 컨디션, 잡의 완료 수,
+                                             대상, 노드, 존, 인그레스의 클래스, TLS, 규칙과 백엔드별 엔드포인트,
+                                             ServiceCIDR의 CIDR과 Ready 컨디션, 잡의 완료 수,
                                              파드 상태, 파드 템플릿, 크론잡의 스케줄, 잡 템플릿, 마지막 스케줄 시각,
                                              실행 중인 잡
   exec <pod> [-n NS] [-c CONTAINER] -- <cmd> 파드의 네트워크에서 실행: env, cat /etc/resolv.conf,

@@ -94,9 +94,9 @@ export const usage = defineMessages({
   },
   'usage.describeNotYet': {
     en: (p: { kind: string }) =>
-      `svclab's kubectl describe shows Services, Endpoints, EndpointSlices, ServiceCIDRs, Jobs and CronJobs only, not ${p.kind} yet; 'kubectl get TYPE NAME -o yaml' shows the whole object`,
+      `svclab's kubectl describe shows Services, Endpoints, EndpointSlices, Ingresses, ServiceCIDRs, Jobs and CronJobs only, not ${p.kind} yet; 'kubectl get TYPE NAME -o yaml' shows the whole object`,
     ko: (p) =>
-      `svclab의 kubectl describe는 아직 서비스, 엔드포인트, 엔드포인트슬라이스, ServiceCIDR, 잡, 크론잡만 보여 주며 ${josa(p.kind, '은/는')} 아직 보여 주지 않습니다. 오브젝트 전체는 'kubectl get TYPE NAME -o yaml'로 볼 수 있습니다`,
+      `svclab의 kubectl describe는 아직 서비스, 엔드포인트, 엔드포인트슬라이스, 인그레스, ServiceCIDR, 잡, 크론잡만 보여 주며 ${josa(p.kind, '은/는')} 아직 보여 주지 않습니다. 오브젝트 전체는 'kubectl get TYPE NAME -o yaml'로 볼 수 있습니다`,
     example: { kind: 'Pod' },
   },
   'usage.unknownCommand': {
