@@ -89,6 +89,7 @@ function namespace(name: string): Namespace {
     kind: 'Namespace',
     metadata: { name, labels: { 'kubernetes.io/metadata.name': name } },
     spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
   };
 }
 

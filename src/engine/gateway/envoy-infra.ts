@@ -177,6 +177,8 @@ export function controllerObjects(): [Namespace, Deployment, Service] {
     apiVersion: 'v1',
     kind: 'Namespace',
     metadata: { name: EG_NAMESPACE, labels: { 'kubernetes.io/metadata.name': EG_NAMESPACE } },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
   };
   const servicePorts = [
     { name: 'grpc', port: 18000, targetPort: 18000 },

@@ -396,3 +396,26 @@ describe('container fields every stored container shows', () => {
     expect(spec.containers[0]!.resources).toEqual({ requests: { cpu: '100m' } });
   });
 });
+
+describe('Namespace (the namespace strategy’s PrepareForCreate, SetDefaults_NamespaceStatus)', () => {
+  const ns = (extra: Record<string, unknown>) => {
+    const o: Record<string, unknown> = {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'team' },
+      ...extra,
+    };
+    applyDefaults(o);
+    return o;
+  };
+  it('adds the kubernetes finalizer once and stores status Active', () => {
+    expect(ns({})).toMatchObject({ spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
+    expect(ns({ spec: { finalizers: ['example.com/x'] }, status: { phase: 'Terminating' } })).toMatchObject({
+      spec: { finalizers: ['example.com/x', 'kubernetes'] },
+      status: { phase: 'Active' },
+    });
+    expect(
+      (ns({ spec: { finalizers: ['kubernetes'] } }).spec as { finalizers: string[] }).finalizers,
+    ).toEqual(['kubernetes']);
+  });
+});

@@ -278,6 +278,14 @@ export function applyDefaults(obj: Obj): void {
       const meta = obj.metadata as Obj;
       const labels = typeof meta.labels === 'object' && meta.labels !== null ? (meta.labels as Obj) : {};
       meta.labels = { ...labels, 'kubernetes.io/metadata.name': meta.name };
+      // The namespace strategy's PrepareForCreate (registry/core/namespace/strategy.go): the `kubernetes`
+      // finalizer is added when missing, and the status is Active whatever was written
+      // (SetDefaults_NamespaceStatus defaults an empty phase to Active too).
+      if (!isObj(obj.spec)) obj.spec = {};
+      const spec = obj.spec as Obj;
+      const finalizers = Array.isArray(spec.finalizers) ? spec.finalizers : [];
+      spec.finalizers = finalizers.includes('kubernetes') ? finalizers : [...finalizers, 'kubernetes'];
+      obj.status = { phase: 'Active' };
       return;
     }
     default:
