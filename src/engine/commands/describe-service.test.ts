@@ -401,3 +401,18 @@ describe('kubectl describe endpointslice', () => {
     );
   });
 });
+
+describe('the cluster’s own Services', () => {
+  it('kubernetes and kube-dns carry the defaulted internalTrafficPolicy: Cluster, as on a kubeadm cluster', () => {
+    const s = scene(SERVICES);
+    const kubernetes = s.run('describe svc kubernetes').stdout;
+    expect(kubernetes).toContain('Endpoints:                192.168.49.2:6443\n');
+    expect(kubernetes).toContain(
+      'Session Affinity:         None\nInternal Traffic Policy:  Cluster\nEvents:',
+    );
+    expect(s.run('describe svc kube-dns -n kube-system').stdout).toContain(
+      'Internal Traffic Policy:  Cluster\n',
+    );
+    expect(s.run('get svc kubernetes -o yaml').stdout).toContain('  internalTrafficPolicy: Cluster\n');
+  });
+});

@@ -214,6 +214,7 @@ function kubeDnsService(config: ClusterConfig): Service {
       ],
       selector: { 'k8s-app': 'kube-dns' },
       sessionAffinity: 'None',
+      internalTrafficPolicy: 'Cluster', // SetDefaults_Service, as for every Service but ExternalName
     },
   };
 }
@@ -234,6 +235,7 @@ function kubernetesService(config: ClusterConfig): Service {
       clusterIPs: [ip],
       ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
       sessionAffinity: 'None',
+      internalTrafficPolicy: 'Cluster', // SetDefaults_Service, as for every Service but ExternalName
     },
   };
 }
