@@ -27,6 +27,7 @@ import type { SourcedObject } from '../manifest/types';
 import { msg } from '../messages';
 import type { ClusterAddOn } from './add-on';
 import { cloneJson } from '../manifest/clone';
+import { applyDefaults } from '../manifest/defaults';
 import { cloneForBuild } from './clone';
 import { clusterConfigFrom } from './config';
 import { runEndpointControllers, type ControllerInput } from './controllers';
@@ -84,6 +85,16 @@ export interface AssembleResult {
 const CONFIG_KINDS = new Set(['ClusterConfiguration', 'KubeProxyConfiguration']);
 
 /**
+ * The build's copy of a system object, as the API server stores it: the add-ons (kubeadm's kube-proxy
+ * and CoreDNS, ingress-nginx, …) create theirs through the API like anyone, so they get its defaults.
+ */
+function systemCopy(o: KubeObject): KubeObject {
+  const copy = cloneJson(o);
+  applyDefaults(copy as unknown as Record<string, unknown>);
+  return copy;
+}
+
+/**
  * Builds the cluster state from admitted objects. Never throws.
  *
  * @example
@@ -108,7 +119,7 @@ export function assembleCluster(objects: SourcedObject[], opts: AssembleOptions)
     ...(opts.addOns ?? []).flatMap((a) => a.systemObjects(config, userObjects, nodes)),
   ]
     .filter((o) => !byKey.has(objectKey(o)))
-    .map((o) => ({ object: cloneJson(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
+    .map((o) => ({ object: systemCopy(o), key: objectKey(o), origin: { by: 'system', order: 0 } }));
 
   const { admitted, table: priority } = admitPriority(
     admitInNamespaces(withinLimits([...system, ...user], diagnostics), opts.seed, time, diagnostics),

@@ -83,7 +83,7 @@ function kubeProxyDaemonSet(): DaemonSet {
               env: [
                 {
                   name: 'NODE_NAME',
-                  valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'spec.nodeName' } },
+                  valueFrom: { fieldRef: { fieldPath: 'spec.nodeName' } },
                 },
               ],
             },
