@@ -419,3 +419,32 @@ describe('Namespace (the namespace strategy’s PrepareForCreate, SetDefaults_Na
     ).toEqual(['kubernetes']);
   });
 });
+
+describe('StatefulSet update strategy (SetDefaults_StatefulSet, apps/v1)', () => {
+  const strategy = (updateStrategy?: Record<string, unknown>) => {
+    const o: Record<string, unknown> = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web' },
+      spec: {
+        selector: { matchLabels: { app: 'web' } },
+        template: {
+          metadata: { labels: { app: 'web' } },
+          spec: { containers: [{ name: 'c', image: 'nginx:1.27' }] },
+        },
+        ...(updateStrategy ? { updateStrategy } : {}),
+      },
+    };
+    applyDefaults(o);
+    return (o.spec as { updateStrategy: unknown }).updateStrategy;
+  };
+  it('makes rollingUpdate {partition: 0} only when the type was left out', () => {
+    expect(strategy()).toEqual({ type: 'RollingUpdate', rollingUpdate: { partition: 0 } });
+    expect(strategy({ type: 'RollingUpdate' })).toEqual({ type: 'RollingUpdate' });
+    expect(strategy({ type: 'RollingUpdate', rollingUpdate: {} })).toEqual({
+      type: 'RollingUpdate',
+      rollingUpdate: { partition: 0 },
+    });
+    expect(strategy({ type: 'OnDelete' })).toEqual({ type: 'OnDelete' });
+  });
+});

@@ -96,18 +96,23 @@ function defaultWorkload(obj: Obj, deployment: boolean): void {
   if (isObj(spec.template)) defaultPodSpec(spec.template.spec);
 }
 
-/** SetDefaults_StatefulSet (apps/v1): OrderedReady, RollingUpdate with partition 0, Retain/Retain. */
+/**
+ * SetDefaults_StatefulSet (apps/v1): OrderedReady, RollingUpdate with partition 0, Retain/Retain. Unlike
+ * a Deployment's or a DaemonSet's, the rollingUpdate block is made only when the type was left out: a
+ * StatefulSet that says `type: RollingUpdate` alone keeps no rollingUpdate (and so no partition).
+ */
 function defaultStatefulSet(obj: Obj): void {
   if (!isObj(obj.spec)) return;
   const spec = obj.spec;
   if (empty(spec.podManagementPolicy)) spec.podManagementPolicy = 'OrderedReady';
   if (!isObj(spec.updateStrategy)) spec.updateStrategy = {};
   const strategy = spec.updateStrategy as Obj;
-  if (empty(strategy.type)) strategy.type = 'RollingUpdate';
-  if (strategy.type === 'RollingUpdate') {
+  if (empty(strategy.type)) {
+    strategy.type = 'RollingUpdate';
     if (!isObj(strategy.rollingUpdate)) strategy.rollingUpdate = {};
-    (strategy.rollingUpdate as Obj).partition ??= 0;
   }
+  if (strategy.type === 'RollingUpdate' && isObj(strategy.rollingUpdate))
+    strategy.rollingUpdate.partition ??= 0;
   if (!isObj(spec.persistentVolumeClaimRetentionPolicy)) spec.persistentVolumeClaimRetentionPolicy = {};
   const retention = spec.persistentVolumeClaimRetentionPolicy as Obj;
   if (empty(retention.whenDeleted)) retention.whenDeleted = 'Retain';
