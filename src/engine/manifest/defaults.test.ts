@@ -448,3 +448,18 @@ describe('StatefulSet update strategy (SetDefaults_StatefulSet, apps/v1)', () =>
     expect(strategy({ type: 'OnDelete' })).toEqual({ type: 'OnDelete' });
   });
 });
+
+describe('Node status (SetDefaults_NodeStatus, core/v1)', () => {
+  it('a node without allocatable gets its capacity as allocatable; a written one is kept', () => {
+    const node = (status: Record<string, unknown>) => {
+      const o: Record<string, unknown> = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' }, status };
+      applyDefaults(o);
+      return o.status as Record<string, unknown>;
+    };
+    expect(node({ capacity: { cpu: 2, pods: '110' } }).allocatable).toEqual({ cpu: '2', pods: '110' });
+    expect(node({ capacity: { cpu: '2' }, allocatable: { cpu: '1900m' } }).allocatable).toEqual({
+      cpu: '1900m',
+    });
+    expect(node({})).not.toHaveProperty('allocatable');
+  });
+});

@@ -253,6 +253,9 @@ export function applyDefaults(obj: Obj): void {
     case 'HorizontalPodAutoscaler':
       return defaultHorizontalPodAutoscaler(obj);
     case 'Node':
+      // SetDefaults_NodeStatus (core/v1): a node that reports no allocatable has its capacity allocatable.
+      if (isObj(obj.status) && isObj(obj.status.capacity) && (obj.status.allocatable ?? null) === null)
+        obj.status.allocatable = { ...obj.status.capacity };
       return canonicalNodeQuantities(obj);
     case 'Endpoints':
       for (const s of objects(obj.subsets)) defaultEndpointPorts(s.ports, false);
