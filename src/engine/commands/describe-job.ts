@@ -11,6 +11,7 @@
 import { humanDuration, parseTimestamp } from '../cluster/time';
 import type { CronJob, Job, PodTemplate } from '../k8s/objects';
 import { parseQuantity } from '../manifest/validate/quantity';
+import { joinHostPort } from '../net/ip6';
 import { byCodeUnits } from '../util/compare';
 import { annotationsMultiline, labelsMultiline, rfc1123z, tabwrite } from './describe-format';
 
@@ -54,7 +55,7 @@ function describeProbe(p: Obj): string {
     const h = obj(p.httpGet);
     const host = str(h.host);
     const port = str(h.port);
-    const hostPort = port === '' ? host : host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    const hostPort = port === '' ? host : joinHostPort(host, port);
     return `http-get ${str(h.scheme).toLowerCase()}://${hostPort}${str(h.path)} ${attrs}`;
   }
   if (has(p, 'tcpSocket')) {

@@ -14,17 +14,9 @@
 import type { EndpointSlice, Endpoints, LoadBalancerIngress, Service } from '../k8s/objects';
 import type { ClusterState } from '../cluster/state';
 import { byCodeUnits } from '../util/compare';
+import { joinHostPort } from '../net/ip6';
 import { annotationsMultiline, labelsMultiline, tabwrite } from './describe-format';
-
-/** labels.FormatLabels: `k=v` sorted by key and joined by commas, `<none>` for none. */
-export function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort(byCodeUnits);
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels![k]}`).join(',');
-}
-
-/** net.JoinHostPort: an IPv6 address in brackets. */
-const hostPort = (host: string, port: number): string =>
-  host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+import { formatLabels } from './get-printers';
 
 /** The EndpointSlices of a Service, as a list by label selector returns them: in name order. */
 export function slicesOf(cluster: ClusterState, namespace: string, service: string): EndpointSlice[] {
@@ -63,7 +55,8 @@ export function formatEndpointSlices(slices: EndpointSlice[], ports?: Set<string
     }
     for (const port of slice.ports!) {
       if (ports && !ports.has(port.name ?? '')) continue;
-      for (const e of endpoints) add(e.conditions?.ready, () => hostPort(e.addresses[0] ?? '', port.port));
+      for (const e of endpoints)
+        add(e.conditions?.ready, () => joinHostPort(e.addresses[0] ?? '', port.port));
     }
   }
   const text = list.join(',');

@@ -13,6 +13,7 @@ import { expandVars } from './expansion';
 import { resolveValueFrom, varsFromEnvFrom } from './env-sources';
 import type { PodEnvVar } from './types';
 import { msg, type Msg } from '../messages';
+import { joinHostPort } from '../net/ip6';
 import { byCodeUnits } from '../util/compare';
 
 /** kubelet's `makeEnvVariableName`: upper-case, '-' → '_' (nothing else in v1). */
@@ -24,10 +25,6 @@ export function envVarName(name: string): string {
 export function isServiceIPSet(svc: Service): boolean {
   const ip = svc.spec.clusterIP;
   return ip !== undefined && ip !== '' && ip !== 'None';
-}
-
-function joinHostPort(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
 /**
