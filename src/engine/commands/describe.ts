@@ -25,7 +25,13 @@ import type {
 import type { ClusterState } from '../cluster/state';
 import { msg, render } from '../messages';
 import { fail, ok, usage, type CommandHandler } from './types';
-import { byNamespaceName, resourceArgs, type ResourceType } from './resource-args';
+import {
+  byNamespaceName,
+  labelSelector,
+  resourceArgs,
+  selectorWithNames,
+  type ResourceType,
+} from './resource-args';
 import { describeCronJob, describeJob } from './describe-job';
 import { describeIngress } from './describe-ingress';
 import { describeEndpoints, describeEndpointSlice, describeService, slicesOf } from './describe-service';
@@ -92,13 +98,9 @@ export const describeCommand: CommandHandler = (args, env) => {
     else if (a === '--show-events=false') showEvents = false;
     else if ((v = value('--namespace') ?? value('-n')) !== undefined) namespace = v;
     else if ((v = value('--selector') ?? value('-l')) !== undefined) {
-      if (v.trim() === '') continue;
-      selector = {};
-      for (const pair of v.split(',').filter((p) => p !== '')) {
-        const m = /^([^=!]+)==?(.*)$/.exec(pair);
-        if (!m) return usage(`unable to parse requirement: ${pair}`, 'describe', env.lang);
-        selector[m[1]!.trim()] = m[2]!.trim();
-      }
+      const parsed = labelSelector(v, 'describe', env.lang);
+      if (!('requirements' in parsed)) return parsed;
+      selector = v.trim() === '' ? undefined : parsed.requirements;
     } else if (a.startsWith('-')) return usage(`unknown flag: ${a}`, 'describe', env.lang);
     else words.push(a);
   }
@@ -108,12 +110,8 @@ export const describeCommand: CommandHandler = (args, env) => {
     );
   const r = resourceArgs(words);
   if ('exitCode' in r) return r;
-  if (selector && r.named)
-    return fail(
-      r.byTuple
-        ? 'error: selectors and the all flag cannot be used when passing resource/name arguments\n'
-        : 'error: name cannot be provided when a selector is specified\n',
-    );
+  const withNames = selector ? selectorWithNames(r) : undefined;
+  if (withNames) return withNames;
   if (all && r.named && r.requests.some((q) => q.type.namespaced))
     return fail('error: a resource cannot be retrieved by name across all namespaces\n');
   const inScope = (type: Readonly<ResourceType>, o: KubeObject): boolean =>

@@ -255,6 +255,14 @@ describe('get', () => {
     ]);
   });
 
+  // kubectl's -l is a string flag: given twice, the last value is the selector (not both together).
+  it('takes the last -l when the selector is given twice, as kubectl', () => {
+    const names = (...args: string[]) => getCommand(['pods', '-o', 'name', ...args], env()).stdout;
+    expect(names('-l', 'app=web')).toBe('pod/web-1\n');
+    expect(names('-l', 'tier=db', '-l', 'app=web')).toBe('pod/web-1\n');
+    expect(names('-l', 'app=web', '-l', 'tier=db')).toBe('');
+  });
+
   it('prints shared sub-objects in full, never as YAML aliases', () => {
     const e = env();
     const shared = [{ name: 'web', image: 'nginx' }];

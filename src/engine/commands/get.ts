@@ -20,8 +20,10 @@ import { PRINTERS, tabulate, type Printer, type PrintOptions } from './get-print
 import { WORKLOAD_PRINTERS } from './get-printers-workloads';
 import {
   byNamespaceName,
+  labelSelector,
   resourceArgs,
   resourceType,
+  selectorWithNames,
   type ResourceRequest,
   type ResourceType,
 } from './resource-args';
@@ -46,7 +48,7 @@ function parseArgs(args: string[], json: boolean, lang: Lang): Args | CommandRes
   let namespace = 'default';
   let all = false;
   let output: Args['output'] = json ? 'json' : '';
-  const selector: Record<string, string> = {};
+  let selector: Record<string, string> = {};
   let selected = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
@@ -68,12 +70,10 @@ function parseArgs(args: string[], json: boolean, lang: Lang): Args | CommandRes
         );
       output = json ? 'json' : (v as Args['output']);
     } else if ((v = value('--selector') ?? value('-l')) !== undefined) {
-      if (v.trim() !== '') selected = true;
-      for (const pair of v.split(',').filter((p) => p !== '')) {
-        const m = /^([^=!]+)==?(.*)$/.exec(pair);
-        if (!m) return usage(`unable to parse requirement: ${pair}`, 'get', lang);
-        selector[m[1]!.trim()] = m[2]!.trim();
-      }
+      const parsed = labelSelector(v, 'get', lang);
+      if (!('requirements' in parsed)) return parsed;
+      selected = v.trim() !== '';
+      selector = parsed.requirements;
     } else if (a.startsWith('-')) return usage(`unknown flag: ${a}`, 'get', lang);
     else positional.push(a);
   }
@@ -87,12 +87,8 @@ function parseArgs(args: string[], json: boolean, lang: Lang): Args | CommandRes
   if ('exitCode' in r) return r;
   // The resource builder: a selector lists objects, it does not pick named ones (visitBySelector); a
   // name is looked up in one namespace (visitByName, visitByResource).
-  if (selected && r.named)
-    return fail(
-      r.byTuple
-        ? 'error: selectors and the all flag cannot be used when passing resource/name arguments\n'
-        : 'error: name cannot be provided when a selector is specified\n',
-    );
+  const withNames = selected ? selectorWithNames(r) : undefined;
+  if (withNames) return withNames;
   if (all && r.named && r.requests.some((q) => q.type.namespaced))
     return fail('error: a resource cannot be retrieved by name across all namespaces\n');
   return { requests: r.requests, named: r.named, namespace, all, output, selector, showKind: r.severalTypes };

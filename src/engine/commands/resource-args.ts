@@ -13,7 +13,8 @@ import type { ClusterState } from '../cluster/state';
 import { customResourceDefinitions } from '../manifest/crd/registry';
 import { ipAddressesOf } from '../cluster/service-cidrs';
 import { byCodeUnits } from '../util/compare';
-import { fail, type CommandResult } from './types';
+import type { Lang } from '../messages';
+import { fail, usage, type CommandResult } from './types';
 
 export interface ResourceType {
   kind: string;
@@ -350,4 +351,37 @@ export function resourceArgs(words: readonly string[]): ResourceArgs | CommandRe
     severalTypes: !names.length && (types.length > 1 || all),
     all,
   };
+}
+
+/**
+ * The value of `-l`/`--selector` as the equality requirements svclab reads (`k=v`, `k==v`, comma-separated),
+ * or kubectl's parse error for any other requirement. kubectl's flag is a string: the last one given counts.
+ *
+ * @example labelSelector('app=web,tier==db', 'get', 'en'); // { requirements: { app: 'web', tier: 'db' } }
+ */
+export function labelSelector(
+  text: string,
+  command: string,
+  lang: Lang,
+): { requirements: Record<string, string> } | CommandResult {
+  const selector: Record<string, string> = {};
+  for (const pair of text.split(',').filter((p) => p !== '')) {
+    const m = /^([^=!]+)==?(.*)$/.exec(pair);
+    if (!m) return usage(`unable to parse requirement: ${pair}`, command, lang);
+    selector[m[1]!.trim()] = m[2]!.trim();
+  }
+  return { requirements: selector };
+}
+
+/**
+ * The resource builder's refusal of a selector with named objects (a selector lists objects, it does
+ * not pick named ones: visitBySelector), undefined when nothing was named.
+ */
+export function selectorWithNames(r: ResourceArgs): CommandResult | undefined {
+  if (!r.named) return undefined;
+  return fail(
+    r.byTuple
+      ? 'error: selectors and the all flag cannot be used when passing resource/name arguments\n'
+      : 'error: name cannot be provided when a selector is specified\n',
+  );
 }
